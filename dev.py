@@ -1,0 +1,101 @@
+#!/usr/bin/env python3
+"""Set up and run goaleditor for development: `python3 dev.py run` or `python3 dev.py test`.
+
+Creates .venv (once, and again when pyproject.toml changes), installs the
+project with its test extras, then runs the editor or the full test suite
+(ruff, mypy, import contracts, pytest). Works on Linux, macOS and Windows.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = ROOT / ".venv"
+BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
+PYTHON = BIN / ("python.exe" if os.name == "nt" else "python")
+STAMP = VENV / ".installed-pyproject-sha256"
+EXAMPLE = ROOT / "resources" / "examples" / "binhai-2026-published.txt"
+# Debian packages the tests use (Qt's runtime libraries, PDF rendering).
+APT_PACKAGES = {
+    "libegl1": "/usr/lib/x86_64-linux-gnu/libEGL.so.1",
+    "libxkbcommon0": "/usr/lib/x86_64-linux-gnu/libxkbcommon.so.0",
+    "libfontconfig1": "/usr/lib/x86_64-linux-gnu/libfontconfig.so.1",
+    "libdbus-1-3": "/usr/lib/x86_64-linux-gnu/libdbus-1.so.3",
+    "poppler-utils": "/usr/bin/pdftoppm",
+}
+
+
+def ensure_apt_packages() -> None:
+    """On Debian/Ubuntu x86_64 as root, install the few system libraries that are missing."""
+    if not sys.platform.startswith("linux") or not Path("/usr/bin/apt-get").exists():
+        return
+    missing = [pkg for pkg, probe in APT_PACKAGES.items() if not Path(probe).exists()]
+    if not missing or not Path("/usr/lib/x86_64-linux-gnu").is_dir():
+        return
+    if os.geteuid() != 0:
+        print(f"dev.py: please install: sudo apt-get install {' '.join(missing)}", file=sys.stderr)
+        return
+    env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+    subprocess.run(["apt-get", "update", "-qq"], check=True, env=env)
+    subprocess.run(["apt-get", "install", "-y", "-qq", *missing], check=True, env=env)
+
+
+def ensure_venv() -> None:
+    """Create .venv and install the project with its test extras when needed."""
+    digest = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
+    if PYTHON.exists() and STAMP.exists() and STAMP.read_text() == digest:
+        return
+    if not PYTHON.exists():
+        venv.create(VENV, with_pip=True)
+    pip = [str(PYTHON), "-m", "pip", "install", "--disable-pip-version-check", "-q"]
+    subprocess.run([*pip, "-e", f"{ROOT}[test]"], check=True)
+    STAMP.write_text(digest)
+
+
+def run(command: list[str]) -> int:
+    print("+", " ".join(command), flush=True)
+    return subprocess.call(command, cwd=ROOT)
+
+
+def tool(name: str) -> str:
+    return str(BIN / (f"{name}.exe" if os.name == "nt" else name))
+
+
+def test(extra: list[str]) -> int:
+    steps = [
+        [tool("ruff"), "check", "goaleditor", "tests", "bench", "dev.py"],
+        [tool("ruff"), "format", "--check", "goaleditor", "tests", "bench", "dev.py"],
+        [tool("mypy")],
+        [tool("lint-imports"), "--no-cache"],
+        [str(PYTHON), "-m", "pytest", *extra],
+    ]
+    for step in steps:
+        code = run(step)
+        if code:
+            return code
+    return 0
+
+
+def main() -> int:
+    what = sys.argv[1] if len(sys.argv) > 1 else "run"
+    if what not in ("run", "test", "setup"):
+        print(__doc__)
+        return 2
+    ensure_apt_packages()
+    ensure_venv()
+    if what == "test":
+        return test(sys.argv[2:])
+    if what == "run":
+        args = sys.argv[2:] or [str(EXAMPLE)]
+        return run([str(PYTHON), "-m", "goaleditor", *args])
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,138 @@
+"""The command line: a thin shell over the model and the formats (DESIGN §4)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from goaleditor import __version__
+
+COMMANDS = ("import", "export", "check", "dump")
+EXIT_OK, EXIT_CHECK_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with one-line errors (exit 2) instead of usage dumps."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(EXIT_USAGE, f"{self.prog}: 用法错误：{message}（见 --help）\n")
+
+
+def _build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="goaleditor",
+        description="绩效目标表编辑器：编辑、检查和导出项目支出绩效目标表。",
+        epilog="不带命令时打开编辑器；FILE 可以是 .goals 文档或任何可导入的文件。",
+    )
+    parser.add_argument("--version", action="version", version=f"goaleditor {__version__}")
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser, metavar="命令")
+    p_import = sub.add_parser("import", help="把发布文本(.txt)、JSON(.json)导入为 .goals 文档")
+    p_import.add_argument("source", metavar="SRC")
+    p_import.add_argument("-o", "--output", required=True, metavar="DOC")
+    p_export = sub.add_parser("export", help="导出为 .json（PDF、Excel见后续版本）")
+    p_export.add_argument("document", metavar="DOC")
+    p_export.add_argument("-o", "--output", required=True, metavar="OUT")
+    p_check = sub.add_parser("check", help="检查文档，每行一个问题；有错误时退出码为1")
+    p_check.add_argument("document", metavar="DOC")
+    p_dump = sub.add_parser("dump", help="把文档以规范JSON输出到标准输出")
+    p_dump.add_argument("document", metavar="DOC")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; returns the exit code."""
+    args = sys.argv[1:] if argv is None else argv
+    if not args or (args[0] not in COMMANDS and not args[0].startswith("-")):
+        return _run_editor(args)
+    parsed = _build_parser().parse_args(args)
+    if parsed.command is None:
+        return _run_editor([])
+    try:
+        return _COMMAND_FUNCTIONS[parsed.command](parsed)
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:
+        return _fail(_describe(exc))
+
+
+def _describe(exc: Exception) -> str:
+    from goaleditor.errors import InputError
+
+    if isinstance(exc, InputError):
+        return str(exc)
+    if isinstance(exc, OSError):
+        target = exc.filename or ""
+        reason = {
+            13: "没有写入权限",
+            2: "文件夹不存在",
+            28: "磁盘空间不足",
+            30: "只读文件系统",
+            21: "目标是一个文件夹",
+        }.get(exc.errno or 0, exc.strerror or str(exc))
+        return f"无法写入 {target}：{reason}" if target else f"文件操作失败：{reason}"
+    return f"内部错误：{type(exc).__name__}: {exc}（请把此行报告给开发者）"
+
+
+def _fail(message: str) -> int:
+    print(f"goaleditor: {message}", file=sys.stderr)
+    return EXIT_USAGE
+
+
+def _cmd_import(args: argparse.Namespace) -> int:
+    from goaleditor.formats import read_document
+    from goaleditor.model.store import save_document
+
+    output = Path(args.output)
+    if output.suffix.lower() != ".goals":
+        return _fail(f"导入的结果应保存为 .goals 文档，而不是“{output.name}”")
+    save_document(read_document(args.source), output)
+    return EXIT_OK
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    from goaleditor.formats import read_document, write_document
+
+    write_document(read_document(args.document), args.output)
+    return EXIT_OK
+
+
+def _cmd_check(args: argparse.Namespace) -> int:
+    from goaleditor.formats import read_document
+    from goaleditor.model.checks import check_document, has_errors
+
+    problems = check_document(read_document(args.document))
+    _write_stdout("".join(p.line() + "\n" for p in problems))
+    return EXIT_CHECK_FAILED if has_errors(problems) else EXIT_OK
+
+
+def _cmd_dump(args: argparse.Namespace) -> int:
+    from goaleditor.formats import read_document
+    from goaleditor.formats.canonical_json import dumps
+
+    _write_stdout(dumps(read_document(args.document)))
+    return EXIT_OK
+
+
+def _write_stdout(text: str) -> None:
+    """UTF-8 on every platform (a Windows console would otherwise pick a code page)."""
+    sys.stdout.buffer.write(text.encode("utf-8"))
+    sys.stdout.flush()
+
+
+_COMMAND_FUNCTIONS = {
+    "import": _cmd_import,
+    "export": _cmd_export,
+    "check": _cmd_check,
+    "dump": _cmd_dump,
+}
+
+
+def _run_editor(args: list[str]) -> int:
+    if len(args) > 1:
+        return _fail(f"用法错误：只能打开一个文件，收到{len(args)}个（见 --help）")
+    try:
+        from goaleditor.ui.app import run_editor
+    except ImportError as exc:
+        return _fail(f"无法启动编辑器：缺少Qt组件（{exc}）")
+    return run_editor(args[0] if args else None)

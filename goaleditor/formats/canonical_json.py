@@ -1,0 +1,189 @@
+"""Canonical JSON (DESIGN §4): the exchange format of ``dump`` and ``export -o x.json``."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from goaleditor.atomic import atomic_write_text
+from goaleditor.errors import InputError
+from goaleditor.model.document import Document, GoalTable, Indicator
+from goaleditor.model.frameworks import FRAMEWORKS, detect_framework
+from goaleditor.model.money import MONEY_UNITS, MoneyError, format_money, parse_money
+from goaleditor.model.values import COMPARATORS, normalize_comparator, parse_target
+
+EXTENSIONS = (".json",)
+SCHEMA = 1
+MAX_BYTES = 256 * 1024 * 1024
+_TEXT_FIELDS = ("project_name", "fund_use", "goal")
+_INDICATOR_TEXT = ("level1", "level2", "name", "description")
+
+
+def to_data(document: Document) -> dict[str, Any]:
+    """The document as canonical JSON data (dicts in the contract's key order)."""
+    return {
+        "schema": SCHEMA,
+        "agency_code": document.agency_code,
+        "agency_name": document.agency_name,
+        "year": document.year,
+        "title": document.title,
+        "framework": document.framework,
+        "tables": [_table_data(table) for table in document.tables],
+    }
+
+
+def _table_data(table: GoalTable) -> dict[str, Any]:
+    return {
+        "project_name": table.project_name,
+        "money_unit": table.money_unit,
+        "budget_total": format_money(table.budget_total),
+        "budget_fiscal": format_money(table.budget_fiscal),
+        "budget_other": format_money(table.budget_other),
+        "fund_use": table.fund_use,
+        "goal": table.goal,
+        "indicators": [
+            {
+                "level1": level1,
+                "level2": level2,
+                "name": ind.name,
+                "description": ind.description,
+                "comparator": ind.comparator,
+                "value": ind.value,
+                "unit": ind.unit,
+                "display": ind.display,
+            }
+            for level1, level2, ind in table.indicator_rows()
+        ],
+    }
+
+
+def dumps(document: Document) -> str:
+    """Canonical JSON text: UTF-8, two-space indent, contract key order, final newline."""
+    return json.dumps(to_data(document), ensure_ascii=False, indent=2) + "\n"
+
+
+def write(document: Document, path: Path) -> None:
+    """Write canonical JSON atomically."""
+    atomic_write_text(path, dumps(document))
+
+
+def read(path: Path) -> Document:
+    """Read a canonical JSON file; InputError says what is wrong and where."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise InputError(f"{path.name}：文件过大（{size // 2**20} MB）")
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"无法读取文件 {path}：{exc.strerror or exc}") from None
+    return loads(raw, path.name)
+
+
+def loads(raw: bytes | str, source: str = "JSON") -> Document:
+    """Parse canonical JSON text into a Document."""
+    try:
+        text = raw.decode("utf-8-sig") if isinstance(raw, bytes) else raw
+        data = json.loads(text)
+    except UnicodeDecodeError:
+        raise InputError(f"{source}：不是UTF-8编码的JSON文件") from None
+    except json.JSONDecodeError as exc:
+        raise InputError(
+            f"{source}：第{exc.lineno}行第{exc.colno}列不是有效的JSON（{exc.msg}）"
+        ) from None
+    except RecursionError:
+        raise InputError(f"{source}：JSON嵌套过深，不是绩效目标表文档") from None
+    return from_data(data, source)
+
+
+def from_data(data: Any, source: str = "JSON") -> Document:
+    """Build a Document from canonical JSON data, checking every type."""
+    where = _Where(source)
+    obj = where.object(data, "")
+    schema = obj.get("schema", SCHEMA)
+    if schema != SCHEMA:
+        raise InputError(f"{source}：不支持的schema版本 {schema!r}（本程序读取版本{SCHEMA}）")
+    year = obj.get("year")
+    if year is not None and (not isinstance(year, int) or isinstance(year, bool)):
+        raise where.error("year", "应为整数年份或null")
+    tables_data = where.array(obj.get("tables", []), "tables")
+    tables = [_table(where, item, f"tables[{i}]") for i, item in enumerate(tables_data)]
+    framework = obj.get("framework")
+    if framework is None:
+        framework = detect_framework(l1.name for t in tables for l1 in t.children)
+    elif framework not in FRAMEWORKS:
+        raise where.error("framework", f"未知的指标体系 {framework!r}")
+    return Document(
+        agency_code=where.text(obj.get("agency_code", ""), "agency_code"),
+        agency_name=where.text(obj.get("agency_name", ""), "agency_name"),
+        year=year,
+        title=where.text(obj.get("title", ""), "title"),
+        framework=framework,
+        tables=tables,
+    )
+
+
+def _table(where: _Where, data: Any, path: str) -> GoalTable:
+    obj = where.object(data, path)
+    header: dict[str, Any] = {
+        name: where.text(obj.get(name, ""), f"{path}.{name}") for name in _TEXT_FIELDS
+    }
+    unit = where.text(obj.get("money_unit", "元"), f"{path}.money_unit") or "元"
+    if unit not in MONEY_UNITS:
+        raise where.error(f"{path}.money_unit", f"金额单位应为“元”或“万元”，实际为“{unit}”")
+    header["money_unit"] = unit
+    for name in ("budget_total", "budget_fiscal", "budget_other"):
+        text = where.text(obj.get(name, ""), f"{path}.{name}")
+        try:
+            header[name] = parse_money(text)
+        except MoneyError as exc:
+            raise where.error(f"{path}.{name}", str(exc)) from None
+    items = where.array(obj.get("indicators", []), f"{path}.indicators")
+    rows = [_indicator(where, item, f"{path}.indicators[{i}]") for i, item in enumerate(items)]
+    return GoalTable.from_rows(rows, **header)
+
+
+def _indicator(where: _Where, data: Any, path: str) -> tuple[str, str, Indicator]:
+    obj = where.object(data, path)
+    level1, level2, name, description = (
+        where.text(obj.get(key, ""), f"{path}.{key}") for key in _INDICATOR_TEXT
+    )
+    if "comparator" in obj or "value" in obj:
+        comparator = normalize_comparator(
+            where.text(obj.get("comparator", ""), f"{path}.comparator")
+        )
+        if comparator not in COMPARATORS:
+            raise where.error(f"{path}.comparator", "应为 ≥ ≤ = > < 或 定性")
+        value = where.text(obj.get("value", ""), f"{path}.value")
+        unit = where.text(obj.get("unit", ""), f"{path}.unit")
+    else:  # hand-written JSON may give only the printed value
+        target = parse_target(where.text(obj.get("display", ""), f"{path}.display"))
+        comparator, value, unit = target.comparator, target.value, target.unit
+    return level1, level2, Indicator(name, description, comparator, value, unit)
+
+
+class _Where:
+    """Type checks that name the offending JSON path in their message."""
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+
+    def error(self, path: str, message: str) -> InputError:
+        return InputError(f"{self.source}：{path or '顶层'} {message}")
+
+    def object(self, value: Any, path: str) -> dict[str, Any]:
+        if not isinstance(value, dict):
+            raise self.error(path, "应为对象（{…}）")
+        return value
+
+    def array(self, value: Any, path: str) -> list[Any]:
+        if not isinstance(value, list):
+            raise self.error(path, "应为数组（[…]）")
+        return value
+
+    def text(self, value: Any, path: str) -> str:
+        if value is None:
+            return ""
+        if isinstance(value, bool) or not isinstance(value, str | int | float):
+            raise self.error(path, "应为字符串")
+        return value if isinstance(value, str) else str(value)

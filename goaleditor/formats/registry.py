@@ -1,0 +1,62 @@
+"""Which module reads or writes which file extension."""
+
+from __future__ import annotations
+
+import importlib
+import os
+from pathlib import Path
+from types import ModuleType
+
+from goaleditor.errors import InputError
+from goaleditor.model import store
+from goaleditor.model.document import Document
+
+# Extension -> module path; modules load on first use to keep start-up quick.
+_READERS = {
+    ".txt": "goaleditor.formats.published_text",
+    ".json": "goaleditor.formats.canonical_json",
+}
+_WRITERS = {
+    ".json": "goaleditor.formats.canonical_json",
+}
+_NOT_YET = {
+    ".pdf": "导出PDF",
+    ".xlsx": "导出Excel",
+}
+IMPORT_EXTENSIONS: tuple[str, ...] = (".goals", *_READERS)
+
+
+def _module(name: str) -> ModuleType:
+    return importlib.import_module(name)
+
+
+def read_document(path: str | os.PathLike[str]) -> Document:
+    """Read any supported document file (.goals, .txt, .json) by its extension."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix == ".goals":
+        return store.load_document(path)
+    if suffix == ".xlsx":
+        raise InputError(f"{path.name}：本版本尚不能读取Excel工作簿（.xlsx）")
+    if suffix not in _READERS:
+        known = "、".join(IMPORT_EXTENSIONS)
+        raise InputError(f"{path.name}：不认识的文件类型“{suffix or '无扩展名'}”（可读取{known}）")
+    if not path.exists():
+        raise InputError(f"找不到文件：{path}")
+    if path.is_dir():
+        raise InputError(f"这是一个文件夹，不是文档：{path}")
+    return _module(_READERS[suffix]).read(path)
+
+
+def write_document(document: Document, path: str | os.PathLike[str]) -> None:
+    """Write the document to path (.goals, .json) atomically, by its extension."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix == ".goals":
+        store.save_document(document, path)
+    elif suffix in _WRITERS:
+        _module(_WRITERS[suffix]).write(document, path)
+    elif suffix in _NOT_YET:
+        raise InputError(f"本版本尚不支持{_NOT_YET[suffix]}（{path.name}）")
+    else:
+        raise InputError(f"{path.name}：不能导出为“{suffix or '无扩展名'}”（可导出 .goals、.json）")

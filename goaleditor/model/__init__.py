@@ -1,0 +1,1 @@
+"""The domain model and its storage; no Qt here."""

@@ -1,0 +1,327 @@
+"""The domain: a document of goal tables, each with a 一级 → 二级 → 三级 indicator tree."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any, Literal
+
+from goaleditor.model.frameworks import DEFAULT_FRAMEWORK
+from goaleditor.model.values import format_display
+
+HEADER_FIELDS: tuple[str, ...] = (
+    "project_name",
+    "money_unit",
+    "budget_total",
+    "budget_fiscal",
+    "budget_other",
+    "fund_use",
+    "goal",
+)
+MONEY_FIELDS: tuple[str, ...] = ("budget_total", "budget_fiscal", "budget_other")
+INDICATOR_FIELDS: tuple[str, ...] = ("name", "description", "comparator", "value", "unit")
+DOCUMENT_PROPERTIES: tuple[str, ...] = (
+    "agency_code",
+    "agency_name",
+    "year",
+    "title",
+    "framework",
+    "merge_level2",
+)
+
+
+@dataclass(eq=False)
+class Indicator:
+    """A 三级 indicator: one printed row of a goal table."""
+
+    name: str = ""
+    description: str = ""
+    comparator: str = "≥"
+    value: str = ""
+    unit: str = ""
+    parent: Level2 | None = field(default=None, repr=False)
+
+    @property
+    def display(self) -> str:
+        """The printed 指标值."""
+        return format_display(self.comparator, self.value, self.unit)
+
+    def clone(self) -> Indicator:
+        """A detached copy."""
+        return Indicator(self.name, self.description, self.comparator, self.value, self.unit)
+
+
+@dataclass(eq=False)
+class Level2:
+    """A 二级 indicator group (数量指标, 社会效益指标, …)."""
+
+    name: str
+    children: list[Indicator] = field(default_factory=list)
+    parent: Level1 | None = field(default=None, repr=False)
+
+    def __post_init__(self) -> None:
+        for child in self.children:
+            child.parent = self
+
+    def clone(self) -> Level2:
+        """A detached deep copy."""
+        return Level2(self.name, [c.clone() for c in self.children])
+
+
+@dataclass(eq=False)
+class Level1:
+    """A 一级 indicator group (产出指标, 效益指标, …)."""
+
+    name: str
+    children: list[Level2] = field(default_factory=list)
+    parent: GoalTable | None = field(default=None, repr=False)
+
+    def __post_init__(self) -> None:
+        for child in self.children:
+            child.parent = self
+
+    def clone(self) -> Level1:
+        """A detached deep copy."""
+        return Level1(self.name, [c.clone() for c in self.children])
+
+
+TreeNode = Level1 | Level2 | Indicator
+
+
+@dataclass(eq=False)
+class GoalTable:
+    """One project's goal table: header fields and the indicator tree (its children)."""
+
+    project_name: str = ""
+    money_unit: str = "元"
+    budget_total: Decimal | None = None
+    budget_fiscal: Decimal | None = None
+    budget_other: Decimal | None = None
+    fund_use: str = ""
+    goal: str = ""
+    children: list[Level1] = field(default_factory=list)
+    document: Document | None = field(default=None, repr=False)
+
+    def __post_init__(self) -> None:
+        for child in self.children:
+            child.parent = self
+
+    def indicator_rows(self) -> Iterator[tuple[str, str, Indicator]]:
+        """Every 三级 indicator in print order with its 一级 and 二级 names."""
+        for level1 in self.children:
+            for level2 in level1.children:
+                for indicator in level2.children:
+                    yield level1.name, level2.name, indicator
+
+    def indicator_count(self) -> int:
+        """How many 三级 indicators the table has."""
+        return sum(len(l2.children) for l1 in self.children for l2 in l1.children)
+
+    def clone(self) -> GoalTable:
+        """A detached deep copy (for duplicating a table)."""
+        copy = GoalTable(**{name: getattr(self, name) for name in HEADER_FIELDS})
+        copy.children = [c.clone() for c in self.children]
+        copy.__post_init__()
+        return copy
+
+    @classmethod
+    def from_rows(cls, rows: Iterable[tuple[str, str, Indicator]], **header: Any) -> GoalTable:
+        """Build a table from flat (一级, 二级, indicator) rows; consecutive equal names group."""
+        table = cls(**header)
+        for level1_name, level2_name, indicator in rows:
+            if not table.children or table.children[-1].name != level1_name:
+                table.children.append(Level1(level1_name))
+                table.children[-1].parent = table
+            level1 = table.children[-1]
+            if not level1.children or level1.children[-1].name != level2_name:
+                level1.children.append(Level2(level2_name))
+                level1.children[-1].parent = level1
+            level2 = level1.children[-1]
+            indicator.parent = level2
+            level2.children.append(indicator)
+        return table
+
+
+Container = GoalTable | Level1 | Level2
+
+Kind = Literal["insert", "remove", "move", "edit"]
+Phase = Literal["before", "after"]
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """One change to a document, sent to listeners before and after it happens.
+
+    ``parent`` is the Document for the table list, else the tree container whose
+    ``children`` change. For "edit", ``target`` is the edited object and ``name``
+    the field; rows are ``first..last`` inclusive; a move goes before ``dest_row``
+    of ``dest`` (Qt's beginMoveRows convention).
+    """
+
+    kind: Kind
+    phase: Phase
+    parent: Any
+    first: int = 0
+    last: int = 0
+    dest: Any = None
+    dest_row: int = 0
+    target: Any = None
+    name: str = ""
+
+
+Listener = Callable[[Change], None]
+
+
+def table_of(container: Container | TreeNode) -> GoalTable | None:
+    """The goal table a tree node or container belongs to."""
+    node: Any = container
+    while node is not None and not isinstance(node, GoalTable):
+        node = node.parent
+    return node
+
+
+@dataclass(eq=False)
+class Document:
+    """A publication or draft: agency, year, title, framework and its goal tables.
+
+    All edits go through the methods below, which tell listeners before and after,
+    so that views can follow a single edit without reloading everything.
+    """
+
+    agency_code: str = ""
+    agency_name: str = ""
+    year: int | None = None
+    title: str = ""
+    framework: str = DEFAULT_FRAMEWORK
+    merge_level2: bool = False
+    tables: list[GoalTable] = field(default_factory=list)
+    listeners: list[Listener] = field(default_factory=list, repr=False)
+
+    def __post_init__(self) -> None:
+        for table in self.tables:
+            table.document = self
+
+    def _emit(self, change: Change) -> None:
+        for listener in list(self.listeners):
+            listener(change)
+
+    def _around(self, kind: Kind, parent: Any, **details: Any) -> _Around:
+        return _Around(self, Change(kind, "before", parent, **details))
+
+    # --- document properties ------------------------------------------------
+
+    def set_property(self, name: str, value: Any) -> None:
+        """Change a document property (agency, year, title, framework, options)."""
+        if name not in DOCUMENT_PROPERTIES:
+            raise KeyError(name)
+        with self._around("edit", self, target=self, name=name):
+            setattr(self, name, value)
+
+    # --- the table list -------------------------------------------------------
+
+    def insert_tables(self, row: int, tables: list[GoalTable]) -> None:
+        """Insert tables before position row."""
+        with self._around("insert", self, first=row, last=row + len(tables) - 1):
+            for table in tables:
+                table.document = self
+            self.tables[row:row] = tables
+
+    def remove_tables(self, row: int, count: int) -> list[GoalTable]:
+        """Remove count tables from row on, returning them."""
+        removed = self.tables[row : row + count]
+        with self._around("remove", self, first=row, last=row + count - 1):
+            del self.tables[row : row + count]
+            for table in removed:
+                table.document = None
+        return removed
+
+    def move_tables(self, first: int, count: int, dest_row: int) -> bool:
+        """Move tables first..first+count-1 before dest_row; False when it is a no-op."""
+        if first <= dest_row <= first + count:
+            return False
+        with self._around(
+            "move", self, first=first, last=first + count - 1, dest=self, dest_row=dest_row
+        ):
+            _move_slice(self.tables, first, count, dest_row)
+        return True
+
+    def set_header(self, table: GoalTable, name: str, value: Any) -> None:
+        """Change one header field of a table."""
+        if name not in HEADER_FIELDS:
+            raise KeyError(name)
+        with self._around("edit", table, target=table, name=name):
+            setattr(table, name, value)
+
+    # --- the indicator tree ------------------------------------------------------
+
+    def insert_nodes(self, parent: Container, row: int, nodes: list[Any]) -> None:
+        """Insert tree nodes (of the level below parent) before position row."""
+        with self._around("insert", parent, first=row, last=row + len(nodes) - 1):
+            for node in nodes:
+                node.parent = parent
+            parent.children[row:row] = nodes
+
+    def remove_nodes(self, parent: Container, row: int, count: int) -> list[Any]:
+        """Remove count child nodes of parent from row on, returning them detached."""
+        removed: list[Any] = list(parent.children[row : row + count])
+        with self._around("remove", parent, first=row, last=row + count - 1):
+            del parent.children[row : row + count]
+            for node in removed:
+                node.parent = None
+        return removed
+
+    def move_nodes(
+        self, parent: Container, first: int, count: int, dest: Container, dest_row: int
+    ) -> bool:
+        """Move child nodes to dest before dest_row (positions as before the move)."""
+        if parent is dest and first <= dest_row <= first + count:
+            return False
+        with self._around(
+            "move", parent, first=first, last=first + count - 1, dest=dest, dest_row=dest_row
+        ):
+            if parent is dest:
+                _move_slice(parent.children, first, count, dest_row)
+            else:
+                moving: list[Any] = list(parent.children[first : first + count])
+                del parent.children[first : first + count]
+                for node in moving:
+                    node.parent = dest
+                dest.children[dest_row:dest_row] = moving
+        return True
+
+    def set_field(self, node: TreeNode, name: str, value: str) -> None:
+        """Change a field of a tree node (an indicator field, or a group's name)."""
+        allowed = INDICATOR_FIELDS if isinstance(node, Indicator) else ("name",)
+        if name not in allowed:
+            raise KeyError(name)
+        with self._around("edit", node.parent, target=node, name=name):
+            setattr(node, name, value)
+
+
+class _Around:
+    """Sends a change's 'before' on entry and its 'after' on a normal exit."""
+
+    def __init__(self, document: Document, before: Change) -> None:
+        self._document = document
+        self._before = before
+
+    def __enter__(self) -> None:
+        self._document._emit(self._before)
+
+    def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
+        if exc_type is None:
+            b = self._before
+            self._document._emit(
+                Change(
+                    b.kind, "after", b.parent, b.first, b.last, b.dest, b.dest_row, b.target, b.name
+                )
+            )
+
+
+def _move_slice(items: list[Any], first: int, count: int, dest_row: int) -> None:
+    moving = items[first : first + count]
+    del items[first : first + count]
+    if dest_row > first:
+        dest_row -= count
+    items[dest_row:dest_row] = moving

@@ -1,0 +1,79 @@
+"""The indicator frameworks (classic and cost-first) as data: valid 一级 → 二级 pairs."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+OUTPUT = "产出指标"
+BENEFIT = "效益指标"
+SATISFACTION = "满意度指标"
+COST = "成本指标"
+
+_BENEFIT_LEVEL2 = ("经济效益指标", "社会效益指标", "生态效益指标", "可持续影响指标")
+_SATISFACTION_LEVEL2 = ("服务对象满意度指标",)
+
+
+@dataclass(frozen=True, slots=True)
+class Framework:
+    """One indicator framework: its key, Chinese label and ordered 一级 → 二级 lists."""
+
+    key: str
+    label: str
+    levels: tuple[tuple[str, tuple[str, ...]], ...]
+
+    @property
+    def level1_names(self) -> tuple[str, ...]:
+        """The 一级 indicators in their official order."""
+        return tuple(name for name, _ in self.levels)
+
+    def level2_names(self, level1: str) -> tuple[str, ...]:
+        """The 二级 indicators allowed under a 一级, in official order (empty if unknown)."""
+        for name, children in self.levels:
+            if name == level1:
+                return children
+        return ()
+
+    def is_valid_pair(self, level1: str, level2: str) -> bool:
+        """True when 二级 belongs under 一级 in this framework."""
+        return level2 in self.level2_names(level1)
+
+    def level1_order(self, level1: str) -> int:
+        """Position of a 一级 in the official order; unknown ones sort last."""
+        names = self.level1_names
+        return names.index(level1) if level1 in names else len(names)
+
+
+CLASSIC = Framework(
+    key="classic",
+    label="常规（产出、效益、满意度）",
+    levels=(
+        (OUTPUT, ("数量指标", "质量指标", "时效指标", "成本指标")),
+        (BENEFIT, _BENEFIT_LEVEL2),
+        (SATISFACTION, _SATISFACTION_LEVEL2),
+    ),
+)
+
+COST_FIRST = Framework(
+    key="cost-first",
+    label="成本优先（2021年中央指引：成本、产出、效益、满意度）",
+    levels=(
+        (COST, ("经济成本指标", "社会成本指标", "生态环境成本指标")),
+        (OUTPUT, ("数量指标", "质量指标", "时效指标")),
+        (BENEFIT, _BENEFIT_LEVEL2),
+        (SATISFACTION, _SATISFACTION_LEVEL2),
+    ),
+)
+
+FRAMEWORKS: dict[str, Framework] = {f.key: f for f in (CLASSIC, COST_FIRST)}
+DEFAULT_FRAMEWORK = CLASSIC.key
+
+
+def get_framework(key: str) -> Framework:
+    """The framework with this key; unknown keys fall back to the classic one."""
+    return FRAMEWORKS.get(key, CLASSIC)
+
+
+def detect_framework(level1_names: Iterable[str]) -> str:
+    """Guess the framework of imported indicators: 成本指标 as a 一级 means cost-first."""
+    return COST_FIRST.key if COST in set(level1_names) else CLASSIC.key

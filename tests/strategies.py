@@ -1,0 +1,67 @@
+"""Hypothesis strategies for whole documents (CJK text, formula-like strings, amounts)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from hypothesis import strategies as st
+
+from goaleditor.model.document import Document, GoalTable, Indicator
+from goaleditor.model.frameworks import CLASSIC
+from goaleditor.model.values import QUALITATIVE, QUANTITATIVE_COMPARATORS, parse_target
+
+cjk = st.characters(min_codepoint=0x4E00, max_codepoint=0x9FA5)
+printable = st.characters(
+    blacklist_categories=("Cs", "Cc", "Zl", "Zp"), blacklist_characters="\u2028\u2029"
+)
+tricky = st.sampled_from(["=SUM(A1)", "+1", "-2", "@x", "<b>&amp;", "<img src=x>", "'", "\\n"])
+text = st.one_of(st.text(cjk, max_size=30), st.text(printable, max_size=30), tricky)
+money = st.one_of(
+    st.none(),
+    st.decimals(min_value=0, max_value=10**11, places=2, allow_nan=False, allow_infinity=False),
+)
+units = st.sampled_from(["%", "个", "次", "人", "天", "万元", "元/套", "万元/人/年", "平方米", ""])
+
+
+@st.composite
+def indicators(draw) -> tuple[str, str, Indicator]:
+    level1 = draw(st.sampled_from(CLASSIC.level1_names))
+    level2 = draw(st.sampled_from(CLASSIC.level2_names(level1)))
+    if draw(st.booleans()):
+        comparator = draw(st.sampled_from(QUANTITATIVE_COMPARATORS))
+        value = str(draw(st.decimals(min_value=0, max_value=10**6, places=2, allow_nan=False)))
+        unit = draw(units)
+    else:
+        comparator, unit = QUALITATIVE, ""
+        value = draw(text.filter(lambda t: parse_target(t).comparator == QUALITATIVE))
+        value = value.strip()
+    return level1, level2, Indicator(draw(text), draw(text), comparator, value, unit)
+
+
+@st.composite
+def tables(draw) -> GoalTable:
+    rows = draw(st.lists(indicators(), max_size=8))
+    return GoalTable.from_rows(
+        rows,
+        project_name=draw(text),
+        money_unit=draw(st.sampled_from(["元", "万元"])),
+        budget_total=draw(money),
+        budget_fiscal=draw(money),
+        budget_other=draw(money),
+        fund_use=draw(text),
+        goal=draw(text),
+    )
+
+
+@st.composite
+def documents(draw) -> Document:
+    return Document(
+        agency_code=draw(st.text("0123456789", max_size=8)),
+        agency_name=draw(text),
+        year=draw(st.one_of(st.none(), st.integers(1990, 2100))),
+        title=draw(text),
+        tables=draw(st.lists(tables(), max_size=4)),
+    )
+
+
+__all__ = ["Decimal", "documents", "tables"]

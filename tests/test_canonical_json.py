@@ -1,0 +1,102 @@
+"""Canonical JSON: exact shape, byte-identical round trips, clear errors."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+
+from goaleditor.errors import InputError
+from goaleditor.formats.canonical_json import dumps, loads
+from tests.strategies import documents
+
+TOP_KEYS = ["schema", "agency_code", "agency_name", "year", "title", "framework", "tables"]
+TABLE_KEYS = [
+    "project_name",
+    "money_unit",
+    "budget_total",
+    "budget_fiscal",
+    "budget_other",
+    "fund_use",
+    "goal",
+    "indicators",
+]
+INDICATOR_KEYS = [
+    "level1",
+    "level2",
+    "name",
+    "description",
+    "comparator",
+    "value",
+    "unit",
+    "display",
+]
+
+
+def test_contract_shape(example_document) -> None:
+    data = json.loads(dumps(example_document))
+    assert list(data) == TOP_KEYS
+    assert data["schema"] == 1 and data["year"] == 2026
+    table = data["tables"][0]
+    assert list(table) == TABLE_KEYS
+    assert table["budget_total"] == "6300000.00" and table["budget_other"] == ""
+    assert list(table["indicators"][1]) == INDICATOR_KEYS
+    assert table["indicators"][1] == {
+        "level1": "产出指标",
+        "level2": "数量指标",
+        "name": "硬件采购、维护数量",
+        "description": "政务服务中心硬件维护、维修次数",
+        "comparator": "≥",
+        "value": "365",
+        "unit": "次",
+        "display": "≥365次",
+    }
+
+
+def test_example_round_trip_is_byte_identical(example_document) -> None:
+    first = dumps(example_document)
+    assert dumps(loads(first)) == first
+
+
+@settings(max_examples=60, suppress_health_check=[HealthCheck.too_slow])
+@given(documents())
+def test_round_trip_any_document(document) -> None:
+    first = dumps(document)
+    assert dumps(loads(first)) == first
+
+
+def test_display_only_indicator_is_parsed() -> None:
+    data = {
+        "tables": [
+            {
+                "project_name": "x",
+                "indicators": [
+                    {"level1": "产出指标", "level2": "数量指标", "name": "n", "display": "≥3个"}
+                ],
+            }
+        ]
+    }
+    doc = loads(json.dumps(data))
+    ind = next(doc.tables[0].indicator_rows())[2]
+    assert (ind.comparator, ind.value, ind.unit) == ("≥", "3", "个")
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("[]", "顶层 应为对象"),
+        ('{"tables": {}}', "tables 应为数组"),
+        ('{"tables": [{"project_name": []}]}', r"tables\[0\].project_name 应为字符串"),
+        ('{"year": "2026"}', "year 应为整数年份"),
+        ('{"schema": 2}', "不支持的schema版本"),
+        ('{"tables": [{"budget_total": "一百"}]}', "不是金额"),
+        ('{"tables": [{"money_unit": "美元"}]}', "金额单位应为"),
+        ('{"tables": [{"indicators": [{"comparator": "约"}]}]}', "应为 ≥ ≤ = > < 或 定性"),
+        ("{", "第1行第2列不是有效的JSON"),
+        ("[" * 100_000 + "]" * 100_000, "嵌套过深"),
+    ],
+)
+def test_bad_json_is_refused_clearly(text: str, message: str) -> None:
+    with pytest.raises(InputError, match=message):
+        loads(text, "x.json")

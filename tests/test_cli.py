@@ -1,0 +1,189 @@
+"""The command line through subprocess: every command and exit code."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def run(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ, PYTHONIOENCODING="utf-8")
+    return subprocess.run(
+        [sys.executable, "-m", "goaleditor", *map(str, args)],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+        cwd=cwd or ROOT,
+        env=env,
+    )
+
+
+def assert_one_clean_line(result: subprocess.CompletedProcess[str], code: int = 2) -> str:
+    assert result.returncode == code, result.stderr
+    assert "Traceback" not in result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    return lines[0]
+
+
+@pytest.fixture
+def goals(tmp_path: Path, example_path: Path) -> Path:
+    out = tmp_path / "example.goals"
+    result = run("import", example_path, "-o", out)
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+def test_import_dump_round_trip(tmp_path: Path, goals: Path) -> None:
+    dumped = run("dump", goals)
+    assert dumped.returncode == 0 and dumped.stderr == ""
+    data = json.loads(dumped.stdout)
+    assert len(data["tables"]) == 6
+    assert sum(len(t["indicators"]) for t in data["tables"]) == 54
+    exported = tmp_path / "x.json"
+    assert run("export", goals, "-o", exported).returncode == 0
+    assert exported.read_text(encoding="utf-8") == dumped.stdout
+    again = tmp_path / "again.goals"
+    assert run("import", exported, "-o", again).returncode == 0
+    assert run("dump", again).stdout == dumped.stdout
+
+
+def test_dump_reads_importable_sources_directly(example_path: Path, goals: Path) -> None:
+    assert run("dump", example_path).stdout == run("dump", goals).stdout
+
+
+def test_check_clean_document_exits_0(goals: Path) -> None:
+    result = run("check", goals)
+    assert result.returncode == 0 and result.stdout == "" and result.stderr == ""
+
+
+def test_check_with_errors_exits_1(tmp_path: Path) -> None:
+    source = tmp_path / "bad.json"
+    source.write_text(
+        json.dumps(
+            {
+                "tables": [
+                    {
+                        "project_name": "p",
+                        "indicators": [
+                            {
+                                "level1": "产出指标",
+                                "level2": "数量指标",
+                                "name": "",
+                                "comparator": "≥",
+                                "value": "很多",
+                                "unit": "个",
+                            }
+                        ],
+                    }
+                ]
+            },
+            ensure_ascii=False,
+        ),
+        encoding="utf-8",
+    )
+    result = run("check", source)
+    assert result.returncode == 1
+    lines = result.stdout.strip().splitlines()
+    assert lines == [
+        "错误\t表1\t第1行\tstructure.no-name\t三级指标名称为空",
+        "错误\t表1\t第1行\tstructure.not-a-number\t定量指标值“很多”不是数字",
+    ]
+
+
+def test_version_and_help() -> None:
+    assert run("--version").stdout.startswith("goaleditor ")
+    assert "import" in run("--help").stdout
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("import",),
+        ("import", "x.txt"),
+        ("export", "x.goals"),
+        ("dump",),
+        ("check", "a", "b"),
+    ],
+)
+def test_bad_usage_exits_2(args: tuple[str, ...]) -> None:
+    assert "用法错误" in assert_one_clean_line(run(*args))
+
+
+def test_missing_file(tmp_path: Path) -> None:
+    assert "找不到文件" in assert_one_clean_line(run("dump", tmp_path / "nope.goals"))
+
+
+def test_bad_text_file_names_line(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.txt"
+    bad.write_text("这不是绩效目标表\n", encoding="utf-8")
+    out = tmp_path / "out.goals"
+    line = assert_one_clean_line(run("import", bad, "-o", out))
+    assert "第1行" in line and "应为表题" in line
+    assert not out.exists()
+
+
+def test_random_bytes_goals(tmp_path: Path) -> None:
+    bad = tmp_path / "junk.goals"
+    bad.write_bytes(os.urandom(4096))
+    assert "不是绩效目标表文档" in assert_one_clean_line(run("check", bad))
+
+
+def test_import_needs_goals_output(tmp_path: Path, example_path: Path) -> None:
+    out = tmp_path / "out.json"
+    assert ".goals" in assert_one_clean_line(run("import", example_path, "-o", out))
+    assert not out.exists()
+
+
+def test_unknown_export_extension(tmp_path: Path, goals: Path) -> None:
+    out = tmp_path / "out.doc"
+    assert "不能导出" in assert_one_clean_line(run("export", goals, "-o", out))
+    assert not out.exists()
+
+
+def test_missing_output_folder(tmp_path: Path, goals: Path) -> None:
+    line = assert_one_clean_line(run("export", goals, "-o", tmp_path / "no" / "x.json"))
+    assert "文件夹不存在" in line
+
+
+def test_unwritable_output_path(tmp_path: Path, goals: Path) -> None:
+    """A directory where the file should be: cannot be replaced, even by root."""
+    target = tmp_path / "taken.goals"
+    target.mkdir()
+    (target / "keep").write_text("x")
+    line = assert_one_clean_line(run("import", goals, "-o", target))
+    assert "无法写入" in line
+    assert (target / "keep").read_text() == "x"
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+
+
+def test_existing_output_is_replaced(tmp_path: Path, goals: Path) -> None:
+    out = tmp_path / "x.json"
+    out.write_text("old", encoding="utf-8")
+    assert run("export", goals, "-o", out).returncode == 0
+    assert json.loads(out.read_text(encoding="utf-8"))["schema"] == 1
+
+
+def test_failed_command_keeps_existing_output(tmp_path: Path) -> None:
+    out = tmp_path / "x.goals"
+    out.write_bytes(b"previous")
+    bad = tmp_path / "bad.json"
+    bad.write_text("{", encoding="utf-8")
+    assert_one_clean_line(run("import", bad, "-o", out))
+    assert out.read_bytes() == b"previous"
+
+
+def test_cli_module_does_not_load_qt() -> None:
+    code = "import sys, goaleditor.cli, goaleditor.formats; print('PySide6' in sys.modules)"
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True
+    )
+    assert result.stdout.strip() == "False"

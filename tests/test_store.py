@@ -1,0 +1,133 @@
+"""The .goals file: round trips, identification, versions, migrations, refusals."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+
+from goaleditor.errors import InputError
+from goaleditor.formats.canonical_json import dumps
+from goaleditor.model import schema, store
+from goaleditor.model.document import Document, GoalTable, Level1, Level2
+from tests.strategies import documents
+
+
+def test_round_trip_example(tmp_path: Path, example_document) -> None:
+    path = tmp_path / "a.goals"
+    store.save_document(example_document, path)
+    assert dumps(store.load_document(path)) == dumps(example_document)
+
+
+@settings(
+    max_examples=25,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+@given(documents())
+def test_round_trip_any_document(tmp_path: Path, document) -> None:
+    path = tmp_path / "h.goals"
+    store.save_document(document, path)
+    assert dumps(store.load_document(path)) == dumps(document)
+
+
+def test_empty_groups_and_options_survive(tmp_path: Path) -> None:
+    table = GoalTable(project_name="p", children=[Level1("产出指标", [Level2("数量指标")])])
+    doc = Document(framework="cost-first", merge_level2=True, tables=[table])
+    path = tmp_path / "e.goals"
+    store.save_document(doc, path)
+    back = store.load_document(path)
+    assert back.framework == "cost-first" and back.merge_level2 is True
+    assert back.tables[0].children[0].children[0].name == "数量指标"
+    assert back.tables[0].children[0].children[0].children == []
+
+
+def test_file_is_marked(tmp_path: Path, example_document) -> None:
+    path = tmp_path / "m.goals"
+    store.save_document(example_document, path)
+    with sqlite3.connect(path) as db:
+        assert db.execute("PRAGMA application_id").fetchone()[0] == store.APPLICATION_ID
+        assert db.execute("PRAGMA user_version").fetchone()[0] == store.SCHEMA_VERSION
+        assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_reader_columns_match_the_sqlmodel_tables() -> None:
+    for record in schema.RECORDS:
+        table = record.__table__
+        assert set(store.READ_COLUMNS[table.name]) <= {c.name for c in table.columns}
+
+
+def _set_pragma(path: Path, name: str, value: int) -> None:
+    db = sqlite3.connect(path)
+    db.execute(f"PRAGMA {name} = {value}")
+    db.commit()
+    db.close()
+
+
+def test_newer_version_is_refused(tmp_path: Path, example_document) -> None:
+    path = tmp_path / "new.goals"
+    store.save_document(example_document, path)
+    _set_pragma(path, "user_version", store.SCHEMA_VERSION + 1)
+    with pytest.raises(InputError, match="更新版本的goaleditor"):
+        store.load_document(path)
+
+
+def test_older_version_is_migrated_without_touching_the_file(
+    tmp_path: Path, example_document, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Pretend the current format is version 2, whose migration retitles the document."""
+    path = tmp_path / "old.goals"
+    store.save_document(example_document, path)
+    before = path.read_bytes()
+
+    def to_v2(db: sqlite3.Connection) -> None:
+        db.execute("UPDATE document SET title = 'migrated'")
+
+    monkeypatch.setattr(store, "SCHEMA_VERSION", 2)
+    monkeypatch.setitem(store.MIGRATIONS, 1, to_v2)
+    assert store.load_document(path).title == "migrated"
+    assert path.read_bytes() == before
+
+
+def test_other_sqlite_database_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "other.goals"
+    db = sqlite3.connect(path)
+    db.execute("CREATE TABLE t (x)")
+    db.commit()
+    db.close()
+    with pytest.raises(InputError, match="其他程序的数据库"):
+        store.load_document(path)
+
+
+@pytest.mark.parametrize("content", [b"", b"hello", b"SQLite format 3\x00" + b"\x00" * 50])
+def test_not_sqlite_is_refused(tmp_path: Path, content: bytes) -> None:
+    path = tmp_path / "x.goals"
+    path.write_bytes(content)
+    with pytest.raises(InputError, match="不是绩效目标表文档"):
+        store.load_document(path)
+
+
+def test_truncated_file_is_refused(tmp_path: Path, example_document) -> None:
+    path = tmp_path / "t.goals"
+    store.save_document(example_document, path)
+    path.write_bytes(path.read_bytes()[:3000])
+    with pytest.raises(InputError):
+        store.load_document(path)
+
+
+def test_failed_save_leaves_old_file_and_no_temp(
+    tmp_path: Path, example_document, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "s.goals"
+    store.save_document(example_document, path)
+    before = path.read_bytes()
+
+    def boom(*args: object) -> None:
+        raise RuntimeError("interrupted")
+
+    monkeypatch.setattr(store, "_insert_all", boom)
+    with pytest.raises(RuntimeError):
+        store.save_document(Document(), path)
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["s.goals"]
