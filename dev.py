@@ -21,22 +21,34 @@ BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 PYTHON = BIN / ("python.exe" if os.name == "nt" else "python")
 STAMP = VENV / ".installed-pyproject-sha256"
 EXAMPLE = ROOT / "resources" / "examples" / "binhai-2026-published.txt"
-# Debian packages the tests use (Qt's runtime libraries, PDF rendering).
-APT_PACKAGES = {
-    "libegl1": "/usr/lib/x86_64-linux-gnu/libEGL.so.1",
-    "libxkbcommon0": "/usr/lib/x86_64-linux-gnu/libxkbcommon.so.0",
-    "libfontconfig1": "/usr/lib/x86_64-linux-gnu/libfontconfig.so.1",
-    "libdbus-1-3": "/usr/lib/x86_64-linux-gnu/libdbus-1.so.3",
-    "poppler-utils": "/usr/bin/pdftoppm",
+LIB = "/usr/lib/x86_64-linux-gnu"
+# Debian packages Qt needs at run time, with a file that shows each is there.
+APT_FOR_TESTS = {
+    "libegl1": f"{LIB}/libEGL.so.1",
+    "libgl1": f"{LIB}/libGL.so.1",
+    "libxkbcommon0": f"{LIB}/libxkbcommon.so.0",
+    "libfontconfig1": f"{LIB}/libfontconfig.so.1",
+    "libdbus-1-3": f"{LIB}/libdbus-1.so.3",
+    "libglib2.0-0": f"{LIB}/libglib-2.0.so.0",
+}
+# The window on an X11 desktop needs the xcb platform plugin's libraries too.
+APT_FOR_RUN = {
+    **APT_FOR_TESTS,
+    "libxcb-cursor0": f"{LIB}/libxcb-cursor.so.0",
+    "libxcb-icccm4": f"{LIB}/libxcb-icccm.so.4",
+    "libxcb-keysyms1": f"{LIB}/libxcb-keysyms.so.1",
+    "libxkbcommon-x11-0": f"{LIB}/libxkbcommon-x11.so.0",
 }
 
 
-def ensure_apt_packages() -> None:
+def ensure_apt_packages(packages: dict[str, str]) -> None:
     """On Debian/Ubuntu x86_64 as root, install the few system libraries that are missing."""
     if not sys.platform.startswith("linux") or not Path("/usr/bin/apt-get").exists():
         return
-    missing = [pkg for pkg, probe in APT_PACKAGES.items() if not Path(probe).exists()]
-    if not missing or not Path("/usr/lib/x86_64-linux-gnu").is_dir():
+    if not Path(LIB).is_dir():
+        return
+    missing = [pkg for pkg, probe in packages.items() if not Path(probe).exists()]
+    if not missing:
         return
     if os.geteuid() != 0:
         print(f"dev.py: please install: sudo apt-get install {' '.join(missing)}", file=sys.stderr)
@@ -69,8 +81,8 @@ def tool(name: str) -> str:
 
 def test(extra: list[str]) -> int:
     steps = [
-        [tool("ruff"), "check", "goaleditor", "tests", "bench", "dev.py"],
-        [tool("ruff"), "format", "--check", "goaleditor", "tests", "bench", "dev.py"],
+        [tool("ruff"), "check", "goaleditor", "tests", "bench", "dev.py", "packaging"],
+        [tool("ruff"), "format", "--check", "goaleditor", "tests", "bench", "dev.py", "packaging"],
         [tool("mypy")],
         [tool("lint-imports"), "--no-cache"],
         [str(PYTHON), "-m", "pytest", *extra],
@@ -87,7 +99,7 @@ def main() -> int:
     if what not in ("run", "test", "setup"):
         print(__doc__)
         return 2
-    ensure_apt_packages()
+    ensure_apt_packages(APT_FOR_RUN if what == "run" else APT_FOR_TESTS)
     ensure_venv()
     if what == "test":
         return test(sys.argv[2:])

@@ -25,3 +25,36 @@ def example_document():
     from goaleditor.formats.published_text import read
 
     return read(EXAMPLE)
+
+
+@pytest.fixture(autouse=True)
+def _private_settings(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):
+    """Keep QSettings and user data of tests out of the real home folder."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
+    return home
+
+
+@pytest.fixture
+def window(qtbot, tmp_path: Path, example_path: Path):
+    """The main window with the example document open (as an import, so unsaved)."""
+    from PySide6.QtCore import QSettings
+
+    from goaleditor.ui.app import create_application
+    from goaleditor.ui.main_window import MainWindow
+
+    create_application()
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    win = MainWindow(settings)
+    win.show()
+    qtbot.waitExposed(win)
+    assert win.open_path(example_path, ask=False)
+    win.stack.setClean()  # tests start from a clean state unless they say otherwise
+    yield win
+    from PySide6.QtWidgets import QApplication
+
+    QApplication.processEvents()  # queued editor commits land before the window closes
+    win.stack.setClean()  # let the window close without asking
+    win.close()
+    win.deleteLater()

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, Literal
 
-from goaleditor.model.frameworks import DEFAULT_FRAMEWORK
+from goaleditor.model.frameworks import DEFAULT_FRAMEWORK, get_framework
 from goaleditor.model.values import format_display
 
 HEADER_FIELDS: tuple[str, ...] = (
@@ -144,6 +144,16 @@ class GoalTable:
 
 
 Container = GoalTable | Level1 | Level2
+
+
+def new_table(framework: str, project_name: str = "") -> GoalTable:
+    """An empty goal table with every 一级 and 二级 group of the framework."""
+    levels = get_framework(framework).levels
+    return GoalTable(
+        project_name=project_name,
+        children=[Level1(l1, [Level2(l2) for l2 in l2s]) for l1, l2s in levels],
+    )
+
 
 Kind = Literal["insert", "remove", "move", "edit"]
 Phase = Literal["before", "after"]

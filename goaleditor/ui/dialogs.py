@@ -1,0 +1,108 @@
+"""Dialogs: document properties (also used for 新建), and the unsaved-changes question."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from PySide6.QtCore import QRegularExpression
+from PySide6.QtGui import QRegularExpressionValidator
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLineEdit,
+    QMessageBox,
+    QSpinBox,
+    QWidget,
+)
+
+from goaleditor.model.document import Document
+from goaleditor.model.frameworks import FRAMEWORKS
+
+
+class DocumentPropertiesDialog(QDialog):
+    """Agency code and name, year, title, framework and print options of a document."""
+
+    def __init__(self, document: Document | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        creating = document is None
+        self.setWindowTitle("新建文档" if creating else "文档属性")
+        document = document or Document(year=datetime.date.today().year + 1)
+        form = QFormLayout(self)
+        self.framework = QComboBox(self)
+        for framework in FRAMEWORKS.values():
+            self.framework.addItem(framework.label, framework.key)
+        self.framework.setCurrentIndex(max(0, self.framework.findData(document.framework)))
+        self.agency_code = QLineEdit(document.agency_code, self)
+        self.agency_code.setValidator(
+            QRegularExpressionValidator(QRegularExpression(r"^\d{0,20}$"), self.agency_code)
+        )
+        self.agency_code.setPlaceholderText("例如：319101")
+        self.agency_name = QLineEdit(document.agency_name, self)
+        self.agency_name.setPlaceholderText("例如：天津市滨海新区人民政府政务服务办公室")
+        self.agency_name.setMinimumWidth(360)
+        self.year = QSpinBox(self)
+        self.year.setRange(1990, 2100)
+        self.year.setValue(document.year or datetime.date.today().year + 1)
+        self.title = QLineEdit(document.title, self)
+        self.title.setPlaceholderText("可选，如：某某单位项目支出绩效目标表（2026年）")
+        self.merge_level2 = QCheckBox("打印时合并相同的二级指标单元格", self)
+        self.merge_level2.setChecked(document.merge_level2)
+        form.addRow("指标体系：", self.framework)
+        form.addRow("单位编码：", self.agency_code)
+        form.addRow("单位名称：", self.agency_name)
+        form.addRow("年度：", self.year)
+        form.addRow("文档标题：", self.title)
+        form.addRow("", self.merge_level2)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("确定")
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def values(self) -> dict[str, Any]:
+        """The entered properties, keyed as Document attributes."""
+        return {
+            "agency_code": self.agency_code.text().strip(),
+            "agency_name": self.agency_name.text().strip(),
+            "year": self.year.value(),
+            "title": self.title.text().strip(),
+            "framework": self.framework.currentData(),
+            "merge_level2": self.merge_level2.isChecked(),
+        }
+
+
+SAVE, DISCARD, CANCEL = "save", "discard", "cancel"
+
+
+def ask_unsaved(parent: QWidget, name: str) -> str:
+    """Ask 保存/不保存/取消 about unsaved changes; returns SAVE, DISCARD or CANCEL."""
+    box = QMessageBox(parent)
+    box.setObjectName("unsaved_changes")
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle("未保存的修改")
+    box.setText(f"“{name}”有未保存的修改。是否保存？")
+    save = box.addButton("保存", QMessageBox.ButtonRole.AcceptRole)
+    discard = box.addButton("不保存", QMessageBox.ButtonRole.DestructiveRole)
+    cancel = box.addButton("取消", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(save)
+    box.setEscapeButton(cancel)
+    box.exec()
+    clicked = box.clickedButton()
+    return SAVE if clicked is save else DISCARD if clicked is discard else CANCEL
+
+
+def show_error(parent: QWidget | None, title: str, message: str) -> None:
+    """One clear line in a dialog."""
+    box = QMessageBox(
+        QMessageBox.Icon.Critical, title, message, QMessageBox.StandardButton.Ok, parent
+    )
+    box.setObjectName("error_dialog")
+    box.button(QMessageBox.StandardButton.Ok).setText("确定")
+    box.exec()

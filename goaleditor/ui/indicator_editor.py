@@ -1,0 +1,481 @@
+"""The indicator tree view with its actions: insert, delete, move, drag, copy and paste."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QAction, QDropEvent, QGuiApplication, QKeyEvent, QKeySequence, QUndoStack
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTreeView, QVBoxLayout, QWidget
+
+from goaleditor.formats.tsv import format_indicator_rows, parse_indicator_rows
+from goaleditor.model.document import Container, Document, GoalTable, Indicator, Level1, Level2
+from goaleditor.model.frameworks import get_framework
+from goaleditor.ui.commands import (
+    InsertNodesCommand,
+    MoveNodesCommand,
+    RemoveNodesCommand,
+    SetFieldCommand,
+)
+from goaleditor.ui.delegates import IndicatorDelegate
+from goaleditor.ui.indicator_model import (
+    COL_DESCRIPTION,
+    COL_DISPLAY,
+    COL_NAME,
+    COL_UNIT,
+    NODE_MIME,
+    IndicatorTreeModel,
+)
+
+Mover = Callable[[list[Indicator], Container, int], None]
+
+
+class IndicatorTreeView(QTreeView):
+    """A QTreeView that edits like a spreadsheet and turns drops into undoable moves."""
+
+    def __init__(self, on_drop: Mover, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._on_drop = on_drop
+        self.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.setDropIndicatorShown(True)
+        self.setTabKeyNavigation(True)
+        self.setAlternatingRowColors(True)
+        self.setUniformRowHeights(True)
+        self.setAllColumnsShowFocus(False)
+        self.setExpandsOnDoubleClick(False)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        plain = event.modifiers() in (
+            Qt.KeyboardModifier.NoModifier,
+            Qt.KeyboardModifier.KeypadModifier,
+        )
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and plain:
+            index = self.currentIndex()
+            if self.state() != QAbstractItemView.State.EditingState and index.isValid():
+                if index.flags() & Qt.ItemFlag.ItemIsEditable:
+                    self.edit(index)
+                else:
+                    self.setExpanded(index, not self.isExpanded(index))
+                return
+        super().keyPressEvent(event)
+
+    def moveCursor(
+        self, action: QAbstractItemView.CursorAction, modifiers: Qt.KeyboardModifier
+    ) -> QModelIndex:
+        """Tab and Shift+Tab walk the editable cells row by row, as in a spreadsheet."""
+        Action = QAbstractItemView.CursorAction
+        if action not in (Action.MoveNext, Action.MovePrevious):
+            return super().moveCursor(action, modifiers)
+        step = 1 if action == Action.MoveNext else -1
+        index = self.currentIndex()
+        columns = self.model().columnCount()
+        while index.isValid():
+            column = index.column() + step
+            if 0 <= column < columns:
+                index = index.siblingAtColumn(column)
+            else:
+                row = self.indexBelow(index) if step > 0 else self.indexAbove(index)
+                index = row.siblingAtColumn(0 if step > 0 else columns - 1)
+            if index.flags() & Qt.ItemFlag.ItemIsEditable:
+                return index
+        return self.currentIndex()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        model = self.model()
+        if event.source() is not self or not event.mimeData().hasFormat(NODE_MIME):
+            event.ignore()
+            return
+        assert isinstance(model, IndicatorTreeModel)
+        nodes = _selected_indicators(self)
+        target = self.indexAt(event.position().toPoint())
+        place = _drop_place(model, target, self.dropIndicatorPosition())
+        # Copy, not move: the move is done here, so the view must not remove the source rows.
+        event.setDropAction(Qt.DropAction.CopyAction)
+        event.accept()
+        if nodes and place is not None:
+            self._on_drop(nodes, *place)
+
+
+def _drop_place(
+    model: IndicatorTreeModel,
+    target: QModelIndex,
+    position: QAbstractItemView.DropIndicatorPosition,
+) -> tuple[Container, int] | None:
+    node = model.node(target)
+    Pos = QAbstractItemView.DropIndicatorPosition
+    if isinstance(node, Indicator) and node.parent is not None:
+        row = node.parent.children.index(node)
+        return node.parent, row if position == Pos.AboveItem else row + 1
+    if isinstance(node, Level2):
+        return (node, 0) if position == Pos.BelowItem else (node, len(node.children))
+    if isinstance(node, Level1) and node.children:
+        return node.children[0], len(node.children[0].children)
+    return None
+
+
+def _selected_indicators(view: QTreeView) -> list[Indicator]:
+    """Selected indicators in tree order (one per row, whatever the selected columns)."""
+    model = view.model()
+    assert isinstance(model, IndicatorTreeModel)
+    table = model.table
+    if table is None:
+        return []
+    chosen = {id(model.node(i)) for i in view.selectionModel().selectedIndexes()}
+    current = model.node(view.currentIndex())
+    if not chosen and isinstance(current, Indicator):
+        chosen = {id(current)}
+    return [ind for _, _, ind in table.indicator_rows() if id(ind) in chosen]
+
+
+class IndicatorEditor(QWidget):
+    """Owns the tree view, its model and delegate, and the actions that edit the tree."""
+
+    def __init__(self, document: Document, stack: QUndoStack, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._document = document
+        self._stack = stack
+        self.model = IndicatorTreeModel(document, self)
+        self.model.edit_handler = self._edit_field
+        self.view = IndicatorTreeView(self.move_indicators, self)
+        self.view.setModel(self.model)
+        self.view.setItemDelegate(IndicatorDelegate(self._units_in_use, self.view))
+        header = self.view.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(COL_DESCRIPTION, QHeaderView.ResizeMode.Stretch)
+        for column, width in (
+            (COL_NAME, 300),
+            (2, 70),
+            (3, 110),
+            (COL_UNIT, 90),
+            (COL_DISPLAY, 130),
+        ):
+            self.view.setColumnWidth(column, width)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.view)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._context_menu)
+        self.model.modelReset.connect(self.view.expandAll)
+        self.model.rowsInserted.connect(self._expand_inserted)
+        self.add_level2_menu = QMenu("添加二级指标", self)
+        self.add_level2_menu.aboutToShow.connect(self._fill_level2_menu)
+        self.add_level1_menu = QMenu("添加一级指标", self)
+        self.add_level1_menu.aboutToShow.connect(self._fill_level1_menu)
+        self._make_actions()
+
+    # --- actions ---------------------------------------------------------------------------
+
+    def _action(
+        self, text: str, shortcuts: list[Any], slot: Callable[[], None], tip: str
+    ) -> QAction:
+        action = QAction(text, self)
+        action.setShortcuts([QKeySequence(s) for s in shortcuts])
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        action.setStatusTip(tip)
+        action.setToolTip(
+            f"{text}（{QKeySequence(shortcuts[0]).toString()}）" if shortcuts else text
+        )
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _make_actions(self) -> None:
+        ctrl_enter = [QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter")]
+        self.insert_action = self._action(
+            "插入指标", ctrl_enter, self.insert_below, "在当前行下方插入三级指标"
+        )
+        self.delete_action = self._action(
+            "删除", [QKeySequence("Ctrl+Delete")], self.delete_selected, "删除选中的指标或指标组"
+        )
+        self.up_action = self._action(
+            "上移", [QKeySequence("Alt+Up")], lambda: self.move_current(-1), "把指标上移一行"
+        )
+        self.down_action = self._action(
+            "下移", [QKeySequence("Alt+Down")], lambda: self.move_current(1), "把指标下移一行"
+        )
+        self.copy_action = self._action(
+            "复制",
+            [QKeySequence.StandardKey.Copy],
+            self.copy_rows,
+            "复制选中的指标（可粘贴到Excel/WPS）",
+        )
+        self.cut_action = self._action(
+            "剪切", [QKeySequence.StandardKey.Cut], self.cut_rows, "剪切选中的指标"
+        )
+        self.paste_action = self._action(
+            "粘贴",
+            [QKeySequence.StandardKey.Paste],
+            self.paste_rows,
+            "粘贴从Excel/WPS复制的行（三级、描述、指标值）",
+        )
+
+    def _context_menu(self, point: Any) -> None:
+        menu = QMenu(self)
+        menu.addAction(self.insert_action)
+        menu.addMenu(self.add_level2_menu)
+        menu.addMenu(self.add_level1_menu)
+        menu.addSeparator()
+        for action in (self.cut_action, self.copy_action, self.paste_action):
+            menu.addAction(action)
+        menu.addSeparator()
+        for action in (self.up_action, self.down_action, self.delete_action):
+            menu.addAction(action)
+        menu.exec(self.view.viewport().mapToGlobal(point))
+
+    # --- showing ---------------------------------------------------------------------------
+
+    def set_document(self, document: Document) -> None:
+        """Edit another document."""
+        self._document = document
+        self.model.set_document(document)
+
+    def set_table(self, table: GoalTable | None) -> None:
+        """Show another table's tree."""
+        if self.view.state() == QAbstractItemView.State.EditingState:
+            self.view.setCurrentIndex(QModelIndex())  # closes (and commits) the open editor
+        self.model.set_table(table)
+        if table is not None:
+            first = self.model.index(0, 0)
+            while first.isValid() and self.model.rowCount(first):
+                first = self.model.index(0, 0, first)
+            self.view.setCurrentIndex(first)
+
+    def _expand_inserted(self, parent: QModelIndex, first: int, last: int) -> None:
+        for row in range(first, last + 1):
+            self.view.expandRecursively(self.model.index(row, 0, parent))
+
+    def _units_in_use(self) -> list[str]:
+        units: dict[str, None] = {}
+        for table in self._document.tables[:200]:  # enough to learn the clerk's habits
+            for _, _, ind in table.indicator_rows():
+                units.setdefault(ind.unit)
+        return list(units)
+
+    def select_node(self, node: Any, column: int = COL_NAME) -> None:
+        """Make a node current and selected."""
+        index = self.model.index_of(node, column)
+        if index.isValid():
+            self.view.setCurrentIndex(index)
+            self.view.scrollTo(index)
+
+    # --- editing ----------------------------------------------------------------------------
+
+    def _edit_field(self, node: Any, name: str, value: str) -> None:
+        self._stack.push(SetFieldCommand(self._document, node, name, value))
+
+    def _current(self) -> Any:
+        return self.model.node(self.view.currentIndex())
+
+    def _insert_place(self) -> tuple[Level2, int] | None:
+        node = self._current()
+        if isinstance(node, Indicator) and node.parent is not None:
+            return node.parent, node.parent.children.index(node) + 1
+        if isinstance(node, Level2):
+            return node, len(node.children)
+        if isinstance(node, Level1) and node.children:
+            return node.children[0], len(node.children[0].children)
+        table = self.model.table
+        if table is not None:
+            for level1 in table.children:
+                if level1.children:
+                    return level1.children[0], len(level1.children[0].children)
+        return None
+
+    def insert_below(self) -> None:
+        """Insert an empty indicator below the current row and start typing its name."""
+        place = self._insert_place()
+        if place is None:
+            return
+        indicator = Indicator()
+        self._stack.push(
+            InsertNodesCommand(self._document, place[0], place[1], [indicator], "插入指标")
+        )
+        self.select_node(indicator)
+        self.view.edit(self.view.currentIndex())
+
+    def insert_indicators(self, indicators: list[Indicator], text: str) -> None:
+        """Insert indicators below the current row as one undoable step."""
+        place = self._insert_place()
+        if place is None or not indicators:
+            return
+        self._stack.push(InsertNodesCommand(self._document, place[0], place[1], indicators, text))
+        self.select_node(indicators[0])
+
+    def delete_selected(self) -> None:
+        """Delete the selected indicators or groups (one undoable step)."""
+        selection = {
+            id(self.model.node(i)): self.model.node(i)
+            for i in self.view.selectionModel().selectedIndexes()
+        }
+        current = self._current()
+        if not selection and current is not None:
+            selection = {id(current): current}
+        # A node whose ancestor is also deleted goes with the ancestor.
+        nodes = [n for n in selection.values() if not _has_ancestor_in(n, selection)]
+        if not nodes:
+            return
+        self._stack.beginMacro(
+            "删除指标" if all(isinstance(n, Indicator) for n in nodes) else "删除指标组"
+        )
+        for node in sorted(nodes, key=_depth, reverse=True):
+            parent = node.parent
+            self._stack.push(
+                RemoveNodesCommand(self._document, parent, parent.children.index(node), 1, "删除")
+            )
+        self._stack.endMacro()
+
+    def move_current(self, step: int) -> None:
+        """Move the current indicator one row up or down, across 二级 groups at the ends."""
+        node = self._current()
+        if not isinstance(node, Indicator) or node.parent is None:
+            return
+        group = node.parent
+        row = group.children.index(node)
+        target: tuple[Level2, int] | None
+        if 0 <= row + step < len(group.children):
+            target = (group, row + step if step < 0 else row + 2)
+        else:
+            neighbour = _neighbour_group(group, step)
+            if neighbour is None:
+                return
+            target = (neighbour, len(neighbour.children) if step < 0 else 0)
+        self._stack.push(MoveNodesCommand(self._document, group, row, 1, target[0], target[1]))
+        self.select_node(node, self.view.currentIndex().column())
+
+    def move_indicators(self, nodes: list[Indicator], dest: Container, row: int) -> None:
+        """Move indicators (from anywhere in the table) to dest before row, as one step."""
+        if not nodes:
+            return
+        self._stack.beginMacro("移动指标")
+        for node in nodes:
+            parent = node.parent
+            assert parent is not None
+            current = parent.children.index(node)
+            if parent is dest and current in (row, row - 1):
+                row = current + 1  # already in place
+                continue
+            self._stack.push(MoveNodesCommand(self._document, parent, current, 1, dest, row))
+            row = dest.children.index(node) + 1
+        self._stack.endMacro()
+        if nodes:
+            self.select_node(nodes[0])
+
+    def copy_rows(self) -> None:
+        """Copy the selected indicators as tab-separated rows."""
+        indicators = _selected_indicators(self.view)
+        if indicators:
+            QGuiApplication.clipboard().setText(format_indicator_rows(indicators))
+
+    def cut_rows(self) -> None:
+        """Copy, then delete, the selected indicators."""
+        self.copy_rows()
+        self.delete_selected()
+
+    def paste_rows(self) -> None:
+        """Paste rows copied from Excel/WPS (or from here) as new indicators."""
+        text = QGuiApplication.clipboard().text()
+        indicators = parse_indicator_rows(text)
+        if (
+            len(indicators) == 1
+            and "\t" not in text.strip()
+            and isinstance(self._current(), Indicator)
+        ):
+            index = self.view.currentIndex()  # one plain value: paste into the cell
+            if index.flags() & Qt.ItemFlag.ItemIsEditable:
+                self.model.setData(index, text.strip())
+                return
+        self.insert_indicators(indicators, f"粘贴{len(indicators)}个指标")
+
+    # --- groups ---------------------------------------------------------------------------------
+
+    def _level1_for_menu(self) -> Level1 | None:
+        node = self._current()
+        while node is not None and not isinstance(node, Level1):
+            node = node.parent
+        return node
+
+    def _fill_level2_menu(self) -> None:
+        self.add_level2_menu.clear()
+        level1 = self._level1_for_menu()
+        framework = get_framework(self._document.framework)
+        if level1 is None:
+            self.add_level2_menu.addAction("（请先选中一个一级指标）").setEnabled(False)
+            return
+        present = {l2.name for l2 in level1.children}
+        for name in framework.level2_names(level1.name):
+            action = self.add_level2_menu.addAction(name)
+            action.setEnabled(name not in present)
+            action.triggered.connect(lambda _=False, n=name, l1=level1: self.add_level2(l1, n))
+
+    def add_level2(self, level1: Level1, name: str) -> None:
+        """Add an empty 二级 group under a 一级, in the framework's order."""
+        framework = get_framework(self._document.framework)
+        order = framework.level2_names(level1.name)
+        row = sum(
+            1
+            for l2 in level1.children
+            if l2.name in order and order.index(l2.name) < order.index(name)
+        )
+        group = Level2(name)
+        self._stack.push(InsertNodesCommand(self._document, level1, row, [group], f"添加{name}"))
+        self.select_node(group)
+
+    def _fill_level1_menu(self) -> None:
+        self.add_level1_menu.clear()
+        table = self.model.table
+        framework = get_framework(self._document.framework)
+        present = {l1.name for l1 in table.children} if table else set()
+        for name in framework.level1_names:
+            action = self.add_level1_menu.addAction(name)
+            action.setEnabled(table is not None and name not in present)
+            action.triggered.connect(lambda _=False, n=name: self.add_level1(n))
+
+    def add_level1(self, name: str) -> None:
+        """Add a 一级 group (with its framework's 二级 groups) in the official order."""
+        table = self.model.table
+        if table is None:
+            return
+        framework = get_framework(self._document.framework)
+        row = sum(
+            1
+            for l1 in table.children
+            if framework.level1_order(l1.name) < framework.level1_order(name)
+        )
+        group = Level1(name, [Level2(n) for n in framework.level2_names(name)])
+        self._stack.push(InsertNodesCommand(self._document, table, row, [group], f"添加{name}"))
+        self.select_node(group)
+
+
+def _depth(node: Any) -> int:
+    return 1 if isinstance(node, Level1) else 2 if isinstance(node, Level2) else 3
+
+
+def _has_ancestor_in(node: Any, chosen: dict[int, Any]) -> bool:
+    parent = node.parent
+    while parent is not None and not isinstance(parent, GoalTable):
+        if id(parent) in chosen:
+            return True
+        parent = parent.parent
+    return False
+
+
+def _neighbour_group(group: Level2, step: int) -> Level2 | None:
+    """The 二级 group before (step -1) or after (step 1) this one in the table."""
+    level1 = group.parent
+    table = level1.parent if level1 else None
+    if table is None:
+        return None
+    groups = [l2 for l1 in table.children for l2 in l1.children]
+    at = next(i for i, g in enumerate(groups) if g is group) + step
+    return groups[at] if 0 <= at < len(groups) else None

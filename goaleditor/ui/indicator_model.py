@@ -1,0 +1,258 @@
+"""Qt item model adapting one goal table's 一级 → 二级 → 三级 tree, driven by domain changes."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractItemModel, QMimeData, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from goaleditor.model.document import (
+    Change,
+    Container,
+    Document,
+    GoalTable,
+    Indicator,
+    Level1,
+    Level2,
+    TreeNode,
+    table_of,
+)
+from goaleditor.model.values import QUALITATIVE
+
+COL_NAME, COL_DESCRIPTION, COL_COMPARATOR, COL_VALUE, COL_UNIT, COL_DISPLAY = range(6)
+HEADERS = ("三级指标", "绩效指标描述", "指标性质", "指标值", "单位", "打印值")
+FIELD_OF_COLUMN = {
+    COL_NAME: "name",
+    COL_DESCRIPTION: "description",
+    COL_COMPARATOR: "comparator",
+    COL_VALUE: "value",
+    COL_UNIT: "unit",
+}
+COLUMN_OF_FIELD = {name: column for column, name in FIELD_OF_COLUMN.items()}
+NODE_MIME = "application/x-goaleditor-indicator-rows"
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+class IndicatorTreeModel(QAbstractItemModel):
+    """A thin adapter: reads the domain tree, and turns its Change events into row signals.
+
+    Edits never happen here: setData asks the edit handler (the undo stack owner) to
+    change the document, and the document's events come back as signals.
+    """
+
+    def __init__(self, document: Document, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._document = document
+        self._table: GoalTable | None = None
+        self.edit_handler: Any = None  # callable(node, field, value) set by the window
+        document.listeners.append(self._on_change)
+        self._group_font = QFont()
+        self._group_font.setBold(True)
+
+    # --- the table shown ------------------------------------------------------------
+
+    @property
+    def table(self) -> GoalTable | None:
+        """The goal table shown, or None."""
+        return self._table
+
+    def set_table(self, table: GoalTable | None) -> None:
+        """Show another table (a reset: everything changes)."""
+        self.beginResetModel()
+        self._table = table
+        self.endResetModel()
+
+    def set_document(self, document: Document) -> None:
+        """Follow another document (showing no table until asked)."""
+        self.set_table(None)
+        if self._on_change in self._document.listeners:
+            self._document.listeners.remove(self._on_change)
+        self._document = document
+        document.listeners.append(self._on_change)
+
+    # --- nodes and indexes ------------------------------------------------------------
+
+    def node(self, index: AnyIndex) -> TreeNode | None:
+        """The domain node of an index (None for the invisible root)."""
+        return index.internalPointer() if index.isValid() else None  # type: ignore[no-any-return]
+
+    def container(self, index: AnyIndex) -> Container | None:
+        """The node whose children are the rows under index."""
+        node = self.node(index)
+        if node is None:
+            return self._table
+        return None if isinstance(node, Indicator) else node
+
+    def index_of(self, node: TreeNode | Container | None, column: int = 0) -> QModelIndex:
+        """The index of a domain node in this model (invalid for the table or a stranger)."""
+        if node is None or isinstance(node, GoalTable) or node.parent is None:
+            return QModelIndex()
+        siblings: list[Any] = node.parent.children
+        try:
+            row = next(i for i, child in enumerate(siblings) if child is node)
+        except StopIteration:
+            return QModelIndex()
+        return self.createIndex(row, column, node)
+
+    def index(self, row: int, column: int, parent: AnyIndex = QModelIndex()) -> QModelIndex:  # noqa: B008
+        container = self.container(parent)
+        if container is None or not (0 <= row < len(container.children)):
+            return QModelIndex()
+        if not (0 <= column < len(HEADERS)):
+            return QModelIndex()
+        return self.createIndex(row, column, container.children[row])
+
+    def parent(self, child: AnyIndex = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
+        node = self.node(child)
+        if node is None or isinstance(node, Level1):
+            return QModelIndex()
+        return self.index_of(node.parent)
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        if parent.isValid() and parent.column() != 0:
+            return 0
+        container = self.container(parent)
+        return len(container.children) if container is not None else 0
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return len(HEADERS)
+
+    def hasChildren(self, parent: AnyIndex = QModelIndex()) -> bool:  # noqa: B008
+        return self.rowCount(parent) > 0
+
+    # --- data ------------------------------------------------------------------------
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return HEADERS[section]
+        return None
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        node = self.node(index)
+        if node is None:
+            return None
+        column = index.column()
+        if isinstance(node, Level1 | Level2):
+            if column == COL_NAME and role in (
+                Qt.ItemDataRole.DisplayRole,
+                Qt.ItemDataRole.EditRole,
+            ):
+                return node.name
+            if role == Qt.ItemDataRole.FontRole:
+                return self._group_font
+            if role == Qt.ItemDataRole.ToolTipRole and column == COL_NAME:
+                return "一级指标" if isinstance(node, Level1) else "二级指标"
+            return None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            if column == COL_DISPLAY:
+                return node.display
+            return getattr(node, FIELD_OF_COLUMN[column])
+        if role == Qt.ItemDataRole.ForegroundRole and column == COL_DISPLAY:
+            return QBrush(QColor("#555555"))
+        if role == Qt.ItemDataRole.ToolTipRole and column in (COL_NAME, COL_DESCRIPTION):
+            return getattr(node, FIELD_OF_COLUMN[column]) or None
+        if role == Qt.ItemDataRole.ToolTipRole and column == COL_VALUE:
+            return (
+                "定性指标：可填写任意文字"
+                if node.comparator == QUALITATIVE
+                else "定量指标：填写数字"
+            )
+        return None
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        node = self.node(index)
+        if node is None:
+            return Qt.ItemFlag.ItemIsDropEnabled
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if isinstance(node, Indicator):
+            flags |= Qt.ItemFlag.ItemIsDragEnabled | Qt.ItemFlag.ItemNeverHasChildren
+            if index.column() != COL_DISPLAY:
+                flags |= Qt.ItemFlag.ItemIsEditable
+        else:
+            flags |= Qt.ItemFlag.ItemIsDropEnabled
+        return flags
+
+    def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        node = self.node(index)
+        if not isinstance(node, Indicator) or role != Qt.ItemDataRole.EditRole:
+            return False
+        name = FIELD_OF_COLUMN.get(index.column())
+        if name is None or self.edit_handler is None:
+            return False
+        text = "" if value is None else str(value)
+        if getattr(node, name) == text:
+            return False
+        self.edit_handler(node, name, text)
+        return True
+
+    # --- drag and drop (the view performs moves as undoable commands) ----------------
+
+    def supportedDropActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction
+
+    def mimeTypes(self) -> list[str]:
+        return [NODE_MIME]
+
+    def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:
+        mime = QMimeData()
+        rows = sorted({(i.parent().row(), i.row()) for i in indexes if i.isValid()})
+        mime.setData(NODE_MIME, repr(rows).encode("ascii"))
+        return mime
+
+    # --- following the document ----------------------------------------------------------
+
+    def _mine(self, parent: Any) -> bool:
+        return self._table is not None and table_of(parent) is self._table
+
+    def _on_change(self, change: Change) -> None:
+        if change.kind == "edit":
+            target = change.target
+            tree_node = isinstance(target, Level1 | Level2 | Indicator)
+            if change.phase == "after" and tree_node and self._mine(target.parent):
+                self._emit_edited(target, change.name)
+            return
+        parent = change.parent
+        if isinstance(parent, Document):
+            if change.phase == "before" and change.kind == "remove" and self._table is not None:
+                removed = parent.tables[change.first : change.last + 1]
+                if any(t is self._table for t in removed):
+                    self.set_table(None)
+            return
+        if change.kind == "move":
+            self._on_move(change)
+            return
+        if not self._mine(parent):
+            return
+        index = self.index_of(parent)
+        if change.kind == "insert":
+            if change.phase == "before":
+                self.beginInsertRows(index, change.first, change.last)
+            else:
+                self.endInsertRows()
+        elif change.kind == "remove":
+            if change.phase == "before":
+                self.beginRemoveRows(index, change.first, change.last)
+            else:
+                self.endRemoveRows()
+
+    def _on_move(self, change: Change) -> None:
+        source_mine, dest_mine = self._mine(change.parent), self._mine(change.dest)
+        if not (source_mine or dest_mine):
+            return
+        if change.phase == "before":
+            self.beginMoveRows(
+                self.index_of(change.parent),
+                change.first,
+                change.last,
+                self.index_of(change.dest),
+                change.dest_row,
+            )
+        else:
+            self.endMoveRows()
+
+    def _emit_edited(self, node: TreeNode, name: str) -> None:
+        column = COLUMN_OF_FIELD.get(name, COL_NAME)
+        first = self.index_of(node, column)
+        last = self.index_of(node, COL_DISPLAY)
+        self.dataChanged.emit(first, last)

@@ -1,0 +1,456 @@
+"""The main window: table list, header form and indicator tree, files, undo/redo, menus."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QToolBar,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from goaleditor import APP_TITLE, __version__
+from goaleditor.errors import InputError
+from goaleditor.model.document import Document, GoalTable, new_table
+from goaleditor.ui.commands import (
+    InsertTablesCommand,
+    MoveTableCommand,
+    RemoveTablesCommand,
+    SetPropertyCommand,
+)
+from goaleditor.ui.dialogs import (
+    CANCEL,
+    SAVE,
+    DocumentPropertiesDialog,
+    ask_unsaved,
+    show_error,
+)
+from goaleditor.ui.header_form import HeaderForm
+from goaleditor.ui.indicator_editor import IndicatorEditor
+from goaleditor.ui.table_list import TableListView
+from goaleditor.ui.table_list_model import TableListModel
+
+OPEN_FILTER = (
+    "所有支持的文件 (*.goals *.txt *.json);;绩效目标表文档 (*.goals);;"
+    "发布的文本 (*.txt);;JSON (*.json)"
+)
+MAX_RECENT = 8
+
+
+def _describe_os_error(exc: OSError) -> str:
+    reasons = {2: "文件夹不存在", 13: "没有写入权限", 28: "磁盘空间不足", 30: "只读文件系统"}
+    return reasons.get(exc.errno or 0, exc.strerror or str(exc))
+
+
+class MainWindow(QMainWindow):
+    """One window editing one document, with one undo stack."""
+
+    def __init__(self, settings: QSettings | None = None) -> None:
+        super().__init__()
+        self.settings = settings or QSettings()
+        self.document = Document()
+        self.path: Path | None = None
+        self.stack = QUndoStack(self)
+        self.stack.cleanChanged.connect(self._update_title)
+        self._build_widgets()
+        self._build_actions()
+        self._build_menus()
+        self.statusBar().showMessage("就绪")
+        self._restore_settings()
+        self._set_document(Document(), None)
+
+    # --- building -------------------------------------------------------------------------
+
+    def _build_widgets(self) -> None:
+        self.table_model = TableListModel(self.document, self)
+        self.table_list = TableListView(self._move_table_to, self)
+        self.table_list.setObjectName("table_list")
+        self.table_list.setModel(self.table_model)
+        self.table_list.selectionModel().currentRowChanged.connect(self._current_table_changed)
+        self.header_form = HeaderForm(self.document, self.stack.push, self)
+        self.editor = IndicatorEditor(self.document, self.stack, self)
+        left = QWidget(self)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(4, 4, 0, 4)
+        left_layout.addWidget(QLabel("绩效目标表："))
+        left_layout.addWidget(self.table_list, 1)
+        self._table_buttons = QHBoxLayout()
+        left_layout.addLayout(self._table_buttons)
+        right = QSplitter(Qt.Orientation.Vertical, self)
+        right.addWidget(self.header_form)
+        right.addWidget(self.editor)
+        right.setStretchFactor(1, 1)
+        right.setChildrenCollapsible(False)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([300, 1100])
+        self.setCentralWidget(self.splitter)
+
+    def _action(self, text: str, slot: Any, shortcut: Any = None, tip: str = "") -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.setStatusTip(tip or text)
+        action.triggered.connect(slot)
+        return action
+
+    def _build_actions(self) -> None:
+        Key = QKeySequence.StandardKey
+        self.new_action = self._action("新建(&N)…", self.new_document, Key.New, "新建文档")
+        self.open_action = self._action(
+            "打开(&O)…", self.open_dialog, Key.Open, "打开文档或导入文件"
+        )
+        self.save_action = self._action("保存(&S)", self.save, Key.Save)
+        self.save_as_action = self._action("另存为(&A)…", self.save_as, "Ctrl+Shift+S")
+        self.export_json_action = self._action("导出JSON…", self.export_json, None, "导出规范JSON")
+        self.export_pdf_action = self._action(
+            "导出PDF…", lambda: None, None, "导出PDF（将在后续版本提供）"
+        )
+        self.export_pdf_action.setEnabled(False)
+        self.export_xlsx_action = self._action(
+            "导出Excel…", lambda: None, None, "导出Excel（将在后续版本提供）"
+        )
+        self.export_xlsx_action.setEnabled(False)
+        self.quit_action = self._action("退出(&X)", self.close, "Ctrl+Q")
+        self.undo_action = self.stack.createUndoAction(self, "撤销")
+        self.undo_action.setShortcuts(QKeySequence.keyBindings(Key.Undo))
+        self.redo_action = self.stack.createRedoAction(self, "重做")
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
+        self.properties_action = self._action("文档属性(&P)…", self.edit_properties, None)
+        self.add_table_action = self._action(
+            "新建表", self.add_table, "Ctrl+T", "在当前表后新建一个绩效目标表"
+        )
+        self.duplicate_table_action = self._action(
+            "复制表", self.duplicate_table, "Ctrl+Shift+D", "复制当前表"
+        )
+        self.delete_table_action = self._action("删除表", self.delete_table, None, "删除当前表")
+        self.table_up_action = self._action("表上移", lambda: self.move_table(-1), "Alt+Up")
+        self.table_down_action = self._action("表下移", lambda: self.move_table(1), "Alt+Down")
+        for action in (self.table_up_action, self.table_down_action, self.delete_table_action):
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.table_list.addAction(action)
+        self.delete_table_action.setShortcut(QKeySequence("Ctrl+Delete"))
+        for action, label in (
+            (self.add_table_action, "＋ 新建"),
+            (self.duplicate_table_action, "复制"),
+            (self.delete_table_action, "删除"),
+        ):
+            button = QToolButton(self)
+            button.setDefaultAction(action)
+            button.setText(label)
+            self._table_buttons.addWidget(button)
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("文件(&F)")
+        file_menu.addActions([self.new_action, self.open_action])
+        self.recent_menu = file_menu.addMenu("最近打开(&R)")
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        file_menu.addSeparator()
+        file_menu.addActions([self.save_action, self.save_as_action])
+        export_menu = file_menu.addMenu("导出(&E)")
+        export_menu.addActions(
+            [self.export_pdf_action, self.export_xlsx_action, self.export_json_action]
+        )
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        edit_menu = bar.addMenu("编辑(&E)")
+        edit_menu.addActions([self.undo_action, self.redo_action])
+        edit_menu.addSeparator()
+        ed = self.editor
+        edit_menu.addActions([ed.cut_action, ed.copy_action, ed.paste_action])
+        edit_menu.addSeparator()
+        edit_menu.addAction(ed.insert_action)
+        edit_menu.addMenu(ed.add_level2_menu)
+        edit_menu.addMenu(ed.add_level1_menu)
+        edit_menu.addActions([ed.up_action, ed.down_action, ed.delete_action])
+        table_menu = bar.addMenu("表(&T)")
+        table_menu.addActions(
+            [
+                self.add_table_action,
+                self.duplicate_table_action,
+                self.delete_table_action,
+                self.table_up_action,
+                self.table_down_action,
+            ]
+        )
+        doc_menu = bar.addMenu("文档(&D)")
+        doc_menu.addAction(self.properties_action)
+        help_menu = bar.addMenu("帮助(&H)")
+        help_menu.addAction(self._action("关于(&A)", self._about))
+        toolbar = QToolBar("工具栏", self)
+        toolbar.setObjectName("main_toolbar")
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        toolbar.addActions([self.new_action, self.open_action, self.save_action])
+        toolbar.addSeparator()
+        toolbar.addActions([self.undo_action, self.redo_action])
+        toolbar.addSeparator()
+        toolbar.addActions([ed.insert_action, ed.delete_action, ed.up_action, ed.down_action])
+        level2_button = QToolButton(self)
+        level2_button.setMenu(ed.add_level2_menu)
+        level2_button.setText("添加二级指标")
+        level2_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        toolbar.addWidget(level2_button)
+        toolbar.addSeparator()
+        toolbar.addAction(self.properties_action)
+        self.addToolBar(toolbar)
+
+    # --- the document -------------------------------------------------------------------------
+
+    def _set_document(self, document: Document, path: Path | None, unsaved: bool = False) -> None:
+        self.header_form.set_table(None)
+        self.stack.clear()
+        self.document = document
+        self.path = path
+        self.table_model.set_document(document)
+        self.header_form.set_document(document)
+        self.editor.set_document(document)
+        if unsaved:
+            self.stack.resetClean()  # an import is not saved anywhere yet
+        if document.tables:
+            self.table_list.setCurrentIndex(self.table_model.index(0))
+        self._update_title()
+
+    def current_table(self) -> GoalTable | None:
+        """The table being edited."""
+        return self.table_model.table(self.table_list.currentIndex().row())
+
+    def _current_table_changed(self, current: Any, _previous: Any = None) -> None:
+        table = self.table_model.table(current.row()) if current.isValid() else None
+        self.header_form.set_table(table)
+        self.editor.set_table(table)
+
+    def _display_name(self) -> str:
+        return self.path.name if self.path else "未命名"
+
+    def _update_title(self) -> None:
+        self.setWindowTitle(f"{self._display_name()}[*] — {APP_TITLE}")
+        self.setWindowModified(not self.stack.isClean())
+
+    def push(self, command: QUndoCommand) -> None:
+        """Do an edit as one undoable step."""
+        self.stack.push(command)
+
+    # --- files ------------------------------------------------------------------------------------
+
+    def maybe_save(self) -> bool:
+        """Ask about unsaved changes; True when it is fine to drop the document."""
+        self.header_form.commit_pending()
+        if self.stack.isClean():
+            return True
+        answer = ask_unsaved(self, self._display_name())
+        if answer == SAVE:
+            return self.save()
+        return answer != CANCEL
+
+    def new_document(self) -> None:
+        """新建: ask framework, agency and year, then start with one empty table."""
+        if not self.maybe_save():
+            return
+        dialog = DocumentPropertiesDialog(None, self)
+        if dialog.exec() != DocumentPropertiesDialog.DialogCode.Accepted:
+            return
+        document = Document(**dialog.values())
+        document.tables.append(new_table(document.framework))
+        document.tables[0].document = document
+        self._set_document(document, None)
+        self.header_form.editor("project_name").setFocus()
+
+    def open_dialog(self) -> None:
+        """打开: choose a file."""
+        if not self.maybe_save():
+            return
+        start = self.settings.value("lastFolder", "") or ""
+        name, _ = QFileDialog.getOpenFileName(self, "打开", str(start), OPEN_FILTER)
+        if name:
+            self.open_path(Path(name), ask=False)
+
+    def open_path(self, path: Path, ask: bool = True) -> bool:
+        """Open a .goals file, or import anything else as a new unsaved document."""
+        if ask and not self.maybe_save():
+            return False
+        from goaleditor.formats import read_document
+
+        try:
+            document = read_document(path)
+        except InputError as exc:
+            show_error(self, "无法打开", str(exc))
+            return False
+        is_goals = path.suffix.lower() == ".goals"
+        self._set_document(document, path if is_goals else None, unsaved=not is_goals)
+        self._remember(path)
+        verb = "已打开" if is_goals else "已导入（尚未保存）"
+        self.statusBar().showMessage(f"{verb}：{path}", 5000)
+        return True
+
+    def save(self) -> bool:
+        """保存 to the current file (or ask for one)."""
+        if self.path is None:
+            return self.save_as()
+        return self._save_to(self.path)
+
+    def save_as(self) -> bool:
+        """另存为: choose a .goals file."""
+        start = str(
+            self.path or Path(str(self.settings.value("lastFolder", "") or "")) / "未命名.goals"
+        )
+        name, _ = QFileDialog.getSaveFileName(self, "另存为", start, "绩效目标表文档 (*.goals)")
+        if not name:
+            return False
+        path = Path(name)
+        if path.suffix.lower() != ".goals":
+            path = path.with_name(path.name + ".goals")
+        return self._save_to(path)
+
+    def _save_to(self, path: Path) -> bool:
+        from goaleditor.model.store import save_document
+
+        self.header_form.commit_pending()
+        try:
+            save_document(self.document, path)
+        except OSError as exc:
+            show_error(self, "保存失败", f"无法保存到 {path}：{_describe_os_error(exc)}")
+            return False
+        self.path = path
+        self.stack.setClean()
+        self._remember(path)
+        self._update_title()
+        self.statusBar().showMessage(f"已保存：{path}", 5000)
+        return True
+
+    def export_json(self) -> None:
+        """Export canonical JSON."""
+        from goaleditor.formats import write_document
+
+        self.header_form.commit_pending()
+        base = self.path.with_suffix(".json") if self.path else Path("未命名.json")
+        name, _ = QFileDialog.getSaveFileName(self, "导出JSON", str(base), "JSON (*.json)")
+        if not name:
+            return
+        try:
+            write_document(self.document, Path(name))
+        except (OSError, InputError) as exc:
+            reason = _describe_os_error(exc) if isinstance(exc, OSError) else str(exc)
+            show_error(self, "导出失败", f"无法导出到 {name}：{reason}")
+            return
+        self.statusBar().showMessage(f"已导出：{name}", 5000)
+
+    def _remember(self, path: Path) -> None:
+        recent = [str(path.resolve())]
+        recent += [p for p in self._recent_files() if p != recent[0]]
+        self.settings.setValue("recentFiles", recent[:MAX_RECENT])
+        self.settings.setValue("lastFolder", str(path.resolve().parent))
+
+    def _recent_files(self) -> list[str]:
+        value = self.settings.value("recentFiles", []) or []
+        return [value] if isinstance(value, str) else [str(v) for v in value]
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        files = self._recent_files()
+        if not files:
+            self.recent_menu.addAction("（无）").setEnabled(False)
+        for number, name in enumerate(files, 1):
+            action = self.recent_menu.addAction(f"&{number} {name}")
+            action.triggered.connect(lambda _=False, n=name: self.open_path(Path(n)))
+
+    # --- tables -------------------------------------------------------------------------------
+
+    def _current_row(self) -> int:
+        return self.table_list.currentIndex().row()
+
+    def add_table(self) -> None:
+        """Insert a new empty table after the current one and edit its name."""
+        self.header_form.commit_pending()
+        row = self._current_row() + 1 if self.document.tables else 0
+        table = new_table(self.document.framework)
+        self.push(InsertTablesCommand(self.document, row, [table], "新建绩效目标表"))
+        self.table_list.setCurrentIndex(self.table_model.index(row))
+        self.header_form.editor("project_name").setFocus()
+
+    def duplicate_table(self) -> None:
+        """Insert a copy of the current table after it."""
+        self.header_form.commit_pending()
+        table = self.current_table()
+        if table is None:
+            return
+        copy = table.clone()
+        copy.project_name = f"{table.project_name}（副本）"
+        row = self._current_row() + 1
+        self.push(InsertTablesCommand(self.document, row, [copy], "复制绩效目标表"))
+        self.table_list.setCurrentIndex(self.table_model.index(row))
+
+    def delete_table(self) -> None:
+        """Delete the current table (undoable)."""
+        row = self._current_row()
+        if row < 0:
+            return
+        self.push(RemoveTablesCommand(self.document, row, 1))
+        remaining = len(self.document.tables)
+        if remaining:
+            self.table_list.setCurrentIndex(self.table_model.index(min(row, remaining - 1)))
+
+    def move_table(self, step: int) -> None:
+        """Move the current table up or down one place."""
+        row = self._current_row()
+        target = row + step
+        if row >= 0 and 0 <= target < len(self.document.tables):
+            self._move_table_to(row, target)
+
+    def _move_table_to(self, row: int, target: int) -> None:
+        self.header_form.commit_pending()
+        self.push(MoveTableCommand(self.document, row, target))
+        self.table_list.setCurrentIndex(self.table_model.index(target))
+
+    def edit_properties(self) -> None:
+        """Edit agency, year, title, framework and options."""
+        dialog = DocumentPropertiesDialog(self.document, self)
+        if dialog.exec() != DocumentPropertiesDialog.DialogCode.Accepted:
+            return
+        changed = {k: v for k, v in dialog.values().items() if getattr(self.document, k) != v}
+        if changed:
+            self.push(SetPropertyCommand(self.document, changed))
+
+    def _about(self) -> None:
+        QMessageBox.about(
+            self,
+            "关于",
+            f"{APP_TITLE} {__version__}\n离线编写项目支出绩效目标表，保存为 .goals 文件。",
+        )
+
+    # --- window state ---------------------------------------------------------------------------
+
+    def _restore_settings(self) -> None:
+        geometry = self.settings.value("geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1400, 900)
+        state = self.settings.value("windowState")
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
+        splitter = self.settings.value("splitter")
+        if isinstance(splitter, QByteArray):
+            self.splitter.restoreState(splitter)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.maybe_save():
+            event.ignore()
+            return
+        self.settings.setValue("geometry", self.saveGeometry())
+        self.settings.setValue("windowState", self.saveState())
+        self.settings.setValue("splitter", self.splitter.saveState())
+        event.accept()

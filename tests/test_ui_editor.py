@@ -1,0 +1,451 @@
+"""The editor window driven through its widgets: delegates, undo, structure, paste, files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer
+from PySide6.QtGui import QGuiApplication, QKeyEvent
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QMessageBox, QPushButton
+
+from goaleditor.formats.canonical_json import dumps
+from goaleditor.model.document import Indicator, Level2
+from goaleditor.model.store import load_document
+from goaleditor.ui.indicator_model import (
+    COL_COMPARATOR,
+    COL_DESCRIPTION,
+    COL_DISPLAY,
+    COL_NAME,
+    COL_UNIT,
+    COL_VALUE,
+    IndicatorTreeModel,
+)
+
+
+def type_text(widget, text: str) -> None:
+    """Type text as key events; QTest cannot map CJK characters to keys."""
+    for char in text:
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(widget, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, char))
+
+
+def press(widget, key, modifier=Qt.KeyboardModifier.NoModifier) -> None:
+    """A key click, then the queued work it starts (delegates commit on the next loop)."""
+    QTest.keyClick(widget, key, modifier)
+    QApplication.processEvents()
+
+
+def cell(window, table_row: int, column: int) -> QModelIndex:
+    """Index of the n-th indicator (in print order) of the current table, at a column."""
+    model = window.editor.model
+    indicator = [i for _, _, i in model.table.indicator_rows()][table_row]
+    return model.index_of(indicator, column)
+
+
+def focus_cell(qtbot, window, index: QModelIndex) -> None:
+    view = window.editor.view
+    view.setFocus()
+    view.setCurrentIndex(index)
+    qtbot.waitUntil(lambda: view.hasFocus())
+
+
+def editor_widget(window):
+    widget = QApplication.focusWidget()
+    assert widget is not None and widget is not window.editor.view
+    return widget
+
+
+def indicator(window, row: int) -> Indicator:
+    return [i for _, _, i in window.current_table().indicator_rows()][row]
+
+
+def test_model_passes_qt_model_tester(qtmodeltester, example_document) -> None:
+    model = IndicatorTreeModel(example_document)
+    model.set_table(example_document.tables[0])
+    qtmodeltester.check(model, force_py=True)
+
+
+def test_window_shows_example(window) -> None:
+    assert window.table_model.rowCount() == 6
+    assert window.table_model.index(1).data() == "2. 2026年水土保持评审经费"
+    assert window.header_form.editor("project_name").text() == "2026年政务服务办运行经费"
+    assert cell(window, 1, COL_DISPLAY).data() == "≥365次"
+    assert "未命名" in window.windowTitle()
+
+
+def test_edit_name_with_f2_and_undo(qtbot, window) -> None:
+    index = cell(window, 0, COL_NAME)
+    focus_cell(qtbot, window, index)
+    press(window.editor.view, Qt.Key.Key_F2)
+    editor = editor_widget(window)
+    assert isinstance(editor, QLineEdit)
+    editor.selectAll()
+    type_text(editor, "办公面积")
+    press(editor, Qt.Key.Key_Return)
+    assert indicator(window, 0).name == "办公面积"
+    assert window.isWindowModified()
+    assert window.undo_action.text() == "撤销 修改三级指标"
+    window.undo_action.trigger()
+    assert indicator(window, 0).name == "政务服务中心管理办公用房及周围面积"
+    assert not window.isWindowModified()
+    window.redo_action.trigger()
+    assert indicator(window, 0).name == "办公面积"
+
+
+def test_typing_starts_editing_and_escape_cancels(qtbot, window) -> None:
+    focus_cell(qtbot, window, cell(window, 2, COL_DESCRIPTION))
+    type_text(window.editor.view, "x")
+    editor = editor_widget(window)
+    type_text(editor, "yz")
+    press(editor, Qt.Key.Key_Escape)
+    assert indicator(window, 2).description == "提供服务人数"
+    assert window.stack.count() == 0
+
+
+def test_enter_starts_editing(qtbot, window) -> None:
+    focus_cell(qtbot, window, cell(window, 2, COL_DESCRIPTION))
+    press(window.editor.view, Qt.Key.Key_Return)
+    editor = editor_widget(window)
+    assert isinstance(editor, QLineEdit) and editor.text() == "提供服务人数"
+
+
+def test_comparator_combo(qtbot, window) -> None:
+    focus_cell(qtbot, window, cell(window, 1, COL_COMPARATOR))
+    press(window.editor.view, Qt.Key.Key_F2)
+    combo = editor_widget(window)
+    assert isinstance(combo, QComboBox)
+    assert [combo.itemText(i) for i in range(combo.count())] == ["≥", "≤", "=", ">", "<", "定性"]
+    combo.setCurrentIndex(1)
+    press(combo, Qt.Key.Key_Return)
+    assert indicator(window, 1).display == "≤365次"
+
+
+def test_value_accepts_only_a_number_when_quantitative(qtbot, window) -> None:
+    focus_cell(qtbot, window, cell(window, 1, COL_VALUE))
+    press(window.editor.view, Qt.Key.Key_F2)
+    editor = editor_widget(window)
+    editor.selectAll()
+    type_text(editor, "约12.5次")
+    press(editor, Qt.Key.Key_Return)
+    assert indicator(window, 1).value == "12.5"
+
+
+def test_value_is_free_text_when_qualitative(qtbot, window) -> None:
+    focus_cell(qtbot, window, cell(window, 5, COL_VALUE))  # 供热标准: 定性
+    press(window.editor.view, Qt.Key.Key_F2)
+    editor = editor_widget(window)
+    editor.selectAll()
+    type_text(editor, "达到国家标准")
+    press(editor, Qt.Key.Key_Return)
+    assert indicator(window, 5).display == "达到国家标准"
+
+
+def test_unit_combo_offers_document_units(qtbot, window) -> None:
+    focus_cell(qtbot, window, cell(window, 1, COL_UNIT))
+    press(window.editor.view, Qt.Key.Key_F2)
+    combo = editor_widget(window).parent()
+    if not isinstance(combo, QComboBox):
+        combo = editor_widget(window)
+    assert isinstance(combo, QComboBox) and combo.isEditable()
+    units = [combo.itemText(i) for i in range(combo.count())]
+    assert "平方米" in units and "工作日" in units and "亿元" in units
+    combo.setEditText("项")
+    press(combo.lineEdit(), Qt.Key.Key_Return)
+    assert indicator(window, 1).display == "≥365项"
+
+
+def test_tab_moves_to_next_cell_while_editing(qtbot, window) -> None:
+    focus_cell(qtbot, window, cell(window, 0, COL_NAME))
+    press(window.editor.view, Qt.Key.Key_F2)
+    editor = editor_widget(window)
+    editor.selectAll()
+    type_text(editor, "甲")
+    press(editor, Qt.Key.Key_Tab)
+    assert indicator(window, 0).name == "甲"
+    assert window.editor.view.currentIndex().column() == COL_DESCRIPTION
+    second = editor_widget(window)
+    press(second, Qt.Key.Key_Backtab)
+    assert window.editor.view.currentIndex().column() == COL_NAME
+
+
+def test_header_field_undo(qtbot, window) -> None:
+    edit = window.header_form.editor("project_name")
+    edit.setFocus()
+    edit.selectAll()
+    type_text(edit, "新项目")
+    press(edit, Qt.Key.Key_Return)
+    assert window.current_table().project_name == "新项目"
+    assert window.table_model.index(0).data() == "1. 新项目"
+    window.undo_action.trigger()
+    assert edit.text() == "2026年政务服务办运行经费"
+    assert window.table_model.index(0).data() == "1. 2026年政务服务办运行经费"
+
+
+def test_budget_hint(qtbot, window) -> None:
+    hint = window.header_form.findChild(object, "budget_hint")
+    fiscal = window.header_form.editor("budget_fiscal")
+    assert not hint.isVisible()
+    fiscal.setFocus()
+    fiscal.selectAll()
+    type_text(fiscal, "6000000")
+    assert hint.isVisible() and "≠" in hint.text()
+    press(fiscal, Qt.Key.Key_Return)
+    assert str(window.current_table().budget_fiscal) == "6000000.00"
+
+
+def test_goal_multiline_committed_on_focus_out(qtbot, window) -> None:
+    goal = window.header_form.editor("goal")
+    goal.setFocus()
+    goal.selectAll()
+    type_text(goal, "第一条")
+    window.editor.view.setFocus()
+    qtbot.waitUntil(lambda: window.current_table().goal == "第一条")
+    window.undo_action.trigger()
+    assert window.current_table().goal.startswith("1.按照区政务服务中心")
+
+
+def test_insert_below_with_ctrl_enter_and_undo(qtbot, qtmodeltester, window) -> None:
+    focus_cell(qtbot, window, cell(window, 1, COL_NAME))
+    press(window.editor.view, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    editor = editor_widget(window)
+    type_text(editor, "新指标")
+    press(editor, Qt.Key.Key_Return)
+    assert indicator(window, 2).name == "新指标"
+    assert window.current_table().indicator_count() == 17
+    qtmodeltester.check(window.editor.model, force_py=True)
+    window.undo_action.trigger()
+    window.undo_action.trigger()
+    assert window.current_table().indicator_count() == 16
+    assert window.stack.isClean()
+
+
+def test_delete_and_move_and_undo(qtbot, qtmodeltester, window) -> None:
+    before = dumps(window.document)
+    focus_cell(qtbot, window, cell(window, 3, COL_NAME))
+    press(window.editor.view, Qt.Key.Key_Delete, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_table().indicator_count() == 15
+    focus_cell(qtbot, window, cell(window, 0, COL_NAME))
+    press(window.editor.view, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    assert indicator(window, 1).name == "政务服务中心管理办公用房及周围面积"
+    # At the end of its 二级 group, the row moves into the next group.
+    focus_cell(qtbot, window, cell(window, 2, COL_NAME))
+    press(window.editor.view, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    moved = indicator(window, 2)
+    assert moved.parent.name == "质量指标" and moved.parent.children[0] is moved
+    qtmodeltester.check(window.editor.model, force_py=True)
+    while window.stack.canUndo():
+        window.stack.undo()
+    assert dumps(window.document) == before
+
+
+def test_drag_move_across_groups(qtmodeltester, window) -> None:
+    before = dumps(window.document)
+    table = window.current_table()
+    quantity, quality = table.children[0].children[0], table.children[0].children[1]
+    nodes = quantity.children[0:2]
+    window.editor.move_indicators(list(nodes), quality, 1)
+    assert [i.name for i in quality.children[1:3]] == [n.name for n in nodes]
+    assert len(quantity.children) == 2
+    qtmodeltester.check(window.editor.model, force_py=True)
+    assert window.stack.undoText() == "移动指标"
+    window.stack.undo()
+    assert dumps(window.document) == before
+
+
+def test_add_groups_in_framework_order(window) -> None:
+    table = window.current_table()
+    benefit = table.children[1]
+    assert [l2.name for l2 in benefit.children] == ["社会效益指标", "可持续影响指标"]
+    window.editor.add_level2(benefit, "经济效益指标")
+    window.editor.add_level2(benefit, "生态效益指标")
+    assert [l2.name for l2 in benefit.children] == [
+        "经济效益指标",
+        "社会效益指标",
+        "生态效益指标",
+        "可持续影响指标",
+    ]
+    window.stack.undo()
+    window.stack.undo()
+    assert len(benefit.children) == 2
+
+
+def test_paste_tsv_from_excel(qtbot, window) -> None:
+    QGuiApplication.clipboard().setText(
+        '受理件数\t全年受理件数\t≥5000件\r\n办结率\t"按时办结的\n比例"\t≥\t98\t%\r\n'
+    )
+    focus_cell(qtbot, window, cell(window, 0, COL_NAME))
+    press(window.editor.view, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    first, second = indicator(window, 1), indicator(window, 2)
+    assert (first.name, first.description, first.display) == ("受理件数", "全年受理件数", "≥5000件")
+    assert (second.name, second.description, second.display) == (
+        "办结率",
+        "按时办结的\n比例",
+        "≥98%",
+    )
+    assert window.stack.count() == 1
+    window.stack.undo()
+    assert window.current_table().indicator_count() == 16
+
+
+def test_copy_rows_as_tsv(qtbot, window) -> None:
+    view = window.editor.view
+    focus_cell(qtbot, window, cell(window, 0, COL_NAME))
+    press(view, Qt.Key.Key_Down)
+    press(view, Qt.Key.Key_Down, Qt.KeyboardModifier.ShiftModifier)
+    press(view, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    assert QGuiApplication.clipboard().text() == (
+        "硬件采购、维护数量\t政务服务中心硬件维护、维修次数\t≥365次\n提供服务人数\t提供服务人数\t≥40人\n"
+    )
+
+
+def test_table_list_add_duplicate_delete_move(qtbot, window) -> None:
+    before = dumps(window.document)
+    window.add_table_action.trigger()
+    assert window.table_model.rowCount() == 7
+    assert window.current_table().project_name == ""
+    assert [l1.name for l1 in window.current_table().children] == [
+        "产出指标",
+        "效益指标",
+        "满意度指标",
+    ]
+    window.table_list.setCurrentIndex(window.table_model.index(0))
+    window.duplicate_table_action.trigger()
+    assert window.table_model.index(1).data() == "2. 2026年政务服务办运行经费（副本）"
+    window.table_list.setFocus()
+    qtbot.waitUntil(window.table_list.hasFocus)
+    press(window.table_list, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    assert window.table_model.index(2).data() == "3. 2026年政务服务办运行经费（副本）"
+    assert window.table_list.currentIndex().row() == 2
+    window.delete_table_action.trigger()
+    assert window.table_model.rowCount() == 7
+    while window.stack.canUndo():
+        window.stack.undo()
+    assert dumps(window.document) == before
+
+
+def test_properties_undo(window) -> None:
+    from goaleditor.ui.commands import SetPropertyCommand
+
+    window.push(SetPropertyCommand(window.document, {"year": 2027, "agency_name": "某单位"}))
+    assert (window.document.year, window.document.agency_name) == (2027, "某单位")
+    window.stack.undo()
+    assert (window.document.year, window.document.agency_name) == (
+        2026,
+        "天津市滨海新区人民政府政务服务办公室",
+    )
+
+
+def test_save_reopen_same_json(qtbot, window, tmp_path: Path) -> None:
+    focus_cell(qtbot, window, cell(window, 0, COL_NAME))
+    press(window.editor.view, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    type_text(editor_widget(window), "保存测试")
+    press(editor_widget(window), Qt.Key.Key_Return)
+    path = tmp_path / "saved.goals"
+    assert window._save_to(path)
+    assert not window.isWindowModified()
+    assert "saved.goals" in window.windowTitle()
+    expected = dumps(window.document)
+    assert dumps(load_document(path)) == expected
+    assert window.open_path(path)
+    assert dumps(window.document) == expected
+    assert window.stack.count() == 0 and not window.isWindowModified()
+
+
+def test_imported_document_counts_as_unsaved(window, example_path: Path) -> None:
+    window.open_path(example_path, ask=False)
+    assert window.isWindowModified()
+
+
+def _answer(button_text: str) -> None:
+    def click() -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox), box
+        button = next(b for b in box.findChildren(QPushButton) if b.text() == button_text)
+        button.click()
+
+    QTimer.singleShot(0, click)
+
+
+@pytest.mark.parametrize(("answer", "closes"), [("取消", False), ("不保存", True)])
+def test_unsaved_changes_prompt_on_close(qtbot, window, answer: str, closes: bool) -> None:
+    window.editor.insert_indicators([Indicator("x")], "插入")
+    assert window.isWindowModified()
+    _answer(answer)
+    assert window.close() is closes
+    assert window.isVisible() is not closes
+
+
+def test_unsaved_changes_prompt_save(qtbot, window, tmp_path: Path, monkeypatch) -> None:
+    path = tmp_path / "answer.goals"
+    window.path = path
+    window.editor.insert_indicators([Indicator("保存我")], "插入")
+    _answer("保存")
+    assert window.close()
+    names = [i.name for t in load_document(path).tables for _, _, i in t.indicator_rows()]
+    assert "保存我" in names
+
+
+def test_open_bad_file_shows_one_line(qtbot, window, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.goals"
+    bad.write_bytes(b"not a database")
+    before = dumps(window.document)
+
+    def close_error() -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        assert "不是绩效目标表文档" in box.text() and "\n" not in box.text()
+        box.accept()
+
+    QTimer.singleShot(0, close_error)
+    assert not window.open_path(bad, ask=False)
+    assert dumps(window.document) == before
+
+
+def test_group_rows_are_not_editable(window) -> None:
+    model = window.editor.model
+    level1 = model.index(0, 0)
+    assert not (model.flags(level1) & Qt.ItemFlag.ItemIsEditable)
+    assert isinstance(model.node(model.index(0, 0, level1)), Level2)
+
+
+def test_new_table_with_the_keyboard_alone(qtbot, window) -> None:
+    """A clerk adds a table and fills it without touching the mouse."""
+    window.table_list.setFocus()
+    qtbot.waitUntil(window.table_list.hasFocus)
+    press(window, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
+    name = window.header_form.editor("project_name")
+    qtbot.waitUntil(name.hasFocus)
+    type_text(name, "键盘录入项目")
+    for field, text in (("money_unit", None), ("budget_total", "100"), ("budget_fiscal", "100"),
+                        ("budget_other", None), ("fund_use", "用于测试"), ("goal", "1.完成目标")):
+        press(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        assert QApplication.focusWidget() is window.header_form.editor(field), field
+        if text:
+            type_text(QApplication.focusWidget(), text)
+    press(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    view = window.editor.view
+    assert QApplication.focusWidget() is view
+    press(view, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    for text in ("受理件数", "全年受理的件数"):
+        type_text(QApplication.focusWidget(), text)
+        press(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    press(QApplication.focusWidget(), Qt.Key.Key_Tab)  # 指标性质: keep ≥
+    type_text(QApplication.focusWidget(), "500")
+    press(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    type_text(QApplication.focusWidget(), "件")
+    press(QApplication.focusWidget(), Qt.Key.Key_Return)
+    table = window.current_table()
+    assert window.table_list.currentIndex().row() == 1
+    assert (table.project_name, str(table.budget_total), table.fund_use, table.goal) == (
+        "键盘录入项目", "100.00", "用于测试", "1.完成目标")
+    rows = [(l1, l2, i.name, i.description, i.display) for l1, l2, i in table.indicator_rows()]
+    assert rows == [("产出指标", "数量指标", "受理件数", "全年受理的件数", "≥500件")]
+
+
+def test_bundled_fonts_are_registered(window) -> None:
+    from PySide6.QtGui import QFontDatabase
+
+    assert "Noto Sans SC GB" in QFontDatabase.families()
+    assert "Noto Sans SC GB" in QApplication.font().families()
