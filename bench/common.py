@@ -18,19 +18,36 @@ ROWS = [
 
 def big_document(tables: int = 1000, indicators: int = 20) -> Document:
     """tables goal tables of about `indicators` indicators each, with realistic text."""
-    document = Document(agency_code="319101", agency_name="天津市滨海新区人民政府政务服务办公室",
-                        year=2026)
+    document = Document(
+        agency_code="319101", agency_name="天津市滨海新区人民政府政务服务办公室", year=2026
+    )
     for n in range(tables):
         rows = []
         for i in range(indicators):
             level1, level2 = ROWS[i % len(ROWS)]
-            rows.append((level1, level2, Indicator(
-                f"第{n}表指标{i}名称较长的三级指标", f"通过考量实际情况反映工作开展的完成情况{i}",
-                "≥", str(90 + i % 10), "%")))
+            rows.append(
+                (
+                    level1,
+                    level2,
+                    Indicator(
+                        f"第{n}表指标{i}名称较长的三级指标",
+                        f"通过考量实际情况反映工作开展的完成情况{i}",
+                        "≥",
+                        str(90 + i % 10),
+                        "%",
+                    ),
+                )
+            )
         rows.sort(key=lambda r: ROWS.index((r[0], r[1])))
-        document.tables.append(GoalTable.from_rows(
-            rows, project_name=f"2026年第{n + 1}个项目运行经费", budget_total=None,
-            fund_use="用于项目运行支出", goal="1.保障项目正常运行，提升服务质量。"))
+        document.tables.append(
+            GoalTable.from_rows(
+                rows,
+                project_name=f"2026年第{n + 1}个项目运行经费",
+                budget_total=None,
+                fund_use="用于项目运行支出",
+                goal="1.保障项目正常运行，提升服务质量。",
+            )
+        )
     for table in document.tables:
         table.document = document
     return document

@@ -15,9 +15,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from bench.common import best_of, big_document  # noqa: E402
-from goaleditor.formats.canonical_json import dumps  # noqa: E402
-from goaleditor.model.store import load_document, save_document  # noqa: E402
+from bench.common import best_of, big_document
+from goaleditor.formats.canonical_json import dumps
+from goaleditor.model.store import load_document, save_document
 
 
 def main() -> None:

@@ -418,8 +418,14 @@ def test_new_table_with_the_keyboard_alone(qtbot, window) -> None:
     name = window.header_form.editor("project_name")
     qtbot.waitUntil(name.hasFocus)
     type_text(name, "键盘录入项目")
-    for field, text in (("money_unit", None), ("budget_total", "100"), ("budget_fiscal", "100"),
-                        ("budget_other", None), ("fund_use", "用于测试"), ("goal", "1.完成目标")):
+    for field, text in (
+        ("money_unit", None),
+        ("budget_total", "100"),
+        ("budget_fiscal", "100"),
+        ("budget_other", None),
+        ("fund_use", "用于测试"),
+        ("goal", "1.完成目标"),
+    ):
         press(QApplication.focusWidget(), Qt.Key.Key_Tab)
         assert QApplication.focusWidget() is window.header_form.editor(field), field
         if text:
@@ -439,7 +445,11 @@ def test_new_table_with_the_keyboard_alone(qtbot, window) -> None:
     table = window.current_table()
     assert window.table_list.currentIndex().row() == 1
     assert (table.project_name, str(table.budget_total), table.fund_use, table.goal) == (
-        "键盘录入项目", "100.00", "用于测试", "1.完成目标")
+        "键盘录入项目",
+        "100.00",
+        "用于测试",
+        "1.完成目标",
+    )
     rows = [(l1, l2, i.name, i.description, i.display) for l1, l2, i in table.indicator_rows()]
     assert rows == [("产出指标", "数量指标", "受理件数", "全年受理的件数", "≥500件")]
 
