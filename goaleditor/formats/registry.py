@@ -18,9 +18,9 @@ _READERS = {
 }
 _WRITERS = {
     ".json": "goaleditor.formats.canonical_json",
+    ".pdf": "goaleditor.formats.pdf",
 }
 _NOT_YET = {
-    ".pdf": "导出PDF",
     ".xlsx": "导出Excel",
 }
 IMPORT_EXTENSIONS: tuple[str, ...] = (".goals", *_READERS)

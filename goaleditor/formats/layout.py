@@ -1,0 +1,337 @@
+"""The official layout of a goal table as one grid (cells, spans, wrapped lines, row heights).
+
+Computed once from a goal table and a text measure; the PDF writer, the Excel writer
+and (through the PDF) the preview all draw this grid. No Qt, no reportlab here.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from dataclasses import dataclass, field
+from typing import Literal
+
+from goaleditor.formats.linebreak import Width, wrap
+from goaleditor.model.document import Document, GoalTable
+from goaleditor.model.money import format_money
+
+MM = 72 / 25.4
+PAGE_WIDTH, PAGE_HEIGHT = 595.2756, 841.8898  # A4 portrait, points
+MARGIN_LEFT = MARGIN_RIGHT = 18 * MM
+MARGIN_TOP = 15 * MM
+MARGIN_BOTTOM = 16 * MM
+TABLE_WIDTH = PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT
+# Seven columns: 一级 | 二级 | 三级 | 描述 (2) | 指标值 (2); the budget row uses each one.
+COLUMN_FRACTIONS = (0.12, 0.13, 0.21, 0.12, 0.18, 0.11, 0.13)
+BODY_SIZE = 10.5  # 五号
+LEADING = 13.5
+TITLE_SIZE = 16.0
+TITLE_LEADING = 20.0
+TITLE_GAP = 10.0  # between the title and the agency line
+AGENCY_HEIGHT = 20.0
+PAD_X, PAD_Y = 3.0, 3.0
+MIN_ROW_HEIGHT = 20.0
+FOOTER_Y = 8 * MM
+
+Align = Literal["left", "center", "right"]
+RowKind = Literal["head", "header", "indicator"]
+HEADER_LABELS = ("一级指标", "二级指标", "三级指标", "绩效指标描述", "指标值")
+
+
+@dataclass(slots=True)
+class Cell:
+    """One (possibly merged) cell: its top-left grid position, span, text and wrapped lines."""
+
+    row: int
+    col: int
+    rowspan: int
+    colspan: int
+    text: str
+    lines: list[str]
+    align: Align = "left"
+    label: bool = False  # a printed label (项目名称, 一级指标, …) rather than user data
+
+
+@dataclass(slots=True)
+class Row:
+    """A grid row: its height and the cells whose top-left corner is in it."""
+
+    kind: RowKind
+    height: float
+    cells: list[Cell] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class TableGrid:
+    """A whole goal table in the official layout."""
+
+    number: int
+    title: str
+    title_lines: list[str]
+    agency: str
+    unit: str
+    col_widths: tuple[float, ...]
+    rows: list[Row]
+    header_row: int  # index of the 一级指标 … 指标值 row
+
+    def col_x(self, col: int) -> float:
+        """Left edge of a column, relative to the table's left edge."""
+        return sum(self.col_widths[:col])
+
+    def span_width(self, cell: Cell) -> float:
+        """Width of a cell across its columns."""
+        return sum(self.col_widths[cell.col : cell.col + cell.colspan])
+
+
+def table_title(number: int, table: GoalTable) -> str:
+    """The printed title: n.项目名称绩效目标表."""
+    return f"{number}.{table.project_name}绩效目标表"
+
+
+def agency_line(document: Document) -> str:
+    """Agency code and name as printed above the table."""
+    return f"{document.agency_code}{document.agency_name}"
+
+
+def build_grid(
+    document: Document, table: GoalTable, number: int, width: Width, title_width: Width
+) -> TableGrid:
+    """Lay out one goal table: cells, merges, wrapped lines and row heights.
+
+    width measures body text (宋体, BODY_SIZE); title_width measures the title (黑体).
+    """
+    col_widths = tuple(TABLE_WIDTH * f for f in COLUMN_FRACTIONS)
+    builder = _Builder(col_widths, width)
+    builder.add_row(
+        "head", [(0, 1, "项目名称", "center", True), (1, 6, table.project_name, "left", False)]
+    )
+    builder.add_row(
+        "head",
+        [
+            (0, 1, "预算规模及资金用途", "center", True),
+            (1, 1, "预算数", "center", True),
+            (2, 1, format_money(table.budget_total), "right", False),
+            (3, 1, "其中：财政资金", "center", True),
+            (4, 1, format_money(table.budget_fiscal), "right", False),
+            (5, 1, "其他资金", "center", True),
+            (6, 1, format_money(table.budget_other), "right", False),
+        ],
+        rowspans={0: 2},
+    )
+    builder.add_row("head", [(1, 6, table.fund_use, "left", False)])
+    builder.add_row("head", [(0, 1, "绩效目标", "center", True), (1, 6, table.goal, "left", False)])
+    header_row = len(builder.rows)
+    builder.add_row(
+        "header",
+        [
+            (0, 1, HEADER_LABELS[0], "center", True),
+            (1, 1, HEADER_LABELS[1], "center", True),
+            (2, 1, HEADER_LABELS[2], "center", True),
+            (3, 2, HEADER_LABELS[3], "center", True),
+            (5, 2, HEADER_LABELS[4], "center", True),
+        ],
+    )
+    rows = list(table.indicator_rows())
+    spans1 = _runs([level1 for level1, _, _ in rows])
+    spans2 = _runs([(l1, l2) for l1, l2, _ in rows]) if document.merge_level2 else {}
+    for index, (level1, level2, indicator) in enumerate(rows):
+        specs: list[tuple[int, int, str, Align, bool]] = []
+        rowspans: dict[int, int] = {}
+        if index in spans1:
+            specs.append((0, 1, level1, "center", False))
+            rowspans[0] = spans1[index]
+        if not document.merge_level2 or index in spans2:
+            specs.append((1, 1, level2, "center", False))
+            if document.merge_level2:
+                rowspans[1] = spans2[index]
+        specs += [
+            (2, 1, indicator.name, "left", False),
+            (3, 2, indicator.description, "left", False),
+            (5, 2, indicator.display, "center", False),
+        ]
+        builder.add_row("indicator", specs, rowspans)
+    builder.fit_spanning_cells()
+    title = table_title(number, table)
+    return TableGrid(
+        number=number,
+        title=title,
+        title_lines=wrap(title.replace("\n", " "), TABLE_WIDTH, title_width),
+        agency=agency_line(document),
+        unit=f"单位：{table.money_unit}",
+        col_widths=col_widths,
+        rows=builder.rows,
+        header_row=header_row,
+    )
+
+
+def _runs(keys: list[object]) -> dict[int, int]:
+    """Start index -> length of each run of equal consecutive keys."""
+    runs: dict[int, int] = {}
+    start = 0
+    for i in range(1, len(keys) + 1):
+        if i == len(keys) or keys[i] != keys[start]:
+            runs[start] = i - start
+            start = i
+    return runs
+
+
+class _Builder:
+    def __init__(self, col_widths: tuple[float, ...], width: Width) -> None:
+        self.col_widths = col_widths
+        self.width = width
+        self.rows: list[Row] = []
+        self._cache: dict[tuple[str, float], list[str]] = {}
+
+    def lines(self, text: str, span_width: float) -> list[str]:
+        key = (text, span_width)
+        found = self._cache.get(key)
+        if found is None:
+            found = self._cache[key] = wrap(text, span_width - 2 * PAD_X, self.width)
+        return found
+
+    def add_row(
+        self,
+        kind: RowKind,
+        specs: list[tuple[int, int, str, Align, bool]],
+        rowspans: dict[int, int] | None = None,
+    ) -> None:
+        rowspans = rowspans or {}
+        row_index = len(self.rows)
+        row = Row(kind, MIN_ROW_HEIGHT)
+        for col, colspan, text, align, label in specs:
+            span = sum(self.col_widths[col : col + colspan])
+            cell = Cell(
+                row_index,
+                col,
+                rowspans.get(col, 1),
+                colspan,
+                text,
+                self.lines(text, span),
+                align,
+                label,
+            )
+            row.cells.append(cell)
+            if cell.rowspan == 1:
+                row.height = max(row.height, cell_height(cell))
+        self.rows.append(row)
+
+    def fit_spanning_cells(self) -> None:
+        """Grow the last row under a merged cell until the merged cell's lines fit."""
+        for row in self.rows:
+            for cell in row.cells:
+                if cell.rowspan > 1:
+                    covered = self.rows[cell.row : cell.row + cell.rowspan]
+                    missing = cell_height(cell) - sum(r.height for r in covered)
+                    if missing > 0:
+                        covered[-1].height += missing
+
+
+def cell_height(cell: Cell) -> float:
+    """Height a cell needs for its lines."""
+    return max(MIN_ROW_HEIGHT, len(cell.lines) * LEADING + 2 * PAD_Y)
+
+
+# --- pagination ---------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class PlacedCell:
+    """A cell placed on a page: box (top-left origin, points) and the lines shown in it."""
+
+    x: float
+    y: float
+    width: float
+    height: float
+    lines: list[str]
+    align: Align
+
+
+@dataclass(slots=True)
+class Page:
+    """One printed page of a table (or of the 目录)."""
+
+    table_number: int = 0
+    title: str = ""
+    title_lines: list[str] = field(default_factory=list)
+    agency: str = ""
+    unit: str = ""
+    agency_y: float = 0.0  # baseline of the agency line, from the top
+    cells: list[PlacedCell] = field(default_factory=list)
+
+
+def paginate(grid: TableGrid) -> list[Page]:
+    """Split a table grid into A4 pages; the header row and merged 一级 labels repeat."""
+    agency_y = MARGIN_TOP + len(grid.title_lines) * TITLE_LEADING + TITLE_GAP + BODY_SIZE
+    top = agency_y + AGENCY_HEIGHT - BODY_SIZE
+
+    def new_page() -> Page:
+        return Page(grid.number, grid.title, grid.title_lines, grid.agency, grid.unit, agency_y)
+
+    bottom = PAGE_HEIGHT - MARGIN_BOTTOM
+    pages = [new_page()]
+    # (page index, y, row, grid row index or -1 for a repeated header)
+    placed: list[tuple[int, float, Row, int]] = []
+    queue: deque[tuple[int, Row]] = deque(enumerate(grid.rows))
+    y, fresh = top, True
+    while queue:
+        row_index, row = queue.popleft()
+        if y + row.height > bottom and not fresh:
+            pages.append(new_page())
+            y = top
+            if row.kind == "indicator":
+                header = grid.rows[grid.header_row]
+                placed.append((len(pages) - 1, y, header, -1))
+                y += header.height
+            fresh = True
+        if y + row.height > bottom:  # taller than what a page has left: split its lines
+            row, rest = _split_row(row, bottom - y)
+            queue.appendleft((row_index, rest))
+        placed.append((len(pages) - 1, y, row, row_index))
+        y += row.height
+        fresh = False
+    for page_index, top_y, row, _ in placed:
+        for cell in row.cells:
+            if cell.rowspan == 1:
+                pages[page_index].cells.append(_place(grid, cell, top_y, row.height))
+    for row in grid.rows:
+        for cell in row.cells:
+            if cell.rowspan > 1:
+                _place_spanning(grid, cell, placed, pages)
+    return pages
+
+
+def _place(grid: TableGrid, cell: Cell, y: float, height: float) -> PlacedCell:
+    lines = cell.lines[: max(0, int((height - 2 * PAD_Y + 0.01) // LEADING))]
+    return PlacedCell(
+        MARGIN_LEFT + grid.col_x(cell.col), y, grid.span_width(cell), height, lines, cell.align
+    )
+
+
+def _place_spanning(
+    grid: TableGrid, cell: Cell, placed: list[tuple[int, float, Row, int]], pages: list[Page]
+) -> None:
+    """A merged cell covers its rows on each page they reach, its label on every part."""
+    segments: dict[int, list[float]] = {}
+    for page_index, y, row, row_index in placed:
+        if cell.row <= row_index < cell.row + cell.rowspan:
+            segment = segments.setdefault(page_index, [y, 0.0])
+            segment[1] += row.height
+    for page_index, (y, height) in segments.items():
+        pages[page_index].cells.append(_place(grid, cell, y, height))
+
+
+def _split_row(row: Row, available: float) -> tuple[Row, Row]:
+    """Cut a row so that its first part fills the available height."""
+    fit = max(1, int((available - 2 * PAD_Y) // LEADING))
+    first = Row(row.kind, available)
+    rest = Row(row.kind, MIN_ROW_HEIGHT)
+    for cell in row.cells:
+        if cell.rowspan > 1:
+            first.cells.append(cell)  # merged cells are placed by row range, not here
+            continue
+        parts = (cell.lines[:fit], cell.lines[fit:])
+        for target, lines in zip((first, rest), parts, strict=True):
+            target.cells.append(
+                Cell(cell.row, cell.col, 1, cell.colspan, cell.text, lines, cell.align, cell.label)
+            )
+        rest.height = max(rest.height, cell_height(rest.cells[-1]))
+    return first, rest

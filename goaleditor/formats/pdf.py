@@ -1,0 +1,230 @@
+"""PDF export in the official layout: draws the layout grid on reportlab's canvas."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from goaleditor.atomic import atomic_write
+from goaleditor.formats.layout import (
+    BODY_SIZE,
+    FOOTER_Y,
+    LEADING,
+    MARGIN_LEFT,
+    MARGIN_TOP,
+    PAD_X,
+    PAGE_HEIGHT,
+    PAGE_WIDTH,
+    TABLE_WIDTH,
+    TITLE_LEADING,
+    TITLE_SIZE,
+    Page,
+    PlacedCell,
+    build_grid,
+    paginate,
+)
+from goaleditor.formats.linebreak import clean_text, wrap
+from goaleditor.formats.pdf_fonts import HEI, SONG, TextWidth, register_fonts
+from goaleditor.model.document import Document
+
+EXTENSIONS = (".pdf",)
+TOC_TITLE_SIZE = 18.0
+TOC_ENTRY_GAP = 6.0
+# progress(done, total) -> False to cancel
+Progress = Callable[[int, int], bool]
+
+
+class ExportCancelled(Exception):
+    """The user cancelled a long export; nothing was written."""
+
+
+@dataclass(frozen=True, slots=True)
+class PdfOptions:
+    """What besides the tables goes into the PDF."""
+
+    toc: bool = True
+    page_numbers: bool = True
+
+
+def write(
+    document: Document,
+    path: Path,
+    options: PdfOptions | None = None,
+    progress: Progress | None = None,
+) -> None:
+    """Write the document as a print-ready A4 PDF, atomically."""
+    options = options or PdfOptions()
+    atomic_write(path, lambda temp: _render(document, temp, options, progress))
+
+
+def layout_pages(document: Document, progress: Progress | None = None) -> list[list[Page]]:
+    """Every table's pages, in document order."""
+    register_fonts()
+    width = TextWidth(SONG, BODY_SIZE)
+    title_width = TextWidth(HEI, TITLE_SIZE)
+    result = []
+    total = len(document.tables)
+    for number, table in enumerate(document.tables, 1):
+        result.append(paginate(build_grid(document, table, number, width, title_width)))
+        if progress is not None and not progress(number, total * 2):
+            raise ExportCancelled
+    return result
+
+
+def _render(document: Document, temp: Path, options: PdfOptions, progress: Progress | None) -> None:
+    from reportlab.pdfgen.canvas import Canvas
+
+    tables = layout_pages(document, progress)
+    body = TextWidth(SONG, BODY_SIZE)
+    with_toc = options.toc and len(tables) > 1
+    toc = _toc_pages(document, tables, body) if with_toc else []
+    canvas = Canvas(
+        str(temp),
+        pagesize=(PAGE_WIDTH, PAGE_HEIGHT),
+        initialFontName=SONG,
+        initialFontSize=BODY_SIZE,
+        initialLeading=LEADING,
+        pageCompression=1,
+    )
+    canvas.setTitle(document.title or "项目支出绩效目标表")
+    canvas.setAuthor(document.agency_name)
+    canvas.setCreator("goaleditor")
+    painter = _Painter(canvas, body, TextWidth(HEI, TITLE_SIZE))
+    page_number = 0
+    for toc_page in toc:
+        page_number += 1
+        painter.toc_page(toc_page)
+        painter.finish_page(page_number if options.page_numbers else 0)
+    total = len(tables)
+    for done, pages in enumerate(tables, 1):
+        for page in pages:
+            page_number += 1
+            painter.table_page(page)
+            painter.finish_page(page_number if options.page_numbers else 0)
+        if progress is not None and not progress(total + done, total * 2):
+            raise ExportCancelled
+    if page_number == 0:
+        canvas.drawString(MARGIN_LEFT, PAGE_HEIGHT - MARGIN_TOP, "（文档中没有绩效目标表）")
+        canvas.showPage()
+    canvas.save()
+
+
+@dataclass(slots=True)
+class _TocLine:
+    text: str
+    page: int  # 0 for a wrapped continuation line
+
+
+def _toc_pages(
+    document: Document, tables: list[list[Page]], body: TextWidth
+) -> list[list[_TocLine]]:
+    """The 目录 entries, split into pages (page numbers count the 目录 pages themselves)."""
+    number_width = 40.0
+    entries: list[list[str]] = []
+    for pages in tables:
+        title = pages[0].title
+        entries.append(wrap(title, TABLE_WIDTH - number_width - 20, body))
+    per_page_first = int((PAGE_HEIGHT - 2 * MARGIN_TOP - 60) // (LEADING + TOC_ENTRY_GAP / 2))
+    per_page = int((PAGE_HEIGHT - 2 * MARGIN_TOP) // (LEADING + TOC_ENTRY_GAP / 2))
+    line_count = sum(len(e) for e in entries)
+    toc_pages = 1 + max(0, -(-(line_count - per_page_first) // per_page))
+    start = toc_pages + 1
+    pages: list[list[_TocLine]] = [[]]
+    capacity = per_page_first
+    for lines, table_pages in zip(entries, tables, strict=True):
+        if len(pages[-1]) + len(lines) > capacity:
+            pages.append([])
+            capacity = per_page
+        for i, line in enumerate(lines):
+            pages[-1].append(_TocLine(line, start if i == len(lines) - 1 else 0))
+        start += len(table_pages)
+    pages[0].insert(0, _TocLine(document.title or "项目支出绩效目标表", -1))
+    return pages
+
+
+class _Painter:
+    """Draws pages on the canvas with precomputed widths (no layout happens here)."""
+
+    def __init__(self, canvas: object, body: TextWidth, title: TextWidth) -> None:
+        self.c = canvas
+        self.body = body
+        self.title = title
+        self.ascent = BODY_SIZE * 0.88
+
+    def finish_page(self, number: int) -> None:
+        c = self.c
+        if number:
+            text = f"- {number} -"
+            c.setFont(SONG, 9)  # type: ignore[attr-defined]
+            c.drawString((PAGE_WIDTH - self.body(text) * 9 / BODY_SIZE) / 2, FOOTER_Y, text)  # type: ignore[attr-defined]
+        c.showPage()  # type: ignore[attr-defined]
+
+    def table_page(self, page: Page) -> None:
+        c = self.c
+        c.setFont(HEI, TITLE_SIZE)  # type: ignore[attr-defined]
+        y = PAGE_HEIGHT - MARGIN_TOP - TITLE_SIZE
+        for line in page.title_lines:
+            c.drawString((PAGE_WIDTH - self.title(line)) / 2, y, line)  # type: ignore[attr-defined]
+            y -= TITLE_LEADING
+        c.setFont(SONG, BODY_SIZE)  # type: ignore[attr-defined]
+        agency_y = PAGE_HEIGHT - page.agency_y
+        unit_x = MARGIN_LEFT + TABLE_WIDTH - self.body(page.unit)
+        agency = wrap(
+            clean_text(page.agency).replace("\n", " "), unit_x - MARGIN_LEFT - 10, self.body
+        )
+        c.drawString(MARGIN_LEFT, agency_y, agency[0] if agency else "")  # type: ignore[attr-defined]
+        c.drawString(unit_x, agency_y, page.unit)  # type: ignore[attr-defined]
+        c.setLineWidth(0.6)  # type: ignore[attr-defined]
+        for cell in page.cells:
+            self._cell(cell)
+
+    def _cell(self, cell: PlacedCell) -> None:
+        c = self.c
+        bottom = PAGE_HEIGHT - cell.y - cell.height
+        c.rect(cell.x, bottom, cell.width, cell.height)  # type: ignore[attr-defined]
+        if not cell.lines:
+            return
+        content = len(cell.lines) * LEADING
+        baseline = (
+            PAGE_HEIGHT
+            - cell.y
+            - (cell.height - content) / 2
+            - (LEADING - BODY_SIZE) / 2
+            - self.ascent
+        )
+        for line in cell.lines:
+            if cell.align == "left":
+                x = cell.x + PAD_X
+            else:
+                free = cell.width - 2 * PAD_X - self.body(line)
+                x = cell.x + PAD_X + (free / 2 if cell.align == "center" else free)
+            c.drawString(x, baseline, line)  # type: ignore[attr-defined]
+            baseline -= LEADING
+
+    def toc_page(self, lines: list[_TocLine]) -> None:
+        c = self.c
+        y = PAGE_HEIGHT - MARGIN_TOP
+        for entry in lines:
+            if entry.page == -1:
+                title_lines = wrap(entry.text, TABLE_WIDTH, self.title)
+                c.setFont(HEI, TITLE_SIZE)  # type: ignore[attr-defined]
+                for line in title_lines:
+                    y -= TITLE_SIZE * 1.3
+                    c.drawString((PAGE_WIDTH - self.title(line)) / 2, y, line)  # type: ignore[attr-defined]
+                y -= 14
+                c.drawString((PAGE_WIDTH - self.title("目录")) / 2, y - TITLE_SIZE, "目录")  # type: ignore[attr-defined]
+                y -= TITLE_SIZE + 20
+                c.setFont(SONG, BODY_SIZE)  # type: ignore[attr-defined]
+                continue
+            y -= LEADING + (TOC_ENTRY_GAP / 2 if entry.page else 0)
+            c.drawString(MARGIN_LEFT, y, entry.text)  # type: ignore[attr-defined]
+            if entry.page:
+                number = str(entry.page)
+                right = MARGIN_LEFT + TABLE_WIDTH
+                number_x = right - self.body(number)
+                dots_start = MARGIN_LEFT + self.body(entry.text) + 6
+                dot = self.body("·")
+                count = max(0, int((number_x - 6 - dots_start) // dot))
+                c.drawString(number_x - 4 - count * dot, y, "·" * count)  # type: ignore[attr-defined]
+                c.drawString(number_x, y, number)  # type: ignore[attr-defined]
