@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# PDFs in tests use the bundled fonts whatever the machine has, so output is reproducible.
+os.environ["GOALEDITOR_BUNDLED_FONTS"] = "1"
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "resources" / "examples" / "binhai-2026-published.txt"

@@ -93,14 +93,20 @@ def agency_line(document: Document) -> str:
 
 
 def build_grid(
-    document: Document, table: GoalTable, number: int, width: Width, title_width: Width
+    document: Document,
+    table: GoalTable,
+    number: int,
+    width: Width,
+    title_width: Width,
+    wrap_cache: dict[tuple[str, float], list[str]] | None = None,
 ) -> TableGrid:
     """Lay out one goal table: cells, merges, wrapped lines and row heights.
 
     width measures body text (宋体, BODY_SIZE); title_width measures the title (黑体).
+    Pass the same wrap_cache for all tables of a document: their texts repeat a lot.
     """
     col_widths = tuple(TABLE_WIDTH * f for f in COLUMN_FRACTIONS)
-    builder = _Builder(col_widths, width)
+    builder = _Builder(col_widths, width, {} if wrap_cache is None else wrap_cache)
     builder.add_row(
         "head", [(0, 1, "项目名称", "center", True), (1, 6, table.project_name, "left", False)]
     )
@@ -175,11 +181,16 @@ def _runs(keys: list[object]) -> dict[int, int]:
 
 
 class _Builder:
-    def __init__(self, col_widths: tuple[float, ...], width: Width) -> None:
+    def __init__(
+        self,
+        col_widths: tuple[float, ...],
+        width: Width,
+        cache: dict[tuple[str, float], list[str]],
+    ) -> None:
         self.col_widths = col_widths
         self.width = width
         self.rows: list[Row] = []
-        self._cache: dict[tuple[str, float], list[str]] = {}
+        self._cache = cache
 
     def lines(self, text: str, span_width: float) -> list[str]:
         key = (text, span_width)
@@ -296,6 +307,8 @@ def paginate(grid: TableGrid) -> list[Page]:
         for cell in row.cells:
             if cell.rowspan > 1:
                 _place_spanning(grid, cell, placed, pages)
+    for page in pages:  # reading order: row by row, left to right
+        page.cells.sort(key=lambda c: (round(c.y, 3), c.x))
     return pages
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from goaleditor.atomic import atomic_write
 from goaleditor.formats.layout import (
@@ -63,17 +64,21 @@ def layout_pages(document: Document, progress: Progress | None = None) -> list[l
     register_fonts()
     width = TextWidth(SONG, BODY_SIZE)
     title_width = TextWidth(HEI, TITLE_SIZE)
+    cache: dict[tuple[str, float], list[str]] = {}
     result = []
     total = len(document.tables)
     for number, table in enumerate(document.tables, 1):
-        result.append(paginate(build_grid(document, table, number, width, title_width)))
+        result.append(paginate(build_grid(document, table, number, width, title_width, cache)))
         if progress is not None and not progress(number, total * 2):
             raise ExportCancelled
     return result
 
 
 def _render(document: Document, temp: Path, options: PdfOptions, progress: Progress | None) -> None:
+    from reportlab import rl_config
     from reportlab.pdfgen.canvas import Canvas
+
+    rl_config.useA85 = 0  # binary compressed streams: smaller, and no slow ASCII85 pass
 
     tables = layout_pages(document, progress)
     body = TextWidth(SONG, BODY_SIZE)
@@ -143,6 +148,56 @@ def _toc_pages(
     return pages
 
 
+class _TextBlock:
+    """One PDF text object per page for all cell lines, each distinct line encoded once.
+
+    This is what reportlab's TextObject.textOut does, minus re-encoding the many lines
+    that repeat across tables (labels, units, level names) and minus one BT/ET per line.
+    """
+
+    def __init__(self, canvas: Any, font_name: str, size: float) -> None:
+        from reportlab.lib.rl_accel import fp_str
+        from reportlab.pdfbase import pdfmetrics
+
+        self._canvas = canvas
+        self._font = pdfmetrics.getFont(font_name)
+        self._fp = fp_str
+        self._select = f"{fp_str(size)} Tf {fp_str(LEADING)} TL"
+        self._encoded: dict[str, list[tuple[int, str]]] = {}
+        self._names: dict[int, str] = {}
+        self._code: list[str] = []
+        self._subset = -1
+
+    def begin(self) -> None:
+        self._code = ["BT"]
+        self._subset = -1
+
+    def line(self, x: float, y: float, text: str) -> None:
+        runs = self._encoded.get(text)
+        if runs is None:
+            doc, escape = self._canvas._doc, self._canvas._escape
+            runs = [
+                (subset, f"({escape(chars)}) Tj")
+                for subset, chars in self._font.splitString(text, doc)
+            ]
+            self._encoded[text] = runs
+        code = self._code
+        code.append(f"1 0 0 1 {self._fp(x, y)} Tm")
+        for subset, shown in runs:
+            if subset != self._subset:
+                name = self._names.get(subset)
+                if name is None:
+                    name = self._font.getSubsetInternalName(subset, self._canvas._doc)
+                    self._names[subset] = name
+                code.append(f"{name} {self._select}")
+                self._subset = subset
+            code.append(shown)
+
+    def end(self) -> None:
+        self._code.append("ET")
+        self._canvas._code.append(" ".join(self._code))
+
+
 class _Painter:
     """Draws pages on the canvas with precomputed widths (no layout happens here)."""
 
@@ -151,6 +206,7 @@ class _Painter:
         self.body = body
         self.title = title
         self.ascent = BODY_SIZE * 0.88
+        self.cells_text = _TextBlock(canvas, SONG, BODY_SIZE)
 
     def finish_page(self, number: int) -> None:
         c = self.c
@@ -176,13 +232,15 @@ class _Painter:
         c.drawString(MARGIN_LEFT, agency_y, agency[0] if agency else "")  # type: ignore[attr-defined]
         c.drawString(unit_x, agency_y, page.unit)  # type: ignore[attr-defined]
         c.setLineWidth(0.6)  # type: ignore[attr-defined]
+        path = c.beginPath()  # type: ignore[attr-defined]
+        self.cells_text.begin()
         for cell in page.cells:
-            self._cell(cell)
+            path.rect(cell.x, PAGE_HEIGHT - cell.y - cell.height, cell.width, cell.height)
+            self._cell_text(cell)
+        c.drawPath(path, stroke=1, fill=0)  # type: ignore[attr-defined]
+        self.cells_text.end()
 
-    def _cell(self, cell: PlacedCell) -> None:
-        c = self.c
-        bottom = PAGE_HEIGHT - cell.y - cell.height
-        c.rect(cell.x, bottom, cell.width, cell.height)  # type: ignore[attr-defined]
+    def _cell_text(self, cell: PlacedCell) -> None:
         if not cell.lines:
             return
         content = len(cell.lines) * LEADING
@@ -199,7 +257,7 @@ class _Painter:
             else:
                 free = cell.width - 2 * PAD_X - self.body(line)
                 x = cell.x + PAD_X + (free / 2 if cell.align == "center" else free)
-            c.drawString(x, baseline, line)  # type: ignore[attr-defined]
+            self.cells_text.line(x, baseline, line)
             baseline -= LEADING
 
     def toc_page(self, lines: list[_TocLine]) -> None:

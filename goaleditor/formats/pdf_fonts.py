@@ -81,26 +81,15 @@ def register_fonts() -> FontChoice:
 
 
 class TextWidth:
-    """Fast string widths at one size from a registered TrueType font's advance widths."""
+    """String widths at one size, from a registered font's advance widths (reportlab's C code)."""
 
     def __init__(self, font_name: str, size: float) -> None:
         from reportlab.pdfbase import pdfmetrics
 
         register_fonts()
-        face = pdfmetrics.getFont(font_name).face  # type: ignore[attr-defined]
-        scale = size / 1000.0
-        default = face.defaultWidth * scale
-        widths = {chr(code): w * scale for code, w in face.charWidths.items()}
-        self._widths = _Widths(widths, default)
+        font = pdfmetrics.getFont(font_name)
+        self._measure = font.stringWidth
+        self._size = size
 
     def __call__(self, text: str) -> float:
-        return sum(map(self._widths.__getitem__, text))
-
-
-class _Widths(dict[str, float]):
-    def __init__(self, widths: dict[str, float], default: float) -> None:
-        super().__init__(widths)
-        self.default = default
-
-    def __missing__(self, key: str) -> float:
-        return self.default
+        return self._measure(text, self._size)  # type: ignore[no-any-return]
