@@ -67,11 +67,11 @@ def timed(work) -> float:
 def peak_memory_mb(tables: int) -> float:
     """Peak resident memory of a fresh process exporting `tables` tables."""
     code = (
-        "import resource, sys, tempfile, pathlib; sys.path.insert(0, %r);"
+        f"import resource, sys, tempfile, pathlib; sys.path.insert(0, {str(ROOT)!r});"
         "from bench.common import big_document; from goaleditor.formats.pdf import write;"
-        "write(big_document(%d), pathlib.Path(tempfile.mkdtemp()) / 'm.pdf');"
+        f"write(big_document({tables}), pathlib.Path(tempfile.mkdtemp()) / 'm.pdf');"
         "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
-    ) % (str(ROOT), tables)
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     return int(out.stdout.strip()) / 1024
 

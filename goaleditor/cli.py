@@ -30,9 +30,11 @@ def _build_parser() -> argparse.ArgumentParser:
     p_import = sub.add_parser("import", help="把发布文本(.txt)、JSON(.json)导入为 .goals 文档")
     p_import.add_argument("source", metavar="SRC")
     p_import.add_argument("-o", "--output", required=True, metavar="DOC")
-    p_export = sub.add_parser("export", help="导出为 .json（PDF、Excel见后续版本）")
+    p_export = sub.add_parser("export", help="导出为 .pdf 或 .json")
     p_export.add_argument("document", metavar="DOC")
     p_export.add_argument("-o", "--output", required=True, metavar="OUT")
+    p_export.add_argument("--no-toc", action="store_true", help="PDF不要目录")
+    p_export.add_argument("--no-page-numbers", action="store_true", help="PDF不要页码")
     p_check = sub.add_parser("check", help="检查文档，每行一个问题；有错误时退出码为1")
     p_check.add_argument("document", metavar="DOC")
     p_dump = sub.add_parser("dump", help="把文档以规范JSON输出到标准输出")
@@ -93,7 +95,14 @@ def _cmd_import(args: argparse.Namespace) -> int:
 def _cmd_export(args: argparse.Namespace) -> int:
     from goaleditor.formats import read_document, write_document
 
-    write_document(read_document(args.document), args.output)
+    document = read_document(args.document)
+    if Path(args.output).suffix.lower() == ".pdf":
+        from goaleditor.formats import pdf
+
+        options = pdf.PdfOptions(toc=not args.no_toc, page_numbers=not args.no_page_numbers)
+        pdf.write(document, Path(args.output), options)
+    else:
+        write_document(document, args.output)
     return EXIT_OK
 
 

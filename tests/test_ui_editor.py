@@ -459,3 +459,24 @@ def test_bundled_fonts_are_registered(window) -> None:
 
     assert "Noto Sans SC GB" in QFontDatabase.families()
     assert "Noto Sans SC GB" in QApplication.font().families()
+
+
+def test_print_preview_shows_the_pdf_pages(qtbot, window, monkeypatch) -> None:
+    from goaleditor.ui import pdf_preview
+
+    shown = []
+    monkeypatch.setattr(pdf_preview.PreviewDialog, "exec", lambda self: shown.append(self.pages))
+    window.preview_action.trigger()
+    assert len(shown) == 1 and len(shown[0]) == 7  # 目录 + six tables
+    page = shown[0][1]
+    assert page.width() < page.height()  # portrait
+    assert page.pixelColor(5, 5).name() == "#ffffff"  # white margins, not an empty image
+    dark = sum(1 for x in range(0, page.width(), 4) for y in range(0, page.height(), 4)
+               if page.pixelColor(x, y).lightness() < 128)
+    assert dark > 200  # the table's lines and text are there
+
+
+def test_export_pdf_from_the_editor(window, tmp_path: Path) -> None:
+    out = tmp_path / "from-editor.pdf"
+    assert window.write_pdf(out)
+    assert out.read_bytes().startswith(b"%PDF")

@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import tempfile
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
+    QApplication,
     QFileDialog,
     QHBoxLayout,
     QLabel,
     QMainWindow,
     QMessageBox,
+    QProgressDialog,
     QSplitter,
     QToolBar,
     QToolButton,
@@ -117,9 +120,10 @@ class MainWindow(QMainWindow):
         self.save_as_action = self._action("另存为(&A)…", self.save_as, "Ctrl+Shift+S")
         self.export_json_action = self._action("导出JSON…", self.export_json, None, "导出规范JSON")
         self.export_pdf_action = self._action(
-            "导出PDF…", lambda: None, None, "导出PDF（将在后续版本提供）"
+            "导出PDF(&P)…", self.export_pdf, "Ctrl+E", "导出可打印的PDF"
         )
-        self.export_pdf_action.setEnabled(False)
+        self.preview_action = self._action("打印预览(&V)…", self.print_preview, "Ctrl+Shift+P")
+        self.print_action = self._action("打印…", self.print_document, Key.Print)
         self.export_xlsx_action = self._action(
             "导出Excel…", lambda: None, None, "导出Excel（将在后续版本提供）"
         )
@@ -166,6 +170,8 @@ class MainWindow(QMainWindow):
             [self.export_pdf_action, self.export_xlsx_action, self.export_json_action]
         )
         file_menu.addSeparator()
+        file_menu.addActions([self.preview_action, self.print_action])
+        file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = bar.addMenu("编辑(&E)")
         edit_menu.addActions([self.undo_action, self.redo_action])
@@ -195,6 +201,7 @@ class MainWindow(QMainWindow):
         toolbar.setObjectName("main_toolbar")
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         toolbar.addActions([self.new_action, self.open_action, self.save_action])
+        toolbar.addAction(self.preview_action)
         toolbar.addSeparator()
         toolbar.addActions([self.undo_action, self.redo_action])
         toolbar.addSeparator()
@@ -347,6 +354,60 @@ class MainWindow(QMainWindow):
             show_error(self, "导出失败", f"无法导出到 {name}：{reason}")
             return
         self.statusBar().showMessage(f"已导出：{name}", 5000)
+
+    def write_pdf(self, path: Path) -> bool:
+        """Export the document as PDF with a progress dialog that can cancel it."""
+        from goaleditor.formats.pdf import ExportCancelled, write
+
+        self.header_form.commit_pending()
+        dialog = QProgressDialog("正在生成PDF…", "取消", 0, 100, self)
+        dialog.setWindowTitle("导出PDF")
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(400)
+
+        def progress(done: int, total: int) -> bool:
+            dialog.setMaximum(total)
+            dialog.setValue(done)
+            QApplication.processEvents()
+            return not dialog.wasCanceled()
+
+        try:
+            write(self.document, path, progress=progress)
+        except ExportCancelled:
+            self.statusBar().showMessage("已取消导出，没有写入文件", 5000)
+            return False
+        except OSError as exc:
+            show_error(self, "导出失败", f"无法导出到 {path}：{_describe_os_error(exc)}")
+            return False
+        finally:
+            dialog.reset()
+            dialog.deleteLater()
+        return True
+
+    def export_pdf(self) -> None:
+        """导出PDF: choose a file and write it."""
+        base = self.path.with_suffix(".pdf") if self.path else Path("未命名.pdf")
+        name, _ = QFileDialog.getSaveFileName(self, "导出PDF", str(base), "PDF (*.pdf)")
+        if name and self.write_pdf(Path(name)):
+            self.statusBar().showMessage(f"已导出：{name}", 5000)
+
+    def _with_temporary_pdf(self, use: Any) -> None:
+        with tempfile.TemporaryDirectory(prefix="goaleditor-") as folder:
+            pdf = Path(folder) / f"{(self.path.stem if self.path else '未命名')}.pdf"
+            if self.write_pdf(pdf):
+                use(pdf)
+
+    def print_preview(self) -> None:
+        """打印预览: the pages of the exact PDF that 导出PDF writes."""
+        from goaleditor.ui.pdf_preview import PreviewDialog
+
+        self._with_temporary_pdf(lambda pdf: PreviewDialog(pdf, self).exec())
+
+    def print_document(self) -> None:
+        """打印: print the PDF's pages."""
+        from goaleditor.ui.pdf_preview import print_pdf
+
+        self._with_temporary_pdf(lambda pdf: print_pdf(pdf, self))
 
     def _remember(self, path: Path) -> None:
         recent = [str(path.resolve())]
