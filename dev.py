@@ -30,6 +30,7 @@ APT_FOR_TESTS = {
     "libfontconfig1": f"{LIB}/libfontconfig.so.1",
     "libdbus-1-3": f"{LIB}/libdbus-1.so.3",
     "libglib2.0-0": f"{LIB}/libglib-2.0.so.0",
+    "poppler-utils": "/usr/bin/pdftoppm",  # the PDF tests read and render what we export
 }
 # The window on an X11 desktop needs the xcb platform plugin's libraries too.
 APT_FOR_RUN = {

@@ -21,7 +21,7 @@ MARGIN_TOP = 15 * MM
 MARGIN_BOTTOM = 16 * MM
 TABLE_WIDTH = PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT
 # Seven columns: 一级 | 二级 | 三级 | 描述 (2) | 指标值 (2); the budget row uses each one.
-COLUMN_FRACTIONS = (0.12, 0.13, 0.21, 0.12, 0.18, 0.11, 0.13)
+COLUMN_FRACTIONS = (0.12, 0.14, 0.20, 0.12, 0.18, 0.11, 0.13)
 BODY_SIZE = 10.5  # 五号
 LEADING = 13.5
 TITLE_SIZE = 16.0
@@ -285,7 +285,13 @@ def paginate(grid: TableGrid) -> list[Page]:
     y, fresh = top, True
     while queue:
         row_index, row = queue.popleft()
-        if y + row.height > bottom and not fresh:
+        capacity = bottom - top - grid.rows[grid.header_row].height
+        never_fits = row.height > capacity
+        needed = row.height
+        if row.kind == "header" and queue:  # keep the header row with the first indicator
+            following = queue[0][1].height
+            needed += following if following <= capacity else 3 * MIN_ROW_HEIGHT
+        if y + needed > bottom and not fresh and not (never_fits and bottom - y > 60):
             pages.append(new_page())
             y = top
             if row.kind == "indicator":
