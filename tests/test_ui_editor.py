@@ -471,8 +471,12 @@ def test_print_preview_shows_the_pdf_pages(qtbot, window, monkeypatch) -> None:
     page = shown[0][1]
     assert page.width() < page.height()  # portrait
     assert page.pixelColor(5, 5).name() == "#ffffff"  # white margins, not an empty image
-    dark = sum(1 for x in range(0, page.width(), 4) for y in range(0, page.height(), 4)
-               if page.pixelColor(x, y).lightness() < 128)
+    dark = sum(
+        1
+        for x in range(0, page.width(), 4)
+        for y in range(0, page.height(), 4)
+        if page.pixelColor(x, y).lightness() < 128
+    )
     assert dark > 200  # the table's lines and text are there
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -56,7 +57,15 @@ def write(
 ) -> None:
     """Write the document as a print-ready A4 PDF, atomically."""
     options = options or PdfOptions()
-    atomic_write(path, lambda temp: _render(document, temp, options, progress))
+    # Layout makes hundreds of thousands of small acyclic objects; the cycle collector
+    # would walk them again and again for nothing.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        atomic_write(path, lambda temp: _render(document, temp, options, progress))
+    finally:
+        if collecting:
+            gc.enable()
 
 
 def layout_pages(document: Document, progress: Progress | None = None) -> list[list[Page]]:

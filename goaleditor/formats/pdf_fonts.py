@@ -90,6 +90,10 @@ class TextWidth:
         font = pdfmetrics.getFont(font_name)
         self._measure = font.stringWidth
         self._size = size
+        self._known: dict[str, float] = {}  # labels, units and values repeat across tables
 
     def __call__(self, text: str) -> float:
-        return self._measure(text, self._size)  # type: ignore[no-any-return]
+        width = self._known.get(text)
+        if width is None:
+            width = self._known[text] = self._measure(text, self._size)
+        return width
