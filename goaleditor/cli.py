@@ -27,10 +27,12 @@ def _build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"goaleditor {__version__}")
     sub = parser.add_subparsers(dest="command", parser_class=_Parser, metavar="命令")
-    p_import = sub.add_parser("import", help="把发布文本(.txt)、JSON(.json)导入为 .goals 文档")
+    p_import = sub.add_parser(
+        "import", help="把发布文本(.txt)、Excel(.xlsx)、JSON(.json)导入为 .goals"
+    )
     p_import.add_argument("source", metavar="SRC")
     p_import.add_argument("-o", "--output", required=True, metavar="DOC")
-    p_export = sub.add_parser("export", help="导出为 .pdf 或 .json")
+    p_export = sub.add_parser("export", help="导出为 .pdf、.xlsx 或 .json")
     p_export.add_argument("document", metavar="DOC")
     p_export.add_argument("-o", "--output", required=True, metavar="OUT")
     p_export.add_argument("--no-toc", action="store_true", help="PDF不要目录")
@@ -76,6 +78,10 @@ def _describe(exc: Exception) -> str:
     return f"内部错误：{type(exc).__name__}: {exc}（请把此行报告给开发者）"
 
 
+def _warn(message: str) -> None:
+    print(f"goaleditor: 警告：{message}", file=sys.stderr)
+
+
 def _fail(message: str) -> int:
     print(f"goaleditor: {message}", file=sys.stderr)
     return EXIT_USAGE
@@ -88,14 +94,14 @@ def _cmd_import(args: argparse.Namespace) -> int:
     output = Path(args.output)
     if output.suffix.lower() != ".goals":
         return _fail(f"导入的结果应保存为 .goals 文档，而不是“{output.name}”")
-    save_document(read_document(args.source), output)
+    save_document(read_document(args.source, _warn), output)
     return EXIT_OK
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
     from goaleditor.formats import read_document, write_document
 
-    document = read_document(args.document)
+    document = read_document(args.document, _warn)
     if Path(args.output).suffix.lower() == ".pdf":
         from goaleditor.formats import pdf
 
@@ -110,7 +116,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
     from goaleditor.formats import read_document
     from goaleditor.model.checks import check_document, has_errors
 
-    problems = check_document(read_document(args.document))
+    problems = check_document(read_document(args.document, _warn))
     _write_stdout("".join(p.line() + "\n" for p in problems))
     return EXIT_CHECK_FAILED if has_errors(problems) else EXIT_OK
 
@@ -119,7 +125,7 @@ def _cmd_dump(args: argparse.Namespace) -> int:
     from goaleditor.formats import read_document
     from goaleditor.formats.canonical_json import dumps
 
-    _write_stdout(dumps(read_document(args.document)))
+    _write_stdout(dumps(read_document(args.document, _warn)))
     return EXIT_OK
 
 

@@ -484,3 +484,20 @@ def test_export_pdf_from_the_editor(window, tmp_path: Path) -> None:
     out = tmp_path / "from-editor.pdf"
     assert window.write_pdf(out)
     assert out.read_bytes().startswith(b"%PDF")
+
+
+def test_open_colleague_workbook(qtbot, window, tmp_path: Path) -> None:
+    from tests.test_xlsx import colleague_workbook
+
+    path = tmp_path / "colleague.xlsx"
+    colleague_workbook(path)
+
+    def close_note() -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox) and "填表说明" in box.text()
+        box.accept()
+
+    QTimer.singleShot(0, close_note)
+    assert window.open_path(path, ask=False)
+    assert window.current_table().project_name == "2026年信息化运维项目"
+    assert window.isWindowModified()  # an import is not saved yet

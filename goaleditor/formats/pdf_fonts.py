@@ -78,7 +78,7 @@ def register_fonts() -> FontChoice:
     try:
         pdfmetrics.registerFont(TTFont(SONG, str(choice.song), subfontIndex=0))
         pdfmetrics.registerFont(TTFont(HEI, str(choice.hei), subfontIndex=0))
-    except Exception:  # noqa: BLE001 - an installed font reportlab cannot use: use ours
+    except Exception:
         bundled = resources_dir() / "fonts"
         choice = FontChoice(bundled / _BUNDLED_SONG, bundled / _BUNDLED_HEI, False)
         pdfmetrics.registerFont(TTFont(SONG, str(choice.song)))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 import os
+from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
 
@@ -15,14 +16,14 @@ from goaleditor.model.document import Document
 _READERS = {
     ".txt": "goaleditor.formats.published_text",
     ".json": "goaleditor.formats.canonical_json",
+    ".xlsx": "goaleditor.formats.xlsx_import",
 }
 _WRITERS = {
     ".json": "goaleditor.formats.canonical_json",
     ".pdf": "goaleditor.formats.pdf",
+    ".xlsx": "goaleditor.formats.xlsx_export",
 }
-_NOT_YET = {
-    ".xlsx": "导出Excel",
-}
+_NOT_YET: dict[str, str] = {}
 IMPORT_EXTENSIONS: tuple[str, ...] = (".goals", *_READERS)
 
 
@@ -30,14 +31,17 @@ def _module(name: str) -> ModuleType:
     return importlib.import_module(name)
 
 
-def read_document(path: str | os.PathLike[str]) -> Document:
-    """Read any supported document file (.goals, .txt, .json) by its extension."""
+def read_document(
+    path: str | os.PathLike[str], warn: Callable[[str], None] | None = None
+) -> Document:
+    """Read any supported document file (.goals, .txt, .json, .xlsx) by its extension.
+
+    warn receives one line for each part of the input that was skipped.
+    """
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix == ".goals":
         return store.load_document(path)
-    if suffix == ".xlsx":
-        raise InputError(f"{path.name}：本版本尚不能读取Excel工作簿（.xlsx）")
     if suffix not in _READERS:
         known = "、".join(IMPORT_EXTENSIONS)
         raise InputError(f"{path.name}：不认识的文件类型“{suffix or '无扩展名'}”（可读取{known}）")
@@ -45,7 +49,10 @@ def read_document(path: str | os.PathLike[str]) -> Document:
         raise InputError(f"找不到文件：{path}")
     if path.is_dir():
         raise InputError(f"这是一个文件夹，不是文档：{path}")
-    return _module(_READERS[suffix]).read(path)
+    module = _module(_READERS[suffix])
+    if suffix == ".xlsx":
+        return module.read(path, warn)  # type: ignore[no-any-return]
+    return module.read(path)  # type: ignore[no-any-return]
 
 
 def write_document(document: Document, path: str | os.PathLike[str]) -> None:
@@ -59,4 +66,6 @@ def write_document(document: Document, path: str | os.PathLike[str]) -> None:
     elif suffix in _NOT_YET:
         raise InputError(f"本版本尚不支持{_NOT_YET[suffix]}（{path.name}）")
     else:
-        raise InputError(f"{path.name}：不能导出为“{suffix or '无扩展名'}”（可导出 .goals、.json）")
+        raise InputError(
+            f"{path.name}：不能导出为“{suffix or '无扩展名'}”（可导出 .goals、.json、.pdf、.xlsx）"
+        )

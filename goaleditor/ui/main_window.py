@@ -45,8 +45,8 @@ from goaleditor.ui.table_list import TableListView
 from goaleditor.ui.table_list_model import TableListModel
 
 OPEN_FILTER = (
-    "所有支持的文件 (*.goals *.txt *.json);;绩效目标表文档 (*.goals);;"
-    "发布的文本 (*.txt);;JSON (*.json)"
+    "所有支持的文件 (*.goals *.xlsx *.txt *.json);;绩效目标表文档 (*.goals);;"
+    "Excel工作簿 (*.xlsx);;发布的文本 (*.txt);;JSON (*.json)"
 )
 MAX_RECENT = 8
 
@@ -125,9 +125,8 @@ class MainWindow(QMainWindow):
         self.preview_action = self._action("打印预览(&V)…", self.print_preview, "Ctrl+Shift+P")
         self.print_action = self._action("打印…", self.print_document, Key.Print)
         self.export_xlsx_action = self._action(
-            "导出Excel…", lambda: None, None, "导出Excel（将在后续版本提供）"
+            "导出Excel(&X)…", self.export_xlsx, None, "导出官方版式的Excel工作簿"
         )
-        self.export_xlsx_action.setEnabled(False)
         self.quit_action = self._action("退出(&X)", self.close, "Ctrl+Q")
         self.undo_action = self.stack.createUndoAction(self, "撤销")
         self.undo_action.setShortcuts(QKeySequence.keyBindings(Key.Undo))
@@ -291,8 +290,9 @@ class MainWindow(QMainWindow):
             return False
         from goaleditor.formats import read_document
 
+        skipped: list[str] = []
         try:
-            document = read_document(path)
+            document = read_document(path, skipped.append)
         except InputError as exc:
             show_error(self, "无法打开", str(exc))
             return False
@@ -301,6 +301,8 @@ class MainWindow(QMainWindow):
         self._remember(path)
         verb = "已打开" if is_goals else "已导入（尚未保存）"
         self.statusBar().showMessage(f"{verb}：{path}", 5000)
+        if skipped:
+            QMessageBox.information(self, "部分内容未导入", "\n".join(skipped))
         return True
 
     def save(self) -> bool:
@@ -390,6 +392,39 @@ class MainWindow(QMainWindow):
         name, _ = QFileDialog.getSaveFileName(self, "导出PDF", str(base), "PDF (*.pdf)")
         if name and self.write_pdf(Path(name)):
             self.statusBar().showMessage(f"已导出：{name}", 5000)
+
+    def export_xlsx(self) -> None:
+        """导出Excel: the official layout as a workbook."""
+        from goaleditor.formats.pdf import ExportCancelled
+        from goaleditor.formats.xlsx_export import write
+
+        self.header_form.commit_pending()
+        base = self.path.with_suffix(".xlsx") if self.path else Path("未命名.xlsx")
+        name, _ = QFileDialog.getSaveFileName(self, "导出Excel", str(base), "Excel工作簿 (*.xlsx)")
+        if not name:
+            return
+        dialog = QProgressDialog("正在生成Excel…", "取消", 0, 100, self)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(400)
+
+        def progress(done: int, total: int) -> bool:
+            dialog.setMaximum(total)
+            dialog.setValue(done)
+            QApplication.processEvents()
+            return not dialog.wasCanceled()
+
+        try:
+            write(self.document, Path(name), progress)
+        except ExportCancelled:
+            self.statusBar().showMessage("已取消导出，没有写入文件", 5000)
+            return
+        except OSError as exc:
+            show_error(self, "导出失败", f"无法导出到 {name}：{_describe_os_error(exc)}")
+            return
+        finally:
+            dialog.reset()
+            dialog.deleteLater()
+        self.statusBar().showMessage(f"已导出：{name}", 5000)
 
     def _with_temporary_pdf(self, use: Any) -> None:
         with tempfile.TemporaryDirectory(prefix="goaleditor-") as folder:

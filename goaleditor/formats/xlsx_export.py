@@ -1,0 +1,227 @@
+"""Excel export in the official layout: writes the shared layout grid with openpyxl."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from copy import copy
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from goaleditor.atomic import atomic_write
+from goaleditor.formats.layout import (
+    BODY_SIZE,
+    TITLE_SIZE,
+    Cell,
+    TableGrid,
+    build_grid,
+)
+from goaleditor.formats.pdf_fonts import HEI, SONG, TextWidth
+from goaleditor.model.document import Document, GoalTable
+
+EXTENSIONS = (".xlsx",)
+TOC_SHEET = "目录"
+META_PREFIX = "goaleditor."
+# Excel column width is in characters of the default font (7 px = 5.25 pt each). The
+# extra 12% keeps Excel's and WPS's own wrapping from ever being tighter than ours.
+POINTS_PER_WIDTH_UNIT = 5.25 / 1.12
+MONEY_COLUMNS = {2: "budget_total", 4: "budget_fiscal", 6: "budget_other"}
+Progress = Callable[[int, int], bool]
+
+
+class _Styles:
+    """Every cell style used, built once; cells get a copy of a prepared style array."""
+
+    def __init__(self, workbook: Any) -> None:
+        from openpyxl.styles import Alignment, Border, Font, Side
+
+        thin = Side(style="thin", color="000000")
+        border = Border(left=thin, right=thin, top=thin, bottom=thin)
+        song = Font(name="宋体", size=BODY_SIZE)
+        sheet = workbook.create_sheet("styles")
+        self._arrays: dict[str, Any] = {}
+
+        def make(key: str, **style: Any) -> None:
+            cell = sheet.cell(row=len(self._arrays) + 1, column=1)
+            for name, value in style.items():
+                setattr(cell, name, value)
+            self._arrays[key] = cell._style
+
+        for align in ("left", "center", "right"):
+            alignment = Alignment(horizontal=align, vertical="center", wrap_text=True)
+            make(f"cell-{align}", font=song, border=border, alignment=alignment)
+            make(
+                f"money-{align}",
+                font=song,
+                border=border,
+                alignment=alignment,
+                number_format="0.00",
+            )
+        make(
+            "title",
+            font=Font(name="黑体", size=TITLE_SIZE),
+            alignment=Alignment(horizontal="center", vertical="center", wrap_text=True),
+        )
+        make("agency", font=song, alignment=Alignment(horizontal="left", vertical="bottom"))
+        make("unit", font=song, alignment=Alignment(horizontal="right", vertical="bottom"))
+        make("toc", font=song, alignment=Alignment(horizontal="left", vertical="center"))
+        workbook.remove(sheet)
+
+    def apply(self, cell: Any, key: str) -> None:
+        cell._style = copy(self._arrays[key])
+
+
+def write(document: Document, path: Path, progress: Progress | None = None) -> None:
+    """Write the document as an .xlsx workbook, atomically."""
+    atomic_write(path, lambda temp: _build(document, progress).save(temp))
+
+
+def _build(document: Document, progress: Progress | None) -> Any:
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    styles = _Styles(workbook)
+    body = TextWidth(SONG, BODY_SIZE)
+    title_width = TextWidth(HEI, TITLE_SIZE)
+    cache: dict[tuple[str, float], list[str]] = {}
+    _write_properties(workbook, document)
+    names = _sheet_names(document)
+    if len(document.tables) > 1:
+        toc = workbook.create_sheet(TOC_SHEET)
+        _write_toc(toc, document, names, styles)
+    for number, table in enumerate(document.tables, 1):
+        grid = build_grid(document, table, number, body, title_width, cache)
+        sheet = workbook.create_sheet(names[number - 1])
+        _write_table(sheet, grid, table, styles)
+        if progress is not None and not progress(number, len(document.tables)):
+            from goaleditor.formats.pdf import ExportCancelled
+
+            raise ExportCancelled
+    if not workbook.worksheets:
+        workbook.create_sheet(TOC_SHEET)
+    return workbook
+
+
+def _sheet_names(document: Document) -> list[str]:
+    """Unique, valid sheet names: 'n.项目名称' cut to Excel's 31 characters."""
+    names = []
+    for number, table in enumerate(document.tables, 1):
+        clean = re.sub(r"[\[\]:*?/\\']", "", table.project_name).strip() or "绩效目标表"
+        names.append(f"{number}.{clean}"[:31])
+    return names
+
+
+def _write_properties(workbook: Any, document: Document) -> None:
+    """Document fields the sheets cannot show exactly, for a lossless re-import."""
+    from openpyxl.packaging.custom import StringProperty
+
+    workbook.properties.title = document.title or "项目支出绩效目标表"
+    workbook.properties.creator = "goaleditor"
+    values = {
+        "agency_code": document.agency_code,
+        "agency_name": document.agency_name,
+        "year": "" if document.year is None else str(document.year),
+        "title": document.title,
+        "framework": document.framework,
+        "merge_level2": "1" if document.merge_level2 else "0",
+    }
+    for key, value in values.items():
+        workbook.custom_doc_props.append(StringProperty(name=META_PREFIX + key, value=value))
+
+
+def _text(cell: Any, value: str) -> None:
+    """User text is data: set as a string even when it looks like a formula."""
+    cell.value = value
+    cell.data_type = "s"
+
+
+def _write_toc(sheet: Any, document: Document, names: list[str], styles: _Styles) -> None:
+    sheet.column_dimensions["A"].width = 80
+    cell = sheet.cell(row=1, column=1)
+    _text(cell, document.title or "项目支出绩效目标表")
+    styles.apply(cell, "title")
+    sheet.row_dimensions[1].height = 30
+    heading = sheet.cell(row=2, column=1)
+    _text(heading, "目录")
+    styles.apply(heading, "title")
+    for number, table in enumerate(document.tables, 1):
+        entry = sheet.cell(row=number + 2, column=1)
+        _text(entry, f"{number}.{table.project_name}绩效目标表")
+        entry.hyperlink = f"#'{names[number - 1]}'!A1"
+        styles.apply(entry, "toc")
+    _print_setup(sheet)
+
+
+def _print_setup(sheet: Any) -> None:
+    """A4 portrait, one page wide, centred, with sensible margins."""
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.orientation = "portrait"
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.print_options.horizontalCentered = True
+    sheet.page_margins.left = sheet.page_margins.right = 0.6
+    sheet.page_margins.top = sheet.page_margins.bottom = 0.7
+
+
+def _write_table(sheet: Any, grid: TableGrid, table: GoalTable, styles: _Styles) -> None:
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.cell_range import CellRange
+
+    columns = len(grid.col_widths)
+    for index, width in enumerate(grid.col_widths, 1):
+        sheet.column_dimensions[get_column_letter(index)].width = round(
+            width / POINTS_PER_WIDTH_UNIT, 2
+        )
+    merges: list[str] = []
+    title = sheet.cell(row=1, column=1)
+    _text(title, grid.title)
+    styles.apply(title, "title")
+    sheet.row_dimensions[1].height = len(grid.title_lines) * TITLE_SIZE * 1.35 + 8
+    merges.append(f"A1:{get_column_letter(columns)}1")
+    agency = sheet.cell(row=2, column=1)
+    _text(agency, grid.agency)
+    styles.apply(agency, "agency")
+    unit = sheet.cell(row=2, column=columns)
+    _text(unit, grid.unit)
+    styles.apply(unit, "unit")
+    merges.append(f"A2:{get_column_letter(columns - 1)}2")
+    sheet.row_dimensions[2].height = 20
+    first = 3
+    for offset, row in enumerate(grid.rows):
+        sheet.row_dimensions[first + offset].height = round(row.height, 1)
+        for cell in row.cells:
+            _write_cell(sheet, first + offset, cell, table, styles)
+            if cell.rowspan > 1 or cell.colspan > 1:
+                top, left = first + cell.row, cell.col + 1
+                merges.append(
+                    f"{get_column_letter(left)}{top}:"
+                    f"{get_column_letter(left + cell.colspan - 1)}{top + cell.rowspan - 1}"
+                )
+    # Added straight to the set: openpyxl's merge_cells scans all existing merges each time.
+    ranges = sheet.merged_cells.ranges
+    for coord in merges:
+        ranges.add(CellRange(coord))
+    header_row = first + grid.header_row
+    sheet.print_title_rows = f"{header_row}:{header_row}"
+    _print_setup(sheet)
+
+
+def _write_cell(sheet: Any, row: int, cell: Cell, table: GoalTable, styles: _Styles) -> None:
+    column = cell.col + 1
+    target = sheet.cell(row=row, column=column)
+    money_field = MONEY_COLUMNS.get(cell.col) if cell.row == 1 and not cell.label else None
+    if money_field is not None:
+        amount: Decimal | None = getattr(table, money_field)
+        target.value = amount
+        styles.apply(target, f"money-{cell.align}")
+    else:
+        _text(target, cell.text)
+        styles.apply(target, f"cell-{cell.align}")
+    # Borders of a merged area come from the cells it covers.
+    for r in range(row, row + cell.rowspan):
+        for c in range(column, column + cell.colspan):
+            if (r, c) != (row, column):
+                styles.apply(sheet.cell(row=r, column=c), f"cell-{cell.align}")

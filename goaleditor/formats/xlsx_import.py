@@ -1,0 +1,408 @@
+"""Import of official-layout workbooks made by anyone: labels are found, not addressed."""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any
+
+from goaleditor.errors import InputError
+from goaleditor.model.document import Document, GoalTable, Indicator
+from goaleditor.model.frameworks import FRAMEWORKS, detect_framework
+from goaleditor.model.money import MONEY_UNITS, MoneyError, parse_money
+from goaleditor.model.values import QUALITATIVE, normalize_comparator, parse_target
+
+EXTENSIONS = (".xlsx",)
+MAX_UNCOMPRESSED = 200 * 1024 * 1024  # a real goal-table workbook is a few MB at most
+MAX_MEMBERS = 10_000
+MAX_ROWS, MAX_COLUMNS = 20_000, 60
+META_PREFIX = "goaleditor."
+Warn = Callable[[str], None]
+
+_TITLE_RE = re.compile(r"^(?:\d+\s*[.．、]\s*(.*?)|(.+?))\s*绩效目标表$", re.S)
+_AGENCY_RE = re.compile(r"^(\d{3,})\s*(\S.*)$")
+_UNIT_RE = re.compile(r"^(?:金额)?单位[:：](万元|元)$")
+_YEAR_RE = re.compile(r"((?:19|20)\d\d)年")
+_FISCAL_LABELS = ("其中：财政资金", "其中:财政资金", "财政资金")
+_GOAL_LABELS = ("绩效目标", "年度绩效目标")
+_HEADER = {
+    "一级指标": "level1",
+    "二级指标": "level2",
+    "三级指标": "name",
+    "绩效指标描述": "description",
+    "指标描述": "description",
+    "指标值": "value",
+    "指标性质": "comparator",
+    "计量单位": "unit",
+    "度量单位": "unit",
+}
+
+
+def check_safety() -> None:
+    """Refuse to parse workbooks unless openpyxl parses XML through defusedxml."""
+    from openpyxl.xml import DEFUSEDXML
+
+    if not DEFUSEDXML:
+        raise InputError("无法安全读取Excel：缺少defusedxml组件，请重新安装goaleditor")
+
+
+def _check_archive(path: Path) -> None:
+    try:
+        with zipfile.ZipFile(path) as archive:
+            members = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError):
+        raise InputError(f"{path.name}：不是有效的Excel工作簿（.xlsx）") from None
+    if len(members) > MAX_MEMBERS:
+        raise InputError(f"{path.name}：工作簿结构异常（{len(members)}个部件），已拒绝读取")
+    total = sum(member.file_size for member in members)
+    if total > MAX_UNCOMPRESSED:
+        raise InputError(
+            f"{path.name}：解压后过大（{total // 2**20} MB），可能是恶意文件，已拒绝读取"
+        )
+
+
+def read(path: Path, warn: Warn | None = None) -> Document:
+    """Read every goal table of a workbook; sheets that are not goal tables are skipped."""
+    from openpyxl import load_workbook
+
+    check_safety()
+    _check_archive(path)
+    try:
+        workbook = load_workbook(path, read_only=True, data_only=True, keep_links=False)
+    except InputError:
+        raise
+    except Exception as exc:
+        raise InputError(f"{path.name}：无法读取Excel工作簿（{type(exc).__name__}）") from None
+    try:
+        meta = _metadata(workbook)
+        document = Document()
+        agency: tuple[str, str] | None = None
+        titles: list[str] = []
+        for sheet in workbook.worksheets:
+            grid = _sheet_values(sheet)
+            exact = _exact_table(grid) if meta else None
+            parsed = [exact] if exact else _SheetReader(grid, sheet.title).tables()
+            if not parsed:
+                if warn is not None and sheet.title != "目录":
+                    warn(f"工作表“{sheet.title}”不是绩效目标表，已跳过")
+                continue
+            for item in parsed:
+                document.tables.append(item.table)
+                item.table.document = document
+                agency = agency or item.agency
+                titles.append(item.title)
+    finally:
+        workbook.close()
+    if not document.tables:
+        raise InputError(
+            f"{path.name}：工作簿中没有找到绩效目标表（需要“项目名称”和“一级指标”表头）"
+        )
+    if agency:
+        document.agency_code, document.agency_name = agency
+    years = [int(m.group(1)) for t in titles for m in _YEAR_RE.finditer(t)]
+    document.year = max(set(years), key=years.count) if years else None
+    document.framework = detect_framework(l1.name for t in document.tables for l1 in t.children)
+    _apply_metadata(document, meta)
+    return document
+
+
+def _metadata(workbook: Any) -> dict[str, str]:
+    try:
+        props = workbook.custom_doc_props
+    except AttributeError:  # pragma: no cover - older openpyxl
+        return {}
+    found = {}
+    for prop in props:
+        name = getattr(prop, "name", "")
+        if name.startswith(META_PREFIX):
+            found[name[len(META_PREFIX) :]] = str(prop.value or "")
+    return found
+
+
+def _apply_metadata(document: Document, meta: dict[str, str]) -> None:
+    """A workbook goaleditor wrote carries the exact document fields."""
+    if not meta:
+        return
+    document.agency_code = meta.get("agency_code", document.agency_code)
+    document.agency_name = meta.get("agency_name", document.agency_name)
+    document.title = meta.get("title", document.title)
+    year = meta.get("year", "")
+    document.year = int(year) if year.isdigit() else None
+    if meta.get("framework") in FRAMEWORKS:
+        document.framework = meta["framework"]
+    document.merge_level2 = meta.get("merge_level2") == "1"
+
+
+def _sheet_values(sheet: Any) -> list[list[Any]]:
+    rows = []
+    for number, row in enumerate(sheet.iter_rows(values_only=True, max_col=MAX_COLUMNS)):
+        if number >= MAX_ROWS:
+            break
+        rows.append(list(row))
+    return rows
+
+
+def _cell(rows: list[list[Any]], r: int, c: int) -> Any:
+    return rows[r][c] if r < len(rows) and c < len(rows[r]) else None
+
+
+def _exact_table(rows: list[list[Any]]) -> _Parsed | None:
+    """A sheet goaleditor wrote, untouched: read by position, so any text is read as is.
+
+    Only the labels are checked (user text never lands in a label cell); a sheet that
+    someone has rearranged falls back to finding the labels.
+    """
+    expected = {
+        (2, 0): "项目名称",
+        (3, 0): "预算规模及资金用途",
+        (3, 1): "预算数",
+        (3, 3): "其中：财政资金",
+        (3, 5): "其他资金",
+        (5, 0): "绩效目标",
+        (6, 0): "一级指标",
+        (6, 1): "二级指标",
+        (6, 2): "三级指标",
+        (6, 3): "绩效指标描述",
+        (6, 5): "指标值",
+    }
+    if any(_label(_cell(rows, r, c)) != label for (r, c), label in expected.items()):
+        return None
+    unit = _UNIT_RE.match(_label(_cell(rows, 1, 6)))
+
+    def money(c: int) -> Decimal | None:
+        value = _cell(rows, 3, c)
+        if value is None:
+            return None
+        return parse_money(repr(value) if isinstance(value, float) else _text(value))
+
+    indicators: list[tuple[str, str, Indicator]] = []
+    level1 = level2 = ""
+    for row in rows[7:]:
+        padded = [*row, *[None] * (6 - len(row))]
+        level1 = _text(padded[0]) if padded[0] is not None else level1
+        level2 = _text(padded[1]) if padded[1] is not None else level2
+        target = parse_target(_text(padded[5]))
+        if target.comparator == QUALITATIVE:
+            target = type(target)(QUALITATIVE, _text(padded[5]), "")
+        indicators.append(
+            (
+                level1,
+                level2,
+                Indicator(
+                    _text(padded[2]), _text(padded[3]), target.comparator, target.value, target.unit
+                ),
+            )
+        )
+    agency = _AGENCY_RE.match(_text(_cell(rows, 1, 0)))
+    table = GoalTable.from_rows(
+        indicators,
+        project_name=_text(_cell(rows, 2, 1)),
+        money_unit=unit.group(1) if unit else "元",
+        budget_total=money(2),
+        budget_fiscal=money(4),
+        budget_other=money(6),
+        fund_use=_text(_cell(rows, 4, 1)),
+        goal=_text(_cell(rows, 5, 1)),
+    )
+    return _Parsed(
+        table, (agency.group(1), agency.group(2)) if agency else None, _text(_cell(rows, 0, 0))
+    )
+
+
+def _label(value: Any) -> str:
+    return re.sub(r"\s+", "", value) if isinstance(value, str) else ""
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+@dataclass
+class _Parsed:
+    table: GoalTable
+    agency: tuple[str, str] | None
+    title: str
+
+
+class _SheetReader:
+    """Finds goal tables in one sheet by their labels."""
+
+    def __init__(self, rows: list[list[Any]], sheet_name: str) -> None:
+        self.rows = rows
+        self.sheet = sheet_name
+
+    def tables(self) -> list[_Parsed]:
+        starts = [r for r, row in enumerate(self.rows) if any(_label(v) == "项目名称" for v in row)]
+        found = []
+        for n, start in enumerate(starts):
+            end = starts[n + 1] if n + 1 < len(starts) else len(self.rows)
+            header = self._find_row(start, end, "一级指标")
+            if header is None:
+                continue
+            # The title and agency line sit just above 项目名称.
+            previous_end = starts[n - 1] + 1 if n else 0
+            found.append(self._table(max(previous_end, start - 4), start, header, end))
+        return found
+
+    def _find_row(self, start: int, end: int, label: str | tuple[str, ...]) -> int | None:
+        labels = (label,) if isinstance(label, str) else label
+        for r in range(start, end):
+            if any(_label(v) in labels for v in self.rows[r]):
+                return r
+        return None
+
+    def _value_right_of(self, r: int, labels: tuple[str, ...]) -> tuple[Any, bool]:
+        row = self.rows[r]
+        for c, value in enumerate(row):
+            if _label(value) in labels:
+                for right in row[c + 1 :]:
+                    if right is not None and _label(right) not in _ALL_LABELS:
+                        return right, True
+                    if right is not None:
+                        return None, True
+                return None, True
+        return None, False
+
+    def _money(self, r: int | None, labels: tuple[str, ...], name: str) -> Decimal | None:
+        if r is None:
+            return None
+        value, _ = self._value_right_of(r, labels)
+        if value is None:
+            return None
+        if isinstance(value, int | float | Decimal) and not isinstance(value, bool):
+            try:
+                return Decimal(repr(value) if isinstance(value, float) else value).quantize(
+                    Decimal("0.01")
+                )
+            except InvalidOperation:
+                pass
+        try:
+            return parse_money(_text(value))
+        except MoneyError:
+            raise InputError(
+                f"工作表“{self.sheet}”第{r + 1}行：{name}“{_text(value)}”不是金额"
+            ) from None
+
+    def _table(self, lead: int, start: int, header: int, end: int) -> _Parsed:
+        title = ""
+        agency = None
+        unit = "元"
+        for r in range(lead, header):
+            for value in self.rows[r]:
+                text = _text(value).strip()
+                label = _label(value)
+                if match := _UNIT_RE.match(label):
+                    unit = match.group(1)
+                elif r < start and not title and _TITLE_RE.match(text):
+                    title = text
+                elif r < start and agency is None and (match := _AGENCY_RE.match(text)):
+                    agency = (match.group(1), match.group(2))
+        project, _ = self._value_right_of(start, ("项目名称",))
+        budget_row = self._find_row(start, header, "预算数")
+        goal_row = self._find_row(start, header, _GOAL_LABELS)
+        goal, _ = (
+            self._value_right_of(goal_row, _GOAL_LABELS) if goal_row is not None else (None, 0)
+        )
+        fund_use = self._fund_use(budget_row, goal_row or header, start)
+        table_title = _TITLE_RE.match(title)
+        header_fields = {
+            "project_name": _text(project)
+            or (table_title.group(1) or table_title.group(2) or "" if table_title else ""),
+            "money_unit": unit if unit in MONEY_UNITS else "元",
+            "budget_total": self._money(budget_row, ("预算数",), "预算数"),
+            "budget_fiscal": self._money(budget_row, _FISCAL_LABELS, "财政资金"),
+            "budget_other": self._money(budget_row, ("其他资金",), "其他资金"),
+            "fund_use": fund_use,
+            "goal": _text(goal),
+        }
+        rows = self._indicators(header, end)
+        return _Parsed(GoalTable.from_rows(rows, **header_fields), agency, title)
+
+    def _fund_use(self, budget_row: int | None, stop: int, start: int) -> str:
+        labelled = self._find_row(start, stop, "资金用途")
+        if labelled is not None:
+            value, _ = self._value_right_of(labelled, ("资金用途",))
+            if value is not None:
+                return _text(value)
+        if budget_row is None:
+            return ""
+        for r in range(budget_row + 1, stop):
+            values = [v for v in self.rows[r][1:] if v is not None and _text(v) != ""]
+            texts = [v for v in values if _label(v) not in _ALL_LABELS]
+            if texts:
+                return _text(texts[0])
+        return ""
+
+    def _indicators(self, header: int, end: int) -> list[tuple[str, str, Indicator]]:
+        columns: dict[str, int] = {}
+        for c, value in enumerate(self.rows[header]):
+            field = _HEADER.get(_label(value))
+            if field and field not in columns:
+                columns[field] = c
+        if "name" not in columns or "value" not in columns:
+            raise InputError(f"工作表“{self.sheet}”第{header + 1}行：表头缺少“三级指标”或“指标值”")
+        split = "comparator" in columns or "unit" in columns
+        rows: list[tuple[str, str, Indicator]] = []
+        level1 = level2 = ""
+        for r in range(header + 1, end):
+            row = self.rows[r]
+
+            def get(field: str, row: list[Any] = row) -> str:
+                c = columns.get(field)
+                return _text(row[c]) if c is not None and c < len(row) else ""
+
+            if _label(get("level1")) == "一级指标":
+                continue  # a repeated header row
+            cells = [get(f) for f in ("level1", "level2", "name", "description", "value")]
+            if not any(x.strip() for x in cells):
+                continue  # an empty row
+            level1 = get("level1") or level1
+            level2 = get("level2") or level2
+            if split:
+                comparator = normalize_comparator(get("comparator")) or (
+                    QUALITATIVE if get("comparator").strip() == QUALITATIVE else ""
+                )
+                target = parse_target(f"{comparator}{get('value')}{get('unit')}")
+                if comparator == QUALITATIVE:
+                    target = parse_target(get("value"))
+                    target = type(target)(QUALITATIVE, get("value"), "")
+            else:
+                target = parse_target(get("value"))
+                if target.comparator == QUALITATIVE:
+                    target = type(target)(QUALITATIVE, get("value"), "")
+            rows.append(
+                (
+                    level1,
+                    level2,
+                    Indicator(
+                        get("name"),
+                        get("description"),
+                        target.comparator,
+                        target.value,
+                        target.unit,
+                    ),
+                )
+            )
+        return rows
+
+
+_ALL_LABELS = frozenset(
+    {
+        "项目名称",
+        "预算规模及资金用途",
+        "预算数",
+        "其他资金",
+        "资金用途",
+        *_FISCAL_LABELS,
+        *_GOAL_LABELS,
+        *_HEADER,
+    }
+)

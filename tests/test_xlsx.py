@@ -1,0 +1,234 @@
+"""Excel: export in the official layout, import of anyone's official-layout workbooks, safety."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+import zipfile
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from openpyxl import Workbook, load_workbook
+
+from goaleditor.errors import InputError
+from goaleditor.formats import layout
+from goaleditor.formats.canonical_json import dumps
+from goaleditor.formats.xlsx_export import write
+from goaleditor.formats.xlsx_import import read
+from goaleditor.model.document import Document, GoalTable, Indicator
+from tests.strategies import documents
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_example_round_trip(tmp_path: Path, example_document) -> None:
+    out = tmp_path / "example.xlsx"
+    write(example_document, out)
+    assert dumps(read(out)) == dumps(example_document)
+
+
+@settings(
+    max_examples=25,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+@given(documents())
+def test_round_trip_any_document(tmp_path: Path, document: Document) -> None:
+    document.tables = [t for t in document.tables if t.indicator_count()]  # a sheet needs rows
+    out = tmp_path / "h.xlsx"
+    write(document, out)
+    if not document.tables:
+        with pytest.raises(InputError):
+            read(out)
+        return
+    assert dumps(read(out)) == dumps(document)
+
+
+def test_layout_of_the_exported_sheet(tmp_path: Path, example_document) -> None:
+    out = tmp_path / "x.xlsx"
+    write(example_document, out)
+    book = load_workbook(out)
+    assert book.sheetnames[0] == "目录" and len(book.sheetnames) == 7
+    sheet = book.worksheets[1]
+    assert sheet["A1"].value == "1.2026年政务服务办运行经费绩效目标表"
+    assert sheet["A1"].font.name == "黑体" and sheet["A4"].font.name == "宋体"
+    assert sheet["G2"].value == "单位：元"
+    merges = {str(r) for r in sheet.merged_cells.ranges}
+    assert {"A1:G1", "B3:G3", "A4:A5", "B5:G5", "B6:G6", "D7:E7", "F7:G7"} <= merges
+    assert "A8:A19" in merges  # 产出指标 merged over its twelve rows
+    assert sheet["C4"].value == Decimal("6300000") or sheet["C4"].value == 6300000
+    assert sheet["C4"].number_format == "0.00"
+    assert sheet["A7"].value == "一级指标" and sheet.print_title_rows == "$7:$7"
+    assert int(sheet.page_setup.paperSize) == int(sheet.PAPERSIZE_A4)
+    assert sheet.page_setup.orientation == "portrait" and sheet.page_setup.fitToWidth == 1
+    assert sheet["D8"].border.left.style == "thin" and sheet["E8"].border.right.style == "thin"
+    assert sheet["C8"].alignment.wrap_text
+
+
+def test_row_height_fits_wrapped_lines(tmp_path: Path) -> None:
+    long = "通过多种用工人员经费发放准确的人数与总人数比对，反映发放的准确情况。" * 4
+    rows = [("产出指标", "数量指标", Indicator("短", long, "≥", "95", "%"))]
+    doc = Document(tables=[GoalTable.from_rows(rows, project_name="p")])
+    out = tmp_path / "h.xlsx"
+    write(doc, out)
+    sheet = load_workbook(out).worksheets[0]
+    row = 8  # title, agency, five head rows, header row, then the indicator
+    assert sheet.cell(row=row, column=4).value == long
+    width_pt = sum(layout.TABLE_WIDTH * f for f in layout.COLUMN_FRACTIONS[3:5])
+    chars_per_line = (width_pt - 2 * layout.PAD_X) / layout.BODY_SIZE
+    lines = -(-len(long) // int(chars_per_line))
+    assert sheet.row_dimensions[row].height >= lines * layout.LEADING
+    assert sheet.row_dimensions[9].height is None or sheet.row_dimensions[9].height < 30
+
+
+def test_formula_like_text_stays_text(tmp_path: Path) -> None:
+    hostile = ["=SUM(A1:A9)", "+1", "-2", "@cmd", '=HYPERLINK("http://x")']
+    # "+1" and "-2" as a 定性 value would read back as numbers, so values use the others.
+    rows = [("产出指标", "数量指标", Indicator(t, t, "定性", f"值{t}", "")) for t in hostile]
+    doc = Document(tables=[GoalTable.from_rows(rows, project_name="=1+1")])
+    out = tmp_path / "f.xlsx"
+    write(doc, out)
+    sheet = load_workbook(out).worksheets[0]
+    for row in sheet.iter_rows():
+        for cell in row:
+            if isinstance(cell.value, str):
+                assert cell.data_type == "s", cell.coordinate
+    with zipfile.ZipFile(out) as archive:
+        assert all(b"<f>" not in archive.read(n) for n in archive.namelist() if "sheet" in n)
+    assert dumps(read(out)) == dumps(doc)
+
+
+def colleague_workbook(path: Path) -> None:
+    """A workbook as a colleague would make it by hand in Excel or WPS."""
+    book = Workbook()
+    toc = book.active
+    toc.title = "目录"
+    toc["A1"] = "项目支出绩效目标表"
+    toc["A3"] = "1.2026年信息化运维项目绩效目标表 …… 2"
+    sheet = book.create_sheet("运维项目")
+    for column, width in zip("ABCDEFGH", (14, 16, 30, 12, 20, 12, 9, 9), strict=True):
+        sheet.column_dimensions[column].width = width
+    rows = [
+        ["2026年信息化运维项目绩效目标表"],
+        ["123456某某区大数据中心", None, None, None, None, None, "单位：万元"],
+        [],
+        ["项目\n名称", "2026年信息化运维项目"],
+        ["预算规模及\n资金用途", "预算数", 150, "其中：\n财政  资金", "120.5", "其他资金", 29.5],
+        [None, "用于机房和网络运维"],
+        ["年度绩效目标", "1.保障系统稳定运行\n2.提升服务效率"],
+        [
+            "一级指标",
+            "二级指标",
+            "三级指标",
+            "绩效指标描述",
+            None,
+            "指标性质",
+            "指标值",
+            "计量单位",
+        ],
+        ["产出指标", "数量指标", "运维系统数量", "纳入运维的系统数", None, "≥", 12, "个"],
+        [None, "质量指标", "系统可用率", "全年系统可用时间比例", None, ">=", "99.5", "%"],
+        [],
+        [None, "时效指标", "故障响应时间", "接报到响应", None, "≤", 2, "小时"],
+        ["效益指标", "社会效益指标", "服务改善", "群众办事体验", None, "定性", "明显改善", None],
+        ["满意度指标", "服务对象满意度指标", "使用单位满意度", "问卷调查", None, "≥", 90, "%"],
+    ]
+    for row in rows:
+        sheet.append(row)
+    sheet.merge_cells("A9:A12")
+    sheet.merge_cells("D8:E8")
+    notes = book.create_sheet("填表说明")
+    notes["A1"] = "请按财政局要求填写"
+    book.save(path)
+
+
+def test_import_colleague_workbook(tmp_path: Path) -> None:
+    path = tmp_path / "colleague.xlsx"
+    colleague_workbook(path)
+    warnings: list[str] = []
+    doc = read(path, warnings.append)
+    assert warnings == ["工作表“填表说明”不是绩效目标表，已跳过"]
+    assert (doc.agency_code, doc.agency_name, doc.year) == ("123456", "某某区大数据中心", 2026)
+    table = doc.tables[0]
+    assert (table.project_name, table.money_unit) == ("2026年信息化运维项目", "万元")
+    assert (table.budget_total, table.budget_fiscal, table.budget_other) == (
+        Decimal("150.00"),
+        Decimal("120.50"),
+        Decimal("29.50"),
+    )
+    assert table.fund_use == "用于机房和网络运维"
+    assert table.goal == "1.保障系统稳定运行\n2.提升服务效率"
+    rows = [
+        (l1, l2, i.name, i.description, i.comparator, i.value, i.unit)
+        for l1, l2, i in table.indicator_rows()
+    ]
+    assert rows == [
+        ("产出指标", "数量指标", "运维系统数量", "纳入运维的系统数", "≥", "12", "个"),
+        ("产出指标", "质量指标", "系统可用率", "全年系统可用时间比例", "≥", "99.5", "%"),
+        ("产出指标", "时效指标", "故障响应时间", "接报到响应", "≤", "2", "小时"),
+        ("效益指标", "社会效益指标", "服务改善", "群众办事体验", "定性", "明显改善", ""),
+        ("满意度指标", "服务对象满意度指标", "使用单位满意度", "问卷调查", "≥", "90", "%"),
+    ]
+
+
+def test_workbook_without_goal_tables_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "other.xlsx"
+    book = Workbook()
+    book.active["A1"] = "工资表"
+    book.save(path)
+    result = subprocess.run(
+        [sys.executable, "-m", "goaleditor", "dump", str(path)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=60,
+    )
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 2  # the skipped sheet's warning, then the error
+    assert "没有找到绩效目标表" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_zip_bomb_is_refused_quickly(tmp_path: Path) -> None:
+    path = tmp_path / "bomb.xlsx"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        with archive.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as member:
+            chunk = b"\0" * (1 << 20)
+            for _ in range(300):
+                member.write(chunk)
+    assert path.stat().st_size < 2 * 1024 * 1024
+    start = time.monotonic()
+    with pytest.raises(InputError, match="解压后过大"):
+        read(path)
+    assert time.monotonic() - start < 2
+
+
+def test_entity_expansion_is_refused(tmp_path: Path, example_document) -> None:
+    good = tmp_path / "good.xlsx"
+    write(example_document, good)
+    bad = tmp_path / "laughs.xlsx"
+    laughs = (
+        '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
+        '<!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]>'
+        '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+        '<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>&lol2;</t></is></c></row>'
+        "</sheetData></worksheet>"
+    )
+    with zipfile.ZipFile(good) as source, zipfile.ZipFile(bad, "w") as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "xl/worksheets/sheet2.xml":
+                data = laughs.encode()
+            target.writestr(item, data)
+    with pytest.raises(InputError):
+        read(bad)
+
+
+def test_not_a_zip(tmp_path: Path) -> None:
+    path = tmp_path / "fake.xlsx"
+    path.write_bytes(b"PK\x03\x04 not really")
+    with pytest.raises(InputError, match="不是有效的Excel工作簿"):
+        read(path)
