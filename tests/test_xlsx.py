@@ -232,3 +232,21 @@ def test_not_a_zip(tmp_path: Path) -> None:
     path.write_bytes(b"PK\x03\x04 not really")
     with pytest.raises(InputError, match="不是有效的Excel工作簿"):
         read(path)
+
+
+def test_row_taller_than_excel_allows_is_spread_over_rows(tmp_path: Path) -> None:
+    goal = "很长的绩效目标，" * 700
+    rows = [("产出指标", "数量指标", Indicator("名称", "描述", "≥", "1", "个"))]
+    doc = Document(tables=[GoalTable.from_rows(rows, project_name="p", goal=goal)])
+    out = tmp_path / "tall.xlsx"
+    write(doc, out)
+    sheet = load_workbook(out).worksheets[0]
+    heights = [sheet.row_dimensions[r].height or 15 for r in range(1, sheet.max_row + 1)]
+    assert max(heights) <= 409
+    goal_range = next(r for r in sheet.merged_cells.ranges if r.min_col == 2 and r.min_row == 6)
+    covered = sum(
+        sheet.row_dimensions[r].height for r in range(goal_range.min_row, goal_range.max_row + 1)
+    )
+    grid_lines = len(goal) / 40  # at least this many lines at ~40 characters a line
+    assert covered >= grid_lines * layout.LEADING
+    assert dumps(read(out)) == dumps(doc)

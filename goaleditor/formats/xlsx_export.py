@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable
 from copy import copy
 from decimal import Decimal
+from itertools import accumulate
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +28,7 @@ META_PREFIX = "goaleditor."
 # Excel column width is in characters of the default font (7 px = 5.25 pt each). The
 # extra 12% keeps Excel's and WPS's own wrapping from ever being tighter than ours.
 POINTS_PER_WIDTH_UNIT = 5.25 / 1.12
+MAX_ROW_HEIGHT = 409.0  # Excel's limit for one row
 MONEY_COLUMNS = {2: "budget_total", 4: "budget_fiscal", 6: "budget_other"}
 Progress = Callable[[int, int], bool]
 
@@ -190,26 +193,35 @@ def _write_table(sheet: Any, grid: TableGrid, table: GoalTable, styles: _Styles)
     merges.append(f"A2:{get_column_letter(columns - 1)}2")
     sheet.row_dimensions[2].height = 20
     first = 3
-    for offset, row in enumerate(grid.rows):
-        sheet.row_dimensions[first + offset].height = round(row.height, 1)
+    # Excel rows are at most 409 pt tall: a taller grid row becomes several Excel rows
+    # with its cells merged over them, so that every line still prints.
+    parts = [max(1, math.ceil(row.height / MAX_ROW_HEIGHT)) for row in grid.rows]
+    starts = list(accumulate([first, *parts[:-1]]))
+    for index, row in enumerate(grid.rows):
+        for extra in range(parts[index]):
+            sheet.row_dimensions[starts[index] + extra].height = round(row.height / parts[index], 1)
         for cell in row.cells:
-            _write_cell(sheet, first + offset, cell, table, styles)
-            if cell.rowspan > 1 or cell.colspan > 1:
-                top, left = first + cell.row, cell.col + 1
+            last = cell.row + cell.rowspan - 1
+            top, bottom = starts[cell.row], starts[last] + parts[last] - 1
+            _write_cell(sheet, top, bottom - top + 1, cell, table, styles)
+            if bottom > top or cell.colspan > 1:
+                left = cell.col + 1
                 merges.append(
                     f"{get_column_letter(left)}{top}:"
-                    f"{get_column_letter(left + cell.colspan - 1)}{top + cell.rowspan - 1}"
+                    f"{get_column_letter(left + cell.colspan - 1)}{bottom}"
                 )
     # Added straight to the set: openpyxl's merge_cells scans all existing merges each time.
     ranges = sheet.merged_cells.ranges
     for coord in merges:
         ranges.add(CellRange(coord))
-    header_row = first + grid.header_row
+    header_row = starts[grid.header_row]
     sheet.print_title_rows = f"{header_row}:{header_row}"
     _print_setup(sheet)
 
 
-def _write_cell(sheet: Any, row: int, cell: Cell, table: GoalTable, styles: _Styles) -> None:
+def _write_cell(
+    sheet: Any, row: int, rowspan: int, cell: Cell, table: GoalTable, styles: _Styles
+) -> None:
     column = cell.col + 1
     target = sheet.cell(row=row, column=column)
     money_field = MONEY_COLUMNS.get(cell.col) if cell.row == 1 and not cell.label else None
@@ -221,7 +233,7 @@ def _write_cell(sheet: Any, row: int, cell: Cell, table: GoalTable, styles: _Sty
         _text(target, cell.text)
         styles.apply(target, f"cell-{cell.align}")
     # Borders of a merged area come from the cells it covers.
-    for r in range(row, row + cell.rowspan):
+    for r in range(row, row + rowspan):
         for c in range(column, column + cell.colspan):
             if (r, c) != (row, column):
                 styles.apply(sheet.cell(row=r, column=c), f"cell-{cell.align}")

@@ -183,6 +183,8 @@ def _exact_table(rows: list[list[Any]]) -> _Parsed | None:
     level1 = level2 = ""
     for row in rows[7:]:
         padded = [*row, *[None] * (6 - len(row))]
+        if all(value is None for value in padded[:6]):
+            continue  # the lower part of a row too tall for one Excel row
         level1 = _text(padded[0]) if padded[0] is not None else level1
         level2 = _text(padded[1]) if padded[1] is not None else level2
         target = parse_target(_text(padded[5]))
