@@ -2,16 +2,37 @@
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from dataclasses import field as dataclass_field
+from decimal import Decimal
 
-from goaleditor.model.document import Document, GoalTable
-from goaleditor.model.values import COMPARATORS, QUALITATIVE, is_decimal_text
+from goaleditor.model.document import Document, GoalTable, Indicator
+from goaleditor.model.frameworks import COST, SATISFACTION, Framework, get_framework
+from goaleditor.model.money import format_money
+from goaleditor.model.values import (
+    COMPARATORS,
+    QUALITATIVE,
+    decimal_value,
+    is_decimal_text,
+    normalize_comparator,
+)
 
 ERROR = "错误"
 WARNING = "警告"
 HINT = "提示"
 SEVERITIES = (ERROR, WARNING, HINT)
+PERCENT_UNITS = ("%", "％")
+MONEY_FACTORS = {"元": Decimal(1), "万元": Decimal(10_000), "亿元": Decimal(100_000_000)}
+TIMELINESS = "时效指标"
+_YEAR_RE = re.compile(r"((?:19|20)\d\d)\s*年")
+
+# Fix-its the editor can apply (the model says what to change, the UI makes it undoable).
+FIX_FILL_DESCRIPTION = "fill-description"
+FIX_NORMALIZE_COMPARATOR = "normalize-comparator"
+FIX_RECOMPUTE_FISCAL = "recompute-fiscal"
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,6 +45,8 @@ class Problem:
     rule: str
     message: str
     field: str = ""
+    fix: str = ""
+    node: object = dataclass_field(default=None, compare=False, repr=False)
 
     def line(self) -> str:
         """The one-line form printed by ``goaleditor check``."""
@@ -31,53 +54,247 @@ class Problem:
         return f"{self.severity}\t表{self.table}\t{where}\t{self.rule}\t{self.message}"
 
 
-TableRule = Callable[[GoalTable, int], Iterator[Problem]]
+@dataclass(frozen=True, slots=True)
+class CheckSettings:
+    """Thresholds a finance bureau may set differently."""
+
+    satisfaction_floor: Decimal = Decimal(80)
 
 
-def _structure(table: GoalTable, number: int) -> Iterator[Problem]:
-    if table.indicator_count() == 0:
-        yield Problem(ERROR, number, 0, "structure.no-indicators", "表中没有任何三级指标")
-    for row, (level1, level2, ind) in enumerate(table.indicator_rows(), 1):
-        if not level1.strip():
-            yield Problem(ERROR, number, row, "structure.no-level1", "一级指标为空", "level1")
-        if not level2.strip():
-            yield Problem(ERROR, number, row, "structure.no-level2", "二级指标为空", "level2")
-        if not ind.name.strip():
-            yield Problem(ERROR, number, row, "structure.no-name", "三级指标名称为空", "name")
-        if ind.comparator not in COMPARATORS:
+@dataclass(frozen=True, slots=True)
+class _Context:
+    document: Document
+    table: GoalTable
+    number: int
+    framework: Framework
+    settings: CheckSettings
+
+
+TableRule = Callable[[_Context], Iterator[Problem]]
+
+
+def _header_rules(ctx: _Context) -> Iterator[Problem]:
+    t, n = ctx.table, ctx.number
+    for name, rule, label in (
+        ("project_name", "header.no-project-name", "项目名称"),
+        ("fund_use", "header.no-fund-use", "资金用途"),
+        ("goal", "header.no-goal", "绩效目标"),
+    ):
+        if not getattr(t, name).strip():
+            yield Problem(ERROR, n, 0, rule, f"{label}为空", name, node=t)
+    amounts = {"budget_total": "预算数", "budget_fiscal": "财政资金", "budget_other": "其他资金"}
+    for name, label in amounts.items():
+        amount = getattr(t, name)
+        if amount is not None and amount < 0:
             yield Problem(
                 ERROR,
-                number,
-                row,
-                "structure.bad-comparator",
-                f"指标性质“{ind.comparator}”无效（应为 ≥ ≤ = > < 或 定性）",
-                "comparator",
+                n,
+                0,
+                "budget.negative",
+                f"{label}为负数：{format_money(amount)}",
+                name,
+                node=t,
             )
-        elif ind.comparator != QUALITATIVE and not is_decimal_text(ind.value):
+    parts = (t.budget_fiscal or Decimal(0)) + (t.budget_other or Decimal(0))
+    has_parts = t.budget_fiscal is not None or t.budget_other is not None
+    if (t.budget_total is not None or has_parts) and (t.budget_total or Decimal(0)) != parts:
+        yield Problem(
+            ERROR,
+            n,
+            0,
+            "budget.sum",
+            f"预算数 {format_money(t.budget_total) or '（空）'} ≠ 财政资金 + 其他资金 "
+            f"{format_money(parts)}",
+            "budget_fiscal",
+            FIX_RECOMPUTE_FISCAL if t.budget_total is not None else "",
+            node=t,
+        )
+
+
+def _structure_rules(ctx: _Context) -> Iterator[Problem]:
+    n, framework = ctx.number, ctx.framework
+    if ctx.table.indicator_count() == 0:
+        yield Problem(ERROR, n, 0, "structure.no-indicators", "表中没有任何三级指标")
+        return
+    present = {(l1, l2) for l1, l2, _ in ctx.table.indicator_rows()}
+    for requirement in framework.required:
+        if not present & set(requirement.pairs):
             yield Problem(
                 ERROR,
-                number,
+                n,
+                0,
+                "framework.missing-level2",
+                f"缺少“{requirement.label}”下的三级指标（{framework.label}要求）",
+            )
+    reported: set[tuple[str, str]] = set()
+    for row, (level1, level2, ind) in enumerate(ctx.table.indicator_rows(), 1):
+        if not level1.strip() or not level2.strip():
+            yield Problem(
+                ERROR, n, row, "structure.no-level", "一级或二级指标为空", "name", node=ind
+            )
+        elif not framework.is_valid_pair(level1, level2) and (level1, level2) not in reported:
+            reported.add((level1, level2))
+            yield Problem(
+                ERROR,
+                n,
                 row,
-                "structure.not-a-number",
-                f"定量指标值“{ind.value}”不是数字",
+                "framework.invalid-pair",
+                f"“{level1}”下不应有“{level2}”（{framework.label}）",
+                "name",
+                node=ind,
+            )
+
+
+def _indicator_rules(ctx: _Context) -> Iterator[Problem]:
+    n, t = ctx.number, ctx.table
+    names = Counter(ind.name.strip() for _, _, ind in t.indicator_rows() if ind.name.strip())
+    for row, (level1, level2, ind) in enumerate(t.indicator_rows(), 1):
+
+        def problem(
+            severity: str,
+            rule: str,
+            message: str,
+            name: str,
+            fix: str = "",
+            row: int = row,
+            ind: Indicator = ind,
+        ) -> Problem:
+            return Problem(severity, n, row, rule, message, name, fix, node=ind)
+
+        if not ind.name.strip():
+            yield problem(ERROR, "indicator.no-name", "三级指标名称为空", "name")
+        elif names[ind.name.strip()] > 1:
+            yield problem(
+                WARNING,
+                "indicator.duplicate-name",
+                f"三级指标“{ind.name.strip()}”在本表中重复",
+                "name",
+            )
+        if not ind.description.strip():
+            yield problem(
+                HINT,
+                "indicator.no-description",
+                "绩效指标描述为空，可使用指标名称",
+                "description",
+                FIX_FILL_DESCRIPTION if ind.name.strip() else "",
+            )
+        yield from _value_rules(ctx, problem, level1, level2, ind)
+
+
+def _value_rules(
+    ctx: _Context, problem: Callable[..., Problem], level1: str, level2: str, ind: Indicator
+) -> Iterator[Problem]:
+    if ind.comparator not in COMPARATORS:
+        fix = FIX_NORMALIZE_COMPARATOR if normalize_comparator(ind.comparator) else ""
+        yield problem(
+            ERROR,
+            "value.bad-comparator",
+            f"指标性质“{ind.comparator}”无效（应为 ≥ ≤ = > < 或 定性）",
+            "comparator",
+            fix,
+        )
+        return
+    if ind.comparator == QUALITATIVE:
+        if not ind.value.strip():
+            yield problem(ERROR, "value.empty-qualitative", "定性指标的指标值为空", "value")
+        if level2 == TIMELINESS:
+            yield from _date_rule(ctx, problem, ind.value)
+        return
+    if not is_decimal_text(ind.value):
+        yield problem(ERROR, "value.not-a-number", f"定量指标值“{ind.value}”不是数字", "value")
+        return
+    if not ind.unit.strip():
+        yield problem(ERROR, "value.no-unit", "定量指标没有计量单位", "unit")
+    number = decimal_value(ind.value)
+    assert number is not None
+    percent = ind.unit.strip() in PERCENT_UNITS
+    if percent and not Decimal(0) <= number <= Decimal(100):
+        yield problem(ERROR, "value.percent-range", f"百分比 {ind.value}% 不在0–100之间", "value")
+    if level1 == SATISFACTION:
+        if not percent:
+            yield problem(
+                ERROR, "satisfaction.not-percent", "满意度指标应以百分比（%）计量", "unit"
+            )
+        elif number < ctx.settings.satisfaction_floor and ind.comparator in ("≥", ">", "="):
+            yield problem(
+                WARNING,
+                "satisfaction.below-floor",
+                f"满意度目标 {ind.value}% 低于 {ctx.settings.satisfaction_floor}%",
                 "value",
             )
+    if COST in (level1, level2):
+        yield from _cost_rule(ctx, problem, number, ind.unit.strip())
+    if level2 == TIMELINESS:
+        yield from _date_rule(ctx, problem, ind.unit)
 
 
-TABLE_RULES: list[TableRule] = [_structure]
+def _cost_rule(
+    ctx: _Context, problem: Callable[..., Problem], number: Decimal, unit: str
+) -> Iterator[Problem]:
+    budget = ctx.table.budget_total
+    money_unit = unit.split("/", 1)[0]
+    if budget is None or money_unit not in MONEY_FACTORS:
+        return
+    amount = number * MONEY_FACTORS[money_unit]
+    limit = budget * MONEY_FACTORS.get(ctx.table.money_unit, Decimal(1))
+    if amount > limit:
+        yield problem(
+            ERROR,
+            "cost.over-budget",
+            f"成本指标 {number}{unit} 超过本项目预算数 {format_money(budget)}"
+            f"{ctx.table.money_unit}",
+            "value",
+        )
 
 
-def check_document(document: Document) -> list[Problem]:
-    """All problems of the document, table by table, in row order."""
+def _date_rule(ctx: _Context, problem: Callable[..., Problem], text: str) -> Iterator[Problem]:
+    year = ctx.document.year
+    if year is None:
+        return
+    for match in _YEAR_RE.finditer(text):
+        if int(match.group(1)) != year:
+            yield problem(
+                WARNING,
+                "timeliness.outside-year",
+                f"时效指标中的 {match.group(1)}年 不在文档年度 {year}年 内",
+                "value",
+            )
+            return
+
+
+TABLE_RULES: list[TableRule] = [_header_rules, _structure_rules, _indicator_rules]
+
+
+def check_document(document: Document, settings: CheckSettings | None = None) -> list[Problem]:
+    """All problems of the document, table by table, header first, then in row order."""
+    settings = settings or CheckSettings()
+    framework = get_framework(document.framework)
     problems: list[Problem] = []
     if not document.tables:
         problems.append(Problem(ERROR, 0, 0, "structure.no-tables", "文档中没有绩效目标表"))
     for number, table in enumerate(document.tables, 1):
-        for rule in TABLE_RULES:
-            problems.extend(rule(table, number))
+        ctx = _Context(document, table, number, framework, settings)
+        table_problems = [p for rule in TABLE_RULES for p in rule(ctx)]
+        table_problems.sort(key=lambda p: p.row)
+        problems.extend(table_problems)
     return problems
 
 
 def has_errors(problems: list[Problem]) -> bool:
     """True when any problem is an 错误."""
     return any(p.severity == ERROR for p in problems)
+
+
+def fix_edits(problem: Problem) -> list[tuple[object, str, object]]:
+    """The edits (target, field, new value) that fix a problem; empty when none is obvious."""
+    node = problem.node
+    if problem.fix == FIX_FILL_DESCRIPTION and isinstance(node, Indicator):
+        return [(node, "description", node.name.strip())]
+    if problem.fix == FIX_NORMALIZE_COMPARATOR and isinstance(node, Indicator):
+        canonical = normalize_comparator(node.comparator)
+        return [(node, "comparator", canonical)] if canonical else []
+    if problem.fix == FIX_RECOMPUTE_FISCAL and isinstance(node, GoalTable):
+        if node.budget_total is None:
+            return []
+        return [(node, "budget_fiscal", node.budget_total - (node.budget_other or Decimal(0)))]
+    return []

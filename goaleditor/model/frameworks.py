@@ -14,13 +14,25 @@ _BENEFIT_LEVEL2 = ("经济效益指标", "社会效益指标", "生态效益指�
 _SATISFACTION_LEVEL2 = ("服务对象满意度指标",)
 
 
+Pair = tuple[str, str]
+
+
+@dataclass(frozen=True, slots=True)
+class Requirement:
+    """A table needs at least one indicator under one of these 一级/二级 pairs."""
+
+    label: str
+    pairs: tuple[Pair, ...]
+
+
 @dataclass(frozen=True, slots=True)
 class Framework:
-    """One indicator framework: its key, Chinese label and ordered 一级 → 二级 lists."""
+    """One indicator framework: its key, Chinese label, 一级 → 二级 lists and requirements."""
 
     key: str
     label: str
     levels: tuple[tuple[str, tuple[str, ...]], ...]
+    required: tuple[Requirement, ...] = ()
 
     @property
     def level1_names(self) -> tuple[str, ...]:
@@ -44,6 +56,14 @@ class Framework:
         return names.index(level1) if level1 in names else len(names)
 
 
+def _one(level1: str, level2: str) -> Requirement:
+    return Requirement(level2, ((level1, level2),))
+
+
+def _any(label: str, level1: str, level2s: tuple[str, ...]) -> Requirement:
+    return Requirement(label, tuple((level1, level2) for level2 in level2s))
+
+
 CLASSIC = Framework(
     key="classic",
     label="常规（产出、效益、满意度）",
@@ -52,16 +72,33 @@ CLASSIC = Framework(
         (BENEFIT, _BENEFIT_LEVEL2),
         (SATISFACTION, _SATISFACTION_LEVEL2),
     ),
+    required=(
+        _one(OUTPUT, "数量指标"),
+        _one(OUTPUT, "质量指标"),
+        _one(OUTPUT, "时效指标"),
+        _one(OUTPUT, "成本指标"),
+        _any("效益指标（任一二级）", BENEFIT, _BENEFIT_LEVEL2),
+        _one(SATISFACTION, "服务对象满意度指标"),
+    ),
 )
 
+_COST_LEVEL2 = ("经济成本指标", "社会成本指标", "生态环境成本指标")
 COST_FIRST = Framework(
     key="cost-first",
     label="成本优先（2021年中央指引：成本、产出、效益、满意度）",
     levels=(
-        (COST, ("经济成本指标", "社会成本指标", "生态环境成本指标")),
+        (COST, _COST_LEVEL2),
         (OUTPUT, ("数量指标", "质量指标", "时效指标")),
         (BENEFIT, _BENEFIT_LEVEL2),
         (SATISFACTION, _SATISFACTION_LEVEL2),
+    ),
+    required=(
+        _any("成本指标（任一二级）", COST, _COST_LEVEL2),
+        _one(OUTPUT, "数量指标"),
+        _one(OUTPUT, "质量指标"),
+        _one(OUTPUT, "时效指标"),
+        _any("效益指标（任一二级）", BENEFIT, _BENEFIT_LEVEL2),
+        _one(SATISFACTION, "服务对象满意度指标"),
     ),
 )
 
