@@ -501,3 +501,47 @@ def test_open_colleague_workbook(qtbot, window, tmp_path: Path) -> None:
     assert window.open_path(path, ask=False)
     assert window.current_table().project_name == "2026年信息化运维项目"
     assert window.isWindowModified()  # an import is not saved yet
+
+
+def test_problems_follow_typing_and_lead_to_the_cell(qtbot, window) -> None:
+    panel = window.problems
+    window.run_check()
+    assert panel.problems == []
+    focus_cell(qtbot, window, cell(window, 4, COL_VALUE))  # 维修质量合格率 ≥90%
+    press(window.editor.view, Qt.Key.Key_F2)
+    editor = editor_widget(window)
+    editor.selectAll()
+    type_text(editor, "120")
+    press(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: any(p.rule == "value.percent-range" for p in panel.problems))
+    problem = next(p for p in panel.problems if p.rule == "value.percent-range")
+    assert (problem.table, problem.row) == (1, 5)
+    icon = window.editor.model.data(cell(window, 4, COL_NAME), Qt.ItemDataRole.DecorationRole)
+    assert icon is not None and not icon.isNull()
+    window.table_list.setCurrentIndex(window.table_model.index(3))
+    item = panel.tree.topLevelItem(panel.problems.index(problem))
+    panel.tree.itemClicked.emit(item, 0)
+    assert window.table_list.currentIndex().row() == 0
+    assert window.editor.view.currentIndex() == cell(window, 4, COL_VALUE)
+    window.undo_action.trigger()
+    qtbot.waitUntil(lambda: not panel.problems)
+
+
+def test_fix_it_is_one_undoable_step(qtbot, window) -> None:
+    target = indicator(window, 2)
+    window.editor._edit_field(target, "description", "")
+    window.problems.recheck()
+    problem = next(p for p in window.problems.problems if p.rule == "indicator.no-description")
+    window.apply_fix(problem)
+    assert target.description == "提供服务人数"
+    assert window.stack.undoText() == "修复问题"
+    window.stack.undo()
+    assert target.description == ""
+
+
+def test_next_year_draft_from_the_menu(window) -> None:
+    window.stack.setClean()
+    window.next_year_action.trigger()
+    assert window.document.year == 2027
+    assert window.current_table().project_name == "2027年政务服务办运行经费"
+    assert window.path is None and window.isWindowModified()

@@ -49,6 +49,7 @@ class IndicatorTreeModel(QAbstractItemModel):
         document.listeners.append(self._on_change)
         self._group_font = QFont()
         self._group_font.setBold(True)
+        self._marks: dict[int, tuple[Any, str]] = {}  # id(node) -> (icon, messages)
 
     # --- the table shown ------------------------------------------------------------
 
@@ -70,6 +71,23 @@ class IndicatorTreeModel(QAbstractItemModel):
             self._document.listeners.remove(self._on_change)
         self._document = document
         document.listeners.append(self._on_change)
+
+    def set_marks(self, marks: dict[int, tuple[Any, str]]) -> None:
+        """Show problem markers (icon and messages) on the rows of these nodes."""
+        self._marks = marks
+        table = self._table
+        if table is None:
+            return
+        for level1 in table.children:
+            for level2 in level1.children:
+                if level2.children:
+                    parent = self.index_of(level2)
+                    last = len(level2.children) - 1
+                    self.dataChanged.emit(
+                        self.index(0, COL_NAME, parent),
+                        self.index(last, COL_NAME, parent),
+                        [Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.ToolTipRole],
+                    )
 
     # --- nodes and indexes ------------------------------------------------------------
 
@@ -148,6 +166,11 @@ class IndicatorTreeModel(QAbstractItemModel):
             if column == COL_DISPLAY:
                 return node.display
             return getattr(node, FIELD_OF_COLUMN[column])
+        mark = self._marks.get(id(node)) if column == COL_NAME else None
+        if mark is not None and role == Qt.ItemDataRole.DecorationRole:
+            return mark[0]
+        if mark is not None and role == Qt.ItemDataRole.ToolTipRole:
+            return mark[1]
         if role == Qt.ItemDataRole.ForegroundRole and column == COL_DISPLAY:
             return QBrush(QColor("#555555"))
         if role == Qt.ItemDataRole.ToolTipRole and column in (COL_NAME, COL_DESCRIPTION):

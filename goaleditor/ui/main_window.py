@@ -10,6 +10,7 @@ from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
+    QDockWidget,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -25,11 +26,14 @@ from PySide6.QtWidgets import (
 
 from goaleditor import APP_TITLE, __version__
 from goaleditor.errors import InputError
-from goaleditor.model.document import Document, GoalTable, new_table
+from goaleditor.model.checks import ERROR, HINT, WARNING, Problem, fix_edits
+from goaleditor.model.document import Document, GoalTable, Indicator, new_table
 from goaleditor.ui.commands import (
     InsertTablesCommand,
     MoveTableCommand,
     RemoveTablesCommand,
+    SetFieldCommand,
+    SetHeaderCommand,
     SetPropertyCommand,
 )
 from goaleditor.ui.dialogs import (
@@ -41,6 +45,8 @@ from goaleditor.ui.dialogs import (
 )
 from goaleditor.ui.header_form import HeaderForm
 from goaleditor.ui.indicator_editor import IndicatorEditor
+from goaleditor.ui.indicator_model import COL_NAME, COLUMN_OF_FIELD
+from goaleditor.ui.problems_panel import ProblemsPanel, severity_icon
 from goaleditor.ui.table_list import TableListView
 from goaleditor.ui.table_list_model import TableListModel
 
@@ -101,6 +107,15 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([300, 1100])
         self.setCentralWidget(self.splitter)
+        self.problems = ProblemsPanel(self.document, self.apply_fix, self)
+        self.problems.activated.connect(self.goto_problem)
+        self.problems.checked.connect(self._show_marks)
+        self.problems_dock = QDockWidget("问题", self)
+        self.problems_dock.setObjectName("problems_dock")
+        self.problems_dock.setWidget(self.problems)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.problems_dock)
+        self.problem_summary = QLabel(self)
+        self.statusBar().addPermanentWidget(self.problem_summary)
 
     def _action(self, text: str, slot: Any, shortcut: Any = None, tip: str = "") -> QAction:
         action = QAction(text, self)
@@ -133,6 +148,10 @@ class MainWindow(QMainWindow):
         self.redo_action = self.stack.createRedoAction(self, "重做")
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
         self.properties_action = self._action("文档属性(&P)…", self.edit_properties, None)
+        self.check_action = self._action("检查(&C)", self.run_check, "F7", "检查整个文档")
+        self.next_year_action = self._action(
+            "新建下一年度(&Y)…", self.new_next_year, None, "以本文档为底稿，生成下一年度的新文档"
+        )
         self.add_table_action = self._action(
             "新建表", self.add_table, "Ctrl+T", "在当前表后新建一个绩效目标表"
         )
@@ -159,7 +178,7 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu("文件(&F)")
-        file_menu.addActions([self.new_action, self.open_action])
+        file_menu.addActions([self.new_action, self.next_year_action, self.open_action])
         self.recent_menu = file_menu.addMenu("最近打开(&R)")
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         file_menu.addSeparator()
@@ -193,7 +212,8 @@ class MainWindow(QMainWindow):
             ]
         )
         doc_menu = bar.addMenu("文档(&D)")
-        doc_menu.addAction(self.properties_action)
+        doc_menu.addActions([self.properties_action, self.check_action])
+        doc_menu.addAction(self.problems_dock.toggleViewAction())
         help_menu = bar.addMenu("帮助(&H)")
         help_menu.addAction(self._action("关于(&A)", self._about))
         toolbar = QToolBar("工具栏", self)
@@ -224,6 +244,7 @@ class MainWindow(QMainWindow):
         self.table_model.set_document(document)
         self.header_form.set_document(document)
         self.editor.set_document(document)
+        self.problems.set_document(document)
         if unsaved:
             self.stack.resetClean()  # an import is not saved anywhere yet
         if document.tables:
@@ -510,6 +531,69 @@ class MainWindow(QMainWindow):
         self.header_form.commit_pending()
         self.push(MoveTableCommand(self.document, row, target))
         self.table_list.setCurrentIndex(self.table_model.index(target))
+
+    def run_check(self) -> None:
+        """检查: check now and show the problems."""
+        self.header_form.commit_pending()
+        self.problems.recheck()
+        self.problems_dock.show()
+        self.problems_dock.raise_()
+
+    def _show_marks(self, problems: list[Problem]) -> None:
+        worst: dict[int, tuple[str, list[str]]] = {}
+        order = {ERROR: 0, WARNING: 1, HINT: 2}
+        for problem in problems:
+            if isinstance(problem.node, Indicator):
+                severity, messages = worst.get(id(problem.node), (HINT, []))
+                if order[problem.severity] < order[severity] or not messages:
+                    severity = problem.severity
+                worst[id(problem.node)] = (severity, [*messages, problem.message])
+        icons = {s: severity_icon(s) for s in (ERROR, WARNING, HINT)}
+        self.editor.model.set_marks(
+            {key: (icons[sev], "\n".join(msgs)) for key, (sev, msgs) in worst.items()}
+        )
+        counts = self.problems.counts()
+        self.problem_summary.setText(
+            f"错误 {counts[ERROR]}　警告 {counts[WARNING]}　提示 {counts[HINT]}"
+        )
+
+    def goto_problem(self, problem: Problem) -> None:
+        """Show the table and select the cell a problem is about."""
+        if not 1 <= problem.table <= len(self.document.tables):
+            return
+        self.table_list.setCurrentIndex(self.table_model.index(problem.table - 1))
+        if isinstance(problem.node, Indicator):
+            column = COLUMN_OF_FIELD.get(problem.field, COL_NAME)
+            self.editor.select_node(problem.node, column)
+            self.editor.view.setFocus()
+        elif problem.field:
+            self.header_form.editor(problem.field).setFocus()
+
+    def apply_fix(self, problem: Problem) -> None:
+        """Apply a problem's fix-it as one undoable step."""
+        edits = fix_edits(problem)
+        if not edits:
+            return
+        self.stack.beginMacro("修复问题")
+        for target, name, value in edits:
+            if isinstance(target, GoalTable):
+                self.push(SetHeaderCommand(self.document, target, name, value))
+            elif isinstance(target, Indicator):
+                self.push(SetFieldCommand(self.document, target, name, str(value)))
+        self.stack.endMacro()
+        self.problems.recheck()
+
+    def new_next_year(self) -> None:
+        """新建下一年度: this document moved on by a year, as a new unsaved document."""
+        from goaleditor.model.next_year import next_year_draft
+
+        self.header_form.commit_pending()
+        draft = next_year_draft(self.document)
+        if not self.maybe_save():
+            return
+        self._set_document(draft, None, unsaved=True)
+        year = f"{draft.year}年" if draft.year else "下一年度"
+        self.statusBar().showMessage(f"已生成{year}的新文档（尚未保存）", 5000)
 
     def edit_properties(self) -> None:
         """Edit agency, year, title, framework and options."""

@@ -1,0 +1,128 @@
+"""The problems panel: the document's check results, kept current as the clerk types."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QColor, QIcon, QPainter, QPixmap
+from PySide6.QtWidgets import (
+    QHeaderView,
+    QMenu,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from goaleditor.model.checks import ERROR, HINT, WARNING, Problem, check_document, fix_edits
+from goaleditor.model.document import Change, Document
+
+SEVERITY_COLORS = {ERROR: "#c62828", WARNING: "#ef8f00", HINT: "#1e6fd9"}
+FIX_LABELS = {
+    "fill-description": "使用指标名称作为描述",
+    "normalize-comparator": "规范指标性质写法",
+    "recompute-fiscal": "按预算数和其他资金重新计算财政资金",
+}
+RECHECK_DELAY_MS = 250
+
+
+def severity_icon(severity: str) -> QIcon:
+    """A small coloured dot for a severity."""
+    pixmap = QPixmap(12, 12)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setBrush(QColor(SEVERITY_COLORS[severity]))
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.drawEllipse(1, 1, 10, 10)
+    painter.end()
+    return QIcon(pixmap)
+
+
+class ProblemsPanel(QWidget):
+    """Lists problems; activating one asks the window to show its cell."""
+
+    activated = Signal(object)  # Problem
+    checked = Signal(list)  # list[Problem], after every check
+
+    def __init__(
+        self, document: Document, apply_fix: Callable[[Problem], None], parent: Any = None
+    ) -> None:
+        super().__init__(parent)
+        self._document = document
+        self._apply_fix = apply_fix
+        self.problems: list[Problem] = []
+        self._icons = {severity: severity_icon(severity) for severity in SEVERITY_COLORS}
+        self.tree = QTreeWidget(self)
+        self.tree.setObjectName("problems")
+        self.tree.setHeaderLabels(["级别", "位置", "问题"])
+        self.tree.setRootIsDecorated(False)
+        self.tree.setUniformRowHeights(True)
+        self.tree.header().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.tree.setColumnWidth(0, 70)
+        self.tree.setColumnWidth(1, 110)
+        self.tree.itemActivated.connect(self._activate)
+        self.tree.itemClicked.connect(self._activate)
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.tree.customContextMenuRequested.connect(self._menu)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.tree)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(RECHECK_DELAY_MS)
+        self._timer.timeout.connect(self.recheck)
+        document.listeners.append(self._on_change)
+
+    def set_document(self, document: Document) -> None:
+        """Check another document."""
+        if self._on_change in self._document.listeners:
+            self._document.listeners.remove(self._on_change)
+        self._document = document
+        document.listeners.append(self._on_change)
+        self.recheck()
+
+    def _on_change(self, change: Change) -> None:
+        if change.phase == "after":
+            self._timer.start()  # typing fast re-checks once, shortly after the last key
+
+    def recheck(self) -> None:
+        """Run every check now and show the result."""
+        self._timer.stop()
+        self.problems = check_document(self._document)
+        self.tree.clear()
+        items = []
+        for problem in self.problems:
+            where = f"表{problem.table} " + (f"第{problem.row}行" if problem.row else "表头")
+            item = QTreeWidgetItem([problem.severity, where, problem.message])
+            item.setIcon(0, self._icons[problem.severity])
+            item.setData(0, Qt.ItemDataRole.UserRole, problem)
+            if problem.fix:
+                item.setToolTip(2, f"右键可修复：{FIX_LABELS.get(problem.fix, problem.fix)}")
+            items.append(item)
+        self.tree.addTopLevelItems(items)
+        self.checked.emit(self.problems)
+
+    def counts(self) -> dict[str, int]:
+        """How many problems of each severity."""
+        return {s: sum(1 for p in self.problems if p.severity == s) for s in SEVERITY_COLORS}
+
+    def _activate(self, item: QTreeWidgetItem) -> None:
+        self.activated.emit(item.data(0, Qt.ItemDataRole.UserRole))
+
+    def _menu(self, point: Any) -> None:
+        item = self.tree.itemAt(point)
+        if item is None:
+            return
+        problem: Problem = item.data(0, Qt.ItemDataRole.UserRole)
+        menu = QMenu(self)
+        show = QAction("定位到单元格", menu)
+        show.triggered.connect(lambda: self.activated.emit(problem))
+        menu.addAction(show)
+        if fix_edits(problem):
+            fix = QAction(f"修复：{FIX_LABELS.get(problem.fix, problem.fix)}", menu)
+            fix.triggered.connect(lambda: self._apply_fix(problem))
+            menu.addAction(fix)
+        menu.exec(self.tree.viewport().mapToGlobal(point))
