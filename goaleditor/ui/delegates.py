@@ -9,6 +9,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRegularExpressio
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QComboBox,
+    QCompleter,
     QLineEdit,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -17,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from goaleditor.model.document import Indicator
 from goaleditor.model.values import COMPARATORS, QUALITATIVE, normalize_comparator
-from goaleditor.ui.indicator_model import COL_COMPARATOR, COL_UNIT, COL_VALUE
+from goaleditor.ui.indicator_model import COL_COMPARATOR, COL_NAME, COL_UNIT, COL_VALUE
 
 COMMON_UNITS = (
     "%", "个", "次", "人", "人次", "家", "项", "台", "套", "件", "天", "小时", "工作日", "月",
@@ -28,12 +29,24 @@ DECIMAL_RE = QRegularExpression(r"^[+-]?(\d+(\.\d*)?|\.\d+)?$")
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 
-class IndicatorDelegate(QStyledItemDelegate):
-    """Chooses the editor by column: combos for 指标性质 and 单位, a checked 指标值."""
+LIBRARY_PICK = "library_entry"  # editor property: the library entry the clerk chose
 
-    def __init__(self, units_in_use: Callable[[], list[str]], parent: Any = None) -> None:
+
+class IndicatorDelegate(QStyledItemDelegate):
+    """Chooses the editor by column: combos for 指标性质 and 单位, a checked 指标值,
+    and for 三级指标 completions from the indicator library."""
+
+    def __init__(
+        self,
+        units_in_use: Callable[[], list[str]],
+        library_entries: Callable[[str], list[Any]] | None = None,
+        library_pick: Callable[[Any, Any], None] | None = None,
+        parent: Any = None,
+    ) -> None:
         super().__init__(parent)
         self._units_in_use = units_in_use
+        self._library_entries = library_entries
+        self._library_pick = library_pick
 
     def createEditor(
         self, parent: QWidget, option: QStyleOptionViewItem, index: AnyIndex
@@ -53,6 +66,18 @@ class IndicatorDelegate(QStyledItemDelegate):
             return combo
         editor = QLineEdit(parent)
         editor.setFrame(False)
+        node = index.internalPointer()
+        if column == COL_NAME and self._library_entries and isinstance(node, Indicator):
+            level2 = node.parent.name if node.parent is not None else ""
+            entries = {e.name: e for e in self._library_entries(level2)}
+            if entries:
+                completer = QCompleter(list(entries), editor)
+                completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+                completer.setFilterMode(Qt.MatchFlag.MatchContains)
+                completer.activated.connect(
+                    lambda text, e=editor: e.setProperty(LIBRARY_PICK, entries.get(text))
+                )
+                editor.setCompleter(completer)
         if column == COL_VALUE and not _is_qualitative(index):
             editor.setValidator(QRegularExpressionValidator(DECIMAL_RE, editor))
             editor.setPlaceholderText("数字")
@@ -79,6 +104,10 @@ class IndicatorDelegate(QStyledItemDelegate):
         else:
             assert isinstance(editor, QLineEdit)
             text = editor.text().strip()
+            entry = editor.property(LIBRARY_PICK)
+            if entry is not None and entry.name == text and self._library_pick is not None:
+                self._library_pick(index.internalPointer(), entry)
+                return
         model.setData(index, text, Qt.ItemDataRole.EditRole)
 
     def updateEditorGeometry(

@@ -140,15 +140,22 @@ def _selected_indicators(view: QTreeView) -> list[Indicator]:
 class IndicatorEditor(QWidget):
     """Owns the tree view, its model and delegate, and the actions that edit the tree."""
 
-    def __init__(self, document: Document, stack: QUndoStack, parent: Any = None) -> None:
+    def __init__(
+        self, document: Document, stack: QUndoStack, library: Any = None, parent: Any = None
+    ) -> None:
         super().__init__(parent)
         self._document = document
+        self.library = library
         self._stack = stack
         self.model = IndicatorTreeModel(document, self)
         self.model.edit_handler = self._edit_field
         self.view = IndicatorTreeView(self.move_indicators, self)
         self.view.setModel(self.model)
-        self.view.setItemDelegate(IndicatorDelegate(self._units_in_use, self.view))
+        self.view.setItemDelegate(
+            IndicatorDelegate(
+                self._units_in_use, self._library_entries, self.fill_from_library, self.view
+            )
+        )
         header = self.view.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Interactive)
@@ -273,6 +280,20 @@ class IndicatorEditor(QWidget):
 
     def _edit_field(self, node: Any, name: str, value: str) -> None:
         self._stack.push(SetFieldCommand(self._document, node, name, value))
+
+    def _library_entries(self, level2: str) -> list[Any]:
+        return self.library.entries(level2) if self.library is not None else []
+
+    def fill_from_library(self, node: Indicator, entry: Any) -> None:
+        """Name, comparator, unit and (if empty) description from a library entry: one step."""
+        self._stack.beginMacro(f"从指标库填入“{entry.name}”")
+        changes = [("name", entry.name), ("comparator", entry.comparator), ("unit", entry.unit)]
+        if not node.description.strip():
+            changes.append(("description", entry.description))
+        for name, value in changes:
+            if getattr(node, name) != value:
+                self._stack.push(SetFieldCommand(self._document, node, name, value))
+        self._stack.endMacro()
 
     def _current(self) -> Any:
         return self.model.node(self.view.currentIndex())

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import tempfile
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtCore import QByteArray, QSettings, QStandardPaths, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
@@ -28,7 +29,11 @@ from goaleditor import APP_TITLE, __version__
 from goaleditor.errors import InputError
 from goaleditor.model.checks import ERROR, HINT, WARNING, Problem, fix_edits
 from goaleditor.model.document import Document, GoalTable, Indicator, new_table
+from goaleditor.model.frameworks import get_framework
+from goaleditor.model.library import PERSONAL_FILE, IndicatorLibrary
+from goaleditor.resources import resources_dir
 from goaleditor.ui.commands import (
+    InsertNodesCommand,
     InsertTablesCommand,
     MoveTableCommand,
     RemoveTablesCommand,
@@ -55,6 +60,13 @@ OPEN_FILTER = (
     "Excel工作簿 (*.xlsx);;发布的文本 (*.txt);;JSON (*.json)"
 )
 MAX_RECENT = 8
+
+
+def _load_library() -> IndicatorLibrary:
+    """The built-in library and the clerk's personal one from the user data folder."""
+    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
+    personal = Path(folder) / PERSONAL_FILE if folder else None
+    return IndicatorLibrary.load(resources_dir() / "library" / "builtin.json", personal)
 
 
 def _describe_os_error(exc: OSError) -> str:
@@ -88,7 +100,8 @@ class MainWindow(QMainWindow):
         self.table_list.setModel(self.table_model)
         self.table_list.selectionModel().currentRowChanged.connect(self._current_table_changed)
         self.header_form = HeaderForm(self.document, self.stack.push, self)
-        self.editor = IndicatorEditor(self.document, self.stack, self)
+        self.library = _load_library()
+        self.editor = IndicatorEditor(self.document, self.stack, self.library, self)
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(4, 4, 0, 4)
@@ -114,6 +127,7 @@ class MainWindow(QMainWindow):
         self.problems_dock.setObjectName("problems_dock")
         self.problems_dock.setWidget(self.problems)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.problems_dock)
+        self.resizeDocks([self.problems_dock], [130], Qt.Orientation.Vertical)
         self.problem_summary = QLabel(self)
         self.statusBar().addPermanentWidget(self.problem_summary)
 
@@ -149,6 +163,9 @@ class MainWindow(QMainWindow):
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
         self.properties_action = self._action("文档属性(&P)…", self.edit_properties, None)
         self.check_action = self._action("检查(&C)", self.run_check, "F7", "检查整个文档")
+        self.library_action = self._action(
+            "从指标库插入(&L)…", self.insert_from_library, "Ctrl+L", "浏览常用指标并插入"
+        )
         self.next_year_action = self._action(
             "新建下一年度(&Y)…", self.new_next_year, None, "以本文档为底稿，生成下一年度的新文档"
         )
@@ -201,6 +218,8 @@ class MainWindow(QMainWindow):
         edit_menu.addMenu(ed.add_level2_menu)
         edit_menu.addMenu(ed.add_level1_menu)
         edit_menu.addActions([ed.up_action, ed.down_action, ed.delete_action])
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.library_action)
         table_menu = bar.addMenu("表(&T)")
         table_menu.addActions(
             [
@@ -319,6 +338,8 @@ class MainWindow(QMainWindow):
             return False
         is_goals = path.suffix.lower() == ".goals"
         self._set_document(document, path if is_goals else None, unsaved=not is_goals)
+        if is_goals:
+            self._learn()
         self._remember(path)
         verb = "已打开" if is_goals else "已导入（尚未保存）"
         self.statusBar().showMessage(f"{verb}：{path}", 5000)
@@ -357,6 +378,7 @@ class MainWindow(QMainWindow):
         self.path = path
         self.stack.setClean()
         self._remember(path)
+        self._learn()
         self._update_title()
         self.statusBar().showMessage(f"已保存：{path}", 5000)
         return True
@@ -582,6 +604,42 @@ class MainWindow(QMainWindow):
                 self.push(SetFieldCommand(self.document, target, name, str(value)))
         self.stack.endMacro()
         self.problems.recheck()
+
+    def _learn(self) -> None:
+        """Teach the personal indicator library this document's indicators."""
+        if self.library.learn(self.document):
+            with contextlib.suppress(
+                OSError
+            ):  # a library that cannot be saved is no reason to fail
+                self.library.save()
+
+    def insert_from_library(self) -> None:
+        """指标库: choose common indicators and insert them under their 二级 (one step)."""
+        from goaleditor.ui.library_dialog import LibraryDialog
+
+        table = self.current_table()
+        if table is None:
+            return
+        framework = get_framework(self.document.framework)
+        dialog = LibraryDialog(self.library, framework, self)
+        if dialog.exec() != LibraryDialog.DialogCode.Accepted or not dialog.chosen():
+            return
+        self.stack.beginMacro("从指标库插入指标")
+        for level1_name, entry in dialog.chosen():
+            level1 = next((l1 for l1 in table.children if l1.name == level1_name), None)
+            if level1 is None:
+                self.editor.add_level1(level1_name)
+                level1 = next(l1 for l1 in table.children if l1.name == level1_name)
+            level2 = next((l2 for l2 in level1.children if l2.name == entry.level2), None)
+            if level2 is None:
+                self.editor.add_level2(level1, entry.level2)
+                level2 = next(l2 for l2 in level1.children if l2.name == entry.level2)
+            self.push(
+                InsertNodesCommand(
+                    self.document, level2, len(level2.children), [entry.indicator()], "插入"
+                )
+            )
+        self.stack.endMacro()
 
     def new_next_year(self) -> None:
         """新建下一年度: this document moved on by a year, as a new unsaved document."""
