@@ -50,6 +50,30 @@ _PARENT_ORDER = {
     "indicator": "level2_id, position",
 }
 
+# What a .goals file may contain (sqlite_master type, name); anything else is refused.
+ALLOWED_OBJECTS = frozenset(
+    {
+        ("table", "document"),
+        ("table", "goal_table"),
+        ("table", "level1"),
+        ("table", "level2"),
+        ("table", "indicator"),
+        ("index", "ix_goal_table_position"),
+        ("index", "ix_level1_table_id"),
+        ("index", "ix_level2_level1_id"),
+        ("index", "ix_indicator_level2_id"),
+    }
+)
+# Generous for real documents, small enough that a hostile file cannot exhaust memory.
+LIMITS = {
+    sqlite3.SQLITE_LIMIT_LENGTH: 16 * 1024 * 1024,
+    sqlite3.SQLITE_LIMIT_SQL_LENGTH: 100_000,
+    sqlite3.SQLITE_LIMIT_COLUMN: 100,
+    sqlite3.SQLITE_LIMIT_EXPR_DEPTH: 100,
+    sqlite3.SQLITE_LIMIT_ATTACHED: 0,
+    sqlite3.SQLITE_LIMIT_TRIGGER_DEPTH: 0,
+}
+
 Migration = Callable[[sqlite3.Connection], None]
 # MIGRATIONS[n] upgrades a database from user_version n to n + 1, in place.
 MIGRATIONS: dict[int, Migration] = {}
@@ -112,17 +136,50 @@ def _check_header(header: FileHeader, path: Path) -> None:
         raise InputError(f"{path.name} 的文件格式版本无效（{header.user_version}）")
 
 
+def _defensive(connection: sqlite3.Connection) -> None:
+    """SQLite's settings for reading a database that may have been crafted to do harm."""
+    for limit, value in LIMITS.items():
+        connection.setlimit(limit, value)
+    connection.execute("PRAGMA trusted_schema = OFF")
+    connection.execute("PRAGMA cell_size_check = ON")
+    defensive = getattr(sqlite3, "SQLITE_DBCONFIG_DEFENSIVE", None)  # Python 3.12+
+    if defensive is not None:
+        connection.setconfig(defensive, True)  # type: ignore[attr-defined]
+
+
+def _check_schema(connection: sqlite3.Connection, path: Path) -> None:
+    """Only our own tables and indexes: no triggers, views or anything unknown."""
+    rows = connection.execute("SELECT type, name FROM sqlite_master").fetchall()
+    unknown = sorted({f"{kind} {name}" for kind, name in rows} - {
+        f"{kind} {name}" for kind, name in ALLOWED_OBJECTS
+    })
+    if unknown:
+        raise InputError(
+            f"{path.name} 含有绩效目标表文档不应有的内容（{'、'.join(unknown[:3])}），已拒绝打开"
+        )
+    check = connection.execute("PRAGMA integrity_check(20)").fetchall()
+    if check != [("ok",)]:
+        raise InputError(f"文档已损坏，无法读取：{path.name}（完整性检查未通过）")
+
+
 def _copy_into_memory(path: Path) -> sqlite3.Connection:
+    """Check the file, then copy it into memory: the user's file is never opened for writing."""
     memory = sqlite3.connect(":memory:")
     try:
         source = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
         try:
+            _defensive(source)
+            _check_schema(source, path)
             source.backup(memory)
         finally:
             source.close()
+        _defensive(memory)
     except sqlite3.Error as exc:
         memory.close()
         raise InputError(f"文档已损坏，无法读取：{path.name}（{exc}）") from None
+    except InputError:
+        memory.close()
+        raise
     return memory
 
 

@@ -1,0 +1,168 @@
+"""Hostile and broken inputs: each refused with one clear line, quickly, in bounded memory."""
+
+from __future__ import annotations
+
+import json
+import os
+import resource
+import sqlite3
+import subprocess
+import sys
+import time
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from goaleditor.formats.published_text import read as read_text
+from goaleditor.formats.xlsx_export import write as write_xlsx
+from goaleditor.model.store import APPLICATION_ID, SCHEMA_VERSION, save_document
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLE = ROOT / "resources" / "examples" / "binhai-2026-published.txt"
+MEMORY_LIMIT = 1536 * 1024 * 1024
+TIME_LIMIT = 20
+
+
+def _goals(path: Path) -> Path:
+    save_document(read_text(EXAMPLE), path)
+    return path
+
+
+def _with_sql(sql: str) -> Callable[[Path], Path]:
+    def build(path: Path) -> Path:
+        _goals(path)
+        db = sqlite3.connect(path)
+        db.executescript(sql)
+        db.commit()
+        db.close()
+        return path
+
+    return build
+
+
+def _other_program(path: Path) -> Path:
+    db = sqlite3.connect(path)
+    db.execute("CREATE TABLE moz_places (id INTEGER PRIMARY KEY, url TEXT)")
+    db.commit()
+    db.close()
+    return path
+
+
+def _truncated(path: Path) -> Path:
+    _goals(path)
+    path.write_bytes(path.read_bytes()[:5000])
+    return path
+
+
+def _corrupted(path: Path) -> Path:
+    _goals(path)
+    data = bytearray(path.read_bytes())
+    for offset in range(4096 + 100, len(data), 997):
+        data[offset] ^= 0xFF
+    path.write_bytes(bytes(data))
+    return path
+
+
+def _newer(path: Path) -> Path:
+    return _with_sql(f"PRAGMA user_version = {SCHEMA_VERSION + 5};")(path)
+
+
+def _xlsx_with(part: str, xml: str) -> Callable[[Path], Path]:
+    def build(path: Path) -> Path:
+        good = path.with_name("good.xlsx")
+        write_xlsx(read_text(EXAMPLE), good)
+        with zipfile.ZipFile(good) as source, zipfile.ZipFile(path, "w") as target:
+            for item in source.infolist():
+                data = source.read(item.filename)
+                target.writestr(item, xml.encode() if item.filename == part else data)
+        good.unlink()
+        return path
+
+    return build
+
+
+def _zip_bomb(path: Path) -> Path:
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        with archive.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as member:
+            for _ in range(1024):
+                member.write(b"\0" * (1 << 20))
+    return path
+
+
+SHEET = '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+CORPUS: dict[str, tuple[str, Callable[[Path], Path]]] = {
+    "random bytes": ("x.goals", lambda p: (p.write_bytes(os.urandom(65536)), p)[1]),
+    "empty goals": ("x.goals", lambda p: (p.write_bytes(b""), p)[1]),
+    "truncated goals": ("x.goals", _truncated),
+    "corrupted goals": ("x.goals", _corrupted),
+    "another program's database": ("x.goals", _other_program),
+    "newer format": ("x.goals", _newer),
+    "trigger": ("x.goals", _with_sql(
+        "CREATE TRIGGER t AFTER INSERT ON indicator BEGIN DELETE FROM indicator; END;")),
+    "view": ("x.goals", _with_sql("CREATE VIEW v AS SELECT * FROM indicator;")),
+    "unknown table": ("x.goals", _with_sql("CREATE TABLE extra (x);")),
+    "wrong application id": ("x.goals", _with_sql(f"PRAGMA application_id = {APPLICATION_ID + 1};")),
+    "JSON wrong types": ("x.json", lambda p: (p.write_text(json.dumps(
+        {"tables": [{"indicators": [{"name": {"a": 1}}]}]}), encoding="utf-8"), p)[1]),
+    "JSON nested 100000 deep": ("x.json", lambda p: (p.write_text(
+        "[" * 100_000 + "]" * 100_000, encoding="utf-8"), p)[1]),
+    "JSON not JSON": ("x.json", lambda p: (p.write_bytes(os.urandom(5000)), p)[1]),
+    "binary named .txt": ("x.txt", lambda p: (p.write_bytes(os.urandom(20000)), p)[1]),
+    "empty .txt": ("x.txt", lambda p: (p.write_bytes(b""), p)[1]),
+    "xlsx zip bomb": ("x.xlsx", _zip_bomb),
+    "xlsx not a zip": ("x.xlsx", lambda p: (p.write_bytes(os.urandom(3000)), p)[1]),
+    "xlsx billion laughs": ("x.xlsx", _xlsx_with("xl/worksheets/sheet2.xml",
+        '<?xml version="1.0"?><!DOCTYPE l [<!ENTITY a "aaaaaaaaaa">'
+        '<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">'
+        '<!ENTITY d "&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;"><!ENTITY e "&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;">'
+        f']>{SHEET}<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>&e;&e;&e;</t></is>'
+        "</c></row></sheetData></worksheet>")),
+    "xlsx external entity": ("x.xlsx", _xlsx_with("xl/worksheets/sheet2.xml",
+        '<?xml version="1.0"?><!DOCTYPE l [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
+        f'{SHEET}<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>&x;</t></is></c>'
+        "</row></sheetData></worksheet>")),
+}
+
+
+def _limit_memory() -> None:
+    resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
+
+
+@pytest.mark.parametrize("name", list(CORPUS))
+def test_hostile_input_is_refused_cleanly(tmp_path: Path, name: str) -> None:
+    filename, build = CORPUS[name]
+    source = build(tmp_path / filename)
+    before = sorted(p.name for p in tmp_path.iterdir())
+    out = tmp_path / "out.goals"
+    start = time.monotonic()
+    result = subprocess.run(
+        [sys.executable, "-m", "goaleditor", "import", str(source), "-o", str(out)],
+        capture_output=True, text=True, encoding="utf-8", cwd=ROOT, timeout=TIME_LIMIT * 3,
+        preexec_fn=_limit_memory,
+    )
+    assert time.monotonic() - start < TIME_LIMIT
+    assert result.returncode == 2, result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "Traceback" not in result.stderr, result.stderr
+    assert "内部错误" not in lines[0] and "MemoryError" not in lines[0], lines[0]
+    assert sorted(p.name for p in tmp_path.iterdir()) == before  # nothing left behind
+
+
+def test_newer_format_names_the_upgrade(tmp_path: Path) -> None:
+    path = _newer(tmp_path / "n.goals")
+    result = subprocess.run([sys.executable, "-m", "goaleditor", "dump", str(path)],
+                            capture_output=True, text=True, encoding="utf-8", cwd=ROOT)
+    assert "请升级goaleditor" in result.stderr
+
+
+def test_trigger_file_is_never_run(tmp_path: Path) -> None:
+    """Opening must not execute anything stored in the file, nor change it."""
+    path = _with_sql("CREATE TRIGGER t AFTER INSERT ON indicator BEGIN SELECT 1; END;")(
+        tmp_path / "t.goals")
+    before = path.read_bytes()
+    result = subprocess.run([sys.executable, "-m", "goaleditor", "dump", str(path)],
+                            capture_output=True, text=True, encoding="utf-8", cwd=ROOT)
+    assert result.returncode == 2 and "trigger t" in result.stderr
+    assert path.read_bytes() == before
