@@ -71,6 +71,7 @@ def _describe(exc: Exception) -> str:
             13: "没有写入权限",
             2: "文件夹不存在",
             28: "磁盘空间不足",
+            27: "文件过大或磁盘配额已满",
             30: "只读文件系统",
             21: "目标是一个文件夹",
         }.get(exc.errno or 0, exc.strerror or str(exc))

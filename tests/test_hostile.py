@@ -84,10 +84,12 @@ def _xlsx_with(part: str, xml: str) -> Callable[[Path], Path]:
 
 
 def _zip_bomb(path: Path) -> Path:
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
-        with archive.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as member:
-            for _ in range(1024):
-                member.write(b"\0" * (1 << 20))
+    with (
+        zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive,
+        archive.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as member,
+    ):
+        for _ in range(1024):
+            member.write(b"\0" * (1 << 20))
     return path
 
 
@@ -99,30 +101,56 @@ CORPUS: dict[str, tuple[str, Callable[[Path], Path]]] = {
     "corrupted goals": ("x.goals", _corrupted),
     "another program's database": ("x.goals", _other_program),
     "newer format": ("x.goals", _newer),
-    "trigger": ("x.goals", _with_sql(
-        "CREATE TRIGGER t AFTER INSERT ON indicator BEGIN DELETE FROM indicator; END;")),
+    "trigger": (
+        "x.goals",
+        _with_sql("CREATE TRIGGER t AFTER INSERT ON indicator BEGIN DELETE FROM indicator; END;"),
+    ),
     "view": ("x.goals", _with_sql("CREATE VIEW v AS SELECT * FROM indicator;")),
     "unknown table": ("x.goals", _with_sql("CREATE TABLE extra (x);")),
-    "wrong application id": ("x.goals", _with_sql(f"PRAGMA application_id = {APPLICATION_ID + 1};")),
-    "JSON wrong types": ("x.json", lambda p: (p.write_text(json.dumps(
-        {"tables": [{"indicators": [{"name": {"a": 1}}]}]}), encoding="utf-8"), p)[1]),
-    "JSON nested 100000 deep": ("x.json", lambda p: (p.write_text(
-        "[" * 100_000 + "]" * 100_000, encoding="utf-8"), p)[1]),
+    "wrong application id": (
+        "x.goals",
+        _with_sql(f"PRAGMA application_id = {APPLICATION_ID + 1};"),
+    ),
+    "JSON wrong types": (
+        "x.json",
+        lambda p: (
+            p.write_text(
+                json.dumps({"tables": [{"indicators": [{"name": {"a": 1}}]}]}), encoding="utf-8"
+            ),
+            p,
+        )[1],
+    ),
+    "JSON nested 100000 deep": (
+        "x.json",
+        lambda p: (p.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8"), p)[1],
+    ),
     "JSON not JSON": ("x.json", lambda p: (p.write_bytes(os.urandom(5000)), p)[1]),
     "binary named .txt": ("x.txt", lambda p: (p.write_bytes(os.urandom(20000)), p)[1]),
     "empty .txt": ("x.txt", lambda p: (p.write_bytes(b""), p)[1]),
     "xlsx zip bomb": ("x.xlsx", _zip_bomb),
     "xlsx not a zip": ("x.xlsx", lambda p: (p.write_bytes(os.urandom(3000)), p)[1]),
-    "xlsx billion laughs": ("x.xlsx", _xlsx_with("xl/worksheets/sheet2.xml",
-        '<?xml version="1.0"?><!DOCTYPE l [<!ENTITY a "aaaaaaaaaa">'
-        '<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">'
-        '<!ENTITY d "&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;"><!ENTITY e "&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;">'
-        f']>{SHEET}<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>&e;&e;&e;</t></is>'
-        "</c></row></sheetData></worksheet>")),
-    "xlsx external entity": ("x.xlsx", _xlsx_with("xl/worksheets/sheet2.xml",
-        '<?xml version="1.0"?><!DOCTYPE l [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
-        f'{SHEET}<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>&x;</t></is></c>'
-        "</row></sheetData></worksheet>")),
+    "xlsx billion laughs": (
+        "x.xlsx",
+        _xlsx_with(
+            "xl/worksheets/sheet2.xml",
+            '<?xml version="1.0"?><!DOCTYPE l [<!ENTITY a "aaaaaaaaaa">'
+            '<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">'
+            '<!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">'
+            '<!ENTITY d "&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;">'
+            '<!ENTITY e "&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;">'
+            f']>{SHEET}<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>&e;&e;&e;</t></is>'
+            "</c></row></sheetData></worksheet>",
+        ),
+    ),
+    "xlsx external entity": (
+        "x.xlsx",
+        _xlsx_with(
+            "xl/worksheets/sheet2.xml",
+            '<?xml version="1.0"?><!DOCTYPE l [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
+            f'{SHEET}<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>&x;</t></is></c>'
+            "</row></sheetData></worksheet>",
+        ),
+    ),
 }
 
 
@@ -139,7 +167,11 @@ def test_hostile_input_is_refused_cleanly(tmp_path: Path, name: str) -> None:
     start = time.monotonic()
     result = subprocess.run(
         [sys.executable, "-m", "goaleditor", "import", str(source), "-o", str(out)],
-        capture_output=True, text=True, encoding="utf-8", cwd=ROOT, timeout=TIME_LIMIT * 3,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        cwd=ROOT,
+        timeout=TIME_LIMIT * 3,
         preexec_fn=_limit_memory,
     )
     assert time.monotonic() - start < TIME_LIMIT
@@ -152,17 +184,28 @@ def test_hostile_input_is_refused_cleanly(tmp_path: Path, name: str) -> None:
 
 def test_newer_format_names_the_upgrade(tmp_path: Path) -> None:
     path = _newer(tmp_path / "n.goals")
-    result = subprocess.run([sys.executable, "-m", "goaleditor", "dump", str(path)],
-                            capture_output=True, text=True, encoding="utf-8", cwd=ROOT)
+    result = subprocess.run(
+        [sys.executable, "-m", "goaleditor", "dump", str(path)],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        cwd=ROOT,
+    )
     assert "请升级goaleditor" in result.stderr
 
 
 def test_trigger_file_is_never_run(tmp_path: Path) -> None:
     """Opening must not execute anything stored in the file, nor change it."""
     path = _with_sql("CREATE TRIGGER t AFTER INSERT ON indicator BEGIN SELECT 1; END;")(
-        tmp_path / "t.goals")
+        tmp_path / "t.goals"
+    )
     before = path.read_bytes()
-    result = subprocess.run([sys.executable, "-m", "goaleditor", "dump", str(path)],
-                            capture_output=True, text=True, encoding="utf-8", cwd=ROOT)
+    result = subprocess.run(
+        [sys.executable, "-m", "goaleditor", "dump", str(path)],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        cwd=ROOT,
+    )
     assert result.returncode == 2 and "trigger t" in result.stderr
     assert path.read_bytes() == before

@@ -150,9 +150,10 @@ def _defensive(connection: sqlite3.Connection) -> None:
 def _check_schema(connection: sqlite3.Connection, path: Path) -> None:
     """Only our own tables and indexes: no triggers, views or anything unknown."""
     rows = connection.execute("SELECT type, name FROM sqlite_master").fetchall()
-    unknown = sorted({f"{kind} {name}" for kind, name in rows} - {
-        f"{kind} {name}" for kind, name in ALLOWED_OBJECTS
-    })
+    unknown = sorted(
+        {f"{kind} {name}" for kind, name in rows}
+        - {f"{kind} {name}" for kind, name in ALLOWED_OBJECTS}
+    )
     if unknown:
         raise InputError(
             f"{path.name} 含有绩效目标表文档不应有的内容（{'、'.join(unknown[:3])}），已拒绝打开"
@@ -282,6 +283,8 @@ def _write_database(document: Document, path: Path) -> None:
         reason = str(getattr(exc, "orig", exc))
         if "full" in reason:
             raise OSError(errno.ENOSPC, "磁盘空间不足", str(path)) from exc
+        if "disk I/O error" in reason:
+            raise OSError(errno.EIO, "写入磁盘失败（磁盘空间不足或磁盘出错）", str(path)) from exc
         if "unable to open" in reason or "readonly" in reason:
             raise OSError(errno.EACCES, "没有写入权限", str(path)) from exc
         raise OSError(errno.EIO, reason, str(path)) from exc

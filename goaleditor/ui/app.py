@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import datetime
 import sys
 import traceback
 from pathlib import Path
 from types import TracebackType
 
+from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from goaleditor import APP_NAME, APP_TITLE, __version__
@@ -27,18 +29,33 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def _show_unexpected(
+def log_path() -> Path:
+    """The error log in the user's data folder."""
+    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
+    return Path(folder or Path.home()) / "goaleditor-errors.log"
+
+
+def show_unexpected(
     kind: type[BaseException], error: BaseException, tb: TracebackType | None
 ) -> None:
-    """Last resort for an exception escaping a Qt slot: say so instead of dying silently."""
+    """Last resort for an exception escaping a Qt slot: log it, say so, keep the document."""
     text = "".join(traceback.format_exception(kind, error, tb))
     print(text, file=sys.stderr)
+    log = log_path()
+    try:
+        log.parent.mkdir(parents=True, exist_ok=True)
+        stamp = datetime.datetime.now().isoformat(timespec="seconds")
+        with log.open("a", encoding="utf-8") as handle:
+            handle.write(f"--- {stamp} goaleditor {__version__}\n{text}\n")
+    except OSError:
+        log = Path("（无法写入日志）")
     if QApplication.instance() is not None:
-        QMessageBox.critical(
-            None,
-            "程序错误",
-            f"发生了意外错误：{kind.__name__}: {error}\n文档仍然打开，请尽快保存。",
+        box = QMessageBox(
+            QMessageBox.Icon.Critical, "程序错误", f"发生了意外错误：{kind.__name__}: {error}"
         )
+        box.setObjectName("unexpected_error")
+        box.setInformativeText(f"文档仍然打开，未保存的修改都还在，请尽快保存。详情已记录在 {log}")
+        box.exec()
 
 
 def run_editor(path: str | None) -> int:
@@ -46,7 +63,7 @@ def run_editor(path: str | None) -> int:
     from goaleditor.ui.main_window import MainWindow
 
     app = create_application()
-    sys.excepthook = _show_unexpected
+    sys.excepthook = show_unexpected
     window = MainWindow()
     window.show()
     if path:

@@ -70,7 +70,14 @@ def _load_library() -> IndicatorLibrary:
 
 
 def _describe_os_error(exc: OSError) -> str:
-    reasons = {2: "文件夹不存在", 13: "没有写入权限", 28: "磁盘空间不足", 30: "只读文件系统"}
+    reasons = {
+        2: "文件夹不存在",
+        13: "没有写入权限",
+        21: "目标是一个文件夹",
+        27: "文件过大或磁盘配额已满",
+        28: "磁盘空间不足",
+        30: "只读文件系统",
+    }
     return reasons.get(exc.errno or 0, exc.strerror or str(exc))
 
 

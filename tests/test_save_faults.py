@@ -1,0 +1,97 @@
+"""Faults while saving: disk full, target folder gone, target not writable."""
+
+from __future__ import annotations
+
+import resource
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from goaleditor.formats.canonical_json import dumps
+from goaleditor.model.document import Indicator
+from goaleditor.model.store import load_document
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLE = ROOT / "resources" / "examples" / "binhai-2026-published.txt"
+
+
+def _small_disk() -> None:
+    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write fails instead of killing us
+    resource.setrlimit(resource.RLIMIT_FSIZE, (16 * 1024, resource.RLIM_INFINITY))
+
+
+def test_cli_disk_full_keeps_old_file(tmp_path: Path) -> None:
+    target = tmp_path / "doc.goals"
+    target.write_bytes(b"old contents")
+    result = subprocess.run(
+        [sys.executable, "-m", "goaleditor", "import", str(EXAMPLE), "-o", str(target)],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        cwd=ROOT,
+        preexec_fn=_small_disk,
+    )
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1 and "磁盘" in result.stderr
+    assert target.read_bytes() == b"old contents"
+    assert [p.name for p in tmp_path.iterdir()] == ["doc.goals"]
+
+
+def _answer_error() -> list[str]:
+    """Close the next error dialog, whatever it says; returns where its text will be."""
+    texts: list[str] = []
+
+    def close() -> None:
+        box = QApplication.activeModalWidget()
+        if box is None:
+            QTimer.singleShot(10, close)
+            return
+        texts.append(box.text() if isinstance(box, QMessageBox) else repr(box))
+        box.close()
+
+    QTimer.singleShot(0, close)
+    return texts
+
+
+def test_editor_disk_full_keeps_document_modified(window, tmp_path: Path) -> None:
+    target = tmp_path / "saved.goals"
+    assert window._save_to(target)
+    before = target.read_bytes()
+    window.editor.insert_indicators([Indicator("新指标" * 2000)] * 1, "插入")
+    expected = dumps(window.document)
+    soft, hard = resource.getrlimit(resource.RLIMIT_FSIZE)
+    previous = signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+    resource.setrlimit(resource.RLIMIT_FSIZE, (len(before) + 4096, hard))
+    try:
+        texts = _answer_error()
+        assert not window.save()
+    finally:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (soft, hard))
+        signal.signal(signal.SIGXFSZ, previous)
+    assert len(texts) == 1 and "磁盘" in texts[0] and "\n" not in texts[0]
+    assert window.isWindowModified() and dumps(window.document) == expected
+    assert target.read_bytes() == before
+    assert [p.name for p in tmp_path.iterdir() if p.name != "settings.ini"] == ["saved.goals"]
+    assert window.save()  # with space again, the same edits save
+    assert dumps(load_document(target)) == expected
+
+
+def test_editor_target_folder_gone(window, tmp_path: Path) -> None:
+    folder = tmp_path / "gone"
+    texts = _answer_error()
+    assert not window._save_to(folder / "x.goals")
+    assert len(texts) == 1 and "文件夹不存在" in texts[0]
+    assert window.path is None
+
+
+def test_editor_target_is_a_folder(window, tmp_path: Path) -> None:
+    target = tmp_path / "taken.goals"
+    target.mkdir()
+    texts = _answer_error()
+    assert not window._save_to(target)
+    assert len(texts) == 1 and "无法保存" in texts[0]
+    assert target.is_dir()
