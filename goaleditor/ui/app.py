@@ -68,4 +68,5 @@ def run_editor(path: str | None) -> int:
     window.show()
     if path:
         window.open_path(Path(path), ask=False)
+    window.offer_recovery()
     return app.exec()

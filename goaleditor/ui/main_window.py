@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import contextlib
+import sqlite3
 import tempfile
+import time
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QSettings, QStandardPaths, Qt
+from PySide6.QtCore import QByteArray, QSettings, QStandardPaths, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
@@ -31,6 +33,8 @@ from goaleditor.model.checks import ERROR, HINT, WARNING, Problem, fix_edits
 from goaleditor.model.document import Document, GoalTable, Indicator, new_table
 from goaleditor.model.frameworks import get_framework
 from goaleditor.model.library import PERSONAL_FILE, IndicatorLibrary
+from goaleditor.model.working_copy import WorkingCopy, discard, find_orphans
+from goaleditor.model.working_copy import restore as restore_working_copy
 from goaleditor.resources import resources_dir
 from goaleditor.ui.commands import (
     InsertNodesCommand,
@@ -62,6 +66,12 @@ OPEN_FILTER = (
 MAX_RECENT = 8
 
 
+def working_folder() -> Path:
+    """Where working copies live: the user's data folder."""
+    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
+    return Path(folder or Path.home() / ".goaleditor") / "working"
+
+
 def _load_library() -> IndicatorLibrary:
     """The built-in library and the clerk's personal one from the user data folder."""
     folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
@@ -90,6 +100,12 @@ class MainWindow(QMainWindow):
         self.document = Document()
         self.path: Path | None = None
         self.stack = QUndoStack(self)
+        self.working_copy: WorkingCopy | None = None
+        self._idle = QTimer(self)  # fold the working copy's log when the clerk pauses
+        self._idle.setSingleShot(True)
+        self._idle.setInterval(3000)
+        self._idle.timeout.connect(self._checkpoint)
+        self.stack.indexChanged.connect(self._idle.start)
         self.stack.cleanChanged.connect(self._update_title)
         self._build_widgets()
         self._build_actions()
@@ -265,6 +281,12 @@ class MainWindow(QMainWindow):
     def _set_document(self, document: Document, path: Path | None, unsaved: bool = False) -> None:
         self.header_form.set_table(None)
         self.stack.clear()
+        self._close_working_copy()
+        try:
+            self.working_copy: WorkingCopy | None = WorkingCopy(working_folder(), document, path)
+        except (OSError, sqlite3.Error) as exc:  # editing still works; only recovery is lost
+            self.working_copy = None
+            self.statusBar().showMessage(f"无法建立工作副本（崩溃后将无法恢复）：{exc}", 10000)
         self.document = document
         self.path = path
         self.table_model.set_document(document)
@@ -386,6 +408,9 @@ class MainWindow(QMainWindow):
         self.stack.setClean()
         self._remember(path)
         self._learn()
+        if self.working_copy is not None:
+            self.working_copy.set_source(path)
+            self.working_copy.checkpoint()
         self._update_title()
         self.statusBar().showMessage(f"已保存：{path}", 5000)
         return True
@@ -699,4 +724,49 @@ class MainWindow(QMainWindow):
         self.settings.setValue("geometry", self.saveGeometry())
         self.settings.setValue("windowState", self.saveState())
         self.settings.setValue("splitter", self.splitter.saveState())
+        self._close_working_copy()
         event.accept()
+
+    def _open_working_copy(self, document: Document) -> None:
+        if document is not self.document or self.working_copy is not None:
+            return
+        try:
+            self.working_copy = WorkingCopy(working_folder(), document, self.path)
+        except (OSError, sqlite3.Error) as exc:  # editing still works; only recovery is lost
+            self.working_copy = None
+            self.statusBar().showMessage(f"无法建立工作副本（崩溃后将无法恢复）：{exc}", 10000)
+
+    def _checkpoint(self) -> None:
+        if self.working_copy is not None:
+            with contextlib.suppress(sqlite3.Error):
+                self.working_copy.checkpoint()
+
+    def _close_working_copy(self) -> None:
+        working = self.working_copy
+        if working is not None:
+            working.close()
+            self.working_copy = None
+
+    def offer_recovery(self) -> None:
+        """After a crash: offer to restore the unsaved work, saying which file it belongs to."""
+        for orphan in find_orphans(working_folder()):
+            name = orphan.source or "未命名的新文档"
+            when = time.strftime("%Y-%m-%d %H:%M", time.localtime(orphan.modified))
+            box = QMessageBox(QMessageBox.Icon.Question, "恢复未保存的工作", "", parent=self)
+            box.setObjectName("recovery")
+            box.setText(f"上次未正常退出，发现“{name}”在 {when} 的未保存修改。是否恢复？")
+            restore_button = box.addButton("恢复", QMessageBox.ButtonRole.AcceptRole)
+            discard_button = box.addButton("丢弃", QMessageBox.ButtonRole.DestructiveRole)
+            box.addButton("以后再说", QMessageBox.ButtonRole.RejectRole)
+            box.exec()
+            if box.clickedButton() is restore_button:
+                if not self.maybe_save():
+                    return
+                document = restore_working_copy(orphan)
+                source = Path(orphan.source) if orphan.source else None
+                self._set_document(document, source, unsaved=True)
+                discard(orphan)
+                self.statusBar().showMessage(f"已恢复：{name}（尚未保存）", 8000)
+                return
+            if box.clickedButton() is discard_button:
+                discard(orphan)

@@ -1,0 +1,249 @@
+"""The working copy: every edit is committed here as it is made, so a crash loses nothing.
+
+One SQLite file per open document in the user's data folder (never the user's own
+file). Each goal table is a row of JSON, rewritten when that table changes, so an
+edit costs one small transaction however large the document. A process lock file
+beside it tells a running editor's copy from one left by a crash.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import time
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from goaleditor.model.document import (
+    DOCUMENT_PROPERTIES,
+    HEADER_FIELDS,
+    Change,
+    Document,
+    GoalTable,
+    Indicator,
+    Level1,
+    Level2,
+    table_of,
+)
+from goaleditor.model.money import format_money, parse_money
+
+SUFFIX = ".working"
+LOCK_SUFFIX = ".lock"
+
+
+def table_to_json(table: GoalTable) -> str:
+    """A table, with empty groups, as compact JSON."""
+    data: dict[str, Any] = {name: getattr(table, name) for name in HEADER_FIELDS}
+    for name in ("budget_total", "budget_fiscal", "budget_other"):
+        data[name] = format_money(data[name])
+    data["tree"] = [
+        [
+            l1.name,
+            [
+                [
+                    l2.name,
+                    [[i.name, i.description, i.comparator, i.value, i.unit] for i in l2.children],
+                ]
+                for l2 in l1.children
+            ],
+        ]
+        for l1 in table.children
+    ]
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def table_from_json(text: str) -> GoalTable:
+    """The inverse of table_to_json."""
+    data = json.loads(text)
+    header = {name: data.get(name, "") for name in HEADER_FIELDS}
+    for name in ("budget_total", "budget_fiscal", "budget_other"):
+        header[name] = parse_money(header[name])
+    children = [
+        Level1(l1, [Level2(l2, [Indicator(*fields) for fields in items]) for l2, items in l2s])
+        for l1, l2s in data.get("tree", [])
+    ]
+    return GoalTable(**header, children=children)
+
+
+def _properties(document: Document) -> str:
+    return json.dumps(
+        {name: getattr(document, name) for name in DOCUMENT_PROPERTIES}, ensure_ascii=False
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Orphan:
+    """A working copy left behind by an editor that did not close cleanly."""
+
+    path: Path
+    source: str  # the user's file it belongs to ('' for a new, never saved document)
+    modified: float  # when its last edit was committed (epoch seconds)
+
+
+class _ProcessLock:
+    """An OS lock held while this process lives; the OS drops it when the process dies."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._handle = path.open("a+b")
+        try:
+            _lock(self._handle.fileno())
+        except OSError:
+            self._handle.close()
+            raise
+
+    def release(self) -> None:
+        self._handle.close()
+
+
+def _lock(fd: int) -> None:
+    if os.name == "nt":
+        import msvcrt
+
+        msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)  # type: ignore[attr-defined]
+    else:
+        import fcntl
+
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+
+
+def _is_locked(lock_path: Path) -> bool:
+    try:
+        probe = _ProcessLock(lock_path)
+    except OSError:
+        return True
+    probe.release()
+    return False
+
+
+class WorkingCopy:
+    """Follows a document's changes and commits each one to the working copy file."""
+
+    def __init__(self, folder: Path, document: Document, source: Path | None) -> None:
+        folder.mkdir(parents=True, exist_ok=True)
+        self.path = folder / f"{uuid.uuid4().hex}{SUFFIX}"
+        self._lock = _ProcessLock(self.path.with_name(self.path.name + LOCK_SUFFIX))
+        self._db = sqlite3.connect(self.path, isolation_level=None)
+        self._db.execute("PRAGMA journal_mode = WAL")  # a commit survives the process dying
+        self._db.execute("PRAGMA synchronous = NORMAL")
+        # No checkpoint in the middle of an edit; the editor calls checkpoint() when idle.
+        self._db.execute("PRAGMA wal_autocheckpoint = 0")
+        self._db.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+        self._db.execute("CREATE TABLE goal (uid TEXT PRIMARY KEY, data TEXT NOT NULL)")
+        self._document = document
+        # Tables are kept referenced so that a deleted table's id() is never reused.
+        self._uids: dict[int, tuple[GoalTable, str]] = {}
+        with self._db:
+            self._db.execute("BEGIN")
+            self._set_meta("source", str(source or ""))
+            self._set_meta("properties", _properties(document))
+            for table in document.tables:
+                self._write_table(table)
+            self._write_order()
+        document.listeners.append(self._on_change)
+
+    def set_source(self, source: Path | None) -> None:
+        """The user's file this work belongs to (after 另存为)."""
+        self._set_meta("source", str(source or ""))
+
+    def _set_meta(self, key: str, value: str) -> None:
+        self._db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))
+
+    def _uid(self, table: GoalTable) -> str:
+        return self._uids.setdefault(id(table), (table, uuid.uuid4().hex))[1]
+
+    def _write_table(self, table: GoalTable) -> None:
+        self._db.execute(
+            "INSERT OR REPLACE INTO goal VALUES (?, ?)", (self._uid(table), table_to_json(table))
+        )
+
+    def _write_order(self) -> None:
+        order = [self._uid(t) for t in self._document.tables]
+        self._set_meta("order", json.dumps(order))
+        self._set_meta("modified", str(time.time()))
+
+    def _on_change(self, change: Change) -> None:
+        if change.phase != "after":
+            return
+        self._db.execute("BEGIN")
+        try:
+            if isinstance(change.parent, Document):
+                if change.kind == "edit":
+                    self._set_meta("properties", _properties(self._document))
+                else:
+                    for new in self._document.tables:
+                        if id(new) not in self._uids:
+                            self._write_table(new)
+            else:
+                changed = table_of(change.parent) or table_of(change.dest)
+                if isinstance(change.target, GoalTable):
+                    changed = change.target
+                if changed is not None:
+                    self._write_table(changed)
+            self._write_order()
+            self._db.execute("COMMIT")
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+
+    def checkpoint(self) -> None:
+        """Fold the write-ahead log into the file (between edits, when nobody waits)."""
+        self._db.execute("PRAGMA wal_checkpoint(PASSIVE)")
+
+    def close(self) -> None:
+        """The document was closed on purpose: forget the working copy."""
+        if self._on_change in self._document.listeners:
+            self._document.listeners.remove(self._on_change)
+        self._db.close()
+        for path in (
+            self.path,
+            self.path.with_name(self.path.name + "-wal"),
+            self.path.with_name(self.path.name + "-shm"),
+        ):
+            path.unlink(missing_ok=True)
+        self._lock.release()
+        self.path.with_name(self.path.name + LOCK_SUFFIX).unlink(missing_ok=True)
+
+
+def find_orphans(folder: Path) -> list[Orphan]:
+    """Working copies whose editor is gone (crashed or killed), newest first."""
+    orphans = []
+    for path in folder.glob(f"*{SUFFIX}") if folder.is_dir() else []:
+        if _is_locked(path.with_name(path.name + LOCK_SUFFIX)):
+            continue  # another running editor's
+        try:
+            db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+            try:
+                meta = dict(db.execute("SELECT key, value FROM meta").fetchall())
+            finally:
+                db.close()
+        except sqlite3.Error:
+            continue
+        orphans.append(Orphan(path, meta.get("source", ""), float(meta.get("modified", "0"))))
+    return sorted(orphans, key=lambda o: o.modified, reverse=True)
+
+
+def restore(orphan: Orphan) -> Document:
+    """The document as it was at the last committed edit."""
+    db = sqlite3.connect(orphan.path)  # read-write: SQLite replays the WAL into it
+    try:
+        meta = dict(db.execute("SELECT key, value FROM meta").fetchall())
+        tables = dict(db.execute("SELECT uid, data FROM goal").fetchall())
+    finally:
+        db.close()
+    properties = json.loads(meta.get("properties", "{}"))
+    document = Document(**{k: v for k, v in properties.items() if k in DOCUMENT_PROPERTIES})
+    for uid in json.loads(meta.get("order", "[]")):
+        table = table_from_json(tables[uid])
+        table.document = document
+        document.tables.append(table)
+    return document
+
+
+def discard(orphan: Orphan) -> None:
+    """Delete an orphaned working copy."""
+    for suffix in ("", "-wal", "-shm", LOCK_SUFFIX):
+        orphan.path.with_name(orphan.path.name + suffix).unlink(missing_ok=True)
