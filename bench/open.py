@@ -10,6 +10,7 @@ import json
 import os
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -47,13 +48,22 @@ def main() -> None:
         QApplication.processEvents()
         assert window.editor.model.rowCount() > 0
 
+    def open_and_settle() -> None:
+        open_in_editor()
+        deadline = time.perf_counter() + 5
+        while window.working_copy is None and time.perf_counter() < deadline:
+            QApplication.processEvents()
+        window.problems.recheck()
+
     baseline = best_of(5, load_json)
     read_only = best_of(5, lambda: load_document(goals))
     editor = best_of(5, open_in_editor)
+    settled = best_of(3, open_and_settle)
     print(f"json.load of the canonical JSON (baseline): {baseline * 1000:7.1f} ms")
     print(f"load_document (.goals -> model):            {read_only * 1000:7.1f} ms")
     print(f"open in the editor, first table shown:      {editor * 1000:7.1f} ms")
     print(f"ratio editor open / json.load:              {editor / baseline:7.2f}x")
+    print(f"…plus working copy and checks, done after:  {settled * 1000:7.1f} ms")
     print(f"target: under 500 ms on this machine -> {'met' if editor < 0.5 else 'NOT met'}")
 
 

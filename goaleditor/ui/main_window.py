@@ -64,6 +64,7 @@ OPEN_FILTER = (
     "Excel工作簿 (*.xlsx);;发布的文本 (*.txt);;JSON (*.json)"
 )
 MAX_RECENT = 8
+WORKING_COPY_DELAY_MS = 100  # after the first table is on screen
 
 
 def working_folder() -> Path:
@@ -367,8 +368,6 @@ class MainWindow(QMainWindow):
             return False
         is_goals = path.suffix.lower() == ".goals"
         self._set_document(document, path if is_goals else None, unsaved=not is_goals)
-        if is_goals:
-            self._learn()
         self._remember(path)
         verb = "已打开" if is_goals else "已导入（尚未保存）"
         self.statusBar().showMessage(f"{verb}：{path}", 5000)

@@ -82,7 +82,9 @@ class ProblemsPanel(QWidget):
             self._document.listeners.remove(self._on_change)
         self._document = document
         document.listeners.append(self._on_change)
-        self.recheck()
+        self.problems = []
+        self.tree.clear()
+        self._timer.start()  # checked just after the document is on screen
 
     def _on_change(self, change: Change) -> None:
         if change.phase == "after":
