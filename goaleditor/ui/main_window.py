@@ -31,6 +31,7 @@ from goaleditor import APP_TITLE, __version__
 from goaleditor.errors import InputError
 from goaleditor.model.checks import ERROR, HINT, WARNING, Problem, fix_edits
 from goaleditor.model.document import Document, GoalTable, Indicator, new_table
+from goaleditor.model.file_lock import FileLock, LockedByOther
 from goaleditor.model.frameworks import get_framework
 from goaleditor.model.library import PERSONAL_FILE, IndicatorLibrary
 from goaleditor.model.working_copy import WorkingCopy, discard, find_orphans
@@ -102,6 +103,8 @@ class MainWindow(QMainWindow):
         self.path: Path | None = None
         self.stack = QUndoStack(self)
         self.working_copy: WorkingCopy | None = None
+        self.file_lock: FileLock | None = None
+        self.read_only = False
         self._idle = QTimer(self)  # fold the working copy's log when the clerk pauses
         self._idle.setSingleShot(True)
         self._idle.setInterval(3000)
@@ -313,7 +316,8 @@ class MainWindow(QMainWindow):
         return self.path.name if self.path else "未命名"
 
     def _update_title(self) -> None:
-        self.setWindowTitle(f"{self._display_name()}[*] — {APP_TITLE}")
+        mark = "（只读）" if getattr(self, "read_only", False) else ""
+        self.setWindowTitle(f"{self._display_name()}{mark}[*] — {APP_TITLE}")
         self.setWindowModified(not self.stack.isClean())
 
     def push(self, command: QUndoCommand) -> None:
@@ -332,6 +336,11 @@ class MainWindow(QMainWindow):
             return self.save()
         return answer != CANCEL
 
+    def _forget_file(self) -> None:
+        """The window no longer shows a saved file: drop its lock."""
+        self._hold_lock(None)
+        self.read_only = False
+
     def new_document(self) -> None:
         """新建: ask framework, agency and year, then start with one empty table."""
         if not self.maybe_save():
@@ -342,6 +351,7 @@ class MainWindow(QMainWindow):
         document = Document(**dialog.values())
         document.tables.append(new_table(document.framework))
         document.tables[0].document = document
+        self._forget_file()
         self._set_document(document, None)
         self.header_form.editor("project_name").setFocus()
 
@@ -367,7 +377,16 @@ class MainWindow(QMainWindow):
             show_error(self, "无法打开", str(exc))
             return False
         is_goals = path.suffix.lower() == ".goals"
+        lock, read_only = None, False
+        if is_goals:
+            choice = self._lock_or_ask(path)
+            if choice is None:
+                return False
+            lock, read_only, is_goals = choice
         self._set_document(document, path if is_goals else None, unsaved=not is_goals)
+        self._hold_lock(lock)
+        self.read_only = read_only
+        self._update_title()
         self._remember(path)
         verb = "已打开" if is_goals else "已导入（尚未保存）"
         self.statusBar().showMessage(f"{verb}：{path}", 5000)
@@ -375,9 +394,40 @@ class MainWindow(QMainWindow):
             QMessageBox.information(self, "部分内容未导入", "\n".join(skipped))
         return True
 
+    def _lock_or_ask(self, path: Path) -> tuple[FileLock | None, bool, bool] | None:
+        """Lock a .goals file; if another editor holds it, ask: read-only, a copy, or cancel.
+
+        Returns (lock, read only, keep the path) or None when the clerk cancels.
+        """
+        held_here = self.file_lock
+        if held_here is not None and held_here.document.resolve() == path.resolve():
+            return held_here, False, True  # reopening our own file
+        lock = FileLock(path)
+        try:
+            return (lock if lock.acquire() else None), False, True
+        except LockedByOther as held:
+            box = QMessageBox(QMessageBox.Icon.Warning, "文档正在使用", "", parent=self)
+            box.setObjectName("locked")
+            box.setText(f"“{path.name}”正被 {held.info.describe()} 打开编辑。")
+            box.setInformativeText("可以只读方式打开，或打开一个副本另行保存。")
+            read_only = box.addButton("以只读方式打开", QMessageBox.ButtonRole.AcceptRole)
+            copy = box.addButton("打开副本", QMessageBox.ButtonRole.ActionRole)
+            box.addButton("取消", QMessageBox.ButtonRole.RejectRole)
+            box.exec()
+            if box.clickedButton() is read_only:
+                return None, True, True
+            if box.clickedButton() is copy:
+                return None, False, False
+            return None
+
+    def _hold_lock(self, lock: FileLock | None) -> None:
+        if self.file_lock is not None and self.file_lock is not lock:
+            self.file_lock.release()
+        self.file_lock = lock
+
     def save(self) -> bool:
-        """保存 to the current file (or ask for one)."""
-        if self.path is None:
+        """保存 to the current file (or ask for one; a read-only document only 另存为)."""
+        if self.path is None or self.read_only:
             return self.save_as()
         return self._save_to(self.path)
 
@@ -398,11 +448,27 @@ class MainWindow(QMainWindow):
         from goaleditor.model.store import save_document
 
         self.header_form.commit_pending()
+        new_lock = None
+        if self.file_lock is None or self.file_lock.document != path:
+            new_lock = FileLock(path)
+            try:
+                if not new_lock.acquire():
+                    new_lock = None
+            except LockedByOther as held:
+                show_error(
+                    self, "保存失败", f"“{path.name}”正被 {held.info.describe()} 打开，不能覆盖"
+                )
+                return False
         try:
             save_document(self.document, path)
         except OSError as exc:
+            if new_lock is not None:
+                new_lock.release()
             show_error(self, "保存失败", f"无法保存到 {path}：{_describe_os_error(exc)}")
             return False
+        if new_lock is not None:
+            self._hold_lock(new_lock)
+        self.read_only = False
         self.path = path
         self.stack.setClean()
         self._remember(path)
@@ -680,6 +746,7 @@ class MainWindow(QMainWindow):
         draft = next_year_draft(self.document)
         if not self.maybe_save():
             return
+        self._forget_file()
         self._set_document(draft, None, unsaved=True)
         year = f"{draft.year}年" if draft.year else "下一年度"
         self.statusBar().showMessage(f"已生成{year}的新文档（尚未保存）", 5000)
@@ -724,6 +791,7 @@ class MainWindow(QMainWindow):
         self.settings.setValue("windowState", self.saveState())
         self.settings.setValue("splitter", self.splitter.saveState())
         self._close_working_copy()
+        self._hold_lock(None)
         event.accept()
 
     def _open_working_copy(self, document: Document) -> None:
