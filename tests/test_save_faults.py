@@ -96,3 +96,24 @@ def test_editor_target_is_a_folder(window, tmp_path: Path) -> None:
     assert not window._save_to(target)
     assert len(texts) == 1 and "无法保存" in texts[0]
     assert target.is_dir()
+
+
+def test_editor_read_only_target(window, tmp_path: Path, monkeypatch) -> None:
+    """A target the clerk may not write (CI runs as root, so the refusal is simulated
+    where the operating system would make it: at the final rename)."""
+    import goaleditor.atomic
+
+    target = tmp_path / "readonly.goals"
+    assert window._save_to(target)
+    before = target.read_bytes()
+    window.editor.insert_indicators([Indicator("改动")], "插入")
+
+    def refuse(source: object, destination: object) -> None:
+        raise PermissionError(13, "Permission denied", str(destination))
+
+    monkeypatch.setattr(goaleditor.atomic.os, "replace", refuse)
+    texts = _answer_error()
+    assert not window.save()
+    assert len(texts) == 1 and "没有写入权限" in texts[0]
+    assert window.isWindowModified() and target.read_bytes() == before
+    assert not [p for p in tmp_path.iterdir() if "goaleditor-tmp" in p.name]
