@@ -52,6 +52,7 @@ def main() -> None:
         open_in_editor()
         deadline = time.perf_counter() + 5
         while window.working_copy is None and time.perf_counter() < deadline:
+            time.sleep(0.005)
             QApplication.processEvents()
         window.problems.recheck()
 

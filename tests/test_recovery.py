@@ -32,7 +32,9 @@ app = create_application()
 w = MainWindow()
 w.show()
 w.open_path(Path(sys.argv[1]), ask=False)
+import time
 while w.working_copy is None:  # edits below must go through the per-edit commit
+    time.sleep(0.01)
     app.processEvents()
 first = next(w.current_table().indicator_rows())[2]
 w.editor._edit_field(first, "name", "崩溃前改的名字")

@@ -545,3 +545,20 @@ def test_next_year_draft_from_the_menu(window) -> None:
     assert window.document.year == 2027
     assert window.current_table().project_name == "2027年政务服务办运行经费"
     assert window.path is None and window.isWindowModified()
+
+
+def test_long_export_with_progress_survives(window, tmp_path: Path) -> None:
+    """Thousands of progress callbacks (each pumping events) must not destabilise Qt."""
+    from goaleditor.model.document import Document, GoalTable
+
+    tables = [
+        GoalTable.from_rows(
+            [("产出指标", "数量指标", Indicator(f"指标{n}", "", "≥", "1", "个"))],
+            project_name=f"项目{n}",
+        )
+        for n in range(2500)
+    ]
+    window._set_document(Document(tables=tables), None)
+    out = tmp_path / "many.pdf"
+    assert window.write_pdf(out)
+    assert out.stat().st_size > 100_000

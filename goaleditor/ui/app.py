@@ -9,9 +9,11 @@ from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtCore import QStandardPaths
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from goaleditor import APP_NAME, APP_TITLE, __version__
+from goaleditor.resources import resources_dir
 from goaleditor.ui.fonts import ensure_cjk_fallback, register_bundled_fonts
 
 
@@ -26,6 +28,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationVersion(__version__)
     register_bundled_fonts()
     app.setFont(ensure_cjk_fallback(app.font()))
+    app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "goaleditor-256.png")))
     return app
 
 

@@ -7,12 +7,11 @@ import sqlite3
 import tempfile
 import time
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QSettings, QStandardPaths, Qt, QTimer
+from PySide6.QtCore import QByteArray, QEventLoop, QSettings, QStandardPaths, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
-    QApplication,
     QDockWidget,
     QFileDialog,
     QHBoxLayout,
@@ -28,14 +27,15 @@ from PySide6.QtWidgets import (
 )
 
 from goaleditor import APP_TITLE, __version__
+
+if TYPE_CHECKING:  # loaded when first used, to start quickly
+    from goaleditor.model.checks import Problem
+    from goaleditor.model.file_lock import FileLock
+    from goaleditor.model.library import IndicatorLibrary
+    from goaleditor.model.working_copy import WorkingCopy
 from goaleditor.errors import InputError
-from goaleditor.model.checks import ERROR, HINT, WARNING, Problem, fix_edits
 from goaleditor.model.document import Document, GoalTable, Indicator, new_table
-from goaleditor.model.file_lock import FileLock, LockedByOther
 from goaleditor.model.frameworks import get_framework
-from goaleditor.model.library import PERSONAL_FILE, IndicatorLibrary
-from goaleditor.model.working_copy import WorkingCopy, discard, find_orphans
-from goaleditor.model.working_copy import restore as restore_working_copy
 from goaleditor.resources import resources_dir
 from goaleditor.ui.commands import (
     InsertNodesCommand,
@@ -76,6 +76,8 @@ def working_folder() -> Path:
 
 def _load_library() -> IndicatorLibrary:
     """The built-in library and the clerk's personal one from the user data folder."""
+    from goaleditor.model.library import PERSONAL_FILE, IndicatorLibrary
+
     folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
     personal = Path(folder) / PERSONAL_FILE if folder else None
     return IndicatorLibrary.load(resources_dir() / "library" / "builtin.json", personal)
@@ -103,6 +105,14 @@ class MainWindow(QMainWindow):
         self.path: Path | None = None
         self.stack = QUndoStack(self)
         self.working_copy: WorkingCopy | None = None
+        # PySide6 6.12 on Python 3.11 loses a reference to None on every *static* call that
+        # returns nothing (QApplication.processEvents, QTimer.singleShot): thousands of them
+        # crash the interpreter. Long loops therefore use these instances instead.
+        self._events = QEventLoop(self)
+        self._working_copy_timer = QTimer(self)
+        self._working_copy_timer.setSingleShot(True)
+        self._working_copy_timer.setInterval(WORKING_COPY_DELAY_MS)
+        self._working_copy_timer.timeout.connect(lambda: self._open_working_copy(self.document))
         self.file_lock: FileLock | None = None
         self.read_only = False
         self._idle = QTimer(self)  # fold the working copy's log when the clerk pauses
@@ -286,11 +296,8 @@ class MainWindow(QMainWindow):
         self.header_form.set_table(None)
         self.stack.clear()
         self._close_working_copy()
-        try:
-            self.working_copy: WorkingCopy | None = WorkingCopy(working_folder(), document, path)
-        except (OSError, sqlite3.Error) as exc:  # editing still works; only recovery is lost
-            self.working_copy = None
-            self.statusBar().showMessage(f"无法建立工作副本（崩溃后将无法恢复）：{exc}", 10000)
+        # The snapshot of a large document takes a moment: show the first table first.
+        self._working_copy_timer.start()
         self.document = document
         self.path = path
         self.table_model.set_document(document)
@@ -399,6 +406,8 @@ class MainWindow(QMainWindow):
 
         Returns (lock, read only, keep the path) or None when the clerk cancels.
         """
+        from goaleditor.model.file_lock import FileLock, LockedByOther
+
         held_here = self.file_lock
         if held_here is not None and held_here.document.resolve() == path.resolve():
             return held_here, False, True  # reopening our own file
@@ -445,6 +454,7 @@ class MainWindow(QMainWindow):
         return self._save_to(path)
 
     def _save_to(self, path: Path) -> bool:
+        from goaleditor.model.file_lock import FileLock, LockedByOther
         from goaleditor.model.store import save_document
 
         self.header_form.commit_pending()
@@ -510,7 +520,7 @@ class MainWindow(QMainWindow):
         def progress(done: int, total: int) -> bool:
             dialog.setMaximum(total)
             dialog.setValue(done)
-            QApplication.processEvents()
+            self._events.processEvents()  # an instance call: see _events in __init__
             return not dialog.wasCanceled()
 
         try:
@@ -550,7 +560,7 @@ class MainWindow(QMainWindow):
         def progress(done: int, total: int) -> bool:
             dialog.setMaximum(total)
             dialog.setValue(done)
-            QApplication.processEvents()
+            self._events.processEvents()  # an instance call: see _events in __init__
             return not dialog.wasCanceled()
 
         try:
@@ -659,6 +669,8 @@ class MainWindow(QMainWindow):
         self.problems_dock.raise_()
 
     def _show_marks(self, problems: list[Problem]) -> None:
+        from goaleditor.model.checks import ERROR, HINT, WARNING
+
         worst: dict[int, tuple[str, list[str]]] = {}
         order = {ERROR: 0, WARNING: 1, HINT: 2}
         for problem in problems:
@@ -690,6 +702,8 @@ class MainWindow(QMainWindow):
 
     def apply_fix(self, problem: Problem) -> None:
         """Apply a problem's fix-it as one undoable step."""
+        from goaleditor.model.checks import fix_edits
+
         edits = fix_edits(problem)
         if not edits:
             return
@@ -795,6 +809,8 @@ class MainWindow(QMainWindow):
         event.accept()
 
     def _open_working_copy(self, document: Document) -> None:
+        from goaleditor.model.working_copy import WorkingCopy
+
         if document is not self.document or self.working_copy is not None:
             return
         try:
@@ -816,6 +832,9 @@ class MainWindow(QMainWindow):
 
     def offer_recovery(self) -> None:
         """After a crash: offer to restore the unsaved work, saying which file it belongs to."""
+        from goaleditor.model.working_copy import discard, find_orphans
+        from goaleditor.model.working_copy import restore as restore_working_copy
+
         for orphan in find_orphans(working_folder()):
             name = orphan.source or "未命名的新文档"
             when = time.strftime("%Y-%m-%d %H:%M", time.localtime(orphan.modified))

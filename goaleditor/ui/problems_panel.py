@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QColor, QIcon, QPainter, QPixmap
@@ -16,10 +16,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from goaleditor.model.checks import ERROR, HINT, WARNING, Problem, check_document, fix_edits
 from goaleditor.model.document import Change, Document
 
-SEVERITY_COLORS = {ERROR: "#c62828", WARNING: "#ef8f00", HINT: "#1e6fd9"}
+if TYPE_CHECKING:
+    from goaleditor.model.checks import Problem
+
+# Keyed by the severities of goaleditor.model.checks (错误, 警告, 提示).
+SEVERITY_COLORS = {"错误": "#c62828", "警告": "#ef8f00", "提示": "#1e6fd9"}
 FIX_LABELS = {
     "fill-description": "使用指标名称作为描述",
     "normalize-comparator": "规范指标性质写法",
@@ -92,6 +95,8 @@ class ProblemsPanel(QWidget):
 
     def recheck(self) -> None:
         """Run every check now and show the result."""
+        from goaleditor.model.checks import check_document
+
         self._timer.stop()
         self.problems = check_document(self._document)
         self.tree.clear()
@@ -118,6 +123,8 @@ class ProblemsPanel(QWidget):
         item = self.tree.itemAt(point)
         if item is None:
             return
+        from goaleditor.model.checks import fix_edits
+
         problem: Problem = item.data(0, Qt.ItemDataRole.UserRole)
         menu = QMenu(self)
         show = QAction("定位到单元格", menu)
