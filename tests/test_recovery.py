@@ -118,3 +118,15 @@ def test_every_kind_of_change_reaches_the_working_copy(tmp_path: Path) -> None:
     (orphan,) = find_orphans(tmp_path)
     assert dumps(restore(orphan)) == dumps(document)
     assert isinstance(restore(orphan), Document)
+
+
+def test_unedited_or_saved_work_is_not_offered(tmp_path: Path) -> None:
+    untouched = WorkingCopy(tmp_path, read(EXAMPLE), None)
+    untouched._lock.release()
+    document = read(EXAMPLE)
+    saved = WorkingCopy(tmp_path, document, tmp_path / "a.goals")
+    document.set_field(next(document.tables[0].indicator_rows())[2], "value", "1")
+    saved.mark_saved()
+    saved._lock.release()
+    assert find_orphans(tmp_path) == []
+    assert not list(tmp_path.glob("*.working"))

@@ -184,10 +184,15 @@ class WorkingCopy:
                 if changed is not None:
                     self._write_table(changed)
             self._write_order()
+            self._set_meta("edited", "1")
             self._db.execute("COMMIT")
         except BaseException:
             self._db.execute("ROLLBACK")
             raise
+
+    def mark_saved(self) -> None:
+        """The document equals its saved file again: a crash now would lose nothing."""
+        self._set_meta("edited", "0")
 
     def checkpoint(self) -> None:
         """Fold the write-ahead log into the file (between edits, when nobody waits)."""
@@ -222,7 +227,11 @@ def find_orphans(folder: Path) -> list[Orphan]:
                 db.close()
         except sqlite3.Error:
             continue
-        orphans.append(Orphan(path, meta.get("source", ""), float(meta.get("modified", "0"))))
+        orphan = Orphan(path, meta.get("source", ""), float(meta.get("modified", "0")))
+        if meta.get("edited") != "1":
+            discard(orphan)  # opened but never edited: nothing to give back
+            continue
+        orphans.append(orphan)
     return sorted(orphans, key=lambda o: o.modified, reverse=True)
 
 

@@ -120,6 +120,7 @@ class MainWindow(QMainWindow):
         self._idle.setInterval(3000)
         self._idle.timeout.connect(self._checkpoint)
         self.stack.indexChanged.connect(self._idle.start)
+        self.stack.cleanChanged.connect(self._saved_state_changed)
         self.stack.cleanChanged.connect(self._update_title)
         self._build_widgets()
         self._build_actions()
@@ -818,6 +819,10 @@ class MainWindow(QMainWindow):
         except (OSError, sqlite3.Error) as exc:  # editing still works; only recovery is lost
             self.working_copy = None
             self.statusBar().showMessage(f"无法建立工作副本（崩溃后将无法恢复）：{exc}", 10000)
+
+    def _saved_state_changed(self, clean: bool) -> None:
+        if clean and self.working_copy is not None:
+            self.working_copy.mark_saved()
 
     def _checkpoint(self) -> None:
         if self.working_copy is not None:
