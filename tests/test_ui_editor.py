@@ -562,3 +562,24 @@ def test_long_export_with_progress_survives(window, tmp_path: Path) -> None:
     out = tmp_path / "many.pdf"
     assert window.write_pdf(out)
     assert out.stat().st_size > 100_000
+
+
+def test_drop_places(window) -> None:
+    """Where a dragged indicator lands, by the row and the part of the row it is dropped on."""
+    from PySide6.QtWidgets import QAbstractItemView
+
+    from goaleditor.ui.indicator_editor import _drop_place
+
+    Pos = QAbstractItemView.DropIndicatorPosition
+    model = window.editor.model
+    table = window.current_table()
+    quantity = table.children[0].children[0]
+    second = quantity.children[1]
+    assert _drop_place(model, model.index_of(second), Pos.AboveItem) == (quantity, 1)
+    assert _drop_place(model, model.index_of(second), Pos.BelowItem) == (quantity, 2)
+    assert _drop_place(model, model.index_of(quantity), Pos.OnItem) == (quantity, 4)
+    assert _drop_place(model, model.index_of(quantity), Pos.BelowItem) == (quantity, 0)
+    assert _drop_place(model, model.index_of(table.children[1]), Pos.OnItem) == (
+        table.children[1].children[0],
+        1,
+    )

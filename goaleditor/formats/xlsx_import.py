@@ -79,6 +79,7 @@ def read(path: Path, warn: Warn | None = None) -> Document:
         raise InputError(f"{path.name}：无法读取Excel工作簿（{type(exc).__name__}）") from None
     try:
         meta = _metadata(workbook)
+        skipped: list[str] = []
         document = Document()
         agency: tuple[str, str] | None = None
         titles: list[str] = []
@@ -87,8 +88,8 @@ def read(path: Path, warn: Warn | None = None) -> Document:
             exact = _exact_table(grid) if meta else None
             parsed = [exact] if exact else _SheetReader(grid, sheet.title).tables()
             if not parsed:
-                if warn is not None and sheet.title != "目录":
-                    warn(f"工作表“{sheet.title}”不是绩效目标表，已跳过")
+                if sheet.title != "目录":
+                    skipped.append(f"工作表“{sheet.title}”不是绩效目标表，已跳过")
                 continue
             for item in parsed:
                 document.tables.append(item.table)
@@ -97,10 +98,13 @@ def read(path: Path, warn: Warn | None = None) -> Document:
                 titles.append(item.title)
     finally:
         workbook.close()
-    if not document.tables:
+    if not document.tables:  # one line says it all; the skipped sheets are not news then
         raise InputError(
             f"{path.name}：工作簿中没有找到绩效目标表（需要“项目名称”和“一级指标”表头）"
         )
+    if warn is not None:
+        for message in skipped:
+            warn(message)
     if agency:
         document.agency_code, document.agency_name = agency
     years = [int(m.group(1)) for t in titles for m in _YEAR_RE.finditer(t)]
