@@ -141,11 +141,15 @@ class IndicatorEditor(QWidget):
     """Owns the tree view, its model and delegate, and the actions that edit the tree."""
 
     def __init__(
-        self, document: Document, stack: QUndoStack, library: Any = None, parent: Any = None
+        self,
+        document: Document,
+        stack: QUndoStack,
+        library: Callable[[], Any] | None = None,
+        parent: Any = None,
     ) -> None:
         super().__init__(parent)
         self._document = document
-        self.library = library
+        self._library = library  # a callable: the library is read when first needed
         self._stack = stack
         self.model = IndicatorTreeModel(document, self)
         self.model.edit_handler = self._edit_field
@@ -282,7 +286,7 @@ class IndicatorEditor(QWidget):
         self._stack.push(SetFieldCommand(self._document, node, name, value))
 
     def _library_entries(self, level2: str) -> list[Any]:
-        return self.library.entries(level2) if self.library is not None else []
+        return self._library().entries(level2) if self._library is not None else []
 
     def fill_from_library(self, node: Indicator, entry: Any) -> None:
         """Name, comparator, unit and (if empty) description from a library entry: one step."""

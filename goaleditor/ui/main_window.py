@@ -138,8 +138,8 @@ class MainWindow(QMainWindow):
         self.table_list.setModel(self.table_model)
         self.table_list.selectionModel().currentRowChanged.connect(self._current_table_changed)
         self.header_form = HeaderForm(self.document, self.stack.push, self)
-        self.library = _load_library()
-        self.editor = IndicatorEditor(self.document, self.stack, self.library, self)
+        self._library: IndicatorLibrary | None = None  # read on first use: start quickly
+        self.editor = IndicatorEditor(self.document, self.stack, lambda: self.library, self)
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(4, 4, 0, 4)
@@ -716,6 +716,13 @@ class MainWindow(QMainWindow):
                 self.push(SetFieldCommand(self.document, target, name, str(value)))
         self.stack.endMacro()
         self.problems.recheck()
+
+    @property
+    def library(self) -> IndicatorLibrary:
+        """The indicator library (built-in and personal), read when first needed."""
+        if self._library is None:
+            self._library = _load_library()
+        return self._library
 
     def _learn(self) -> None:
         """Teach the personal indicator library this document's indicators."""
