@@ -583,3 +583,14 @@ def test_drop_places(window) -> None:
         table.children[1].children[0],
         1,
     )
+
+
+def test_export_excel_from_the_menu(window, tmp_path: Path, monkeypatch) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    from goaleditor.formats.xlsx_import import read as read_xlsx
+
+    out = tmp_path / "菜单导出.xlsx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    window.export_xlsx_action.trigger()
+    assert dumps(read_xlsx(out)) == dumps(window.document)

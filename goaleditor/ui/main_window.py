@@ -508,13 +508,13 @@ class MainWindow(QMainWindow):
             return
         self.statusBar().showMessage(f"已导出：{name}", 5000)
 
-    def write_pdf(self, path: Path) -> bool:
-        """Export the document as PDF with a progress dialog that can cancel it."""
-        from goaleditor.formats.pdf import ExportCancelled, write
+    def _export_with_progress(self, label: str, path: Path, write: Any) -> bool:
+        """Run write(document, path, progress) behind a progress dialog that can cancel it."""
+        from goaleditor.formats.pdf import ExportCancelled
 
         self.header_form.commit_pending()
-        dialog = QProgressDialog("正在生成PDF…", "取消", 0, 100, self)
-        dialog.setWindowTitle("导出PDF")
+        dialog = QProgressDialog(f"正在生成{label}…", "取消", 0, 100, self)
+        dialog.setWindowTitle(f"导出{label}")
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(400)
 
@@ -537,45 +537,30 @@ class MainWindow(QMainWindow):
             dialog.deleteLater()
         return True
 
+    def write_pdf(self, path: Path) -> bool:
+        """Export the document as PDF with a progress dialog that can cancel it."""
+        from goaleditor.formats.pdf import write
+
+        return self._export_with_progress("PDF", path, write)
+
+    def _ask_export_path(self, title: str, suffix: str, kind: str) -> Path | None:
+        base = self.path.with_suffix(suffix) if self.path else Path(f"未命名{suffix}")
+        name, _ = QFileDialog.getSaveFileName(self, title, str(base), kind)
+        return Path(name) if name else None
+
     def export_pdf(self) -> None:
         """导出PDF: choose a file and write it."""
-        base = self.path.with_suffix(".pdf") if self.path else Path("未命名.pdf")
-        name, _ = QFileDialog.getSaveFileName(self, "导出PDF", str(base), "PDF (*.pdf)")
-        if name and self.write_pdf(Path(name)):
-            self.statusBar().showMessage(f"已导出：{name}", 5000)
+        path = self._ask_export_path("导出PDF", ".pdf", "PDF (*.pdf)")
+        if path is not None and self.write_pdf(path):
+            self.statusBar().showMessage(f"已导出：{path}", 5000)
 
     def export_xlsx(self) -> None:
         """导出Excel: the official layout as a workbook."""
-        from goaleditor.formats.pdf import ExportCancelled
         from goaleditor.formats.xlsx_export import write
 
-        self.header_form.commit_pending()
-        base = self.path.with_suffix(".xlsx") if self.path else Path("未命名.xlsx")
-        name, _ = QFileDialog.getSaveFileName(self, "导出Excel", str(base), "Excel工作簿 (*.xlsx)")
-        if not name:
-            return
-        dialog = QProgressDialog("正在生成Excel…", "取消", 0, 100, self)
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.setMinimumDuration(400)
-
-        def progress(done: int, total: int) -> bool:
-            dialog.setMaximum(total)
-            dialog.setValue(done)
-            self._events.processEvents()  # an instance call: see _events in __init__
-            return not dialog.wasCanceled()
-
-        try:
-            write(self.document, Path(name), progress)
-        except ExportCancelled:
-            self.statusBar().showMessage("已取消导出，没有写入文件", 5000)
-            return
-        except OSError as exc:
-            show_error(self, "导出失败", f"无法导出到 {name}：{_describe_os_error(exc)}")
-            return
-        finally:
-            dialog.reset()
-            dialog.deleteLater()
-        self.statusBar().showMessage(f"已导出：{name}", 5000)
+        path = self._ask_export_path("导出Excel", ".xlsx", "Excel工作簿 (*.xlsx)")
+        if path is not None and self._export_with_progress("Excel", path, write):
+            self.statusBar().showMessage(f"已导出：{path}", 5000)
 
     def _with_temporary_pdf(self, use: Any) -> None:
         with tempfile.TemporaryDirectory(prefix="goaleditor-") as folder:
