@@ -23,7 +23,6 @@ _WRITERS = {
     ".pdf": "goaleditor.formats.pdf",
     ".xlsx": "goaleditor.formats.xlsx_export",
 }
-_NOT_YET: dict[str, str] = {}
 IMPORT_EXTENSIONS: tuple[str, ...] = (".goals", *_READERS)
 
 
@@ -63,8 +62,6 @@ def write_document(document: Document, path: str | os.PathLike[str]) -> None:
         store.save_document(document, path)
     elif suffix in _WRITERS:
         _module(_WRITERS[suffix]).write(document, path)
-    elif suffix in _NOT_YET:
-        raise InputError(f"本版本尚不支持{_NOT_YET[suffix]}（{path.name}）")
     else:
         raise InputError(
             f"{path.name}：不能导出为“{suffix or '无扩展名'}”（可导出 .goals、.json、.pdf、.xlsx）"
