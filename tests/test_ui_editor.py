@@ -594,3 +594,53 @@ def test_export_excel_from_the_menu(window, tmp_path: Path, monkeypatch) -> None
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
     window.export_xlsx_action.trigger()
     assert dumps(read_xlsx(out)) == dumps(window.document)
+
+
+def test_new_document_dialog(qtbot, window) -> None:
+    from goaleditor.ui.dialogs import DocumentPropertiesDialog
+
+    def fill() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, DocumentPropertiesDialog)
+        dialog.framework.setCurrentIndex(dialog.framework.findData("cost-first"))
+        dialog.agency_code.setText("120101")
+        dialog.agency_name.setText("某区财政局")
+        dialog.year.setValue(2027)
+        dialog.accept()
+
+    window.stack.setClean()
+    QTimer.singleShot(0, fill)
+    window.new_action.trigger()
+    doc = window.document
+    assert (doc.framework, doc.agency_code, doc.agency_name, doc.year) == (
+        "cost-first",
+        "120101",
+        "某区财政局",
+        2027,
+    )
+    assert [l1.name for l1 in window.current_table().children] == [
+        "成本指标",
+        "产出指标",
+        "效益指标",
+        "满意度指标",
+    ]
+    assert window.path is None and not window.isWindowModified()
+
+
+def test_properties_dialog_is_one_undoable_step(window) -> None:
+    from goaleditor.ui.dialogs import DocumentPropertiesDialog
+
+    def change() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, DocumentPropertiesDialog)
+        assert dialog.agency_code.text() == "319101"
+        dialog.title.setText("滨海新区政务服务办2026年项目支出绩效目标表")
+        dialog.merge_level2.setChecked(True)
+        dialog.accept()
+
+    QTimer.singleShot(0, change)
+    window.properties_action.trigger()
+    assert window.document.merge_level2 and window.document.title.startswith("滨海新区")
+    assert window.stack.undoText() == "修改文档属性"
+    window.stack.undo()
+    assert not window.document.merge_level2 and window.document.title == ""
