@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -108,8 +107,3 @@ class IndicatorLibrary:
         self.personal_path.parent.mkdir(parents=True, exist_ok=True)
         data = {"schema": 1, "entries": [asdict(e) for e in self.personal.values()]}
         atomic_write_text(self.personal_path, json.dumps(data, ensure_ascii=False, indent=1))
-
-
-def names(entries: Iterable[LibraryEntry]) -> list[str]:
-    """The names of entries, in order."""
-    return [e.name for e in entries]

@@ -35,12 +35,3 @@ def format_money(amount: Decimal | None) -> str:
     if amount is None:
         return ""
     return f"{amount.quantize(_CENT):f}"
-
-
-def is_money_text(text: str) -> bool:
-    """True when text parses as an amount (or is empty)."""
-    try:
-        parse_money(text)
-    except MoneyError:
-        return False
-    return True

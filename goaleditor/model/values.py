@@ -58,11 +58,6 @@ class TargetValue:
     value: str
     unit: str
 
-    @property
-    def is_qualitative(self) -> bool:
-        """True for 定性 values, whose text is kept verbatim."""
-        return self.comparator == QUALITATIVE
-
     def display(self) -> str:
         """The printed 指标值: comparator + value + unit, with = and 定性 not printed."""
         return format_display(self.comparator, self.value, self.unit)
