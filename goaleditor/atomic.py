@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
-import secrets
 from collections.abc import Callable
 from pathlib import Path
 
@@ -14,7 +13,7 @@ TEMP_SUFFIX = ".goaleditor-tmp"
 
 def temp_path_for(target: Path) -> Path:
     """A fresh hidden temporary path in the target's folder (same file system)."""
-    return target.with_name(f".{target.name}.{secrets.token_hex(4)}{TEMP_SUFFIX}")
+    return target.with_name(f".{target.name}.{os.urandom(4).hex()}{TEMP_SUFFIX}")
 
 
 def atomic_write(target: str | os.PathLike[str], write: Callable[[Path], None]) -> None:
