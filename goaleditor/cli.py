@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import sys
 from pathlib import Path
 
@@ -47,6 +48,8 @@ def _build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     args = sys.argv[1:] if argv is None else argv
+    if importlib.util.find_spec("defusedxml") is None:  # workbooks are never parsed without it
+        return _fail("缺少defusedxml组件，无法安全读取Excel文件，请重新安装goaleditor")
     if not args or (args[0] not in COMMANDS and not args[0].startswith("-")):
         return _run_editor(args)
     parsed = _build_parser().parse_args(args)
