@@ -73,6 +73,7 @@ def test_window_shows_example(window) -> None:
     assert window.header_form.editor("project_name").text() == "2026年政务服务办运行经费"
     assert cell(window, 1, COL_DISPLAY).data() == "≥365次"
     assert "未命名" in window.windowTitle()
+    assert QApplication.translate("QPlatformTheme", "Cancel") == "取消"  # Qt's own dialogs too
 
 
 def test_edit_name_with_f2_and_undo(qtbot, window) -> None:

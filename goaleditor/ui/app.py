@@ -8,7 +8,7 @@ import traceback
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QStandardPaths
+from PySide6.QtCore import QLibraryInfo, QLocale, QStandardPaths, QTranslator
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -26,10 +26,24 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_TITLE)
     app.setApplicationVersion(__version__)
+    _install_chinese_translation(app)
     register_bundled_fonts()
     app.setFont(ensure_cjk_fallback(app.font()))
     app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "goaleditor-256.png")))
     return app
+
+
+def _install_chinese_translation(app: QApplication) -> None:
+    """Qt's own dialogs and context menus (file dialog, 复制/粘贴…) in Chinese."""
+    if app.property("goaleditor_translated"):
+        return
+    translator = QTranslator(app)
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if translator.load(
+        QLocale(QLocale.Language.Chinese, QLocale.Country.China), "qtbase", "_", folder
+    ):
+        app.installTranslator(translator)
+    app.setProperty("goaleditor_translated", True)
 
 
 def log_path() -> Path:
