@@ -257,3 +257,45 @@ def test_a_row_taller_than_a_page_is_split_not_cut() -> None:
     ]
     assert len(pages) > 2
     assert "".join(shown) == "".join(goal_lines)
+
+
+@needs_poppler
+def test_toc_page_numbers_point_at_the_tables(tmp_path: Path) -> None:
+    """A 目录 over several pages, with long wrapped entries and a long document title."""
+    rows = [("产出指标", "数量指标", Indicator("指标", "描述", "≥", "1", "个"))]
+    names = [("很长的项目名称" * (6 if n % 7 == 0 else 1)) + f"第{n}号" for n in range(130)]
+    doc = Document(
+        title="某某单位二〇二六年度项目支出绩效目标表汇编（含各科室、各下属单位的全部项目）" * 2,
+        tables=[GoalTable.from_rows(rows, project_name=name) for name in names],
+    )
+    out = tmp_path / "toc.pdf"
+    write(doc, out)
+    pages = [_flat(p) for p in poppler("pdftotext", "-raw", out, "-").split("\f")]
+    first_table = _flat(f"1.{names[0]}绩效目标表")
+    toc_pages = pages[: next(i for i, p in enumerate(pages) if p.startswith(first_table))]
+    assert len(toc_pages) >= 3
+    toc = "".join(toc_pages)
+    for number, name in enumerate(names, 1):
+        title = _flat(f"{number}.{name}绩效目标表")
+        actual = next(
+            i for i, p in enumerate(pages, 1) if i > len(toc_pages) and p.startswith(title)
+        )
+        # The entry's number is followed by the next entry or by the page footer ("-2-").
+        entry = re.search(re.escape(title) + rf"·*{actual}({number + 1}\.|-|$)", toc)
+        assert entry is not None, (number, actual)
+    bottom_margin_text = poppler(
+        "pdftotext",
+        "-y",
+        "800",
+        "-H",
+        "42",
+        "-W",
+        "600",
+        "-f",
+        "1",
+        "-l",
+        str(len(toc_pages)),
+        out,
+        "-",
+    )
+    assert re.sub(r"[\s\-\d\f]", "", bottom_margin_text) == ""  # only page numbers down there

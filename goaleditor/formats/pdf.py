@@ -13,6 +13,7 @@ from goaleditor.formats.layout import (
     BODY_SIZE,
     FOOTER_Y,
     LEADING,
+    MARGIN_BOTTOM,
     MARGIN_LEFT,
     MARGIN_TOP,
     PAD_X,
@@ -27,7 +28,7 @@ from goaleditor.formats.layout import (
     paginate,
 )
 from goaleditor.formats.linebreak import clean_text, wrap
-from goaleditor.formats.pdf_fonts import HEI, SONG, TextWidth, register_fonts
+from goaleditor.formats.pdf_fonts import HEI, SONG, TextWidth
 from goaleditor.model.document import Document
 
 EXTENSIONS = (".pdf",)
@@ -68,11 +69,15 @@ def write(
             gc.enable()
 
 
-def layout_pages(document: Document, progress: Progress | None = None) -> list[list[Page]]:
+def layout_pages(
+    document: Document,
+    progress: Progress | None = None,
+    width: TextWidth | None = None,
+    title_width: TextWidth | None = None,
+) -> list[list[Page]]:
     """Every table's pages, in document order."""
-    register_fonts()
-    width = TextWidth(SONG, BODY_SIZE)
-    title_width = TextWidth(HEI, TITLE_SIZE)
+    width = width or TextWidth(SONG, BODY_SIZE)
+    title_width = title_width or TextWidth(HEI, TITLE_SIZE)
     cache: dict[tuple[str, float], list[str]] = {}
     result = []
     total = len(document.tables)
@@ -89,10 +94,10 @@ def _render(document: Document, temp: Path, options: PdfOptions, progress: Progr
 
     rl_config.useA85 = 0  # binary compressed streams: smaller, and no slow ASCII85 pass
 
-    tables = layout_pages(document, progress)
-    body = TextWidth(SONG, BODY_SIZE)
+    body, title = TextWidth(SONG, BODY_SIZE), TextWidth(HEI, TITLE_SIZE)
+    tables = layout_pages(document, progress, body, title)
     with_toc = options.toc and len(tables) > 1
-    toc = _toc_pages(document, tables, body) if with_toc else []
+    toc = _toc_pages(document, tables, body, title) if with_toc else []
     canvas = Canvas(
         str(temp),
         pagesize=(PAGE_WIDTH, PAGE_HEIGHT),
@@ -104,7 +109,7 @@ def _render(document: Document, temp: Path, options: PdfOptions, progress: Progr
     canvas.setTitle(document.title or "项目支出绩效目标表")
     canvas.setAuthor(document.agency_name)
     canvas.setCreator("goaleditor")
-    painter = _Painter(canvas, body, TextWidth(HEI, TITLE_SIZE))
+    painter = _Painter(canvas, body, title)
     page_number = 0
     for toc_page in toc:
         page_number += 1
@@ -130,31 +135,43 @@ class _TocLine:
     page: int  # 0 for a wrapped continuation line
 
 
+def _toc_heading_height(title_lines: int) -> float:
+    """Height of the 目录 page's heading: the document title, then 目录 (see toc_page)."""
+    return title_lines * TITLE_SIZE * 1.3 + 14 + TITLE_SIZE + 20
+
+
 def _toc_pages(
-    document: Document, tables: list[list[Page]], body: TextWidth
+    document: Document, tables: list[list[Page]], body: TextWidth, title: TextWidth
 ) -> list[list[_TocLine]]:
-    """The 目录 entries, split into pages (page numbers count the 目录 pages themselves)."""
-    number_width = 40.0
-    entries: list[list[str]] = []
-    for pages in tables:
-        title = pages[0].title
-        entries.append(wrap(title, TABLE_WIDTH - number_width - 20, body))
-    per_page_first = int((PAGE_HEIGHT - 2 * MARGIN_TOP - 60) // (LEADING + TOC_ENTRY_GAP / 2))
-    per_page = int((PAGE_HEIGHT - 2 * MARGIN_TOP) // (LEADING + TOC_ENTRY_GAP / 2))
-    line_count = sum(len(e) for e in entries)
-    toc_pages = 1 + max(0, -(-(line_count - per_page_first) // per_page))
-    start = toc_pages + 1
-    pages: list[list[_TocLine]] = [[]]
-    capacity = per_page_first
-    for lines, table_pages in zip(entries, tables, strict=True):
-        if len(pages[-1]) + len(lines) > capacity:
-            pages.append([])
-            capacity = per_page
-        for i, line in enumerate(lines):
-            pages[-1].append(_TocLine(line, start if i == len(lines) - 1 else 0))
-        start += len(table_pages)
-    pages[0].insert(0, _TocLine(document.title or "项目支出绩效目标表", -1))
-    return pages
+    """The 目录 entries packed into pages by their real heights, then numbered.
+
+    Numbering after packing keeps the page numbers right however the entries fall.
+    """
+    heading = document.title or "项目支出绩效目标表"
+    usable = PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM
+    packed: list[list[tuple[list[str], int]]] = [[]]  # per page: (entry lines, table index)
+    used = _toc_heading_height(len(wrap(heading, TABLE_WIDTH, title)))
+    for index, pages in enumerate(tables):
+        lines = wrap(pages[0].title, TABLE_WIDTH - 60, body)
+        height = len(lines) * LEADING + TOC_ENTRY_GAP / 2
+        if used + height > usable and packed[-1]:
+            packed.append([])
+            used = 0.0
+        packed[-1].append((lines, index))
+        used += height
+    first_pages = [len(packed) + 1]
+    for pages in tables[:-1]:
+        first_pages.append(first_pages[-1] + len(pages))
+    result = [
+        [
+            _TocLine(line, first_pages[index] if i == len(lines) - 1 else 0)
+            for lines, index in page
+            for i, line in enumerate(lines)
+        ]
+        for page in packed
+    ]
+    result[0].insert(0, _TocLine(heading, -1))
+    return result
 
 
 class _TextBlock:
@@ -279,7 +296,7 @@ class _Painter:
                 for line in title_lines:
                     y -= TITLE_SIZE * 1.3
                     c.drawString((PAGE_WIDTH - self.title(line)) / 2, y, line)  # type: ignore[attr-defined]
-                y -= 14
+                y -= 14  # keep in step with _toc_heading_height
                 c.drawString((PAGE_WIDTH - self.title("目录")) / 2, y - TITLE_SIZE, "目录")  # type: ignore[attr-defined]
                 y -= TITLE_SIZE + 20
                 c.setFont(SONG, BODY_SIZE)  # type: ignore[attr-defined]
