@@ -14,7 +14,7 @@ from goaleditor.errors import InputError
 from goaleditor.model.document import Document, GoalTable, Indicator
 from goaleditor.model.frameworks import FRAMEWORKS, detect_framework
 from goaleditor.model.money import MONEY_UNITS, MoneyError, parse_money
-from goaleditor.model.values import QUALITATIVE, normalize_comparator, parse_target
+from goaleditor.model.values import QUALITATIVE, TargetValue, normalize_comparator, parse_target
 
 EXTENSIONS = (".xlsx",)
 MAX_UNCOMPRESSED = 200 * 1024 * 1024  # a real goal-table workbook is a few MB at most
@@ -150,6 +150,12 @@ def _sheet_values(sheet: Any) -> list[list[Any]]:
     return rows
 
 
+def _verbatim_target(text: str) -> TargetValue:
+    """Parse a 指标值, keeping 定性 text exactly as the cell has it (spaces included)."""
+    target = parse_target(text)
+    return TargetValue(QUALITATIVE, text, "") if target.comparator == QUALITATIVE else target
+
+
 def _cell(rows: list[list[Any]], r: int, c: int) -> Any:
     return rows[r][c] if r < len(rows) and c < len(rows[r]) else None
 
@@ -191,9 +197,7 @@ def _exact_table(rows: list[list[Any]]) -> _Parsed | None:
             continue  # the lower part of a row too tall for one Excel row
         level1 = _text(padded[0]) if padded[0] is not None else level1
         level2 = _text(padded[1]) if padded[1] is not None else level2
-        target = parse_target(_text(padded[5]))
-        if target.comparator == QUALITATIVE:
-            target = type(target)(QUALITATIVE, _text(padded[5]), "")
+        target = _verbatim_target(_text(padded[5]))
         indicators.append(
             (
                 level1,
@@ -372,18 +376,11 @@ class _SheetReader:
                 continue  # an empty row
             level1 = get("level1") or level1
             level2 = get("level2") or level2
-            if split:
-                comparator = normalize_comparator(get("comparator")) or (
-                    QUALITATIVE if get("comparator").strip() == QUALITATIVE else ""
-                )
-                target = parse_target(f"{comparator}{get('value')}{get('unit')}")
-                if comparator == QUALITATIVE:
-                    target = parse_target(get("value"))
-                    target = type(target)(QUALITATIVE, get("value"), "")
-            else:
-                target = parse_target(get("value"))
-                if target.comparator == QUALITATIVE:
-                    target = type(target)(QUALITATIVE, get("value"), "")
+            comparator = normalize_comparator(get("comparator")) if split else None
+            if comparator == QUALITATIVE:
+                target = TargetValue(QUALITATIVE, get("value"), "")
+            else:  # the three columns, or one cell such as ≥40个, read as one 指标值
+                target = _verbatim_target(f"{comparator or ''}{get('value')}{get('unit')}")
             rows.append(
                 (
                     level1,
