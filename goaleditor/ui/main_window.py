@@ -847,6 +847,7 @@ class MainWindow(QMainWindow):
                     return
                 document = restore_working_copy(orphan)
                 source = Path(orphan.source) if orphan.source else None
+                self._forget_file()  # the file is locked again when the restored work is saved
                 self._set_document(document, source, unsaved=True)
                 discard(orphan)
                 self.statusBar().showMessage(f"已恢复：{name}（尚未保存）", 8000)
