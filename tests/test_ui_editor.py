@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QMessageBox, Q
 from goaleditor.formats.canonical_json import dumps
 from goaleditor.model.document import Indicator, Level2
 from goaleditor.model.store import load_document
+from goaleditor.ui.commands import SetHeaderCommand, SetPropertyCommand
 from goaleditor.ui.indicator_model import (
     COL_COMPARATOR,
     COL_DESCRIPTION,
@@ -645,3 +646,26 @@ def test_properties_dialog_is_one_undoable_step(window) -> None:
     assert window.stack.undoText() == "修改文档属性"
     window.stack.undo()
     assert not window.document.merge_level2 and window.document.title == ""
+
+
+def test_problems_stay_right_when_only_changed_tables_are_rechecked(qtbot, window) -> None:
+    """The panel re-checks only tables that changed; numbers follow moves and deletions."""
+    from goaleditor.model.checks import check_document
+
+    panel = window.problems
+    third = window.document.tables[2]
+    window.editor._edit_field(next(third.indicator_rows())[2], "value", "")
+    window.push(SetHeaderCommand(window.document, window.document.tables[4], "goal", ""))
+    panel.recheck()
+    assert panel.problems == check_document(window.document)
+    window.table_list.setCurrentIndex(window.table_model.index(2))
+    window.move_table(-1)
+    window.table_list.setCurrentIndex(window.table_model.index(0))
+    window.delete_table()
+    panel.recheck()
+    assert panel.problems == check_document(window.document)
+    assert {p.table for p in panel.problems} == {1, 4}
+    window.push(SetPropertyCommand(window.document, {"year": 2030}))
+    panel.recheck()
+    assert panel.problems == check_document(window.document)
+    assert any(p.rule == "timeliness.outside-year" for p in panel.problems)

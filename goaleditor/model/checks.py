@@ -265,18 +265,30 @@ def _date_rule(ctx: _Context, problem: Callable[..., Problem], text: str) -> Ite
 TABLE_RULES: list[TableRule] = [_header_rules, _structure_rules, _indicator_rules]
 
 
+def check_table(
+    document: Document, table: GoalTable, number: int, settings: CheckSettings | None = None
+) -> list[Problem]:
+    """The problems of one table (number is its 1-based place), header first, then by row."""
+    ctx = _Context(
+        document, table, number, get_framework(document.framework), settings or CheckSettings()
+    )
+    problems = [p for rule in TABLE_RULES for p in rule(ctx)]
+    problems.sort(key=lambda p: p.row)
+    return problems
+
+
+def document_problems(document: Document) -> list[Problem]:
+    """Problems of the document as a whole (not of any one table)."""
+    if not document.tables:
+        return [Problem(ERROR, 0, 0, "structure.no-tables", "文档中没有绩效目标表")]
+    return []
+
+
 def check_document(document: Document, settings: CheckSettings | None = None) -> list[Problem]:
     """All problems of the document, table by table, header first, then in row order."""
-    settings = settings or CheckSettings()
-    framework = get_framework(document.framework)
-    problems: list[Problem] = []
-    if not document.tables:
-        problems.append(Problem(ERROR, 0, 0, "structure.no-tables", "文档中没有绩效目标表"))
+    problems = document_problems(document)
     for number, table in enumerate(document.tables, 1):
-        ctx = _Context(document, table, number, framework, settings)
-        table_problems = [p for rule in TABLE_RULES for p in rule(ctx)]
-        table_problems.sort(key=lambda p: p.row)
-        problems.extend(table_problems)
+        problems.extend(check_table(document, table, number, settings))
     return problems
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -16,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from goaleditor.model.document import Change, Document
+from goaleditor.model.document import Change, Document, GoalTable, table_of
 
 if TYPE_CHECKING:
     from goaleditor.model.checks import Problem
@@ -57,6 +58,8 @@ class ProblemsPanel(QWidget):
         self._document = document
         self._apply_fix = apply_fix
         self.problems: list[Problem] = []
+        # id(table) -> (table, its number when checked, its problems); dropped when it changes
+        self._checked: dict[int, tuple[GoalTable, int, list[Problem]]] = {}
         self._icons = {severity: severity_icon(severity) for severity in SEVERITY_COLORS}
         self.tree = QTreeWidget(self)
         self.tree.setObjectName("problems")
@@ -85,20 +88,41 @@ class ProblemsPanel(QWidget):
             self._document.listeners.remove(self._on_change)
         self._document = document
         document.listeners.append(self._on_change)
+        self._checked = {}
         self.problems = []
         self.tree.clear()
         self._timer.start()  # checked just after the document is on screen
 
     def _on_change(self, change: Change) -> None:
-        if change.phase == "after":
-            self._timer.start()  # typing fast re-checks once, shortly after the last key
+        if change.phase != "after":
+            return
+        if isinstance(change.parent, Document):
+            if change.kind == "edit" and change.name in ("framework", "year"):
+                self._checked.clear()  # rules of every table depend on these
+        else:  # a header or the tree of one table (a move may touch a second one)
+            for container in (change.parent, change.dest):
+                table = table_of(container) if container is not None else None
+                if table is not None:
+                    self._checked.pop(id(table), None)
+        self._timer.start()  # typing fast re-checks once, shortly after the last key
 
     def recheck(self) -> None:
-        """Run every check now and show the result."""
-        from goaleditor.model.checks import check_document
+        """Check the tables that changed since the last check, and show every problem."""
+        from goaleditor.model.checks import check_table, document_problems
 
         self._timer.stop()
-        self.problems = check_document(self._document)
+        problems = document_problems(self._document)
+        checked: dict[int, tuple[GoalTable, int, list[Problem]]] = {}
+        for number, table in enumerate(self._document.tables, 1):
+            known = self._checked.get(id(table))
+            if known is None or known[0] is not table:
+                known = (table, number, check_table(self._document, table, number))
+            elif known[1] != number:  # moved: same problems, new table number
+                known = (table, number, [replace(p, table=number) for p in known[2]])
+            checked[id(table)] = known
+            problems.extend(known[2])
+        self._checked = checked
+        self.problems = problems
         self.tree.clear()
         items = []
         for problem in self.problems:
