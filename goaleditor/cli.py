@@ -2,25 +2,29 @@
 
 from __future__ import annotations
 
-import argparse
 import importlib.util
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from goaleditor import __version__
+
+if TYPE_CHECKING:  # argparse loads only for commands: the editor starts without it
+    import argparse
 
 COMMANDS = ("import", "export", "check", "dump")
 EXIT_OK, EXIT_CHECK_FAILED, EXIT_USAGE = 0, 1, 2
 
 
-class _Parser(argparse.ArgumentParser):
-    """argparse with one-line errors (exit 2) instead of usage dumps."""
-
-    def error(self, message: str) -> None:  # type: ignore[override]
-        self.exit(EXIT_USAGE, f"{self.prog}: 用法错误：{message}（见 --help）\n")
-
-
 def _build_parser() -> argparse.ArgumentParser:
+    import argparse
+
+    class _Parser(argparse.ArgumentParser):
+        """argparse with one-line errors (exit 2) instead of usage dumps."""
+
+        def error(self, message: str) -> None:  # type: ignore[override]
+            self.exit(EXIT_USAGE, f"{self.prog}: 用法错误：{message}（见 --help）\n")
+
     parser = _Parser(
         prog="goaleditor",
         description="绩效目标表编辑器：编辑、检查和导出项目支出绩效目标表。",

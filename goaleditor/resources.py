@@ -17,8 +17,3 @@ def resources_dir() -> Path:
 def example_document() -> Path:
     """The bundled example: a real published document as text."""
     return resources_dir() / "examples" / "binhai-2026-published.txt"
-
-
-def bundled_fonts() -> list[Path]:
-    """The bundled TrueType CJK fonts."""
-    return sorted((resources_dir() / "fonts").glob("*.ttf"))

@@ -9,10 +9,9 @@ from pathlib import Path
 from types import ModuleType
 
 from goaleditor.errors import InputError
-from goaleditor.model import store
 from goaleditor.model.document import Document
 
-# Extension -> module path; modules load on first use to keep start-up quick.
+# Extension -> module path; modules (and the .goals store) load on first use: start-up is quick.
 _READERS = {
     ".txt": "goaleditor.formats.published_text",
     ".json": "goaleditor.formats.canonical_json",
@@ -40,7 +39,9 @@ def read_document(
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix == ".goals":
-        return store.load_document(path)
+        from goaleditor.model.store import load_document
+
+        return load_document(path)
     if suffix not in _READERS:
         known = "、".join(IMPORT_EXTENSIONS)
         raise InputError(f"{path.name}：不认识的文件类型“{suffix or '无扩展名'}”（可读取{known}）")
@@ -59,7 +60,9 @@ def write_document(document: Document, path: str | os.PathLike[str]) -> None:
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix == ".goals":
-        store.save_document(document, path)
+        from goaleditor.model.store import save_document
+
+        save_document(document, path)
     elif suffix in _WRITERS:
         _module(_WRITERS[suffix]).write(document, path)
     else:

@@ -2,23 +2,27 @@
 
 from __future__ import annotations
 
-import datetime
 import sys
-import traceback
 from pathlib import Path
-from types import TracebackType
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QStandardPaths, QTranslator
-from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QLibraryInfo, QStandardPaths, QTimer, QTranslator
+from PySide6.QtWidgets import QApplication
 
 from goaleditor import APP_NAME, APP_TITLE, __version__
 from goaleditor.resources import resources_dir
 from goaleditor.ui.fonts import ensure_cjk_fallback, register_bundled_fonts
 
+if TYPE_CHECKING:
+    from types import TracebackType
+
+    from goaleditor.ui.main_window import MainWindow
+
+AFTER_FIRST_PAINT_MS = 200  # what can wait until the window is on screen
+
 
 def create_application(argv: list[str] | None = None) -> QApplication:
-    """The QApplication with names set (for QSettings) and the bundled fonts registered."""
+    """The QApplication with names set (for QSettings), Chinese Qt dialogs and the UI font."""
     app = QApplication.instance()
     if not isinstance(app, QApplication):
         app = QApplication(argv or [sys.argv[0]])
@@ -29,8 +33,14 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     _install_chinese_translation(app)
     register_bundled_fonts()
     app.setFont(ensure_cjk_fallback(app.font()))
-    app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "goaleditor-256.png")))
     return app
+
+
+def set_window_icon(app: QApplication) -> None:
+    """The goaleditor icon on every window."""
+    from PySide6.QtGui import QIcon  # its enums take a few ms to load: not before the first paint
+
+    app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "goaleditor-256.png")))
 
 
 def _install_chinese_translation(app: QApplication) -> None:
@@ -39,9 +49,7 @@ def _install_chinese_translation(app: QApplication) -> None:
         return
     translator = QTranslator(app)
     folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    if translator.load(
-        QLocale(QLocale.Language.Chinese, QLocale.Country.China), "qtbase", "_", folder
-    ):
+    if translator.load("qtbase_zh_CN", folder):  # by name: QLocale's enums are slow to load
         app.installTranslator(translator)
     app.setProperty("goaleditor_translated", True)
 
@@ -56,6 +64,11 @@ def show_unexpected(
     kind: type[BaseException], error: BaseException, tb: TracebackType | None
 ) -> None:
     """Last resort for an exception escaping a Qt slot: log it, say so, keep the document."""
+    import datetime
+    import traceback
+
+    from PySide6.QtWidgets import QMessageBox
+
     text = "".join(traceback.format_exception(kind, error, tb))
     print(text, file=sys.stderr)
     log = log_path()
@@ -75,6 +88,11 @@ def show_unexpected(
         box.exec()
 
 
+def _after_first_paint(app: QApplication, window: MainWindow) -> None:
+    set_window_icon(app)
+    window.offer_recovery()
+
+
 def run_editor(path: str | None) -> int:
     """Open the main window (on path, if given) and run until it closes."""
     from goaleditor.ui.main_window import MainWindow
@@ -82,8 +100,8 @@ def run_editor(path: str | None) -> int:
     app = create_application()
     sys.excepthook = show_unexpected
     window = MainWindow()
-    window.show()
     if path:
         window.open_path(Path(path), ask=False)
-    window.offer_recovery()
+    window.show()
+    QTimer.singleShot(AFTER_FIRST_PAINT_MS, lambda: _after_first_paint(app, window))
     return app.exec()

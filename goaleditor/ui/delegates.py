@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRegularExpression, Qt
 from PySide6.QtGui import QRegularExpressionValidator
@@ -12,13 +12,15 @@ from PySide6.QtWidgets import (
     QCompleter,
     QLineEdit,
     QStyledItemDelegate,
-    QStyleOptionViewItem,
     QWidget,
 )
 
 from goaleditor.model.document import Indicator
 from goaleditor.model.values import COMPARATORS, QUALITATIVE, normalize_comparator
 from goaleditor.ui.indicator_model import COL_COMPARATOR, COL_NAME, COL_UNIT, COL_VALUE
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QStyleOptionViewItem
 
 COMMON_UNITS = (
     "%", "个", "次", "人", "人次", "家", "项", "台", "套", "件", "天", "小时", "工作日", "月",

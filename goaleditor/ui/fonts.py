@@ -4,19 +4,16 @@ from __future__ import annotations
 
 from PySide6.QtGui import QFont, QFontDatabase
 
-from goaleditor.resources import bundled_fonts
+from goaleditor.resources import resources_dir
 
 UI_FAMILY = "Noto Sans SC GB"
+UI_FONT_FILE = "NotoSansSC-GB-Regular.ttf"  # the Song (serif) subset is only for the PDF
 
 
 def register_bundled_fonts() -> list[str]:
-    """Add every bundled font to the application's font database; returns the families."""
-    families: list[str] = []
-    for path in bundled_fonts():
-        font_id = QFontDatabase.addApplicationFont(str(path))
-        if font_id >= 0:
-            families.extend(QFontDatabase.applicationFontFamilies(font_id))
-    return families
+    """Add the bundled Hei (sans) font to the application's font database; its families."""
+    font_id = QFontDatabase.addApplicationFont(str(resources_dir() / "fonts" / UI_FONT_FILE))
+    return QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
 
 
 def ensure_cjk_fallback(app_font: QFont) -> QFont:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QObject, QRegularExpression, Qt
+from PySide6.QtCore import QRegularExpression, Qt
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QComboBox,
@@ -22,9 +22,24 @@ from goaleditor.model.document import Change, Document, GoalTable
 from goaleditor.model.money import MONEY_UNITS, MoneyError, format_money, parse_money
 from goaleditor.ui.commands import SetHeaderCommand
 
+if TYPE_CHECKING:
+    from PySide6.QtGui import QFocusEvent
+
 MONEY_RE = QRegularExpression(r"^[0-9０-９,，]*([.．][0-9０-９]{0,2})?$")
 TEXT_FIELDS = ("project_name", "fund_use", "goal")
 MONEY_FIELDS = ("budget_total", "budget_fiscal", "budget_other")
+
+
+class _TextEdit(QPlainTextEdit):
+    """A multi-line field that reports losing focus (the moment its text is committed)."""
+
+    def __init__(self, on_focus_out: Callable[[], None], parent: QWidget) -> None:
+        super().__init__(parent)
+        self._on_focus_out = on_focus_out
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        self._on_focus_out()
+        super().focusOutEvent(event)
 
 
 class HeaderForm(QWidget):
@@ -49,13 +64,12 @@ class HeaderForm(QWidget):
         return edit
 
     def _text(self, name: str, lines: int, placeholder: str) -> QPlainTextEdit:
-        edit = QPlainTextEdit(self)
+        edit = _TextEdit(lambda: self._commit(name), self)
         edit.setObjectName(name)
         edit.setPlaceholderText(placeholder)
         edit.setTabChangesFocus(True)
         height = edit.fontMetrics().lineSpacing() * lines + 12
         edit.setFixedHeight(height)
-        edit.installEventFilter(self)
         self._editors[name] = edit
         return edit
 
@@ -169,11 +183,6 @@ class HeaderForm(QWidget):
             return
         for name in self._editors:
             self._commit(name)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.FocusOut and isinstance(watched, QPlainTextEdit):
-            self._commit(watched.objectName())
-        return super().eventFilter(watched, event)
 
     def _update_hint(self) -> None:
         amounts: list[Decimal | None] = []

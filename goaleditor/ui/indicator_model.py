@@ -33,6 +33,19 @@ COLUMN_OF_FIELD = {name: column for column, name in FIELD_OF_COLUMN.items()}
 NODE_MIME = "application/x-goaleditor-indicator-rows"
 AnyIndex = QModelIndex | QPersistentModelIndex
 
+# data() and flags() run for every visible cell: combine the enum values once, not per call.
+_Flag = Qt.ItemFlag
+_GROUP_FLAGS = _Flag.ItemIsEnabled | _Flag.ItemIsSelectable | _Flag.ItemIsDropEnabled
+_INDICATOR_FLAGS = (
+    _Flag.ItemIsEnabled
+    | _Flag.ItemIsSelectable
+    | _Flag.ItemIsDragEnabled
+    | _Flag.ItemNeverHasChildren
+)
+_EDITABLE_FLAGS = _INDICATOR_FLAGS | _Flag.ItemIsEditable
+_Role = Qt.ItemDataRole
+_TEXT_ROLES = (_Role.DisplayRole, _Role.EditRole)
+
 
 class IndicatorTreeModel(QAbstractItemModel):
     """A thin adapter: reads the domain tree, and turns its Change events into row signals.
@@ -49,6 +62,7 @@ class IndicatorTreeModel(QAbstractItemModel):
         document.listeners.append(self._on_change)
         self._group_font = QFont()
         self._group_font.setBold(True)
+        self._display_brush = QBrush(QColor("#555555"))  # the 打印值 column: derived, greyed
         self._marks: dict[int, tuple[Any, str]] = {}  # id(node) -> (icon, messages)
 
     # --- the table shown ------------------------------------------------------------
@@ -152,30 +166,27 @@ class IndicatorTreeModel(QAbstractItemModel):
             return None
         column = index.column()
         if isinstance(node, Level1 | Level2):
-            if column == COL_NAME and role in (
-                Qt.ItemDataRole.DisplayRole,
-                Qt.ItemDataRole.EditRole,
-            ):
+            if column == COL_NAME and role in _TEXT_ROLES:
                 return node.name
-            if role == Qt.ItemDataRole.FontRole:
+            if role == _Role.FontRole:
                 return self._group_font
-            if role == Qt.ItemDataRole.ToolTipRole and column == COL_NAME:
+            if role == _Role.ToolTipRole and column == COL_NAME:
                 return "一级指标" if isinstance(node, Level1) else "二级指标"
             return None
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+        if role in _TEXT_ROLES:
             if column == COL_DISPLAY:
                 return node.display
             return getattr(node, FIELD_OF_COLUMN[column])
         mark = self._marks.get(id(node)) if column == COL_NAME else None
-        if mark is not None and role == Qt.ItemDataRole.DecorationRole:
+        if mark is not None and role == _Role.DecorationRole:
             return mark[0]
-        if mark is not None and role == Qt.ItemDataRole.ToolTipRole:
+        if mark is not None and role == _Role.ToolTipRole:
             return mark[1]
-        if role == Qt.ItemDataRole.ForegroundRole and column == COL_DISPLAY:
-            return QBrush(QColor("#555555"))
-        if role == Qt.ItemDataRole.ToolTipRole and column in (COL_NAME, COL_DESCRIPTION):
+        if role == _Role.ForegroundRole and column == COL_DISPLAY:
+            return self._display_brush
+        if role == _Role.ToolTipRole and column in (COL_NAME, COL_DESCRIPTION):
             return getattr(node, FIELD_OF_COLUMN[column]) or None
-        if role == Qt.ItemDataRole.ToolTipRole and column == COL_VALUE:
+        if role == _Role.ToolTipRole and column == COL_VALUE:
             return (
                 "定性指标：可填写任意文字"
                 if node.comparator == QUALITATIVE
@@ -186,15 +197,10 @@ class IndicatorTreeModel(QAbstractItemModel):
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         node = self.node(index)
         if node is None:
-            return Qt.ItemFlag.ItemIsDropEnabled
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+            return _Flag.ItemIsDropEnabled
         if isinstance(node, Indicator):
-            flags |= Qt.ItemFlag.ItemIsDragEnabled | Qt.ItemFlag.ItemNeverHasChildren
-            if index.column() != COL_DISPLAY:
-                flags |= Qt.ItemFlag.ItemIsEditable
-        else:
-            flags |= Qt.ItemFlag.ItemIsDropEnabled
-        return flags
+            return _INDICATOR_FLAGS if index.column() == COL_DISPLAY else _EDITABLE_FLAGS
+        return _GROUP_FLAGS
 
     def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         node = self.node(index)

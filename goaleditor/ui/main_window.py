@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import sqlite3
-import tempfile
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -13,12 +11,9 @@ from PySide6.QtCore import QByteArray, QEventLoop, QSettings, QStandardPaths, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QDockWidget,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QMainWindow,
-    QMessageBox,
-    QProgressDialog,
     QSplitter,
     QToolBar,
     QToolButton,
@@ -28,7 +23,8 @@ from PySide6.QtWidgets import (
 
 from goaleditor import APP_TITLE, __version__
 
-if TYPE_CHECKING:  # loaded when first used, to start quickly
+# Dialogs, the store, exporters and the checks load when first used: that keeps start-up quick.
+if TYPE_CHECKING:
     from goaleditor.model.checks import Problem
     from goaleditor.model.file_lock import FileLock
     from goaleditor.model.library import IndicatorLibrary
@@ -46,17 +42,10 @@ from goaleditor.ui.commands import (
     SetHeaderCommand,
     SetPropertyCommand,
 )
-from goaleditor.ui.dialogs import (
-    CANCEL,
-    SAVE,
-    DocumentPropertiesDialog,
-    ask_unsaved,
-    show_error,
-)
 from goaleditor.ui.header_form import HeaderForm
 from goaleditor.ui.indicator_editor import IndicatorEditor
 from goaleditor.ui.indicator_model import COL_NAME, COLUMN_OF_FIELD
-from goaleditor.ui.problems_panel import ProblemsPanel, severity_icon
+from goaleditor.ui.problems_panel import ProblemsPanel
 from goaleditor.ui.table_list import TableListView
 from goaleditor.ui.table_list_model import TableListModel
 
@@ -83,6 +72,13 @@ def _load_library() -> IndicatorLibrary:
     return IndicatorLibrary.load(resources_dir() / "library" / "builtin.json", personal)
 
 
+def show_error(parent: QWidget, title: str, text: str) -> None:
+    """A one-line error message box."""
+    from goaleditor.ui.dialogs import show_error as show
+
+    show(parent, title, text)
+
+
 def _describe_os_error(exc: OSError) -> str:
     reasons = {
         2: "文件夹不存在",
@@ -100,6 +96,7 @@ class MainWindow(QMainWindow):
 
     def __init__(self, settings: QSettings | None = None) -> None:
         super().__init__()
+        self.setObjectName("main_window")
         self.settings = settings or QSettings()
         self.document = Document()
         self.path: Path | None = None
@@ -127,7 +124,10 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.statusBar().showMessage("就绪")
         self._restore_settings()
-        self._set_document(Document(), None)
+        # The widgets already show the empty document: only what _set_document adds to that.
+        self.problems.set_document(self.document)
+        self._working_copy_timer.start()
+        self._update_title()
 
     # --- building -------------------------------------------------------------------------
 
@@ -339,6 +339,8 @@ class MainWindow(QMainWindow):
         self.header_form.commit_pending()
         if self.stack.isClean():
             return True
+        from goaleditor.ui.dialogs import CANCEL, SAVE, ask_unsaved
+
         answer = ask_unsaved(self, self._display_name())
         if answer == SAVE:
             return self.save()
@@ -351,6 +353,8 @@ class MainWindow(QMainWindow):
 
     def new_document(self) -> None:
         """新建: ask framework, agency and year, then start with one empty table."""
+        from goaleditor.ui.dialogs import DocumentPropertiesDialog
+
         if not self.maybe_save():
             return
         dialog = DocumentPropertiesDialog(None, self)
@@ -365,6 +369,8 @@ class MainWindow(QMainWindow):
 
     def open_dialog(self) -> None:
         """打开: choose a file."""
+        from PySide6.QtWidgets import QFileDialog
+
         if not self.maybe_save():
             return
         start = self.settings.value("lastFolder", "") or ""
@@ -399,6 +405,8 @@ class MainWindow(QMainWindow):
         verb = "已打开" if is_goals else "已导入（尚未保存）"
         self.statusBar().showMessage(f"{verb}：{path}", 5000)
         if skipped:
+            from PySide6.QtWidgets import QMessageBox
+
             QMessageBox.information(self, "部分内容未导入", "\n".join(skipped))
         return True
 
@@ -416,6 +424,8 @@ class MainWindow(QMainWindow):
         try:
             return (lock if lock.acquire() else None), False, True
         except LockedByOther as held:
+            from PySide6.QtWidgets import QMessageBox
+
             box = QMessageBox(QMessageBox.Icon.Warning, "文档正在使用", "", parent=self)
             box.setObjectName("locked")
             box.setText(f"“{path.name}”正被 {held.info.describe()} 打开编辑。")
@@ -443,13 +453,10 @@ class MainWindow(QMainWindow):
 
     def save_as(self) -> bool:
         """另存为: choose a .goals file."""
-        start = str(
-            self.path or Path(str(self.settings.value("lastFolder", "") or "")) / "未命名.goals"
-        )
-        name, _ = QFileDialog.getSaveFileName(self, "另存为", start, "绩效目标表文档 (*.goals)")
-        if not name:
+        start = self.path or Path(str(self.settings.value("lastFolder", "") or "")) / "未命名.goals"
+        path = self._ask_save_path("另存为", start, "绩效目标表文档 (*.goals)")
+        if path is None:
             return False
-        path = Path(name)
         if path.suffix.lower() != ".goals":
             path = path.with_name(path.name + ".goals")
         return self._save_to(path)
@@ -496,20 +503,21 @@ class MainWindow(QMainWindow):
         from goaleditor.formats import write_document
 
         self.header_form.commit_pending()
-        base = self.path.with_suffix(".json") if self.path else Path("未命名.json")
-        name, _ = QFileDialog.getSaveFileName(self, "导出JSON", str(base), "JSON (*.json)")
-        if not name:
+        path = self._ask_export_path("导出JSON", ".json", "JSON (*.json)")
+        if path is None:
             return
         try:
-            write_document(self.document, Path(name))
+            write_document(self.document, path)
         except (OSError, InputError) as exc:
             reason = _describe_os_error(exc) if isinstance(exc, OSError) else str(exc)
-            show_error(self, "导出失败", f"无法导出到 {name}：{reason}")
+            show_error(self, "导出失败", f"无法导出到 {path}：{reason}")
             return
-        self.statusBar().showMessage(f"已导出：{name}", 5000)
+        self.statusBar().showMessage(f"已导出：{path}", 5000)
 
     def _export_with_progress(self, label: str, path: Path, write: Any) -> bool:
         """Run write(document, path, progress) behind a progress dialog that can cancel it."""
+        from PySide6.QtWidgets import QProgressDialog
+
         from goaleditor.formats.pdf import ExportCancelled
 
         self.header_form.commit_pending()
@@ -543,10 +551,15 @@ class MainWindow(QMainWindow):
 
         return self._export_with_progress("PDF", path, write)
 
+    def _ask_save_path(self, title: str, start: Path, kind: str) -> Path | None:
+        from PySide6.QtWidgets import QFileDialog
+
+        name, _ = QFileDialog.getSaveFileName(self, title, str(start), kind)
+        return Path(name) if name else None
+
     def _ask_export_path(self, title: str, suffix: str, kind: str) -> Path | None:
         base = self.path.with_suffix(suffix) if self.path else Path(f"未命名{suffix}")
-        name, _ = QFileDialog.getSaveFileName(self, title, str(base), kind)
-        return Path(name) if name else None
+        return self._ask_save_path(title, base, kind)
 
     def export_pdf(self) -> None:
         """导出PDF: choose a file and write it."""
@@ -563,6 +576,8 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(f"已导出：{path}", 5000)
 
     def _with_temporary_pdf(self, use: Any) -> None:
+        import tempfile
+
         with tempfile.TemporaryDirectory(prefix="goaleditor-") as folder:
             pdf = Path(folder) / f"{(self.path.stem if self.path else '未命名')}.pdf"
             if self.write_pdf(pdf):
@@ -665,7 +680,7 @@ class MainWindow(QMainWindow):
                 if order[problem.severity] < order[severity] or not messages:
                     severity = problem.severity
                 worst[id(problem.node)] = (severity, [*messages, problem.message])
-        icons = {s: severity_icon(s) for s in (ERROR, WARNING, HINT)}
+        icons = {s: self.problems.icon(s) for s in (ERROR, WARNING, HINT)}
         self.editor.model.set_marks(
             {key: (icons[sev], "\n".join(msgs)) for key, (sev, msgs) in worst.items()}
         )
@@ -760,6 +775,8 @@ class MainWindow(QMainWindow):
 
     def edit_properties(self) -> None:
         """Edit agency, year, title, framework and options."""
+        from goaleditor.ui.dialogs import DocumentPropertiesDialog
+
         dialog = DocumentPropertiesDialog(self.document, self)
         if dialog.exec() != DocumentPropertiesDialog.DialogCode.Accepted:
             return
@@ -768,6 +785,8 @@ class MainWindow(QMainWindow):
             self.push(SetPropertyCommand(self.document, changed))
 
     def _about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.about(
             self,
             "关于",
@@ -802,6 +821,8 @@ class MainWindow(QMainWindow):
         event.accept()
 
     def _open_working_copy(self, document: Document) -> None:
+        import sqlite3
+
         from goaleditor.model.working_copy import WorkingCopy
 
         if document is not self.document or self.working_copy is not None:
@@ -818,6 +839,8 @@ class MainWindow(QMainWindow):
 
     def _checkpoint(self) -> None:
         if self.working_copy is not None:
+            import sqlite3
+
             with contextlib.suppress(sqlite3.Error):
                 self.working_copy.checkpoint()
 
@@ -829,6 +852,8 @@ class MainWindow(QMainWindow):
 
     def offer_recovery(self) -> None:
         """After a crash: offer to restore the unsaved work, saying which file it belongs to."""
+        from PySide6.QtWidgets import QMessageBox
+
         from goaleditor.model.working_copy import discard, find_orphans
         from goaleditor.model.working_copy import restore as restore_working_copy
 

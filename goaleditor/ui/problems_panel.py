@@ -7,7 +7,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QColor, QIcon, QPainter, QPixmap
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QHeaderView,
     QMenu,
@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
 from goaleditor.model.document import Change, Document, GoalTable, table_of
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QIcon
+
     from goaleditor.model.checks import Problem
 
 # Keyed by the severities of goaleditor.model.checks (错误, 警告, 提示).
@@ -34,6 +36,8 @@ RECHECK_DELAY_MS = 250
 
 def severity_icon(severity: str) -> QIcon:
     """A small coloured dot for a severity."""
+    from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap  # at the first check, not at start
+
     pixmap = QPixmap(12, 12)
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
@@ -60,7 +64,7 @@ class ProblemsPanel(QWidget):
         self.problems: list[Problem] = []
         # id(table) -> (table, its number when checked, its problems); dropped when it changes
         self._checked: dict[int, tuple[GoalTable, int, list[Problem]]] = {}
-        self._icons = {severity: severity_icon(severity) for severity in SEVERITY_COLORS}
+        self._icons: dict[str, QIcon] = {}
         self.tree = QTreeWidget(self)
         self.tree.setObjectName("problems")
         self.tree.setHeaderLabels(["级别", "位置", "问题"])
@@ -128,13 +132,19 @@ class ProblemsPanel(QWidget):
         for problem in self.problems:
             where = f"表{problem.table} " + (f"第{problem.row}行" if problem.row else "表头")
             item = QTreeWidgetItem([problem.severity, where, problem.message])
-            item.setIcon(0, self._icons[problem.severity])
+            item.setIcon(0, self.icon(problem.severity))
             item.setData(0, Qt.ItemDataRole.UserRole, problem)
             if problem.fix:
                 item.setToolTip(2, f"右键可修复：{FIX_LABELS.get(problem.fix, problem.fix)}")
             items.append(item)
         self.tree.addTopLevelItems(items)
         self.checked.emit(self.problems)
+
+    def icon(self, severity: str) -> QIcon:
+        """The dot shown beside problems of a severity."""
+        if severity not in self._icons:
+            self._icons[severity] = severity_icon(severity)
+        return self._icons[severity]
 
     def counts(self) -> dict[str, int]:
         """How many problems of each severity."""
