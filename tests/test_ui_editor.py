@@ -77,6 +77,19 @@ def test_window_shows_example(window) -> None:
     assert QApplication.translate("QPlatformTheme", "Cancel") == "取消"  # Qt's own dialogs too
 
 
+def test_print_value_column_is_greyed(window) -> None:
+    from PySide6.QtGui import QPalette
+    from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
+
+    def text_colour(column: int) -> str:
+        option = QStyleOptionViewItem()
+        QStyledItemDelegate().initStyleOption(option, cell(window, 1, column))
+        return option.palette.color(QPalette.ColorRole.Text).name()
+
+    assert text_colour(COL_DISPLAY) == "#555555"
+    assert text_colour(COL_NAME) != "#555555"
+
+
 def test_edit_name_with_f2_and_undo(qtbot, window) -> None:
     index = cell(window, 0, COL_NAME)
     focus_cell(qtbot, window, index)

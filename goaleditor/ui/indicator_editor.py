@@ -190,7 +190,8 @@ class IndicatorEditor(QWidget):
     def _action(
         self, text: str, shortcuts: list[Any], slot: Callable[[], None], tip: str
     ) -> QAction:
-        action = QAction(text, self)
+        action = QAction(self)  # QAction(text, parent) would load QIcon's large enums at start
+        action.setText(text)
         action.setShortcuts([QKeySequence(s) for s in shortcuts])
         action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         action.setStatusTip(tip)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QMimeData, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QColor, QFont
 
 from goaleditor.model.document import (
     Change,
@@ -62,7 +62,9 @@ class IndicatorTreeModel(QAbstractItemModel):
         document.listeners.append(self._on_change)
         self._group_font = QFont()
         self._group_font.setBold(True)
-        self._display_brush = QBrush(QColor("#555555"))  # the 打印值 column: derived, greyed
+        # The 打印值 column is derived: greyed. A QColor (Qt makes the brush) spares loading
+        # QBrush and its gradient enums at start.
+        self._display_color = QColor("#555555")
         self._marks: dict[int, tuple[Any, str]] = {}  # id(node) -> (icon, messages)
 
     # --- the table shown ------------------------------------------------------------
@@ -183,7 +185,7 @@ class IndicatorTreeModel(QAbstractItemModel):
         if mark is not None and role == _Role.ToolTipRole:
             return mark[1]
         if role == _Role.ForegroundRole and column == COL_DISPLAY:
-            return self._display_brush
+            return self._display_color
         if role == _Role.ToolTipRole and column in (COL_NAME, COL_DESCRIPTION):
             return getattr(node, FIELD_OF_COLUMN[column]) or None
         if role == _Role.ToolTipRole and column == COL_VALUE:

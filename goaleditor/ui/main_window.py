@@ -170,7 +170,8 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.problem_summary)
 
     def _action(self, text: str, slot: Any, shortcut: Any = None, tip: str = "") -> QAction:
-        action = QAction(text, self)
+        action = QAction(self)  # QAction(text, parent) would load QIcon's large enums at start
+        action.setText(text)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
         action.setStatusTip(tip or text)
