@@ -31,3 +31,25 @@ def test_mime_magic_matches_the_file_format() -> None:
     inner = mime.find("m:magic/m:match/m:match", ns)
     assert inner.get("offset") == "68"
     assert inner.get("value").encode("ascii") == APPLICATION_ID.to_bytes(4, "big")
+
+
+def test_install_points_the_menu_entry_at_the_program_and_uninstall_removes_all(
+    tmp_path: Path,
+) -> None:
+    import os
+    import subprocess
+
+    env = dict(os.environ, XDG_DATA_HOME=str(tmp_path))
+    script = PACKAGING / "linux" / "install.sh"
+    subprocess.run(["sh", str(script)], env=env, check=True, capture_output=True)
+    installed = (tmp_path / "applications" / "goaleditor.desktop").read_text(encoding="utf-8")
+    exec_line = next(line for line in installed.splitlines() if line.startswith("Exec="))
+    program = exec_line.removeprefix("Exec=").removesuffix(" %f").strip('"')
+    assert program == "goaleditor" or Path(program).is_file()
+    assert (tmp_path / "icons" / "hicolor" / "256x256" / "apps" / "goaleditor.png").is_file()
+    subprocess.run(["sh", str(script), "uninstall"], env=env, check=True, capture_output=True)
+    leftovers = [p for p in tmp_path.rglob("*") if p.is_file() and "goaleditor" in p.name]
+    leftovers += [
+        p for p in tmp_path.rglob("*") if p.is_file() and b"x-goaleditor" in p.read_bytes()
+    ]
+    assert leftovers == []

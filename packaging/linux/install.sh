@@ -9,12 +9,23 @@ if [ "${1:-}" = "uninstall" ]; then
   xdg-desktop-menu uninstall --novendor goaleditor.desktop 2>/dev/null || rm -f "$data/applications/goaleditor.desktop"
   xdg-mime uninstall --novendor "$here/goaleditor-mime.xml" 2>/dev/null || rm -f "$data/mime/packages/goaleditor-mime.xml"
   rm -f "$data/icons/hicolor/256x256/apps/goaleditor.png"
+  command -v update-mime-database >/dev/null && update-mime-database "$data/mime" || true
+  command -v update-desktop-database >/dev/null && update-desktop-database "$data/applications" || true
+  echo "removed: goaleditor.desktop, application/x-goaleditor"
   exit 0
 fi
 mkdir -p "$data/applications" "$data/mime/packages" "$data/icons/hicolor/256x256/apps"
 cp "$root/resources/icons/goaleditor-256.png" "$data/icons/hicolor/256x256/apps/goaleditor.png"
-cp "$here/goaleditor.desktop" "$data/applications/goaleditor.desktop"
+# The menu entry starts the built package if there is one, else the checkout's program.
+if [ -x "$root/dist/goaleditor/goaleditor" ]; then
+  program="$root/dist/goaleditor/goaleditor"
+elif [ -x "$root/.venv/bin/goaleditor" ]; then
+  program="$root/.venv/bin/goaleditor"
+else
+  program=goaleditor
+fi
+sed "s|^Exec=goaleditor |Exec=\"$program\" |" "$here/goaleditor.desktop" >"$data/applications/goaleditor.desktop"
 cp "$here/goaleditor-mime.xml" "$data/mime/packages/goaleditor-mime.xml"
 command -v update-mime-database >/dev/null && update-mime-database "$data/mime" || true
 command -v update-desktop-database >/dev/null && update-desktop-database "$data/applications" || true
-echo "installed: goaleditor.desktop, application/x-goaleditor (*.goals)"
+echo "installed: goaleditor.desktop (runs $program), application/x-goaleditor (*.goals)"
