@@ -124,7 +124,8 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.statusBar().showMessage("就绪")
         self._restore_settings()
-        # The widgets already show the empty document: only what _set_document adds to that.
+        # The widgets were built on this empty document; start its checks and working copy as
+        # _set_document would, without resetting every model a second time.
         self.problems.set_document(self.document)
         self._working_copy_timer.start()
         self._update_title()
