@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import subprocess
-import sys
 from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
@@ -18,6 +17,7 @@ from goaleditor.model.checks import (
     fix_edits,
 )
 from goaleditor.model.document import Document, GoalTable, Indicator
+from tests.helpers import run_cli
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -181,14 +181,7 @@ def _cli_check(tmp_path: Path, doc: Document) -> subprocess.CompletedProcess[str
 
     path = tmp_path / "doc.json"
     path.write_text(dumps(doc), encoding="utf-8")
-    return subprocess.run(
-        [sys.executable, "-m", "goaleditor", "check", str(path)],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        cwd=ROOT,
-        timeout=60,
-    )
+    return run_cli("check", path, timeout=60)
 
 
 def test_cli_check_lines_and_exit_codes(tmp_path: Path) -> None:

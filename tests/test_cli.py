@@ -10,20 +10,13 @@ from pathlib import Path
 
 import pytest
 
+from tests.helpers import run_cli
+
 ROOT = Path(__file__).resolve().parents[1]
 
 
 def run(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    env = dict(os.environ, PYTHONIOENCODING="utf-8")
-    return subprocess.run(
-        [sys.executable, "-m", "goaleditor", *map(str, args)],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=120,
-        cwd=cwd or ROOT,
-        env=env,
-    )
+    return run_cli(*args, cwd=cwd or ROOT)
 
 
 def assert_one_clean_line(result: subprocess.CompletedProcess[str], code: int = 2) -> str:

@@ -6,8 +6,6 @@ import json
 import os
 import resource
 import sqlite3
-import subprocess
-import sys
 import time
 import zipfile
 from collections.abc import Callable
@@ -18,6 +16,7 @@ import pytest
 from goaleditor.formats.published_text import read as read_text
 from goaleditor.formats.xlsx_export import write as write_xlsx
 from goaleditor.model.store import APPLICATION_ID, SCHEMA_VERSION, save_document
+from tests.helpers import run_cli
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "resources" / "examples" / "binhai-2026-published.txt"
@@ -165,15 +164,7 @@ def test_hostile_input_is_refused_cleanly(tmp_path: Path, name: str) -> None:
     before = sorted(p.name for p in tmp_path.iterdir())
     out = tmp_path / "out.goals"
     start = time.monotonic()
-    result = subprocess.run(
-        [sys.executable, "-m", "goaleditor", "import", str(source), "-o", str(out)],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        cwd=ROOT,
-        timeout=TIME_LIMIT * 3,
-        preexec_fn=_limit_memory,
-    )
+    result = run_cli("import", source, "-o", out, timeout=TIME_LIMIT * 3, preexec_fn=_limit_memory)
     assert time.monotonic() - start < TIME_LIMIT
     assert result.returncode == 2, result.stderr
     lines = result.stderr.strip().splitlines()
@@ -184,13 +175,7 @@ def test_hostile_input_is_refused_cleanly(tmp_path: Path, name: str) -> None:
 
 def test_newer_format_names_the_upgrade(tmp_path: Path) -> None:
     path = _newer(tmp_path / "n.goals")
-    result = subprocess.run(
-        [sys.executable, "-m", "goaleditor", "dump", str(path)],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        cwd=ROOT,
-    )
+    result = run_cli("dump", path)
     assert "请升级goaleditor" in result.stderr
 
 
@@ -200,12 +185,6 @@ def test_trigger_file_is_never_run(tmp_path: Path) -> None:
         tmp_path / "t.goals"
     )
     before = path.read_bytes()
-    result = subprocess.run(
-        [sys.executable, "-m", "goaleditor", "dump", str(path)],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        cwd=ROOT,
-    )
+    result = run_cli("dump", path)
     assert result.returncode == 2 and "trigger t" in result.stderr
     assert path.read_bytes() == before

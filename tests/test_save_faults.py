@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import resource
 import signal
-import subprocess
-import sys
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
@@ -14,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from goaleditor.formats.canonical_json import dumps
 from goaleditor.model.document import Indicator
 from goaleditor.model.store import load_document
+from tests.helpers import run_cli
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "resources" / "examples" / "binhai-2026-published.txt"
@@ -27,14 +26,7 @@ def _small_disk() -> None:
 def test_cli_disk_full_keeps_old_file(tmp_path: Path) -> None:
     target = tmp_path / "doc.goals"
     target.write_bytes(b"old contents")
-    result = subprocess.run(
-        [sys.executable, "-m", "goaleditor", "import", str(EXAMPLE), "-o", str(target)],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        cwd=ROOT,
-        preexec_fn=_small_disk,
-    )
+    result = run_cli("import", EXAMPLE, "-o", target, preexec_fn=_small_disk)
     assert result.returncode == 2
     assert result.stderr.count("\n") == 1 and "磁盘" in result.stderr
     assert target.read_bytes() == b"old contents"

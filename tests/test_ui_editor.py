@@ -58,6 +58,15 @@ def editor_widget(window):
     return widget
 
 
+def edit_cell(qtbot, window, row: int, column: int):
+    """Start editing an indicator's cell with F2, its text selected; returns the editor."""
+    focus_cell(qtbot, window, cell(window, row, column))
+    press(window.editor.view, Qt.Key.Key_F2)
+    editor = editor_widget(window)
+    editor.selectAll()
+    return editor
+
+
 def indicator(window, row: int) -> Indicator:
     return [i for _, _, i in window.current_table().indicator_rows()][row]
 
@@ -138,20 +147,14 @@ def test_comparator_combo(qtbot, window) -> None:
 
 
 def test_value_accepts_only_a_number_when_quantitative(qtbot, window) -> None:
-    focus_cell(qtbot, window, cell(window, 1, COL_VALUE))
-    press(window.editor.view, Qt.Key.Key_F2)
-    editor = editor_widget(window)
-    editor.selectAll()
+    editor = edit_cell(qtbot, window, 1, COL_VALUE)
     type_text(editor, "约12.5次")
     press(editor, Qt.Key.Key_Return)
     assert indicator(window, 1).value == "12.5"
 
 
 def test_value_is_free_text_when_qualitative(qtbot, window) -> None:
-    focus_cell(qtbot, window, cell(window, 5, COL_VALUE))  # 供热标准: 定性
-    press(window.editor.view, Qt.Key.Key_F2)
-    editor = editor_widget(window)
-    editor.selectAll()
+    editor = edit_cell(qtbot, window, 5, COL_VALUE)  # 供热标准: 定性
     type_text(editor, "达到国家标准")
     press(editor, Qt.Key.Key_Return)
     assert indicator(window, 5).display == "达到国家标准"
@@ -172,10 +175,7 @@ def test_unit_combo_offers_document_units(qtbot, window) -> None:
 
 
 def test_tab_moves_to_next_cell_while_editing(qtbot, window) -> None:
-    focus_cell(qtbot, window, cell(window, 0, COL_NAME))
-    press(window.editor.view, Qt.Key.Key_F2)
-    editor = editor_widget(window)
-    editor.selectAll()
+    editor = edit_cell(qtbot, window, 0, COL_NAME)
     type_text(editor, "甲")
     press(editor, Qt.Key.Key_Tab)
     assert indicator(window, 0).name == "甲"
@@ -522,10 +522,7 @@ def test_problems_follow_typing_and_lead_to_the_cell(qtbot, window) -> None:
     panel = window.problems
     window.run_check()
     assert panel.problems == []
-    focus_cell(qtbot, window, cell(window, 4, COL_VALUE))  # 维修质量合格率 ≥90%
-    press(window.editor.view, Qt.Key.Key_F2)
-    editor = editor_widget(window)
-    editor.selectAll()
+    editor = edit_cell(qtbot, window, 4, COL_VALUE)  # 维修质量合格率 ≥90%
     type_text(editor, "120")
     press(editor, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: any(p.rule == "value.percent-range" for p in panel.problems))

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 import time
 import zipfile
 from decimal import Decimal
@@ -19,6 +17,7 @@ from goaleditor.formats.canonical_json import dumps
 from goaleditor.formats.xlsx_export import write
 from goaleditor.formats.xlsx_import import read
 from goaleditor.model.document import Document, GoalTable, Indicator
+from tests.helpers import run_cli
 from tests.strategies import documents
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -179,13 +178,7 @@ def test_workbook_without_goal_tables_is_refused(tmp_path: Path) -> None:
     book = Workbook()
     book.active["A1"] = "工资表"
     book.save(path)
-    result = subprocess.run(
-        [sys.executable, "-m", "goaleditor", "dump", str(path)],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        timeout=60,
-    )
+    result = run_cli("dump", path, timeout=60)
     assert result.returncode == 2
     assert result.stderr.count("\n") == 1  # one line, not a warning per skipped sheet
     assert "没有找到绩效目标表" in result.stderr and "Traceback" not in result.stderr

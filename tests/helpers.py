@@ -1,0 +1,25 @@
+"""Helpers shared by tests: running the command line as a user would."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def run_cli(*args: str | Path, **options: Any) -> subprocess.CompletedProcess[str]:
+    """Run `python -m goaleditor ARGS` from the checkout; options go to subprocess.run."""
+    settings: dict[str, Any] = {
+        "capture_output": True,
+        "text": True,
+        "encoding": "utf-8",
+        "timeout": 120,
+        "cwd": ROOT,
+        "env": dict(os.environ, PYTHONIOENCODING="utf-8"),
+    }
+    settings.update(options)
+    return subprocess.run([sys.executable, "-m", "goaleditor", *map(str, args)], **settings)
