@@ -27,6 +27,8 @@ def edit_times(document, copy: bool) -> list[float]:
         target = indicators[(n * 7919) % len(indicators)]
         start = time.perf_counter()
         document.set_field(target, "value", str(n))
+        if working is not None:
+            working.flush()  # what the editor does after each edit
         times.append(time.perf_counter() - start)
         if working is not None and n % 50 == 49:
             working.checkpoint()  # what the editor does when idle; not part of an edit

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import os
 import signal
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 
@@ -95,6 +97,7 @@ def test_recovery_names_the_file(tmp_path: Path) -> None:
     document = read(EXAMPLE)
     copy = WorkingCopy(folder, document, tmp_path / "我的文档.goals")
     document.set_field(next(document.tables[0].indicator_rows())[2], "value", "123")
+    copy.flush()
     copy._lock.release()  # as if the process had died
     (orphan,) = find_orphans(folder)
     assert orphan.source.endswith("我的文档.goals")
@@ -114,6 +117,7 @@ def test_every_kind_of_change_reaches_the_working_copy(tmp_path: Path) -> None:
     moved = document.remove_tables(4, 1)
     document.insert_tables(0, moved)
     document.move_tables(0, 1, 3)
+    copy.flush()
     copy._lock.release()
     (orphan,) = find_orphans(tmp_path)
     assert dumps(restore(orphan)) == dumps(document)
@@ -126,7 +130,27 @@ def test_unedited_or_saved_work_is_not_offered(tmp_path: Path) -> None:
     document = read(EXAMPLE)
     saved = WorkingCopy(tmp_path, document, tmp_path / "a.goals")
     document.set_field(next(document.tables[0].indicator_rows())[2], "value", "1")
+    saved.flush()
     saved.mark_saved()
     saved._lock.release()
     assert find_orphans(tmp_path) == []
     assert not list(tmp_path.glob("*.working"))
+
+
+def test_edits_wait_for_flush_and_a_failed_flush_is_retried(tmp_path: Path, monkeypatch) -> None:
+    document = read(EXAMPLE)
+    copy = WorkingCopy(tmp_path, document, None)
+    document.set_header(document.tables[1], "goal", "改过的目标")
+    document.set_property("title", "新标题")
+
+    def full_disk(*args: object) -> None:
+        raise sqlite3.OperationalError("database or disk is full")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(copy, "_write_order", full_disk)
+        with pytest.raises(sqlite3.OperationalError):
+            copy.flush()
+    copy.flush()  # what was pending is still pending, and now written
+    copy._lock.release()
+    (orphan,) = find_orphans(tmp_path)
+    assert dumps(restore(orphan)) == dumps(document)

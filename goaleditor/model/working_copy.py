@@ -1,8 +1,10 @@
-"""The working copy: every edit is committed here as it is made, so a crash loses nothing.
+"""The working copy: every edit is committed here once made, so a crash loses nothing.
 
 One SQLite file per open document in the user's data folder (never the user's own
 file). Each goal table is a row of JSON, rewritten when that table changes, so an
-edit costs one small transaction however large the document. A process lock file
+edit costs one small transaction however large the document. The document's listener only
+notes what changed; the editor calls flush() once the edit is done, outside any undo
+command, so a disk error never interrupts an edit. A process lock file
 beside it tells a running editor's copy from one left by a crash.
 """
 
@@ -120,7 +122,7 @@ def _is_locked(lock_path: Path) -> bool:
 
 
 class WorkingCopy:
-    """Follows a document's changes and commits each one to the working copy file."""
+    """Follows a document's changes and commits them to the working copy file on flush()."""
 
     def __init__(self, folder: Path, document: Document, source: Path | None) -> None:
         folder.mkdir(parents=True, exist_ok=True)
@@ -136,6 +138,8 @@ class WorkingCopy:
         self._document = document
         # Tables are kept referenced so that a deleted table's id() is never reused.
         self._uids: dict[int, tuple[GoalTable, str]] = {}
+        self._pending = self._pending_properties = False
+        self._pending_tables: dict[int, GoalTable] = {}
         with self._db:
             self._db.execute("BEGIN")
             self._set_meta("source", str(source or ""))
@@ -166,29 +170,41 @@ class WorkingCopy:
         self._set_meta("modified", str(time.time()))
 
     def _on_change(self, change: Change) -> None:
+        # Inside an edit (an undo command's redo): only note what changed; flush() writes it.
         if change.phase != "after":
+            return
+        self._pending = True
+        if isinstance(change.parent, Document):
+            self._pending_properties |= change.kind == "edit"
+            return
+        changed = table_of(change.parent) or table_of(change.dest)
+        if isinstance(change.target, GoalTable):
+            changed = change.target
+        if changed is not None:
+            self._pending_tables[id(changed)] = changed
+
+    def flush(self) -> None:
+        """Commit the edits made since the last flush in one transaction (errors propagate;
+        what was pending stays pending, so the next flush tries again)."""
+        if not self._pending:
             return
         self._db.execute("BEGIN")
         try:
-            if isinstance(change.parent, Document):
-                if change.kind == "edit":
-                    self._set_meta("properties", _properties(self._document))
-                else:
-                    for new in self._document.tables:
-                        if id(new) not in self._uids:
-                            self._write_table(new)
-            else:
-                changed = table_of(change.parent) or table_of(change.dest)
-                if isinstance(change.target, GoalTable):
-                    changed = change.target
-                if changed is not None:
-                    self._write_table(changed)
+            if self._pending_properties:
+                self._set_meta("properties", _properties(self._document))
+            for table in self._pending_tables.values():
+                self._write_table(table)
+            for table in self._document.tables:  # inserted tables (new or copies)
+                if id(table) not in self._uids:
+                    self._write_table(table)
             self._write_order()
             self._set_meta("edited", "1")
             self._db.execute("COMMIT")
         except BaseException:
             self._db.execute("ROLLBACK")
             raise
+        self._pending = self._pending_properties = False
+        self._pending_tables.clear()
 
     def mark_saved(self) -> None:
         """The document equals its saved file again: a crash now would lose nothing."""
