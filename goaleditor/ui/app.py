@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLibraryInfo, QStandardPaths, QTimer, QTranslator
+from PySide6.QtCore import QLibraryInfo, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from goaleditor import APP_NAME, APP_TITLE, __version__
@@ -54,43 +54,21 @@ def _install_chinese_translation(app: QApplication) -> None:
     app.setProperty("goaleditor_translated", True)
 
 
-def log_path() -> Path:
-    """The error log in the user's data folder."""
-    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
-    return Path(folder or Path.home()) / "goaleditor-errors.log"
-
-
 def show_unexpected(
     kind: type[BaseException], error: BaseException, tb: TracebackType | None
 ) -> None:
     """Last resort for an exception escaping a Qt slot: log it, say so, keep the document."""
-    import datetime
-    import traceback
+    from goaleditor.ui.error_log import log_exception
+    from goaleditor.ui.prompts import Prompts
 
-    from PySide6.QtWidgets import QMessageBox
-
-    text = "".join(traceback.format_exception(kind, error, tb))
-    print(text, file=sys.stderr)
-    log = log_path()
-    try:
-        log.parent.mkdir(parents=True, exist_ok=True)
-        stamp = datetime.datetime.now().isoformat(timespec="seconds")
-        with log.open("a", encoding="utf-8") as handle:
-            handle.write(f"--- {stamp} goaleditor {__version__}\n{text}\n")
-    except OSError:
-        log = Path("（无法写入日志）")
+    log = log_exception(error.with_traceback(tb)) or "（无法写入日志）"
     if QApplication.instance() is not None:
-        box = QMessageBox(
-            QMessageBox.Icon.Critical, "程序错误", f"发生了意外错误：{kind.__name__}: {error}"
-        )
-        box.setObjectName("unexpected_error")
-        box.setInformativeText(f"文档仍然打开，未保存的修改都还在，请尽快保存。详情已记录在 {log}")
-        box.exec()
+        Prompts(QApplication.activeWindow()).unexpected(f"{kind.__name__}: {error}", str(log))
 
 
 def _after_first_paint(app: QApplication, window: MainWindow) -> None:
     set_window_icon(app)
-    window.offer_recovery()
+    window.session.offer_recovery()
 
 
 def run_editor(path: str | None) -> int:

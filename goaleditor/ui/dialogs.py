@@ -1,4 +1,4 @@
-"""Dialogs: document properties (also used for 新建), and the unsaved-changes question."""
+"""The document properties dialog (also used for 新建)."""
 
 from __future__ import annotations
 
@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLineEdit,
-    QMessageBox,
     QSpinBox,
     QWidget,
 )
@@ -76,33 +75,3 @@ class DocumentPropertiesDialog(QDialog):
             "framework": self.framework.currentData(),
             "merge_level2": self.merge_level2.isChecked(),
         }
-
-
-SAVE, DISCARD, CANCEL = "save", "discard", "cancel"
-
-
-def ask_unsaved(parent: QWidget, name: str) -> str:
-    """Ask 保存/不保存/取消 about unsaved changes; returns SAVE, DISCARD or CANCEL."""
-    box = QMessageBox(parent)
-    box.setObjectName("unsaved_changes")
-    box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle("未保存的修改")
-    box.setText(f"“{name}”有未保存的修改。是否保存？")
-    save = box.addButton("保存", QMessageBox.ButtonRole.AcceptRole)
-    discard = box.addButton("不保存", QMessageBox.ButtonRole.DestructiveRole)
-    cancel = box.addButton("取消", QMessageBox.ButtonRole.RejectRole)
-    box.setDefaultButton(save)
-    box.setEscapeButton(cancel)
-    box.exec()
-    clicked = box.clickedButton()
-    return SAVE if clicked is save else DISCARD if clicked is discard else CANCEL
-
-
-def show_error(parent: QWidget | None, title: str, message: str) -> None:
-    """One clear line in a dialog."""
-    box = QMessageBox(
-        QMessageBox.Icon.Critical, title, message, QMessageBox.StandardButton.Ok, parent
-    )
-    box.setObjectName("error_dialog")
-    box.button(QMessageBox.StandardButton.Ok).setText("确定")
-    box.exec()

@@ -1,0 +1,159 @@
+"""The main window's actions, shortcuts, menus and toolbar."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QToolBar, QToolButton
+
+from goaleditor import APP_TITLE, __version__
+
+if TYPE_CHECKING:
+    from goaleditor.ui.main_window import MainWindow
+
+
+class Actions:
+    """Every command of the main window as a QAction, placed in its menus and toolbar."""
+
+    def __init__(self, window: MainWindow) -> None:
+        self.window = window
+        self._build_actions()
+        self._build_menus()
+
+    def _action(self, text: str, slot: Any, shortcut: Any = None, tip: str = "") -> QAction:
+        action = QAction(self.window)  # QAction(text, parent) would load QIcon's large enums
+        action.setText(text)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.setStatusTip(tip or text)
+        action.triggered.connect(slot)
+        return action
+
+    def _build_actions(self) -> None:
+        Key = QKeySequence.StandardKey
+        w = self.window
+        exporter = w.exporter
+        self.new = self._action("新建(&N)…", w.new_document, Key.New, "新建文档")
+        self.open = self._action("打开(&O)…", w.open_dialog, Key.Open, "打开文档或导入文件")
+        self.save = self._action("保存(&S)", w.save, Key.Save)
+        self.save_as = self._action("另存为(&A)…", w.save_as, "Ctrl+Shift+S")
+        self.export_json = self._action("导出JSON…", exporter.export_json, None, "导出规范JSON")
+        self.export_pdf = self._action(
+            "导出PDF(&P)…", exporter.export_pdf, "Ctrl+E", "导出可打印的PDF"
+        )
+        self.preview = self._action("打印预览(&V)…", exporter.print_preview, "Ctrl+Shift+P")
+        self.print = self._action("打印…", exporter.print_document, Key.Print)
+        self.export_xlsx = self._action(
+            "导出Excel(&X)…", exporter.export_xlsx, None, "导出官方版式的Excel工作簿"
+        )
+        self.quit = self._action("退出(&X)", w.close, "Ctrl+Q")
+        self.undo = w.stack.createUndoAction(w, "撤销")
+        self.undo.setShortcuts(QKeySequence.keyBindings(Key.Undo))
+        self.redo = w.stack.createRedoAction(w, "重做")
+        self.redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
+        self.properties = self._action("文档属性(&P)…", w.edit_properties, None)
+        self.check = self._action("检查(&C)", w.run_check, "F7", "检查整个文档")
+        self.library = self._action(
+            "从指标库插入(&L)…", w.insert_from_library, "Ctrl+L", "浏览常用指标并插入"
+        )
+        self.next_year = self._action(
+            "新建下一年度(&Y)…", w.new_next_year, None, "以本文档为底稿，生成下一年度的新文档"
+        )
+        self.add_table = self._action(
+            "新建表", w.add_table, "Ctrl+T", "在当前表后新建一个绩效目标表"
+        )
+        self.duplicate_table = self._action(
+            "复制表", w.duplicate_table, "Ctrl+Shift+D", "复制当前表"
+        )
+        self.delete_table = self._action("删除表", w.delete_table, None, "删除当前表")
+        self.table_up = self._action("表上移", lambda: w.move_table(-1), "Alt+Up")
+        self.table_down = self._action("表下移", lambda: w.move_table(1), "Alt+Down")
+        for action in (self.table_up, self.table_down, self.delete_table):
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            w.table_list.addAction(action)
+        self.delete_table.setShortcut(QKeySequence("Ctrl+Delete"))
+        for action, label in (
+            (self.add_table, "＋ 新建"),
+            (self.duplicate_table, "复制"),
+            (self.delete_table, "删除"),
+        ):
+            button = QToolButton(w)
+            button.setDefaultAction(action)
+            button.setText(label)
+            w.table_buttons.addWidget(button)
+
+    def _build_menus(self) -> None:
+        w = self.window
+        bar = w.menuBar()
+        file_menu = bar.addMenu("文件(&F)")
+        file_menu.addActions([self.new, self.next_year, self.open])
+        self.recent_menu = file_menu.addMenu("最近打开(&R)")
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        file_menu.addSeparator()
+        file_menu.addActions([self.save, self.save_as])
+        export_menu = file_menu.addMenu("导出(&E)")
+        export_menu.addActions([self.export_pdf, self.export_xlsx, self.export_json])
+        file_menu.addSeparator()
+        file_menu.addActions([self.preview, self.print])
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit)
+        edit_menu = bar.addMenu("编辑(&E)")
+        edit_menu.addActions([self.undo, self.redo])
+        edit_menu.addSeparator()
+        ed = w.editor
+        edit_menu.addActions([ed.cut_action, ed.copy_action, ed.paste_action])
+        edit_menu.addSeparator()
+        edit_menu.addAction(ed.insert_action)
+        edit_menu.addMenu(ed.add_level2_menu)
+        edit_menu.addMenu(ed.add_level1_menu)
+        edit_menu.addActions([ed.up_action, ed.down_action, ed.delete_action])
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.library)
+        table_menu = bar.addMenu("表(&T)")
+        table_menu.addActions(
+            [
+                self.add_table,
+                self.duplicate_table,
+                self.delete_table,
+                self.table_up,
+                self.table_down,
+            ]
+        )
+        doc_menu = bar.addMenu("文档(&D)")
+        doc_menu.addActions([self.properties, self.check])
+        doc_menu.addAction(w.problems_dock.toggleViewAction())
+        help_menu = bar.addMenu("帮助(&H)")
+        help_menu.addAction(self._action("关于(&A)", self._about))
+        toolbar = QToolBar("工具栏", w)
+        toolbar.setObjectName("main_toolbar")
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        toolbar.addActions([self.new, self.open, self.save])
+        toolbar.addAction(self.preview)
+        toolbar.addSeparator()
+        toolbar.addActions([self.undo, self.redo])
+        toolbar.addSeparator()
+        toolbar.addActions([ed.insert_action, ed.delete_action, ed.up_action, ed.down_action])
+        level2_button = QToolButton(w)
+        level2_button.setMenu(ed.add_level2_menu)
+        level2_button.setText("添加二级指标")
+        level2_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        toolbar.addWidget(level2_button)
+        toolbar.addSeparator()
+        toolbar.addAction(self.properties)
+        w.addToolBar(toolbar)
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        files = self.window.recent.files()
+        if not files:
+            self.recent_menu.addAction("（无）").setEnabled(False)
+        for number, name in enumerate(files, 1):
+            action = self.recent_menu.addAction(f"&{number} {name}")
+            action.triggered.connect(lambda _=False, n=name: self.window.open_path(Path(n)))
+
+    def _about(self) -> None:
+        text = f"{APP_TITLE} {__version__}\n离线编写项目支出绩效目标表，保存为 .goals 文件。"
+        self.window.prompts.note("关于", text)

@@ -1,0 +1,135 @@
+"""Export (PDF, Excel, JSON) with progress and cancel, print preview and printing."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QEventLoop, Qt
+
+from goaleditor.errors import InputError
+from goaleditor.ui.prompts import describe_os_error
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMainWindow
+
+    from goaleditor.ui.header_form import HeaderForm
+    from goaleditor.ui.prompts import Prompts
+    from goaleditor.ui.session import DocumentSession
+
+
+class Exporter:
+    """Writes the session's document to other formats and to the printer."""
+
+    def __init__(
+        self,
+        session: DocumentSession,
+        prompts: Prompts,
+        header_form: HeaderForm,
+        parent: QMainWindow,
+    ) -> None:
+        self.session = session
+        self.prompts = prompts
+        self.header_form = header_form
+        self.parent = parent
+        # PySide6 6.12 on Python 3.11 loses a reference to None on every *static* call that
+        # returns nothing (QApplication.processEvents): thousands of them crash the
+        # interpreter. The progress loop therefore uses this instance instead.
+        self._events = QEventLoop(parent)
+
+    def _status(self, text: str) -> None:
+        self.parent.statusBar().showMessage(text, 5000)
+
+    def _ask_path(self, title: str, suffix: str, kind: str) -> Path | None:
+        path = self.session.path
+        base = path.with_suffix(suffix) if path else Path(f"未命名{suffix}")
+        return self.prompts.save_name(title, base, kind)
+
+    def export_json(self) -> None:
+        """Export canonical JSON."""
+        from goaleditor.formats import write_document
+
+        self.header_form.commit_pending()
+        path = self._ask_path("导出JSON", ".json", "JSON (*.json)")
+        if path is None:
+            return
+        try:
+            write_document(self.session.document, path)
+        except (OSError, InputError) as exc:
+            reason = describe_os_error(exc) if isinstance(exc, OSError) else str(exc)
+            self.prompts.error("导出失败", f"无法导出到 {path}：{reason}")
+            return
+        self._status(f"已导出：{path}")
+
+    def _export_with_progress(self, label: str, path: Path, write: Any) -> bool:
+        """Run write(document, path, progress) behind a progress dialog that can cancel it."""
+        from PySide6.QtWidgets import QProgressDialog
+
+        from goaleditor.formats.pdf import ExportCancelled
+
+        self.header_form.commit_pending()
+        dialog = QProgressDialog(f"正在生成{label}…", "取消", 0, 100, self.parent)
+        dialog.setWindowTitle(f"导出{label}")
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(400)
+
+        def progress(done: int, total: int) -> bool:
+            dialog.setMaximum(total)
+            dialog.setValue(done)
+            self._events.processEvents()  # an instance call: see _events in __init__
+            return not dialog.wasCanceled()
+
+        try:
+            write(self.session.document, path, progress=progress)
+        except ExportCancelled:
+            self._status("已取消导出，没有写入文件")
+            return False
+        except OSError as exc:
+            self.prompts.error("导出失败", f"无法导出到 {path}：{describe_os_error(exc)}")
+            return False
+        finally:
+            dialog.reset()
+            dialog.deleteLater()
+        return True
+
+    def write_pdf(self, path: Path) -> bool:
+        """Export the document as PDF with a progress dialog that can cancel it."""
+        from goaleditor.formats.pdf import write
+
+        return self._export_with_progress("PDF", path, write)
+
+    def export_pdf(self) -> None:
+        """导出PDF: choose a file and write it."""
+        path = self._ask_path("导出PDF", ".pdf", "PDF (*.pdf)")
+        if path is not None and self.write_pdf(path):
+            self._status(f"已导出：{path}")
+
+    def export_xlsx(self) -> None:
+        """导出Excel: the official layout as a workbook."""
+        from goaleditor.formats.xlsx_export import write
+
+        path = self._ask_path("导出Excel", ".xlsx", "Excel工作簿 (*.xlsx)")
+        if path is not None and self._export_with_progress("Excel", path, write):
+            self._status(f"已导出：{path}")
+
+    def _with_temporary_pdf(self, use: Callable[[Path], object]) -> None:
+        import tempfile
+
+        stem = self.session.path.stem if self.session.path else "未命名"
+        with tempfile.TemporaryDirectory(prefix="goaleditor-") as folder:
+            pdf = Path(folder) / f"{stem}.pdf"
+            if self.write_pdf(pdf):
+                use(pdf)
+
+    def print_preview(self) -> None:
+        """打印预览: the pages of the exact PDF that 导出PDF writes."""
+        from goaleditor.ui.pdf_preview import PreviewDialog
+
+        self._with_temporary_pdf(lambda pdf: PreviewDialog(pdf, self.parent).exec())
+
+    def print_document(self) -> None:
+        """打印: print the PDF's pages."""
+        from goaleditor.ui.pdf_preview import print_pdf
+
+        self._with_temporary_pdf(lambda pdf: print_pdf(pdf, self.parent))

@@ -1,0 +1,114 @@
+"""Every question and message box the editor shows, behind one object tests can answer."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+SAVE, DISCARD, CANCEL = "保存", "不保存", "取消"
+READ_ONLY, COPY = "以只读方式打开", "打开副本"
+RESTORE, FORGET, LATER = "恢复", "丢弃", "以后再说"
+OK = "确定"
+
+_ICONS = {
+    "question": QMessageBox.Icon.Question,
+    "warning": QMessageBox.Icon.Warning,
+    "error": QMessageBox.Icon.Critical,
+    "information": QMessageBox.Icon.Information,
+}
+
+
+def describe_os_error(exc: OSError) -> str:
+    """Why a file could not be written, in a few words for the clerk."""
+    reasons = {
+        2: "文件夹不存在",
+        13: "没有写入权限",
+        21: "目标是一个文件夹",
+        27: "文件过大或磁盘配额已满",
+        28: "磁盘空间不足",
+        30: "只读文件系统",
+    }
+    return reasons.get(exc.errno or 0, exc.strerror or str(exc))
+
+
+class Prompts:
+    """Asks the clerk. Every box goes through choose() and every file name through
+    open_name()/save_name(), so a test replaces those three to answer without a screen."""
+
+    def __init__(self, parent: QWidget | None) -> None:
+        self.parent = parent
+
+    def choose(
+        self, kind: str, name: str, title: str, text: str, buttons: Sequence[str], detail: str = ""
+    ) -> str:
+        """Show a message box; the label of the button clicked (the last one on Esc)."""
+        box = QMessageBox(_ICONS[kind], title, text, parent=self.parent)
+        box.setObjectName(name)
+        if detail:
+            box.setInformativeText(detail)
+        last = len(buttons) - 1
+        added = []
+        for number, label in enumerate(buttons):
+            role = QMessageBox.ButtonRole.ActionRole
+            if number == 0:
+                role = QMessageBox.ButtonRole.AcceptRole
+            elif number == last:
+                role = QMessageBox.ButtonRole.RejectRole
+            added.append(box.addButton(label, role))
+        box.setDefaultButton(added[0])
+        box.setEscapeButton(added[last])
+        box.exec()
+        clicked = box.clickedButton()
+        return next((b.text() for b in added if b is clicked), buttons[last])
+
+    def open_name(self, start: str, filter: str) -> Path | None:
+        """The file to open, or None."""
+        name, _ = QFileDialog.getOpenFileName(self.parent, "打开", start, filter)
+        return Path(name) if name else None
+
+    def save_name(self, title: str, start: Path, kind: str) -> Path | None:
+        """The file to write, or None."""
+        name, _ = QFileDialog.getSaveFileName(self.parent, title, str(start), kind)
+        return Path(name) if name else None
+
+    def error(self, title: str, text: str) -> None:
+        """One clear line in a dialog."""
+        self.choose("error", "error_dialog", title, text, [OK])
+
+    def note(self, title: str, text: str) -> None:
+        """Information the clerk should read (what an import skipped, about)."""
+        self.choose("information", "note", title, text, [OK])
+
+    def unsaved(self, name: str) -> str:
+        """保存/不保存/取消 about unsaved changes: SAVE, DISCARD or CANCEL."""
+        text = f"“{name}”有未保存的修改。是否保存？"
+        return self.choose(
+            "warning", "unsaved_changes", "未保存的修改", text, [SAVE, DISCARD, CANCEL]
+        )
+
+    def locked(self, name: str, holder: str) -> str:
+        """Another editor has the file open: READ_ONLY, COPY or CANCEL."""
+        return self.choose(
+            "warning",
+            "locked",
+            "文档正在使用",
+            f"“{name}”正被 {holder} 打开编辑。",
+            [READ_ONLY, COPY, CANCEL],
+            "可以只读方式打开，或打开一个副本另行保存。",
+        )
+
+    def recovery(self, name: str, when: str) -> str:
+        """Unsaved work of a crashed editor: RESTORE, FORGET or LATER."""
+        text = f"上次未正常退出，发现“{name}”在 {when} 的未保存修改。是否恢复？"
+        return self.choose(
+            "question", "recovery", "恢复未保存的工作", text, [RESTORE, FORGET, LATER]
+        )
+
+    def unexpected(self, error: str, log: str) -> None:
+        """An error nobody foresaw: the document is still there, the details are logged."""
+        detail = f"文档仍然打开，未保存的修改都还在，请尽快保存。详情已记录在 {log}"
+        self.choose(
+            "error", "unexpected_error", "程序错误", f"发生了意外错误：{error}", [OK], detail
+        )

@@ -1,0 +1,32 @@
+"""The recently opened files and the last folder used, kept in the settings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+
+MAX_RECENT = 8
+
+
+class RecentFiles:
+    """Recent files, newest first, in QSettings."""
+
+    def __init__(self, settings: QSettings) -> None:
+        self.settings = settings
+
+    def add(self, path: Path) -> None:
+        """Put a file first in the list and remember its folder."""
+        recent = [str(path.resolve())]
+        recent += [p for p in self.files() if p != recent[0]]
+        self.settings.setValue("recentFiles", recent[:MAX_RECENT])
+        self.settings.setValue("lastFolder", str(path.resolve().parent))
+
+    def files(self) -> list[str]:
+        """The recent files, newest first."""
+        value = self.settings.value("recentFiles", []) or []
+        return [value] if isinstance(value, str) else [str(v) for v in value]
+
+    def last_folder(self) -> str:
+        """Where the last file was opened or saved ('' at first)."""
+        return str(self.settings.value("lastFolder", "") or "")

@@ -1,0 +1,300 @@
+"""The document session: one document, its file, lock, working copy and saved state."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QStandardPaths, QTimer, Signal
+from PySide6.QtGui import QUndoStack
+
+from goaleditor.errors import InputError
+from goaleditor.model.document import Document
+from goaleditor.ui.error_log import log_exception
+from goaleditor.ui.prompts import CANCEL, COPY, FORGET, READ_ONLY, RESTORE, SAVE, describe_os_error
+
+# The store, file locks and the working copy load when first used: that keeps start-up quick.
+if TYPE_CHECKING:
+    from goaleditor.model.file_lock import FileLock
+    from goaleditor.model.working_copy import WorkingCopy
+    from goaleditor.ui.prompts import Prompts
+    from goaleditor.ui.recent_files import RecentFiles
+
+WORKING_COPY_DELAY_MS = 100  # after the first table is on screen
+IDLE_MS = 3000  # fold the working copy's log when the clerk pauses this long
+
+
+def working_folder() -> Path:
+    """Where working copies live: the user's data folder."""
+    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
+    return Path(folder or Path.home() / ".goaleditor") / "working"
+
+
+class DocumentSession(QObject):
+    """Owns the open document: its path, file lock, working copy and undo stack.
+
+    Whatever replaces the document (open, new, recover, next year's draft) goes through
+    replace(); whatever writes it goes through save_to(). The working copy is written after
+    each change of the undo stack, never inside an edit; a failure there is logged and
+    reported on `message`, and the edit stands.
+    """
+
+    aboutToReplace = Signal()  # the document is about to be replaced
+    replaced = Signal(object)  # the new Document
+    stateChanged = Signal()  # path, read-only or saved state changed
+    saved = Signal(object)  # the Path just saved
+    message = Signal(str, int)  # status bar text and how long to show it (ms)
+
+    def __init__(self, prompts: Prompts, recent: RecentFiles, parent: QObject | None) -> None:
+        super().__init__(parent)
+        self.prompts = prompts
+        self.recent = recent
+        self.document = Document()
+        self.path: Path | None = None
+        self.read_only = False
+        self.file_lock: FileLock | None = None
+        self.working_copy: WorkingCopy | None = None
+        self.stack = QUndoStack(self)
+        self._working_copy_timer = QTimer(self)
+        self._working_copy_timer.setSingleShot(True)
+        self._working_copy_timer.setInterval(WORKING_COPY_DELAY_MS)
+        self._working_copy_timer.timeout.connect(lambda: self._open_working_copy(self.document))
+        self._idle = QTimer(self)
+        self._idle.setSingleShot(True)
+        self._idle.setInterval(IDLE_MS)
+        self._idle.timeout.connect(self.checkpoint)
+        self.stack.indexChanged.connect(self.flush)
+        self.stack.indexChanged.connect(self._idle.start)
+        self.stack.cleanChanged.connect(self._saved_state_changed)
+        self.stack.cleanChanged.connect(self.stateChanged)
+        self._working_copy_timer.start()
+
+    def display_name(self) -> str:
+        """The file's name, or 未命名."""
+        return self.path.name if self.path else "未命名"
+
+    def is_modified(self) -> bool:
+        """Whether the document differs from its file."""
+        return not self.stack.isClean()
+
+    # --- replacing the document ---------------------------------------------------------------
+
+    def replace(
+        self,
+        document: Document,
+        path: Path | None = None,
+        *,
+        unsaved: bool = False,
+        lock: FileLock | None = None,
+        read_only: bool = False,
+    ) -> None:
+        """Edit another document from now on (unsaved: it is not the file at path yet)."""
+        self.aboutToReplace.emit()
+        self.stack.clear()
+        self._close_working_copy()
+        # The snapshot of a large document takes a moment: show the first table first.
+        self._working_copy_timer.start()
+        self.document = document
+        self.path = path
+        self._hold_lock(lock)
+        self.read_only = read_only
+        self.replaced.emit(document)
+        if unsaved:
+            self.stack.resetClean()  # an import is not saved anywhere yet
+        self.stateChanged.emit()
+
+    def open(self, path: Path) -> bool:
+        """Open a .goals file, or import anything else as a new unsaved document."""
+        from goaleditor.formats import read_document
+
+        skipped: list[str] = []
+        try:
+            document = read_document(path, skipped.append)
+        except InputError as exc:
+            self.prompts.error("无法打开", str(exc))
+            return False
+        is_goals = path.suffix.lower() == ".goals"
+        lock, read_only = None, False
+        if is_goals:
+            choice = self._lock_or_ask(path)
+            if choice is None:
+                return False
+            lock, read_only, is_goals = choice
+        self.replace(
+            document,
+            path if is_goals else None,
+            unsaved=not is_goals,
+            lock=lock,
+            read_only=read_only,
+        )
+        self.recent.add(path)
+        verb = "已打开" if is_goals else "已导入（尚未保存）"
+        self.message.emit(f"{verb}：{path}", 5000)
+        if skipped:
+            self.prompts.note("部分内容未导入", "\n".join(skipped))
+        return True
+
+    def _lock_or_ask(self, path: Path) -> tuple[FileLock | None, bool, bool] | None:
+        """Lock a .goals file; if another editor holds it, ask: read-only, a copy, or cancel.
+
+        Returns (lock, read only, keep the path) or None when the clerk cancels.
+        """
+        from goaleditor.model.file_lock import FileLock, LockedByOther
+
+        held_here = self.file_lock
+        if held_here is not None and held_here.document.resolve() == path.resolve():
+            return held_here, False, True  # reopening our own file
+        lock = FileLock(path)
+        try:
+            return (lock if lock.acquire() else None), False, True
+        except LockedByOther as held:
+            answer = self.prompts.locked(path.name, held.info.describe())
+            if answer == READ_ONLY:
+                return None, True, True
+            if answer == COPY:
+                return None, False, False
+            return None
+
+    def _hold_lock(self, lock: FileLock | None) -> None:
+        if self.file_lock is not None and self.file_lock is not lock:
+            self.file_lock.release()
+        self.file_lock = lock
+
+    def offer_recovery(self) -> None:
+        """After a crash: offer to restore the unsaved work, saying which file it belongs to."""
+        from goaleditor.model.working_copy import discard, find_orphans
+        from goaleditor.model.working_copy import restore as restore_working_copy
+
+        for orphan in find_orphans(working_folder()):
+            name = orphan.source or "未命名的新文档"
+            when = time.strftime("%Y-%m-%d %H:%M", time.localtime(orphan.modified))
+            answer = self.prompts.recovery(name, when)
+            if answer == RESTORE:
+                if not self.maybe_save():
+                    return
+                document = restore_working_copy(orphan)
+                source = Path(orphan.source) if orphan.source else None
+                # No lock: the file is locked again when the restored work is saved.
+                self.replace(document, source, unsaved=True)
+                discard(orphan)
+                self.message.emit(f"已恢复：{name}（尚未保存）", 8000)
+                return
+            if answer == FORGET:
+                discard(orphan)
+
+    # --- saving --------------------------------------------------------------------------------
+
+    def maybe_save(self) -> bool:
+        """Ask about unsaved changes; True when it is fine to drop the document."""
+        if self.stack.isClean():
+            return True
+        answer = self.prompts.unsaved(self.display_name())
+        if answer == SAVE:
+            return self.save()
+        return answer != CANCEL
+
+    def save(self) -> bool:
+        """保存 to the current file (or ask for one; a read-only document only 另存为)."""
+        if self.path is None or self.read_only:
+            return self.save_as()
+        return self.save_to(self.path)
+
+    def save_as(self) -> bool:
+        """另存为: choose a .goals file."""
+        start = self.path or Path(self.recent.last_folder()) / "未命名.goals"
+        path = self.prompts.save_name("另存为", start, "绩效目标表文档 (*.goals)")
+        if path is None:
+            return False
+        if path.suffix.lower() != ".goals":
+            path = path.with_name(path.name + ".goals")
+        return self.save_to(path)
+
+    def save_to(self, path: Path) -> bool:
+        """Write the document to path and make it the session's file; errors are shown."""
+        from goaleditor.model.file_lock import FileLock, LockedByOther
+        from goaleditor.model.store import save_document
+
+        new_lock = None
+        if self.file_lock is None or self.file_lock.document != path:
+            new_lock = FileLock(path)
+            try:
+                if not new_lock.acquire():
+                    new_lock = None
+            except LockedByOther as held:
+                text = f"“{path.name}”正被 {held.info.describe()} 打开，不能覆盖"
+                self.prompts.error("保存失败", text)
+                return False
+        try:
+            save_document(self.document, path)
+        except OSError as exc:
+            if new_lock is not None:
+                new_lock.release()
+            self.prompts.error("保存失败", f"无法保存到 {path}：{describe_os_error(exc)}")
+            return False
+        if new_lock is not None:
+            self._hold_lock(new_lock)
+        self.read_only = False
+        self.path = path
+        if self.working_copy is not None:
+            self._guard(lambda wc: wc.set_source(path))
+        self.stack.setClean()
+        self.recent.add(path)
+        self.checkpoint()
+        self.stateChanged.emit()
+        self.saved.emit(path)
+        self.message.emit(f"已保存：{path}", 5000)
+        return True
+
+    def close(self) -> None:
+        """The window closes: forget the working copy and release the file."""
+        self._close_working_copy()
+        self._hold_lock(None)
+        self.read_only = False
+
+    # --- the working copy ---------------------------------------------------------------------
+
+    def _open_working_copy(self, document: Document) -> None:
+        import sqlite3
+
+        from goaleditor.model.working_copy import WorkingCopy
+
+        if document is not self.document or self.working_copy is not None:
+            return
+        try:
+            self.working_copy = WorkingCopy(working_folder(), document, self.path)
+        except (OSError, sqlite3.Error) as exc:  # editing still works; only recovery is lost
+            self.working_copy = None
+            self.message.emit(f"无法建立工作副本（崩溃后将无法恢复）：{exc}", 10000)
+
+    def _guard(self, write: Callable[[WorkingCopy], object]) -> bool:
+        """Run write(working copy); a failure is logged and shown, never raised."""
+        working = self.working_copy
+        if working is None:
+            return True
+        try:
+            write(working)
+        except Exception as exc:  # a disk or database error must not undo the clerk's edit
+            log_exception(exc)
+            self.message.emit(f"工作副本无法写入：{exc}", 10000)
+            return False
+        return True
+
+    def flush(self) -> None:
+        """Write the edits made since the last flush to the working copy."""
+        self._guard(lambda wc: wc.flush())
+
+    def checkpoint(self) -> None:
+        """Flush and fold the working copy's log into its file (when the clerk pauses)."""
+        self._guard(lambda wc: (wc.flush(), wc.checkpoint()))
+
+    def _saved_state_changed(self, clean: bool) -> None:
+        if clean:
+            self._guard(lambda wc: (wc.flush(), wc.mark_saved()))
+
+    def _close_working_copy(self) -> None:
+        working = self.working_copy
+        if working is not None:
+            self.working_copy = None
+            working.close()

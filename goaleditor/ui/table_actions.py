@@ -1,0 +1,177 @@
+"""Editing the list of tables and whole-document edits: add, copy, delete, move, fix-its."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from goaleditor.model.document import GoalTable, Indicator, new_table
+from goaleditor.model.frameworks import get_framework
+from goaleditor.ui.commands import (
+    InsertNodesCommand,
+    InsertTablesCommand,
+    MoveTableCommand,
+    RemoveTablesCommand,
+    SetFieldCommand,
+    SetHeaderCommand,
+    SetPropertyCommand,
+)
+from goaleditor.ui.indicator_model import COL_NAME, COLUMN_OF_FIELD
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QUndoCommand, QUndoStack
+    from PySide6.QtWidgets import QStatusBar
+
+    from goaleditor.model.checks import Problem
+    from goaleditor.model.document import Document
+    from goaleditor.model.library import IndicatorLibrary
+    from goaleditor.ui.header_form import HeaderForm
+    from goaleditor.ui.indicator_editor import IndicatorEditor
+    from goaleditor.ui.problems_panel import ProblemsPanel
+    from goaleditor.ui.session import DocumentSession
+    from goaleditor.ui.table_list import TableListView
+    from goaleditor.ui.table_list_model import TableListModel
+
+
+class TableActions:
+    """The main window's table-list and document edits, each one undoable step (a mixin)."""
+
+    if TYPE_CHECKING:  # what the main window provides
+        document: Document
+        session: DocumentSession
+        stack: QUndoStack
+        header_form: HeaderForm
+        table_list: TableListView
+        table_model: TableListModel
+        editor: IndicatorEditor
+        problems: ProblemsPanel
+        library: IndicatorLibrary
+
+        def push(self, command: QUndoCommand) -> None: ...
+        def current_table(self) -> GoalTable | None: ...
+        def maybe_save(self) -> bool: ...
+        def statusBar(self) -> QStatusBar: ...
+
+    def _current_row(self) -> int:
+        return self.table_list.currentIndex().row()
+
+    def add_table(self) -> None:
+        """Insert a new empty table after the current one and edit its name."""
+        self.header_form.commit_pending()
+        row = self._current_row() + 1 if self.document.tables else 0
+        table = new_table(self.document.framework)
+        self.push(InsertTablesCommand(self.document, row, [table], "新建绩效目标表"))
+        self.table_list.setCurrentIndex(self.table_model.index(row))
+        self.header_form.editor("project_name").setFocus()
+
+    def duplicate_table(self) -> None:
+        """Insert a copy of the current table after it."""
+        self.header_form.commit_pending()
+        table = self.current_table()
+        if table is None:
+            return
+        copy = table.clone()
+        copy.project_name = f"{table.project_name}（副本）"
+        row = self._current_row() + 1
+        self.push(InsertTablesCommand(self.document, row, [copy], "复制绩效目标表"))
+        self.table_list.setCurrentIndex(self.table_model.index(row))
+
+    def delete_table(self) -> None:
+        """Delete the current table (undoable)."""
+        row = self._current_row()
+        if row < 0:
+            return
+        self.push(RemoveTablesCommand(self.document, row, 1))
+        remaining = len(self.document.tables)
+        if remaining:
+            self.table_list.setCurrentIndex(self.table_model.index(min(row, remaining - 1)))
+
+    def move_table(self, step: int) -> None:
+        """Move the current table up or down one place."""
+        row = self._current_row()
+        target = row + step
+        if row >= 0 and 0 <= target < len(self.document.tables):
+            self._move_table_to(row, target)
+
+    def _move_table_to(self, row: int, target: int) -> None:
+        self.header_form.commit_pending()
+        self.push(MoveTableCommand(self.document, row, target))
+        self.table_list.setCurrentIndex(self.table_model.index(target))
+
+    def goto_problem(self, problem: Problem) -> None:
+        """Show the table and select the cell a problem is about."""
+        if not 1 <= problem.table <= len(self.document.tables):
+            return
+        self.table_list.setCurrentIndex(self.table_model.index(problem.table - 1))
+        if isinstance(problem.node, Indicator):
+            column = COLUMN_OF_FIELD.get(problem.field, COL_NAME)
+            self.editor.select_node(problem.node, column)
+            self.editor.view.setFocus()
+        elif problem.field:
+            self.header_form.editor(problem.field).setFocus()
+
+    def apply_fix(self, problem: Problem) -> None:
+        """Apply a problem's fix-it as one undoable step."""
+        from goaleditor.model.checks import fix_edits
+
+        edits = fix_edits(problem)
+        if not edits:
+            return
+        self.stack.beginMacro("修复问题")
+        for target, name, value in edits:
+            if isinstance(target, GoalTable):
+                self.push(SetHeaderCommand(self.document, target, name, value))
+            elif isinstance(target, Indicator):
+                self.push(SetFieldCommand(self.document, target, name, str(value)))
+        self.stack.endMacro()
+        self.problems.recheck()
+
+    def insert_from_library(self) -> None:
+        """指标库: choose common indicators and insert them under their 二级 (one step)."""
+        from goaleditor.ui.library_dialog import LibraryDialog
+
+        table = self.current_table()
+        if table is None:
+            return
+        framework = get_framework(self.document.framework)
+        dialog = LibraryDialog(self.library, framework, self)
+        if dialog.exec() != LibraryDialog.DialogCode.Accepted or not dialog.chosen():
+            return
+        self.stack.beginMacro("从指标库插入指标")
+        for level1_name, entry in dialog.chosen():
+            level1 = next((l1 for l1 in table.children if l1.name == level1_name), None)
+            if level1 is None:
+                self.editor.add_level1(level1_name)
+                level1 = next(l1 for l1 in table.children if l1.name == level1_name)
+            level2 = next((l2 for l2 in level1.children if l2.name == entry.level2), None)
+            if level2 is None:
+                self.editor.add_level2(level1, entry.level2)
+                level2 = next(l2 for l2 in level1.children if l2.name == entry.level2)
+            self.push(
+                InsertNodesCommand(
+                    self.document, level2, len(level2.children), [entry.indicator()], "插入"
+                )
+            )
+        self.stack.endMacro()
+
+    def new_next_year(self) -> None:
+        """新建下一年度: this document moved on by a year, as a new unsaved document."""
+        from goaleditor.model.next_year import next_year_draft
+
+        self.header_form.commit_pending()
+        draft = next_year_draft(self.document)
+        if not self.maybe_save():
+            return
+        self.session.replace(draft, None, unsaved=True)
+        year = f"{draft.year}年" if draft.year else "下一年度"
+        self.statusBar().showMessage(f"已生成{year}的新文档（尚未保存）", 5000)
+
+    def edit_properties(self) -> None:
+        """Edit agency, year, title, framework and options."""
+        from goaleditor.ui.dialogs import DocumentPropertiesDialog
+
+        dialog = DocumentPropertiesDialog(self.document, self)
+        if dialog.exec() != DocumentPropertiesDialog.DialogCode.Accepted:
+            return
+        changed = {k: v for k, v in dialog.values().items() if getattr(self.document, k) != v}
+        if changed:
+            self.push(SetPropertyCommand(self.document, changed))
