@@ -51,7 +51,7 @@ def main() -> None:
     def open_and_settle() -> None:
         open_in_editor()
         deadline = time.perf_counter() + 5
-        while window.working_copy is None and time.perf_counter() < deadline:
+        while window.session.working_copy is None and time.perf_counter() < deadline:
             time.sleep(0.005)
             QApplication.processEvents()
         window.problems.recheck()

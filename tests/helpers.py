@@ -1,4 +1,4 @@
-"""Helpers shared by tests: running the command line as a user would."""
+"""Helpers shared by tests: running the command line and answering the editor as a user would."""
 
 from __future__ import annotations
 
@@ -23,3 +23,20 @@ def run_cli(*args: str | Path, **options: Any) -> subprocess.CompletedProcess[st
     }
     settings.update(options)
     return subprocess.run([sys.executable, "-m", "goaleditor", *map(str, args)], **settings)
+
+
+def answer(window: Any, *labels: str) -> list[str]:
+    """Answer the window's next questions with these button labels, in order, as the clerk
+    would; returns the texts asked (a question beyond them fails the test)."""
+    asked: list[str] = []
+    queue = list(labels)
+
+    def choose(kind: str, name: str, title: str, text: str, buttons: Any, detail: str = "") -> str:
+        asked.append(text)
+        assert queue, f"unexpected question: {text}"
+        label = queue.pop(0)
+        assert label in buttons, (label, buttons)
+        return label
+
+    window.prompts.choose = choose
+    return asked

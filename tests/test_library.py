@@ -73,7 +73,7 @@ def test_typed_name_without_choosing_is_just_a_name(qtbot, window) -> None:
 
 def test_saving_teaches_the_personal_library(window, tmp_path: Path) -> None:
     indicator(window, 0).name = "独有的指标名称"
-    assert window._save_to(tmp_path / "t.goals")
+    assert window.session.save_to(tmp_path / "t.goals")
     assert window.library.find("数量指标", "独有的指标名称") is not None
     assert window.library.personal_path is not None and window.library.personal_path.exists()
 
@@ -91,7 +91,7 @@ def test_browse_and_insert(qtbot, window) -> None:
         dialog.accept()
 
     QTimer.singleShot(0, choose)
-    window.library_action.trigger()
+    window.action.library.trigger()
     rows = [(l2, i.name) for _, l2, i in window.current_table().indicator_rows()]
     assert ("时效指标", "故障响应时间") in rows[:10]
     assert rows[-1] == ("服务对象满意度指标", "使用单位满意度")

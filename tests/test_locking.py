@@ -8,12 +8,10 @@ import subprocess
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
-
 from goaleditor.formats.published_text import read
 from goaleditor.model.file_lock import FileLock, LockedByOther, lock_path, read_lock
 from goaleditor.model.store import save_document
+from tests.helpers import answer
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "resources" / "examples" / "binhai-2026-published.txt"
@@ -80,35 +78,22 @@ def test_lock_from_another_machine_is_respected(tmp_path: Path) -> None:
         raise AssertionError("a lock from another machine was ignored")
 
 
-def _click(button_text: str, seen: list[str]) -> None:
-    def click() -> None:
-        box = QApplication.activeModalWidget()
-        assert isinstance(box, QMessageBox)
-        seen.append(box.text())
-        next(b for b in box.findChildren(QPushButton) if b.text() == button_text).click()
-
-    QTimer.singleShot(0, click)
-
-
-def test_editor_offers_read_only(window, tmp_path: Path, monkeypatch) -> None:
+def test_editor_offers_read_only(window, tmp_path: Path) -> None:
     path = _doc(tmp_path)
     holder = _hold(path)
     try:
         before = path.read_bytes()
-        seen: list[str] = []
-        _click("以只读方式打开", seen)
+        seen = answer(window, "以只读方式打开")
         assert window.open_path(path, ask=False)
         assert "正被" in seen[0] and str(holder.pid) not in seen[0]
-        assert "（只读）" in window.windowTitle() and window.path == path
+        assert "（只读）" in window.windowTitle() and window.session.path == path
         window.editor._edit_field(next(window.current_table().indicator_rows())[2], "name", "改")
-        from PySide6.QtWidgets import QFileDialog
-
-        monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: ("", ""))
+        window.prompts.save_name = lambda title, start, kind: None
         assert not window.save()  # read-only: only 另存为, and the clerk cancelled it
         assert path.read_bytes() == before
         copy = tmp_path / "我的副本.goals"
-        monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(copy), ""))
-        assert window.save() and window.path == copy and "只读" not in window.windowTitle()
+        window.prompts.save_name = lambda title, start, kind: copy
+        assert window.save() and window.session.path == copy and "只读" not in window.windowTitle()
         assert read_lock(copy) is not None and path.read_bytes() == before
     finally:
         holder.kill()
@@ -119,9 +104,9 @@ def test_editor_offers_a_copy(window, tmp_path: Path) -> None:
     path = _doc(tmp_path)
     holder = _hold(path)
     try:
-        _click("打开副本", [])
+        answer(window, "打开副本")
         assert window.open_path(path, ask=False)
-        assert window.path is None and window.isWindowModified()
+        assert window.session.path is None and window.isWindowModified()
     finally:
         holder.kill()
         holder.wait()

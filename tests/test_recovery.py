@@ -10,13 +10,12 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 
 from goaleditor.formats.canonical_json import dumps
 from goaleditor.formats.published_text import read
 from goaleditor.model.document import Document, Indicator
 from goaleditor.model.working_copy import WorkingCopy, find_orphans, restore
+from tests.helpers import answer
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "resources" / "examples" / "binhai-2026-published.txt"
@@ -35,7 +34,7 @@ w = MainWindow()
 w.show()
 w.open_path(Path(sys.argv[1]), ask=False)
 import time
-while w.working_copy is None:  # edits below must go through the per-edit commit
+while w.session.working_copy is None:  # edits below must go through the per-edit commit
     time.sleep(0.01)
     app.processEvents()
 first = next(w.current_table().indicator_rows())[2]
@@ -73,21 +72,13 @@ def test_edits_survive_kill_9(window, tmp_path: Path) -> None:
     editor.wait()
     assert "崩溃前改的名字" in expected and "崩溃前改的目标" in expected
 
-    shown: list[str] = []
-
-    def answer() -> None:
-        box = QApplication.activeModalWidget()
-        assert isinstance(box, QMessageBox)
-        shown.append(box.text())
-        next(b for b in box.findChildren(QPushButton) if b.text() == "恢复").click()
-
-    QTimer.singleShot(0, answer)
+    shown = answer(window, "恢复")
     window.stack.setClean()
-    window.offer_recovery()
+    window.session.offer_recovery()
     assert shown and "未命名的新文档" in shown[0]  # an imported text is not a saved file yet
     assert dumps(window.document) == expected
-    assert window.isWindowModified() and window.path is None
-    from goaleditor.ui.main_window import working_folder
+    assert window.isWindowModified() and window.session.path is None
+    from goaleditor.ui.session import working_folder
 
     assert find_orphans(working_folder()) == []
 

@@ -29,7 +29,8 @@ EXAMPLE = (
 
 
 def test_unexpected_error_is_shown_and_logged(window) -> None:
-    from goaleditor.ui.app import log_path, show_unexpected
+    from goaleditor.ui.app import show_unexpected
+    from goaleditor.ui.error_log import log_path
 
     shown: list[str] = []
 
@@ -56,7 +57,7 @@ def test_modified_marker_state_machine(window, tmp_path: Path) -> None:
 
         @initialize()
         def fresh(self) -> None:
-            window._set_document(read(EXAMPLE), None)
+            window.session.replace(read(EXAMPLE))
             self.path = tmp_path / "m.goals"
             self.saved: str | None = None
 
@@ -87,7 +88,7 @@ def test_modified_marker_state_machine(window, tmp_path: Path) -> None:
 
         @rule()
         def save(self) -> None:
-            assert window._save_to(self.path)
+            assert window.session.save_to(self.path)
             self.saved = dumps(window.document)
             assert dumps(load_document(self.path)) == self.saved
 

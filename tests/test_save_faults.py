@@ -6,13 +6,10 @@ import resource
 import signal
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
-
 from goaleditor.formats.canonical_json import dumps
 from goaleditor.model.document import Indicator
 from goaleditor.model.store import load_document
-from tests.helpers import run_cli
+from tests.helpers import answer, run_cli
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "resources" / "examples" / "binhai-2026-published.txt"
@@ -33,25 +30,9 @@ def test_cli_disk_full_keeps_old_file(tmp_path: Path) -> None:
     assert [p.name for p in tmp_path.iterdir()] == ["doc.goals"]
 
 
-def _answer_error() -> list[str]:
-    """Close the next error dialog, whatever it says; returns where its text will be."""
-    texts: list[str] = []
-
-    def close() -> None:
-        box = QApplication.activeModalWidget()
-        if box is None:
-            QTimer.singleShot(10, close)
-            return
-        texts.append(box.text() if isinstance(box, QMessageBox) else repr(box))
-        box.close()
-
-    QTimer.singleShot(0, close)
-    return texts
-
-
 def test_editor_disk_full_keeps_document_modified(window, tmp_path: Path) -> None:
     target = tmp_path / "saved.goals"
-    assert window._save_to(target)
+    assert window.session.save_to(target)
     before = target.read_bytes()
     window.editor.insert_indicators([Indicator("新指标" * 2000)] * 1, "插入")
     expected = dumps(window.document)
@@ -59,7 +40,7 @@ def test_editor_disk_full_keeps_document_modified(window, tmp_path: Path) -> Non
     previous = signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
     resource.setrlimit(resource.RLIMIT_FSIZE, (len(before) + 4096, hard))
     try:
-        texts = _answer_error()
+        texts = answer(window, "确定")
         assert not window.save()
     finally:
         resource.setrlimit(resource.RLIMIT_FSIZE, (soft, hard))
@@ -75,17 +56,17 @@ def test_editor_disk_full_keeps_document_modified(window, tmp_path: Path) -> Non
 
 def test_editor_target_folder_gone(window, tmp_path: Path) -> None:
     folder = tmp_path / "gone"
-    texts = _answer_error()
-    assert not window._save_to(folder / "x.goals")
+    texts = answer(window, "确定")
+    assert not window.session.save_to(folder / "x.goals")
     assert len(texts) == 1 and "文件夹不存在" in texts[0]
-    assert window.path is None
+    assert window.session.path is None
 
 
 def test_editor_target_is_a_folder(window, tmp_path: Path) -> None:
     target = tmp_path / "taken.goals"
     target.mkdir()
-    texts = _answer_error()
-    assert not window._save_to(target)
+    texts = answer(window, "确定")
+    assert not window.session.save_to(target)
     assert len(texts) == 1 and "无法保存" in texts[0]
     assert target.is_dir()
 
@@ -96,7 +77,7 @@ def test_editor_read_only_target(window, tmp_path: Path, monkeypatch) -> None:
     import goaleditor.atomic
 
     target = tmp_path / "readonly.goals"
-    assert window._save_to(target)
+    assert window.session.save_to(target)
     before = target.read_bytes()
     window.editor.insert_indicators([Indicator("改动")], "插入")
 
@@ -104,7 +85,7 @@ def test_editor_read_only_target(window, tmp_path: Path, monkeypatch) -> None:
         raise PermissionError(13, "Permission denied", str(destination))
 
     monkeypatch.setattr(goaleditor.atomic.os, "replace", refuse)
-    texts = _answer_error()
+    texts = answer(window, "确定")
     assert not window.save()
     assert len(texts) == 1 and "没有写入权限" in texts[0]
     assert window.isWindowModified() and target.read_bytes() == before

@@ -29,7 +29,8 @@ def probe(app):
     loop = QEventLoop()
     QTimer.singleShot(1000, loop.quit)
     loop.exec()
-    later = {"icon": not app.windowIcon().isNull(), "working_copy": window.working_copy is not None}
+    working_copy = window.session.working_copy is not None
+    later = {"icon": not app.windowIcon().isNull(), "working_copy": working_copy}
     print(json.dumps({"first_paint": at_first_paint, "later": later}))
     window.stack.setClean()
     return 0

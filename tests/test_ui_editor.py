@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QKeyEvent
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QMessageBox, QPushButton
+from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit
 
 from goaleditor.formats.canonical_json import dumps
 from goaleditor.model.document import Indicator, Level2
@@ -23,6 +23,7 @@ from goaleditor.ui.indicator_model import (
     COL_VALUE,
     IndicatorTreeModel,
 )
+from tests.helpers import answer as answer_prompts
 
 
 def type_text(widget, text: str) -> None:
@@ -110,11 +111,11 @@ def test_edit_name_with_f2_and_undo(qtbot, window) -> None:
     press(editor, Qt.Key.Key_Return)
     assert indicator(window, 0).name == "办公面积"
     assert window.isWindowModified()
-    assert window.undo_action.text() == "撤销 修改三级指标"
-    window.undo_action.trigger()
+    assert window.action.undo.text() == "撤销 修改三级指标"
+    window.action.undo.trigger()
     assert indicator(window, 0).name == "政务服务中心管理办公用房及周围面积"
     assert not window.isWindowModified()
-    window.redo_action.trigger()
+    window.action.redo.trigger()
     assert indicator(window, 0).name == "办公面积"
 
 
@@ -193,7 +194,7 @@ def test_header_field_undo(qtbot, window) -> None:
     press(edit, Qt.Key.Key_Return)
     assert window.current_table().project_name == "新项目"
     assert window.table_model.index(0).data() == "1. 新项目"
-    window.undo_action.trigger()
+    window.action.undo.trigger()
     assert edit.text() == "2026年政务服务办运行经费"
     assert window.table_model.index(0).data() == "1. 2026年政务服务办运行经费"
 
@@ -217,7 +218,7 @@ def test_goal_multiline_committed_on_focus_out(qtbot, window) -> None:
     type_text(goal, "第一条")
     window.editor.view.setFocus()
     qtbot.waitUntil(lambda: window.current_table().goal == "第一条")
-    window.undo_action.trigger()
+    window.action.undo.trigger()
     assert window.current_table().goal.startswith("1.按照区政务服务中心")
 
 
@@ -230,8 +231,8 @@ def test_insert_below_with_ctrl_enter_and_undo(qtbot, qtmodeltester, window) -> 
     assert indicator(window, 2).name == "新指标"
     assert window.current_table().indicator_count() == 17
     qtmodeltester.check(window.editor.model, force_py=True)
-    window.undo_action.trigger()
-    window.undo_action.trigger()
+    window.action.undo.trigger()
+    window.action.undo.trigger()
     assert window.current_table().indicator_count() == 16
     assert window.stack.isClean()
 
@@ -317,7 +318,7 @@ def test_copy_rows_as_tsv(qtbot, window) -> None:
 
 def test_table_list_add_duplicate_delete_move(qtbot, window) -> None:
     before = dumps(window.document)
-    window.add_table_action.trigger()
+    window.action.add_table.trigger()
     assert window.table_model.rowCount() == 7
     assert window.current_table().project_name == ""
     assert [l1.name for l1 in window.current_table().children] == [
@@ -326,14 +327,14 @@ def test_table_list_add_duplicate_delete_move(qtbot, window) -> None:
         "满意度指标",
     ]
     window.table_list.setCurrentIndex(window.table_model.index(0))
-    window.duplicate_table_action.trigger()
+    window.action.duplicate_table.trigger()
     assert window.table_model.index(1).data() == "2. 2026年政务服务办运行经费（副本）"
     window.table_list.setFocus()
     qtbot.waitUntil(window.table_list.hasFocus)
     press(window.table_list, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
     assert window.table_model.index(2).data() == "3. 2026年政务服务办运行经费（副本）"
     assert window.table_list.currentIndex().row() == 2
-    window.delete_table_action.trigger()
+    window.action.delete_table.trigger()
     assert window.table_model.rowCount() == 7
     while window.stack.canUndo():
         window.stack.undo()
@@ -358,7 +359,7 @@ def test_save_reopen_same_json(qtbot, window, tmp_path: Path) -> None:
     type_text(editor_widget(window), "保存测试")
     press(editor_widget(window), Qt.Key.Key_Return)
     path = tmp_path / "saved.goals"
-    assert window._save_to(path)
+    assert window.session.save_to(path)
     assert not window.isWindowModified()
     assert "saved.goals" in window.windowTitle()
     expected = dumps(window.document)
@@ -373,30 +374,21 @@ def test_imported_document_counts_as_unsaved(window, example_path: Path) -> None
     assert window.isWindowModified()
 
 
-def _answer(button_text: str) -> None:
-    def click() -> None:
-        box = QApplication.activeModalWidget()
-        assert isinstance(box, QMessageBox), box
-        button = next(b for b in box.findChildren(QPushButton) if b.text() == button_text)
-        button.click()
-
-    QTimer.singleShot(0, click)
-
-
 @pytest.mark.parametrize(("answer", "closes"), [("取消", False), ("不保存", True)])
 def test_unsaved_changes_prompt_on_close(qtbot, window, answer: str, closes: bool) -> None:
     window.editor.insert_indicators([Indicator("x")], "插入")
     assert window.isWindowModified()
-    _answer(answer)
+    asked = answer_prompts(window, answer)
     assert window.close() is closes
+    assert len(asked) == 1 and "未保存的修改" in asked[0]
     assert window.isVisible() is not closes
 
 
 def test_unsaved_changes_prompt_save(qtbot, window, tmp_path: Path, monkeypatch) -> None:
     path = tmp_path / "answer.goals"
-    window.path = path
+    assert window.session.save_to(path)
     window.editor.insert_indicators([Indicator("保存我")], "插入")
-    _answer("保存")
+    answer_prompts(window, "保存")
     assert window.close()
     names = [i.name for t in load_document(path).tables for _, _, i in t.indicator_rows()]
     assert "保存我" in names
@@ -406,15 +398,9 @@ def test_open_bad_file_shows_one_line(qtbot, window, tmp_path: Path) -> None:
     bad = tmp_path / "bad.goals"
     bad.write_bytes(b"not a database")
     before = dumps(window.document)
-
-    def close_error() -> None:
-        box = QApplication.activeModalWidget()
-        assert isinstance(box, QMessageBox)
-        assert "不是绩效目标表文档" in box.text() and "\n" not in box.text()
-        box.accept()
-
-    QTimer.singleShot(0, close_error)
+    asked = answer_prompts(window, "确定")
     assert not window.open_path(bad, ask=False)
+    assert len(asked) == 1 and "不是绩效目标表文档" in asked[0] and "\n" not in asked[0]
     assert dumps(window.document) == before
 
 
@@ -481,7 +467,7 @@ def test_print_preview_shows_the_pdf_pages(qtbot, window, monkeypatch) -> None:
 
     shown = []
     monkeypatch.setattr(pdf_preview.PreviewDialog, "exec", lambda self: shown.append(self.pages))
-    window.preview_action.trigger()
+    window.action.preview.trigger()
     assert len(shown) == 1 and len(shown[0]) == 7  # 目录 + six tables
     page = shown[0][1]
     assert page.width() < page.height()  # portrait
@@ -497,7 +483,7 @@ def test_print_preview_shows_the_pdf_pages(qtbot, window, monkeypatch) -> None:
 
 def test_export_pdf_from_the_editor(window, tmp_path: Path) -> None:
     out = tmp_path / "from-editor.pdf"
-    assert window.write_pdf(out)
+    assert window.exporter.write_pdf(out)
     assert out.read_bytes().startswith(b"%PDF")
 
 
@@ -506,14 +492,9 @@ def test_open_colleague_workbook(qtbot, window, tmp_path: Path) -> None:
 
     path = tmp_path / "colleague.xlsx"
     colleague_workbook(path)
-
-    def close_note() -> None:
-        box = QApplication.activeModalWidget()
-        assert isinstance(box, QMessageBox) and "填表说明" in box.text()
-        box.accept()
-
-    QTimer.singleShot(0, close_note)
+    asked = answer_prompts(window, "确定")
     assert window.open_path(path, ask=False)
+    assert len(asked) == 1 and "填表说明" in asked[0]
     assert window.current_table().project_name == "2026年信息化运维项目"
     assert window.isWindowModified()  # an import is not saved yet
 
@@ -535,7 +516,7 @@ def test_problems_follow_typing_and_lead_to_the_cell(qtbot, window) -> None:
     panel.tree.itemClicked.emit(item, 0)
     assert window.table_list.currentIndex().row() == 0
     assert window.editor.view.currentIndex() == cell(window, 4, COL_VALUE)
-    window.undo_action.trigger()
+    window.action.undo.trigger()
     qtbot.waitUntil(lambda: not panel.problems)
 
 
@@ -553,10 +534,10 @@ def test_fix_it_is_one_undoable_step(qtbot, window) -> None:
 
 def test_next_year_draft_from_the_menu(window) -> None:
     window.stack.setClean()
-    window.next_year_action.trigger()
+    window.action.next_year.trigger()
     assert window.document.year == 2027
     assert window.current_table().project_name == "2027年政务服务办运行经费"
-    assert window.path is None and window.isWindowModified()
+    assert window.session.path is None and window.isWindowModified()
 
 
 def test_long_export_with_progress_survives(window, tmp_path: Path) -> None:
@@ -570,9 +551,9 @@ def test_long_export_with_progress_survives(window, tmp_path: Path) -> None:
         )
         for n in range(2500)
     ]
-    window._set_document(Document(tables=tables), None)
+    window.session.replace(Document(tables=tables))
     out = tmp_path / "many.pdf"
-    assert window.write_pdf(out)
+    assert window.exporter.write_pdf(out)
     assert out.stat().st_size > 100_000
 
 
@@ -597,14 +578,12 @@ def test_drop_places(window) -> None:
     )
 
 
-def test_export_excel_from_the_menu(window, tmp_path: Path, monkeypatch) -> None:
-    from PySide6.QtWidgets import QFileDialog
-
+def test_export_excel_from_the_menu(window, tmp_path: Path) -> None:
     from goaleditor.formats.xlsx_import import read as read_xlsx
 
     out = tmp_path / "菜单导出.xlsx"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
-    window.export_xlsx_action.trigger()
+    window.prompts.save_name = lambda title, start, kind: out
+    window.action.export_xlsx.trigger()
     assert dumps(read_xlsx(out)) == dumps(window.document)
 
 
@@ -622,7 +601,7 @@ def test_new_document_dialog(qtbot, window) -> None:
 
     window.stack.setClean()
     QTimer.singleShot(0, fill)
-    window.new_action.trigger()
+    window.action.new.trigger()
     doc = window.document
     assert (doc.framework, doc.agency_code, doc.agency_name, doc.year) == (
         "cost-first",
@@ -636,7 +615,7 @@ def test_new_document_dialog(qtbot, window) -> None:
         "效益指标",
         "满意度指标",
     ]
-    assert window.path is None and not window.isWindowModified()
+    assert window.session.path is None and not window.isWindowModified()
 
 
 def test_properties_dialog_is_one_undoable_step(window) -> None:
@@ -651,7 +630,7 @@ def test_properties_dialog_is_one_undoable_step(window) -> None:
         dialog.accept()
 
     QTimer.singleShot(0, change)
-    window.properties_action.trigger()
+    window.action.properties.trigger()
     assert window.document.merge_level2 and window.document.title.startswith("滨海新区")
     assert window.stack.undoText() == "修改文档属性"
     window.stack.undo()
