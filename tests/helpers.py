@@ -25,9 +25,9 @@ def run_cli(*args: str | Path, **options: Any) -> subprocess.CompletedProcess[st
     return subprocess.run([sys.executable, "-m", "goaleditor", *map(str, args)], **settings)
 
 
-def answer(window: Any, *labels: str) -> list[str]:
-    """Answer the window's next questions with these button labels, in order, as the clerk
-    would; returns the texts asked (a question beyond them fails the test)."""
+def answer(asker: Any, *labels: str) -> list[str]:
+    """Answer the next questions of a window or session (`asker.prompts`) with these button
+    labels, in order, as the clerk would; returns the texts asked (one more fails the test)."""
     asked: list[str] = []
     queue = list(labels)
 
@@ -38,5 +38,5 @@ def answer(window: Any, *labels: str) -> list[str]:
         assert label in buttons, (label, buttons)
         return label
 
-    window.prompts.choose = choose
+    asker.prompts.choose = choose
     return asked
