@@ -38,9 +38,10 @@ class PreviewDialog(QDialog):
         self.page_label = QLabel()
         self.zoom_label = QLabel()
         bar = QHBoxLayout()
+        zoom_in = [QKeySequence(QKeySequence.StandardKey.ZoomIn), QKeySequence(ZOOM_IN)]
         for text, slot, keys in (
             ("缩小", self.view.zoom_out, [QKeySequence(QKeySequence.StandardKey.ZoomOut)]),
-            ("放大", self.view.zoom_in, [QKeySequence(QKeySequence.StandardKey.ZoomIn), QKeySequence(ZOOM_IN)]),
+            ("放大", self.view.zoom_in, zoom_in),
             ("适合宽度", self.view.fit_width, []),
         ):
             button = QPushButton(text)
