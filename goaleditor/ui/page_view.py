@@ -13,8 +13,8 @@ from goaleditor.ui.pdf_pages import POINTS_PER_INCH, PageImages, PdfPages
 
 SCREEN_DPI = 96  # zoom 100% shows a page at this resolution
 GAP = 12  # pixels between pages and around them
-MIN_ZOOM, MAX_ZOOM = 0.25, 3.0
-ZOOM_STEP = 1.25
+ZOOMS = (0.25, 0.33, 0.5, 0.67, 0.75, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0, 2.5, 3.0)
+MIN_ZOOM, MAX_ZOOM = ZOOMS[0], ZOOMS[-1]
 BACKGROUND = QColor("#808080")
 BORDER = QColor("#555555")
 
@@ -123,12 +123,12 @@ class PageView(QAbstractScrollArea):
         self.zoom_changed.emit(zoom)
 
     def zoom_in(self) -> None:
-        """One step larger."""
-        self.set_zoom(self.zoom * ZOOM_STEP)
+        """The next larger of the usual zooms."""
+        self.set_zoom(next((z for z in ZOOMS if z > self.zoom + 0.005), MAX_ZOOM))
 
     def zoom_out(self) -> None:
-        """One step smaller."""
-        self.set_zoom(self.zoom / ZOOM_STEP)
+        """The next smaller of the usual zooms."""
+        self.set_zoom(next((z for z in reversed(ZOOMS) if z < self.zoom - 0.005), MIN_ZOOM))
 
     def fit_width(self) -> None:
         """The widest page as wide as the view."""
@@ -170,9 +170,10 @@ class PageView(QAbstractScrollArea):
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
-            steps = event.angleDelta().y() / 120
-            if steps:
-                self.set_zoom(self.zoom * ZOOM_STEP**steps)
+            if event.angleDelta().y() > 0:
+                self.zoom_in()
+            elif event.angleDelta().y() < 0:
+                self.zoom_out()
             event.accept()
             return
         super().wheelEvent(event)
