@@ -143,6 +143,7 @@ class PageView(QAbstractScrollArea):
         painter = QPainter(self.viewport())
         painter.fillRect(event.rect(), BACKGROUND)
         if self.pdf.closed:
+            painter.end()
             return
         self.images.set_dpi(self._dpi())  # no-op unless the screen's pixel ratio changed
         dx, dy = self.horizontalScrollBar().value(), self.verticalScrollBar().value()
