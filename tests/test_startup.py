@@ -57,6 +57,9 @@ DEFERRED = (
     "goaleditor.model.file_lock",
     "goaleditor.ui.dialogs",
     "goaleditor.ui.pdf_preview",
+    "goaleditor.ui.pdf_pages",
+    "goaleditor.ui.page_view",
+    "goaleditor.ui.printing",
     "goaleditor.ui.library_dialog",
 )
 
