@@ -22,7 +22,6 @@ from goaleditor.formats.layout import (
 from goaleditor.formats.pdf_fonts import HEI, SONG, TextWidth
 from goaleditor.model.document import Document, GoalTable
 
-EXTENSIONS = (".xlsx",)
 TOC_SHEET = "目录"
 META_PREFIX = "goaleditor."
 # Excel column width is in characters of the default font (7 px = 5.25 pt each). The

@@ -16,7 +16,6 @@ from goaleditor.model.frameworks import FRAMEWORKS, detect_framework
 from goaleditor.model.money import MONEY_UNITS, MoneyError, parse_money
 from goaleditor.model.values import QUALITATIVE, TargetValue, normalize_comparator, parse_target
 
-EXTENSIONS = (".xlsx",)
 MAX_UNCOMPRESSED = 200 * 1024 * 1024  # a real goal-table workbook is a few MB at most
 MAX_MEMBERS = 10_000
 MAX_ROWS, MAX_COLUMNS = 20_000, 60
