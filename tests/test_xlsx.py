@@ -243,3 +243,19 @@ def test_row_taller_than_excel_allows_is_spread_over_rows(tmp_path: Path) -> Non
     grid_lines = len(goal) / 40  # at least this many lines at ~40 characters a line
     assert covered >= grid_lines * layout.LEADING
     assert dumps(read(out)) == dumps(doc)
+
+
+def test_grid_cells_name_the_field_they_show(example_document: Document) -> None:
+    table = example_document.tables[0]
+    grid = layout.build_grid(example_document, table, 1, lambda s: 9.0 * len(s), len)
+    cells = [cell for row in grid.rows for cell in row.cells]
+    assert all((cell.field is None) == cell.label for cell in cells)
+    head = {cell.field: cell for cell in cells if cell.source is table}
+    assert head["project_name"].text == table.project_name
+    assert head["budget_total"].text == "6300000.00" and head["budget_total"].col == 2
+    rows = [row for row in grid.rows if row.kind == "indicator"]
+    assert len(rows) == table.indicator_count()
+    for row, (_, _, indicator) in zip(rows, table.indicator_rows(), strict=True):
+        shown = {cell.field: cell.text for cell in row.cells if cell.source is indicator}
+        assert shown["indicator.name"] == indicator.name
+        assert shown["indicator.display"] == indicator.display
