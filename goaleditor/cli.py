@@ -19,6 +19,10 @@ EXIT_OK, EXIT_CHECK_FAILED, EXIT_USAGE = 0, 1, 2
 def _build_parser() -> argparse.ArgumentParser:
     import argparse
 
+    from goaleditor.formats.registry import NATIVE, READABLE, WRITABLE, describe
+
+    native = NATIVE.extensions[0]
+
     class _Parser(argparse.ArgumentParser):
         """argparse with one-line errors (exit 2) instead of usage dumps."""
 
@@ -28,16 +32,14 @@ def _build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="goaleditor",
         description="绩效目标表编辑器：编辑、检查和导出项目支出绩效目标表。",
-        epilog="不带命令时打开编辑器；FILE 可以是 .goals 文档或任何可导入的文件。",
+        epilog=f"不带命令时打开编辑器；FILE 可以是 {native} 文档或任何可导入的文件。",
     )
     parser.add_argument("--version", action="version", version=f"goaleditor {__version__}")
     sub = parser.add_subparsers(dest="command", parser_class=_Parser, metavar="命令")
-    p_import = sub.add_parser(
-        "import", help="把发布文本(.txt)、Excel(.xlsx)、JSON(.json)导入为 .goals"
-    )
+    p_import = sub.add_parser("import", help=f"把{describe(READABLE)}导入为 {native}")
     p_import.add_argument("source", metavar="SRC")
     p_import.add_argument("-o", "--output", required=True, metavar="DOC")
-    p_export = sub.add_parser("export", help="导出为 .pdf、.xlsx 或 .json")
+    p_export = sub.add_parser("export", help=f"导出为{describe(WRITABLE)}")
     p_export.add_argument("document", metavar="DOC")
     p_export.add_argument("-o", "--output", required=True, metavar="OUT")
     p_export.add_argument("--no-toc", action="store_true", help="PDF不要目录")
@@ -96,13 +98,13 @@ def _fail(message: str) -> int:
 
 
 def _cmd_import(args: argparse.Namespace) -> int:
-    from goaleditor.formats import read_document
-    from goaleditor.model.store import save_document
+    from goaleditor.formats.registry import NATIVE, format_for, read_document, write_document
 
     output = Path(args.output)
-    if output.suffix.lower() != ".goals":
-        return _fail(f"导入的结果应保存为 .goals 文档，而不是“{output.name}”")
-    save_document(read_document(args.source, _warn), output)
+    if format_for(output.suffix) is not NATIVE:
+        native = NATIVE.extensions[0]
+        return _fail(f"导入的结果应保存为 {native} 文档，而不是“{output.name}”")
+    write_document(read_document(args.source, _warn), output)
     return EXIT_OK
 
 

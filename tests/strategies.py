@@ -1,4 +1,5 @@
-"""Hypothesis strategies for whole documents (CJK text, formula-like strings, amounts)."""
+"""Hypothesis strategies for whole documents (CJK text, formula-like strings, amounts,
+both frameworks, merged 二级 cells, empty 一级/二级 groups)."""
 
 from __future__ import annotations
 
@@ -6,8 +7,8 @@ from decimal import Decimal
 
 from hypothesis import strategies as st
 
-from goaleditor.model.document import Document, GoalTable, Indicator
-from goaleditor.model.frameworks import CLASSIC
+from goaleditor.model.document import Document, GoalTable, Indicator, Level1, Level2
+from goaleditor.model.frameworks import CLASSIC, FRAMEWORKS, Framework
 from goaleditor.model.values import QUALITATIVE, QUANTITATIVE_COMPARATORS, parse_target
 
 cjk = st.characters(min_codepoint=0x4E00, max_codepoint=0x9FA5)
@@ -24,9 +25,9 @@ units = st.sampled_from(["%", "个", "次", "人", "天", "万元", "元/套", "
 
 
 @st.composite
-def indicators(draw) -> tuple[str, str, Indicator]:
-    level1 = draw(st.sampled_from(CLASSIC.level1_names))
-    level2 = draw(st.sampled_from(CLASSIC.level2_names(level1)))
+def indicators(draw, framework: Framework = CLASSIC) -> tuple[str, str, Indicator]:
+    level1 = draw(st.sampled_from(framework.level1_names))
+    level2 = draw(st.sampled_from(framework.level2_names(level1)))
     if draw(st.booleans()):
         comparator = draw(st.sampled_from(QUANTITATIVE_COMPARATORS))
         value = str(draw(st.decimals(min_value=0, max_value=10**6, places=2, allow_nan=False)))
@@ -39,9 +40,10 @@ def indicators(draw) -> tuple[str, str, Indicator]:
 
 
 @st.composite
-def tables(draw) -> GoalTable:
-    rows = draw(st.lists(indicators(), max_size=8))
-    return GoalTable.from_rows(
+def tables(draw, framework: Framework = CLASSIC, empty_groups: bool = True) -> GoalTable:
+    """A table; with empty_groups, 一级 and 二级 groups without indicators here and there."""
+    rows = draw(st.lists(indicators(framework), max_size=8))
+    table = GoalTable.from_rows(
         rows,
         project_name=draw(text),
         money_unit=draw(st.sampled_from(["元", "万元"])),
@@ -51,16 +53,43 @@ def tables(draw) -> GoalTable:
         fund_use=draw(text),
         goal=draw(text),
     )
+    for _ in range(draw(st.integers(0, 3)) if empty_groups else 0):
+        if table.children and draw(st.booleans()):
+            owner = draw(st.sampled_from(table.children))
+            group = Level2(draw(st.sampled_from(framework.level2_names(owner.name))), parent=owner)
+            owner.children.insert(draw(st.integers(0, len(owner.children))), group)
+        else:
+            name = draw(st.sampled_from(framework.level1_names))
+            level1 = Level1(
+                name,
+                [
+                    Level2(n)
+                    for n in draw(
+                        st.lists(st.sampled_from(framework.level2_names(name)), max_size=2)
+                    )
+                ],
+            )
+            level1.parent = table
+            table.children.insert(draw(st.integers(0, len(table.children))), level1)
+    return table
 
 
 @st.composite
-def documents(draw) -> Document:
+def documents(draw, empty_groups: bool = True) -> Document:
+    """A document of either framework, merged 二级 cells or not.
+
+    empty_groups=False keeps to what a table of indicator rows can say (canonical JSON,
+    workbooks): every group then has an indicator.
+    """
+    framework = draw(st.sampled_from(list(FRAMEWORKS.values())))
     return Document(
         agency_code=draw(st.text("0123456789", max_size=8)),
         agency_name=draw(text),
         year=draw(st.one_of(st.none(), st.integers(1990, 2100))),
         title=draw(text),
-        tables=draw(st.lists(tables(), max_size=4)),
+        framework=framework.key,
+        merge_level2=draw(st.booleans()),
+        tables=draw(st.lists(tables(framework, empty_groups), max_size=4)),
     )
 
 

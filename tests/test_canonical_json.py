@@ -59,8 +59,10 @@ def test_example_round_trip_is_byte_identical(example_document) -> None:
     assert dumps(loads(first)) == first
 
 
+# Canonical JSON lists indicator rows, so it cannot carry an empty group (nor merge_level2,
+# which the contract leaves out): the round trip is checked on what it can represent.
 @settings(max_examples=60, suppress_health_check=[HealthCheck.too_slow])
-@given(documents())
+@given(documents(empty_groups=False))
 def test_round_trip_any_document(document) -> None:
     first = dumps(document)
     assert dumps(loads(first)) == first

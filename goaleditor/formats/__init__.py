@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from goaleditor.formats.registry import (
     IMPORT_EXTENSIONS,
+    dialog_filter,
+    export_filter,
     read_document,
     write_document,
 )
 
-__all__ = ["IMPORT_EXTENSIONS", "read_document", "write_document"]
+__all__ = ["IMPORT_EXTENSIONS", "dialog_filter", "export_filter", "read_document", "write_document"]

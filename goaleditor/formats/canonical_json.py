@@ -13,7 +13,6 @@ from goaleditor.model.frameworks import FRAMEWORKS, detect_framework
 from goaleditor.model.money import MONEY_UNITS, MoneyError, format_money, parse_money
 from goaleditor.model.values import COMPARATORS, normalize_comparator, parse_target
 
-EXTENSIONS = (".json",)
 SCHEMA = 1
 MAX_BYTES = 256 * 1024 * 1024
 _TEXT_FIELDS = ("project_name", "fund_use", "goal")

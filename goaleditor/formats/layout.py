@@ -7,11 +7,11 @@ and (through the PDF) the preview all draw this grid. No Qt, no reportlab here.
 from __future__ import annotations
 
 from collections import deque
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from goaleditor.formats.linebreak import Width, wrap
-from goaleditor.model.document import Document, GoalTable
+from goaleditor.model.document import MONEY_FIELDS, Document, GoalTable, Indicator
 from goaleditor.model.money import format_money
 
 MM = 72 / 25.4
@@ -34,12 +34,57 @@ FOOTER_Y = 8 * MM
 
 Align = Literal["left", "center", "right"]
 RowKind = Literal["head", "header", "indicator"]
-HEADER_LABELS = ("一级指标", "二级指标", "三级指标", "绩效指标描述", "指标值")
+
+
+@dataclass(frozen=True, slots=True)
+class Slot:
+    """A cell of the official layout: a printed label, or the field whose value it shows."""
+
+    col: int
+    colspan: int
+    align: Align
+    label: str = ""
+    field: str | None = None
+    rowspan: int = 1
+
+
+# The rows above the indicators, top to bottom. Fields are GoalTable's (money formatted).
+HEAD_ROWS: tuple[tuple[Slot, ...], ...] = (
+    (Slot(0, 1, "center", "项目名称"), Slot(1, 6, "left", field="project_name")),
+    (
+        Slot(0, 1, "center", "预算规模及资金用途", rowspan=2),
+        Slot(1, 1, "center", "预算数"),
+        Slot(2, 1, "right", field="budget_total"),
+        Slot(3, 1, "center", "其中：财政资金"),
+        Slot(4, 1, "right", field="budget_fiscal"),
+        Slot(5, 1, "center", "其他资金"),
+        Slot(6, 1, "right", field="budget_other"),
+    ),
+    (Slot(1, 6, "left", field="fund_use"),),
+    (Slot(0, 1, "center", "绩效目标"), Slot(1, 6, "left", field="goal")),
+)
+# The indicator columns: the header row prints their labels (centred), each indicator row
+# its fields.
+INDICATOR_SLOTS: tuple[Slot, ...] = (
+    Slot(0, 1, "center", "一级指标", "level1"),
+    Slot(1, 1, "center", "二级指标", "level2"),
+    Slot(2, 1, "left", "三级指标", "indicator.name"),
+    Slot(3, 2, "left", "绩效指标描述", "indicator.description"),
+    Slot(5, 2, "center", "指标值", "indicator.display"),
+)
+HEADER_ROW = len(HEAD_ROWS)  # grid index of the 一级指标 … 指标值 row
+# An exported sheet, rows from 0: the title, the agency and unit line, then the grid.
+SHEET_TITLE_ROW, SHEET_AGENCY_ROW, SHEET_GRID_ROW = 0, 1, 2
+COLUMNS = len(COLUMN_FRACTIONS)
 
 
 @dataclass(slots=True)
 class Cell:
-    """One (possibly merged) cell: its top-left grid position, span, text and wrapped lines."""
+    """One (possibly merged) cell: its top-left grid position, span, text and wrapped lines.
+
+    field names what the cell shows (a Slot's field, None for a label); source is the
+    object it comes from: the GoalTable, or the Indicator of an indicator row.
+    """
 
     row: int
     col: int
@@ -49,6 +94,8 @@ class Cell:
     lines: list[str]
     align: Align = "left"
     label: bool = False  # a printed label (项目名称, 一级指标, …) rather than user data
+    field: str | None = None
+    source: object | None = None
 
 
 @dataclass(slots=True)
@@ -107,54 +154,26 @@ def build_grid(
     """
     col_widths = tuple(TABLE_WIDTH * f for f in COLUMN_FRACTIONS)
     builder = _Builder(col_widths, width, {} if wrap_cache is None else wrap_cache)
-    builder.add_row(
-        "head", [(0, 1, "项目名称", "center", True), (1, 6, table.project_name, "left", False)]
-    )
-    builder.add_row(
-        "head",
-        [
-            (0, 1, "预算规模及资金用途", "center", True),
-            (1, 1, "预算数", "center", True),
-            (2, 1, format_money(table.budget_total), "right", False),
-            (3, 1, "其中：财政资金", "center", True),
-            (4, 1, format_money(table.budget_fiscal), "right", False),
-            (5, 1, "其他资金", "center", True),
-            (6, 1, format_money(table.budget_other), "right", False),
-        ],
-        rowspans={0: 2},
-    )
-    builder.add_row("head", [(1, 6, table.fund_use, "left", False)])
-    builder.add_row("head", [(0, 1, "绩效目标", "center", True), (1, 6, table.goal, "left", False)])
-    header_row = len(builder.rows)
-    builder.add_row(
-        "header",
-        [
-            (0, 1, HEADER_LABELS[0], "center", True),
-            (1, 1, HEADER_LABELS[1], "center", True),
-            (2, 1, HEADER_LABELS[2], "center", True),
-            (3, 2, HEADER_LABELS[3], "center", True),
-            (5, 2, HEADER_LABELS[4], "center", True),
-        ],
-    )
+    for slots in HEAD_ROWS:
+        builder.add_row("head", [(slot, _head_text(table, slot), table) for slot in slots])
+    labels = [replace(slot, align="center", field=None) for slot in INDICATOR_SLOTS]
+    builder.add_row("header", [(slot, slot.label, None) for slot in labels])
     rows = list(table.indicator_rows())
     spans1 = _runs([level1 for level1, _, _ in rows])
     spans2 = _runs([(l1, l2) for l1, l2, _ in rows]) if document.merge_level2 else {}
+    level1_slot, level2_slot, *indicator_slots = INDICATOR_SLOTS
     for index, (level1, level2, indicator) in enumerate(rows):
-        specs: list[tuple[int, int, str, Align, bool]] = []
-        rowspans: dict[int, int] = {}
+        specs: list[tuple[Slot, str, object]] = []
         if index in spans1:
-            specs.append((0, 1, level1, "center", False))
-            rowspans[0] = spans1[index]
+            specs.append((replace(level1_slot, label="", rowspan=spans1[index]), level1, indicator))
         if not document.merge_level2 or index in spans2:
-            specs.append((1, 1, level2, "center", False))
-            if document.merge_level2:
-                rowspans[1] = spans2[index]
+            rowspan = spans2[index] if document.merge_level2 else 1
+            specs.append((replace(level2_slot, label="", rowspan=rowspan), level2, indicator))
         specs += [
-            (2, 1, indicator.name, "left", False),
-            (3, 2, indicator.description, "left", False),
-            (5, 2, indicator.display, "center", False),
+            (replace(slot, label=""), _indicator_text(indicator, slot), indicator)
+            for slot in indicator_slots
         ]
-        builder.add_row("indicator", specs, rowspans)
+        builder.add_row("indicator", specs)
     builder.fit_spanning_cells()
     title = table_title(number, table)
     return TableGrid(
@@ -165,8 +184,21 @@ def build_grid(
         unit=f"单位：{table.money_unit}",
         col_widths=col_widths,
         rows=builder.rows,
-        header_row=header_row,
+        header_row=HEADER_ROW,
     )
+
+
+def _head_text(table: GoalTable, slot: Slot) -> str:
+    if slot.field is None:
+        return slot.label
+    value = getattr(table, slot.field)
+    return format_money(value) if slot.field in MONEY_FIELDS else str(value)
+
+
+def _indicator_text(indicator: Indicator, slot: Slot) -> str:
+    """The text of an indicator's own cell: its field after "indicator."."""
+    assert slot.field is not None
+    return str(getattr(indicator, slot.field.removeprefix("indicator.")))
 
 
 def _runs(keys: list[object]) -> dict[int, int]:
@@ -199,26 +231,23 @@ class _Builder:
             found = self._cache[key] = wrap(text, span_width - 2 * PAD_X, self.width)
         return found
 
-    def add_row(
-        self,
-        kind: RowKind,
-        specs: list[tuple[int, int, str, Align, bool]],
-        rowspans: dict[int, int] | None = None,
-    ) -> None:
-        rowspans = rowspans or {}
+    def add_row(self, kind: RowKind, specs: list[tuple[Slot, str, object]]) -> None:
+        """Add a row of (slot, text, source); a slot with a label prints the label."""
         row_index = len(self.rows)
         row = Row(kind, MIN_ROW_HEIGHT)
-        for col, colspan, text, align, label in specs:
-            span = sum(self.col_widths[col : col + colspan])
+        for slot, text, source in specs:
+            span = sum(self.col_widths[slot.col : slot.col + slot.colspan])
             cell = Cell(
                 row_index,
-                col,
-                rowspans.get(col, 1),
-                colspan,
+                slot.col,
+                slot.rowspan,
+                slot.colspan,
                 text,
                 self.lines(text, span),
-                align,
-                label,
+                slot.align,
+                bool(slot.label),
+                slot.field,
+                source,
             )
             row.cells.append(cell)
             if cell.rowspan == 1:
@@ -349,8 +378,6 @@ def _split_row(row: Row, available: float) -> tuple[Row, Row]:
             continue
         parts = (cell.lines[:fit], cell.lines[fit:])
         for target, lines in zip((first, rest), parts, strict=True):
-            target.cells.append(
-                Cell(cell.row, cell.col, 1, cell.colspan, cell.text, lines, cell.align, cell.label)
-            )
+            target.cells.append(replace(cell, rowspan=1, lines=lines))
         rest.height = max(rest.height, cell_height(rest.cells[-1]))
     return first, rest

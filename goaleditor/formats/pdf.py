@@ -31,7 +31,6 @@ from goaleditor.formats.linebreak import clean_text, wrap
 from goaleditor.formats.pdf_fonts import HEI, SONG, TextWidth
 from goaleditor.model.document import Document
 
-EXTENSIONS = (".pdf",)
 TOC_TITLE_SIZE = 18.0
 TOC_ENTRY_GAP = 6.0
 # progress(done, total) -> False to cancel

@@ -14,7 +14,6 @@ from goaleditor.model.frameworks import detect_framework
 from goaleditor.model.money import MoneyError, parse_money
 from goaleditor.model.values import parse_target
 
-EXTENSIONS = (".txt",)
 MAX_BYTES = 64 * 1024 * 1024
 
 _TITLE_RE = re.compile(r"^(?:(\d+)\s*[.．、]\s*)?(.+?)\s*绩效目标表\s*$")

@@ -1,71 +1,136 @@
-"""Which module reads or writes which file extension."""
+"""Every file format, declared once: extensions, label, reader and writer (loaded on first use)."""
 
 from __future__ import annotations
 
 import importlib
 import os
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
-from types import ModuleType
+from typing import Any, Literal
 
 from goaleditor.errors import InputError
 from goaleditor.model.document import Document
 
-# Extension -> module path; modules (and the .goals store) load on first use: start-up is quick.
-_READERS = {
-    ".txt": "goaleditor.formats.published_text",
-    ".json": "goaleditor.formats.canonical_json",
-    ".xlsx": "goaleditor.formats.xlsx_import",
-}
-_WRITERS = {
-    ".json": "goaleditor.formats.canonical_json",
-    ".pdf": "goaleditor.formats.pdf",
-    ".xlsx": "goaleditor.formats.xlsx_export",
-}
-IMPORT_EXTENSIONS: tuple[str, ...] = (".goals", *_READERS)
+Warn = Callable[[str], None]
 
 
-def _module(name: str) -> ModuleType:
-    return importlib.import_module(name)
+@dataclass(frozen=True, slots=True)
+class Format:
+    """One file format; reader and writer are "module:function", imported when first used.
+
+    A reader is called as reader(path), or reader(path, warn) when reader_warns; a writer
+    as writer(document, path), atomically.
+    """
+
+    label: str
+    extensions: tuple[str, ...]
+    reader: str | None = None
+    writer: str | None = None
+    reader_warns: bool = False
 
 
-def read_document(
-    path: str | os.PathLike[str], warn: Callable[[str], None] | None = None
-) -> Document:
-    """Read any supported document file (.goals, .txt, .json, .xlsx) by its extension.
+NATIVE = Format(
+    "绩效目标表文档",
+    (".goals",),
+    reader="goaleditor.model.store:load_document",
+    writer="goaleditor.model.store:save_document",
+)
+# In the order the open and export dialogs list them.
+FORMATS: tuple[Format, ...] = (
+    NATIVE,
+    Format(
+        "Excel工作簿",
+        (".xlsx",),
+        reader="goaleditor.formats.xlsx_import:read",
+        writer="goaleditor.formats.xlsx_export:write",
+        reader_warns=True,
+    ),
+    Format("发布的文本", (".txt",), reader="goaleditor.formats.published_text:read"),
+    Format(
+        "JSON",
+        (".json",),
+        reader="goaleditor.formats.canonical_json:read",
+        writer="goaleditor.formats.canonical_json:write",
+    ),
+    Format("PDF", (".pdf",), writer="goaleditor.formats.pdf:write"),
+)
+READABLE: tuple[Format, ...] = tuple(f for f in FORMATS if f.reader)
+WRITABLE: tuple[Format, ...] = tuple(f for f in FORMATS if f.writer)
+IMPORT_EXTENSIONS: tuple[str, ...] = tuple(e for f in READABLE for e in f.extensions)
+EXPORT_EXTENSIONS: tuple[str, ...] = tuple(e for f in WRITABLE for e in f.extensions)
+
+
+def format_for(extension: str) -> Format | None:
+    """The format a file extension (".xlsx", any case) belongs to."""
+    extension = extension.lower()
+    return next((f for f in FORMATS if extension in f.extensions), None)
+
+
+def _patterns(formats: tuple[Format, ...]) -> str:
+    return " ".join(f"*{e}" for f in formats for e in f.extensions)
+
+
+def _filter_entry(fmt: Format) -> str:
+    return f"{fmt.label} ({_patterns((fmt,))})"
+
+
+def dialog_filter(purpose: Literal["open", "export"]) -> str:
+    """A Qt file-dialog filter: every readable (open) or writable (export) format."""
+    if purpose == "open":
+        entries = [f"所有支持的文件 ({_patterns(READABLE)})", *map(_filter_entry, READABLE)]
+    else:
+        entries = [_filter_entry(f) for f in WRITABLE]
+    return ";;".join(entries)
+
+
+def export_filter(extension: str) -> str:
+    """A Qt file-dialog filter for one writable format, e.g. "Excel工作簿 (*.xlsx)"."""
+    fmt = format_for(extension)
+    if fmt is None or fmt.writer is None:
+        raise ValueError(f"no writer for {extension!r}")
+    return _filter_entry(fmt)
+
+
+def describe(formats: tuple[Format, ...]) -> str:
+    """Formats for help texts and messages, native one left out: "Excel工作簿(.xlsx)、…"."""
+    return "、".join(f"{f.label}({'/'.join(f.extensions)})" for f in formats if f is not NATIVE)
+
+
+def _load(spec: str) -> Callable[..., Any]:
+    module, _, name = spec.partition(":")
+    function: Callable[..., Any] = getattr(importlib.import_module(module), name)
+    return function
+
+
+def _kind(suffix: str) -> str:
+    return f"“{suffix or '无扩展名'}”"
+
+
+def read_document(path: str | os.PathLike[str], warn: Warn | None = None) -> Document:
+    """Read any readable format (see FORMATS) by the file's extension.
 
     warn receives one line for each part of the input that was skipped.
     """
     path = Path(path)
-    suffix = path.suffix.lower()
-    if suffix == ".goals":
-        from goaleditor.model.store import load_document
-
-        return load_document(path)
-    if suffix not in _READERS:
+    fmt = format_for(path.suffix)
+    if fmt is None or fmt.reader is None:
         known = "、".join(IMPORT_EXTENSIONS)
-        raise InputError(f"{path.name}：不认识的文件类型“{suffix or '无扩展名'}”（可读取{known}）")
+        raise InputError(f"{path.name}：不认识的文件类型{_kind(path.suffix)}（可读取{known}）")
     if not path.exists():
         raise InputError(f"找不到文件：{path}")
     if path.is_dir():
         raise InputError(f"这是一个文件夹，不是文档：{path}")
-    module = _module(_READERS[suffix])
-    if suffix == ".xlsx":
-        return module.read(path, warn)  # type: ignore[no-any-return]
-    return module.read(path)  # type: ignore[no-any-return]
+    reader = _load(fmt.reader)
+    document: Document = reader(path, warn) if fmt.reader_warns else reader(path)
+    return document
 
 
 def write_document(document: Document, path: str | os.PathLike[str]) -> None:
-    """Write the document to path (.goals, .json) atomically, by its extension."""
+    """Write the document to path atomically, in the writable format of its extension."""
     path = Path(path)
-    suffix = path.suffix.lower()
-    if suffix == ".goals":
-        from goaleditor.model.store import save_document
-
-        save_document(document, path)
-    elif suffix in _WRITERS:
-        _module(_WRITERS[suffix]).write(document, path)
-    else:
-        raise InputError(
-            f"{path.name}：不能导出为“{suffix or '无扩展名'}”（可导出 .goals、.json、.pdf、.xlsx）"
-        )
+    fmt = format_for(path.suffix)
+    if fmt is None or fmt.writer is None:
+        known = "、".join(EXPORT_EXTENSIONS)
+        raise InputError(f"{path.name}：不能导出为{_kind(path.suffix)}（可导出 {known}）")
+    _load(fmt.writer)(document, path)

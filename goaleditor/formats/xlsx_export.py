@@ -14,22 +14,23 @@ from typing import Any
 from goaleditor.atomic import atomic_write
 from goaleditor.formats.layout import (
     BODY_SIZE,
+    SHEET_AGENCY_ROW,
+    SHEET_GRID_ROW,
+    SHEET_TITLE_ROW,
     TITLE_SIZE,
     Cell,
     TableGrid,
     build_grid,
 )
 from goaleditor.formats.pdf_fonts import HEI, SONG, TextWidth
-from goaleditor.model.document import Document, GoalTable
+from goaleditor.model.document import MONEY_FIELDS, Document, GoalTable
 
-EXTENSIONS = (".xlsx",)
 TOC_SHEET = "目录"
 META_PREFIX = "goaleditor."
 # Excel column width is in characters of the default font (7 px = 5.25 pt each). The
 # extra 12% keeps Excel's and WPS's own wrapping from ever being tighter than ours.
 POINTS_PER_WIDTH_UNIT = 5.25 / 1.12
 MAX_ROW_HEIGHT = 409.0  # Excel's limit for one row
-MONEY_COLUMNS = {2: "budget_total", 4: "budget_fiscal", 6: "budget_other"}
 Progress = Callable[[int, int], bool]
 
 
@@ -179,20 +180,21 @@ def _write_table(sheet: Any, grid: TableGrid, table: GoalTable, styles: _Styles)
             width / POINTS_PER_WIDTH_UNIT, 2
         )
     merges: list[str] = []
-    title = sheet.cell(row=1, column=1)
+    title_row, agency_row = SHEET_TITLE_ROW + 1, SHEET_AGENCY_ROW + 1  # openpyxl counts from 1
+    title = sheet.cell(row=title_row, column=1)
     _text(title, grid.title)
     styles.apply(title, "title")
-    sheet.row_dimensions[1].height = len(grid.title_lines) * TITLE_SIZE * 1.35 + 8
-    merges.append(f"A1:{get_column_letter(columns)}1")
-    agency = sheet.cell(row=2, column=1)
+    sheet.row_dimensions[title_row].height = len(grid.title_lines) * TITLE_SIZE * 1.35 + 8
+    merges.append(f"A{title_row}:{get_column_letter(columns)}{title_row}")
+    agency = sheet.cell(row=agency_row, column=1)
     _text(agency, grid.agency)
     styles.apply(agency, "agency")
-    unit = sheet.cell(row=2, column=columns)
+    unit = sheet.cell(row=agency_row, column=columns)
     _text(unit, grid.unit)
     styles.apply(unit, "unit")
-    merges.append(f"A2:{get_column_letter(columns - 1)}2")
-    sheet.row_dimensions[2].height = 20
-    first = 3
+    merges.append(f"A{agency_row}:{get_column_letter(columns - 1)}{agency_row}")
+    sheet.row_dimensions[agency_row].height = 20
+    first = SHEET_GRID_ROW + 1
     # Excel rows are at most 409 pt tall: a taller grid row becomes several Excel rows
     # with its cells merged over them, so that every line still prints.
     parts = [max(1, math.ceil(row.height / MAX_ROW_HEIGHT)) for row in grid.rows]
@@ -224,9 +226,8 @@ def _write_cell(
 ) -> None:
     column = cell.col + 1
     target = sheet.cell(row=row, column=column)
-    money_field = MONEY_COLUMNS.get(cell.col) if cell.row == 1 and not cell.label else None
-    if money_field is not None:
-        amount: Decimal | None = getattr(table, money_field)
+    if cell.field in MONEY_FIELDS:  # an amount is a number in Excel
+        amount: Decimal | None = getattr(table, cell.field)
         target.value = amount
         styles.apply(target, f"money-{cell.align}")
     else:

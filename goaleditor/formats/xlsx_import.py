@@ -11,12 +11,20 @@ from pathlib import Path
 from typing import Any
 
 from goaleditor.errors import InputError
-from goaleditor.model.document import Document, GoalTable, Indicator
+from goaleditor.formats.layout import (
+    COLUMNS,
+    HEAD_ROWS,
+    HEADER_ROW,
+    INDICATOR_SLOTS,
+    SHEET_AGENCY_ROW,
+    SHEET_GRID_ROW,
+    SHEET_TITLE_ROW,
+)
+from goaleditor.model.document import MONEY_FIELDS, Document, GoalTable, Indicator
 from goaleditor.model.frameworks import FRAMEWORKS, detect_framework
 from goaleditor.model.money import MONEY_UNITS, MoneyError, parse_money
 from goaleditor.model.values import QUALITATIVE, TargetValue, normalize_comparator, parse_target
 
-EXTENSIONS = (".xlsx",)
 MAX_UNCOMPRESSED = 200 * 1024 * 1024  # a real goal-table workbook is a few MB at most
 MAX_MEMBERS = 10_000
 MAX_ROWS, MAX_COLUMNS = 20_000, 60
@@ -160,66 +168,69 @@ def _cell(rows: list[list[Any]], r: int, c: int) -> Any:
     return rows[r][c] if r < len(rows) and c < len(rows[r]) else None
 
 
+def _exact_positions() -> tuple[dict[tuple[int, int], str], dict[str, tuple[int, int]]]:
+    """Where an exported sheet has each label and each header field (row, column from 0)."""
+    labels: dict[tuple[int, int], str] = {}
+    fields: dict[str, tuple[int, int]] = {}
+    for r, slots in enumerate((*HEAD_ROWS, INDICATOR_SLOTS)):
+        for slot in slots:
+            at = (SHEET_GRID_ROW + r, slot.col)
+            if slot.label:
+                labels[at] = slot.label
+            elif slot.field:
+                fields[slot.field] = at
+    return labels, fields
+
+
 def _exact_table(rows: list[list[Any]]) -> _Parsed | None:
     """A sheet goaleditor wrote, untouched: read by position, so any text is read as is.
 
     Only the labels are checked (user text never lands in a label cell); a sheet that
     someone has rearranged falls back to finding the labels.
     """
-    expected = {
-        (2, 0): "项目名称",
-        (3, 0): "预算规模及资金用途",
-        (3, 1): "预算数",
-        (3, 3): "其中：财政资金",
-        (3, 5): "其他资金",
-        (5, 0): "绩效目标",
-        (6, 0): "一级指标",
-        (6, 1): "二级指标",
-        (6, 2): "三级指标",
-        (6, 3): "绩效指标描述",
-        (6, 5): "指标值",
-    }
-    if any(_label(_cell(rows, r, c)) != label for (r, c), label in expected.items()):
+    labels, fields = _exact_positions()
+    if any(_label(_cell(rows, r, c)) != label for (r, c), label in labels.items()):
         return None
-    unit = _UNIT_RE.match(_label(_cell(rows, 1, 6)))
+    unit = _UNIT_RE.match(_label(_cell(rows, SHEET_AGENCY_ROW, COLUMNS - 1)))
 
-    def money(c: int) -> Decimal | None:
-        value = _cell(rows, 3, c)
+    def money(name: str) -> Decimal | None:
+        value = _cell(rows, *fields[name])
         if value is None:
             return None
         return parse_money(repr(value) if isinstance(value, float) else _text(value))
 
+    columns = {slot.field: slot.col for slot in INDICATOR_SLOTS}
     indicators: list[tuple[str, str, Indicator]] = []
     level1 = level2 = ""
-    for row in rows[7:]:
-        padded = [*row, *[None] * (6 - len(row))]
-        if all(value is None for value in padded[:6]):
+    for row in rows[SHEET_GRID_ROW + HEADER_ROW + 1 :]:
+        padded = [*row, *[None] * (COLUMNS - len(row))]
+        got = {name: padded[c] for name, c in columns.items()}
+        if all(value is None for value in got.values()):
             continue  # the lower part of a row too tall for one Excel row
-        level1 = _text(padded[0]) if padded[0] is not None else level1
-        level2 = _text(padded[1]) if padded[1] is not None else level2
-        target = _verbatim_target(_text(padded[5]))
+        level1 = _text(got["level1"]) if got["level1"] is not None else level1
+        level2 = _text(got["level2"]) if got["level2"] is not None else level2
+        target = _verbatim_target(_text(got["indicator.display"]))
+        name, description = _text(got["indicator.name"]), _text(got["indicator.description"])
         indicators.append(
             (
                 level1,
                 level2,
-                Indicator(
-                    _text(padded[2]), _text(padded[3]), target.comparator, target.value, target.unit
-                ),
+                Indicator(name, description, target.comparator, target.value, target.unit),
             )
         )
-    agency = _AGENCY_RE.match(_text(_cell(rows, 1, 0)))
+    agency = _AGENCY_RE.match(_text(_cell(rows, SHEET_AGENCY_ROW, 0)))
     table = GoalTable.from_rows(
         indicators,
-        project_name=_text(_cell(rows, 2, 1)),
         money_unit=unit.group(1) if unit else "元",
-        budget_total=money(2),
-        budget_fiscal=money(4),
-        budget_other=money(6),
-        fund_use=_text(_cell(rows, 4, 1)),
-        goal=_text(_cell(rows, 5, 1)),
+        **{
+            name: money(name) if name in MONEY_FIELDS else _text(_cell(rows, *at))
+            for name, at in fields.items()
+        },
     )
     return _Parsed(
-        table, (agency.group(1), agency.group(2)) if agency else None, _text(_cell(rows, 0, 0))
+        table,
+        (agency.group(1), agency.group(2)) if agency else None,
+        _text(_cell(rows, SHEET_TITLE_ROW, 0)),
     )
 
 

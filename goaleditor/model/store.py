@@ -13,57 +13,51 @@ import errno
 import sqlite3
 import struct
 from collections.abc import Callable
+from operator import call
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from goaleditor.atomic import atomic_write
 from goaleditor.errors import InputError
-from goaleditor.model.document import Document, GoalTable, Indicator, Level1, Level2
+from goaleditor.model import schema
+from goaleditor.model.document import (
+    DOCUMENT_PROPERTIES,
+    HEADER_FIELDS,
+    INDICATOR_FIELDS,
+    MONEY_FIELDS,
+    Document,
+    GoalTable,
+    Indicator,
+    Level1,
+    Level2,
+)
+from goaleditor.model.frameworks import DEFAULT_FRAMEWORK
 from goaleditor.model.money import MoneyError, format_money, parse_money
+
+if TYPE_CHECKING:
+    from sqlalchemy import Table
+    from sqlmodel import SQLModel
 
 APPLICATION_ID = 0x474F4C53  # "GOLS"
 SCHEMA_VERSION = 1
 SQLITE_MAGIC = b"SQLite format 3\x00"
 MAX_FILE_BYTES = 512 * 1024 * 1024
 
-# Columns the reader selects, in order; tests check them against schema.py.
-READ_COLUMNS: dict[str, tuple[str, ...]] = {
-    "document": ("agency_code", "agency_name", "year", "title", "framework", "merge_level2"),
-    "goal_table": (
-        "id",
-        "project_name",
-        "money_unit",
-        "budget_total",
-        "budget_fiscal",
-        "budget_other",
-        "fund_use",
-        "goal",
-    ),
-    "level1": ("id", "table_id", "name"),
-    "level2": ("id", "level1_id", "name"),
-    "indicator": ("level2_id", "name", "description", "comparator", "value", "unit"),
-}
-_PARENT_ORDER = {
-    "goal_table": "position",
-    "level1": "table_id, position",
-    "level2": "level1_id, position",
-    "indicator": "level2_id, position",
-}
 
-# What a .goals file may contain (sqlite_master type, name); anything else is refused.
-ALLOWED_OBJECTS = frozenset(
-    {
-        ("table", "document"),
-        ("table", "goal_table"),
-        ("table", "level1"),
-        ("table", "level2"),
-        ("table", "indicator"),
-        ("index", "ix_goal_table_position"),
-        ("index", "ix_level1_table_id"),
-        ("index", "ix_level2_level1_id"),
-        ("index", "ix_indicator_level2_id"),
-    }
-)
+def _tables() -> tuple[Table, ...]:
+    """The SQL tables of schema.RECORDS: the one definition of what a .goals file holds."""
+    return tuple(record.__table__ for record in schema.RECORDS)  # type: ignore[attr-defined]
+
+
+def allowed_objects() -> frozenset[tuple[str, str]]:
+    """What a .goals file may contain (sqlite_master type, name); anything else is refused."""
+    tables = _tables()
+    return frozenset(
+        {("table", t.name) for t in tables}
+        | {("index", str(i.name)) for t in tables for i in t.indexes}
+    )
+
+
 # Generous for real documents, small enough that a hostile file cannot exhaust memory.
 LIMITS = {
     sqlite3.SQLITE_LIMIT_LENGTH: 16 * 1024 * 1024,
@@ -152,7 +146,7 @@ def _check_schema(connection: sqlite3.Connection, path: Path) -> None:
     rows = connection.execute("SELECT type, name FROM sqlite_master").fetchall()
     unknown = sorted(
         {f"{kind} {name}" for kind, name in rows}
-        - {f"{kind} {name}" for kind, name in ALLOWED_OBJECTS}
+        - {f"{kind} {name}" for kind, name in allowed_objects()}
     )
     if unknown:
         raise InputError(
@@ -191,81 +185,102 @@ def _migrate(connection: sqlite3.Connection, version: int) -> None:
         connection.execute(f"PRAGMA user_version = {version}")
 
 
-def _select(connection: sqlite3.Connection, table: str) -> list[tuple[Any, ...]]:
-    columns = ", ".join(READ_COLUMNS[table])
-    order = f" ORDER BY {_PARENT_ORDER[table]}" if table in _PARENT_ORDER else ""
-    return connection.execute(f"SELECT {columns} FROM {table}{order}").fetchall()
+Row = dict[str, Any]
+
+
+def _select(
+    connection: sqlite3.Connection, record: type[SQLModel], names: tuple[str, ...]
+) -> list[tuple[Any, ...]]:
+    """Columns of a record's rows, children by parent and position, values of the right type.
+
+    Keys (id, parent) are kept as the file has them: they only link rows.
+    """
+    table: Table = record.__table__  # type: ignore[attr-defined]
+    order = [c.name for c in table.columns if c.foreign_keys]
+    if "position" in table.columns:
+        order.append("position")
+    sql = f"SELECT {', '.join(names)} FROM {table.name}"
+    if order:
+        sql += f" ORDER BY {', '.join(order)}"
+    cleaners = [
+        _as_is
+        if table.columns[name].primary_key or table.columns[name].foreign_keys
+        else _CLEANERS.get(record.model_fields[name].annotation, _text)
+        for name in names
+    ]
+    return [tuple(map(call, cleaners, row)) for row in connection.execute(sql)]
 
 
 def _read_document(connection: sqlite3.Connection, path: Path) -> Document:
     try:
-        doc_rows = _select(connection, "document")
-        table_rows = _select(connection, "goal_table")
-        level1_rows = _select(connection, "level1")
-        level2_rows = _select(connection, "level2")
-        indicator_rows = _select(connection, "indicator")
+        doc_rows = _select(connection, schema.DocumentRecord, DOCUMENT_PROPERTIES)
+        table_rows = _select(connection, schema.TableRecord, ("id", *HEADER_FIELDS))
+        level1_rows = _select(connection, schema.Level1Record, ("id", "table_id", "name"))
+        level2_rows = _select(connection, schema.Level2Record, ("id", "level1_id", "name"))
+        indicator_rows = _select(
+            connection, schema.IndicatorRecord, ("level2_id", *INDICATOR_FIELDS)
+        )
     except sqlite3.Error as exc:
         raise InputError(f"文档已损坏，无法读取：{path.name}（{exc}）") from None
     if len(doc_rows) != 1:
         raise InputError(f"文档已损坏，无法读取：{path.name}（缺少文档属性）")
-    code, name, year, title, framework, merge_level2 = doc_rows[0]
-    document = Document(
-        agency_code=_text(code),
-        agency_name=_text(name),
-        year=year if isinstance(year, int) else None,
-        title=_text(title),
-        framework=_text(framework) or "classic",
-        merge_level2=bool(merge_level2),
-    )
-    tables: dict[int, GoalTable] = {}
+    document = Document(**dict(zip(DOCUMENT_PROPERTIES, doc_rows[0], strict=True)))
+    document.framework = document.framework or DEFAULT_FRAMEWORK
+    money = [HEADER_FIELDS.index(name) for name in MONEY_FIELDS]
+    tables: dict[Any, GoalTable] = {}
     try:
-        for tid, project, unit, total, fiscal, other, fund_use, goal in table_rows:
-            tables[tid] = GoalTable(
-                project_name=_text(project),
-                money_unit=_text(unit) or "元",
-                budget_total=parse_money(_text(total)),
-                budget_fiscal=parse_money(_text(fiscal)),
-                budget_other=parse_money(_text(other)),
-                fund_use=_text(fund_use),
-                goal=_text(goal),
-                document=document,
-            )
+        for tid, *header in table_rows:
+            for index in money:
+                header[index] = parse_money(header[index])
+            values = dict(zip(HEADER_FIELDS, header, strict=True))
+            tables[tid] = table = GoalTable(**values, document=document)
+            table.money_unit = table.money_unit or "元"
     except MoneyError as exc:
         raise InputError(f"文档已损坏，无法读取：{path.name}（{exc}）") from None
-    level1s: dict[int, Level1] = {}
+    level1s: dict[Any, Level1] = {}
     for lid, tid, lname in level1_rows:
         owner = tables.get(tid)
         if owner is None:
             raise InputError(f"文档已损坏，无法读取：{path.name}（一级指标不属于任何表）")
-        level1s[lid] = node1 = Level1(_text(lname), parent=owner)
+        level1s[lid] = node1 = Level1(lname, parent=owner)
         owner.children.append(node1)
-    level2s: dict[int, Level2] = {}
+    level2s: dict[Any, Level2] = {}
     for lid, pid, lname in level2_rows:
         owner1 = level1s.get(pid)
         if owner1 is None:
             raise InputError(f"文档已损坏，无法读取：{path.name}（二级指标不属于任何一级指标）")
-        level2s[lid] = node2 = Level2(_text(lname), parent=owner1)
+        level2s[lid] = node2 = Level2(lname, parent=owner1)
         owner1.children.append(node2)
-    for pid, iname, desc, comparator, value, unit in indicator_rows:
+    for pid, *fields in indicator_rows:
         owner2 = level2s.get(pid)
         if owner2 is None:
             raise InputError(f"文档已损坏，无法读取：{path.name}（三级指标不属于任何二级指标）")
-        owner2.children.append(
-            Indicator(
-                _text(iname),
-                _text(desc),
-                _text(comparator),
-                _text(value),
-                _text(unit),
-                parent=owner2,
-            )
-        )
+        indicator = Indicator(*fields)  # INDICATOR_FIELDS are its fields, in order
+        indicator.parent = owner2
+        owner2.children.append(indicator)
     document.tables = list(tables.values())
     return document
 
 
 def _text(value: object) -> str:
     return value if isinstance(value, str) else ("" if value is None else str(value))
+
+
+def _as_is(value: object) -> object:
+    return value
+
+
+def _integer(value: object) -> int | None:
+    return value if isinstance(value, int) else None
+
+
+# How a value read from an untrusted file becomes its field's type (text by default).
+_CLEANERS: dict[Any, Callable[[object], object]] = {
+    bool: bool,
+    int: _integer,
+    int | None: _integer,
+    str: _text,
+}
 
 
 def _write_database(document: Document, path: Path) -> None:
@@ -297,13 +312,11 @@ def _fast_pragmas(dbapi_connection: Any, _record: Any) -> None:
     dbapi_connection.execute("PRAGMA synchronous = OFF")
 
 
-def _insert_all(engine: Any, rows: dict[str, list[dict[str, Any]]]) -> None:
+def _insert_all(engine: Any, rows: dict[str, list[Row]]) -> None:
     from sqlalchemy import insert
     from sqlmodel import SQLModel
 
-    from goaleditor.model import schema
-
-    tables = [record.__table__ for record in schema.RECORDS]  # type: ignore[attr-defined]
+    tables = _tables()
     with engine.begin() as connection:
         connection.exec_driver_sql(f"PRAGMA application_id = {APPLICATION_ID}")
         connection.exec_driver_sql(f"PRAGMA user_version = {SCHEMA_VERSION}")
@@ -313,62 +326,38 @@ def _insert_all(engine: Any, rows: dict[str, list[dict[str, Any]]]) -> None:
                 connection.execute(insert(table), rows[table.name])
 
 
-def _records(document: Document) -> dict[str, list[dict[str, Any]]]:
-    rows: dict[str, list[dict[str, Any]]] = {
-        "document": [
-            {
-                "id": 1,
-                "agency_code": document.agency_code,
-                "agency_name": document.agency_name,
-                "year": document.year,
-                "title": document.title,
-                "framework": document.framework,
-                "merge_level2": document.merge_level2,
-            }
-        ],
-        "goal_table": [],
-        "level1": [],
-        "level2": [],
-        "indicator": [],
-    }
+def _records(document: Document) -> dict[str, list[Row]]:
+    """Every row of every table; structure (id, position, parent) here, the rest by name."""
+    rows: dict[str, list[Row]] = {table.name: [] for table in _tables()}
+
+    def add(record: type[SQLModel], source: object, **structure: int) -> None:
+        row: Row = {}
+        for name in record.model_fields:
+            if name in structure:
+                row[name] = structure[name]
+            else:
+                value = getattr(source, name)
+                row[name] = format_money(value) if name in MONEY_FIELDS else value
+        rows[record.__table__.name].append(row)  # type: ignore[attr-defined]
+
+    add(schema.DocumentRecord, document, id=1)
     level1_id = level2_id = indicator_id = 0
     for table_pos, table in enumerate(document.tables):
         table_id = table_pos + 1
-        rows["goal_table"].append(
-            {
-                "id": table_id,
-                "position": table_pos,
-                "project_name": table.project_name,
-                "money_unit": table.money_unit,
-                "budget_total": format_money(table.budget_total),
-                "budget_fiscal": format_money(table.budget_fiscal),
-                "budget_other": format_money(table.budget_other),
-                "fund_use": table.fund_use,
-                "goal": table.goal,
-            }
-        )
+        add(schema.TableRecord, table, id=table_id, position=table_pos)
         for pos1, level1 in enumerate(table.children):
             level1_id += 1
-            rows["level1"].append(
-                {"id": level1_id, "table_id": table_id, "position": pos1, "name": level1.name}
-            )
+            add(schema.Level1Record, level1, id=level1_id, table_id=table_id, position=pos1)
             for pos2, level2 in enumerate(level1.children):
                 level2_id += 1
-                rows["level2"].append(
-                    {"id": level2_id, "level1_id": level1_id, "position": pos2, "name": level2.name}
-                )
+                add(schema.Level2Record, level2, id=level2_id, level1_id=level1_id, position=pos2)
                 for pos3, ind in enumerate(level2.children):
                     indicator_id += 1
-                    rows["indicator"].append(
-                        {
-                            "id": indicator_id,
-                            "level2_id": level2_id,
-                            "position": pos3,
-                            "name": ind.name,
-                            "description": ind.description,
-                            "comparator": ind.comparator,
-                            "value": ind.value,
-                            "unit": ind.unit,
-                        }
+                    add(
+                        schema.IndicatorRecord,
+                        ind,
+                        id=indicator_id,
+                        level2_id=level2_id,
+                        position=pos3,
                     )
     return rows

@@ -1,0 +1,85 @@
+"""The format registry: every format declared once; dialogs, help and errors follow it."""
+
+from __future__ import annotations
+
+import inspect
+from pathlib import Path
+
+import pytest
+
+from goaleditor.errors import InputError
+from goaleditor.formats import registry
+from goaleditor.formats.registry import (
+    FORMATS,
+    dialog_filter,
+    export_filter,
+    format_for,
+    read_document,
+    write_document,
+)
+from goaleditor.model.compare import documents_equal
+from tests.helpers import run_cli
+
+
+def test_open_filter_lists_every_readable_format() -> None:
+    assert dialog_filter("open") == (
+        "所有支持的文件 (*.goals *.xlsx *.txt *.json);;绩效目标表文档 (*.goals);;"
+        "Excel工作簿 (*.xlsx);;发布的文本 (*.txt);;JSON (*.json)"
+    )
+
+
+def test_export_filter_lists_every_writable_format() -> None:
+    assert dialog_filter("export") == (
+        "绩效目标表文档 (*.goals);;Excel工作簿 (*.xlsx);;JSON (*.json);;PDF (*.pdf)"
+    )
+    assert export_filter(".PDF") == "PDF (*.pdf)"
+    with pytest.raises(ValueError, match=r"\.txt"):
+        export_filter(".txt")
+
+
+@pytest.mark.parametrize("fmt", FORMATS, ids=lambda f: f.extensions[0])
+def test_every_reader_and_writer_is_a_function_with_the_declared_arguments(fmt) -> None:
+    assert fmt.reader or fmt.writer
+    assert all(e.startswith(".") and e == e.lower() for e in fmt.extensions)
+    if fmt.reader:
+        params = inspect.signature(registry._load(fmt.reader)).parameters
+        assert ("warn" in params) is fmt.reader_warns
+    if fmt.writer:
+        assert list(inspect.signature(registry._load(fmt.writer)).parameters)[:2] == [
+            "document",
+            "path",
+        ]
+
+
+def test_extensions_are_unique() -> None:
+    extensions = [e for f in FORMATS for e in f.extensions]
+    assert len(extensions) == len(set(extensions))
+    assert format_for(".XLSX") is format_for(".xlsx") is not None
+    assert format_for(".doc") is None
+
+
+@pytest.mark.parametrize("suffix", [".goals", ".xlsx", ".json"])
+def test_every_format_that_reads_and_writes_round_trips(
+    tmp_path: Path, example_document, suffix: str
+) -> None:
+    path = tmp_path / f"a{suffix}"
+    write_document(example_document, path)
+    back = read_document(path)
+    if suffix == ".json":  # canonical JSON has no merge_level2 (DESIGN §4)
+        back.merge_level2 = example_document.merge_level2
+    assert documents_equal(back, example_document)
+
+
+def test_unknown_extensions_name_the_known_ones(tmp_path: Path, example_document) -> None:
+    with pytest.raises(InputError, match=r"“\.doc”（可读取\.goals、\.xlsx、\.txt、\.json）"):
+        read_document(tmp_path / "a.doc")
+    with pytest.raises(InputError, match=r"“无扩展名”（可导出 \.goals、\.xlsx、\.json、\.pdf）"):
+        write_document(example_document, tmp_path / "a")
+    with pytest.raises(InputError, match="可导出"):
+        write_document(example_document, tmp_path / "a.txt")  # read only
+
+
+def test_cli_help_names_every_format() -> None:
+    help_text = run_cli("--help").stdout
+    assert "把Excel工作簿(.xlsx)、发布的文本(.txt)、JSON(.json)导入为 .goals" in help_text
+    assert "导出为Excel工作簿(.xlsx)、JSON(.json)、PDF(.pdf)" in help_text
