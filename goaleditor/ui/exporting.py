@@ -41,17 +41,19 @@ class Exporter:
     def _status(self, text: str) -> None:
         self.parent.statusBar().showMessage(text, 5000)
 
-    def _ask_path(self, title: str, suffix: str, kind: str) -> Path | None:
+    def _ask_path(self, title: str, suffix: str) -> Path | None:
+        from goaleditor.formats import export_filter
+
         path = self.session.path
         base = path.with_suffix(suffix) if path else Path(f"未命名{suffix}")
-        return self.prompts.save_name(title, base, kind)
+        return self.prompts.save_name(title, base, export_filter(suffix))
 
     def export_json(self) -> None:
         """Export canonical JSON."""
         from goaleditor.formats import write_document
 
         self.header_form.commit_pending()
-        path = self._ask_path("导出JSON", ".json", "JSON (*.json)")
+        path = self._ask_path("导出JSON", ".json")
         if path is None:
             return
         try:
@@ -101,7 +103,7 @@ class Exporter:
 
     def export_pdf(self) -> None:
         """导出PDF: choose a file and write it."""
-        path = self._ask_path("导出PDF", ".pdf", "PDF (*.pdf)")
+        path = self._ask_path("导出PDF", ".pdf")
         if path is not None and self.write_pdf(path):
             self._status(f"已导出：{path}")
 
@@ -109,7 +111,7 @@ class Exporter:
         """导出Excel: the official layout as a workbook."""
         from goaleditor.formats.xlsx_export import write
 
-        path = self._ask_path("导出Excel", ".xlsx", "Excel工作簿 (*.xlsx)")
+        path = self._ask_path("导出Excel", ".xlsx")
         if path is not None and self._export_with_progress("Excel", path, write):
             self._status(f"已导出：{path}")
 

@@ -39,11 +39,6 @@ from goaleditor.ui.table_actions import TableActions
 from goaleditor.ui.table_list import TableListView
 from goaleditor.ui.table_list_model import TableListModel
 
-OPEN_FILTER = (
-    "所有支持的文件 (*.goals *.xlsx *.txt *.json);;绩效目标表文档 (*.goals);;"
-    "Excel工作簿 (*.xlsx);;发布的文本 (*.txt);;JSON (*.json)"
-)
-
 
 def _load_library() -> IndicatorLibrary:
     """The built-in library and the clerk's personal one from the user data folder."""
@@ -189,7 +184,9 @@ class MainWindow(QMainWindow, TableActions):
         """打开: choose a file."""
         if not self.maybe_save():
             return
-        path = self.prompts.open_name(self.recent.last_folder(), OPEN_FILTER)
+        from goaleditor.formats import dialog_filter
+
+        path = self.prompts.open_name(self.recent.last_folder(), dialog_filter("open"))
         if path is not None:
             self.open_path(path, ask=False)
 

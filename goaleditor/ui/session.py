@@ -108,6 +108,7 @@ class DocumentSession(QObject):
     def open(self, path: Path) -> bool:
         """Open a .goals file, or import anything else as a new unsaved document."""
         from goaleditor.formats import read_document
+        from goaleditor.formats.registry import NATIVE, format_for
 
         skipped: list[str] = []
         try:
@@ -115,7 +116,7 @@ class DocumentSession(QObject):
         except InputError as exc:
             self.prompts.error("无法打开", str(exc))
             return False
-        is_goals = path.suffix.lower() == ".goals"
+        is_goals = format_for(path.suffix) is NATIVE
         lock, read_only = None, False
         if is_goals:
             choice = self._lock_or_ask(path)
@@ -203,12 +204,15 @@ class DocumentSession(QObject):
 
     def save_as(self) -> bool:
         """另存为: choose a .goals file."""
-        start = self.path or Path(self.recent.last_folder()) / "未命名.goals"
-        path = self.prompts.save_name("另存为", start, "绩效目标表文档 (*.goals)")
+        from goaleditor.formats.registry import NATIVE, export_filter, format_for
+
+        native = NATIVE.extensions[0]
+        start = self.path or Path(self.recent.last_folder()) / f"未命名{native}"
+        path = self.prompts.save_name("另存为", start, export_filter(native))
         if path is None:
             return False
-        if path.suffix.lower() != ".goals":
-            path = path.with_name(path.name + ".goals")
+        if format_for(path.suffix) is not NATIVE:
+            path = path.with_name(path.name + native)
         return self.save_to(path)
 
     def save_to(self, path: Path) -> bool:
