@@ -182,3 +182,14 @@ def test_failed_save_leaves_old_file_and_no_temp(
         store.save_document(Document(), path)
     assert path.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["s.goals"]
+
+
+def test_plain_schema_is_generated_from_the_sqlmodel_tables() -> None:
+    """model/file_schema.py says what schema.py says (remake: python -m goaleditor.model.schema)."""
+    from goaleditor.model import file_schema
+
+    expected = schema.file_schema()
+    assert {name: list(columns) for name, columns in file_schema.TABLES.items()} == expected[
+        "tables"
+    ]
+    assert list(file_schema.MASTER) == expected["master"]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlmodel import Field, SQLModel
 
 
@@ -79,3 +81,67 @@ RECORDS: tuple[type[SQLModel], ...] = (
     Level2Record,
     IndicatorRecord,
 )
+
+
+def file_schema() -> dict[str, object]:
+    """The schema as plain data: what model/file_schema.py holds, for reading without SQLModel.
+
+    ``tables`` maps each table to its columns as (name, kind, role); kind is the Python
+    type the reader cleans the value to, role tells keys, parents and positions from fields.
+    ``master`` is every row sqlite_master has in a file SQLModel creates: (type, name, sql).
+    """
+    import sqlite3
+
+    from sqlalchemy import create_engine
+
+    kinds: dict[Any, str] = {bool: "bool", int: "int", int | None: "int"}
+    tables: dict[str, list[tuple[str, str, str]]] = {}
+    for record in RECORDS:
+        table = record.__table__  # type: ignore[attr-defined]
+        columns = []
+        for column in table.columns:
+            role = (
+                "key"
+                if column.primary_key
+                else "parent"
+                if column.foreign_keys
+                else "position"
+                if column.name == "position"
+                else "field"
+            )
+            annotation = record.model_fields[column.name].annotation
+            kind = kinds.get(annotation, "text")
+            columns.append((column.name, kind, role))
+        tables[table.name] = columns
+    connection = sqlite3.connect(":memory:")
+    engine = create_engine("sqlite://", creator=lambda: connection)
+    SQLModel.metadata.create_all(engine, tables=[r.__table__ for r in RECORDS])  # type: ignore[attr-defined]
+    master = sorted(connection.execute("SELECT type, name, sql FROM sqlite_master").fetchall())
+    return {"tables": tables, "master": master}
+
+
+def render_file_schema() -> str:
+    """The source of model/file_schema.py."""
+    data = file_schema()
+    tables = "".join(
+        f"    {name!r}: (\n" + "".join(f"        {column!r},\n" for column in columns) + "    ),\n"
+        for name, columns in data["tables"].items()  # type: ignore[attr-defined]
+    )
+    master = "".join(f"    {row!r},\n" for row in data["master"])  # type: ignore[attr-defined]
+    return (
+        "# ruff: noqa: E501\n"
+        '"""The .goals schema as plain data, generated from schema.py: do not edit.\n\n'
+        "Remake it with `python -m goaleditor.model.schema`; a test checks it is current.\n"
+        "The reader uses it, so opening a file does not load SQLModel (≈0.4 s of start-up).\n"
+        '"""\n\n'
+        "# table -> columns (name, kind, role), in file order\n"
+        f"TABLES: dict[str, tuple[tuple[str, str, str], ...]] = {{\n{tables}}}\n"
+        "# every sqlite_master row (type, name, sql) of a file we write\n"
+        f"MASTER: tuple[tuple[str, str, str | None], ...] = (\n{master})\n"
+    )
+
+
+if __name__ == "__main__":
+    from pathlib import Path
+
+    Path(__file__).with_name("file_schema.py").write_text(render_file_schema(), encoding="utf-8")

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from goaleditor.atomic import atomic_write
 from goaleditor.errors import InputError
-from goaleditor.model import schema
+from goaleditor.model import file_schema
 from goaleditor.model.document import (
     DOCUMENT_PROPERTIES,
     HEADER_FIELDS,
@@ -46,16 +46,14 @@ MAX_FILE_BYTES = 512 * 1024 * 1024
 
 def _tables() -> tuple[Table, ...]:
     """The SQL tables of schema.RECORDS: the one definition of what a .goals file holds."""
+    from goaleditor.model import schema
+
     return tuple(record.__table__ for record in schema.RECORDS)  # type: ignore[attr-defined]
 
 
 def allowed_objects() -> frozenset[tuple[str, str]]:
     """What a .goals file may contain (sqlite_master type, name); anything else is refused."""
-    tables = _tables()
-    return frozenset(
-        {("table", t.name) for t in tables}
-        | {("index", str(i.name)) for t in tables for i in t.indexes}
-    )
+    return frozenset((kind, name) for kind, name, _sql in file_schema.MASTER)
 
 
 # Generous for real documents, small enough that a hostile file cannot exhaust memory.
@@ -189,23 +187,20 @@ Row = dict[str, Any]
 
 
 def _select(
-    connection: sqlite3.Connection, record: type[SQLModel], names: tuple[str, ...]
+    connection: sqlite3.Connection, table: str, names: tuple[str, ...]
 ) -> list[tuple[Any, ...]]:
-    """Columns of a record's rows, children by parent and position, values of the right type.
+    """Columns of a table's rows, children by parent and position, values of the right type.
 
     Keys (id, parent) are kept as the file has them: they only link rows.
     """
-    table: Table = record.__table__  # type: ignore[attr-defined]
-    order = [c.name for c in table.columns if c.foreign_keys]
-    if "position" in table.columns:
-        order.append("position")
-    sql = f"SELECT {', '.join(names)} FROM {table.name}"
+    columns = {name: (kind, role) for name, kind, role in file_schema.TABLES[table]}
+    order = [name for name, (_kind, role) in columns.items() if role == "parent"]
+    order += [name for name, (_kind, role) in columns.items() if role == "position"]
+    sql = f"SELECT {', '.join(names)} FROM {table}"
     if order:
         sql += f" ORDER BY {', '.join(order)}"
     cleaners = [
-        _as_is
-        if table.columns[name].primary_key or table.columns[name].foreign_keys
-        else _CLEANERS.get(record.model_fields[name].annotation, _text)
+        _as_is if columns[name][1] in ("key", "parent") else _CLEANERS[columns[name][0]]
         for name in names
     ]
     return [tuple(map(call, cleaners, row)) for row in connection.execute(sql)]
@@ -213,13 +208,11 @@ def _select(
 
 def _read_document(connection: sqlite3.Connection, path: Path) -> Document:
     try:
-        doc_rows = _select(connection, schema.DocumentRecord, DOCUMENT_PROPERTIES)
-        table_rows = _select(connection, schema.TableRecord, ("id", *HEADER_FIELDS))
-        level1_rows = _select(connection, schema.Level1Record, ("id", "table_id", "name"))
-        level2_rows = _select(connection, schema.Level2Record, ("id", "level1_id", "name"))
-        indicator_rows = _select(
-            connection, schema.IndicatorRecord, ("level2_id", *INDICATOR_FIELDS)
-        )
+        doc_rows = _select(connection, "document", DOCUMENT_PROPERTIES)
+        table_rows = _select(connection, "goal_table", ("id", *HEADER_FIELDS))
+        level1_rows = _select(connection, "level1", ("id", "table_id", "name"))
+        level2_rows = _select(connection, "level2", ("id", "level1_id", "name"))
+        indicator_rows = _select(connection, "indicator", ("level2_id", *INDICATOR_FIELDS))
     except sqlite3.Error as exc:
         raise InputError(f"文档已损坏，无法读取：{path.name}（{exc}）") from None
     if len(doc_rows) != 1:
@@ -275,12 +268,7 @@ def _integer(value: object) -> int | None:
 
 
 # How a value read from an untrusted file becomes its field's type (text by default).
-_CLEANERS: dict[Any, Callable[[object], object]] = {
-    bool: bool,
-    int: _integer,
-    int | None: _integer,
-    str: _text,
-}
+_CLEANERS: dict[str, Callable[[object], object]] = {"bool": bool, "int": _integer, "text": _text}
 
 
 def _write_database(document: Document, path: Path) -> None:
@@ -328,6 +316,8 @@ def _insert_all(engine: Any, rows: dict[str, list[Row]]) -> None:
 
 def _records(document: Document) -> dict[str, list[Row]]:
     """Every row of every table; structure (id, position, parent) here, the rest by name."""
+    from goaleditor.model import schema
+
     rows: dict[str, list[Row]] = {table.name: [] for table in _tables()}
 
     def add(record: type[SQLModel], source: object, **structure: int) -> None:
