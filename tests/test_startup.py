@@ -64,14 +64,14 @@ DEFERRED = (
 )
 
 
-def run_probe(home: Path) -> dict:
+def run_probe(home: Path, document: Path = EXAMPLE) -> dict:
     env = dict(
         os.environ,
         XDG_CONFIG_HOME=str(home / "config"),
         XDG_DATA_HOME=str(home / "data"),
     )
     result = subprocess.run(
-        [sys.executable, "-c", PROBE, str(EXAMPLE)],
+        [sys.executable, "-c", PROBE, str(document)],
         capture_output=True,
         text=True,
         cwd=ROOT,
@@ -95,3 +95,15 @@ def test_first_window_comes_before_the_heavy_modules(tmp_path: Path) -> None:
     # What waited for the first paint does happen shortly after it.
     assert not first["icon"]
     assert report["later"] == {"icon": True, "working_copy": True}
+
+
+def test_a_goals_file_opens_without_sqlmodel(tmp_path: Path) -> None:
+    """Reading a .goals file needs sqlite3 only; SQLModel (≈0.4 s) loads when saving."""
+    from tests.helpers import run_cli
+
+    document = tmp_path / "example.goals"
+    assert run_cli("import", EXAMPLE, "-o", document).returncode == 0
+    first = run_probe(tmp_path, document)["first_paint"]
+    assert first["rows"] > 0
+    heavy = ("sqlmodel", "sqlalchemy", "pydantic")
+    assert [name for name in first["modules"] if name.split(".")[0] in heavy] == []
