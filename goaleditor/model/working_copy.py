@@ -20,7 +20,6 @@ from typing import Any
 from goaleditor.model.document import (
     DOCUMENT_PROPERTIES,
     HEADER_FIELDS,
-    Change,
     Document,
     GoalTable,
     Indicator,
@@ -28,6 +27,7 @@ from goaleditor.model.document import (
     Level2,
     table_of,
 )
+from goaleditor.model.events import Edited, Event, Moved
 from goaleditor.model.money import format_money, parse_money
 
 SUFFIX = ".working"
@@ -143,7 +143,7 @@ class WorkingCopy:
             for table in document.tables:
                 self._write_table(table)
             self._write_order()
-        document.listeners.append(self._on_change)
+        self._unsubscribe = document.subscribe(self._on_change)
 
     def set_source(self, source: Path | None) -> None:
         """The user's file this work belongs to (after 另存为)."""
@@ -165,21 +165,23 @@ class WorkingCopy:
         self._set_meta("order", json.dumps(order))
         self._set_meta("modified", str(time.time()))
 
-    def _on_change(self, change: Change) -> None:
+    def _on_change(self, change: Event) -> None:
         if change.phase != "after":
             return
         self._db.execute("BEGIN")
         try:
             if isinstance(change.parent, Document):
-                if change.kind == "edit":
+                if isinstance(change, Edited):
                     self._set_meta("properties", _properties(self._document))
                 else:
                     for new in self._document.tables:
                         if id(new) not in self._uids:
                             self._write_table(new)
             else:
-                changed = table_of(change.parent) or table_of(change.dest)
-                if isinstance(change.target, GoalTable):
+                changed = table_of(change.parent)
+                if isinstance(change, Moved):
+                    changed = changed or table_of(change.dest)
+                if isinstance(change, Edited) and isinstance(change.target, GoalTable):
                     changed = change.target
                 if changed is not None:
                     self._write_table(changed)
@@ -200,8 +202,7 @@ class WorkingCopy:
 
     def close(self) -> None:
         """The document was closed on purpose: forget the working copy."""
-        if self._on_change in self._document.listeners:
-            self._document.listeners.remove(self._on_change)
+        self._unsubscribe()
         self._db.close()
         for path in (
             self.path,

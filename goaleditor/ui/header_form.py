@@ -18,7 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from goaleditor.model.document import Change, Document, GoalTable
+from goaleditor.model.document import Document, GoalTable
+from goaleditor.model.events import Edited, Event
 from goaleditor.model.money import MONEY_UNITS, MoneyError, format_money, parse_money
 from goaleditor.ui.commands import SetHeaderCommand
 
@@ -52,7 +53,7 @@ class HeaderForm(QWidget):
         self._table: GoalTable | None = None
         self._editors: dict[str, QWidget] = {}
         self._build()
-        document.listeners.append(self._on_change)
+        self._unsubscribe = document.subscribe(self._on_change)
         self.set_table(None)
 
     def _line(self, name: str, placeholder: str = "") -> QLineEdit:
@@ -112,10 +113,9 @@ class HeaderForm(QWidget):
     def set_document(self, document: Document) -> None:
         """Edit another document's tables (nothing is committed to the old one)."""
         self._table = None
-        if self._on_change in self._document.listeners:
-            self._document.listeners.remove(self._on_change)
+        self._unsubscribe()
         self._document = document
-        document.listeners.append(self._on_change)
+        self._unsubscribe = document.subscribe(self._on_change)
         self.set_table(None)
 
     # --- showing a table -------------------------------------------------------------
@@ -143,8 +143,8 @@ class HeaderForm(QWidget):
             editor.setPlainText(text)
         editor.blockSignals(False)
 
-    def _on_change(self, change: Change) -> None:
-        if change.kind == "edit" and change.phase == "after" and change.target is self._table:
+    def _on_change(self, change: Event) -> None:
+        if isinstance(change, Edited) and change.phase == "after" and change.target is self._table:
             self._show_field(change.name)
             self._update_hint()
 
