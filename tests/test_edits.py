@@ -130,10 +130,8 @@ def test_tables_round_trip() -> None:
 def test_steps_are_all_or_nothing() -> None:
     document = sample()
     before = copy_of(document)
-    steps = Steps(
-        (SetHeader(document.tables[0], "goal", "新目标"), SetHeader(document.tables[0], "children", 1)),
-        "两步",
-    )
+    table = document.tables[0]
+    steps = Steps((SetHeader(table, "goal", "新目标"), SetHeader(table, "children", 1)), "两步")
     with pytest.raises(KeyError):
         steps.apply(document)
     assert_same(document, before)
