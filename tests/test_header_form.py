@@ -33,10 +33,13 @@ def test_ctrl_z_and_ctrl_y_in_a_field_undo_the_document(window) -> None:
     edit.setFocus()
     edit.selectAll()
     type_text(edit, "新项目")
+    done = window.stack.index()
     QTest.keyClick(edit, Qt.Key.Key_Z, CTRL)
+    assert window.stack.index() == done - 1  # the window's undo, not the line edit's own
     assert window.current_table().project_name == ORIGINAL_NAME
     assert edit.text() == ORIGINAL_NAME
     QTest.keyClick(edit, Qt.Key.Key_Y, CTRL)
+    assert window.stack.index() == done
     assert window.current_table().project_name == "新项目"
     QTest.keyClick(edit, Qt.Key.Key_Z, CTRL)
     QTest.keyClick(edit, Qt.Key.Key_Z, CTRL | SHIFT)
