@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-from goaleditor.model.checks import Problem, fix_edits
 from goaleditor.model.document import (
     Container,
     Document,
@@ -31,7 +30,10 @@ from goaleditor.model.edits import (
     Steps,
 )
 from goaleditor.model.frameworks import get_framework
-from goaleditor.model.library import LibraryEntry
+
+if TYPE_CHECKING:  # checks and the library load after the first paint (tests/test_startup.py)
+    from goaleditor.model.checks import Problem
+    from goaleditor.model.library import LibraryEntry
 
 DropPosition = Literal["above", "below", "on"]
 
@@ -260,6 +262,8 @@ def set_properties(document: Document, values: Mapping[str, Any]) -> SetProperti
 
 def fix_edit(problem: Problem) -> Edit | None:
     """A problem's fix-it as one step (None when no fix is obvious)."""
+    from goaleditor.model.checks import fix_edits
+
     edits: list[Edit] = []
     for target, name, value in fix_edits(problem):
         if isinstance(target, GoalTable):
