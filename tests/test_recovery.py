@@ -28,7 +28,8 @@ from goaleditor.ui.app import create_application
 from goaleditor.ui.main_window import MainWindow
 from goaleditor.formats.canonical_json import dumps
 from goaleditor.model.document import Indicator
-from goaleditor.ui.commands import SetHeaderCommand
+from goaleditor.model.edits import SetHeader
+from goaleditor.ui.commands import EditCommand
 app = create_application()
 w = MainWindow()
 w.show()
@@ -40,7 +41,7 @@ while w.session.working_copy is None:  # edits below must go through the per-edi
 first = next(w.current_table().indicator_rows())[2]
 w.editor._edit_field(first, "name", "崩溃前改的名字")
 w.editor.insert_indicators([Indicator("崩溃前插入的指标", "描述", "≥", "3", "个")], "插入")
-w.push(SetHeaderCommand(w.document, w.current_table(), "goal", "崩溃前改的目标"))
+w.push(EditCommand(w.document, SetHeader(w.current_table(), "goal", "崩溃前改的目标")))
 w.table_list.setCurrentIndex(w.table_model.index(2))
 w.delete_table()
 w.table_list.setCurrentIndex(w.table_model.index(0))

@@ -11,10 +11,11 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 
 from goaleditor.formats.canonical_json import dumps
 from goaleditor.formats.published_text import read
+from goaleditor.model.edits import SetHeader
 from goaleditor.model.file_lock import lock_path, read_lock
 from goaleditor.model.store import load_document, save_document
 from goaleditor.model.working_copy import Orphan, WorkingCopy, find_orphans, restore
-from goaleditor.ui.commands import SetHeaderCommand
+from goaleditor.ui.commands import EditCommand
 from goaleditor.ui.prompts import Prompts
 from goaleditor.ui.recent_files import RecentFiles
 from goaleditor.ui.session import DocumentSession, working_folder
@@ -42,7 +43,9 @@ def _goals(tmp_path: Path, name: str = "文档.goals") -> Path:
 
 
 def _edit(session: DocumentSession, goal: str = "改过的目标") -> None:
-    session.stack.push(SetHeaderCommand(session.document, session.document.tables[0], "goal", goal))
+    session.stack.push(
+        EditCommand(session.document, SetHeader(session.document.tables[0], "goal", goal))
+    )
 
 
 def test_open_edit_save_and_saved_state(session, tmp_path: Path) -> None:
@@ -160,7 +163,7 @@ def test_working_copy_failure_is_reported_and_the_edit_stands(qtbot, window) -> 
 
     working.flush = full_disk
     table = window.current_table()
-    window.push(SetHeaderCommand(window.document, table, "goal", "磁盘满时改的目标"))
+    window.push(EditCommand(window.document, SetHeader(table, "goal", "磁盘满时改的目标")))
     assert table.goal == "磁盘满时改的目标" and window.isWindowModified()
     assert window.statusBar().currentMessage().startswith("工作副本无法写入：")
     assert "No space left on device" in log_path().read_text(encoding="utf-8")

@@ -12,8 +12,9 @@ from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit
 
 from goaleditor.formats.canonical_json import dumps
 from goaleditor.model.document import Indicator, Level2
+from goaleditor.model.edits import SetHeader, SetProperties
 from goaleditor.model.store import load_document
-from goaleditor.ui.commands import SetHeaderCommand, SetPropertyCommand
+from goaleditor.ui.commands import EditCommand
 from goaleditor.ui.indicator_model import (
     COL_COMPARATOR,
     COL_DESCRIPTION,
@@ -342,9 +343,10 @@ def test_table_list_add_duplicate_delete_move(qtbot, window) -> None:
 
 
 def test_properties_undo(window) -> None:
-    from goaleditor.ui.commands import SetPropertyCommand
 
-    window.push(SetPropertyCommand(window.document, {"year": 2027, "agency_name": "某单位"}))
+    window.push(
+        EditCommand(window.document, SetProperties({"year": 2027, "agency_name": "某单位"}))
+    )
     assert (window.document.year, window.document.agency_name) == (2027, "某单位")
     window.stack.undo()
     assert (window.document.year, window.document.agency_name) == (
@@ -644,7 +646,7 @@ def test_problems_stay_right_when_only_changed_tables_are_rechecked(qtbot, windo
     panel = window.problems
     third = window.document.tables[2]
     window.editor._edit_field(next(third.indicator_rows())[2], "value", "")
-    window.push(SetHeaderCommand(window.document, window.document.tables[4], "goal", ""))
+    window.push(EditCommand(window.document, SetHeader(window.document.tables[4], "goal", "")))
     panel.recheck()
     assert panel.problems == check_document(window.document)
     window.table_list.setCurrentIndex(window.table_model.index(2))
@@ -654,7 +656,7 @@ def test_problems_stay_right_when_only_changed_tables_are_rechecked(qtbot, windo
     panel.recheck()
     assert panel.problems == check_document(window.document)
     assert {p.table for p in panel.problems} == {1, 4}
-    window.push(SetPropertyCommand(window.document, {"year": 2030}))
+    window.push(EditCommand(window.document, SetProperties({"year": 2030})))
     panel.recheck()
     assert panel.problems == check_document(window.document)
     assert any(p.rule == "timeliness.outside-year" for p in panel.problems)

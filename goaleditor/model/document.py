@@ -5,8 +5,20 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any, Literal
+from typing import Any
 
+from goaleditor.model.events import (
+    Edited,
+    Event,
+    Inserted,
+    Listener,
+    Moved,
+    Phase,
+    Removed,
+    dispatch,
+    subscribe,
+    with_phase,
+)
 from goaleditor.model.frameworks import DEFAULT_FRAMEWORK, get_framework
 from goaleditor.model.values import format_display
 
@@ -155,39 +167,11 @@ def new_table(framework: str, project_name: str = "") -> GoalTable:
     )
 
 
-Kind = Literal["insert", "remove", "move", "edit"]
-Phase = Literal["before", "after"]
-
-
-@dataclass(frozen=True, slots=True)
-class Change:
-    """One change to a document, sent to listeners before and after it happens.
-
-    ``parent`` is the Document for the table list, else the tree container whose
-    ``children`` change. For "edit", ``target`` is the edited object and ``name``
-    the field; rows are ``first..last`` inclusive; a move goes before ``dest_row``
-    of ``dest`` (Qt's beginMoveRows convention).
-    """
-
-    kind: Kind
-    phase: Phase
-    parent: Any
-    first: int = 0
-    last: int = 0
-    dest: Any = None
-    dest_row: int = 0
-    target: Any = None
-    name: str = ""
-
-
-Listener = Callable[[Change], None]
-
-
-def table_of(container: Container | TreeNode) -> GoalTable | None:
-    """The goal table a tree node or container belongs to."""
+def table_of(container: Document | Container | TreeNode | None) -> GoalTable | None:
+    """The goal table a tree node or container belongs to (None for a Document or None)."""
     node: Any = container
     while node is not None and not isinstance(node, GoalTable):
-        node = node.parent
+        node = getattr(node, "parent", None)
     return node
 
 
@@ -212,12 +196,12 @@ class Document:
         for table in self.tables:
             table.document = self
 
-    def _emit(self, change: Change) -> None:
-        for listener in list(self.listeners):
-            listener(change)
+    def subscribe(self, listener: Listener) -> Callable[[], None]:
+        """Follow this document's changes; call the result to stop."""
+        return subscribe(self.listeners, listener)
 
-    def _around(self, kind: Kind, parent: Any, **details: Any) -> _Around:
-        return _Around(self, Change(kind, "before", parent, **details))
+    def _around(self, before: Event) -> _Around:
+        return _Around(self.listeners, before)
 
     # --- document properties ------------------------------------------------
 
@@ -225,14 +209,14 @@ class Document:
         """Change a document property (agency, year, title, framework, options)."""
         if name not in DOCUMENT_PROPERTIES:
             raise KeyError(name)
-        with self._around("edit", self, target=self, name=name):
+        with self._around(Edited("before", self, self, name)):
             setattr(self, name, value)
 
     # --- the table list -------------------------------------------------------
 
     def insert_tables(self, row: int, tables: list[GoalTable]) -> None:
         """Insert tables before position row."""
-        with self._around("insert", self, first=row, last=row + len(tables) - 1):
+        with self._around(Inserted("before", self, row, row + len(tables) - 1)):
             for table in tables:
                 table.document = self
             self.tables[row:row] = tables
@@ -240,7 +224,7 @@ class Document:
     def remove_tables(self, row: int, count: int) -> list[GoalTable]:
         """Remove count tables from row on, returning them."""
         removed = self.tables[row : row + count]
-        with self._around("remove", self, first=row, last=row + count - 1):
+        with self._around(Removed("before", self, row, row + count - 1)):
             del self.tables[row : row + count]
             for table in removed:
                 table.document = None
@@ -250,9 +234,7 @@ class Document:
         """Move tables first..first+count-1 before dest_row; False when it is a no-op."""
         if first <= dest_row <= first + count:
             return False
-        with self._around(
-            "move", self, first=first, last=first + count - 1, dest=self, dest_row=dest_row
-        ):
+        with self._around(Moved("before", self, first, first + count - 1, self, dest_row)):
             _move_slice(self.tables, first, count, dest_row)
         return True
 
@@ -260,14 +242,14 @@ class Document:
         """Change one header field of a table."""
         if name not in HEADER_FIELDS:
             raise KeyError(name)
-        with self._around("edit", table, target=table, name=name):
+        with self._around(Edited("before", table, table, name)):
             setattr(table, name, value)
 
     # --- the indicator tree ------------------------------------------------------
 
     def insert_nodes(self, parent: Container, row: int, nodes: list[Any]) -> None:
         """Insert tree nodes (of the level below parent) before position row."""
-        with self._around("insert", parent, first=row, last=row + len(nodes) - 1):
+        with self._around(Inserted("before", parent, row, row + len(nodes) - 1)):
             for node in nodes:
                 node.parent = parent
             parent.children[row:row] = nodes
@@ -275,7 +257,7 @@ class Document:
     def remove_nodes(self, parent: Container, row: int, count: int) -> list[Any]:
         """Remove count child nodes of parent from row on, returning them detached."""
         removed: list[Any] = list(parent.children[row : row + count])
-        with self._around("remove", parent, first=row, last=row + count - 1):
+        with self._around(Removed("before", parent, row, row + count - 1)):
             del parent.children[row : row + count]
             for node in removed:
                 node.parent = None
@@ -287,9 +269,7 @@ class Document:
         """Move child nodes to dest before dest_row (positions as before the move)."""
         if parent is dest and first <= dest_row <= first + count:
             return False
-        with self._around(
-            "move", parent, first=first, last=first + count - 1, dest=dest, dest_row=dest_row
-        ):
+        with self._around(Moved("before", parent, first, first + count - 1, dest, dest_row)):
             if parent is dest:
                 _move_slice(parent.children, first, count, dest_row)
             else:
@@ -305,28 +285,25 @@ class Document:
         allowed = INDICATOR_FIELDS if isinstance(node, Indicator) else ("name",)
         if name not in allowed:
             raise KeyError(name)
-        with self._around("edit", node.parent, target=node, name=name):
+        with self._around(Edited("before", node.parent, node, name)):
             setattr(node, name, value)
 
 
 class _Around:
-    """Sends a change's 'before' on entry and its 'after' on a normal exit."""
+    """Sends an event's 'before' on entry, its 'after' on a normal exit, else 'aborted'."""
 
-    def __init__(self, document: Document, before: Change) -> None:
-        self._document = document
+    __slots__ = ("_before", "_listeners")
+
+    def __init__(self, listeners: list[Listener], before: Event) -> None:
+        self._listeners = listeners
         self._before = before
 
     def __enter__(self) -> None:
-        self._document._emit(self._before)
+        dispatch(self._listeners, self._before)
 
     def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
-        if exc_type is None:
-            b = self._before
-            self._document._emit(
-                Change(
-                    b.kind, "after", b.parent, b.first, b.last, b.dest, b.dest_row, b.target, b.name
-                )
-            )
+        phase: Phase = "after" if exc_type is None else "aborted"
+        dispatch(self._listeners, with_phase(self._before, phase))
 
 
 def _move_slice(items: list[Any], first: int, count: int, dest_row: int) -> None:

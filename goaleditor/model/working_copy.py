@@ -22,7 +22,6 @@ from typing import Any
 from goaleditor.model.document import (
     DOCUMENT_PROPERTIES,
     HEADER_FIELDS,
-    Change,
     Document,
     GoalTable,
     Indicator,
@@ -30,6 +29,7 @@ from goaleditor.model.document import (
     Level2,
     table_of,
 )
+from goaleditor.model.events import Edited, Event, Moved
 from goaleditor.model.money import format_money, parse_money
 
 SUFFIX = ".working"
@@ -147,7 +147,7 @@ class WorkingCopy:
             for table in document.tables:
                 self._write_table(table)
             self._write_order()
-        document.listeners.append(self._on_change)
+        self._unsubscribe = document.subscribe(self._on_change)
 
     def set_source(self, source: Path | None) -> None:
         """The user's file this work belongs to (after 另存为)."""
@@ -169,16 +169,18 @@ class WorkingCopy:
         self._set_meta("order", json.dumps(order))
         self._set_meta("modified", str(time.time()))
 
-    def _on_change(self, change: Change) -> None:
+    def _on_change(self, change: Event) -> None:
         # Inside an edit (an undo command's redo): only note what changed; flush() writes it.
         if change.phase != "after":
             return
         self._pending = True
         if isinstance(change.parent, Document):
-            self._pending_properties |= change.kind == "edit"
+            self._pending_properties |= isinstance(change, Edited)
             return
-        changed = table_of(change.parent) or table_of(change.dest)
-        if isinstance(change.target, GoalTable):
+        changed = table_of(change.parent)
+        if isinstance(change, Moved):
+            changed = changed or table_of(change.dest)
+        if isinstance(change, Edited) and isinstance(change.target, GoalTable):
             changed = change.target
         if changed is not None:
             self._pending_tables[id(changed)] = changed
@@ -216,8 +218,7 @@ class WorkingCopy:
 
     def close(self) -> None:
         """The document was closed on purpose: forget the working copy."""
-        if self._on_change in self._document.listeners:
-            self._document.listeners.remove(self._on_change)
+        self._unsubscribe()
         self._db.close()
         for path in (
             self.path,

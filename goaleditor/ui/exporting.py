@@ -14,7 +14,6 @@ from goaleditor.ui.prompts import describe_os_error
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QMainWindow
 
-    from goaleditor.ui.header_form import HeaderForm
     from goaleditor.ui.prompts import Prompts
     from goaleditor.ui.session import DocumentSession
 
@@ -26,12 +25,10 @@ class Exporter:
         self,
         session: DocumentSession,
         prompts: Prompts,
-        header_form: HeaderForm,
         parent: QMainWindow,
     ) -> None:
         self.session = session
         self.prompts = prompts
-        self.header_form = header_form
         self.parent = parent
         # PySide6 6.12 on Python 3.11 loses a reference to None on every *static* call that
         # returns nothing (QApplication.processEvents): thousands of them crash the
@@ -52,7 +49,6 @@ class Exporter:
         """Export canonical JSON."""
         from goaleditor.formats import write_document
 
-        self.header_form.commit_pending()
         path = self._ask_path("导出JSON", ".json")
         if path is None:
             return
@@ -70,7 +66,6 @@ class Exporter:
 
         from goaleditor.formats.pdf import ExportCancelled
 
-        self.header_form.commit_pending()
         dialog = QProgressDialog(f"正在生成{label}…", "取消", 0, 100, self.parent)
         dialog.setWindowTitle(f"导出{label}")
         dialog.setWindowModality(Qt.WindowModality.WindowModal)

@@ -1,13 +1,16 @@
-"""The header form of the current goal table: name, money unit, budget, fund use, goal."""
+"""The header form of the current goal table: name, money unit, budget, fund use, goal.
+
+Each field commits as the clerk types; consecutive typing in one field is one undo step
+(EditCommand merges it). Ctrl+Z / Ctrl+Y in a field undo the document, not the field.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from PySide6.QtCore import QRegularExpression, Qt
-from PySide6.QtGui import QRegularExpressionValidator
+from PySide6.QtCore import QEvent, QObject, QRegularExpression, Qt
+from PySide6.QtGui import QKeyEvent, QKeySequence, QRegularExpressionValidator, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -18,53 +21,58 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from goaleditor.model.document import Change, Document, GoalTable
+from goaleditor.model.document import Document, GoalTable
+from goaleditor.model.edits import SetHeader
+from goaleditor.model.events import Edited, Event
 from goaleditor.model.money import MONEY_UNITS, MoneyError, format_money, parse_money
-from goaleditor.ui.commands import SetHeaderCommand
-
-if TYPE_CHECKING:
-    from PySide6.QtGui import QFocusEvent
+from goaleditor.ui.commands import EditCommand
 
 MONEY_RE = QRegularExpression(r"^[0-9０-９,，]*([.．][0-9０-９]{0,2})?$")
 TEXT_FIELDS = ("project_name", "fund_use", "goal")
 MONEY_FIELDS = ("budget_total", "budget_fiscal", "budget_other")
+_REDO_KEYS = (QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z"))
 
 
-class _TextEdit(QPlainTextEdit):
-    """A multi-line field that reports losing focus (the moment its text is committed)."""
-
-    def __init__(self, on_focus_out: Callable[[], None], parent: QWidget) -> None:
-        super().__init__(parent)
-        self._on_focus_out = on_focus_out
-
-    def focusOutEvent(self, event: QFocusEvent) -> None:
-        self._on_focus_out()
-        super().focusOutEvent(event)
+def _undo_or_redo(event: QKeyEvent) -> str:
+    """'undo', 'redo' or '' for a key event."""
+    if event.matches(QKeySequence.StandardKey.Undo):
+        return "undo"
+    pressed = QKeySequence(event.keyCombination())
+    if event.matches(QKeySequence.StandardKey.Redo) or pressed in _REDO_KEYS:
+        return "redo"
+    return ""
 
 
 class HeaderForm(QWidget):
-    """Edits one table's header; each committed field is one undoable command."""
+    """Edits one table's header; each change of a field is an undoable edit."""
 
-    def __init__(self, document: Document, push: Callable[[Any], None], parent: Any = None) -> None:
+    def __init__(self, document: Document, stack: QUndoStack, parent: Any = None) -> None:
         super().__init__(parent)
         self._document = document
-        self._push = push
+        self._stack = stack
         self._table: GoalTable | None = None
         self._editors: dict[str, QWidget] = {}
+        self._committing = ""  # the field whose own edit is being applied: not echoed back
+        self._typing = 0  # counts focus changes: typing merges into one undo step per visit
         self._build()
-        document.listeners.append(self._on_change)
+        self._unsubscribe = document.subscribe(self._on_change)
         self.set_table(None)
 
     def _line(self, name: str, placeholder: str = "") -> QLineEdit:
         edit = QLineEdit(self)
         edit.setObjectName(name)
         edit.setPlaceholderText(placeholder)
-        edit.editingFinished.connect(lambda: self._commit(name))
+        edit.textEdited.connect(lambda: self._commit(name))
+        edit.editingFinished.connect(lambda: self._show_field(name))  # "1.5" shows "1.50"
+        edit.installEventFilter(self)
         self._editors[name] = edit
         return edit
 
     def _text(self, name: str, lines: int, placeholder: str) -> QPlainTextEdit:
-        edit = _TextEdit(lambda: self._commit(name), self)
+        edit = QPlainTextEdit(self)
+        edit.setUndoRedoEnabled(False)  # the document's undo stack undoes it
+        edit.textChanged.connect(lambda: self._commit(name))
+        edit.installEventFilter(self)
         edit.setObjectName(name)
         edit.setPlaceholderText(placeholder)
         edit.setTabChangesFocus(True)
@@ -112,17 +120,15 @@ class HeaderForm(QWidget):
     def set_document(self, document: Document) -> None:
         """Edit another document's tables (nothing is committed to the old one)."""
         self._table = None
-        if self._on_change in self._document.listeners:
-            self._document.listeners.remove(self._on_change)
+        self._unsubscribe()
         self._document = document
-        document.listeners.append(self._on_change)
+        self._unsubscribe = document.subscribe(self._on_change)
         self.set_table(None)
 
     # --- showing a table -------------------------------------------------------------
 
     def set_table(self, table: GoalTable | None) -> None:
         """Show (and edit) another table, or nothing."""
-        self.commit_pending()
         self._table = table
         self.setEnabled(table is not None)
         for name in self._editors:
@@ -143,9 +149,10 @@ class HeaderForm(QWidget):
             editor.setPlainText(text)
         editor.blockSignals(False)
 
-    def _on_change(self, change: Change) -> None:
-        if change.kind == "edit" and change.phase == "after" and change.target is self._table:
-            self._show_field(change.name)
+    def _on_change(self, change: Event) -> None:
+        if isinstance(change, Edited) and change.phase == "after" and change.target is self._table:
+            if change.name != self._committing:  # the clerk is typing it: leave the text be
+                self._show_field(change.name)
             self._update_hint()
 
     # --- committing edits ----------------------------------------------------------------
@@ -172,17 +179,30 @@ class HeaderForm(QWidget):
             try:
                 value = parse_money(text)
             except MoneyError:
-                self._show_field(name)  # the validator makes this rare: restore the old value
-                return
-        if value != getattr(self._table, name):
-            self._push(SetHeaderCommand(self._document, self._table, name, value))
-
-    def commit_pending(self) -> None:
-        """Commit whatever is typed but not yet committed (before save, switch or close)."""
-        if self._table is None:
+                return  # half-typed (the validator makes it rare): the old value shows on leaving
+        if value == getattr(self._table, name):
             return
-        for name in self._editors:
-            self._commit(name)
+        self._committing = name
+        try:
+            edit = SetHeader(self._table, name, value, typing=self._typing)
+            self._stack.push(EditCommand(self._document, edit))
+        finally:
+            self._committing = ""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Ctrl+Z / Ctrl+Y in a field undo and redo the document (the fields' own undo is off)."""
+        kind = event.type()
+        if kind in (QEvent.Type.FocusIn, QEvent.Type.FocusOut):
+            self._typing += 1  # coming back to a field later is a new undo step
+        if kind in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress):
+            assert isinstance(event, QKeyEvent)
+            action = _undo_or_redo(event)
+            if action:
+                event.accept()  # an override accepted here comes back as a key press
+                if kind == QEvent.Type.KeyPress:
+                    self._stack.undo() if action == "undo" else self._stack.redo()
+                return True
+        return super().eventFilter(watched, event)
 
     def _update_hint(self) -> None:
         amounts: list[Decimal | None] = []

@@ -10,20 +10,18 @@ from PySide6.QtGui import QAction, QDropEvent, QGuiApplication, QKeyEvent, QKeyS
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTreeView, QVBoxLayout, QWidget
 
 from goaleditor.formats.tsv import format_indicator_rows, parse_indicator_rows
-from goaleditor.model.document import Container, Document, GoalTable, Indicator, Level1, Level2
+from goaleditor.model import edit_rules as rules
+from goaleditor.model.document import Container, Document, GoalTable, Indicator, Level1
+from goaleditor.model.edits import Edit, SetField
 from goaleditor.model.frameworks import get_framework
-from goaleditor.ui.commands import (
-    InsertNodesCommand,
-    MoveNodesCommand,
-    RemoveNodesCommand,
-    SetFieldCommand,
-)
+from goaleditor.ui.commands import EditCommand
 from goaleditor.ui.delegates import IndicatorDelegate
 from goaleditor.ui.indicator_model import (
     COL_DESCRIPTION,
     COL_DISPLAY,
     COL_NAME,
     COL_UNIT,
+    FIELD_OF_COLUMN,
     NODE_MIME,
     IndicatorTreeModel,
 )
@@ -111,16 +109,9 @@ def _drop_place(
     target: QModelIndex,
     position: QAbstractItemView.DropIndicatorPosition,
 ) -> tuple[Container, int] | None:
-    node = model.node(target)
     Pos = QAbstractItemView.DropIndicatorPosition
-    if isinstance(node, Indicator) and node.parent is not None:
-        row = node.parent.children.index(node)
-        return node.parent, row if position == Pos.AboveItem else row + 1
-    if isinstance(node, Level2):
-        return (node, 0) if position == Pos.BelowItem else (node, len(node.children))
-    if isinstance(node, Level1) and node.children:
-        return node.children[0], len(node.children[0].children)
-    return None
+    where = "above" if position == Pos.AboveItem else "below" if position == Pos.BelowItem else "on"
+    return rules.drop_placement(model.node(target), where)
 
 
 def _selected_indicators(view: QTreeView) -> list[Indicator]:
@@ -283,60 +274,39 @@ class IndicatorEditor(QWidget):
 
     # --- editing ----------------------------------------------------------------------------
 
+    def _push(self, edit: Edit | None) -> bool:
+        """Do an edit as one undoable step; False when there is nothing to do."""
+        if edit is None:
+            return False
+        self._stack.push(EditCommand(self._document, edit))
+        return True
+
     def _edit_field(self, node: Any, name: str, value: str) -> None:
-        self._stack.push(SetFieldCommand(self._document, node, name, value))
+        self._push(SetField(node, name, value))
 
     def _library_entries(self, level2: str) -> list[Any]:
         return self._library().entries(level2) if self._library is not None else []
 
     def fill_from_library(self, node: Indicator, entry: Any) -> None:
         """Name, comparator, unit and (if empty) description from a library entry: one step."""
-        self._stack.beginMacro(f"从指标库填入“{entry.name}”")
-        changes = [("name", entry.name), ("comparator", entry.comparator), ("unit", entry.unit)]
-        if not node.description.strip():
-            changes.append(("description", entry.description))
-        for name, value in changes:
-            if getattr(node, name) != value:
-                self._stack.push(SetFieldCommand(self._document, node, name, value))
-        self._stack.endMacro()
+        self._push(rules.fill_from_library(node, entry))
 
     def _current(self) -> Any:
         return self.model.node(self.view.currentIndex())
 
-    def _insert_place(self) -> tuple[Level2, int] | None:
-        node = self._current()
-        if isinstance(node, Indicator) and node.parent is not None:
-            return node.parent, node.parent.children.index(node) + 1
-        if isinstance(node, Level2):
-            return node, len(node.children)
-        if isinstance(node, Level1) and node.children:
-            return node.children[0], len(node.children[0].children)
-        table = self.model.table
-        if table is not None:
-            for level1 in table.children:
-                if level1.children:
-                    return level1.children[0], len(level1.children[0].children)
-        return None
-
     def insert_below(self) -> None:
         """Insert an empty indicator below the current row and start typing its name."""
-        place = self._insert_place()
-        if place is None:
-            return
         indicator = Indicator()
-        self._stack.push(
-            InsertNodesCommand(self._document, place[0], place[1], [indicator], "插入指标")
-        )
-        self.select_node(indicator)
-        self.view.edit(self.view.currentIndex())
+        if self._push(
+            rules.insert_indicators(self._current(), self.model.table, [indicator], "插入指标")
+        ):
+            self.select_node(indicator)
+            self.view.edit(self.view.currentIndex())
 
     def insert_indicators(self, indicators: list[Indicator], text: str) -> None:
         """Insert indicators below the current row as one undoable step."""
-        place = self._insert_place()
-        if place is None or not indicators:
-            return
-        self._stack.push(InsertNodesCommand(self._document, place[0], place[1], indicators, text))
-        self.select_node(indicators[0])
+        if self._push(rules.insert_indicators(self._current(), self.model.table, indicators, text)):
+            self.select_node(indicators[0])
 
     def delete_selected(self) -> None:
         """Delete the selected indicators or groups (one undoable step)."""
@@ -347,54 +317,19 @@ class IndicatorEditor(QWidget):
         current = self._current()
         if not selection and current is not None:
             selection = {id(current): current}
-        # A node whose ancestor is also deleted goes with the ancestor.
-        nodes = [n for n in selection.values() if not _has_ancestor_in(n, selection)]
-        if not nodes:
-            return
-        self._stack.beginMacro(
-            "删除指标" if all(isinstance(n, Indicator) for n in nodes) else "删除指标组"
-        )
-        for node in sorted(nodes, key=_depth, reverse=True):
-            parent = node.parent
-            self._stack.push(
-                RemoveNodesCommand(self._document, parent, parent.children.index(node), 1, "删除")
-            )
-        self._stack.endMacro()
+        self._push(rules.delete_nodes(list(selection.values())))
 
     def move_current(self, step: int) -> None:
         """Move the current indicator one row up or down, across 二级 groups at the ends."""
         node = self._current()
         if not isinstance(node, Indicator) or node.parent is None:
             return
-        group = node.parent
-        row = group.children.index(node)
-        target: tuple[Level2, int] | None
-        if 0 <= row + step < len(group.children):
-            target = (group, row + step if step < 0 else row + 2)
-        else:
-            neighbour = _neighbour_group(group, step)
-            if neighbour is None:
-                return
-            target = (neighbour, len(neighbour.children) if step < 0 else 0)
-        self._stack.push(MoveNodesCommand(self._document, group, row, 1, target[0], target[1]))
-        self.select_node(node, self.view.currentIndex().column())
+        if self._push(rules.move_step(node, step)):
+            self.select_node(node, self.view.currentIndex().column())
 
     def move_indicators(self, nodes: list[Indicator], dest: Container, row: int) -> None:
         """Move indicators (from anywhere in the table) to dest before row, as one step."""
-        if not nodes:
-            return
-        self._stack.beginMacro("移动指标")
-        for node in nodes:
-            parent = node.parent
-            assert parent is not None
-            current = parent.children.index(node)
-            if parent is dest and current in (row, row - 1):
-                row = current + 1  # already in place
-                continue
-            self._stack.push(MoveNodesCommand(self._document, parent, current, 1, dest, row))
-            row = dest.children.index(node) + 1
-        self._stack.endMacro()
-        if nodes:
+        if self._push(rules.move_indicators(nodes, dest, row)):
             self.select_node(nodes[0])
 
     def copy_rows(self) -> None:
@@ -412,16 +347,12 @@ class IndicatorEditor(QWidget):
         """Paste rows copied from Excel/WPS (or from here) as new indicators."""
         text = QGuiApplication.clipboard().text()
         indicators = parse_indicator_rows(text)
-        if (
-            len(indicators) == 1
-            and "\t" not in text.strip()
-            and isinstance(self._current(), Indicator)
-        ):
-            index = self.view.currentIndex()  # one plain value: paste into the cell
-            if index.flags() & Qt.ItemFlag.ItemIsEditable:
-                self.model.setData(index, text.strip())
-                return
-        self.insert_indicators(indicators, f"粘贴{len(indicators)}个指标")
+        index = self.view.currentIndex()
+        editable = bool(index.flags() & Qt.ItemFlag.ItemIsEditable)
+        field = FIELD_OF_COLUMN.get(index.column()) if editable else None
+        edit = rules.paste_placement(self._current(), field, self.model.table, text, indicators)
+        if self._push(edit) and not isinstance(edit, SetField):
+            self.select_node(indicators[0])
 
     # --- groups ---------------------------------------------------------------------------------
 
@@ -446,16 +377,9 @@ class IndicatorEditor(QWidget):
 
     def add_level2(self, level1: Level1, name: str) -> None:
         """Add an empty 二级 group under a 一级, in the framework's order."""
-        framework = get_framework(self._document.framework)
-        order = framework.level2_names(level1.name)
-        row = sum(
-            1
-            for l2 in level1.children
-            if l2.name in order and order.index(l2.name) < order.index(name)
-        )
-        group = Level2(name)
-        self._stack.push(InsertNodesCommand(self._document, level1, row, [group], f"添加{name}"))
-        self.select_node(group)
+        edit = rules.add_level2(level1, self._document.framework, name)
+        self._push(edit)
+        self.select_node(edit.nodes[0])
 
     def _fill_level1_menu(self) -> None:
         self.add_level1_menu.clear()
@@ -472,36 +396,6 @@ class IndicatorEditor(QWidget):
         table = self.model.table
         if table is None:
             return
-        framework = get_framework(self._document.framework)
-        row = sum(
-            1
-            for l1 in table.children
-            if framework.level1_order(l1.name) < framework.level1_order(name)
-        )
-        group = Level1(name, [Level2(n) for n in framework.level2_names(name)])
-        self._stack.push(InsertNodesCommand(self._document, table, row, [group], f"添加{name}"))
-        self.select_node(group)
-
-
-def _depth(node: Any) -> int:
-    return 1 if isinstance(node, Level1) else 2 if isinstance(node, Level2) else 3
-
-
-def _has_ancestor_in(node: Any, chosen: dict[int, Any]) -> bool:
-    parent = node.parent
-    while parent is not None and not isinstance(parent, GoalTable):
-        if id(parent) in chosen:
-            return True
-        parent = parent.parent
-    return False
-
-
-def _neighbour_group(group: Level2, step: int) -> Level2 | None:
-    """The 二级 group before (step -1) or after (step 1) this one in the table."""
-    level1 = group.parent
-    table = level1.parent if level1 else None
-    if table is None:
-        return None
-    groups = [l2 for l1 in table.children for l2 in l1.children]
-    at = next(i for i, g in enumerate(groups) if g is group) + step
-    return groups[at] if 0 <= at < len(groups) else None
+        edit = rules.add_level1(table, self._document.framework, name)
+        self._push(edit)
+        self.select_node(edit.nodes[0])

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QMimeData, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QMimeData, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QFont
 
 from goaleditor.model.document import (
-    Change,
     Container,
     Document,
     GoalTable,
@@ -18,7 +17,9 @@ from goaleditor.model.document import (
     TreeNode,
     table_of,
 )
+from goaleditor.model.events import Edited, Event, Removed
 from goaleditor.model.values import QUALITATIVE
+from goaleditor.ui.evented_model import EventedModel
 
 COL_NAME, COL_DESCRIPTION, COL_COMPARATOR, COL_VALUE, COL_UNIT, COL_DISPLAY = range(6)
 HEADERS = ("三级指标", "绩效指标描述", "指标性质", "指标值", "单位", "打印值")
@@ -47,19 +48,17 @@ _Role = Qt.ItemDataRole
 _TEXT_ROLES = (_Role.DisplayRole, _Role.EditRole)
 
 
-class IndicatorTreeModel(QAbstractItemModel):
-    """A thin adapter: reads the domain tree, and turns its Change events into row signals.
+class IndicatorTreeModel(EventedModel):
+    """A thin adapter: reads the domain tree; its events become row signals (EventedModel).
 
     Edits never happen here: setData asks the edit handler (the undo stack owner) to
     change the document, and the document's events come back as signals.
     """
 
     def __init__(self, document: Document, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._document = document
+        super().__init__(document, parent)
         self._table: GoalTable | None = None
         self.edit_handler: Any = None  # callable(node, field, value) set by the window
-        document.listeners.append(self._on_change)
         self._group_font = QFont()
         self._group_font.setBold(True)
         # The 打印值 column is derived: greyed. A QColor (Qt makes the brush) spares loading
@@ -83,10 +82,7 @@ class IndicatorTreeModel(QAbstractItemModel):
     def set_document(self, document: Document) -> None:
         """Follow another document (showing no table until asked)."""
         self.set_table(None)
-        if self._on_change in self._document.listeners:
-            self._document.listeners.remove(self._on_change)
-        self._document = document
-        document.listeners.append(self._on_change)
+        self.follow(document)
 
     def set_marks(self, marks: dict[int, tuple[Any, str]]) -> None:
         """Show problem markers (icon and messages) on the rows of these nodes."""
@@ -236,54 +232,19 @@ class IndicatorTreeModel(QAbstractItemModel):
     def _mine(self, parent: Any) -> bool:
         return self._table is not None and table_of(parent) is self._table
 
-    def _on_change(self, change: Change) -> None:
-        if change.kind == "edit":
-            target = change.target
-            tree_node = isinstance(target, Level1 | Level2 | Indicator)
-            if change.phase == "after" and tree_node and self._mine(target.parent):
-                self._emit_edited(target, change.name)
-            return
-        parent = change.parent
-        if isinstance(parent, Document):
-            if change.phase == "before" and change.kind == "remove" and self._table is not None:
-                removed = parent.tables[change.first : change.last + 1]
-                if any(t is self._table for t in removed):
-                    self.set_table(None)
-            return
-        if change.kind == "move":
-            self._on_move(change)
-            return
-        if not self._mine(parent):
-            return
-        index = self.index_of(parent)
-        if change.kind == "insert":
-            if change.phase == "before":
-                self.beginInsertRows(index, change.first, change.last)
-            else:
-                self.endInsertRows()
-        elif change.kind == "remove":
-            if change.phase == "before":
-                self.beginRemoveRows(index, change.first, change.last)
-            else:
-                self.endRemoveRows()
+    def container_index(self, container: Any) -> QModelIndex | None:
+        if isinstance(container, Document) or not self._mine(container):
+            return None
+        return self.index_of(container)
 
-    def _on_move(self, change: Change) -> None:
-        source_mine, dest_mine = self._mine(change.parent), self._mine(change.dest)
-        if not (source_mine or dest_mine):
-            return
-        if change.phase == "before":
-            self.beginMoveRows(
-                self.index_of(change.parent),
-                change.first,
-                change.last,
-                self.index_of(change.dest),
-                change.dest_row,
-            )
-        else:
-            self.endMoveRows()
+    def will_change(self, event: Event) -> None:
+        if isinstance(event, Removed) and event.parent is self._document and self._table:
+            removed = self._document.tables[event.first : event.last + 1]
+            if any(t is self._table for t in removed):
+                self.set_table(None)
 
-    def _emit_edited(self, node: TreeNode, name: str) -> None:
-        column = COLUMN_OF_FIELD.get(name, COL_NAME)
-        first = self.index_of(node, column)
-        last = self.index_of(node, COL_DISPLAY)
-        self.dataChanged.emit(first, last)
+    def edited(self, event: Edited) -> None:
+        node = event.target
+        if isinstance(node, Level1 | Level2 | Indicator) and self._mine(node.parent):
+            column = COLUMN_OF_FIELD.get(event.name, COL_NAME)
+            self.dataChanged.emit(self.index_of(node, column), self.index_of(node, COL_DISPLAY))

@@ -61,7 +61,7 @@ class MainWindow(QMainWindow, TableActions):
         self.session = DocumentSession(self.prompts, self.recent, self)
         self.stack = self.session.stack
         self._build_widgets()
-        self.exporter = Exporter(self.session, self.prompts, self.header_form, self)
+        self.exporter = Exporter(self.session, self.prompts, self)
         self.action = Actions(self)
         self.statusBar().showMessage("就绪")
         self._restore_settings()
@@ -88,7 +88,7 @@ class MainWindow(QMainWindow, TableActions):
         self.table_list.setObjectName("table_list")
         self.table_list.setModel(self.table_model)
         self.table_list.selectionModel().currentRowChanged.connect(self._current_table_changed)
-        self.header_form = HeaderForm(self.document, self.stack.push, self)
+        self.header_form = HeaderForm(self.document, self.stack, self)
         self._library: IndicatorLibrary | None = None  # read on first use: start quickly
         self.editor = IndicatorEditor(self.document, self.stack, lambda: self.library, self)
         left = QWidget(self)
@@ -152,17 +152,14 @@ class MainWindow(QMainWindow, TableActions):
 
     def maybe_save(self) -> bool:
         """Ask about unsaved changes; True when it is fine to drop the document."""
-        self.header_form.commit_pending()
         return self.session.maybe_save()
 
     def save(self) -> bool:
         """保存 (another file for a new or read-only document)."""
-        self.header_form.commit_pending()
         return self.session.save()
 
     def save_as(self) -> bool:
         """另存为: choose a .goals file."""
-        self.header_form.commit_pending()
         return self.session.save_as()
 
     def new_document(self) -> None:
@@ -200,7 +197,6 @@ class MainWindow(QMainWindow, TableActions):
 
     def run_check(self) -> None:
         """检查: check now and show the problems."""
-        self.header_form.commit_pending()
         self.problems.recheck()
         self.problems_dock.show()
         self.problems_dock.raise_()

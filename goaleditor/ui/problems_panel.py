@@ -17,7 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from goaleditor.model.document import Change, Document, GoalTable, table_of
+from goaleditor.model.document import Document, GoalTable, table_of
+from goaleditor.model.events import Edited, Event, Moved
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QIcon
@@ -84,28 +85,28 @@ class ProblemsPanel(QWidget):
         self._timer.setSingleShot(True)
         self._timer.setInterval(RECHECK_DELAY_MS)
         self._timer.timeout.connect(self.recheck)
-        document.listeners.append(self._on_change)
+        self._unsubscribe = document.subscribe(self._on_change)
 
     def set_document(self, document: Document) -> None:
         """Check another document."""
-        if self._on_change in self._document.listeners:
-            self._document.listeners.remove(self._on_change)
+        self._unsubscribe()
         self._document = document
-        document.listeners.append(self._on_change)
+        self._unsubscribe = document.subscribe(self._on_change)
         self._checked = {}
         self.problems = []
         self.tree.clear()
         self._timer.start()  # checked just after the document is on screen
 
-    def _on_change(self, change: Change) -> None:
+    def _on_change(self, change: Event) -> None:
         if change.phase != "after":
             return
         if isinstance(change.parent, Document):
-            if change.kind == "edit" and change.name in ("framework", "year"):
+            if isinstance(change, Edited) and change.name in ("framework", "year"):
                 self._checked.clear()  # rules of every table depend on these
         else:  # a header or the tree of one table (a move may touch a second one)
-            for container in (change.parent, change.dest):
-                table = table_of(container) if container is not None else None
+            dest = change.dest if isinstance(change, Moved) else None
+            for container in (change.parent, dest):
+                table = table_of(container)
                 if table is not None:
                     self._checked.pop(id(table), None)
         self._timer.start()  # typing fast re-checks once, shortly after the last key

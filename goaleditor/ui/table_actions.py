@@ -4,17 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from goaleditor.model.document import GoalTable, Indicator, new_table
+from goaleditor.model import edit_rules
+from goaleditor.model.document import Indicator
 from goaleditor.model.frameworks import get_framework
-from goaleditor.ui.commands import (
-    InsertNodesCommand,
-    InsertTablesCommand,
-    MoveTableCommand,
-    RemoveTablesCommand,
-    SetFieldCommand,
-    SetHeaderCommand,
-    SetPropertyCommand,
-)
+from goaleditor.ui.commands import EditCommand
 from goaleditor.ui.indicator_model import COL_NAME, COLUMN_OF_FIELD
 
 if TYPE_CHECKING:
@@ -22,7 +15,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QStatusBar
 
     from goaleditor.model.checks import Problem
-    from goaleditor.model.document import Document
+    from goaleditor.model.document import Document, GoalTable
     from goaleditor.model.library import IndicatorLibrary
     from goaleditor.ui.header_form import HeaderForm
     from goaleditor.ui.indicator_editor import IndicatorEditor
@@ -56,23 +49,18 @@ class TableActions:
 
     def add_table(self) -> None:
         """Insert a new empty table after the current one and edit its name."""
-        self.header_form.commit_pending()
         row = self._current_row() + 1 if self.document.tables else 0
-        table = new_table(self.document.framework)
-        self.push(InsertTablesCommand(self.document, row, [table], "新建绩效目标表"))
+        self.push(EditCommand(self.document, edit_rules.add_table(self.document, row)))
         self.table_list.setCurrentIndex(self.table_model.index(row))
         self.header_form.editor("project_name").setFocus()
 
     def duplicate_table(self) -> None:
         """Insert a copy of the current table after it."""
-        self.header_form.commit_pending()
         table = self.current_table()
         if table is None:
             return
-        copy = table.clone()
-        copy.project_name = f"{table.project_name}（副本）"
         row = self._current_row() + 1
-        self.push(InsertTablesCommand(self.document, row, [copy], "复制绩效目标表"))
+        self.push(EditCommand(self.document, edit_rules.duplicate_table(table, row)))
         self.table_list.setCurrentIndex(self.table_model.index(row))
 
     def delete_table(self) -> None:
@@ -80,7 +68,7 @@ class TableActions:
         row = self._current_row()
         if row < 0:
             return
-        self.push(RemoveTablesCommand(self.document, row, 1))
+        self.push(EditCommand(self.document, edit_rules.delete_table(row)))
         remaining = len(self.document.tables)
         if remaining:
             self.table_list.setCurrentIndex(self.table_model.index(min(row, remaining - 1)))
@@ -93,8 +81,7 @@ class TableActions:
             self._move_table_to(row, target)
 
     def _move_table_to(self, row: int, target: int) -> None:
-        self.header_form.commit_pending()
-        self.push(MoveTableCommand(self.document, row, target))
+        self.push(EditCommand(self.document, edit_rules.move_table(row, target)))
         self.table_list.setCurrentIndex(self.table_model.index(target))
 
     def goto_problem(self, problem: Problem) -> None:
@@ -111,18 +98,10 @@ class TableActions:
 
     def apply_fix(self, problem: Problem) -> None:
         """Apply a problem's fix-it as one undoable step."""
-        from goaleditor.model.checks import fix_edits
-
-        edits = fix_edits(problem)
-        if not edits:
+        edit = edit_rules.fix_edit(problem)
+        if edit is None:
             return
-        self.stack.beginMacro("修复问题")
-        for target, name, value in edits:
-            if isinstance(target, GoalTable):
-                self.push(SetHeaderCommand(self.document, target, name, value))
-            elif isinstance(target, Indicator):
-                self.push(SetFieldCommand(self.document, target, name, str(value)))
-        self.stack.endMacro()
+        self.push(EditCommand(self.document, edit))
         self.problems.recheck()
 
     def insert_from_library(self) -> None:
@@ -136,28 +115,15 @@ class TableActions:
         dialog = LibraryDialog(self.library, framework, self)
         if dialog.exec() != LibraryDialog.DialogCode.Accepted or not dialog.chosen():
             return
-        self.stack.beginMacro("从指标库插入指标")
-        for level1_name, entry in dialog.chosen():
-            level1 = next((l1 for l1 in table.children if l1.name == level1_name), None)
-            if level1 is None:
-                self.editor.add_level1(level1_name)
-                level1 = next(l1 for l1 in table.children if l1.name == level1_name)
-            level2 = next((l2 for l2 in level1.children if l2.name == entry.level2), None)
-            if level2 is None:
-                self.editor.add_level2(level1, entry.level2)
-                level2 = next(l2 for l2 in level1.children if l2.name == entry.level2)
-            self.push(
-                InsertNodesCommand(
-                    self.document, level2, len(level2.children), [entry.indicator()], "插入"
-                )
-            )
-        self.stack.endMacro()
+        chosen = dialog.chosen()
+        edit = edit_rules.insert_from_library(table, self.document.framework, chosen)
+        if edit is not None:
+            self.push(EditCommand(self.document, edit))
 
     def new_next_year(self) -> None:
         """新建下一年度: this document moved on by a year, as a new unsaved document."""
         from goaleditor.model.next_year import next_year_draft
 
-        self.header_form.commit_pending()
         draft = next_year_draft(self.document)
         if not self.maybe_save():
             return
@@ -172,6 +138,6 @@ class TableActions:
         dialog = DocumentPropertiesDialog(self.document, self)
         if dialog.exec() != DocumentPropertiesDialog.DialogCode.Accepted:
             return
-        changed = {k: v for k, v in dialog.values().items() if getattr(self.document, k) != v}
-        if changed:
-            self.push(SetPropertyCommand(self.document, changed))
+        edit = edit_rules.set_properties(self.document, dialog.values())
+        if edit is not None:
+            self.push(EditCommand(self.document, edit))

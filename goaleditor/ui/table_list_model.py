@@ -4,29 +4,23 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QMimeData, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QMimeData, QModelIndex, QPersistentModelIndex, Qt
 
-from goaleditor.model.document import Change, Document, GoalTable
+from goaleditor.model.document import Document, GoalTable
+from goaleditor.model.events import Edited, Inserted, Moved, Removed
+from goaleditor.ui.evented_model import EventedModel
 
 TABLE_MIME = "application/x-goaleditor-table-row"
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 
-class TableListModel(QAbstractListModel):
-    """One row per goal table; moves and edits arrive as domain changes."""
-
-    def __init__(self, document: Document, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._document = document
-        document.listeners.append(self._on_change)
+class TableListModel(EventedModel):
+    """One row per goal table; moves and edits arrive as domain events (EventedModel)."""
 
     def set_document(self, document: Document) -> None:
         """List another document's tables."""
         self.beginResetModel()
-        if self._on_change in self._document.listeners:
-            self._document.listeners.remove(self._on_change)
-        self._document = document
-        document.listeners.append(self._on_change)
+        self.follow(document)
         self.endResetModel()
 
     def table(self, row: int) -> GoalTable | None:
@@ -38,8 +32,19 @@ class TableListModel(QAbstractListModel):
         """The row of a table, or -1."""
         return next((i for i, t in enumerate(self._document.tables) if t is table), -1)
 
+    def index(self, row: int, column: int = 0, parent: AnyIndex = QModelIndex()) -> QModelIndex:  # noqa: B008
+        if parent.isValid() or column != 0 or not 0 <= row < len(self._document.tables):
+            return QModelIndex()
+        return self.createIndex(row, 0)
+
+    def parent(self, child: AnyIndex = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
+        return QModelIndex()
+
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._document.tables)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else 1
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         table = self.table(index.row()) if index.isValid() else None
@@ -77,33 +82,19 @@ class TableListModel(QAbstractListModel):
         if first < self.rowCount():
             self.dataChanged.emit(self.index(first), self.index(self.rowCount() - 1))
 
-    def _on_change(self, change: Change) -> None:
-        if change.kind == "edit":
-            if change.phase == "after" and isinstance(change.target, GoalTable):
-                row = self.row_of(change.target)
-                if row >= 0:
-                    self.dataChanged.emit(self.index(row), self.index(row))
-            return
-        if change.parent is not self._document:
-            return
-        before = change.phase == "before"
-        if change.kind == "insert":
-            if before:
-                self.beginInsertRows(QModelIndex(), change.first, change.last)
-            else:
-                self.endInsertRows()
-                self._renumber(change.last + 1)
-        elif change.kind == "remove":
-            if before:
-                self.beginRemoveRows(QModelIndex(), change.first, change.last)
-            else:
-                self.endRemoveRows()
-                self._renumber(change.first)
-        elif change.kind == "move":
-            if before:
-                self.beginMoveRows(
-                    QModelIndex(), change.first, change.last, QModelIndex(), change.dest_row
-                )
-            else:
-                self.endMoveRows()
-                self._renumber(min(change.first, change.dest_row))
+    def container_index(self, container: Any) -> QModelIndex | None:
+        return QModelIndex() if container is self._document else None
+
+    def edited(self, event: Edited) -> None:
+        if isinstance(event.target, GoalTable):
+            row = self.row_of(event.target)
+            if row >= 0:
+                self.dataChanged.emit(self.index(row), self.index(row))
+
+    def rows_changed(self, event: Inserted | Removed | Moved) -> None:
+        if isinstance(event, Inserted):
+            self._renumber(event.last + 1)
+        elif isinstance(event, Removed):
+            self._renumber(event.first)
+        else:
+            self._renumber(min(event.first, event.dest_row))
