@@ -16,6 +16,11 @@ _READERS = {
     ".txt": "goaleditor.formats.published_text",
     ".json": "goaleditor.formats.canonical_json",
     ".xlsx": "goaleditor.formats.xlsx_import",
+    ".xlsm": "goaleditor.formats.xlsx_import",
+    ".xls": "goaleditor.formats.xls_import",
+    ".ods": "goaleditor.formats.ods_import",
+    ".docx": "goaleditor.formats.docx_import",
+    ".pdf": "goaleditor.formats.pdf_import",
 }
 _WRITERS = {
     ".json": "goaleditor.formats.canonical_json",
@@ -50,7 +55,7 @@ def read_document(
     if path.is_dir():
         raise InputError(f"这是一个文件夹，不是文档：{path}")
     module = _module(_READERS[suffix])
-    if suffix == ".xlsx":
+    if suffix in (".xlsx", ".xlsm", ".xls", ".ods", ".docx", ".pdf"):
         return module.read(path, warn)  # type: ignore[no-any-return]
     return module.read(path)  # type: ignore[no-any-return]
 
