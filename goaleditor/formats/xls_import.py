@@ -52,7 +52,9 @@ def _open(path: Path) -> Any:
     except MemoryError:
         raise InputError(f"{path.name}：文件已损坏或过大，无法读取") from None
     except Exception as exc:
-        raise InputError(f"{path.name}：文件已损坏：无法读取Excel工作簿（{_reason(exc)}）") from None
+        raise InputError(
+            f"{path.name}：文件已损坏：无法读取Excel工作簿（{_reason(exc)}）"
+        ) from None
 
 
 def _reason(exc: Exception) -> str:
