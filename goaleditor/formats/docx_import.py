@@ -1,4 +1,4 @@
-"""Import of Word documents (.docx): tables with their merges, read from document.xml by defusedxml."""
+"""Import of Word documents (.docx): tables and merges read from document.xml by defusedxml."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from goaleditor.errors import InputError
-from goaleditor.formats.import_lines import document_title, line_row
+from goaleditor.formats.import_lines import document_title, line_row, sheets_from_blocks
 from goaleditor.formats.xlsx_import import MAX_COLUMNS, MAX_ROWS, document_from_sheets
 from goaleditor.model.document import Document
 
@@ -47,7 +47,12 @@ def read(path: Path, warn: Warn | None = None) -> Document:
         raise InputError(f"{path.name}：文件已损坏：文档没有正文")
     blocks: list[tuple[bool, list[list[Any]]]] = []
     _blocks(body, blocks)
-    document = document_from_sheets(_sheets(blocks, warn), path.name, warn)
+    named = []
+    tables = 0
+    for is_table, rows in blocks:
+        tables += is_table
+        named.append((f"第{tables}个表格", is_table, rows))
+    document = document_from_sheets(sheets_from_blocks(named, warn), path.name, warn)
     preamble = []
     for is_table, rows in blocks:
         if is_table:
@@ -55,36 +60,6 @@ def read(path: Path, warn: Warn | None = None) -> Document:
         preamble += [" ".join(str(v) for v in row if v is not None) for row in rows]
     document.title = document_title(preamble)
     return document
-
-
-def _sheets(
-    blocks: list[tuple[bool, list[list[Any]]]], warn: Warn | None
-) -> list[tuple[str, list[list[Any]]]]:
-    """One sheet per goal table: the paragraphs above it, it, and the tables continuing it."""
-    sheets: list[tuple[str, list[list[Any]]]] = []
-    lines: list[list[Any]] = []
-    tables = 0
-    for is_table, rows in blocks:
-        if not is_table:
-            lines += rows
-            continue
-        tables += 1
-        starts = any(_starts_table(row) for row in rows)
-        if starts or not sheets:
-            sheets.append((f"第{tables}个表格", lines + rows))
-        else:  # a table continued on the next page (its header row repeated or not)
-            if lines and warn is not None:
-                text = " ".join(str(v) for v in lines[0] if v is not None)
-                warn(f"第{tables}个表格之前的文字“{text[:30]}”在续表之间，已跳过")
-            sheets[-1][1].extend(rows)
-        lines = []
-    if lines and not sheets:
-        sheets.append(("正文", lines))
-    return sheets
-
-
-def _starts_table(row: list[Any]) -> bool:
-    return any(isinstance(v, str) and "".join(v.split()) == "项目名称" for v in row)
 
 
 def _parse(data: bytes) -> Any:

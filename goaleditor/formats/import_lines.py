@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 from typing import Any
 
 _GAP_RE = re.compile(r"\t+|[ \u3000\u00a0]{2,}")
@@ -38,3 +39,43 @@ def document_title(lines: list[str]) -> str:
             return ""  # the first table's title: the document has none of its own
         return text
     return ""
+
+
+def sheets_from_blocks(
+    blocks: Iterable[tuple[str, bool, list[list[Any]]]], warn: Callable[[str], None] | None
+) -> list[tuple[str, list[list[Any]]]]:
+    """Group text and table blocks into one sheet per goal table.
+
+    A sheet holds the lines above a table that starts with 项目名称, that table, and the
+    tables continuing it (on the next pages; their repeated header rows are the sheet
+    reader's business). Lines between a table and its continuation that repeat the lines
+    above the table (a title printed on every page) are dropped; any other is reported.
+    """
+    sheets: list[tuple[str, list[list[Any]]]] = []
+    lead: set[str] = set()
+    lines: list[list[Any]] = []
+    for name, is_table, rows in blocks:
+        if not is_table:
+            lines += rows
+            continue
+        if any(starts_table(row) for row in rows) or not sheets:
+            sheets.append((name, lines + rows))
+            lead = {_joined(row) for row in lines}
+        else:
+            for row in lines:
+                if _joined(row) not in lead and warn is not None:
+                    warn(f"{name}：续表之前的文字“{_joined(row)[:30]}”不属于表格，已跳过")
+            sheets[-1][1].extend(rows)
+        lines = []
+    if lines and not sheets:
+        sheets.append(("正文", lines))
+    return sheets
+
+
+def starts_table(row: list[Any]) -> bool:
+    """The row holds a 项目名称 label."""
+    return any(isinstance(v, str) and "".join(v.split()) == "项目名称" for v in row)
+
+
+def _joined(row: list[Any]) -> str:
+    return " ".join(str(v) for v in row if v is not None)
