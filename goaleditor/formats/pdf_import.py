@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import contextlib
 import itertools
 import logging
 import re
@@ -34,6 +35,7 @@ TIME_LIMIT = 300.0  # seconds for the whole file
 DEFAULT_TITLE = "项目支出绩效目标表"  # what goaleditor prints when a document has no title
 Warn = Callable[[str], None]
 Block = tuple[bool, list[list[Any]]]
+_COLUMNS: dict[int, list[float]] = {}  # left edges of a table's columns, by id of its rows
 
 _MARKERS = ("一级指标", "项目名称")
 _PAGE_NUMBER_RE = re.compile(
@@ -63,6 +65,10 @@ def read(path: Path, warn: Warn | None = None) -> Document:
         for note in dict.fromkeys(notes):
             warn(note)
     creator = metadata.get("Creator", "")
+    try:
+        _align_continued(blocks)
+    finally:
+        _COLUMNS.clear()
     _join_split_rows(blocks)
     sheets = sheets_from_blocks(((f"第{page}页", t, rows) for page, t, rows in blocks), warn)
     document = document_from_sheets(sheets, path.name, warn)
@@ -79,6 +85,30 @@ def read(path: Path, warn: Warn | None = None) -> Document:
         title = document_title(preamble)
         document.title = "" if _squeeze(title) == DEFAULT_TITLE else title
     return document
+
+
+def _align_continued(blocks: list[tuple[int, bool, list[list[Any]]]]) -> None:
+    """Put a continued table's cells in the columns of the table it continues, by position."""
+    base: list[float] | None = None
+    for n, (page, is_table, rows) in enumerate(blocks):
+        columns = _COLUMNS.get(id(rows)) if is_table else None
+        if columns is None:
+            continue
+        if base is None or any(starts_table(row) for row in rows):
+            base = columns
+            continue
+        if columns == base:
+            continue
+        targets = [min(range(len(base)), key=lambda b: abs(base[b] - x)) for x in columns]
+        aligned = []
+        for row in rows:
+            new: list[Any] = [None] * len(base)
+            for c, value in enumerate(row):
+                if value is not None and c < len(targets):
+                    t = targets[c]
+                    new[t] = value if new[t] is None else f"{new[t]}{value}"
+            aligned.append(new)
+        blocks[n] = (page, is_table, aligned)
 
 
 def _join_split_rows(blocks: list[tuple[int, bool, list[list[Any]]]]) -> None:
@@ -159,7 +189,8 @@ def _scan(path: Path) -> tuple[list[int], dict[str, str]]:
     except Exception:
         raise InputError(f"{path.name}：文件已损坏：无法读取PDF页面") from None
     finally:
-        pdf.close()
+        with contextlib.suppress(Exception):  # a damaged page tree fails again here
+            pdf.close()
     if chars == 0:
         raise InputError(f"{path.name}：PDF中没有文字（可能是扫描件或图片），无法导入")
     if not marked:
@@ -189,7 +220,11 @@ def _read_pages(
                 raise InputError(f"{path.name}：PDF过于复杂，读取超时，已停止")
             try:
                 page = pdf.pages[index]
-                yield from ((index + 1, t, r) for t, r in _page_blocks(page, index + 1, notes))
+                try:
+                    found = _page_blocks(page, index + 1, notes)
+                finally:
+                    page.close()
+                yield from ((index + 1, t, r) for t, r in found)
             except InputError:
                 raise
             except MemoryError:
@@ -198,15 +233,13 @@ def _read_pages(
                 raise InputError(
                     f"{path.name}：文件已损坏：第{index + 1}页无法读取（{type(exc).__name__}）"
                 ) from None
-            finally:
-                if "page" in locals():
-                    page.close()
     except InputError:
         raise
     except Exception as exc:
         raise InputError(f"{path.name}：文件已损坏：无法读取PDF（{type(exc).__name__}）") from None
     finally:
-        pdf.close()
+        with contextlib.suppress(Exception):  # a damaged page tree fails again here
+            pdf.close()
 
 
 def _page_blocks(page: Any, number: int, notes: list[str]) -> list[Block]:
@@ -221,7 +254,9 @@ def _page_blocks(page: Any, number: int, notes: list[str]) -> list[Block]:
     for table in tables:
         grid = _TableGrid(table)
         inside, rest = grid.split(rest)
-        placed.append((table.bbox[1], (True, grid.rows(inside))))
+        rows = grid.rows(inside)
+        _COLUMNS[id(rows)] = grid.columns
+        placed.append((table.bbox[1], (True, rows)))
     for top, text in _lines(rest):
         placed.append((top, (False, [line_row(text)])))
     placed.sort(key=lambda item: item[0])
