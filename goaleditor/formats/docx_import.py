@@ -52,7 +52,11 @@ def read(path: Path, warn: Warn | None = None) -> Document:
     for is_table, rows in blocks:
         tables += is_table
         named.append((f"第{tables}个表格", is_table, rows))
-    document = document_from_sheets(sheets_from_blocks(named, warn), path.name, warn)
+    notes: list[str] = []
+    document = document_from_sheets(sheets_from_blocks(named, notes.append), path.name, notes.append)
+    if warn is not None:  # only once the file is known to hold goal tables
+        for note in notes:
+            warn(note)
     preamble = []
     for is_table, rows in blocks:
         if is_table:

@@ -37,7 +37,7 @@ Warn = Callable[[str], None]
 Block = tuple[bool, list[list[Any]]]
 _COLUMNS: dict[int, list[float]] = {}  # left edges of a table's columns, by id of its rows
 
-_MARKERS = ("一级指标", "项目名称")
+_MARKERS = ("项目名称", "绩效目标")
 _PAGE_NUMBER_RE = re.compile(
     r"^(?:[-—–\s]*\d+[-—–\s]*|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?)$"
 )
@@ -61,17 +61,17 @@ def read(path: Path, warn: Warn | None = None) -> Document:
     with _quiet(notes):
         pages, metadata = _scan(path)
         blocks = list(_read_pages(path, pages, deadline, notes))
-    if warn is not None:
-        for note in dict.fromkeys(notes):
-            warn(note)
     creator = metadata.get("Creator", "")
     try:
         _align_continued(blocks)
     finally:
         _COLUMNS.clear()
     _join_split_rows(blocks)
-    sheets = sheets_from_blocks(((f"第{page}页", t, rows) for page, t, rows in blocks), warn)
-    document = document_from_sheets(sheets, path.name, warn)
+    sheets = sheets_from_blocks(((f"第{n}页", t, rows) for n, t, rows in blocks), notes.append)
+    document = document_from_sheets(sheets, path.name, notes.append)
+    if warn is not None:  # only once the file is known to hold goal tables
+        for note in dict.fromkeys(notes):
+            warn(note)
     preamble = []
     for _, is_table, rows in blocks:
         if is_table:
@@ -182,7 +182,7 @@ def _scan(path: Path) -> tuple[list[int], dict[str, str]]:
                 page.close()
             chars += len(text.strip())
             squeezed = re.sub(r"\s+", "", text)
-            if any(marker in squeezed for marker in _MARKERS):
+            if "一级指标" in squeezed or all(m in squeezed for m in _MARKERS):
                 marked.append(index)
     except InputError:
         raise
