@@ -53,7 +53,8 @@ def read(path: Path, warn: Warn | None = None) -> Document:
         tables += is_table
         named.append((f"第{tables}个表格", is_table, rows))
     notes: list[str] = []
-    document = document_from_sheets(sheets_from_blocks(named, notes.append), path.name, notes.append)
+    sheets = sheets_from_blocks(named, notes.append)
+    document = document_from_sheets(sheets, path.name, notes.append)
     if warn is not None:  # only once the file is known to hold goal tables
         for note in notes:
             warn(note)
