@@ -23,8 +23,11 @@ from tests.helpers import run_cli
 
 def test_open_filter_lists_every_readable_format() -> None:
     assert dialog_filter("open") == (
-        "所有支持的文件 (*.goals *.xlsx *.txt *.json);;绩效目标表文档 (*.goals);;"
-        "Excel工作簿 (*.xlsx);;发布的文本 (*.txt);;JSON (*.json)"
+        "所有支持的文件 (*.goals *.xlsx *.xlsm *.xls *.ods *.docx *.txt *.json *.pdf);;"
+        "绩效目标表文档 (*.goals);;Excel工作簿 (*.xlsx);;启用宏的Excel工作簿 (*.xlsm);;"
+        "Excel 97-2003工作簿 (*.xls);;"
+        "OpenDocument表格 (*.ods);;Word文档 (*.docx);;发布的文本 (*.txt);;JSON (*.json);;"
+        "PDF (*.pdf)"
     )
 
 
@@ -58,7 +61,7 @@ def test_extensions_are_unique() -> None:
     assert format_for(".doc") is None
 
 
-@pytest.mark.parametrize("suffix", [".goals", ".xlsx", ".json"])
+@pytest.mark.parametrize("suffix", [".goals", ".xlsx", ".json", ".pdf"])
 def test_every_format_that_reads_and_writes_round_trips(
     tmp_path: Path, example_document, suffix: str
 ) -> None:
@@ -71,7 +74,10 @@ def test_every_format_that_reads_and_writes_round_trips(
 
 
 def test_unknown_extensions_name_the_known_ones(tmp_path: Path, example_document) -> None:
-    with pytest.raises(InputError, match=r"“\.doc”（可读取\.goals、\.xlsx、\.txt、\.json）"):
+    with pytest.raises(
+        InputError,
+        match=r"“\.doc”（可读取\.goals、\.xlsx、\.xlsm、\.xls、\.ods、\.docx、\.txt、\.json、\.pdf）",
+    ):
         read_document(tmp_path / "a.doc")
     with pytest.raises(InputError, match=r"“无扩展名”（可导出 \.goals、\.xlsx、\.json、\.pdf）"):
         write_document(example_document, tmp_path / "a")
@@ -80,6 +86,9 @@ def test_unknown_extensions_name_the_known_ones(tmp_path: Path, example_document
 
 
 def test_cli_help_names_every_format() -> None:
-    help_text = run_cli("--help").stdout
-    assert "把Excel工作簿(.xlsx)、发布的文本(.txt)、JSON(.json)导入为 .goals" in help_text
-    assert "导出为Excel工作簿(.xlsx)、JSON(.json)、PDF(.pdf)" in help_text
+    help_text = "".join(run_cli("--help").stdout.split())  # argparse wraps lines anywhere
+    readable = "、".join(f"{f.label}({'/'.join(f.extensions)})" for f in FORMATS[1:] if f.reader)
+    writable = "、".join(f"{f.label}({'/'.join(f.extensions)})" for f in FORMATS[1:] if f.writer)
+    assert "".join(f"把{readable}导入为.goals".split()) in help_text
+    assert "Word文档(.docx)" in readable and "PDF(.pdf)" in readable
+    assert "".join(f"导出为{writable}".split()) in help_text

@@ -46,6 +46,26 @@ FORMATS: tuple[Format, ...] = (
         writer="goaleditor.formats.xlsx_export:write",
         reader_warns=True,
     ),
+    # Read only: Excel refuses an .xlsm without the macro-enabled content type.
+    Format(
+        "启用宏的Excel工作簿",
+        (".xlsm",),
+        reader="goaleditor.formats.xlsx_import:read",
+        reader_warns=True,
+    ),
+    Format(
+        "Excel 97-2003工作簿",
+        (".xls",),
+        reader="goaleditor.formats.xls_import:read",
+        reader_warns=True,
+    ),
+    Format(
+        "OpenDocument表格",
+        (".ods",),
+        reader="goaleditor.formats.ods_import:read",
+        reader_warns=True,
+    ),
+    Format("Word文档", (".docx",), reader="goaleditor.formats.docx_import:read", reader_warns=True),
     Format("发布的文本", (".txt",), reader="goaleditor.formats.published_text:read"),
     Format(
         "JSON",
@@ -53,7 +73,13 @@ FORMATS: tuple[Format, ...] = (
         reader="goaleditor.formats.canonical_json:read",
         writer="goaleditor.formats.canonical_json:write",
     ),
-    Format("PDF", (".pdf",), writer="goaleditor.formats.pdf:write"),
+    Format(
+        "PDF",
+        (".pdf",),
+        reader="goaleditor.formats.pdf_import:read",
+        writer="goaleditor.formats.pdf:write",
+        reader_warns=True,
+    ),
 )
 READABLE: tuple[Format, ...] = tuple(f for f in FORMATS if f.reader)
 WRITABLE: tuple[Format, ...] = tuple(f for f in FORMATS if f.writer)

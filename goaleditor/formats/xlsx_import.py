@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -87,29 +87,39 @@ def read(path: Path, warn: Warn | None = None) -> Document:
         raise InputError(f"{path.name}：无法读取Excel工作簿（{type(exc).__name__}）") from None
     try:
         meta = _metadata(workbook)
-        skipped: list[str] = []
-        document = Document()
-        agency: tuple[str, str] | None = None
-        titles: list[str] = []
-        for sheet in workbook.worksheets:
-            grid = _sheet_values(sheet)
-            exact = _exact_table(grid) if meta else None
-            parsed = [exact] if exact else _SheetReader(grid, sheet.title).tables()
-            if not parsed:
-                if sheet.title != "目录":
-                    skipped.append(f"工作表“{sheet.title}”不是绩效目标表，已跳过")
-                continue
-            for item in parsed:
-                document.tables.append(item.table)
-                item.table.document = document
-                agency = agency or item.agency
-                titles.append(item.title)
+        sheets = ((sheet.title, _sheet_values(sheet)) for sheet in workbook.worksheets)
+        document = document_from_sheets(sheets, path.name, warn, exact=bool(meta))
     finally:
         workbook.close()
+    _apply_metadata(document, meta)
+    return document
+
+
+def document_from_sheets(
+    sheets: Iterable[tuple[str, list[list[Any]]]],
+    source: str,
+    warn: Warn | None = None,
+    exact: bool = False,
+) -> Document:
+    """Find the goal tables in sheets of cell values (a merged range: its first cell only)."""
+    skipped: list[str] = []
+    document = Document()
+    agency: tuple[str, str] | None = None
+    titles: list[str] = []
+    for name, grid in sheets:
+        found = _exact_table(grid) if exact else None
+        parsed = [found] if found else _SheetReader(grid, name).tables()
+        if not parsed:
+            if name != "目录":
+                skipped.append(f"工作表“{name}”不是绩效目标表，已跳过")
+            continue
+        for item in parsed:
+            document.tables.append(item.table)
+            item.table.document = document
+            agency = agency or item.agency
+            titles.append(item.title)
     if not document.tables:  # one line says it all; the skipped sheets are not news then
-        raise InputError(
-            f"{path.name}：工作簿中没有找到绩效目标表（需要“项目名称”和“一级指标”表头）"
-        )
+        raise InputError(f"{source}：没有找到绩效目标表（需要“项目名称”和“一级指标”表头）")
     if warn is not None:
         for message in skipped:
             warn(message)
@@ -118,7 +128,6 @@ def read(path: Path, warn: Warn | None = None) -> Document:
     years = [int(m.group(1)) for t in titles for m in _YEAR_RE.finditer(t)]
     document.year = max(set(years), key=years.count) if years else None
     document.framework = detect_framework(l1.name for t in document.tables for l1 in t.children)
-    _apply_metadata(document, meta)
     return document
 
 

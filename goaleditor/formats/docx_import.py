@@ -1,0 +1,188 @@
+"""Import of Word documents (.docx): tables and merges read from document.xml by defusedxml."""
+
+from __future__ import annotations
+
+import posixpath
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from goaleditor.errors import InputError
+from goaleditor.formats.import_lines import document_title, line_row, sheets_from_blocks
+from goaleditor.formats.xlsx_import import MAX_COLUMNS, MAX_ROWS, document_from_sheets
+from goaleditor.model.document import Document
+
+MAX_MEMBERS = 10_000
+MAX_PART = 100 * 1024 * 1024  # document.xml, uncompressed
+MAX_UNCOMPRESSED = 300 * 1024 * 1024
+Warn = Callable[[str], None]
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+_OFFICE_DOCUMENT = "/officeDocument"
+
+
+def read(path: Path, warn: Warn | None = None) -> Document:
+    """Read every goal table of a Word document; the text around them gives title and agency."""
+    try:
+        archive = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        raise InputError(f"{path.name}：文件已损坏：不是有效的Word文档（.docx）") from None
+    with archive:
+        part = _main_part(archive, path.name)
+        try:
+            root = _parse(archive.read(part))
+        except InputError:
+            raise
+        except MemoryError:
+            raise InputError(f"{path.name}：文件过大，无法读取") from None
+        except Exception as exc:  # ParseError, zlib and zip errors, bad CRC, DTD/entity refusals
+            raise InputError(
+                f"{path.name}：文件已损坏：文档内容无法读取（{type(exc).__name__}）"
+            ) from None
+    body = root.find(f"{_W}body")
+    if body is None:
+        raise InputError(f"{path.name}：文件已损坏：文档没有正文")
+    blocks: list[tuple[bool, list[list[Any]]]] = []
+    _blocks(body, blocks)
+    named = []
+    tables = 0
+    for is_table, rows in blocks:
+        tables += is_table
+        named.append((f"第{tables}个表格", is_table, rows))
+    notes: list[str] = []
+    sheets = sheets_from_blocks(named, notes.append)
+    document = document_from_sheets(sheets, path.name, notes.append)
+    if warn is not None:  # only once the file is known to hold goal tables
+        for note in notes:
+            warn(note)
+    preamble = []
+    for is_table, rows in blocks:
+        if is_table:
+            break
+        preamble += [" ".join(str(v) for v in row if v is not None) for row in rows]
+    document.title = document_title(preamble)
+    return document
+
+
+def _parse(data: bytes) -> Any:
+    from defusedxml.ElementTree import fromstring
+
+    return fromstring(data)
+
+
+def _main_part(archive: zipfile.ZipFile, source: str) -> str:
+    members = archive.infolist()
+    if len(members) > MAX_MEMBERS:
+        raise InputError(f"{source}：文件结构异常（{len(members)}个部件），已拒绝读取")
+    if sum(m.file_size for m in members) > MAX_UNCOMPRESSED:
+        raise InputError(f"{source}：解压后过大，可能是恶意文件，已拒绝读取")
+    sizes = {m.filename: m.file_size for m in members}
+    part = "word/document.xml"
+    if "_rels/.rels" in sizes and sizes["_rels/.rels"] < 1024 * 1024:
+        try:
+            rels = _parse(archive.read("_rels/.rels"))
+        except Exception:
+            raise InputError(f"{source}：文件已损坏：无法读取文档结构（_rels/.rels）") from None
+        for rel in rels.iter(f"{_REL}Relationship"):
+            if rel.get("Type", "").endswith(_OFFICE_DOCUMENT):
+                part = posixpath.normpath(rel.get("Target", part).lstrip("/"))
+                break
+    if part not in sizes:
+        raise InputError(f"{source}：文件已损坏：缺少文档正文（{part}）")
+    if sizes[part] > MAX_PART:
+        raise InputError(f"{source}：文档正文过大（{sizes[part] // 2**20} MB），已拒绝读取")
+    return part
+
+
+def _blocks(
+    container: Any, blocks: list[tuple[bool, list[list[Any]]]], count: list[int] | None = None
+) -> None:
+    """(False, paragraph rows) and (True, table rows) in document order; rows are capped."""
+    count = [0] if count is None else count
+    for element in container:
+        if count[0] >= MAX_ROWS:
+            return
+        tag = element.tag
+        if tag == f"{_W}p":
+            text = _paragraph_text(element)
+            if not text.strip():
+                continue
+            if not blocks or blocks[-1][0]:
+                blocks.append((False, []))
+            blocks[-1][1].append(line_row(text))
+            count[0] += 1
+        elif tag == f"{_W}tbl":
+            rows: list[list[Any]] = []
+            _table(element, rows, MAX_ROWS - count[0])
+            blocks.append((True, rows))
+            count[0] += len(rows) + 1
+        elif tag in (f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml", f"{_W}ins"):
+            _blocks(element, blocks, count)
+
+
+def _paragraph_text(paragraph: Any) -> str:
+    parts: list[str] = []
+    for element in paragraph.iter():
+        tag = element.tag
+        if tag == f"{_W}t" and element.text:
+            parts.append(element.text)
+        elif tag == f"{_W}tab":
+            parts.append("\t")
+        elif tag in (f"{_W}br", f"{_W}cr"):
+            parts.append("\n")
+        elif tag == f"{_W}noBreakHyphen":
+            parts.append("-")
+    return "".join(parts)
+
+
+def _cell_text(cell: Any) -> str:
+    lines = []
+    for element in cell.iter():
+        if element.tag == f"{_W}p":
+            lines.append(_paragraph_text(element))
+    while lines and not lines[-1].strip():
+        lines.pop()
+    return "\n".join(line.strip() for line in lines).strip()
+
+
+def _int(element: Any, name: str, default: int) -> int:
+    if element is None:
+        return default
+    try:
+        return max(0, min(MAX_COLUMNS, int(element.get(f"{_W}val", default))))
+    except ValueError:
+        return default
+
+
+def _table(table: Any, rows: list[list[Any]], room: int) -> None:
+    """Grid rows of a Word table: a merged range has its text in its first cell only."""
+    for tr in _children(table, f"{_W}tr"):
+        if len(rows) >= room:
+            return
+        pr = tr.find(f"{_W}trPr")
+        before = _int(pr.find(f"{_W}gridBefore") if pr is not None else None, "val", 0)
+        row: list[Any] = [None] * before
+        for tc in _children(tr, f"{_W}tc"):
+            tcpr = tc.find(f"{_W}tcPr")
+            span = _int(tcpr.find(f"{_W}gridSpan") if tcpr is not None else None, "val", 1)
+            merge = tcpr.find(f"{_W}vMerge") if tcpr is not None else None
+            continued = merge is not None and merge.get(f"{_W}val", "continue") != "restart"
+            text = "" if continued else _cell_text(tc)
+            row.append(text or None)
+            row.extend([None] * (max(1, span) - 1))
+            if len(row) >= MAX_COLUMNS:
+                break
+        rows.append(row[:MAX_COLUMNS])
+
+
+def _children(element: Any, tag: str) -> list[Any]:
+    """Direct children with tag, also those wrapped in content controls (w:sdt) or w:customXml."""
+    found = []
+    for child in element:
+        if child.tag == tag:
+            found.append(child)
+        elif child.tag in (f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml"):
+            found += _children(child, tag)
+    return found

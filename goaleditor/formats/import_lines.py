@@ -1,0 +1,81 @@
+"""Lines of text around a table (title, agency line, 单位), as rows the sheet reader understands."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from typing import Any
+
+_GAP_RE = re.compile(r"\t+|[ \u3000\u00a0]{2,}")
+_UNIT_TAIL_RE = re.compile(r"^(.*?)[\s\u3000]*((?:金额)?单位\s*[:：]\s*(?:万元|元))\s*$")
+_TOC_ENTRY_RE = re.compile(r"(?:[.…·．_\-\s]{2,}|……)\s*\d+$")
+_TABLE_TITLE_RE = re.compile(r"绩效目标表\s*$")
+
+
+def line_row(text: str) -> list[Any]:
+    """Split a printed line at wide gaps; a trailing 单位：万元 becomes a cell of its own."""
+    cells: list[Any] = []
+    for chunk in _GAP_RE.split(text.strip()):
+        match = _UNIT_TAIL_RE.match(chunk)
+        if match and match.group(1):
+            cells += [match.group(1).strip(), match.group(2)]
+        elif chunk:
+            cells.append(chunk)
+    return cells
+
+
+def is_toc_entry(text: str) -> bool:
+    """A 目录 line: an entry followed by dots and a page number."""
+    return bool(_TOC_ENTRY_RE.search(text.strip()))
+
+
+def document_title(lines: list[str]) -> str:
+    """The document's own title: the first line before the tables that is not 目录 matter."""
+    for line in lines:
+        text = line.strip()
+        if not text or re.sub(r"\s+", "", text) == "目录" or is_toc_entry(text):
+            continue
+        if _TABLE_TITLE_RE.search(text) and re.match(r"^\d+\s*[.．、]", text):
+            return ""  # the first table's title: the document has none of its own
+        return text
+    return ""
+
+
+def sheets_from_blocks(
+    blocks: Iterable[tuple[str, bool, list[list[Any]]]], warn: Callable[[str], None] | None
+) -> list[tuple[str, list[list[Any]]]]:
+    """Group text and table blocks into one sheet per goal table.
+
+    A sheet holds the lines above a table that starts with 项目名称, that table, and the
+    tables continuing it (on the next pages; their repeated header rows are the sheet
+    reader's business). Lines between a table and its continuation that repeat the lines
+    above the table (a title printed on every page) are dropped; any other is reported.
+    """
+    sheets: list[tuple[str, list[list[Any]]]] = []
+    lead: set[str] = set()
+    lines: list[list[Any]] = []
+    for name, is_table, rows in blocks:
+        if not is_table:
+            lines += rows
+            continue
+        if any(starts_table(row) for row in rows) or not sheets:
+            sheets.append((name, lines + rows))
+            lead = {_joined(row) for row in lines}
+        else:
+            for row in lines:
+                if _joined(row) not in lead and warn is not None:
+                    warn(f"{name}：续表之前的文字“{_joined(row)[:30]}”不属于表格，已跳过")
+            sheets[-1][1].extend(rows)
+        lines = []
+    if lines and not sheets:
+        sheets.append(("正文", lines))
+    return sheets
+
+
+def starts_table(row: list[Any]) -> bool:
+    """The row holds a 项目名称 label."""
+    return any(isinstance(v, str) and "".join(v.split()) == "项目名称" for v in row)
+
+
+def _joined(row: list[Any]) -> str:
+    return " ".join(str(v) for v in row if v is not None)

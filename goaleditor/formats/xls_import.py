@@ -1,0 +1,108 @@
+"""Import of Excel 97-2003 workbooks (.xls, BIFF) through xlrd; the labels are found as in .xlsx."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+from goaleditor.errors import InputError
+from goaleditor.formats.xlsx_import import MAX_COLUMNS, MAX_ROWS, document_from_sheets
+from goaleditor.model.document import Document
+
+MAX_BYTES = 64 * 1024 * 1024  # an .xls of goal tables is well under a few MB
+MAX_SHEETS = 2_000
+MAX_CELLS = 2_000_000
+Warn = Callable[[str], None]
+
+
+def read(path: Path, warn: Warn | None = None) -> Document:
+    """Read every goal table of an .xls workbook (a renamed .xlsx is read as one)."""
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as file:
+            magic = file.read(8)
+    except OSError as exc:
+        raise InputError(f"无法读取文件 {path}：{exc.strerror or exc}") from None
+    if magic.startswith(b"PK\x03\x04"):  # an .xlsx saved under an .xls name
+        from goaleditor.formats import xlsx_import
+
+        return xlsx_import.read(path, warn)
+    if size > MAX_BYTES:
+        raise InputError(f"{path.name}：文件过大（{size // 2**20} MB），不像是绩效目标表")
+    if not magic.startswith(b"\xd0\xcf\x11\xe0"):
+        raise InputError(f"{path.name}：文件已损坏：不是有效的Excel 97-2003工作簿（.xls）")
+    book = _open(path)
+    try:
+        if book.nsheets > MAX_SHEETS:
+            raise InputError(f"{path.name}：工作簿结构异常（{book.nsheets}个工作表），已拒绝读取")
+        return document_from_sheets(_sheets(book, path.name), path.name, warn)
+    finally:
+        book.release_resources()
+
+
+def _open(path: Path) -> Any:
+    import xlrd
+
+    log = io.StringIO()  # xlrd reports oddities on stdout otherwise
+    try:
+        return xlrd.open_workbook(str(path), on_demand=True, logfile=log, verbosity=0)
+    except MemoryError:
+        raise InputError(f"{path.name}：文件已损坏或过大，无法读取") from None
+    except Exception as exc:
+        raise InputError(
+            f"{path.name}：文件已损坏：无法读取Excel工作簿（{_reason(exc)}）"
+        ) from None
+
+
+def _reason(exc: Exception) -> str:
+    text = str(exc).splitlines()[0] if str(exc) else ""
+    return f"{type(exc).__name__}: {text[:60]}" if text else type(exc).__name__
+
+
+def _sheets(book: Any, source: str) -> Iterator[tuple[str, list[list[Any]]]]:
+    cells = 0
+    for index in range(book.nsheets):
+        try:
+            sheet = book.sheet_by_index(index)
+            rows = _values(book, sheet)
+        except InputError:
+            raise
+        except MemoryError:
+            raise InputError(f"{source}：文件已损坏或过大，无法读取") from None
+        except Exception as exc:
+            raise InputError(
+                f"{source}：文件已损坏：第{index + 1}个工作表无法读取（{_reason(exc)}）"
+            ) from None
+        cells += sum(len(row) for row in rows)
+        if cells > MAX_CELLS:
+            raise InputError(f"{source}：单元格过多，不像是绩效目标表，已拒绝读取")
+        yield sheet.name, rows
+        book.unload_sheet(index)
+
+
+def _values(book: Any, sheet: Any) -> list[list[Any]]:
+    """Rows of cell values as the .xlsx reader sees them: blank and covered cells are None."""
+    import xlrd
+
+    rows: list[list[Any]] = []
+    for r in range(min(sheet.nrows, MAX_ROWS)):
+        row: list[Any] = []
+        for cell in sheet.row(r)[:MAX_COLUMNS]:
+            kind, value = cell.ctype, cell.value
+            if kind == xlrd.XL_CELL_TEXT:
+                row.append(value if value != "" else None)
+            elif kind == xlrd.XL_CELL_NUMBER:
+                row.append(int(value) if float(value).is_integer() else value)
+            elif kind == xlrd.XL_CELL_DATE:
+                try:
+                    row.append(xlrd.xldate_as_datetime(value, book.datemode))
+                except (ValueError, OverflowError, xlrd.xldate.XLDateError):
+                    row.append(value)
+            elif kind == xlrd.XL_CELL_BOOLEAN:
+                row.append(bool(value))
+            else:  # empty, blank (merged-away cells too) and error cells
+                row.append(None)
+        rows.append(row)
+    return rows
