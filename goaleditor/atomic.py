@@ -18,7 +18,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from goaleditor.errors import InputError
+from goaleditor.errors import InputError, one_line
 
 TEMP_MARK = ".goaleditor-tmp-"
 TEMP_SUFFIX = ".goaleditor-tmp"  # the mark every temporary name holds (older versions too)
@@ -49,7 +49,7 @@ class WriteRefused(PermissionError, InputError):
         self.reason = reason
 
     def __str__(self) -> str:
-        return f"无法写入 {self.filename}：{self.reason}"
+        return one_line(f"无法写入 {self.filename}：{self.reason}")
 
 
 def resolve_target(target: str | os.PathLike[str]) -> Path:

@@ -23,6 +23,8 @@ from collections.abc import Iterator
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
+from goaleditor.errors import one_line
+
 READ_LIMIT = 4096  # a lock file is ~200 bytes; anything bigger is not one of ours
 MUTEX_SECONDS = 5.0  # how long a takeover waits for another one to finish
 FRESH_SECONDS = 2.0  # an empty lock this young may still be being written (no hard links)
@@ -52,7 +54,7 @@ class LockInfo:
 
     def describe(self) -> str:
         """One line for the clerk."""
-        return f"{self.user}（计算机 {self.host}）自 {self.since} 起"
+        return one_line(f"{self.user}（计算机 {self.host}）自 {self.since} 起")
 
 
 class LockedByOther(Exception):
