@@ -260,3 +260,25 @@ def test_release_leaves_someone_elses_lock(tmp_path: Path) -> None:
     assert theirs.force_acquire(mine.info)
     mine.release()
     assert read_lock(document) == theirs.info
+
+
+def test_command_line_refuses_a_locked_document_unless_forced(tmp_path: Path) -> None:
+    from tests.helpers import run_cli
+
+    example = ROOT / "resources" / "examples" / "binhai-2026-published.txt"
+    document = tmp_path / "共享.goals"
+    document.write_bytes(b"old")
+    _write_lock(document, _ours(user="李会计", host="财务科-PC", since="2026-11-20 09:00"))
+    for command in (("import", example), ("export", example)):
+        result = run_cli(*command, "-o", document)
+        assert result.returncode == 2 and result.stderr.count("\n") == 1
+        assert "李会计（计算机 财务科-PC）自 2026-11-20 09:00 起" in result.stderr
+        assert "--force" in result.stderr and document.read_bytes() == b"old"
+    result = run_cli("import", example, "-o", document, "--force")
+    assert result.returncode == 0, result.stderr
+    assert document.read_bytes() != b"old"
+    assert read_lock(document) is not None and read_lock(document).host == "财务科-PC"  # type: ignore[union-attr]
+    lock_path(document).unlink()
+    result = run_cli("export", example, "-o", document)  # not locked: written, lock released
+    assert result.returncode == 0, result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["共享.goals"]
