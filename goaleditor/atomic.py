@@ -110,7 +110,12 @@ def atomic_write(target: str | os.PathLike[str], write: Callable[[Path], None]) 
     temp = temp_path_for(target)
     try:
         os.close(os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
-        write(temp)
+        try:
+            write(temp)
+        except PermissionError as exc:
+            if _writable(temp):  # SQLite says "unable to open" whatever the reason
+                raise OSError(errno.EIO, "写入失败（磁盘已满或出错）", str(given)) from exc
+            raise
         if not temp.exists():
             raise OSError(errno.EIO, "写入的临时文件不见了", str(temp))
         _carry_over_metadata(target, temp)
@@ -123,6 +128,14 @@ def atomic_write(target: str | os.PathLike[str], write: Callable[[Path], None]) 
             raise OSError(exc.errno, exc.strerror or str(exc), str(given)) from exc
         raise
     _fsync_dir(target.parent)
+
+
+def _writable(temp: Path) -> bool:
+    """Whether the temporary file we made can be written (so a refusal was not about rights)."""
+    try:
+        return os.access(temp, os.W_OK) and os.access(temp.parent, os.W_OK)
+    except OSError:
+        return False
 
 
 def _carry_over_metadata(target: Path, temp: Path) -> None:

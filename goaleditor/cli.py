@@ -88,6 +88,7 @@ def _describe(exc: Exception) -> str:
             21: "目标是一个文件夹",
             36: "文件名过长",
             5: "磁盘读写错误",
+            122: "磁盘配额已满",
         }.get(exc.errno or 0, exc.strerror or str(exc))
         return f"无法写入 {target}：{reason}" if target else f"文件操作失败：{reason}"
     return f"内部错误：{type(exc).__name__}: {exc}（请把此行报告给开发者）"

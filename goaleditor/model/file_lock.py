@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime
+import errno
 import getpass
 import hashlib
 import json
@@ -191,19 +192,23 @@ class FileLock:
         with contextlib.suppress(OSError, LockedByOther), _takeover_mutex(self.path, None):
             found = _inspect(self.path)
             if found is not None and found.info == self.info:
-                os.unlink(self.path)
+                _unlink(self.path)
 
     def _write_temp(self) -> Path:
         temp = self.path.with_name(f"{self.path.name}.{os.urandom(4).hex()}.new")
         data = json.dumps(asdict(self.info), ensure_ascii=False).encode("utf-8")
-        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0))
+        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+        fd = os.open(temp, flags, 0o644)
         try:
-            os.write(fd, data)
+            try:
+                written = os.write(fd, data)
+            finally:
+                os.close(fd)  # a network drive may report a failed write only here
+            if written != len(data):
+                raise OSError(errno.ENOSPC, "锁文件没有写完整", str(temp))
         except OSError:
-            os.close(fd)
             _unlink(temp)
             raise
-        os.close(fd)
         return temp
 
     def _link(self, temp: Path) -> bool | None:
@@ -240,8 +245,11 @@ def _inspect(path: Path) -> _Found | None:
                 return None
             except OSError:
                 return _Found((0, 0), _unknown(time.time()), "锁文件无法读取")
-            problem = "锁文件无法读取" if stat.S_ISREG(info.st_mode) else _odd(info)
-            return _Found(_identity(info), _unknown(info.st_mtime), problem)
+            if not stat.S_ISREG(info.st_mode):
+                return _Found(_identity(info), _unknown(info.st_mtime), _odd(info))
+            if attempt < 2:
+                continue  # a network drive may fail an open once
+            return _Found(_identity(info), _unknown(info.st_mtime), "锁文件无法读取")
         try:
             info = os.fstat(fd)
             if not stat.S_ISREG(info.st_mode):
@@ -250,7 +258,7 @@ def _inspect(path: Path) -> _Found | None:
                 return _Found(_identity(info), _unknown(info.st_mtime), "锁文件过大")
             data = _read_at_most(fd, READ_LIMIT + 1)
         finally:
-            os.close(fd)
+            _close(fd)
         parsed = _parse(data) if len(data) <= READ_LIMIT else None
         if parsed is not None:
             return _Found(_identity(info), parsed, "")
@@ -317,8 +325,21 @@ def _remove_entry(path: Path) -> None:
 
 
 def _unlink(path: Path) -> None:
+    """Remove a file of ours if it is there (tried again: a network drive may refuse once)."""
+    for _ in range(3):
+        try:
+            os.unlink(path)
+            return
+        except FileNotFoundError:
+            return
+        except OSError:
+            continue
+
+
+def _close(fd: int) -> None:
+    """Close a descriptor we only read or locked: a failure there changes nothing."""
     with contextlib.suppress(OSError):
-        os.unlink(path)
+        os.close(fd)
 
 
 @contextlib.contextmanager
@@ -329,7 +350,7 @@ def _takeover_mutex(lock: Path, found: _Found | None) -> Iterator[None]:
     while True:
         fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
         if not _try_os_lock(fd):
-            os.close(fd)
+            _close(fd)
             if time.monotonic() > deadline:
                 info = found.info if found else _unknown(time.time())
                 raise LockedByOther(info, "另一个程序正在接管这个锁")
@@ -341,13 +362,13 @@ def _takeover_mutex(lock: Path, found: _Found | None) -> Iterator[None]:
             same = False
         if same or os.name == "nt":
             break
-        os.close(fd)  # removed by the previous holder: lock the new one
+        _close(fd)  # removed by the previous holder: lock the new one
     try:
         yield
     finally:
         if os.name != "nt":
             _unlink(path)  # before unlocking, so a waiter sees it is gone
-        os.close(fd)
+        _close(fd)
         if os.name == "nt":
             _unlink(path)
 
