@@ -187,7 +187,8 @@ class FileLock:
 
     def release(self) -> None:
         """Remove the lock file if it is still ours."""
-        if read_lock(self.document) != self.info:
+        found = _inspect(self.path)
+        if found is None or found.info != self.info:
             return
         with contextlib.suppress(OSError, LockedByOther), _takeover_mutex(self.path, None):
             found = _inspect(self.path)
