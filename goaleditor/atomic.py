@@ -179,7 +179,8 @@ def _remove(temp: Path) -> None:
             os.unlink(temp)
             return
         except FileNotFoundError:
-            return
+            if not os.path.lexists(temp):
+                return
         except OSError:
             continue
 

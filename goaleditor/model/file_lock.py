@@ -238,6 +238,8 @@ def _inspect(path: Path) -> _Found | None:
         try:
             fd = os.open(path, _OPEN_FLAGS)
         except FileNotFoundError:
+            if attempt < 2 and os.path.lexists(path):
+                continue  # a network drive may fail an open once
             return None
         except OSError:
             try:
@@ -332,9 +334,18 @@ def _unlink(path: Path) -> None:
             os.unlink(path)
             return
         except FileNotFoundError:
-            return
+            if not os.path.lexists(path):
+                return
         except OSError:
             continue
+
+
+def _open_retrying(path: Path) -> int:
+    """Open (creating) a file of ours, tried again: a network drive may refuse once."""
+    for _ in range(2):
+        with contextlib.suppress(OSError):
+            return os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    return os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
 
 
 def _close(fd: int) -> None:
@@ -349,7 +360,7 @@ def _takeover_mutex(lock: Path, found: _Found | None) -> Iterator[None]:
     path = lock.with_name(lock.name + ".takeover")
     deadline = time.monotonic() + MUTEX_SECONDS
     while True:
-        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+        fd = _open_retrying(path)
         if not _try_os_lock(fd):
             _close(fd)
             if time.monotonic() > deadline:
