@@ -31,6 +31,8 @@ APT_FOR_TESTS = {
     "libdbus-1-3": f"{LIB}/libdbus-1.so.3",
     "libglib2.0-0": f"{LIB}/libglib-2.0.so.0",
     "poppler-utils": "/usr/bin/pdftoppm",  # the PDF tests read and render what we export
+    "strace": "/usr/bin/strace",  # the fault-injection test fails one system call at a time
+    "util-linux": "/usr/bin/setpriv",  # permission tests run the command line as nobody
 }
 # The window on an X11 desktop needs the xcb platform plugin's libraries too.
 APT_FOR_RUN = {

@@ -1,42 +1,235 @@
-"""Atomic file replacement: the old file stays whole until the new one is complete."""
+"""Atomic file replacement: the old file stays whole until the new one is complete.
+
+The one place outputs are replaced. A symlinked target keeps its link (the file it points
+to is replaced); a target with several hard links, or one the user may not write, is
+refused (``WriteRefused``); the replacement gets the old file's mode and, where allowed,
+its owner. Temporary files are named ``.{name}.goaleditor-tmp-{pid}-{random}`` so that a
+later run removes the leftovers of a killed one.
+"""
 
 from __future__ import annotations
 
 import contextlib
 import errno
 import os
+import re
+import stat
+import time
 from collections.abc import Callable
 from pathlib import Path
 
-TEMP_SUFFIX = ".goaleditor-tmp"
+from goaleditor.errors import InputError, one_line
+
+TEMP_MARK = ".goaleditor-tmp-"
+TEMP_SUFFIX = ".goaleditor-tmp"  # the mark every temporary name holds (older versions too)
+NAME_MAX = 255
+# Bytes a temporary name adds to the target's: "." + mark + pid (≤ 10 digits) + "-" + 8 hex.
+_TEMP_OVERHEAD = 1 + len(TEMP_MARK) + 10 + 1 + 8
+# A leftover of a process no longer running here is removed after this long (another
+# machine may be writing it over a network share); any leftover after the second.
+STALE_DEAD_SECONDS = 10 * 60
+STALE_ANY_SECONDS = 24 * 3600
+# Errors of an interrupted rename (network drives): tried again this many times.
+RENAME_RETRIES = 5
+_RETRY_ERRNOS = frozenset({errno.EINTR, errno.EBUSY, errno.EAGAIN})
+# Characters a temporary name never holds (some writers pass the path through a URL).
+_UNSAFE = re.compile(r"[?#%]")
+_OUR_TEMP = re.compile(r"\.goaleditor-tmp-(\d+)-[0-9a-f]{8}\Z")
+_OLD_TEMP = re.compile(r"\.[0-9a-f]{8}\.goaleditor-tmp\Z")
+
+
+class WriteRefused(PermissionError, InputError):
+    """A target goaleditor will not replace (read-only, several hard links); 另存为 instead.
+
+    str() is one line in Chinese; errno is EACCES or EMLINK; filename is the target.
+    """
+
+    def __init__(self, code: int, reason: str, target: Path) -> None:
+        super().__init__(code, reason, str(target))
+        self.reason = reason
+
+    def __str__(self) -> str:
+        return one_line(f"无法写入 {self.filename}：{self.reason}")
+
+
+def resolve_target(target: str | os.PathLike[str]) -> Path:
+    """The file a write to target really replaces (symlinks followed, even dangling ones)."""
+    return Path(os.path.realpath(target))
 
 
 def temp_path_for(target: Path) -> Path:
-    """A fresh hidden temporary path in the target's folder (same file system)."""
-    return target.with_name(f".{target.name}.{os.urandom(4).hex()}{TEMP_SUFFIX}")
+    """A fresh hidden temporary path in the target's folder (same file system, ≤ NAME_MAX)."""
+    return target.with_name(f"{_temp_prefix(target)}{os.getpid()}-{os.urandom(4).hex()}")
+
+
+def _temp_prefix(target: Path) -> str:
+    """'.{name}.goaleditor-tmp-' with the name made URL-safe and shortened to fit."""
+    name = _UNSAFE.sub("_", target.name)
+    budget = NAME_MAX - _TEMP_OVERHEAD
+    encoded = os.fsencode(name)
+    if len(encoded) > budget:
+        name = os.fsdecode(encoded[:budget].decode("utf-8", "ignore").encode("utf-8"))
+    return f".{name}{TEMP_MARK}"
+
+
+def check_writable(target: Path) -> None:
+    """Refuse a target that exists and that this user may not write, or that is hard-linked."""
+    try:
+        info = os.stat(target)
+    except FileNotFoundError:
+        return
+    except OSError:
+        return  # the write itself reports what is wrong
+    if stat.S_ISDIR(info.st_mode):
+        raise IsADirectoryError(errno.EISDIR, "目标是一个文件夹", str(target))
+    effective = os.access in os.supports_effective_ids
+    if not os.access(target, os.W_OK, effective_ids=effective):
+        raise WriteRefused(errno.EACCES, "文件是只读的（没有写入权限），请另存为其他文件", target)
+    if stat.S_ISREG(info.st_mode) and info.st_nlink > 1:
+        raise WriteRefused(
+            errno.EMLINK,
+            f"文件有{info.st_nlink}个硬链接，替换后其他链接仍是旧内容，请另存为其他文件",
+            target,
+        )
 
 
 def atomic_write(target: str | os.PathLike[str], write: Callable[[Path], None]) -> None:
     """Let write() fill a temporary file, flush it to disk, then rename it over target.
 
-    On any failure the temporary file is removed and target is left untouched.
+    On any failure the temporary file is removed and target is left untouched. A failure
+    after the rename (syncing the folder) is not one: the new file is complete.
     """
-    target = Path(target)
+    given = Path(target)
+    target = resolve_target(given)
+    if len(os.fsencode(target.name)) > NAME_MAX:
+        raise OSError(errno.ENAMETOOLONG, f"文件名过长（超过{NAME_MAX}字节）", str(given))
     if not target.parent.is_dir():
-        raise FileNotFoundError(errno.ENOENT, "文件夹不存在", str(target))
+        raise FileNotFoundError(errno.ENOENT, "文件夹不存在", str(given))
+    check_writable(target)
+    remove_stale_temps(target)
     temp = temp_path_for(target)
     try:
-        write(temp)
+        os.close(os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
+        try:
+            write(temp)
+        except PermissionError as exc:
+            if _writable(temp):  # SQLite says "unable to open" whatever the reason
+                raise OSError(errno.EIO, "写入失败（磁盘已满或出错）", str(given)) from exc
+            raise
+        if not temp.exists():
+            raise OSError(errno.EIO, "写入的临时文件不见了", str(temp))
+        _carry_over_metadata(target, temp)
         _fsync_file(temp)
-        os.replace(temp, target)
+        _replace(temp, target)
     except BaseException as exc:
-        with contextlib.suppress(OSError):
-            temp.unlink()
-        if isinstance(exc, OSError) and exc.filename != str(target):
+        _remove(temp)
+        if isinstance(exc, OSError) and exc.filename != str(given):
             # Report the user's file, not our temporary name.
-            raise OSError(exc.errno, exc.strerror or str(exc), str(target)) from exc
+            raise OSError(exc.errno, exc.strerror or str(exc), str(given)) from exc
         raise
     _fsync_dir(target.parent)
+
+
+def _writable(temp: Path) -> bool:
+    """Whether the temporary file we made can be written (so a refusal was not about rights)."""
+    try:
+        return os.access(temp, os.W_OK) and os.access(temp.parent, os.W_OK)
+    except OSError:
+        return False
+
+
+def _carry_over_metadata(target: Path, temp: Path) -> None:
+    """The old file's permissions and, where this user may set it, its owner."""
+    try:
+        old = os.stat(target)
+    except OSError:
+        return
+    os.chmod(temp, stat.S_IMODE(old.st_mode))
+    if hasattr(os, "chown"):
+        now = os.stat(temp)
+        if (now.st_uid, now.st_gid) != (old.st_uid, old.st_gid):
+            for uid, gid in ((old.st_uid, old.st_gid), (-1, old.st_gid)):
+                try:
+                    os.chown(temp, uid, gid)
+                    break
+                except OSError:
+                    continue  # not root, not a member of that group: keep ours
+            os.chmod(temp, stat.S_IMODE(old.st_mode))  # chown clears set-id bits
+
+
+def _replace(temp: Path, target: Path) -> None:
+    for attempt in range(RENAME_RETRIES + 1):
+        try:
+            os.replace(temp, target)
+            return
+        except FileNotFoundError:
+            if not target.parent.is_dir():
+                raise FileNotFoundError(errno.ENOENT, "文件夹不存在", str(target)) from None
+            raise OSError(errno.EIO, "写入的临时文件在替换前消失", str(target)) from None
+        except OSError as exc:
+            if exc.errno not in _RETRY_ERRNOS or attempt == RENAME_RETRIES:
+                raise
+            time.sleep(0.05 * (attempt + 1))
+
+
+def _remove(temp: Path) -> None:
+    """Remove our temporary file (tried again: a network drive may refuse once)."""
+    for _ in range(3):
+        try:
+            os.unlink(temp)
+            return
+        except FileNotFoundError:
+            if not os.path.lexists(temp):
+                return
+        except OSError:
+            continue
+
+
+def remove_stale_temps(target: Path, now: float | None = None) -> list[Path]:
+    """Remove leftovers of killed runs beside target; returns what was removed."""
+    now = time.time() if now is None else now
+    prefix = _temp_prefix(target)
+    old_prefix = f".{target.name}."
+    removed: list[Path] = []
+    try:
+        entries = list(os.scandir(target.parent))
+    except OSError:
+        return removed
+    for entry in entries:
+        name = entry.name
+        ours = _OUR_TEMP.search(name) if name.startswith(prefix) else None
+        old = name.startswith(old_prefix) and _OLD_TEMP.search(name) is not None
+        if ours is None and not old:
+            continue
+        try:
+            info = entry.stat(follow_symlinks=False)
+        except OSError:
+            continue
+        if not stat.S_ISREG(info.st_mode):
+            continue
+        age = now - info.st_mtime
+        dead = ours is None or not _pid_alive(int(ours.group(1)))
+        if age >= STALE_ANY_SECONDS or (dead and age >= STALE_DEAD_SECONDS):
+            with contextlib.suppress(OSError):
+                os.unlink(entry.path)
+                removed.append(Path(entry.path))
+    return removed
+
+
+def _pid_alive(pid: int) -> bool:
+    if pid <= 0:
+        return False
+    if pid == os.getpid():
+        return True
+    if os.name != "posix":
+        return True  # cannot tell cheaply: only the age rule applies
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True
+    return True
 
 
 def atomic_write_bytes(target: str | os.PathLike[str], data: bytes) -> None:
@@ -62,12 +255,14 @@ def _fsync_file(path: Path) -> None:
 
 
 def _fsync_dir(folder: Path) -> None:
+    """Make the rename durable; the new file is complete whatever happens here."""
     if os.name != "posix":  # Windows cannot open a directory; its rename is durable enough
         return
-    fd = os.open(folder, os.O_RDONLY)
     try:
-        os.fsync(fd)
+        fd = os.open(folder, os.O_RDONLY)
     except OSError:
-        pass
-    finally:
+        return
+    with contextlib.suppress(OSError):
+        os.fsync(fd)
+    with contextlib.suppress(OSError):
         os.close(fd)

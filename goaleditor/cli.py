@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import importlib.util
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -14,6 +16,7 @@ if TYPE_CHECKING:  # argparse loads only for commands: the editor starts without
 
 COMMANDS = ("import", "export", "check", "dump")
 EXIT_OK, EXIT_CHECK_FAILED, EXIT_USAGE = 0, 1, 2
+FORCE_HELP = "即使 .goals 文档正被别人打开编辑也覆盖它"
 
 
 def _build_parser() -> argparse.ArgumentParser:
@@ -39,10 +42,12 @@ def _build_parser() -> argparse.ArgumentParser:
     p_import = sub.add_parser("import", help=f"把{describe(READABLE)}导入为 {native}")
     p_import.add_argument("source", metavar="SRC")
     p_import.add_argument("-o", "--output", required=True, metavar="DOC")
+    p_import.add_argument("--force", action="store_true", help=FORCE_HELP)
     p_export = sub.add_parser("export", help=f"导出为{describe(WRITABLE)}")
     p_export.add_argument("document", metavar="DOC")
     p_export.add_argument("-o", "--output", required=True, metavar="OUT")
     p_export.add_argument("--no-toc", action="store_true", help="PDF不要目录")
+    p_export.add_argument("--force", action="store_true", help=FORCE_HELP)
     p_export.add_argument("--no-page-numbers", action="store_true", help="PDF不要页码")
     p_check = sub.add_parser("check", help="检查文档，每行一个问题；有错误时退出码为1")
     p_check.add_argument("document", metavar="DOC")
@@ -83,6 +88,9 @@ def _describe(exc: Exception) -> str:
             27: "文件过大或磁盘配额已满",
             30: "只读文件系统",
             21: "目标是一个文件夹",
+            36: "文件名过长",
+            5: "磁盘读写错误",
+            122: "磁盘配额已满",
         }.get(exc.errno or 0, exc.strerror or str(exc))
         return f"无法写入 {target}：{reason}" if target else f"文件操作失败：{reason}"
     return f"内部错误：{type(exc).__name__}: {exc}（请把此行报告给开发者）"
@@ -104,8 +112,36 @@ def _cmd_import(args: argparse.Namespace) -> int:
     if format_for(output.suffix) is not NATIVE:
         native = NATIVE.extensions[0]
         return _fail(f"导入的结果应保存为 {native} 文档，而不是“{output.name}”")
-    write_document(read_document(args.source, _warn), output)
+    document = read_document(args.source, _warn)
+    with _document_lock(output, args.force):
+        write_document(document, output)
     return EXIT_OK
+
+
+@contextlib.contextmanager
+def _document_lock(output: Path, force: bool) -> Iterator[None]:
+    """Hold a .goals output's lock while writing it; refuse one someone else holds."""
+    from goaleditor.errors import InputError, one_line
+    from goaleditor.formats.registry import NATIVE, format_for
+    from goaleditor.model.file_lock import FileLock, LockedByOther
+
+    if force or format_for(output.suffix) is not NATIVE:
+        yield
+        return
+    lock = FileLock(output)
+    try:
+        held = lock.acquire()
+    except LockedByOther as other:
+        why = f"{other.problem}，" if other.problem else ""
+        raise InputError(
+            f"{one_line(output.name)} 正被 {other.info.describe()} 打开编辑，{why}"
+            "未写入（确需覆盖请加 --force）"
+        ) from None
+    try:
+        yield
+    finally:
+        if held:
+            lock.release()
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
@@ -118,7 +154,8 @@ def _cmd_export(args: argparse.Namespace) -> int:
         options = pdf.PdfOptions(toc=not args.no_toc, page_numbers=not args.no_page_numbers)
         pdf.write(document, Path(args.output), options)
     else:
-        write_document(document, args.output)
+        with _document_lock(Path(args.output), args.force):
+            write_document(document, args.output)
     return EXIT_OK
 
 
