@@ -139,6 +139,13 @@ def _toc_heading_height(title_lines: int) -> float:
     return title_lines * TITLE_SIZE * 1.3 + 14 + TITLE_SIZE + 20
 
 
+def toc_page_count(
+    document: Document, tables: list[list[Page]], body: TextWidth, title: TextWidth
+) -> int:
+    """How many pages the 目录 takes (the first table starts on the page after)."""
+    return len(_toc_pages(document, tables, body, title))
+
+
 def _toc_pages(
     document: Document, tables: list[list[Page]], body: TextWidth, title: TextWidth
 ) -> list[list[_TocLine]]:

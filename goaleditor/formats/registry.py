@@ -54,6 +54,7 @@ FORMATS: tuple[Format, ...] = (
         writer="goaleditor.formats.canonical_json:write",
     ),
     Format("PDF", (".pdf",), writer="goaleditor.formats.pdf:write"),
+    Format("Word文档", (".docx",), writer="goaleditor.formats.docx_export:write"),
 )
 READABLE: tuple[Format, ...] = tuple(f for f in FORMATS if f.reader)
 WRITABLE: tuple[Format, ...] = tuple(f for f in FORMATS if f.writer)
