@@ -228,3 +228,12 @@ def test_empty_document(tmp_path: Path) -> None:
     out = tmp_path / "empty.docx"
     write(Document(), out)
     assert "文档中没有绩效目标表" in _text(_xml(out))
+
+
+def test_cli_exports_docx(tmp_path: Path, example_path: Path) -> None:
+    from tests.helpers import run_cli
+
+    out = tmp_path / "cli.docx"
+    result = run_cli("export", example_path, "-o", out)
+    assert result.returncode == 0, result.stderr
+    assert len(validate(_xml(out))) == 12

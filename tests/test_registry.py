@@ -30,7 +30,8 @@ def test_open_filter_lists_every_readable_format() -> None:
 
 def test_export_filter_lists_every_writable_format() -> None:
     assert dialog_filter("export") == (
-        "绩效目标表文档 (*.goals);;Excel工作簿 (*.xlsx);;JSON (*.json);;PDF (*.pdf)"
+        "绩效目标表文档 (*.goals);;Excel工作簿 (*.xlsx);;JSON (*.json);;PDF (*.pdf);;"
+        "Word文档 (*.docx)"
     )
     assert export_filter(".PDF") == "PDF (*.pdf)"
     with pytest.raises(ValueError, match=r"\.txt"):
@@ -73,7 +74,9 @@ def test_every_format_that_reads_and_writes_round_trips(
 def test_unknown_extensions_name_the_known_ones(tmp_path: Path, example_document) -> None:
     with pytest.raises(InputError, match=r"“\.doc”（可读取\.goals、\.xlsx、\.txt、\.json）"):
         read_document(tmp_path / "a.doc")
-    with pytest.raises(InputError, match=r"“无扩展名”（可导出 \.goals、\.xlsx、\.json、\.pdf）"):
+    with pytest.raises(
+        InputError, match=r"“无扩展名”（可导出 \.goals、\.xlsx、\.json、\.pdf、\.docx）"
+    ):
         write_document(example_document, tmp_path / "a")
     with pytest.raises(InputError, match="可导出"):
         write_document(example_document, tmp_path / "a.txt")  # read only
@@ -82,4 +85,4 @@ def test_unknown_extensions_name_the_known_ones(tmp_path: Path, example_document
 def test_cli_help_names_every_format() -> None:
     help_text = run_cli("--help").stdout
     assert "把Excel工作簿(.xlsx)、发布的文本(.txt)、JSON(.json)导入为 .goals" in help_text
-    assert "导出为Excel工作簿(.xlsx)、JSON(.json)、PDF(.pdf)" in help_text
+    assert "导出为Excel工作簿(.xlsx)、JSON(.json)、PDF(.pdf)、Word文档(.docx)" in help_text
