@@ -33,7 +33,8 @@ def test_open_filter_lists_every_readable_format() -> None:
 
 def test_export_filter_lists_every_writable_format() -> None:
     assert dialog_filter("export") == (
-        "绩效目标表文档 (*.goals);;Excel工作簿 (*.xlsx);;JSON (*.json);;PDF (*.pdf)"
+        "绩效目标表文档 (*.goals);;Excel工作簿 (*.xlsx);;Word文档 (*.docx);;JSON (*.json);;"
+        "PDF (*.pdf)"
     )
     assert export_filter(".PDF") == "PDF (*.pdf)"
     with pytest.raises(ValueError, match=r"\.txt"):
@@ -79,7 +80,9 @@ def test_unknown_extensions_name_the_known_ones(tmp_path: Path, example_document
         match=r"“\.doc”（可读取\.goals、\.xlsx、\.xlsm、\.xls、\.ods、\.docx、\.txt、\.json、\.pdf）",
     ):
         read_document(tmp_path / "a.doc")
-    with pytest.raises(InputError, match=r"“无扩展名”（可导出 \.goals、\.xlsx、\.json、\.pdf）"):
+    with pytest.raises(
+        InputError, match=r"“无扩展名”（可导出 \.goals、\.xlsx、\.docx、\.json、\.pdf）"
+    ):
         write_document(example_document, tmp_path / "a")
     with pytest.raises(InputError, match="可导出"):
         write_document(example_document, tmp_path / "a.txt")  # read only

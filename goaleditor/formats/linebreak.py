@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 # Characters that may not start a line (行首禁则) and that may not end one (行尾禁则).
 NO_LINE_START = frozenset("，。、；：？！）》」』】〕〉”’％%…·,.;:?!)]}℃、°‰")
@@ -28,46 +28,65 @@ def wrap(text: str, max_width: float, width: Width) -> list[str]:
         if width(paragraph) <= max_width:
             lines.append(paragraph)
         else:
-            lines.extend(_wrap_paragraph(paragraph, max_width, width))
+            lines.extend(_Filler(max_width, width).fill(paragraph))
     return lines
 
 
-def _wrap_paragraph(paragraph: str, max_width: float, width: Width) -> list[str]:
-    lines: list[list[str]] = [[]]
-    used = 0.0
-    for unit in _UNIT_RE.findall(paragraph):
-        unit_width = width(unit)
-        line = lines[-1]
-        if used + unit_width <= max_width:
-            line.append(unit)
-            used += unit_width
-            continue
-        if unit.isspace():  # a space at a line end is dropped
-            lines.append([])
-            used = 0.0
-            continue
-        if unit_width > max_width:  # a word longer than a line: break it by characters
-            for char in unit:
-                char_width = width(char)
-                if used + char_width > max_width and lines[-1]:
-                    lines.append([])
-                    used = 0.0
-                lines[-1].append(char)
-                used += char_width
-            continue
-        carried: list[str] = []
-        if unit[0] in NO_LINE_START and line:
-            carried.append(line.pop())  # take the previous unit along
-        while line and line[-1][-1] in NO_LINE_END:
-            carried.insert(0, line.pop())
-        if not line:  # nothing left to keep: break the rule rather than overflow
-            line.extend(carried)
-            carried = []
-        new_line = [*carried, unit]
-        lines.append(new_line)
-        used = sum(width(u) for u in new_line)
-        if used > max_width:  # carried units plus this one are too wide together
-            lines[-1] = [unit]
-            lines[-2].extend(carried)
-            used = unit_width
-    return ["".join(line).rstrip(" ") for line in lines]
+def clusters(units: Iterable[str]) -> list[str]:
+    """Join the units no line break may separate: a no-line-start unit to what precedes it,
+    what follows to a no-line-end unit; spaces stay with what precedes them."""
+    result: list[str] = []
+    for unit in units:
+        if result and (
+            unit[0] in NO_LINE_START or unit.isspace() or result[-1].rstrip(" ")[-1:] in NO_LINE_END
+        ):
+            result[-1] += unit
+        else:
+            result.append(unit)
+    return result
+
+
+class _Filler:
+    """Greedy filling of lines with clusters; a cluster wider than a line is broken inside,
+    between its characters where the rules allow, else anywhere (the impossible case)."""
+
+    def __init__(self, max_width: float, width: Width) -> None:
+        self.max_width = max_width
+        self.width = width
+        self.lines: list[str] = []
+        self.line: list[str] = []
+        self.used = 0.0
+
+    def fill(self, paragraph: str) -> list[str]:
+        for cluster in clusters(_UNIT_RE.findall(paragraph)):
+            self._add(cluster, by_chars=False)
+        self._break()
+        return self.lines
+
+    def _break(self) -> None:
+        self.lines.append("".join(self.line).rstrip(" "))
+        self.line = []
+        self.used = 0.0
+
+    def _add(self, cluster: str, by_chars: bool) -> None:
+        visible = cluster.rstrip(" ")  # trailing spaces may hang past the line end
+        fit = self.width(visible)
+        if self.used + fit <= self.max_width:
+            self.line.append(cluster)
+            self.used += fit if len(visible) == len(cluster) else self.width(cluster)
+        elif fit <= self.max_width:
+            self._break()
+            self.line.append(cluster)
+            self.used = self.width(cluster)
+        elif not by_chars:
+            for part in clusters(cluster):  # its characters, clustered again
+                self._add(part, by_chars=True)
+        else:
+            for char in cluster:
+                char_width = self.width(char)
+                if self.used + char_width > self.max_width and self.line:
+                    self._break()
+                    if char == " ":
+                        continue
+                self.line.append(char)
+                self.used += char_width

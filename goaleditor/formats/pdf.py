@@ -32,9 +32,12 @@ from goaleditor.formats.pdf_fonts import HEI, SONG, TextWidth
 from goaleditor.model.document import Document
 
 TOC_TITLE_SIZE = 18.0
+SUBJECT = "项目支出绩效目标表"
+TOC_KEY = "toc"
 TOC_ENTRY_GAP = 6.0
 # progress(done, total) -> False to cancel
 Progress = Callable[[int, int], bool]
+Warn = Callable[[str], None]
 
 
 class ExportCancelled(Exception):
@@ -54,9 +57,18 @@ def write(
     path: Path,
     options: PdfOptions | None = None,
     progress: Progress | None = None,
+    warn: Warn | None = None,
 ) -> None:
-    """Write the document as a print-ready A4 PDF, atomically."""
+    """Write the document as a print-ready A4 PDF, atomically.
+
+    warn receives one line for each field holding characters no embedded font can draw.
+    """
     options = options or PdfOptions()
+    if warn is not None:
+        from goaleditor.formats.glyphs import glyph_warnings
+
+        for line in glyph_warnings(document):
+            warn(line)
     # Layout makes hundreds of thousands of small acyclic objects; the cycle collector
     # would walk them again and again for nothing.
     collecting = gc.isenabled()
@@ -104,20 +116,28 @@ def _render(document: Document, temp: Path, options: PdfOptions, progress: Progr
         initialFontSize=BODY_SIZE,
         initialLeading=LEADING,
         pageCompression=1,
+        lang="zh-CN",
     )
-    canvas.setTitle(document.title or "项目支出绩效目标表")
-    canvas.setAuthor(document.agency_name)
+    first_title = tables[0][0].title.replace("\n", " ") if tables and tables[0] else ""
+    canvas.setTitle(clean_text(document.title or first_title or SUBJECT))
+    canvas.setSubject(SUBJECT)
+    canvas.setAuthor(clean_text(document.agency_name))
     canvas.setCreator("goaleditor")
+    canvas.showOutline()
     painter = _Painter(canvas, body, title)
     page_number = 0
-    for toc_page in toc:
+    for index, toc_page in enumerate(toc):
         page_number += 1
+        if index == 0:
+            _bookmark(canvas, TOC_KEY, "目录")
         painter.toc_page(toc_page)
         painter.finish_page(page_number if options.page_numbers else 0)
     total = len(tables)
     for done, pages in enumerate(tables, 1):
-        for page in pages:
+        for index, page in enumerate(pages):
             page_number += 1
+            if index == 0:
+                _bookmark(canvas, table_key(page.table_number), page.title)
             painter.table_page(page)
             painter.finish_page(page_number if options.page_numbers else 0)
         if progress is not None and not progress(total + done, total * 2):
@@ -128,15 +148,34 @@ def _render(document: Document, temp: Path, options: PdfOptions, progress: Progr
     canvas.save()
 
 
+def table_key(number: int) -> str:
+    """The PDF destination of a table's first page (outline and 目录 links go there)."""
+    return f"table{number}"
+
+
+def _bookmark(canvas: Any, key: str, title: str) -> None:
+    """A destination at the top of the current page and its outline entry."""
+    canvas.bookmarkPage(key, fit="XYZ", left=0, top=PAGE_HEIGHT, zoom=0)
+    canvas.addOutlineEntry(clean_text(title).replace("\n", " "), key, level=0)
+
+
 @dataclass(slots=True)
 class _TocLine:
     text: str
     page: int  # 0 for a wrapped continuation line
+    table: int = 0  # the table number the entry links to
 
 
 def _toc_heading_height(title_lines: int) -> float:
     """Height of the 目录 page's heading: the document title, then 目录 (see toc_page)."""
     return title_lines * TITLE_SIZE * 1.3 + 14 + TITLE_SIZE + 20
+
+
+def toc_page_count(
+    document: Document, tables: list[list[Page]], body: TextWidth, title: TextWidth
+) -> int:
+    """How many pages the 目录 takes (the first table starts on the page after)."""
+    return len(_toc_pages(document, tables, body, title))
 
 
 def _toc_pages(
@@ -163,7 +202,7 @@ def _toc_pages(
         first_pages.append(first_pages[-1] + len(pages))
     result = [
         [
-            _TocLine(line, first_pages[index] if i == len(lines) - 1 else 0)
+            _TocLine(line, first_pages[index] if i == len(lines) - 1 else 0, index + 1)
             for lines, index in page
             for i, line in enumerate(lines)
         ]
@@ -302,6 +341,8 @@ class _Painter:
                 continue
             y -= LEADING + (TOC_ENTRY_GAP / 2 if entry.page else 0)
             c.drawString(MARGIN_LEFT, y, entry.text)  # type: ignore[attr-defined]
+            box = (MARGIN_LEFT, y - 3, MARGIN_LEFT + TABLE_WIDTH, y + BODY_SIZE)
+            c.linkRect("", table_key(entry.table), box, relative=0, thickness=0)  # type: ignore[attr-defined]
             if entry.page:
                 number = str(entry.page)
                 right = MARGIN_LEFT + TABLE_WIDTH

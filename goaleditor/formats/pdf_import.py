@@ -21,6 +21,7 @@ from goaleditor.formats.import_lines import (
     sheets_from_blocks,
     starts_table,
 )
+from goaleditor.formats.layout import table_title
 from goaleditor.formats.linebreak import NO_LINE_START
 from goaleditor.formats.xlsx_import import document_from_sheets
 from goaleditor.model.document import Document
@@ -78,7 +79,9 @@ def read(path: Path, warn: Warn | None = None) -> Document:
         preamble += [" ".join(str(v) for v in row if v is not None) for row in rows]
     if creator == "goaleditor":  # its own export: the title is in the file's properties
         title = metadata.get("Title", "")
-        document.title = "" if title == DEFAULT_TITLE else title
+        # Without a document title the export names the PDF after its first table.
+        first = table_title(1, document.tables[0]).replace("\n", " ") if document.tables else ""
+        document.title = "" if title in (DEFAULT_TITLE, first) else title
         document.merge_level2 = any(s.merged_level2 for s in _merged(sheets))
     else:
         title = document_title(preamble)

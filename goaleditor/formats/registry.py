@@ -65,7 +65,13 @@ FORMATS: tuple[Format, ...] = (
         reader="goaleditor.formats.ods_import:read",
         reader_warns=True,
     ),
-    Format("Word文档", (".docx",), reader="goaleditor.formats.docx_import:read", reader_warns=True),
+    Format(
+        "Word文档",
+        (".docx",),
+        reader="goaleditor.formats.docx_import:read",
+        writer="goaleditor.formats.docx_export:write",
+        reader_warns=True,
+    ),
     Format("发布的文本", (".txt",), reader="goaleditor.formats.published_text:read"),
     Format(
         "JSON",
