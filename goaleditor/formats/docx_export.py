@@ -18,6 +18,7 @@ from xml.sax.saxutils import escape
 from goaleditor.atomic import atomic_write
 from goaleditor.formats.layout import (
     BODY_SIZE,
+    DEFAULT_HEADING,
     FOOTER_Y,
     LEADING,
     MARGIN_BOTTOM,
@@ -42,7 +43,7 @@ from goaleditor.formats.pdf_fonts import HEI, SONG, TextWidth
 from goaleditor.model.document import Document
 
 SONG_NAME, HEI_NAME = "宋体", "黑体"
-SUBJECT = "项目支出绩效目标表"
+SUBJECT = DEFAULT_HEADING
 BOOKMARK = "_GoalTable{}"
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 Progress = Callable[[int, int], bool]

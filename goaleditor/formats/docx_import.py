@@ -10,6 +10,7 @@ from typing import Any
 
 from goaleditor.errors import InputError
 from goaleditor.formats.import_lines import document_title, line_row, sheets_from_blocks
+from goaleditor.formats.layout import DEFAULT_HEADING, table_title
 from goaleditor.formats.xlsx_import import MAX_COLUMNS, MAX_ROWS, document_from_sheets
 from goaleditor.model.document import Document
 
@@ -41,6 +42,7 @@ def read(path: Path, warn: Warn | None = None) -> Document:
             raise InputError(
                 f"{path.name}：文件已损坏：文档内容无法读取（{type(exc).__name__}）"
             ) from None
+        stored_title = _stored_title(archive)
     body = root.find(f"{_W}body")
     if body is None:
         raise InputError(f"{path.name}：文件已损坏：文档没有正文")
@@ -63,7 +65,25 @@ def read(path: Path, warn: Warn | None = None) -> Document:
             break
         preamble += [" ".join(str(v) for v in row if v is not None) for row in rows]
     document.title = document_title(preamble)
+    first = table_title(1, document.tables[0]).replace("\n", " ") if document.tables else ""
+    if not document.title and stored_title not in ("", DEFAULT_HEADING, first):
+        # Not printed (one table, no 目录): the export keeps it in the file's properties.
+        document.title = stored_title
+        if warn is not None:
+            warn(f"文档标题“{stored_title}”取自文件属性（正文中没有标题）")
     return document
+
+
+def _stored_title(archive: zipfile.ZipFile) -> str:
+    """The title in the file's properties (docProps/core.xml), "" when absent or odd."""
+    try:
+        info = archive.getinfo("docProps/core.xml")
+        if info.file_size > 64 * 1024:
+            return ""
+        title = _parse(archive.read(info)).find("{http://purl.org/dc/elements/1.1/}title")
+    except Exception:  # a missing or damaged property part never spoils the tables
+        return ""
+    return (title.text or "").strip() if title is not None else ""
 
 
 def _parse(data: bytes) -> Any:

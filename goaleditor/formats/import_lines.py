@@ -6,6 +6,8 @@ import re
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from goaleditor.formats.layout import DEFAULT_HEADING
+
 _GAP_RE = re.compile(r"\t+|[ \u3000\u00a0]{2,}")
 _UNIT_TAIL_RE = re.compile(r"^(.*?)[\s\u3000]*((?:金额)?单位\s*[:：]\s*(?:万元|元))\s*$")
 _TOC_ENTRY_RE = re.compile(r"(?:[.…·．_\-\s]{2,}|……)\s*\d+$")
@@ -35,6 +37,8 @@ def document_title(lines: list[str]) -> str:
         text = line.strip()
         if not text or re.sub(r"\s+", "", text) == "目录" or is_toc_entry(text):
             continue
+        if re.sub(r"\s+", "", text) == DEFAULT_HEADING:
+            return ""  # what an export prints above the 目录 of a document without a title
         if _TABLE_TITLE_RE.search(text) and re.match(r"^\d+\s*[.．、]", text):
             return ""  # the first table's title: the document has none of its own
         return text

@@ -129,6 +129,10 @@ class TableGrid:
         return sum(self.col_widths[cell.col : cell.col + cell.colspan])
 
 
+# The heading of the 目录 and the file's title when a document has no title of its own.
+DEFAULT_HEADING = "项目支出绩效目标表"
+
+
 def table_title(number: int, table: GoalTable) -> str:
     """The printed title: n.项目名称绩效目标表."""
     return f"{number}.{table.project_name}绩效目标表"

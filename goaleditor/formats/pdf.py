@@ -11,6 +11,7 @@ from typing import Any
 from goaleditor.atomic import atomic_write
 from goaleditor.formats.layout import (
     BODY_SIZE,
+    DEFAULT_HEADING,
     FOOTER_Y,
     LEADING,
     MARGIN_BOTTOM,
@@ -32,7 +33,7 @@ from goaleditor.formats.pdf_fonts import HEI, SONG, TextWidth
 from goaleditor.model.document import Document
 
 TOC_TITLE_SIZE = 18.0
-SUBJECT = "项目支出绩效目标表"
+SUBJECT = DEFAULT_HEADING
 TOC_KEY = "toc"
 TOC_ENTRY_GAP = 6.0
 # progress(done, total) -> False to cancel
@@ -185,7 +186,7 @@ def _toc_pages(
 
     Numbering after packing keeps the page numbers right however the entries fall.
     """
-    heading = document.title or "项目支出绩效目标表"
+    heading = document.title or DEFAULT_HEADING
     usable = PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM
     packed: list[list[tuple[list[str], int]]] = [[]]  # per page: (entry lines, table index)
     used = _toc_heading_height(len(wrap(heading, TABLE_WIDTH, title)))

@@ -21,7 +21,7 @@ from goaleditor.formats.import_lines import (
     sheets_from_blocks,
     starts_table,
 )
-from goaleditor.formats.layout import table_title
+from goaleditor.formats.layout import DEFAULT_HEADING, table_title
 from goaleditor.formats.linebreak import NO_LINE_START
 from goaleditor.formats.xlsx_import import document_from_sheets
 from goaleditor.model.document import Document
@@ -32,7 +32,6 @@ MAX_OBJECTS = 2_000_000
 MAX_PAGE_CHARS = 60_000
 COLUMN_SNAP = 10.0  # points; no column of a goal table is narrower
 TIME_LIMIT = 300.0  # seconds for the whole file
-DEFAULT_TITLE = "项目支出绩效目标表"  # what goaleditor prints when a document has no title
 Warn = Callable[[str], None]
 Block = tuple[bool, list[list[Any]]]
 _COLUMNS: dict[int, list[float]] = {}  # left edges of a table's columns, by id of its rows
@@ -81,11 +80,11 @@ def read(path: Path, warn: Warn | None = None) -> Document:
         title = metadata.get("Title", "")
         # Without a document title the export names the PDF after its first table.
         first = table_title(1, document.tables[0]).replace("\n", " ") if document.tables else ""
-        document.title = "" if title in (DEFAULT_TITLE, first) else title
+        document.title = "" if title in (DEFAULT_HEADING, first) else title
         document.merge_level2 = any(s.merged_level2 for s in _merged(sheets))
     else:
         title = document_title(preamble)
-        document.title = "" if _squeeze(title) == DEFAULT_TITLE else title
+        document.title = "" if _squeeze(title) == DEFAULT_HEADING else title
     return document
 
 

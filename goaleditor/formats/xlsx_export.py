@@ -14,6 +14,7 @@ from typing import Any
 from goaleditor.atomic import atomic_write
 from goaleditor.formats.layout import (
     BODY_SIZE,
+    DEFAULT_HEADING,
     SHEET_AGENCY_ROW,
     SHEET_GRID_ROW,
     SHEET_TITLE_ROW,
@@ -121,7 +122,7 @@ def _write_properties(workbook: Any, document: Document) -> None:
     """Document fields the sheets cannot show exactly, for a lossless re-import."""
     from openpyxl.packaging.custom import StringProperty
 
-    workbook.properties.title = document.title or "项目支出绩效目标表"
+    workbook.properties.title = document.title or DEFAULT_HEADING
     workbook.properties.creator = "goaleditor"
     values = {
         "agency_code": document.agency_code,
@@ -144,7 +145,7 @@ def _text(cell: Any, value: str) -> None:
 def _write_toc(sheet: Any, document: Document, names: list[str], styles: _Styles) -> None:
     sheet.column_dimensions["A"].width = 80
     cell = sheet.cell(row=1, column=1)
-    _text(cell, document.title or "项目支出绩效目标表")
+    _text(cell, document.title or DEFAULT_HEADING)
     styles.apply(cell, "title")
     sheet.row_dimensions[1].height = 30
     heading = sheet.cell(row=2, column=1)
