@@ -97,7 +97,9 @@ def _describe(exc: Exception) -> str:
 
 
 def _warn(message: str) -> None:
-    print(f"goaleditor: 警告：{message}", file=sys.stderr)
+    from goaleditor.errors import one_line
+
+    print(f"goaleditor: 警告：{one_line(message)}", file=sys.stderr)
 
 
 def _fail(message: str) -> int:
@@ -152,7 +154,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
         from goaleditor.formats import pdf
 
         options = pdf.PdfOptions(toc=not args.no_toc, page_numbers=not args.no_page_numbers)
-        pdf.write(document, Path(args.output), options)
+        pdf.write(document, Path(args.output), options, warn=_warn)
     else:
         with _document_lock(Path(args.output), args.force):
             write_document(document, args.output)

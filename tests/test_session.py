@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -114,6 +115,35 @@ def test_a_file_locked_elsewhere(session, tmp_path: Path, choice: str) -> None:
     assert json.loads(lock_path(path).read_text(encoding="utf-8")) == other
 
 
+def test_another_computers_lock_can_be_taken_over(session, tmp_path: Path) -> None:
+    path = _goals(tmp_path)
+    other = {"user": "李会计", "host": "财务科-PC", "pid": 1, "since": "2026-11-20 09:00"}
+    lock_path(path).write_text(json.dumps(other), encoding="utf-8")
+    asked = answer(session, "接管并编辑")
+    assert session.open(path)
+    assert "李会计" in asked[0]
+    assert session.path == path and not session.read_only and session.file_lock is not None
+    mine = read_lock(path)
+    assert mine is not None and mine.user != "李会计"
+
+
+def test_a_running_editor_here_is_never_offered_to_take_over(session, tmp_path: Path) -> None:
+    import os
+    import socket
+    from datetime import datetime
+
+    path = _goals(tmp_path)
+    since = datetime.now().strftime("%Y-%m-%d %H:%M")
+    here = {"user": "我", "host": socket.gethostname(), "pid": os.getppid(), "since": since}
+    lock_path(path).write_text(json.dumps(here), encoding="utf-8")
+    offered: list[tuple[str, ...]] = []
+    session.prompts.choose = lambda kind, name, title, text, buttons, detail="": (
+        offered.append(tuple(buttons)) or "取消"
+    )
+    assert not session.open(path)
+    assert offered == [("以只读方式打开", "打开副本", "取消")]
+
+
 def _orphan(tmp_path: Path, source: Path | None) -> str:
     """A working copy left by a crashed editor; the canonical JSON of its document."""
     document = read(EXAMPLE)
@@ -187,3 +217,16 @@ def test_prompts_show_a_real_message_box(qtbot) -> None:
     QTimer.singleShot(0, click)
     assert Prompts(None).unsaved("a.goals") == "不保存"
     assert seen == ["“a.goals”有未保存的修改。是否保存？"]
+
+
+def test_a_file_that_cannot_be_replaced_offers_save_as(session, tmp_path: Path) -> None:
+    path = _goals(tmp_path)
+    os.link(path, tmp_path / "另一个名字.goals")  # hard links: replacing would split them
+    assert session.open(path)
+    _edit(session)
+    asked = answer(session, "另存为…")
+    session.prompts.save_name = lambda title, start, kind: tmp_path / "新文件.goals"
+    assert session.save()
+    assert "不能覆盖“文档.goals”" in asked[0]
+    assert session.path == tmp_path / "新文件.goals" and not session.is_modified()
+    assert load_document(path).tables[0].goal != "改过的目标"  # the linked file untouched

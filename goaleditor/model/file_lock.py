@@ -114,6 +114,29 @@ def is_stale(info: LockInfo) -> bool:
     return False
 
 
+OLD_LOCK_HOURS = 12  # an editor left open overnight elsewhere: the clerk may take over
+
+
+def may_take_over(held: LockedByOther) -> bool:
+    """Whether to offer the clerk to take over: an odd lock, another computer's, or an old one.
+
+    A lock of a running editor on this computer is never offered: that editor would lose
+    its work. Elsewhere we cannot tell whether the editor still runs, so the clerk decides.
+    """
+    info = held.info
+    if held.problem:
+        return True
+    elsewhere = info.host != socket.gethostname() or bool(
+        info.machine and _MACHINE and info.machine != _MACHINE
+    )
+    try:
+        made = datetime.datetime.strptime(info.since, "%Y-%m-%d %H:%M")
+    except ValueError:
+        return True  # a date we did not write
+    old = datetime.datetime.now() - made > datetime.timedelta(hours=OLD_LOCK_HOURS)
+    return elsewhere or old
+
+
 class FileLock:
     """Holds a document's lock file while the document is open here."""
 

@@ -8,9 +8,10 @@ from pathlib import Path
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 SAVE, DISCARD, CANCEL = "保存", "不保存", "取消"
-READ_ONLY, COPY = "以只读方式打开", "打开副本"
+READ_ONLY, COPY, TAKE_OVER = "以只读方式打开", "打开副本", "接管并编辑"
 RESTORE, FORGET, LATER = "恢复", "丢弃", "以后再说"
 OK = "确定"
+SAVE_AS = "另存为…"
 
 _ICONS = {
     "question": QMessageBox.Icon.Question,
@@ -88,16 +89,20 @@ class Prompts:
             "warning", "unsaved_changes", "未保存的修改", text, [SAVE, DISCARD, CANCEL]
         )
 
-    def locked(self, name: str, holder: str) -> str:
-        """Another editor has the file open: READ_ONLY, COPY or CANCEL."""
-        return self.choose(
-            "warning",
-            "locked",
-            "文档正在使用",
-            f"“{name}”正被 {holder} 打开编辑。",
-            [READ_ONLY, COPY, CANCEL],
-            "可以只读方式打开，或打开一个副本另行保存。",
-        )
+    def locked(self, name: str, holder: str, problem: str = "", take_over: bool = False) -> str:
+        """Another editor has the file open: READ_ONLY, COPY, TAKE_OVER (if offered) or CANCEL."""
+        text = f"“{name}”正被 {holder} 打开编辑。" if not problem else f"“{name}”：{problem}。"
+        detail = "可以只读方式打开，或打开一个副本另行保存。"
+        if take_over:
+            detail += "如果确认那边已不再编辑（例如程序已关闭或计算机已关机），可以接管并编辑。"
+        buttons = [READ_ONLY, COPY, *([TAKE_OVER] if take_over else []), CANCEL]
+        return self.choose("warning", "locked", "文档正在使用", text, buttons, detail)
+
+    def refused(self, name: str, reason: str) -> str:
+        """The file cannot be replaced (read-only, hard links): SAVE_AS or CANCEL."""
+        text = f"不能覆盖“{name}”：{reason}。"
+        detail = "文档没有保存。可以另存为一个新文件。"
+        return self.choose("warning", "write_refused", "保存失败", text, [SAVE_AS, CANCEL], detail)
 
     def recovery(self, name: str, when: str) -> str:
         """Unsaved work of a crashed editor: RESTORE, FORGET or LATER."""

@@ -13,7 +13,17 @@ from PySide6.QtGui import QUndoStack
 from goaleditor.errors import InputError
 from goaleditor.model.document import Document
 from goaleditor.ui.error_log import log_exception
-from goaleditor.ui.prompts import CANCEL, COPY, FORGET, READ_ONLY, RESTORE, SAVE, describe_os_error
+from goaleditor.ui.prompts import (
+    CANCEL,
+    COPY,
+    FORGET,
+    READ_ONLY,
+    RESTORE,
+    SAVE,
+    SAVE_AS,
+    TAKE_OVER,
+    describe_os_error,
+)
 
 # The store, file locks and the working copy load when first used: that keeps start-up quick.
 if TYPE_CHECKING:
@@ -142,7 +152,7 @@ class DocumentSession(QObject):
 
         Returns (lock, read only, keep the path) or None when the clerk cancels.
         """
-        from goaleditor.model.file_lock import FileLock, LockedByOther
+        from goaleditor.model.file_lock import FileLock, LockedByOther, may_take_over
 
         held_here = self.file_lock
         if held_here is not None and held_here.document.resolve() == path.resolve():
@@ -151,11 +161,17 @@ class DocumentSession(QObject):
         try:
             return (lock if lock.acquire() else None), False, True
         except LockedByOther as held:
-            answer = self.prompts.locked(path.name, held.info.describe())
+            offer = may_take_over(held)
+            answer = self.prompts.locked(path.name, held.info.describe(), held.problem, offer)
             if answer == READ_ONLY:
                 return None, True, True
             if answer == COPY:
                 return None, False, False
+            if answer == TAKE_OVER:
+                try:
+                    return (lock if lock.force_acquire(held.info) else None), False, True
+                except (LockedByOther, OSError):
+                    self.prompts.error("无法接管", f"“{path.name}”的锁刚刚又有变化，请稍后再打开")
             return None
 
     def _hold_lock(self, lock: FileLock | None) -> None:
@@ -233,8 +249,12 @@ class DocumentSession(QObject):
         try:
             save_document(self.document, path)
         except OSError as exc:
+            from goaleditor.atomic import WriteRefused
+
             if new_lock is not None:
                 new_lock.release()
+            if isinstance(exc, WriteRefused):
+                return self.prompts.refused(path.name, exc.reason) == SAVE_AS and self.save_as()
             self.prompts.error("保存失败", f"无法保存到 {path}：{describe_os_error(exc)}")
             return False
         if new_lock is not None:
