@@ -9,7 +9,12 @@ from pathlib import Path
 from typing import Any
 
 from goaleditor.errors import InputError
-from goaleditor.formats.import_lines import document_title, line_row, sheets_from_blocks
+from goaleditor.formats.import_lines import (
+    document_title,
+    level2_merged,
+    line_row,
+    sheets_from_blocks,
+)
 from goaleditor.formats.layout import DEFAULT_HEADING, table_title
 from goaleditor.formats.xlsx_import import MAX_COLUMNS, MAX_ROWS, document_from_sheets
 from goaleditor.model.document import Document
@@ -65,6 +70,7 @@ def read(path: Path, warn: Warn | None = None) -> Document:
             break
         preamble += [" ".join(str(v) for v in row if v is not None) for row in rows]
     document.title = document_title(preamble)
+    document.merge_level2 = level2_merged(sheets)
     first = table_title(1, document.tables[0]).replace("\n", " ") if document.tables else ""
     if not document.title and stored_title not in ("", DEFAULT_HEADING, first):
         # Not printed (one table, no 目录): the export keeps it in the file's properties.

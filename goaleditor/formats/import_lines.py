@@ -83,3 +83,21 @@ def starts_table(row: list[Any]) -> bool:
 
 def _joined(row: list[Any]) -> str:
     return " ".join(str(v) for v in row if v is not None)
+
+
+def level2_merged(sheets: Iterable[tuple[str, list[list[Any]]]]) -> bool:
+    """Whether 二级 cells were merged down: a blank 二级 beside a 三级 under the header row."""
+    for _, rows in sheets:
+        header = next(
+            (r for r, row in enumerate(rows) if row and _squeeze(row[0]) == "一级指标"), None
+        )
+        if header is None:
+            continue
+        body = (row for row in rows[header + 1 :] if row and _squeeze(row[0]) != "一级指标")
+        if any(len(row) > 2 and row[1] is None and row[2] for row in body):
+            return True
+    return False
+
+
+def _squeeze(value: Any) -> str:
+    return re.sub(r"\s+", "", value) if isinstance(value, str) else ""

@@ -17,6 +17,7 @@ from typing import Any
 from goaleditor.errors import InputError
 from goaleditor.formats.import_lines import (
     document_title,
+    level2_merged,
     line_row,
     sheets_from_blocks,
     starts_table,
@@ -81,7 +82,7 @@ def read(path: Path, warn: Warn | None = None) -> Document:
         # Without a document title the export names the PDF after its first table.
         first = table_title(1, document.tables[0]).replace("\n", " ") if document.tables else ""
         document.title = "" if title in (DEFAULT_HEADING, first) else title
-        document.merge_level2 = any(s.merged_level2 for s in _merged(sheets))
+        document.merge_level2 = level2_merged(sheets)
     else:
         title = document_title(preamble)
         document.title = "" if _squeeze(title) == DEFAULT_HEADING else title
@@ -396,27 +397,6 @@ def _cluster_width(line: list[dict[str, Any]]) -> float:
     while end < len(line) and line[end]["text"] in NO_LINE_START:
         end += 1
     return float(line[end - 1]["x1"] - line[0]["x0"])
-
-
-class _Merges:
-    def __init__(self, merged_level2: bool) -> None:
-        self.merged_level2 = merged_level2
-
-
-def _merged(sheets: list[tuple[str, list[list[Any]]]]) -> list[_Merges]:
-    """Whether 二级 cells were merged down (an empty 二级 under the 一级指标 header row)."""
-    found = []
-    for _, rows in sheets:
-        header = next(
-            (r for r, row in enumerate(rows) if row and _squeeze(row[0]) == "一级指标"), None
-        )
-        if header is None:
-            continue
-        body = [
-            row for row in rows[header + 1 :] if _squeeze(row[0] if row else None) != "一级指标"
-        ]
-        found.append(_Merges(any(len(row) > 2 and row[1] is None and row[2] for row in body)))
-    return found
 
 
 def _squeeze(value: Any) -> str:
