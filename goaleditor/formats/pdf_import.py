@@ -35,7 +35,6 @@ COLUMN_SNAP = 10.0  # points; no column of a goal table is narrower
 TIME_LIMIT = 300.0  # seconds for the whole file
 Warn = Callable[[str], None]
 Block = tuple[bool, list[list[Any]]]
-_COLUMNS: dict[int, list[float]] = {}  # left edges of a table's columns, by id of its rows
 
 _MARKERS = ("项目名称", "绩效目标")
 _PAGE_NUMBER_RE = re.compile(
@@ -60,12 +59,10 @@ def read(path: Path, warn: Warn | None = None) -> Document:
     notes: list[str] = []
     with _quiet(notes):
         pages, metadata = _scan(path)
-        blocks = list(_read_pages(path, pages, deadline, notes))
+        columns: dict[int, list[float]] = {}  # left edges of a table's columns, by id of its rows
+        blocks = list(_read_pages(path, pages, deadline, notes, columns))
     creator = metadata.get("Creator", "")
-    try:
-        _align_continued(blocks)
-    finally:
-        _COLUMNS.clear()
+    _align_continued(blocks, columns)
     _join_split_rows(blocks)
     sheets = sheets_from_blocks(((f"第{n}页", t, rows) for n, t, rows in blocks), notes.append)
     document = document_from_sheets(sheets, path.name, notes.append)
@@ -89,11 +86,13 @@ def read(path: Path, warn: Warn | None = None) -> Document:
     return document
 
 
-def _align_continued(blocks: list[tuple[int, bool, list[list[Any]]]]) -> None:
+def _align_continued(
+    blocks: list[tuple[int, bool, list[list[Any]]]], columns_of: dict[int, list[float]]
+) -> None:
     """Put a continued table's cells in the columns of the table it continues, by position."""
     base: list[float] | None = None
     for n, (page, is_table, rows) in enumerate(blocks):
-        columns = _COLUMNS.get(id(rows)) if is_table else None
+        columns = columns_of.get(id(rows)) if is_table else None
         if columns is None:
             continue
         if base is None or any(starts_table(row) for row in rows):
@@ -203,7 +202,7 @@ def _scan(path: Path) -> tuple[list[int], dict[str, str]]:
 
 
 def _read_pages(
-    path: Path, pages: list[int], deadline: float, notes: list[str]
+    path: Path, pages: list[int], deadline: float, notes: list[str], columns: dict[int, list[float]]
 ) -> Iterator[tuple[int, bool, list[list[Any]]]]:
     import pdfplumber
 
@@ -223,7 +222,7 @@ def _read_pages(
             try:
                 page = pdf.pages[index]
                 try:
-                    found = _page_blocks(page, index + 1, notes)
+                    found = _page_blocks(page, index + 1, notes, columns)
                 finally:
                     page.close()
                 yield from ((index + 1, t, r) for t, r in found)
@@ -244,7 +243,9 @@ def _read_pages(
             pdf.close()
 
 
-def _page_blocks(page: Any, number: int, notes: list[str]) -> list[Block]:
+def _page_blocks(
+    page: Any, number: int, notes: list[str], columns: dict[int, list[float]]
+) -> list[Block]:
     """The page's text lines and ruled tables, top to bottom."""
     chars = [c for c in page.chars if c.get("text", "").strip() or c.get("text") == " "]
     if len(chars) > MAX_PAGE_CHARS:
@@ -257,7 +258,7 @@ def _page_blocks(page: Any, number: int, notes: list[str]) -> list[Block]:
         grid = _TableGrid(table)
         inside, rest = grid.split(rest)
         rows = grid.rows(inside)
-        _COLUMNS[id(rows)] = grid.columns
+        columns[id(rows)] = grid.columns
         placed.append((table.bbox[1], (True, rows)))
     for top, text in _lines(rest):
         placed.append((top, (False, [line_row(text)])))
