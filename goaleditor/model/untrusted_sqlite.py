@@ -138,7 +138,7 @@ def in_memory(data: bytes, budget: Budget) -> sqlite3.Connection:
     """A private in-memory database holding data, with the defensive settings on."""
     image = bytearray(data)
     for offset in _WAL_VERSION_OFFSETS:  # any WAL content is already in the image
-        if image[offset] == 2:
+        if len(image) > offset and image[offset] == 2:
             image[offset] = 1
     connection = sqlite3.connect(":memory:")
     try:
