@@ -185,6 +185,17 @@ CORPUS: dict[str, tuple[str, Callable[[Path], Path]]] = {
             p,
         )[1],
     ),
+    "JSON lone surrogate": (
+        "x.json",
+        lambda p: (p.write_text('{"tables": [{"project_name": "\\ud800"}]}'), p)[1],
+    ),
+    "JSON of a million indicators": (
+        "x.json",
+        lambda p: (
+            p.write_text('{"tables": [{"indicators": [%s]}]}' % ",".join(["{}"] * 10**6)),
+            p,
+        )[1],
+    ),
     "JSON nested 100000 deep": (
         "x.json",
         lambda p: (p.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8"), p)[1],

@@ -34,6 +34,7 @@ from goaleditor.model.document import (
 )
 from goaleditor.model.frameworks import DEFAULT_FRAMEWORK
 from goaleditor.model.money import MoneyError, format_money, parse_money
+from goaleditor.model.text_clean import encodable
 
 if TYPE_CHECKING:
     from sqlalchemy import Table
@@ -114,7 +115,9 @@ def save_document(document: Document, path: str | Path) -> None:
 
 def _unreadable(path: Path, exc: sqlite3.Error, budget: untrusted_sqlite.Budget) -> InputError:
     if budget.spent:
-        return InputError(f"读取 {path.name} 用时过长（文件结构异常，可能是恶意构造的文件），已停止")
+        return InputError(
+            f"读取 {path.name} 用时过长（文件结构异常，可能是恶意构造的文件），已停止"
+        )
     if "too big" in str(exc):
         return InputError(f"{path.name} 含有过大的内容，不像是绩效目标表文档，已拒绝读取")
     return InputError(f"文档已损坏，无法读取：{path.name}（{exc}）")
@@ -328,7 +331,9 @@ def _records(document: Document) -> dict[str, list[Row]]:
                 row[name] = structure[name]
             else:
                 value = getattr(source, name)
-                row[name] = format_money(value) if name in MONEY_FIELDS else value
+                if name in MONEY_FIELDS:
+                    value = format_money(value)
+                row[name] = encodable(value) if isinstance(value, str) else value
         rows[record.__table__.name].append(row)  # type: ignore[attr-defined]
 
     add(schema.DocumentRecord, document, id=1)
