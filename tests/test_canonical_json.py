@@ -99,8 +99,8 @@ def test_display_only_indicator_is_parsed() -> None:
         ("[" * 100_000 + "]" * 100_000, "嵌套过深"),
         ('{"tables": [{"project_name": "a\\ud800b"}]}', r"project_name 含有无效的字符.*\\ud800"),
         ('{"agency_name": "\\udfff"}', r"agency_name 含有无效的字符"),
-        ('{"tables": [{"goal": "%s"}]}' % ("长" * 100_001), "绩效目标有100001个字符，超过上限"),
-        ('{"tables": [{"indicators": [%s]}]}' % ",".join(["{}"] * 100_001), "三级指标有100001个"),
+        (json.dumps({"tables": [{"goal": "长" * 100_001}]}), "绩效目标有100001个字符，超过上限"),
+        (json.dumps({"tables": [{"indicators": [{}] * 100_001}]}), "三级指标有100001个"),
         ('{"tables": [{"indicators": 5}]}', "应为数组"),
     ],
 )

@@ -192,7 +192,7 @@ CORPUS: dict[str, tuple[str, Callable[[Path], Path]]] = {
     "JSON of a million indicators": (
         "x.json",
         lambda p: (
-            p.write_text('{"tables": [{"indicators": [%s]}]}' % ",".join(["{}"] * 10**6)),
+            p.write_text(json.dumps({"tables": [{"indicators": [{}] * 10**6}]})),
             p,
         )[1],
     ),
