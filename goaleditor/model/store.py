@@ -226,7 +226,7 @@ def _read_document(connection: sqlite3.Connection, path: Path) -> Document:
             tables[tid] = table = GoalTable(**values, document=document)
             table.money_unit = table.money_unit or "元"
     except MoneyError as exc:
-        raise InputError(f"文档已损坏，无法读取：{path.name}（{exc}）") from None
+        raise InputError(f"无法读取 {path.name}：金额{exc}") from None
     level1s: dict[Any, Level1] = {}
     for lid, tid, lname in level1_rows:
         owner = tables.get(tid)
