@@ -37,6 +37,7 @@ MAX_ROW_HEIGHT = 409.0  # Excel's limit for one row
 MAX_CELL_CHARS = 32_767  # Excel's limit for one cell's text
 EXCEL_DIGITS = 15  # significant digits Excel keeps of a number
 _ILLEGAL_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 Progress = Callable[[int, int], bool]
 
 
@@ -144,6 +145,8 @@ def _write_properties(workbook: Any, document: Document) -> None:
 def clean(value: str) -> str:
     """Text an .xlsx can hold: XML-illegal control characters (a vertical tab pasted from
     Word) dropped, as the PDF drops them, and lone surrogates made U+FFFD."""
+    if _UNSAFE.search(value) is None:  # nearly always: one scan, no copy
+        return value
     return encodable(_ILLEGAL_XML.sub("", value))
 
 
