@@ -18,7 +18,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from goaleditor.errors import InputError, one_line
+from goaleditor.errors import InputError, printable
 
 TEMP_MARK = ".goaleditor-tmp-"
 TEMP_SUFFIX = ".goaleditor-tmp"  # the mark every temporary name holds (older versions too)
@@ -45,11 +45,11 @@ class WriteRefused(PermissionError, InputError):
     """
 
     def __init__(self, code: int, reason: str, target: Path) -> None:
-        super().__init__(code, reason, str(target))
+        OSError.__init__(self, code, reason, str(target))
         self.reason = reason
 
     def __str__(self) -> str:
-        return one_line(f"无法写入 {self.filename}：{self.reason}")
+        return printable(f"无法写入 {self.filename}：{self.reason}")
 
 
 def resolve_target(target: str | os.PathLike[str]) -> Path:

@@ -97,9 +97,9 @@ def _describe(exc: Exception) -> str:
 
 
 def _warn(message: str) -> None:
-    from goaleditor.errors import one_line
+    from goaleditor.errors import printable
 
-    print(f"goaleditor: 警告：{one_line(message)}", file=sys.stderr)
+    print(f"goaleditor: 警告：{printable(message)}", file=sys.stderr)
 
 
 def _fail(message: str) -> int:
@@ -123,7 +123,7 @@ def _cmd_import(args: argparse.Namespace) -> int:
 @contextlib.contextmanager
 def _document_lock(output: Path, force: bool) -> Iterator[None]:
     """Hold a .goals output's lock while writing it; refuse one someone else holds."""
-    from goaleditor.errors import InputError, one_line
+    from goaleditor.errors import InputError, printable
     from goaleditor.formats.registry import NATIVE, format_for
     from goaleditor.model.file_lock import FileLock, LockedByOther
 
@@ -136,7 +136,7 @@ def _document_lock(output: Path, force: bool) -> Iterator[None]:
     except LockedByOther as other:
         why = f"{other.problem}，" if other.problem else ""
         raise InputError(
-            f"{one_line(output.name)} 正被 {other.info.describe()} 打开编辑，{why}"
+            f"{printable(output.name)} 正被 {other.info.describe()} 打开编辑，{why}"
             "未写入（确需覆盖请加 --force）"
         ) from None
     try:

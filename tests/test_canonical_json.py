@@ -97,8 +97,25 @@ def test_display_only_indicator_is_parsed() -> None:
         ('{"tables": [{"indicators": [{"comparator": "约"}]}]}', "应为 ≥ ≤ = > < 或 定性"),
         ("{", "第1行第2列不是有效的JSON"),
         ("[" * 100_000 + "]" * 100_000, "嵌套过深"),
+        ('{"tables": [{"project_name": "a\\ud800b"}]}', r"project_name 含有无效的字符.*\\ud800"),
+        ('{"agency_name": "\\udfff"}', r"agency_name 含有无效的字符"),
+        (json.dumps({"tables": [{"goal": "长" * 100_001}]}), "绩效目标有100001个字符，超过上限"),
+        (json.dumps({"tables": [{"indicators": [{}] * 100_001}]}), "三级指标有100001个"),
+        ('{"tables": [{"indicators": 5}]}', "应为数组"),
     ],
 )
 def test_bad_json_is_refused_clearly(text: str, message: str) -> None:
     with pytest.raises(InputError, match=message):
         loads(text, "x.json")
+
+
+def test_a_lone_surrogate_never_stops_a_save(tmp_path) -> None:
+    """Text from anywhere (a paste, an older import) with a lone surrogate can be saved."""
+    from goaleditor.model.document import Document, GoalTable
+    from goaleditor.model.store import load_document, save_document
+
+    document = Document(agency_name="单位\ud800", tables=[GoalTable(project_name="x\udc00y")])
+    assert "\ufffd" in dumps(document) and "\ud800" not in dumps(document)
+    save_document(document, tmp_path / "s.goals")
+    back = load_document(tmp_path / "s.goals")
+    assert (back.agency_name, back.tables[0].project_name) == ("单位\ufffd", "x\ufffdy")

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
 import shutil
+import signal
 import subprocess
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -299,3 +302,91 @@ def test_toc_page_numbers_point_at_the_tables(tmp_path: Path) -> None:
         "-",
     )
     assert re.sub(r"[\s\-\d\f]", "", bottom_margin_text) == ""  # only page numbers down there
+
+
+class _TooSlow(Exception):
+    pass
+
+
+@contextlib.contextmanager
+def _deadline(seconds: int) -> Iterator[None]:
+    """Fail (instead of hanging the suite) when the block runs longer than seconds."""
+
+    def stop(*_args: object) -> None:
+        raise _TooSlow(f"still running after {seconds} s")
+
+    previous = signal.signal(signal.SIGALRM, stop)
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+HUGE_FIELDS = ("project_name", "fund_use", "goal", "level1", "level2", "name", "description")
+
+
+def _with_huge(field: str, text: str) -> Document:
+    doc, table = _long_table(12)
+    if field in ("level1", "level2"):
+        table.children[0].name = text if field == "level1" else table.children[0].name
+        table.children[0].children[0].name = text if field == "level2" else "数量指标"
+    elif field in ("name", "description"):
+        setattr(table.children[0].children[0].children[1], field, text)
+    else:
+        setattr(table, field, text)
+    doc.title = doc.agency_name = text
+    return doc
+
+
+def _check_pages(pages: list[layout.Page]) -> None:
+    bottom = layout.PAGE_HEIGHT - layout.MARGIN_BOTTOM
+    for page in pages:
+        assert len(page.title_lines) * layout.TITLE_LEADING + layout.MARGIN_TOP <= bottom
+        for cell in page.cells:
+            assert cell.y + cell.height <= bottom + 0.01
+            assert len(cell.lines) * layout.LEADING <= cell.height + 0.01
+
+
+@pytest.mark.parametrize("length", [1_100, 20_000])
+@pytest.mark.parametrize("field", HUGE_FIELDS)
+def test_pagination_ends_for_any_long_text_and_shows_all_of_it(field: str, length: int) -> None:
+    """A field longer than a page (≈1,050 characters of title used to loop forever)."""
+    from goaleditor.formats.pdf import layout_pages
+
+    doc = _with_huge(field, "甲" * length)
+    with _deadline(20):
+        (pages,) = layout_pages(doc, width=BODY, title_width=TextWidth(HEI, layout.TITLE_SIZE))
+    _check_pages(pages)
+    in_cells = sum("".join(c.lines).count("甲") for p in pages for c in p.cells)
+    repeated = 6 if field == "level2" else 1  # 二级 is printed on each of its 6 rows
+    assert in_cells == length * repeated, "every character of the field is printed"
+    if field == "project_name":
+        first = next(i for i, p in enumerate(pages) if p.unit)
+        title = "".join(line for p in pages[: first + 1] for line in p.title_lines)
+        assert title == f"1.{'甲' * length}绩效目标表"
+        assert all(len(p.title_lines) <= layout.PAGE_TITLE_LINES for p in pages[first:])
+
+
+@settings(max_examples=15, deadline=None)
+@given(
+    field=st.sampled_from(HUGE_FIELDS),
+    text=st.text(st.sampled_from("甲a 1。（\n≥W—"), min_size=900, max_size=12_000),
+)
+def test_pdf_export_of_any_long_text_ends(field: str, text: str) -> None:
+    from goaleditor.formats.pdf import layout_pages
+
+    with _deadline(20):
+        (pages,) = layout_pages(
+            _with_huge(field, text), width=BODY, title_width=TextWidth(HEI, layout.TITLE_SIZE)
+        )
+    _check_pages(pages)
+
+
+def test_a_title_longer_than_a_page_exports(tmp_path: Path) -> None:
+    doc = _with_huge("project_name", "很长的项目名称" * 3000)
+    doc.tables.append(_long_table(3)[1])
+    with _deadline(60):
+        write(doc, tmp_path / "long.pdf")
+    assert (tmp_path / "long.pdf").read_bytes().startswith(b"%PDF")

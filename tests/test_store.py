@@ -193,3 +193,107 @@ def test_plain_schema_is_generated_from_the_sqlmodel_tables() -> None:
         "tables"
     ]
     assert list(file_schema.MASTER) == expected["master"]
+
+
+def _wal_pair(path: Path, example_document, title: str) -> bytes:
+    """A WAL-mode document whose last change (the title) is still only in its -wal file."""
+    store.save_document(example_document, path)
+    live = path.with_name("live.goals")
+    path.rename(live)
+    db = sqlite3.connect(live)
+    db.execute("PRAGMA journal_mode = WAL")
+    db.execute("PRAGMA wal_autocheckpoint = 0")
+    db.execute("UPDATE document SET title = ?", (title,))
+    db.commit()
+    path.write_bytes(live.read_bytes())
+    wal = live.with_name("live.goals-wal").read_bytes()
+    db.close()
+    for leftover in tmp_files(path.parent, "live.goals"):
+        leftover.unlink()
+    return wal
+
+
+def tmp_files(folder: Path, prefix: str) -> list[Path]:
+    return [p for p in folder.iterdir() if p.name.startswith(prefix)]
+
+
+def test_wal_file_opens_and_nothing_appears_beside_it(tmp_path: Path, example_document) -> None:
+    path = tmp_path / "w.goals"
+    wal = _wal_pair(path, example_document, "已提交但未写回")
+    assert path.read_bytes()[18:20] == b"\x02\x02"
+    before = path.read_bytes()
+    assert store.load_document(path).title == example_document.title  # no -wal: main file
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["w.goals"]
+    path.with_name("w.goals-wal").write_bytes(wal)
+    assert store.load_document(path).title == "已提交但未写回"  # committed in the WAL
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["w.goals", "w.goals-wal"]
+    assert path.read_bytes() == before and path.with_name("w.goals-wal").read_bytes() == wal
+
+
+CRASHING_TOOL = """
+import os, sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+db.execute("PRAGMA cache_size = 2")
+db.execute("BEGIN")
+db.execute("UPDATE document SET title = 'half-done'")
+db.execute("UPDATE indicator SET description = hex(randomblob(300))")
+os._exit(0)  # killed in the middle of its transaction: a hot journal stays beside the file
+"""
+
+
+def test_leftover_journal_is_rolled_back_on_a_copy(tmp_path: Path, example_document) -> None:
+    import subprocess
+    import sys
+
+    path = tmp_path / "j.goals"
+    store.save_document(example_document, path)
+    subprocess.run([sys.executable, "-c", CRASHING_TOOL, str(path)], check=True)
+    journal = path.with_name("j.goals-journal")
+    assert journal.stat().st_size > 0
+    before, journal_before = path.read_bytes(), journal.read_bytes()
+    back = store.load_document(path)
+    assert documents_equal(back, example_document), document_differences(back, example_document)
+    assert path.read_bytes() == before and journal.read_bytes() == journal_before
+
+
+@pytest.mark.parametrize("name", ["data?v2.goals", "a%20b.goals", "x#y&z=1.goals", "百分比%.goals"])
+def test_any_file_name_is_written_exactly_there(tmp_path: Path, example_document, name) -> None:
+    (tmp_path / "data").write_bytes(b"not a database")  # where a URL reading of "data?v2" goes
+    path = tmp_path / name
+    store.save_document(example_document, path)
+    store.save_document(example_document, path)  # and saved again over itself
+    assert documents_equal(store.load_document(path), example_document)
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["data", name])
+    assert (tmp_path / "data").read_bytes() == b"not a database"
+
+
+def test_a_runaway_statement_is_stopped(tmp_path: Path, example_document, monkeypatch) -> None:
+    from goaleditor.model import untrusted_sqlite
+
+    budget = untrusted_sqlite.Budget()
+    db = sqlite3.connect(":memory:")
+    untrusted_sqlite.defensive(db, budget)
+    endless = "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) SELECT max(i) FROM n"
+    monkeypatch.setattr(untrusted_sqlite, "MAX_STEPS", 5_000_000)
+    with pytest.raises(sqlite3.OperationalError, match="interrupted"):
+        db.execute(endless).fetchall()
+    assert budget.spent
+    path = tmp_path / "slow.goals"
+    store.save_document(example_document, path)
+    monkeypatch.setattr(untrusted_sqlite, "STEP_INTERVAL", 100)
+    monkeypatch.setattr(untrusted_sqlite, "MAX_STEPS", 1000)
+    with pytest.raises(InputError, match="用时过长"):
+        store.load_document(path)
+
+
+@pytest.mark.parametrize("kind", ["fifo", "device"])
+def test_a_special_file_is_refused_without_reading(tmp_path: Path, kind: str) -> None:
+    import os
+
+    path = tmp_path / "x.goals"
+    if kind == "fifo":
+        os.mkfifo(path)
+    else:
+        path.symlink_to("/dev/zero")
+    with pytest.raises(InputError, match="不是普通文件"):
+        store.load_document(path)

@@ -143,3 +143,23 @@ def test_parse_is_stable_on_any_text(text: str) -> None:
     first = parse_target(text)
     again = parse_target(first.display())
     assert again == first
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [("999999999999999.99", "999999999999999.99"), ("-999,999,999,999,999", "-999999999999999.00")],
+)
+def test_amounts_up_to_fifteen_integer_digits_are_kept(text: str, amount: str) -> None:
+    from goaleditor.model.money import parse_money
+
+    assert str(parse_money(text)) == amount
+
+
+@pytest.mark.parametrize(
+    "text", ["1000000000000000", "999999999999999.999", "1" + "0" * 4000, "-10000000000000000000"]
+)
+def test_amounts_beyond_the_cap_are_refused(text: str) -> None:
+    from goaleditor.model.money import MoneyError, parse_money
+
+    with pytest.raises(MoneyError, match="超出金额上限"):
+        parse_money(text)

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
 from openpyxl import Workbook, load_workbook
 
 from goaleditor.errors import InputError
@@ -272,3 +273,78 @@ def test_grid_cells_name_the_field_they_show(example_document: Document) -> None
         shown = {cell.field: cell.text for cell in row.cells if cell.source is indicator}
         assert shown["indicator.name"] == indicator.name
         assert shown["indicator.display"] == indicator.display
+
+
+def _one_table(**header: object) -> Document:
+    rows = [("产出指标", "数量指标", Indicator("数量", "说明", "≥", "1", "个"))]
+    return Document(tables=[GoalTable.from_rows(rows, **header)])
+
+
+CAP = Decimal(10) ** 15 - Decimal("0.01")
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(amount=st.decimals(min_value=-CAP, max_value=CAP, places=2, allow_nan=False))
+def test_any_amount_up_to_the_cap_survives_excel(tmp_path_factory, amount: Decimal) -> None:
+    out = tmp_path_factory.mktemp("x") / "amount.xlsx"
+    write(_one_table(budget_total=amount, budget_fiscal=amount), out)
+    back = read(out).tables[0]
+    assert (back.budget_total, back.budget_fiscal) == (amount, amount)
+    cell = load_workbook(out)["1.绩效目标表"]["C4"]
+    if len(amount.normalize().as_tuple().digits) > 15:  # Excel would change it as a number
+        assert cell.data_type == "s" and cell.value == f"{amount:.2f}"
+    assert cell.number_format == "0.00" and cell.alignment.horizontal == "right"
+
+
+@pytest.mark.parametrize(
+    "text", ["99999999999999.99", "123456789012345.67", "999999999999999.99", "-0.10", "0.00"]
+)
+def test_sixteen_digit_amounts_are_kept_exactly(tmp_path: Path, text: str) -> None:
+    out = tmp_path / "a.xlsx"
+    write(_one_table(budget_total=Decimal(text)), out)
+    assert str(read(out).tables[0].budget_total) == text
+
+
+@pytest.mark.parametrize(
+    "value", [1e19, 1e300, 12345678901234567890, "1e19", "1000000000000000", "1234567890123456.78"]
+)
+def test_amounts_beyond_the_cap_are_refused_with_a_reason(tmp_path: Path, value) -> None:
+    """A number cell of 1e19 (someone typed it in Excel) used to crash the import."""
+    out = tmp_path / "big.xlsx"
+    write(_one_table(budget_total=Decimal(1)), out)
+    book = load_workbook(out)
+    book["1.绩效目标表"]["C4"] = value
+    book.save(out)
+    with pytest.raises(InputError, match=r"超出金额上限|不是金额") as error:
+        read(out)
+    assert "预算数" in str(error.value) or "第4行" in str(error.value)
+    result = run_cli("import", out, "-o", tmp_path / "x.goals")
+    assert result.returncode == 2 and len(result.stderr.strip().splitlines()) == 1
+    assert "内部错误" not in result.stderr
+
+
+def test_text_over_excel_cell_limit_is_refused_not_cut(tmp_path: Path) -> None:
+    out = tmp_path / "long.xlsx"
+    write(_one_table(goal="长" * 32_767), out)  # exactly at the limit: written whole
+    assert read(out).tables[0].goal == "长" * 32_767
+    with pytest.raises(InputError, match="32767") as error:
+        write(_one_table(goal="长" * 32_768), tmp_path / "longer.xlsx")
+    assert "单元格B6有32768个字符" in str(error.value)
+    assert not (tmp_path / "longer.xlsx").exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["long.xlsx"]
+
+
+def test_control_characters_are_dropped_and_the_rest_kept(tmp_path: Path) -> None:
+    """A vertical tab pasted from Word used to stop the export with an internal error."""
+    document = _one_table(project_name="项目\x0b名称\x00", goal="第一行\n第二行\x0c\x1b完")
+    document.agency_name = "单位\x07名称"
+    indicator = next(iter(document.tables[0].indicator_rows()))[2]
+    indicator.description = "说\x0b明\t制表"
+    out = tmp_path / "c.xlsx"
+    write(document, out)
+    table = read(out).tables[0]
+    assert table.project_name == "项目名称"
+    assert table.goal == "第一行\n第二行完"
+    assert next(iter(table.indicator_rows()))[2].description == "说明\t制表"
+    result = run_cli("export", out, "-o", tmp_path / "again.xlsx")
+    assert result.returncode == 0, result.stderr

@@ -10,11 +10,13 @@ from goaleditor.atomic import atomic_write_text
 from goaleditor.errors import InputError
 from goaleditor.model.document import Document, GoalTable, Indicator
 from goaleditor.model.frameworks import FRAMEWORKS, detect_framework
+from goaleditor.model.limits import MAX_INDICATORS, MAX_TABLES, check_count, check_text
 from goaleditor.model.money import MONEY_UNITS, MoneyError, format_money, parse_money
+from goaleditor.model.text_clean import encodable, lone_surrogate
 from goaleditor.model.values import COMPARATORS, normalize_comparator, parse_target
 
 SCHEMA = 1
-MAX_BYTES = 256 * 1024 * 1024
+MAX_BYTES = 64 * 1024 * 1024
 _TEXT_FIELDS = ("project_name", "fund_use", "goal")
 _INDICATOR_TEXT = ("level1", "level2", "name", "description")
 
@@ -58,8 +60,11 @@ def _table_data(table: GoalTable) -> dict[str, Any]:
 
 
 def dumps(document: Document) -> str:
-    """Canonical JSON text: UTF-8, two-space indent, contract key order, final newline."""
-    return json.dumps(to_data(document), ensure_ascii=False, indent=2) + "\n"
+    """Canonical JSON text: UTF-8, two-space indent, contract key order, final newline.
+
+    A lone surrogate (which UTF-8 cannot hold) is written as U+FFFD.
+    """
+    return encodable(json.dumps(to_data(document), ensure_ascii=False, indent=2) + "\n")
 
 
 def write(document: Document, path: Path) -> None:
@@ -106,6 +111,11 @@ def from_data(data: Any, source: str = "JSON") -> Document:
     if year is not None and (not isinstance(year, int) or isinstance(year, bool)):
         raise where.error("year", "应为整数年份或null")
     tables_data = where.array(obj.get("tables", []), "tables")
+    check_count(source, "绩效目标表", len(tables_data), MAX_TABLES)
+    lists = (t.get("indicators") for t in tables_data if isinstance(t, dict))
+    check_count(
+        source, "三级指标", sum(len(i) for i in lists if isinstance(i, list)), MAX_INDICATORS
+    )
     tables = [_table(where, item, f"tables[{i}]") for i, item in enumerate(tables_data)]
     framework = obj.get("framework")
     if framework is None:
@@ -185,4 +195,12 @@ class _Where:
             return ""
         if isinstance(value, bool) or not isinstance(value, str | int | float):
             raise self.error(path, "应为字符串")
-        return value if isinstance(value, str) else str(value)
+        if not isinstance(value, str):
+            return str(value)
+        check_text(self.source, path.rsplit(".", 1)[-1], value)
+        bad = lone_surrogate(value)
+        if bad is not None:
+            raise self.error(
+                path, f"含有无效的字符（孤立的代理项 \\u{ord(bad):04x}），请修正后再导入"
+            )
+        return value

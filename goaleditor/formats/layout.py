@@ -6,6 +6,7 @@ and (through the PDF) the preview all draw this grid. No Qt, no reportlab here.
 
 from __future__ import annotations
 
+import math
 from collections import deque
 from dataclasses import dataclass, field, replace
 from typing import Literal
@@ -31,6 +32,12 @@ AGENCY_HEIGHT = 20.0
 PAD_X, PAD_Y = 3.0, 3.0
 MIN_ROW_HEIGHT = 20.0
 FOOTER_Y = 8 * MM
+# Less than the table height of any page: a merged cell taller than this may be split.
+PAGE_BREAK_EVERY = 400.0
+# A table page shows at most this many title lines; a longer title gets pages of its own
+# before the table, and the table's later pages show its start followed by "…".
+PAGE_TITLE_LINES = 6
+ELLIPSIS = "…"
 
 Align = Literal["left", "center", "right"]
 RowKind = Literal["head", "header", "indicator"]
@@ -113,7 +120,8 @@ class TableGrid:
 
     number: int
     title: str
-    title_lines: list[str]
+    title_lines: list[str]  # the whole title, wrapped
+    short_title_lines: list[str]  # at most PAGE_TITLE_LINES: on pages after the first
     agency: str
     unit: str
     col_widths: tuple[float, ...]
@@ -180,16 +188,28 @@ def build_grid(
         builder.add_row("indicator", specs)
     builder.fit_spanning_cells()
     title = table_title(number, table)
+    title_lines = wrap(title.replace("\n", " "), TABLE_WIDTH, title_width)
     return TableGrid(
         number=number,
         title=title,
-        title_lines=wrap(title.replace("\n", " "), TABLE_WIDTH, title_width),
+        title_lines=title_lines,
+        short_title_lines=shorten(title_lines, PAGE_TITLE_LINES, TABLE_WIDTH, title_width),
         agency=agency_line(document),
         unit=f"单位：{table.money_unit}",
         col_widths=col_widths,
         rows=builder.rows,
         header_row=HEADER_ROW,
     )
+
+
+def shorten(lines: list[str], count: int, limit: float, width: Width) -> list[str]:
+    """The first count lines, the last one ending in "…" when lines were left out."""
+    if len(lines) <= count:
+        return lines
+    last = lines[count - 1]
+    while last and width(last + ELLIPSIS) > limit:
+        last = last[:-1]
+    return [*lines[: count - 1], last + ELLIPSIS]
 
 
 def _head_text(table: GoalTable, slot: Slot) -> str:
@@ -264,7 +284,10 @@ class _Builder:
             for cell in row.cells:
                 if cell.rowspan > 1:
                     covered = self.rows[cell.row : cell.row + cell.rowspan]
-                    missing = cell_height(cell) - sum(r.height for r in covered)
+                    needed = cell_height(cell)
+                    if needed > PAGE_BREAK_EVERY:  # each page it reaches costs a line or so
+                        needed += math.ceil(needed / PAGE_BREAK_EVERY) * (2 * PAD_Y + LEADING)
+                    missing = needed - sum(r.height for r in covered)
                     if missing > 0:
                         covered[-1].height += missing
 
@@ -302,37 +325,63 @@ class Page:
     cells: list[PlacedCell] = field(default_factory=list)
 
 
+def _title_pages(grid: TableGrid) -> tuple[list[Page], list[str]]:
+    """Pages holding only the title, when it is too long for a table page, and its last part.
+
+    Ends in the lines that top the table's first page (at most PAGE_TITLE_LINES).
+    """
+    lines = grid.title_lines
+    if len(lines) <= PAGE_TITLE_LINES:
+        return [], lines
+    per_page = int((PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM) // TITLE_LEADING) - 1
+    alone, last = lines[:-PAGE_TITLE_LINES], lines[-PAGE_TITLE_LINES:]
+    pages = [
+        Page(grid.number, grid.title, alone[start : start + per_page])
+        for start in range(0, len(alone), per_page)
+    ]
+    return pages, last
+
+
 def paginate(grid: TableGrid) -> list[Page]:
-    """Split a table grid into A4 pages; the header row and merged 一级 labels repeat."""
-    agency_y = MARGIN_TOP + len(grid.title_lines) * TITLE_LEADING + TITLE_GAP + BODY_SIZE
-    top = agency_y + AGENCY_HEIGHT - BODY_SIZE
+    """Split a table grid into A4 pages; the header row and merged 一级 labels repeat.
 
-    def new_page() -> Page:
-        return Page(grid.number, grid.title, grid.title_lines, grid.agency, grid.unit, agency_y)
+    Terminates for any text: a title longer than PAGE_TITLE_LINES gets pages of its own,
+    and a row taller than a page is cut into parts that each fill a page.
+    """
+    title_pages, first_title = _title_pages(grid)
+    later_title = grid.short_title_lines
 
+    def agency_y(lines: list[str]) -> float:
+        return MARGIN_TOP + len(lines) * TITLE_LEADING + TITLE_GAP + BODY_SIZE
+
+    def new_page(lines: list[str]) -> Page:
+        return Page(grid.number, grid.title, lines, grid.agency, grid.unit, agency_y(lines))
+
+    top = agency_y(first_title) + AGENCY_HEIGHT - BODY_SIZE
+    later_top = agency_y(later_title) + AGENCY_HEIGHT - BODY_SIZE
     bottom = PAGE_HEIGHT - MARGIN_BOTTOM
-    pages = [new_page()]
+    pages = [*title_pages, new_page(first_title)]
     # (page index, y, row, grid row index or -1 for a repeated header)
     placed: list[tuple[int, float, Row, int]] = []
     queue: deque[tuple[int, Row]] = deque(enumerate(grid.rows))
     y, fresh = top, True
+    capacity = bottom - max(top, later_top) - grid.rows[grid.header_row].height
     while queue:
         row_index, row = queue.popleft()
-        capacity = bottom - top - grid.rows[grid.header_row].height
         never_fits = row.height > capacity
         needed = row.height
         if row.kind == "header" and queue:  # keep the header row with the first indicator
             following = queue[0][1].height
             needed += following if following <= capacity else 3 * MIN_ROW_HEIGHT
         if y + needed > bottom and not fresh and not (never_fits and bottom - y > 60):
-            pages.append(new_page())
-            y = top
+            pages.append(new_page(later_title))
+            y = later_top
             if row.kind == "indicator":
                 header = grid.rows[grid.header_row]
                 placed.append((len(pages) - 1, y, header, -1))
                 y += header.height
             fresh = True
-        if y + row.height > bottom:  # taller than what a page has left: split its lines
+        if y + row.height > bottom:  # taller than what a page has left: split it
             row, rest = _split_row(row, bottom - y)
             queue.appendleft((row_index, rest))
         placed.append((len(pages) - 1, y, row, row_index))
@@ -352,7 +401,7 @@ def paginate(grid: TableGrid) -> list[Page]:
 
 
 def _place(grid: TableGrid, cell: Cell, y: float, height: float) -> PlacedCell:
-    lines = cell.lines[: max(0, int((height - 2 * PAD_Y + 0.01) // LEADING))]
+    lines = cell.lines[: _line_room(height)]
     return PlacedCell(
         MARGIN_LEFT + grid.col_x(cell.col), y, grid.span_width(cell), height, lines, cell.align
     )
@@ -361,21 +410,39 @@ def _place(grid: TableGrid, cell: Cell, y: float, height: float) -> PlacedCell:
 def _place_spanning(
     grid: TableGrid, cell: Cell, placed: list[tuple[int, float, Row, int]], pages: list[Page]
 ) -> None:
-    """A merged cell covers its rows on each page they reach, its label on every part."""
+    """A merged cell covers its rows on each page they reach.
+
+    Its label is repeated on every part when it fits in each; a longer text continues
+    from part to part.
+    """
     segments: dict[int, list[float]] = {}
     for page_index, y, row, row_index in placed:
         if cell.row <= row_index < cell.row + cell.rowspan:
             segment = segments.setdefault(page_index, [y, 0.0])
             segment[1] += row.height
-    for page_index, (y, height) in segments.items():
-        pages[page_index].cells.append(_place(grid, cell, y, height))
+    room = [_line_room(height) for _y, height in segments.values()]
+    repeat = all(len(cell.lines) <= lines for lines in room)
+    start = 0
+    for (page_index, (y, height)), lines in zip(segments.items(), room, strict=True):
+        part = cell if repeat else replace(cell, lines=cell.lines[start : start + lines])
+        start += lines
+        pages[page_index].cells.append(_place(grid, part, y, height))
+
+
+def _line_room(height: float) -> int:
+    """How many lines a cell of this height shows."""
+    return max(0, int((height - 2 * PAD_Y + 0.01) // LEADING))
 
 
 def _split_row(row: Row, available: float) -> tuple[Row, Row]:
-    """Cut a row so that its first part fills the available height."""
+    """Cut a row so that its first part fills the available height.
+
+    The rest keeps the lines that did not fit and the height not yet used (a row grown
+    for a merged cell's text), so that a merged cell still gets all its height.
+    """
     fit = max(1, int((available - 2 * PAD_Y) // LEADING))
     first = Row(row.kind, available)
-    rest = Row(row.kind, MIN_ROW_HEIGHT)
+    rest = Row(row.kind, max(MIN_ROW_HEIGHT, row.height - available))
     for cell in row.cells:
         if cell.rowspan > 1:
             first.cells.append(cell)  # merged cells are placed by row range, not here

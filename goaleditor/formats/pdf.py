@@ -19,6 +19,7 @@ from goaleditor.formats.layout import (
     MARGIN_TOP,
     PAD_X,
     PAGE_HEIGHT,
+    PAGE_TITLE_LINES,
     PAGE_WIDTH,
     TABLE_WIDTH,
     TITLE_LEADING,
@@ -27,6 +28,7 @@ from goaleditor.formats.layout import (
     PlacedCell,
     build_grid,
     paginate,
+    shorten,
 )
 from goaleditor.formats.linebreak import clean_text, wrap
 from goaleditor.formats.pdf_fonts import HEI, SONG, TextWidth
@@ -36,6 +38,7 @@ TOC_TITLE_SIZE = 18.0
 SUBJECT = DEFAULT_HEADING
 TOC_KEY = "toc"
 TOC_ENTRY_GAP = 6.0
+TOC_ENTRY_LINES = 3  # a longer table title is shortened with "…" in the 目录
 # progress(done, total) -> False to cancel
 Progress = Callable[[int, int], bool]
 Warn = Callable[[str], None]
@@ -160,6 +163,11 @@ def _bookmark(canvas: Any, key: str, title: str) -> None:
     canvas.addOutlineEntry(clean_text(title).replace("\n", " "), key, level=0)
 
 
+def _toc_heading(text: str, title: TextWidth) -> list[str]:
+    """The document title atop the 目录, wrapped, at most PAGE_TITLE_LINES lines."""
+    return shorten(wrap(text, TABLE_WIDTH, title), PAGE_TITLE_LINES, TABLE_WIDTH, title)
+
+
 @dataclass(slots=True)
 class _TocLine:
     text: str
@@ -189,9 +197,11 @@ def _toc_pages(
     heading = document.title or DEFAULT_HEADING
     usable = PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM
     packed: list[list[tuple[list[str], int]]] = [[]]  # per page: (entry lines, table index)
-    used = _toc_heading_height(len(wrap(heading, TABLE_WIDTH, title)))
+    used = _toc_heading_height(len(_toc_heading(heading, title)))
     for index, pages in enumerate(tables):
-        lines = wrap(pages[0].title, TABLE_WIDTH - 60, body)
+        lines = shorten(
+            wrap(pages[0].title, TABLE_WIDTH - 60, body), TOC_ENTRY_LINES, TABLE_WIDTH - 60, body
+        )
         height = len(lines) * LEADING + TOC_ENTRY_GAP / 2
         if used + height > usable and packed[-1]:
             packed.append([])
@@ -289,6 +299,8 @@ class _Painter:
             c.drawString((PAGE_WIDTH - self.title(line)) / 2, y, line)  # type: ignore[attr-defined]
             y -= TITLE_LEADING
         c.setFont(SONG, BODY_SIZE)  # type: ignore[attr-defined]
+        if not page.unit:  # a page of a title too long to share a page with its table
+            return
         agency_y = PAGE_HEIGHT - page.agency_y
         unit_x = MARGIN_LEFT + TABLE_WIDTH - self.body(page.unit)
         agency = wrap(
@@ -330,7 +342,7 @@ class _Painter:
         y = PAGE_HEIGHT - MARGIN_TOP
         for entry in lines:
             if entry.page == -1:
-                title_lines = wrap(entry.text, TABLE_WIDTH, self.title)
+                title_lines = _toc_heading(entry.text, self.title)
                 c.setFont(HEI, TITLE_SIZE)  # type: ignore[attr-defined]
                 for line in title_lines:
                     y -= TITLE_SIZE * 1.3

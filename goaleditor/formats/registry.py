@@ -11,6 +11,7 @@ from typing import Any, Literal
 
 from goaleditor.errors import InputError
 from goaleditor.model.document import Document
+from goaleditor.model.limits import check_document
 
 Warn = Callable[[str], None]
 
@@ -155,6 +156,8 @@ def read_document(path: str | os.PathLike[str], warn: Warn | None = None) -> Doc
         raise InputError(f"这是一个文件夹，不是文档：{path}")
     reader = _load(fmt.reader)
     document: Document = reader(path, warn) if fmt.reader_warns else reader(path)
+    if fmt is not NATIVE:  # the store checks its files before reading them
+        check_document(document, path.name)  # nothing beyond the caps opens
     return document
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from goaleditor.atomic import atomic_write
+from goaleditor.errors import InputError
 from goaleditor.formats.layout import (
     BODY_SIZE,
     DEFAULT_HEADING,
@@ -25,6 +26,8 @@ from goaleditor.formats.layout import (
 )
 from goaleditor.formats.pdf_fonts import HEI, SONG, TextWidth
 from goaleditor.model.document import MONEY_FIELDS, Document, GoalTable
+from goaleditor.model.money import format_money
+from goaleditor.model.text_clean import encodable
 
 TOC_SHEET = "目录"
 META_PREFIX = "goaleditor."
@@ -32,6 +35,10 @@ META_PREFIX = "goaleditor."
 # extra 12% keeps Excel's and WPS's own wrapping from ever being tighter than ours.
 POINTS_PER_WIDTH_UNIT = 5.25 / 1.12
 MAX_ROW_HEIGHT = 409.0  # Excel's limit for one row
+MAX_CELL_CHARS = 32_767  # Excel's limit for one cell's text
+EXCEL_DIGITS = 15  # significant digits Excel keeps of a number
+_ILLEGAL_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 Progress = Callable[[int, int], bool]
 
 
@@ -113,8 +120,8 @@ def _sheet_names(document: Document) -> list[str]:
     """Unique, valid sheet names: 'n.项目名称' cut to Excel's 31 characters."""
     names = []
     for number, table in enumerate(document.tables, 1):
-        clean = re.sub(r"[\[\]:*?/\\']", "", table.project_name).strip() or "绩效目标表"
-        names.append(f"{number}.{clean}"[:31])
+        name = re.sub(r"[\[\]:*?/\\']", "", clean(table.project_name)).strip() or "绩效目标表"
+        names.append(f"{number}.{name}"[:31])
     return names
 
 
@@ -122,7 +129,7 @@ def _write_properties(workbook: Any, document: Document) -> None:
     """Document fields the sheets cannot show exactly, for a lossless re-import."""
     from openpyxl.packaging.custom import StringProperty
 
-    workbook.properties.title = document.title or DEFAULT_HEADING
+    workbook.properties.title = clean(document.title)[:MAX_CELL_CHARS] or DEFAULT_HEADING
     workbook.properties.creator = "goaleditor"
     values = {
         "agency_code": document.agency_code,
@@ -133,13 +140,55 @@ def _write_properties(workbook: Any, document: Document) -> None:
         "merge_level2": "1" if document.merge_level2 else "0",
     }
     for key, value in values.items():
-        workbook.custom_doc_props.append(StringProperty(name=META_PREFIX + key, value=value))
+        workbook.custom_doc_props.append(StringProperty(name=META_PREFIX + key, value=clean(value)))
+
+
+def clean(value: str) -> str:
+    """Text an .xlsx can hold: XML-illegal control characters (a vertical tab pasted from
+    Word) dropped, as the PDF drops them, and lone surrogates made U+FFFD."""
+    if _UNSAFE.search(value) is None:  # nearly always: one scan, no copy
+        return value
+    return encodable(_ILLEGAL_XML.sub("", value))
 
 
 def _text(cell: Any, value: str) -> None:
-    """User text is data: set as a string even when it looks like a formula."""
+    """User text is data: set as a string even when it looks like a formula.
+
+    Excel keeps at most 32,767 characters in a cell and cuts the rest without a word:
+    such a text is refused (with where it is) instead of being cut.
+    """
+    value = clean(value)
+    if len(value) > MAX_CELL_CHARS:
+        sheet = cell.parent.title
+        raise InputError(
+            f"工作表“{sheet}”单元格{cell.coordinate}有{len(value)}个字符，超过Excel单元格"
+            f"上限{MAX_CELL_CHARS}个字符；为免被截断，没有导出Excel，请缩短该内容"
+            "（导出PDF不受此限）"
+        )
     cell.value = value
     cell.data_type = "s"
+
+
+def _amount(cell: Any, amount: Decimal | None) -> None:
+    """An amount exactly: a number when Excel keeps it exactly, otherwise its text.
+
+    Excel holds 15 significant digits in a double: 1234567890123456.78 would become
+    …456.80 there. Such an amount is written as the same text the number format would
+    show ("0.00", right-aligned), so it prints identically and reads back exactly.
+    """
+    if amount is None:
+        cell.value = None
+    elif _exact_in_excel(amount):
+        cell.value = amount
+    else:
+        cell.value = format_money(amount)
+        cell.data_type = "s"
+
+
+def _exact_in_excel(amount: Decimal) -> bool:
+    """Whether a double holds amount exactly as Excel shows it (≤ 15 significant digits)."""
+    digits = len(amount.normalize().as_tuple().digits)
+    return digits <= EXCEL_DIGITS and Decimal(repr(float(amount))) == amount
 
 
 def _write_toc(sheet: Any, document: Document, names: list[str], styles: _Styles) -> None:
@@ -185,7 +234,8 @@ def _write_table(sheet: Any, grid: TableGrid, table: GoalTable, styles: _Styles)
     title = sheet.cell(row=title_row, column=1)
     _text(title, grid.title)
     styles.apply(title, "title")
-    sheet.row_dimensions[title_row].height = len(grid.title_lines) * TITLE_SIZE * 1.35 + 8
+    title_height = len(grid.title_lines) * TITLE_SIZE * 1.35 + 8
+    sheet.row_dimensions[title_row].height = min(MAX_ROW_HEIGHT, title_height)
     merges.append(f"A{title_row}:{get_column_letter(columns)}{title_row}")
     agency = sheet.cell(row=agency_row, column=1)
     _text(agency, grid.agency)
@@ -227,9 +277,8 @@ def _write_cell(
 ) -> None:
     column = cell.col + 1
     target = sheet.cell(row=row, column=column)
-    if cell.field in MONEY_FIELDS:  # an amount is a number in Excel
-        amount: Decimal | None = getattr(table, cell.field)
-        target.value = amount
+    if cell.field in MONEY_FIELDS:  # an amount is a number in Excel where it stays exact
+        _amount(target, getattr(table, cell.field))
         styles.apply(target, f"money-{cell.align}")
     else:
         _text(target, cell.text)

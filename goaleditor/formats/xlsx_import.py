@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import math
 import re
 import zipfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -204,9 +205,10 @@ def _exact_table(rows: list[list[Any]]) -> _Parsed | None:
 
     def money(name: str) -> Decimal | None:
         value = _cell(rows, *fields[name])
-        if value is None:
-            return None
-        return parse_money(repr(value) if isinstance(value, float) else _text(value))
+        try:
+            return None if value is None else parse_money(amount_text(value))
+        except MoneyError as exc:
+            raise InputError(f"工作表第{fields[name][0] + 1}行：{exc}") from None
 
     columns = {slot.field: slot.col for slot in INDICATOR_SLOTS}
     indicators: list[tuple[str, str, Indicator]] = []
@@ -241,6 +243,16 @@ def _exact_table(rows: list[list[Any]]) -> _Parsed | None:
         (agency.group(1), agency.group(2)) if agency else None,
         _text(_cell(rows, SHEET_TITLE_ROW, 0)),
     )
+
+
+def amount_text(value: Any) -> str:
+    """A cell's amount as exact decimal text: a number cell by its shortest repr (what Excel
+    shows), never through float arithmetic; a text cell as it is."""
+    if isinstance(value, float) and math.isfinite(value):
+        return format(Decimal(repr(value)), "f")
+    if isinstance(value, int | Decimal) and not isinstance(value, bool):
+        return format(Decimal(value), "f")
+    return _text(value)
 
 
 def _label(value: Any) -> str:
@@ -307,19 +319,10 @@ class _SheetReader:
         value, _ = self._value_right_of(r, labels)
         if value is None:
             return None
-        if isinstance(value, int | float | Decimal) and not isinstance(value, bool):
-            try:
-                return Decimal(repr(value) if isinstance(value, float) else value).quantize(
-                    Decimal("0.01")
-                )
-            except InvalidOperation:
-                pass
         try:
-            return parse_money(_text(value))
-        except MoneyError:
-            raise InputError(
-                f"工作表“{self.sheet}”第{r + 1}行：{name}“{_text(value)}”不是金额"
-            ) from None
+            return parse_money(amount_text(value))
+        except MoneyError as exc:
+            raise InputError(f"工作表“{self.sheet}”第{r + 1}行：{name}{exc}") from None
 
     def _table(self, lead: int, start: int, header: int, end: int) -> _Parsed:
         title = ""

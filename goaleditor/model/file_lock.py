@@ -24,7 +24,7 @@ from collections.abc import Iterator
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
-from goaleditor.errors import one_line
+from goaleditor.errors import printable
 
 READ_LIMIT = 4096  # a lock file is ~200 bytes; anything bigger is not one of ours
 MUTEX_SECONDS = 5.0  # how long a takeover waits for another one to finish
@@ -55,7 +55,7 @@ class LockInfo:
 
     def describe(self) -> str:
         """One line for the clerk."""
-        return one_line(f"{self.user}（计算机 {self.host}）自 {self.since} 起")
+        return printable(f"{self.user}（计算机 {self.host}）自 {self.since} 起")
 
 
 class LockedByOther(Exception):

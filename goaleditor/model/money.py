@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import re
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 MONEY_UNITS: tuple[str, ...] = ("元", "万元")
 _CENT = Decimal("0.01")
+# 15 digits before the point: 999 万亿元. Beyond that an amount is a typing error, and
+# spreadsheets could no longer hold it as a number.
+MAX_INTEGER_DIGITS = 15
+LIMIT = Decimal(10) ** MAX_INTEGER_DIGITS
 _MONEY_RE = re.compile(r"^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$")
 _FULLWIDTH = str.maketrans("０１２３４５６７８９．，－", "0123456789.,-")
 
@@ -24,10 +28,12 @@ def parse_money(text: str | None) -> Decimal | None:
         return None
     if not _MONEY_RE.match(cleaned):
         raise MoneyError(f"“{text.strip()}”不是金额")
-    try:
-        return Decimal(cleaned).quantize(_CENT)
-    except InvalidOperation as exc:  # pragma: no cover - regex admits only valid decimals
-        raise MoneyError(f"“{text.strip()}”不是金额") from exc
+    if len(cleaned.lstrip("+-").split(".")[0].lstrip("0")) > MAX_INTEGER_DIGITS:
+        raise MoneyError(f"“{text.strip()[:40]}”超出金额上限（整数部分最多{MAX_INTEGER_DIGITS}位）")
+    amount = Decimal(cleaned).quantize(_CENT)
+    if abs(amount) >= LIMIT:  # 999999999999999.999 rounds up to 16 digits
+        raise MoneyError(f"“{text.strip()[:40]}”超出金额上限（整数部分最多{MAX_INTEGER_DIGITS}位）")
+    return amount
 
 
 def format_money(amount: Decimal | None) -> str:

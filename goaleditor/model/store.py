@@ -10,6 +10,7 @@ migrated in that copy, newer ones refused.
 from __future__ import annotations
 
 import errno
+import os
 import sqlite3
 import struct
 from collections.abc import Callable
@@ -19,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from goaleditor.atomic import atomic_write
 from goaleditor.errors import InputError
-from goaleditor.model import file_schema
+from goaleditor.model import file_schema, limits, untrusted_sqlite
 from goaleditor.model.document import (
     DOCUMENT_PROPERTIES,
     HEADER_FIELDS,
@@ -33,6 +34,7 @@ from goaleditor.model.document import (
 )
 from goaleditor.model.frameworks import DEFAULT_FRAMEWORK
 from goaleditor.model.money import MoneyError, format_money, parse_money
+from goaleditor.model.text_clean import encodable
 
 if TYPE_CHECKING:
     from sqlalchemy import Table
@@ -41,7 +43,9 @@ if TYPE_CHECKING:
 APPLICATION_ID = 0x474F4C53  # "GOLS"
 SCHEMA_VERSION = 1
 SQLITE_MAGIC = b"SQLite format 3\x00"
-MAX_FILE_BYTES = 512 * 1024 * 1024
+MAX_FILE_BYTES = untrusted_sqlite.MAX_FILE_BYTES
+# The exact sqlite_master of each file format version we can read (older ones are migrated).
+KNOWN_SCHEMAS: dict[int, tuple[tuple[str, str, str | None], ...]] = {1: file_schema.MASTER}
 
 
 def _tables() -> tuple[Table, ...]:
@@ -55,16 +59,6 @@ def allowed_objects() -> frozenset[tuple[str, str]]:
     """What a .goals file may contain (sqlite_master type, name); anything else is refused."""
     return frozenset((kind, name) for kind, name, _sql in file_schema.MASTER)
 
-
-# Generous for real documents, small enough that a hostile file cannot exhaust memory.
-LIMITS = {
-    sqlite3.SQLITE_LIMIT_LENGTH: 16 * 1024 * 1024,
-    sqlite3.SQLITE_LIMIT_SQL_LENGTH: 100_000,
-    sqlite3.SQLITE_LIMIT_COLUMN: 100,
-    sqlite3.SQLITE_LIMIT_EXPR_DEPTH: 100,
-    sqlite3.SQLITE_LIMIT_ATTACHED: 0,
-    sqlite3.SQLITE_LIMIT_TRIGGER_DEPTH: 0,
-}
 
 Migration = Callable[[sqlite3.Connection], None]
 # MIGRATIONS[n] upgrades a database from user_version n to n + 1, in place.
@@ -87,24 +81,29 @@ def read_header(path: Path) -> FileHeader:
 
 
 def load_document(path: str | Path) -> Document:
-    """Read a .goals file into a Document; InputError when it is not one we can read."""
+    """Read a .goals file into a Document; InputError when it is not one we can read.
+
+    The file is untrusted: read once into memory and checked (see untrusted_sqlite)
+    before any query runs; the user's file and its folder are never changed.
+    """
     path = Path(path)
-    try:
-        size = path.stat().st_size
-        header = read_header(path)
-    except FileNotFoundError:
-        raise InputError(f"找不到文件：{path}") from None
-    except IsADirectoryError:
-        raise InputError(f"这是一个文件夹，不是文档：{path}") from None
-    except OSError as exc:
-        raise InputError(f"无法读取文件 {path}：{exc.strerror or exc}") from None
-    if size > MAX_FILE_BYTES:
-        raise InputError(f"文件过大（{size // 2**20} MB），不像是绩效目标表文档：{path}")
+    data = untrusted_sqlite.read_bytes(path)
+    header = FileHeader(data[:100])
     _check_header(header, path)
-    memory = _copy_into_memory(path)
+    budget = untrusted_sqlite.Budget()
     try:
+        data = untrusted_sqlite.resolve_sidecars(path, data, budget)
+        memory = untrusted_sqlite.in_memory(data, budget)
+    except sqlite3.Error as exc:
+        raise _unreadable(path, exc, budget) from None
+    del data
+    try:
+        _check_schema(memory, path, header.user_version)
+        _check_sizes(memory, path)
         _migrate(memory, header.user_version)
         return _read_document(memory, path)
+    except sqlite3.Error as exc:
+        raise _unreadable(path, exc, budget) from None
     finally:
         memory.close()
 
@@ -112,6 +111,16 @@ def load_document(path: str | Path) -> Document:
 def save_document(document: Document, path: str | Path) -> None:
     """Write the document to a .goals file atomically (old file whole until done)."""
     atomic_write(Path(path), lambda temp: _write_database(document, temp))
+
+
+def _unreadable(path: Path, exc: sqlite3.Error, budget: untrusted_sqlite.Budget) -> InputError:
+    if budget.spent:
+        return InputError(
+            f"读取 {path.name} 用时过长（文件结构异常，可能是恶意构造的文件），已停止"
+        )
+    if "too big" in str(exc):
+        return InputError(f"{path.name} 含有过大的内容，不像是绩效目标表文档，已拒绝读取")
+    return InputError(f"文档已损坏，无法读取：{path.name}（{exc}）")
 
 
 def _check_header(header: FileHeader, path: Path) -> None:
@@ -124,56 +133,44 @@ def _check_header(header: FileHeader, path: Path) -> None:
             f"{path.name} 由更新版本的goaleditor保存（文件格式版本{header.user_version}，"
             f"本程序支持到版本{SCHEMA_VERSION}），请升级goaleditor后再打开"
         )
-    if header.user_version < 1:
+    if header.user_version < 1 or header.user_version not in KNOWN_SCHEMAS:
         raise InputError(f"{path.name} 的文件格式版本无效（{header.user_version}）")
 
 
-def _defensive(connection: sqlite3.Connection) -> None:
-    """SQLite's settings for reading a database that may have been crafted to do harm."""
-    for limit, value in LIMITS.items():
-        connection.setlimit(limit, value)
-    connection.execute("PRAGMA trusted_schema = OFF")
-    connection.execute("PRAGMA cell_size_check = ON")
-    defensive = getattr(sqlite3, "SQLITE_DBCONFIG_DEFENSIVE", None)  # Python 3.12+
-    if defensive is not None:
-        connection.setconfig(defensive, True)  # type: ignore[attr-defined]
-
-
-def _check_schema(connection: sqlite3.Connection, path: Path) -> None:
-    """Only our own tables and indexes: no triggers, views or anything unknown."""
-    rows = connection.execute("SELECT type, name FROM sqlite_master").fetchall()
-    unknown = sorted(
-        {f"{kind} {name}" for kind, name in rows}
-        - {f"{kind} {name}" for kind, name in allowed_objects()}
-    )
-    if unknown:
+def _check_schema(connection: sqlite3.Connection, path: Path, version: int) -> None:
+    """Exactly our tables, columns and indexes (nothing runs before this), then integrity."""
+    problems = untrusted_sqlite.schema_differences(connection, KNOWN_SCHEMAS[version])
+    if problems:
         raise InputError(
-            f"{path.name} 含有绩效目标表文档不应有的内容（{'、'.join(unknown[:3])}），已拒绝打开"
+            f"{path.name} 含有绩效目标表文档不应有的内容（{'、'.join(problems[:3])}），已拒绝打开"
         )
     check = connection.execute("PRAGMA integrity_check(20)").fetchall()
     if check != [("ok",)]:
         raise InputError(f"文档已损坏，无法读取：{path.name}（完整性检查未通过）")
 
 
-def _copy_into_memory(path: Path) -> sqlite3.Connection:
-    """Check the file, then copy it into memory: the user's file is never opened for writing."""
-    memory = sqlite3.connect(":memory:")
-    try:
-        source = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-        try:
-            _defensive(source)
-            _check_schema(source, path)
-            source.backup(memory)
-        finally:
-            source.close()
-        _defensive(memory)
-    except sqlite3.Error as exc:
-        memory.close()
-        raise InputError(f"文档已损坏，无法读取：{path.name}（{exc}）") from None
-    except InputError:
-        memory.close()
-        raise
-    return memory
+def _check_sizes(connection: sqlite3.Connection, path: Path) -> None:
+    """Row counts and the longest value of each column, before any value is fetched."""
+    counts = {
+        table: connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+        for table in file_schema.TABLES
+    }
+    name = path.name
+    limits.check_count(name, "绩效目标表", counts["goal_table"], limits.MAX_TABLES)
+    limits.check_count(name, "三级指标", counts["indicator"], limits.MAX_INDICATORS)
+    limits.check_count(name, "指标分组", counts["level1"] + counts["level2"], limits.MAX_GROUPS)
+    limits.check_count(name, "文档属性", counts["document"], 1)
+    for table, columns in file_schema.TABLES.items():
+        texts = [column for column, kind, _role in columns if kind == "text"]
+        if not texts:
+            continue
+        longest = connection.execute(
+            f"SELECT {', '.join(f'max(length({c}))' for c in texts)} FROM {table}"
+        ).fetchone()
+        for column, length in zip(texts, longest, strict=True):
+            if isinstance(length, int) and length > limits.MAX_FIELD_CHARS:
+                field = table if table in ("level1", "level2") else column
+                raise limits.too_long(name, field, length)
 
 
 def _migrate(connection: sqlite3.Connection, version: int) -> None:
@@ -229,7 +226,7 @@ def _read_document(connection: sqlite3.Connection, path: Path) -> Document:
             tables[tid] = table = GoalTable(**values, document=document)
             table.money_unit = table.money_unit or "元"
     except MoneyError as exc:
-        raise InputError(f"文档已损坏，无法读取：{path.name}（{exc}）") from None
+        raise InputError(f"无法读取 {path.name}：金额{exc}") from None
     level1s: dict[Any, Level1] = {}
     for lid, tid, lname in level1_rows:
         owner = tables.get(tid)
@@ -277,7 +274,9 @@ def _write_database(document: Document, path: Path) -> None:
     from sqlmodel import create_engine
 
     rows = _records(document)
-    engine = create_engine(f"sqlite:///{path}")
+    _create_file(path)
+    # Connected by path, never through a URL: "?" or "%20" in a file name stays literal.
+    engine = create_engine("sqlite://", creator=lambda: sqlite3.connect(str(path)))
     # The file is new and private until renamed, so no journal is needed; we fsync it ourselves.
     event.listen(engine, "connect", _fast_pragmas)
     try:
@@ -293,6 +292,11 @@ def _write_database(document: Document, path: Path) -> None:
         raise OSError(errno.EIO, reason, str(path)) from exc
     finally:
         engine.dispose()
+
+
+def _create_file(path: Path) -> None:
+    """Create the (temporary) file ourselves, so that a failure names its real cause."""
+    os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o666))
 
 
 def _fast_pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -327,7 +331,9 @@ def _records(document: Document) -> dict[str, list[Row]]:
                 row[name] = structure[name]
             else:
                 value = getattr(source, name)
-                row[name] = format_money(value) if name in MONEY_FIELDS else value
+                if name in MONEY_FIELDS:
+                    value = format_money(value)
+                row[name] = encodable(value) if isinstance(value, str) else value
         rows[record.__table__.name].append(row)  # type: ignore[attr-defined]
 
     add(schema.DocumentRecord, document, id=1)
