@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from goaleditor.atomic import atomic_write
 from goaleditor.errors import InputError
-from goaleditor.model import file_schema
+from goaleditor.model import file_schema, file_schema_v1
 from goaleditor.model.document import (
     DOCUMENT_PROPERTIES,
     HEADER_FIELDS,
@@ -39,7 +39,7 @@ if TYPE_CHECKING:
     from sqlmodel import SQLModel
 
 APPLICATION_ID = 0x474F4C53  # "GOLS"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 SQLITE_MAGIC = b"SQLite format 3\x00"
 MAX_FILE_BYTES = 512 * 1024 * 1024
 
@@ -51,9 +51,13 @@ def _tables() -> tuple[Table, ...]:
     return tuple(record.__table__ for record in schema.RECORDS)  # type: ignore[attr-defined]
 
 
-def allowed_objects() -> frozenset[tuple[str, str]]:
-    """What a .goals file may contain (sqlite_master type, name); anything else is refused."""
-    return frozenset((kind, name) for kind, name, _sql in file_schema.MASTER)
+# sqlite_master of a file as each version wrote it (older ones frozen as data).
+MASTERS = {1: file_schema_v1.MASTER, 2: file_schema.MASTER}
+
+
+def allowed_objects(version: int = SCHEMA_VERSION) -> frozenset[tuple[str, str]]:
+    """What a .goals file of a version may contain (sqlite_master type, name); nothing else."""
+    return frozenset((kind, name) for kind, name, _sql in MASTERS[version])
 
 
 # Generous for real documents, small enough that a hostile file cannot exhaust memory.
@@ -67,8 +71,40 @@ LIMITS = {
 }
 
 Migration = Callable[[sqlite3.Connection], None]
+
+# Version 2 added the fields of other regions' layouts (DESIGN §4), all text.
+_V2_COLUMNS = {
+    "document": {"layout": "tianjin"},
+    "goal_table": dict.fromkeys(
+        (
+            "project_nature",
+            "project_category",
+            "supervisor",
+            "implementer",
+            "start_date",
+            "end_date",
+            "period_total",
+            "period_fiscal",
+            "period_other",
+            "budget_carryover",
+            "period_goal",
+        ),
+        "",
+    ),
+    "indicator": dict.fromkeys(("weight", "explanation", "standard", "remark"), ""),
+}
+
+
+def _to_v2(connection: sqlite3.Connection) -> None:
+    for table, columns in _V2_COLUMNS.items():
+        for name, default in columns.items():
+            connection.execute(
+                f"ALTER TABLE {table} ADD COLUMN {name} VARCHAR NOT NULL DEFAULT '{default}'"
+            )
+
+
 # MIGRATIONS[n] upgrades a database from user_version n to n + 1, in place.
-MIGRATIONS: dict[int, Migration] = {}
+MIGRATIONS: dict[int, Migration] = {1: _to_v2}
 
 
 class FileHeader:
@@ -101,7 +137,7 @@ def load_document(path: str | Path) -> Document:
     if size > MAX_FILE_BYTES:
         raise InputError(f"文件过大（{size // 2**20} MB），不像是绩效目标表文档：{path}")
     _check_header(header, path)
-    memory = _copy_into_memory(path)
+    memory = _copy_into_memory(path, header.user_version)
     try:
         _migrate(memory, header.user_version)
         return _read_document(memory, path)
@@ -139,12 +175,12 @@ def _defensive(connection: sqlite3.Connection) -> None:
         connection.setconfig(defensive, True)  # type: ignore[attr-defined]
 
 
-def _check_schema(connection: sqlite3.Connection, path: Path) -> None:
+def _check_schema(connection: sqlite3.Connection, path: Path, version: int) -> None:
     """Only our own tables and indexes: no triggers, views or anything unknown."""
     rows = connection.execute("SELECT type, name FROM sqlite_master").fetchall()
     unknown = sorted(
         {f"{kind} {name}" for kind, name in rows}
-        - {f"{kind} {name}" for kind, name in allowed_objects()}
+        - {f"{kind} {name}" for kind, name in allowed_objects(version)}
     )
     if unknown:
         raise InputError(
@@ -155,14 +191,14 @@ def _check_schema(connection: sqlite3.Connection, path: Path) -> None:
         raise InputError(f"文档已损坏，无法读取：{path.name}（完整性检查未通过）")
 
 
-def _copy_into_memory(path: Path) -> sqlite3.Connection:
+def _copy_into_memory(path: Path, version: int) -> sqlite3.Connection:
     """Check the file, then copy it into memory: the user's file is never opened for writing."""
     memory = sqlite3.connect(":memory:")
     try:
         source = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
         try:
             _defensive(source)
-            _check_schema(source, path)
+            _check_schema(source, path, version)
             source.backup(memory)
         finally:
             source.close()
