@@ -26,6 +26,7 @@ from goaleditor.formats.layout import (
     PlacedCell,
     build_grid,
     paginate,
+    table_title,
 )
 from goaleditor.formats.linebreak import clean_text, wrap
 from goaleditor.formats.pdf_fonts import HEI, SONG, TextWidth
@@ -150,8 +151,9 @@ def _toc_pages(
     usable = PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM
     packed: list[list[tuple[list[str], int]]] = [[]]  # per page: (entry lines, table index)
     used = _toc_heading_height(len(wrap(heading, TABLE_WIDTH, title)))
-    for index, pages in enumerate(tables):
-        lines = wrap(pages[0].title, TABLE_WIDTH - 60, body)
+    for index in range(len(tables)):
+        # The 目录 names each table by its project, whatever the layout's page title says.
+        lines = wrap(table_title(index + 1, document.tables[index]), TABLE_WIDTH - 60, body)
         height = len(lines) * LEADING + TOC_ENTRY_GAP / 2
         if used + height > usable and packed[-1]:
             packed.append([])

@@ -12,16 +12,14 @@ from typing import Any
 
 from goaleditor.errors import InputError
 from goaleditor.formats.layout import (
-    COLUMNS,
-    HEAD_ROWS,
-    HEADER_ROW,
-    INDICATOR_SLOTS,
     SHEET_AGENCY_ROW,
     SHEET_GRID_ROW,
     SHEET_TITLE_ROW,
 )
 from goaleditor.model.document import MONEY_FIELDS, Document, GoalTable, Indicator
 from goaleditor.model.frameworks import FRAMEWORKS, detect_framework
+from goaleditor.model.layout_names import LAYOUT_NAMES
+from goaleditor.model.layouts import LayoutProfile, get_profile
 from goaleditor.model.money import MONEY_UNITS, MoneyError, parse_money
 from goaleditor.model.values import QUALITATIVE, TargetValue, normalize_comparator, parse_target
 
@@ -93,7 +91,7 @@ def read(path: Path, warn: Warn | None = None) -> Document:
         titles: list[str] = []
         for sheet in workbook.worksheets:
             grid = _sheet_values(sheet)
-            exact = _exact_table(grid) if meta else None
+            exact = _exact_table(grid, get_profile(meta.get("layout", ""))) if meta else None
             parsed = [exact] if exact else _SheetReader(grid, sheet.title).tables()
             if not parsed:
                 if sheet.title != "目录":
@@ -147,6 +145,8 @@ def _apply_metadata(document: Document, meta: dict[str, str]) -> None:
     if meta.get("framework") in FRAMEWORKS:
         document.framework = meta["framework"]
     document.merge_level2 = meta.get("merge_level2") == "1"
+    if meta.get("layout") in LAYOUT_NAMES:
+        document.layout = meta["layout"]
 
 
 def _sheet_values(sheet: Any) -> list[list[Any]]:
@@ -168,11 +168,13 @@ def _cell(rows: list[list[Any]], r: int, c: int) -> Any:
     return rows[r][c] if r < len(rows) and c < len(rows[r]) else None
 
 
-def _exact_positions() -> tuple[dict[tuple[int, int], str], dict[str, tuple[int, int]]]:
+def _exact_positions(
+    profile: LayoutProfile,
+) -> tuple[dict[tuple[int, int], str], dict[str, tuple[int, int]]]:
     """Where an exported sheet has each label and each header field (row, column from 0)."""
     labels: dict[tuple[int, int], str] = {}
     fields: dict[str, tuple[int, int]] = {}
-    for r, slots in enumerate((*HEAD_ROWS, INDICATOR_SLOTS)):
+    for r, slots in enumerate((*profile.head_rows, profile.indicator_slots)):
         for slot in slots:
             at = (SHEET_GRID_ROW + r, slot.col)
             if slot.label:
@@ -182,16 +184,32 @@ def _exact_positions() -> tuple[dict[tuple[int, int], str], dict[str, tuple[int,
     return labels, fields
 
 
-def _exact_table(rows: list[list[Any]]) -> _Parsed | None:
+def _exact_unit(rows: list[list[Any]], profile: LayoutProfile) -> str | None:
+    """The money unit of an exported sheet: its 单位 line, or a label naming it."""
+    labels, _ = _exact_positions(profile)
+    for (r, c), label in labels.items():
+        if "{unit}" in label:
+            found = _label(_cell(rows, r, c))
+            return next(
+                (u for u in MONEY_UNITS if found == _label(label.replace("{unit}", u))), None
+            )
+    unit = _UNIT_RE.match(_label(_cell(rows, SHEET_AGENCY_ROW, profile.columns - 1)))
+    return unit.group(1) if unit else "元"
+
+
+def _exact_table(rows: list[list[Any]], profile: LayoutProfile) -> _Parsed | None:
     """A sheet goaleditor wrote, untouched: read by position, so any text is read as is.
 
     Only the labels are checked (user text never lands in a label cell); a sheet that
     someone has rearranged falls back to finding the labels.
     """
-    labels, fields = _exact_positions()
-    if any(_label(_cell(rows, r, c)) != label for (r, c), label in labels.items()):
+    labels, fields = _exact_positions(profile)
+    unit = _exact_unit(rows, profile)
+    if unit is None or any(
+        _label(_cell(rows, r, c)) != _label(label.replace("{unit}", unit))
+        for (r, c), label in labels.items()
+    ):
         return None
-    unit = _UNIT_RE.match(_label(_cell(rows, SHEET_AGENCY_ROW, COLUMNS - 1)))
 
     def money(name: str) -> Decimal | None:
         value = _cell(rows, *fields[name])
@@ -199,29 +217,21 @@ def _exact_table(rows: list[list[Any]]) -> _Parsed | None:
             return None
         return parse_money(repr(value) if isinstance(value, float) else _text(value))
 
-    columns = {slot.field: slot.col for slot in INDICATOR_SLOTS}
+    columns = {slot.field: slot.col for slot in profile.indicator_slots}
     indicators: list[tuple[str, str, Indicator]] = []
     level1 = level2 = ""
-    for row in rows[SHEET_GRID_ROW + HEADER_ROW + 1 :]:
-        padded = [*row, *[None] * (COLUMNS - len(row))]
+    for row in rows[SHEET_GRID_ROW + profile.header_row + 1 :]:
+        padded = [*row, *[None] * (profile.columns - len(row))]
         got = {name: padded[c] for name, c in columns.items()}
         if all(value is None for value in got.values()):
             continue  # the lower part of a row too tall for one Excel row
         level1 = _text(got["level1"]) if got["level1"] is not None else level1
         level2 = _text(got["level2"]) if got["level2"] is not None else level2
-        target = _verbatim_target(_text(got["indicator.display"]))
-        name, description = _text(got["indicator.name"]), _text(got["indicator.description"])
-        indicators.append(
-            (
-                level1,
-                level2,
-                Indicator(name, description, target.comparator, target.value, target.unit),
-            )
-        )
+        indicators.append((level1, level2, _exact_indicator(profile, got)))
     agency = _AGENCY_RE.match(_text(_cell(rows, SHEET_AGENCY_ROW, 0)))
     table = GoalTable.from_rows(
         indicators,
-        money_unit=unit.group(1) if unit else "元",
+        money_unit=unit,
         **{
             name: money(name) if name in MONEY_FIELDS else _text(_cell(rows, *at))
             for name, at in fields.items()
@@ -232,6 +242,28 @@ def _exact_table(rows: list[list[Any]]) -> _Parsed | None:
         (agency.group(1), agency.group(2)) if agency else None,
         _text(_cell(rows, SHEET_TITLE_ROW, 0)),
     )
+
+
+def _exact_indicator(profile: LayoutProfile, got: dict[str | None, Any]) -> Indicator:
+    """An indicator from its cells in an exported sheet (指标值 in one cell or in three)."""
+    texts = {(name or "").removeprefix("indicator."): _text(value) for name, value in got.items()}
+    if "display" in texts:
+        target = profile.parse_display(texts["display"])
+        if target.comparator == QUALITATIVE:
+            target = TargetValue(QUALITATIVE, texts["display"], "")
+    else:
+        comparator = normalize_comparator(texts.get("comparator", "")) or QUALITATIVE
+        target = TargetValue(comparator, texts.get("value", ""), texts.get("unit", ""))
+    indicator = Indicator(
+        texts.get("name", ""),
+        texts.get("description", ""),
+        target.comparator,
+        target.value,
+        target.unit,
+    )
+    for name in ("weight", "explanation", "standard", "remark"):
+        setattr(indicator, name, texts.get(name, ""))
+    return indicator
 
 
 def _label(value: Any) -> str:
