@@ -16,10 +16,20 @@ from goaleditor.formats.layout import (
     SHEET_GRID_ROW,
     SHEET_TITLE_ROW,
 )
+from goaleditor.formats.xlsx_labels import (
+    ANNUAL_ANCHORS,
+    LABELLED_FIELDS,
+    MONEY_ROWS,
+    PERIOD_ANCHORS,
+    LabelledFields,
+)
+from goaleditor.formats.xlsx_labels import (
+    guess_layout as _guess_layout,
+)
 from goaleditor.model.document import MONEY_FIELDS, Document, GoalTable, Indicator
 from goaleditor.model.frameworks import FRAMEWORKS, detect_framework
 from goaleditor.model.layout_names import LAYOUT_NAMES
-from goaleditor.model.layouts import LayoutProfile, get_profile
+from goaleditor.model.layouts import PROFILES, LayoutProfile, get_profile
 from goaleditor.model.money import MONEY_UNITS, MoneyError, parse_money
 from goaleditor.model.values import QUALITATIVE, TargetValue, normalize_comparator, parse_target
 
@@ -33,9 +43,22 @@ _TITLE_RE = re.compile(r"^(?:\d+\s*[.．、]\s*(.*?)|(.+?))\s*绩效目标表$",
 _AGENCY_RE = re.compile(r"^(\d{3,})\s*(\S.*)$")
 _UNIT_RE = re.compile(r"^(?:金额)?单位[:：](万元|元)$")
 _YEAR_RE = re.compile(r"((?:19|20)\d\d)年")
+_FORM_RE = re.compile(r"绩效目标申报表")  # Shanghai's and the central form's title
+_FORM_YEAR_RE = re.compile(r"^[（(](?:19|20)\d\d年度?[)）]$")
 _FISCAL_LABELS = ("其中：财政资金", "其中:财政资金", "财政资金")
 _GOAL_LABELS = ("绩效目标", "年度绩效目标")
 _HEADER = {
+    "年度(/项目)指标值": "value",
+    "年度（/项目）指标值": "value",
+    "年度指标值": "value",
+    "权重": "weight",
+    "分值": "weight",
+    "权重（分）": "weight",
+    "指标解释": "explanation",
+    "评(扣)分标准": "standard",
+    "评（扣）分标准": "standard",
+    "评分标准": "standard",
+    "备注": "remark",
     "一级指标": "level1",
     "二级指标": "level2",
     "三级指标": "name",
@@ -89,6 +112,7 @@ def read(path: Path, warn: Warn | None = None) -> Document:
         document = Document()
         agency: tuple[str, str] | None = None
         titles: list[str] = []
+        layouts: list[str] = []
         for sheet in workbook.worksheets:
             grid = _sheet_values(sheet)
             exact = _exact_table(grid, get_profile(meta.get("layout", ""))) if meta else None
@@ -102,6 +126,7 @@ def read(path: Path, warn: Warn | None = None) -> Document:
                 item.table.document = document
                 agency = agency or item.agency
                 titles.append(item.title)
+                layouts.append(item.layout)
     finally:
         workbook.close()
     if not document.tables:  # one line says it all; the skipped sheets are not news then
@@ -116,6 +141,7 @@ def read(path: Path, warn: Warn | None = None) -> Document:
     years = [int(m.group(1)) for t in titles for m in _YEAR_RE.finditer(t)]
     document.year = max(set(years), key=years.count) if years else None
     document.framework = detect_framework(l1.name for t in document.tables for l1 in t.children)
+    document.layout = next((name for name in layouts if name), document.layout)
     _apply_metadata(document, meta)
     return document
 
@@ -283,6 +309,7 @@ class _Parsed:
     table: GoalTable
     agency: tuple[str, str] | None
     title: str
+    layout: str = ""
 
 
 class _SheetReader:
@@ -354,8 +381,10 @@ class _SheetReader:
                 label = _label(value)
                 if match := _UNIT_RE.match(label):
                     unit = match.group(1)
-                elif r < start and not title and _TITLE_RE.match(text):
+                elif r < start and not title and (_TITLE_RE.match(text) or _FORM_RE.search(text)):
                     title = text
+                elif r < start and title and _FORM_YEAR_RE.match(label):
+                    title += text
                 elif r < start and agency is None and (match := _AGENCY_RE.match(text)):
                     agency = (match.group(1), match.group(2))
         project, _ = self._value_right_of(start, ("项目名称",))
@@ -376,8 +405,13 @@ class _SheetReader:
             "fund_use": fund_use,
             "goal": _text(goal),
         }
+        extra = LabelledFields(self.rows, start, header).fields()
+        if header_fields["goal"]:  # a 绩效目标 beside its label wins
+            extra.pop("goal", None)
+        header_fields.update(extra)
         rows = self._indicators(header, end)
-        return _Parsed(GoalTable.from_rows(rows, **header_fields), agency, title)
+        layout = _guess_layout(self.rows, start, header, title)
+        return _Parsed(GoalTable.from_rows(rows, **header_fields), agency, title, layout)
 
     def _fund_use(self, budget_row: int | None, stop: int, start: int) -> str:
         labelled = self._find_row(start, stop, "资金用途")
@@ -422,21 +456,17 @@ class _SheetReader:
             comparator = normalize_comparator(get("comparator")) if split else None
             if comparator == QUALITATIVE:
                 target = TargetValue(QUALITATIVE, get("value"), "")
-            else:  # the three columns, or one cell such as ≥40个, read as one 指标值
-                target = _verbatim_target(f"{comparator or ''}{get('value')}{get('unit')}")
-            rows.append(
-                (
-                    level1,
-                    level2,
-                    Indicator(
-                        get("name"),
-                        get("description"),
-                        target.comparator,
-                        target.value,
-                        target.unit,
-                    ),
-                )
+            else:  # the three columns, or one cell such as ≥40个 or =100.00(%), as one 指标值
+                text = f"{comparator or ''}{get('value')}{get('unit')}"
+                target = PROFILES["shanghai"].parse_display(text)
+                if target.comparator == QUALITATIVE:
+                    target = _verbatim_target(text)
+            indicator = Indicator(
+                get("name"), get("description"), target.comparator, target.value, target.unit
             )
+            for name in ("weight", "explanation", "standard", "remark"):
+                setattr(indicator, name, get(name))
+            rows.append((level1, level2, indicator))
         return rows
 
 
@@ -450,5 +480,14 @@ _ALL_LABELS = frozenset(
         *_FISCAL_LABELS,
         *_GOAL_LABELS,
         *_HEADER,
+        *LABELLED_FIELDS,
+        *PERIOD_ANCHORS,
+        *ANNUAL_ANCHORS,
+        *MONEY_ROWS,
+        "项目资金（元）",
+        "项目资金（万元）",
+        "项目绩效目标",
+        "总体目标",
+        "绩效指标",
     }
 )
