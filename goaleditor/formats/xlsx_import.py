@@ -58,6 +58,7 @@ _HEADER = {
     "评(扣)分标准": "standard",
     "评（扣）分标准": "standard",
     "评分标准": "standard",
+    "评分细则": "standard",
     "备注": "remark",
     "一级指标": "level1",
     "二级指标": "level2",

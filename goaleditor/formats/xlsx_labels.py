@@ -31,6 +31,7 @@ GOALS_BELOW: tuple[tuple[str, str], ...] = (
     ("中期(实施期)目标", "period_goal"),
     ("中期目标", "period_goal"),
     ("实施期目标", "period_goal"),
+    ("长期目标", "period_goal"),
     ("年度总体目标", "goal"),
     ("年度目标", "goal"),
 )
