@@ -85,3 +85,12 @@ def test_weights_are_typed_in_their_column_and_tab_skips_it_when_hidden(qtbot, w
     indicator = next(window.current_table().indicator_rows())[2]
     assert indicator.weight == "25"
     assert window.stack.undoText() == "修改权重"
+
+
+def test_problems_follow_a_layout_switch(window) -> None:
+    window.problems.recheck()
+    _choose_layout("sichuan")
+    window.action.properties.trigger()
+    window.problems.recheck()
+    assert window.problems.problems  # no weights in the example: every row is flagged
+    assert {p.rule for p in window.problems.problems} >= {"weight.invalid"}

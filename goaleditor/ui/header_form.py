@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QSizePolicy,
     QWidget,
 )
 
@@ -55,7 +56,7 @@ ROWS: tuple[tuple[str, tuple[tuple[str, str, str], ...]], ...] = (
         ),
     ),
     ("资金用途：", (("fund_use", "", "2"),)),
-    ("项目总体目标：", (("period_goal", "", "3"),)),
+    ("项目总体目标：", (("period_goal", "", "2"),)),
     ("绩效目标：", (("goal", "", "4"),)),
 )
 PLACEHOLDERS = {
@@ -130,6 +131,7 @@ class HeaderForm(QWidget):
         self._rows: list[tuple[QWidget, tuple[str, ...]]] = []
         for label, fields in ROWS:
             row = QWidget(self)
+            row.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
             box = QHBoxLayout(row)
             box.setContentsMargins(0, 0, 0, 0)
             for name, before, kind in fields:
