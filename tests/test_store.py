@@ -230,3 +230,17 @@ def test_the_version_1_snapshot_is_what_version_1_wrote() -> None:
     with sqlite3.connect(f"{V1_FILE.resolve().as_uri()}?mode=ro", uri=True) as db:
         master = sorted(db.execute("SELECT type, name, sql FROM sqlite_master").fetchall())
     assert master == list(file_schema_v1.MASTER)
+
+
+def test_every_field_of_every_layout_round_trips(tmp_path: Path, full_document) -> None:
+    path = tmp_path / "full.goals"
+    store.save_document(full_document, path)
+    back = store.load_document(path)
+    assert document_differences(back, full_document) == []
+    table = back.tables[0]
+    assert (back.layout, table.period_total, table.end_date) == (
+        "shanghai",
+        full_document.tables[0].period_total,
+        "2026-12-31",
+    )
+    assert next(table.indicator_rows())[2].standard == "超支扣5分"
