@@ -23,6 +23,7 @@ def _build_parser() -> argparse.ArgumentParser:
     import argparse
 
     from goaleditor.formats.registry import NATIVE, READABLE, WRITABLE, describe
+    from goaleditor.model.layout_names import LAYOUT_NAMES
 
     native = NATIVE.extensions[0]
 
@@ -49,6 +50,11 @@ def _build_parser() -> argparse.ArgumentParser:
     p_export.add_argument("--no-toc", action="store_true", help="PDF不要目录")
     p_export.add_argument("--force", action="store_true", help=FORCE_HELP)
     p_export.add_argument("--no-page-numbers", action="store_true", help="PDF不要页码")
+    p_export.add_argument(
+        "--layout",
+        choices=LAYOUT_NAMES,
+        help="按另一地区的版式输出（文档本身不变）",
+    )
     p_check = sub.add_parser("check", help="检查文档，每行一个问题；有错误时退出码为1")
     p_check.add_argument("document", metavar="DOC")
     p_dump = sub.add_parser("dump", help="把文档以规范JSON输出到标准输出")
@@ -150,6 +156,8 @@ def _cmd_export(args: argparse.Namespace) -> int:
     from goaleditor.formats import read_document, write_document
 
     document = read_document(args.document, _warn)
+    if args.layout:  # only this output: the document file is not written
+        document.layout = args.layout
     if Path(args.output).suffix.lower() == ".pdf":
         from goaleditor.formats import pdf
 

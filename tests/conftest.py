@@ -60,3 +60,14 @@ def window(qtbot, tmp_path: Path, example_path: Path):
     win.stack.setClean()  # let the window close without asking
     win.close()
     win.deleteLater()
+
+
+FULL = ROOT / "tests" / "fixtures" / "full-shanghai-2026.json"
+
+
+@pytest.fixture
+def full_document():
+    """A Shanghai 2026 table (samples/shanghai-2026-shenbaobiao.txt) with every field filled."""
+    from goaleditor.formats.canonical_json import loads
+
+    return loads(FULL.read_bytes(), FULL.name)

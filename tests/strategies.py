@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from goaleditor.model.document import Document, GoalTable, Indicator, Level1, Level2
 from goaleditor.model.frameworks import CLASSIC, FRAMEWORKS, Framework
+from goaleditor.model.layout_names import LAYOUT_NAMES
 from goaleditor.model.values import QUALITATIVE, QUANTITATIVE_COMPARATORS, parse_target
 
 cjk = st.characters(min_codepoint=0x4E00, max_codepoint=0x9FA5)
@@ -21,6 +22,8 @@ money = st.one_of(
     st.none(),
     st.decimals(min_value=0, max_value=10**11, places=2, allow_nan=False, allow_infinity=False),
 )
+dates = st.one_of(st.just(""), st.dates().map(lambda d: d.isoformat()))
+weights = st.one_of(st.just(""), st.sampled_from(["10", "5.5", "20.00", "0"]))
 units = st.sampled_from(["%", "个", "次", "人", "天", "万元", "元/套", "万元/人/年", "平方米", ""])
 
 
@@ -36,7 +39,10 @@ def indicators(draw, framework: Framework = CLASSIC) -> tuple[str, str, Indicato
         comparator, unit = QUALITATIVE, ""
         value = draw(text.filter(lambda t: parse_target(t).comparator == QUALITATIVE))
         value = value.strip()
-    return level1, level2, Indicator(draw(text), draw(text), comparator, value, unit)
+    name, description = draw(text), draw(text)
+    indicator = Indicator(name, description, comparator, value, unit, draw(weights))
+    indicator.explanation, indicator.standard, indicator.remark = draw(text), draw(text), draw(text)
+    return level1, level2, indicator
 
 
 @st.composite
@@ -52,6 +58,17 @@ def tables(draw, framework: Framework = CLASSIC, empty_groups: bool = True) -> G
         budget_other=draw(money),
         fund_use=draw(text),
         goal=draw(text),
+        project_nature=draw(text),
+        project_category=draw(text),
+        supervisor=draw(text),
+        implementer=draw(text),
+        start_date=draw(dates),
+        end_date=draw(dates),
+        period_total=draw(money),
+        period_fiscal=draw(money),
+        period_other=draw(money),
+        budget_carryover=draw(money),
+        period_goal=draw(text),
     )
     for _ in range(draw(st.integers(0, 3)) if empty_groups else 0):
         if table.children and draw(st.booleans()):
@@ -89,6 +106,7 @@ def documents(draw, empty_groups: bool = True) -> Document:
         title=draw(text),
         framework=framework.key,
         merge_level2=draw(st.booleans()),
+        layout=draw(st.sampled_from(LAYOUT_NAMES)),
         tables=draw(st.lists(tables(framework, empty_groups), max_size=4)),
     )
 

@@ -37,12 +37,16 @@ def _text(element: etree._Element) -> str:
     return "\n".join("".join(p.itertext()) for p in element.iter(W + "p"))
 
 
-def validate(root: etree._Element) -> list[etree._Element]:
-    """Check every table as Word checks it; returns the tables."""
+def validate(root: etree._Element, document: Document | None = None) -> list[etree._Element]:
+    """Check every table as Word checks it (in the document's layout); returns the tables."""
+    from goaleditor.model.layouts import TIANJIN, profile_of
+
+    profile = profile_of(document) if document is not None else TIANJIN
+    header_labels = [slot.label for slot in profile.indicator_slots]
     tables = root.findall(".//w:tbl", NS)
     for table in tables:
         columns = [_int(c, "w") for c in table.findall("w:tblGrid/w:gridCol", NS)]
-        assert len(columns) == layout.COLUMNS and all(w > 0 for w in columns)
+        assert len(columns) == profile.columns and all(w > 0 for w in columns)
         props = table.find("w:tblPr", NS)
         assert _int(props.find("w:tblW", NS), "w") == sum(columns) == twips(layout.TABLE_WIDTH)
         assert props.find("w:tblLayout", NS).get(W + "type") == "fixed"
@@ -50,7 +54,7 @@ def validate(root: etree._Element) -> list[etree._Element]:
         for index, row in enumerate(table.findall("w:tr", NS)):
             col, here = 0, {}
             header = row.find("w:trPr/w:tblHeader", NS) is not None
-            assert header == (index == 0 and _cells_text(row) == HEADER_LABELS)
+            assert header == (index == 0 and _cells_text(row) == header_labels)
             for cell in row.findall("w:tc", NS):
                 span_el = cell.find("w:tcPr/w:gridSpan", NS)
                 span = 1 if span_el is None else _int(span_el)
@@ -208,7 +212,7 @@ def test_a_row_taller_than_a_page_may_split(tmp_path: Path) -> None:
 def test_any_document_gives_valid_tables(tmp_path_factory, doc: Document) -> None:
     out = tmp_path_factory.mktemp("any") / "any.docx"
     write(doc, out)
-    tables = validate(_xml(out))
+    tables = validate(_xml(out), doc)
     assert len(tables) == 2 * len(doc.tables)
 
 

@@ -62,8 +62,9 @@ def _many_values(path: Path) -> Path:
     db = sqlite3.connect(path)
     db.executescript(
         "ALTER TABLE indicator ADD COLUMN big AS (zeroblob(16000000)) VIRTUAL;"
-        "INSERT INTO indicator (level2_id, position, name, description, comparator, value, unit)"
-        " SELECT level2_id, position, name, description, comparator, value, unit FROM indicator;"
+        "INSERT INTO indicator (level2_id, position, name, description, comparator, value, unit,"
+        " weight, explanation, standard, remark) SELECT level2_id, position, name, description,"
+        " comparator, value, unit, weight, explanation, standard, remark FROM indicator;"
     )
     db.commit()
     db.close()
@@ -74,8 +75,9 @@ def _million_indicators(path: Path) -> Path:
     _goals(path)
     db = sqlite3.connect(path)
     db.executemany(
-        "INSERT INTO indicator (level2_id, position, name, description, comparator, value, unit)"
-        " VALUES (1, ?, '指标', '', '≥', '1', '个')",
+        "INSERT INTO indicator (level2_id, position, name, description, comparator, value, unit,"
+        " weight, explanation, standard, remark) VALUES (1, ?, '指标', '', '≥', '1', '个', '', '',"
+        " '', '')",
         ((i,) for i in range(10**6)),
     )
     db.commit()

@@ -61,6 +61,7 @@ def _parse(html: str) -> _Tables:
 
 def _check_html(document: Document, table: GoalTable) -> _Tables:
     grid = table_grid(document, table)
+    columns = len(grid.col_widths)  # the document's layout: 6 or 7 columns
     parsed = _parse(table_html(document, table))
     assert parsed.paragraphs[0] == grid.title.replace("\n", " ")
     agency, main = parsed.tables
@@ -74,13 +75,13 @@ def _check_html(document: Document, table: GoalTable) -> _Tables:
             assert int(attrs.get("colspan") or 1) == cell.colspan
             assert text == cell.text
             assert f"text-align:{cell.align}" in (attrs["style"] or "")
-            col = next(c for c in range(layout.COLUMNS) if (r, c) not in covered)
+            col = next(c for c in range(columns) if (r, c) not in covered)
             assert col == cell.col, "an HTML cell lands where the grid puts it"
             for rr in range(r, r + cell.rowspan):
                 for cc in range(col, col + cell.colspan):
                     assert (rr, cc) not in covered
                     covered.add((rr, cc))
-    assert covered == {(r, c) for r in range(len(grid.rows)) for c in range(layout.COLUMNS)}
+    assert covered == {(r, c) for r in range(len(grid.rows)) for c in range(columns)}
     return parsed
 
 

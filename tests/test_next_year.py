@@ -41,3 +41,19 @@ def test_only_the_document_year_moves(example_document) -> None:
 def test_year_inferred_when_missing(example_document) -> None:
     example_document.year = None
     assert next_year_draft(example_document).year == 2027
+
+
+def test_dates_move_on_and_the_period_stays(full_document) -> None:
+    full_document.tables[0].end_date = "2028-02-29"
+    draft = next_year_draft(full_document)
+    assert draft.layout == "shanghai"
+    table, old = draft.tables[0], full_document.tables[0]
+    assert (table.start_date, table.end_date) == ("2025-01-01", "2029-02-28")
+    assert (table.period_total, table.period_fiscal, table.period_goal) == (
+        old.period_total,
+        old.period_fiscal,
+        old.period_goal,
+    )
+    assert [i.weight for _, _, i in table.indicator_rows()] == [
+        i.weight for _, _, i in old.indicator_rows()
+    ]

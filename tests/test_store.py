@@ -63,15 +63,17 @@ def test_file_is_marked(tmp_path: Path, example_document) -> None:
         assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 
 
-# Version 1 of the file format, as files in users' hands have it: changing the SQLModel
+# Version 2 of the file format, as files in users' hands have it: changing the SQLModel
 # tables changes this, and needs a new SCHEMA_VERSION with a migration.
-FORMAT_V1 = {
-    "document": "id agency_code agency_name year title framework merge_level2",
+FORMAT_V2 = {
+    "document": "id agency_code agency_name year title framework merge_level2 layout",
     "goal_table": "id position project_name money_unit budget_total budget_fiscal budget_other "
-    "fund_use goal",
+    "fund_use goal project_nature project_category supervisor implementer start_date end_date "
+    "period_total period_fiscal period_other budget_carryover period_goal",
     "level1": "id table_id position name",
     "level2": "id level1_id position name",
-    "indicator": "id level2_id position name description comparator value unit",
+    "indicator": "id level2_id position name description comparator value unit "
+    "weight explanation standard remark",
     "ix_goal_table_position": "position",
     "ix_level1_table_id": "table_id",
     "ix_level2_level1_id": "level1_id",
@@ -79,8 +81,8 @@ FORMAT_V1 = {
 }
 
 
-def test_file_format_is_version_1(tmp_path: Path, example_document) -> None:
-    path = tmp_path / "v1.goals"
+def test_file_format_is_version_2(tmp_path: Path, example_document) -> None:
+    path = tmp_path / "v2.goals"
     store.save_document(example_document, path)
     with sqlite3.connect(path) as db:
         objects = db.execute("SELECT type, name FROM sqlite_master").fetchall()
@@ -91,7 +93,7 @@ def test_file_format_is_version_1(tmp_path: Path, example_document) -> None:
             )
             for kind, name in objects
         }
-    assert columns == FORMAT_V1
+    assert columns == FORMAT_V2
     assert store.allowed_objects() == set(objects)
 
 
@@ -127,16 +129,17 @@ def test_newer_version_is_refused(tmp_path: Path, example_document) -> None:
 def test_older_version_is_migrated_without_touching_the_file(
     tmp_path: Path, example_document, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Pretend the current format is version 2, whose migration retitles the document."""
+    """Pretend the current format is version 3, whose migration retitles the document."""
     path = tmp_path / "old.goals"
     store.save_document(example_document, path)
     before = path.read_bytes()
 
-    def to_v2(db: sqlite3.Connection) -> None:
+    def to_v3(db: sqlite3.Connection) -> None:
         db.execute("UPDATE document SET title = 'migrated'")
 
-    monkeypatch.setattr(store, "SCHEMA_VERSION", 2)
-    monkeypatch.setitem(store.MIGRATIONS, 1, to_v2)
+    monkeypatch.setattr(store, "SCHEMA_VERSION", 3)
+    monkeypatch.setitem(store.KNOWN_SCHEMAS, 3, store.KNOWN_SCHEMAS[2])
+    monkeypatch.setitem(store.MIGRATIONS, 2, to_v3)
     assert store.load_document(path).title == "migrated"
     assert path.read_bytes() == before
 
@@ -297,3 +300,51 @@ def test_a_special_file_is_refused_without_reading(tmp_path: Path, kind: str) ->
         path.symlink_to("/dev/zero")
     with pytest.raises(InputError, match="不是普通文件"):
         store.load_document(path)
+
+
+V1_FILE = Path(__file__).parent / "fixtures" / "v1-example.goals"
+
+
+def test_a_version_1_file_opens_upgraded_and_untouched(tmp_path: Path, example_document) -> None:
+    """tests/fixtures/v1-example.goals was saved by version 1 (the bundled example)."""
+    path = tmp_path / "v1.goals"
+    path.write_bytes(V1_FILE.read_bytes())
+    assert store.read_header(path).user_version == 1
+    with sqlite3.connect(path) as db:
+        objects = set(db.execute("SELECT type, name FROM sqlite_master").fetchall())
+    assert objects == store.allowed_objects(1)
+    before = path.read_bytes()
+    document = store.load_document(path)
+    assert path.read_bytes() == before
+    assert document_differences(document, example_document) == []
+    assert document.layout == "tianjin"
+    table = document.tables[0]
+    assert (table.start_date, table.period_total, table.budget_carryover) == ("", None, None)
+    assert {i.weight for _, _, i in table.indicator_rows()} == {""}
+    resaved = tmp_path / "v2.goals"
+    store.save_document(document, resaved)
+    assert store.read_header(resaved).user_version == 2
+    assert document_differences(store.load_document(resaved), example_document) == []
+
+
+def test_the_version_1_snapshot_is_what_version_1_wrote() -> None:
+    """The frozen MASTER of version 1 matches the fixture file row for row."""
+    from goaleditor.model import file_schema_v1
+
+    with sqlite3.connect(f"{V1_FILE.resolve().as_uri()}?mode=ro", uri=True) as db:
+        master = sorted(db.execute("SELECT type, name, sql FROM sqlite_master").fetchall())
+    assert master == list(file_schema_v1.MASTER)
+
+
+def test_every_field_of_every_layout_round_trips(tmp_path: Path, full_document) -> None:
+    path = tmp_path / "full.goals"
+    store.save_document(full_document, path)
+    back = store.load_document(path)
+    assert document_differences(back, full_document) == []
+    table = back.tables[0]
+    assert (back.layout, table.period_total, table.end_date) == (
+        "shanghai",
+        full_document.tables[0].period_total,
+        "2026-12-31",
+    )
+    assert next(table.indicator_rows())[2].standard == "超支扣5分"

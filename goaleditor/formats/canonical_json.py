@@ -8,8 +8,9 @@ from typing import Any
 
 from goaleditor.atomic import atomic_write_text
 from goaleditor.errors import InputError
-from goaleditor.model.document import Document, GoalTable, Indicator
+from goaleditor.model.document import MONEY_FIELDS, Document, GoalTable, Indicator
 from goaleditor.model.frameworks import FRAMEWORKS, detect_framework
+from goaleditor.model.layout_names import DEFAULT_LAYOUT, LAYOUT_NAMES
 from goaleditor.model.limits import MAX_INDICATORS, MAX_TABLES, check_count, check_text
 from goaleditor.model.money import MONEY_UNITS, MoneyError, format_money, parse_money
 from goaleditor.model.text_clean import encodable, lone_surrogate
@@ -18,7 +19,22 @@ from goaleditor.model.values import COMPARATORS, normalize_comparator, parse_tar
 SCHEMA = 1
 MAX_BYTES = 64 * 1024 * 1024
 _TEXT_FIELDS = ("project_name", "fund_use", "goal")
+# The keys of other regions' layouts (DESIGN §4): optional on import, always written.
+_LAYOUT_TABLE_KEYS = (
+    "project_nature",
+    "project_category",
+    "supervisor",
+    "implementer",
+    "start_date",
+    "end_date",
+    "period_total",
+    "period_fiscal",
+    "period_other",
+    "budget_carryover",
+    "period_goal",
+)
 _INDICATOR_TEXT = ("level1", "level2", "name", "description")
+_LAYOUT_INDICATOR_KEYS = ("weight", "explanation", "standard", "remark")
 
 
 def to_data(document: Document) -> dict[str, Any]:
@@ -30,6 +46,7 @@ def to_data(document: Document) -> dict[str, Any]:
         "year": document.year,
         "title": document.title,
         "framework": document.framework,
+        "layout": document.layout,
         "tables": [_table_data(table) for table in document.tables],
     }
 
@@ -43,6 +60,7 @@ def _table_data(table: GoalTable) -> dict[str, Any]:
         "budget_other": format_money(table.budget_other),
         "fund_use": table.fund_use,
         "goal": table.goal,
+        **{name: _text_of(table, name) for name in _LAYOUT_TABLE_KEYS},
         "indicators": [
             {
                 "level1": level1,
@@ -53,10 +71,16 @@ def _table_data(table: GoalTable) -> dict[str, Any]:
                 "value": ind.value,
                 "unit": ind.unit,
                 "display": ind.display,
+                **{name: getattr(ind, name) for name in _LAYOUT_INDICATOR_KEYS},
             }
             for level1, level2, ind in table.indicator_rows()
         ],
     }
+
+
+def _text_of(table: GoalTable, name: str) -> str:
+    value = getattr(table, name)
+    return format_money(value) if name in MONEY_FIELDS else str(value)
 
 
 def dumps(document: Document) -> str:
@@ -122,12 +146,16 @@ def from_data(data: Any, source: str = "JSON") -> Document:
         framework = detect_framework(l1.name for t in tables for l1 in t.children)
     elif framework not in FRAMEWORKS:
         raise where.error("framework", f"未知的指标体系 {framework!r}")
+    layout = where.text(obj.get("layout", ""), "layout") or DEFAULT_LAYOUT
+    if layout not in LAYOUT_NAMES:
+        raise where.error("layout", f"未知的版式 {layout!r}（可用：{'、'.join(LAYOUT_NAMES)}）")
     return Document(
         agency_code=where.text(obj.get("agency_code", ""), "agency_code"),
         agency_name=where.text(obj.get("agency_name", ""), "agency_name"),
         year=year,
         title=where.text(obj.get("title", ""), "title"),
         framework=framework,
+        layout=layout,
         tables=tables,
     )
 
@@ -141,7 +169,9 @@ def _table(where: _Where, data: Any, path: str) -> GoalTable:
     if unit not in MONEY_UNITS:
         raise where.error(f"{path}.money_unit", f"金额单位应为“元”或“万元”，实际为“{unit}”")
     header["money_unit"] = unit
-    for name in ("budget_total", "budget_fiscal", "budget_other"):
+    for name in _LAYOUT_TABLE_KEYS:
+        header[name] = where.text(obj.get(name, ""), f"{path}.{name}")
+    for name in MONEY_FIELDS:
         text = where.text(obj.get(name, ""), f"{path}.{name}")
         try:
             header[name] = parse_money(text)
@@ -168,7 +198,10 @@ def _indicator(where: _Where, data: Any, path: str) -> tuple[str, str, Indicator
     else:  # hand-written JSON may give only the printed value
         target = parse_target(where.text(obj.get("display", ""), f"{path}.display"))
         comparator, value, unit = target.comparator, target.value, target.unit
-    return level1, level2, Indicator(name, description, comparator, value, unit)
+    indicator = Indicator(name, description, comparator, value, unit)
+    for key in _LAYOUT_INDICATOR_KEYS:
+        setattr(indicator, key, where.text(obj.get(key, ""), f"{path}.{key}"))
+    return level1, level2, indicator
 
 
 class _Where:

@@ -13,6 +13,7 @@ from typing import Literal
 
 from goaleditor.formats.linebreak import Width, wrap
 from goaleditor.model.document import MONEY_FIELDS, Document, GoalTable, Indicator
+from goaleditor.model.layouts import TIANJIN, Align, LayoutProfile, Slot, profile_of
 from goaleditor.model.money import format_money
 
 MM = 72 / 25.4
@@ -21,8 +22,6 @@ MARGIN_LEFT = MARGIN_RIGHT = 18 * MM
 MARGIN_TOP = 15 * MM
 MARGIN_BOTTOM = 16 * MM
 TABLE_WIDTH = PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT
-# Seven columns: 一级 | 二级 | 三级 | 描述 (2) | 指标值 (2); the budget row uses each one.
-COLUMN_FRACTIONS = (0.12, 0.14, 0.20, 0.12, 0.18, 0.11, 0.13)
 BODY_SIZE = 10.5  # 五号
 LEADING = 13.5
 TITLE_SIZE = 16.0
@@ -39,47 +38,13 @@ PAGE_BREAK_EVERY = 400.0
 PAGE_TITLE_LINES = 6
 ELLIPSIS = "…"
 
-Align = Literal["left", "center", "right"]
 RowKind = Literal["head", "header", "indicator"]
 
-
-@dataclass(frozen=True, slots=True)
-class Slot:
-    """A cell of the official layout: a printed label, or the field whose value it shows."""
-
-    col: int
-    colspan: int
-    align: Align
-    label: str = ""
-    field: str | None = None
-    rowspan: int = 1
-
-
-# The rows above the indicators, top to bottom. Fields are GoalTable's (money formatted).
-HEAD_ROWS: tuple[tuple[Slot, ...], ...] = (
-    (Slot(0, 1, "center", "项目名称"), Slot(1, 6, "left", field="project_name")),
-    (
-        Slot(0, 1, "center", "预算规模及资金用途", rowspan=2),
-        Slot(1, 1, "center", "预算数"),
-        Slot(2, 1, "right", field="budget_total"),
-        Slot(3, 1, "center", "其中：财政资金"),
-        Slot(4, 1, "right", field="budget_fiscal"),
-        Slot(5, 1, "center", "其他资金"),
-        Slot(6, 1, "right", field="budget_other"),
-    ),
-    (Slot(1, 6, "left", field="fund_use"),),
-    (Slot(0, 1, "center", "绩效目标"), Slot(1, 6, "left", field="goal")),
-)
-# The indicator columns: the header row prints their labels (centred), each indicator row
-# its fields.
-INDICATOR_SLOTS: tuple[Slot, ...] = (
-    Slot(0, 1, "center", "一级指标", "level1"),
-    Slot(1, 1, "center", "二级指标", "level2"),
-    Slot(2, 1, "left", "三级指标", "indicator.name"),
-    Slot(3, 2, "left", "绩效指标描述", "indicator.description"),
-    Slot(5, 2, "center", "指标值", "indicator.display"),
-)
-HEADER_ROW = len(HEAD_ROWS)  # grid index of the 一级指标 … 指标值 row
+# The default (Tianjin) form's grid; every layout's is in its profile (model/layouts.py).
+COLUMN_FRACTIONS = TIANJIN.column_fractions
+HEAD_ROWS = TIANJIN.head_rows
+INDICATOR_SLOTS = TIANJIN.indicator_slots
+HEADER_ROW = TIANJIN.header_row  # grid index of the 一级指标 … 指标值 row
 # An exported sheet, rows from 0: the title, the agency and unit line, then the grid.
 SHEET_TITLE_ROW, SHEET_AGENCY_ROW, SHEET_GRID_ROW = 0, 1, 2
 COLUMNS = len(COLUMN_FRACTIONS)
@@ -127,6 +92,7 @@ class TableGrid:
     col_widths: tuple[float, ...]
     rows: list[Row]
     header_row: int  # index of the 一级指标 … 指标值 row
+    thousands: bool = False  # money printed with thousands separators (10,308,000.00)
 
     def col_x(self, col: int) -> float:
         """Left edge of a column, relative to the table's left edge."""
@@ -141,14 +107,16 @@ class TableGrid:
 DEFAULT_HEADING = "项目支出绩效目标表"
 
 
-def table_title(number: int, table: GoalTable) -> str:
-    """The printed title: n.项目名称绩效目标表."""
-    return f"{number}.{table.project_name}绩效目标表"
+def table_title(number: int, table: GoalTable, document: Document | None = None) -> str:
+    """The printed title in the document's layout (n.项目名称绩效目标表 by default)."""
+    if document is None:
+        return TIANJIN.title_of(number, table, table.document or Document())
+    return profile_of(document).title_of(number, table, document)
 
 
 def agency_line(document: Document) -> str:
-    """Agency code and name as printed above the table."""
-    return f"{document.agency_code}{document.agency_name}"
+    """Agency code and name as printed above the table ("" where the layout has none)."""
+    return profile_of(document).agency.format(code=document.agency_code, name=document.agency_name)
 
 
 def build_grid(
@@ -159,21 +127,22 @@ def build_grid(
     title_width: Width,
     wrap_cache: dict[tuple[str, float], list[str]] | None = None,
 ) -> TableGrid:
-    """Lay out one goal table: cells, merges, wrapped lines and row heights.
+    """Lay out one goal table in its document's layout: cells, merges, lines, row heights.
 
     width measures body text (宋体, BODY_SIZE); title_width measures the title (黑体).
     Pass the same wrap_cache for all tables of a document: their texts repeat a lot.
     """
-    col_widths = tuple(TABLE_WIDTH * f for f in COLUMN_FRACTIONS)
+    profile = profile_of(document)
+    col_widths = tuple(TABLE_WIDTH * f for f in profile.column_fractions)
     builder = _Builder(col_widths, width, {} if wrap_cache is None else wrap_cache)
-    for slots in HEAD_ROWS:
-        builder.add_row("head", [(slot, _head_text(table, slot), table) for slot in slots])
-    labels = [replace(slot, align="center", field=None) for slot in INDICATOR_SLOTS]
+    for slots in profile.head_rows:
+        builder.add_row("head", [(slot, _head_text(profile, table, slot), table) for slot in slots])
+    labels = [replace(slot, align="center", field=None) for slot in profile.indicator_slots]
     builder.add_row("header", [(slot, slot.label, None) for slot in labels])
     rows = list(table.indicator_rows())
     spans1 = _runs([level1 for level1, _, _ in rows])
     spans2 = _runs([(l1, l2) for l1, l2, _ in rows]) if document.merge_level2 else {}
-    level1_slot, level2_slot, *indicator_slots = INDICATOR_SLOTS
+    level1_slot, level2_slot, *indicator_slots = profile.indicator_slots
     for index, (level1, level2, indicator) in enumerate(rows):
         specs: list[tuple[Slot, str, object]] = []
         if index in spans1:
@@ -182,23 +151,26 @@ def build_grid(
             rowspan = spans2[index] if document.merge_level2 else 1
             specs.append((replace(level2_slot, label="", rowspan=rowspan), level2, indicator))
         specs += [
-            (replace(slot, label=""), _indicator_text(indicator, slot), indicator)
+            (replace(slot, label=""), indicator_text(profile, indicator, slot), indicator)
             for slot in indicator_slots
         ]
         builder.add_row("indicator", specs)
     builder.fit_spanning_cells()
-    title = table_title(number, table)
-    title_lines = wrap(title.replace("\n", " "), TABLE_WIDTH, title_width)
+    title = profile.title_of(number, table, document)
+    title_lines = [
+        line for part in title.split("\n") for line in wrap(part, TABLE_WIDTH, title_width)
+    ]
     return TableGrid(
         number=number,
         title=title,
         title_lines=title_lines,
         short_title_lines=shorten(title_lines, PAGE_TITLE_LINES, TABLE_WIDTH, title_width),
         agency=agency_line(document),
-        unit=f"单位：{table.money_unit}",
+        unit=profile.unit.format(unit=table.money_unit),
         col_widths=col_widths,
         rows=builder.rows,
-        header_row=HEADER_ROW,
+        header_row=profile.header_row,
+        thousands=profile.thousands,
     )
 
 
@@ -212,17 +184,34 @@ def shorten(lines: list[str], count: int, limit: float, width: Width) -> list[st
     return [*lines[: count - 1], last + ELLIPSIS]
 
 
-def _head_text(table: GoalTable, slot: Slot) -> str:
+def label_text(slot: Slot, money_unit: str) -> str:
+    """A slot's printed label, the table's money unit put in (项目资金（万元）)."""
+    return slot.label.replace("{unit}", money_unit)
+
+
+def field_text(profile: LayoutProfile, table: GoalTable, name: str) -> str:
+    """A header field as the layout prints it (money with two places, maybe 1,234.00)."""
+    value = getattr(table, name)
+    if name not in MONEY_FIELDS:
+        return str(value)
+    if profile.thousands and value is not None:
+        return f"{value:,.2f}"
+    return format_money(value)
+
+
+def _head_text(profile: LayoutProfile, table: GoalTable, slot: Slot) -> str:
     if slot.field is None:
-        return slot.label
-    value = getattr(table, slot.field)
-    return format_money(value) if slot.field in MONEY_FIELDS else str(value)
+        return label_text(slot, table.money_unit)
+    return field_text(profile, table, slot.field)
 
 
-def _indicator_text(indicator: Indicator, slot: Slot) -> str:
-    """The text of an indicator's own cell: its field after "indicator."."""
+def indicator_text(profile: LayoutProfile, indicator: Indicator, slot: Slot) -> str:
+    """The text of an indicator's own cell: its field after "indicator.", 指标值 styled."""
     assert slot.field is not None
-    return str(getattr(indicator, slot.field.removeprefix("indicator.")))
+    name = slot.field.removeprefix("indicator.")
+    if name == "display":
+        return profile.display(indicator.comparator, indicator.value, indicator.unit)
+    return str(getattr(indicator, name))
 
 
 def _runs(keys: list[object]) -> dict[int, int]:
@@ -323,6 +312,7 @@ class Page:
     unit: str = ""
     agency_y: float = 0.0  # baseline of the agency line, from the top
     cells: list[PlacedCell] = field(default_factory=list)
+    title_only: bool = False  # a page of a title too long to share a page with its table
 
 
 def _title_pages(grid: TableGrid) -> tuple[list[Page], list[str]]:
@@ -336,7 +326,7 @@ def _title_pages(grid: TableGrid) -> tuple[list[Page], list[str]]:
     per_page = int((PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM) // TITLE_LEADING) - 1
     alone, last = lines[:-PAGE_TITLE_LINES], lines[-PAGE_TITLE_LINES:]
     pages = [
-        Page(grid.number, grid.title, alone[start : start + per_page])
+        Page(grid.number, grid.title, alone[start : start + per_page], title_only=True)
         for start in range(0, len(alone), per_page)
     ]
     return pages, last

@@ -29,6 +29,7 @@ from goaleditor.formats.layout import (
     build_grid,
     paginate,
     shorten,
+    table_title,
 )
 from goaleditor.formats.linebreak import clean_text, wrap
 from goaleditor.formats.pdf_fonts import HEI, SONG, TextWidth
@@ -198,9 +199,11 @@ def _toc_pages(
     usable = PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM
     packed: list[list[tuple[list[str], int]]] = [[]]  # per page: (entry lines, table index)
     used = _toc_heading_height(len(_toc_heading(heading, title)))
-    for index, pages in enumerate(tables):
+    for index in range(len(tables)):
+        # The 目录 names each table by its project, whatever the layout's page title says.
+        entry = table_title(index + 1, document.tables[index])
         lines = shorten(
-            wrap(pages[0].title, TABLE_WIDTH - 60, body), TOC_ENTRY_LINES, TABLE_WIDTH - 60, body
+            wrap(entry, TABLE_WIDTH - 60, body), TOC_ENTRY_LINES, TABLE_WIDTH - 60, body
         )
         height = len(lines) * LEADING + TOC_ENTRY_GAP / 2
         if used + height > usable and packed[-1]:
@@ -299,7 +302,7 @@ class _Painter:
             c.drawString((PAGE_WIDTH - self.title(line)) / 2, y, line)  # type: ignore[attr-defined]
             y -= TITLE_LEADING
         c.setFont(SONG, BODY_SIZE)  # type: ignore[attr-defined]
-        if not page.unit:  # a page of a title too long to share a page with its table
+        if page.title_only:
             return
         agency_y = PAGE_HEIGHT - page.agency_y
         unit_x = MARGIN_LEFT + TABLE_WIDTH - self.body(page.unit)

@@ -63,13 +63,14 @@ class _Styles:
         for align in ("left", "center", "right"):
             alignment = Alignment(horizontal=align, vertical="center", wrap_text=True)
             make(f"cell-{align}", font=song, border=border, alignment=alignment)
-            make(
-                f"money-{align}",
-                font=song,
-                border=border,
-                alignment=alignment,
-                number_format="0.00",
-            )
+            for key, number_format in (("money", "0.00"), ("money-grouped", "#,##0.00")):
+                make(
+                    f"{key}-{align}",
+                    font=song,
+                    border=border,
+                    alignment=alignment,
+                    number_format=number_format,
+                )
         make(
             "title",
             font=Font(name="黑体", size=TITLE_SIZE),
@@ -138,6 +139,7 @@ def _write_properties(workbook: Any, document: Document) -> None:
         "title": document.title,
         "framework": document.framework,
         "merge_level2": "1" if document.merge_level2 else "0",
+        "layout": document.layout,
     }
     for key, value in values.items():
         workbook.custom_doc_props.append(StringProperty(name=META_PREFIX + key, value=clean(value)))
@@ -256,7 +258,7 @@ def _write_table(sheet: Any, grid: TableGrid, table: GoalTable, styles: _Styles)
         for cell in row.cells:
             last = cell.row + cell.rowspan - 1
             top, bottom = starts[cell.row], starts[last] + parts[last] - 1
-            _write_cell(sheet, top, bottom - top + 1, cell, table, styles)
+            _write_cell(sheet, top, bottom - top + 1, cell, table, styles, grid.thousands)
             if bottom > top or cell.colspan > 1:
                 left = cell.col + 1
                 merges.append(
@@ -273,13 +275,19 @@ def _write_table(sheet: Any, grid: TableGrid, table: GoalTable, styles: _Styles)
 
 
 def _write_cell(
-    sheet: Any, row: int, rowspan: int, cell: Cell, table: GoalTable, styles: _Styles
+    sheet: Any,
+    row: int,
+    rowspan: int,
+    cell: Cell,
+    table: GoalTable,
+    styles: _Styles,
+    thousands: bool = False,
 ) -> None:
     column = cell.col + 1
     target = sheet.cell(row=row, column=column)
     if cell.field in MONEY_FIELDS:  # an amount is a number in Excel where it stays exact
         _amount(target, getattr(table, cell.field))
-        styles.apply(target, f"money-{cell.align}")
+        styles.apply(target, f"{'money-grouped' if thousands else 'money'}-{cell.align}")
     else:
         _text(target, cell.text)
         styles.apply(target, f"cell-{cell.align}")

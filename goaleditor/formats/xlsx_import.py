@@ -13,16 +13,24 @@ from typing import Any
 
 from goaleditor.errors import InputError
 from goaleditor.formats.layout import (
-    COLUMNS,
-    HEAD_ROWS,
-    HEADER_ROW,
-    INDICATOR_SLOTS,
     SHEET_AGENCY_ROW,
     SHEET_GRID_ROW,
     SHEET_TITLE_ROW,
 )
+from goaleditor.formats.xlsx_labels import (
+    ANNUAL_ANCHORS,
+    LABELLED_FIELDS,
+    MONEY_ROWS,
+    PERIOD_ANCHORS,
+    LabelledFields,
+)
+from goaleditor.formats.xlsx_labels import (
+    guess_layout as _guess_layout,
+)
 from goaleditor.model.document import MONEY_FIELDS, Document, GoalTable, Indicator
 from goaleditor.model.frameworks import FRAMEWORKS, detect_framework
+from goaleditor.model.layout_names import LAYOUT_NAMES
+from goaleditor.model.layouts import PROFILES, LayoutProfile, get_profile
 from goaleditor.model.money import MONEY_UNITS, MoneyError, parse_money
 from goaleditor.model.values import QUALITATIVE, TargetValue, normalize_comparator, parse_target
 
@@ -36,9 +44,23 @@ _TITLE_RE = re.compile(r"^(?:\d+\s*[.．、]\s*(.*?)|(.+?))\s*绩效目标表$",
 _AGENCY_RE = re.compile(r"^(\d{3,})\s*(\S.*)$")
 _UNIT_RE = re.compile(r"^(?:金额)?单位[:：](万元|元)$")
 _YEAR_RE = re.compile(r"((?:19|20)\d\d)年")
+_FORM_RE = re.compile(r"绩效目标申报表")  # Shanghai's and the central form's title
+_FORM_YEAR_RE = re.compile(r"^[（(](?:19|20)\d\d年度?[)）]$")
 _FISCAL_LABELS = ("其中：财政资金", "其中:财政资金", "财政资金")
 _GOAL_LABELS = ("绩效目标", "年度绩效目标")
 _HEADER = {
+    "年度(/项目)指标值": "value",
+    "年度（/项目）指标值": "value",
+    "年度指标值": "value",
+    "权重": "weight",
+    "分值": "weight",
+    "权重（分）": "weight",
+    "指标解释": "explanation",
+    "评(扣)分标准": "standard",
+    "评（扣）分标准": "standard",
+    "评分标准": "standard",
+    "评分细则": "standard",
+    "备注": "remark",
     "一级指标": "level1",
     "二级指标": "level2",
     "三级指标": "name",
@@ -89,7 +111,8 @@ def read(path: Path, warn: Warn | None = None) -> Document:
     try:
         meta = _metadata(workbook)
         sheets = ((sheet.title, _sheet_values(sheet)) for sheet in workbook.worksheets)
-        document = document_from_sheets(sheets, path.name, warn, exact=bool(meta))
+        profile = get_profile(meta.get("layout", "")) if meta else None
+        document = document_from_sheets(sheets, path.name, warn, exact=profile)
     finally:
         workbook.close()
     _apply_metadata(document, meta)
@@ -100,15 +123,19 @@ def document_from_sheets(
     sheets: Iterable[tuple[str, list[list[Any]]]],
     source: str,
     warn: Warn | None = None,
-    exact: bool = False,
+    exact: LayoutProfile | None = None,
 ) -> Document:
-    """Find the goal tables in sheets of cell values (a merged range: its first cell only)."""
+    """Find the goal tables in sheets of cell values (a merged range: its first cell only).
+
+    exact: the layout of a workbook goaleditor exported, read by cell position.
+    """
     skipped: list[str] = []
     document = Document()
     agency: tuple[str, str] | None = None
     titles: list[str] = []
+    layouts: list[str] = []
     for name, grid in sheets:
-        found = _exact_table(grid) if exact else None
+        found = _exact_table(grid, exact) if exact else None
         parsed = [found] if found else _SheetReader(grid, name).tables()
         if not parsed:
             if name != "目录":
@@ -119,6 +146,7 @@ def document_from_sheets(
             item.table.document = document
             agency = agency or item.agency
             titles.append(item.title)
+            layouts.append(item.layout)
     if not document.tables:  # one line says it all; the skipped sheets are not news then
         raise InputError(f"{source}：没有找到绩效目标表（需要“项目名称”和“一级指标”表头）")
     if warn is not None:
@@ -129,6 +157,7 @@ def document_from_sheets(
     years = [int(m.group(1)) for t in titles for m in _YEAR_RE.finditer(t)]
     document.year = max(set(years), key=years.count) if years else None
     document.framework = detect_framework(l1.name for t in document.tables for l1 in t.children)
+    document.layout = next((name for name in layouts if name), document.layout)
     return document
 
 
@@ -157,6 +186,8 @@ def _apply_metadata(document: Document, meta: dict[str, str]) -> None:
     if meta.get("framework") in FRAMEWORKS:
         document.framework = meta["framework"]
     document.merge_level2 = meta.get("merge_level2") == "1"
+    if meta.get("layout") in LAYOUT_NAMES:
+        document.layout = meta["layout"]
 
 
 def _sheet_values(sheet: Any) -> list[list[Any]]:
@@ -178,11 +209,13 @@ def _cell(rows: list[list[Any]], r: int, c: int) -> Any:
     return rows[r][c] if r < len(rows) and c < len(rows[r]) else None
 
 
-def _exact_positions() -> tuple[dict[tuple[int, int], str], dict[str, tuple[int, int]]]:
+def _exact_positions(
+    profile: LayoutProfile,
+) -> tuple[dict[tuple[int, int], str], dict[str, tuple[int, int]]]:
     """Where an exported sheet has each label and each header field (row, column from 0)."""
     labels: dict[tuple[int, int], str] = {}
     fields: dict[str, tuple[int, int]] = {}
-    for r, slots in enumerate((*HEAD_ROWS, INDICATOR_SLOTS)):
+    for r, slots in enumerate((*profile.head_rows, profile.indicator_slots)):
         for slot in slots:
             at = (SHEET_GRID_ROW + r, slot.col)
             if slot.label:
@@ -192,16 +225,32 @@ def _exact_positions() -> tuple[dict[tuple[int, int], str], dict[str, tuple[int,
     return labels, fields
 
 
-def _exact_table(rows: list[list[Any]]) -> _Parsed | None:
+def _exact_unit(rows: list[list[Any]], profile: LayoutProfile) -> str | None:
+    """The money unit of an exported sheet: its 单位 line, or a label naming it."""
+    labels, _ = _exact_positions(profile)
+    for (r, c), label in labels.items():
+        if "{unit}" in label:
+            found = _label(_cell(rows, r, c))
+            return next(
+                (u for u in MONEY_UNITS if found == _label(label.replace("{unit}", u))), None
+            )
+    unit = _UNIT_RE.match(_label(_cell(rows, SHEET_AGENCY_ROW, profile.columns - 1)))
+    return unit.group(1) if unit else "元"
+
+
+def _exact_table(rows: list[list[Any]], profile: LayoutProfile) -> _Parsed | None:
     """A sheet goaleditor wrote, untouched: read by position, so any text is read as is.
 
     Only the labels are checked (user text never lands in a label cell); a sheet that
     someone has rearranged falls back to finding the labels.
     """
-    labels, fields = _exact_positions()
-    if any(_label(_cell(rows, r, c)) != label for (r, c), label in labels.items()):
+    labels, fields = _exact_positions(profile)
+    unit = _exact_unit(rows, profile)
+    if unit is None or any(
+        _label(_cell(rows, r, c)) != _label(label.replace("{unit}", unit))
+        for (r, c), label in labels.items()
+    ):
         return None
-    unit = _UNIT_RE.match(_label(_cell(rows, SHEET_AGENCY_ROW, COLUMNS - 1)))
 
     def money(name: str) -> Decimal | None:
         value = _cell(rows, *fields[name])
@@ -210,29 +259,21 @@ def _exact_table(rows: list[list[Any]]) -> _Parsed | None:
         except MoneyError as exc:
             raise InputError(f"工作表第{fields[name][0] + 1}行：{exc}") from None
 
-    columns = {slot.field: slot.col for slot in INDICATOR_SLOTS}
+    columns = {slot.field: slot.col for slot in profile.indicator_slots}
     indicators: list[tuple[str, str, Indicator]] = []
     level1 = level2 = ""
-    for row in rows[SHEET_GRID_ROW + HEADER_ROW + 1 :]:
-        padded = [*row, *[None] * (COLUMNS - len(row))]
+    for row in rows[SHEET_GRID_ROW + profile.header_row + 1 :]:
+        padded = [*row, *[None] * (profile.columns - len(row))]
         got = {name: padded[c] for name, c in columns.items()}
         if all(value is None for value in got.values()):
             continue  # the lower part of a row too tall for one Excel row
         level1 = _text(got["level1"]) if got["level1"] is not None else level1
         level2 = _text(got["level2"]) if got["level2"] is not None else level2
-        target = _verbatim_target(_text(got["indicator.display"]))
-        name, description = _text(got["indicator.name"]), _text(got["indicator.description"])
-        indicators.append(
-            (
-                level1,
-                level2,
-                Indicator(name, description, target.comparator, target.value, target.unit),
-            )
-        )
+        indicators.append((level1, level2, _exact_indicator(profile, got)))
     agency = _AGENCY_RE.match(_text(_cell(rows, SHEET_AGENCY_ROW, 0)))
     table = GoalTable.from_rows(
         indicators,
-        money_unit=unit.group(1) if unit else "元",
+        money_unit=unit,
         **{
             name: money(name) if name in MONEY_FIELDS else _text(_cell(rows, *at))
             for name, at in fields.items()
@@ -255,6 +296,28 @@ def amount_text(value: Any) -> str:
     return _text(value)
 
 
+def _exact_indicator(profile: LayoutProfile, got: dict[str | None, Any]) -> Indicator:
+    """An indicator from its cells in an exported sheet (指标值 in one cell or in three)."""
+    texts = {(name or "").removeprefix("indicator."): _text(value) for name, value in got.items()}
+    if "display" in texts:
+        target = profile.parse_display(texts["display"])
+        if target.comparator == QUALITATIVE:
+            target = TargetValue(QUALITATIVE, texts["display"], "")
+    else:
+        comparator = normalize_comparator(texts.get("comparator", "")) or QUALITATIVE
+        target = TargetValue(comparator, texts.get("value", ""), texts.get("unit", ""))
+    indicator = Indicator(
+        texts.get("name", ""),
+        texts.get("description", ""),
+        target.comparator,
+        target.value,
+        target.unit,
+    )
+    for name in ("weight", "explanation", "standard", "remark"):
+        setattr(indicator, name, texts.get(name, ""))
+    return indicator
+
+
 def _label(value: Any) -> str:
     return re.sub(r"\s+", "", value) if isinstance(value, str) else ""
 
@@ -272,6 +335,7 @@ class _Parsed:
     table: GoalTable
     agency: tuple[str, str] | None
     title: str
+    layout: str = ""
 
 
 class _SheetReader:
@@ -334,8 +398,10 @@ class _SheetReader:
                 label = _label(value)
                 if match := _UNIT_RE.match(label):
                     unit = match.group(1)
-                elif r < start and not title and _TITLE_RE.match(text):
+                elif r < start and not title and (_TITLE_RE.match(text) or _FORM_RE.search(text)):
                     title = text
+                elif r < start and title and _FORM_YEAR_RE.match(label):
+                    title += text
                 elif r < start and agency is None and (match := _AGENCY_RE.match(text)):
                     agency = (match.group(1), match.group(2))
         project, _ = self._value_right_of(start, ("项目名称",))
@@ -356,8 +422,13 @@ class _SheetReader:
             "fund_use": fund_use,
             "goal": _text(goal),
         }
+        extra = LabelledFields(self.rows, start, header).fields()
+        if header_fields["goal"]:  # a 绩效目标 beside its label wins
+            extra.pop("goal", None)
+        header_fields.update(extra)
         rows = self._indicators(header, end)
-        return _Parsed(GoalTable.from_rows(rows, **header_fields), agency, title)
+        layout = _guess_layout(self.rows, start, header, title)
+        return _Parsed(GoalTable.from_rows(rows, **header_fields), agency, title, layout)
 
     def _fund_use(self, budget_row: int | None, stop: int, start: int) -> str:
         labelled = self._find_row(start, stop, "资金用途")
@@ -402,21 +473,17 @@ class _SheetReader:
             comparator = normalize_comparator(get("comparator")) if split else None
             if comparator == QUALITATIVE:
                 target = TargetValue(QUALITATIVE, get("value"), "")
-            else:  # the three columns, or one cell such as ≥40个, read as one 指标值
-                target = _verbatim_target(f"{comparator or ''}{get('value')}{get('unit')}")
-            rows.append(
-                (
-                    level1,
-                    level2,
-                    Indicator(
-                        get("name"),
-                        get("description"),
-                        target.comparator,
-                        target.value,
-                        target.unit,
-                    ),
-                )
+            else:  # the three columns, or one cell such as ≥40个 or =100.00(%), as one 指标值
+                text = f"{comparator or ''}{get('value')}{get('unit')}"
+                target = PROFILES["shanghai"].parse_display(text)
+                if target.comparator == QUALITATIVE:
+                    target = _verbatim_target(text)
+            indicator = Indicator(
+                get("name"), get("description"), target.comparator, target.value, target.unit
             )
+            for name in ("weight", "explanation", "standard", "remark"):
+                setattr(indicator, name, get(name))
+            rows.append((level1, level2, indicator))
         return rows
 
 
@@ -430,5 +497,14 @@ _ALL_LABELS = frozenset(
         *_FISCAL_LABELS,
         *_GOAL_LABELS,
         *_HEADER,
+        *LABELLED_FIELDS,
+        *PERIOD_ANCHORS,
+        *ANNUAL_ANCHORS,
+        *MONEY_ROWS,
+        "项目资金（元）",
+        "项目资金（万元）",
+        "项目绩效目标",
+        "总体目标",
+        "绩效指标",
     }
 )

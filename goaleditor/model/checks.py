@@ -68,6 +68,7 @@ class _Context:
     number: int
     framework: Framework
     settings: CheckSettings
+    printed: frozenset[str] = frozenset()  # the fields the document's layout prints
 
 
 TableRule = Callable[[_Context], Iterator[Problem]]
@@ -80,7 +81,7 @@ def _header_rules(ctx: _Context) -> Iterator[Problem]:
         ("fund_use", "header.no-fund-use", "资金用途"),
         ("goal", "header.no-goal", "绩效目标"),
     ):
-        if not getattr(t, name).strip():
+        if not getattr(t, name).strip() and name in ctx.printed:
             yield Problem(ERROR, n, 0, rule, f"{label}为空", name, node=t)
     amounts = {"budget_total": "预算数", "budget_fiscal": "财政资金", "budget_other": "其他资金"}
     for name, label in amounts.items():
@@ -95,15 +96,18 @@ def _header_rules(ctx: _Context) -> Iterator[Problem]:
                 name,
                 node=t,
             )
-    parts = (t.budget_fiscal or Decimal(0)) + (t.budget_other or Decimal(0))
-    has_parts = t.budget_fiscal is not None or t.budget_other is not None
+    parts = sum(
+        (a or Decimal(0) for a in (t.budget_fiscal, t.budget_carryover, t.budget_other)), Decimal(0)
+    )
+    has_parts = any(a is not None for a in (t.budget_fiscal, t.budget_carryover, t.budget_other))
     if (t.budget_total is not None or has_parts) and (t.budget_total or Decimal(0)) != parts:
         yield Problem(
             ERROR,
             n,
             0,
             "budget.sum",
-            f"预算数 {format_money(t.budget_total) or '（空）'} ≠ 财政资金 + 其他资金 "
+            f"预算数 {format_money(t.budget_total) or '（空）'} ≠ 财政资金 + "
+            f"{'上年结转资金 + ' if t.budget_carryover is not None else ''}其他资金 "
             f"{format_money(parts)}",
             "budget_fiscal",
             FIX_RECOMPUTE_FISCAL if t.budget_total is not None else "",
@@ -269,10 +273,18 @@ def check_table(
     document: Document, table: GoalTable, number: int, settings: CheckSettings | None = None
 ) -> list[Problem]:
     """The problems of one table (number is its 1-based place), header first, then by row."""
+    from goaleditor.model.layout_checks import layout_problems, printed_fields
+
     ctx = _Context(
-        document, table, number, get_framework(document.framework), settings or CheckSettings()
+        document,
+        table,
+        number,
+        get_framework(document.framework),
+        settings or CheckSettings(),
+        printed_fields(document),
     )
     problems = [p for rule in TABLE_RULES for p in rule(ctx)]
+    problems += layout_problems(document, table, number)
     problems.sort(key=lambda p: p.row)
     return problems
 
@@ -308,5 +320,6 @@ def fix_edits(problem: Problem) -> list[tuple[object, str, object]]:
     if problem.fix == FIX_RECOMPUTE_FISCAL and isinstance(node, GoalTable):
         if node.budget_total is None:
             return []
-        return [(node, "budget_fiscal", node.budget_total - (node.budget_other or Decimal(0)))]
+        rest = (node.budget_other or Decimal(0)) + (node.budget_carryover or Decimal(0))
+        return [(node, "budget_fiscal", node.budget_total - rest)]
     return []

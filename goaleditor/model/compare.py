@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from goaleditor.model.document import DOCUMENT_PROPERTIES, HEADER_FIELDS, Document, GoalTable
+from goaleditor.model.document import (
+    DOCUMENT_PROPERTIES,
+    HEADER_FIELDS,
+    INDICATOR_FIELDS,
+    Document,
+    GoalTable,
+)
 
 
 def table_snapshot(table: GoalTable) -> dict[str, Any]:
@@ -18,7 +24,7 @@ def table_snapshot(table: GoalTable) -> dict[str, Any]:
                     (
                         level2.name,
                         [
-                            (i.name, i.description, i.comparator, i.value, i.unit)
+                            tuple(getattr(i, name) for name in INDICATOR_FIELDS)
                             for i in level2.children
                         ],
                     )

@@ -20,6 +20,7 @@ from goaleditor.model.events import (
     with_phase,
 )
 from goaleditor.model.frameworks import DEFAULT_FRAMEWORK, get_framework
+from goaleditor.model.layout_names import DEFAULT_LAYOUT
 from goaleditor.model.values import format_display
 
 HEADER_FIELDS: tuple[str, ...] = (
@@ -30,9 +31,38 @@ HEADER_FIELDS: tuple[str, ...] = (
     "budget_other",
     "fund_use",
     "goal",
+    "project_nature",
+    "project_category",
+    "supervisor",
+    "implementer",
+    "start_date",
+    "end_date",
+    "period_total",
+    "period_fiscal",
+    "period_other",
+    "budget_carryover",
+    "period_goal",
 )
-MONEY_FIELDS: tuple[str, ...] = ("budget_total", "budget_fiscal", "budget_other")
-INDICATOR_FIELDS: tuple[str, ...] = ("name", "description", "comparator", "value", "unit")
+MONEY_FIELDS: tuple[str, ...] = (
+    "budget_total",
+    "budget_fiscal",
+    "budget_other",
+    "period_total",
+    "period_fiscal",
+    "period_other",
+    "budget_carryover",
+)
+INDICATOR_FIELDS: tuple[str, ...] = (
+    "name",
+    "description",
+    "comparator",
+    "value",
+    "unit",
+    "weight",
+    "explanation",
+    "standard",
+    "remark",
+)
 DOCUMENT_PROPERTIES: tuple[str, ...] = (
     "agency_code",
     "agency_name",
@@ -40,6 +70,7 @@ DOCUMENT_PROPERTIES: tuple[str, ...] = (
     "title",
     "framework",
     "merge_level2",
+    "layout",
 )
 
 
@@ -52,6 +83,10 @@ class Indicator:
     comparator: str = "≥"
     value: str = ""
     unit: str = ""
+    weight: str = ""  # 权重/分值: a decimal as typed, "" when none
+    explanation: str = ""  # 指标解释
+    standard: str = ""  # 评(扣)分标准
+    remark: str = ""  # 备注
     parent: Level2 | None = field(default=None, repr=False)
 
     @property
@@ -61,7 +96,7 @@ class Indicator:
 
     def clone(self) -> Indicator:
         """A detached copy."""
-        return Indicator(self.name, self.description, self.comparator, self.value, self.unit)
+        return Indicator(*(getattr(self, name) for name in INDICATOR_FIELDS))
 
 
 @dataclass(eq=False)
@@ -112,6 +147,17 @@ class GoalTable:
     budget_other: Decimal | None = None
     fund_use: str = ""
     goal: str = ""
+    project_nature: str = ""  # 项目性质 / 项目属性
+    project_category: str = ""  # 项目类别
+    supervisor: str = ""  # 主管部门 (with its code where the layout asks)
+    implementer: str = ""  # 实施单位
+    start_date: str = ""  # 计划开始日期, YYYY-MM-DD as typed
+    end_date: str = ""  # 计划完成日期
+    period_total: Decimal | None = None  # money over the whole 实施期/中期
+    period_fiscal: Decimal | None = None
+    period_other: Decimal | None = None
+    budget_carryover: Decimal | None = None  # 上年结转资金, part of the year's budget_total
+    period_goal: str = ""  # 项目总体目标 / 中期目标
     children: list[Level1] = field(default_factory=list)
     document: Document | None = field(default=None, repr=False)
 
@@ -189,6 +235,7 @@ class Document:
     title: str = ""
     framework: str = DEFAULT_FRAMEWORK
     merge_level2: bool = False
+    layout: str = DEFAULT_LAYOUT
     tables: list[GoalTable] = field(default_factory=list)
     listeners: list[Listener] = field(default_factory=list, repr=False)
 

@@ -15,6 +15,7 @@ TABLES: dict[str, tuple[tuple[str, str, str], ...]] = {
         ("title", "text", "field"),
         ("framework", "text", "field"),
         ("merge_level2", "bool", "field"),
+        ("layout", "text", "field"),
     ),
     "goal_table": (
         ("id", "int", "key"),
@@ -26,6 +27,17 @@ TABLES: dict[str, tuple[tuple[str, str, str], ...]] = {
         ("budget_other", "text", "field"),
         ("fund_use", "text", "field"),
         ("goal", "text", "field"),
+        ("project_nature", "text", "field"),
+        ("project_category", "text", "field"),
+        ("supervisor", "text", "field"),
+        ("implementer", "text", "field"),
+        ("start_date", "text", "field"),
+        ("end_date", "text", "field"),
+        ("period_total", "text", "field"),
+        ("period_fiscal", "text", "field"),
+        ("period_other", "text", "field"),
+        ("budget_carryover", "text", "field"),
+        ("period_goal", "text", "field"),
     ),
     "level1": (
         ("id", "int", "key"),
@@ -48,6 +60,10 @@ TABLES: dict[str, tuple[tuple[str, str, str], ...]] = {
         ("comparator", "text", "field"),
         ("value", "text", "field"),
         ("unit", "text", "field"),
+        ("weight", "text", "field"),
+        ("explanation", "text", "field"),
+        ("standard", "text", "field"),
+        ("remark", "text", "field"),
     ),
 }
 # every sqlite_master row (type, name, sql) of a file we write
@@ -67,17 +83,17 @@ MASTER: tuple[tuple[str, str, str | None], ...] = (
     (
         "table",
         "document",
-        "CREATE TABLE document (\n\tid INTEGER NOT NULL, \n\tagency_code VARCHAR NOT NULL, \n\tagency_name VARCHAR NOT NULL, \n\tyear INTEGER, \n\ttitle VARCHAR NOT NULL, \n\tframework VARCHAR NOT NULL, \n\tmerge_level2 BOOLEAN NOT NULL, \n\tPRIMARY KEY (id)\n)",
+        "CREATE TABLE document (\n\tid INTEGER NOT NULL, \n\tagency_code VARCHAR NOT NULL, \n\tagency_name VARCHAR NOT NULL, \n\tyear INTEGER, \n\ttitle VARCHAR NOT NULL, \n\tframework VARCHAR NOT NULL, \n\tmerge_level2 BOOLEAN NOT NULL, \n\tlayout VARCHAR NOT NULL, \n\tPRIMARY KEY (id)\n)",
     ),
     (
         "table",
         "goal_table",
-        "CREATE TABLE goal_table (\n\tid INTEGER NOT NULL, \n\tposition INTEGER NOT NULL, \n\tproject_name VARCHAR NOT NULL, \n\tmoney_unit VARCHAR NOT NULL, \n\tbudget_total VARCHAR NOT NULL, \n\tbudget_fiscal VARCHAR NOT NULL, \n\tbudget_other VARCHAR NOT NULL, \n\tfund_use VARCHAR NOT NULL, \n\tgoal VARCHAR NOT NULL, \n\tPRIMARY KEY (id)\n)",
+        "CREATE TABLE goal_table (\n\tid INTEGER NOT NULL, \n\tposition INTEGER NOT NULL, \n\tproject_name VARCHAR NOT NULL, \n\tmoney_unit VARCHAR NOT NULL, \n\tbudget_total VARCHAR NOT NULL, \n\tbudget_fiscal VARCHAR NOT NULL, \n\tbudget_other VARCHAR NOT NULL, \n\tfund_use VARCHAR NOT NULL, \n\tgoal VARCHAR NOT NULL, \n\tproject_nature VARCHAR NOT NULL, \n\tproject_category VARCHAR NOT NULL, \n\tsupervisor VARCHAR NOT NULL, \n\timplementer VARCHAR NOT NULL, \n\tstart_date VARCHAR NOT NULL, \n\tend_date VARCHAR NOT NULL, \n\tperiod_total VARCHAR NOT NULL, \n\tperiod_fiscal VARCHAR NOT NULL, \n\tperiod_other VARCHAR NOT NULL, \n\tbudget_carryover VARCHAR NOT NULL, \n\tperiod_goal VARCHAR NOT NULL, \n\tPRIMARY KEY (id)\n)",
     ),
     (
         "table",
         "indicator",
-        "CREATE TABLE indicator (\n\tid INTEGER NOT NULL, \n\tlevel2_id INTEGER NOT NULL, \n\tposition INTEGER NOT NULL, \n\tname VARCHAR NOT NULL, \n\tdescription VARCHAR NOT NULL, \n\tcomparator VARCHAR NOT NULL, \n\tvalue VARCHAR NOT NULL, \n\tunit VARCHAR NOT NULL, \n\tPRIMARY KEY (id), \n\tFOREIGN KEY(level2_id) REFERENCES level2 (id)\n)",
+        "CREATE TABLE indicator (\n\tid INTEGER NOT NULL, \n\tlevel2_id INTEGER NOT NULL, \n\tposition INTEGER NOT NULL, \n\tname VARCHAR NOT NULL, \n\tdescription VARCHAR NOT NULL, \n\tcomparator VARCHAR NOT NULL, \n\tvalue VARCHAR NOT NULL, \n\tunit VARCHAR NOT NULL, \n\tweight VARCHAR NOT NULL, \n\texplanation VARCHAR NOT NULL, \n\tstandard VARCHAR NOT NULL, \n\tremark VARCHAR NOT NULL, \n\tPRIMARY KEY (id), \n\tFOREIGN KEY(level2_id) REFERENCES level2 (id)\n)",
     ),
     (
         "table",

@@ -1,4 +1,9 @@
-"""Next year's draft: the same document with its year moved on by one where it is a date."""
+"""Next year's draft: the same document with its year moved on by one where it is a date.
+
+The planned start and end dates (计划开始/完成日期) move on a year each, so a project of one
+year stays one year long; the 实施期 money and goal (period_*) stay as they are, since
+they describe the whole project, not one year of it.
+"""
 
 from __future__ import annotations
 
@@ -30,6 +35,7 @@ def next_year_draft(document: Document) -> Document:
         title=document.title,
         framework=document.framework,
         merge_level2=document.merge_level2,
+        layout=document.layout,
     )
     for table in document.tables:
         copy: GoalTable = table.clone()
@@ -37,6 +43,7 @@ def next_year_draft(document: Document) -> Document:
             copy.project_name = _shift(copy.project_name, year)
             for _, _, indicator in copy.indicator_rows():
                 _shift_value(indicator, year)
+        copy.start_date, copy.end_date = _next_date(copy.start_date), _next_date(copy.end_date)
         copy.document = draft
         draft.tables.append(copy)
     if year is not None:
@@ -47,3 +54,14 @@ def next_year_draft(document: Document) -> Document:
 def _shift_value(indicator: Indicator, year: int) -> None:
     if indicator.comparator == QUALITATIVE:
         indicator.value = _shift(indicator.value, year)
+
+
+def _next_date(text: str) -> str:
+    """A YYYY-MM-DD date a year on (29 February becomes 28); other text is kept as typed."""
+    match = re.fullmatch(r"(\d{4})-(\d\d)-(\d\d)", text.strip())
+    if not match:
+        return text
+    year, month, day = (int(part) for part in match.groups())
+    if (month, day) == (2, 29):
+        day = 28
+    return f"{year + 1:04d}-{month:02d}-{day:02d}"

@@ -1,4 +1,4 @@
-"""SQLModel tables of the .goals file format (version 1)."""
+"""SQLModel tables of the .goals file format (version 2)."""
 
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ class DocumentRecord(SQLModel, table=True):
     title: str = ""
     framework: str = "classic"
     merge_level2: bool = False
+    layout: str = "tianjin"
 
 
 class TableRecord(SQLModel, table=True):
@@ -35,6 +36,17 @@ class TableRecord(SQLModel, table=True):
     budget_other: str = ""
     fund_use: str = ""
     goal: str = ""
+    project_nature: str = ""
+    project_category: str = ""
+    supervisor: str = ""
+    implementer: str = ""
+    start_date: str = ""
+    end_date: str = ""
+    period_total: str = ""
+    period_fiscal: str = ""
+    period_other: str = ""
+    budget_carryover: str = ""
+    period_goal: str = ""
 
 
 class Level1Record(SQLModel, table=True):
@@ -72,6 +84,10 @@ class IndicatorRecord(SQLModel, table=True):
     comparator: str = "≥"
     value: str = ""
     unit: str = ""
+    weight: str = ""
+    explanation: str = ""
+    standard: str = ""
+    remark: str = ""
 
 
 RECORDS: tuple[type[SQLModel], ...] = (

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from goaleditor.atomic import atomic_write
 from goaleditor.errors import InputError
-from goaleditor.model import file_schema, limits, untrusted_sqlite
+from goaleditor.model import file_schema, file_schema_v1, limits, untrusted_sqlite
 from goaleditor.model.document import (
     DOCUMENT_PROPERTIES,
     HEADER_FIELDS,
@@ -41,11 +41,15 @@ if TYPE_CHECKING:
     from sqlmodel import SQLModel
 
 APPLICATION_ID = 0x474F4C53  # "GOLS"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 SQLITE_MAGIC = b"SQLite format 3\x00"
 MAX_FILE_BYTES = untrusted_sqlite.MAX_FILE_BYTES
-# The exact sqlite_master of each file format version we can read (older ones are migrated).
-KNOWN_SCHEMAS: dict[int, tuple[tuple[str, str, str | None], ...]] = {1: file_schema.MASTER}
+# The exact sqlite_master of each file format version we can read (older ones are migrated;
+# their schema frozen as data).
+KNOWN_SCHEMAS: dict[int, tuple[tuple[str, str, str | None], ...]] = {
+    1: file_schema_v1.MASTER,
+    2: file_schema.MASTER,
+}
 
 
 def _tables() -> tuple[Table, ...]:
@@ -55,14 +59,46 @@ def _tables() -> tuple[Table, ...]:
     return tuple(record.__table__ for record in schema.RECORDS)  # type: ignore[attr-defined]
 
 
-def allowed_objects() -> frozenset[tuple[str, str]]:
-    """What a .goals file may contain (sqlite_master type, name); anything else is refused."""
-    return frozenset((kind, name) for kind, name, _sql in file_schema.MASTER)
+def allowed_objects(version: int = SCHEMA_VERSION) -> frozenset[tuple[str, str]]:
+    """What a .goals file of a version may contain (sqlite_master type, name); nothing else."""
+    return frozenset((kind, name) for kind, name, _sql in KNOWN_SCHEMAS[version])
 
 
 Migration = Callable[[sqlite3.Connection], None]
+
+# Version 2 added the fields of other regions' layouts (DESIGN §4), all text.
+_V2_COLUMNS = {
+    "document": {"layout": "tianjin"},
+    "goal_table": dict.fromkeys(
+        (
+            "project_nature",
+            "project_category",
+            "supervisor",
+            "implementer",
+            "start_date",
+            "end_date",
+            "period_total",
+            "period_fiscal",
+            "period_other",
+            "budget_carryover",
+            "period_goal",
+        ),
+        "",
+    ),
+    "indicator": dict.fromkeys(("weight", "explanation", "standard", "remark"), ""),
+}
+
+
+def _to_v2(connection: sqlite3.Connection) -> None:
+    for table, columns in _V2_COLUMNS.items():
+        for name, default in columns.items():
+            connection.execute(
+                f"ALTER TABLE {table} ADD COLUMN {name} VARCHAR NOT NULL DEFAULT '{default}'"
+            )
+
+
 # MIGRATIONS[n] upgrades a database from user_version n to n + 1, in place.
-MIGRATIONS: dict[int, Migration] = {}
+MIGRATIONS: dict[int, Migration] = {1: _to_v2}
 
 
 class FileHeader:
@@ -99,8 +135,8 @@ def load_document(path: str | Path) -> Document:
     del data
     try:
         _check_schema(memory, path, header.user_version)
+        _migrate(memory, header.user_version)  # in memory only; adds columns, reads nothing
         _check_sizes(memory, path)
-        _migrate(memory, header.user_version)
         return _read_document(memory, path)
     except sqlite3.Error as exc:
         raise _unreadable(path, exc, budget) from None

@@ -22,6 +22,8 @@ from typing import Any
 from goaleditor.model.document import (
     DOCUMENT_PROPERTIES,
     HEADER_FIELDS,
+    INDICATOR_FIELDS,
+    MONEY_FIELDS,
     Document,
     GoalTable,
     Indicator,
@@ -39,7 +41,7 @@ LOCK_SUFFIX = ".lock"
 def table_to_json(table: GoalTable) -> str:
     """A table, with empty groups, as compact JSON."""
     data: dict[str, Any] = {name: getattr(table, name) for name in HEADER_FIELDS}
-    for name in ("budget_total", "budget_fiscal", "budget_other"):
+    for name in MONEY_FIELDS:
         data[name] = format_money(data[name])
     data["tree"] = [
         [
@@ -47,7 +49,7 @@ def table_to_json(table: GoalTable) -> str:
             [
                 [
                     l2.name,
-                    [[i.name, i.description, i.comparator, i.value, i.unit] for i in l2.children],
+                    [[getattr(i, n) for n in INDICATOR_FIELDS] for i in l2.children],
                 ]
                 for l2 in l1.children
             ],
@@ -61,7 +63,7 @@ def table_from_json(text: str) -> GoalTable:
     """The inverse of table_to_json."""
     data = json.loads(text)
     header = {name: data.get(name, "") for name in HEADER_FIELDS}
-    for name in ("budget_total", "budget_fiscal", "budget_other"):
+    for name in MONEY_FIELDS:
         header[name] = parse_money(header[name])
     children = [
         Level1(l1, [Level2(l2, [Indicator(*fields) for fields in items]) for l2, items in l2s])

@@ -20,21 +20,36 @@ from PySide6.QtWidgets import (
 
 from goaleditor.model.document import Document
 from goaleditor.model.frameworks import FRAMEWORKS
+from goaleditor.model.layout_names import DEFAULT_LAYOUT, LAYOUT_LABELS
 
 
 class DocumentPropertiesDialog(QDialog):
-    """Agency code and name, year, title, framework and print options of a document."""
+    """Layout, agency code and name, year, title, framework and print options of a document."""
 
-    def __init__(self, document: Document | None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        document: Document | None,
+        parent: QWidget | None = None,
+        layout: str = DEFAULT_LAYOUT,
+    ) -> None:
         super().__init__(parent)
         creating = document is None
         self.setWindowTitle("新建文档" if creating else "文档属性")
-        document = document or Document(year=datetime.date.today().year + 1)
+        document = document or Document(year=datetime.date.today().year + 1, layout=layout)
         form = QFormLayout(self)
+        self.layout_choice = QComboBox(self)
+        self.layout_choice.setObjectName("layout")
+        for name, label in LAYOUT_LABELS.items():
+            self.layout_choice.addItem(label, name)
+        self.layout_choice.setCurrentIndex(max(0, self.layout_choice.findData(document.layout)))
+        self.layout_choice.setToolTip("打印和导出所用的地区版式；切换版式不会丢失任何已填写的内容")
         self.framework = QComboBox(self)
         for framework in FRAMEWORKS.values():
             self.framework.addItem(framework.label, framework.key)
         self.framework.setCurrentIndex(max(0, self.framework.findData(document.framework)))
+        if creating:  # a new document starts with the framework its region usually uses
+            self._usual_framework()
+            self.layout_choice.currentIndexChanged.connect(self._usual_framework)
         self.agency_code = QLineEdit(document.agency_code, self)
         self.agency_code.setValidator(
             QRegularExpressionValidator(QRegularExpression(r"^\d{0,20}$"), self.agency_code)
@@ -50,6 +65,7 @@ class DocumentPropertiesDialog(QDialog):
         self.title.setPlaceholderText("可选，如：某某单位项目支出绩效目标表（2026年）")
         self.merge_level2 = QCheckBox("打印时合并相同的二级指标单元格", self)
         self.merge_level2.setChecked(document.merge_level2)
+        form.addRow("版式：", self.layout_choice)
         form.addRow("指标体系：", self.framework)
         form.addRow("单位编码：", self.agency_code)
         form.addRow("单位名称：", self.agency_name)
@@ -65,9 +81,16 @@ class DocumentPropertiesDialog(QDialog):
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
 
+    def _usual_framework(self) -> None:
+        from goaleditor.model.layouts import get_profile
+
+        framework = get_profile(self.layout_choice.currentData()).framework
+        self.framework.setCurrentIndex(max(0, self.framework.findData(framework)))
+
     def values(self) -> dict[str, Any]:
         """The entered properties, keyed as Document attributes."""
         return {
+            "layout": self.layout_choice.currentData(),
             "agency_code": self.agency_code.text().strip(),
             "agency_name": self.agency_name.text().strip(),
             "year": self.year.value(),

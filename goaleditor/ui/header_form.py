@@ -1,7 +1,8 @@
-"""The header form of the current goal table: name, money unit, budget, fund use, goal.
+"""The header form of the current goal table: the fields its document's layout prints.
 
 Each field commits as the clerk types; consecutive typing in one field is one undo step
 (EditCommand merges it). Ctrl+Z / Ctrl+Y in a field undo the document, not the field.
+Fields the layout does not print are hidden (their data is kept, and a note says so).
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QRegularExpression, Qt
+from PySide6.QtCore import QEvent, QObject, QRegularExpression, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QRegularExpressionValidator, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
@@ -18,18 +19,56 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QSizePolicy,
     QWidget,
 )
 
-from goaleditor.model.document import Document, GoalTable
-from goaleditor.model.edits import SetHeader
+from goaleditor.model.document import MONEY_FIELDS, Document, GoalTable
+from goaleditor.model.edits import FIELD_LABELS, SetHeader
 from goaleditor.model.events import Edited, Event
 from goaleditor.model.money import MONEY_UNITS, MoneyError, format_money, parse_money
 from goaleditor.ui.commands import EditCommand
 
 MONEY_RE = QRegularExpression(r"^[0-9０-９,，]*([.．][0-9０-９]{0,2})?$")
-TEXT_FIELDS = ("project_name", "fund_use", "goal")
-MONEY_FIELDS = ("budget_total", "budget_fiscal", "budget_other")
+TEXT_FIELDS = ("project_name", "fund_use", "goal", "period_goal")
+# The form's rows: (row label, [(field, label before it in the row, kind)]); kind is
+# line, money, unit or a text height in lines. A row shows when its layout prints a field.
+ROWS: tuple[tuple[str, tuple[tuple[str, str, str], ...]], ...] = (
+    ("项目名称：", (("project_name", "", "line"), ("money_unit", "金额单位：", "unit"))),
+    ("项目性质：", (("project_nature", "", "line"), ("project_category", "项目类别：", "line"))),
+    ("主管部门：", (("supervisor", "", "line"), ("implementer", "实施单位：", "line"))),
+    ("计划开始日期：", (("start_date", "", "date"), ("end_date", "计划完成日期：", "date"))),
+    (
+        "预算数：",
+        (
+            ("budget_total", "", "money"),
+            ("budget_fiscal", "其中：财政资金：", "money"),
+            ("budget_carryover", "上年结转资金：", "money"),
+            ("budget_other", "其他资金：", "money"),
+        ),
+    ),
+    (
+        "项目资金总额：",
+        (
+            ("period_total", "", "money"),
+            ("period_fiscal", "其中：财政资金：", "money"),
+            ("period_other", "其他资金：", "money"),
+        ),
+    ),
+    ("资金用途：", (("fund_use", "", "2"),)),
+    ("项目总体目标：", (("period_goal", "", "2"),)),
+    ("绩效目标：", (("goal", "", "4"),)),
+)
+PLACEHOLDERS = {
+    "project_name": "例如：2026年政务服务办运行经费",
+    "project_nature": "例如：阶段性项目",
+    "project_category": "例如：特定目标类",
+    "start_date": "例如：2026-01-01",
+    "end_date": "例如：2026-12-31",
+    "fund_use": "例如：用于政务服务中心运行支出",
+    "period_goal": "整个实施期的目标",
+    "goal": "年度绩效目标，如“1.……”",
+}
 _REDO_KEYS = (QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z"))
 
 
@@ -46,6 +85,8 @@ def _undo_or_redo(event: QKeyEvent) -> str:
 class HeaderForm(QWidget):
     """Edits one table's header; each change of a field is an undoable edit."""
 
+    printedChanged = Signal(object)  # the frozenset of fields the layout now prints
+
     def __init__(self, document: Document, stack: QUndoStack, parent: Any = None) -> None:
         super().__init__(parent)
         self._document = document
@@ -57,6 +98,7 @@ class HeaderForm(QWidget):
         self._build()
         self._unsubscribe = document.subscribe(self._on_change)
         self.set_table(None)
+        self._apply_layout()
 
     def _line(self, name: str, placeholder: str = "") -> QLineEdit:
         edit = QLineEdit(self)
@@ -82,40 +124,86 @@ class HeaderForm(QWidget):
         return edit
 
     def _build(self) -> None:
-        form = QFormLayout(self)
+        form = self._form = QFormLayout(self)
         form.setContentsMargins(4, 4, 4, 4)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        name_row = QHBoxLayout()
-        name_row.addWidget(self._line("project_name", "例如：2026年政务服务办运行经费"), 1)
-        name_row.addWidget(QLabel("金额单位："))
-        unit = QComboBox(self)
-        unit.setObjectName("money_unit")
-        unit.addItems(list(MONEY_UNITS))
-        unit.activated.connect(lambda: self._commit("money_unit"))
-        self._editors["money_unit"] = unit
-        name_row.addWidget(unit)
-        form.addRow("项目名称：", name_row)
-        money_row = QHBoxLayout()
-        for name, label in (
-            ("budget_total", "预算数"),
-            ("budget_fiscal", "其中：财政资金"),
-            ("budget_other", "其他资金"),
-        ):
-            edit = self._line(name, "0.00")
+        self._parts: dict[str, list[QWidget]] = {}  # field -> its widgets (label, editor)
+        self._rows: list[tuple[QWidget, tuple[str, ...]]] = []
+        for label, fields in ROWS:
+            row = QWidget(self)
+            row.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+            box = QHBoxLayout(row)
+            box.setContentsMargins(0, 0, 0, 0)
+            for name, before, kind in fields:
+                parts: list[QWidget] = []
+                if before:
+                    parts.append(QLabel(before, row))
+                    box.addWidget(parts[-1])
+                parts.append(self._editor(name, kind))
+                box.addWidget(parts[-1], 0 if kind == "unit" else 1)
+                self._parts[name] = parts
+            form.addRow(label, row)
+            self._rows.append((row, tuple(name for name, _, _ in fields)))
+            if label == "预算数：":
+                self._hint = QLabel(self)
+                self._hint.setObjectName("budget_hint")
+                self._hint.setStyleSheet("color: #b00020;")
+                self._hint.setVisible(False)
+                form.addRow("", self._hint)
+        self._unprinted = QLabel(self)
+        self._unprinted.setObjectName("unprinted_note")
+        self._unprinted.setStyleSheet("color: #666666;")
+        self._unprinted.setWordWrap(True)
+        form.addRow("", self._unprinted)
+
+    def _editor(self, name: str, kind: str) -> QWidget:
+        if kind == "unit":
+            unit = QComboBox(self)
+            unit.setObjectName(name)
+            unit.addItems(list(MONEY_UNITS))
+            unit.activated.connect(lambda: self._commit(name))
+            self._editors[name] = unit
+            return unit
+        if kind.isdigit():
+            return self._text(name, int(kind), PLACEHOLDERS.get(name, ""))
+        edit = self._line(name, "0.00" if kind == "money" else PLACEHOLDERS.get(name, ""))
+        if kind == "money":
             edit.setValidator(QRegularExpressionValidator(MONEY_RE, edit))
             edit.setAlignment(Qt.AlignmentFlag.AlignRight)
             edit.textEdited.connect(self._update_hint)
-            if name != "budget_total":
-                money_row.addWidget(QLabel(f"{label}："))
-            money_row.addWidget(edit, 1)
-        form.addRow("预算数：", money_row)
-        self._hint = QLabel(self)
-        self._hint.setObjectName("budget_hint")
-        self._hint.setStyleSheet("color: #b00020;")
-        self._hint.setVisible(False)
-        form.addRow("", self._hint)
-        form.addRow("资金用途：", self._text("fund_use", 2, "例如：用于政务服务中心运行支出"))
-        form.addRow("绩效目标：", self._text("goal", 4, "年度绩效目标，如“1.……”"))
+        return edit
+
+    @property
+    def printed(self) -> frozenset[str]:
+        """The fields the document's layout prints."""
+        from goaleditor.model.layouts import get_profile
+
+        return get_profile(self._document.layout).printed_fields()
+
+    def _apply_layout(self) -> None:
+        """Show the fields the layout prints (the money unit always), hide the rest."""
+        printed = self.printed | {"money_unit"}
+        for name, parts in self._parts.items():
+            for widget in parts:
+                widget.setVisible(name in printed)
+        for row, names in self._rows:
+            self._form.setRowVisible(row, any(name in printed for name in names))
+        self._update_unprinted()
+        self.printedChanged.emit(self.printed)
+
+    def _update_unprinted(self) -> None:
+        """Say which filled fields the layout will not print (they are kept all the same)."""
+        printed = self.printed | {"money_unit"}
+        table = self._table
+        hidden = [
+            FIELD_LABELS.get(name, name)
+            for name in self._parts
+            if table is not None and name not in printed and getattr(table, name) not in (None, "")
+        ]
+        self._unprinted.setText(
+            f"已填写但当前版式不打印（数据仍保留）：{'、'.join(hidden)}" if hidden else ""
+        )
+        self._form.setRowVisible(self._unprinted, bool(hidden))
 
     def set_document(self, document: Document) -> None:
         """Edit another document's tables (nothing is committed to the old one)."""
@@ -124,6 +212,7 @@ class HeaderForm(QWidget):
         self._document = document
         self._unsubscribe = document.subscribe(self._on_change)
         self.set_table(None)
+        self._apply_layout()
 
     # --- showing a table -------------------------------------------------------------
 
@@ -134,6 +223,7 @@ class HeaderForm(QWidget):
         for name in self._editors:
             self._show_field(name)
         self._update_hint()
+        self._update_unprinted()
 
     def _show_field(self, name: str) -> None:
         editor = self._editors[name]
@@ -150,10 +240,15 @@ class HeaderForm(QWidget):
         editor.blockSignals(False)
 
     def _on_change(self, change: Event) -> None:
-        if isinstance(change, Edited) and change.phase == "after" and change.target is self._table:
+        if not isinstance(change, Edited) or change.phase != "after":
+            return
+        if change.target is self._document and change.name == "layout":
+            self._apply_layout()
+        elif change.target is self._table:
             if change.name != self._committing:  # the clerk is typing it: leave the text be
                 self._show_field(change.name)
             self._update_hint()
+            self._update_unprinted()
 
     # --- committing edits ----------------------------------------------------------------
 
@@ -206,17 +301,19 @@ class HeaderForm(QWidget):
 
     def _update_hint(self) -> None:
         amounts: list[Decimal | None] = []
-        for name in MONEY_FIELDS:
+        for name in ("budget_total", "budget_fiscal", "budget_carryover", "budget_other"):
             try:
                 amounts.append(parse_money(self._widget_text(name)))
             except MoneyError:
                 amounts.append(None)
-        total, fiscal, other = amounts
-        mismatch = total is not None and (fiscal or other) is not None
+        total, *parts = amounts
+        mismatch = total is not None and any(part is not None for part in parts)
         if mismatch:
-            parts = (fiscal or Decimal(0)) + (other or Decimal(0))
-            mismatch = parts != total
+            added = sum((part or Decimal(0) for part in parts), Decimal(0))
+            mismatch = added != total
+            carryover = "上年结转资金 + " if parts[1] is not None else ""
             self._hint.setText(
-                f"预算数 {format_money(total)} ≠ 财政资金 + 其他资金 = {format_money(parts)}"
+                f"预算数 {format_money(total)} ≠ 财政资金 + {carryover}其他资金 = "
+                f"{format_money(added)}"
             )
         self._hint.setVisible(bool(mismatch))

@@ -21,6 +21,7 @@ from goaleditor.ui.indicator_model import (
     COL_DISPLAY,
     COL_NAME,
     COL_UNIT,
+    COL_WEIGHT,
     FIELD_OF_COLUMN,
     NODE_MIME,
     IndicatorTreeModel,
@@ -84,7 +85,9 @@ class IndicatorTreeView(QTreeView):
             else:
                 row = self.indexBelow(index) if step > 0 else self.indexAbove(index)
                 index = row.siblingAtColumn(0 if step > 0 else columns - 1)
-            if index.flags() & Qt.ItemFlag.ItemIsEditable:
+            if index.flags() & Qt.ItemFlag.ItemIsEditable and not self.isColumnHidden(
+                index.column()
+            ):
                 return index
         return self.currentIndex()
 
@@ -161,6 +164,7 @@ class IndicatorEditor(QWidget):
             (3, 110),
             (COL_UNIT, 90),
             (COL_DISPLAY, 130),
+            (COL_WEIGHT, 60),
         ):
             self.view.setColumnWidth(column, width)
         layout = QVBoxLayout(self)
@@ -237,6 +241,10 @@ class IndicatorEditor(QWidget):
         menu.exec(self.view.viewport().mapToGlobal(point))
 
     # --- showing ---------------------------------------------------------------------------
+
+    def show_columns(self, printed: frozenset[str]) -> None:
+        """Show the columns of indicator fields the document's layout prints (权重)."""
+        self.view.setColumnHidden(COL_WEIGHT, "indicator.weight" not in printed)
 
     def set_document(self, document: Document) -> None:
         """Edit another document."""

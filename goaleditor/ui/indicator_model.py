@@ -21,14 +21,15 @@ from goaleditor.model.events import Edited, Event, Removed
 from goaleditor.model.values import QUALITATIVE
 from goaleditor.ui.evented_model import EventedModel
 
-COL_NAME, COL_DESCRIPTION, COL_COMPARATOR, COL_VALUE, COL_UNIT, COL_DISPLAY = range(6)
-HEADERS = ("三级指标", "绩效指标描述", "指标性质", "指标值", "单位", "打印值")
+COL_NAME, COL_DESCRIPTION, COL_COMPARATOR, COL_VALUE, COL_UNIT, COL_DISPLAY, COL_WEIGHT = range(7)
+HEADERS = ("三级指标", "绩效指标描述", "指标性质", "指标值", "单位", "打印值", "权重")
 FIELD_OF_COLUMN = {
     COL_NAME: "name",
     COL_DESCRIPTION: "description",
     COL_COMPARATOR: "comparator",
     COL_VALUE: "value",
     COL_UNIT: "unit",
+    COL_WEIGHT: "weight",  # shown only where the layout prints weights
 }
 COLUMN_OF_FIELD = {name: column for column, name in FIELD_OF_COLUMN.items()}
 NODE_MIME = "application/x-goaleditor-indicator-rows"
@@ -247,4 +248,5 @@ class IndicatorTreeModel(EventedModel):
         node = event.target
         if isinstance(node, Level1 | Level2 | Indicator) and self._mine(node.parent):
             column = COLUMN_OF_FIELD.get(event.name, COL_NAME)
-            self.dataChanged.emit(self.index_of(node, column), self.index_of(node, COL_DISPLAY))
+            first, last = sorted((column, COL_DISPLAY))
+            self.dataChanged.emit(self.index_of(node, first), self.index_of(node, last))

@@ -91,6 +91,8 @@ class MainWindow(QMainWindow, TableActions):
         self.header_form = HeaderForm(self.document, self.stack, self)
         self._library: IndicatorLibrary | None = None  # read on first use: start quickly
         self.editor = IndicatorEditor(self.document, self.stack, lambda: self.library, self)
+        self.header_form.printedChanged.connect(self.editor.show_columns)
+        self.editor.show_columns(self.header_form.printed)
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(4, 4, 0, 4)
@@ -164,16 +166,20 @@ class MainWindow(QMainWindow, TableActions):
 
     def new_document(self) -> None:
         """新建: ask framework, agency and year, then start with one empty table."""
+        from goaleditor.model.layouts import get_profile
         from goaleditor.ui.dialogs import DocumentPropertiesDialog
 
         if not self.maybe_save():
             return
-        dialog = DocumentPropertiesDialog(None, self)
+        layout = str(self.settings.value("newDocumentLayout", "") or "tianjin")
+        dialog = DocumentPropertiesDialog(None, self, layout)
         if dialog.exec() != DocumentPropertiesDialog.DialogCode.Accepted:
             return
         document = Document(**dialog.values())
+        self.settings.setValue("newDocumentLayout", document.layout)  # asked first next time
         document.tables.append(new_table(document.framework))
         document.tables[0].document = document
+        document.tables[0].money_unit = get_profile(document.layout).money_unit
         self.session.replace(document, None)
         self.header_form.editor("project_name").setFocus()
 

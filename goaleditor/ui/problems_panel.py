@@ -101,7 +101,7 @@ class ProblemsPanel(QWidget):
         if change.phase != "after":
             return
         if isinstance(change.parent, Document):
-            if isinstance(change, Edited) and change.name in ("framework", "year"):
+            if isinstance(change, Edited) and change.name in ("framework", "year", "layout"):
                 self._checked.clear()  # rules of every table depend on these
         else:  # a header or the tree of one table (a move may touch a second one)
             dest = change.dest if isinstance(change, Moved) else None
