@@ -86,6 +86,15 @@ class LivePageView(QAbstractScrollArea):
         """The marked boxes: (page index, box in points)."""
         return [(index, box) for index, boxes in enumerate(self._marked) for box in boxes]
 
+    def boxes(self, source: object, field: str) -> list[tuple[int, QRectF]]:
+        """Where a field of an object is printed: (page index, box in points)."""
+        return [
+            (index, t.box)
+            for index, targets in enumerate(self._targets)
+            for t in targets
+            if t.source is source and t.field == field
+        ]
+
     def _find_marked(self) -> None:
         self._marked = [
             [t.box for t in targets if (id(t.source), t.field) in self._marks]
@@ -125,6 +134,11 @@ class LivePageView(QAbstractScrollArea):
         s = self.scale()
         origin = self.page_rect(index).topLeft()
         return QRectF(origin + box.topLeft() * s, box.size() * s)
+
+    def view_rect(self, index: int, box: QRectF) -> QRectF:
+        """Where a box (points) of page index is in the viewport now, in pixels."""
+        scrolled = QPointF(self.horizontalScrollBar().value(), self.verticalScrollBar().value())
+        return self._to_view(index, box).translated(-scrolled)
 
     def _lay_out(self) -> None:
         s_width = PAGE_WIDTH * SCREEN_DPI / 72

@@ -215,13 +215,16 @@ class LiveViewDock(QDockWidget):
         view.zoom_changed.connect(self._show_zoom)
         view.activated.connect(self.activate)
         view.edit_requested.connect(lambda source, field: self.activate(source, field, True))
-        if self.width() < DOCK_WIDTH // 2:
-            width = min(DOCK_WIDTH, self._window.width() * 2 // 5)
-            self._window.resizeDocks([self], [width], Qt.Orientation.Horizontal)
+        if self.width() < DOCK_WIDTH // 2:  # not sized by the saved window state
+            QTimer.singleShot(0, self._widen)
         self._stale = True
         self.refresh()
         self._tree_moved(self._window.editor.view.currentIndex())
         self._show_zoom()
+
+    def _widen(self) -> None:
+        width = min(DOCK_WIDTH, self._window.width() * 2 // 5)
+        self._window.resizeDocks([self], [width], Qt.Orientation.Horizontal)
 
     def _zoom_action(self, text: str, tip: str, shortcut: str, slot: Any) -> QAction:
         action = QAction(self)
