@@ -65,6 +65,8 @@ DEFERRED = (
     "goaleditor.ui.page_view",
     "goaleditor.ui.printing",
     "goaleditor.ui.library_dialog",
+    "goaleditor.ui.live_pages",  # the 页面视图 canvas, its fonts and layout: on first show
+    "goaleditor.ui.grid_painter",
 )
 
 

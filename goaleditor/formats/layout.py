@@ -299,6 +299,7 @@ class PlacedCell:
     height: float
     lines: list[str]
     align: Align
+    cell: Cell | None = None  # the grid cell shown here (its field and source): the page view
 
 
 @dataclass(slots=True)
@@ -393,7 +394,13 @@ def paginate(grid: TableGrid) -> list[Page]:
 def _place(grid: TableGrid, cell: Cell, y: float, height: float) -> PlacedCell:
     lines = cell.lines[: _line_room(height)]
     return PlacedCell(
-        MARGIN_LEFT + grid.col_x(cell.col), y, grid.span_width(cell), height, lines, cell.align
+        MARGIN_LEFT + grid.col_x(cell.col),
+        y,
+        grid.span_width(cell),
+        height,
+        lines,
+        cell.align,
+        cell,
     )
 
 

@@ -125,6 +125,7 @@ class Actions:
         doc_menu = bar.addMenu("文档(&D)")
         doc_menu.addActions([self.properties, self.check])
         doc_menu.addAction(w.problems_dock.toggleViewAction())
+        doc_menu.addAction(w.live_dock.toggle_action)  # 页面视图 (F8)
         help_menu = bar.addMenu("帮助(&H)")
         help_menu.addAction(self._action("关于(&A)", self._about))
         toolbar = QToolBar("工具栏", w)

@@ -31,6 +31,7 @@ from goaleditor.ui.actions import Actions
 from goaleditor.ui.exporting import Exporter
 from goaleditor.ui.header_form import HeaderForm
 from goaleditor.ui.indicator_editor import IndicatorEditor
+from goaleditor.ui.live_view import LiveViewDock
 from goaleditor.ui.problems_panel import ProblemsPanel
 from goaleditor.ui.prompts import Prompts
 from goaleditor.ui.recent_files import RecentFiles
@@ -119,6 +120,7 @@ class MainWindow(QMainWindow, TableActions):
         self.problems_dock.setWidget(self.problems)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.problems_dock)
         self.resizeDocks([self.problems_dock], [130], Qt.Orientation.Vertical)
+        self.live_dock = LiveViewDock(self)  # 页面视图 beside the tree (F8), built on first show
         self.problem_summary = QLabel(self)
         self.statusBar().addPermanentWidget(self.problem_summary)
 

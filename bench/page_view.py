@@ -1,0 +1,123 @@
+"""The 页面视图 following edits on a 1000-table document: edit -> the shown table repainted.
+
+The baseline, measured in the same run: laying out the shown table alone (build_grid and
+paginate with an empty wrap cache), the least any view of it must do after an edit.
+Measured: pushing an edit of the shown table on the window's undo stack until the view has
+laid it out again and repainted (target: under 60 ms each), and an edit of another table
+(the view must lay out nothing). Run: `python bench/page_view.py`.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("GOALEDITOR_BUNDLED_FONTS", "1")
+
+from bench.common import best_of, big_document  # noqa: E402
+
+TABLES = 1000
+SHOWN = 500  # the table on screen (from 0)
+EDITS = 40
+TARGET_MS = 60.0
+
+
+def main() -> None:
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from goaleditor.formats import layout
+    from goaleditor.model.edits import SetField, SetHeader
+    from goaleditor.ui.app import create_application
+    from goaleditor.ui.commands import EditCommand
+    from goaleditor.ui.main_window import MainWindow
+
+    create_application()
+    folder = Path(tempfile.mkdtemp())
+    window = MainWindow(QSettings(str(folder / "s.ini"), QSettings.Format.IniFormat))
+    window.resize(1920, 1080)
+    window.show()
+    document = big_document(TABLES)
+    window.session.replace(document, None, unsaved=True)
+    dock = window.live_dock
+    dock.toggle_action.trigger()
+    while dock.view is None or not dock.view.pages:
+        QApplication.processEvents()
+    window.table_list.setCurrentIndex(window.table_model.index(SHOWN))
+    view = dock.view
+    while view.grid is None or view.grid.number != SHOWN + 1:
+        QApplication.processEvents()
+    table = document.tables[SHOWN]
+    indicators = [indicator for _, _, indicator in table.indicator_rows()]
+
+    def lay_out_alone() -> None:
+        grid = layout.build_grid(
+            document, table, SHOWN + 1, view.painter.body, view.painter.title, {}
+        )
+        layout.paginate(grid)
+
+    baseline = best_of(5, lay_out_alone)
+    repaint = best_of(5, view.viewport().repaint)
+
+    def view_share() -> None:
+        view.show_table(document, table)
+        view.viewport().repaint()
+
+    share = best_of(5, view_share)
+
+    def edit_and_repaint(edit: object) -> float:
+        before = view.layouts
+        start = time.perf_counter()
+        window.push(EditCommand(document, edit))  # type: ignore[arg-type]
+        while view.layouts == before:
+            QApplication.processEvents()
+        view.viewport().repaint()
+        return time.perf_counter() - start
+
+    timings = []
+    for n in range(EDITS):  # a new text each time: its wrapping is not cached yet
+        indicator = indicators[n % len(indicators)]
+        text = f"第{n}次修改后的绩效指标描述，反映工作完成情况"
+        timings.append(edit_and_repaint(SetField(indicator, "description", text)))
+    typing = [
+        edit_and_repaint(SetHeader(table, "goal", f"1.保障项目正常运行，提升服务质量{'。' * n}"))
+        for n in range(1, EDITS // 2)
+    ]
+    other = document.tables[SHOWN + 1]
+    before = view.layouts
+    start = time.perf_counter()
+    window.push(EditCommand(document, SetHeader(other, "goal", "另一个表")))
+    for _ in range(5):
+        QApplication.processEvents()
+    elsewhere = time.perf_counter() - start
+    extra_layouts = view.layouts - before
+    window.stack.setClean()
+    window.close()
+
+    ms = [t * 1000 for t in timings + typing]
+    median, worst = statistics.median(ms), max(ms)
+    pages, rows = len(view.pages), len(indicators)
+    print(f"{TABLES} tables, table {SHOWN + 1} shown: {pages} pages, {rows} rows")
+    print(f"lay out the shown table alone (baseline):      {baseline * 1000:7.2f} ms")
+    print(f"edit -> laid out and repainted, median:        {median:7.2f} ms")
+    print(f"edit -> laid out and repainted, worst of {len(ms)}:  {worst:7.2f} ms")
+    print(f"ratio median / baseline:                       {median / (baseline * 1000):7.2f}x")
+    print(f"the view's share: lay out + repaint:           {share * 1000:7.2f} ms")
+    print(f"  of which the repaint alone:                  {repaint * 1000:7.2f} ms")
+    slow = sorted(range(len(ms)), key=ms.__getitem__)[-4:]
+    slowest = ", ".join(f"#{i}: {ms[i]:.1f}" for i in slow)
+    print(f"slowest edits (ms, #0 is the first: cold caches): {slowest}")
+    print(f"edit of another table: {elsewhere * 1000:.2f} ms, {extra_layouts} layouts by the view")
+    verdict = "met" if worst < TARGET_MS else "NOT met"
+    print(f"target: every edit under {TARGET_MS:.0f} ms -> {verdict}")
+
+
+if __name__ == "__main__":
+    main()
