@@ -151,3 +151,30 @@ def test_export_in_another_layout_leaves_the_document_as_it_was(
     assert dumps(store.load_document(doc)) == dumps(full_document)
     bad = run_cli("export", doc, "-o", tmp_path / "m.pdf", "--layout", "mars")
     assert bad.returncode == 2 and "mars" in bad.stderr
+
+
+@pytest.mark.parametrize("suffix", [".pdf", ".docx"])
+@pytest.mark.parametrize("name", LAYOUT_NAMES)
+def test_each_layouts_pdf_and_word_read_back_what_they_print(
+    tmp_path: Path, full_document: Document, name: str, suffix: str
+) -> None:
+    """As the workbook, except the agency: only Tianjin and Sichuan print an agency line
+    (the xlsx keeps it in the file's properties)."""
+    from goaleditor.formats.registry import read_document, write_document
+
+    full_document.layout = name
+    out = tmp_path / f"{name}{suffix}"
+    write_document(full_document, out)
+    back = read_document(out)
+    assert back.layout == name
+    expected = printed_view(full_document)
+    if not profile_prints_agency(name):
+        expected.agency_code = expected.agency_name = ""
+    if name in ("tianjin", "sichuan"):  # their titles (1.拆违经费绩效目标表) name no year
+        expected.year = None
+    assert document_differences(back, expected) == []
+
+
+def profile_prints_agency(name: str) -> bool:
+    """Whether the layout prints the 319101天津市… line above its tables."""
+    return bool(get_profile(name).agency)

@@ -37,6 +37,7 @@ from goaleditor.formats.layout import (
     TableGrid,
     build_grid,
     paginate,
+    table_title,
 )
 from goaleditor.formats.linebreak import clean_text
 from goaleditor.formats.pdf_fonts import HEI, SONG, TextWidth
@@ -170,7 +171,7 @@ def _properties(word: Any, document: Document) -> None:
 def _first_title(document: Document) -> str:
     if not document.tables:
         return ""
-    return f"1.{document.tables[0].project_name}绩效目标表".replace("\n", " ")
+    return table_title(1, document.tables[0], document).replace("\n", " ")
 
 
 def _clean(text: str) -> str:

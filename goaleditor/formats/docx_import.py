@@ -69,9 +69,13 @@ def read(path: Path, warn: Warn | None = None) -> Document:
         if is_table:
             break
         preamble += [" ".join(str(v) for v in row if v is not None) for row in rows]
-    document.title = document_title(preamble)
     document.merge_level2 = level2_merged(sheets)
-    first = table_title(1, document.tables[0]).replace("\n", " ") if document.tables else ""
+    first = (
+        table_title(1, document.tables[0], document).replace("\n", " ") if document.tables else ""
+    )
+    title = document_title(preamble)
+    # A form whose tables carry no number (申报表) starts with the first table's own title.
+    document.title = "" if "".join(title.split()) == "".join(first.split()) else title
     if not document.title and stored_title not in ("", DEFAULT_HEADING, first):
         # Not printed (one table, no 目录): the export keeps it in the file's properties.
         document.title = stored_title

@@ -77,7 +77,11 @@ def read(path: Path, warn: Warn | None = None) -> Document:
     if creator == "goaleditor":  # its own export: the title is in the file's properties
         title = metadata.get("Title", "")
         # Without a document title the export names the PDF after its first table.
-        first = table_title(1, document.tables[0]).replace("\n", " ") if document.tables else ""
+        first = (
+            table_title(1, document.tables[0], document).replace("\n", " ")
+            if document.tables
+            else ""
+        )
         document.title = "" if title in (DEFAULT_HEADING, first) else title
         document.merge_level2 = level2_merged(sheets)
     else:

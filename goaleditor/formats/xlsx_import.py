@@ -393,6 +393,8 @@ class _SheetReader:
         agency = None
         unit = "元"
         for r in range(lead, header):
+            # The agency line: "319101天津市…" (or a name alone) left of "单位：元".
+            agency_row = any(_UNIT_RE.match(_label(value)) for value in self.rows[r])
             for value in self.rows[r]:
                 text = _text(value).strip()
                 label = _label(value)
@@ -404,6 +406,8 @@ class _SheetReader:
                     title += text
                 elif r < start and agency is None and (match := _AGENCY_RE.match(text)):
                     agency = (match.group(1), match.group(2))
+                elif r < start and agency is None and agency_row and text:
+                    agency = ("", text)
         project, _ = self._value_right_of(start, ("项目名称",))
         budget_row = self._find_row(start, header, "预算数")
         goal_row = self._find_row(start, header, _GOAL_LABELS)
