@@ -69,8 +69,11 @@ class Actions:
             "复制表", w.duplicate_table, "Ctrl+Shift+D", "复制当前表"
         )
         self.delete_table = self._action("删除表", w.delete_table, None, "删除当前表")
-        self.table_up = self._action("表上移", lambda: w.move_table(-1), "Alt+Up")
-        self.table_down = self._action("表下移", lambda: w.move_table(1), "Alt+Down")
+        # The same keys as the indicator rows' moves; Alt+↑/↓ too (the list has no drop-downs).
+        self.table_up = self._action("表上移", lambda: w.move_table(-1))
+        self.table_down = self._action("表下移", lambda: w.move_table(1))
+        self.table_up.setShortcuts([QKeySequence("Ctrl+Shift+Up"), QKeySequence("Alt+Up")])
+        self.table_down.setShortcuts([QKeySequence("Ctrl+Shift+Down"), QKeySequence("Alt+Down")])
         for action in (self.table_up, self.table_down, self.delete_table):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             w.table_list.addAction(action)

@@ -129,6 +129,7 @@ class MainWindow(QMainWindow, TableActions):
         self.problems.set_document(document)
         if document.tables:
             self.table_list.setCurrentIndex(self.table_model.index(0))
+            self.editor.view.setFocus()  # typing goes to the first indicator, as in a sheet
 
     def current_table(self) -> GoalTable | None:
         """The table being edited."""
