@@ -45,7 +45,11 @@ def test_several_occurrences_in_one_field(example_document) -> None:
     indicator = next(example_document.tables[0].indicator_rows())[2]
     indicator.description = "面积与面积"
     found = [m for m in find_all(example_document, "面积") if m.node is indicator]
-    assert [(m.field, m.start) for m in found] == [("name", 15), ("description", 0), ("description", 3)]
+    assert [(m.field, m.start) for m in found] == [
+        ("name", 15),
+        ("description", 0),
+        ("description", 3),
+    ]
 
 
 def test_replace_one_and_stale_matches(example_document) -> None:

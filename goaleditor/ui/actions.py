@@ -59,6 +59,15 @@ class Actions:
         self.library = self._action(
             "从指标库插入(&L)…", w.insert_from_library, "Ctrl+L", "浏览常用指标并插入"
         )
+        self.find = self._action(
+            "查找(&F)…", lambda: self._find(False), Key.Find, "在整个文档中查找"
+        )
+        self.replace = self._action(
+            "替换(&R)…", lambda: self._find(True), "Ctrl+H", "在整个文档中查找并替换"
+        )
+        self.shortcuts = self._action(
+            "快捷键一览(&K)", self._show_shortcuts, Key.HelpContents, "列出所有快捷键"
+        )
         self.next_year = self._action(
             "新建下一年度(&Y)…", w.new_next_year, None, "以本文档为底稿，生成下一年度的新文档"
         )
@@ -113,6 +122,9 @@ class Actions:
         edit_menu.addMenu(ed.add_level2_menu)
         edit_menu.addMenu(ed.add_level1_menu)
         edit_menu.addActions([ed.up_action, ed.down_action, ed.delete_action])
+        edit_menu.addAction(ed.clear_action)
+        edit_menu.addSeparator()
+        edit_menu.addActions([self.find, self.replace])
         edit_menu.addSeparator()
         edit_menu.addAction(self.library)
         table_menu = bar.addMenu("表(&T)")
@@ -129,6 +141,7 @@ class Actions:
         doc_menu.addActions([self.properties, self.check])
         doc_menu.addAction(w.problems_dock.toggleViewAction())
         help_menu = bar.addMenu("帮助(&H)")
+        help_menu.addAction(self.shortcuts)
         help_menu.addAction(self._action("关于(&A)", self._about))
         toolbar = QToolBar("工具栏", w)
         toolbar.setObjectName("main_toolbar")
@@ -156,6 +169,16 @@ class Actions:
         for number, name in enumerate(files, 1):
             action = self.recent_menu.addAction(f"&{number} {name}")
             action.triggered.connect(lambda _=False, n=name: self.window.open_path(Path(n)))
+
+    def _find(self, replacing: bool) -> None:
+        from goaleditor.ui.find_dialog import show_find
+
+        show_find(self.window, replacing)
+
+    def _show_shortcuts(self) -> None:
+        from goaleditor.ui.shortcut_sheet import ShortcutSheet
+
+        ShortcutSheet(self.window).exec()
 
     def _about(self) -> None:
         text = f"{APP_TITLE} {__version__}\n离线编写项目支出绩效目标表，保存为 .goals 文件。"

@@ -27,6 +27,18 @@ from goaleditor.model.document import Container, Indicator, Level2
 from goaleditor.ui.indicator_model import NODE_MIME, IndicatorTreeModel
 
 Mover = Callable[[list[Indicator], Container, int], None]
+# The keys this view handles itself (the shortcut sheet lists them beside the actions').
+TREE_KEYS = (
+    ("↑ ↓ ← →", "移动一个单元格（← 不会跳到上级指标）"),
+    ("Enter / Shift+Enter", "确认输入并移到下一行 / 上一行"),
+    ("Tab / Shift+Tab", "移到下一个 / 上一个可编辑单元格（行末换行）"),
+    ("直接输入", "替换单元格内容；在二级指标行上输入则新建该组的三级指标"),
+    ("F2", "编辑单元格，保留原内容"),
+    ("Esc", "取消正在输入的内容"),
+    ("Delete", "清除选中单元格的内容"),
+    ("Ctrl+← / Ctrl+→，- / +", "折叠 / 展开指标组"),
+    ("Alt+↓ 或 F4（编辑时）", "打开下拉列表"),
+)
 _Key = Qt.Key
 _Mod = Qt.KeyboardModifier
 _ENTER = (_Key.Key_Return, _Key.Key_Enter)
