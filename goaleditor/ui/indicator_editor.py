@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QResizeEvent, QUndoStack
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QVBoxLayout, QWidget
 
 from goaleditor.formats.tsv import format_indicator_rows, parse_indicator_rows
@@ -17,14 +17,20 @@ from goaleditor.model.frameworks import get_framework
 from goaleditor.ui.commands import EditCommand
 from goaleditor.ui.delegates import IndicatorDelegate
 from goaleditor.ui.indicator_model import (
+    COL_COMPARATOR,
     COL_DESCRIPTION,
     COL_DISPLAY,
     COL_NAME,
     COL_UNIT,
+    COL_VALUE,
     FIELD_OF_COLUMN,
     IndicatorTreeModel,
 )
 from goaleditor.ui.tree_keys import IndicatorTreeView, selected_indicators
+
+# 三级指标 and 描述 share the room left by the narrow columns; 描述 never gets less than this.
+FIXED_WIDTHS = {COL_COMPARATOR: 70, COL_VALUE: 100, COL_UNIT: 80, COL_DISPLAY: 120}
+NAME_SHARE, NAME_MIN, DESCRIPTION_MIN = 0.4, 150, 180
 
 
 class IndicatorEditor(QWidget):
@@ -55,16 +61,12 @@ class IndicatorEditor(QWidget):
         )
         header = self.view.header()
         header.setStretchLastSection(False)
-        header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(COL_DESCRIPTION, QHeaderView.ResizeMode.Stretch)
-        for column, width in (
-            (COL_NAME, 300),
-            (2, 70),
-            (3, 110),
-            (COL_UNIT, 90),
-            (COL_DISPLAY, 130),
-        ):
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for column, width in FIXED_WIDTHS.items():
             self.view.setColumnWidth(column, width)
+        self._name_share = NAME_SHARE
+        self._fitting = False
+        header.sectionResized.connect(self._column_resized)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view)
@@ -180,7 +182,29 @@ class IndicatorEditor(QWidget):
             first = next((ind for _, _, ind in table.indicator_rows()), None)
             index = self.model.index_of(first) if first else self.model.index(0, 0)
             self.view.setCurrentIndex(index)  # current and selected
-            self.view.scrollTo(index)
+            self.view.scrollToTop()  # the first indicator, under its group rows
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit_columns()
+
+    def _room(self) -> int:
+        """The width 三级指标 and 描述 share."""
+        fixed = sum(self.view.columnWidth(c) for c in FIXED_WIDTHS)
+        return max(0, self.view.viewport().width() - fixed)
+
+    def fit_columns(self) -> None:
+        """Share the room between 三级指标 and 描述 (the clerk's last split kept)."""
+        room = self._room()
+        name = max(NAME_MIN, int(room * self._name_share))
+        self._fitting = True
+        self.view.setColumnWidth(COL_NAME, name)
+        self.view.setColumnWidth(COL_DESCRIPTION, max(DESCRIPTION_MIN, room - name))
+        self._fitting = False
+
+    def _column_resized(self, column: int, _old: int, new: int) -> None:
+        if not self._fitting and column == COL_NAME and self._room():
+            self._name_share = min(0.8, max(0.1, new / self._room()))
 
     def _expand_inserted(self, parent: QModelIndex, first: int, last: int) -> None:
         for row in range(first, last + 1):

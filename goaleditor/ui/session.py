@@ -112,8 +112,10 @@ class DocumentSession(QObject):
         unsaved: bool = False,
         lock: FileLock | None = None,
         read_only: bool = False,
+        source: Path | None = None,
     ) -> None:
-        """Edit another document from now on (unsaved: it is not the file at path yet)."""
+        """Edit another document from now on (unsaved: it is not the file at path yet;
+        source: the file it was imported from)."""
         self.aboutToReplace.emit()
         self.stack.clear()
         self._close_working_copy()
@@ -121,7 +123,7 @@ class DocumentSession(QObject):
         self._working_copy_timer.start()
         self.document = document
         self.path = path
-        self.source = None
+        self.source = source
         self._hold_lock(lock)
         self.read_only = read_only
         self.replaced.emit(document)
@@ -153,8 +155,8 @@ class DocumentSession(QObject):
             unsaved=not is_goals,
             lock=lock,
             read_only=read_only,
+            source=None if is_goals else path,
         )
-        self.source = None if is_goals else path
         self.recent.add(path)
         verb = "已打开" if is_goals else "已导入（尚未保存）"
         self.message.emit(f"{verb}：{path}", 5000)
