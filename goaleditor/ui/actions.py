@@ -51,7 +51,7 @@ class Actions:
         )
         self.quit = self._action("退出(&X)", w.close, "Ctrl+Q")
         self.undo = w.stack.createUndoAction(w, "撤销")
-        self.undo.setShortcuts(QKeySequence.keyBindings(Key.Undo))
+        self.undo.setShortcut(QKeySequence("Ctrl+Z"))
         self.redo = w.stack.createRedoAction(w, "重做")
         self.redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
         self.properties = self._action("文档属性(&P)…", w.edit_properties, None)
