@@ -83,7 +83,8 @@ def test_import_is_unsaved_and_save_asks_for_a_file(session, tmp_path: Path) -> 
     asked: list[Path] = []
     session.prompts.save_name = lambda title, start, kind: asked.append(start)
     assert not session.save()
-    assert asked and asked[0].name == "未命名.goals"
+    # The first project's name, in the folder the file came from (never the program's).
+    assert asked and asked[0] == EXAMPLE.parent.resolve() / "2026年政务服务办运行经费.goals"
 
 
 def test_maybe_save_asks_only_when_modified(session, tmp_path: Path) -> None:

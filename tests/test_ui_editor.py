@@ -26,6 +26,8 @@ from goaleditor.ui.indicator_model import (
 )
 from tests.helpers import answer as answer_prompts
 
+CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+
 
 def type_text(widget, text: str) -> None:
     """Type text as key events; QTest cannot map CJK characters to keys."""
@@ -130,9 +132,9 @@ def test_typing_starts_editing_and_escape_cancels(qtbot, window) -> None:
     assert window.stack.count() == 0
 
 
-def test_enter_starts_editing(qtbot, window) -> None:
+def test_f2_starts_editing(qtbot, window) -> None:
     focus_cell(qtbot, window, cell(window, 2, COL_DESCRIPTION))
-    press(window.editor.view, Qt.Key.Key_Return)
+    press(window.editor.view, Qt.Key.Key_F2)
     editor = editor_widget(window)
     assert isinstance(editor, QLineEdit) and editor.text() == "提供服务人数"
 
@@ -244,11 +246,11 @@ def test_delete_and_move_and_undo(qtbot, qtmodeltester, window) -> None:
     press(window.editor.view, Qt.Key.Key_Delete, Qt.KeyboardModifier.ControlModifier)
     assert window.current_table().indicator_count() == 15
     focus_cell(qtbot, window, cell(window, 0, COL_NAME))
-    press(window.editor.view, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    press(window.editor.view, Qt.Key.Key_Down, CTRL_SHIFT)
     assert indicator(window, 1).name == "政务服务中心管理办公用房及周围面积"
     # At the end of its 二级 group, the row moves into the next group.
     focus_cell(qtbot, window, cell(window, 2, COL_NAME))
-    press(window.editor.view, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    press(window.editor.view, Qt.Key.Key_Down, CTRL_SHIFT)
     moved = indicator(window, 2)
     assert moved.parent.name == "质量指标" and moved.parent.children[0] is moved
     qtmodeltester.check(window.editor.model, force_py=True)
@@ -563,7 +565,7 @@ def test_drop_places(window) -> None:
     """Where a dragged indicator lands, by the row and the part of the row it is dropped on."""
     from PySide6.QtWidgets import QAbstractItemView
 
-    from goaleditor.ui.indicator_editor import _drop_place
+    from goaleditor.ui.tree_keys import _drop_place
 
     Pos = QAbstractItemView.DropIndicatorPosition
     model = window.editor.model
@@ -585,6 +587,7 @@ def test_export_excel_from_the_menu(window, tmp_path: Path) -> None:
 
     out = tmp_path / "菜单导出.xlsx"
     window.prompts.save_name = lambda title, start, kind: out
+    answer_prompts(window, "不用了")
     window.action.export_xlsx.trigger()
     assert dumps(read_xlsx(out)) == dumps(window.document)
 

@@ -51,13 +51,22 @@ class Actions:
         )
         self.quit = self._action("退出(&X)", w.close, "Ctrl+Q")
         self.undo = w.stack.createUndoAction(w, "撤销")
-        self.undo.setShortcuts(QKeySequence.keyBindings(Key.Undo))
+        self.undo.setShortcut(QKeySequence("Ctrl+Z"))
         self.redo = w.stack.createRedoAction(w, "重做")
         self.redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
         self.properties = self._action("文档属性(&P)…", w.edit_properties, None)
         self.check = self._action("检查(&C)", w.run_check, "F7", "检查整个文档")
         self.library = self._action(
             "从指标库插入(&L)…", w.insert_from_library, "Ctrl+L", "浏览常用指标并插入"
+        )
+        self.find = self._action(
+            "查找(&F)…", lambda: self._find(False), Key.Find, "在整个文档中查找"
+        )
+        self.replace = self._action(
+            "替换(&R)…", lambda: self._find(True), "Ctrl+H", "在整个文档中查找并替换"
+        )
+        self.shortcuts = self._action(
+            "快捷键一览(&K)", self._show_shortcuts, Key.HelpContents, "列出所有快捷键"
         )
         self.next_year = self._action(
             "新建下一年度(&Y)…", w.new_next_year, None, "以本文档为底稿，生成下一年度的新文档"
@@ -69,8 +78,11 @@ class Actions:
             "复制表", w.duplicate_table, "Ctrl+Shift+D", "复制当前表"
         )
         self.delete_table = self._action("删除表", w.delete_table, None, "删除当前表")
-        self.table_up = self._action("表上移", lambda: w.move_table(-1), "Alt+Up")
-        self.table_down = self._action("表下移", lambda: w.move_table(1), "Alt+Down")
+        # The same keys as the indicator rows' moves; Alt+↑/↓ too (the list has no drop-downs).
+        self.table_up = self._action("表上移", lambda: w.move_table(-1))
+        self.table_down = self._action("表下移", lambda: w.move_table(1))
+        self.table_up.setShortcuts([QKeySequence("Ctrl+Shift+Up"), QKeySequence("Alt+Up")])
+        self.table_down.setShortcuts([QKeySequence("Ctrl+Shift+Down"), QKeySequence("Alt+Down")])
         for action in (self.table_up, self.table_down, self.delete_table):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             w.table_list.addAction(action)
@@ -110,6 +122,9 @@ class Actions:
         edit_menu.addMenu(ed.add_level2_menu)
         edit_menu.addMenu(ed.add_level1_menu)
         edit_menu.addActions([ed.up_action, ed.down_action, ed.delete_action])
+        edit_menu.addAction(ed.clear_action)
+        edit_menu.addSeparator()
+        edit_menu.addActions([self.find, self.replace])
         edit_menu.addSeparator()
         edit_menu.addAction(self.library)
         table_menu = bar.addMenu("表(&T)")
@@ -127,6 +142,7 @@ class Actions:
         doc_menu.addAction(w.problems_dock.toggleViewAction())
         doc_menu.addAction(w.live_dock.toggle_action)  # 页面视图 (F8)
         help_menu = bar.addMenu("帮助(&H)")
+        help_menu.addAction(self.shortcuts)
         help_menu.addAction(self._action("关于(&A)", self._about))
         toolbar = QToolBar("工具栏", w)
         toolbar.setObjectName("main_toolbar")
@@ -154,6 +170,16 @@ class Actions:
         for number, name in enumerate(files, 1):
             action = self.recent_menu.addAction(f"&{number} {name}")
             action.triggered.connect(lambda _=False, n=name: self.window.open_path(Path(n)))
+
+    def _find(self, replacing: bool) -> None:
+        from goaleditor.ui.find_dialog import show_find
+
+        show_find(self.window, replacing)
+
+    def _show_shortcuts(self) -> None:
+        from goaleditor.ui.shortcut_sheet import ShortcutSheet
+
+        ShortcutSheet(self.window).exec()
 
     def _about(self) -> None:
         text = f"{APP_TITLE} {__version__}\n离线编写项目支出绩效目标表，保存为 .goals 文件。"

@@ -1,4 +1,5 @@
-"""Export (PDF, Excel, JSON) with progress and cancel, print preview and printing."""
+"""Export (PDF, Excel, JSON) with progress and cancel, print preview and printing; with
+errors left it asks first, and afterwards it offers to open what it wrote."""
 
 from __future__ import annotations
 
@@ -9,9 +10,12 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QEventLoop, Qt
 
 from goaleditor.errors import InputError
-from goaleditor.ui.prompts import describe_os_error
+from goaleditor.ui.prompts import CANCEL, describe_os_error
+
+OPEN_FILE, OPEN_FOLDER, NO_THANKS = "打开文件", "打开所在文件夹", "不用了"
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QUrl
     from PySide6.QtWidgets import QMainWindow
 
     from goaleditor.ui.prompts import Prompts
@@ -39,11 +43,55 @@ class Exporter:
         self.parent.statusBar().showMessage(text, 5000)
 
     def _ask_path(self, title: str, suffix: str) -> Path | None:
+        """Ask first about errors left, then for the file (named after the project)."""
         from goaleditor.formats import export_filter
 
-        path = self.session.path
-        base = path.with_suffix(suffix) if path else Path(f"未命名{suffix}")
-        return self.prompts.save_name(title, base, export_filter(suffix))
+        if not self.errors_accepted("导出"):
+            return None
+        path = self.prompts.save_name(
+            title, self.session.suggested_name(suffix), export_filter(suffix)
+        )
+        if path is not None:
+            self.session.recent.remember_folder(path)
+        return path
+
+    def errors_accepted(self, verb: str) -> bool:
+        """With 错误 left, ask whether to export (or print) all the same."""
+        from goaleditor.model.checks import ERROR, check_document
+
+        errors = sum(1 for p in check_document(self.session.document) if p.severity == ERROR)
+        if not errors:
+            return True
+        text = f"还有{errors}个错误，仍要{verb}？"
+        detail = "错误列在“问题”面板中（F7），点击可定位到单元格。"
+        answer = self.prompts.choose(
+            "warning", "errors_left", verb, text, [f"仍要{verb}", CANCEL], detail
+        )
+        return answer != CANCEL
+
+    def _done(self, path: Path) -> None:
+        """Say where the file is and offer to open it or its folder."""
+        self._status(f"已导出：{path}")
+        answer = self.prompts.choose(
+            "information",
+            "exported",
+            "导出完成",
+            f"已导出：{path}",
+            [OPEN_FILE, OPEN_FOLDER, NO_THANKS],
+        )
+        if answer in (OPEN_FILE, OPEN_FOLDER):
+            target = path if answer == OPEN_FILE else path.parent
+            from PySide6.QtCore import QUrl
+
+            if not self.open_url(QUrl.fromLocalFile(str(target))):
+                self.prompts.error("无法打开", f"没有程序能打开 {target}")
+
+    @staticmethod
+    def open_url(url: QUrl) -> bool:
+        """Open a file or folder with the desktop's program for it (tests replace this)."""
+        from PySide6.QtGui import QDesktopServices
+
+        return QDesktopServices.openUrl(url)
 
     def export_json(self) -> None:
         """Export canonical JSON."""
@@ -58,7 +106,7 @@ class Exporter:
             reason = describe_os_error(exc) if isinstance(exc, OSError) else str(exc)
             self.prompts.error("导出失败", f"无法导出到 {path}：{reason}")
             return
-        self._status(f"已导出：{path}")
+        self._done(path)
 
     def _export_with_progress(self, label: str, path: Path, write: Any) -> bool:
         """Run write(document, path, progress) behind a progress dialog that can cancel it."""
@@ -100,7 +148,7 @@ class Exporter:
         """导出PDF: choose a file and write it."""
         path = self._ask_path("导出PDF", ".pdf")
         if path is not None and self.write_pdf(path):
-            self._status(f"已导出：{path}")
+            self._done(path)
 
     def export_xlsx(self) -> None:
         """导出Excel: the official layout as a workbook."""
@@ -108,12 +156,12 @@ class Exporter:
 
         path = self._ask_path("导出Excel", ".xlsx")
         if path is not None and self._export_with_progress("Excel", path, write):
-            self._status(f"已导出：{path}")
+            self._done(path)
 
     def _with_temporary_pdf(self, use: Callable[[Path], object]) -> None:
         import tempfile
 
-        stem = self.session.path.stem if self.session.path else "未命名"
+        stem = self.session.suggested_name(".pdf").stem
         with tempfile.TemporaryDirectory(prefix="goaleditor-") as folder:
             pdf = Path(folder) / f"{stem}.pdf"
             if self.write_pdf(pdf):
@@ -129,4 +177,6 @@ class Exporter:
         """打印: print the PDF's pages."""
         from goaleditor.ui.pdf_preview import print_pdf
 
+        if not self.errors_accepted("打印"):
+            return
         self._with_temporary_pdf(lambda pdf: print_pdf(pdf, self.parent))

@@ -6,129 +6,32 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QAction, QDropEvent, QGuiApplication, QKeyEvent, QKeySequence, QUndoStack
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTreeView, QVBoxLayout, QWidget
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QResizeEvent, QUndoStack
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QVBoxLayout, QWidget
 
 from goaleditor.formats.tsv import format_indicator_rows, parse_indicator_rows
 from goaleditor.model import edit_rules as rules
-from goaleditor.model.document import Container, Document, GoalTable, Indicator, Level1
-from goaleditor.model.edits import Edit, SetField
+from goaleditor.model.document import Container, Document, GoalTable, Indicator, Level1, Level2
+from goaleditor.model.edits import Edit, SetField, Steps
 from goaleditor.model.frameworks import get_framework
 from goaleditor.ui.commands import EditCommand
 from goaleditor.ui.delegates import IndicatorDelegate
 from goaleditor.ui.indicator_model import (
+    COL_COMPARATOR,
     COL_DESCRIPTION,
     COL_DISPLAY,
     COL_NAME,
     COL_UNIT,
+    COL_VALUE,
     COL_WEIGHT,
     FIELD_OF_COLUMN,
-    NODE_MIME,
     IndicatorTreeModel,
 )
+from goaleditor.ui.tree_keys import IndicatorTreeView, selected_indicators
 
-Mover = Callable[[list[Indicator], Container, int], None]
-
-
-class IndicatorTreeView(QTreeView):
-    """A QTreeView that edits like a spreadsheet and turns drops into undoable moves."""
-
-    def __init__(self, on_drop: Mover, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._on_drop = on_drop
-        self.setEditTriggers(
-            QAbstractItemView.EditTrigger.DoubleClicked
-            | QAbstractItemView.EditTrigger.EditKeyPressed
-            | QAbstractItemView.EditTrigger.AnyKeyPressed
-        )
-        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
-        self.setDefaultDropAction(Qt.DropAction.MoveAction)
-        self.setDropIndicatorShown(True)
-        self.setTabKeyNavigation(True)
-        self.setAlternatingRowColors(True)
-        self.setUniformRowHeights(True)
-        self.setAllColumnsShowFocus(False)
-        self.setExpandsOnDoubleClick(False)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        key = event.key()
-        plain = event.modifiers() in (
-            Qt.KeyboardModifier.NoModifier,
-            Qt.KeyboardModifier.KeypadModifier,
-        )
-        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and plain:
-            index = self.currentIndex()
-            if self.state() != QAbstractItemView.State.EditingState and index.isValid():
-                if index.flags() & Qt.ItemFlag.ItemIsEditable:
-                    self.edit(index)
-                else:
-                    self.setExpanded(index, not self.isExpanded(index))
-                return
-        super().keyPressEvent(event)
-
-    def moveCursor(
-        self, action: QAbstractItemView.CursorAction, modifiers: Qt.KeyboardModifier
-    ) -> QModelIndex:
-        """Tab and Shift+Tab walk the editable cells row by row, as in a spreadsheet."""
-        Action = QAbstractItemView.CursorAction
-        if action not in (Action.MoveNext, Action.MovePrevious):
-            return super().moveCursor(action, modifiers)
-        step = 1 if action == Action.MoveNext else -1
-        index = self.currentIndex()
-        columns = self.model().columnCount()
-        while index.isValid():
-            column = index.column() + step
-            if 0 <= column < columns:
-                index = index.siblingAtColumn(column)
-            else:
-                row = self.indexBelow(index) if step > 0 else self.indexAbove(index)
-                index = row.siblingAtColumn(0 if step > 0 else columns - 1)
-            if index.flags() & Qt.ItemFlag.ItemIsEditable and not self.isColumnHidden(
-                index.column()
-            ):
-                return index
-        return self.currentIndex()
-
-    def dropEvent(self, event: QDropEvent) -> None:
-        model = self.model()
-        if event.source() is not self or not event.mimeData().hasFormat(NODE_MIME):
-            event.ignore()
-            return
-        assert isinstance(model, IndicatorTreeModel)
-        nodes = _selected_indicators(self)
-        target = self.indexAt(event.position().toPoint())
-        place = _drop_place(model, target, self.dropIndicatorPosition())
-        # Copy, not move: the move is done here, so the view must not remove the source rows.
-        event.setDropAction(Qt.DropAction.CopyAction)
-        event.accept()
-        if nodes and place is not None:
-            self._on_drop(nodes, *place)
-
-
-def _drop_place(
-    model: IndicatorTreeModel,
-    target: QModelIndex,
-    position: QAbstractItemView.DropIndicatorPosition,
-) -> tuple[Container, int] | None:
-    Pos = QAbstractItemView.DropIndicatorPosition
-    where = "above" if position == Pos.AboveItem else "below" if position == Pos.BelowItem else "on"
-    return rules.drop_placement(model.node(target), where)
-
-
-def _selected_indicators(view: QTreeView) -> list[Indicator]:
-    """Selected indicators in tree order (one per row, whatever the selected columns)."""
-    model = view.model()
-    assert isinstance(model, IndicatorTreeModel)
-    table = model.table
-    if table is None:
-        return []
-    chosen = {id(model.node(i)) for i in view.selectionModel().selectedIndexes()}
-    current = model.node(view.currentIndex())
-    if not chosen and isinstance(current, Indicator):
-        chosen = {id(current)}
-    return [ind for _, _, ind in table.indicator_rows() if id(ind) in chosen]
+# 三级指标 and 描述 share the room left by the narrow columns; 描述 never gets less than this.
+FIXED_WIDTHS = {COL_COMPARATOR: 70, COL_VALUE: 100, COL_UNIT: 80, COL_DISPLAY: 120, COL_WEIGHT: 60}
+NAME_SHARE, NAME_MIN, DESCRIPTION_MIN = 0.4, 150, 180
 
 
 class IndicatorEditor(QWidget):
@@ -148,7 +51,10 @@ class IndicatorEditor(QWidget):
         self.model = IndicatorTreeModel(document, self)
         self.model.edit_handler = self._edit_field
         self.view = IndicatorTreeView(self.move_indicators, self)
+        self.view.setObjectName("indicator_tree")
         self.view.setModel(self.model)
+        self.view.clearRequested.connect(self.clear_cells)
+        self.view.groupTyped.connect(self.start_in_group)
         self.view.setItemDelegate(
             IndicatorDelegate(
                 self._units_in_use, self._library_entries, self.fill_from_library, self.view
@@ -156,17 +62,12 @@ class IndicatorEditor(QWidget):
         )
         header = self.view.header()
         header.setStretchLastSection(False)
-        header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(COL_DESCRIPTION, QHeaderView.ResizeMode.Stretch)
-        for column, width in (
-            (COL_NAME, 300),
-            (2, 70),
-            (3, 110),
-            (COL_UNIT, 90),
-            (COL_DISPLAY, 130),
-            (COL_WEIGHT, 60),
-        ):
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for column, width in FIXED_WIDTHS.items():
             self.view.setColumnWidth(column, width)
+        self._name_share = NAME_SHARE
+        self._fitting = False
+        header.sectionResized.connect(self._column_resized)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view)
@@ -183,18 +84,28 @@ class IndicatorEditor(QWidget):
     # --- actions ---------------------------------------------------------------------------
 
     def _action(
-        self, text: str, shortcuts: list[Any], slot: Callable[[], None], tip: str
+        self,
+        text: str,
+        shortcuts: list[Any],
+        slot: Callable[[], None],
+        tip: str,
+        tree_only: bool = False,
     ) -> QAction:
+        """An action of the tree; tree_only: its keys act in the tree, not in a cell editor."""
         action = QAction(self)  # QAction(text, parent) would load QIcon's large enums at start
         action.setText(text)
         action.setShortcuts([QKeySequence(s) for s in shortcuts])
-        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        action.setShortcutContext(
+            Qt.ShortcutContext.WidgetShortcut
+            if tree_only
+            else Qt.ShortcutContext.WidgetWithChildrenShortcut
+        )
         action.setStatusTip(tip)
         action.setToolTip(
             f"{text}（{QKeySequence(shortcuts[0]).toString()}）" if shortcuts else text
         )
         action.triggered.connect(slot)
-        self.addAction(action)
+        (self.view if tree_only else self).addAction(action)
         return action
 
     def _make_actions(self) -> None:
@@ -205,11 +116,27 @@ class IndicatorEditor(QWidget):
         self.delete_action = self._action(
             "删除", [QKeySequence("Ctrl+Delete")], self.delete_selected, "删除选中的指标或指标组"
         )
+        # Not Alt+↑/↓: in a cell editor those open the drop-down, as in Excel/WPS.
         self.up_action = self._action(
-            "上移", [QKeySequence("Alt+Up")], lambda: self.move_current(-1), "把指标上移一行"
+            "上移",
+            [QKeySequence("Ctrl+Shift+Up")],
+            lambda: self.move_current(-1),
+            "把指标上移一行（到二级指标组的开头时移入上一组）",
+            tree_only=True,
         )
         self.down_action = self._action(
-            "下移", [QKeySequence("Alt+Down")], lambda: self.move_current(1), "把指标下移一行"
+            "下移",
+            [QKeySequence("Ctrl+Shift+Down")],
+            lambda: self.move_current(1),
+            "把指标下移一行（到二级指标组的末尾时移入下一组）",
+            tree_only=True,
+        )
+        self.clear_action = self._action(
+            "清除内容",
+            [QKeySequence(Qt.Key.Key_Delete)],
+            self.clear_cells,
+            "清除选中单元格的内容（指标性质不变）",
+            tree_only=True,
         )
         self.copy_action = self._action(
             "复制",
@@ -236,7 +163,7 @@ class IndicatorEditor(QWidget):
         for action in (self.cut_action, self.copy_action, self.paste_action):
             menu.addAction(action)
         menu.addSeparator()
-        for action in (self.up_action, self.down_action, self.delete_action):
+        for action in (self.up_action, self.down_action, self.clear_action, self.delete_action):
             menu.addAction(action)
         menu.exec(self.view.viewport().mapToGlobal(point))
 
@@ -257,10 +184,32 @@ class IndicatorEditor(QWidget):
             self.view.setCurrentIndex(QModelIndex())  # closes (and commits) the open editor
         self.model.set_table(table)
         if table is not None:
-            first = self.model.index(0, 0)
-            while first.isValid() and self.model.rowCount(first):
-                first = self.model.index(0, 0, first)
-            self.view.setCurrentIndex(first)
+            first = next((ind for _, _, ind in table.indicator_rows()), None)
+            index = self.model.index_of(first) if first else self.model.index(0, 0)
+            self.view.setCurrentIndex(index)  # current and selected
+            self.view.scrollToTop()  # the first indicator, under its group rows
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit_columns()
+
+    def _room(self) -> int:
+        """The width 三级指标 and 描述 share."""
+        fixed = sum(self.view.columnWidth(c) for c in FIXED_WIDTHS)
+        return max(0, self.view.viewport().width() - fixed)
+
+    def fit_columns(self) -> None:
+        """Share the room between 三级指标 and 描述 (the clerk's last split kept)."""
+        room = self._room()
+        name = max(NAME_MIN, int(room * self._name_share))
+        self._fitting = True
+        self.view.setColumnWidth(COL_NAME, name)
+        self.view.setColumnWidth(COL_DESCRIPTION, max(DESCRIPTION_MIN, room - name))
+        self._fitting = False
+
+    def _column_resized(self, column: int, _old: int, new: int) -> None:
+        if not self._fitting and column == COL_NAME and self._room():
+            self._name_share = min(0.8, max(0.1, new / self._room()))
 
     def _expand_inserted(self, parent: QModelIndex, first: int, last: int) -> None:
         for row in range(first, last + 1):
@@ -316,6 +265,29 @@ class IndicatorEditor(QWidget):
         if self._push(rules.insert_indicators(self._current(), self.model.table, indicators, text)):
             self.select_node(indicators[0])
 
+    def clear_cells(self) -> None:
+        """Delete: empty the selected cells of indicators as one step (指标性质 stays)."""
+        cells = self.view.selectionModel().selectedIndexes() or [self.view.currentIndex()]
+        edits: list[Edit] = []
+        for index in cells:
+            node = self.model.node(index)
+            field = FIELD_OF_COLUMN.get(index.column(), "comparator")
+            if field != "comparator" and isinstance(node, Indicator) and getattr(node, field):
+                edits.append(SetField(node, field, ""))
+        if len(edits) == 1:
+            self._push(edits[0])
+        elif edits:
+            self._push(Steps(tuple(edits), f"清除{len(edits)}个单元格"))
+
+    def start_in_group(self, group: Level2, text: str) -> None:
+        """Typing on a 二级 row: a new indicator at the end of that group, named as typed."""
+        indicator = Indicator(name=text)
+        if self._push(rules.insert_indicators(group, self.model.table, [indicator], "插入指标")):
+            self.select_node(indicator)
+            self.view.edit(
+                self.view.currentIndex(), QAbstractItemView.EditTrigger.EditKeyPressed, None
+            )
+
     def delete_selected(self) -> None:
         """Delete the selected indicators or groups (one undoable step)."""
         selection = {
@@ -329,6 +301,8 @@ class IndicatorEditor(QWidget):
 
     def move_current(self, step: int) -> None:
         """Move the current indicator one row up or down, across 二级 groups at the ends."""
+        if self.view.state() == QAbstractItemView.State.EditingState:
+            return  # the keys act in the tree; from the menu, finish the cell first
         node = self._current()
         if not isinstance(node, Indicator) or node.parent is None:
             return
@@ -342,7 +316,7 @@ class IndicatorEditor(QWidget):
 
     def copy_rows(self) -> None:
         """Copy the selected indicators as tab-separated rows."""
-        indicators = _selected_indicators(self.view)
+        indicators = selected_indicators(self.view)
         if indicators:
             QGuiApplication.clipboard().setText(format_indicator_rows(indicators))
 

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QSplitter,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -39,6 +40,7 @@ from goaleditor.ui.session import DocumentSession
 from goaleditor.ui.table_actions import TableActions
 from goaleditor.ui.table_list import TableListView
 from goaleditor.ui.table_list_model import TableListModel
+from goaleditor.ui.window_layout import StartHint, fit_on_screen
 
 
 def _load_library() -> IndicatorLibrary:
@@ -66,8 +68,6 @@ class MainWindow(QMainWindow, TableActions):
         self.action = Actions(self)
         self.statusBar().showMessage("就绪")
         self._restore_settings()
-        # The widgets were built on the session's empty document: start its checks.
-        self.problems.set_document(self.document)
         session = self.session
         session.aboutToReplace.connect(lambda: self.header_form.set_table(None))
         session.replaced.connect(self._show_document)
@@ -75,6 +75,7 @@ class MainWindow(QMainWindow, TableActions):
         session.saved.connect(lambda _path: self._learn())
         session.message.connect(self.statusBar().showMessage)
         self._update_title()
+        self._show_hint_if_no_table()
 
     @property
     def document(self) -> Document:
@@ -106,12 +107,25 @@ class MainWindow(QMainWindow, TableActions):
         right.addWidget(self.editor)
         right.setStretchFactor(1, 1)
         right.setChildrenCollapsible(False)
+        self.hint = StartHint(self)
+        self.right = QStackedWidget(self)
+        self.right.addWidget(right)
+        self.right.addWidget(self.hint)
+        left.setMinimumWidth(150)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(left)
-        self.splitter.addWidget(right)
-        self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([300, 1100])
+        self.splitter.addWidget(self.right)
+        self.splitter.setChildrenCollapsible(False)
+        # The table list grows with the window too, a fifth of what the tables get.
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 4)
         self.setCentralWidget(self.splitter)
+        for signal in (
+            self.table_model.modelReset,
+            self.table_model.rowsInserted,
+            self.table_model.rowsRemoved,
+        ):
+            signal.connect(self._show_hint_if_no_table)
         self.problems = ProblemsPanel(self.document, self.apply_fix, self)
         self.problems.activated.connect(self.goto_problem)
         self.problems.checked.connect(self._show_marks)
@@ -119,7 +133,7 @@ class MainWindow(QMainWindow, TableActions):
         self.problems_dock.setObjectName("problems_dock")
         self.problems_dock.setWidget(self.problems)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.problems_dock)
-        self.resizeDocks([self.problems_dock], [130], Qt.Orientation.Vertical)
+        self._problem_count = -1
         self.live_dock = LiveViewDock(self)  # 页面视图 beside the tree (F8), built on first show
         self.problem_summary = QLabel(self)
         self.statusBar().addPermanentWidget(self.problem_summary)
@@ -133,6 +147,16 @@ class MainWindow(QMainWindow, TableActions):
         self.problems.set_document(document)
         if document.tables:
             self.table_list.setCurrentIndex(self.table_model.index(0))
+            self.editor.view.setFocus()  # typing goes to the first indicator, as in a sheet
+
+    def _show_hint_if_no_table(self, *_args: Any) -> None:
+        """No table to edit: say how to start instead of showing an empty grey form."""
+        if self.document.tables:
+            self.right.setCurrentIndex(0)
+            return
+        fresh = self.session.path is None and self.session.source is None
+        self.hint.show_for(fresh)
+        self.right.setCurrentIndex(1)
 
     def current_table(self) -> GoalTable | None:
         """The table being edited."""
@@ -224,10 +248,25 @@ class MainWindow(QMainWindow, TableActions):
         self.editor.model.set_marks(
             {key: (icons[sev], "\n".join(msgs)) for key, (sev, msgs) in worst.items()}
         )
+        self._fit_problems_dock(len(problems))
         counts = self.problems.counts()
         self.problem_summary.setText(
             f"错误 {counts[ERROR]}　警告 {counts[WARNING]}　提示 {counts[HINT]}"
         )
+
+    def _fit_problems_dock(self, count: int) -> None:
+        """The 问题 panel shrinks to one line when empty and grows when problems appear."""
+        dock, panel = self.problems_dock, self.problems
+        was, self._problem_count = self._problem_count, count
+        if dock.isFloating() or (was >= 0 and (count > 0) == (was > 0)):
+            return
+        if not count:
+            panel.setMaximumHeight(panel.empty.sizeHint().height() + 4)
+            return
+        panel.setMaximumHeight(16777215)  # QWIDGETSIZE_MAX
+        row = panel.tree.sizeHintForRow(0) if panel.tree.topLevelItemCount() else 20
+        wanted = panel.tree.header().sizeHint().height() + row * min(count, 8) + 12
+        self.resizeDocks([dock], [min(wanted, self.height() // 3)], Qt.Orientation.Vertical)
 
     @property
     def library(self) -> IndicatorLibrary:
@@ -247,18 +286,20 @@ class MainWindow(QMainWindow, TableActions):
     # --- window state ---------------------------------------------------------------------------
 
     def _restore_settings(self) -> None:
+        screen = self.screen().availableGeometry()
         geometry = self.settings.value("geometry")
-        if isinstance(geometry, QByteArray):
-            self.restoreGeometry(geometry)
-        else:
-            screen = self.screen().availableGeometry()
-            self.resize(min(1400, int(screen.width() * 0.9)), min(900, int(screen.height() * 0.9)))
+        if not isinstance(geometry, QByteArray) or not self.restoreGeometry(geometry):
+            share = 1.0 if screen.width() <= 1440 else 0.92  # a small screen: all of it
+            width = min(1800, int(screen.width() * share))
+            self.resize(width, min(1100, int(screen.height() * share)))
+        fit_on_screen(self, screen)
         state = self.settings.value("windowState")
         if isinstance(state, QByteArray):
             self.restoreState(state)
         splitter = self.settings.value("splitter")
-        if isinstance(splitter, QByteArray):
-            self.splitter.restoreState(splitter)
+        if not isinstance(splitter, QByteArray) or not self.splitter.restoreState(splitter):
+            left = max(180, min(420, self.width() // 5))
+            self.splitter.setSizes([left, self.width() - left])
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.maybe_save():

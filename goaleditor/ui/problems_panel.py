@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QHeaderView,
+    QLabel,
     QMenu,
     QTreeWidget,
     QTreeWidgetItem,
@@ -17,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from goaleditor.model.document import Document, GoalTable, table_of
+from goaleditor.model.document import Document, GoalTable, Indicator, table_of
 from goaleditor.model.events import Edited, Event, Moved
 
 if TYPE_CHECKING:
@@ -50,6 +51,16 @@ def severity_icon(severity: str) -> QIcon:
     return QIcon(pixmap)
 
 
+def location(problem: Problem) -> str:
+    """Where a problem is, as the tree shows it: 产出指标/数量指标/第2项, or 表头."""
+    node = problem.node
+    if isinstance(node, Indicator) and node.parent is not None and node.parent.parent:
+        level2 = node.parent
+        number = next(n for n, child in enumerate(level2.children, 1) if child is node)
+        return f"{level2.parent.name}/{level2.name}/第{number}项"
+    return f"第{problem.row}行" if problem.row else "表头"
+
+
 class ProblemsPanel(QWidget):
     """Lists problems; activating one asks the window to show its cell."""
 
@@ -73,14 +84,19 @@ class ProblemsPanel(QWidget):
         self.tree.setUniformRowHeights(True)
         self.tree.header().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.tree.setColumnWidth(0, 70)
-        self.tree.setColumnWidth(1, 110)
+        self.tree.setColumnWidth(1, 260)
         self.tree.itemActivated.connect(self._activate)
         self.tree.itemClicked.connect(self._activate)
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.tree.customContextMenuRequested.connect(self._menu)
+        self.empty = QLabel("没有发现问题。", self)
+        self.empty.setObjectName("no_problems")
+        self.empty.setContentsMargins(8, 2, 8, 2)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.empty)
         layout.addWidget(self.tree)
+        self.tree.hide()
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(RECHECK_DELAY_MS)
@@ -131,7 +147,7 @@ class ProblemsPanel(QWidget):
         self.tree.clear()
         items = []
         for problem in self.problems:
-            where = f"表{problem.table} " + (f"第{problem.row}行" if problem.row else "表头")
+            where = f"表{problem.table} {location(problem)}" if problem.table else "文档"
             item = QTreeWidgetItem([problem.severity, where, problem.message])
             item.setIcon(0, self.icon(problem.severity))
             item.setData(0, Qt.ItemDataRole.UserRole, problem)
@@ -139,6 +155,8 @@ class ProblemsPanel(QWidget):
                 item.setToolTip(2, f"右键可修复：{FIX_LABELS.get(problem.fix, problem.fix)}")
             items.append(item)
         self.tree.addTopLevelItems(items)
+        self.tree.setVisible(bool(items))
+        self.empty.setVisible(not items)
         self.checked.emit(self.problems)
 
     def icon(self, severity: str) -> QIcon:

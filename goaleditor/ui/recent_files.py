@@ -22,6 +22,10 @@ class RecentFiles:
         self.settings.setValue("recentFiles", recent[:MAX_RECENT])
         self.settings.setValue("lastFolder", str(path.resolve().parent))
 
+    def remember_folder(self, path: Path) -> None:
+        """Remember the folder of a file written elsewhere (an export), not the file."""
+        self.settings.setValue("lastFolder", str(path.resolve().parent))
+
     def files(self) -> list[str]:
         """The recent files, newest first."""
         value = self.settings.value("recentFiles", []) or []

@@ -36,6 +36,15 @@ WORKING_COPY_DELAY_MS = 100  # after the first table is on screen
 IDLE_MS = 3000  # fold the working copy's log when the clerk pauses this long
 
 
+_NOT_IN_FILE_NAMES = str.maketrans({c: "_" for c in '\\/:*?"<>|\n\r\t'})
+
+
+def documents_folder() -> Path:
+    """The clerk's documents folder (home when there is none), never the program's folder."""
+    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(folder) if folder else Path.home()
+
+
 def working_folder() -> Path:
     """Where working copies live: the user's data folder."""
     folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
@@ -63,6 +72,7 @@ class DocumentSession(QObject):
         self.recent = recent
         self.document = Document()
         self.path: Path | None = None
+        self.source: Path | None = None  # the file an unsaved document was imported from
         self.read_only = False
         self.file_lock: FileLock | None = None
         self.working_copy: WorkingCopy | None = None
@@ -85,6 +95,19 @@ class DocumentSession(QObject):
         """The file's name, or 未命名."""
         return self.path.name if self.path else "未命名"
 
+    def suggested_name(self, suffix: str) -> Path:
+        """Where to save or export: the file's own name, else the document title, the first
+        project name or the imported file's name, in the folder used last."""
+        if self.path is not None:
+            return self.path.with_suffix(suffix)
+        document = self.document
+        names = [document.title, *(t.project_name for t in document.tables[:1])]
+        names.append(self.source.stem if self.source else "")
+        stem = next((n.strip() for n in names if n and n.strip()), "未命名")
+        stem = stem.translate(_NOT_IN_FILE_NAMES)[:80]
+        folder = self.recent.last_folder()
+        return (Path(folder) if folder else documents_folder()) / f"{stem}{suffix}"
+
     def is_modified(self) -> bool:
         """Whether the document differs from its file."""
         return not self.stack.isClean()
@@ -99,8 +122,10 @@ class DocumentSession(QObject):
         unsaved: bool = False,
         lock: FileLock | None = None,
         read_only: bool = False,
+        source: Path | None = None,
     ) -> None:
-        """Edit another document from now on (unsaved: it is not the file at path yet)."""
+        """Edit another document from now on (unsaved: it is not the file at path yet;
+        source: the file it was imported from)."""
         self.aboutToReplace.emit()
         self.stack.clear()
         self._close_working_copy()
@@ -108,6 +133,7 @@ class DocumentSession(QObject):
         self._working_copy_timer.start()
         self.document = document
         self.path = path
+        self.source = source
         self._hold_lock(lock)
         self.read_only = read_only
         self.replaced.emit(document)
@@ -139,6 +165,7 @@ class DocumentSession(QObject):
             unsaved=not is_goals,
             lock=lock,
             read_only=read_only,
+            source=None if is_goals else path,
         )
         self.recent.add(path)
         verb = "已打开" if is_goals else "已导入（尚未保存）"
@@ -223,7 +250,7 @@ class DocumentSession(QObject):
         from goaleditor.formats.registry import NATIVE, export_filter, format_for
 
         native = NATIVE.extensions[0]
-        start = self.path or Path(self.recent.last_folder()) / f"未命名{native}"
+        start = self.suggested_name(native)
         path = self.prompts.save_name("另存为", start, export_filter(native))
         if path is None:
             return False

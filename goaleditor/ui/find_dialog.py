@@ -1,0 +1,155 @@
+"""查找/替换 (Ctrl+F, Ctrl+H): a small non-modal dialog over the whole document."""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+)
+
+from goaleditor.model.find import Match, find_all, next_match, replace_all, replace_one
+from goaleditor.ui.commands import EditCommand
+from goaleditor.ui.indicator_model import COLUMN_OF_FIELD
+
+if TYPE_CHECKING:
+    from goaleditor.ui.main_window import MainWindow
+
+
+class FindDialog(QDialog):
+    """Find next/previous, replace, replace all (one undo step); shows each match in place."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.setObjectName("find_dialog")
+        self.setWindowTitle("查找和替换")
+        self._window = window
+        self._current: Match | None = None
+        self.find_text = QLineEdit(self)
+        self.find_text.setObjectName("find_text")
+        self.find_text.setPlaceholderText("在所有表的表头和指标中查找")
+        self.replace_text = QLineEdit(self)
+        self.replace_text.setObjectName("replace_text")
+        self.match_case = QCheckBox("区分大小写", self)
+        self.status = QLabel(self)
+        self.next_button = self._button("查找下一个", lambda: self.find(False))
+        self.next_button.setDefault(True)  # Enter finds the next one
+        self.previous_button = self._button("查找上一个", lambda: self.find(True))
+        self.replace_button = self._button("替换", self.replace)
+        self.replace_all_button = self._button("全部替换", self.replace_everywhere)
+        close = self._button("关闭", self.close)
+        find_label = QLabel("查找(&N)：", self)
+        find_label.setBuddy(self.find_text)
+        replace_label = QLabel("替换为(&P)：", self)
+        replace_label.setBuddy(self.replace_text)
+        grid = QGridLayout(self)
+        grid.addWidget(find_label, 0, 0)
+        grid.addWidget(self.find_text, 0, 1)
+        grid.addWidget(self.next_button, 0, 2)
+        grid.addWidget(self.previous_button, 1, 2)
+        grid.addWidget(replace_label, 1, 0)
+        grid.addWidget(self.replace_text, 1, 1)
+        grid.addWidget(self.replace_button, 2, 2)
+        grid.addWidget(self.replace_all_button, 3, 2)
+        grid.addWidget(self.match_case, 2, 1)
+        grid.addWidget(self.status, 3, 0, 1, 2)
+        grid.addWidget(close, 4, 2)
+        self.find_text.textChanged.connect(self._forget)
+        self.match_case.toggled.connect(self._forget)
+
+    def _button(self, text: str, slot: Any) -> QPushButton:
+        button = QPushButton(text, self)
+        button.setAutoDefault(False)
+        button.clicked.connect(slot)
+        return button
+
+    def start(self, replacing: bool) -> None:
+        """Show the dialog with the 查找 (or 替换为) field ready for typing."""
+        self.show()
+        self.raise_()
+        self.activateWindow()
+        field = self.replace_text if replacing and self.find_text.text() else self.find_text
+        field.setFocus()
+        field.selectAll()
+
+    def _forget(self) -> None:
+        self._current = None
+        self.status.clear()
+
+    def _matches(self) -> list[Match]:
+        return find_all(self._window.document, self.find_text.text(), self.match_case.isChecked())
+
+    def find(self, backwards: bool = False) -> Match | None:
+        """Go to the next (or previous) match after the last one, wrapping around."""
+        matches = self._matches()
+        after = self._current.position if self._current is not None else None
+        number = next_match(matches, after, backwards)
+        if number < 0:
+            self._current = None
+            self.status.setText(f"找不到“{self.find_text.text()}”" if self.find_text.text() else "")
+            return None
+        self._current = matches[number]
+        self.status.setText(f"第{number + 1}处，共{len(matches)}处")
+        self._show(self._current)
+        return self._current
+
+    def _show(self, match: Match) -> None:
+        """Select the match's table, then its tree cell or header field."""
+        window = self._window
+        window.table_list.setCurrentIndex(window.table_model.index(match.table))
+        if match.node is not None:
+            window.editor.select_node(match.node, COLUMN_OF_FIELD[match.field])
+            return
+        editor = window.header_form.editor(match.field)
+        if isinstance(editor, QLineEdit):
+            editor.setSelection(match.start, match.length)
+        elif isinstance(editor, QPlainTextEdit):
+            cursor = editor.textCursor()
+            cursor.setPosition(match.start)
+            cursor.setPosition(match.start + match.length, cursor.MoveMode.KeepAnchor)
+            editor.setTextCursor(cursor)
+            editor.ensureCursorVisible()
+
+    def replace(self) -> None:
+        """Replace the match shown (if it is still there), then go to the next one."""
+        window = self._window
+        text, case = self.find_text.text(), self.match_case.isChecked()
+        if self._current is not None:
+            edit = replace_one(window.document, self._current, text, self.replace_text.text(), case)
+            if edit is not None:
+                window.push(EditCommand(window.document, edit))
+                # Go on after the replacement, not inside it.
+                after = self._current.start + len(self.replace_text.text()) - 1
+                self._current = dataclasses.replace(self._current, start=after, length=0)
+        self.find()
+
+    def replace_everywhere(self) -> None:
+        """全部替换: every match, as one undoable step."""
+        window = self._window
+        text = self.find_text.text()
+        edit, count = replace_all(
+            window.document, text, self.replace_text.text(), self.match_case.isChecked()
+        )
+        if edit is None:
+            self.status.setText(f"找不到“{text}”" if text else "")
+            return
+        window.push(EditCommand(window.document, edit))
+        self._current = None
+        self.status.setText(f"已替换{count}处（可撤销）")
+
+
+def show_find(window: MainWindow, replacing: bool) -> FindDialog:
+    """Open (or bring back) the window's find dialog."""
+    dialog = window.findChild(FindDialog, "find_dialog", Qt.FindChildOption.FindDirectChildrenOnly)
+    if not isinstance(dialog, FindDialog):
+        dialog = FindDialog(window)
+    dialog.start(replacing)
+    return dialog
