@@ -49,6 +49,15 @@ class Actions:
         self.export_xlsx = self._action(
             "导出Excel(&X)…", exporter.export_xlsx, None, "导出官方版式的Excel工作簿"
         )
+        self.export_docx = self._action(
+            "导出Word(&W)…", exporter.export_docx, None, "导出官方版式的Word文档"
+        )
+        self.copy_table = self._action(
+            "复制为表格(&T)",
+            w.copy_table_as_table,
+            "Ctrl+Shift+C",
+            "把当前表按官方版式复制，可粘贴到Word、WPS或Excel",
+        )
         self.quit = self._action("退出(&X)", w.close, "Ctrl+Q")
         self.undo = w.stack.createUndoAction(w, "撤销")
         self.undo.setShortcut(QKeySequence("Ctrl+Z"))
@@ -107,7 +116,9 @@ class Actions:
         file_menu.addSeparator()
         file_menu.addActions([self.save, self.save_as])
         export_menu = file_menu.addMenu("导出(&E)")
-        export_menu.addActions([self.export_pdf, self.export_xlsx, self.export_json])
+        export_menu.addActions(
+            [self.export_pdf, self.export_xlsx, self.export_docx, self.export_json]
+        )
         file_menu.addSeparator()
         file_menu.addActions([self.preview, self.print])
         file_menu.addSeparator()
@@ -116,7 +127,7 @@ class Actions:
         edit_menu.addActions([self.undo, self.redo])
         edit_menu.addSeparator()
         ed = w.editor
-        edit_menu.addActions([ed.cut_action, ed.copy_action, ed.paste_action])
+        edit_menu.addActions([ed.cut_action, ed.copy_action, ed.paste_action, self.copy_table])
         edit_menu.addSeparator()
         edit_menu.addAction(ed.insert_action)
         edit_menu.addMenu(ed.add_level2_menu)

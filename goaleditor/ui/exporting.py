@@ -48,6 +48,8 @@ class Exporter:
 
         if not self.errors_accepted("导出"):
             return None
+        if suffix == ".pdf" and not self.glyphs_accepted():
+            return None
         path = self.prompts.save_name(
             title, self.session.suggested_name(suffix), export_filter(suffix)
         )
@@ -66,6 +68,23 @@ class Exporter:
         detail = "错误列在“问题”面板中（F7），点击可定位到单元格。"
         answer = self.prompts.choose(
             "warning", "errors_left", verb, text, [f"仍要{verb}", CANCEL], detail
+        )
+        return answer != CANCEL
+
+    def glyphs_accepted(self) -> bool:
+        """Characters no PDF font can draw print as blanks: say which before a PDF is made."""
+        from goaleditor.formats.glyphs import glyph_warnings
+
+        lines = glyph_warnings(self.session.document)
+        if not lines:
+            return True
+        answer = self.prompts.choose(
+            "warning",
+            "missing_glyphs",
+            "字体无法显示的字符",
+            f"有{len(lines)}处文字含有字体无法显示的字符，在PDF中会显示为空白。仍要继续？",
+            ["仍要继续", CANCEL],
+            "\n".join(lines[:10]),
         )
         return answer != CANCEL
 
@@ -130,6 +149,9 @@ class Exporter:
         except ExportCancelled:
             self._status("已取消导出，没有写入文件")
             return False
+        except InputError as exc:  # a refusal with its reason (a read-only file, a huge cell)
+            self.prompts.error("导出失败", str(exc))
+            return False
         except OSError as exc:
             self.prompts.error("导出失败", f"无法导出到 {path}：{describe_os_error(exc)}")
             return False
@@ -158,6 +180,14 @@ class Exporter:
         if path is not None and self._export_with_progress("Excel", path, write):
             self._done(path)
 
+    def export_docx(self) -> None:
+        """导出Word: the official layout as Word tables."""
+        from goaleditor.formats.docx_export import write
+
+        path = self._ask_path("导出Word", ".docx")
+        if path is not None and self._export_with_progress("Word", path, write):
+            self._done(path)
+
     def _with_temporary_pdf(self, use: Callable[[Path], object]) -> None:
         import tempfile
 
@@ -177,6 +207,6 @@ class Exporter:
         """打印: print the PDF's pages."""
         from goaleditor.ui.pdf_preview import print_pdf
 
-        if not self.errors_accepted("打印"):
+        if not self.errors_accepted("打印") or not self.glyphs_accepted():
             return
         self._with_temporary_pdf(lambda pdf: print_pdf(pdf, self.parent))

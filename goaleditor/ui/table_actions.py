@@ -120,6 +120,24 @@ class TableActions:
         if edit is not None:
             self.push(EditCommand(self.document, edit))
 
+    def copy_table_as_table(self) -> None:
+        """复制为表格: the current table in the official layout, as HTML and as TSV."""
+        from PySide6.QtCore import QMimeData
+        from PySide6.QtGui import QGuiApplication
+
+        from goaleditor.formats.html_table import table_html, table_tsv
+
+        table = self.current_table()
+        if table is None:
+            return
+        data = QMimeData()
+        data.setHtml(table_html(self.document, table))
+        data.setText(table_tsv(self.document, table))
+        QGuiApplication.clipboard().setMimeData(data)
+        self.statusBar().showMessage(
+            f"已复制“{table.project_name}”的表格，可粘贴到Word、WPS或Excel", 5000
+        )
+
     def new_next_year(self) -> None:
         """新建下一年度: this document moved on by a year, as a new unsaved document."""
         from goaleditor.model.next_year import next_year_draft
