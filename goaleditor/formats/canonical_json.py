@@ -8,7 +8,14 @@ from typing import Any
 
 from goaleditor.atomic import atomic_write_text
 from goaleditor.errors import InputError
-from goaleditor.model.document import MONEY_FIELDS, Document, GoalTable, Indicator
+from goaleditor.model.document import (
+    LAYOUT_HEADER_FIELDS,
+    LAYOUT_INDICATOR_FIELDS,
+    MONEY_FIELDS,
+    Document,
+    GoalTable,
+    Indicator,
+)
 from goaleditor.model.frameworks import FRAMEWORKS, detect_framework
 from goaleditor.model.layout_names import DEFAULT_LAYOUT, LAYOUT_NAMES
 from goaleditor.model.limits import MAX_INDICATORS, MAX_TABLES, check_count, check_text
@@ -20,21 +27,9 @@ SCHEMA = 1
 MAX_BYTES = 64 * 1024 * 1024
 _TEXT_FIELDS = ("project_name", "fund_use", "goal")
 # The keys of other regions' layouts (DESIGN §4): optional on import, always written.
-_LAYOUT_TABLE_KEYS = (
-    "project_nature",
-    "project_category",
-    "supervisor",
-    "implementer",
-    "start_date",
-    "end_date",
-    "period_total",
-    "period_fiscal",
-    "period_other",
-    "budget_carryover",
-    "period_goal",
-)
+_LAYOUT_TABLE_KEYS = LAYOUT_HEADER_FIELDS
 _INDICATOR_TEXT = ("level1", "level2", "name", "description")
-_LAYOUT_INDICATOR_KEYS = ("weight", "explanation", "standard", "remark")
+_LAYOUT_INDICATOR_KEYS = LAYOUT_INDICATOR_FIELDS
 
 
 def to_data(document: Document) -> dict[str, Any]:

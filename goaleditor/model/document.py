@@ -23,14 +23,8 @@ from goaleditor.model.frameworks import DEFAULT_FRAMEWORK, get_framework
 from goaleditor.model.layout_names import DEFAULT_LAYOUT
 from goaleditor.model.values import format_display
 
-HEADER_FIELDS: tuple[str, ...] = (
-    "project_name",
-    "money_unit",
-    "budget_total",
-    "budget_fiscal",
-    "budget_other",
-    "fund_use",
-    "goal",
+# The header fields other regions' layouts add (DESIGN §4); every layout keeps them all.
+LAYOUT_HEADER_FIELDS: tuple[str, ...] = (
     "project_nature",
     "project_category",
     "supervisor",
@@ -43,6 +37,16 @@ HEADER_FIELDS: tuple[str, ...] = (
     "budget_carryover",
     "period_goal",
 )
+HEADER_FIELDS: tuple[str, ...] = (
+    "project_name",
+    "money_unit",
+    "budget_total",
+    "budget_fiscal",
+    "budget_other",
+    "fund_use",
+    "goal",
+    *LAYOUT_HEADER_FIELDS,
+)
 MONEY_FIELDS: tuple[str, ...] = (
     "budget_total",
     "budget_fiscal",
@@ -52,16 +56,15 @@ MONEY_FIELDS: tuple[str, ...] = (
     "period_other",
     "budget_carryover",
 )
+# The indicator fields other regions' layouts add (DESIGN §4).
+LAYOUT_INDICATOR_FIELDS: tuple[str, ...] = ("weight", "explanation", "standard", "remark")
 INDICATOR_FIELDS: tuple[str, ...] = (
     "name",
     "description",
     "comparator",
     "value",
     "unit",
-    "weight",
-    "explanation",
-    "standard",
-    "remark",
+    *LAYOUT_INDICATOR_FIELDS,
 )
 DOCUMENT_PROPERTIES: tuple[str, ...] = (
     "agency_code",
