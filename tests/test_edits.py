@@ -296,6 +296,21 @@ def test_fix_edit() -> None:
     fiscal.apply(document)
     assert table.budget_fiscal == Decimal(70)
     assert rules.fix_edit(Problem("提示", 1, 1, "r", "m", "", "", node)) is None
+    table.budget_total = Decimal(90)
+    problem = Problem("错误", 1, 0, "r", "m", "", FIX_RECOMPUTE_FISCAL, table)
+    _, (label, total_fix) = rules.fix_edits(problem, document.year)
+    assert label == "预算数改为 财政资金 + 其他资金 = 100.00"
+    round_trip(document, total_fix)
+    total_fix.apply(document)
+    assert table.budget_total == Decimal(100)
+
+
+def test_new_table_takes_the_documents_money_unit() -> None:
+    document = sample()
+    assert rules.add_table(document, 0).tables[0].money_unit == "元"
+    for table in document.tables:
+        table.money_unit = "万元"
+    assert rules.add_table(document, 0).tables[0].money_unit == "万元"
 
 
 def test_set_properties_only_what_changed() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
@@ -392,8 +393,13 @@ def insert_from_library(
 
 
 def add_table(document: Document, row: int) -> InsertTables:
-    """A new empty table of the document's framework before row."""
-    return InsertTables(row, (new_table(document.framework),), "新建绩效目标表")
+    """A new empty table of the document's framework before row, in the money unit most of
+    the document's tables use (万元 in a 万元 document)."""
+    table = new_table(document.framework)
+    units = Counter(t.money_unit for t in document.tables if t.money_unit)
+    if units:
+        table.money_unit = units.most_common(1)[0][0]
+    return InsertTables(row, (table,), "新建绩效目标表")
 
 
 def duplicate_table(table: GoalTable, row: int) -> InsertTables:
@@ -419,14 +425,24 @@ def set_properties(document: Document, values: Mapping[str, Any]) -> SetProperti
     return SetProperties(changed) if changed else None
 
 
-def fix_edit(problem: Problem) -> Edit | None:
-    """A problem's fix-it as one step (None when no fix is obvious)."""
-    from goaleditor.model.checks import fix_edits
+def fix_edits(problem: Problem, year: int | None = None) -> list[tuple[str, Edit]]:
+    """The ways to fix a problem, each a label and one undoable step (year: the document's)."""
+    from goaleditor.model.checks import fix_options
 
-    edits: list[Edit] = []
-    for target, name, value in fix_edits(problem):
-        if isinstance(target, GoalTable):
-            edits.append(SetHeader(target, name, value))
-        elif isinstance(target, Indicator):
-            edits.append(SetField(target, name, str(value)))
-    return Steps(tuple(edits), "修复问题") if edits else None
+    fixes: list[tuple[str, Edit]] = []
+    for label, changes in fix_options(problem, year):
+        edits: list[Edit] = []
+        for target, name, value in changes:
+            if isinstance(target, GoalTable):
+                edits.append(SetHeader(target, name, value))
+            elif isinstance(target, Indicator):
+                edits.append(SetField(target, name, str(value)))
+        if edits:
+            fixes.append((label, Steps(tuple(edits), "修复问题")))
+    return fixes
+
+
+def fix_edit(problem: Problem, year: int | None = None) -> Edit | None:
+    """A problem's first fix-it as one step (None when no fix is obvious)."""
+    fixes = fix_edits(problem, year)
+    return fixes[0][1] if fixes else None
