@@ -15,6 +15,7 @@ from goaleditor.model.checks import (
     WARNING,
     check_document,
     fix_edits,
+    fix_options,
 )
 from goaleditor.model.document import Document, GoalTable, Indicator
 from tests.helpers import run_cli
@@ -97,6 +98,7 @@ RULES = [
     ("indicator.no-name", ERROR, set_field("受理件数", "name", "")),
     ("value.not-a-number", ERROR, set_field("受理件数", "value", "五百")),
     ("value.no-unit", ERROR, set_field("受理件数", "unit", "")),
+    ("value.empty-quantitative", ERROR, set_field("受理件数", "value", " ")),
     ("value.empty-qualitative", ERROR, set_field("服务改善", "value", " ")),
     ("value.percent-range", ERROR, set_field("办结率", "value", "101")),
     ("value.bad-comparator", ERROR, set_field("办结率", "comparator", ">=")),
@@ -170,6 +172,80 @@ def test_fix_its(rule: str, mutate: Callable[[Document], None], expected: object
     assert value == expected
     setattr(target, field, value)
     assert rule not in {p.rule for p in check_document(doc)}
+
+
+def test_empty_quantitative_value_says_so() -> None:
+    doc = valid_document()
+    indicator(doc, "受理件数").value = ""
+    (problem,) = [p for p in check_document(doc) if p.field == "value"]
+    assert problem.message == "定量指标值为空"
+
+
+def budget_problem(doc: Document):
+    return next(p for p in check_document(doc) if p.rule == "budget.sum")
+
+
+@pytest.mark.parametrize(
+    ("total", "fiscal", "other", "options"),
+    [
+        (  # the clerk changed 预算数: either put 财政资金 right, or 预算数 back
+            "120000.00",
+            "80000.00",
+            "20000.00",
+            [
+                ("财政资金改为 预算数 − 其他资金 = 100000.00", "budget_fiscal", "100000.00"),
+                ("预算数改为 财政资金 + 其他资金 = 100000.00", "budget_total", "100000.00"),
+            ],
+        ),
+        (  # no 预算数 yet: only the sum of its parts
+            None,
+            "80000.00",
+            "20000.00",
+            [("预算数改为 财政资金 + 其他资金 = 100000.00", "budget_total", "100000.00")],
+        ),
+        (  # 其他资金 above 预算数: a negative 财政资金 is no fix
+            "10000.00",
+            "80000.00",
+            "20000.00",
+            [("预算数改为 财政资金 + 其他资金 = 100000.00", "budget_total", "100000.00")],
+        ),
+    ],
+)
+def test_budget_fix_in_both_directions(total, fiscal, other, options) -> None:
+    for choice, (_label, field, value) in enumerate(options):
+        doc = valid_document()
+        table = doc.tables[0]
+        table.budget_total = None if total is None else Decimal(total)
+        table.budget_fiscal, table.budget_other = Decimal(fiscal), Decimal(other)
+        found = fix_options(budget_problem(doc), doc.year)
+        assert [o[0] for o in found] == [o[0] for o in options]
+        ((target, name, new),) = found[choice][1]
+        assert (target, name, new) == (table, field, Decimal(value))
+        setattr(target, name, new)
+        assert "budget.sum" not in {p.rule for p in check_document(doc)}
+
+
+@pytest.mark.parametrize(
+    ("text", "fixed"),
+    [
+        ("2026年12月31日前", "2027年12月31日前"),
+        ("2026 年底前完成", "2027 年底前完成"),
+        ("2026年—2028年分期完成", None),  # a span of years: no obvious fix
+    ],
+)
+def test_date_in_another_year_offers_the_document_year(text: str, fixed: str | None) -> None:
+    doc = valid_document()
+    doc.year = 2027
+    indicator(doc, "完成时间").value = text
+    problem = next(p for p in check_document(doc) if p.rule == "timeliness.outside-year")
+    options = fix_options(problem, doc.year)
+    if fixed is None:
+        assert options == []
+        return
+    ((label, [(target, name, value)]),) = options
+    assert (name, value, label) == ("value", fixed, f"改为本年度：{fixed}")
+    setattr(target, name, value)
+    assert "timeliness.outside-year" not in {p.rule for p in check_document(doc)}
 
 
 def test_example_document_is_clean(example_document) -> None:

@@ -156,18 +156,20 @@ def test_paste_placement() -> None:
     document = sample()
     table = document.tables[0]
     current = quantity_of(document).children[0]
-    one = [Indicator("九")]
-    cell = rules.paste_placement(current, "unit", table, "次\n", one)
+    one = [("", "", Indicator("九"))]
+    cell = rules.paste_placement(current, "unit", table, "次\n", one).edit
     assert isinstance(cell, SetField) and (cell.name, cell.value) == ("unit", "次")
-    assert rules.paste_placement(current, "unit", table, "个", one) is None  # unchanged
-    rows = [Indicator("甲"), Indicator("乙")]
+    assert rules.paste_placement(current, "unit", table, "个", one).edit is None  # unchanged
+    rows = [("", "", Indicator("甲")), ("", "", Indicator("乙"))]
     paste = rules.paste_placement(current, "unit", table, "甲\t1\n乙\t2", rows)
-    assert isinstance(paste, InsertNodes) and paste.text == "粘贴2个指标"
-    assert (paste.parent, paste.row) == (quantity_of(document), 1)
-    round_trip(document, paste)
+    assert paste.edit is not None and paste.edit.text == "粘贴2个指标"
+    assert paste.message == "已粘贴2行：产出指标/数量指标 2行"
+    round_trip(document, paste.edit)
+    paste.edit.apply(document)
+    assert [i.name for i in quantity_of(document).children][:3] == [current.name, "甲", "乙"]
     # A single row on a group (or a cell that cannot be edited) is inserted as a row.
     single = rules.paste_placement(current, None, table, "九", one)
-    assert isinstance(single, InsertNodes)
+    assert single.edit is not None and single.first is one[0][2]
 
 
 def test_drop_placement() -> None:
@@ -294,6 +296,21 @@ def test_fix_edit() -> None:
     fiscal.apply(document)
     assert table.budget_fiscal == Decimal(70)
     assert rules.fix_edit(Problem("提示", 1, 1, "r", "m", "", "", node)) is None
+    table.budget_total = Decimal(90)
+    problem = Problem("错误", 1, 0, "r", "m", "", FIX_RECOMPUTE_FISCAL, table)
+    _, (label, total_fix) = rules.fix_edits(problem, document.year)
+    assert label == "预算数改为 财政资金 + 其他资金 = 100.00"
+    round_trip(document, total_fix)
+    total_fix.apply(document)
+    assert table.budget_total == Decimal(100)
+
+
+def test_new_table_takes_the_documents_money_unit() -> None:
+    document = sample()
+    assert rules.add_table(document, 0).tables[0].money_unit == "元"
+    for table in document.tables:
+        table.money_unit = "万元"
+    assert rules.add_table(document, 0).tables[0].money_unit == "万元"
 
 
 def test_set_properties_only_what_changed() -> None:

@@ -90,8 +90,9 @@ class EditMachine(RuleBasedStateMachine):
         current = data.draw(st.sampled_from([None, *self._nodes()]))
         table = data.draw(st.sampled_from([None, *self.document.tables]))
         field = data.draw(st.sampled_from([None, *INDICATOR_FIELDS]))
-        rows = [Indicator(n) for n in names]
-        self._do(rules.paste_placement(current, field, table, "\t".join(names), rows))
+        level2 = data.draw(st.sampled_from(["", "数量指标", "社会效益指标", "无此指标"]))
+        rows = [("", level2, Indicator(n)) for n in names]
+        self._do(rules.paste_placement(current, field, table, "\t".join(names), rows).edit)
 
     @precondition(lambda self: self._nodes())
     @rule(data=st.data())

@@ -150,11 +150,11 @@ def test_comparator_combo(qtbot, window) -> None:
     assert indicator(window, 1).display == "≤365次"
 
 
-def test_value_accepts_only_a_number_when_quantitative(qtbot, window) -> None:
+def test_value_that_is_not_a_number_is_kept_as_typed(qtbot, window) -> None:
     editor = edit_cell(qtbot, window, 1, COL_VALUE)
     type_text(editor, "约12.5次")
     press(editor, Qt.Key.Key_Return)
-    assert indicator(window, 1).value == "12.5"
+    assert indicator(window, 1).display == "约12.5次"  # 定性, nothing dropped
 
 
 def test_value_is_free_text_when_qualitative(qtbot, window) -> None:
@@ -315,7 +315,8 @@ def test_copy_rows_as_tsv(qtbot, window) -> None:
     press(view, Qt.Key.Key_Down, Qt.KeyboardModifier.ShiftModifier)
     press(view, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
     assert QGuiApplication.clipboard().text() == (
-        "硬件采购、维护数量\t政务服务中心硬件维护、维修次数\t≥365次\n提供服务人数\t提供服务人数\t≥40人\n"
+        "产出指标\t数量指标\t硬件采购、维护数量\t政务服务中心硬件维护、维修次数\t≥365次\n"
+        "产出指标\t数量指标\t提供服务人数\t提供服务人数\t≥40人\n"
     )
 
 

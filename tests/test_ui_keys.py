@@ -126,7 +126,7 @@ def test_typing_on_the_comparator_chooses_it(qtbot, window) -> None:
     focus_cell(qtbot, window, cell(window, 2, COL_COMPARATOR))
     type_text(window.editor.view, "定")
     combo = editor_widget(window)
-    assert isinstance(combo, QComboBox) and combo.currentText() == "定性"
+    assert isinstance(combo, QComboBox) and combo.currentText().startswith("定")
     press(combo, Key.Key_Return)
     assert indicator(window, 2).comparator == "定性"
     assert current(window) == (3, COL_COMPARATOR)

@@ -16,6 +16,9 @@ from goaleditor.model.values import (
     format_display,
     normalize_comparator,
     parse_target,
+    read_comparator_text,
+    read_unit_text,
+    read_value_text,
 )
 
 # Every 指标值 form in the sample, plus spellings from other templates.
@@ -163,3 +166,123 @@ def test_amounts_beyond_the_cap_are_refused(text: str) -> None:
 
     with pytest.raises(MoneyError, match="超出金额上限"):
         parse_money(text)
+
+
+# --- every 指标值 form of the samples, read as printed ------------------------------------
+
+
+def binhai_values() -> list[str]:
+    """The printed 指标值 of every indicator of the bundled sample (its raw text, 54 rows)."""
+    from tests.conftest import EXAMPLE
+
+    values, inside = [], False
+    for block in EXAMPLE.read_text(encoding="utf-8").split("\n\n"):
+        lines = [line.strip() for line in block.split("\n")]
+        if lines[0] == "一级指标":
+            inside = True
+        elif inside and len(lines) == 5:
+            values.append(lines[4])
+    return values
+
+
+# The Shanghai 申报表 pages (shared/samples/shanghai-2026-shenbaobiao.txt), every 指标值 form.
+SHANGHAI = {
+    "985米": ("=", "985", "米"),
+    "=100.00(%)": ("=", "100.00", "%"),
+    "≥90.00(%)": ("≥", "90.00", "%"),
+    **{
+        word: (QUALITATIVE, word, "")
+        for word in ["可控", "及时", "减少", "提升", "健全", "合理", "提高", "降低"]
+    },
+}
+BINHAI_QUALITATIVE = {
+    "2026年12月31日前", "2026年12月底前", "保证供热区域温度达到有关政策要求", "审减率3.5%以上",
+    "持续优化", "持续有效", "有效保障", "有效推动", "有效提升", "有效提高", "有效改善",
+}  # fmt: skip
+
+
+def test_the_sample_has_all_its_values() -> None:
+    values = binhai_values()
+    assert len(values) == 54 and "≤6.5万元/人/年" in values and "有效改善" in values
+
+
+@pytest.mark.parametrize("printed", sorted(set(binhai_values())))
+def test_every_binhai_value_reads_back_as_printed(printed: str) -> None:
+    parsed = parse_target(printed)
+    assert parsed.display() == printed
+    assert (parsed.comparator == QUALITATIVE) == (printed in BINHAI_QUALITATIVE)
+    # Typed into a cell it prints the same, or the status line says what was kept.
+    assert read_value_text(printed, TargetValue("=", "1", "个")).target.display() == printed
+    over = read_value_text(printed, TargetValue("≥", "1", "个"))
+    assert over.target.display() == printed or "沿用“≥”" in over.note
+
+
+@pytest.mark.parametrize(("printed", "parts"), SHANGHAI.items())
+def test_every_shanghai_value(printed: str, parts: tuple[str, str, str]) -> None:
+    parsed = parse_target(printed)
+    assert (parsed.comparator, parsed.value, parsed.unit) == parts
+
+
+CURRENT = TargetValue("≥", "365", "次")
+
+
+@pytest.mark.parametrize(
+    ("typed", "parts", "guessed"),
+    [
+        ("≥200人次", ("≥", "200", "人次"), False),
+        ("90%", ("≥", "90", "%"), True),  # no comparator: the current one is kept, and said
+        ("=21个", ("=", "21", "个"), False),
+        ("≤0.6万元/个", ("≤", "0.6", "万元/个"), False),
+        ("有效提升", (QUALITATIVE, "有效提升", ""), True),
+        ("2027年12月31日前", (QUALITATIVE, "2027年12月31日前", ""), True),
+        ("＞＝95％", ("≥", "95", "％"), False),
+        (">=4期", ("≥", "4", "期"), False),
+        ("≥4期", ("≥", "4", "期"), False),
+        ("400", ("≥", "400", "次"), False),
+        ("≥400", ("≥", "400", "次"), False),
+        ("", ("≥", "", "次"), False),
+    ],
+)
+def test_read_value_text(typed: str, parts: tuple[str, str, str], guessed: bool) -> None:
+    result = read_value_text(typed, CURRENT)
+    target = result.target
+    assert (target.comparator, target.value, target.unit) == parts
+    assert bool(result.note) == guessed
+
+
+def test_a_number_typed_over_a_qualitative_value_says_it_is_quantitative_now() -> None:
+    result = read_value_text("12", TargetValue(QUALITATIVE, "有效", ""))
+    assert result.target == TargetValue("=", "12", "")
+    assert "请填写单位" in result.note
+    assert read_value_text("有效提升", TargetValue(QUALITATIVE, "", "")).note == ""
+
+
+@pytest.mark.parametrize(
+    ("typed", "parts"),
+    [
+        (">=", ("≥", "365", "次")),
+        ("＜＝", ("≤", "365", "次")),
+        ("定性", (QUALITATIVE, "365", "次")),
+        ("定", (QUALITATIVE, "365", "次")),  # typed on the drop-down: its first key picks it
+        ("=21个", ("=", "21", "个")),
+        ("有效", (QUALITATIVE, "有效", "")),
+    ],
+)
+def test_read_comparator_text(typed: str, parts: tuple[str, str, str]) -> None:
+    target = read_comparator_text(typed, CURRENT).target
+    assert (target.comparator, target.value, target.unit) == parts
+
+
+@pytest.mark.parametrize(
+    ("typed", "parts"),
+    [
+        ("人次", ("≥", "365", "人次")),
+        ("万元/人/年", ("≥", "365", "万元/人/年")),
+        ("≥4期", ("≥", "4", "期")),
+        ("90%", ("≥", "90", "%")),
+        ("3", ("≥", "365", "3")),  # a lone number is not a 指标值 here
+    ],
+)
+def test_read_unit_text(typed: str, parts: tuple[str, str, str]) -> None:
+    target = read_unit_text(typed, CURRENT).target
+    assert (target.comparator, target.value, target.unit) == parts

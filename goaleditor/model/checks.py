@@ -32,7 +32,8 @@ _YEAR_RE = re.compile(r"((?:19|20)\d\d)\s*年")
 # Fix-its the editor can apply (the model says what to change, the UI makes it undoable).
 FIX_FILL_DESCRIPTION = "fill-description"
 FIX_NORMALIZE_COMPARATOR = "normalize-comparator"
-FIX_RECOMPUTE_FISCAL = "recompute-fiscal"
+FIX_RECOMPUTE_FISCAL = "recompute-fiscal"  # or, the other way, 预算数 from its parts
+FIX_DOCUMENT_YEAR = "document-year"
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,7 +111,7 @@ def _header_rules(ctx: _Context) -> Iterator[Problem]:
             f"{'上年结转资金 + ' if t.budget_carryover is not None else ''}其他资金 "
             f"{format_money(parts)}",
             "budget_fiscal",
-            FIX_RECOMPUTE_FISCAL if t.budget_total is not None else "",
+            FIX_RECOMPUTE_FISCAL,
             node=t,
         )
 
@@ -202,7 +203,10 @@ def _value_rules(
         if not ind.value.strip():
             yield problem(ERROR, "value.empty-qualitative", "定性指标的指标值为空", "value")
         if level2 == TIMELINESS:
-            yield from _date_rule(ctx, problem, ind.value)
+            yield from _date_rule(ctx, problem, ind.value, "value")
+        return
+    if not ind.value.strip():
+        yield problem(ERROR, "value.empty-quantitative", "定量指标值为空", "value")
         return
     if not is_decimal_text(ind.value):
         yield problem(ERROR, "value.not-a-number", f"定量指标值“{ind.value}”不是数字", "value")
@@ -229,7 +233,7 @@ def _value_rules(
     if COST in (level1, level2):
         yield from _cost_rule(ctx, problem, number, ind.unit.strip())
     if level2 == TIMELINESS:
-        yield from _date_rule(ctx, problem, ind.unit)
+        yield from _date_rule(ctx, problem, ind.unit, "unit")
 
 
 def _cost_rule(
@@ -251,19 +255,22 @@ def _cost_rule(
         )
 
 
-def _date_rule(ctx: _Context, problem: Callable[..., Problem], text: str) -> Iterator[Problem]:
+def _date_rule(
+    ctx: _Context, problem: Callable[..., Problem], text: str, name: str
+) -> Iterator[Problem]:
     year = ctx.document.year
     if year is None:
         return
-    for match in _YEAR_RE.finditer(text):
-        if int(match.group(1)) != year:
-            yield problem(
-                WARNING,
-                "timeliness.outside-year",
-                f"时效指标中的 {match.group(1)}年 不在文档年度 {year}年 内",
-                "value",
-            )
-            return
+    others = {int(m.group(1)) for m in _YEAR_RE.finditer(text)} - {year}
+    if others:
+        # One other year (2026年12月31日前 in 2027) is a date to move on; several are a span.
+        yield problem(
+            WARNING,
+            "timeliness.outside-year",
+            f"时效指标中的 {min(others)}年 不在文档年度 {year}年 内",
+            name,
+            FIX_DOCUMENT_YEAR if len(others) == 1 else "",
+        )
 
 
 TABLE_RULES: list[TableRule] = [_header_rules, _structure_rules, _indicator_rules]
@@ -309,17 +316,63 @@ def has_errors(problems: list[Problem]) -> bool:
     return any(p.severity == ERROR for p in problems)
 
 
-def fix_edits(problem: Problem) -> list[tuple[object, str, object]]:
-    """The edits (target, field, new value) that fix a problem; empty when none is obvious."""
+Change = tuple[object, str, object]  # (target, field, new value)
+
+
+def fix_options(problem: Problem, year: int | None = None) -> list[tuple[str, list[Change]]]:
+    """The ways to fix a problem, each a label and its changes; empty when none is obvious.
+
+    year is the document's (for dates in another year)."""
     node = problem.node
     if problem.fix == FIX_FILL_DESCRIPTION and isinstance(node, Indicator):
-        return [(node, "description", node.name.strip())]
+        return [("使用指标名称作为描述", [(node, "description", node.name.strip())])]
     if problem.fix == FIX_NORMALIZE_COMPARATOR and isinstance(node, Indicator):
         canonical = normalize_comparator(node.comparator)
-        return [(node, "comparator", canonical)] if canonical else []
+        return (
+            [(f"指标性质改为“{canonical}”", [(node, "comparator", canonical)])] if canonical else []
+        )
     if problem.fix == FIX_RECOMPUTE_FISCAL and isinstance(node, GoalTable):
-        if node.budget_total is None:
+        return _budget_options(node)
+    if problem.fix == FIX_DOCUMENT_YEAR and isinstance(node, Indicator) and year is not None:
+        text = getattr(node, problem.field)
+        others = {m.group(1) for m in _YEAR_RE.finditer(text)} - {str(year)}
+        if len(others) != 1:
             return []
-        rest = (node.budget_other or Decimal(0)) + (node.budget_carryover or Decimal(0))
-        return [(node, "budget_fiscal", node.budget_total - rest)]
+        (other,) = others
+        moved = re.sub(rf"{other}(\s*年)", rf"{year}\1", text)
+        return [(f"改为本年度：{moved}", [(node, problem.field, moved)])]
     return []
+
+
+def _budget_options(table: GoalTable) -> list[tuple[str, list[Change]]]:
+    """预算数 ≠ 财政资金 (+ 上年结转资金) + 其他资金: adjust 财政资金, or adjust 预算数
+    (what the clerk typed last may be either)."""
+    options: list[tuple[str, list[Change]]] = []
+    other = table.budget_other or Decimal(0)
+    carryover = table.budget_carryover
+    rest = other + (carryover or Decimal(0))
+    plus = " − 上年结转资金" if carryover is not None else ""
+    if table.budget_total is not None and table.budget_total - rest >= 0:
+        fiscal = table.budget_total - rest
+        options.append(
+            (
+                f"财政资金改为 预算数{plus} − 其他资金 = {format_money(fiscal)}",
+                [(table, "budget_fiscal", fiscal)],
+            )
+        )
+    if table.budget_fiscal is not None or table.budget_other is not None or carryover is not None:
+        total = (table.budget_fiscal or Decimal(0)) + rest
+        with_carryover = " + 上年结转资金" if carryover is not None else ""
+        options.append(
+            (
+                f"预算数改为 财政资金{with_carryover} + 其他资金 = {format_money(total)}",
+                [(table, "budget_total", total)],
+            )
+        )
+    return options
+
+
+def fix_edits(problem: Problem, year: int | None = None) -> list[Change]:
+    """The changes of a problem's first fix (empty when no fix is obvious)."""
+    options = fix_options(problem, year)
+    return options[0][1] if options else []

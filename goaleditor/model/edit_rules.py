@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
 from goaleditor.model.document import (
@@ -29,13 +31,44 @@ from goaleditor.model.edits import (
     SetProperties,
     Steps,
 )
-from goaleditor.model.frameworks import get_framework
+from goaleditor.model.frameworks import DEFAULT_FRAMEWORK, get_framework
+from goaleditor.model.values import (
+    TargetValue,
+    TypedValue,
+    read_comparator_text,
+    read_unit_text,
+    read_value_text,
+)
 
 if TYPE_CHECKING:  # checks and the library load after the first paint (tests/test_startup.py)
     from goaleditor.model.checks import Problem
     from goaleditor.model.library import LibraryEntry
 
 DropPosition = Literal["above", "below", "on"]
+
+# --- typing into a cell -----------------------------------------------------------------
+
+_READERS = {"value": read_value_text, "comparator": read_comparator_text, "unit": read_unit_text}
+
+
+def typed_field(node: TreeNode, name: str, text: str) -> tuple[Edit | None, str]:
+    """Typing text into a cell as one step, and what the step had to guess ("" if nothing).
+
+    指标值, 指标性质 and 单位 are read as the 指标值 prints (≥4期 fills all three); other
+    fields take the text as it is.
+    """
+    reader = _READERS.get(name)
+    if reader is None or not isinstance(node, Indicator):
+        return (None if getattr(node, name) == text else SetField(node, name, text)), ""
+    current = TargetValue(node.comparator, node.value, node.unit)
+    typed: TypedValue = reader(text, current)
+    target = typed.target
+    parts = (("comparator", target.comparator), ("value", target.value), ("unit", target.unit))
+    edits = tuple(SetField(node, n, v) for n, v in parts if getattr(node, n) != v)
+    if not edits:
+        return None, typed.note
+    return (edits[0] if len(edits) == 1 else Steps(edits, "修改指标值")), typed.note
+
 
 # --- where new rows go -------------------------------------------------------------------
 
@@ -64,19 +97,146 @@ def insert_indicators(
     return InsertNodes(place[0], place[1], tuple(indicators), text)
 
 
+@dataclass(frozen=True, slots=True)
+class Paste:
+    """What a paste does (None: nothing), what to tell the clerk, and the first new row."""
+
+    edit: Edit | None
+    message: str = ""
+    first: Indicator | None = None
+
+
+def _level1_of(level2: str, table: GoalTable, framework: str) -> str:
+    """The 一级 a 二级 belongs under when the rows leave it blank (the table's, else the
+    framework's), or "" when it is not one."""
+    mine = {l1.name for l1 in table.children for l2 in l1.children if l2.name == level2}
+    if len(mine) == 1:
+        return mine.pop()
+    owners = [l1 for l1, l2s in get_framework(framework).levels if level2 in l2s]
+    return owners[0] if len(owners) == 1 else ""
+
+
+def _level2_of(level1: str, table: GoalTable, framework: str) -> str:
+    """The 二级 when the rows leave it blank under a 一级 that has only one, else ""."""
+    mine = [l2.name for l1 in table.children if l1.name == level1 for l2 in l1.children]
+    names = mine if len(mine) == 1 else get_framework(framework).level2_names(level1)
+    return names[0] if len(names) == 1 else ""
+
+
+def _group(table: GoalTable, level1: str, level2: str) -> Level2 | None:
+    for l1 in table.children:
+        if l1.name == level1:
+            for l2 in l1.children:
+                if l2.name == level2:
+                    return l2
+    return None
+
+
 def paste_placement(
     current: TreeNode | None,
     field: str | None,
     table: GoalTable | None,
     clipboard: str,
-    indicators: Sequence[Indicator],
-) -> Edit | None:
-    """Pasting: one plain value goes into the current cell (field); rows go below the current."""
-    single = len(indicators) == 1 and "\t" not in clipboard.strip()
+    rows: Sequence[tuple[str, str, Indicator]],
+    framework: str = DEFAULT_FRAMEWORK,
+) -> Paste:
+    """Pasting: one plain value goes into the current cell (field), read as typed there;
+    rows go under their own 一级/二级 (a missing group the framework allows is added),
+    rows without groups below the current row. Rows whose 一级/二级 pair neither the table
+    nor the framework has are kept: they go below the current row, and the message says so.
+    """
+    single = len(rows) == 1 and "\t" not in clipboard.strip()
     if single and isinstance(current, Indicator) and field is not None:
-        value = clipboard.strip()
-        return None if getattr(current, field) == value else SetField(current, field, value)
-    return insert_indicators(current, table, indicators, f"粘贴{len(indicators)}个指标")
+        edit, note = typed_field(current, field, clipboard.strip())
+        return Paste(edit, note)
+    if table is None or not rows:
+        return Paste(None)
+    rules = get_framework(framework)
+    fallback = insert_place(current, table)
+    plan: list[tuple[tuple[str, str] | None, Indicator]] = []
+    misplaced: dict[tuple[str, str], int] = {}
+    for level1, level2, indicator in rows:
+        level1 = level1 or (_level1_of(level2, table, framework) if level2 else "")
+        level2 = level2 or (_level2_of(level1, table, framework) if level1 else "")
+        pair = (level1, level2)
+        if not level1 and not level2:
+            plan.append((None, indicator))
+        elif _group(table, *pair) is not None or rules.is_valid_pair(*pair):
+            plan.append((pair, indicator))
+        else:
+            misplaced[pair] = misplaced.get(pair, 0) + 1
+            plan.append((None, indicator))
+    if fallback is None:
+        plan = [(pair, ind) for pair, ind in plan if pair is not None]
+        if not plan:
+            return Paste(None, "无法粘贴：表中没有二级指标组")
+
+    def steps() -> Iterator[Edit]:
+        next_row: dict[int, int] = {}  # id(group) -> where its next pasted row goes
+        if fallback is not None:
+            next_row[id(fallback[0])] = fallback[1]
+        for pair, indicator in plan:
+            if pair is None:
+                assert fallback is not None
+                group = fallback[0]
+            else:
+                found = _group(table, *pair)
+                if found is None:
+                    yield from _add_group(table, framework, *pair)
+                    found = _group(table, *pair)
+                assert found is not None
+                group = found
+            assert group is not None
+            if id(group) not in next_row:
+                here = current if isinstance(current, Indicator) else None
+                inside = here is not None and here.parent is group
+                next_row[id(group)] = (
+                    group.children.index(here) + 1 if inside and here else len(group.children)
+                )
+            at = next_row[id(group)]
+            yield InsertNodes(group, at, (indicator,), "粘贴")
+            next_row[id(group)] = at + 1
+
+    edit = Procedure(steps, f"粘贴{len(plan)}个指标")
+    return Paste(edit, _paste_message(plan, rows, misplaced, fallback), plan[0][1])
+
+
+def _add_group(table: GoalTable, framework: str, level1: str, level2: str) -> Iterator[Edit]:
+    level1_node = next((l1 for l1 in table.children if l1.name == level1), None)
+    if level1_node is None:
+        added = add_level1(table, framework, level1)
+        yield added
+        level1_node = added.nodes[0]
+    if _group(table, level1, level2) is None:
+        assert level1_node is not None
+        yield add_level2(level1_node, framework, level2)
+
+
+def _paste_message(
+    plan: Sequence[tuple[tuple[str, str] | None, Indicator]],
+    rows: Sequence[tuple[str, str, Indicator]],
+    misplaced: Mapping[tuple[str, str], int],
+    fallback: tuple[Level2, int] | None,
+) -> str:
+    """已粘贴8行：产出指标/数量指标 3行，…；2行无法放置…"""
+    where: dict[str, int] = {}
+    here = (
+        f"{fallback[0].parent.name}/{fallback[0].name}"
+        if fallback is not None and fallback[0].parent is not None
+        else ""
+    )
+    for pair, _ in plan:
+        name = f"{pair[0]}/{pair[1]}" if pair is not None else here
+        where[name] = where.get(name, 0) + 1
+    text = f"已粘贴{len(plan)}行：" + "，".join(f"{k} {n}行" for k, n in where.items())
+    if misplaced:
+        pairs = "、".join(f"{a or '（空）'}/{b or '（空）'}" for a, b in misplaced)
+        count = sum(misplaced.values())
+        text += f"；{count}行的一级/二级（{pairs}）不在指标体系中，已放在当前位置"
+    dropped = len(rows) - len(plan)
+    if dropped:
+        text += f"；{dropped}行无法放置（表中没有二级指标组），未粘贴"
+    return text
 
 
 def drop_placement(target: TreeNode | None, position: DropPosition) -> tuple[Container, int] | None:
@@ -233,8 +393,13 @@ def insert_from_library(
 
 
 def add_table(document: Document, row: int) -> InsertTables:
-    """A new empty table of the document's framework before row."""
-    return InsertTables(row, (new_table(document.framework),), "新建绩效目标表")
+    """A new empty table of the document's framework before row, in the money unit most of
+    the document's tables use (万元 in a 万元 document)."""
+    table = new_table(document.framework)
+    units = Counter(t.money_unit for t in document.tables if t.money_unit)
+    if units:
+        table.money_unit = units.most_common(1)[0][0]
+    return InsertTables(row, (table,), "新建绩效目标表")
 
 
 def duplicate_table(table: GoalTable, row: int) -> InsertTables:
@@ -260,14 +425,24 @@ def set_properties(document: Document, values: Mapping[str, Any]) -> SetProperti
     return SetProperties(changed) if changed else None
 
 
-def fix_edit(problem: Problem) -> Edit | None:
-    """A problem's fix-it as one step (None when no fix is obvious)."""
-    from goaleditor.model.checks import fix_edits
+def fix_edits(problem: Problem, year: int | None = None) -> list[tuple[str, Edit]]:
+    """The ways to fix a problem, each a label and one undoable step (year: the document's)."""
+    from goaleditor.model.checks import fix_options
 
-    edits: list[Edit] = []
-    for target, name, value in fix_edits(problem):
-        if isinstance(target, GoalTable):
-            edits.append(SetHeader(target, name, value))
-        elif isinstance(target, Indicator):
-            edits.append(SetField(target, name, str(value)))
-    return Steps(tuple(edits), "修复问题") if edits else None
+    fixes: list[tuple[str, Edit]] = []
+    for label, changes in fix_options(problem, year):
+        edits: list[Edit] = []
+        for target, name, value in changes:
+            if isinstance(target, GoalTable):
+                edits.append(SetHeader(target, name, value))
+            elif isinstance(target, Indicator):
+                edits.append(SetField(target, name, str(value)))
+        if edits:
+            fixes.append((label, Steps(tuple(edits), "修复问题")))
+    return fixes
+
+
+def fix_edit(problem: Problem, year: int | None = None) -> Edit | None:
+    """A problem's first fix-it as one step (None when no fix is obvious)."""
+    fixes = fix_edits(problem, year)
+    return fixes[0][1] if fixes else None

@@ -42,8 +42,10 @@ _COMPARATOR_RE = "|".join(re.escape(s) for s in _SPELLINGS_LONGEST_FIRST)
 _NUMBER_RE = r"[+-]?(?:\d+(?:\.\d+)?|\.\d+)"
 # A unit has no digits, no whitespace and no sentence punctuation, and is short.
 _UNIT_RE = r"[^\d\s，。；;：:,、！？!?（）()]{0,12}"
+# Shanghai's tables print the unit in parentheses: =100.00(%).
 _QUANTITATIVE_RE = re.compile(
-    rf"^\s*(?P<cmp>{_COMPARATOR_RE})?\s*(?P<num>{_NUMBER_RE})\s*(?P<unit>{_UNIT_RE})\s*$"
+    rf"^\s*(?P<cmp>{_COMPARATOR_RE})?\s*(?P<num>{_NUMBER_RE})\s*"
+    rf"(?:[(（]\s*(?P<punit>{_UNIT_RE})\s*[)）]|(?P<unit>{_UNIT_RE}))\s*$"
 )
 _DECIMAL_RE = re.compile(rf"^{_NUMBER_RE}$")
 # Full-width digits and point are common when typed with a Chinese IME.
@@ -89,7 +91,8 @@ def parse_target(text: str) -> TargetValue:
         return TargetValue(QUALITATIVE, text.strip(), "")
     spelling = match.group("cmp")
     comparator = _COMPARATOR_SPELLINGS[spelling] if spelling else "="
-    return TargetValue(comparator, match.group("num"), match.group("unit"))
+    unit = match.group("punit") if match.group("punit") is not None else match.group("unit")
+    return TargetValue(comparator, match.group("num"), unit)
 
 
 def format_display(comparator: str, value: str, unit: str) -> str:
@@ -109,3 +112,74 @@ def decimal_value(text: str) -> Decimal | None:
         return Decimal(cleaned)
     except InvalidOperation:  # pragma: no cover - the regex admits only valid decimals
         return None
+
+
+# --- what the clerk typed into one of the three cells ------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class TypedValue:
+    """A cell's text read as a 指标值, with a note when the reading had to guess."""
+
+    target: TargetValue
+    note: str = ""
+
+
+def _has_comparator(text: str) -> bool:
+    stripped = text.strip().translate(_FULLWIDTH_DIGITS)
+    return any(stripped.startswith(s) for s in _SPELLINGS_LONGEST_FIRST)
+
+
+def read_value_text(text: str, current: TargetValue) -> TypedValue:
+    """What typing text into the 指标值 cell means, read as it prints (≥4期, 90%, 有效提升).
+
+    What the text leaves out is kept from the current value: a bare number keeps the
+    comparator and unit; a number with a unit but no comparator keeps a quantitative
+    comparator (and says so). Text that is not comparator + number + unit is 定性.
+    """
+    stripped = text.strip()
+    quantitative = current.comparator != QUALITATIVE
+    if not stripped:
+        return TypedValue(TargetValue(current.comparator, "", current.unit))
+    parsed = parse_target(stripped)
+    if parsed.comparator == QUALITATIVE:
+        note = f"“{stripped}”不是数字，已作为定性指标值" if quantitative else ""
+        return TypedValue(TargetValue(QUALITATIVE, stripped, ""), note)
+    explicit = _has_comparator(stripped)
+    comparator = parsed.comparator if explicit or not quantitative else current.comparator
+    unit = parsed.unit or current.unit
+    target = TargetValue(comparator, parsed.value, unit)
+    notes = []
+    if not explicit and quantitative and comparator != "=" and parsed.unit:
+        notes.append(f"未写比较符号，沿用“{comparator}”（要“=”请输入 ={parsed.value}{unit}）")
+    if not quantitative:
+        notes.append("已改为定量指标" + ("" if unit else "，请填写单位"))
+    note = "；".join(notes)
+    return TypedValue(target, f"指标值 {target.display()}：{note}" if note else "")
+
+
+def read_comparator_text(text: str, current: TargetValue) -> TypedValue:
+    """Typing into the 指标性质 cell: a comparator (>=, ＞＝, 定性, 定), else a whole 指标值."""
+    comparator = normalize_comparator(text)
+    if comparator is None and text.strip() == QUALITATIVE[0]:
+        comparator = QUALITATIVE  # the first key of 定性, as a drop-down's typing picks it
+    if comparator is not None or not text.strip():
+        chosen = comparator or current.comparator
+        return TypedValue(TargetValue(chosen, current.value, current.unit))
+    return _whole_value(text, current)
+
+
+def read_unit_text(text: str, current: TargetValue) -> TypedValue:
+    """Typing into the 单位 cell: a unit, or a whole 指标值 when it holds a number (≥4期)."""
+    stripped = text.strip()
+    if any(ch.isdigit() for ch in stripped):
+        parsed = parse_target(stripped)
+        if parsed.comparator != QUALITATIVE and (parsed.unit or _has_comparator(stripped)):
+            return _whole_value(stripped, current)
+    return TypedValue(TargetValue(current.comparator, current.value, stripped))
+
+
+def _whole_value(text: str, current: TargetValue) -> TypedValue:
+    """A whole 指标值 typed into the comparator or unit cell: read, and said so."""
+    typed = read_value_text(text, current)
+    return TypedValue(typed.target, typed.note or f"已按指标值读取：{typed.target.display()}")

@@ -1,22 +1,24 @@
-"""Inline editors for the indicator tree: comparator combo, checked value, unit combo."""
+"""Inline editors for the indicator tree: comparator and unit drop-downs, value as printed."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRegularExpression, Qt
-from PySide6.QtGui import QRegularExpressionValidator
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QCompleter,
     QLineEdit,
+    QMainWindow,
     QStyledItemDelegate,
     QWidget,
 )
 
 from goaleditor.model.document import Indicator
-from goaleditor.model.values import COMPARATORS, QUALITATIVE, normalize_comparator
+from goaleditor.model.values import COMPARATORS
 from goaleditor.ui.indicator_model import COL_COMPARATOR, COL_NAME, COL_UNIT, COL_VALUE
 
 if TYPE_CHECKING:
@@ -27,7 +29,6 @@ COMMON_UNITS = (
     "年", "元", "万元", "亿元", "元/套", "万元/个", "万元/人/年", "平方米", "立方米", "公里",
     "吨", "户", "份", "场", "所", "批",
 )  # fmt: skip
-DECIMAL_RE = QRegularExpression(r"^[+-]?(\d+(\.\d*)?|\.\d+)?$")
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 
@@ -35,7 +36,7 @@ LIBRARY_PICK = "library_entry"  # editor property: the library entry the clerk c
 
 
 class IndicatorDelegate(QStyledItemDelegate):
-    """Chooses the editor by column: combos for 指标性质 and 单位, a checked 指标值,
+    """Chooses the editor by column: drop-downs for 指标性质 and 单位, 指标值 as printed,
     and for 三级指标 completions from the indicator library."""
 
     def __init__(
@@ -55,16 +56,17 @@ class IndicatorDelegate(QStyledItemDelegate):
     ) -> QWidget:
         column = index.column()
         if column == COL_COMPARATOR:
-            combo = QComboBox(parent)
+            combo = DropDownCombo(parent)
             combo.addItems(list(COMPARATORS))
-            combo.setToolTip("≥ ≤ = > < 为定量指标；“定性”指标的值可写任意文字")
+            combo.setCompleter(None)  # ">" must not complete to anything: typed text is read
+            combo.setToolTip("≥ ≤ = > < 为定量指标；“定性”指标的值可写任意文字（Alt+↓ 或 F4 展开）")
             return combo
         if column == COL_UNIT:
-            combo = QComboBox(parent)
-            combo.setEditable(True)
-            combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+            combo = DropDownCombo(parent)
             seen = dict.fromkeys([*self._units_in_use(), *COMMON_UNITS])
             combo.addItems([u for u in seen if u])
+            combo.use_popup_completer()
+            combo.setToolTip("输入单位，或从列表中选择（Alt+↓ 或 F4 展开）")
             return combo
         editor = QLineEdit(parent)
         editor.setFrame(False)
@@ -80,29 +82,24 @@ class IndicatorDelegate(QStyledItemDelegate):
                     lambda text, e=editor: e.setProperty(LIBRARY_PICK, entries.get(text))
                 )
                 editor.setCompleter(completer)
-        if column == COL_VALUE and not _is_qualitative(index):
-            editor.setValidator(QRegularExpressionValidator(DECIMAL_RE, editor))
-            editor.setPlaceholderText("数字")
+        if column == COL_VALUE:
+            editor.setPlaceholderText("如 ≥200人次、90%、有效提升")
         return editor
 
     def setEditorData(self, editor: QWidget, index: AnyIndex) -> None:
         value = index.data(Qt.ItemDataRole.EditRole) or ""
         if isinstance(editor, QComboBox):
-            if editor.isEditable():
-                editor.setEditText(value)
-            else:
-                editor.setCurrentIndex(max(0, editor.findText(value)))
+            editor.setEditText(value)
+            line = editor.lineEdit()
+            if line is not None:
+                line.selectAll()  # typing replaces the cell, as in a spreadsheet
             return
         assert isinstance(editor, QLineEdit)
-        if editor.validator() is not None and not DECIMAL_RE.match(value).hasMatch():
-            value = ""  # a 定性 text does not fit a number field; start empty
         editor.setText(value)
 
     def setModelData(self, editor: QWidget, model: Any, index: AnyIndex) -> None:
         if isinstance(editor, QComboBox):
             text = editor.currentText().strip()
-            if index.column() == COL_COMPARATOR:
-                text = normalize_comparator(text) or text
         else:
             assert isinstance(editor, QLineEdit)
             text = editor.text().strip()
@@ -118,6 +115,72 @@ class IndicatorDelegate(QStyledItemDelegate):
         editor.setGeometry(option.rect)  # type: ignore[attr-defined]
 
 
-def _is_qualitative(index: AnyIndex) -> bool:
-    node = index.internalPointer()
-    return isinstance(node, Indicator) and node.comparator == QUALITATIVE
+_COMMIT_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
+
+
+def _opens_list(event: QKeyEvent) -> bool:
+    """Alt+↓ or F4, the keys that open a drop-down list in Excel and WPS."""
+    modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+    if event.key() == Qt.Key.Key_Down:
+        return modifiers == Qt.KeyboardModifier.AltModifier
+    return event.key() == Qt.Key.Key_F4 and modifiers == Qt.KeyboardModifier.NoModifier
+
+
+class DropDownCombo(QComboBox):
+    """An editable combo for a cell: typed text is kept as typed; Alt+↓ and F4 open the list
+    (taken before any shortcut of the window, such as moving the row)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setEditable(True)
+        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.setFrame(False)
+
+    def use_popup_completer(self) -> None:
+        """Suggest matching items in a popup, taken only when the clerk picks one."""
+        completer = QCompleter(self.model(), self)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.setCompleter(completer)
+        completer.popup().installEventFilter(self)
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride and _opens_list(event):  # type: ignore[arg-type]
+            event.accept()
+            return True
+        return super().event(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if _opens_list(event):
+            self.showPopup()
+            return
+        super().keyPressEvent(event)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Enter or Tab in the suggestions: take the highlighted one (if any), then commit
+        as the cell would (the completer would otherwise eat the key)."""
+        completer = self.completer()
+        if (
+            completer is not None
+            and watched is completer.popup()
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() in _COMMIT_KEYS  # type: ignore[attr-defined]
+        ):
+            popup = completer.popup()
+            chosen = popup.currentIndex()
+            if chosen.isValid() and popup.selectionModel().isSelected(chosen):
+                self.setEditText(str(chosen.data()))
+            popup.hide()
+            key = event  # type: ignore[assignment]
+            forwarded = QKeyEvent(key.type(), key.key(), key.modifiers(), key.text())  # type: ignore[attr-defined]
+            QApplication.sendEvent(self, forwarded)
+            return True
+        return super().eventFilter(watched, event)
+
+
+def show_status(widget: QWidget, text: str) -> None:
+    """Say something on the status line of the widget's main window (if it has one)."""
+    window = widget.window()
+    if text and isinstance(window, QMainWindow):
+        window.statusBar().showMessage(text, 10_000)

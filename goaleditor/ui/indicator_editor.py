@@ -9,13 +9,13 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QResizeEvent, QUndoStack
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QVBoxLayout, QWidget
 
-from goaleditor.formats.tsv import format_indicator_rows, parse_indicator_rows
+from goaleditor.formats.tsv import format_indicator_rows, parse_rows
 from goaleditor.model import edit_rules as rules
 from goaleditor.model.document import Container, Document, GoalTable, Indicator, Level1, Level2
 from goaleditor.model.edits import Edit, SetField, Steps
 from goaleditor.model.frameworks import get_framework
 from goaleditor.ui.commands import EditCommand
-from goaleditor.ui.delegates import IndicatorDelegate
+from goaleditor.ui.delegates import IndicatorDelegate, show_status
 from goaleditor.ui.indicator_model import (
     COL_COMPARATOR,
     COL_DESCRIPTION,
@@ -239,7 +239,9 @@ class IndicatorEditor(QWidget):
         return True
 
     def _edit_field(self, node: Any, name: str, value: str) -> None:
-        self._push(SetField(node, name, value))
+        edit, note = rules.typed_field(node, name, value)  # 指标值 cells read as printed
+        self._push(edit)
+        show_status(self, note)
 
     def _library_entries(self, level2: str) -> list[Any]:
         return self._library().entries(level2) if self._library is not None else []
@@ -326,15 +328,19 @@ class IndicatorEditor(QWidget):
         self.delete_selected()
 
     def paste_rows(self) -> None:
-        """Paste rows copied from Excel/WPS (or from here) as new indicators."""
+        """Paste rows copied from Excel/WPS (or from here) under their 一级/二级 groups."""
         text = QGuiApplication.clipboard().text()
-        indicators = parse_indicator_rows(text)
         index = self.view.currentIndex()
         editable = bool(index.flags() & Qt.ItemFlag.ItemIsEditable)
         field = FIELD_OF_COLUMN.get(index.column()) if editable else None
-        edit = rules.paste_placement(self._current(), field, self.model.table, text, indicators)
-        if self._push(edit) and not isinstance(edit, SetField):
-            self.select_node(indicators[0])
+        rows = parse_rows(text)
+        framework = self._document.framework
+        paste = rules.paste_placement(
+            self._current(), field, self.model.table, text, rows, framework
+        )
+        if self._push(paste.edit) and paste.first is not None:
+            self.select_node(paste.first)
+        show_status(self, paste.message)
 
     # --- groups ---------------------------------------------------------------------------------
 

@@ -31,7 +31,8 @@ SEVERITY_COLORS = {"错误": "#c62828", "警告": "#ef8f00", "提示": "#1e6fd9"
 FIX_LABELS = {
     "fill-description": "使用指标名称作为描述",
     "normalize-comparator": "规范指标性质写法",
-    "recompute-fiscal": "按预算数和其他资金重新计算财政资金",
+    "recompute-fiscal": "重新计算财政资金或预算数",
+    "document-year": "把年份改为文档年度",
 }
 RECHECK_DELAY_MS = 250
 
@@ -68,7 +69,7 @@ class ProblemsPanel(QWidget):
     checked = Signal(list)  # list[Problem], after every check
 
     def __init__(
-        self, document: Document, apply_fix: Callable[[Problem], None], parent: Any = None
+        self, document: Document, apply_fix: Callable[[Problem, int], None], parent: Any = None
     ) -> None:
         super().__init__(parent)
         self._document = document
@@ -176,15 +177,15 @@ class ProblemsPanel(QWidget):
         item = self.tree.itemAt(point)
         if item is None:
             return
-        from goaleditor.model.checks import fix_edits
+        from goaleditor.model.edit_rules import fix_edits
 
         problem: Problem = item.data(0, Qt.ItemDataRole.UserRole)
         menu = QMenu(self)
         show = QAction("定位到单元格", menu)
         show.triggered.connect(lambda: self.activated.emit(problem))
         menu.addAction(show)
-        if fix_edits(problem):
-            fix = QAction(f"修复：{FIX_LABELS.get(problem.fix, problem.fix)}", menu)
-            fix.triggered.connect(lambda: self._apply_fix(problem))
+        for choice, (label, _) in enumerate(fix_edits(problem, self._document.year)):
+            fix = QAction(f"修复：{label}", menu)
+            fix.triggered.connect(lambda _=False, c=choice: self._apply_fix(problem, c))
             menu.addAction(fix)
         menu.exec(self.tree.viewport().mapToGlobal(point))

@@ -96,12 +96,12 @@ class TableActions:
         elif problem.field:
             self.header_form.editor(problem.field).setFocus()
 
-    def apply_fix(self, problem: Problem) -> None:
-        """Apply a problem's fix-it as one undoable step."""
-        edit = edit_rules.fix_edit(problem)
-        if edit is None:
+    def apply_fix(self, problem: Problem, choice: int = 0) -> None:
+        """Apply one of a problem's fix-its (the first by default) as one undoable step."""
+        fixes = edit_rules.fix_edits(problem, self.document.year)
+        if not 0 <= choice < len(fixes):
             return
-        self.push(EditCommand(self.document, edit))
+        self.push(EditCommand(self.document, fixes[choice][1]))
         self.problems.recheck()
 
     def insert_from_library(self) -> None:

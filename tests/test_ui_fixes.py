@@ -1,0 +1,62 @@
+"""Fix-its from the problems panel's context menu: several ways to fix, each one undoable."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMenu
+
+from goaleditor.model.edits import SetHeader
+from goaleditor.ui.commands import EditCommand
+
+
+def menu_actions(window, rule: str) -> list:
+    """The actions of the context menu opened on the first problem of a rule."""
+    panel = window.problems
+    panel.recheck()
+    row = next(i for i, p in enumerate(panel.problems) if p.rule == rule)
+    item = panel.tree.topLevelItem(row)
+    shown: list = []
+
+    def read_and_close() -> None:
+        menu = QApplication.activePopupWidget()
+        if isinstance(menu, QMenu):
+            shown.extend(menu.actions())
+            menu.close()
+
+    QTimer.singleShot(0, read_and_close)  # the menu runs its own event loop
+    point = panel.tree.visualItemRect(item).center()
+    panel.tree.customContextMenuRequested.emit(point)
+    return shown
+
+
+def test_budget_fix_offers_both_directions(qtbot, window) -> None:
+    table = window.current_table()  # 预算数 6300000.00 = 财政资金 6300000.00
+    window.push(EditCommand(window.document, SetHeader(table, "budget_total", Decimal(7000000))))
+    actions = menu_actions(window, "budget.sum")
+    labels = [a.text() for a in actions]
+    assert labels == [
+        "定位到单元格",
+        "修复：财政资金改为 预算数 − 其他资金 = 7000000.00",
+        "修复：预算数改为 财政资金 + 其他资金 = 6300000.00",
+    ]
+    actions[2].trigger()  # the clerk meant to keep 财政资金: 预算数 goes back
+    assert table.budget_total == Decimal("6300000.00")
+    assert table.budget_fiscal == Decimal("6300000.00")
+    assert window.stack.undoText() == "修复问题"
+    window.stack.undo()
+    assert table.budget_total == Decimal(7000000)
+
+
+def test_date_of_another_year_offers_the_document_year(qtbot, window) -> None:
+    from goaleditor.model import edit_rules as rules
+
+    window.push(EditCommand(window.document, rules.set_properties(window.document, {"year": 2027})))
+    actions = menu_actions(window, "timeliness.outside-year")
+    assert actions[1].text() == "修复：改为本年度：2027年12月31日前"
+    actions[1].trigger()
+    window.problems.recheck()
+    assert "2027年12月31日前" in {
+        i.value for t in window.document.tables for _, _, i in t.indicator_rows()
+    }
