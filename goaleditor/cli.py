@@ -81,23 +81,13 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _describe(exc: Exception) -> str:
-    from goaleditor.errors import InputError
+    from goaleditor.errors import InputError, os_error_reason, printable
 
     if isinstance(exc, InputError):
         return str(exc)
     if isinstance(exc, OSError):
-        target = exc.filename or ""
-        reason = {
-            13: "没有写入权限",
-            2: "文件夹不存在",
-            28: "磁盘空间不足",
-            27: "文件过大或磁盘配额已满",
-            30: "只读文件系统",
-            21: "目标是一个文件夹",
-            36: "文件名过长",
-            5: "磁盘读写错误",
-            122: "磁盘配额已满",
-        }.get(exc.errno or 0, exc.strerror or str(exc))
+        target = printable(str(exc.filename or ""))
+        reason = os_error_reason(exc)
         return f"无法写入 {target}：{reason}" if target else f"文件操作失败：{reason}"
     return f"内部错误：{type(exc).__name__}: {exc}（请把此行报告给开发者）"
 
@@ -109,7 +99,9 @@ def _warn(message: str) -> None:
 
 
 def _fail(message: str) -> int:
-    print(f"goaleditor: {message}", file=sys.stderr)
+    from goaleditor.errors import printable
+
+    print(f"goaleditor: {printable(message)}", file=sys.stderr)
     return EXIT_USAGE
 
 

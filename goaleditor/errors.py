@@ -25,3 +25,22 @@ class InputError(Exception):
 
     def __init__(self, message: str = "") -> None:
         super().__init__(printable(str(message)))
+
+
+# errno -> why a file could not be written or read, in a few words for the clerk.
+_OS_REASONS = {
+    2: "文件夹不存在",
+    5: "磁盘读写错误",
+    13: "没有写入权限",
+    21: "目标是一个文件夹",
+    27: "文件过大或磁盘配额已满",
+    28: "磁盘空间不足",
+    30: "只读文件系统",
+    36: "文件名过长",
+    122: "磁盘配额已满",
+}
+
+
+def os_error_reason(exc: OSError) -> str:
+    """Why a file operation failed, in a few Chinese words (the system's text otherwise)."""
+    return printable(_OS_REASONS.get(exc.errno or 0, exc.strerror or str(exc)))

@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEventLoop, Qt
 
-from goaleditor.errors import InputError
-from goaleditor.ui.prompts import CANCEL, describe_os_error
+from goaleditor.errors import InputError, os_error_reason
+from goaleditor.ui.prompts import CANCEL
 
 OPEN_FILE, OPEN_FOLDER, NO_THANKS = "打开文件", "打开所在文件夹", "不用了"
 
@@ -122,7 +122,7 @@ class Exporter:
         try:
             write_document(self.session.document, path)
         except (OSError, InputError) as exc:
-            reason = describe_os_error(exc) if isinstance(exc, OSError) else str(exc)
+            reason = os_error_reason(exc) if isinstance(exc, OSError) else str(exc)
             self.prompts.error("导出失败", f"无法导出到 {path}：{reason}")
             return
         self._done(path)
@@ -153,7 +153,7 @@ class Exporter:
             self.prompts.error("导出失败", str(exc))
             return False
         except OSError as exc:
-            self.prompts.error("导出失败", f"无法导出到 {path}：{describe_os_error(exc)}")
+            self.prompts.error("导出失败", f"无法导出到 {path}：{os_error_reason(exc)}")
             return False
         finally:
             dialog.reset()

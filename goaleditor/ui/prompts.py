@@ -21,19 +21,6 @@ _ICONS = {
 }
 
 
-def describe_os_error(exc: OSError) -> str:
-    """Why a file could not be written, in a few words for the clerk."""
-    reasons = {
-        2: "文件夹不存在",
-        13: "没有写入权限",
-        21: "目标是一个文件夹",
-        27: "文件过大或磁盘配额已满",
-        28: "磁盘空间不足",
-        30: "只读文件系统",
-    }
-    return reasons.get(exc.errno or 0, exc.strerror or str(exc))
-
-
 class Prompts:
     """Asks the clerk. Every box goes through choose() and every file name through
     open_name()/save_name(), so a test replaces those three to answer without a screen."""

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QStandardPaths, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
-from goaleditor.errors import InputError
+from goaleditor.errors import InputError, os_error_reason
 from goaleditor.model.document import Document
 from goaleditor.ui.error_log import log_exception
 from goaleditor.ui.prompts import (
@@ -22,7 +22,6 @@ from goaleditor.ui.prompts import (
     SAVE,
     SAVE_AS,
     TAKE_OVER,
-    describe_os_error,
 )
 
 # The store, file locks and the working copy load when first used: that keeps start-up quick.
@@ -282,7 +281,7 @@ class DocumentSession(QObject):
                 new_lock.release()
             if isinstance(exc, WriteRefused):
                 return self.prompts.refused(path.name, exc.reason) == SAVE_AS and self.save_as()
-            self.prompts.error("保存失败", f"无法保存到 {path}：{describe_os_error(exc)}")
+            self.prompts.error("保存失败", f"无法保存到 {path}：{os_error_reason(exc)}")
             return False
         if new_lock is not None:
             self._hold_lock(new_lock)
