@@ -237,3 +237,19 @@ def test_level1_rows_take_no_typing(qtbot, window) -> None:
     type_text(window.editor.view, "x")
     QApplication.processEvents()
     assert window.stack.count() == 0
+
+
+def test_a_check_marking_the_cell_being_typed_keeps_what_was_typed(qtbot, window) -> None:
+    """Typing on a 二级 row: the new indicator gets a problem marker while its name is typed."""
+    view = window.editor.view
+    group = window.current_table().children[0].children[0]
+    window.editor.select_node(group)
+    view.setFocus()
+    type_text(view, "运")
+    editor = editor_widget(window)
+    type_text(editor, "维服务")
+    window.problems.recheck()  # marks the new, still nameless row: dataChanged on the cell
+    qtbot.wait(50)
+    type_text(editor, "次数")
+    press(editor, Key.Key_Return)
+    assert group.children[-1].name == "运维服务次数"

@@ -87,6 +87,11 @@ class IndicatorDelegate(QStyledItemDelegate):
         return editor
 
     def setEditorData(self, editor: QWidget, index: AnyIndex) -> None:
+        # Qt calls this again whenever the edited cell's data changes (a problem marker set by
+        # the checks a moment after an insert): never overwrite what the clerk has typed.
+        line_edit = editor.lineEdit() if isinstance(editor, QComboBox) else editor
+        if isinstance(line_edit, QLineEdit) and line_edit.isModified():
+            return
         value = index.data(Qt.ItemDataRole.EditRole) or ""
         if isinstance(editor, QComboBox):
             editor.setEditText(value)
