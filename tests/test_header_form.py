@@ -6,6 +6,7 @@ from decimal import Decimal
 
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 
 from goaleditor.model.money import format_money
 from tests.test_ui_editor import press, type_text
@@ -107,3 +108,10 @@ def test_switching_tables_keeps_what_was_typed(window) -> None:
     window.table_list.setCurrentIndex(window.table_model.index(1))
     assert first.fund_use == "新用途"
     assert edit.toPlainText() == window.current_table().fund_use
+
+
+def test_tab_from_the_project_name_goes_to_the_budget(qtbot, window) -> None:
+    name = window.header_form.editor("project_name")
+    name.setFocus()
+    press(name, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is window.header_form.editor("budget_total")

@@ -350,10 +350,12 @@ def _toc(
         _paragraph([_run("目录", HEI_NAME, TITLE_SIZE)], "center", TITLE_SIZE * 1.3, 14),
     ]
     dots = f'<w:tabs><w:tab w:val="right" w:leader="dot" w:pos="{twips(TABLE_WIDTH)}"/></w:tabs>'
-    for grid, table_pages in zip(grids, pages, strict=True):
+    for grid, table, table_pages in zip(grids, document.tables, pages, strict=True):
         bookmark = BOOKMARK.format(grid.number)
+        # The 目录 names each table by its project, whatever the layout's page title says.
+        entry = table_title(grid.number, table)
         runs = [
-            _run(grid.title.replace("\n", " "), SONG_NAME, BODY_SIZE),
+            _run(entry, SONG_NAME, BODY_SIZE),
             "<w:r><w:tab/></w:r>",
             _field_run("begin"),
             f'<w:r><w:instrText xml:space="preserve"> PAGEREF {bookmark} \\h </w:instrText></w:r>',

@@ -7,6 +7,7 @@ Fields the layout does not print are hidden (their data is kept, and a note says
 
 from __future__ import annotations
 
+import itertools
 from decimal import Decimal
 from typing import Any
 
@@ -150,6 +151,11 @@ class HeaderForm(QWidget):
                 self._hint.setStyleSheet("color: #b00020;")
                 self._hint.setVisible(False)
                 form.addRow("", self._hint)
+        # Tab goes from 项目名称 to the amounts, as the clerk types them; 金额单位 comes last.
+        chain = [e for n, e in self._editors.items() if n != "money_unit"]
+        chain.append(self._editors["money_unit"])
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
         self._unprinted = QLabel(self)
         self._unprinted.setObjectName("unprinted_note")
         self._unprinted.setStyleSheet("color: #666666;")
