@@ -19,8 +19,27 @@ EXIT_OK, EXIT_CHECK_FAILED, EXIT_USAGE = 0, 1, 2
 FORCE_HELP = "即使 .goals 文档正被别人打开编辑也覆盖它"
 
 
+# argparse's own words, in Chinese (it looks them up through its module-level _()).
+_ARGPARSE_ZH = {
+    "usage: ": "用法：",
+    "positional arguments": "参数",
+    "options": "选项",
+    "show this help message and exit": "显示本帮助并退出",
+    "show program's version number and exit": "显示版本号并退出",
+    "the following arguments are required: %s": "缺少参数：%s",
+    "unrecognized arguments: %s": "无法识别的参数：%s",
+    "argument %(argument_name)s: %(message)s": "参数 %(argument_name)s：%(message)s",
+    "invalid choice: %(value)r (choose from %(choices)s)": (
+        "无效的选择 %(value)r（可选：%(choices)s）"
+    ),
+    "expected one argument": "需要一个值",
+}
+
+
 def _build_parser() -> argparse.ArgumentParser:
     import argparse
+
+    argparse._ = lambda text: _ARGPARSE_ZH.get(text, text)  # type: ignore[attr-defined]
 
     from goaleditor.formats.registry import NATIVE, READABLE, WRITABLE, describe
     from goaleditor.model.layout_names import LAYOUT_NAMES

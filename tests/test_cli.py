@@ -179,3 +179,10 @@ def test_cli_module_does_not_load_qt() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True
     )
     assert result.stdout.strip() == "False"
+
+
+def test_usage_errors_are_one_chinese_line() -> None:
+    result = run_cli("export", "x.goals", "-o", "y.pdf", "--layout", "beijing")
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1 and "无效的选择 'beijing'" in result.stderr
+    assert "缺少参数：-o/--output" in run_cli("export", "x.goals").stderr

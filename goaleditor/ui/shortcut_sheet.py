@@ -34,7 +34,7 @@ def _keys(action: QAction) -> str:
     for sequence in action.shortcuts():
         parts = sequence.toString(QKeySequence.SequenceFormat.PortableText).split("+")
         texts.append("+".join(_ARROWS.get(part, part) for part in parts))
-    return " 或 ".join(texts)
+    return " 或 ".join(dict.fromkeys(texts))  # Return and Enter both print as Enter
 
 
 def shortcut_rows(window: QMainWindow) -> list[tuple[str, str, str]]:
