@@ -18,6 +18,7 @@ from goaleditor.model.document import (
     table_of,
 )
 from goaleditor.model.events import Edited, Event, Removed
+from goaleditor.model.layouts import profile_of
 from goaleditor.model.values import QUALITATIVE
 from goaleditor.ui.evented_model import EventedModel
 
@@ -173,8 +174,8 @@ class IndicatorTreeModel(EventedModel):
                 return "一级指标" if isinstance(node, Level1) else "二级指标"
             return None
         if role in _TEXT_ROLES:
-            if column == COL_DISPLAY:
-                return node.display
+            if column == COL_DISPLAY:  # as the document's layout prints it (=100.00(%))
+                return profile_of(self._document).display(node.comparator, node.value, node.unit)
             return getattr(node, FIELD_OF_COLUMN[column])
         mark = self._marks.get(id(node)) if column == COL_NAME else None
         if mark is not None and role == _Role.DecorationRole:
@@ -246,6 +247,9 @@ class IndicatorTreeModel(EventedModel):
 
     def edited(self, event: Edited) -> None:
         node = event.target
+        if isinstance(node, Document) and event.name == "layout":
+            self.layoutChanged.emit()  # every 打印值 prints in the new layout's style
+            return
         if isinstance(node, Level1 | Level2 | Indicator) and self._mine(node.parent):
             column = COLUMN_OF_FIELD.get(event.name, COL_NAME)
             first, last = sorted((column, COL_DISPLAY))
