@@ -425,12 +425,12 @@ def test_new_table_with_the_keyboard_alone(qtbot, window) -> None:
     qtbot.waitUntil(name.hasFocus)
     type_text(name, "键盘录入项目")
     for field, text in (
-        ("money_unit", None),
         ("budget_total", "100"),
         ("budget_fiscal", "100"),
         ("budget_other", None),
         ("fund_use", "用于测试"),
         ("goal", "1.完成目标"),
+        ("money_unit", None),
     ):
         press(QApplication.focusWidget(), Qt.Key.Key_Tab)
         assert QApplication.focusWidget() is window.header_form.editor(field), field

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QSettings, QStandardPaths, Qt
-from PySide6.QtGui import QCloseEvent, QUndoCommand
+from PySide6.QtGui import QCloseEvent, QShowEvent, QUndoCommand
 from PySide6.QtWidgets import (
     QDockWidget,
     QHBoxLayout,
@@ -62,6 +62,7 @@ class MainWindow(QMainWindow, TableActions):
         self.prompts = Prompts(self)
         self.recent = RecentFiles(self.settings)
         self.session = DocumentSession(self.prompts, self.recent, self)
+        self.session.hold_working_copy = True  # until shown: see showEvent
         self.stack = self.session.stack
         self._build_widgets()
         self.exporter = Exporter(self.session, self.prompts, self)
@@ -300,6 +301,10 @@ class MainWindow(QMainWindow, TableActions):
         if not isinstance(splitter, QByteArray) or not self.splitter.restoreState(splitter):
             left = max(180, min(420, self.width() // 5))
             self.splitter.setSizes([left, self.width() - left])
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.session.window_shown()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.maybe_save():

@@ -80,6 +80,9 @@ class DocumentSession(QObject):
         self._working_copy_timer.setSingleShot(True)
         self._working_copy_timer.setInterval(WORKING_COPY_DELAY_MS)
         self._working_copy_timer.timeout.connect(lambda: self._open_working_copy(self.document))
+        # A window holds the snapshot until it has been painted (see window_shown): counted
+        # from the document's opening, a slow start could take it before the first paint.
+        self.hold_working_copy = False
         self._idle = QTimer(self)
         self._idle.setSingleShot(True)
         self._idle.setInterval(IDLE_MS)
@@ -89,6 +92,12 @@ class DocumentSession(QObject):
         self.stack.cleanChanged.connect(self._saved_state_changed)
         self.stack.cleanChanged.connect(self.stateChanged)
         self._working_copy_timer.start()
+
+    def window_shown(self) -> None:
+        """The window is on screen: the working copy's snapshot may follow in a moment."""
+        if self.hold_working_copy:
+            self.hold_working_copy = False
+            self._working_copy_timer.start()
 
     def display_name(self) -> str:
         """The file's name, or 未命名."""
@@ -129,7 +138,8 @@ class DocumentSession(QObject):
         self.stack.clear()
         self._close_working_copy()
         # The snapshot of a large document takes a moment: show the first table first.
-        self._working_copy_timer.start()
+        if not self.hold_working_copy:
+            self._working_copy_timer.start()
         self.document = document
         self.path = path
         self.source = source
