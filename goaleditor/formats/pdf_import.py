@@ -260,7 +260,7 @@ def _page_blocks(
     rest = chars
     for table in tables:
         grid = _TableGrid(table)
-        inside, rest = grid.split(rest)
+        inside, rest = grid.split(rest, number, notes.append)
         rows = grid.rows(inside)
         columns[id(rows)] = grid.columns
         placed.append((table.bbox[1], (True, rows)))
@@ -346,26 +346,78 @@ class _TableGrid:
         self.tops = [[item[0] for item in items] for items in self.cover]
 
     def split(
-        self, chars: list[dict[str, Any]]
+        self, chars: list[dict[str, Any]], page: int = 0, warn: Warn | None = None
     ) -> tuple[dict[tuple[int, int], list[dict[str, Any]]], list[dict[str, Any]]]:
+        """The chars in each cell (keyed by row and first column), and the chars outside."""
         x0, top, x1, bottom = self.bbox
-        inside: dict[tuple[int, int], list[dict[str, Any]]] = {}
+        self.cells = {(item[2], item[3]): item[4] for items in self.cover for item in items}
+        key_of: dict[int, tuple[int, int] | None] = {}  # by id(char); None: on a row, no cell
+        table_chars: list[dict[str, Any]] = []
         outside = []
         for char in chars:
             cx, cy = (char["x0"] + char["x1"]) / 2, (char["top"] + char["bottom"]) / 2
-            if not (x0 <= cx <= x1 and top <= cy <= bottom):
+            if not (top <= cy <= bottom and x0 <= cx) or (cx > x1 and self._row_end(cy) is None):
                 outside.append(char)
                 continue
-            c = bisect.bisect_right(self.columns, cx) - 1
-            if c < 0:
+            key_of[id(char)] = self._cell_at(cx, cy) if cx <= x1 else None
+            table_chars.append(char)
+        crossed: set[int] = set()
+        beyond: set[int] = set()
+        run_owner: dict[int, tuple[int, int]] = {}  # by id(char): the cell its run started in
+        for run in _runs(table_chars):
+            keys = [key_of[id(c)] for c in run]
+            owner = next((k for k in keys if k is not None), None)
+            if owner is None or all(k == owner for k in keys):
                 continue
+            for char, key in zip(run, keys, strict=True):
+                if key != owner:
+                    run_owner[id(char)] = owner
+        # A cell is filled when text starts in it; a run crossing into it is split there.
+        filled = {key_of[id(c)] for c in table_chars if id(c) not in run_owner}
+        inside: dict[tuple[int, int], list[dict[str, Any]]] = {}
+        for char in table_chars:
+            key = key_of[id(char)]
+            owner = run_owner.get(id(char))
+            if owner is not None:
+                if key is None:
+                    beyond.add(owner[0])
+                    key = owner
+                elif key in filled:
+                    crossed.add(key[0])
+                else:
+                    key = owner
+            if key is None:  # off every cell, on a row's line (past the table's right edge)
+                cy = (char["top"] + char["bottom"]) / 2
+                key = self._row_end(cy) if char["x0"] > x1 - 1 else None
+                if key is None:
+                    continue
+                beyond.add(key[0])
+            inside.setdefault(key, []).append(char)
+        if warn is not None:
+            for r in sorted(crossed):
+                warn(f"第{page}页第{r + 1}行：文字越过单元格边框，可能不完整")
+            for r in sorted(beyond - crossed):
+                warn(f"第{page}页第{r + 1}行：文字超出表格右边框，已并入该行最后一格，请核对")
+        return inside, outside
+
+    def _cell_at(self, cx: float, cy: float) -> tuple[int, int] | None:
+        c = bisect.bisect_right(self.columns, cx) - 1
+        if c < 0:
+            return None
+        items = self.cover[c]
+        i = bisect.bisect_right(self.tops[c], cy) - 1
+        if i >= 0 and items[i][1] >= cy:
+            return items[i][2], items[i][3]
+        return None
+
+    def _row_end(self, cy: float) -> tuple[int, int] | None:
+        """The last cell of the row whose line is at height cy."""
+        for c in range(len(self.columns) - 1, -1, -1):
             items = self.cover[c]
             i = bisect.bisect_right(self.tops[c], cy) - 1
             if i >= 0 and items[i][1] >= cy:
-                _, _, r, first, _ = items[i]
-                inside.setdefault((r, first), []).append(char)
-        self.cells = {(item[2], item[3]): item[4] for items in self.cover for item in items}
-        return inside, outside
+                return items[i][2], items[i][3]
+        return None
 
     def rows(self, inside: dict[tuple[int, int], list[dict[str, Any]]]) -> list[list[Any]]:
         count, width = self.shape
@@ -373,6 +425,23 @@ class _TableGrid:
         for (r, c), box in self.cells.items():
             grid[r][c] = _cell_text(inside.get((r, c), []), box) or None
         return grid
+
+
+RUN_GAP = 0.5  # points; glyphs of one run touch, text of two cells is apart by their padding
+
+
+def _runs(chars: list[dict[str, Any]]) -> Iterator[list[dict[str, Any]]]:
+    """Text runs: chars on one baseline, each starting where the one before it ends."""
+    for line in _group_lines(chars):
+        run = [line[0]]
+        for a, b in itertools.pairwise(line):
+            same_line = abs(a["bottom"] - b["bottom"]) < 0.2 * max(a["size"], b["size"])
+            if same_line and -RUN_GAP < b["x0"] - a["x1"] < RUN_GAP:
+                run.append(b)
+            else:
+                yield run
+                run = [b]
+        yield run
 
 
 def _cell_text(chars: list[dict[str, Any]], box: tuple[float, ...]) -> str:
