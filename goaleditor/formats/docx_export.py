@@ -328,9 +328,9 @@ def _word_cell(span: list[int], cell: Cell | None, merge: str, keep: bool) -> st
     if cell is None:
         paragraphs = [_paragraph([], keep_next=keep)]
     else:
-        font = SONG_NAME
+        size = cell.size or BODY_SIZE  # a wide number is smaller, on one line
         paragraphs = [
-            _paragraph([_run(text, font, BODY_SIZE)] if text else [], cell.align, keep_next=keep)
+            _paragraph([_run(text, SONG_NAME, size)] if text else [], cell.align, keep_next=keep)
             for text in clean_text(cell.text).split("\n")
         ]
     return f"<w:tc>{cell_pr}{''.join(paragraphs)}</w:tc>"

@@ -7,6 +7,7 @@ and (through the PDF) the preview all draw this grid. No Qt, no reportlab here.
 from __future__ import annotations
 
 import math
+import re
 from collections import deque
 from dataclasses import dataclass, field, replace
 from typing import Literal
@@ -31,6 +32,14 @@ AGENCY_HEIGHT = 20.0
 PAD_X, PAD_Y = 3.0, 3.0
 MIN_ROW_HEIGHT = 20.0
 FOOTER_Y = 8 * MM
+# A number too wide for its cell prints smaller on one line, never broken: down to
+# NUMBER_FLOOR for any number, and for an amount (at most 15 integer digits, see
+# model/money.py) down to what fits, at least MONEY_MIN_SIZE: the widest amount, with
+# thousands separators, fits the narrowest money cell of every layout at it (Sichuan's
+# 其他资金). Real amounts print far larger. Sizes go in half points, as Word stores them.
+NUMBER_FLOOR = 7.0
+MONEY_MIN_SIZE = 4.0
+_NUMBER_RE = re.compile(r"[-+]?\d[\d,]*(?:\.\d+)?[%％]?")
 # Less than the table height of any page: a merged cell taller than this may be split.
 PAGE_BREAK_EVERY = 400.0
 # A table page shows at most this many title lines; a longer title gets pages of its own
@@ -68,6 +77,7 @@ class Cell:
     label: bool = False  # a printed label (项目名称, 一级指标, …) rather than user data
     field: str | None = None
     source: object | None = None
+    size: float | None = None  # font size when smaller than BODY_SIZE (a wide number)
 
 
 @dataclass(slots=True)
@@ -250,17 +260,24 @@ class _Builder:
         row = Row(kind, MIN_ROW_HEIGHT)
         for slot, text, source in specs:
             span = sum(self.col_widths[slot.col : slot.col + slot.colspan])
+            lines = self.lines(text, span)
+            size = None
+            if len(lines) > 1 and not slot.label:
+                size = number_size(text, span, self.width, slot.field in MONEY_FIELDS)
+                if size is not None:
+                    lines = [text]
             cell = Cell(
                 row_index,
                 slot.col,
                 slot.rowspan,
                 slot.colspan,
                 text,
-                self.lines(text, span),
+                lines,
                 slot.align,
                 bool(slot.label),
                 slot.field,
                 source,
+                size,
             )
             row.cells.append(cell)
             if cell.rowspan == 1:
@@ -279,6 +296,22 @@ class _Builder:
                     missing = needed - sum(r.height for r in covered)
                     if missing > 0:
                         covered[-1].height += missing
+
+
+def number_size(text: str, span_width: float, width: Width, money: bool) -> float | None:
+    """The font size at which a number too wide for its cell fits on one line.
+
+    In half points, at most BODY_SIZE; None when text is not one number or would need
+    less than NUMBER_FLOOR (MONEY_MIN_SIZE for an amount): it is then wrapped.
+    """
+    if _NUMBER_RE.fullmatch(text) is None:
+        return None
+    measured = width(text)
+    room = span_width - 2 * PAD_X
+    if measured <= room:
+        return BODY_SIZE
+    size = min(BODY_SIZE, math.floor(2 * BODY_SIZE * room / measured) / 2)
+    return size if size >= (MONEY_MIN_SIZE if money else NUMBER_FLOOR) else None
 
 
 def cell_height(cell: Cell) -> float:
@@ -300,6 +333,7 @@ class PlacedCell:
     lines: list[str]
     align: Align
     cell: Cell | None = None  # the grid cell shown here (its field and source): the page view
+    size: float = BODY_SIZE  # the font size of its lines
 
 
 @dataclass(slots=True)
@@ -401,6 +435,7 @@ def _place(grid: TableGrid, cell: Cell, y: float, height: float) -> PlacedCell:
         lines,
         cell.align,
         cell,
+        cell.size or BODY_SIZE,
     )
 
 

@@ -240,7 +240,9 @@ class _TextBlock:
         self._canvas = canvas
         self._font = pdfmetrics.getFont(font_name)
         self._fp = fp_str
+        self._size = size
         self._select = f"{fp_str(size)} Tf {fp_str(LEADING)} TL"
+        self._selects: dict[float, str] = {size: self._select}
         self._encoded: dict[str, list[tuple[int, str]]] = {}
         self._names: dict[int, str] = {}
         self._code: list[str] = []
@@ -249,6 +251,16 @@ class _TextBlock:
     def begin(self) -> None:
         self._code = ["BT"]
         self._subset = -1
+
+    def size(self, size: float) -> None:
+        """Draw the following lines at this font size."""
+        if size != self._size:
+            self._size = size
+            select = self._selects.get(size)
+            if select is None:
+                select = self._selects[size] = f"{self._fp(size)} Tf {self._fp(LEADING)} TL"
+            self._select = select
+            self._subset = -1  # select the font again, at this size
 
     def line(self, x: float, y: float, text: str) -> None:
         runs = self._encoded.get(text)
@@ -283,7 +295,6 @@ class _Painter:
         self.c = canvas
         self.body = body
         self.title = title
-        self.ascent = BODY_SIZE * 0.88
         self.cells_text = _TextBlock(canvas, SONG, BODY_SIZE)
 
     def finish_page(self, number: int) -> None:
@@ -323,19 +334,17 @@ class _Painter:
     def _cell_text(self, cell: PlacedCell) -> None:
         if not cell.lines:
             return
+        size = cell.size
+        self.cells_text.size(size)
         content = len(cell.lines) * LEADING
         baseline = (
-            PAGE_HEIGHT
-            - cell.y
-            - (cell.height - content) / 2
-            - (LEADING - BODY_SIZE) / 2
-            - self.ascent
+            PAGE_HEIGHT - cell.y - (cell.height - content) / 2 - (LEADING - size) / 2 - size * 0.88
         )
         for line in cell.lines:
             if cell.align == "left":
                 x = cell.x + PAD_X
             else:
-                free = cell.width - 2 * PAD_X - self.body(line)
+                free = cell.width - 2 * PAD_X - self.body(line) * size / BODY_SIZE
                 x = cell.x + PAD_X + (free / 2 if cell.align == "center" else free)
             self.cells_text.line(x, baseline, line)
             baseline -= LEADING

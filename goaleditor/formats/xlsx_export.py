@@ -60,15 +60,17 @@ class _Styles:
                 setattr(cell, name, value)
             self._arrays[key] = cell._style
 
+        # An amount never wraps: Excel and WPS shrink it to fit its cell when they must.
         for align in ("left", "center", "right"):
             alignment = Alignment(horizontal=align, vertical="center", wrap_text=True)
             make(f"cell-{align}", font=song, border=border, alignment=alignment)
+            fit = Alignment(horizontal=align, vertical="center", shrink_to_fit=True)
             for key, number_format in (("money", "0.00"), ("money-grouped", "#,##0.00")):
                 make(
                     f"{key}-{align}",
                     font=song,
                     border=border,
-                    alignment=alignment,
+                    alignment=fit,
                     number_format=number_format,
                 )
         make(
@@ -80,6 +82,12 @@ class _Styles:
         make("unit", font=song, alignment=Alignment(horizontal="right", vertical="bottom"))
         make("toc", font=song, alignment=Alignment(horizontal="left", vertical="center"))
         workbook.remove(sheet)
+
+    def font(self, size: float) -> Any:
+        """宋体 at a size (a wide number's)."""
+        from openpyxl.styles import Font
+
+        return Font(name="宋体", size=size)
 
     def apply(self, cell: Any, key: str) -> None:
         cell._style = copy(self._arrays[key])
@@ -291,6 +299,8 @@ def _write_cell(
     else:
         _text(target, cell.text)
         styles.apply(target, f"cell-{cell.align}")
+    if cell.size is not None and cell.size != BODY_SIZE:  # a wide number, as the PDF prints it
+        target.font = styles.font(cell.size)
     # Borders of a merged area come from the cells it covers.
     for r in range(row, row + rowspan):
         for c in range(column, column + cell.colspan):

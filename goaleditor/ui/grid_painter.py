@@ -31,7 +31,7 @@ from goaleditor.formats.linebreak import clean_text, wrap
 from goaleditor.formats.pdf_fonts import HEI, SONG, TextWidth, register_fonts
 
 LINE_WIDTH = 0.6  # the PDF's cell borders, in points
-ASCENT = BODY_SIZE * 0.88  # as formats/pdf.py places a cell's first baseline
+ASCENT_RATIO = 0.88  # of the font size: as formats/pdf.py places a cell's first baseline
 HIGHLIGHT = QColor(255, 196, 0, 90)
 INK = QColor("#000000")
 PAPER = QColor("#ffffff")
@@ -77,6 +77,7 @@ class GridPainter:
         song, hei = _families()
         self.body_font = _font(song, BODY_SIZE)
         self.title_font = _font(hei, TITLE_SIZE)
+        self._sized: dict[float, QFont] = {}
 
     def targets(self, page: Page) -> list[Target]:
         """The page's clickable areas: its cells, the title (项目名称) and the unit (金额单位)."""
@@ -141,16 +142,24 @@ class GridPainter:
         painter.restore()
 
     def _cell_text(self, painter: QPainter, cell: PlacedCell) -> None:
+        size = cell.size
+        if size != BODY_SIZE:  # a wide number, smaller on one line
+            font = self._sized.get(size)
+            if font is None:
+                font = self._sized[size] = _font(self.body_font.family(), size)
+            painter.setFont(font)
         content = len(cell.lines) * LEADING
-        baseline = cell.y + (cell.height - content) / 2 + (LEADING - BODY_SIZE) / 2 + ASCENT
+        baseline = cell.y + (cell.height - content) / 2 + (LEADING - size) / 2 + size * ASCENT_RATIO
         for line in cell.lines:
             if cell.align == "left":
                 x = cell.x + PAD_X
             else:
-                free = cell.width - 2 * PAD_X - self.body(line)
+                free = cell.width - 2 * PAD_X - self.body(line) * size / BODY_SIZE
                 x = cell.x + PAD_X + (free / 2 if cell.align == "center" else free)
             _text(painter, x, baseline, line)
             baseline += LEADING
+        if size != BODY_SIZE:
+            painter.setFont(self.body_font)
 
 
 def _text(painter: QPainter, x: float, baseline: float, text: str) -> None:
