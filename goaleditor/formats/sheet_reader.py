@@ -372,6 +372,8 @@ class SheetReader:
         value, unit = get("value"), get("unit")
         if comparator == QUALITATIVE:
             target = TargetValue(QUALITATIVE, value, "")
+        elif not value and comparator:  # a 指标值 left blank (or a formula without result)
+            target = TargetValue(comparator, "", unit)
         else:  # the three columns, or one cell such as ≥40个 or =100.00(%), as one 指标值
             shown = f"{comparator or ''}{value}{'' if value.endswith(unit) else unit}"
             target = PROFILES["shanghai"].parse_display(shown)

@@ -192,7 +192,7 @@ def _sheet_values(sheet: Any) -> list[list[Any]]:
     for number, row in enumerate(sheet.iter_rows(max_col=MAX_COLUMNS)):
         if number >= MAX_ROWS:
             break
-        values = []
+        values: list[Any] = []
         for cell in row:
             value = cell.value
             if isinstance(value, int | float) and not isinstance(value, bool):
