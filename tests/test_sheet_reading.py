@@ -10,6 +10,7 @@ import pytest
 from openpyxl import Workbook
 
 from goaleditor.formats.cell_format import shown_number
+from goaleditor.formats.registry import read_document
 from goaleditor.formats.xlsx_import import read
 from goaleditor.model.document import Document
 
@@ -278,3 +279,12 @@ def test_title_from_the_table_of_contents_and_from_the_file_properties(tmp_path:
     del book["目录"]
     book.save(path)
     assert read(path).title == "文件属性里的标题"
+
+
+def test_xls_from_libreoffice_reads_numbers_through_their_format() -> None:
+    """0.95 in 0% and 365 in 0"天", saved as .xls by LibreOffice Calc."""
+    doc = read_document(Path(__file__).parent / "fixtures" / "libreoffice-percent-formats.xls")
+    assert indicators(doc) == [
+        ("产出指标", "质量指标", "系统可用率", "≥", "95", "%"),
+        ("产出指标", "数量指标", "全年运行", "=", "365", "天"),
+    ]
