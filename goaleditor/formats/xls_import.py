@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from goaleditor.errors import InputError
+from goaleditor.formats.cell_format import shown_number
 from goaleditor.formats.xlsx_import import MAX_COLUMNS, MAX_ROWS, document_from_sheets
 from goaleditor.model.document import Document
 
@@ -47,7 +48,9 @@ def _open(path: Path) -> Any:
 
     log = io.StringIO()  # xlrd reports oddities on stdout otherwise
     try:
-        return xlrd.open_workbook(str(path), on_demand=True, logfile=log, verbosity=0)
+        return xlrd.open_workbook(
+            str(path), on_demand=True, logfile=log, verbosity=0, formatting_info=True
+        )
     except MemoryError:
         raise InputError(f"{path.name}：文件已损坏或过大，无法读取") from None
     except Exception as exc:
@@ -82,6 +85,14 @@ def _sheets(book: Any, source: str) -> Iterator[tuple[str, list[list[Any]]]]:
         book.unload_sheet(index)
 
 
+def _number_format(book: Any, cell: Any) -> str | None:
+    """The number format of a cell (95% is 0.95 shown through 0%)."""
+    try:
+        return str(book.format_map[book.xf_list[cell.xf_index].format_key].format_str)
+    except (AttributeError, IndexError, KeyError, TypeError):
+        return None
+
+
 def _values(book: Any, sheet: Any) -> list[list[Any]]:
     """Rows of cell values as the .xlsx reader sees them: blank and covered cells are None."""
     import xlrd
@@ -94,7 +105,8 @@ def _values(book: Any, sheet: Any) -> list[list[Any]]:
             if kind == xlrd.XL_CELL_TEXT:
                 row.append(value if value != "" else None)
             elif kind == xlrd.XL_CELL_NUMBER:
-                row.append(int(value) if float(value).is_integer() else value)
+                number = int(value) if float(value).is_integer() else value
+                row.append(shown_number(number, _number_format(book, cell)))
             elif kind == xlrd.XL_CELL_DATE:
                 try:
                     row.append(xlrd.xldate_as_datetime(value, book.datemode))

@@ -2,37 +2,45 @@
 
 from __future__ import annotations
 
-import math
+import io
 import re
 import zipfile
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from goaleditor.errors import InputError
+from goaleditor.formats.cell_format import shown_number
+from goaleditor.formats.import_lines import document_title
 from goaleditor.formats.layout import (
+    DEFAULT_HEADING,
     SHEET_AGENCY_ROW,
     SHEET_GRID_ROW,
     SHEET_TITLE_ROW,
 )
-from goaleditor.formats.xlsx_labels import (
-    ANNUAL_ANCHORS,
-    LABELLED_FIELDS,
-    MONEY_ROWS,
-    PERIOD_ANCHORS,
-    LabelledFields,
+from goaleditor.formats.sheet_money import NoResult
+from goaleditor.formats.sheet_reader import (
+    AGENCY_RE,
+    UNIT_RE,
+    Parsed,
+    SheetReader,
+    amount_text,
 )
-from goaleditor.formats.xlsx_labels import (
-    guess_layout as _guess_layout,
+from goaleditor.formats.sheet_reader import (
+    label as _label,
+)
+from goaleditor.formats.sheet_reader import (
+    text as _text,
 )
 from goaleditor.model.document import MONEY_FIELDS, Document, GoalTable, Indicator
 from goaleditor.model.frameworks import FRAMEWORKS, detect_framework
 from goaleditor.model.layout_names import LAYOUT_NAMES
-from goaleditor.model.layouts import PROFILES, LayoutProfile, get_profile
+from goaleditor.model.layouts import LayoutProfile, get_profile
 from goaleditor.model.money import MONEY_UNITS, MoneyError, parse_money
 from goaleditor.model.values import QUALITATIVE, TargetValue, normalize_comparator, parse_target
+
+__all__ = ["MAX_COLUMNS", "MAX_ROWS", "amount_text", "document_from_sheets", "read"]
 
 MAX_UNCOMPRESSED = 200 * 1024 * 1024  # a real goal-table workbook is a few MB at most
 MAX_MEMBERS = 10_000
@@ -40,37 +48,8 @@ MAX_ROWS, MAX_COLUMNS = 20_000, 60
 META_PREFIX = "goaleditor."
 Warn = Callable[[str], None]
 
-_TITLE_RE = re.compile(r"^(?:\d+\s*[.．、]\s*(.*?)|(.+?))\s*绩效目标表$", re.S)
-_AGENCY_RE = re.compile(r"^(\d{3,})\s*(\S.*)$")
-_UNIT_RE = re.compile(r"^(?:金额)?单位[:：](万元|元)$")
 _YEAR_RE = re.compile(r"((?:19|20)\d\d)年")
-_FORM_RE = re.compile(r"绩效目标申报表")  # Shanghai's and the central form's title
-_FORM_YEAR_RE = re.compile(r"^[（(](?:19|20)\d\d年度?[)）]$")
-_FISCAL_LABELS = ("其中：财政资金", "其中:财政资金", "财政资金")
-_GOAL_LABELS = ("绩效目标", "年度绩效目标")
-_HEADER = {
-    "年度(/项目)指标值": "value",
-    "年度（/项目）指标值": "value",
-    "年度指标值": "value",
-    "权重": "weight",
-    "分值": "weight",
-    "权重（分）": "weight",
-    "指标解释": "explanation",
-    "评(扣)分标准": "standard",
-    "评（扣）分标准": "standard",
-    "评分标准": "standard",
-    "评分细则": "standard",
-    "备注": "remark",
-    "一级指标": "level1",
-    "二级指标": "level2",
-    "三级指标": "name",
-    "绩效指标描述": "description",
-    "指标描述": "description",
-    "指标值": "value",
-    "指标性质": "comparator",
-    "计量单位": "unit",
-    "度量单位": "unit",
-}
+_FORMULA_RE = re.compile(rb"<(?:\w+:)?f[ >/]")
 
 
 def check_safety() -> None:
@@ -112,7 +91,8 @@ def read(path: Path, warn: Warn | None = None) -> Document:
         meta = _metadata(workbook)
         sheets = ((sheet.title, _sheet_values(sheet)) for sheet in workbook.worksheets)
         profile = get_profile(meta.get("layout", "")) if meta else None
-        document = document_from_sheets(sheets, path.name, warn, exact=profile)
+        file_title = str(getattr(workbook.properties, "title", "") or "")
+        document = document_from_sheets(sheets, path.name, warn, profile, file_title)
     finally:
         workbook.close()
     _apply_metadata(document, meta)
@@ -124,33 +104,41 @@ def document_from_sheets(
     source: str,
     warn: Warn | None = None,
     exact: LayoutProfile | None = None,
+    file_title: str = "",
 ) -> Document:
     """Find the goal tables in sheets of cell values (a merged range: its first cell only).
 
     exact: the layout of a workbook goaleditor exported, read by cell position.
+    file_title: the title in the file's properties, used when no sheet names one.
     """
-    skipped: list[str] = []
+    notes: list[str] = []
     document = Document()
     agency: tuple[str, str] | None = None
     titles: list[str] = []
     layouts: list[str] = []
+    document_titles: list[str] = []
     for name, grid in sheets:
         found = _exact_table(grid, exact) if exact else None
-        parsed = [found] if found else _SheetReader(grid, name).tables()
+        reader = SheetReader(grid, name)
+        parsed = [found] if found else reader.tables()
+        notes.extend(reader.notes)
         if not parsed:
-            if name != "目录":
-                skipped.append(f"工作表“{name}”不是绩效目标表，已跳过")
+            if "目录" in name:
+                document_titles.append(document_title(_lines(grid)))
+            else:
+                notes.append(f"工作表“{name}”不是绩效目标表，已跳过")
             continue
         for item in parsed:
             document.tables.append(item.table)
             item.table.document = document
             agency = agency or item.agency
-            titles.append(item.title)
+            titles.extend((item.title, item.document_title))
+            document_titles.append(item.document_title)
             layouts.append(item.layout)
     if not document.tables:  # one line says it all; the skipped sheets are not news then
         raise InputError(f"{source}：没有找到绩效目标表（需要“项目名称”和“一级指标”表头）")
     if warn is not None:
-        for message in skipped:
+        for message in notes:
             warn(message)
     if agency:
         document.agency_code, document.agency_name = agency
@@ -158,7 +146,13 @@ def document_from_sheets(
     document.year = max(set(years), key=years.count) if years else None
     document.framework = detect_framework(l1.name for t in document.tables for l1 in t.children)
     document.layout = next((name for name in layouts if name), document.layout)
+    title = next((t for t in document_titles if t), "") or file_title.strip()
+    document.title = "" if re.sub(r"\s+", "", title) == DEFAULT_HEADING else title
     return document
+
+
+def _lines(grid: list[list[Any]]) -> list[str]:
+    return [" ".join(_text(v).strip() for v in row if _text(v).strip()) for row in grid]
 
 
 def _metadata(workbook: Any) -> dict[str, str]:
@@ -191,12 +185,54 @@ def _apply_metadata(document: Document, meta: dict[str, str]) -> None:
 
 
 def _sheet_values(sheet: Any) -> list[list[Any]]:
+    """Cell values as shown: a number through its format when that adds % or a unit; a formula
+    saved without its result as NoResult (not as a blank that would read as nothing)."""
+    missing = _formulas_without_result(sheet)
     rows = []
-    for number, row in enumerate(sheet.iter_rows(values_only=True, max_col=MAX_COLUMNS)):
+    for number, row in enumerate(sheet.iter_rows(max_col=MAX_COLUMNS)):
         if number >= MAX_ROWS:
             break
-        rows.append(list(row))
+        values: list[Any] = []
+        for cell in row:
+            value = cell.value
+            if isinstance(value, int | float) and not isinstance(value, bool):
+                value = shown_number(value, getattr(cell, "number_format", None))
+            elif value is None and missing and (number, len(values)) in missing:
+                value = NoResult(missing[number, len(values)])
+            values.append(value)
+        rows.append(values)
     return rows
+
+
+def _formulas_without_result(sheet: Any) -> dict[tuple[int, int], str]:
+    """(row, column) → formula of each formula cell the workbook saved with no value.
+
+    Only a sheet whose XML holds formulas at all is parsed a second time."""
+    get_source = getattr(sheet, "_get_source", None)
+    if get_source is None:
+        return {}
+    from openpyxl.utils.cell import column_index_from_string, coordinate_from_string
+    from openpyxl.xml.functions import iterparse
+
+    with get_source() as source:
+        data = source.read()
+    if not _FORMULA_RE.search(data):
+        return {}
+    found: dict[tuple[int, int], str] = {}
+    for _event, element in iterparse(io.BytesIO(data)):
+        if element.tag.rpartition("}")[2] != "c":
+            continue
+        children = {child.tag.rpartition("}")[2]: child for child in element}
+        value = children.get("v")
+        if "f" in children and (value is None or not (value.text or "")):
+            ref = element.get("r", "")
+            try:
+                column, row = coordinate_from_string(ref)
+            except ValueError:
+                continue
+            found[row - 1, column_index_from_string(column) - 1] = "=" + (children["f"].text or "")
+        element.clear()
+    return found
 
 
 def _verbatim_target(text: str) -> TargetValue:
@@ -234,11 +270,11 @@ def _exact_unit(rows: list[list[Any]], profile: LayoutProfile) -> str | None:
             return next(
                 (u for u in MONEY_UNITS if found == _label(label.replace("{unit}", u))), None
             )
-    unit = _UNIT_RE.match(_label(_cell(rows, SHEET_AGENCY_ROW, profile.columns - 1)))
+    unit = UNIT_RE.match(_label(_cell(rows, SHEET_AGENCY_ROW, profile.columns - 1)))
     return unit.group(1) if unit else "元"
 
 
-def _exact_table(rows: list[list[Any]], profile: LayoutProfile) -> _Parsed | None:
+def _exact_table(rows: list[list[Any]], profile: LayoutProfile) -> Parsed | None:
     """A sheet goaleditor wrote, untouched: read by position, so any text is read as is.
 
     Only the labels are checked (user text never lands in a label cell); a sheet that
@@ -270,7 +306,7 @@ def _exact_table(rows: list[list[Any]], profile: LayoutProfile) -> _Parsed | Non
         level1 = _text(got["level1"]) if got["level1"] is not None else level1
         level2 = _text(got["level2"]) if got["level2"] is not None else level2
         indicators.append((level1, level2, _exact_indicator(profile, got)))
-    agency = _AGENCY_RE.match(_text(_cell(rows, SHEET_AGENCY_ROW, 0)))
+    agency = AGENCY_RE.match(_text(_cell(rows, SHEET_AGENCY_ROW, 0)))
     table = GoalTable.from_rows(
         indicators,
         money_unit=unit,
@@ -279,21 +315,11 @@ def _exact_table(rows: list[list[Any]], profile: LayoutProfile) -> _Parsed | Non
             for name, at in fields.items()
         },
     )
-    return _Parsed(
+    return Parsed(
         table,
         (agency.group(1), agency.group(2)) if agency else None,
         _text(_cell(rows, SHEET_TITLE_ROW, 0)),
     )
-
-
-def amount_text(value: Any) -> str:
-    """A cell's amount as exact decimal text: a number cell by its shortest repr (what Excel
-    shows), never through float arithmetic; a text cell as it is."""
-    if isinstance(value, float) and math.isfinite(value):
-        return format(Decimal(repr(value)), "f")
-    if isinstance(value, int | Decimal) and not isinstance(value, bool):
-        return format(Decimal(value), "f")
-    return _text(value)
 
 
 def _exact_indicator(profile: LayoutProfile, got: dict[str | None, Any]) -> Indicator:
@@ -316,199 +342,3 @@ def _exact_indicator(profile: LayoutProfile, got: dict[str | None, Any]) -> Indi
     for name in ("weight", "explanation", "standard", "remark"):
         setattr(indicator, name, texts.get(name, ""))
     return indicator
-
-
-def _label(value: Any) -> str:
-    return re.sub(r"\s+", "", value) if isinstance(value, str) else ""
-
-
-def _text(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
-
-
-@dataclass
-class _Parsed:
-    table: GoalTable
-    agency: tuple[str, str] | None
-    title: str
-    layout: str = ""
-
-
-class _SheetReader:
-    """Finds goal tables in one sheet by their labels."""
-
-    def __init__(self, rows: list[list[Any]], sheet_name: str) -> None:
-        self.rows = rows
-        self.sheet = sheet_name
-
-    def tables(self) -> list[_Parsed]:
-        starts = [r for r, row in enumerate(self.rows) if any(_label(v) == "项目名称" for v in row)]
-        found = []
-        for n, start in enumerate(starts):
-            end = starts[n + 1] if n + 1 < len(starts) else len(self.rows)
-            header = self._find_row(start, end, "一级指标")
-            if header is None:
-                continue
-            # The title and agency line sit just above 项目名称.
-            previous_end = starts[n - 1] + 1 if n else 0
-            found.append(self._table(max(previous_end, start - 4), start, header, end))
-        return found
-
-    def _find_row(self, start: int, end: int, label: str | tuple[str, ...]) -> int | None:
-        labels = (label,) if isinstance(label, str) else label
-        for r in range(start, end):
-            if any(_label(v) in labels for v in self.rows[r]):
-                return r
-        return None
-
-    def _value_right_of(self, r: int, labels: tuple[str, ...]) -> tuple[Any, bool]:
-        row = self.rows[r]
-        for c, value in enumerate(row):
-            if _label(value) in labels:
-                for right in row[c + 1 :]:
-                    if right is not None and _label(right) not in _ALL_LABELS:
-                        return right, True
-                    if right is not None:
-                        return None, True
-                return None, True
-        return None, False
-
-    def _money(self, r: int | None, labels: tuple[str, ...], name: str) -> Decimal | None:
-        if r is None:
-            return None
-        value, _ = self._value_right_of(r, labels)
-        if value is None:
-            return None
-        try:
-            return parse_money(amount_text(value))
-        except MoneyError as exc:
-            raise InputError(f"工作表“{self.sheet}”第{r + 1}行：{name}{exc}") from None
-
-    def _table(self, lead: int, start: int, header: int, end: int) -> _Parsed:
-        title = ""
-        agency = None
-        unit = "元"
-        for r in range(lead, header):
-            # The agency line: "319101天津市…" (or a name alone) left of "单位：元".
-            agency_row = any(_UNIT_RE.match(_label(value)) for value in self.rows[r])
-            for value in self.rows[r]:
-                text = _text(value).strip()
-                label = _label(value)
-                if match := _UNIT_RE.match(label):
-                    unit = match.group(1)
-                elif r < start and not title and (_TITLE_RE.match(text) or _FORM_RE.search(text)):
-                    title = text
-                elif r < start and title and _FORM_YEAR_RE.match(label):
-                    title += text
-                elif r < start and agency is None and (match := _AGENCY_RE.match(text)):
-                    agency = (match.group(1), match.group(2))
-                elif r < start and agency is None and agency_row and text:
-                    agency = ("", text)
-        project, _ = self._value_right_of(start, ("项目名称",))
-        budget_row = self._find_row(start, header, "预算数")
-        goal_row = self._find_row(start, header, _GOAL_LABELS)
-        goal, _ = (
-            self._value_right_of(goal_row, _GOAL_LABELS) if goal_row is not None else (None, 0)
-        )
-        fund_use = self._fund_use(budget_row, goal_row or header, start)
-        table_title = _TITLE_RE.match(title)
-        header_fields = {
-            "project_name": _text(project)
-            or (table_title.group(1) or table_title.group(2) or "" if table_title else ""),
-            "money_unit": unit if unit in MONEY_UNITS else "元",
-            "budget_total": self._money(budget_row, ("预算数",), "预算数"),
-            "budget_fiscal": self._money(budget_row, _FISCAL_LABELS, "财政资金"),
-            "budget_other": self._money(budget_row, ("其他资金",), "其他资金"),
-            "fund_use": fund_use,
-            "goal": _text(goal),
-        }
-        extra = LabelledFields(self.rows, start, header).fields()
-        if header_fields["goal"]:  # a 绩效目标 beside its label wins
-            extra.pop("goal", None)
-        header_fields.update(extra)
-        rows = self._indicators(header, end)
-        layout = _guess_layout(self.rows, start, header, title)
-        return _Parsed(GoalTable.from_rows(rows, **header_fields), agency, title, layout)
-
-    def _fund_use(self, budget_row: int | None, stop: int, start: int) -> str:
-        labelled = self._find_row(start, stop, "资金用途")
-        if labelled is not None:
-            value, _ = self._value_right_of(labelled, ("资金用途",))
-            if value is not None:
-                return _text(value)
-        if budget_row is None:
-            return ""
-        for r in range(budget_row + 1, stop):
-            values = [v for v in self.rows[r][1:] if v is not None and _text(v) != ""]
-            texts = [v for v in values if _label(v) not in _ALL_LABELS]
-            if texts:
-                return _text(texts[0])
-        return ""
-
-    def _indicators(self, header: int, end: int) -> list[tuple[str, str, Indicator]]:
-        columns: dict[str, int] = {}
-        for c, value in enumerate(self.rows[header]):
-            field = _HEADER.get(_label(value))
-            if field and field not in columns:
-                columns[field] = c
-        if "name" not in columns or "value" not in columns:
-            raise InputError(f"工作表“{self.sheet}”第{header + 1}行：表头缺少“三级指标”或“指标值”")
-        split = "comparator" in columns or "unit" in columns
-        rows: list[tuple[str, str, Indicator]] = []
-        level1 = level2 = ""
-        for r in range(header + 1, end):
-            row = self.rows[r]
-
-            def get(field: str, row: list[Any] = row) -> str:
-                c = columns.get(field)
-                return _text(row[c]) if c is not None and c < len(row) else ""
-
-            if _label(get("level1")) == "一级指标":
-                continue  # a repeated header row
-            cells = [get(f) for f in ("level1", "level2", "name", "description", "value")]
-            if not any(x.strip() for x in cells):
-                continue  # an empty row
-            level1 = get("level1") or level1
-            level2 = get("level2") or level2
-            comparator = normalize_comparator(get("comparator")) if split else None
-            if comparator == QUALITATIVE:
-                target = TargetValue(QUALITATIVE, get("value"), "")
-            else:  # the three columns, or one cell such as ≥40个 or =100.00(%), as one 指标值
-                text = f"{comparator or ''}{get('value')}{get('unit')}"
-                target = PROFILES["shanghai"].parse_display(text)
-                if target.comparator == QUALITATIVE:
-                    target = _verbatim_target(text)
-            indicator = Indicator(
-                get("name"), get("description"), target.comparator, target.value, target.unit
-            )
-            for name in ("weight", "explanation", "standard", "remark"):
-                setattr(indicator, name, get(name))
-            rows.append((level1, level2, indicator))
-        return rows
-
-
-_ALL_LABELS = frozenset(
-    {
-        "项目名称",
-        "预算规模及资金用途",
-        "预算数",
-        "其他资金",
-        "资金用途",
-        *_FISCAL_LABELS,
-        *_GOAL_LABELS,
-        *_HEADER,
-        *LABELLED_FIELDS,
-        *PERIOD_ANCHORS,
-        *ANNUAL_ANCHORS,
-        *MONEY_ROWS,
-        "项目资金（元）",
-        "项目资金（万元）",
-        "项目绩效目标",
-        "总体目标",
-        "绩效指标",
-    }
-)

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from decimal import Decimal, InvalidOperation
+from collections.abc import Callable
+from decimal import Decimal
 from typing import Any
 
-from goaleditor.model.money import MoneyError, parse_money
+from goaleditor.formats.sheet_money import read_money
 
 # label (whitespace removed) -> field, for a value beside (or under) its label
 LABELLED_FIELDS: dict[str, str] = {
@@ -92,27 +93,23 @@ def _date(value: Any) -> str:
 
 
 def _money(value: Any) -> Decimal | None:
-    if value is None or value == "":
-        return None
-    if isinstance(value, int | float | Decimal) and not isinstance(value, bool):
-        try:
-            return Decimal(repr(value) if isinstance(value, float) else value).quantize(
-                Decimal("0.01")
-            )
-        except InvalidOperation:
-            return None
-    try:
-        return parse_money(_text(value).replace(",", "").replace("，", ""))
-    except MoneyError:
-        return None
+    """An amount read quietly (how a cell beside a label is told to be money)."""
+    return read_money(value, "元", lambda _message: None)
 
 
 class LabelledFields:
     """The fields of the header block (rows start..header) found by their labels."""
 
-    def __init__(self, rows: list[list[Any]], start: int, header: int) -> None:
+    def __init__(
+        self,
+        rows: list[list[Any]],
+        start: int,
+        header: int,
+        money: Callable[[Any, int, str], Decimal | None] | None = None,
+    ) -> None:
         self.rows = rows
         self.start, self.header = start, header
+        self.money = money or (lambda value, _row, _name: _money(value))
 
     def _cells(self) -> list[tuple[int, int, str]]:
         return [
@@ -172,19 +169,21 @@ class LabelledFields:
         for r, c, side in anchors:
             beside = self._right(r, c)
             if beside is not None and _money(beside) is not None:  # label | value pairs
-                found[("period_total", "budget_total")[side]] = _money(beside)
+                total = ("period_total", "budget_total")[side]
+                found[total] = self.money(beside, r, self.rows[r][c].strip())
                 for r2, c2, label in cells:
-                    if r2 > r and c2 == c and label in MONEY_ROWS:
+                    same_row = r2 == r and c2 > c
+                    if ((r2 > r and c2 == c) or same_row) and label in MONEY_ROWS:
                         name = MONEY_ROWS[label][side]
                         if name and name not in found:
-                            found[name] = _money(self._right(r2, c2))
+                            found[name] = self.money(self._right(r2, c2), r2, label)
             else:  # a column of values under the anchor
                 for r2, c2, label in cells:
                     if r2 > r and c2 < c and label in MONEY_ROWS:
                         name = MONEY_ROWS[label][side]
                         row = self.rows[r2]
                         if name and name not in found and c < len(row):
-                            found[name] = _money(row[c])
+                            found[name] = self.money(row[c], r2, label)
         return found
 
 

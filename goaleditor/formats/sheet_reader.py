@@ -1,0 +1,433 @@
+"""Goal tables found in one sheet of cell values by their labels, read as a person reads them."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from goaleditor.errors import InputError
+from goaleditor.formats.sheet_money import NoResult, number_text, read_money
+from goaleditor.formats.xlsx_labels import (
+    ANNUAL_ANCHORS,
+    LABELLED_FIELDS,
+    MONEY_ROWS,
+    PERIOD_ANCHORS,
+    LabelledFields,
+    guess_layout,
+)
+from goaleditor.model.document import GoalTable, Indicator
+from goaleditor.model.frameworks import FRAMEWORKS
+from goaleditor.model.layouts import PROFILES
+from goaleditor.model.money import MONEY_UNITS
+from goaleditor.model.values import QUALITATIVE, TargetValue, normalize_comparator, parse_target
+
+TITLE_RE = re.compile(r"^(?:\d+\s*[.．、]\s*(.*?)|(.+?))\s*绩效目标表$", re.S)
+AGENCY_RE = re.compile(r"^(\d{3,})\s*(\S.*)$")
+UNIT_RE = re.compile(r"^(?:金额)?单位[:：](万元|元)$")
+_UNIT_ANYWHERE_RE = re.compile(r"(?:金额|资金)?单位\s*[:：]\s*(万元|元)|[（(]\s*(万元|元)\s*[)）]")
+_AGENCY_LABEL_RE = re.compile(r"^(?:填报单位|单位名称|预算单位|申报单位|部门名称)\s*[:：]\s*(.+)$")
+_FORM_RE = re.compile(r"绩效目标申报表")  # Shanghai's and the central form's title
+_FORM_YEAR_RE = re.compile(r"^[（(](?:19|20)\d\d年度?[)）]$")
+_DOC_TITLE_RE = re.compile(r"项目支出绩效目标表(?:汇总)?$")
+_FOOTER_RE = re.compile(
+    r"^(?:注|说明|附注|备注|填报人|填表人|制表人|审核人|审核|单位负责人|负责人|财务负责人|"
+    r"分管领导|联系人|联系电话|电话|填报日期|填表日期|日期|填报单位盖章|单位盖章|盖章)"
+    r"\s*\d*\s*[:：.、]"
+)
+FISCAL_LABELS = ("其中：财政资金", "其中:财政资金", "财政资金", "其中：财政拨款", "其中:财政拨款")
+GOAL_LABELS = ("绩效目标", "年度绩效目标")
+_TOTAL_LABELS = ("预算数", "资金总额", "年度资金总额", "年度预算数", "项目预算数", "预算金额")
+_OTHER_LABELS = ("其他资金", "其中：其他资金", "其中:其他资金")
+HEADER = {
+    "年度(/项目)指标值": "value",
+    "年度（/项目）指标值": "value",
+    "年度指标值": "value",
+    "目标值": "value",
+    "年度目标值": "value",
+    "指标目标值": "value",
+    "权重": "weight",
+    "分值": "weight",
+    "权重（分）": "weight",
+    "权重(%)": "weight",
+    "权重（%）": "weight",
+    "指标解释": "explanation",
+    "评(扣)分标准": "standard",
+    "评（扣）分标准": "standard",
+    "评分标准": "standard",
+    "评分细则": "standard",
+    "备注": "remark",
+    "一级指标": "level1",
+    "二级指标": "level2",
+    "三级指标": "name",
+    "三级指标名称": "name",
+    "指标名称": "name",
+    "绩效指标描述": "description",
+    "指标描述": "description",
+    "指标内容": "description",
+    "指标值": "value",
+    "指标性质": "comparator",
+    "比较符号": "comparator",
+    "计量单位": "unit",
+    "度量单位": "unit",
+    "单位": "unit",
+}
+_IGNORED_HEADERS = frozenset({"序号", "编号", "指标编号"})
+_ALL_LABELS = frozenset(
+    {
+        "项目名称",
+        "预算规模及资金用途",
+        "资金用途",
+        *_TOTAL_LABELS,
+        *_OTHER_LABELS,
+        *FISCAL_LABELS,
+        *GOAL_LABELS,
+        *HEADER,
+        *LABELLED_FIELDS,
+        *PERIOD_ANCHORS,
+        *ANNUAL_ANCHORS,
+        *MONEY_ROWS,
+        "项目资金（元）",
+        "项目资金（万元）",
+        "项目绩效目标",
+        "总体目标",
+        "绩效指标",
+    }
+)
+
+
+def label(value: Any) -> str:
+    """A cell's text without any whitespace ('' for a non-text cell)."""
+    return re.sub(r"\s+", "", value) if isinstance(value, str) else ""
+
+
+def text(value: Any) -> str:
+    """A cell's text as a person reads it ('' for blank)."""
+    if value is None or isinstance(value, NoResult):
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, dt.datetime) and value.time() == dt.time():
+        return value.strftime("%Y-%m-%d")
+    return str(value)
+
+
+def amount_text(value: Any) -> str:
+    """A cell's amount as exact decimal text: a number cell by its shortest repr (what Excel
+    shows), never through float arithmetic; a text cell as it is."""
+    if isinstance(value, int | float | Decimal) and not isinstance(value, bool):
+        try:
+            return number_text(value)
+        except (ArithmeticError, ValueError):
+            return str(value)
+    return text(value)
+
+
+def _belongs(level1: str, level2: str) -> bool:
+    return any(framework.is_valid_pair(level1, level2) for framework in FRAMEWORKS.values())
+
+
+@dataclass
+class Parsed:
+    """One goal table found, with the lines around it."""
+
+    table: GoalTable
+    agency: tuple[str, str] | None
+    title: str
+    layout: str = ""
+    document_title: str = ""
+
+
+@dataclass
+class _Row:
+    number: int
+    level1: str
+    level2: str
+    indicator: Indicator = field(repr=False)
+
+
+class SheetReader:
+    """Finds goal tables in one sheet by their labels; each guess or skip goes to notes."""
+
+    def __init__(self, rows: list[list[Any]], sheet_name: str) -> None:
+        self.rows = rows
+        self.sheet = sheet_name
+        self.notes: list[str] = []
+
+    def _say(self, r: int, message: str) -> None:
+        self.notes.append(f"工作表“{self.sheet}”第{r + 1}行：{message}")
+
+    def tables(self) -> list[Parsed]:
+        """Every table of the sheet, in order; its lines above it and footers below."""
+        starts = [r for r, row in enumerate(self.rows) if any(label(v) == "项目名称" for v in row)]
+        found = []
+        lead = 0
+        for n, start in enumerate(starts):
+            end = starts[n + 1] if n + 1 < len(starts) else len(self.rows)
+            header = self._find_row(start, end, "一级指标")
+            if header is None:
+                continue
+            stop = self._lead_start(end, header + 1) if end < len(self.rows) else end
+            self._formulas(lead, stop)
+            found.append(self._table(lead, start, header, stop))
+            lead = stop
+        return found
+
+    def _formulas(self, first: int, stop: int) -> None:
+        for r in range(first, stop):
+            for value in self.rows[r]:
+                if isinstance(value, NoResult):
+                    self._say(r, f"公式“{value.formula}”没有保存计算结果，按空白读取")
+
+    def _lead_like(self, row: list[Any]) -> bool:
+        cells = [text(v).strip() for v in row if text(v).strip()]
+        if not cells:
+            return True
+        if any(_FOOTER_RE.match(label(c)) for c in cells[:1]):
+            return False
+        return len(cells) == 1 or any(
+            TITLE_RE.match(c) or _FORM_RE.search(c) or _UNIT_ANYWHERE_RE.search(label(c))
+            for c in cells
+        )
+
+    def _lead_start(self, start: int, floor: int) -> int:
+        """The first row of the title, agency and 单位 lines just above a 项目名称 row."""
+        first, lines = start, 0
+        while first > floor and lines < 4 and self._lead_like(self.rows[first - 1]):
+            first -= 1
+            lines += any(text(v).strip() for v in self.rows[first])
+        while first < start and not any(text(v).strip() for v in self.rows[first]):
+            first += 1
+        return first
+
+    def _find_row(self, start: int, end: int, wanted: str | tuple[str, ...]) -> int | None:
+        labels = (wanted,) if isinstance(wanted, str) else wanted
+        for r in range(start, end):
+            if any(label(v) in labels for v in self.rows[r]):
+                return r
+        return None
+
+    def _value_right_of(self, r: int, labels: tuple[str, ...]) -> tuple[Any, int]:
+        row = self.rows[r]
+        for c, value in enumerate(row):
+            if label(value) in labels:
+                for right in row[c + 1 :]:
+                    if right is not None and text(right) != "" and label(right) not in _ALL_LABELS:
+                        return right, c
+                    if right is not None and text(right) != "":
+                        return None, c
+                return None, c
+        return None, -1
+
+    def _money_reader(self, unit: str) -> Callable[[Any, int, str], Decimal | None]:
+        def money(value: Any, r: int, name: str) -> Decimal | None:
+            return read_money(value, unit, lambda message: self._say(r, f"{name}{message}"))
+
+        return money
+
+    def _lines_above(self, lead: int, start: int, header: int) -> tuple[str, str, Any, str]:
+        """Title, document title, agency and money unit from the lines above and in the head."""
+        title = document_title = ""
+        agency = None
+        unit = ""
+        for r in range(lead, header):
+            unit_row = any(_UNIT_ANYWHERE_RE.search(label(v)) for v in self.rows[r])
+            for value in self.rows[r]:
+                shown = text(value).strip()
+                squeezed = label(value)
+                if match := _UNIT_ANYWHERE_RE.search(squeezed):
+                    unit = unit or match.group(1) or match.group(2)
+                    squeezed = _UNIT_ANYWHERE_RE.sub("", squeezed)
+                    shown = _UNIT_ANYWHERE_RE.sub("", shown).strip()
+                    if not shown or r >= start:
+                        continue
+                if r >= start:
+                    continue
+                if _DOC_TITLE_RE.search(squeezed) and not document_title and not title:
+                    document_title = shown
+                elif not title and (TITLE_RE.match(shown) or _FORM_RE.search(shown)):
+                    title = shown
+                elif title and _FORM_YEAR_RE.match(squeezed):
+                    title += shown
+                elif agency is None and (match := _AGENCY_LABEL_RE.match(shown)):
+                    agency = self._agency(match.group(1).strip())
+                elif agency is None and (match := AGENCY_RE.match(shown)):
+                    agency = (match.group(1), match.group(2))
+                elif agency is None and unit_row and shown:
+                    agency = ("", shown)
+        return title, document_title, agency, unit
+
+    @staticmethod
+    def _agency(shown: str) -> tuple[str, str]:
+        match = AGENCY_RE.match(shown)
+        return (match.group(1), match.group(2)) if match else ("", shown)
+
+    def _table(self, lead: int, start: int, header: int, stop: int) -> Parsed:
+        title, document_title, agency, unit = self._lines_above(lead, start, header)
+        project, _ = self._value_right_of(start, ("项目名称",))
+        if (
+            document_title
+            and not title
+            and label(project)
+            and label(project) in label(document_title)
+        ):
+            title, document_title = document_title, ""  # "XX项目支出绩效目标表" names this table
+        unit = unit if unit in MONEY_UNITS else "元"
+        money = self._money_reader(unit)
+        header_fields: dict[str, Any] = {
+            "project_name": text(project)
+            or ((m.group(1) or m.group(2) or "") if (m := TITLE_RE.match(title)) else ""),
+            "money_unit": unit,
+        }
+        for name, labels in (
+            ("budget_total", _TOTAL_LABELS),
+            ("budget_fiscal", FISCAL_LABELS),
+            ("budget_other", _OTHER_LABELS),
+        ):
+            r = self._find_row(start, header, labels)
+            if r is not None:
+                value, _ = self._value_right_of(r, labels)
+                header_fields[name] = money(value, r, MONEY_LABEL[name])
+        goal_row = self._find_row(start, header, GOAL_LABELS)
+        goal, _ = self._value_right_of(goal_row, GOAL_LABELS) if goal_row is not None else (None, 0)
+        header_fields["goal"] = text(goal)
+        header_fields["fund_use"] = self._fund_use(
+            self._find_row(start, header, "预算数"), goal_row or header, start
+        )
+        extra = LabelledFields(self.rows, start, header, money).fields()
+        if header_fields["goal"]:  # a 绩效目标 beside its label wins
+            extra.pop("goal", None)
+        header_fields.update({k: v for k, v in extra.items() if v is not None})
+        rows = self._indicators(header, stop)
+        layout = guess_layout(self.rows, start, header, title)
+        return Parsed(
+            GoalTable.from_rows(rows, **header_fields), agency, title, layout, document_title
+        )
+
+    def _fund_use(self, budget_row: int | None, stop: int, start: int) -> str:
+        labelled = self._find_row(start, stop, "资金用途")
+        if labelled is not None:
+            value, _ = self._value_right_of(labelled, ("资金用途",))
+            if value is not None:
+                return text(value)
+        if budget_row is None:
+            return ""
+        for r in range(budget_row + 1, stop):
+            values = [v for v in self.rows[r][1:] if v is not None and text(v) != ""]
+            texts = [v for v in values if label(v) not in _ALL_LABELS]
+            if texts:
+                return text(texts[0])
+        return ""
+
+    def _columns(self, header: int) -> dict[str, int]:
+        columns: dict[str, int] = {}
+        row = self.rows[header]
+        for c, value in enumerate(row):
+            name = HEADER.get(label(value))
+            if name and name not in columns:
+                columns[name] = c
+            elif not name and label(value) and label(value) not in _IGNORED_HEADERS:
+                self._say(header, f"表头“{text(value).strip()}”不认识，该列未读取")
+        if "name" not in columns or "value" not in columns:
+            raise InputError(f"工作表“{self.sheet}”第{header + 1}行：表头缺少“三级指标”或“指标值”")
+        after = columns["value"] + 1
+        if "unit" not in columns and after < len(row) and row[after] is None:
+            columns["unit"] = after  # 指标值 merged over a value | unit pair
+        return columns
+
+    def _indicators(self, header: int, stop: int) -> list[tuple[str, str, Indicator]]:
+        columns = self._columns(header)
+        split = "comparator" in columns or "unit" in columns
+        found: list[_Row] = []
+        ended = False
+        for r in range(header + 1, stop):
+            row = self.rows[r]
+
+            def get(name: str, row: list[Any] = row) -> str:
+                c = columns.get(name)
+                return text(row[c]).strip() if c is not None and c < len(row) else ""
+
+            first = next((text(v).strip() for v in row if text(v).strip()), "")
+            if not first:
+                continue  # an empty row
+            if ended or _FOOTER_RE.match(label(first)):
+                ended = True
+                self._say(r, f"表下的“{first[:20]}”不是指标，已跳过")
+                continue
+            if label(get("level1")) == "一级指标":
+                continue  # a repeated header row
+            if not any(get(f) for f in ("name", "description", "value")):
+                self._say(r, f"“{first[:20]}”不是指标（没有三级指标和指标值），已跳过")
+                continue
+            found.append(_Row(r, get("level1"), get("level2"), self._indicator(get, split)))
+        self._fill_levels(found)
+        return [(row.level1, row.level2, row.indicator) for row in found]
+
+    @staticmethod
+    def _indicator(get: Callable[[str], str], split: bool) -> Indicator:
+        comparator = normalize_comparator(get("comparator")) if split else None
+        value, unit = get("value"), get("unit")
+        if comparator == QUALITATIVE:
+            target = TargetValue(QUALITATIVE, value, "")
+        elif not value and comparator:  # a 指标值 left blank (or a formula without result)
+            target = TargetValue(comparator, "", unit)
+        else:  # the three columns, or one cell such as ≥40个 or =100.00(%), as one 指标值
+            shown = f"{comparator or ''}{value}{'' if value.endswith(unit) else unit}"
+            target = PROFILES["shanghai"].parse_display(shown)
+            if target.comparator == QUALITATIVE:
+                parsed = parse_target(shown)
+                target = (
+                    TargetValue(QUALITATIVE, shown, "")
+                    if parsed.comparator == QUALITATIVE
+                    else parsed
+                )
+        indicator = Indicator(
+            get("name"), get("description"), target.comparator, target.value, target.unit
+        )
+        for name in ("weight", "explanation", "standard", "remark"):
+            setattr(indicator, name, get(name))
+        return indicator
+
+    def _fill_levels(self, rows: list[_Row]) -> None:
+        """Blank 一级/二级: as above (a merge), or from below when typed in a group's middle."""
+        typed1 = [n for n, row in enumerate(rows) if row.level1]
+        own2 = [row.level2 for row in rows]
+        for n, row in enumerate(rows):
+            if row.level1:
+                continue
+            above = next((m for m in reversed(typed1) if m < n), None)
+            below = next((m for m in typed1 if m > n), None)
+            level2 = next((own2[m] for m in range(n, -1, -1) if own2[m]), "")
+            if below is not None and (
+                above is None
+                or (
+                    _belongs(rows[below].level1, level2)
+                    and not _belongs(rows[above].level1, level2)
+                )
+            ):
+                row.level1 = rows[below].level1
+                self._say(
+                    row.number,
+                    f"一级指标为空，按第{rows[below].number + 1}行的“{row.level1}”填写",
+                )
+            elif above is not None:
+                row.level1 = rows[above].level1
+        for n, row in enumerate(rows):
+            if row.level2:
+                continue
+            group = [m for m, other in enumerate(rows) if other.level1 == row.level1 and own2[m]]
+            above = next((m for m in reversed(group) if m < n), None)
+            below = next((m for m in group if m > n), None)
+            if above is not None:
+                row.level2 = own2[above]
+            elif below is not None:
+                row.level2 = own2[below]
+                self._say(
+                    row.number, f"二级指标为空，按第{rows[below].number + 1}行的“{row.level2}”填写"
+                )
+
+
+MONEY_LABEL = {"budget_total": "预算数", "budget_fiscal": "财政资金", "budget_other": "其他资金"}
