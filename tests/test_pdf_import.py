@@ -78,3 +78,10 @@ def test_a_run_past_the_tables_right_edge_joins_the_rows_last_cell(tmp_path: Pat
     rows, warnings = _cells(path)
     assert rows[2] == ["a", None, "A text running past the right edge"]
     assert len(warnings) == 1 and warnings[0].startswith("第1页第3行：文字超出表格右边框")
+
+
+def test_a_page_header_above_the_title_is_not_the_title() -> None:
+    from goaleditor.formats.import_lines import document_title
+
+    assert document_title(["同事", "2027年度项目支出绩效目标表"]) == "2027年度项目支出绩效目标表"
+    assert document_title(["某单位部门预算公开", "目录"]) == "某单位部门预算公开"

@@ -32,9 +32,16 @@ def is_toc_entry(text: str) -> bool:
 
 
 def document_title(lines: list[str]) -> str:
-    """The document's own title: the first line before the tables that is not 目录 matter."""
-    for line in lines:
-        text = line.strip()
+    """The document's own title: the first line before the tables that is not 目录 matter.
+
+    A line naming 绩效目标 wins over lines above it: a spreadsheet printed to PDF carries
+    its sheet name or file name as a page header above the real title.
+    """
+    candidates = [line.strip() for line in lines]
+    named = [text for text in candidates if "绩效目标" in text and not is_toc_entry(text)]
+    if named:
+        candidates = candidates[candidates.index(named[0]) :]
+    for text in candidates:
         if not text or re.sub(r"\s+", "", text) == "目录" or is_toc_entry(text):
             continue
         if re.sub(r"\s+", "", text) == DEFAULT_HEADING:
