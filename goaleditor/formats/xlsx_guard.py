@@ -15,7 +15,10 @@ from goaleditor.errors import InputError
 
 MAX_SECONDS = 60.0  # a 1000-table workbook reads in a few seconds
 MAX_EMPTY_ROWS = 1_000  # a gap this long ends a sheet (dimension padding costs nothing then)
-MAX_PART = 64 * 1024 * 1024  # one sheet or the shared strings, uncompressed
+MAX_UNCOMPRESSED = 200 * 1024 * 1024  # a real goal-table workbook is a few MB at most
+MAX_MEMBERS = 10_000
+MAX_PART = 32 * 1024 * 1024  # one sheet or the shared strings, uncompressed
+_PROLOG_BYTES = 64 * 1024  # a DTD comes before the root element
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
@@ -49,8 +52,13 @@ def check_container(path: Path) -> None:
         )
 
 
-def check_parts(name: str, members: list[zipfile.ZipInfo]) -> None:
-    """One part too large to be a goal table's sheet or strings is refused."""
+def check_sizes(name: str, members: list[zipfile.ZipInfo]) -> None:
+    """Refuse a zip of too many parts, or too large once uncompressed, whole or in one part."""
+    if len(members) > MAX_MEMBERS:
+        raise InputError(f"{name}：工作簿结构异常（{len(members)}个部件），已拒绝读取")
+    total = sum(member.file_size for member in members)
+    if total > MAX_UNCOMPRESSED:
+        raise InputError(f"{name}：解压后过大（{total // 2**20} MB），可能是恶意文件，已拒绝读取")
     for member in members:
         if member.file_size > MAX_PART:
             raise InputError(
@@ -59,10 +67,25 @@ def check_parts(name: str, members: list[zipfile.ZipInfo]) -> None:
             )
 
 
+def check_no_dtd(name: str, archive: zipfile.ZipFile) -> None:
+    """Refuse any part that declares a DTD or entities: OOXML has none, so one is an attack
+    (billion laughs, external entities), whichever XML parser openpyxl picks for the part."""
+    for member in archive.infolist():
+        if not member.filename.lower().endswith((".xml", ".rels", ".vml")):
+            continue
+        with archive.open(member) as handle:
+            head = handle.read(_PROLOG_BYTES).replace(b"\x00", b"").upper()
+        if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
+            raise InputError(
+                f"{name}：部件 {member.filename[:80]} 含有不安全的XML内容"
+                "（DTD或实体定义），已拒绝读取"
+            )
+
+
 def damaged(source: str, exc: BaseException, part: str = "") -> InputError:
     """One line a clerk understands for an exception raised while parsing a workbook."""
     where = f"工作表“{part}”" if part else "工作簿"
-    if isinstance(exc, ParseError):
+    if isinstance(exc, ParseError | SyntaxError):  # lxml's XMLSyntaxError is a SyntaxError
         return InputError(f"{source}：文件已损坏：{where}的XML格式错误，无法读取")
     if type(exc).__module__.startswith("defusedxml"):
         return InputError(f"{source}：{where}含有不安全的XML内容（实体或外部引用），已拒绝读取")
@@ -82,6 +105,7 @@ def damaged(source: str, exc: BaseException, part: str = "") -> InputError:
 # What parsing a damaged workbook can raise; anything else is a bug and stays one.
 DAMAGE: tuple[type[BaseException], ...] = (
     ParseError,
+    SyntaxError,
     zipfile.BadZipFile,
     zlib.error,
     EOFError,
@@ -109,25 +133,47 @@ class BoundedSheet:
         self.deadline = deadline
         self.notes = notes
 
-    def iter_rows(self, **options: Any) -> Iterator[tuple[Any, ...]]:
-        """The sheet's rows as openpyxl gives them, within the bounds."""
-        self.sheet.reset_dimensions()  # "A1:XFD1048576" would pad every sheet to a million rows
-        empty = 0
+    def iter_rows(
+        self, min_col: int = 1, max_col: int | None = None, values_only: bool = True, **_: Any
+    ) -> Iterator[tuple[Any, ...]]:
+        """The sheet's values row by row, as openpyxl's iter_rows(values_only=True) gives them.
+
+        openpyxl fills every missing row up to the dimension the sheet claims, one at a
+        time ("A1:XFD1048576": a million rows); here the parser's real rows are read and a
+        gap is filled only up to MAX_EMPTY_ROWS, so time follows the real cells.
+        """
+        from openpyxl.worksheet._reader import WorkSheetParser
+
+        book = self.sheet.parent
+        empty: tuple[Any, ...] = (None,) * (max_col + 1 - min_col) if max_col else ()
+        expected = 1
         try:
-            for number, row in enumerate(self.sheet.iter_rows(**options), start=1):
-                if number % 256 == 0:
-                    self.deadline.check()
-                if any(value is not None and value != "" for value in row):
-                    if empty > MAX_EMPTY_ROWS:
-                        self.notes.append(
-                            f"工作表“{self.title}”第{number}行起的内容在{empty}个空行之后，已忽略"
-                        )
+            with self.sheet._get_source() as source:
+                parser = WorkSheetParser(
+                    source,
+                    self.sheet._shared_strings,
+                    data_only=book.data_only,
+                    epoch=book.epoch,
+                    date_formats=book._date_formats,
+                    timedelta_formats=book._timedelta_formats,
+                )
+                for number, (index, cells) in enumerate(parser.parse()):
+                    if number % 256 == 0:
+                        self.deadline.check()
+                    if index < expected:
+                        continue  # a row number repeated or going back: the first one counts
+                    values = self.sheet._get_row(cells, min_col, max_col, values_only=True)
+                    if index - expected > MAX_EMPTY_ROWS:
+                        if any(v is not None and v != "" for v in values):
+                            self.notes.append(
+                                f"工作表“{self.title}”第{index}行起的内容"
+                                f"在{index - expected}个空行之后，已忽略"
+                            )
                         return
-                    empty = 0
-                else:
-                    empty += 1
-                if empty <= MAX_EMPTY_ROWS:
-                    yield row
+                    for _ in range(expected, index):
+                        yield empty
+                    expected = index + 1
+                    yield values
         except InputError:
             raise
         except DAMAGE as exc:
