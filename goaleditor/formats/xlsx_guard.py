@@ -25,10 +25,10 @@ _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 class Deadline:
     """The time a workbook may take to read; check() stops the reading after it."""
 
-    def __init__(self, source: str, seconds: float = MAX_SECONDS) -> None:
+    def __init__(self, source: str, seconds: float | None = None) -> None:
         self.source = source
-        self.seconds = seconds
-        self.end = time.monotonic() + seconds
+        self.seconds = MAX_SECONDS if seconds is None else seconds
+        self.end = time.monotonic() + self.seconds
 
     def check(self) -> None:
         """InputError once the time is spent."""
@@ -157,7 +157,8 @@ class BoundedSheet:
                     date_formats=book._date_formats,
                     timedelta_formats=book._timedelta_formats,
                 )
-                for number, (index, cells) in enumerate(parser.parse()):
+                rows: Iterator[tuple[int, list[Any]]] = parser.parse()
+                for number, (index, cells) in enumerate(rows):
                     if number % 256 == 0:
                         self.deadline.check()
                     if index < expected:
@@ -170,7 +171,7 @@ class BoundedSheet:
                                 f"在{index - expected}个空行之后，已忽略"
                             )
                         return
-                    for _ in range(expected, index):
+                    for _gap in range(expected, index):
                         yield empty
                     expected = index + 1
                     yield values
