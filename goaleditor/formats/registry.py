@@ -36,6 +36,7 @@ NATIVE = Format(
     (".goals",),
     reader="goaleditor.model.store:load_document",
     writer="goaleditor.model.store:save_document",
+    reader_warns=True,
 )
 # In the order the open and export dialogs list them.
 FORMATS: tuple[Format, ...] = (

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import io
 import re
+import warnings
 import zipfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from goaleditor.errors import InputError
+from goaleditor.formats import xlsx_guard
 from goaleditor.formats.cell_format import shown_number
 from goaleditor.formats.import_lines import document_title
 from goaleditor.formats.layout import (
@@ -19,6 +21,7 @@ from goaleditor.formats.layout import (
     SHEET_GRID_ROW,
     SHEET_TITLE_ROW,
 )
+from goaleditor.formats.notes import locating
 from goaleditor.formats.sheet_money import NoResult
 from goaleditor.formats.sheet_reader import (
     AGENCY_RE,
@@ -42,8 +45,7 @@ from goaleditor.model.values import QUALITATIVE, TargetValue, normalize_comparat
 
 __all__ = ["MAX_COLUMNS", "MAX_ROWS", "amount_text", "document_from_sheets", "read"]
 
-MAX_UNCOMPRESSED = 200 * 1024 * 1024  # a real goal-table workbook is a few MB at most
-MAX_MEMBERS = 10_000
+MAX_SHEETS = 10_001  # one sheet per table (limits.MAX_TABLES) and a 目录
 MAX_ROWS, MAX_COLUMNS = 20_000, 60
 META_PREFIX = "goaleditor."
 Warn = Callable[[str], None]
@@ -61,42 +63,122 @@ def check_safety() -> None:
 
 
 def _check_archive(path: Path) -> None:
+    xlsx_guard.check_container(path)
     try:
         with zipfile.ZipFile(path) as archive:
             members = archive.infolist()
-    except (zipfile.BadZipFile, OSError, ValueError):
-        raise InputError(f"{path.name}：不是有效的Excel工作簿（.xlsx）") from None
-    if len(members) > MAX_MEMBERS:
-        raise InputError(f"{path.name}：工作簿结构异常（{len(members)}个部件），已拒绝读取")
-    total = sum(member.file_size for member in members)
-    if total > MAX_UNCOMPRESSED:
-        raise InputError(
-            f"{path.name}：解压后过大（{total // 2**20} MB），可能是恶意文件，已拒绝读取"
-        )
+            xlsx_guard.check_sizes(path.name, members)
+            xlsx_guard.check_no_dtd(path.name, archive)
+    except InputError:
+        raise
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError):
+        raise InputError(f"{path.name}：文件已损坏：不是有效的Excel工作簿（.xlsx）") from None
+    except xlsx_guard.DAMAGE as exc:
+        raise xlsx_guard.damaged(path.name, exc) from None
 
 
 def read(path: Path, warn: Warn | None = None) -> Document:
-    """Read every goal table of a workbook; sheets that are not goal tables are skipped."""
+    """Read every goal table of a workbook; sheets that are not goal tables are skipped.
+
+    A damaged or hostile workbook gives one InputError line; the library's warnings become
+    notes where they matter; reading stops at xlsx_guard's caps and deadline.
+    """
     from openpyxl import load_workbook
 
     check_safety()
     _check_archive(path)
-    try:
-        workbook = load_workbook(path, read_only=True, data_only=True, keep_links=False)
-    except InputError:
-        raise
-    except Exception as exc:
-        raise InputError(f"{path.name}：无法读取Excel工作簿（{type(exc).__name__}）") from None
-    try:
-        meta = _metadata(workbook)
-        sheets = ((sheet.title, _sheet_values(sheet)) for sheet in workbook.worksheets)
-        profile = get_profile(meta.get("layout", "")) if meta else None
-        file_title = str(getattr(workbook.properties, "title", "") or "")
-        document = document_from_sheets(sheets, path.name, warn, profile, file_title)
-    finally:
-        workbook.close()
+    deadline = xlsx_guard.Deadline(path.name)
+    notes: list[str] = []
+    places: list[tuple[str, list[tuple[int, str]]]] = []
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            workbook = load_workbook(path, read_only=True, data_only=True, keep_links=False)
+        except InputError:
+            raise
+        except xlsx_guard.DAMAGE as exc:
+            raise xlsx_guard.damaged(path.name, exc) from None
+        try:
+            if len(workbook.sheetnames) > MAX_SHEETS:
+                raise InputError(
+                    f"{path.name}：工作簿结构异常（{len(workbook.sheetnames)}个工作表），已拒绝读取"
+                )
+            meta = _metadata(workbook)
+            profile = get_profile(meta.get("layout", "")) if meta else None
+            file_title = str(getattr(workbook.properties, "title", "") or "")
+            sheets = _bounded_sheets(workbook, deadline, notes, places)
+            document = document_from_sheets(sheets, path.name, notes.append, profile, file_title)
+        except xlsx_guard.DAMAGE as exc:
+            raise xlsx_guard.damaged(path.name, exc) from None
+        finally:
+            workbook.close()
     _apply_metadata(document, meta)
+    if warn is not None:
+        located = locating(warn, _locator(document, places))
+        for note in [*xlsx_guard.library_notes(caught), *notes]:
+            located(note)
     return document
+
+
+def _bounded_sheets(
+    workbook: Any,
+    deadline: xlsx_guard.Deadline,
+    notes: list[str],
+    places: list[tuple[str, list[tuple[int, str]]]],
+) -> Iterator[tuple[str, list[list[Any]]]]:
+    """Each worksheet's values within the caps; where each one names a 项目名称 (places)."""
+    for sheet in workbook.worksheets:
+        deadline.check()
+        grid = _sheet_values(xlsx_guard.BoundedSheet(sheet, deadline, notes))
+        places.append((sheet.title, _project_rows(grid)))
+        yield sheet.title, grid
+
+
+def _project_rows(grid: list[list[Any]]) -> list[tuple[int, str]]:
+    """(row number from 1, text right of the label) of each 项目名称 label in a sheet."""
+    found = []
+    for r, row in enumerate(grid):
+        for c, value in enumerate(row):
+            if _label(value) == "项目名称":
+                right = next((v for v in row[c + 1 :] if v is not None), None)
+                found.append((r + 1, _label(right) if isinstance(right, str) else _text(right)))
+                break
+    return found
+
+
+def _locator(
+    document: Document, places: list[tuple[str, list[tuple[int, str]]]]
+) -> Callable[[str, int | None], int | None]:
+    """locate(sheet, row): the index of the imported table a sheet's row belongs to.
+
+    Tables came in sheet order; each is matched to the next 项目名称 whose text is its
+    project name, so a label the reader did not take as a table is passed over.
+    """
+    starts: dict[str, list[tuple[int, int]]] = {}
+    queue = [(sheet, row, text) for sheet, rows in places for row, text in rows]
+    position = 0
+    for index, table in enumerate(document.tables):
+        name = _label(table.project_name)
+        for ahead in range(position, len(queue)):
+            sheet, row, text = queue[ahead]
+            if text == name:
+                starts.setdefault(sheet, []).append((row, index))
+                position = ahead + 1
+                break
+
+    def locate(sheet: str, row: int | None) -> int | None:
+        tables = starts.get(sheet, [])
+        if not tables:
+            return None
+        if row is None:
+            return tables[0][1] if len(tables) == 1 else None
+        above = [index for start, index in tables if start <= row]
+        if above:
+            return above[-1]
+        first, index = tables[0]
+        return index if row + 4 >= first else None  # a title line just above the table
+
+    return locate
 
 
 def document_from_sheets(

@@ -116,11 +116,12 @@ def read_header(path: Path) -> FileHeader:
         return FileHeader(handle.read(100))
 
 
-def load_document(path: str | Path) -> Document:
+def load_document(path: str | Path, warn: Callable[[str], None] | None = None) -> Document:
     """Read a .goals file into a Document; InputError when it is not one we can read.
 
     The file is untrusted: read once into memory and checked (see untrusted_sqlite)
-    before any query runs; the user's file and its folder are never changed.
+    before any query runs; the user's file and its folder are never changed. Text that is
+    not valid UTF-8 (a damaged file) is read with replacement characters and warn is told.
     """
     path = Path(path)
     data = untrusted_sqlite.read_bytes(path)
@@ -133,15 +134,38 @@ def load_document(path: str | Path) -> Document:
     except sqlite3.Error as exc:
         raise _unreadable(path, exc, budget) from None
     del data
+    decoder = _Decoder()
     try:
         _check_schema(memory, path, header.user_version)
         _migrate(memory, header.user_version)  # in memory only; adds columns, reads nothing
         _check_sizes(memory, path)
-        return _read_document(memory, path)
+        memory.text_factory = decoder
+        document = _read_document(memory, path)
     except sqlite3.Error as exc:
         raise _unreadable(path, exc, budget) from None
+    except UnicodeDecodeError:  # in the schema: nothing there can be guessed
+        raise InputError(
+            f"文档已损坏，无法读取：{path.name}（文件结构中有无效的文字编码）"
+        ) from None
     finally:
         memory.close()
+    if decoder.damaged and warn is not None:
+        warn(f"{path.name} 中有{decoder.damaged}处文字已损坏（编码无效），已用“\ufffd”代替，请检查")
+    return document
+
+
+class _Decoder:
+    """SQLite text as str; bytes that are not UTF-8 replaced by U+FFFD and counted."""
+
+    def __init__(self) -> None:
+        self.damaged = 0
+
+    def __call__(self, raw: bytes) -> str:
+        try:
+            return raw.decode("utf-8")
+        except UnicodeDecodeError:
+            self.damaged += 1
+            return raw.decode("utf-8", errors="replace")
 
 
 def save_document(document: Document, path: str | Path) -> None:
@@ -156,7 +180,17 @@ def _unreadable(path: Path, exc: sqlite3.Error, budget: untrusted_sqlite.Budget)
         )
     if "too big" in str(exc):
         return InputError(f"{path.name} 含有过大的内容，不像是绩效目标表文档，已拒绝读取")
-    return InputError(f"文档已损坏，无法读取：{path.name}（{exc}）")
+    return InputError(f"文档已损坏，无法读取：{path.name}（{_damage(exc)}）")
+
+
+def _damage(exc: sqlite3.Error) -> str:
+    """What SQLite found wrong, in words a clerk can pass on."""
+    text = str(exc)
+    if "decode" in text:
+        return "文件结构中有无效的文字编码"
+    if "malformed" in text or "not a database" in text:
+        return "数据库结构损坏"
+    return text
 
 
 def _check_header(header: FileHeader, path: Path) -> None:
@@ -247,7 +281,7 @@ def _read_document(connection: sqlite3.Connection, path: Path) -> Document:
         level2_rows = _select(connection, "level2", ("id", "level1_id", "name"))
         indicator_rows = _select(connection, "indicator", ("level2_id", *INDICATOR_FIELDS))
     except sqlite3.Error as exc:
-        raise InputError(f"文档已损坏，无法读取：{path.name}（{exc}）") from None
+        raise InputError(f"文档已损坏，无法读取：{path.name}（{_damage(exc)}）") from None
     if len(doc_rows) != 1:
         raise InputError(f"文档已损坏，无法读取：{path.name}（缺少文档属性）")
     document = Document(**dict(zip(DOCUMENT_PROPERTIES, doc_rows[0], strict=True)))

@@ -1,0 +1,201 @@
+"""Reading an untrusted workbook within bounds: damage as one plain line, caps, a deadline."""
+
+from __future__ import annotations
+
+import time
+import warnings
+import zipfile
+import zlib
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+from xml.etree.ElementTree import ParseError
+
+from goaleditor.errors import InputError
+
+MAX_SECONDS = 60.0  # a 1000-table workbook reads in a few seconds
+MAX_EMPTY_ROWS = 1_000  # a gap this long ends a sheet (dimension padding costs nothing then)
+MAX_UNCOMPRESSED = 200 * 1024 * 1024  # a real goal-table workbook is a few MB at most
+MAX_MEMBERS = 10_000
+MAX_PART = 32 * 1024 * 1024  # one sheet or the shared strings, uncompressed
+_PROLOG_BYTES = 64 * 1024  # a DTD comes before the root element
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+class Deadline:
+    """The time a workbook may take to read; check() stops the reading after it."""
+
+    def __init__(self, source: str, seconds: float | None = None) -> None:
+        self.source = source
+        self.seconds = MAX_SECONDS if seconds is None else seconds
+        self.end = time.monotonic() + self.seconds
+
+    def check(self) -> None:
+        """InputError once the time is spent."""
+        if time.monotonic() > self.end:
+            raise InputError(
+                f"{self.source}：工作簿过于复杂，读取超时（超过{self.seconds:.0f}秒），已停止"
+            )
+
+
+def check_container(path: Path) -> None:
+    """Refuse at once what is not a zip workbook at all, naming what it is."""
+    try:
+        with path.open("rb") as handle:
+            magic = handle.read(8)
+    except OSError as exc:
+        raise InputError(f"无法读取文件 {path}：{exc.strerror or exc}") from None
+    if magic == _OLE_MAGIC:
+        raise InputError(
+            f"{path.name}：工作簿设有打开密码（已加密）或是旧版.xls格式，"
+            "请在Excel中取消密码或另存为.xlsx后再导入"
+        )
+
+
+def check_sizes(name: str, members: list[zipfile.ZipInfo]) -> None:
+    """Refuse a zip of too many parts, or too large once uncompressed, whole or in one part."""
+    if len(members) > MAX_MEMBERS:
+        raise InputError(f"{name}：工作簿结构异常（{len(members)}个部件），已拒绝读取")
+    total = sum(member.file_size for member in members)
+    if total > MAX_UNCOMPRESSED:
+        raise InputError(f"{name}：解压后过大（{total // 2**20} MB），可能是恶意文件，已拒绝读取")
+    for member in members:
+        if member.file_size > MAX_PART:
+            raise InputError(
+                f"{name}：文件已损坏或被恶意构造：部件 {member.filename[:80]} "
+                f"解压后过大（{member.file_size // 2**20} MB），已拒绝读取"
+            )
+
+
+def check_no_dtd(name: str, archive: zipfile.ZipFile) -> None:
+    """Refuse any part that declares a DTD or entities: OOXML has none, so one is an attack
+    (billion laughs, external entities), whichever XML parser openpyxl picks for the part."""
+    for member in archive.infolist():
+        if not member.filename.lower().endswith((".xml", ".rels", ".vml")):
+            continue
+        with archive.open(member) as handle:
+            head = handle.read(_PROLOG_BYTES).replace(b"\x00", b"").upper()
+        if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
+            raise InputError(
+                f"{name}：部件 {member.filename[:80]} 含有不安全的XML内容"
+                "（DTD或实体定义），已拒绝读取"
+            )
+
+
+def damaged(source: str, exc: BaseException, part: str = "") -> InputError:
+    """One line a clerk understands for an exception raised while parsing a workbook."""
+    where = f"工作表“{part}”" if part else "工作簿"
+    if isinstance(exc, ParseError | SyntaxError):  # lxml's XMLSyntaxError is a SyntaxError
+        return InputError(f"{source}：文件已损坏：{where}的XML格式错误，无法读取")
+    if type(exc).__module__.startswith("defusedxml"):
+        return InputError(f"{source}：{where}含有不安全的XML内容（实体或外部引用），已拒绝读取")
+    if isinstance(exc, zipfile.BadZipFile | zlib.error | EOFError):
+        return InputError(f"{source}：文件已损坏：压缩数据无效（文件可能不完整）")
+    if isinstance(exc, NotImplementedError):
+        return InputError(f"{source}：文件已损坏：使用了不支持的压缩方式")
+    if isinstance(exc, RuntimeError) and "encrypt" in str(exc).lower():
+        return InputError(f"{source}：工作簿的部件已加密，无法读取")
+    if isinstance(exc, KeyError):
+        return InputError(f"{source}：文件已损坏：缺少{where}的组成部分")
+    if isinstance(exc, MemoryError):
+        return InputError(f"{source}：工作簿过大，内存不足，已停止读取")
+    return InputError(f"{source}：文件已损坏：{where}的内容无效（{type(exc).__name__}）")
+
+
+# What parsing a damaged workbook can raise; anything else is a bug and stays one.
+DAMAGE: tuple[type[BaseException], ...] = (
+    ParseError,
+    SyntaxError,
+    zipfile.BadZipFile,
+    zlib.error,
+    EOFError,
+    NotImplementedError,
+    RuntimeError,
+    KeyError,
+    ValueError,
+    TypeError,
+    IndexError,
+    AttributeError,
+    OverflowError,
+    MemoryError,
+    UnicodeError,
+    AssertionError,
+)
+
+
+class BoundedSheet:
+    """A read-only sheet whose rows stop at the real content: the dimension it claims is
+    ignored, a run of MAX_EMPTY_ROWS empty rows ends it, and the deadline is checked."""
+
+    def __init__(self, sheet: Any, deadline: Deadline, notes: list[str]) -> None:
+        self.sheet = sheet
+        self.title = sheet.title
+        self.deadline = deadline
+        self.notes = notes
+
+    def _get_source(self) -> Any:
+        """The sheet's XML, as openpyxl's read-only sheet gives it (for a second look)."""
+        return self.sheet._get_source()
+
+    def iter_rows(
+        self, min_col: int = 1, max_col: int | None = None, values_only: bool = False, **_: Any
+    ) -> Iterator[tuple[Any, ...]]:
+        """The sheet's rows (cells, or values with values_only), as openpyxl's iter_rows.
+
+        openpyxl fills every missing row up to the dimension the sheet claims, one at a
+        time ("A1:XFD1048576": a million rows); here the parser's real rows are read and a
+        gap is filled only up to MAX_EMPTY_ROWS, so time follows the real cells.
+        """
+        from openpyxl.worksheet._reader import WorkSheetParser
+
+        book = self.sheet.parent
+        from openpyxl.cell.read_only import EMPTY_CELL
+
+        blank = None if values_only else EMPTY_CELL
+        empty: tuple[Any, ...] = (blank,) * (max_col + 1 - min_col) if max_col else ()
+        expected = 1
+        try:
+            with self.sheet._get_source() as source:
+                parser = WorkSheetParser(
+                    source,
+                    self.sheet._shared_strings,
+                    data_only=book.data_only,
+                    epoch=book.epoch,
+                    date_formats=book._date_formats,
+                    timedelta_formats=book._timedelta_formats,
+                )
+                rows: Iterator[tuple[int, list[Any]]] = parser.parse()
+                for number, (index, cells) in enumerate(rows):
+                    if number % 256 == 0:
+                        self.deadline.check()
+                    if index < expected:
+                        continue  # a row number repeated or going back: the first one counts
+                    values = self.sheet._get_row(cells, min_col, max_col, values_only=values_only)
+                    if index - expected > MAX_EMPTY_ROWS:
+                        shown = values if values_only else [c.value for c in values]
+                        if any(v is not None and v != "" for v in shown):
+                            self.notes.append(
+                                f"工作表“{self.title}”第{index}行起的内容"
+                                f"在{index - expected}个空行之后，已忽略"
+                            )
+                        return
+                    for _gap in range(expected, index):
+                        yield empty
+                    expected = index + 1
+                    yield values
+        except InputError:
+            raise
+        except DAMAGE as exc:
+            raise damaged(self.deadline.source, exc, self.title) from None
+
+
+def library_notes(caught: list[warnings.WarningMessage]) -> list[str]:
+    """The library warnings a clerk should hear about, as import notes (the rest dropped)."""
+    notes = []
+    for warning in caught:
+        text = str(warning.message)
+        if "date" in text and ("limit" in text or "outside" in text):
+            notes.append("工作簿中有日期单元格的值超出范围，已读作空白")
+        elif "Duplicate name" in text:
+            notes.append("工作簿的压缩包中有重名部件，只读取了其中一个")
+    return list(dict.fromkeys(notes))
