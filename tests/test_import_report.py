@@ -42,7 +42,7 @@ def test_notes_name_the_table_they_belong_to(noted_workbook: Path) -> None:
     notes: list[str] = []
     document = read_document(noted_workbook, notes.append)
     sheet = _second_sheet(noted_workbook)
-    gap = f"工作表“{sheet}”第5000行起的内容在"
+    gap = f"工作表“{sheet}”第5000行：此行起的内容在"
     located = [n for n in notes if n.startswith(gap)]
     assert len(located) == 1 and table_of(located[0]) == 1
     assert document.tables[1].project_name in sheet
@@ -124,5 +124,5 @@ def test_the_command_line_prints_one_line_per_note(noted_workbook: Path) -> None
     result = run_cli("dump", noted_workbook)
     lines = [line for line in result.stderr.splitlines() if "警告" in line]
     assert "goaleditor: 警告：工作表“备注”不是绩效目标表，已跳过" in lines
-    assert any("第5000行起的内容在" in line for line in lines)
+    assert any("第5000行：此行起的内容在" in line for line in lines)
     assert result.returncode == 0 and '"tables"' in result.stdout

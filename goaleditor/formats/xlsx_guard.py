@@ -167,7 +167,7 @@ class BoundedSheet:
                     if index - expected > MAX_EMPTY_ROWS:
                         if any(v is not None and v != "" for v in values):
                             self.notes.append(
-                                f"工作表“{self.title}”第{index}行起的内容"
+                                f"工作表“{self.title}”第{index}行：此行起的内容"
                                 f"在{index - expected}个空行之后，已忽略"
                             )
                         return
