@@ -160,7 +160,7 @@ def test_padded_sheets_read_in_time_of_their_real_cells(tmp_path: Path) -> None:
     document = read_document(path, notes.append)
     assert time.monotonic() - started < 10
     assert len(document.tables) == len(read_text(EXAMPLE).tables)
-    assert "工作表“pad0”第1048576行起的内容在1048574个空行之后，已忽略" in notes
+    assert "工作表“pad0”第1048576行：此行起的内容在1048574个空行之后，已忽略" in notes
     assert "工作表“pad299”不是绩效目标表，已跳过" in notes
 
 

@@ -175,7 +175,7 @@ class BoundedSheet:
                         shown = values if values_only else [c.value for c in values]
                         if any(v is not None and v != "" for v in shown):
                             self.notes.append(
-                                f"工作表“{self.title}”第{index}行起的内容"
+                                f"工作表“{self.title}”第{index}行：此行起的内容"
                                 f"在{index - expected}个空行之后，已忽略"
                             )
                         return

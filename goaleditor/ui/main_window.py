@@ -75,6 +75,7 @@ class MainWindow(QMainWindow, TableActions):
         session.stateChanged.connect(self._update_title)
         session.saved.connect(lambda _path: self._learn())
         session.message.connect(self.statusBar().showMessage)
+        session.locate.connect(self.show_table)
         self._update_title()
         self._show_hint_if_no_table()
 
@@ -162,6 +163,11 @@ class MainWindow(QMainWindow, TableActions):
     def current_table(self) -> GoalTable | None:
         """The table being edited."""
         return self.table_model.table(self.table_list.currentIndex().row())
+
+    def show_table(self, number: int) -> None:
+        """Make table number (from 0) the one being edited, its form in view."""
+        self.table_list.setCurrentIndex(self.table_model.index(number))
+        self.header_form.editor("project_name").setFocus()
 
     def _current_table_changed(self, current: Any, _previous: Any = None) -> None:
         table = self.table_model.table(current.row()) if current.isValid() else None

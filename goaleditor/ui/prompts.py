@@ -22,8 +22,9 @@ _ICONS = {
 
 
 class Prompts:
-    """Asks the clerk. Every box goes through choose() and every file name through
-    open_name()/save_name(), so a test replaces those three to answer without a screen."""
+    """Asks the clerk. Every box goes through choose(), every file name through
+    open_name()/save_name() and the import report through import_report(), so a test
+    replaces those to answer without a screen."""
 
     def __init__(self, parent: QWidget | None) -> None:
         self.parent = parent
@@ -66,8 +67,16 @@ class Prompts:
         self.choose("error", "error_dialog", title, text, [OK])
 
     def note(self, title: str, text: str) -> None:
-        """Information the clerk should read (what an import skipped, about)."""
+        """Information the clerk should read (about)."""
         self.choose("information", "note", title, text, [OK])
+
+    def import_report(self, source: str, notes: Sequence[str]) -> int | None:
+        """导入说明: what an import guessed or skipped; the table to go to (定位), or None."""
+        from goaleditor.ui.import_report import ImportReport
+
+        dialog = ImportReport(source, notes, self.parent)
+        dialog.exec()
+        return dialog.chosen
 
     def unsaved(self, name: str) -> str:
         """保存/不保存/取消 about unsaved changes: SAVE, DISCARD or CANCEL."""

@@ -64,6 +64,7 @@ class DocumentSession(QObject):
     stateChanged = Signal()  # path, read-only or saved state changed
     saved = Signal(object)  # the Path just saved
     message = Signal(str, int)  # status bar text and how long to show it (ms)
+    locate = Signal(int)  # the clerk asked to see this table (定位 in the import report)
 
     def __init__(self, prompts: Prompts, recent: RecentFiles, parent: QObject | None) -> None:
         super().__init__(parent)
@@ -180,7 +181,9 @@ class DocumentSession(QObject):
         verb = "已打开" if is_goals else "已导入（尚未保存）"
         self.message.emit(f"{verb}：{path}", 5000)
         if skipped:
-            self.prompts.note("部分内容未导入", "\n".join(skipped))
+            table = self.prompts.import_report(path.name, skipped)
+            if table is not None and 0 <= table < len(document.tables):
+                self.locate.emit(table)
         return True
 
     def _lock_or_ask(self, path: Path) -> tuple[FileLock | None, bool, bool] | None:
