@@ -186,3 +186,21 @@ def test_mutated_containers_give_a_document_or_one_line(tmp_path: Path, name: st
         except InputError as error:
             assert "\n" not in str(error)
     assert time.perf_counter() - start < 30
+
+
+def test_ods_cells_read_as_shown_with_merged_value_unit_pairs() -> None:
+    warnings: list[str] = []
+    document = read_document(FIXTURES / "ods-cells.ods", warnings.append)
+    (table,) = document.tables
+    money = (table.budget_total, table.budget_fiscal, table.budget_other)
+    assert [str(amount) for amount in money] == ["680.00", "600.00", "80.00"]
+    assert table.fund_use == "用于辖区道路绿地的日常养护"
+    shown = [(l1, l2, i.name, i.description, i.display) for l1, l2, i in table.indicator_rows()]
+    assert shown == [
+        ("产出指标", "数量指标", "养护面积", "辖区绿地养护总面积", "55853.63平方米"),
+        ("产出指标", "数量指标", "补植苗木数量", "全年补植乔灌木数量", "≥1200株"),
+        ("产出指标", "数量指标", "巡检天数", "全年巡检天数", "365天"),
+        ("产出指标", "质量指标", "苗木成活率", "补植苗木成活比例", "98.5%"),
+        ("效益指标", "生态效益指标", "绿化覆盖率提升", "辖区绿化覆盖率变化", "明显提升"),
+    ]
+    assert warnings == []

@@ -25,6 +25,7 @@ _TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
 T_TABLE, T_ROW = f"{{{_TABLE}}}table", f"{{{_TABLE}}}table-row"
 T_CELL, T_COVERED = f"{{{_TABLE}}}table-cell", f"{{{_TABLE}}}covered-table-cell"
 _NUMERIC_RE = re.compile(r"^[-+]?[\d,]*\.?\d*$")
+_GROUPED_RE = re.compile(r"(?<![\d.])\d{1,3}(?:,\d{3})+(?=\.\d|[^\d,]|$)")
 
 
 def read(path: Path, warn: Warn | None = None) -> Document:
@@ -120,7 +121,8 @@ def _value(cell: Any) -> Any:
     if kind in ("float", "currency"):
         raw = cell.get(f"{{{_OFFICE}}}value", "")
         if shown and not _NUMERIC_RE.match(shown.strip()) and kind == "float":
-            return shown  # 365天, 1.5万元/人: the unit is part of the value
+            # 365天, 1.5万元/人: the unit is part of the value; 55,853.63平方米 loses its grouping
+            return _GROUPED_RE.sub(lambda m: m.group().replace(",", ""), shown)
         try:
             number = float(raw)
         except ValueError:
@@ -182,6 +184,7 @@ class _Sheets:
 
     def _row(self, element: Any) -> list[Any]:
         row: list[Any] = []
+        width = 0  # up to the last cell with a value or covered by a merge, as .xlsx rows read
         for cell in element:
             if cell.tag not in (T_CELL, T_COVERED):
                 continue
@@ -190,8 +193,11 @@ class _Sheets:
             if room <= 0:
                 break
             row.extend([value] * min(room, _repeat(cell, "number-columns-repeated")))
-        while row and row[-1] is None:
-            row.pop()
+            if value is not None or cell.tag == T_COVERED:
+                width = len(row)
+        if not any(value is not None for value in row):
+            return []
+        del row[width:]
         return row
 
     def _count(self, cells: int) -> None:
