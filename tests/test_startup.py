@@ -59,6 +59,8 @@ DEFERRED = (
     "goaleditor.model.library",
     "goaleditor.model.working_copy",
     "goaleditor.model.file_lock",
+    "goaleditor.model.lock_reading",
+    "goaleditor.model.lock_host",
     "goaleditor.ui.dialogs",
     "goaleditor.ui.pdf_preview",
     "goaleditor.ui.pdf_pages",
