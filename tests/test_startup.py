@@ -50,6 +50,8 @@ DEFERRED = (
     "sqlite3",
     "goaleditor.formats.pdf",
     "goaleditor.formats.layout",
+    "goaleditor.formats.grid",
+    "goaleditor.formats.pagination",
     "goaleditor.formats.xlsx_export",
     "goaleditor.formats.xlsx_import",
     "goaleditor.formats.docx_export",
