@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import importlib.util
+import re
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -47,38 +48,95 @@ def _build_parser() -> argparse.ArgumentParser:
     native = NATIVE.extensions[0]
 
     class _Parser(argparse.ArgumentParser):
-        """argparse with one-line errors (exit 2) instead of usage dumps."""
+        """argparse with one-line errors (exit 2) instead of usage dumps, in Chinese."""
 
         def error(self, message: str) -> None:  # type: ignore[override]
             self.exit(EXIT_USAGE, f"{self.prog}: 用法错误：{message}（见 --help）\n")
 
+        def format_help(self) -> str:
+            # argparse ends each section heading with an ASCII colon of its own.
+            return re.sub(r"^(参数|选项):$", r"\1：", super().format_help(), flags=re.M)
+
+    def wrapped(text: str) -> str:
+        return "\n".join(_wrap_zh(line) for line in text.split("\n"))
+
+    raw = argparse.RawDescriptionHelpFormatter  # descriptions wrapped by _wrap_zh, CJK-wide
     parser = _Parser(
         prog="goaleditor",
+        usage="goaleditor [-h] [--version] [FILE | 命令 ...]",
         description="绩效目标表编辑器：编辑、检查和导出项目支出绩效目标表。",
-        epilog=f"不带命令时打开编辑器；FILE 可以是 {native} 文档或任何可导入的文件。",
+        epilog=wrapped(
+            f"不带命令时打开编辑器；FILE 可以是 {native} 文档或任何可导入的文件。\n"
+            "各命令的用法：goaleditor 命令 --help"
+        ),
+        formatter_class=raw,
     )
-    parser.add_argument("--version", action="version", version=f"goaleditor {__version__}")
-    sub = parser.add_subparsers(dest="command", parser_class=_Parser, metavar="命令")
-    p_import = sub.add_parser("import", help=f"把{describe(READABLE)}导入为 {native}")
-    p_import.add_argument("source", metavar="SRC")
-    p_import.add_argument("-o", "--output", required=True, metavar="DOC")
+    parser.add_argument(
+        "--version", action="version", version=f"goaleditor {__version__}", help="显示版本号并退出"
+    )
+    sub = parser.add_subparsers(
+        dest="command", parser_class=_Parser, metavar="命令", prog="goaleditor"
+    )
+    p_import = sub.add_parser(
+        "import",
+        help=f"把工作簿、Word、PDF等文件导入为 {native} 文档",
+        description=wrapped(
+            f"把{describe(READABLE)}导入为 {native} 文档；"
+            "推测或跳过的内容每处一行写到标准错误输出。"
+        ),
+        formatter_class=raw,
+    )
+    p_import.add_argument("source", metavar="SRC", help="要导入的文件")
+    p_import.add_argument(
+        "-o", "--output", required=True, metavar="DOC", help=f"写入的 {native} 文档"
+    )
     p_import.add_argument("--force", action="store_true", help=FORCE_HELP)
-    p_export = sub.add_parser("export", help=f"导出为{describe(WRITABLE)}")
-    p_export.add_argument("document", metavar="DOC")
-    p_export.add_argument("-o", "--output", required=True, metavar="OUT")
+    p_export = sub.add_parser(
+        "export",
+        help="导出为PDF、Excel、Word或JSON",
+        description=wrapped(f"把文档导出为{describe(WRITABLE)}，格式由输出文件的扩展名决定。"),
+        formatter_class=raw,
+    )
+    p_export.add_argument(
+        "document", metavar="DOC", help=f"要导出的 {native} 文档（或可导入的文件）"
+    )
+    p_export.add_argument(
+        "-o", "--output", required=True, metavar="OUT", help="输出文件（.pdf .xlsx .docx .json）"
+    )
     p_export.add_argument("--no-toc", action="store_true", help="PDF不要目录")
     p_export.add_argument("--force", action="store_true", help=FORCE_HELP)
     p_export.add_argument("--no-page-numbers", action="store_true", help="PDF不要页码")
     p_export.add_argument(
         "--layout",
         choices=LAYOUT_NAMES,
-        help="按另一地区的版式输出（文档本身不变）",
+        metavar="LAYOUT",
+        help=f"按另一地区的版式输出（文档本身不变）：{'、'.join(LAYOUT_NAMES)}",
     )
-    p_check = sub.add_parser("check", help="检查文档，每行一个问题；有错误时退出码为1")
-    p_check.add_argument("document", metavar="DOC")
-    p_dump = sub.add_parser("dump", help="把文档以规范JSON输出到标准输出")
-    p_dump.add_argument("document", metavar="DOC")
+    check_help = "检查文档，每行一个问题；有错误时退出码为1"
+    p_check = sub.add_parser("check", help=check_help, description=check_help + "。")
+    p_check.add_argument("document", metavar="DOC", help="要检查的文档")
+    dump_help = "把文档以规范JSON输出到标准输出"
+    p_dump = sub.add_parser("dump", help=dump_help, description=dump_help + "。")
+    p_dump.add_argument("document", metavar="DOC", help="要输出的文档")
     return parser
+
+
+def _wrap_zh(text: str, width: int = 78) -> str:
+    """Wrap by display width (a CJK character takes two columns), only after 、，；。 or a space."""
+    import unicodedata
+
+    lines, line, columns, last_break = [], "", 0, -1
+    for char in text:
+        line += char
+        columns += 2 if unicodedata.east_asian_width(char) in "WF" else 1
+        if char in "、，；。 ":
+            last_break = len(line)
+        if columns > width and last_break > 0:
+            lines.append(line[:last_break].rstrip())
+            line = line[last_break:]
+            columns = sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in line)
+            last_break = -1
+    return "\n".join([*lines, line])
 
 
 def main(argv: list[str] | None = None) -> int:

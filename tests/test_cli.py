@@ -96,6 +96,24 @@ def test_version_and_help() -> None:
     assert "import" in run("--help").stdout
 
 
+@pytest.mark.parametrize("command", [[], ["import"], ["export"], ["check"], ["dump"]])
+def test_help_is_all_chinese(command: list[str]) -> None:
+    """argparse's own English (usage:, options, show …) never reaches the clerk."""
+    result = run(*command, "--help")
+    assert result.returncode == 0, result.stderr
+    text = result.stdout
+    assert text.startswith(f"用法：goaleditor {' '.join(command)}".rstrip() + " ")
+    assert "选项：" in text and "显示本帮助并退出" in text
+    for english in ("usage", "options", "positional", "show ", "arguments", "help message"):
+        assert english not in text.lower(), english
+    if not command:
+        assert "显示版本号并退出" in text
+    # Every option and argument says what it is for (no bare "DOC" line).
+    for line in text.splitlines():
+        if line.startswith("  ") and not line.startswith("    "):
+            assert len(line.split()) > 1 or line.strip() == "命令", line
+
+
 @pytest.mark.parametrize(
     "args",
     [
@@ -186,3 +204,16 @@ def test_usage_errors_are_one_chinese_line() -> None:
     assert result.returncode == 2
     assert result.stderr.count("\n") == 1 and "无效的选择 'beijing'" in result.stderr
     assert "缺少参数：-o/--output" in run_cli("export", "x.goals").stderr
+
+
+def test_help_wraps_by_display_width() -> None:
+    """Long Chinese lines break after 、 within 78 columns, never inside "(.pdf)"."""
+    from goaleditor.cli import _wrap_zh
+
+    text = "把" + "、".join(f"格式{n}(.ext{n})" for n in range(20)) + "导入。"
+    lines = _wrap_zh(text).split("\n")
+    assert len(lines) > 1 and "".join(lines) == text
+    for line in lines[:-1]:
+        assert line.endswith("、")
+        width = sum(2 if "\u4e00" <= c <= "\u9fff" else 1 for c in line)
+        assert width <= 78

@@ -126,3 +126,123 @@ def test_the_command_line_prints_one_line_per_note(noted_workbook: Path) -> None
     assert "goaleditor: 警告：工作表“备注”不是绩效目标表，已跳过" in lines
     assert any("第5000行：此行起的内容在" in line for line in lines)
     assert result.returncode == 0 and '"tables"' in result.stdout
+
+
+def _many_notes(count: int) -> list[str]:
+    notes: list[str] = []
+    for n in range(count):
+        if n % 3 == 0:
+            notes.append(
+                ImportNote(f"工作表“表{n}”第{n + 4}行：“680万元”按680.00万元读入", table=n)
+            )
+        elif n % 3 == 1:
+            long = "这一行的说明很长，" * 12
+            notes.append(ImportNote(f"第{n}页第3行：{long}已按页脚跳过", table=0))
+        else:
+            notes.append(f"工作表“附表{n}（参考资料）”不是绩效目标表，已跳过")
+    return notes
+
+
+def test_the_report_shows_as_many_notes_as_fit_the_screen(qtbot: QtBot) -> None:
+    notes = _many_notes(40)
+    dialog = ImportReport("同事.xlsx", notes, None)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    area = dialog.screen().availableGeometry()
+    assert dialog.height() <= area.height() * 0.7 + 1 and dialog.width() <= area.width()
+    table = dialog.table
+    visible = [
+        r
+        for r in range(table.rowCount())
+        if table.visualRect(table.model().index(r, 1)).intersects(table.viewport().rect())
+    ]
+    assert len(visible) >= 4  # not two rows in a small scrolling box
+    assert table.height() >= 0.6 * dialog.height()  # the notes get the room
+    assert table.verticalScrollBar().maximum() > 0  # the rest scroll
+    # The 位置 column never takes the notes' room; a long note wraps to more lines.
+    assert table.columnWidth(0) <= table.viewport().width() * 0.35
+    assert table.rowHeight(1) > table.rowHeight(0)
+    assert table.item(1, 1).toolTip() == notes[1]
+    dialog.resize(dialog.width() + 200, dialog.height())  # resizable; rows follow the width
+    qtbot.waitUntil(lambda: table.columnWidth(1) > 0)
+
+
+def test_a_few_notes_make_a_small_report(qtbot: QtBot) -> None:
+    few = ImportReport("同事.xlsx", _many_notes(3), None)
+    many = ImportReport("同事.xlsx", _many_notes(40), None)
+    qtbot.addWidget(few)
+    qtbot.addWidget(many)
+    assert few.height() < many.height()
+    rows = sum(few.table.rowHeight(r) for r in range(3))
+    assert few.table.height() >= rows  # all three rows show without scrolling
+
+
+def test_enter_and_double_click_locate_and_esc_closes(qtbot: QtBot) -> None:
+    notes = _many_notes(6)
+    dialog = ImportReport("同事.xlsx", notes, None)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    table = dialog.table
+    assert table.hasFocus() or dialog.focusWidget() is table
+    qtbot.keyClick(table, Qt.Key.Key_Down)
+    qtbot.keyClick(table, Qt.Key.Key_Down)
+    qtbot.keyClick(table, Qt.Key.Key_Down)  # the 4th note belongs to table 3
+    qtbot.keyClick(table, Qt.Key.Key_Return)
+    assert dialog.chosen == 3 and not dialog.isVisible()
+
+    dialog = ImportReport("同事.xlsx", notes, None)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    rect = dialog.table.visualRect(dialog.table.model().index(1, 1))
+    viewport = dialog.table.viewport()
+    # A real double click: a click, then the second press that Qt reports as a double click.
+    qtbot.mouseClick(viewport, Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(viewport, Qt.MouseButton.LeftButton, pos=rect.center())
+    assert dialog.chosen == 0 and not dialog.isVisible()
+
+    dialog = ImportReport("同事.xlsx", notes, None)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    qtbot.keyClick(dialog.table, Qt.Key.Key_Escape)
+    assert dialog.chosen is None and not dialog.isVisible()
+
+
+def test_copy_all_puts_every_note_on_the_clipboard(qtbot: QtBot) -> None:
+    notes = _many_notes(5)
+    dialog = ImportReport("同事.xlsx", notes, None)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.copy_button.setFocus()
+    qtbot.keyClick(dialog.copy_button, Qt.Key.Key_Space)
+    text = QApplication.clipboard().text()
+    assert text.splitlines() == ["“同事.xlsx”导入说明（共5处）：", *notes]
+    assert dialog.isVisible() and dialog.copy_button.text() == "已复制"
+    dialog.table.setFocus()
+    dialog.table.selectRow(2)
+    qtbot.keyClick(dialog.table, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.clipboard().text().splitlines()[1:] == [notes[2]]
+
+
+def test_a_file_opened_before_the_window_shows_reports_over_it(
+    qtbot: QtBot, noted_workbook: Path
+) -> None:
+    """`goaleditor colleague.xlsx`: the file opens first, the report after the window shows."""
+    window = MainWindow()
+    qtbot.addWidget(window)
+    seen: list[bool] = []
+
+    def report(source: str, notes: object) -> None:
+        seen.append(window.isVisible())
+
+    window.prompts.import_report = report  # type: ignore[method-assign]
+    assert window.open_path(noted_workbook, ask=False)
+    assert seen == [] and window.session.report_pending()
+    window.show()
+    qtbot.waitUntil(lambda: seen == [True])
+    assert not window.session.report_pending()
+    window.stack.setClean()

@@ -155,13 +155,25 @@ def _orphan(tmp_path: Path, source: Path | None) -> str:
     return dumps(document)
 
 
+def _another_session(tmp_path: Path) -> DocumentSession:
+    """A second editor started later (its own session, same user data)."""
+    settings = QSettings(str(tmp_path / "settings2.ini"), QSettings.Format.IniFormat)
+    return DocumentSession(Prompts(None), RecentFiles(settings), None)
+
+
 def test_recovery_restores_or_forgets(session, tmp_path: Path) -> None:
     expected = _orphan(tmp_path, tmp_path / "我的.goals")
     asked = answer(session, "以后再说")
     session.offer_recovery()
     assert len(find_orphans(working_folder())) == 1 and "我的.goals" in asked[0]
-    answer(session, "恢复")
+    assert "（2张表）" not in asked[0] and "张表）在 " in asked[0]  # its table count
+    answer(session)  # offered once: not again in this editor
     session.offer_recovery()
+    later = _another_session(tmp_path)  # the next start offers it again
+    answer(later, "恢复")
+    later.offer_recovery()
+    session.close()
+    session = later
     assert dumps(session.document) == expected
     assert session.path == tmp_path / "我的.goals" and session.is_modified()
     assert session.file_lock is None  # locked again when saved
@@ -231,3 +243,67 @@ def test_a_file_that_cannot_be_replaced_offers_save_as(session, tmp_path: Path) 
     assert "不能覆盖“文档.goals”" in asked[0]
     assert session.path == tmp_path / "新文件.goals" and not session.is_modified()
     assert load_document(path).tables[0].goal != "改过的目标"  # the linked file untouched
+
+
+def test_recovery_never_drops_modified_work_without_asking(session, tmp_path: Path) -> None:
+    """A new editor with an imported, unsaved document is offered a dead editor's untitled
+    work: the question says what it replaces, and 取消 keeps both."""
+    from goaleditor.formats.xlsx_export import write as write_xlsx
+
+    expected = _orphan(tmp_path, None)
+    workbook = tmp_path / "同事的表.xlsx"
+    write_xlsx(read(EXAMPLE), workbook)
+    assert session.open(workbook) and session.is_modified()
+    mine = dumps(session.document)
+    asked = answer(session, "恢复", "取消")
+    session.offer_recovery()
+    tables = len(read(EXAMPLE).tables)
+    assert asked[0] == (
+        f"上次未正常退出，发现“未命名的新文档”（{tables}张表）在 "
+        f"{asked[0].split('在 ')[1].split(' 的')[0]} 的未保存修改。是否恢复？"
+    )
+    assert asked[1] == "“从同事的表.xlsx导入的文档”有未保存的修改。是否保存？"
+    assert dumps(session.document) == mine and session.source == workbook
+    assert len(find_orphans(working_folder())) == 1  # kept for the next start
+    later = _another_session(tmp_path)
+    answer(later, "恢复")  # an editor with nothing modified restores without a question
+    later.offer_recovery()
+    assert dumps(later.document) == expected and later.path is None
+    assert find_orphans(working_folder()) == []
+    later.close()
+
+
+def test_recovery_names_the_replaced_document_and_may_discard_it(session, tmp_path: Path) -> None:
+    _orphan(tmp_path, None)
+    assert session.open(_goals(tmp_path))
+    _edit(session)
+    texts: list[tuple[str, str]] = []
+
+    def choose(kind: str, name: str, title: str, text: str, buttons, detail: str = "") -> str:
+        texts.append((text, detail))
+        return "恢复" if name == "recovery" else "不保存"
+
+    session.prompts.choose = choose
+    session.offer_recovery()
+    assert "替换本窗口中的“文档.goals”" in texts[0][1]
+    assert texts[1] == ("“文档.goals”有未保存的修改。是否保存？", "恢复的工作将替换它。")
+    assert session.document.tables[0].goal == "崩溃前的目标" and session.path is None
+
+
+def test_an_orphan_being_offered_elsewhere_is_not_offered_twice(session, tmp_path: Path) -> None:
+    """Two editors starting together: while one offers the dead editor's work, the other
+    does not offer it too."""
+    from goaleditor.model.working_copy import claim
+
+    _orphan(tmp_path, None)
+    (orphan,) = find_orphans(working_folder())
+    held = claim(orphan)
+    assert held is not None
+    answer(session)  # no question
+    session.offer_recovery()
+    held.release()
+    later = _another_session(tmp_path)
+    asked = answer(later, "以后再说")
+    later.offer_recovery()
+    assert len(asked) == 1 and "未命名的新文档" in asked[0]
+    later.close()

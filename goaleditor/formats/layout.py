@@ -8,109 +8,105 @@ from __future__ import annotations
 
 import math
 import re
-from collections import deque
-from dataclasses import dataclass, field, replace
-from typing import Literal
+from dataclasses import replace
 
+from goaleditor.formats.grid import (
+    AGENCY_HEIGHT,
+    BODY_SIZE,
+    COLUMN_FRACTIONS,
+    COLUMNS,
+    ELLIPSIS,
+    FOOTER_Y,
+    HEAD_ROWS,
+    HEADER_ROW,
+    INDICATOR_SLOTS,
+    LEADING,
+    MARGIN_BOTTOM,
+    MARGIN_LEFT,
+    MARGIN_RIGHT,
+    MARGIN_TOP,
+    MIN_ROW_HEIGHT,
+    MM,
+    MONEY_MIN_SIZE,
+    NUMBER_FLOOR,
+    PAD_X,
+    PAD_Y,
+    PAGE_BREAK_EVERY,
+    PAGE_HEIGHT,
+    PAGE_TITLE_LINES,
+    PAGE_WIDTH,
+    SHEET_AGENCY_ROW,
+    SHEET_GRID_ROW,
+    SHEET_TITLE_ROW,
+    TABLE_WIDTH,
+    TITLE_GAP,
+    TITLE_LEADING,
+    TITLE_SIZE,
+    Cell,
+    Row,
+    RowKind,
+    TableGrid,
+    cell_height,
+)
 from goaleditor.formats.linebreak import Width, wrap
+from goaleditor.formats.pagination import Page, PlacedCell, paginate
 from goaleditor.model.document import MONEY_FIELDS, Document, GoalTable, Indicator
-from goaleditor.model.layouts import TIANJIN, Align, LayoutProfile, Slot, profile_of
+from goaleditor.model.layouts import TIANJIN, LayoutProfile, Slot, profile_of
 from goaleditor.model.money import format_money
 
-MM = 72 / 25.4
-PAGE_WIDTH, PAGE_HEIGHT = 595.2756, 841.8898  # A4 portrait, points
-MARGIN_LEFT = MARGIN_RIGHT = 18 * MM
-MARGIN_TOP = 15 * MM
-MARGIN_BOTTOM = 16 * MM
-TABLE_WIDTH = PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT
-BODY_SIZE = 10.5  # 五号
-LEADING = 13.5
-TITLE_SIZE = 16.0
-TITLE_LEADING = 20.0
-TITLE_GAP = 10.0  # between the title and the agency line
-AGENCY_HEIGHT = 20.0
-PAD_X, PAD_Y = 3.0, 3.0
-MIN_ROW_HEIGHT = 20.0
-FOOTER_Y = 8 * MM
-# A number too wide for its cell prints smaller on one line, never broken: down to
-# NUMBER_FLOOR for any number, and for an amount (at most 15 integer digits, see
-# model/money.py) down to what fits, at least MONEY_MIN_SIZE: the widest amount, with
-# thousands separators, fits the narrowest money cell of every layout at it (Sichuan's
-# 其他资金). Real amounts print far larger. Sizes go in half points, as Word stores them.
-NUMBER_FLOOR = 7.0
-MONEY_MIN_SIZE = 4.0
+# The page metrics, cells and pagination are re-exported: callers import them from here.
+__all__ = [
+    "AGENCY_HEIGHT",
+    "BODY_SIZE",
+    "COLUMNS",
+    "COLUMN_FRACTIONS",
+    "DEFAULT_HEADING",
+    "ELLIPSIS",
+    "FOOTER_Y",
+    "HEADER_ROW",
+    "HEAD_ROWS",
+    "INDICATOR_SLOTS",
+    "LEADING",
+    "MARGIN_BOTTOM",
+    "MARGIN_LEFT",
+    "MARGIN_RIGHT",
+    "MARGIN_TOP",
+    "MIN_ROW_HEIGHT",
+    "MM",
+    "MONEY_MIN_SIZE",
+    "NUMBER_FLOOR",
+    "PAD_X",
+    "PAD_Y",
+    "PAGE_BREAK_EVERY",
+    "PAGE_HEIGHT",
+    "PAGE_TITLE_LINES",
+    "PAGE_WIDTH",
+    "SHEET_AGENCY_ROW",
+    "SHEET_GRID_ROW",
+    "SHEET_TITLE_ROW",
+    "TABLE_WIDTH",
+    "TITLE_GAP",
+    "TITLE_LEADING",
+    "TITLE_SIZE",
+    "Cell",
+    "Page",
+    "PlacedCell",
+    "Row",
+    "RowKind",
+    "TableGrid",
+    "agency_line",
+    "build_grid",
+    "cell_height",
+    "field_text",
+    "indicator_text",
+    "label_text",
+    "number_size",
+    "paginate",
+    "shorten",
+    "table_title",
+]
+
 _NUMBER_RE = re.compile(r"[-+]?\d[\d,]*(?:\.\d+)?[%％]?")
-# Less than the table height of any page: a merged cell taller than this may be split.
-PAGE_BREAK_EVERY = 400.0
-# A table page shows at most this many title lines; a longer title gets pages of its own
-# before the table, and the table's later pages show its start followed by "…".
-PAGE_TITLE_LINES = 6
-ELLIPSIS = "…"
-
-RowKind = Literal["head", "header", "indicator"]
-
-# The default (Tianjin) form's grid; every layout's is in its profile (model/layouts.py).
-COLUMN_FRACTIONS = TIANJIN.column_fractions
-HEAD_ROWS = TIANJIN.head_rows
-INDICATOR_SLOTS = TIANJIN.indicator_slots
-HEADER_ROW = TIANJIN.header_row  # grid index of the 一级指标 … 指标值 row
-# An exported sheet, rows from 0: the title, the agency and unit line, then the grid.
-SHEET_TITLE_ROW, SHEET_AGENCY_ROW, SHEET_GRID_ROW = 0, 1, 2
-COLUMNS = len(COLUMN_FRACTIONS)
-
-
-@dataclass(slots=True)
-class Cell:
-    """One (possibly merged) cell: its top-left grid position, span, text and wrapped lines.
-
-    field names what the cell shows (a Slot's field, None for a label); source is the
-    object it comes from: the GoalTable, or the Indicator of an indicator row.
-    """
-
-    row: int
-    col: int
-    rowspan: int
-    colspan: int
-    text: str
-    lines: list[str]
-    align: Align = "left"
-    label: bool = False  # a printed label (项目名称, 一级指标, …) rather than user data
-    field: str | None = None
-    source: object | None = None
-    size: float | None = None  # font size when smaller than BODY_SIZE (a wide number)
-
-
-@dataclass(slots=True)
-class Row:
-    """A grid row: its height and the cells whose top-left corner is in it."""
-
-    kind: RowKind
-    height: float
-    cells: list[Cell] = field(default_factory=list)
-
-
-@dataclass(slots=True)
-class TableGrid:
-    """A whole goal table in the official layout."""
-
-    number: int
-    title: str
-    title_lines: list[str]  # the whole title, wrapped
-    short_title_lines: list[str]  # at most PAGE_TITLE_LINES: on pages after the first
-    agency: str
-    unit: str
-    col_widths: tuple[float, ...]
-    rows: list[Row]
-    header_row: int  # index of the 一级指标 … 指标值 row
-    thousands: bool = False  # money printed with thousands separators (10,308,000.00)
-
-    def col_x(self, col: int) -> float:
-        """Left edge of a column, relative to the table's left edge."""
-        return sum(self.col_widths[:col])
-
-    def span_width(self, cell: Cell) -> float:
-        """Width of a cell across its columns."""
-        return sum(self.col_widths[cell.col : cell.col + cell.colspan])
 
 
 # The heading of the 目录 and the file's title when a document has no title of its own.
@@ -312,175 +308,3 @@ def number_size(text: str, span_width: float, width: Width, money: bool) -> floa
         return BODY_SIZE
     size = min(BODY_SIZE, math.floor(2 * BODY_SIZE * room / measured) / 2)
     return size if size >= (MONEY_MIN_SIZE if money else NUMBER_FLOOR) else None
-
-
-def cell_height(cell: Cell) -> float:
-    """Height a cell needs for its lines."""
-    return max(MIN_ROW_HEIGHT, len(cell.lines) * LEADING + 2 * PAD_Y)
-
-
-# --- pagination ---------------------------------------------------------------------------
-
-
-@dataclass(slots=True)
-class PlacedCell:
-    """A cell placed on a page: box (top-left origin, points) and the lines shown in it."""
-
-    x: float
-    y: float
-    width: float
-    height: float
-    lines: list[str]
-    align: Align
-    cell: Cell | None = None  # the grid cell shown here (its field and source): the page view
-    size: float = BODY_SIZE  # the font size of its lines
-
-
-@dataclass(slots=True)
-class Page:
-    """One printed page of a table (or of the 目录)."""
-
-    table_number: int = 0
-    title: str = ""
-    title_lines: list[str] = field(default_factory=list)
-    agency: str = ""
-    unit: str = ""
-    agency_y: float = 0.0  # baseline of the agency line, from the top
-    cells: list[PlacedCell] = field(default_factory=list)
-    title_only: bool = False  # a page of a title too long to share a page with its table
-
-
-def _title_pages(grid: TableGrid) -> tuple[list[Page], list[str]]:
-    """Pages holding only the title, when it is too long for a table page, and its last part.
-
-    Ends in the lines that top the table's first page (at most PAGE_TITLE_LINES).
-    """
-    lines = grid.title_lines
-    if len(lines) <= PAGE_TITLE_LINES:
-        return [], lines
-    per_page = int((PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM) // TITLE_LEADING) - 1
-    alone, last = lines[:-PAGE_TITLE_LINES], lines[-PAGE_TITLE_LINES:]
-    pages = [
-        Page(grid.number, grid.title, alone[start : start + per_page], title_only=True)
-        for start in range(0, len(alone), per_page)
-    ]
-    return pages, last
-
-
-def paginate(grid: TableGrid) -> list[Page]:
-    """Split a table grid into A4 pages; the header row and merged 一级 labels repeat.
-
-    Terminates for any text: a title longer than PAGE_TITLE_LINES gets pages of its own,
-    and a row taller than a page is cut into parts that each fill a page.
-    """
-    title_pages, first_title = _title_pages(grid)
-    later_title = grid.short_title_lines
-
-    def agency_y(lines: list[str]) -> float:
-        return MARGIN_TOP + len(lines) * TITLE_LEADING + TITLE_GAP + BODY_SIZE
-
-    def new_page(lines: list[str]) -> Page:
-        return Page(grid.number, grid.title, lines, grid.agency, grid.unit, agency_y(lines))
-
-    top = agency_y(first_title) + AGENCY_HEIGHT - BODY_SIZE
-    later_top = agency_y(later_title) + AGENCY_HEIGHT - BODY_SIZE
-    bottom = PAGE_HEIGHT - MARGIN_BOTTOM
-    pages = [*title_pages, new_page(first_title)]
-    # (page index, y, row, grid row index or -1 for a repeated header)
-    placed: list[tuple[int, float, Row, int]] = []
-    queue: deque[tuple[int, Row]] = deque(enumerate(grid.rows))
-    y, fresh = top, True
-    capacity = bottom - max(top, later_top) - grid.rows[grid.header_row].height
-    while queue:
-        row_index, row = queue.popleft()
-        never_fits = row.height > capacity
-        needed = row.height
-        if row.kind == "header" and queue:  # keep the header row with the first indicator
-            following = queue[0][1].height
-            needed += following if following <= capacity else 3 * MIN_ROW_HEIGHT
-        if y + needed > bottom and not fresh and not (never_fits and bottom - y > 60):
-            pages.append(new_page(later_title))
-            y = later_top
-            if row.kind == "indicator":
-                header = grid.rows[grid.header_row]
-                placed.append((len(pages) - 1, y, header, -1))
-                y += header.height
-            fresh = True
-        if y + row.height > bottom:  # taller than what a page has left: split it
-            row, rest = _split_row(row, bottom - y)
-            queue.appendleft((row_index, rest))
-        placed.append((len(pages) - 1, y, row, row_index))
-        y += row.height
-        fresh = False
-    for page_index, top_y, row, _ in placed:
-        for cell in row.cells:
-            if cell.rowspan == 1:
-                pages[page_index].cells.append(_place(grid, cell, top_y, row.height))
-    for row in grid.rows:
-        for cell in row.cells:
-            if cell.rowspan > 1:
-                _place_spanning(grid, cell, placed, pages)
-    for page in pages:  # reading order: row by row, left to right
-        page.cells.sort(key=lambda c: (round(c.y, 3), c.x))
-    return pages
-
-
-def _place(grid: TableGrid, cell: Cell, y: float, height: float) -> PlacedCell:
-    lines = cell.lines[: _line_room(height)]
-    return PlacedCell(
-        MARGIN_LEFT + grid.col_x(cell.col),
-        y,
-        grid.span_width(cell),
-        height,
-        lines,
-        cell.align,
-        cell,
-        cell.size or BODY_SIZE,
-    )
-
-
-def _place_spanning(
-    grid: TableGrid, cell: Cell, placed: list[tuple[int, float, Row, int]], pages: list[Page]
-) -> None:
-    """A merged cell covers its rows on each page they reach.
-
-    Its label is repeated on every part when it fits in each; a longer text continues
-    from part to part.
-    """
-    segments: dict[int, list[float]] = {}
-    for page_index, y, row, row_index in placed:
-        if cell.row <= row_index < cell.row + cell.rowspan:
-            segment = segments.setdefault(page_index, [y, 0.0])
-            segment[1] += row.height
-    room = [_line_room(height) for _y, height in segments.values()]
-    repeat = all(len(cell.lines) <= lines for lines in room)
-    start = 0
-    for (page_index, (y, height)), lines in zip(segments.items(), room, strict=True):
-        part = cell if repeat else replace(cell, lines=cell.lines[start : start + lines])
-        start += lines
-        pages[page_index].cells.append(_place(grid, part, y, height))
-
-
-def _line_room(height: float) -> int:
-    """How many lines a cell of this height shows."""
-    return max(0, int((height - 2 * PAD_Y + 0.01) // LEADING))
-
-
-def _split_row(row: Row, available: float) -> tuple[Row, Row]:
-    """Cut a row so that its first part fills the available height.
-
-    The rest keeps the lines that did not fit and the height not yet used (a row grown
-    for a merged cell's text), so that a merged cell still gets all its height.
-    """
-    fit = max(1, int((available - 2 * PAD_Y) // LEADING))
-    first = Row(row.kind, available)
-    rest = Row(row.kind, max(MIN_ROW_HEIGHT, row.height - available))
-    for cell in row.cells:
-        if cell.rowspan > 1:
-            first.cells.append(cell)  # merged cells are placed by row range, not here
-            continue
-        parts = (cell.lines[:fit], cell.lines[fit:])
-        for target, lines in zip((first, rest), parts, strict=True):
-            target.cells.append(replace(cell, rowspan=1, lines=lines))
-        rest.height = max(rest.height, cell_height(rest.cells[-1]))
-    return first, rest

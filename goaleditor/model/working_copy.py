@@ -85,6 +85,20 @@ class Orphan:
     path: Path
     source: str  # the user's file it belongs to ('' for a new, never saved document)
     modified: float  # when its last edit was committed (epoch seconds)
+    tables: int = 0  # how many tables it holds
+
+
+class Claim:
+    """An orphan being offered by this editor: no other editor offers it meanwhile."""
+
+    def __init__(self, lock: _ProcessLock) -> None:
+        self._lock: _ProcessLock | None = lock
+
+    def release(self) -> None:
+        """Let other editors offer it again (idempotent)."""
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
 
 
 class _ProcessLock:
@@ -246,12 +260,25 @@ def find_orphans(folder: Path) -> list[Orphan]:
                 db.close()
         except sqlite3.Error:
             continue
-        orphan = Orphan(path, meta.get("source", ""), float(meta.get("modified", "0")))
+        try:
+            tables = len(json.loads(meta.get("order", "[]")))
+        except (ValueError, TypeError):
+            tables = 0
+        orphan = Orphan(path, meta.get("source", ""), float(meta.get("modified", "0")), tables)
         if meta.get("edited") != "1":
             discard(orphan)  # opened but never edited: nothing to give back
             continue
         orphans.append(orphan)
     return sorted(orphans, key=lambda o: o.modified, reverse=True)
+
+
+def claim(orphan: Orphan) -> Claim | None:
+    """Hold an orphan while offering it (two editors starting together never both offer
+    it); None when another editor holds it now. Release the claim before discard()."""
+    try:
+        return Claim(_ProcessLock(orphan.path.with_name(orphan.path.name + LOCK_SUFFIX)))
+    except OSError:
+        return None
 
 
 def restore(orphan: Orphan) -> Document:

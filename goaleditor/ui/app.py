@@ -68,6 +68,14 @@ def show_unexpected(
 
 def _after_first_paint(app: QApplication, window: MainWindow) -> None:
     set_window_icon(app)
+    _offer_recovery_when_free(window)
+
+
+def _offer_recovery_when_free(window: MainWindow) -> None:
+    """Recovery asks once nothing else does (the import report of the file opened first)."""
+    if window.session.report_pending() or QApplication.activeModalWidget() is not None:
+        QTimer.singleShot(AFTER_FIRST_PAINT_MS, lambda: _offer_recovery_when_free(window))
+        return
     window.session.offer_recovery()
 
 

@@ -63,6 +63,7 @@ class MainWindow(QMainWindow, TableActions):
         self.recent = RecentFiles(self.settings)
         self.session = DocumentSession(self.prompts, self.recent, self)
         self.session.hold_working_copy = True  # until shown: see showEvent
+        self.session.on_screen = False  # an import report waits for the window too
         self.stack = self.session.stack
         self._build_widgets()
         self.exporter = Exporter(self.session, self.prompts, self)

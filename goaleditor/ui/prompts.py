@@ -78,11 +78,11 @@ class Prompts:
         dialog.exec()
         return dialog.chosen
 
-    def unsaved(self, name: str) -> str:
+    def unsaved(self, name: str, detail: str = "") -> str:
         """保存/不保存/取消 about unsaved changes: SAVE, DISCARD or CANCEL."""
         text = f"“{name}”有未保存的修改。是否保存？"
         return self.choose(
-            "warning", "unsaved_changes", "未保存的修改", text, [SAVE, DISCARD, CANCEL]
+            "warning", "unsaved_changes", "未保存的修改", text, [SAVE, DISCARD, CANCEL], detail
         )
 
     def locked(self, name: str, holder: str, problem: str = "", take_over: bool = False) -> str:
@@ -100,11 +100,18 @@ class Prompts:
         detail = "文档没有保存。可以另存为一个新文件。"
         return self.choose("warning", "write_refused", "保存失败", text, [SAVE_AS, CANCEL], detail)
 
-    def recovery(self, name: str, when: str) -> str:
-        """Unsaved work of a crashed editor: RESTORE, FORGET or LATER."""
-        text = f"上次未正常退出，发现“{name}”在 {when} 的未保存修改。是否恢复？"
+    def recovery(self, name: str, when: str, tables: int = 0, replacing: str = "") -> str:
+        """Unsaved work of a crashed editor: RESTORE, FORGET or LATER (replacing: the
+        modified document this window has open, asked about before it is replaced)."""
+        count = f"（{tables}张表）" if tables else ""
+        text = f"上次未正常退出，发现“{name}”{count}在 {when} 的未保存修改。是否恢复？"
+        detail = (
+            f"恢复的内容将替换本窗口中的“{replacing}”，它有未保存的修改，恢复前会先询问是否保存。"
+            if replacing
+            else ""
+        )
         return self.choose(
-            "question", "recovery", "恢复未保存的工作", text, [RESTORE, FORGET, LATER]
+            "question", "recovery", "恢复未保存的工作", text, [RESTORE, FORGET, LATER], detail
         )
 
     def unexpected(self, error: str, log: str) -> None:

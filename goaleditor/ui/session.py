@@ -27,7 +27,7 @@ from goaleditor.ui.prompts import (
 # The store, file locks and the working copy load when first used: that keeps start-up quick.
 if TYPE_CHECKING:
     from goaleditor.model.file_lock import FileLock
-    from goaleditor.model.working_copy import WorkingCopy
+    from goaleditor.model.working_copy import Orphan, WorkingCopy
     from goaleditor.ui.prompts import Prompts
     from goaleditor.ui.recent_files import RecentFiles
 
@@ -84,6 +84,10 @@ class DocumentSession(QObject):
         # A window holds the snapshot until it has been painted (see window_shown): counted
         # from the document's opening, a slow start could take it before the first paint.
         self.hold_working_copy = False
+        # Likewise the import report waits for the window: it must come up over it, not alone.
+        self.on_screen = True
+        self._pending_report: tuple[str, list[str], Document] | None = None
+        self._offered: set[Path] = set()  # working copies of dead editors offered already
         self._idle = QTimer(self)
         self._idle.setSingleShot(True)
         self._idle.setInterval(IDLE_MS)
@@ -95,10 +99,29 @@ class DocumentSession(QObject):
         self._working_copy_timer.start()
 
     def window_shown(self) -> None:
-        """The window is on screen: the working copy's snapshot may follow in a moment."""
+        """The window is on screen: the working copy's snapshot may follow in a moment, and
+        the report of an import done before it was shown comes up over it."""
         if self.hold_working_copy:
             self.hold_working_copy = False
             self._working_copy_timer.start()
+        if not self.on_screen:
+            self.on_screen = True
+            if self._pending_report is not None:
+                QTimer.singleShot(0, self.show_pending_report)
+
+    def show_pending_report(self) -> None:
+        """导入说明 of the last import, unless the document was replaced meanwhile."""
+        pending, self._pending_report = self._pending_report, None
+        if pending is None or pending[2] is not self.document:
+            return
+        source, notes, document = pending
+        table = self.prompts.import_report(source, notes)
+        if table is not None and 0 <= table < len(document.tables):
+            self.locate.emit(table)
+
+    def report_pending(self) -> bool:
+        """Whether an import report is still to be shown (recovery waits for it)."""
+        return self._pending_report is not None
 
     def display_name(self) -> str:
         """The file's name, or 未命名."""
@@ -181,9 +204,9 @@ class DocumentSession(QObject):
         verb = "已打开" if is_goals else "已导入（尚未保存）"
         self.message.emit(f"{verb}：{path}", 5000)
         if skipped:
-            table = self.prompts.import_report(path.name, skipped)
-            if table is not None and 0 <= table < len(document.tables):
-                self.locate.emit(table)
+            self._pending_report = (path.name, skipped, document)
+            if self.on_screen:
+                self.show_pending_report()
         return True
 
     def _lock_or_ask(self, path: Path) -> tuple[FileLock | None, bool, bool] | None:
@@ -219,34 +242,58 @@ class DocumentSession(QObject):
         self.file_lock = lock
 
     def offer_recovery(self) -> None:
-        """After a crash: offer to restore the unsaved work, saying which file it belongs to."""
-        from goaleditor.model.working_copy import discard, find_orphans
-        from goaleditor.model.working_copy import restore as restore_working_copy
+        """After a crash: offer each dead editor's unsaved work once (its file or 未命名的新文档,
+        when, how many tables). Modified work open here is never dropped without asking."""
+        from goaleditor.model.working_copy import claim, discard, find_orphans
 
         for orphan in find_orphans(working_folder()):
-            name = orphan.source or "未命名的新文档"
-            when = time.strftime("%Y-%m-%d %H:%M", time.localtime(orphan.modified))
-            answer = self.prompts.recovery(name, when)
-            if answer == RESTORE:
-                if not self.maybe_save():
-                    return
-                document = restore_working_copy(orphan)
-                source = Path(orphan.source) if orphan.source else None
-                # No lock: the file is locked again when the restored work is saved.
-                self.replace(document, source, unsaved=True)
-                discard(orphan)
-                self.message.emit(f"已恢复：{name}（尚未保存）", 8000)
-                return
-            if answer == FORGET:
-                discard(orphan)
+            if orphan.path in self._offered:
+                continue
+            held = claim(orphan)
+            if held is None:
+                continue  # another editor is offering it right now
+            self._offered.add(orphan.path)
+            try:
+                name = orphan.source or "未命名的新文档"
+                when = time.strftime("%Y-%m-%d %H:%M", time.localtime(orphan.modified))
+                here = self.question_name() if self.is_modified() else ""
+                answer = self.prompts.recovery(name, when, orphan.tables, here)
+                if answer == RESTORE:
+                    if self.maybe_save("恢复的工作将替换它。"):
+                        held.release()
+                        self._restore(orphan, name)
+                    return  # 取消: the work stays, offered again at the next start
+                if answer == FORGET:
+                    held.release()
+                    discard(orphan)
+            finally:
+                held.release()
+
+    def _restore(self, orphan: Orphan, name: str) -> None:
+        from goaleditor.model.working_copy import discard
+        from goaleditor.model.working_copy import restore as restore_working_copy
+
+        document = restore_working_copy(orphan)
+        source = Path(orphan.source) if orphan.source else None
+        # No lock: the file is locked again when the restored work is saved.
+        self.replace(document, source, unsaved=True)
+        discard(orphan)
+        self.message.emit(f"已恢复：{name}（尚未保存）", 8000)
+
+    def question_name(self) -> str:
+        """The open document as a question names it: its file, the file it was imported
+        from, or 未命名."""
+        if self.path is None and self.source is not None:
+            return f"从{self.source.name}导入的文档"
+        return self.display_name()
 
     # --- saving --------------------------------------------------------------------------------
 
-    def maybe_save(self) -> bool:
+    def maybe_save(self, detail: str = "") -> bool:
         """Ask about unsaved changes; True when it is fine to drop the document."""
         if self.stack.isClean():
             return True
-        answer = self.prompts.unsaved(self.display_name())
+        answer = self.prompts.unsaved(self.question_name(), detail)
         if answer == SAVE:
             return self.save()
         return answer != CANCEL
