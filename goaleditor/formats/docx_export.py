@@ -16,6 +16,7 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 from goaleditor.atomic import atomic_write
+from goaleditor.formats.docx_numbers import fitting_size, is_number
 from goaleditor.formats.layout import (
     BODY_SIZE,
     DEFAULT_HEADING,
@@ -321,14 +322,20 @@ def _word_table(grid: TableGrid, first: int, stop: int, bottom: bool) -> str:
 
 def _word_cell(span: list[int], cell: Cell | None, merge: str, keep: bool) -> str:
     grid_span = f'<w:gridSpan w:val="{len(span)}"/>' if len(span) > 1 else ""
+    size = BODY_SIZE
+    no_wrap = ""
+    if cell is not None:
+        size = cell.size or BODY_SIZE  # a wide number is smaller, on one line
+        if len(cell.lines) <= 1 and is_number(cell.text):
+            no_wrap = "<w:noWrap/>"  # and small enough to fit in a wider fallback font
+            size = fitting_size(cell.text.strip(), sum(span) / 20 - 2 * PAD_X, size)
     cell_pr = (
-        f'<w:tcPr><w:tcW w:w="{sum(span)}" w:type="dxa"/>{grid_span}{merge}'
+        f'<w:tcPr><w:tcW w:w="{sum(span)}" w:type="dxa"/>{grid_span}{merge}{no_wrap}'
         '<w:vAlign w:val="center"/></w:tcPr>'
     )
     if cell is None:
         paragraphs = [_paragraph([], keep_next=keep)]
     else:
-        size = cell.size or BODY_SIZE  # a wide number is smaller, on one line
         paragraphs = [
             _paragraph([_run(text, SONG_NAME, size)] if text else [], cell.align, keep_next=keep)
             for text in clean_text(cell.text).split("\n")
