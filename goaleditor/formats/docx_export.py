@@ -16,6 +16,7 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 from goaleditor.atomic import atomic_write
+from goaleditor.formats.docx_numbers import fitting_size, is_number
 from goaleditor.formats.layout import (
     BODY_SIZE,
     DEFAULT_HEADING,
@@ -48,6 +49,10 @@ SUBJECT = DEFAULT_HEADING
 BOOKMARK = "_GoalTable{}"
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 Progress = Callable[[int, int], bool]
+META_PREFIX = "goaleditor."  # custom property names, as in the workbook export
+_CUSTOM_NS = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
+_VT_NS = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
+_CUSTOM_FMTID = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"
 # Characters XML 1.0 cannot hold (lxml refuses them); clean_text drops the control ones.
 _XML_ILLEGAL = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 # What a page holds below the title and the agency line: rows taller than it may split.
@@ -166,6 +171,38 @@ def _properties(word: Any, document: Document) -> None:
     properties.comments = ""
     properties.keywords = ""
     properties.last_modified_by = "goaleditor"
+    _custom_properties(word, document)
+
+
+def _custom_properties(word: Any, document: Document) -> None:
+    """The document fields a layout may not print (the agency line), for a lossless re-import.
+
+    Stored as custom properties under the names the workbook export uses.
+    """
+    from docx.opc.constants import CONTENT_TYPE, RELATIONSHIP_TYPE
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+
+    values = {
+        "agency_code": document.agency_code,
+        "agency_name": document.agency_name,
+        "year": "" if document.year is None else str(document.year),
+        "layout": document.layout,
+    }
+    entries = "".join(
+        f'<property fmtid="{_CUSTOM_FMTID}" pid="{pid}" name="{META_PREFIX}{key}">'
+        f"<vt:lpwstr>{escape(_clean(value))}</vt:lpwstr></property>"
+        for pid, (key, value) in enumerate(values.items(), 2)
+    )
+    xml = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        f'<Properties xmlns="{_CUSTOM_NS}" xmlns:vt="{_VT_NS}">{entries}</Properties>'
+    )
+    package = word.part.package
+    part = Part(
+        PackURI("/docProps/custom.xml"), CONTENT_TYPE.OFC_CUSTOM_PROPERTIES, xml.encode(), package
+    )
+    package.relate_to(part, RELATIONSHIP_TYPE.CUSTOM_PROPERTIES)
 
 
 def _first_title(document: Document) -> str:
@@ -321,14 +358,20 @@ def _word_table(grid: TableGrid, first: int, stop: int, bottom: bool) -> str:
 
 def _word_cell(span: list[int], cell: Cell | None, merge: str, keep: bool) -> str:
     grid_span = f'<w:gridSpan w:val="{len(span)}"/>' if len(span) > 1 else ""
+    size = BODY_SIZE
+    no_wrap = ""
+    if cell is not None:
+        size = cell.size or BODY_SIZE  # a wide number is smaller, on one line
+        if len(cell.lines) <= 1 and is_number(cell.text):
+            no_wrap = "<w:noWrap/>"  # and small enough to fit in a wider fallback font
+            size = fitting_size(cell.text.strip(), sum(span) / 20 - 2 * PAD_X, size)
     cell_pr = (
-        f'<w:tcPr><w:tcW w:w="{sum(span)}" w:type="dxa"/>{grid_span}{merge}'
+        f'<w:tcPr><w:tcW w:w="{sum(span)}" w:type="dxa"/>{grid_span}{merge}{no_wrap}'
         '<w:vAlign w:val="center"/></w:tcPr>'
     )
     if cell is None:
         paragraphs = [_paragraph([], keep_next=keep)]
     else:
-        size = cell.size or BODY_SIZE  # a wide number is smaller, on one line
         paragraphs = [
             _paragraph([_run(text, SONG_NAME, size)] if text else [], cell.align, keep_next=keep)
             for text in clean_text(cell.text).split("\n")

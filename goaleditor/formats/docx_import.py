@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import posixpath
+import re
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from goaleditor.errors import InputError
+from goaleditor.formats.docx_text import TextReader
 from goaleditor.formats.import_lines import (
     document_title,
     level2_merged,
@@ -23,6 +25,11 @@ MAX_MEMBERS = 10_000
 MAX_PART = 100 * 1024 * 1024  # document.xml, uncompressed
 MAX_UNCOMPRESSED = 300 * 1024 * 1024
 Warn = Callable[[str], None]
+LEGACY_WORD = (
+    "这是旧版Word文档（.doc）或加了密码的文档，无法直接读取；"
+    "请在Word或WPS中“另存为”Word文档（.docx，不设密码）后再打开"
+)
+META_PREFIX = "goaleditor."  # the custom properties the Word export writes
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
@@ -34,6 +41,8 @@ def read(path: Path, warn: Warn | None = None) -> Document:
     try:
         archive = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        if _is_compound_file(path):
+            raise InputError(f"{path.name}：{LEGACY_WORD}") from None
         raise InputError(f"{path.name}：文件已损坏：不是有效的Word文档（.docx）") from None
     with archive:
         part = _main_part(archive, path.name)
@@ -48,17 +57,25 @@ def read(path: Path, warn: Warn | None = None) -> Document:
                 f"{path.name}：文件已损坏：文档内容无法读取（{type(exc).__name__}）"
             ) from None
         stored_title = _stored_title(archive)
+        stored = _stored_fields(archive)
     body = root.find(f"{_W}body")
     if body is None:
         raise InputError(f"{path.name}：文件已损坏：文档没有正文")
     blocks: list[tuple[bool, list[list[Any]]]] = []
-    _blocks(body, blocks)
+    reader = TextReader(exact=bool(stored))
+    found: list[str] = []
+    _blocks(body, blocks, reader, found)
     named = []
     tables = 0
     for is_table, rows in blocks:
         tables += is_table
         named.append((f"第{tables}个表格", is_table, rows))
     notes: list[str] = []
+    if reader.revisions:
+        notes.append("文档中有修订标记：按接受全部修订后的文字读取")
+    if reader.hidden:
+        notes.append("文档中的隐藏文字未读取")
+    notes += found
     sheets = sheets_from_blocks(named, notes.append)
     document = document_from_sheets(sheets, path.name, notes.append)
     if warn is not None:  # only once the file is known to hold goal tables
@@ -70,18 +87,33 @@ def read(path: Path, warn: Warn | None = None) -> Document:
             break
         preamble += [" ".join(str(v) for v in row if v is not None) for row in rows]
     document.merge_level2 = level2_merged(sheets)
+    _fill_unprinted(document, stored)
     first = (
         table_title(1, document.tables[0], document).replace("\n", " ") if document.tables else ""
     )
     title = document_title(preamble)
     # A form whose tables carry no number (申报表) starts with the first table's own title.
-    document.title = "" if "".join(title.split()) == "".join(first.split()) else title
+    # A single table's title typed without its number is no document title either.
+    document.title = "" if _unnumbered(title) == _unnumbered(first) else title
     if not document.title and stored_title not in ("", DEFAULT_HEADING, first):
         # Not printed (one table, no 目录): the export keeps it in the file's properties.
         document.title = stored_title
         if warn is not None:
             warn(f"文档标题“{stored_title}”取自文件属性（正文中没有标题）")
     return document
+
+
+def _unnumbered(title: str) -> str:
+    return re.sub(r"^\d+[.．、]", "", "".join(title.split()))
+
+
+def _is_compound_file(path: Path) -> bool:
+    """An OLE compound file: a Word 97-2003 document, or a password-protected .docx."""
+    try:
+        with path.open("rb") as stream:
+            return stream.read(8) == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+    except OSError:
+        return False
 
 
 def _stored_title(archive: zipfile.ZipFile) -> str:
@@ -94,6 +126,34 @@ def _stored_title(archive: zipfile.ZipFile) -> str:
     except Exception:  # a missing or damaged property part never spoils the tables
         return ""
     return (title.text or "").strip() if title is not None else ""
+
+
+def _stored_fields(archive: zipfile.ZipFile) -> dict[str, str]:
+    """goaleditor's own custom properties (docProps/custom.xml), {} when absent or odd."""
+    try:
+        info = archive.getinfo("docProps/custom.xml")
+        if info.file_size > 64 * 1024:
+            return {}
+        root = _parse(archive.read(info))
+    except Exception:  # a missing or damaged property part never spoils the tables
+        return {}
+    found = {}
+    for prop in root:
+        name = prop.get("name", "")
+        if name.startswith(META_PREFIX):
+            found[name[len(META_PREFIX) :]] = "".join(prop.itertext()).strip()
+    return found
+
+
+def _fill_unprinted(document: Document, stored: dict[str, str]) -> None:
+    """Fields the layout does not print (the agency in a 申报表) come from goaleditor's
+    properties; what the pages print wins, so a document edited in Word keeps its edits."""
+    if not document.agency_code and not document.agency_name:
+        document.agency_code = stored.get("agency_code", "")
+        document.agency_name = stored.get("agency_name", "")
+    year = stored.get("year", "")
+    if document.year is None and year.isdigit() and len(year) == 4:
+        document.year = int(year)
 
 
 def _parse(data: bytes) -> Any:
@@ -127,7 +187,11 @@ def _main_part(archive: zipfile.ZipFile, source: str) -> str:
 
 
 def _blocks(
-    container: Any, blocks: list[tuple[bool, list[list[Any]]]], count: list[int] | None = None
+    container: Any,
+    blocks: list[tuple[bool, list[list[Any]]]],
+    reader: TextReader,
+    notes: list[str],
+    count: list[int] | None = None,
 ) -> None:
     """(False, paragraph rows) and (True, table rows) in document order; rows are capped."""
     count = [0] if count is None else count
@@ -136,7 +200,7 @@ def _blocks(
             return
         tag = element.tag
         if tag == f"{_W}p":
-            text = _paragraph_text(element)
+            text = reader.paragraph(element)
             if not text.strip():
                 continue
             if not blocks or blocks[-1][0]:
@@ -145,36 +209,15 @@ def _blocks(
             count[0] += 1
         elif tag == f"{_W}tbl":
             rows: list[list[Any]] = []
-            _table(element, rows, MAX_ROWS - count[0])
+            number = sum(is_table for is_table, _ in blocks) + 1
+            _table(element, rows, MAX_ROWS - count[0], reader, notes, number)
             blocks.append((True, rows))
             count[0] += len(rows) + 1
         elif tag in (f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml", f"{_W}ins"):
-            _blocks(element, blocks, count)
-
-
-def _paragraph_text(paragraph: Any) -> str:
-    parts: list[str] = []
-    for element in paragraph.iter():
-        tag = element.tag
-        if tag == f"{_W}t" and element.text:
-            parts.append(element.text)
-        elif tag == f"{_W}tab":
-            parts.append("\t")
-        elif tag in (f"{_W}br", f"{_W}cr"):
-            parts.append("\n")
-        elif tag == f"{_W}noBreakHyphen":
-            parts.append("-")
-    return "".join(parts)
-
-
-def _cell_text(cell: Any) -> str:
-    lines = []
-    for element in cell.iter():
-        if element.tag == f"{_W}p":
-            lines.append(_paragraph_text(element))
-    while lines and not lines[-1].strip():
-        lines.pop()
-    return "\n".join(line.strip() for line in lines).strip()
+            reader.revisions |= tag == f"{_W}ins"
+            _blocks(element, blocks, reader, notes, count)
+        elif tag in (f"{_W}del", f"{_W}moveFrom"):
+            reader.revisions = True
 
 
 def _int(element: Any, name: str, default: int) -> int:
@@ -186,12 +229,17 @@ def _int(element: Any, name: str, default: int) -> int:
         return default
 
 
-def _table(table: Any, rows: list[list[Any]], room: int) -> None:
+def _table(
+    table: Any, rows: list[list[Any]], room: int, reader: TextReader, notes: list[str], number: int
+) -> None:
     """Grid rows of a Word table: a merged range has its text in its first cell only."""
-    for tr in _children(table, f"{_W}tr"):
+    for index, tr in enumerate(_children(table, f"{_W}tr"), 1):
         if len(rows) >= room:
             return
         pr = tr.find(f"{_W}trPr")
+        if pr is not None and pr.find(f"{_W}del") is not None:  # a row deleted with revisions on
+            reader.revisions = True
+            continue
         before = _int(pr.find(f"{_W}gridBefore") if pr is not None else None, "val", 0)
         row: list[Any] = [None] * before
         for tc in _children(tr, f"{_W}tc"):
@@ -199,7 +247,14 @@ def _table(table: Any, rows: list[list[Any]], room: int) -> None:
             span = _int(tcpr.find(f"{_W}gridSpan") if tcpr is not None else None, "val", 1)
             merge = tcpr.find(f"{_W}vMerge") if tcpr is not None else None
             continued = merge is not None and merge.get(f"{_W}val", "continue") != "restart"
-            text = "" if continued else _cell_text(tc)
+            text = ""
+            if not continued:
+                text, nested = reader.cell(tc)
+                if nested:
+                    label = next((str(v) for v in row if v), "")[:12] or f"第{index}行"
+                    notes.append(
+                        f"工作表“第{number}个表格”“{label}”一行：单元格里嵌套的表格未读取（只读外层表格）"
+                    )
             row.append(text or None)
             row.extend([None] * (max(1, span) - 1))
             if len(row) >= MAX_COLUMNS:

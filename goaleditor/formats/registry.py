@@ -137,6 +137,10 @@ def _load(spec: str) -> Callable[..., Any]:
     return function
 
 
+# Old or vendor formats an office program saves again as one we read.
+_SAVE_AS = {".doc": "Word文档（.docx）", ".wps": "Word文档（.docx）", ".rtf": "Word文档（.docx）"}
+
+
 def _kind(suffix: str) -> str:
     return f"“{suffix or '无扩展名'}”"
 
@@ -150,7 +154,12 @@ def read_document(path: str | os.PathLike[str], warn: Warn | None = None) -> Doc
     fmt = format_for(path.suffix)
     if fmt is None or fmt.reader is None:
         known = "、".join(IMPORT_EXTENSIONS)
-        raise InputError(f"{path.name}：不认识的文件类型{_kind(path.suffix)}（可读取{known}）")
+        hint = _SAVE_AS.get(path.suffix.lower(), "")
+        if hint:
+            hint = f"；请在Word或WPS中把它“另存为”{hint}后再打开"
+        raise InputError(
+            f"{path.name}：不认识的文件类型{_kind(path.suffix)}（可读取{known}）{hint}"
+        )
     if not path.exists():
         raise InputError(f"找不到文件：{path}")
     if path.is_dir():

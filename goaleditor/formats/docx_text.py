@@ -1,0 +1,146 @@
+"""The printed text of Word paragraphs and cells: revisions accepted, field results, symbols.
+
+What Word would print is read: tracked insertions kept and deletions dropped (as after
+"accept all changes"), a field's shown result (not its code), hidden text left out, and
+a nested table left out of its cell. Line breaks typed to make text fit a narrow cell are
+joined; a break before a numbered item or after a sentence stays.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+# Runs, hyperlinks, content controls and the like whose children are read in place.
+_CONTAINERS = {
+    f"{W}{tag}"
+    for tag in (
+        "r",
+        "hyperlink",
+        "smartTag",
+        "sdt",
+        "sdtContent",
+        "customXml",
+        "fldSimple",
+        "ins",
+        "moveTo",
+        "dir",
+        "bdo",
+    )
+}
+_DELETED = {f"{W}del", f"{W}moveFrom"}
+_SKIPPED = {f"{W}pPr", f"{W}rPr", f"{W}instrText", f"{W}delText", f"{W}delInstrText"}
+# Word's Symbol font (Insert → Symbol) stores these in its private range.
+_SYMBOL_FONT = {0xB3: "≥", 0xA3: "≤", 0xB1: "±", 0xB4: "×", 0xB8: "÷", 0xB0: "°", 0xB9: "≠"}
+_ITEM_RE = re.compile(
+    r"^(?:\d{1,2}\s*[.．、)）](?!\d)|[（(]\s*[\d一二三四五六七八九十]+\s*[)）]|[①-⑳]"
+    r"|[一二三四五六七八九十]+\s*、|[-•·●▪]\s*)"
+)
+_SENTENCE_END_RE = re.compile(r"[。；;：:！？!?]$")
+BREAK = "\n"
+
+
+class TextReader:
+    """Reads paragraphs and cells; notes what it had to leave out or decide."""
+
+    def __init__(self, exact: bool) -> None:
+        self.exact = exact  # goaleditor's own file: every line break is the user's
+        self.revisions = False
+        self.hidden = False
+
+    def paragraph(self, paragraph: Any) -> str:
+        """A paragraph's text; a w:br is a line break (joined unless exact, see join_lines)."""
+        parts: list[str] = []
+        self._collect(paragraph, parts)
+        lines = "".join(parts).split(BREAK)
+        return "\n".join(lines) if self.exact else join_lines(lines)
+
+    def cell(self, cell: Any) -> tuple[str, bool]:
+        """A cell's text and whether it held a nested table (left out)."""
+        lines: list[str] = []
+        nested = self._cell_lines(cell, lines)
+        while lines and not lines[-1].strip():
+            lines.pop()
+        if self.exact:
+            return "\n".join(line.strip() for line in lines).strip(), nested
+        return join_lines(lines), nested
+
+    def _cell_lines(self, container: Any, lines: list[str]) -> bool:
+        nested = False
+        for child in container:
+            if child.tag == f"{W}p":
+                parts: list[str] = []
+                self._collect(child, parts)
+                lines += "".join(parts).split(BREAK)
+            elif child.tag == f"{W}tbl":
+                nested = True
+            elif child.tag in _DELETED:
+                self.revisions = True
+            elif child.tag in (f"{W}sdt", f"{W}sdtContent", f"{W}customXml", f"{W}ins"):
+                self.revisions |= child.tag == f"{W}ins"
+                nested |= self._cell_lines(child, lines)
+        return nested
+
+    def _collect(self, element: Any, parts: list[str]) -> None:
+        for child in element:
+            tag = child.tag
+            if tag == f"{W}t":
+                parts.append(child.text or "")
+            elif tag in _SKIPPED:
+                self.revisions |= tag in (f"{W}delText", f"{W}delInstrText")
+            elif tag in _DELETED:
+                self.revisions = True
+            elif tag == f"{W}r" and _hidden(child):
+                self.hidden |= any(t.text for t in child.iter(f"{W}t"))
+            elif tag in _CONTAINERS:
+                self.revisions |= tag in (f"{W}ins", f"{W}moveTo")
+                self._collect(child, parts)
+            elif tag == f"{W}tab" or tag == f"{W}ptab":
+                parts.append("\t")
+            elif tag == f"{W}br":
+                if child.get(f"{W}type", "textWrapping") == "textWrapping":
+                    parts.append(BREAK)
+            elif tag == f"{W}cr":
+                parts.append(BREAK)
+            elif tag == f"{W}noBreakHyphen":
+                parts.append("-")
+            elif tag == f"{W}sym":
+                parts.append(_symbol(child))
+
+
+def _hidden(run: Any) -> bool:
+    vanish = run.find(f"{W}rPr/{W}vanish")
+    return vanish is not None and vanish.get(f"{W}val", "true") not in ("0", "false", "off")
+
+
+def _symbol(element: Any) -> str:
+    try:
+        code = int(element.get(f"{W}char", ""), 16)
+    except ValueError:
+        return ""
+    if 0xF000 <= code <= 0xF0FF:  # a symbol font's own code: the usual ones are known
+        return _SYMBOL_FONT.get(code - 0xF000, "")
+    return chr(code) if 0x20 <= code <= 0x10FFFF and not 0xD800 <= code <= 0xDFFF else ""
+
+
+def join_lines(lines: list[str]) -> str:
+    """Lines of one cell or paragraph as one text.
+
+    A break after a sentence (。；：…) or before a numbered item (1. （一） ① 一、) stays;
+    any other was typed to make the text fit and is joined (with a space between words).
+    """
+    text = ""
+    for raw in lines:
+        line = raw.strip()
+        if not line:
+            continue
+        if not text:
+            text = line
+        elif _SENTENCE_END_RE.search(text) or _ITEM_RE.match(line):
+            text += "\n" + line
+        elif text[-1].isascii() and text[-1].isalnum() and line[0].isascii() and line[0].isalnum():
+            text += " " + line
+        else:
+            text += line
+    return text
