@@ -286,3 +286,11 @@ def test_read_comparator_text(typed: str, parts: tuple[str, str, str]) -> None:
 def test_read_unit_text(typed: str, parts: tuple[str, str, str]) -> None:
     target = read_unit_text(typed, CURRENT).target
     assert (target.comparator, target.value, target.unit) == parts
+
+
+def test_thousands_grouping_is_read_as_a_number() -> None:
+    assert parse_target("≥1,200人次") == TargetValue("≥", "1200", "人次")
+    assert parse_target("55,853.63平方米") == TargetValue("=", "55853.63", "平方米")
+    # not grouping: a list or a decimal comma stays text
+    assert parse_target("1,2个").comparator == QUALITATIVE
+    assert parse_target("1,23").comparator == QUALITATIVE

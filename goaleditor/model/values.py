@@ -40,11 +40,13 @@ _COMPARATOR_SPELLINGS: dict[str, str] = {
 _SPELLINGS_LONGEST_FIRST = sorted(_COMPARATOR_SPELLINGS, key=len, reverse=True)
 _COMPARATOR_RE = "|".join(re.escape(s) for s in _SPELLINGS_LONGEST_FIRST)
 _NUMBER_RE = r"[+-]?(?:\d+(?:\.\d+)?|\.\d+)"
+# 1,200 or 55,853.63: thousands grouping as Excel and WPS print it; read without the commas.
+_GROUPED_NUMBER_RE = r"[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?"
 # A unit has no digits, no whitespace and no sentence punctuation, and is short.
 _UNIT_RE = r"[^\d\s，。；;：:,、！？!?（）()]{0,12}"
 # Shanghai's tables print the unit in parentheses: =100.00(%).
 _QUANTITATIVE_RE = re.compile(
-    rf"^\s*(?P<cmp>{_COMPARATOR_RE})?\s*(?P<num>{_NUMBER_RE})\s*"
+    rf"^\s*(?P<cmp>{_COMPARATOR_RE})?\s*(?P<num>{_GROUPED_NUMBER_RE}|{_NUMBER_RE})\s*"
     rf"(?:[(（]\s*(?P<punit>{_UNIT_RE})\s*[)）]|(?P<unit>{_UNIT_RE}))\s*$"
 )
 _DECIMAL_RE = re.compile(rf"^{_NUMBER_RE}$")
@@ -92,7 +94,7 @@ def parse_target(text: str) -> TargetValue:
     spelling = match.group("cmp")
     comparator = _COMPARATOR_SPELLINGS[spelling] if spelling else "="
     unit = match.group("punit") if match.group("punit") is not None else match.group("unit")
-    return TargetValue(comparator, match.group("num"), unit)
+    return TargetValue(comparator, match.group("num").replace(",", ""), unit)
 
 
 def format_display(comparator: str, value: str, unit: str) -> str:
