@@ -126,6 +126,6 @@ def find_columns(
         say(r, shown)
     after = fields.get("value", -1) + 1
     pair = "value" in fields and "unit" not in fields and after < width
-    if pair and all(after >= len(row or []) or row[after] is None for row in (main, lower)):
+    if pair and all(after >= len(row) or row[after] is None for row in (main, lower or [])):
         fields["unit"] = after  # 指标值 merged over a value | unit pair
     return Columns(fields, 1 if lower is not None else 0)

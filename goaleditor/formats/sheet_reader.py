@@ -106,6 +106,7 @@ class Parsed:
     title: str
     layout: str = ""
     document_title: str = ""
+    header_row: int | None = None  # the 一级指标 row, from 0
 
 
 @dataclass
@@ -250,13 +251,14 @@ class SheetReader:
             or ((m.group(1) or m.group(2) or "") if (m := TITLE_RE.match(title)) else ""),
             "money_unit": unit,
         }
+        extra = LabelledFields(self.rows, start, header, money).fields()
         for name, labels in (
             ("budget_total", _TOTAL_LABELS),
             ("budget_fiscal", FISCAL_LABELS),
             ("budget_other", _OTHER_LABELS),
         ):
-            r = self._find_row(start, header, labels)
-            if r is not None:
+            r = None if name in extra else self._find_row(start, header, labels)
+            if r is not None:  # not a form's money block (read by LabelledFields)
                 value, _ = self._value_right_of(r, labels)
                 header_fields[name] = money(value, r, MONEY_LABEL[name])
         goal_row = self._find_row(start, header, GOAL_LABELS)
@@ -265,16 +267,14 @@ class SheetReader:
         header_fields["fund_use"] = self._fund_use(
             self._find_row(start, header, "预算数"), goal_row or header, start
         )
-        extra = LabelledFields(self.rows, start, header, money).fields()
         if header_fields["goal"]:  # a 绩效目标 beside its label wins
             extra.pop("goal", None)
         header_fields.update({k: v for k, v in extra.items() if v is not None})
-        columns, extra = self._columns(header, start + 1)
-        rows = self._indicators(columns, header + extra, stop)
-        layout = guess_layout(self.rows, start, header + extra, title)
-        return Parsed(
-            GoalTable.from_rows(rows, **header_fields), agency, title, layout, document_title
-        )
+        columns, below = self._columns(header, start + 1)
+        rows = self._indicators(columns, header + below, stop)
+        layout = guess_layout(self.rows, start, header + below, title)
+        table = GoalTable.from_rows(rows, **header_fields)
+        return Parsed(table, agency, title, layout, document_title, header)
 
     def _fund_use(self, budget_row: int | None, stop: int, start: int) -> str:
         labelled = self._find_row(start, stop, "资金用途")

@@ -22,6 +22,7 @@ from goaleditor.formats.layout import (
     SHEET_TITLE_ROW,
 )
 from goaleditor.formats.notes import locating
+from goaleditor.formats.print_decimals import read_print_decimals
 from goaleditor.formats.sheet_money import NoResult
 from goaleditor.formats.sheet_reader import (
     AGENCY_RE,
@@ -211,6 +212,7 @@ def document_from_sheets(
                 notes.append(f"工作表“{name}”不是绩效目标表，已跳过")
             continue
         for item in parsed:
+            _print_decimals(item, exact.name if found and exact else item.layout, name, notes)
             document.tables.append(item.table)
             item.table.document = document
             agency = agency or item.agency
@@ -231,6 +233,17 @@ def document_from_sheets(
     title = next((t for t in document_titles if t), "") or file_title.strip()
     document.title = "" if re.sub(r"\s+", "", title) == DEFAULT_HEADING else title
     return document
+
+
+def _print_decimals(item: Parsed, layout: str, sheet: str, notes: list[str]) -> None:
+    """Shanghai's two printed decimals taken off a table's 指标值, said once per table."""
+    example = read_print_decimals(item.table, layout)
+    if example:
+        row = "" if item.header_row is None else f"第{item.header_row + 1}行"
+        notes.append(
+            f"工作表“{sheet}”{row}：本表指标值都印成两位小数"
+            f"（如“{example[0]}”），按数值读取（“{example[1]}”）"
+        )
 
 
 def _lines(grid: list[list[Any]]) -> list[str]:
@@ -401,6 +414,7 @@ def _exact_table(rows: list[list[Any]], profile: LayoutProfile) -> Parsed | None
         table,
         (agency.group(1), agency.group(2)) if agency else None,
         _text(_cell(rows, SHEET_TITLE_ROW, 0)),
+        header_row=SHEET_GRID_ROW + profile.header_row,
     )
 
 
