@@ -78,9 +78,19 @@ def field_of(text: str, table: dict[str, str] = HEADER) -> str | None:
 def is_header_row(row: list[Any], table: dict[str, str] = HEADER) -> bool:
     """True when every filled cell of row is a header label (and one is)."""
     labels = [_label(v) for v in row if v is not None and str(v).strip()]
-    return bool(labels) and all(
-        field_of(lab, table) or lab in GROUP_LABELS or lab in IGNORED for lab in labels
-    )
+    return bool(labels) and all(_known(lab, table) for lab in labels)
+
+
+def _mostly_header(row: list[Any], table: dict[str, str]) -> bool:
+    """True when row names a field or group, and most of its filled cells are labels
+    (a header row may hold a column nobody else uses: 核算口径)."""
+    labels = [_label(v) for v in row if v is not None and str(v).strip()]
+    known = sum(_known(lab, table) for lab in labels)
+    return known > 0 and known * 2 >= len(labels)
+
+
+def _known(lab: str, table: dict[str, str]) -> bool:
+    return bool(field_of(lab, table)) or lab in GROUP_LABELS or lab in IGNORED
 
 
 @dataclass
@@ -101,9 +111,10 @@ def find_columns(
     the lowest label that names a field wins.
     """
     main = rows[header]
-    upper = rows[header - 1] if header - 1 >= floor and is_header_row(rows[header - 1]) else None
+    above = rows[header - 1] if header - 1 >= floor else None
+    upper = above if above is not None and _mostly_header(above, HEADER) else None
     below = rows[header + 1] if header + 1 < len(rows) else None
-    lower = below if below is not None and is_header_row(below, SUB_HEADER) else None
+    lower = below if below is not None and _mostly_header(below, SUB_HEADER) else None
     width = max(len(row) for row in (main, upper or [], lower or []))
     layers = ((header + 1, lower, SUB_HEADER), (header, main, HEADER), (header - 1, upper, HEADER))
     fields: dict[str, int] = {}
@@ -125,7 +136,8 @@ def find_columns(
     for r, shown in unknown:
         say(r, shown)
     after = fields.get("value", -1) + 1
+    layers_rows = [row for row in (lower, upper) if row is not None]
     pair = "value" in fields and "unit" not in fields and after < width
-    if pair and all(after >= len(row) or row[after] is None for row in (main, lower or [])):
+    if pair and all(after >= len(row) or row[after] is None for row in (main, *layers_rows)):
         fields["unit"] = after  # 指标值 merged over a value | unit pair
     return Columns(fields, 1 if lower is not None else 0)
