@@ -63,7 +63,7 @@ _COMPARATOR_HINT = re.compile(r"^(?:指标)?(?:性质|方向|符号)[（(].*[)�
 
 
 def _label(value: Any) -> str:
-    return re.sub(r"\s+", "", value) if isinstance(value, str) else ""
+    return "".join(value.split()) if isinstance(value, str) else ""
 
 
 def field_of(text: str, table: dict[str, str] = HEADER) -> str | None:

@@ -68,7 +68,7 @@ _ALL_LABELS = frozenset(
 
 def label(value: Any) -> str:
     """A cell's text without any whitespace ('' for a non-text cell)."""
-    return re.sub(r"\s+", "", value) if isinstance(value, str) else ""
+    return "".join(value.split()) if isinstance(value, str) else ""
 
 
 def text(value: Any) -> str:
