@@ -11,7 +11,7 @@ from typing import Any
 
 from goaleditor.errors import InputError
 from goaleditor.formats.sheet_columns import HEADER, SUB_HEADER, find_columns, is_header_row
-from goaleditor.formats.sheet_money import NoResult, number_text, read_money
+from goaleditor.formats.sheet_money import NoResult, TableMoney, number_text
 from goaleditor.formats.xlsx_labels import (
     ANNUAL_ANCHORS,
     LABELLED_FIELDS,
@@ -191,12 +191,6 @@ class SheetReader:
                 return None, c
         return None, -1
 
-    def _money_reader(self, unit: str) -> Callable[[Any, int, str], Decimal | None]:
-        def money(value: Any, r: int, name: str) -> Decimal | None:
-            return read_money(value, unit, lambda message: self._say(r, f"{name}{message}"))
-
-        return money
-
     def _lines_above(self, lead: int, start: int, header: int) -> tuple[str, str, Any, str]:
         """Title, document title, agency and money unit from the lines above and in the head."""
         title = document_title = ""
@@ -245,7 +239,7 @@ class SheetReader:
         ):
             title, document_title = document_title, ""  # "XX项目支出绩效目标表" names this table
         unit = unit if unit in MONEY_UNITS else "元"
-        money = self._money_reader(unit)
+        money = TableMoney(unit, self._say)
         header_fields: dict[str, Any] = {
             "project_name": text(project)
             or ((m.group(1) or m.group(2) or "") if (m := TITLE_RE.match(title)) else ""),
@@ -273,6 +267,7 @@ class SheetReader:
         columns, below = self._columns(header, start + 1)
         rows = self._indicators(columns, header + below, stop)
         layout = guess_layout(self.rows, start, header + below, title)
+        money.finish()
         table = GoalTable.from_rows(rows, **header_fields)
         return Parsed(table, agency, title, layout, document_title, header)
 
