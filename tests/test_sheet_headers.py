@@ -294,3 +294,25 @@ def test_dates_of_a_shanghai_form_as_calc_stores_them(tmp_path: Path) -> None:
         "工作表“Sheet1”第5行：2个金额带千分位，按数值读取（如项目资金总额“1,030.80”读作1030.80）",
         "工作表“Sheet1”第7行：本表指标值都印成两位小数（如“1000.00”），按数值读取（“1000”）",
     ]
+
+
+def test_header_labels_with_a_note_in_brackets(tmp_path: Path) -> None:
+    rows = [
+        *head(),
+        [
+            "一级指标",
+            "二级指标",
+            "三级指标（名称）",
+            "指标性质(≥、≤、=、定性)",
+            "指标值（含数字及文字描述）",
+            "计量单位(如%)",
+            "（说明）",
+        ],
+        ["产出指标", "数量指标", "系统数量", "≥", 12, "套", "按台账"],
+    ]
+    warnings: list[str] = []
+    document = read(save(tmp_path / "notes.xlsx", rows), warnings.append)
+    assert rows_of(document.tables[0]) == [
+        ("产出指标", "数量指标", "系统数量", "", "≥", "12", "套", "", "")
+    ]
+    assert warnings == ["工作表“Sheet1”第7行：表头“（说明）”不认识，该列未读取"]

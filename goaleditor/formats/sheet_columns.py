@@ -59,7 +59,7 @@ SUB_HEADER = {**HEADER, "值": "value", "数值": "value", "数量": "value"}
 # Labels over several columns (绩效指标 over 一级|二级|三级): no field of their own.
 GROUP_LABELS = frozenset({"绩效指标", "指标", "指标名称及内容", "绩效目标指标"})
 IGNORED = frozenset({"序号", "编号", "指标编号"})
-_COMPARATOR_HINT = re.compile(r"^(?:指标)?(?:性质|方向|符号)[（(].*[)）]$")  # 指标性质(≥≤=)
+_NOTE_RE = re.compile(r"^(.+?)[（(][^（()）]*[)）]$")  # 指标值（含数字及文字描述）, 指标性质(≥≤=)
 
 
 def _label(value: Any) -> str:
@@ -70,9 +70,8 @@ def field_of(text: str, table: dict[str, str] = HEADER) -> str | None:
     """The indicator field a header label names, or None."""
     if text in table:
         return table[text]
-    if _COMPARATOR_HINT.match(text):
-        return "comparator"
-    return None
+    note = _NOTE_RE.match(text)  # a label with a note in brackets after it
+    return table.get(note.group(1)) if note else None
 
 
 def is_header_row(row: list[Any], table: dict[str, str] = HEADER) -> bool:
