@@ -316,3 +316,19 @@ def test_header_labels_with_a_note_in_brackets(tmp_path: Path) -> None:
         ("产出指标", "数量指标", "系统数量", "", "≥", "12", "套", "", "")
     ]
     assert warnings == ["工作表“Sheet1”第7行：表头“（说明）”不认识，该列未读取"]
+
+
+def test_a_head_line_above_the_header_is_not_a_header_row(tmp_path: Path) -> None:
+    """备注 | 无 just above the 指标值 of a header merged over a value | unit pair."""
+    rows = [
+        *head(),
+        [None, None, None, "备注", "无"],
+        ["一级指标", "二级指标", "三级指标", "指标值", None],
+        ["产出指标", "数量指标", "系统数量", "≥12", "套"],
+    ]
+    warnings: list[str] = []
+    document = read(save(tmp_path / "remark.xlsx", rows, ("D8:E8",)), warnings.append)
+    assert rows_of(document.tables[0]) == [
+        ("产出指标", "数量指标", "系统数量", "", "≥", "12", "套", "", "")
+    ]
+    assert warnings == []

@@ -88,6 +88,13 @@ def _mostly_header(row: list[Any], table: dict[str, str]) -> bool:
     return known > 0 and known * 2 >= len(labels)
 
 
+def _fills(above: list[Any], main: list[Any]) -> bool:
+    """True when a header-like row above names a field over a column the main row leaves
+    blank (指标值 merged down beside 绩效指标), not a head line such as 备注 | 无."""
+    blank = [c for c, value in enumerate(above) if c >= len(main) or not _label(main[c])]
+    return _mostly_header(above, HEADER) and any(field_of(_label(above[c])) for c in blank)
+
+
 def _known(lab: str, table: dict[str, str]) -> bool:
     return bool(field_of(lab, table)) or lab in GROUP_LABELS or lab in IGNORED
 
@@ -111,7 +118,7 @@ def find_columns(
     """
     main = rows[header]
     above = rows[header - 1] if header - 1 >= floor else None
-    upper = above if above is not None and _mostly_header(above, HEADER) else None
+    upper = above if above is not None and _fills(above, main) else None
     below = rows[header + 1] if header + 1 < len(rows) else None
     lower = below if below is not None and _mostly_header(below, SUB_HEADER) else None
     width = max(len(row) for row in (main, upper or [], lower or []))
