@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import re
 import warnings
 import zipfile
@@ -302,7 +301,8 @@ def _sheet_values(sheet: Any) -> list[list[Any]]:
 def _formulas_without_result(sheet: Any) -> dict[tuple[int, int], str]:
     """(row, column) → formula of each formula cell the workbook saved with no value.
 
-    Only a sheet whose XML holds formulas at all is parsed a second time."""
+    The sheet's XML is scanned in pieces; only a sheet that holds formulas at all is parsed
+    a second time, as a stream (a large sheet is never held whole in memory)."""
     get_source = getattr(sheet, "_get_source", None)
     if get_source is None:
         return {}
@@ -310,24 +310,35 @@ def _formulas_without_result(sheet: Any) -> dict[tuple[int, int], str]:
     from openpyxl.xml.functions import iterparse
 
     with get_source() as source:
-        data = source.read()
-    if not _FORMULA_RE.search(data):
-        return {}
+        if not _holds_formulas(source):
+            return {}
     found: dict[tuple[int, int], str] = {}
-    for _event, element in iterparse(io.BytesIO(data)):
-        if element.tag.rpartition("}")[2] != "c":
-            continue
-        children = {child.tag.rpartition("}")[2]: child for child in element}
-        value = children.get("v")
-        if "f" in children and (value is None or not (value.text or "")):
-            ref = element.get("r", "")
-            try:
-                column, row = coordinate_from_string(ref)
-            except ValueError:
+    with get_source() as source:
+        for _event, element in iterparse(source):
+            if element.tag.rpartition("}")[2] != "c":
                 continue
-            found[row - 1, column_index_from_string(column) - 1] = "=" + (children["f"].text or "")
-        element.clear()
+            children = {child.tag.rpartition("}")[2]: child for child in element}
+            value = children.get("v")
+            if "f" in children and (value is None or not (value.text or "")):
+                ref = element.get("r", "")
+                try:
+                    column, row = coordinate_from_string(ref)
+                except ValueError:
+                    continue
+                formula = "=" + (children["f"].text or "")
+                found[row - 1, column_index_from_string(column) - 1] = formula
+            element.clear()
     return found
+
+
+def _holds_formulas(source: Any, piece: int = 1 << 20) -> bool:
+    """True when the XML stream has a formula element (<f> or <x:f …>) anywhere."""
+    tail = b""
+    while chunk := source.read(piece):
+        if _FORMULA_RE.search(tail + chunk):
+            return True
+        tail = chunk[-16:]
+    return False
 
 
 def _verbatim_target(text: str) -> TargetValue:
