@@ -65,7 +65,8 @@ def test_a_shanghai_form_typed_by_hand(tmp_path: Path) -> None:
                 cell.data_type = "s"
     out = tmp_path / "sh.xlsx"
     book.save(out)
-    document = xlsx_import.read(out)
+    warnings: list[str] = []
+    document = xlsx_import.read(out, warnings.append)
     assert (document.layout, document.year) == ("shanghai", 2026)
     table = document.tables[0]
     assert (table.project_nature, table.project_category) == ("阶段性项目", "特定目标类")
@@ -81,7 +82,12 @@ def test_a_shanghai_form_typed_by_hand(tmp_path: Path) -> None:
     assert table.period_goal == "1.完成年度拆违任务。"
     assert table.goal == "1.完成市、区下达的年度拆违任务。"
     values = [(i.comparator, i.value, i.unit) for _, _, i in table.indicator_rows()]
-    assert values == [("定性", "合理", ""), ("=", "100.00", "%"), ("≥", "90.00", "%")]
+    assert values == [("定性", "合理", ""), ("=", "100", "%"), ("≥", "90", "%")]
+    assert warnings == [
+        "工作表“Sheet”第6行：3个金额带千分位，按数值读取（如项目资金总额“10,308,000.00”读作"
+        "10308000.00）",
+        "工作表“Sheet”第12行：本表指标值都印成两位小数（如“100.00”），按数值读取（“100”）",
+    ]
 
 
 def test_a_sichuan_sheet_with_weights(tmp_path: Path) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from pathlib import Path
 
@@ -9,7 +10,13 @@ import pytest
 
 from goaleditor.formats import pdf, xlsx_export, xlsx_import
 from goaleditor.model.compare import document_differences
-from goaleditor.model.document import HEADER_FIELDS, INDICATOR_FIELDS, MONEY_FIELDS, Document
+from goaleditor.model.document import (
+    HEADER_FIELDS,
+    INDICATOR_FIELDS,
+    MONEY_FIELDS,
+    Document,
+    GoalTable,
+)
 from goaleditor.model.layout_names import LAYOUT_NAMES
 from goaleditor.model.layouts import PROFILES, get_profile
 from goaleditor.model.values import TargetValue
@@ -80,7 +87,17 @@ def printed_view(document: Document) -> Document:
                     setattr(indicator, name, "")
             if profile.value_style == "parenthesized" and indicator.comparator != "定性":
                 indicator.value = f"{Decimal(indicator.value):.2f}"
+        _read_as_numbers(table, profile.name)
     return document
+
+
+def _read_as_numbers(table: GoalTable, layout: str) -> None:
+    """A table whose every number prints with two decimals is read without them (365.00 → 365)."""
+    numbers = [i for *_, i in table.indicator_rows() if i.comparator != "定性" and i.value]
+    printed = numbers and all(re.fullmatch(r"-?\d+\.\d\d", i.value) for i in numbers)
+    if printed and (layout == "shanghai" or len(numbers) >= 3):
+        for indicator in numbers:
+            indicator.value = format(Decimal(indicator.value).normalize(), "f")
 
 
 @pytest.mark.parametrize("name", LAYOUT_NAMES)

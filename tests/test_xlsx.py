@@ -351,3 +351,17 @@ def test_control_characters_are_dropped_and_the_rest_kept(tmp_path: Path) -> Non
     assert next(iter(table.indicator_rows()))[2].description == "说明\t制表"
     result = run_cli("export", out, "-o", tmp_path / "again.xlsx")
     assert result.returncode == 0, result.stderr
+
+
+def test_a_large_sheet_of_long_text_is_read_not_refused() -> None:
+    """A 17 MB workbook of one sheet of long 描述 holds a 64 MB sheet part: not an attack."""
+    import zipfile
+
+    from goaleditor.formats import xlsx_guard
+
+    sheet = zipfile.ZipInfo("xl/worksheets/sheet1.xml")
+    sheet.file_size = 64 * 2**20
+    xlsx_guard.check_sizes("big.xlsx", [sheet])  # no InputError
+    sheet.file_size = 101 * 2**20
+    with pytest.raises(InputError, match="解压后过大"):
+        xlsx_guard.check_sizes("big.xlsx", [sheet])

@@ -98,3 +98,37 @@ def read_money(value: Any, unit: str, say: Callable[[str], None]) -> Decimal | N
     if cleaned != text:
         say(f"“{raw}”读作{amount}")
     return amount
+
+
+_GROUPED_RE = re.compile(r"^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
+
+
+class TableMoney:
+    """The money cells of one table: each read by read_money; amounts written with thousands
+    separators (10,308,000.00, as the Shanghai form prints every one) said once per table."""
+
+    def __init__(self, unit: str, say: Callable[[int, str], None]) -> None:
+        self.unit = unit
+        self.say = say
+        self.grouped: list[tuple[int, str]] = []  # (row, what read_money said)
+
+    def __call__(self, value: Any, r: int, name: str) -> Decimal | None:
+        """The amount of one cell in row r labelled name."""
+        grouped = isinstance(value, str) and bool(_GROUPED_RE.match(value.strip()))
+        said: list[str] = []
+        amount = read_money(value, self.unit, said.append)
+        for message in said:
+            if grouped:
+                self.grouped.append((r, f"{name}{message}"))
+            else:
+                self.say(r, f"{name}{message}")
+        return amount
+
+    def finish(self) -> None:
+        """Say the amounts read from thousands separators: one line for the table."""
+        if len(self.grouped) == 1:
+            self.say(*self.grouped[0])
+        elif self.grouped:
+            r, first = self.grouped[0]
+            self.say(r, f"{len(self.grouped)}个金额带千分位，按数值读取（如{first}）")
+        self.grouped = []

@@ -10,7 +10,8 @@ from decimal import Decimal
 from typing import Any
 
 from goaleditor.errors import InputError
-from goaleditor.formats.sheet_money import NoResult, number_text, read_money
+from goaleditor.formats.sheet_columns import HEADER, SUB_HEADER, find_columns, is_header_row
+from goaleditor.formats.sheet_money import NoResult, TableMoney, number_text
 from goaleditor.formats.xlsx_labels import (
     ANNUAL_ANCHORS,
     LABELLED_FIELDS,
@@ -42,40 +43,6 @@ FISCAL_LABELS = ("其中：财政资金", "其中:财政资金", "财政资金",
 GOAL_LABELS = ("绩效目标", "年度绩效目标")
 _TOTAL_LABELS = ("预算数", "资金总额", "年度资金总额", "年度预算数", "项目预算数", "预算金额")
 _OTHER_LABELS = ("其他资金", "其中：其他资金", "其中:其他资金")
-HEADER = {
-    "年度(/项目)指标值": "value",
-    "年度（/项目）指标值": "value",
-    "年度指标值": "value",
-    "目标值": "value",
-    "年度目标值": "value",
-    "指标目标值": "value",
-    "权重": "weight",
-    "分值": "weight",
-    "权重（分）": "weight",
-    "权重(%)": "weight",
-    "权重（%）": "weight",
-    "指标解释": "explanation",
-    "评(扣)分标准": "standard",
-    "评（扣）分标准": "standard",
-    "评分标准": "standard",
-    "评分细则": "standard",
-    "备注": "remark",
-    "一级指标": "level1",
-    "二级指标": "level2",
-    "三级指标": "name",
-    "三级指标名称": "name",
-    "指标名称": "name",
-    "绩效指标描述": "description",
-    "指标描述": "description",
-    "指标内容": "description",
-    "指标值": "value",
-    "指标性质": "comparator",
-    "比较符号": "comparator",
-    "计量单位": "unit",
-    "度量单位": "unit",
-    "单位": "unit",
-}
-_IGNORED_HEADERS = frozenset({"序号", "编号", "指标编号"})
 _ALL_LABELS = frozenset(
     {
         "项目名称",
@@ -101,7 +68,7 @@ _ALL_LABELS = frozenset(
 
 def label(value: Any) -> str:
     """A cell's text without any whitespace ('' for a non-text cell)."""
-    return re.sub(r"\s+", "", value) if isinstance(value, str) else ""
+    return "".join(value.split()) if isinstance(value, str) else ""
 
 
 def text(value: Any) -> str:
@@ -139,6 +106,7 @@ class Parsed:
     title: str
     layout: str = ""
     document_title: str = ""
+    header_row: int | None = None  # the 一级指标 row, from 0
 
 
 @dataclass
@@ -156,6 +124,7 @@ class SheetReader:
         self.rows = rows
         self.sheet = sheet_name
         self.notes: list[str] = []
+        self._unknown: set[str] = set()  # header labels said once per sheet
 
     def _say(self, r: int, message: str) -> None:
         self.notes.append(f"工作表“{self.sheet}”第{r + 1}行：{message}")
@@ -222,12 +191,6 @@ class SheetReader:
                 return None, c
         return None, -1
 
-    def _money_reader(self, unit: str) -> Callable[[Any, int, str], Decimal | None]:
-        def money(value: Any, r: int, name: str) -> Decimal | None:
-            return read_money(value, unit, lambda message: self._say(r, f"{name}{message}"))
-
-        return money
-
     def _lines_above(self, lead: int, start: int, header: int) -> tuple[str, str, Any, str]:
         """Title, document title, agency and money unit from the lines above and in the head."""
         title = document_title = ""
@@ -276,19 +239,20 @@ class SheetReader:
         ):
             title, document_title = document_title, ""  # "XX项目支出绩效目标表" names this table
         unit = unit if unit in MONEY_UNITS else "元"
-        money = self._money_reader(unit)
+        money = TableMoney(unit, self._say)
         header_fields: dict[str, Any] = {
             "project_name": text(project)
             or ((m.group(1) or m.group(2) or "") if (m := TITLE_RE.match(title)) else ""),
             "money_unit": unit,
         }
+        extra = LabelledFields(self.rows, start, header, money).fields()
         for name, labels in (
             ("budget_total", _TOTAL_LABELS),
             ("budget_fiscal", FISCAL_LABELS),
             ("budget_other", _OTHER_LABELS),
         ):
-            r = self._find_row(start, header, labels)
-            if r is not None:
+            r = None if name in extra else self._find_row(start, header, labels)
+            if r is not None:  # not a form's money block (read by LabelledFields)
                 value, _ = self._value_right_of(r, labels)
                 header_fields[name] = money(value, r, MONEY_LABEL[name])
         goal_row = self._find_row(start, header, GOAL_LABELS)
@@ -297,15 +261,15 @@ class SheetReader:
         header_fields["fund_use"] = self._fund_use(
             self._find_row(start, header, "预算数"), goal_row or header, start
         )
-        extra = LabelledFields(self.rows, start, header, money).fields()
         if header_fields["goal"]:  # a 绩效目标 beside its label wins
             extra.pop("goal", None)
         header_fields.update({k: v for k, v in extra.items() if v is not None})
-        rows = self._indicators(header, stop)
-        layout = guess_layout(self.rows, start, header, title)
-        return Parsed(
-            GoalTable.from_rows(rows, **header_fields), agency, title, layout, document_title
-        )
+        columns, below = self._columns(header, start + 1)
+        rows = self._indicators(columns, header + below, stop)
+        layout = guess_layout(self.rows, start, header + below, title)
+        money.finish()
+        table = GoalTable.from_rows(rows, **header_fields)
+        return Parsed(table, agency, title, layout, document_title, header)
 
     def _fund_use(self, budget_row: int | None, stop: int, start: int) -> str:
         labelled = self._find_row(start, stop, "资金用途")
@@ -322,24 +286,21 @@ class SheetReader:
                 return text(texts[0])
         return ""
 
-    def _columns(self, header: int) -> dict[str, int]:
-        columns: dict[str, int] = {}
-        row = self.rows[header]
-        for c, value in enumerate(row):
-            name = HEADER.get(label(value))
-            if name and name not in columns:
-                columns[name] = c
-            elif not name and label(value) and label(value) not in _IGNORED_HEADERS:
-                self._say(header, f"表头“{text(value).strip()}”不认识，该列未读取")
-        if "name" not in columns or "value" not in columns:
-            raise InputError(f"工作表“{self.sheet}”第{header + 1}行：表头缺少“三级指标”或“指标值”")
-        after = columns["value"] + 1
-        if "unit" not in columns and after < len(row) and row[after] is None:
-            columns["unit"] = after  # 指标值 merged over a value | unit pair
-        return columns
+    def _columns(self, header: int, floor: int) -> tuple[dict[str, int], int]:
+        def unknown(r: int, shown: str) -> None:
+            if shown not in self._unknown:
+                self._unknown.add(shown)
+                self._say(r, f"表头“{shown}”不认识，该列未读取")
 
-    def _indicators(self, header: int, stop: int) -> list[tuple[str, str, Indicator]]:
-        columns = self._columns(header)
+        columns = find_columns(self.rows, header, floor, unknown)
+        if "name" not in columns.fields or "value" not in columns.fields:
+            raise InputError(f"工作表“{self.sheet}”第{header + 1}行：表头缺少“三级指标”或“指标值”")
+        return columns.fields, columns.extra_rows
+
+    def _indicators(
+        self, columns: dict[str, int], header: int, stop: int
+    ) -> list[tuple[str, str, Indicator]]:
+        """The indicator rows below the header (its last row at header) down to stop."""
         split = "comparator" in columns or "unit" in columns
         found: list[_Row] = []
         ended = False
@@ -357,39 +318,50 @@ class SheetReader:
                 ended = True
                 self._say(r, f"表下的“{first[:20]}”不是指标，已跳过")
                 continue
-            if label(get("level1")) == "一级指标":
-                continue  # a repeated header row
+            if label(get("level1")) == "一级指标" or is_header_row(row, SUB_HEADER):
+                continue  # a repeated header row (on a continued page)
             if not any(get(f) for f in ("name", "description", "value")):
                 self._say(r, f"“{first[:20]}”不是指标（没有三级指标和指标值），已跳过")
                 continue
-            found.append(_Row(r, get("level1"), get("level2"), self._indicator(get, split)))
+            found.append(_Row(r, get("level1"), get("level2"), self._indicator(r, get, split)))
         self._fill_levels(found)
         return [(row.level1, row.level2, row.indicator) for row in found]
 
-    @staticmethod
-    def _indicator(get: Callable[[str], str], split: bool) -> Indicator:
-        comparator = normalize_comparator(get("comparator")) if split else None
+    def _indicator(self, r: int, get: Callable[[str], str], split: bool) -> Indicator:
         value, unit = get("value"), get("unit")
+        comparator = self._comparator(r, label(get("comparator"))) if split else None
+        shown = f"{value}{'' if value.endswith(unit) else unit}"
         if comparator == QUALITATIVE:
-            target = TargetValue(QUALITATIVE, value, "")
+            target = TargetValue(QUALITATIVE, shown, "")
         elif not value and comparator:  # a 指标值 left blank (or a formula without result)
             target = TargetValue(comparator, "", unit)
         else:  # the three columns, or one cell such as ≥40个 or =100.00(%), as one 指标值
-            shown = f"{comparator or ''}{value}{'' if value.endswith(unit) else unit}"
-            target = PROFILES["shanghai"].parse_display(shown)
-            if target.comparator == QUALITATIVE:
-                parsed = parse_target(shown)
-                target = (
-                    TargetValue(QUALITATIVE, shown, "")
-                    if parsed.comparator == QUALITATIVE
-                    else parsed
-                )
+            target = _read_display(shown)
+            if comparator and target.comparator == QUALITATIVE:
+                self._say(r, f"指标性质“{comparator}”与指标值“{shown}”不相符，按定性指标读取")
+            elif comparator and _LEADING_COMPARATOR.match(shown):
+                if target.comparator != comparator:
+                    self._say(r, f"指标性质“{comparator}”与指标值“{shown}”不一致，按指标值读取")
+            elif comparator:
+                target = TargetValue(comparator, target.value, target.unit)
         indicator = Indicator(
             get("name"), get("description"), target.comparator, target.value, target.unit
         )
         for name in ("weight", "explanation", "standard", "remark"):
             setattr(indicator, name, get(name))
         return indicator
+
+    def _comparator(self, r: int, written: str) -> str | None:
+        """The comparator a 指标性质/指标方向 cell gives (None: the 指标值 says it)."""
+        if not written or written in ("定量", "定量指标"):
+            return None
+        if found := normalize_comparator(written) or _WORDS.get(written):
+            return found
+        if direction := _DIRECTIONS.get(written):
+            self._say(r, f"指标方向“{written}”按“{direction}”读取")
+            return direction
+        self._say(r, f"指标性质“{written}”不认识，按指标值读取")
+        return None
 
     def _fill_levels(self, rows: list[_Row]) -> None:
         """Blank 一级/二级: as above (a merge), or from below when typed in a group's middle."""
@@ -430,4 +402,17 @@ class SheetReader:
                 )
 
 
+def _read_display(shown: str) -> TargetValue:
+    """One 指标值 cell as printed in any layout (定性 text kept verbatim)."""
+    target = PROFILES["shanghai"].parse_display(shown)
+    if target.comparator == QUALITATIVE:
+        parsed = parse_target(shown)
+        return TargetValue(QUALITATIVE, shown, "") if parsed.comparator == QUALITATIVE else parsed
+    return target
+
+
+_LEADING_COMPARATOR = re.compile(r"^\s*(?:>=|<=|[≥≤=＝<>＜＞≧≦])")
+_WORDS = {"定性指标": QUALITATIVE, "等于": "=", "大于等于": "≥", "小于等于": "≤"}
+_WORDS |= {"大于": ">", "小于": "<", "不低于": "≥", "不高于": "≤", "不超过": "≤", "不少于": "≥"}
+_DIRECTIONS = {"正向": "≥", "正向指标": "≥", "反向": "≤", "反向指标": "≤"}
 MONEY_LABEL = {"budget_total": "预算数", "budget_fiscal": "财政资金", "budget_other": "其他资金"}

@@ -17,7 +17,8 @@ MAX_SECONDS = 60.0  # a 1000-table workbook reads in a few seconds
 MAX_EMPTY_ROWS = 1_000  # a gap this long ends a sheet (dimension padding costs nothing then)
 MAX_UNCOMPRESSED = 200 * 1024 * 1024  # a real goal-table workbook is a few MB at most
 MAX_MEMBERS = 10_000
-MAX_PART = 32 * 1024 * 1024  # one sheet or the shared strings, uncompressed
+MAX_PART = 100 * 1024 * 1024  # one sheet or the shared strings, uncompressed (a 25 MB xlsx
+# of long text has a sheet of ~90 MB; the sheet is streamed, only its values are kept)
 _PROLOG_BYTES = 64 * 1024  # a DTD comes before the root element
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 

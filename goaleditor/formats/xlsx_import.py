@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import re
 import warnings
 import zipfile
@@ -22,6 +21,7 @@ from goaleditor.formats.layout import (
     SHEET_TITLE_ROW,
 )
 from goaleditor.formats.notes import locating
+from goaleditor.formats.print_decimals import read_print_decimals
 from goaleditor.formats.sheet_money import NoResult
 from goaleditor.formats.sheet_reader import (
     AGENCY_RE,
@@ -211,6 +211,7 @@ def document_from_sheets(
                 notes.append(f"工作表“{name}”不是绩效目标表，已跳过")
             continue
         for item in parsed:
+            _print_decimals(item, exact.name if found and exact else item.layout, name, notes)
             document.tables.append(item.table)
             item.table.document = document
             agency = agency or item.agency
@@ -231,6 +232,17 @@ def document_from_sheets(
     title = next((t for t in document_titles if t), "") or file_title.strip()
     document.title = "" if re.sub(r"\s+", "", title) == DEFAULT_HEADING else title
     return document
+
+
+def _print_decimals(item: Parsed, layout: str, sheet: str, notes: list[str]) -> None:
+    """Shanghai's two printed decimals taken off a table's 指标值, said once per table."""
+    example = read_print_decimals(item.table, layout)
+    if example:
+        row = "" if item.header_row is None else f"第{item.header_row + 1}行"
+        notes.append(
+            f"工作表“{sheet}”{row}：本表指标值都印成两位小数"
+            f"（如“{example[0]}”），按数值读取（“{example[1]}”）"
+        )
 
 
 def _lines(grid: list[list[Any]]) -> list[str]:
@@ -289,7 +301,8 @@ def _sheet_values(sheet: Any) -> list[list[Any]]:
 def _formulas_without_result(sheet: Any) -> dict[tuple[int, int], str]:
     """(row, column) → formula of each formula cell the workbook saved with no value.
 
-    Only a sheet whose XML holds formulas at all is parsed a second time."""
+    The sheet's XML is scanned in pieces; only a sheet that holds formulas at all is parsed
+    a second time, as a stream (a large sheet is never held whole in memory)."""
     get_source = getattr(sheet, "_get_source", None)
     if get_source is None:
         return {}
@@ -297,24 +310,35 @@ def _formulas_without_result(sheet: Any) -> dict[tuple[int, int], str]:
     from openpyxl.xml.functions import iterparse
 
     with get_source() as source:
-        data = source.read()
-    if not _FORMULA_RE.search(data):
-        return {}
+        if not _holds_formulas(source):
+            return {}
     found: dict[tuple[int, int], str] = {}
-    for _event, element in iterparse(io.BytesIO(data)):
-        if element.tag.rpartition("}")[2] != "c":
-            continue
-        children = {child.tag.rpartition("}")[2]: child for child in element}
-        value = children.get("v")
-        if "f" in children and (value is None or not (value.text or "")):
-            ref = element.get("r", "")
-            try:
-                column, row = coordinate_from_string(ref)
-            except ValueError:
+    with get_source() as source:
+        for _event, element in iterparse(source):
+            if element.tag.rpartition("}")[2] != "c":
                 continue
-            found[row - 1, column_index_from_string(column) - 1] = "=" + (children["f"].text or "")
-        element.clear()
+            children = {child.tag.rpartition("}")[2]: child for child in element}
+            value = children.get("v")
+            if "f" in children and (value is None or not (value.text or "")):
+                ref = element.get("r", "")
+                try:
+                    column, row = coordinate_from_string(ref)
+                except ValueError:
+                    continue
+                formula = "=" + (children["f"].text or "")
+                found[row - 1, column_index_from_string(column) - 1] = formula
+            element.clear()
     return found
+
+
+def _holds_formulas(source: Any, piece: int = 1 << 20) -> bool:
+    """True when the XML stream has a formula element (<f> or <x:f …>) anywhere."""
+    tail = b""
+    while chunk := source.read(piece):
+        if _FORMULA_RE.search(tail + chunk):
+            return True
+        tail = chunk[-16:]
+    return False
 
 
 def _verbatim_target(text: str) -> TargetValue:
@@ -401,6 +425,7 @@ def _exact_table(rows: list[list[Any]], profile: LayoutProfile) -> Parsed | None
         table,
         (agency.group(1), agency.group(2)) if agency else None,
         _text(_cell(rows, SHEET_TITLE_ROW, 0)),
+        header_row=SHEET_GRID_ROW + profile.header_row,
     )
 
 

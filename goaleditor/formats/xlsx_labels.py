@@ -64,7 +64,7 @@ _ALL = frozenset(
 
 
 def _label(value: Any) -> str:
-    return re.sub(r"\s+", "", value) if isinstance(value, str) else ""
+    return "".join(value.split()) if isinstance(value, str) else ""
 
 
 def _is_label(value: Any) -> bool:
