@@ -332,3 +332,29 @@ def test_a_head_line_above_the_header_is_not_a_header_row(tmp_path: Path) -> Non
         ("产出指标", "数量指标", "系统数量", "", "≥", "12", "套", "", "")
     ]
     assert warnings == []
+
+
+def test_fund_use_under_a_money_block_labelled_project_funds(tmp_path: Path) -> None:
+    """项目资金（万元）with 资金总额 instead of 预算规模及资金用途 / 预算数: the use row still reads."""
+    rows = [
+        ["2026年运维绩效目标表"],
+        ["123456某某区大数据中心"],
+        ["项目名称", "运维"],
+        ["项目资金（万元）", "资金总额", 680, "其中：财政资金", 600, "其他资金", 80],
+        [None, "用于机房设备的日常运行维护"],
+        ["绩效目标", "保障运行"],
+        ["一级指标", "二级指标", "三级指标", "绩效指标描述", "指标值"],
+        ["产出指标", "数量指标", "运维系统数量", "系统数量", "≥12个"],
+    ]
+    warnings: list[str] = []
+    document = read(save(tmp_path / "funds.xlsx", rows, ("A4:A5",)), warnings.append)
+    (table,) = document.tables
+    assert table.money_unit == "万元"
+    assert (table.budget_total, table.budget_fiscal, table.budget_other) == (
+        Decimal("680.00"),
+        Decimal("600.00"),
+        Decimal("80.00"),
+    )
+    assert table.fund_use == "用于机房设备的日常运行维护"
+    assert table.goal == "保障运行"
+    assert warnings == []

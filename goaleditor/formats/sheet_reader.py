@@ -259,7 +259,7 @@ class SheetReader:
         goal, _ = self._value_right_of(goal_row, GOAL_LABELS) if goal_row is not None else (None, 0)
         header_fields["goal"] = text(goal)
         header_fields["fund_use"] = self._fund_use(
-            self._find_row(start, header, "预算数"), goal_row or header, start
+            self._find_row(start, header, _TOTAL_LABELS), goal_row or header, start
         )
         if header_fields["goal"]:  # a 绩效目标 beside its label wins
             extra.pop("goal", None)
