@@ -335,7 +335,7 @@ def test_a_head_line_above_the_header_is_not_a_header_row(tmp_path: Path) -> Non
 
 
 def test_fund_use_under_a_money_block_labelled_project_funds(tmp_path: Path) -> None:
-    """项目资金（万元）with 资金总额 instead of 预算规模及资金用途 / 预算数: the use row still reads."""
+    """项目资金（万元）/ 资金总额 instead of 预算规模及资金用途 / 预算数: the use row reads."""
     rows = [
         ["2026年运维绩效目标表"],
         ["123456某某区大数据中心"],
