@@ -253,7 +253,7 @@ def _table(
                 if nested:
                     label = next((str(v) for v in row if v), "")[:12] or f"第{index}行"
                     notes.append(
-                        f"工作表“第{number}个表格”“{label}”一行：单元格里嵌套的表格未读取（只读外层表格）"
+                        f"第{number}个表格“{label}”一行：单元格里嵌套的表格未读取（只读外层表格）"
                     )
             row.append(text or None)
             row.extend([None] * (max(1, span) - 1))

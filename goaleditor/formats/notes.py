@@ -6,6 +6,16 @@ import re
 from collections.abc import Callable
 
 _SHEET_ROW_RE = re.compile(r"工作表“(?P<sheet>[^”]*)”(?:第(?P<row>\d+)行)?")
+# A PDF's pages and a Word document's tables are read as sheets named 第2页 / 第1个表格.
+_PAGE_RE = re.compile(r"^(?P<sheet>第\d+(?:页|个表格))(?:第(?P<row>\d+)行)?")
+# Where a note says it is, at its start, and the punctuation that follows.
+PLACE_RE = re.compile(r"^(工作表“[^”]*”(?:第\d+行)?|第\d+(?:页|个表格)(?:第\d+行)?)[：:，,]?\s*")
+
+
+def place(sheet: str, row: int | None = None) -> str:
+    """How a note names where it is: 工作表“X”第N行, or 第2页第N行 for a page or Word table."""
+    where = sheet if _PAGE_RE.fullmatch(sheet) else f"工作表“{sheet}”"
+    return f"{where}第{row}行" if row is not None else where
 
 
 class ImportNote(str):
@@ -26,8 +36,8 @@ class ImportNote(str):
 
 
 def sheet_and_row(text: str) -> tuple[str, int | None] | None:
-    """The sheet name and row number a note names (“工作表“X”第N行”), or None."""
-    match = _SHEET_ROW_RE.search(text)
+    """The sheet name and row number a note names (工作表“X”第N行, 第2页第N行), or None."""
+    match = _PAGE_RE.match(text) or _SHEET_ROW_RE.search(text)
     if match is None:
         return None
     row = match.group("row")

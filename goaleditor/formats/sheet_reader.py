@@ -10,6 +10,7 @@ from decimal import Decimal
 from typing import Any
 
 from goaleditor.errors import InputError
+from goaleditor.formats.notes import place
 from goaleditor.formats.sheet_columns import HEADER, SUB_HEADER, find_columns, is_header_row
 from goaleditor.formats.sheet_money import NoResult, TableMoney, number_text
 from goaleditor.formats.xlsx_labels import (
@@ -41,6 +42,7 @@ _FOOTER_RE = re.compile(
 )
 FISCAL_LABELS = ("其中：财政资金", "其中:财政资金", "财政资金", "其中：财政拨款", "其中:财政拨款")
 GOAL_LABELS = ("绩效目标", "年度绩效目标")
+_AMOUNT_RE = re.compile(r"^[-+]?[￥¥]?[\d,，]*\.?\d*\s*(?:万?元|万)?$")  # a money block's amounts
 _TOTAL_LABELS = ("预算数", "资金总额", "年度资金总额", "年度预算数", "项目预算数", "预算金额")
 _OTHER_LABELS = ("其他资金", "其中：其他资金", "其中:其他资金")
 _ALL_LABELS = frozenset(
@@ -127,7 +129,7 @@ class SheetReader:
         self._unknown: set[str] = set()  # header labels said once per sheet
 
     def _say(self, r: int, message: str) -> None:
-        self.notes.append(f"工作表“{self.sheet}”第{r + 1}行：{message}")
+        self.notes.append(f"{place(self.sheet, r + 1)}：{message}")
 
     def tables(self) -> list[Parsed]:
         """Every table of the sheet, in order; its lines above it and footers below."""
@@ -279,9 +281,15 @@ class SheetReader:
                 return text(value)
         if budget_row is None:
             return ""
+        budget = self.rows[budget_row]
+        edge = next((c for c, v in enumerate(budget) if text(v).strip()), 0)  # the label column
         for r in range(budget_row + 1, stop):
-            values = [v for v in self.rows[r][1:] if v is not None and text(v) != ""]
-            texts = [v for v in values if label(v) not in _ALL_LABELS]
+            if any(text(v).strip() for v in self.rows[r][: edge + 1]):
+                break  # the next labelled block (总体目标, 绩效目标): no use row
+            values = [v for v in self.rows[r][edge + 1 :] if v is not None and text(v) != ""]
+            texts = [
+                v for v in values if label(v) not in _ALL_LABELS and not _AMOUNT_RE.match(text(v))
+            ]
             if texts:
                 return text(texts[0])
         return ""
@@ -294,7 +302,7 @@ class SheetReader:
 
         columns = find_columns(self.rows, header, floor, unknown)
         if "name" not in columns.fields or "value" not in columns.fields:
-            raise InputError(f"工作表“{self.sheet}”第{header + 1}行：表头缺少“三级指标”或“指标值”")
+            raise InputError(f"{place(self.sheet, header + 1)}：表头缺少“三级指标”或“指标值”")
         return columns.fields, columns.extra_rows
 
     def _indicators(

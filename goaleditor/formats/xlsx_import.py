@@ -20,7 +20,7 @@ from goaleditor.formats.layout import (
     SHEET_GRID_ROW,
     SHEET_TITLE_ROW,
 )
-from goaleditor.formats.notes import locating
+from goaleditor.formats.notes import locating, place
 from goaleditor.formats.print_decimals import read_print_decimals
 from goaleditor.formats.sheet_money import NoResult
 from goaleditor.formats.sheet_reader import (
@@ -205,10 +205,11 @@ def document_from_sheets(
         parsed = [found] if found else reader.tables()
         notes.extend(reader.notes)
         if not parsed:
-            if "目录" in name:
-                document_titles.append(document_title(_lines(grid)))
+            lines = _lines(grid)
+            if "目录" in name or any(re.sub(r"\s+", "", line) == "目录" for line in lines):
+                document_titles.append(document_title(lines))
             else:
-                notes.append(f"工作表“{name}”不是绩效目标表，已跳过")
+                notes.append(f"{place(name)}不是绩效目标表，已跳过")
             continue
         for item in parsed:
             _print_decimals(item, exact.name if found and exact else item.layout, name, notes)
@@ -238,9 +239,9 @@ def _print_decimals(item: Parsed, layout: str, sheet: str, notes: list[str]) -> 
     """Shanghai's two printed decimals taken off a table's 指标值, said once per table."""
     example = read_print_decimals(item.table, layout)
     if example:
-        row = "" if item.header_row is None else f"第{item.header_row + 1}行"
+        row = None if item.header_row is None else item.header_row + 1
         notes.append(
-            f"工作表“{sheet}”{row}：本表指标值都印成两位小数"
+            f"{place(sheet, row)}：本表指标值都印成两位小数"
             f"（如“{example[0]}”），按数值读取（“{example[1]}”）"
         )
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QModelIndex, QRect, Qt
@@ -21,10 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from goaleditor.errors import printable
-from goaleditor.formats.notes import table_of
+from goaleditor.formats.notes import PLACE_RE, table_of
 
-# Where a note says it is: a sheet (and row), or a page (and row) of a PDF or Word file.
-_PLACE_RE = re.compile(r"^(工作表“[^”]*”(?:第\d+行)?|第\d+页(?:第\d+行)?)[：:，,]?\s*")
 SCREEN_SHARE = 0.7  # the dialog grows with its notes up to this much of the screen
 WIDTH = 860  # wide enough for a note of ~40 characters on one line
 PLACE_SHARE = 0.3  # the 位置 column takes at most this much of the table's width
@@ -32,7 +29,7 @@ PLACE_SHARE = 0.3  # the 位置 column takes at most this much of the table's wi
 
 def split_place(note: str) -> tuple[str, str]:
     """(where, what) of a note: "工作表“A”第3行：…" → ("工作表“A”第3行", "…")."""
-    match = _PLACE_RE.match(note)
+    match = PLACE_RE.match(note)
     if match is None or not note[match.end() :]:
         return "", note
     return match.group(1), note[match.end() :]
