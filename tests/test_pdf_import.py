@@ -8,7 +8,7 @@ from typing import Any
 import pdfplumber
 
 from goaleditor.formats import read_document
-from goaleditor.formats.pdf_import import _TableGrid
+from goaleditor.formats.pdf_grid import RuledTable, column_rows
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
@@ -47,10 +47,10 @@ def _cells(path: Path) -> tuple[list[list[Any]], list[str]]:
     warnings: list[str] = []
     with pdfplumber.open(str(path)) as pdf:
         page = pdf.pages[0]
-        grid = _TableGrid(page.find_tables()[0])
+        grid = RuledTable(page.find_tables()[0])
         inside, outside = grid.split(list(page.chars), 1, warnings.append)
         assert outside == []
-        return grid.rows(inside), warnings
+        return next(column_rows([grid.spans(inside)])), warnings
 
 
 def test_a_run_into_an_empty_cell_belongs_to_the_cell_it_starts_in(tmp_path: Path) -> None:
