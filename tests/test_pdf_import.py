@@ -6,11 +6,18 @@ from pathlib import Path
 from typing import Any
 
 import pdfplumber
+import pytest
 
 from goaleditor.formats import read_document
-from goaleditor.formats.pdf_grid import RuledTable, column_rows
+from goaleditor.formats.pdf_grid import NO_ROOM, RuledTable, column_rows, join_split_rows
+from goaleditor.formats.published_text import read as read_text
+from goaleditor.model.compare import document_differences
+from goaleditor.model.document import Document
+from tests.fixtures.make_writer_pdfs import VARIANTS, Variant
+from tests.fixtures.make_writer_pdfs import expected as expected_document
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+EXAMPLE = FIXTURES.parents[1] / "resources" / "examples" / "binhai-2026-published.txt"
 
 
 def test_calc_overflow_into_empty_cells_reads_the_whole_text() -> None:
@@ -85,3 +92,68 @@ def test_a_page_header_above_the_title_is_not_the_title() -> None:
 
     assert document_title(["同事", "2027年度项目支出绩效目标表"]) == "2027年度项目支出绩效目标表"
     assert document_title(["某单位部门预算公开", "目录"]) == "某单位部门预算公开"
+
+
+def _indicator_fields(document: Document) -> list[tuple[str, ...]]:
+    return [
+        (l1.name, l2.name, i.name, i.description, i.comparator, i.value, i.unit)
+        for table in document.tables
+        for l1 in table.children
+        for l2 in l1.children
+        for i in l2.children
+    ]
+
+
+def _head_fields(document: Document) -> list[tuple[Any, ...]]:
+    return [
+        (
+            t.project_name,
+            t.money_unit,
+            t.budget_total,
+            t.budget_fiscal,
+            t.budget_other,
+            t.fund_use,
+            t.goal,
+        )
+        for t in document.tables
+    ]
+
+
+def test_writer_pdf_with_uneven_cells_reads_every_indicator_field() -> None:
+    """Printed by Writer from a Word table split in two: each part has its own cell edges."""
+    warnings: list[str] = []
+    document = read_document(FIXTURES / "example-libreoffice-writer.pdf", warnings.append)
+    expected = read_text(EXAMPLE)
+    assert _indicator_fields(document) == _indicator_fields(expected)
+    assert _head_fields(document) == _head_fields(expected)
+    assert (document.agency_code, document.agency_name) == ("319101", expected.agency_name)
+    assert document_differences(document, expected) == []
+    assert warnings == []
+
+
+@pytest.mark.parametrize("variant", VARIANTS, ids=[v.name for v in VARIANTS])
+def test_word_tables_printed_by_writer_read_exactly(variant: Variant) -> None:
+    """python-docx tables in other widths, margins, merges and header repeats (see the maker)."""
+    warnings: list[str] = []
+    document = read_document(FIXTURES / f"{variant.name}.pdf", warnings.append)
+    expected = expected_document(variant)
+    assert _indicator_fields(document) == _indicator_fields(expected)
+    assert _head_fields(document) == _head_fields(expected)
+    assert (document.agency_code, document.agency_name) == (
+        expected.agency_code,
+        expected.agency_name,
+    )
+    assert document_differences(document, expected) == []
+    assert warnings == []
+
+
+def test_a_row_broken_over_a_page_joins_only_where_its_text_goes_on() -> None:
+    """The lower part of a broken row joins the cells whose last line had no room left."""
+    upper = [[(0.0, 50.0, "产出指标", NO_ROOM), (50.0, 100.0, "故障修复响应时", 0.4)]]
+    lower = [[(0.0, 50.0, None, NO_ROOM), (50.0, 100.0, "间", 3.0)]]
+    join_split_rows([upper, lower])
+    assert upper[0][1][2] == "故障修复响应时间" and lower == []
+    upper = [[(0.0, 50.0, "社会效益指标", 0.2), (50.0, 100.0, "≥95%", 2.5)]]
+    lower = [[(0.0, 50.0, "可持续影响指标", 3.0), (50.0, 100.0, "持续有效", 1.0)]]
+    join_split_rows([upper, lower])
+    assert upper[0][0][2] == "社会效益指标" and len(lower) == 1  # a row of its own

@@ -13,11 +13,15 @@ from goaleditor.formats.linebreak import NO_LINE_START
 
 Warn = Callable[[str], None]
 Key = tuple[int, int]  # (row where the cell starts, its index among that row's cells)
-Span = tuple[float, float, str | None]  # a row's cell: left, right, text (None: empty or above)
+# A row's cell: left, right, text (None: empty or merged down from above), and the room left
+# on its last line in ems (the text may go on in the cell on the next page if that is short).
+Span = tuple[float, float, str | None, float]
 
 COLUMN_SNAP = 10.0  # points; head cells' edges closer than this are one column
 RUN_GAP = 0.5  # points; glyphs of one run touch, text of two cells is apart by their padding
 _CJK_RE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_SLASHES = "/／"
+NO_ROOM = 1e9  # an empty cell, or one merged down from above: nothing goes on in it
 
 
 class RuledTable:
@@ -120,9 +124,48 @@ class RuledTable:
         """Each row's cells, left to right; a cell merged down from above is empty below."""
         texts = {key: _cell_text(inside.get(key, []), box) for key, box in self.boxes.items()}
         return [
-            [(x0, x1, texts[key] or None if key[0] == r else None) for x0, x1, key in items]
+            [
+                (x0, x1, texts[key][0] or None, texts[key][1])
+                if key[0] == r
+                else (x0, x1, None, NO_ROOM)
+                for x0, x1, key in items
+            ]
             for r, items in enumerate(self.crossing)
         ]
+
+
+def join_split_rows(tables: list[list[list[Span]]]) -> None:
+    """A row broken over a page: its lower part joins the upper part.
+
+    The first row after a table's (repeated) header row is such a part when each of its texts
+    goes on from a text of the upper part's last row whose last line had no room for its start.
+
+    """
+    for upper, lower in itertools.pairwise(tables):
+        if not upper or not lower or any(starts_table(_texts(row)) for row in lower):
+            continue
+        first = 1 if _is_header(_texts(lower[0])) else 0
+        if first >= len(lower):
+            continue
+        last, part = upper[-1], lower[first]
+        joins: dict[int, str] = {}
+        for x0, x1, text, _ in part:
+            if text is None:
+                continue
+            c = max(range(len(last)), key=lambda u: _overlap(x0, x1, last[u][0], last[u][1]))
+            if last[c][2] is None or last[c][3] > _start_width(text) - 0.1 or c in joins:
+                break
+            joins[c] = text
+        else:
+            if joins:
+                for c, text in joins.items():
+                    x0, x1, above, _ = last[c]
+                    last[c] = (x0, x1, f"{above}{text}", NO_ROOM)
+                del lower[first]
+
+
+def _texts(row: list[Span]) -> list[str | None]:
+    return [span[2] for span in row]
 
 
 def column_rows(tables: Iterable[list[list[Span]]]) -> Iterator[list[list[Any]]]:
@@ -138,11 +181,11 @@ def column_rows(tables: Iterable[list[list[Span]]]) -> Iterator[list[list[Any]]]
         rows: list[list[Any]] = []
         head: list[list[Span]] = []
         for row in table:
-            values = [text for _, _, text in row]
+            values = _texts(row)
             if starts_table(values):
                 header = None
             if _is_header(values):
-                header = [(x0, x1) for x0, x1, _ in row]
+                header = [(x0, x1) for x0, x1, _, _ in row]
             if header is None:
                 head.append(row)
                 continue
@@ -159,7 +202,7 @@ def _is_header(values: list[str | None]) -> bool:
 
 def _under(row: list[Span], header: list[tuple[float, float]]) -> list[Any]:
     values: list[Any] = [None] * len(header)
-    for x0, x1, text in row:
+    for x0, x1, text, _ in row:
         if text is None:
             continue
         c = max(range(len(header)), key=lambda h: _overlap(x0, x1, *header[h]))
@@ -175,13 +218,13 @@ def _overlap(a0: float, a1: float, b0: float, b1: float) -> float:
 def _snapped(rows: list[list[Span]]) -> list[list[Any]]:
     """Rows placed in columns at their cells' left edges; edges closer than a column are one."""
     lefts: list[float] = []
-    for x in sorted({x0 for row in rows for x0, _, _ in row}):
+    for x in sorted({span[0] for row in rows for span in row}):
         if not lefts or x - lefts[-1] >= COLUMN_SNAP:
             lefts.append(x)
     result = []
     for row in rows:
         values: list[Any] = [None] * len(lefts)
-        for x0, _, text in row:
+        for x0, _, text, _ in row:
             c = max(0, bisect.bisect_right(lefts, x0 + 0.01) - 1)
             if text is not None:
                 values[c] = text if values[c] is None else f"{values[c]}{text}"
@@ -216,12 +259,13 @@ def _runs(chars: list[dict[str, Any]]) -> Iterator[list[dict[str, Any]]]:
         yield run
 
 
-def _cell_text(chars: list[dict[str, Any]], box: tuple[float, ...]) -> str:
-    """A cell's lines joined: a wrapped line without a space (CJK), a short line with a newline."""
+def _cell_text(chars: list[dict[str, Any]], box: tuple[float, ...]) -> tuple[str, float]:
+    """A cell's lines joined (a wrapped line without a space (CJK), a short line with a
+    newline), and the room left on its last line in ems."""
     if not chars:
-        return ""
+        return "", NO_ROOM
     lines = group_lines(chars)
-    pad = min(6.0, min(line[0]["x0"] - box[0] for line in lines))
+    pad = min(12.0, min(line[0]["x0"] - box[0] for line in lines))
     available = box[2] - box[0] - 2 * max(pad, 0.0)
     texts = ["".join(c["text"] for c in line) for line in lines]
     out = texts[0]
@@ -232,13 +276,32 @@ def _cell_text(chars: list[dict[str, Any]], box: tuple[float, ...]) -> str:
             out += "\n" + texts[n]  # the next word would have fitted: the line was ended
         else:
             out += texts[n]
-    return out.strip()
+    end = lines[-1]
+    room = (available - (end[-1]["x1"] - end[0]["x0"])) / max(end[-1]["size"], 1.0)
+    return out.strip(), room
+
+
+def _start_width(text: str) -> float:
+    """About how many ems a text's first unbreakable cluster takes (as _cluster_width)."""
+    width, n = 0.0, 0
+    while n < len(text) and text[n] not in " \n":
+        if n and _CJK_RE.match(text[n]) and text[n - 1] not in _SLASHES:
+            break
+        width += 1.0 if ord(text[n]) > 0x2000 else 0.55
+        n += 1
+    while n < len(text) and text[n] in NO_LINE_START:
+        width += 1.0
+        n += 1
+    return width
 
 
 def _cluster_width(line: list[dict[str, Any]]) -> float:
     """Width of what cannot be separated from a line's start (a Latin word, closing marks)."""
     end = 1
-    while end < len(line) and not _CJK_RE.match(line[end]["text"]) and line[end]["text"] != " ":
+    while end < len(line) and line[end]["text"] != " ":
+        # Writer keeps 元/人/年 together: no break on either side of a slash
+        if _CJK_RE.match(line[end]["text"]) and line[end - 1]["text"] not in _SLASHES:
+            break
         end += 1
     while end < len(line) and line[end]["text"] in NO_LINE_START:
         end += 1

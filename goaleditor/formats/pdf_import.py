@@ -19,10 +19,9 @@ from goaleditor.formats.import_lines import (
     level2_merged,
     line_row,
     sheets_from_blocks,
-    starts_table,
 )
 from goaleditor.formats.layout import DEFAULT_HEADING, table_title
-from goaleditor.formats.pdf_grid import RuledTable, column_rows, group_lines
+from goaleditor.formats.pdf_grid import RuledTable, column_rows, group_lines, join_split_rows
 from goaleditor.formats.xlsx_import import document_from_sheets
 from goaleditor.model.document import Document
 
@@ -58,9 +57,9 @@ def read(path: Path, warn: Warn | None = None) -> Document:
         pages, metadata = _scan(path)
         blocks = list(_read_pages(path, pages, deadline, notes))
     creator = metadata.get("Creator", "")
+    join_split_rows([rows for _, is_table, rows in blocks if is_table])
     tables = column_rows(rows for _, is_table, rows in blocks if is_table)
     blocks = [(n, t, next(tables) if t else rows) for n, t, rows in blocks]
-    _join_split_rows(blocks)
     sheets = sheets_from_blocks(((f"第{n}页", t, rows) for n, t, rows in blocks), notes.append)
     document = document_from_sheets(sheets, path.name, notes.append)
     if warn is not None:  # only once the file is known to hold goal tables
@@ -85,34 +84,6 @@ def read(path: Path, warn: Warn | None = None) -> Document:
         title = document_title(preamble)
         document.title = "" if _squeeze(title) == DEFAULT_HEADING else title
     return document
-
-
-def _join_split_rows(blocks: list[tuple[int, bool, list[list[Any]]]]) -> None:
-    """A row broken over a page: its lower part (fewer cells filled) joins the upper part.
-
-    A lower part never fills the 一级/二级 cells: Word leaves a merged cell's text above the
-    break, and a row that names its own 二级 is the next indicator, not the rest of one.
-    """
-    previous: list[list[Any]] | None = None
-    levels = {0, 1}
-    for _, is_table, rows in blocks:
-        if not is_table:
-            continue
-        if previous and rows and not any(starts_table(row) for row in rows):
-            first = 1 if rows and any(_squeeze(v) == "一级指标" for v in rows[0]) else 0
-            last = previous[-1]
-            if first < len(rows):
-                part = rows[first]
-                filled = {c for c, v in enumerate(part) if v is not None}
-                upper = {c for c, v in enumerate(last) if v is not None}
-                if filled and len(filled) < len(upper) and filled <= upper - levels:
-                    for c in filled:
-                        last[c] = f"{last[c]}{part[c]}"
-                    del rows[first]
-        for row in rows:
-            if any(_squeeze(v) == "一级指标" for v in row):
-                levels = {c for c, v in enumerate(row) if _squeeze(v) in ("一级指标", "二级指标")}
-        previous = rows or previous
 
 
 @contextmanager
