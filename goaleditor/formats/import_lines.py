@@ -12,6 +12,7 @@ _GAP_RE = re.compile(r"\t+|[ \u3000\u00a0]{2,}")
 _UNIT_TAIL_RE = re.compile(r"^(.*?)[\s\u3000]*((?:金额)?单位\s*[:：]\s*(?:万元|元))\s*$")
 _TOC_ENTRY_RE = re.compile(r"(?:[.…·．_\-\s]{2,}|……)\s*\d+$")
 _TABLE_TITLE_RE = re.compile(r"绩效目标表\s*$")
+_CODE_RE = re.compile(r"^[0-9A-Za-z.\-]{1,30}$")
 
 
 def line_row(text: str) -> list[Any]:
@@ -24,6 +25,13 @@ def line_row(text: str) -> list[Any]:
         elif chunk:
             cells.append(chunk)
     return cells
+
+
+def agency_from_properties(author: str, keywords: str) -> tuple[str, str]:
+    """Agency code and name from the properties of a file goaleditor exported (author: the
+    name; keywords: the code), for layouts that print no agency line."""
+    code = keywords.strip()
+    return (code if _CODE_RE.match(code) else "", author.strip())
 
 
 def is_toc_entry(text: str) -> bool:

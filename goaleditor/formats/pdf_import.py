@@ -15,6 +15,7 @@ from typing import Any
 
 from goaleditor.errors import InputError
 from goaleditor.formats.import_lines import (
+    agency_from_properties,
     document_title,
     level2_merged,
     line_row,
@@ -80,6 +81,10 @@ def read(path: Path, warn: Warn | None = None) -> Document:
         )
         document.title = "" if title in (DEFAULT_HEADING, first) else title
         document.merge_level2 = level2_merged(sheets)
+        if not (document.agency_code or document.agency_name):
+            document.agency_code, document.agency_name = agency_from_properties(
+                metadata.get("Author", ""), metadata.get("Keywords", "")
+            )
     else:
         title = document_title(preamble)
         document.title = "" if _squeeze(title) == DEFAULT_HEADING else title
