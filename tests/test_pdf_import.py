@@ -8,6 +8,7 @@ from typing import Any
 import pdfplumber
 import pytest
 
+from goaleditor.errors import InputError
 from goaleditor.formats import read_document
 from goaleditor.formats.pdf_grid import NO_ROOM, RuledTable, column_rows, join_split_rows
 from goaleditor.formats.published_text import read as read_text
@@ -15,6 +16,7 @@ from goaleditor.model.compare import document_differences
 from goaleditor.model.document import Document
 from tests.fixtures.make_writer_pdfs import VARIANTS, Variant
 from tests.fixtures.make_writer_pdfs import expected as expected_document
+from tests.helpers import run_cli
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 EXAMPLE = FIXTURES.parents[1] / "resources" / "examples" / "binhai-2026-published.txt"
@@ -157,3 +159,21 @@ def test_a_row_broken_over_a_page_joins_only_where_its_text_goes_on() -> None:
     lower = [[(0.0, 50.0, "可持续影响指标", 3.0), (50.0, 100.0, "持续有效", 1.0)]]
     join_split_rows([upper, lower])
     assert upper[0][0][2] == "社会效益指标" and len(lower) == 1  # a row of its own
+
+
+@pytest.mark.parametrize("name", ["calc-two-pages-wide.pdf", "calc-unit-weight-apart.pdf"])
+def test_a_table_printed_in_slices_side_by_side_is_refused_with_the_reason(name: str) -> None:
+    """Calc prints a sheet not scaled to the page width with its right columns on later pages."""
+    with pytest.raises(InputError) as caught:
+        read_document(FIXTURES / name)
+    message = str(caught.value)
+    assert message.startswith(f"{name}：宽表被分成多页打印（第2页起")
+    assert "\n" not in message and "缩放到一页宽" in message
+
+
+def test_the_refusal_on_the_command_line_is_one_line(tmp_path: Path) -> None:
+    result = run_cli(
+        "import", str(FIXTURES / "calc-two-pages-wide.pdf"), "-o", str(tmp_path / "x.goals")
+    )
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1 and "宽表被分成多页打印" in result.stderr

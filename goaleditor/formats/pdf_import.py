@@ -20,9 +20,11 @@ from goaleditor.formats.import_lines import (
     level2_merged,
     line_row,
     sheets_from_blocks,
+    starts_table,
 )
 from goaleditor.formats.layout import DEFAULT_HEADING, table_title
 from goaleditor.formats.pdf_grid import RuledTable, column_rows, group_lines, join_split_rows
+from goaleditor.formats.sheet_reader import HEADER
 from goaleditor.formats.xlsx_import import document_from_sheets
 from goaleditor.model.document import Document
 
@@ -35,6 +37,11 @@ Warn = Callable[[str], None]
 Block = tuple[bool, list[list[Any]]]
 
 _MARKERS = ("项目名称", "绩效目标")
+_NAME_RE = re.compile("三级指标|指标名称")
+_VALUE_RE = re.compile("指标值|目标值")
+_SLICE_RE = re.compile(
+    "三级指标|指标名称|绩效指标描述|指标描述|指标性质|年度指标值|指标值|目标值|权重|度量单位|计量单位"
+)
 _PAGE_NUMBER_RE = re.compile(
     r"^(?:[-—–\s]*\d+[-—–\s]*|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?)$"
 )
@@ -58,6 +65,7 @@ def read(path: Path, warn: Warn | None = None) -> Document:
         pages, metadata = _scan(path)
         blocks = list(_read_pages(path, pages, deadline, notes))
     creator = metadata.get("Creator", "")
+    _refuse_split_wide(blocks, path)
     join_split_rows([rows for _, is_table, rows in blocks if is_table])
     tables = column_rows(rows for _, is_table, rows in blocks if is_table)
     blocks = [(n, t, next(tables) if t else rows) for n, t, rows in blocks]
@@ -89,6 +97,39 @@ def read(path: Path, warn: Warn | None = None) -> Document:
         title = document_title(preamble)
         document.title = "" if _squeeze(title) == DEFAULT_HEADING else title
     return document
+
+
+def _refuse_split_wide(blocks: list[tuple[int, bool, list[list[Any]]]], path: Path) -> None:
+    """A table wider than the page, printed in slices side by side (as Calc prints a sheet
+    not scaled to the page width), cannot be put back together: say so.
+
+    Its mark: a 一级指标 header row without 三级指标 and 指标值, or a table continued on a
+    page whose first row holds only header labels, but not 一级指标 (the right-hand slice).
+    """
+    cut = None  # the page of a 一级指标 header row whose 三级指标 or 指标值 are elsewhere
+    for page, is_table, rows in blocks:
+        if not is_table or not rows:
+            continue
+        first = [_squeeze(span[2]) for span in rows[0] if span[2]]
+        if (
+            not starts_table(first)
+            and first
+            and all(label in HEADER for label in first)
+            and "一级指标" not in first
+        ):
+            cut = page - 1 if cut is None else cut
+        for row in rows:
+            line = "".join(_squeeze(span[2]) for span in row)  # cells may lack a rule between
+            if "一级指标" in line and not (_NAME_RE.search(line) and _VALUE_RE.search(line)):
+                cut = page if cut is None else cut
+            elif cut is not None and "一级指标" not in line and _SLICE_RE.match(line):
+                break
+        else:
+            continue
+        raise InputError(
+            f"{path.name}：宽表被分成多页打印（第{cut}页起，表的右边几列印在后面的页上），"
+            "无法拼回；请打开原表格文件，或在打印设置中选“缩放到一页宽”后重新生成PDF"
+        )
 
 
 @contextmanager
