@@ -177,3 +177,13 @@ def test_the_refusal_on_the_command_line_is_one_line(tmp_path: Path) -> None:
     )
     assert result.returncode == 2
     assert result.stderr.count("\n") == 1 and "宽表被分成多页打印" in result.stderr
+
+
+def test_an_agency_code_set_apart_from_its_name_stays_with_it() -> None:
+    from goaleditor.formats.import_lines import line_row
+
+    assert line_row("319101  天津市滨海新区人民政府政务服务办公室\t\t金额单位：元") == [
+        "319101 天津市滨海新区人民政府政务服务办公室",
+        "金额单位：元",
+    ]
+    assert line_row("填报日期  2026  年") == ["填报日期", "2026", "年"]  # a year is no code

@@ -153,7 +153,7 @@ def join_split_rows(tables: list[list[list[Span]]]) -> None:
             if text is None:
                 continue
             c = max(range(len(last)), key=lambda u: _overlap(x0, x1, last[u][0], last[u][1]))
-            if last[c][2] is None or last[c][3] > _start_width(text) - 0.1 or c in joins:
+            if last[c][2] is None or last[c][3] > _start_width(text) + 0.25 or c in joins:
                 break
             joins[c] = text
         else:
