@@ -187,3 +187,18 @@ def test_an_agency_code_set_apart_from_its_name_stays_with_it() -> None:
         "金额单位：元",
     ]
     assert line_row("填报日期  2026  年") == ["填报日期", "2026", "年"]  # a year is no code
+
+
+def test_indicator_cells_take_their_header_cells_columns() -> None:
+    """Edges a few points off the header's still line up; a cell over two takes the first."""
+    header = [(0.0, 40.0, "一级指标", NO_ROOM), (40.0, 80.0, "二级指标", NO_ROOM)]
+    header += [(80.0, 160.0, "三级指标", NO_ROOM), (160.0, 260.0, "绩效指标描述", NO_ROOM)]
+    header += [(260.0, 300.0, "指标值", NO_ROOM)]
+    jagged = [(0.0, 46.0, "产出指标", NO_ROOM), (46.0, 75.0, "数量指标", NO_ROOM)]
+    jagged += [(75.0, 165.0, "审核项目数量", NO_ROOM), (165.0, 255.0, "描述", NO_ROOM)]
+    jagged += [(255.0, 300.0, "≥60个", NO_ROOM)]
+    merged = [(0.0, 40.0, None, NO_ROOM), (40.0, 80.0, None, NO_ROOM)]
+    merged += [(80.0, 260.0, "不分描述的指标", NO_ROOM), (260.0, 300.0, "有效", NO_ROOM)]
+    rows = next(column_rows([[header, jagged, merged]]))
+    assert rows[1] == ["产出指标", "数量指标", "审核项目数量", "描述", "≥60个"]
+    assert rows[2] == [None, None, "不分描述的指标", None, "有效"]

@@ -205,7 +205,15 @@ def _under(row: list[Span], header: list[tuple[float, float]]) -> list[Any]:
     for x0, x1, text, _ in row:
         if text is None:
             continue
-        c = max(range(len(header)), key=lambda h: _overlap(x0, x1, *header[h]))
+        # A cell over several header cells holds its text in the first, as a merged cell
+        covered = [
+            h for h, (h0, h1) in enumerate(header) if _overlap(x0, x1, h0, h1) > (h1 - h0) / 2
+        ]
+        c = (
+            covered[0]
+            if covered
+            else max(range(len(header)), key=lambda h: _overlap(x0, x1, *header[h]))
+        )
         values[c] = text if values[c] is None else f"{values[c]}{text}"
     return values
 
