@@ -37,6 +37,7 @@ Warn = Callable[[str], None]
 Block = tuple[bool, list[list[Any]]]
 
 _MARKERS = ("项目名称", "绩效目标")
+_THOUSANDS_NOTE_RE = re.compile(r"“(\d{1,3}(?:,\d{3})+\.\d\d)”读作(\d+\.\d\d)$")
 _NAME_RE = re.compile("三级指标|指标名称")
 _VALUE_RE = re.compile("指标值|目标值")
 _SLICE_RE = re.compile(
@@ -71,6 +72,8 @@ def read(path: Path, warn: Warn | None = None) -> Document:
     blocks = [(n, t, next(tables) if t else rows) for n, t, rows in blocks]
     sheets = sheets_from_blocks(((f"第{n}页", t, rows) for n, t, rows in blocks), notes.append)
     document = document_from_sheets(sheets, path.name, notes.append)
+    if creator == "goaleditor":  # amounts it printed as 6,300,000.00 (Shanghai) are no guess
+        notes = [n for n in notes if not _own_amount(n)]
     if warn is not None:  # only once the file is known to hold goal tables
         for note in dict.fromkeys(notes):
             warn(note)
@@ -97,6 +100,12 @@ def read(path: Path, warn: Warn | None = None) -> Document:
         title = document_title(preamble)
         document.title = "" if _squeeze(title) == DEFAULT_HEADING else title
     return document
+
+
+def _own_amount(note: str) -> bool:
+    """A note that an amount with thousands separators was read as the same amount."""
+    match = _THOUSANDS_NOTE_RE.search(note)
+    return bool(match) and match.group(1).replace(",", "") == match.group(2)
 
 
 def _refuse_split_wide(blocks: list[tuple[int, bool, list[list[Any]]]], path: Path) -> None:
