@@ -105,7 +105,7 @@ def read(path: Path, warn: Warn | None = None) -> Document:
 def _own_amount(note: str) -> bool:
     """A note that an amount with thousands separators was read as the same amount."""
     match = _THOUSANDS_NOTE_RE.search(note)
-    return bool(match) and match.group(1).replace(",", "") == match.group(2)
+    return match is not None and match.group(1).replace(",", "") == match.group(2)
 
 
 def _refuse_split_wide(blocks: list[tuple[int, bool, list[list[Any]]]], path: Path) -> None:
