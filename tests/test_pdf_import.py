@@ -6,11 +6,20 @@ from pathlib import Path
 from typing import Any
 
 import pdfplumber
+import pytest
 
+from goaleditor.errors import InputError
 from goaleditor.formats import read_document
-from goaleditor.formats.pdf_import import _TableGrid
+from goaleditor.formats.pdf_grid import NO_ROOM, RuledTable, column_rows, join_split_rows
+from goaleditor.formats.published_text import read as read_text
+from goaleditor.model.compare import document_differences
+from goaleditor.model.document import Document
+from tests.fixtures.make_writer_pdfs import VARIANTS, Variant
+from tests.fixtures.make_writer_pdfs import expected as expected_document
+from tests.helpers import run_cli
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+EXAMPLE = FIXTURES.parents[1] / "resources" / "examples" / "binhai-2026-published.txt"
 
 
 def test_calc_overflow_into_empty_cells_reads_the_whole_text() -> None:
@@ -47,10 +56,10 @@ def _cells(path: Path) -> tuple[list[list[Any]], list[str]]:
     warnings: list[str] = []
     with pdfplumber.open(str(path)) as pdf:
         page = pdf.pages[0]
-        grid = _TableGrid(page.find_tables()[0])
+        grid = RuledTable(page.find_tables()[0])
         inside, outside = grid.split(list(page.chars), 1, warnings.append)
         assert outside == []
-        return grid.rows(inside), warnings
+        return next(column_rows([grid.spans(inside)])), warnings
 
 
 def test_a_run_into_an_empty_cell_belongs_to_the_cell_it_starts_in(tmp_path: Path) -> None:
@@ -85,3 +94,111 @@ def test_a_page_header_above_the_title_is_not_the_title() -> None:
 
     assert document_title(["同事", "2027年度项目支出绩效目标表"]) == "2027年度项目支出绩效目标表"
     assert document_title(["某单位部门预算公开", "目录"]) == "某单位部门预算公开"
+
+
+def _indicator_fields(document: Document) -> list[tuple[str, ...]]:
+    return [
+        (l1.name, l2.name, i.name, i.description, i.comparator, i.value, i.unit)
+        for table in document.tables
+        for l1 in table.children
+        for l2 in l1.children
+        for i in l2.children
+    ]
+
+
+def _head_fields(document: Document) -> list[tuple[Any, ...]]:
+    return [
+        (
+            t.project_name,
+            t.money_unit,
+            t.budget_total,
+            t.budget_fiscal,
+            t.budget_other,
+            t.fund_use,
+            t.goal,
+        )
+        for t in document.tables
+    ]
+
+
+def test_writer_pdf_with_uneven_cells_reads_every_indicator_field() -> None:
+    """Printed by Writer from a Word table split in two: each part has its own cell edges."""
+    warnings: list[str] = []
+    document = read_document(FIXTURES / "example-libreoffice-writer.pdf", warnings.append)
+    expected = read_text(EXAMPLE)
+    assert _indicator_fields(document) == _indicator_fields(expected)
+    assert _head_fields(document) == _head_fields(expected)
+    assert (document.agency_code, document.agency_name) == ("319101", expected.agency_name)
+    assert document_differences(document, expected) == []
+    assert warnings == []
+
+
+@pytest.mark.parametrize("variant", VARIANTS, ids=[v.name for v in VARIANTS])
+def test_word_tables_printed_by_writer_read_exactly(variant: Variant) -> None:
+    """python-docx tables in other widths, margins, merges and header repeats (see the maker)."""
+    warnings: list[str] = []
+    document = read_document(FIXTURES / f"{variant.name}.pdf", warnings.append)
+    expected = expected_document(variant)
+    assert _indicator_fields(document) == _indicator_fields(expected)
+    assert _head_fields(document) == _head_fields(expected)
+    assert (document.agency_code, document.agency_name) == (
+        expected.agency_code,
+        expected.agency_name,
+    )
+    assert document_differences(document, expected) == []
+    assert warnings == []
+
+
+def test_a_row_broken_over_a_page_joins_only_where_its_text_goes_on() -> None:
+    """The lower part of a broken row joins the cells whose last line had no room left."""
+    upper = [[(0.0, 50.0, "产出指标", NO_ROOM), (50.0, 100.0, "故障修复响应时", 0.4)]]
+    lower = [[(0.0, 50.0, None, NO_ROOM), (50.0, 100.0, "间", 3.0)]]
+    join_split_rows([upper, lower])
+    assert upper[0][1][2] == "故障修复响应时间" and lower == []
+    upper = [[(0.0, 50.0, "社会效益指标", 0.2), (50.0, 100.0, "≥95%", 2.5)]]
+    lower = [[(0.0, 50.0, "可持续影响指标", 3.0), (50.0, 100.0, "持续有效", 1.0)]]
+    join_split_rows([upper, lower])
+    assert upper[0][0][2] == "社会效益指标" and len(lower) == 1  # a row of its own
+
+
+@pytest.mark.parametrize("name", ["calc-two-pages-wide.pdf", "calc-unit-weight-apart.pdf"])
+def test_a_table_printed_in_slices_side_by_side_is_refused_with_the_reason(name: str) -> None:
+    """Calc prints a sheet not scaled to the page width with its right columns on later pages."""
+    with pytest.raises(InputError) as caught:
+        read_document(FIXTURES / name)
+    message = str(caught.value)
+    assert message.startswith(f"{name}：宽表被分成多页打印（第2页起")
+    assert "\n" not in message and "缩放到一页宽" in message
+
+
+def test_the_refusal_on_the_command_line_is_one_line(tmp_path: Path) -> None:
+    result = run_cli(
+        "import", str(FIXTURES / "calc-two-pages-wide.pdf"), "-o", str(tmp_path / "x.goals")
+    )
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1 and "宽表被分成多页打印" in result.stderr
+
+
+def test_an_agency_code_set_apart_from_its_name_stays_with_it() -> None:
+    from goaleditor.formats.import_lines import line_row
+
+    assert line_row("319101  天津市滨海新区人民政府政务服务办公室\t\t金额单位：元") == [
+        "319101 天津市滨海新区人民政府政务服务办公室",
+        "金额单位：元",
+    ]
+    assert line_row("填报日期  2026  年") == ["填报日期", "2026", "年"]  # a year is no code
+
+
+def test_indicator_cells_take_their_header_cells_columns() -> None:
+    """Edges a few points off the header's still line up; a cell over two takes the first."""
+    header = [(0.0, 40.0, "一级指标", NO_ROOM), (40.0, 80.0, "二级指标", NO_ROOM)]
+    header += [(80.0, 160.0, "三级指标", NO_ROOM), (160.0, 260.0, "绩效指标描述", NO_ROOM)]
+    header += [(260.0, 300.0, "指标值", NO_ROOM)]
+    jagged = [(0.0, 46.0, "产出指标", NO_ROOM), (46.0, 75.0, "数量指标", NO_ROOM)]
+    jagged += [(75.0, 165.0, "审核项目数量", NO_ROOM), (165.0, 255.0, "描述", NO_ROOM)]
+    jagged += [(255.0, 300.0, "≥60个", NO_ROOM)]
+    merged = [(0.0, 40.0, None, NO_ROOM), (40.0, 80.0, None, NO_ROOM)]
+    merged += [(80.0, 260.0, "不分描述的指标", NO_ROOM), (260.0, 300.0, "有效", NO_ROOM)]
+    rows = next(column_rows([[header, jagged, merged]]))
+    assert rows[1] == ["产出指标", "数量指标", "审核项目数量", "描述", "≥60个"]
+    assert rows[2] == [None, None, "不分描述的指标", None, "有效"]

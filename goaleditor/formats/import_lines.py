@@ -12,18 +12,30 @@ _GAP_RE = re.compile(r"\t+|[ \u3000\u00a0]{2,}")
 _UNIT_TAIL_RE = re.compile(r"^(.*?)[\s\u3000]*((?:金额)?单位\s*[:：]\s*(?:万元|元))\s*$")
 _TOC_ENTRY_RE = re.compile(r"(?:[.…·．_\-\s]{2,}|……)\s*\d+$")
 _TABLE_TITLE_RE = re.compile(r"绩效目标表\s*$")
+_CODE_ONLY_RE = re.compile(r"^\d{5,}$")
+_CODE_RE = re.compile(r"^[0-9A-Za-z.\-]{1,30}$")
 
 
 def line_row(text: str) -> list[Any]:
     """Split a printed line at wide gaps; a trailing 单位：万元 becomes a cell of its own."""
     cells: list[Any] = []
     for chunk in _GAP_RE.split(text.strip()):
+        if cells and isinstance(cells[-1], str) and _CODE_ONLY_RE.match(cells[-1]):
+            cells[-1] = f"{cells[-1]} {chunk}"  # an agency code, a wide gap, its name
+            chunk = cells.pop()
         match = _UNIT_TAIL_RE.match(chunk)
         if match and match.group(1):
             cells += [match.group(1).strip(), match.group(2)]
         elif chunk:
             cells.append(chunk)
     return cells
+
+
+def agency_from_properties(author: str, keywords: str) -> tuple[str, str]:
+    """Agency code and name from the properties of a file goaleditor exported (author: the
+    name; keywords: the code), for layouts that print no agency line."""
+    code = keywords.strip()
+    return (code if _CODE_RE.match(code) else "", author.strip())
 
 
 def is_toc_entry(text: str) -> bool:

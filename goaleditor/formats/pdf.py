@@ -127,6 +127,8 @@ def _render(document: Document, temp: Path, options: PdfOptions, progress: Progr
     canvas.setTitle(clean_text(document.title or first_title or SUBJECT))
     canvas.setSubject(SUBJECT)
     canvas.setAuthor(clean_text(document.agency_name))
+    # Layouts without an agency line print neither: these two properties bring them back.
+    canvas.setKeywords(clean_text(document.agency_code))
     canvas.setCreator("goaleditor")
     canvas.showOutline()
     painter = _Painter(canvas, body, title)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import bisect
 import contextlib
 import itertools
 import logging
@@ -16,6 +15,7 @@ from typing import Any
 
 from goaleditor.errors import InputError
 from goaleditor.formats.import_lines import (
+    agency_from_properties,
     document_title,
     level2_merged,
     line_row,
@@ -23,7 +23,8 @@ from goaleditor.formats.import_lines import (
     starts_table,
 )
 from goaleditor.formats.layout import DEFAULT_HEADING, table_title
-from goaleditor.formats.linebreak import NO_LINE_START
+from goaleditor.formats.pdf_grid import RuledTable, column_rows, group_lines, join_split_rows
+from goaleditor.formats.sheet_reader import HEADER
 from goaleditor.formats.xlsx_import import document_from_sheets
 from goaleditor.model.document import Document
 
@@ -31,16 +32,20 @@ MAX_BYTES = 200 * 1024 * 1024
 MAX_PAGES = 5_000
 MAX_OBJECTS = 2_000_000
 MAX_PAGE_CHARS = 60_000
-COLUMN_SNAP = 10.0  # points; no column of a goal table is narrower
 TIME_LIMIT = 300.0  # seconds for the whole file
 Warn = Callable[[str], None]
 Block = tuple[bool, list[list[Any]]]
 
 _MARKERS = ("项目名称", "绩效目标")
+_THOUSANDS_NOTE_RE = re.compile(r"“(\d{1,3}(?:,\d{3})+\.\d\d)”读作(\d+\.\d\d)$")
+_NAME_RE = re.compile("三级指标|指标名称")
+_VALUE_RE = re.compile("指标值|目标值")
+_SLICE_RE = re.compile(
+    "三级指标|指标名称|绩效指标描述|指标描述|指标性质|年度指标值|指标值|目标值|权重|度量单位|计量单位"
+)
 _PAGE_NUMBER_RE = re.compile(
     r"^(?:[-—–\s]*\d+[-—–\s]*|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?)$"
 )
-_CJK_RE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 
 def read(path: Path, warn: Warn | None = None) -> Document:
@@ -59,13 +64,16 @@ def read(path: Path, warn: Warn | None = None) -> Document:
     notes: list[str] = []
     with _quiet(notes):
         pages, metadata = _scan(path)
-        columns: dict[int, list[float]] = {}  # left edges of a table's columns, by id of its rows
-        blocks = list(_read_pages(path, pages, deadline, notes, columns))
+        blocks = list(_read_pages(path, pages, deadline, notes))
     creator = metadata.get("Creator", "")
-    _align_continued(blocks, columns)
-    _join_split_rows(blocks)
+    _refuse_split_wide(blocks, path)
+    join_split_rows([rows for _, is_table, rows in blocks if is_table])
+    tables = column_rows(rows for _, is_table, rows in blocks if is_table)
+    blocks = [(n, t, next(tables) if t else rows) for n, t, rows in blocks]
     sheets = sheets_from_blocks(((f"第{n}页", t, rows) for n, t, rows in blocks), notes.append)
     document = document_from_sheets(sheets, path.name, notes.append)
+    if creator == "goaleditor":  # amounts it printed as 6,300,000.00 (Shanghai) are no guess
+        notes = [n for n in notes if not _own_amount(n)]
     if warn is not None:  # only once the file is known to hold goal tables
         for note in dict.fromkeys(notes):
             warn(note)
@@ -84,56 +92,53 @@ def read(path: Path, warn: Warn | None = None) -> Document:
         )
         document.title = "" if title in (DEFAULT_HEADING, first) else title
         document.merge_level2 = level2_merged(sheets)
+        if not (document.agency_code or document.agency_name):
+            document.agency_code, document.agency_name = agency_from_properties(
+                metadata.get("Author", ""), metadata.get("Keywords", "")
+            )
     else:
         title = document_title(preamble)
         document.title = "" if _squeeze(title) == DEFAULT_HEADING else title
     return document
 
 
-def _align_continued(
-    blocks: list[tuple[int, bool, list[list[Any]]]], columns_of: dict[int, list[float]]
-) -> None:
-    """Put a continued table's cells in the columns of the table it continues, by position."""
-    base: list[float] | None = None
-    for n, (page, is_table, rows) in enumerate(blocks):
-        columns = columns_of.get(id(rows)) if is_table else None
-        if columns is None:
+def _own_amount(note: str) -> bool:
+    """A note that an amount with thousands separators was read as the same amount."""
+    match = _THOUSANDS_NOTE_RE.search(note)
+    return match is not None and match.group(1).replace(",", "") == match.group(2)
+
+
+def _refuse_split_wide(blocks: list[tuple[int, bool, list[list[Any]]]], path: Path) -> None:
+    """A table wider than the page, printed in slices side by side (as Calc prints a sheet
+    not scaled to the page width), cannot be put back together: say so.
+
+    Its mark: a 一级指标 header row without 三级指标 and 指标值, or a table continued on a
+    page whose first row holds only header labels, but not 一级指标 (the right-hand slice).
+    """
+    cut = None  # the page of a 一级指标 header row whose 三级指标 or 指标值 are elsewhere
+    for page, is_table, rows in blocks:
+        if not is_table or not rows:
             continue
-        if base is None or any(starts_table(row) for row in rows):
-            base = columns
-            continue
-        if columns == base:
-            continue
-        targets = [min(range(len(base)), key=lambda b: abs(base[b] - x)) for x in columns]
-        aligned = []
+        first = [_squeeze(span[2]) for span in rows[0] if span[2]]
+        if (
+            not starts_table(first)
+            and first
+            and all(label in HEADER for label in first)
+            and "一级指标" not in first
+        ):
+            cut = page - 1 if cut is None else cut
         for row in rows:
-            new: list[Any] = [None] * len(base)
-            for c, value in enumerate(row):
-                if value is not None and c < len(targets):
-                    t = targets[c]
-                    new[t] = value if new[t] is None else f"{new[t]}{value}"
-            aligned.append(new)
-        blocks[n] = (page, is_table, aligned)
-
-
-def _join_split_rows(blocks: list[tuple[int, bool, list[list[Any]]]]) -> None:
-    """A row broken over a page: its lower part (fewer cells filled) joins the upper part."""
-    previous: list[list[Any]] | None = None
-    for _, is_table, rows in blocks:
-        if not is_table:
+            line = "".join(_squeeze(span[2]) for span in row)  # cells may lack a rule between
+            if "一级指标" in line and not (_NAME_RE.search(line) and _VALUE_RE.search(line)):
+                cut = page if cut is None else cut
+            elif cut is not None and "一级指标" not in line and _SLICE_RE.match(line):
+                break
+        else:
             continue
-        if previous and rows and not any(starts_table(row) for row in rows):
-            first = 1 if rows and any(_squeeze(v) == "一级指标" for v in rows[0]) else 0
-            last = previous[-1]
-            if first < len(rows) and len(rows[first]) == len(last):
-                part = rows[first]
-                filled = [c for c, v in enumerate(part) if v is not None]
-                upper = [c for c, v in enumerate(last) if v is not None]
-                if filled and len(filled) < len(upper) and set(filled) <= set(upper):
-                    for c in filled:
-                        last[c] = f"{last[c]}{part[c]}"
-                    del rows[first]
-        previous = rows or previous
+        raise InputError(
+            f"{path.name}：宽表被分成多页打印（第{cut}页起，表的右边几列印在后面的页上），"
+            "无法拼回；请打开原表格文件，或在打印设置中选“缩放到一页宽”后重新生成PDF"
+        )
 
 
 @contextmanager
@@ -206,7 +211,7 @@ def _scan(path: Path) -> tuple[list[int], dict[str, str]]:
 
 
 def _read_pages(
-    path: Path, pages: list[int], deadline: float, notes: list[str], columns: dict[int, list[float]]
+    path: Path, pages: list[int], deadline: float, notes: list[str]
 ) -> Iterator[tuple[int, bool, list[list[Any]]]]:
     import pdfplumber
 
@@ -226,7 +231,7 @@ def _read_pages(
             try:
                 page = pdf.pages[index]
                 try:
-                    found = _page_blocks(page, index + 1, notes, columns)
+                    found = _page_blocks(page, index + 1, notes)
                 finally:
                     page.close()
                 yield from ((index + 1, t, r) for t, r in found)
@@ -247,23 +252,19 @@ def _read_pages(
             pdf.close()
 
 
-def _page_blocks(
-    page: Any, number: int, notes: list[str], columns: dict[int, list[float]]
-) -> list[Block]:
+def _page_blocks(page: Any, number: int, notes: list[str]) -> list[Block]:
     """The page's text lines and ruled tables, top to bottom."""
     chars = [c for c in page.chars if c.get("text", "").strip() or c.get("text") == " "]
     if len(chars) > MAX_PAGE_CHARS:
         notes.append(f"第{number}页文字过多（{len(chars)}个字符），不像是绩效目标表，已跳过")
         return []
-    tables = [t for t in page.find_tables() if len(t.rows) >= 2]
+    tables = [t for t in page.find_tables() if len(t.rows) >= 2 or len(t.cells) >= 3]
     placed: list[tuple[float, Block]] = []
     rest = chars
     for table in tables:
-        grid = _TableGrid(table)
+        grid = RuledTable(table)
         inside, rest = grid.split(rest, number, notes.append)
-        rows = grid.rows(inside)
-        columns[id(rows)] = grid.columns
-        placed.append((table.bbox[1], (True, rows)))
+        placed.append((table.bbox[1], (True, grid.spans(inside))))
     for top, text in _lines(rest):
         placed.append((top, (False, [line_row(text)])))
     placed.sort(key=lambda item: item[0])
@@ -279,7 +280,7 @@ def _page_blocks(
 def _lines(chars: list[dict[str, Any]]) -> list[tuple[float, str]]:
     """Text outside the tables as lines; wide gaps become tabs; a wrapped title is one line."""
     result: list[tuple[float, str, float]] = []
-    for line in _group_lines(chars):
+    for line in group_lines(chars):
         size = max(c["size"] for c in line)
         parts = [line[0]["text"]]
         for a, b in itertools.pairwise(line):
@@ -303,174 +304,6 @@ def _lines(chars: list[dict[str, Any]]) -> list[tuple[float, str]]:
                 continue
         result.append((top, text, size))
     return [(top, text) for top, text, _ in result]
-
-
-def _group_lines(chars: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
-    lines: list[list[dict[str, Any]]] = []
-    for char in sorted(chars, key=lambda c: (round(c["top"]), c["x0"])):
-        if lines and abs(char["top"] - lines[-1][0]["top"]) < char["size"] * 0.5:
-            lines[-1].append(char)
-        else:
-            lines.append([char])
-    for line in lines:
-        line.sort(key=lambda c: c["x0"])
-    return lines
-
-
-class _TableGrid:
-    """One ruled table: which chars fall in which cell, and the cells' text as rows."""
-
-    def __init__(self, table: Any) -> None:
-        self.bbox = table.bbox
-        rows = table.rows
-        # Left edges closer than a narrow column are one column (rows drawn a little apart).
-        xs: list[float] = []
-        for x in sorted({cell[0] for row in rows for cell in row.cells if cell}):
-            if not xs or x - xs[-1] >= COLUMN_SNAP:
-                xs.append(x)
-        self.columns = xs
-        self.shape = (len(rows), len(xs))
-        # per column: covering cells (top, bottom, row, col, box) sorted by top
-        self.cover: list[list[tuple[float, float, int, int, tuple[float, ...]]]] = [[] for _ in xs]
-        for r, row in enumerate(rows):
-            for cell in row.cells:
-                if not cell:
-                    continue
-                first = max(0, bisect.bisect_right(xs, cell[0] + 0.01) - 1)
-                for c in range(first, len(xs)):
-                    if xs[c] >= cell[2] - COLUMN_SNAP / 2:
-                        break
-                    self.cover[c].append((cell[1], cell[3], r, first, cell))
-        for items in self.cover:
-            items.sort()
-        self.tops = [[item[0] for item in items] for items in self.cover]
-
-    def split(
-        self, chars: list[dict[str, Any]], page: int = 0, warn: Warn | None = None
-    ) -> tuple[dict[tuple[int, int], list[dict[str, Any]]], list[dict[str, Any]]]:
-        """The chars in each cell (keyed by row and first column), and the chars outside."""
-        x0, top, x1, bottom = self.bbox
-        self.cells = {(item[2], item[3]): item[4] for items in self.cover for item in items}
-        key_of: dict[int, tuple[int, int] | None] = {}  # by id(char); None: on a row, no cell
-        table_chars: list[dict[str, Any]] = []
-        outside = []
-        for char in chars:
-            cx, cy = (char["x0"] + char["x1"]) / 2, (char["top"] + char["bottom"]) / 2
-            if not (top <= cy <= bottom and x0 <= cx) or (cx > x1 and self._row_end(cy) is None):
-                outside.append(char)
-                continue
-            key_of[id(char)] = self._cell_at(cx, cy) if cx <= x1 else None
-            table_chars.append(char)
-        crossed: set[int] = set()
-        beyond: set[int] = set()
-        run_owner: dict[int, tuple[int, int]] = {}  # by id(char): the cell its run started in
-        for run in _runs(table_chars):
-            keys = [key_of[id(c)] for c in run]
-            owner = next((k for k in keys if k is not None), None)
-            if owner is None or all(k == owner for k in keys):
-                continue
-            for char, key in zip(run, keys, strict=True):
-                if key != owner:
-                    run_owner[id(char)] = owner
-        # A cell is filled when text starts in it; a run crossing into it is split there.
-        filled = {key_of[id(c)] for c in table_chars if id(c) not in run_owner}
-        inside: dict[tuple[int, int], list[dict[str, Any]]] = {}
-        for char in table_chars:
-            key = key_of[id(char)]
-            owner = run_owner.get(id(char))
-            if owner is not None:
-                if key is None:
-                    beyond.add(owner[0])
-                    key = owner
-                elif key in filled:
-                    crossed.add(key[0])
-                else:
-                    key = owner
-            if key is None:  # off every cell, on a row's line (past the table's right edge)
-                cy = (char["top"] + char["bottom"]) / 2
-                key = self._row_end(cy) if char["x0"] > x1 - 1 else None
-                if key is None:
-                    continue
-                beyond.add(key[0])
-            inside.setdefault(key, []).append(char)
-        if warn is not None:
-            for r in sorted(crossed):
-                warn(f"第{page}页第{r + 1}行：文字越过单元格边框，可能不完整")
-            for r in sorted(beyond - crossed):
-                warn(f"第{page}页第{r + 1}行：文字超出表格右边框，已并入该行最后一格，请核对")
-        return inside, outside
-
-    def _cell_at(self, cx: float, cy: float) -> tuple[int, int] | None:
-        c = bisect.bisect_right(self.columns, cx) - 1
-        if c < 0:
-            return None
-        items = self.cover[c]
-        i = bisect.bisect_right(self.tops[c], cy) - 1
-        if i >= 0 and items[i][1] >= cy:
-            return items[i][2], items[i][3]
-        return None
-
-    def _row_end(self, cy: float) -> tuple[int, int] | None:
-        """The last cell of the row whose line is at height cy."""
-        for c in range(len(self.columns) - 1, -1, -1):
-            items = self.cover[c]
-            i = bisect.bisect_right(self.tops[c], cy) - 1
-            if i >= 0 and items[i][1] >= cy:
-                return items[i][2], items[i][3]
-        return None
-
-    def rows(self, inside: dict[tuple[int, int], list[dict[str, Any]]]) -> list[list[Any]]:
-        count, width = self.shape
-        grid: list[list[Any]] = [[None] * width for _ in range(count)]
-        for (r, c), box in self.cells.items():
-            grid[r][c] = _cell_text(inside.get((r, c), []), box) or None
-        return grid
-
-
-RUN_GAP = 0.5  # points; glyphs of one run touch, text of two cells is apart by their padding
-
-
-def _runs(chars: list[dict[str, Any]]) -> Iterator[list[dict[str, Any]]]:
-    """Text runs: chars on one baseline, each starting where the one before it ends."""
-    for line in _group_lines(chars):
-        run = [line[0]]
-        for a, b in itertools.pairwise(line):
-            same_line = abs(a["bottom"] - b["bottom"]) < 0.2 * max(a["size"], b["size"])
-            if same_line and -RUN_GAP < b["x0"] - a["x1"] < RUN_GAP:
-                run.append(b)
-            else:
-                yield run
-                run = [b]
-        yield run
-
-
-def _cell_text(chars: list[dict[str, Any]], box: tuple[float, ...]) -> str:
-    """A cell's lines joined: a wrapped line without a space (CJK), a short line with a newline."""
-    if not chars:
-        return ""
-    lines = _group_lines(chars)
-    pad = min(6.0, min(line[0]["x0"] - box[0] for line in lines))
-    available = box[2] - box[0] - 2 * max(pad, 0.0)
-    texts = ["".join(c["text"] for c in line) for line in lines]
-    out = texts[0]
-    for n in range(1, len(lines)):
-        previous, line = lines[n - 1], lines[n]
-        used = previous[-1]["x1"] - previous[0]["x0"]
-        if used + _cluster_width(line) <= available - 0.5:
-            out += "\n" + texts[n]  # the next word would have fitted: the line was ended
-        else:
-            out += texts[n]
-    return out.strip()
-
-
-def _cluster_width(line: list[dict[str, Any]]) -> float:
-    """Width of what cannot be separated from a line's start (a Latin word, closing marks)."""
-    end = 1
-    while end < len(line) and not _CJK_RE.match(line[end]["text"]) and line[end]["text"] != " ":
-        end += 1
-    while end < len(line) and line[end]["text"] in NO_LINE_START:
-        end += 1
-    return float(line[end - 1]["x1"] - line[0]["x0"])
 
 
 def _squeeze(value: Any) -> str:

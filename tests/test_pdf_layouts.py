@@ -1,0 +1,115 @@
+"""Every layout's PDF reads back: what it prints (header, money, indicators, title, agency)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from goaleditor.formats import read_document
+from goaleditor.formats.canonical_json import loads
+from goaleditor.formats.pdf import write
+from goaleditor.formats.published_text import read as read_text
+from goaleditor.model.document import Document, Indicator
+from goaleditor.model.layouts import get_profile
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLE = ROOT / "resources" / "examples" / "binhai-2026-published.txt"
+FULL = ROOT / "tests" / "fixtures" / "full-shanghai-2026.json"
+LAYOUTS = ("tianjin", "shanghai", "central", "sichuan")
+HEAD = (
+    "project_name",
+    "budget_total",
+    "budget_fiscal",
+    "budget_other",
+    "fund_use",
+    "goal",
+    "project_nature",
+    "project_category",
+    "supervisor",
+    "implementer",
+    "start_date",
+    "end_date",
+    "period_total",
+    "period_fiscal",
+    "period_other",
+    "budget_carryover",
+    "period_goal",
+)
+
+
+def _number(text: str) -> Decimal | str:
+    try:
+        return Decimal(text)
+    except ArithmeticError:
+        return text
+
+
+def _indicator(indicator: Indicator, printed: frozenset[str]) -> tuple[object, ...]:
+    """What a layout prints of an indicator (365 and 365.00 print the same amount)."""
+    kept: tuple[object, ...] = (indicator.name, indicator.comparator, indicator.unit)
+    kept += (_number(indicator.value),)
+    if "indicator.description" in printed:
+        kept += (indicator.description,)
+    if "indicator.weight" in printed:
+        kept += (indicator.weight,)
+    return kept
+
+
+def _printed(document: Document) -> dict[str, object]:
+    printed = get_profile(document.layout).printed_fields()
+    tables = [
+        {name: getattr(table, name) for name in HEAD if name in printed}
+        | {"money_unit": table.money_unit}
+        | {
+            "tree": [
+                (l1.name, l2.name, _indicator(i, printed))
+                for l1 in table.children
+                for l2 in l1.children
+                for i in l2.children
+            ]
+        }
+        for table in document.tables
+    ]
+    # The year prints in the Shanghai and central form titles, elsewhere in project names only.
+    year = document.year if document.layout in ("shanghai", "central") else None
+    return {
+        "agency": (document.agency_code, document.agency_name),
+        "title": document.title,
+        "year": year,
+        "layout": document.layout,
+        "tables": tables,
+    }
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("source", ["example", "full"])
+def test_every_layout_reads_back_what_it_prints(tmp_path: Path, layout: str, source: str) -> None:
+    document = read_text(EXAMPLE) if source == "example" else loads(FULL.read_bytes(), FULL.name)
+    document.layout = layout
+    if source == "full":
+        document.title = "普陀区2026年项目支出绩效目标"
+        document.agency_code = "305001"
+    pdf = tmp_path / f"{layout}.pdf"
+    write(document, pdf)
+    warnings: list[str] = []
+    back = read_document(pdf, warnings.append)
+    assert _printed(back) == _printed(document)
+    assert back.agency_code and back.agency_name
+    assert warnings == []  # Shanghai's 6,300,000.00 is how the export prints, not a guess
+
+
+def test_thousands_separators_in_another_programs_pdf_are_still_reported(tmp_path: Path) -> None:
+    """Only our own export's amounts go unreported: elsewhere 6,300,000.00 is a reading."""
+    document = read_text(EXAMPLE)
+    document.layout = "shanghai"
+    document.tables[1:] = []
+    pdf = tmp_path / "other.pdf"
+    write(document, pdf)
+    data = pdf.read_bytes()
+    assert data.count(b"(goaleditor)") == 1
+    pdf.write_bytes(data.replace(b"(goaleditor)", b"(WPS Office)"))
+    warnings: list[str] = []
+    read_document(pdf, warnings.append)
+    assert len(warnings) == 2 and all("读作6300000.00" in w for w in warnings)
