@@ -77,7 +77,7 @@ def read(path: Path, warn: Warn | None = None) -> Document:
         notes.append("文档中的隐藏文字未读取")
     notes += found
     sheets = sheets_from_blocks(named, notes.append)
-    document = document_from_sheets(sheets, path.name, notes.append)
+    document = document_from_sheets(sheets, path.name, notes.append, own_print=bool(stored))
     if warn is not None:  # only once the file is known to hold goal tables
         for note in notes:
             warn(note)

@@ -24,7 +24,7 @@ from goaleditor.formats.import_lines import (
 )
 from goaleditor.formats.layout import DEFAULT_HEADING, table_title
 from goaleditor.formats.pdf_grid import RuledTable, column_rows, group_lines, join_split_rows
-from goaleditor.formats.sheet_reader import HEADER
+from goaleditor.formats.sheet_columns import HEADER
 from goaleditor.formats.xlsx_import import document_from_sheets
 from goaleditor.model.document import Document
 
@@ -37,7 +37,6 @@ Warn = Callable[[str], None]
 Block = tuple[bool, list[list[Any]]]
 
 _MARKERS = ("项目名称", "绩效目标")
-_THOUSANDS_NOTE_RE = re.compile(r"“(\d{1,3}(?:,\d{3})+\.\d\d)”读作(\d+\.\d\d)$")
 _NAME_RE = re.compile("三级指标|指标名称")
 _VALUE_RE = re.compile("指标值|目标值")
 _SLICE_RE = re.compile(
@@ -71,9 +70,8 @@ def read(path: Path, warn: Warn | None = None) -> Document:
     tables = column_rows(rows for _, is_table, rows in blocks if is_table)
     blocks = [(n, t, next(tables) if t else rows) for n, t, rows in blocks]
     sheets = sheets_from_blocks(((f"第{n}页", t, rows) for n, t, rows in blocks), notes.append)
-    document = document_from_sheets(sheets, path.name, notes.append)
-    if creator == "goaleditor":  # amounts it printed as 6,300,000.00 (Shanghai) are no guess
-        notes = [n for n in notes if not _own_amount(n)]
+    own = creator == "goaleditor"
+    document = document_from_sheets(sheets, path.name, notes.append, own_print=own)
     if warn is not None:  # only once the file is known to hold goal tables
         for note in dict.fromkeys(notes):
             warn(note)
@@ -82,7 +80,7 @@ def read(path: Path, warn: Warn | None = None) -> Document:
         if is_table:
             break
         preamble += [" ".join(str(v) for v in row if v is not None) for row in rows]
-    if creator == "goaleditor":  # its own export: the title is in the file's properties
+    if own:  # its own export: the title is in the file's properties
         title = metadata.get("Title", "")
         # Without a document title the export names the PDF after its first table.
         first = (
@@ -100,12 +98,6 @@ def read(path: Path, warn: Warn | None = None) -> Document:
         title = document_title(preamble)
         document.title = "" if _squeeze(title) == DEFAULT_HEADING else title
     return document
-
-
-def _own_amount(note: str) -> bool:
-    """A note that an amount with thousands separators was read as the same amount."""
-    match = _THOUSANDS_NOTE_RE.search(note)
-    return match is not None and match.group(1).replace(",", "") == match.group(2)
 
 
 def _refuse_split_wide(blocks: list[tuple[int, bool, list[list[Any]]]], path: Path) -> None:

@@ -107,9 +107,12 @@ class TableMoney:
     """The money cells of one table: each read by read_money; amounts written with thousands
     separators (10,308,000.00, as the Shanghai form prints every one) said once per table."""
 
-    def __init__(self, unit: str, say: Callable[[int, str], None]) -> None:
+    def __init__(
+        self, unit: str, say: Callable[[int, str], None], report_grouping: bool = True
+    ) -> None:
         self.unit = unit
         self.say = say
+        self.report_grouping = report_grouping
         self.grouped: list[tuple[int, str]] = []  # (row, what read_money said)
 
     def __call__(self, value: Any, r: int, name: str) -> Decimal | None:
@@ -126,9 +129,9 @@ class TableMoney:
 
     def finish(self) -> None:
         """Say the amounts read from thousands separators: one line for the table."""
-        if len(self.grouped) == 1:
+        if self.report_grouping and len(self.grouped) == 1:
             self.say(*self.grouped[0])
-        elif self.grouped:
+        elif self.report_grouping and self.grouped:
             r, first = self.grouped[0]
             self.say(r, f"{len(self.grouped)}个金额带千分位，按数值读取（如{first}）")
         self.grouped = []

@@ -122,9 +122,10 @@ class _Row:
 class SheetReader:
     """Finds goal tables in one sheet by their labels; each guess or skip goes to notes."""
 
-    def __init__(self, rows: list[list[Any]], sheet_name: str) -> None:
+    def __init__(self, rows: list[list[Any]], sheet_name: str, own_print: bool = False) -> None:
         self.rows = rows
         self.sheet = sheet_name
+        self.own_print = own_print  # printed by goaleditor: its number style is no guess
         self.notes: list[str] = []
         self._unknown: set[str] = set()  # header labels said once per sheet
 
@@ -241,7 +242,7 @@ class SheetReader:
         ):
             title, document_title = document_title, ""  # "XX项目支出绩效目标表" names this table
         unit = unit if unit in MONEY_UNITS else "元"
-        money = TableMoney(unit, self._say)
+        money = TableMoney(unit, self._say, report_grouping=not self.own_print)
         header_fields: dict[str, Any] = {
             "project_name": text(project)
             or ((m.group(1) or m.group(2) or "") if (m := TITLE_RE.match(title)) else ""),

@@ -107,7 +107,9 @@ def read(path: Path, warn: Warn | None = None) -> Document:
             profile = get_profile(meta.get("layout", "")) if meta else None
             file_title = str(getattr(workbook.properties, "title", "") or "")
             sheets = _bounded_sheets(workbook, deadline, notes, places)
-            document = document_from_sheets(sheets, path.name, notes.append, profile, file_title)
+            document = document_from_sheets(
+                sheets, path.name, notes.append, profile, file_title, own_print=bool(meta)
+            )
         except xlsx_guard.DAMAGE as exc:
             raise xlsx_guard.damaged(path.name, exc) from None
         finally:
@@ -187,11 +189,14 @@ def document_from_sheets(
     warn: Warn | None = None,
     exact: LayoutProfile | None = None,
     file_title: str = "",
+    own_print: bool = False,
 ) -> Document:
     """Find the goal tables in sheets of cell values (a merged range: its first cell only).
 
     exact: the layout of a workbook goaleditor exported, read by cell position.
     file_title: the title in the file's properties, used when no sheet names one.
+    own_print: the pages were printed by goaleditor: its thousands separators and two
+    decimals (Shanghai) are its own print style, read back without a note.
     """
     notes: list[str] = []
     document = Document()
@@ -201,7 +206,7 @@ def document_from_sheets(
     document_titles: list[str] = []
     for name, grid in sheets:
         found = _exact_table(grid, exact) if exact else None
-        reader = SheetReader(grid, name)
+        reader = SheetReader(grid, name, own_print)
         parsed = [found] if found else reader.tables()
         notes.extend(reader.notes)
         if not parsed:
@@ -212,7 +217,8 @@ def document_from_sheets(
                 notes.append(f"{place(name)}不是绩效目标表，已跳过")
             continue
         for item in parsed:
-            _print_decimals(item, exact.name if found and exact else item.layout, name, notes)
+            layout = exact.name if found and exact else item.layout
+            _print_decimals(item, layout, name, [] if own_print else notes)
             document.tables.append(item.table)
             item.table.document = document
             agency = agency or item.agency
