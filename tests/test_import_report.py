@@ -137,7 +137,7 @@ def _many_notes(count: int) -> list[str]:
             )
         elif n % 3 == 1:
             long = "这一行的说明很长，" * 12
-            notes.append(ImportNote(f"第{n}页第3行：{long}已按页脚跳过", table=0))
+            notes.append(ImportNote(f"工作表“表{n}”第3行：{long}已按页脚跳过", table=0))
         else:
             notes.append(f"工作表“附表{n}（参考资料）”不是绩效目标表，已跳过")
     return notes
@@ -246,3 +246,17 @@ def test_a_file_opened_before_the_window_shows_reports_over_it(
     qtbot.waitUntil(lambda: seen == [True])
     assert not window.session.report_pending()
     window.stack.setClean()
+
+
+def test_notes_are_listed_in_reading_order() -> None:
+    from goaleditor.formats.notes import reading_order
+
+    notes = [
+        "工作表“表2”第24行：表下的“填报人”不是指标，已跳过",
+        "工作表“表2”第14行：一级指标为空，按第17行的“产出指标”填写",
+        "文档中有修订标记：按接受全部修订后的文字读取",
+        "工作表“表1”第3行：预算数“/”读作空白",
+        "第12页第5行：…",
+        "第2页：…",
+    ]
+    assert reading_order(notes) == [notes[2], notes[1], notes[0], notes[3], notes[5], notes[4]]

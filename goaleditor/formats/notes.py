@@ -44,6 +44,23 @@ def sheet_and_row(text: str) -> tuple[str, int | None] | None:
     return match.group("sheet"), int(row) if row else None
 
 
+def reading_order(notes: list[str]) -> list[str]:
+    """The notes sheet by sheet (in the file's order) or page by page, row by row within
+    each; notes about the whole file first."""
+    sheets: dict[str, int] = {}
+
+    def key(note: str) -> tuple[int, int]:
+        where = sheet_and_row(note)
+        if where is None:
+            return (-1, 0)
+        sheet, row = where
+        page = re.search(r"\d+", sheet) if _PAGE_RE.fullmatch(sheet) else None
+        order = int(page.group()) if page else sheets.setdefault(sheet, len(sheets))
+        return (order, row or 0)
+
+    return sorted(notes, key=key)
+
+
 def table_of(note: str) -> int | None:
     """The imported table a note belongs to, if it says."""
     return note.table if isinstance(note, ImportNote) else None
