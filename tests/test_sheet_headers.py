@@ -358,3 +358,22 @@ def test_fund_use_under_a_money_block_labelled_project_funds(tmp_path: Path) -> 
     assert table.fund_use == "用于机房设备的日常运行维护"
     assert table.goal == "保障运行"
     assert warnings == []
+
+
+def test_parts_of_a_value_in_the_levels_row_are_no_unknown_header(tmp_path: Path) -> None:
+    """绩效指标 | 指标描述 | 指标值 over 一级|二级|三级 | (merged) | 数量|计量单位: all known."""
+    rows = [
+        *head(),
+        ["绩效指标", None, None, "指标描述", "指标值", None],
+        ["一级指标", "二级指标", "三级指标", None, "数量", "计量单位"],
+        ["产出指标", "数量指标", "巡检天数", "全年巡检天数", 365, "天"],
+        [None, "质量指标", "运行率", "正常运行占比", "≥95", "%"],
+    ]
+    warnings: list[str] = []
+    path = save(tmp_path / "parts.xlsx", rows, ("A7:C7", "D7:D8", "E7:F7"))
+    (table,) = read(path, warnings.append).tables
+    assert [(r[0], r[1], r[2], r[3], r[4], r[5], r[6]) for r in rows_of(table)] == [
+        ("产出指标", "数量指标", "巡检天数", "全年巡检天数", "=", "365", "天"),
+        ("产出指标", "质量指标", "运行率", "正常运行占比", "≥", "95", "%"),
+    ]
+    assert warnings == []

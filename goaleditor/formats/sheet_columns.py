@@ -122,11 +122,17 @@ def find_columns(
     below = rows[header + 1] if header + 1 < len(rows) else None
     lower = below if below is not None and _mostly_header(below, SUB_HEADER) else None
     width = max(len(row) for row in (main, upper or [], lower or []))
-    layers = ((header + 1, lower, SUB_HEADER), (header, main, HEADER), (header - 1, upper, HEADER))
+    main_table = SUB_HEADER if upper is not None else HEADER  # 数值 | 单位 under 指标值
+    layers = (
+        (header + 1, lower, SUB_HEADER),
+        (header, main, main_table),
+        (header - 1, upper, HEADER),
+    )
     fields: dict[str, int] = {}
     unknown: list[tuple[int, str]] = []
     for c in range(width):
         named = None
+        strange: list[tuple[int, str]] = []
         for r, row, table in layers:
             value = row[c] if row is not None and c < len(row) else None
             lab = _label(value)
@@ -134,10 +140,12 @@ def find_columns(
                 continue
             named = field_of(lab, table)
             if named is None and lab not in GROUP_LABELS | IGNORED:
-                unknown.append((r, str(value).strip()))
+                strange.append((r, str(value).strip()))
             if named is not None:
                 break
-        if named and named not in fields:
+        if named is None:
+            unknown += strange  # a label under or over one that names the column is fine
+        elif named not in fields:
             fields[named] = c
     for r, shown in unknown:
         say(r, shown)
