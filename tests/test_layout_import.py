@@ -11,6 +11,7 @@ import pytest
 from openpyxl import Workbook, load_workbook
 
 from goaleditor.formats import xlsx_export, xlsx_import
+from goaleditor.formats.xlsx_import import layout_note
 from goaleditor.model.compare import table_snapshot
 from goaleditor.model.document import Document
 from goaleditor.model.layout_names import LAYOUT_NAMES
@@ -87,6 +88,7 @@ def test_a_shanghai_form_typed_by_hand(tmp_path: Path) -> None:
         "工作表“Sheet”第6行：3个金额带千分位，按数值读取（如项目资金总额“10,308,000.00”读作"
         "10308000.00）",
         "工作表“Sheet”第12行：本表指标值都印成两位小数（如“100.00”），按数值读取（“100”）",
+        layout_note("shanghai"),
     ]
 
 

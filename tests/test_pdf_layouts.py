@@ -11,6 +11,7 @@ from goaleditor.formats import read_document
 from goaleditor.formats.canonical_json import loads
 from goaleditor.formats.pdf import write
 from goaleditor.formats.published_text import read as read_text
+from goaleditor.formats.xlsx_import import layout_note
 from goaleditor.model.document import Document, Indicator
 from goaleditor.model.layouts import get_profile
 
@@ -113,6 +114,7 @@ def test_thousands_separators_in_another_programs_pdf_are_still_reported(tmp_pat
     warnings: list[str] = []
     read_document(pdf, warnings.append)
     assert warnings == [
+        layout_note("shanghai"),
         "第1页第5行：2个金额带千分位，按数值读取（如年度资金申请总额“6,300,000.00”读作6300000.00）",
         "第1页第11行：本表指标值都印成两位小数（如“365.00”），按数值读取（“365”）",
     ]

@@ -11,7 +11,7 @@ from typing import Any
 from openpyxl import Workbook
 
 from goaleditor.formats.registry import read_document
-from goaleditor.formats.xlsx_import import read
+from goaleditor.formats.xlsx_import import layout_note, read
 from goaleditor.model.document import Document, GoalTable
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"  # made by make_sheet_headers.py
@@ -103,7 +103,7 @@ def test_central_split_columns_with_direction_weights_and_remarks_libreoffice_xl
         ("效益指标", "社会效益指标", "服务便利程度", "", "定性", "明显提升", "", "20", ""),
         ("满意度指标", "服务对象满意度指标", "居民满意度", "", "≥", "90", "%", "20", ""),
     ]
-    assert warnings == ["工作表“Sheet1”第12行：指标方向“正向”按“≥”读取"]
+    assert warnings == [layout_note("sichuan"), "工作表“Sheet1”第12行：指标方向“正向”按“≥”读取"]
 
 
 def test_a_shanghai_form_typed_in_wanyuan_libreoffice_xlsx() -> None:
@@ -141,7 +141,8 @@ def test_a_shanghai_form_typed_in_wanyuan_libreoffice_xlsx() -> None:
         ("满意度指标", "服务对象满意度指标", "游客满意度", "", "≥", "90", "%", "", ""),
     ]
     assert warnings == [
-        "工作表“Sheet1”第12行：本表指标值都印成两位小数（如“12.00”），按数值读取（“12”）"
+        layout_note("shanghai"),
+        "工作表“Sheet1”第12行：本表指标值都印成两位小数（如“12.00”），按数值读取（“12”）",
     ]
 
 
@@ -232,6 +233,7 @@ def test_operator_value_unit_columns_agree_or_are_said(tmp_path: Path) -> None:
         "工作表“Sheet1”第9行：指标性质“=”与指标值“≥300台”不一致，按指标值读取",
         "工作表“Sheet1”第12行：指标性质“≤”与指标值“控制在预算内”不相符，按定性指标读取",
         "工作表“Sheet1”第14行：指标性质“向上”不认识，按指标值读取",
+        layout_note("sichuan"),
     ]
 
 
@@ -293,6 +295,7 @@ def test_dates_of_a_shanghai_form_as_calc_stores_them(tmp_path: Path) -> None:
     assert warnings == [
         "工作表“Sheet1”第5行：2个金额带千分位，按数值读取（如项目资金总额“1,030.80”读作1030.80）",
         "工作表“Sheet1”第7行：本表指标值都印成两位小数（如“1000.00”），按数值读取（“1000”）",
+        layout_note("shanghai"),
     ]
 
 
@@ -377,3 +380,15 @@ def test_parts_of_a_value_in_the_levels_row_are_no_unknown_header(tmp_path: Path
         ("产出指标", "质量指标", "运行率", "正常运行占比", "≥", "95", "%"),
     ]
     assert warnings == []
+
+
+def test_split_columns_without_weights_keep_the_default_layout(tmp_path: Path) -> None:
+    """指标性质|指标值|度量单位 are common to many forms: only a weight column means 四川."""
+    header = ["一级指标", "二级指标", "三级指标", "指标性质", "指标值", "度量单位"]
+    row = ["产出指标", "数量指标", "巡检天数", "≥", 365, "天"]
+    warnings: list[str] = []
+    document = read(save(tmp_path / "split.xlsx", [*head(), header, row]), warnings.append)
+    assert (document.layout, warnings) == ("tianjin", [])
+    weighted = save(tmp_path / "w.xlsx", [*head(), [*header, "权重"], [*row, 20]])
+    document = read(weighted, warnings.append)
+    assert (document.layout, warnings) == ("sichuan", [layout_note("sichuan")])

@@ -11,7 +11,7 @@ from openpyxl import Workbook
 
 from goaleditor.formats.cell_format import shown_number
 from goaleditor.formats.registry import read_document
-from goaleditor.formats.xlsx_import import read
+from goaleditor.formats.xlsx_import import layout_note, read
 from goaleditor.model.document import Document
 
 HEADER = ["一级指标", "二级指标", "三级指标", "指标性质", "指标值", "计量单位"]
@@ -219,7 +219,10 @@ def test_central_form_labels(tmp_path: Path) -> None:
     )
     assert table.goal == "保障运行"
     assert indicators(doc) == [("产出指标", "数量指标", "系统数量", "≥", "12", "个")]
-    assert warnings == ["工作表“Sheet1”第6行：表头“牵头处室”不认识，该列未读取"]
+    assert warnings == [
+        "工作表“Sheet1”第6行：表头“牵头处室”不认识，该列未读取",
+        layout_note("central"),
+    ]
 
 
 @pytest.mark.parametrize(

@@ -38,7 +38,7 @@ from goaleditor.formats.sheet_reader import (
 )
 from goaleditor.model.document import MONEY_FIELDS, Document, GoalTable, Indicator
 from goaleditor.model.frameworks import FRAMEWORKS, detect_framework
-from goaleditor.model.layout_names import LAYOUT_NAMES
+from goaleditor.model.layout_names import LAYOUT_LABELS, LAYOUT_NAMES
 from goaleditor.model.layouts import LayoutProfile, get_profile
 from goaleditor.model.money import MONEY_UNITS, MoneyError, parse_money
 from goaleditor.model.values import QUALITATIVE, TargetValue, normalize_comparator, parse_target
@@ -227,6 +227,9 @@ def document_from_sheets(
             layouts.append(item.layout)
     if not document.tables:  # one line says it all; the skipped sheets are not news then
         raise InputError(f"{source}：没有找到绩效目标表（需要“项目名称”和“一级指标”表头）")
+    guessed = next((name for name in layouts if name), "")
+    if not exact and not own_print and guessed and guessed != document.layout:
+        notes.append(layout_note(guessed))
     if warn is not None:
         for message in notes:
             warn(message)
@@ -235,10 +238,18 @@ def document_from_sheets(
     years = [int(m.group(1)) for t in titles for m in _YEAR_RE.finditer(t)]
     document.year = max(set(years), key=years.count) if years else None
     document.framework = detect_framework(l1.name for t in document.tables for l1 in t.children)
-    document.layout = next((name for name in layouts if name), document.layout)
+    document.layout = guessed or document.layout
     title = next((t for t in document_titles if t), "") or file_title.strip()
     document.title = "" if re.sub(r"\s+", "", title) == DEFAULT_HEADING else title
     return document
+
+
+def layout_note(layout: str) -> str:
+    """The note that a found table's labels chose a layout other than the default."""
+    return (
+        f"按表头推断为“{LAYOUT_LABELS[layout]}”版式，打印和导出用此版式"
+        "（可在 文档属性 中更改，不会丢失内容）"
+    )
 
 
 def _print_decimals(item: Parsed, layout: str, sheet: str, notes: list[str]) -> None:

@@ -194,6 +194,6 @@ def guess_layout(rows: list[list[Any]], start: int, header: int, title: str) -> 
         return "central"
     if "财政项目支出" in title or labels & {"年度资金申请总额", "项目资金总额"}:
         return "shanghai"
-    if labels & {"权重", "分值", "度量单位"}:
-        return "sichuan"
+    if labels & {"权重", "分值", "指标分值", "指标权重"}:
+        return "sichuan"  # its weight column; split 指标性质/指标值/单位 alone are common
     return "tianjin"
