@@ -144,7 +144,7 @@ def join_split_rows(tables: list[list[list[Span]]]) -> None:
     for upper, lower in itertools.pairwise(tables):
         if not upper or not lower or any(starts_table(_texts(row)) for row in lower):
             continue
-        first = 1 if _is_header(_texts(lower[0])) else 0
+        first = 1 if is_header(_texts(lower[0])) else 0
         if first >= len(lower):
             continue
         last, part = upper[-1], lower[first]
@@ -184,7 +184,7 @@ def column_rows(tables: Iterable[list[list[Span]]]) -> Iterator[list[list[Any]]]
             values = _texts(row)
             if starts_table(values):
                 header = None
-            if _is_header(values):
+            if is_header(values):
                 header = [(x0, x1) for x0, x1, _, _ in row]
             if header is None:
                 head.append(row)
@@ -195,7 +195,7 @@ def column_rows(tables: Iterable[list[list[Span]]]) -> Iterator[list[list[Any]]]
         yield rows + _snapped(head)
 
 
-def _is_header(values: list[str | None]) -> bool:
+def is_header(values: list[str | None]) -> bool:
     labels = {re.sub(r"\s+", "", v) for v in values if v}
     return "一级指标" in labels or ("三级指标" in labels and "指标值" in labels)
 

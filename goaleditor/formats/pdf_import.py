@@ -23,6 +23,7 @@ from goaleditor.formats.import_lines import (
     starts_table,
 )
 from goaleditor.formats.layout import DEFAULT_HEADING, table_title
+from goaleditor.formats.pdf_chain import Placed, continued, continues, leading_pages
 from goaleditor.formats.pdf_grid import RuledTable, column_rows, group_lines, join_split_rows
 from goaleditor.formats.sheet_columns import HEADER
 from goaleditor.formats.xlsx_import import document_from_sheets
@@ -34,7 +35,7 @@ MAX_OBJECTS = 2_000_000
 MAX_PAGE_CHARS = 60_000
 TIME_LIMIT = 300.0  # seconds for the whole file
 Warn = Callable[[str], None]
-Block = tuple[bool, list[list[Any]]]
+Block = tuple[bool, list[list[Any]], tuple[float, float] | None]  # (x0, x1) of a table
 
 _MARKERS = ("项目名称", "绩效目标")
 _NAME_RE = re.compile("三级指标|指标名称")
@@ -62,10 +63,13 @@ def read(path: Path, warn: Warn | None = None) -> Document:
     deadline = time.monotonic() + TIME_LIMIT
     notes: list[str] = []
     with _quiet(notes):
-        pages, metadata = _scan(path)
-        blocks = list(_read_pages(path, pages, deadline, notes))
+        pages, count, metadata = _scan(path)
+        placed = list(_read_pages(path, pages, count, deadline, notes))
     creator = metadata.get("Creator", "")
-    _refuse_split_wide(blocks, path)
+    _refuse_split_wide([(n, t, rows) for n, t, rows, _ in placed], path)
+    placed = continued(placed, notes.append)
+    preamble, placed = leading_pages(placed, notes.append)
+    blocks = [(n, t, rows) for n, t, rows, _ in placed]
     join_split_rows([rows for _, is_table, rows in blocks if is_table])
     tables = column_rows(rows for _, is_table, rows in blocks if is_table)
     blocks = [(n, t, next(tables) if t else rows) for n, t, rows in blocks]
@@ -75,7 +79,6 @@ def read(path: Path, warn: Warn | None = None) -> Document:
     if warn is not None:  # only once the file is known to hold goal tables
         for note in dict.fromkeys(notes):
             warn(note)
-    preamble = []
     for _, is_table, rows in blocks:
         if is_table:
             break
@@ -157,8 +160,9 @@ def _quiet(notes: list[str]) -> Iterator[None]:
         logger.setLevel(level)
 
 
-def _scan(path: Path) -> tuple[list[int], dict[str, str]]:
-    """Pages worth reading (first to last page naming a goal-table label), and the metadata."""
+def _scan(path: Path) -> tuple[list[int], int, dict[str, str]]:
+    """Pages worth reading (first to last page naming a goal-table label), the page count,
+    and the metadata."""
     import pypdfium2 as pdfium
 
     try:
@@ -197,14 +201,17 @@ def _scan(path: Path) -> tuple[list[int], dict[str, str]]:
         raise InputError(f"{path.name}：PDF中没有文字（可能是扫描件或图片），无法导入")
     if not marked:
         raise InputError(f"{path.name}：PDF中没有找到绩效目标表（需要“项目名称”和“一级指标”表头）")
-    first, last = marked[0], min(count - 1, marked[-1] + 1)
+    first, last = marked[0], marked[-1]
     # Pages before the first table are read for the document's title only (at most a 目录).
-    return [*range(max(0, first - 3), first), *range(first, last + 1)], metadata
+    return [*range(max(0, first - 3), first), *range(first, last + 1)], count, metadata
 
 
 def _read_pages(
-    path: Path, pages: list[int], deadline: float, notes: list[str]
-) -> Iterator[tuple[int, bool, list[list[Any]]]]:
+    path: Path, pages: list[int], count: int, deadline: float, notes: list[str]
+) -> Iterator[Placed]:
+    """The blocks of the pages, then of the pages after them up to the first that does not
+    go on with the table before it (a table continued without a repeated header names no
+    label)."""
     import pdfplumber
 
     try:
@@ -217,7 +224,8 @@ def _read_pages(
         objects = sum(len(list(xref.get_objids())) for xref in pdf.doc.xrefs)
         if objects > MAX_OBJECTS:
             raise InputError(f"{path.name}：PDF结构异常（{objects}个对象），已拒绝读取")
-        for index in pages:
+        extent = None  # of the last table read
+        for index in itertools.chain(pages, range(pages[-1] + 1, count)):
             if time.monotonic() > deadline:
                 raise InputError(f"{path.name}：PDF过于复杂，读取超时，已停止")
             try:
@@ -226,7 +234,10 @@ def _read_pages(
                     found = _page_blocks(page, index + 1, notes)
                 finally:
                     page.close()
-                yield from ((index + 1, t, r) for t, r in found)
+                yield from ((index + 1, t, r, e) for t, r, e in found)
+                if index > pages[-1] and not continues(found, extent):
+                    break  # this page is read still: a table on it is said unread
+                extent = next((e for _, _, e in reversed(found) if e), extent)
             except InputError:
                 raise
             except MemoryError:
@@ -256,16 +267,17 @@ def _page_blocks(page: Any, number: int, notes: list[str]) -> list[Block]:
     for table in tables:
         grid = RuledTable(table)
         inside, rest = grid.split(rest, number, notes.append)
-        placed.append((table.bbox[1], (True, grid.spans(inside))))
+        edges = (float(table.bbox[0]), float(table.bbox[2]))
+        placed.append((table.bbox[1], (True, grid.spans(inside), edges)))
     for top, text in _lines(rest):
-        placed.append((top, (False, [line_row(text)])))
+        placed.append((top, (False, [line_row(text)], None)))
     placed.sort(key=lambda item: item[0])
     blocks: list[Block] = []
-    for _, (is_table, rows) in placed:
+    for _, (is_table, rows, extent) in placed:
         if not is_table and blocks and not blocks[-1][0]:
             blocks[-1][1].extend(rows)
         else:
-            blocks.append((is_table, rows))
+            blocks.append((is_table, rows, extent))
     return blocks
 
 
