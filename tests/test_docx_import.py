@@ -330,3 +330,23 @@ def test_a_title_in_a_text_box_and_alternate_runs_read_once(tmp_path: Path) -> N
     (table,) = document.tables
     assert _rows(table) == [("产出指标", "数量指标", "培训", "描述", "≥", "5", "次")]
     assert warnings == []
+
+
+def test_a_table_in_a_box_inside_a_box_is_read_and_said_once(tmp_path: Path) -> None:
+    def vml(content: str) -> str:
+        shape = f"<v:shape><v:textbox><w:txbxContent>{content}</w:txbxContent></v:textbox>"
+        return f"<w:r><w:pict>{shape}</v:shape></w:pict></w:r>"
+
+    table = _minimal_table(_tc(_p(_r("≥3次"))), _tc(_p(_r("检查"))))
+    inner = vml(_p(_r("单位：元")) + table + "<w:p/>")
+    outer = vml(_p(_r("1.测试项目绩效目标表")) + _p(_r("单位名称：某单位"), inner))
+    warnings: list[str] = []
+    document = read(_docx(tmp_path / "boxes.docx", _p(outer)), warnings.append)
+    (table_read,) = document.tables
+    assert (document.agency_name, table_read.project_name, table_read.money_unit) == (
+        "某单位",
+        "测试项目",
+        "元",
+    )
+    assert _rows(table_read) == [("产出指标", "数量指标", "检查", "描述", "≥", "3", "次")]
+    assert warnings == ["第1个表格在文本框中：按文本框所在段落的位置读取"]
