@@ -322,7 +322,8 @@ def test_a_title_in_a_text_box_and_alternate_runs_read_once(tmp_path: Path) -> N
     both = '<mc:AlternateContent><mc:Choice Requires="w14">{0}</mc:Choice>'
     both += "<mc:Fallback>{0}</mc:Fallback></mc:AlternateContent>"
     value = _tc(_p(both.format(_r("≥")), _r("5"), both.format(_r("次"))))
-    body = _p(box) + _p(_r("单位名称：XX局")) + _minimal_table(value, _tc(_p(_r("培训"))))
+    agency = both.format(_p(_r("单位名称：XX局")))  # whole paragraphs as alternates
+    body = _p(box) + agency + _minimal_table(value, _tc(_p(_r("培训"))))
     warnings: list[str] = []
     document = read(_docx(tmp_path / "boxed-title.docx", body), warnings.append)
     assert document.title == "XX局2026年度项目支出绩效目标表"

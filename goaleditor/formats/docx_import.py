@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from goaleditor.errors import InputError
-from goaleditor.formats.docx_text import TextReader, text_boxes
+from goaleditor.formats.docx_text import MC, TextReader, text_boxes
 from goaleditor.formats.import_lines import (
     document_title,
     level2_merged,
@@ -226,6 +226,9 @@ def _blocks(
         elif tag in (f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml", f"{_W}ins"):
             reader.revisions |= tag == f"{_W}ins"
             _blocks(element, blocks, reader, notes, count)
+        elif tag == f"{MC}AlternateContent":  # the same content twice: read the first
+            for branch in element[:1]:
+                _blocks(branch, blocks, reader, notes, count)
         elif tag in (f"{_W}del", f"{_W}moveFrom"):
             reader.revisions = True
 
