@@ -1,7 +1,8 @@
 """Word documents made by people and other programs read field by field, with their warnings.
 
 Fixtures: tests/fixtures/make_word.py (python-docx with table XML as Word writes it; a copy
-saved again by LibreOffice Writer; a .doc). Smaller cases are written here as raw XML.
+saved again by LibreOffice Writer; a .doc) and make_word_boxes.py (text boxes, content
+controls, a frame, a table in the page header). Smaller cases are written here as raw XML.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from goaleditor.model.document import Document, GoalTable, Indicator
 
 FIXTURES = Path(__file__).parent / "fixtures"
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 QUALITATIVE, IMPROVED = ("定性", "有效提升", ""), ("定性", "明显改善", "")
 AGENCY = ("319101", "天津市滨海新区人民政府政务服务办公室")
 HEADER = ("一级指标", "二级指标", "三级指标", "绩效指标描述", "指标值")
@@ -144,7 +146,8 @@ def _docx(path: Path, body: str, custom: str = "") -> Path:
     with zipfile.ZipFile(path, "w") as archive:
         archive.writestr("[Content_Types].xml", types)
         archive.writestr("_rels/.rels", rels)
-        xml = f'<w:document xmlns:w="{W_NS}"><w:body>{body}</w:body></w:document>'
+        spaces = f'xmlns:w="{W_NS}" xmlns:mc="{MC_NS}" xmlns:v="urn:schemas-microsoft-com:vml"'
+        xml = f"<w:document {spaces}><w:body>{body}</w:body></w:document>"
         archive.writestr("word/document.xml", xml)
         if custom:
             archive.writestr("docProps/custom.xml", custom)
@@ -245,3 +248,106 @@ def test_the_printed_agency_line_wins_over_stale_properties(
             zout.writestr(item, data)
     back = read(edited)
     assert (back.agency_code, back.agency_name) == AGENCY
+
+
+HEALTH = "某区卫生健康委员会"
+
+
+@pytest.mark.parametrize("name", ["word-textbox.docx", "word-textbox-writer.docx"])
+def test_tables_in_text_boxes_are_read_once_where_the_box_is_anchored(name: str) -> None:
+    document, warnings = _read(FIXTURES / name)
+    assert document.title == "某区卫生健康委员会2025年度项目支出绩效目标表"
+    assert (document.agency_code, document.agency_name, document.year) == ("", HEALTH, 2025)
+    first, second = document.tables  # the drawing's VML copy is not read again
+    assert first.project_name == "2025年基层医疗设备购置项目"
+    assert first.money_unit == "万元"
+    assert (first.budget_total, first.budget_fiscal, first.budget_other) == (
+        Decimal("320.00"),
+        Decimal("300.00"),
+        Decimal("20.00"),
+    )
+    assert first.fund_use == "用于社区卫生服务中心设备购置"
+    assert first.goal == "完成12台设备购置并投入使用。"
+    assert _rows(first) == [
+        ("产出指标", "数量指标", "设备购置数量", "购置诊疗设备台数", "≥", "12", "台"),
+        ("产出指标", "质量指标", "设备验收合格率", "验收合格设备占比", "=", "100", "%"),
+        ("满意度指标", "服务对象满意度指标", "患者满意度", "就诊患者满意度", "≥", "90", "%"),
+    ]
+    assert second.project_name == "2025年家庭医生签约服务项目"
+    assert second.money_unit == "万元"
+    assert (second.budget_total, second.budget_fiscal, second.budget_other) == (
+        Decimal("150.00"),
+        Decimal("150.00"),
+        None,
+    )
+    assert second.fund_use == "用于家庭医生签约服务补助"
+    assert second.goal == "重点人群签约服务覆盖率稳步提高。"
+    assert _rows(second) == [
+        ("产出指标", "数量指标", "签约人数", "年内签约居民人数", "≥", "5000", "人"),
+        ("效益指标", "社会效益指标", "群众就医便利度", "就医便利程度", "定性", "明显提高", ""),
+    ]
+    # the page header's 项目名称 table and title are no part of the document
+    assert warnings == [
+        "第1个表格在文本框中：按文本框所在段落的位置读取",
+        "第2个表格在文本框中：按文本框所在段落的位置读取",
+    ]
+
+
+def test_content_controls_a_frame_a_floating_table_and_a_stamp_box_in_a_cell() -> None:
+    document, warnings = _read(FIXTURES / "word-controls.docx")
+    assert document.title == ""  # the one table's own title
+    assert (document.agency_code, document.agency_name) == ("", "某区住房和城乡建设委员会")
+    assert document.year == 2025
+    (table,) = document.tables
+    assert table.project_name == "2025年老旧小区改造项目"
+    assert table.money_unit == "万元"
+    assert (table.budget_total, table.budget_fiscal, table.budget_other) == (
+        Decimal("900.00"),
+        Decimal("900.00"),
+        None,
+    )
+    assert table.fund_use == "用于小区外墙保温和管网改造"
+    assert table.goal == "完成3个老旧小区改造。"  # the stamp box in the cell is left out
+    assert _rows(table) == [  # a row in a content control, a cell in w:customXml
+        ("产出指标", "数量指标", "改造小区数量", "完成改造的小区个数", "=", "3", "个"),
+        ("满意度指标", "服务对象满意度指标", "居民满意度", "改造小区居民满意度", "≥", "85", "%"),
+    ]  # fmt: skip
+    assert warnings == ["第1个表格“绩效目标”一行：单元格里文本框中的文字“（此处盖章）”未读取"]
+
+
+def test_a_title_in_a_text_box_and_alternate_runs_read_once(tmp_path: Path) -> None:
+    title = _p(_r("XX局2026年度项目支出绩效目标表"))
+    box = f"<v:shape><v:textbox><w:txbxContent>{title}</w:txbxContent></v:textbox></v:shape>"
+    box = f"<w:r><w:pict>{box}</w:pict></w:r>"  # a VML text box only, as Word 2003 wrote it
+    both = '<mc:AlternateContent><mc:Choice Requires="w14">{0}</mc:Choice>'
+    both += "<mc:Fallback>{0}</mc:Fallback></mc:AlternateContent>"
+    value = _tc(_p(both.format(_r("≥")), _r("5"), both.format(_r("次"))))
+    agency = both.format(_p(_r("单位名称：XX局")))  # whole paragraphs as alternates
+    body = _p(box) + agency + _minimal_table(value, _tc(_p(_r("培训"))))
+    warnings: list[str] = []
+    document = read(_docx(tmp_path / "boxed-title.docx", body), warnings.append)
+    assert document.title == "XX局2026年度项目支出绩效目标表"
+    assert (document.agency_code, document.agency_name) == ("", "XX局")
+    (table,) = document.tables
+    assert _rows(table) == [("产出指标", "数量指标", "培训", "描述", "≥", "5", "次")]
+    assert warnings == []
+
+
+def test_a_table_in_a_box_inside_a_box_is_read_and_said_once(tmp_path: Path) -> None:
+    def vml(content: str) -> str:
+        shape = f"<v:shape><v:textbox><w:txbxContent>{content}</w:txbxContent></v:textbox>"
+        return f"<w:r><w:pict>{shape}</v:shape></w:pict></w:r>"
+
+    table = _minimal_table(_tc(_p(_r("≥3次"))), _tc(_p(_r("检查"))))
+    inner = vml(_p(_r("单位：元")) + table + "<w:p/>")
+    outer = vml(_p(_r("1.测试项目绩效目标表")) + _p(_r("单位名称：某单位"), inner))
+    warnings: list[str] = []
+    document = read(_docx(tmp_path / "boxes.docx", _p(outer)), warnings.append)
+    (table_read,) = document.tables
+    assert (document.agency_name, table_read.project_name, table_read.money_unit) == (
+        "某单位",
+        "测试项目",
+        "元",
+    )
+    assert _rows(table_read) == [("产出指标", "数量指标", "检查", "描述", "≥", "3", "次")]
+    assert warnings == ["第1个表格在文本框中：按文本框所在段落的位置读取"]

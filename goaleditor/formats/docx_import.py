@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from goaleditor.errors import InputError
-from goaleditor.formats.docx_text import TextReader
+from goaleditor.formats.docx_text import MC, TextReader, text_boxes
 from goaleditor.formats.import_lines import (
     document_title,
     level2_merged,
@@ -193,7 +193,10 @@ def _blocks(
     notes: list[str],
     count: list[int] | None = None,
 ) -> None:
-    """(False, paragraph rows) and (True, table rows) in document order; rows are capped."""
+    """(False, paragraph rows) and (True, table rows) in document order; rows are capped.
+
+    A text box's paragraphs and tables come right after the paragraph it is anchored in.
+    """
     count = [0] if count is None else count
     for element in container:
         if count[0] >= MAX_ROWS:
@@ -201,12 +204,19 @@ def _blocks(
         tag = element.tag
         if tag == f"{_W}p":
             text = reader.paragraph(element)
-            if not text.strip():
-                continue
-            if not blocks or blocks[-1][0]:
-                blocks.append((False, []))
-            blocks[-1][1].append(line_row(text))
-            count[0] += 1
+            if text.strip():
+                if not blocks or blocks[-1][0]:
+                    blocks.append((False, []))
+                blocks[-1][1].append(line_row(text))
+                count[0] += 1
+            for box in text_boxes(element):
+                before = sum(is_table for is_table, _ in blocks)
+                _blocks(box, blocks, reader, notes, count)
+                after = sum(is_table for is_table, _ in blocks)
+                for n in range(before + 1, after + 1):
+                    note = f"第{n}个表格在文本框中：按文本框所在段落的位置读取"
+                    if note not in notes:  # a box inside a box said it already
+                        notes.append(note)
         elif tag == f"{_W}tbl":
             rows: list[list[Any]] = []
             number = sum(is_table for is_table, _ in blocks) + 1
@@ -216,6 +226,9 @@ def _blocks(
         elif tag in (f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml", f"{_W}ins"):
             reader.revisions |= tag == f"{_W}ins"
             _blocks(element, blocks, reader, notes, count)
+        elif tag == f"{MC}AlternateContent":  # the same content twice: read the first
+            for branch in element[:1]:
+                _blocks(branch, blocks, reader, notes, count)
         elif tag in (f"{_W}del", f"{_W}moveFrom"):
             reader.revisions = True
 
@@ -250,10 +263,15 @@ def _table(
             text = ""
             if not continued:
                 text, nested = reader.cell(tc)
+                label = next((str(v) for v in row if v), "")[:12] or f"第{index}行"
                 if nested:
-                    label = next((str(v) for v in row if v), "")[:12] or f"第{index}行"
                     notes.append(
                         f"第{number}个表格“{label}”一行：单元格里嵌套的表格未读取（只读外层表格）"
+                    )
+                boxed = "".join("".join(box.itertext()) for box in text_boxes(tc)).strip()
+                if boxed:
+                    notes.append(
+                        f"第{number}个表格“{label}”一行：单元格里文本框中的文字“{boxed[:20]}”未读取"
                     )
             row.append(text or None)
             row.extend([None] * (max(1, span) - 1))

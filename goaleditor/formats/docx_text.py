@@ -3,7 +3,8 @@
 What Word would print is read: tracked insertions kept and deletions dropped (as after
 "accept all changes"), a field's shown result (not its code), hidden text left out, and
 a nested table left out of its cell. Line breaks typed to make text fit a narrow cell are
-joined; a break before a numbered item or after a sentence stays.
+joined; a break before a numbered item or after a sentence stays. Text boxes are found
+here but read by the caller, in the place of the paragraph they are anchored in.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import re
 from typing import Any
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 # Runs, hyperlinks, content controls and the like whose children are read in place.
 _CONTAINERS = {
     f"{W}{tag}"
@@ -96,6 +98,9 @@ class TextReader:
             elif tag in _CONTAINERS:
                 self.revisions |= tag in (f"{W}ins", f"{W}moveTo")
                 self._collect(child, parts)
+            elif tag == f"{MC}AlternateContent":
+                for branch in child[:1]:  # Choice and Fallback hold the same: read one
+                    self._collect(branch, parts)
             elif tag == f"{W}tab" or tag == f"{W}ptab":
                 parts.append("\t")
             elif tag == f"{W}br":
@@ -107,6 +112,24 @@ class TextReader:
                 parts.append("-")
             elif tag == f"{W}sym":
                 parts.append(_symbol(child))
+
+
+def text_boxes(element: Any) -> list[Any]:
+    """The contents (w:txbxContent) of the text boxes anchored in element, in order, each once.
+
+    A box saved by Word or WPS is a drawing (mc:Choice) and its VML copy (mc:Fallback) for
+    older readers: only the first branch that holds a box is read. Boxes inside a box are
+    its own content's business.
+    """
+    found: list[Any] = []
+    for child in element:
+        if child.tag == f"{W}txbxContent":
+            found.append(child)
+        elif child.tag == f"{MC}AlternateContent":
+            found += next((boxes for branch in child if (boxes := text_boxes(branch))), [])
+        else:
+            found += text_boxes(child)
+    return found
 
 
 def _hidden(run: Any) -> bool:
