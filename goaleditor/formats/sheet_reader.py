@@ -122,9 +122,12 @@ class _Row:
 class SheetReader:
     """Finds goal tables in one sheet by their labels; each guess or skip goes to notes."""
 
-    def __init__(self, rows: list[list[Any]], sheet_name: str, own_print: bool = False) -> None:
+    def __init__(
+        self, rows: list[list[Any]], sheet_name: str, own_print: bool = False, first_column: int = 0
+    ) -> None:
         self.rows = rows
         self.sheet = sheet_name
+        self.first_column = first_column  # where rows start in the sheet (a band of it)
         self.own_print = own_print  # printed by goaleditor: its number style is no guess
         self.notes: list[str] = []
         self._unknown: set[str] = set()  # header labels said once per sheet
@@ -142,6 +145,10 @@ class SheetReader:
             header = self._find_row(start, end, "一级指标")
             if header is None:
                 continue
+            named = [c for c, v in enumerate(self.rows[start]) if label(v) == "项目名称"]
+            if len(named) > 1:  # side by side with no empty column between: not told apart
+                column = self.first_column + named[1] + 1
+                self._say(start, f"第{column}列起还有一张表，未导入")
             stop = self._lead_start(end, header + 1) if end < len(self.rows) else end
             self._formulas(lead, stop)
             found.append(self._table(lead, start, header, stop))
