@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from goaleditor.errors import InputError
-from goaleditor.formats.cell_format import shown_number
+from goaleditor.formats.cell_format import shown_date, shown_number
 from goaleditor.formats.sheet_grid import SheetGrid, hidden_sheet_note, hide
 from goaleditor.formats.xlsx_import import MAX_COLUMNS, MAX_ROWS, document_from_sheets
 from goaleditor.model.document import Document
@@ -129,7 +129,8 @@ def _values(book: Any, sheet: Any) -> list[list[Any]]:
                 row.append(shown_number(number, _number_format(book, cell)))
             elif kind == xlrd.XL_CELL_DATE:
                 try:
-                    row.append(xlrd.xldate_as_datetime(value, book.datemode))
+                    date = xlrd.xldate_as_datetime(value, book.datemode)
+                    row.append(shown_date(date, _number_format(book, cell)))
                 except (ValueError, OverflowError, xlrd.xldate.XLDateError):
                     row.append(value)
             elif kind == xlrd.XL_CELL_BOOLEAN:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import warnings
 import zipfile
@@ -12,7 +13,7 @@ from typing import Any
 
 from goaleditor.errors import InputError
 from goaleditor.formats import xlsx_guard
-from goaleditor.formats.cell_format import shown_number
+from goaleditor.formats.cell_format import shown_date, shown_number
 from goaleditor.formats.import_lines import document_title
 from goaleditor.formats.layout import (
     DEFAULT_HEADING,
@@ -359,6 +360,8 @@ def _sheet_values(sheet: Any) -> list[list[Any]]:
             value = cell.value
             if isinstance(value, int | float) and not isinstance(value, bool):
                 value = shown_number(value, getattr(cell, "number_format", None))
+            elif isinstance(value, dt.date):
+                value = shown_date(value, getattr(cell, "number_format", None))
             elif value is None and missing and (number, len(values)) in missing:
                 value = NoResult(missing[number, len(values)])
             values.append(value)
