@@ -11,7 +11,13 @@ from typing import Any
 
 from goaleditor.errors import InputError
 from goaleditor.formats.notes import place
-from goaleditor.formats.sheet_columns import HEADER, SUB_HEADER, find_columns, is_header_row
+from goaleditor.formats.sheet_columns import (
+    HEADER,
+    SUB_HEADER,
+    find_columns,
+    is_header_row,
+    label,
+)
 from goaleditor.formats.sheet_money import NoResult, TableMoney, number_text
 from goaleditor.formats.xlsx_labels import (
     ANNUAL_ANCHORS,
@@ -66,11 +72,6 @@ _ALL_LABELS = frozenset(
         "绩效指标",
     }
 )
-
-
-def label(value: Any) -> str:
-    """A cell's text without any whitespace ('' for a non-text cell)."""
-    return "".join(value.split()) if isinstance(value, str) else ""
 
 
 def text(value: Any) -> str:
