@@ -136,8 +136,25 @@ class SheetReader:
     def _say(self, r: int, message: str) -> None:
         self.notes.append(f"{place(self.sheet, r + 1)}：{message}")
 
+    def _split_label_cells(self) -> None:
+        """A cell that holds "项目名称：…" (label and value in one, often merged across the
+        table) is read as the label with its value in the next cell, and said so."""
+        for r, row in enumerate(self.rows):
+            for c, value in enumerate(row):
+                match = _LABEL_VALUE_RE.match(value) if isinstance(value, str) else None
+                if match is None or label(match.group(1)) not in _ONE_CELL_LABELS:
+                    continue
+                if any(text(v).strip() for v in row[c + 1 :]):
+                    break  # a value beside it: the colon is part of something else
+                name = label(match.group(1))
+                self.rows[r] = [*row[:c], name, match.group(2).strip(), *row[c + 2 :]]
+                self._say(r, f"“{name}”和内容写在同一格，按“{name}”读取")
+                break
+
     def tables(self) -> list[Parsed]:
         """Every table of the sheet, in order; its lines above it and footers below."""
+        self.rows = list(self.rows)  # cells split below do not change the caller's rows
+        self._split_label_cells()
         starts = [r for r, row in enumerate(self.rows) if any(label(v) == "项目名称" for v in row)]
         found = []
         lead = 0
@@ -428,6 +445,8 @@ def _read_display(shown: str) -> TargetValue:
     return target
 
 
+_LABEL_VALUE_RE = re.compile(r"^\s*([^:：\n]{2,12}?)\s*[:：]\s*(\S.*)$", re.S)
+_ONE_CELL_LABELS = frozenset({"项目名称", *GOAL_LABELS, "资金用途", "项目绩效目标", "总体目标"})
 _LEADING_COMPARATOR = re.compile(r"^\s*(?:>=|<=|[≥≤=＝<>＜＞≧≦])")
 _WORDS = {"定性指标": QUALITATIVE, "等于": "=", "大于等于": "≥", "小于等于": "≤"}
 _WORDS |= {"大于": ">", "小于": "<", "不低于": "≥", "不高于": "≤", "不超过": "≤", "不少于": "≥"}
