@@ -252,6 +252,8 @@ def document_from_sheets(
             layouts.append(item.layout)
     if not document.tables:  # one line says it all; the skipped sheets are not news then
         raise InputError(f"{source}：没有找到绩效目标表（需要“项目名称”和“一级指标”表头）")
+    years = [int(m.group(1)) for t in titles for m in _YEAR_RE.finditer(t)]
+    document.year = max(set(years), key=years.count) if years else _names_year(document, notes)
     guessed = next((name for name in layouts if name), "")
     if not exact and not own_print and guessed and guessed != document.layout:
         notes.append(layout_note(guessed))
@@ -260,8 +262,6 @@ def document_from_sheets(
             warn(message)
     if agency:
         document.agency_code, document.agency_name = agency
-    years = [int(m.group(1)) for t in titles for m in _YEAR_RE.finditer(t)]
-    document.year = max(set(years), key=years.count) if years else None
     document.framework = detect_framework(l1.name for t in document.tables for l1 in t.children)
     document.layout = guessed or document.layout
     title = next((t for t in document_titles if t), "") or file_title.strip()
@@ -293,6 +293,19 @@ def _band_tables(
             where = column_name(first) + ("" if first == last else f"–{column_name(last)}")
             notes.append(f"{place(name)}：{where}列的内容在绩效目标表之外，未导入")
     return found
+
+
+def _names_year(document: Document, notes: list[str]) -> int | None:
+    """With no year in any title: the year every project name starts with, said so."""
+    starts = {
+        m.group(1) if (m := _YEAR_RE.match(t.project_name.strip())) else None
+        for t in document.tables
+    }
+    if len(starts) != 1 or None in starts:
+        return None
+    year = int(next(iter(starts)) or 0)
+    notes.append(f"文件中没有写年度，按项目名称取为{year}年（可在 文档属性 中更改）")
+    return year
 
 
 def layout_note(layout: str) -> str:
