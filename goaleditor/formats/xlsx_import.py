@@ -23,6 +23,7 @@ from goaleditor.formats.layout import (
 )
 from goaleditor.formats.notes import locating, place
 from goaleditor.formats.print_decimals import read_print_decimals
+from goaleditor.formats.sheet_columns import label as _label
 from goaleditor.formats.sheet_grid import (
     SheetGrid,
     band_rows,
@@ -38,9 +39,6 @@ from goaleditor.formats.sheet_reader import (
     Parsed,
     SheetReader,
     amount_text,
-)
-from goaleditor.formats.sheet_reader import (
-    label as _label,
 )
 from goaleditor.formats.sheet_reader import (
     text as _text,
