@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import re
 from decimal import ROUND_HALF_UP, Decimal
@@ -63,7 +64,7 @@ def shown_number(value: Any, number_format: str | None) -> Any:
     if any(ch in bare for ch in "yYdDhHsS") or ("m" in bare and "0" not in bare):
         return value  # a date or time format: openpyxl/xlrd already give a date
     percent = "%" in bare
-    before, after = _literal(section.replace("%", ""))
+    before, after = _literal(section)  # a quoted "%" is text, kept; a bare % is the scale
     if not percent and not (before + after).strip("¥￥$€£ "):
         return value  # plain, grouped or currency: the number itself is the amount
     number = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
@@ -77,6 +78,42 @@ def shown_number(value: Any, number_format: str | None) -> Any:
     text = format(abs(exact), "f")
     sign = "-" if exact < 0 and len(_section_list(fmt)) < 2 else ""
     return f"{before}{sign}{text}{'%' if percent else ''}{after}"
+
+
+_DATE_TOKEN_RE = re.compile(r'"[^"]*"|\\.|yyyy|yy|mm|m|dd|d|[hHsSaAeEbBgG]', re.I)
+
+
+def shown_date(value: Any, number_format: str | None) -> Any:
+    """The text a person sees for a date whose format adds words: 2025-12-31 in
+    yyyy"年"m"月"d"日前" → "2025年12月31日前". A plain date (yyyy-mm-dd, yyyy/m/d) or any
+    format with a time, weekday or era is left as the date."""
+    if not isinstance(value, dt.datetime | dt.date) or not number_format:
+        return value
+    section = _BRACKET_RE.sub("", number_format.split(";")[0]).strip()
+    parts: list[str] = []
+    words = False
+    for token in _DATE_TOKEN_RE.finditer(section):
+        piece = token.group()
+        lower = piece.lower()
+        if piece.startswith('"'):
+            parts.append(piece[1:-1])
+            words = words or bool(piece[1:-1].strip("-/. "))
+        elif piece.startswith("\\"):
+            parts.append(piece[1:])
+        elif lower in ("yyyy", "yy"):
+            parts.append(f"{value.year:04d}" if lower == "yyyy" else f"{value.year % 100:02d}")
+        elif lower in ("mm", "m"):
+            parts.append(f"{value.month:02d}" if lower == "mm" else str(value.month))
+        elif lower in ("dd", "d"):
+            parts.append(f"{value.day:02d}" if lower == "dd" else str(value.day))
+        else:
+            return value  # a time, weekday or era: not a date's words
+    plain = _DATE_TOKEN_RE.sub("", section)
+    words = words or any(ch not in "-/. " for ch in plain)  # 年 月 日 typed unquoted
+    if not words:
+        return value
+    shown = iter(parts)
+    return _DATE_TOKEN_RE.sub(lambda _m: next(shown), section)
 
 
 def _section_list(fmt: str) -> list[str]:

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from goaleditor.errors import InputError
+from goaleditor.formats.sheet_grid import SheetGrid, hidden_sheet_note, hide
 from goaleditor.formats.xlsx_import import MAX_COLUMNS, MAX_ROWS, document_from_sheets
 from goaleditor.model.document import Document
 
@@ -23,6 +24,10 @@ _TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
 _OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
 _TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
 T_TABLE, T_ROW = f"{{{_TABLE}}}table", f"{{{_TABLE}}}table-row"
+T_COLUMN = f"{{{_TABLE}}}table-column"
+_STYLE = "urn:oasis:names:tc:opendocument:xmlns:style:1.0"
+T_STYLE = f"{{{_STYLE}}}style"
+MAX_MERGES = 100_000
 T_CELL, T_COVERED = f"{{{_TABLE}}}table-cell", f"{{{_TABLE}}}covered-table-cell"
 _NUMERIC_RE = re.compile(r"^[-+]?[\d,]*\.?\d*$")
 _GROUPED_RE = re.compile(r"(?<![\d.])\d{1,3}(?:,\d{3})+(?=\.\d|[^\d,]|$)")
@@ -38,7 +43,8 @@ def read(path: Path, warn: Warn | None = None) -> Document:
         content = _check_archive(archive, path.name)
         try:
             with archive.open(content) as stream:
-                sheets = list(_Sheets(path.name).parse(stream))
+                reader = _Sheets(path.name)
+                sheets = list(reader.parse(stream))
         except InputError:
             raise
         except MemoryError:
@@ -47,7 +53,11 @@ def read(path: Path, warn: Warn | None = None) -> Document:
             raise InputError(
                 f"{path.name}：文件已损坏：表格内容无法读取（{type(exc).__name__}）"
             ) from None
-    return document_from_sheets(sheets, path.name, warn)
+    document = document_from_sheets(sheets, path.name, reader.notes.append)
+    if warn is not None:
+        for note in reader.notes:
+            warn(note)
+    return document
 
 
 def _check_archive(archive: zipfile.ZipFile, source: str) -> zipfile.ZipInfo:
@@ -141,6 +151,8 @@ class _Sheets:
     def __init__(self, source: str) -> None:
         self.source = source
         self.cells = 0
+        self.notes: list[str] = []  # hidden sheets, rows and columns left out
+        self.merges: list[tuple[int, int, int, int]] = []  # of the sheet being read
 
     def parse(self, stream: IO[bytes]) -> Iterator[tuple[str, list[list[Any]]]]:
         from defusedxml.ElementTree import iterparse
@@ -150,8 +162,16 @@ class _Sheets:
         name = ""
         pending_empty = 0
         depth = 0  # nesting of table:table (sub-tables inside cells are read as text)
+        hidden_styles: set[str] = set()  # table styles with table:display="false"
+        hidden_rows: set[int] = set()
+        hidden_columns: set[int] = set()
+        columns = 0
         for event, element in iterparse(stream, events=("start", "end")):
             tag = element.tag
+            if tag == T_STYLE and event == "end" and depth == 0:
+                if any(p.get(f"{{{_TABLE}}}display") == "false" for p in element):
+                    hidden_styles.add(element.get(f"{{{_STYLE}}}name", ""))
+                continue
             if tag == T_TABLE:
                 if event == "start":
                     depth += 1
@@ -160,17 +180,32 @@ class _Sheets:
                         if sheets > MAX_SHEETS:
                             raise InputError(f"{self.source}：工作表过多，已拒绝读取")
                         name = element.get(f"{{{_TABLE}}}name", f"Sheet{sheets}")
-                        rows, pending_empty = [], 0
+                        rows, pending_empty, self.merges = [], 0, []
+                        hidden_rows, hidden_columns, columns = set(), set(), 0
+                        hidden = element.get(f"{{{_TABLE}}}style-name") in hidden_styles
                     continue
                 depth -= 1
                 if depth == 0:
-                    yield name, rows
+                    if hidden:
+                        self.notes.append(hidden_sheet_note(name))
+                    else:
+                        self.notes.extend(hide(name, rows, hidden_rows, hidden_columns))
+                        yield name, SheetGrid(rows, self.merges)
                     element.clear()
+                continue
+            if tag == T_COLUMN and event == "end" and depth == 1:
+                repeat = min(_repeat(element, "number-columns-repeated"), MAX_COLUMNS)
+                if element.get(f"{{{_TABLE}}}visibility", "visible") != "visible":
+                    hidden_columns.update(range(columns, columns + repeat))
+                columns += repeat
                 continue
             if event != "end" or depth != 1 or tag != T_ROW:
                 continue
-            row = self._row(element)
+            row = self._row(element, len(rows) + pending_empty)
             repeat = _repeat(element, "number-rows-repeated")
+            if element.get(f"{{{_TABLE}}}visibility", "visible") != "visible":
+                at = len(rows) + pending_empty
+                hidden_rows.update(range(at, min(at + repeat, MAX_ROWS)))
             element.clear()
             if not row:
                 pending_empty += repeat
@@ -182,7 +217,7 @@ class _Sheets:
                 rows.append(list(row))
                 self._count(len(row))
 
-    def _row(self, element: Any) -> list[Any]:
+    def _row(self, element: Any, number: int) -> list[Any]:
         row: list[Any] = []
         width = 0  # up to the last cell with a value or covered by a merge, as .xlsx rows read
         for cell in element:
@@ -192,6 +227,11 @@ class _Sheets:
             room = MAX_COLUMNS - len(row)
             if room <= 0:
                 break
+            down = _repeat(cell, "number-rows-spanned")
+            across = _repeat(cell, "number-columns-spanned")
+            if (down, across) != (1, 1) and len(self.merges) < MAX_MERGES:
+                at = len(row)
+                self.merges.append((number, at, number + down - 1, at + across - 1))
             row.extend([value] * min(room, _repeat(cell, "number-columns-repeated")))
             if value is not None or cell.tag == T_COVERED:
                 width = len(row)

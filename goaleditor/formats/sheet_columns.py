@@ -62,8 +62,13 @@ IGNORED = frozenset({"序号", "编号", "指标编号"})
 _NOTE_RE = re.compile(r"^(.+?)[（(][^（()）]*[)）]$")  # 指标值（含数字及文字描述）, 指标性质(≥≤=)
 
 
-def _label(value: Any) -> str:
-    return "".join(value.split()) if isinstance(value, str) else ""
+def label(value: Any) -> str:
+    """A cell's text as a label is matched: no whitespace and no trailing colon (中期资金总额：
+    is 中期资金总额); '' for a non-text cell. Every sheet reader matches labels through it."""
+    return "".join(value.split()).rstrip(":：") if isinstance(value, str) else ""
+
+
+_label = label
 
 
 def field_of(text: str, table: dict[str, str] = HEADER) -> str | None:

@@ -11,7 +11,13 @@ from typing import Any
 
 from goaleditor.errors import InputError
 from goaleditor.formats.notes import place
-from goaleditor.formats.sheet_columns import HEADER, SUB_HEADER, find_columns, is_header_row
+from goaleditor.formats.sheet_columns import (
+    HEADER,
+    SUB_HEADER,
+    find_columns,
+    is_header_row,
+    label,
+)
 from goaleditor.formats.sheet_money import NoResult, TableMoney, number_text
 from goaleditor.formats.xlsx_labels import (
     ANNUAL_ANCHORS,
@@ -68,11 +74,6 @@ _ALL_LABELS = frozenset(
 )
 
 
-def label(value: Any) -> str:
-    """A cell's text without any whitespace ('' for a non-text cell)."""
-    return "".join(value.split()) if isinstance(value, str) else ""
-
-
 def text(value: Any) -> str:
     """A cell's text as a person reads it ('' for blank)."""
     if value is None or isinstance(value, NoResult):
@@ -122,9 +123,12 @@ class _Row:
 class SheetReader:
     """Finds goal tables in one sheet by their labels; each guess or skip goes to notes."""
 
-    def __init__(self, rows: list[list[Any]], sheet_name: str, own_print: bool = False) -> None:
+    def __init__(
+        self, rows: list[list[Any]], sheet_name: str, own_print: bool = False, first_column: int = 0
+    ) -> None:
         self.rows = rows
         self.sheet = sheet_name
+        self.first_column = first_column  # where rows start in the sheet (a band of it)
         self.own_print = own_print  # printed by goaleditor: its number style is no guess
         self.notes: list[str] = []
         self._unknown: set[str] = set()  # header labels said once per sheet
@@ -132,8 +136,25 @@ class SheetReader:
     def _say(self, r: int, message: str) -> None:
         self.notes.append(f"{place(self.sheet, r + 1)}：{message}")
 
+    def _split_label_cells(self) -> None:
+        """A cell that holds "项目名称：…" (label and value in one, often merged across the
+        table) is read as the label with its value in the next cell, and said so."""
+        for r, row in enumerate(self.rows):
+            for c, value in enumerate(row):
+                match = _LABEL_VALUE_RE.match(value) if isinstance(value, str) else None
+                if match is None or label(match.group(1)) not in _ONE_CELL_LABELS:
+                    continue
+                if any(text(v).strip() for v in row[c + 1 :]):
+                    break  # a value beside it: the colon is part of something else
+                name = label(match.group(1))
+                self.rows[r] = [*row[:c], name, match.group(2).strip(), *row[c + 2 :]]
+                self._say(r, f"“{name}”和内容写在同一格，按“{name}”读取")
+                break
+
     def tables(self) -> list[Parsed]:
         """Every table of the sheet, in order; its lines above it and footers below."""
+        self.rows = list(self.rows)  # cells split below do not change the caller's rows
+        self._split_label_cells()
         starts = [r for r, row in enumerate(self.rows) if any(label(v) == "项目名称" for v in row)]
         found = []
         lead = 0
@@ -142,6 +163,10 @@ class SheetReader:
             header = self._find_row(start, end, "一级指标")
             if header is None:
                 continue
+            named = [c for c, v in enumerate(self.rows[start]) if label(v) == "项目名称"]
+            if len(named) > 1:  # side by side with no empty column between: not told apart
+                column = self.first_column + named[1] + 1
+                self._say(start, f"第{column}列起还有一张表，未导入")
             stop = self._lead_start(end, header + 1) if end < len(self.rows) else end
             self._formulas(lead, stop)
             found.append(self._table(lead, start, header, stop))
@@ -420,6 +445,8 @@ def _read_display(shown: str) -> TargetValue:
     return target
 
 
+_LABEL_VALUE_RE = re.compile(r"^\s*([^:：\n]{2,12}?)\s*[:：]\s*(\S.*)$", re.S)
+_ONE_CELL_LABELS = frozenset({"项目名称", *GOAL_LABELS, "资金用途", "项目绩效目标", "总体目标"})
 _LEADING_COMPARATOR = re.compile(r"^\s*(?:>=|<=|[≥≤=＝<>＜＞≧≦])")
 _WORDS = {"定性指标": QUALITATIVE, "等于": "=", "大于等于": "≥", "小于等于": "≤"}
 _WORDS |= {"大于": ">", "小于": "<", "不低于": "≥", "不高于": "≤", "不超过": "≤", "不少于": "≥"}

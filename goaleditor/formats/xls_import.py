@@ -8,7 +8,8 @@ from pathlib import Path
 from typing import Any
 
 from goaleditor.errors import InputError
-from goaleditor.formats.cell_format import shown_number
+from goaleditor.formats.cell_format import shown_date, shown_number
+from goaleditor.formats.sheet_grid import SheetGrid, hidden_sheet_note, hide
 from goaleditor.formats.xlsx_import import MAX_COLUMNS, MAX_ROWS, document_from_sheets
 from goaleditor.model.document import Document
 
@@ -38,9 +39,14 @@ def read(path: Path, warn: Warn | None = None) -> Document:
     try:
         if book.nsheets > MAX_SHEETS:
             raise InputError(f"{path.name}：工作簿结构异常（{book.nsheets}个工作表），已拒绝读取")
-        return document_from_sheets(_sheets(book, path.name), path.name, warn)
+        notes: list[str] = []
+        document = document_from_sheets(_sheets(book, path.name, notes), path.name, notes.append)
     finally:
         book.release_resources()
+    if warn is not None:
+        for note in notes:
+            warn(note)
+    return document
 
 
 def _open(path: Path) -> Any:
@@ -64,12 +70,19 @@ def _reason(exc: Exception) -> str:
     return f"{type(exc).__name__}: {text[:60]}" if text else type(exc).__name__
 
 
-def _sheets(book: Any, source: str) -> Iterator[tuple[str, list[list[Any]]]]:
+def _sheets(book: Any, source: str, notes: list[str]) -> Iterator[tuple[str, list[list[Any]]]]:
+    """Each visible sheet's values (hidden rows and columns blanked) and merged ranges."""
     cells = 0
     for index in range(book.nsheets):
         try:
             sheet = book.sheet_by_index(index)
+            if getattr(sheet, "visibility", 0):
+                notes.append(hidden_sheet_note(sheet.name))
+                book.unload_sheet(index)
+                continue
             rows = _values(book, sheet)
+            notes.extend(hide(sheet.name, rows, *_hidden(sheet)))
+            merges = [(r1, c1, r2 - 1, c2 - 1) for r1, r2, c1, c2 in sheet.merged_cells]
         except InputError:
             raise
         except MemoryError:
@@ -81,8 +94,15 @@ def _sheets(book: Any, source: str) -> Iterator[tuple[str, list[list[Any]]]]:
         cells += sum(len(row) for row in rows)
         if cells > MAX_CELLS:
             raise InputError(f"{source}：单元格过多，不像是绩效目标表，已拒绝读取")
-        yield sheet.name, rows
+        yield sheet.name, SheetGrid(rows, merges)
         book.unload_sheet(index)
+
+
+def _hidden(sheet: Any) -> tuple[set[int], set[int]]:
+    """The hidden rows and columns of a sheet (from 0), as its row and column records say."""
+    rows = {r for r, info in sheet.rowinfo_map.items() if getattr(info, "hidden", 0)}
+    columns = {c for c, info in sheet.colinfo_map.items() if getattr(info, "hidden", 0)}
+    return rows, columns
 
 
 def _number_format(book: Any, cell: Any) -> str | None:
@@ -109,7 +129,8 @@ def _values(book: Any, sheet: Any) -> list[list[Any]]:
                 row.append(shown_number(number, _number_format(book, cell)))
             elif kind == xlrd.XL_CELL_DATE:
                 try:
-                    row.append(xlrd.xldate_as_datetime(value, book.datemode))
+                    date = xlrd.xldate_as_datetime(value, book.datemode)
+                    row.append(shown_date(date, _number_format(book, cell)))
                 except (ValueError, OverflowError, xlrd.xldate.XLDateError):
                     row.append(value)
             elif kind == xlrd.XL_CELL_BOOLEAN:

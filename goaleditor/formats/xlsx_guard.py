@@ -47,10 +47,51 @@ def check_container(path: Path) -> None:
     except OSError as exc:
         raise InputError(f"无法读取文件 {path}：{exc.strerror or exc}") from None
     if magic == _OLE_MAGIC:
-        raise InputError(
-            f"{path.name}：工作簿设有打开密码（已加密）或是旧版.xls格式，"
-            "请在Excel中取消密码或另存为.xlsx后再导入"
+        raise InputError(_ole_refusal(path, _ole_streams(path)))
+
+
+def is_old_workbook(path: Path) -> bool:
+    """True when a file named .xlsx is really an Excel 97-2003 workbook (an OLE2 file that
+    holds a Workbook stream), to be read as .xls."""
+    try:
+        with path.open("rb") as handle:
+            if handle.read(8) != _OLE_MAGIC:
+                return False
+    except OSError:
+        return False
+    streams = _ole_streams(path)
+    return bool(streams & {"Workbook", "Book"}) and not streams & _ENCRYPTED
+
+
+_ENCRYPTED = {"EncryptionInfo", "EncryptedPackage"}
+
+
+def _ole_streams(path: Path) -> set[str]:
+    """The stream names in an OLE2 compound file (empty when it cannot be read)."""
+    import io
+
+    from xlrd.compdoc import CompDoc
+
+    try:
+        if path.stat().st_size > MAX_PART:
+            return set()
+        return {entry.name for entry in CompDoc(path.read_bytes(), logfile=io.StringIO()).dirlist}
+    except Exception:  # a damaged compound file: nothing can be said about it
+        return set()
+
+
+def _ole_refusal(path: Path, streams: set[str]) -> str:
+    """Why an OLE2 file named .xlsx cannot be read, as the clerk can act on it."""
+    if streams & _ENCRYPTED:
+        return f"{path.name}：工作簿设有打开密码（已加密），请在Excel中取消密码后再导入"
+    if "WordDocument" in streams:
+        return (
+            f"{path.name}：这是旧版Word文档（.doc），不是Excel工作簿，请在Word中另存为.docx后再导入"
         )
+    return (
+        f"{path.name}：工作簿设有打开密码（已加密）或是旧版Office文件，"
+        "请在Excel中取消密码或另存为.xlsx后再导入"
+    )
 
 
 def check_sizes(name: str, members: list[zipfile.ZipInfo]) -> None:
@@ -66,6 +107,22 @@ def check_sizes(name: str, members: list[zipfile.ZipInfo]) -> None:
                 f"{name}：文件已损坏或被恶意构造：部件 {member.filename[:80]} "
                 f"解压后过大（{member.file_size // 2**20} MB），已拒绝读取"
             )
+
+
+_OTHER_PACKAGES = {
+    "word/document.xml": "这是Word文档（.docx），不是Excel工作簿，请把扩展名改为.docx后再导入",
+    "ppt/presentation.xml": "这是PowerPoint演示文稿，不是Excel工作簿",
+    "content.xml": "这是OpenDocument文件，不是Excel工作簿，请把扩展名改为.ods（表格）后再导入",
+}
+
+
+def check_kind(name: str, parts: set[str]) -> None:
+    """Refuse, in one line naming what it is, a zip that is some other kind of document."""
+    if "xl/workbook.xml" in parts or any(p.endswith("/workbook.xml") for p in parts):
+        return
+    for part, message in _OTHER_PACKAGES.items():
+        if part in parts:
+            raise InputError(f"{name}：{message}")
 
 
 def check_no_dtd(name: str, archive: zipfile.ZipFile) -> None:
@@ -133,10 +190,23 @@ class BoundedSheet:
         self.title = sheet.title
         self.deadline = deadline
         self.notes = notes
+        self.merges: list[tuple[int, int, int, int]] = []  # known once the rows are read
+        self.hidden_rows: set[int] = set()  # from 0
+        self.hidden_columns: set[int] = set()
 
     def _get_source(self) -> Any:
         """The sheet's XML, as openpyxl's read-only sheet gives it (for a second look)."""
         return self.sheet._get_source()
+
+    def _hidden_columns(self, dimensions: dict[str, dict[str, str]]) -> None:
+        for attrs in dimensions.values():
+            if not _true(attrs.get("hidden")):
+                continue
+            try:
+                first, last = int(attrs["min"]), int(attrs.get("max", attrs["min"]))
+            except (KeyError, ValueError):
+                continue
+            self.hidden_columns.update(range(first - 1, min(last, 16_384)))
 
     def iter_rows(
         self, min_col: int = 1, max_col: int | None = None, values_only: bool = False, **_: Any
@@ -171,6 +241,8 @@ class BoundedSheet:
                         self.deadline.check()
                     if index < expected:
                         continue  # a row number repeated or going back: the first one counts
+                    if _true(parser.row_dimensions.get(str(index), {}).get("hidden")):
+                        self.hidden_rows.add(index - 1)
                     values = self.sheet._get_row(cells, min_col, max_col, values_only=values_only)
                     if index - expected > MAX_EMPTY_ROWS:
                         shown = values if values_only else [c.value for c in values]
@@ -184,10 +256,31 @@ class BoundedSheet:
                         yield empty
                     expected = index + 1
                     yield values
+                self._hidden_columns(parser.column_dimensions)
+                self.merges = _merges(parser)
         except InputError:
             raise
         except DAMAGE as exc:
             raise damaged(self.deadline.source, exc, self.title) from None
+
+
+def _true(flag: Any) -> bool:
+    return str(flag).lower() in ("1", "true")
+
+
+def _merges(parser: Any) -> list[tuple[int, int, int, int]]:
+    """The sheet's merged ranges (rows and columns from 0), as the parser found them."""
+    from openpyxl.utils.cell import range_boundaries
+
+    found = []
+    for merged in getattr(getattr(parser, "merged_cells", None), "mergeCell", None) or []:
+        try:
+            c1, r1, c2, r2 = range_boundaries(str(merged.ref))
+        except (TypeError, ValueError):
+            continue
+        if None not in (c1, r1, c2, r2):
+            found.append((r1 - 1, c1 - 1, r2 - 1, c2 - 1))
+    return found
 
 
 def library_notes(caught: list[warnings.WarningMessage]) -> list[str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import warnings
 import zipfile
@@ -12,7 +13,7 @@ from typing import Any
 
 from goaleditor.errors import InputError
 from goaleditor.formats import xlsx_guard
-from goaleditor.formats.cell_format import shown_number
+from goaleditor.formats.cell_format import shown_date, shown_number
 from goaleditor.formats.import_lines import document_title
 from goaleditor.formats.layout import (
     DEFAULT_HEADING,
@@ -22,6 +23,15 @@ from goaleditor.formats.layout import (
 )
 from goaleditor.formats.notes import locating, place
 from goaleditor.formats.print_decimals import read_print_decimals
+from goaleditor.formats.sheet_columns import label as _label
+from goaleditor.formats.sheet_grid import (
+    SheetGrid,
+    band_rows,
+    bands,
+    column_name,
+    hidden_sheet_note,
+    hide,
+)
 from goaleditor.formats.sheet_money import NoResult
 from goaleditor.formats.sheet_reader import (
     AGENCY_RE,
@@ -29,9 +39,6 @@ from goaleditor.formats.sheet_reader import (
     Parsed,
     SheetReader,
     amount_text,
-)
-from goaleditor.formats.sheet_reader import (
-    label as _label,
 )
 from goaleditor.formats.sheet_reader import (
     text as _text,
@@ -68,6 +75,7 @@ def _check_archive(path: Path) -> None:
         with zipfile.ZipFile(path) as archive:
             members = archive.infolist()
             xlsx_guard.check_sizes(path.name, members)
+            xlsx_guard.check_kind(path.name, {member.filename for member in members})
             xlsx_guard.check_no_dtd(path.name, archive)
     except InputError:
         raise
@@ -86,6 +94,8 @@ def read(path: Path, warn: Warn | None = None) -> Document:
     from openpyxl import load_workbook
 
     check_safety()
+    if xlsx_guard.is_old_workbook(path):
+        return _read_old_workbook(path, warn)
     _check_archive(path)
     deadline = xlsx_guard.Deadline(path.name)
     notes: list[str] = []
@@ -122,6 +132,15 @@ def read(path: Path, warn: Warn | None = None) -> Document:
     return document
 
 
+def _read_old_workbook(path: Path, warn: Warn | None) -> Document:
+    """An Excel 97-2003 workbook named .xlsx, read as the .xls it is, saying so."""
+    from goaleditor.formats import xls_import
+
+    if warn is not None:
+        warn(f"{path.name}：文件扩展名是.xlsx，内容却是旧版Excel工作簿（.xls），已按.xls读取")
+    return xls_import.read(path, warn)
+
+
 def _bounded_sheets(
     workbook: Any,
     deadline: xlsx_guard.Deadline,
@@ -131,7 +150,13 @@ def _bounded_sheets(
     """Each worksheet's values within the caps; where each one names a 项目名称 (places)."""
     for sheet in workbook.worksheets:
         deadline.check()
-        grid = _sheet_values(xlsx_guard.BoundedSheet(sheet, deadline, notes))
+        if getattr(sheet, "sheet_state", "visible") != "visible":
+            notes.append(hidden_sheet_note(sheet.title))
+            continue
+        bounded = xlsx_guard.BoundedSheet(sheet, deadline, notes)
+        values = _sheet_values(bounded)
+        notes.extend(hide(sheet.title, values, bounded.hidden_rows, bounded.hidden_columns))
+        grid = SheetGrid(values, bounded.merges)
         places.append((sheet.title, _project_rows(grid)))
         yield sheet.title, grid
 
@@ -206,9 +231,7 @@ def document_from_sheets(
     document_titles: list[str] = []
     for name, grid in sheets:
         found = _exact_table(grid, exact) if exact else None
-        reader = SheetReader(grid, name, own_print)
-        parsed = [found] if found else reader.tables()
-        notes.extend(reader.notes)
+        parsed = [found] if found else _band_tables(grid, name, own_print, notes)
         if not parsed:
             lines = _lines(grid)
             if "目录" in name or any(re.sub(r"\s+", "", line) == "目录" for line in lines):
@@ -227,6 +250,8 @@ def document_from_sheets(
             layouts.append(item.layout)
     if not document.tables:  # one line says it all; the skipped sheets are not news then
         raise InputError(f"{source}：没有找到绩效目标表（需要“项目名称”和“一级指标”表头）")
+    years = [int(m.group(1)) for t in titles for m in _YEAR_RE.finditer(t)]
+    document.year = max(set(years), key=years.count) if years else _names_year(document, notes)
     guessed = next((name for name in layouts if name), "")
     if not exact and not own_print and guessed and guessed != document.layout:
         notes.append(layout_note(guessed))
@@ -235,13 +260,50 @@ def document_from_sheets(
             warn(message)
     if agency:
         document.agency_code, document.agency_name = agency
-    years = [int(m.group(1)) for t in titles for m in _YEAR_RE.finditer(t)]
-    document.year = max(set(years), key=years.count) if years else None
     document.framework = detect_framework(l1.name for t in document.tables for l1 in t.children)
     document.layout = guessed or document.layout
     title = next((t for t in document_titles if t), "") or file_title.strip()
     document.title = "" if re.sub(r"\s+", "", title) == DEFAULT_HEADING else title
     return document
+
+
+def _band_tables(
+    grid: list[list[Any]], name: str, own_print: bool, notes: list[str]
+) -> list[Parsed]:
+    """The tables of a sheet, band by band: columns an empty column separates are read apart
+    (two tables side by side), and what lies beside a table is never read as part of it."""
+    top = next((r for r, row in enumerate(grid) if any(_label(v) == "项目名称" for v in row)), 0)
+    found: list[Parsed] = []
+    others: list[tuple[int, int, bool]] = []
+    for first, last in bands(grid, top):
+        reader = SheetReader(band_rows(grid, first, last), name, own_print, first)
+        parsed = reader.tables()
+        notes.extend(reader.notes)
+        found.extend(parsed)
+        if not parsed:
+            cells = (v for row in grid[top:] for v in row[first : last + 1])
+            named = any(_label(v) == "项目名称" for v in cells)
+            others.append((first, last, named))
+    for first, last, named in others if found else []:
+        if named:
+            notes.append(f"{place(name)}：第{first + 1}列起还有一张表，未导入")
+        else:
+            where = column_name(first) + ("" if first == last else f"–{column_name(last)}")
+            notes.append(f"{place(name)}：{where}列的内容在绩效目标表之外，未导入")
+    return found
+
+
+def _names_year(document: Document, notes: list[str]) -> int | None:
+    """With no year in any title: the year every project name starts with, said so."""
+    starts = {
+        m.group(1) if (m := _YEAR_RE.match(t.project_name.strip())) else None
+        for t in document.tables
+    }
+    if len(starts) != 1 or None in starts:
+        return None
+    year = int(next(iter(starts)) or 0)
+    notes.append(f"文件中没有写年度，按项目名称取为{year}年（可在 文档属性 中更改）")
+    return year
 
 
 def layout_note(layout: str) -> str:
@@ -309,6 +371,8 @@ def _sheet_values(sheet: Any) -> list[list[Any]]:
             value = cell.value
             if isinstance(value, int | float) and not isinstance(value, bool):
                 value = shown_number(value, getattr(cell, "number_format", None))
+            elif isinstance(value, dt.date):
+                value = shown_date(value, getattr(cell, "number_format", None))
             elif value is None and missing and (number, len(values)) in missing:
                 value = NoResult(missing[number, len(values)])
             values.append(value)

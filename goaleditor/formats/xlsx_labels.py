@@ -8,6 +8,7 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
+from goaleditor.formats.sheet_columns import label as _label
 from goaleditor.formats.sheet_money import read_money
 
 # label (whitespace removed) -> field, for a value beside (or under) its label
@@ -61,10 +62,6 @@ _ALL = frozenset(
     | {"项目名称", "项目期", "一级指标", "项目资金（元）", "项目资金（万元）", "总体目标"}
     | {"项目绩效目标", "绩效目标", "预算数"}
 )
-
-
-def _label(value: Any) -> str:
-    return "".join(value.split()) if isinstance(value, str) else ""
 
 
 def _is_label(value: Any) -> bool:

@@ -52,6 +52,8 @@ _QUANTITATIVE_RE = re.compile(
 _DECIMAL_RE = re.compile(rf"^{_NUMBER_RE}$")
 # Full-width digits and point are common when typed with a Chinese IME.
 _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９．", "0123456789.")
+# Units that are the same symbol in another width: one spelling, so ≥95％ and ≥95% agree.
+_SAME_SYMBOL_UNITS = str.maketrans({"％": "%", "﹪": "%"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,7 +96,9 @@ def parse_target(text: str) -> TargetValue:
     spelling = match.group("cmp")
     comparator = _COMPARATOR_SPELLINGS[spelling] if spelling else "="
     unit = match.group("punit") if match.group("punit") is not None else match.group("unit")
-    return TargetValue(comparator, match.group("num").replace(",", ""), unit)
+    return TargetValue(
+        comparator, match.group("num").replace(",", ""), unit.translate(_SAME_SYMBOL_UNITS)
+    )
 
 
 def format_display(comparator: str, value: str, unit: str) -> str:
