@@ -392,3 +392,13 @@ def test_split_columns_without_weights_keep_the_default_layout(tmp_path: Path) -
     weighted = save(tmp_path / "w.xlsx", [*head(), [*header, "权重"], [*row, 20]])
     document = read(weighted, warnings.append)
     assert (document.layout, warnings) == ("sichuan", [layout_note("sichuan")])
+
+
+def test_agency_line_with_a_seal_note(tmp_path: Path) -> None:
+    rows = head()
+    rows[1] = ["填报单位（盖章）：510104某某区民政局", None, None, None, None, "单位：元"]
+    rows.append(["一级指标", "二级指标", "三级指标", "指标值"])
+    rows.append(["产出指标", "数量指标", "站点", "≥3个"])
+    warnings: list[str] = []
+    document = read(save(tmp_path / "seal.xlsx", rows), warnings.append)
+    assert (document.agency_code, document.agency_name, warnings) == ("510104", "某某区民政局", [])

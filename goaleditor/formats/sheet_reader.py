@@ -37,7 +37,11 @@ TITLE_RE = re.compile(r"^(?:\d+\s*[.．、]\s*(.*?)|(.+?))\s*绩效目标表$", 
 AGENCY_RE = re.compile(r"^(\d{3,})\s*(\S.*)$")
 UNIT_RE = re.compile(r"^(?:金额)?单位[:：](万元|元)$")
 _UNIT_ANYWHERE_RE = re.compile(r"(?:金额|资金)?单位\s*[:：]\s*(万元|元)|[（(]\s*(万元|元)\s*[)）]")
-_AGENCY_LABEL_RE = re.compile(r"^(?:填报单位|单位名称|预算单位|申报单位|部门名称)\s*[:：]\s*(.+)$")
+# 填报单位（盖章）：… as well: a short note in brackets may sit between label and colon.
+_AGENCY_LABEL_RE = re.compile(
+    r"^(?:填报单位|编报单位|编制单位|单位名称|预算单位|申报单位|部门名称)"
+    r"\s*(?:[（(][^（()）]{1,6}[)）])?\s*[:：]\s*(.+)$"
+)
 _FORM_RE = re.compile(r"绩效目标申报表")  # Shanghai's and the central form's title
 _FORM_YEAR_RE = re.compile(r"^[（(](?:19|20)\d\d年度?[)）]$")
 _DOC_TITLE_RE = re.compile(r"项目支出绩效目标表(?:汇总)?$")
