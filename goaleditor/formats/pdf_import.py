@@ -26,8 +26,8 @@ from goaleditor.formats.layout import DEFAULT_HEADING, table_title
 from goaleditor.formats.pdf_chain import Placed, continued, continues, leading_pages
 from goaleditor.formats.pdf_columns import column_rows
 from goaleditor.formats.pdf_grid import RuledTable, group_lines, join_split_rows
+from goaleditor.formats.pdf_tables import read_sheets
 from goaleditor.formats.sheet_columns import HEADER
-from goaleditor.formats.xlsx_import import document_from_sheets
 from goaleditor.model.document import Document
 
 MAX_BYTES = 200 * 1024 * 1024
@@ -77,7 +77,7 @@ def read(path: Path, warn: Warn | None = None) -> Document:
     blocks = [(n, t, next(tables) if t else rows) for n, t, rows in blocks]
     sheets = sheets_from_blocks(((f"第{n}页", t, rows) for n, t, rows in blocks), notes.append)
     own = creator == "goaleditor"
-    document = document_from_sheets(sheets, path.name, notes.append, own_print=own)
+    document = read_sheets(sheets, path.name, notes.append, own)
     if warn is not None:  # only once the file is known to hold goal tables
         for note in dict.fromkeys(notes):
             warn(note)
