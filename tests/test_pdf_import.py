@@ -10,7 +10,8 @@ import pytest
 
 from goaleditor.errors import InputError
 from goaleditor.formats import read_document
-from goaleditor.formats.pdf_grid import NO_ROOM, RuledTable, column_rows, join_split_rows
+from goaleditor.formats.pdf_columns import column_rows
+from goaleditor.formats.pdf_grid import NO_ROOM, RuledTable, join_split_rows
 from goaleditor.formats.published_text import read as read_text
 from goaleditor.model.compare import document_differences
 from goaleditor.model.document import Document
@@ -59,7 +60,7 @@ def _cells(path: Path) -> tuple[list[list[Any]], list[str]]:
         grid = RuledTable(page.find_tables()[0])
         inside, outside = grid.split(list(page.chars), 1, warnings.append)
         assert outside == []
-        return next(column_rows([grid.spans(inside)])), warnings
+        return next(column_rows([(1, grid.spans(inside))])), warnings
 
 
 def test_a_run_into_an_empty_cell_belongs_to_the_cell_it_starts_in(tmp_path: Path) -> None:
@@ -199,6 +200,6 @@ def test_indicator_cells_take_their_header_cells_columns() -> None:
     jagged += [(255.0, 300.0, "≥60个", NO_ROOM)]
     merged = [(0.0, 40.0, None, NO_ROOM), (40.0, 80.0, None, NO_ROOM)]
     merged += [(80.0, 260.0, "不分描述的指标", NO_ROOM), (260.0, 300.0, "有效", NO_ROOM)]
-    rows = next(column_rows([[header, jagged, merged]]))
+    rows = next(column_rows([(1, [header, jagged, merged])]))
     assert rows[1] == ["产出指标", "数量指标", "审核项目数量", "描述", "≥60个"]
     assert rows[2] == [None, None, "不分描述的指标", None, "有效"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from goaleditor.formats.import_lines import starts_table
@@ -17,7 +17,6 @@ Key = tuple[int, int]  # (row where the cell starts, its index among that row's 
 # on its last line in ems (the text may go on in the cell on the next page if that is short).
 Span = tuple[float, float, str | None, float]
 
-COLUMN_SNAP = 10.0  # points; head cells' edges closer than this are one column
 RUN_GAP = 0.5  # points; glyphs of one run touch, text of two cells is apart by their padding
 _CJK_RE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _SLASHES = "/／"
@@ -152,7 +151,7 @@ def join_split_rows(tables: list[list[list[Span]]]) -> None:
         for x0, x1, text, _ in part:
             if text is None:
                 continue
-            c = max(range(len(last)), key=lambda u: _overlap(x0, x1, last[u][0], last[u][1]))
+            c = max(range(len(last)), key=lambda u: overlap(x0, x1, last[u][0], last[u][1]))
             if last[c][2] is None or last[c][3] > _start_width(text) + 0.25 or c in joins:
                 break
             joins[c] = text
@@ -168,76 +167,15 @@ def _texts(row: list[Span]) -> list[str | None]:
     return [span[2] for span in row]
 
 
-def column_rows(tables: Iterable[list[list[Span]]]) -> Iterator[list[list[Any]]]:
-    """Tables of cells as rows of values in columns, as a sheet holds them.
-
-    Rows from a 一级指标 header row on take the columns of its cells (each cell goes where it
-    overlaps most; cells sharing a column are joined), so that cells drawn a little apart by
-    Word or Writer still line up; a table continued on the next page keeps them. The head
-    rows above take columns from all their cells' left edges.
-    """
-    header: list[tuple[float, float]] | None = None
-    for table in tables:
-        rows: list[list[Any]] = []
-        head: list[list[Span]] = []
-        for row in table:
-            values = _texts(row)
-            if starts_table(values):
-                header = None
-            if is_header(values):
-                header = [(x0, x1) for x0, x1, _, _ in row]
-            if header is None:
-                head.append(row)
-                continue
-            rows += _snapped(head)
-            head = []
-            rows.append(_under(row, header))
-        yield rows + _snapped(head)
-
-
 def is_header(values: list[str | None]) -> bool:
     labels = {re.sub(r"\s+", "", v) for v in values if v}
     return "一级指标" in labels or ("三级指标" in labels and "指标值" in labels)
 
 
-def _under(row: list[Span], header: list[tuple[float, float]]) -> list[Any]:
-    values: list[Any] = [None] * len(header)
-    for x0, x1, text, _ in row:
-        if text is None:
-            continue
-        # A cell over several header cells holds its text in the first, as a merged cell
-        covered = [
-            h for h, (h0, h1) in enumerate(header) if _overlap(x0, x1, h0, h1) > (h1 - h0) / 2
-        ]
-        c = (
-            covered[0]
-            if covered
-            else max(range(len(header)), key=lambda h: _overlap(x0, x1, *header[h]))
-        )
-        values[c] = text if values[c] is None else f"{values[c]}{text}"
-    return values
-
-
-def _overlap(a0: float, a1: float, b0: float, b1: float) -> float:
+def overlap(a0: float, a1: float, b0: float, b1: float) -> float:
+    """How far two spans overlap; when apart, a negative number: the nearer, the larger."""
     shared = min(a1, b1) - max(a0, b0)
-    return shared if shared > 0 else shared - abs((a0 + a1) - (b0 + b1))  # else: nearest
-
-
-def _snapped(rows: list[list[Span]]) -> list[list[Any]]:
-    """Rows placed in columns at their cells' left edges; edges closer than a column are one."""
-    lefts: list[float] = []
-    for x in sorted({span[0] for row in rows for span in row}):
-        if not lefts or x - lefts[-1] >= COLUMN_SNAP:
-            lefts.append(x)
-    result = []
-    for row in rows:
-        values: list[Any] = [None] * len(lefts)
-        for x0, _, text, _ in row:
-            c = max(0, bisect.bisect_right(lefts, x0 + 0.01) - 1)
-            if text is not None:
-                values[c] = text if values[c] is None else f"{values[c]}{text}"
-        result.append(values)
-    return result
+    return shared if shared > 0 else shared - abs((a0 + a1) - (b0 + b1))
 
 
 def group_lines(chars: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:

@@ -24,9 +24,10 @@ from goaleditor.formats.import_lines import (
 )
 from goaleditor.formats.layout import DEFAULT_HEADING, table_title
 from goaleditor.formats.pdf_chain import Placed, continued, continues, leading_pages
-from goaleditor.formats.pdf_grid import RuledTable, column_rows, group_lines, join_split_rows
+from goaleditor.formats.pdf_columns import column_rows
+from goaleditor.formats.pdf_grid import RuledTable, group_lines, join_split_rows
+from goaleditor.formats.pdf_tables import read_sheets
 from goaleditor.formats.sheet_columns import HEADER
-from goaleditor.formats.xlsx_import import document_from_sheets
 from goaleditor.model.document import Document
 
 MAX_BYTES = 200 * 1024 * 1024
@@ -34,6 +35,7 @@ MAX_PAGES = 5_000
 MAX_OBJECTS = 2_000_000
 MAX_PAGE_CHARS = 60_000
 TIME_LIMIT = 300.0  # seconds for the whole file
+SAME_TOP = 3.0  # points; blocks starting this close in height are side by side
 Warn = Callable[[str], None]
 Block = tuple[bool, list[list[Any]], tuple[float, float] | None]  # (x0, x1) of a table
 
@@ -71,11 +73,11 @@ def read(path: Path, warn: Warn | None = None) -> Document:
     preamble, placed = leading_pages(placed, notes.append)
     blocks = [(n, t, rows) for n, t, rows, _ in placed]
     join_split_rows([rows for _, is_table, rows in blocks if is_table])
-    tables = column_rows(rows for _, is_table, rows in blocks if is_table)
+    tables = column_rows(((n, rows) for n, is_table, rows in blocks if is_table), notes.append)
     blocks = [(n, t, next(tables) if t else rows) for n, t, rows in blocks]
     sheets = sheets_from_blocks(((f"第{n}页", t, rows) for n, t, rows in blocks), notes.append)
     own = creator == "goaleditor"
-    document = document_from_sheets(sheets, path.name, notes.append, own_print=own)
+    document = read_sheets(sheets, path.name, notes.append, own)
     if warn is not None:  # only once the file is known to hold goal tables
         for note in dict.fromkeys(notes):
             warn(note)
@@ -262,23 +264,45 @@ def _page_blocks(page: Any, number: int, notes: list[str]) -> list[Block]:
         notes.append(f"第{number}页文字过多（{len(chars)}个字符），不像是绩效目标表，已跳过")
         return []
     tables = [t for t in page.find_tables() if len(t.rows) >= 2 or len(t.cells) >= 3]
-    placed: list[tuple[float, Block]] = []
+    placed: list[tuple[float, float, Block]] = []
     rest = chars
-    for table in tables:
+    for index, table in enumerate(tables):
+        # Text inside another table (one beside this one) is not this table's overflow.
+        others = [t.bbox for n, t in enumerate(tables) if n != index]
+        theirs = [c for c in rest if any(_holds(box, c) for box in others)]
+        taken = {id(c) for c in theirs}
         grid = RuledTable(table)
-        inside, rest = grid.split(rest, number, notes.append)
-        edges = (float(table.bbox[0]), float(table.bbox[2]))
-        placed.append((table.bbox[1], (True, grid.spans(inside), edges)))
+        inside, mine = grid.split([c for c in rest if id(c) not in taken], number, notes.append)
+        rest = mine + theirs
+        x0, top, x1, _ = (float(v) for v in table.bbox)
+        placed.append((top, x0, (True, grid.spans(inside), (x0, x1))))
     for top, text in _lines(rest):
-        placed.append((top, (False, [line_row(text)], None)))
-    placed.sort(key=lambda item: item[0])
+        placed.append((top, 0.0, (False, [line_row(text)], None)))
     blocks: list[Block] = []
-    for _, (is_table, rows, extent) in placed:
+    for is_table, rows, extent in _reading_order(placed):
         if not is_table and blocks and not blocks[-1][0]:
             blocks[-1][1].extend(rows)
         else:
             blocks.append((is_table, rows, extent))
     return blocks
+
+
+def _holds(box: tuple[float, float, float, float], char: dict[str, Any]) -> bool:
+    cx, cy = (char["x0"] + char["x1"]) / 2, (char["top"] + char["bottom"]) / 2
+    return bool(box[0] <= cx <= box[2] and box[1] <= cy <= box[3])
+
+
+def _reading_order(placed: list[tuple[float, float, Block]]) -> list[Block]:
+    """Blocks top to bottom; those starting at about the same height left to right (two
+    tables side by side)."""
+    placed = sorted(placed, key=lambda item: item[0])
+    ordered: list[tuple[float, float, Block]] = []
+    for item in placed:
+        band = len(ordered)
+        while band and item[0] - ordered[band - 1][0] < SAME_TOP:
+            band -= 1  # the run of blocks starting within SAME_TOP of this one
+        ordered.insert(band + sum(o[1] <= item[1] for o in ordered[band:]), item)
+    return [block for _, _, block in ordered]
 
 
 def _lines(chars: list[dict[str, Any]]) -> list[tuple[float, str]]:
