@@ -83,6 +83,7 @@ def test_names_come_from_the_document_and_the_folder_from_the_last_one_used(
     target.parent.mkdir()
     assert session.save_to(target)
     assert session.suggested_name(".pdf") == target.with_suffix(".pdf")
+    assert window.windowTitle().startswith("a.goals[*] — ") and not window.isWindowModified()
 
 
 def test_without_names_the_source_file_and_documents_folder(qtbot, tmp_path: Path) -> None:
