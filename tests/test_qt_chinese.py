@@ -8,7 +8,6 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLocale
-from PySide6.QtWidgets import QLineEdit
 
 ROOT = Path(__file__).resolve().parents[1]
 

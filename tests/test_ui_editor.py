@@ -590,7 +590,7 @@ def test_export_excel_from_the_menu(window, tmp_path: Path) -> None:
 
     out = tmp_path / "菜单导出.xlsx"
     window.prompts.save_name = lambda title, start, kind: out
-    answer_prompts(window, "不用了")
+    answer_prompts(window, "关闭")
     window.action.export_xlsx.trigger()
     assert dumps(read_xlsx(out)) == dumps(window.document)
 

@@ -174,7 +174,9 @@ class HeaderForm(QWidget):
         if kind.isdigit():
             return self._text(name, int(kind), PLACEHOLDERS.get(name, ""))
         # A blank amount must not look like 0.00: it is missing, and checks say so.
-        edit = self._line(name, MONEY_PLACEHOLDER if kind == "money" else PLACEHOLDERS.get(name, ""))
+        edit = self._line(
+            name, MONEY_PLACEHOLDER if kind == "money" else PLACEHOLDERS.get(name, "")
+        )
         if kind == "money":
             edit.setValidator(QRegularExpressionValidator(MONEY_RE, edit))
             edit.setAlignment(Qt.AlignmentFlag.AlignRight)
