@@ -115,7 +115,7 @@ def test_edit_name_with_f2_and_undo(qtbot, window) -> None:
     press(editor, Qt.Key.Key_Return)
     assert indicator(window, 0).name == "办公面积"
     assert window.isWindowModified()
-    assert window.action.undo.text() == "撤销 修改三级指标"
+    assert window.action.undo.text() == "撤销(&U) 修改三级指标"
     window.action.undo.trigger()
     assert indicator(window, 0).name == "政务服务中心管理办公用房及周围面积"
     assert not window.isWindowModified()
