@@ -59,6 +59,8 @@ def location(problem: Problem) -> str:
         level2 = node.parent
         number = next(n for n, child in enumerate(level2.children, 1) if child is node)
         return f"{level2.parent.name}/{level2.name}/第{number}项"
+    if problem.place:  # a group of the tree
+        return problem.place
     return f"第{problem.row}行" if problem.row else "表头"
 
 
