@@ -183,11 +183,11 @@ class ProblemsPanel(QWidget):
 
         problem: Problem = item.data(0, Qt.ItemDataRole.UserRole)
         menu = QMenu(self)
-        show = QAction("定位到单元格", menu)
+        show = QAction("定位到单元格(&L)", menu)
         show.triggered.connect(lambda: self.activated.emit(problem))
         menu.addAction(show)
         for choice, (label, _) in enumerate(fix_edits(problem, self._document.year)):
-            fix = QAction(f"修复：{label}", menu)
+            fix = QAction(f"&{choice + 1} 修复：{label}", menu)
             fix.triggered.connect(lambda _=False, c=choice: self._apply_fix(problem, c))
             menu.addAction(fix)
         menu.exec(self.tree.viewport().mapToGlobal(point))
