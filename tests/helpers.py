@@ -31,7 +31,15 @@ def answer(asker: Any, *labels: str) -> list[str]:
     asked: list[str] = []
     queue = list(labels)
 
-    def choose(kind: str, name: str, title: str, text: str, buttons: Any, detail: str = "") -> str:
+    def choose(
+        kind: str,
+        name: str,
+        title: str,
+        text: str,
+        buttons: Any,
+        detail: str = "",
+        default: int = 0,
+    ) -> str:
         asked.append(text)
         assert queue, f"unexpected question: {text}"
         label = queue.pop(0)

@@ -279,3 +279,65 @@ def test_cli_check_lines_and_exit_codes(tmp_path: Path) -> None:
         "警告\t表1\t第6行\tsatisfaction.below-floor\t满意度目标 70% 低于 80%",
     ]
     assert with_error.stderr == ""
+
+
+def _missing(doc: Document) -> list:
+    return [p for p in check_document(doc) if p.rule == "framework.missing-level2"]
+
+
+def test_an_empty_required_level2_is_said_plainly_at_its_group_and_fixed_by_a_row() -> None:
+    from goaleditor.model.edit_rules import fix_edits as fix_steps
+
+    doc = valid_document()
+    remove("单件成本")(doc)
+    (problem,) = _missing(doc)
+    assert problem.message == "成本指标下还没有三级指标（本框架要求数量、质量、时效、成本指标都有）"
+    cost = doc.tables[0].children[0].children[3]
+    assert problem.node is cost and cost.name == "成本指标" and cost.children == []
+    assert problem.place == "产出指标/成本指标"
+    assert problem.line().split("\t")[2] == "产出指标/成本指标"  # the CLI says where, too
+    ((label, edit),) = fix_steps(problem, 2026)
+    assert label == "在“成本指标”下添加一个三级指标"
+    undo = edit.apply(doc)
+    assert [i.name for i in cost.children] == [""] and _missing(doc) == []
+    undo.apply(doc)
+    assert cost.children == [] and len(_missing(doc)) == 1
+
+
+def test_a_missing_level1_is_placed_at_the_table_and_offers_each_level2() -> None:
+    from goaleditor.model.edit_rules import fix_edits as fix_steps
+
+    doc = valid_document()
+    table = doc.tables[0]
+    table.children.remove(next(l1 for l1 in table.children if l1.name == "效益指标"))
+    (problem,) = _missing(doc)
+    assert problem.message == "效益指标下还没有三级指标（本框架要求产出、效益、满意度指标都有）"
+    assert (problem.node, problem.place) == (table, "效益指标（尚未添加）")
+    fixes = fix_steps(problem, 2026)
+    assert [label for label, _ in fixes] == [
+        f"在“{name}”下添加一个三级指标"
+        for name in ("经济效益指标", "社会效益指标", "生态效益指标", "可持续影响指标")
+    ]
+    fixes[1][1].apply(doc)  # 社会效益指标: 效益指标 comes back in its place, with its groups
+    assert [l1.name for l1 in table.children] == ["产出指标", "效益指标", "满意度指标"]
+    benefit = table.children[1]
+    assert [(l2.name, len(l2.children)) for l2 in benefit.children] == [
+        ("经济效益指标", 0),
+        ("社会效益指标", 1),
+        ("生态效益指标", 0),
+        ("可持续影响指标", 0),
+    ]
+    assert _missing(doc) == []
+
+
+def test_an_empty_level1_is_placed_there_and_offers_its_own_groups() -> None:
+    doc = valid_document()
+    remove("服务改善")(doc)
+    (problem,) = _missing(doc)
+    benefit = doc.tables[0].children[1]
+    assert (problem.node, problem.place) == (benefit, "效益指标")
+    assert [label for label, _ in fix_options(problem)] == ["在“社会效益指标”下添加一个三级指标"]
+    satisfaction_doc = valid_document()
+    remove("群众满意度")(satisfaction_doc)
+    (only,) = _missing(satisfaction_doc)
+    assert only.message == "服务对象满意度指标下还没有三级指标（本框架要求必须有）"

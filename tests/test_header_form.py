@@ -115,3 +115,16 @@ def test_tab_from_the_project_name_goes_to_the_budget(qtbot, window) -> None:
     name.setFocus()
     press(name, Qt.Key.Key_Tab)
     assert QApplication.focusWidget() is window.header_form.editor("budget_total")
+
+
+def test_a_blank_amount_reads_as_missing_and_a_zero_as_zero(window) -> None:
+    edit = window.header_form.editor("budget_other")
+    edit.setFocus()
+    edit.selectAll()
+    QTest.keyClick(edit, Qt.Key.Key_Delete)
+    assert window.current_table().budget_other is None
+    assert (edit.text(), edit.placeholderText()) == ("", "未填")
+    type_text(edit, "0")
+    window.editor.view.setFocus()
+    assert window.current_table().budget_other == Decimal("0")
+    assert edit.text() == format_money(Decimal("0")) == "0.00"

@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import QPoint, QPointF, QRect, Qt, QTimer
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLineEdit, QRadioButton, QSpinBox
 
 TABLES = 40  # 目录 + two pages a table
@@ -307,3 +308,25 @@ def test_print_button_of_the_preview(dialog, tmp_path: Path) -> None:
     dialog.print_button.click()
     assert page_count(out) == 2
     assert not dialog.pdf.closed  # the preview stays open on its PDF
+
+
+def test_page_down_and_up_go_to_page_tops(qtbot, dialog) -> None:
+    view, bar = dialog.view, dialog.view.verticalScrollBar()
+    top = [view.page_rect(index).top() - 12 for index in range(4)]  # 12: the gap above a page
+    view.setFocus()
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Home)
+    assert bar.value() == 0
+    assert view.page_rect(0).height() > view.viewport().height()  # at 100%, as on a laptop
+    for number in (2, 3, 4):
+        QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_PageDown)
+        assert bar.value() == top[number - 1]
+        assert dialog.page_label.text() == f"第 {number} / {len(dialog.pdf)} 页"
+    bar.setValue(top[2] + 30)  # scrolled a little into page 3: PageUp goes to its top first
+    QTest.keyClick(view, Qt.Key.Key_PageUp)
+    assert bar.value() == top[2]
+    QTest.keyClick(view, Qt.Key.Key_PageUp)
+    assert bar.value() == top[1]
+    QTest.keyClick(view, Qt.Key.Key_End)
+    assert bar.value() == min(bar.maximum(), view.page_rect(len(dialog.pdf) - 1).top() - 12)
+    QTest.keyClick(view, Qt.Key.Key_Home)
+    assert bar.value() == 0

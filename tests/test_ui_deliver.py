@@ -48,7 +48,7 @@ def test_export_word_from_the_menu(window, tmp_path: Path) -> None:
 
     target = tmp_path / "导出.docx"
     window.prompts.save_name = lambda title, start, kind: target
-    answer(window, "不用了")
+    answer(window, "关闭")
     window.action.export_docx.trigger()
     assert document_differences(read(target), window.document) == []
 

@@ -86,7 +86,8 @@ def test_window_shows_example(window) -> None:
     assert window.table_model.index(1).data() == "2. 2026年水土保持评审经费"
     assert window.header_form.editor("project_name").text() == "2026年政务服务办运行经费"
     assert cell(window, 1, COL_DISPLAY).data() == "≥365次"
-    assert "未命名" in window.windowTitle()
+    # Imported, not saved anywhere yet: the title names the source and says so.
+    assert window.windowTitle().startswith("binhai-2026-published.txt（导入，未保存）[*] — ")
     assert QApplication.translate("QPlatformTheme", "Cancel") == "取消"  # Qt's own dialogs too
 
 
@@ -114,7 +115,7 @@ def test_edit_name_with_f2_and_undo(qtbot, window) -> None:
     press(editor, Qt.Key.Key_Return)
     assert indicator(window, 0).name == "办公面积"
     assert window.isWindowModified()
-    assert window.action.undo.text() == "撤销 修改三级指标"
+    assert window.action.undo.text() == "撤销(&U) 修改三级指标"
     window.action.undo.trigger()
     assert indicator(window, 0).name == "政务服务中心管理办公用房及周围面积"
     assert not window.isWindowModified()
@@ -589,7 +590,7 @@ def test_export_excel_from_the_menu(window, tmp_path: Path) -> None:
 
     out = tmp_path / "菜单导出.xlsx"
     window.prompts.save_name = lambda title, start, kind: out
-    answer_prompts(window, "不用了")
+    answer_prompts(window, "关闭")
     window.action.export_xlsx.trigger()
     assert dumps(read_xlsx(out)) == dumps(window.document)
 

@@ -37,9 +37,9 @@ def test_budget_fix_offers_both_directions(qtbot, window) -> None:
     actions = menu_actions(window, "budget.sum")
     labels = [a.text() for a in actions]
     assert labels == [
-        "定位到单元格",
-        "修复：财政资金改为 预算数 − 其他资金 = 7000000.00",
-        "修复：预算数改为 财政资金 + 其他资金 = 6300000.00",
+        "定位到单元格(&L)",
+        "&1 修复：财政资金改为 预算数 − 其他资金 = 7000000.00",
+        "&2 修复：预算数改为 财政资金 + 其他资金 = 6300000.00",
     ]
     actions[2].trigger()  # the clerk meant to keep 财政资金: 预算数 goes back
     assert table.budget_total == Decimal("6300000.00")
@@ -54,9 +54,40 @@ def test_date_of_another_year_offers_the_document_year(qtbot, window) -> None:
 
     window.push(EditCommand(window.document, rules.set_properties(window.document, {"year": 2027})))
     actions = menu_actions(window, "timeliness.outside-year")
-    assert actions[1].text() == "修复：改为本年度：2027年12月31日前"
+    assert actions[1].text() == "&1 修复：改为本年度：2027年12月31日前"
     actions[1].trigger()
     window.problems.recheck()
     assert "2027年12月31日前" in {
         i.value for t in window.document.tables for _, _, i in t.indicator_rows()
     }
+
+
+def test_a_missing_level2_is_shown_at_its_group_and_fixed_by_a_new_row(qtbot, window) -> None:
+    from goaleditor.model import edit_rules as rules
+
+    table = window.current_table()
+    timely = table.children[0].children[2]
+    assert timely.name == "时效指标" and len(timely.children) == 1
+    window.push(EditCommand(window.document, rules.delete_nodes(timely.children)))
+    actions = menu_actions(window, "framework.missing-level2")
+    panel = window.problems
+    row = next(i for i, p in enumerate(panel.problems) if p.rule == "framework.missing-level2")
+    item = panel.tree.topLevelItem(row)
+    assert item.text(1) == "表1 产出指标/时效指标"
+    assert item.text(2) == "时效指标下还没有三级指标（本框架要求数量、质量、时效、成本指标都有）"
+    assert [a.text() for a in actions] == [
+        "定位到单元格(&L)",
+        "&1 修复：在“时效指标”下添加一个三级指标",
+    ]
+    window.editor.select_node(table.children[2].children[0].children[0])  # elsewhere
+    actions[0].trigger()  # 定位: the group is current and selected, in the focused tree
+    view = window.editor.view
+    assert window.editor.model.node(view.currentIndex()) is timely
+    assert view.selectionModel().isSelected(view.currentIndex()) and window.focusWidget() is view
+    actions[1].trigger()
+    assert [i.name for i in timely.children] == [""]
+    assert window.editor.model.node(view.currentIndex()) is timely.children[0]  # ready to type
+    assert window.stack.undoText() == "修复问题"
+    assert "framework.missing-level2" not in {p.rule for p in panel.problems}
+    window.stack.undo()
+    assert timely.children == []

@@ -38,7 +38,7 @@ def test_export_with_errors_all_the_same_then_open_the_folder(window, tmp_path: 
     window.prompts.save_name = lambda title, start, kind: out
     opened: list[str] = []
     window.exporter.open_url = lambda url: opened.append(url.toLocalFile()) or True
-    asked = answer(window, "仍要导出", "打开所在文件夹")
+    asked = answer(window, "仍要导出", "打开所在文件夹(&F)")
     window.action.export_xlsx.trigger()
     assert asked == ["还有2个错误，仍要导出？", f"已导出：{out}"]
     assert out.exists() and opened == [str(out.parent)]
@@ -49,7 +49,7 @@ def test_export_without_errors_asks_nothing_before_and_offers_to_open(window, tm
     window.prompts.save_name = lambda title, start, kind: out
     opened: list[str] = []
     window.exporter.open_url = lambda url: opened.append(url.toLocalFile()) or True
-    asked = answer(window, "打开文件")
+    asked = answer(window, "打开文件(&O)")
     window.action.export_json.trigger()
     assert asked == [f"已导出：{out}"] and opened == [str(out)]
 
@@ -83,6 +83,7 @@ def test_names_come_from_the_document_and_the_folder_from_the_last_one_used(
     target.parent.mkdir()
     assert session.save_to(target)
     assert session.suggested_name(".pdf") == target.with_suffix(".pdf")
+    assert window.windowTitle().startswith("a.goals[*] — ") and not window.isWindowModified()
 
 
 def test_without_names_the_source_file_and_documents_folder(qtbot, tmp_path: Path) -> None:
@@ -107,3 +108,36 @@ def _title(text: str):
     from goaleditor.model.edits import SetProperties
 
     return SetProperties({"title": text})
+
+
+def test_enter_in_the_export_done_box_closes_it_without_opening(window, tmp_path: Path) -> None:
+    from PySide6.QtCore import Qt, QTimer
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    out = tmp_path / "doc.json"
+    window.prompts.save_name = lambda title, start, kind: out
+    opened: list[str] = []
+    window.exporter.open_url = lambda url: opened.append(url.toLocalFile()) or True
+    seen: list[str] = []
+
+    def press(key: Qt.Key, modifier: Qt.KeyboardModifier) -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox) and box.objectName() == "exported"
+        seen.append(box.defaultButton().text())
+        # To the box's window, as the keyboard does: Alt+O is a shortcut, seen there first.
+        QTest.keyClick(box.windowHandle(), key, modifier)
+        for _ in range(100):  # a shortcut clicks its button after a short animation
+            if not box.isVisible():
+                return
+            QTest.qWait(20)
+        if box.isVisible():
+            box.reject()  # the key did nothing: fail below, do not hang
+
+    no_modifier = Qt.KeyboardModifier.NoModifier
+    QTimer.singleShot(0, lambda: press(Qt.Key.Key_Return, no_modifier))
+    window.action.export_json.trigger()
+    assert seen == ["关闭"] and opened == [] and out.exists()
+    QTimer.singleShot(0, lambda: press(Qt.Key.Key_O, Qt.KeyboardModifier.AltModifier))
+    window.action.export_json.trigger()
+    assert opened == [str(out)]  # Alt+O: 打开文件

@@ -9,8 +9,14 @@ from dataclasses import dataclass
 from dataclasses import field as dataclass_field
 from decimal import Decimal
 
-from goaleditor.model.document import Document, GoalTable, Indicator
-from goaleditor.model.frameworks import COST, SATISFACTION, Framework, get_framework
+from goaleditor.model.document import Document, GoalTable, Indicator, Level1
+from goaleditor.model.frameworks import (
+    COST,
+    SATISFACTION,
+    Framework,
+    Requirement,
+    get_framework,
+)
 from goaleditor.model.money import format_money
 from goaleditor.model.values import (
     COMPARATORS,
@@ -34,6 +40,8 @@ FIX_FILL_DESCRIPTION = "fill-description"
 FIX_NORMALIZE_COMPARATOR = "normalize-comparator"
 FIX_RECOMPUTE_FISCAL = "recompute-fiscal"  # or, the other way, 预算数 from its parts
 FIX_DOCUMENT_YEAR = "document-year"
+FIX_ADD_INDICATOR = "add-indicator"  # an empty 三级 under a required group
+ADD_INDICATOR = "+indicator"  # the Change "field" of that fix: value is (一级, 二级)
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,10 +56,12 @@ class Problem:
     field: str = ""
     fix: str = ""
     node: object = dataclass_field(default=None, compare=False, repr=False)
+    place: str = ""  # where in the tree, for a problem of a group: 产出指标/数量指标
+    groups: tuple[tuple[str, str], ...] = ()  # the 一级/二级 pairs it is about
 
     def line(self) -> str:
         """The one-line form printed by ``goaleditor check``."""
-        where = f"第{self.row}行" if self.row else "表头"
+        where = f"第{self.row}行" if self.row else (self.place or "表头")
         return f"{self.severity}\t表{self.table}\t{where}\t{self.rule}\t{self.message}"
 
 
@@ -124,13 +134,7 @@ def _structure_rules(ctx: _Context) -> Iterator[Problem]:
     present = {(l1, l2) for l1, l2, _ in ctx.table.indicator_rows()}
     for requirement in framework.required:
         if not present & set(requirement.pairs):
-            yield Problem(
-                ERROR,
-                n,
-                0,
-                "framework.missing-level2",
-                f"缺少“{requirement.label}”下的三级指标（{framework.label}要求）",
-            )
+            yield _missing(ctx, requirement)
     reported: set[tuple[str, str]] = set()
     for row, (level1, level2, ind) in enumerate(ctx.table.indicator_rows(), 1):
         if not level1.strip() or not level2.strip():
@@ -148,6 +152,53 @@ def _structure_rules(ctx: _Context) -> Iterator[Problem]:
                 "name",
                 node=ind,
             )
+
+
+def _short(name: str) -> str:
+    return name.removesuffix("指标") or name
+
+
+def _missing(ctx: _Context, requirement: Requirement) -> Problem:
+    """A required group without any 三级: said plainly, placed at the group in the tree (its
+    二级, else its 一级, else the table when the 一级 is not there either)."""
+    framework, table = ctx.framework, ctx.table
+    level1 = requirement.pairs[0][0]
+    l1_node = next((l1 for l1 in table.children if l1.name == level1), None)
+    if len(requirement.pairs) == 1:
+        level2 = requirement.pairs[0][1]
+        needed = [
+            r.pairs[0][1]
+            for r in framework.required
+            if len(r.pairs) == 1 and r.pairs[0][0] == level1
+        ]
+        why = (
+            f"本框架要求{'、'.join(_short(n) for n in needed)}指标都有"
+            if len(needed) > 1
+            else "本框架要求必须有"
+        )
+        message = f"{level2}下还没有三级指标（{why}）"
+        l2_node = (
+            next((l2 for l2 in l1_node.children if l2.name == level2), None) if l1_node else None
+        )
+        node: object = l2_node or l1_node or table
+        place = f"{level1}/{level2}" if l2_node else level1
+    else:
+        names = "、".join(_short(n) for n in framework.level1_names)
+        message = f"{level1}下还没有三级指标（本框架要求{names}指标都有）"
+        node, place = l1_node or table, level1
+    if l1_node is None:
+        place = f"{level1}（尚未添加）"
+    return Problem(
+        ERROR,
+        ctx.number,
+        0,
+        "framework.missing-level2",
+        message,
+        fix=FIX_ADD_INDICATOR,
+        node=node,
+        place=place,
+        groups=requirement.pairs,
+    )
 
 
 def _indicator_rules(ctx: _Context) -> Iterator[Problem]:
@@ -333,6 +384,8 @@ def fix_options(problem: Problem, year: int | None = None) -> list[tuple[str, li
         )
     if problem.fix == FIX_RECOMPUTE_FISCAL and isinstance(node, GoalTable):
         return _budget_options(node)
+    if problem.fix == FIX_ADD_INDICATOR:
+        return _add_indicator_options(problem)
     if problem.fix == FIX_DOCUMENT_YEAR and isinstance(node, Indicator) and year is not None:
         text = getattr(node, problem.field)
         others = {m.group(1) for m in _YEAR_RE.finditer(text)} - {str(year)}
@@ -342,6 +395,28 @@ def fix_options(problem: Problem, year: int | None = None) -> list[tuple[str, li
         moved = re.sub(rf"{other}(\s*年)", rf"{year}\1", text)
         return [(f"改为本年度：{moved}", [(node, problem.field, moved)])]
     return []
+
+
+def _add_indicator_options(problem: Problem) -> list[tuple[str, list[Change]]]:
+    """An empty 三级 under the required 二级 (its groups added as needed); for 任一二级 under
+    a 一级: under each of its 二级 groups, else under each the framework allows."""
+    pairs = list(problem.groups)
+    node, table = problem.node, _table_of(problem.node)
+    if table is None:
+        return []
+    if isinstance(node, Level1) and len(pairs) > 1:
+        mine = [(node.name, l2.name) for l2 in node.children if (node.name, l2.name) in pairs]
+        pairs = mine or pairs  # its own (empty) 二级 groups first
+    return [
+        (f"在“{level2}”下添加一个三级指标", [(table, ADD_INDICATOR, (level1, level2))])
+        for level1, level2 in pairs
+    ]
+
+
+def _table_of(node: object) -> GoalTable | None:
+    while node is not None and not isinstance(node, GoalTable):
+        node = getattr(node, "parent", None)
+    return node
 
 
 def _budget_options(table: GoalTable) -> list[tuple[str, list[Change]]]:

@@ -123,7 +123,8 @@ def _level2_of(level1: str, table: GoalTable, framework: str) -> str:
     return names[0] if len(names) == 1 else ""
 
 
-def _group(table: GoalTable, level1: str, level2: str) -> Level2 | None:
+def group_of(table: GoalTable, level1: str, level2: str) -> Level2 | None:
+    """The table's 二级 group of this name under this 一级 (None when it has none)."""
     for l1 in table.children:
         if l1.name == level1:
             for l2 in l1.children:
@@ -161,7 +162,7 @@ def paste_placement(
         pair = (level1, level2)
         if not level1 and not level2:
             plan.append((None, indicator))
-        elif _group(table, *pair) is not None or rules.is_valid_pair(*pair):
+        elif group_of(table, *pair) is not None or rules.is_valid_pair(*pair):
             plan.append((pair, indicator))
         else:
             misplaced[pair] = misplaced.get(pair, 0) + 1
@@ -180,10 +181,10 @@ def paste_placement(
                 assert fallback is not None
                 group = fallback[0]
             else:
-                found = _group(table, *pair)
+                found = group_of(table, *pair)
                 if found is None:
                     yield from _add_group(table, framework, *pair)
-                    found = _group(table, *pair)
+                    found = group_of(table, *pair)
                 assert found is not None
                 group = found
             assert group is not None
@@ -207,7 +208,7 @@ def _add_group(table: GoalTable, framework: str, level1: str, level2: str) -> It
         added = add_level1(table, framework, level1)
         yield added
         level1_node = added.nodes[0]
-    if _group(table, level1, level2) is None:
+    if group_of(table, level1, level2) is None:
         assert level1_node is not None
         yield add_level2(level1_node, framework, level2)
 
@@ -351,6 +352,19 @@ def add_level2(level1: Level1, framework: str, name: str) -> InsertNodes:
     return InsertNodes(level1, row, (Level2(name),), f"添加{name}")
 
 
+def add_indicator_under(table: GoalTable, level1: str, level2: str) -> Procedure:
+    """An empty 三级 at the end of a 一级/二级 group, the groups added first when missing."""
+    framework = table.document.framework if table.document else DEFAULT_FRAMEWORK
+
+    def steps() -> Iterator[Edit]:
+        yield from _add_group(table, framework, level1, level2)
+        group = group_of(table, level1, level2)
+        assert group is not None
+        yield InsertNodes(group, len(group.children), (Indicator(),), "添加三级指标")
+
+    return Procedure(steps, f"在{level2}下添加三级指标")
+
+
 # --- the indicator library --------------------------------------------------------------
 
 
@@ -427,13 +441,15 @@ def set_properties(document: Document, values: Mapping[str, Any]) -> SetProperti
 
 def fix_edits(problem: Problem, year: int | None = None) -> list[tuple[str, Edit]]:
     """The ways to fix a problem, each a label and one undoable step (year: the document's)."""
-    from goaleditor.model.checks import fix_options
+    from goaleditor.model.checks import ADD_INDICATOR, fix_options
 
     fixes: list[tuple[str, Edit]] = []
     for label, changes in fix_options(problem, year):
         edits: list[Edit] = []
         for target, name, value in changes:
-            if isinstance(target, GoalTable):
+            if isinstance(target, GoalTable) and name == ADD_INDICATOR:
+                edits.append(add_indicator_under(target, *value))  # type: ignore[misc]
+            elif isinstance(target, GoalTable):
                 edits.append(SetHeader(target, name, value))
             elif isinstance(target, Indicator):
                 edits.append(SetField(target, name, str(value)))

@@ -40,12 +40,12 @@ class Actions:
         self.open = self._action("打开(&O)…", w.open_dialog, Key.Open, "打开文档或导入文件")
         self.save = self._action("保存(&S)", w.save, Key.Save)
         self.save_as = self._action("另存为(&A)…", w.save_as, "Ctrl+Shift+S")
-        self.export_json = self._action("导出JSON…", exporter.export_json, None, "导出规范JSON")
+        self.export_json = self._action("导出JSON(&J)…", exporter.export_json, None, "导出规范JSON")
         self.export_pdf = self._action(
             "导出PDF(&P)…", exporter.export_pdf, "Ctrl+E", "导出可打印的PDF"
         )
         self.preview = self._action("打印预览(&V)…", exporter.print_preview, "Ctrl+Shift+P")
-        self.print = self._action("打印…", exporter.print_document, Key.Print)
+        self.print = self._action("打印(&P)…", exporter.print_document, Key.Print)
         self.export_xlsx = self._action(
             "导出Excel(&X)…", exporter.export_xlsx, None, "导出官方版式的Excel工作簿"
         )
@@ -53,15 +53,15 @@ class Actions:
             "导出Word(&W)…", exporter.export_docx, None, "导出官方版式的Word文档"
         )
         self.copy_table = self._action(
-            "复制为表格(&T)",
+            "复制为表格(&B)",
             w.copy_table_as_table,
             "Ctrl+Shift+C",
             "把当前表按官方版式复制，可粘贴到Word、WPS或Excel",
         )
         self.quit = self._action("退出(&X)", w.close, "Ctrl+Q")
-        self.undo = w.stack.createUndoAction(w, "撤销")
+        self.undo = w.stack.createUndoAction(w, "撤销(&U)")
         self.undo.setShortcut(QKeySequence("Ctrl+Z"))
-        self.redo = w.stack.createRedoAction(w, "重做")
+        self.redo = w.stack.createRedoAction(w, "重做(&R)")
         self.redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
         self.properties = self._action("文档属性(&P)…", w.edit_properties, None)
         self.check = self._action("检查(&C)", w.run_check, "F7", "检查整个文档")
@@ -72,7 +72,7 @@ class Actions:
             "查找(&F)…", lambda: self._find(False), Key.Find, "在整个文档中查找"
         )
         self.replace = self._action(
-            "替换(&R)…", lambda: self._find(True), "Ctrl+H", "在整个文档中查找并替换"
+            "替换(&E)…", lambda: self._find(True), "Ctrl+H", "在整个文档中查找并替换"
         )
         self.shortcuts = self._action(
             "快捷键一览(&K)", self._show_shortcuts, Key.HelpContents, "列出所有快捷键"
@@ -81,15 +81,15 @@ class Actions:
             "新建下一年度(&Y)…", w.new_next_year, None, "以本文档为底稿，生成下一年度的新文档"
         )
         self.add_table = self._action(
-            "新建表", w.add_table, "Ctrl+T", "在当前表后新建一个绩效目标表"
+            "新建表(&N)", w.add_table, "Ctrl+T", "在当前表后新建一个绩效目标表"
         )
         self.duplicate_table = self._action(
-            "复制表", w.duplicate_table, "Ctrl+Shift+D", "复制当前表"
+            "复制表(&C)", w.duplicate_table, "Ctrl+Shift+D", "复制当前表"
         )
-        self.delete_table = self._action("删除表", w.delete_table, None, "删除当前表")
+        self.delete_table = self._action("删除表(&D)", w.delete_table, None, "删除当前表")
         # The same keys as the indicator rows' moves; Alt+↑/↓ too (the list has no drop-downs).
-        self.table_up = self._action("表上移", lambda: w.move_table(-1))
-        self.table_down = self._action("表下移", lambda: w.move_table(1))
+        self.table_up = self._action("表上移(&K)", lambda: w.move_table(-1))
+        self.table_down = self._action("表下移(&J)", lambda: w.move_table(1))
         self.table_up.setShortcuts([QKeySequence("Ctrl+Shift+Up"), QKeySequence("Alt+Up")])
         self.table_down.setShortcuts([QKeySequence("Ctrl+Shift+Down"), QKeySequence("Alt+Down")])
         for action in (self.table_up, self.table_down, self.delete_table):
@@ -150,7 +150,9 @@ class Actions:
         )
         doc_menu = bar.addMenu("文档(&D)")
         doc_menu.addActions([self.properties, self.check])
-        doc_menu.addAction(w.problems_dock.toggleViewAction())
+        problems = w.problems_dock.toggleViewAction()
+        problems.setText("问题面板(&W)")  # the dock's title stays 问题
+        doc_menu.addAction(problems)
         doc_menu.addAction(w.live_dock.toggle_action)  # 页面视图 (F8)
         help_menu = bar.addMenu("帮助(&H)")
         help_menu.addAction(self.shortcuts)

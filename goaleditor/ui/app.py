@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import sys
+from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
-from PySide6.QtCore import QLibraryInfo, QTimer, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from goaleditor import APP_NAME, APP_TITLE, __version__
@@ -14,6 +16,7 @@ from goaleditor.resources import resources_dir
 from goaleditor.ui.fonts import ensure_cjk_fallback, register_bundled_fonts
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
     from types import TracebackType
 
     from goaleditor.ui.main_window import MainWindow
@@ -25,7 +28,9 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     """The QApplication with names set (for QSettings), Chinese Qt dialogs and the UI font."""
     app = QApplication.instance()
     if not isinstance(app, QApplication):
-        app = QApplication(argv or [sys.argv[0]])
+        with _chinese_system_dates():
+            app = QApplication(argv or [sys.argv[0]])
+            QLocale.system()  # read (and kept) while the environment says Chinese
     app.setOrganizationName(APP_NAME)
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_TITLE)
@@ -43,15 +48,65 @@ def set_window_icon(app: QApplication) -> None:
     app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "goaleditor-256.png")))
 
 
+class _MissingChinese(QTranslator):
+    """The few words of Qt's file dialog that qtbase_zh_CN leaves in English."""
+
+    WORDS: ClassVar[dict[tuple[str, str], str]] = {
+        ("QAbstractFileIconProvider", "Folder"): "文件夹",
+        ("QAbstractFileIconProvider", "Drive"): "驱动器",
+        ("QAbstractFileIconProvider", "File"): "文件",
+        ("QAbstractFileIconProvider", "Shortcut"): "快捷方式",
+        ("QAbstractFileIconProvider", "Unknown"): "未知",
+    }
+
+    def translate(
+        self, context: str, source: str, disambiguation: str | None = None, n: int = -1
+    ) -> str:
+        """The Chinese word, or "" (untranslated) for anything else."""
+        return self.WORDS.get((context, source), "")
+
+    def isEmpty(self) -> bool:
+        """Never empty: Qt skips empty translators."""
+        return False
+
+
 def _install_chinese_translation(app: QApplication) -> None:
     """Qt's own dialogs and context menus (file dialog, 复制/粘贴…) in Chinese."""
     if app.property("goaleditor_translated"):
         return
+    # Asked last: the translator installed last is asked first.
+    app.installTranslator(_MissingChinese(app))
     translator = QTranslator(app)
     folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     if translator.load("qtbase_zh_CN", folder):  # by name: QLocale's enums are slow to load
         app.installTranslator(translator)
+    QLocale.setDefault(QLocale("zh_CN"))  # numbers and dates Qt formats itself
     app.setProperty("goaleditor_translated", True)
+
+
+@contextmanager
+def _chinese_system_dates() -> Iterator[None]:
+    """Qt's file dialog dates its files in the system locale: Chinese, if it is not already.
+
+    Qt reads LC_ALL/LC_TIME once, when the application starts; the environment is put
+    back afterwards so that the programs the editor starts (a PDF viewer) get the clerk's.
+    Windows and macOS take the system locale from their settings, not from here.
+    """
+    names = ("LC_ALL", "LC_TIME") if os.environ.get("LC_ALL") else ("LC_TIME",)
+    current = os.environ.get(names[0]) or os.environ.get("LANG", "")
+    if sys.platform in ("win32", "darwin") or current.startswith("zh"):
+        yield
+        return
+    saved = {name: os.environ.get(name) for name in names}
+    os.environ.update(dict.fromkeys(names, "zh_CN.UTF-8"))
+    try:
+        yield
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
 
 
 def show_unexpected(

@@ -12,7 +12,8 @@ from PySide6.QtCore import QEventLoop, Qt
 from goaleditor.errors import InputError, os_error_reason
 from goaleditor.ui.prompts import CANCEL
 
-OPEN_FILE, OPEN_FOLDER, NO_THANKS = "打开文件", "打开所在文件夹", "不用了"
+# Enter closes (out of habit after a dialog); opening needs a click or Alt+O / Alt+F.
+OPEN_FILE, OPEN_FOLDER, CLOSE = "打开文件(&O)", "打开所在文件夹(&F)", "关闭"
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QUrl
@@ -96,7 +97,8 @@ class Exporter:
             "exported",
             "导出完成",
             f"已导出：{path}",
-            [OPEN_FILE, OPEN_FOLDER, NO_THANKS],
+            [OPEN_FILE, OPEN_FOLDER, CLOSE],
+            default=2,
         )
         if answer in (OPEN_FILE, OPEN_FOLDER):
             target = path if answer == OPEN_FILE else path.parent

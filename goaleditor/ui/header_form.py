@@ -70,6 +70,7 @@ PLACEHOLDERS = {
     "period_goal": "整个实施期的目标",
     "goal": "年度绩效目标，如“1.……”",
 }
+MONEY_PLACEHOLDER = "未填"
 _REDO_KEYS = (QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z"))
 
 
@@ -172,7 +173,10 @@ class HeaderForm(QWidget):
             return unit
         if kind.isdigit():
             return self._text(name, int(kind), PLACEHOLDERS.get(name, ""))
-        edit = self._line(name, "0.00" if kind == "money" else PLACEHOLDERS.get(name, ""))
+        # A blank amount must not look like 0.00: it is missing, and checks say so.
+        edit = self._line(
+            name, MONEY_PLACEHOLDER if kind == "money" else PLACEHOLDERS.get(name, "")
+        )
         if kind == "money":
             edit.setValidator(QRegularExpressionValidator(MONEY_RE, edit))
             edit.setAlignment(Qt.AlignmentFlag.AlignRight)

@@ -75,9 +75,9 @@ class IndicatorEditor(QWidget):
         self.view.customContextMenuRequested.connect(self._context_menu)
         self.model.modelReset.connect(self.view.expandAll)
         self.model.rowsInserted.connect(self._expand_inserted)
-        self.add_level2_menu = QMenu("添加二级指标", self)
+        self.add_level2_menu = QMenu("添加二级指标(&2)", self)
         self.add_level2_menu.aboutToShow.connect(self._fill_level2_menu)
-        self.add_level1_menu = QMenu("添加一级指标", self)
+        self.add_level1_menu = QMenu("添加一级指标(&1)", self)
         self.add_level1_menu.aboutToShow.connect(self._fill_level1_menu)
         self._make_actions()
 
@@ -101,8 +101,9 @@ class IndicatorEditor(QWidget):
             else Qt.ShortcutContext.WidgetWithChildrenShortcut
         )
         action.setStatusTip(tip)
+        plain = text.split("(&")[0]
         action.setToolTip(
-            f"{text}（{QKeySequence(shortcuts[0]).toString()}）" if shortcuts else text
+            f"{plain}（{QKeySequence(shortcuts[0]).toString()}）" if shortcuts else plain
         )
         action.triggered.connect(slot)
         (self.view if tree_only else self).addAction(action)
@@ -111,44 +112,47 @@ class IndicatorEditor(QWidget):
     def _make_actions(self) -> None:
         ctrl_enter = [QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter")]
         self.insert_action = self._action(
-            "插入指标", ctrl_enter, self.insert_below, "在当前行下方插入三级指标"
+            "插入指标(&I)", ctrl_enter, self.insert_below, "在当前行下方插入三级指标"
         )
         self.delete_action = self._action(
-            "删除", [QKeySequence("Ctrl+Delete")], self.delete_selected, "删除选中的指标或指标组"
+            "删除(&D)",
+            [QKeySequence("Ctrl+Delete")],
+            self.delete_selected,
+            "删除选中的指标或指标组",
         )
         # Not Alt+↑/↓: in a cell editor those open the drop-down, as in Excel/WPS.
         self.up_action = self._action(
-            "上移",
+            "上移(&K)",
             [QKeySequence("Ctrl+Shift+Up")],
             lambda: self.move_current(-1),
             "把指标上移一行（到二级指标组的开头时移入上一组）",
             tree_only=True,
         )
         self.down_action = self._action(
-            "下移",
+            "下移(&J)",
             [QKeySequence("Ctrl+Shift+Down")],
             lambda: self.move_current(1),
             "把指标下移一行（到二级指标组的末尾时移入下一组）",
             tree_only=True,
         )
         self.clear_action = self._action(
-            "清除内容",
+            "清除内容(&Q)",
             [QKeySequence(Qt.Key.Key_Delete)],
             self.clear_cells,
             "清除选中单元格的内容（指标性质不变）",
             tree_only=True,
         )
         self.copy_action = self._action(
-            "复制",
+            "复制(&C)",
             [QKeySequence.StandardKey.Copy],
             self.copy_rows,
             "复制选中的指标（可粘贴到Excel/WPS）",
         )
         self.cut_action = self._action(
-            "剪切", [QKeySequence.StandardKey.Cut], self.cut_rows, "剪切选中的指标"
+            "剪切(&T)", [QKeySequence.StandardKey.Cut], self.cut_rows, "剪切选中的指标"
         )
         self.paste_action = self._action(
-            "粘贴",
+            "粘贴(&P)",
             [QKeySequence.StandardKey.Paste],
             self.paste_rows,
             "粘贴从Excel/WPS复制的行（三级、描述、指标值）",
@@ -358,8 +362,8 @@ class IndicatorEditor(QWidget):
             self.add_level2_menu.addAction("（请先选中一个一级指标）").setEnabled(False)
             return
         present = {l2.name for l2 in level1.children}
-        for name in framework.level2_names(level1.name):
-            action = self.add_level2_menu.addAction(name)
+        for number, name in enumerate(framework.level2_names(level1.name), 1):
+            action = self.add_level2_menu.addAction(f"&{number} {name}")
             action.setEnabled(name not in present)
             action.triggered.connect(lambda _=False, n=name, l1=level1: self.add_level2(l1, n))
 
@@ -374,8 +378,8 @@ class IndicatorEditor(QWidget):
         table = self.model.table
         framework = get_framework(self._document.framework)
         present = {l1.name for l1 in table.children} if table else set()
-        for name in framework.level1_names:
-            action = self.add_level1_menu.addAction(name)
+        for number, name in enumerate(framework.level1_names, 1):
+            action = self.add_level1_menu.addAction(f"&{number} {name}")
             action.setEnabled(table is not None and name not in present)
             action.triggered.connect(lambda _=False, n=name: self.add_level1(n))
 

@@ -180,9 +180,27 @@ class PageView(QAbstractScrollArea):
         super().wheelEvent(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() == Qt.Key.Key_Home:
+        key = event.key()
+        if key == Qt.Key.Key_Home:
             self.go_to_page(1)
-        elif event.key() == Qt.Key.Key_End:
-            self.verticalScrollBar().setValue(self.verticalScrollBar().maximum())
+        elif key == Qt.Key.Key_End:
+            self.go_to_page(len(self._tops))
+        elif key in (Qt.Key.Key_PageDown, Qt.Key.Key_PageUp) and self._tops:
+            self.page_step(1 if key == Qt.Key.Key_PageDown else -1)
         else:
             super().keyPressEvent(event)
+
+    def page_step(self, direction: int) -> None:
+        """PageDown (1) / PageUp (-1): to the next / previous page's top, as PDF readers do
+        (a page taller than the view: the arrows and the wheel scroll within it)."""
+        bar = self.verticalScrollBar()
+        value = bar.value()
+        tops = [top - GAP for top in self._tops]  # scroll values that show a page's top
+        index = max(0, bisect_right(tops, value) - 1)  # the page at the view's top edge
+        if direction > 0:
+            target = tops[index + 1] if index + 1 < len(tops) else bar.maximum()
+        elif value > tops[index]:  # inside a page: its own top first
+            target = tops[index]
+        else:
+            target = tops[index - 1] if index > 0 else 0
+        bar.setValue(target)

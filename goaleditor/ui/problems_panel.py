@@ -59,6 +59,8 @@ def location(problem: Problem) -> str:
         level2 = node.parent
         number = next(n for n, child in enumerate(level2.children, 1) if child is node)
         return f"{level2.parent.name}/{level2.name}/第{number}项"
+    if problem.place:  # a group of the tree
+        return problem.place
     return f"第{problem.row}行" if problem.row else "表头"
 
 
@@ -181,11 +183,11 @@ class ProblemsPanel(QWidget):
 
         problem: Problem = item.data(0, Qt.ItemDataRole.UserRole)
         menu = QMenu(self)
-        show = QAction("定位到单元格", menu)
+        show = QAction("定位到单元格(&L)", menu)
         show.triggered.connect(lambda: self.activated.emit(problem))
         menu.addAction(show)
         for choice, (label, _) in enumerate(fix_edits(problem, self._document.year)):
-            fix = QAction(f"修复：{label}", menu)
+            fix = QAction(f"&{choice + 1} 修复：{label}", menu)
             fix.triggered.connect(lambda _=False, c=choice: self._apply_fix(problem, c))
             menu.addAction(fix)
         menu.exec(self.tree.viewport().mapToGlobal(point))

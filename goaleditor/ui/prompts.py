@@ -30,9 +30,17 @@ class Prompts:
         self.parent = parent
 
     def choose(
-        self, kind: str, name: str, title: str, text: str, buttons: Sequence[str], detail: str = ""
+        self,
+        kind: str,
+        name: str,
+        title: str,
+        text: str,
+        buttons: Sequence[str],
+        detail: str = "",
+        default: int = 0,
     ) -> str:
-        """Show a message box; the label of the button clicked (the last one on Esc)."""
+        """Show a message box; the label of the button clicked (the last one on Esc, the
+        default one, the first unless said, on Enter)."""
         box = QMessageBox(_ICONS[kind], title, text, parent=self.parent)
         box.setObjectName(name)
         if detail:
@@ -46,7 +54,7 @@ class Prompts:
             elif number == last:
                 role = QMessageBox.ButtonRole.RejectRole
             added.append(box.addButton(label, role))
-        box.setDefaultButton(added[0])
+        box.setDefaultButton(added[default])
         box.setEscapeButton(added[last])
         box.exec()
         clicked = box.clickedButton()

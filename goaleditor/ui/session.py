@@ -124,7 +124,9 @@ class DocumentSession(QObject):
         return self._pending_report is not None
 
     def display_name(self) -> str:
-        """The file's name, or 未命名."""
+        """The file's name, the imported file's (marked as not saved yet), or 未命名."""
+        if self.path is None and self.source is not None:
+            return f"{self.source.name}（导入，未保存）"
         return self.path.name if self.path else "未命名"
 
     def suggested_name(self, suffix: str) -> Path:

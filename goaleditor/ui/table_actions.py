@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from goaleditor.model import edit_rules
-from goaleditor.model.document import Indicator
+from goaleditor.model.document import GoalTable, Indicator, Level1, Level2
 from goaleditor.model.frameworks import get_framework
 from goaleditor.ui.commands import EditCommand
 from goaleditor.ui.indicator_model import COL_NAME, COLUMN_OF_FIELD
@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QStatusBar
 
     from goaleditor.model.checks import Problem
-    from goaleditor.model.document import Document, GoalTable
+    from goaleditor.model.document import Document
     from goaleditor.model.library import IndicatorLibrary
     from goaleditor.ui.header_form import HeaderForm
     from goaleditor.ui.indicator_editor import IndicatorEditor
@@ -89,7 +89,7 @@ class TableActions:
         if not 1 <= problem.table <= len(self.document.tables):
             return
         self.table_list.setCurrentIndex(self.table_model.index(problem.table - 1))
-        if isinstance(problem.node, Indicator):
+        if isinstance(problem.node, (Indicator, Level1, Level2)):
             column = COLUMN_OF_FIELD.get(problem.field, COL_NAME)
             self.editor.select_node(problem.node, column)
             self.editor.view.setFocus()
@@ -98,11 +98,19 @@ class TableActions:
 
     def apply_fix(self, problem: Problem, choice: int = 0) -> None:
         """Apply one of a problem's fix-its (the first by default) as one undoable step."""
+        from goaleditor.model.checks import ADD_INDICATOR, fix_options
+
         fixes = edit_rules.fix_edits(problem, self.document.year)
         if not 0 <= choice < len(fixes):
             return
+        target, name, value = fix_options(problem, self.document.year)[choice][1][0]
         self.push(EditCommand(self.document, fixes[choice][1]))
         self.problems.recheck()
+        if name == ADD_INDICATOR and isinstance(target, GoalTable):
+            group = edit_rules.group_of(target, *value)  # type: ignore[misc]
+            if group is not None and group.children:  # the new row, ready for its name
+                self.editor.select_node(group.children[-1])
+                self.editor.view.setFocus()
 
     def insert_from_library(self) -> None:
         """指标库: choose common indicators and insert them under their 二级 (one step)."""
