@@ -6,8 +6,10 @@ here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 data=${XDG_DATA_HOME:-$HOME/.local/share}
 if [ "${1:-}" = "uninstall" ]; then
-  xdg-desktop-menu uninstall --novendor goaleditor.desktop 2>/dev/null || rm -f "$data/applications/goaleditor.desktop"
-  xdg-mime uninstall --novendor "$here/goaleditor-mime.xml" 2>/dev/null || rm -f "$data/mime/packages/goaleditor-mime.xml"
+  # xdg-utils (where installed) may look elsewhere than $XDG_DATA_HOME: remove our files anyway.
+  xdg-desktop-menu uninstall --novendor goaleditor.desktop 2>/dev/null || true
+  xdg-mime uninstall --novendor "$here/goaleditor-mime.xml" 2>/dev/null || true
+  rm -f "$data/applications/goaleditor.desktop" "$data/mime/packages/goaleditor-mime.xml"
   rm -f "$data/icons/hicolor/256x256/apps/goaleditor.png"
   command -v update-mime-database >/dev/null && update-mime-database "$data/mime" || true
   command -v update-desktop-database >/dev/null && update-desktop-database "$data/applications" || true
