@@ -41,6 +41,7 @@ Warn = Callable[[str], None]
 Block = tuple[bool, list[list[Any]], tuple[float, float] | None]  # (x0, x1) of a table
 
 _MARKERS = ("项目名称", "绩效目标")
+_METRICS_RE = re.compile(r"FontBBox|font width|font descriptor", re.IGNORECASE)
 _NAME_RE = re.compile("三级指标|指标名称")
 _VALUE_RE = re.compile("指标值|目标值")
 _SLICE_RE = re.compile(
@@ -146,7 +147,9 @@ def _quiet(notes: list[str]) -> Iterator[None]:
     class Collect(logging.Handler):
         def emit(self, record: logging.LogRecord) -> None:
             if record.levelno >= logging.WARNING:
-                notes.append(f"PDF文件有轻微损坏，已尽量读取（{record.getMessage()[:80]}）")
+                note = _library_note(record.getMessage())
+                if note:
+                    notes.append(note)
 
     logger = logging.getLogger("pdfminer")
     handler, propagate, level = Collect(), logger.propagate, logger.level
@@ -161,6 +164,16 @@ def _quiet(notes: list[str]) -> Iterator[None]:
         logger.removeHandler(handler)
         logger.propagate = propagate
         logger.setLevel(level)
+
+
+def _library_note(message: str) -> str:
+    """pdfminer's warning said in Chinese; "" for a font's odd metrics, which it replaces
+    (a missing FontBBox, a bad width entry: the text is read the same)."""
+    if _METRICS_RE.search(message):
+        return ""
+    if "ToUnicode" in message:
+        return "PDF中有些字的编码表有误，这些字可能读不出来，请核对导入的文字"
+    return "PDF文件有轻微损坏，已尽量读取，请核对导入的内容"
 
 
 def _scan(path: Path) -> tuple[list[int], int, dict[str, str]]:
