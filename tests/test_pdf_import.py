@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -203,3 +204,44 @@ def test_indicator_cells_take_their_header_cells_columns() -> None:
     rows = next(column_rows([(1, [header, jagged, merged])]))
     assert rows[1] == ["产出指标", "数量指标", "审核项目数量", "描述", "≥60个"]
     assert rows[2] == [None, None, "不分描述的指标", None, "有效"]
+
+
+def _damaged(path: Path, old: bytes, new: bytes) -> None:
+    """A drawn goal table with bytes of the file replaced (as long: offsets stay right)."""
+    from tests.fixtures.make_ruled_pdfs import Page, draw, head_rows, indicator_rows
+
+    widths = [70.0, 70.0, 110.0, 150.0, 90.0]
+    rows = [("产出指标", "数量指标", "培训人次", "全年培训的人次", "≥120人次")]
+    draw(path, [Page(rows=head_rows("培训经费", "完成培训。") + indicator_rows(rows, widths))])
+    data = path.read_bytes()
+    assert old in data and len(old) == len(new)
+    path.write_bytes(data.replace(old, new))
+
+
+def test_a_font_without_its_box_is_read_without_a_word(tmp_path: Path) -> None:
+    """The library puts a missing FontBBox right itself (as in Chromium's PDFs): no note."""
+    path = tmp_path / "nobox.pdf"
+    _damaged(path, b"/FontBBox", b"/FontBBoz")
+    warnings: list[str] = []
+    table = read_document(path, warnings.append).tables[0]
+    assert (table.project_name, table.goal) == ("培训经费", "完成培训。")
+    assert [i.display for l1 in table.children for l2 in l1.children for i in l2.children] == [
+        "≥120人次"
+    ]
+    assert warnings == []
+
+
+def test_other_damage_the_library_reads_past_is_said_in_chinese(tmp_path: Path) -> None:
+    """A cross-reference entry that is no number (the Info dictionary's): read, and said
+    in one Chinese line, without the library's English."""
+    path = tmp_path / "xref.pdf"
+    _damaged(path, b"/Producer", b"/Producer")
+    data = path.read_bytes()
+    at = data.index(b"\nxref")
+    entries = re.findall(rb"\d{10} \d{5} n ", data[at:])
+    info = next(e for e in entries if b"/Producer" in data[int(e[:10]) :].split(b"endobj")[0])
+    path.write_bytes(data[:at] + data[at:].replace(info, info[:9] + b"x" + info[10:], 1))
+    warnings: list[str] = []
+    table = read_document(path, warnings.append).tables[0]
+    assert table.project_name == "培训经费"
+    assert warnings == ["PDF文件有轻微损坏，已尽量读取，请核对导入的内容"]

@@ -10,11 +10,11 @@ from pathlib import Path
 from typing import Any
 
 from goaleditor.errors import InputError
+from goaleditor.formats.docx_tabs import tab_tables
 from goaleditor.formats.docx_text import MC, TextReader, text_boxes
 from goaleditor.formats.import_lines import (
     document_title,
     level2_merged,
-    line_row,
     sheets_from_blocks,
 )
 from goaleditor.formats.layout import DEFAULT_HEADING, table_title
@@ -65,6 +65,7 @@ def read(path: Path, warn: Warn | None = None) -> Document:
     reader = TextReader(exact=bool(stored))
     found: list[str] = []
     _blocks(body, blocks, reader, found)
+    blocks = tab_tables(blocks, path.name, found.append)
     named = []
     tables = 0
     for is_table, rows in blocks:
@@ -207,7 +208,7 @@ def _blocks(
             if text.strip():
                 if not blocks or blocks[-1][0]:
                     blocks.append((False, []))
-                blocks[-1][1].append(line_row(text))
+                blocks[-1][1].append([text])  # split by tab_tables
                 count[0] += 1
             for box in text_boxes(element):
                 before = sum(is_table for is_table, _ in blocks)

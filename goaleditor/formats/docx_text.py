@@ -56,7 +56,8 @@ class TextReader:
         parts: list[str] = []
         self._collect(paragraph, parts)
         lines = "".join(parts).split(BREAK)
-        return "\n".join(lines) if self.exact else join_lines(lines)
+        # tabs kept at the ends: a leading tab is an empty first field (docx_tabs)
+        return "\n".join(lines) if self.exact else join_lines(lines, keep_tabs=True)
 
     def cell(self, cell: Any) -> tuple[str, bool]:
         """A cell's text and whether it held a nested table (left out)."""
@@ -147,7 +148,7 @@ def _symbol(element: Any) -> str:
     return chr(code) if 0x20 <= code <= 0x10FFFF and not 0xD800 <= code <= 0xDFFF else ""
 
 
-def join_lines(lines: list[str]) -> str:
+def join_lines(lines: list[str], keep_tabs: bool = False) -> str:
     """Lines of one cell or paragraph as one text.
 
     A break after a sentence (。；：…) or before a numbered item (1. （一） ① 一、) stays;
@@ -155,8 +156,8 @@ def join_lines(lines: list[str]) -> str:
     """
     text = ""
     for raw in lines:
-        line = raw.strip()
-        if not line:
+        line = raw.strip(" \n\r\f\v\u3000\xa0") if keep_tabs else raw.strip()
+        if not line.strip():
             continue
         if not text:
             text = line

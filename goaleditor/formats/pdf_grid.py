@@ -121,7 +121,7 @@ class RuledTable:
 
     def spans(self, inside: dict[Key, list[dict[str, Any]]]) -> list[list[Span]]:
         """Each row's cells, left to right; a cell merged down from above is empty below."""
-        texts = {key: _cell_text(inside.get(key, []), box) for key, box in self.boxes.items()}
+        texts = {key: cell_text(inside.get(key, []), box) for key, box in self.boxes.items()}
         return [
             [
                 (x0, x1, texts[key][0] or None, texts[key][1])
@@ -205,7 +205,7 @@ def _runs(chars: list[dict[str, Any]]) -> Iterator[list[dict[str, Any]]]:
         yield run
 
 
-def _cell_text(chars: list[dict[str, Any]], box: tuple[float, ...]) -> tuple[str, float]:
+def cell_text(chars: list[dict[str, Any]], box: tuple[float, ...]) -> tuple[str, float]:
     """A cell's lines joined (a wrapped line without a space (CJK), a short line with a
     newline), and the room left on its last line in ems."""
     if not chars:

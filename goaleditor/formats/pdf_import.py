@@ -26,6 +26,7 @@ from goaleditor.formats.layout import DEFAULT_HEADING, table_title
 from goaleditor.formats.pdf_chain import Placed, continued, continues, leading_pages
 from goaleditor.formats.pdf_columns import column_rows
 from goaleditor.formats.pdf_grid import RuledTable, group_lines, join_split_rows
+from goaleditor.formats.pdf_rules import Carry, rule_tables
 from goaleditor.formats.pdf_tables import read_sheets
 from goaleditor.formats.sheet_columns import HEADER
 from goaleditor.model.document import Document
@@ -40,6 +41,7 @@ Warn = Callable[[str], None]
 Block = tuple[bool, list[list[Any]], tuple[float, float] | None]  # (x0, x1) of a table
 
 _MARKERS = ("项目名称", "绩效目标")
+_METRICS_RE = re.compile(r"FontBBox|font width|font descriptor", re.IGNORECASE)
 _NAME_RE = re.compile("三级指标|指标名称")
 _VALUE_RE = re.compile("指标值|目标值")
 _SLICE_RE = re.compile(
@@ -145,7 +147,9 @@ def _quiet(notes: list[str]) -> Iterator[None]:
     class Collect(logging.Handler):
         def emit(self, record: logging.LogRecord) -> None:
             if record.levelno >= logging.WARNING:
-                notes.append(f"PDF文件有轻微损坏，已尽量读取（{record.getMessage()[:80]}）")
+                note = _library_note(record.getMessage())
+                if note:
+                    notes.append(note)
 
     logger = logging.getLogger("pdfminer")
     handler, propagate, level = Collect(), logger.propagate, logger.level
@@ -160,6 +164,16 @@ def _quiet(notes: list[str]) -> Iterator[None]:
         logger.removeHandler(handler)
         logger.propagate = propagate
         logger.setLevel(level)
+
+
+def _library_note(message: str) -> str:
+    """pdfminer's warning said in Chinese; "" for a font's odd metrics, which it replaces
+    (a missing FontBBox, a bad width entry: the text is read the same)."""
+    if _METRICS_RE.search(message):
+        return ""
+    if "ToUnicode" in message:
+        return "PDF中有些字的编码表有误，这些字可能读不出来，请核对导入的文字"
+    return "PDF文件有轻微损坏，已尽量读取，请核对导入的内容"
 
 
 def _scan(path: Path) -> tuple[list[int], int, dict[str, str]]:
@@ -227,13 +241,16 @@ def _read_pages(
         if objects > MAX_OBJECTS:
             raise InputError(f"{path.name}：PDF结构异常（{objects}个对象），已拒绝读取")
         extent = None  # of the last table read
+        carry = Carry()  # the columns of a table without vertical lines
         for index in itertools.chain(pages, range(pages[-1] + 1, count)):
             if time.monotonic() > deadline:
                 raise InputError(f"{path.name}：PDF过于复杂，读取超时，已停止")
             try:
                 page = pdf.pages[index]
                 try:
-                    found = _page_blocks(page, index + 1, notes)
+                    found = _page_blocks(page, index + 1, notes, carry)
+                except InputError as exc:  # a table that cannot be read right
+                    raise InputError(f"{path.name}：{exc}") from None
                 finally:
                     page.close()
                 yield from ((index + 1, t, r, e) for t, r, e in found)
@@ -257,7 +274,7 @@ def _read_pages(
             pdf.close()
 
 
-def _page_blocks(page: Any, number: int, notes: list[str]) -> list[Block]:
+def _page_blocks(page: Any, number: int, notes: list[str], carry: Carry) -> list[Block]:
     """The page's text lines and ruled tables, top to bottom."""
     chars = [c for c in page.chars if c.get("text", "").strip() or c.get("text") == " "]
     if len(chars) > MAX_PAGE_CHARS:
@@ -276,6 +293,10 @@ def _page_blocks(page: Any, number: int, notes: list[str]) -> list[Block]:
         rest = mine + theirs
         x0, top, x1, _ = (float(v) for v in table.bbox)
         placed.append((top, x0, (True, grid.spans(inside), (x0, x1))))
+    if not tables:  # rules across the page only (no vertical lines): columns from the text
+        for rows, box in rule_tables(page, rest, number, notes.append, carry):
+            rest = [c for c in rest if not _holds(box, c)]
+            placed.append((box[1], box[0], (True, rows, (box[0], box[2]))))
     for top, text in _lines(rest):
         placed.append((top, 0.0, (False, [line_row(text)], None)))
     blocks: list[Block] = []
