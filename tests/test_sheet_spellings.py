@@ -109,7 +109,15 @@ def test_wanyuan_with_four_decimals_becomes_yuan_and_three_decimal_yuan_is_round
     ]
     document, notes = _read(_book(tmp_path / "r.xlsx", [*_head("单位：元", 10.005, 10), *ROWS]))
     assert _money(document) == ("元", Decimal("10.01"), Decimal("10.00"), None)
-    assert notes == ["工作表“表”第4行：金额10.005元超过两位小数，已四舍五入为10.01元"]
+    assert notes == [
+        "工作表“表”第4行：金额超过两位小数，已四舍五入到分（10.005元四舍五入为10.01元）"
+    ]
+    rows = [*_head("单位：元", "20.125", 10.004, 10.121), *ROWS]
+    document, notes = _read(_book(tmp_path / "r2.xlsx", rows))
+    assert _money(document) == ("元", Decimal("20.13"), Decimal("10.00"), Decimal("10.12"))
+    assert notes == [
+        "工作表“表”第4行：金额超过两位小数，已四舍五入到分（20.125元四舍五入为20.13元等3个金额）"
+    ]
 
 
 def test_float_noise_is_not_a_decimal(tmp_path: Path) -> None:

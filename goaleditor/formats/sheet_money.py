@@ -212,6 +212,7 @@ class TableMoney:
             )
         elif target != self.unit:
             self.say(r, f"本表单位是{self.unit}，按{target}读取")
+        rounded: list[str] = []
         for k in names:
             amount = fields[k] * factor
             cents = amount.quantize(_CENT, rounding=ROUND_HALF_UP)
@@ -222,8 +223,9 @@ class TableMoney:
                 fields[k] = None
                 continue
             if cents != amount:
-                self.say(
-                    r, f"金额{_shown(amount)}{target}超过两位小数，已四舍五入为{cents}{target}"
-                )
+                rounded.append(f"{_shown(amount)}{target}四舍五入为{cents}{target}")
             fields[k] = cents
+        if rounded:
+            more = f"等{len(rounded)}个金额" if len(rounded) > 1 else ""
+            self.say(r, f"金额超过两位小数，已四舍五入到分（{rounded[0]}{more}）")
         return target
