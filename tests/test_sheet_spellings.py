@@ -16,8 +16,12 @@ from goaleditor.formats.cell_text import INVISIBLE_NOTE, CellCleaner
 from goaleditor.formats.level_names import canonical_levels
 from goaleditor.formats.registry import read_document
 from goaleditor.formats.sheet_money import read_money
-from goaleditor.model.document import Document
+from goaleditor.formats.xlsx_export import write
+from goaleditor.formats.xlsx_import import read
+from goaleditor.model.compare import document_differences, documents_equal
+from goaleditor.model.document import Document, GoalTable, Indicator
 from goaleditor.model.frameworks import canonical_level1, canonical_level2
+from tests.test_layouts import printed_view
 
 FIXTURES = Path(__file__).parent / "fixtures"
 HEADER = ["一级指标", "二级指标", "三级指标", "绩效指标描述", "指标值"]
@@ -319,3 +323,17 @@ def test_negatives_in_parentheses_read_like_a_negative_number(tmp_path: Path) ->
     said: list[str] = []
     assert read_money("(1,234.5万元)", "元", said.append) == Decimal("-12345000.00")
     assert said == ["“(1,234.5万元)”按本表单位（元）读作-12345000.00"]
+
+
+def test_goaleditor_workbooks_keep_what_the_user_typed(tmp_path: Path) -> None:
+    """Only others' workbooks are cleaned: an export reads back exactly, soft hyphen and all."""
+    rows = [("产出指标", "数量指标", Indicator("软\xad件", "说明\xa0", "≥", "1", "个"))]
+    table = GoalTable.from_rows(rows, project_name="\u3000项目\u200b", period_goal="\xad")
+    document = Document(tables=[table], layout="shanghai", year=2026)
+    write(document, tmp_path / "own.xlsx")
+    notes: list[str] = []
+    back = read(tmp_path / "own.xlsx", notes.append)
+    expected = printed_view(document)
+    assert documents_equal(back, expected), document_differences(back, expected)
+    assert back.tables[0].project_name == "\u3000项目\u200b"
+    assert notes == []

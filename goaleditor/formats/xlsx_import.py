@@ -226,7 +226,8 @@ def document_from_sheets(
     """
     notes: list[str] = []
     cleaner = CellCleaner()
-    sheets = cleaner.sheets(sheets)
+    if exact is None:  # a workbook goaleditor wrote holds the text as the user typed it
+        sheets = cleaner.sheets(sheets)
     document = Document()
     agency: tuple[str, str] | None = None
     titles: list[str] = []
