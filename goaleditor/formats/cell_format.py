@@ -65,6 +65,12 @@ def shown_number(value: Any, number_format: str | None) -> Any:
         return value  # a date or time format: openpyxl/xlrd already give a date
     percent = "%" in bare
     before, after = _literal(section)  # a quoted "%" is text, kept; a bare % is the scale
+    negative = value < 0 and len(_section_list(fmt)) > 1
+    if negative and before.startswith(("(", "（")) and after.endswith((")", "）")):
+        before, after = before[1:].strip(), after[:-1].strip()  # (100,000.00): the minus sign
+        if not percent and not (before + after).strip("¥￥$€£ "):
+            return value
+        before = f"-{before}"
     if not percent and not (before + after).strip("¥￥$€£ "):
         return value  # plain, grouped or currency: the number itself is the amount
     number = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)

@@ -10,6 +10,7 @@ from decimal import Decimal
 from typing import Any
 
 from goaleditor.errors import InputError
+from goaleditor.formats.level_names import canonical_levels
 from goaleditor.formats.notes import place
 from goaleditor.formats.sheet_columns import (
     HEADER,
@@ -18,7 +19,7 @@ from goaleditor.formats.sheet_columns import (
     is_header_row,
     label,
 )
-from goaleditor.formats.sheet_money import NoResult, TableMoney, number_text
+from goaleditor.formats.sheet_money import SCALE, NoResult, TableMoney, number_text
 from goaleditor.formats.xlsx_labels import (
     ANNUAL_ANCHORS,
     LABELLED_FIELDS,
@@ -30,13 +31,15 @@ from goaleditor.formats.xlsx_labels import (
 from goaleditor.model.document import GoalTable, Indicator
 from goaleditor.model.frameworks import FRAMEWORKS
 from goaleditor.model.layouts import PROFILES
-from goaleditor.model.money import MONEY_UNITS
 from goaleditor.model.values import QUALITATIVE, TargetValue, normalize_comparator, parse_target
 
 TITLE_RE = re.compile(r"^(?:\d+\s*[.．、]\s*(.*?)|(.+?))\s*绩效目标表$", re.S)
 AGENCY_RE = re.compile(r"^(\d{3,})\s*(\S.*)$")
 UNIT_RE = re.compile(r"^(?:金额)?单位[:：](万元|元)$")
-_UNIT_ANYWHERE_RE = re.compile(r"(?:金额|资金)?单位\s*[:：]\s*(万元|元)|[（(]\s*(万元|元)\s*[)）]")
+_MONEY_UNIT = r"(千万元|百万元|亿元|万元|千元|元)"
+_UNIT_ANYWHERE_RE = re.compile(
+    rf"(?:金额|资金)?单位\s*[:：]\s*{_MONEY_UNIT}|[（(]\s*{_MONEY_UNIT}\s*[)）]"
+)
 # 填报单位（盖章）：… as well: a short note in brackets may sit between label and colon.
 _AGENCY_LABEL_RE = re.compile(
     r"^(?:填报单位|编报单位|编制单位|单位名称|预算单位|申报单位|部门名称)"
@@ -270,7 +273,7 @@ class SheetReader:
             and label(project) in label(document_title)
         ):
             title, document_title = document_title, ""  # "XX项目支出绩效目标表" names this table
-        unit = unit if unit in MONEY_UNITS else "元"
+        unit = unit if unit in SCALE else "元"
         money = TableMoney(unit, self._say, report_grouping=not self.own_print)
         header_fields: dict[str, Any] = {
             "project_name": text(project)
@@ -300,6 +303,7 @@ class SheetReader:
         rows = self._indicators(columns, header + below, stop)
         layout = guess_layout(self.rows, start, header + below, title)
         money.finish()
+        header_fields["money_unit"] = money.settle(header_fields)
         table = GoalTable.from_rows(rows, **header_fields)
         return Parsed(table, agency, title, layout, document_title, header)
 
@@ -363,7 +367,10 @@ class SheetReader:
                 continue
             found.append(_Row(r, get("level1"), get("level2"), self._indicator(r, get, split)))
         self._fill_levels(found)
-        return [(row.level1, row.level2, row.indicator) for row in found]
+        pairs, note = canonical_levels([(row.level1, row.level2) for row in found])
+        if note:
+            self._say(header, note)
+        return [(*pair, row.indicator) for pair, row in zip(pairs, found, strict=True)]
 
     def _indicator(self, r: int, get: Callable[[str], str], split: bool) -> Indicator:
         value, unit = get("value"), get("unit")

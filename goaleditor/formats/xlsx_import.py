@@ -14,6 +14,7 @@ from typing import Any
 from goaleditor.errors import InputError
 from goaleditor.formats import xlsx_guard
 from goaleditor.formats.cell_format import shown_date, shown_number
+from goaleditor.formats.cell_text import INVISIBLE_NOTE, CellCleaner
 from goaleditor.formats.import_lines import document_title
 from goaleditor.formats.layout import (
     DEFAULT_HEADING,
@@ -224,6 +225,9 @@ def document_from_sheets(
     decimals (Shanghai) are its own print style, read back without a note.
     """
     notes: list[str] = []
+    cleaner = CellCleaner()
+    if exact is None:  # a workbook goaleditor wrote holds the text as the user typed it
+        sheets = cleaner.sheets(sheets)
     document = Document()
     agency: tuple[str, str] | None = None
     titles: list[str] = []
@@ -250,6 +254,8 @@ def document_from_sheets(
             layouts.append(item.layout)
     if not document.tables:  # one line says it all; the skipped sheets are not news then
         raise InputError(f"{source}：没有找到绩效目标表（需要“项目名称”和“一级指标”表头）")
+    if cleaner.stripped:
+        notes.insert(0, INVISIBLE_NOTE)
     years = [int(m.group(1)) for t in titles for m in _YEAR_RE.finditer(t)]
     document.year = max(set(years), key=years.count) if years else _names_year(document, notes)
     guessed = next((name for name in layouts if name), "")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -114,3 +116,38 @@ def get_framework(key: str) -> Framework:
 def detect_framework(level1_names: Iterable[str]) -> str:
     """Guess the framework of imported indicators: 成本指标 as a 一级 means cost-first."""
     return COST_FIRST.key if COST in set(level1_names) else CLASSIC.key
+
+
+# Numbering before a name: 一、 二. （1） (1) 1. 1、 ① ⑴ ⒈ (NFKC has made ①/⑴/⒈ into 1/(1)/1.).
+_NUMBERING_RE = re.compile(
+    r"^(?:\(?[一二三四五六七八九十\d]{1,3}\)[、.,:]?|[一二三四五六七八九十]{1,3}[、.,:]|\d{1,3}[、.,:]?)"
+)
+_SUFFIX_RE = re.compile(r"(?:类指标|指标|类)$")
+
+
+def _core(name: str) -> str:
+    """A level name without spaces, numbering and the 类/类指标/指标 suffix."""
+    squeezed = re.sub(r"\s+", "", unicodedata.normalize("NFKC", name))
+    return _SUFFIX_RE.sub("", _NUMBERING_RE.sub("", squeezed))
+
+
+def _only(name: str, candidates: Iterable[str]) -> str | None:
+    core = _core(name)
+    found = {c for c in candidates if _SUFFIX_RE.sub("", c) == core} if core else set()
+    return found.pop() if len(found) == 1 else None
+
+
+def canonical_level1(name: str) -> str | None:
+    """The framework's 一级 name meant by name (产出类指标, 一、产出指标, 满意度), or None when
+    it is not one unambiguously; a canonical name gives itself."""
+    names = {n for f in FRAMEWORKS.values() for n in f.level1_names}
+    return name if name in names else _only(name, names)
+
+
+def canonical_level2(level1: str, name: str) -> str | None:
+    """The framework's 二级 name under level1 meant by name (1.数量指标, （1）数量, 经济效益类),
+    or None when not unambiguous; under an unknown 一级 every framework 二级 is a candidate."""
+    frameworks = FRAMEWORKS.values()
+    under = {n for f in frameworks for n in f.level2_names(level1)}
+    names = under or {n for f in frameworks for l1 in f.level1_names for n in f.level2_names(l1)}
+    return name if name in names else _only(name, names)
