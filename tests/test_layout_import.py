@@ -11,7 +11,7 @@ import pytest
 from openpyxl import Workbook, load_workbook
 
 from goaleditor.formats import xlsx_export, xlsx_import
-from goaleditor.formats.xlsx_import import layout_note
+from goaleditor.formats.sheet_document import layout_note
 from goaleditor.model.compare import table_snapshot
 from goaleditor.model.document import Document
 from goaleditor.model.layout_names import LAYOUT_NAMES

@@ -11,7 +11,7 @@ from goaleditor.formats import read_document
 from goaleditor.formats.canonical_json import loads
 from goaleditor.formats.pdf import write
 from goaleditor.formats.published_text import read as read_text
-from goaleditor.formats.xlsx_import import layout_note
+from goaleditor.formats.sheet_document import layout_note
 from goaleditor.model.document import Document, Indicator
 from goaleditor.model.layouts import get_profile
 

@@ -11,7 +11,8 @@ from typing import Any
 from openpyxl import Workbook
 
 from goaleditor.formats.registry import read_document
-from goaleditor.formats.xlsx_import import layout_note, read
+from goaleditor.formats.sheet_document import layout_note
+from goaleditor.formats.xlsx_import import read
 from goaleditor.model.document import Document, GoalTable
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"  # made by make_sheet_headers.py

@@ -11,7 +11,8 @@ from openpyxl import Workbook
 
 from goaleditor.formats.cell_format import shown_number
 from goaleditor.formats.registry import read_document
-from goaleditor.formats.xlsx_import import layout_note, read
+from goaleditor.formats.sheet_document import layout_note
+from goaleditor.formats.xlsx_import import read
 from goaleditor.model.document import Document
 
 HEADER = ["一级指标", "二级指标", "三级指标", "指标性质", "指标值", "计量单位"]

@@ -54,6 +54,7 @@ DEFERRED = (
     "goaleditor.formats.pagination",
     "goaleditor.formats.xlsx_export",
     "goaleditor.formats.xlsx_import",
+    "goaleditor.formats.sheet_document",
     "goaleditor.formats.docx_export",
     "goaleditor.formats.html_table",
     "goaleditor.model.store",

@@ -18,7 +18,7 @@ from goaleditor.formats.import_lines import (
     sheets_from_blocks,
 )
 from goaleditor.formats.layout import DEFAULT_HEADING, table_title
-from goaleditor.formats.xlsx_import import MAX_COLUMNS, MAX_ROWS, document_from_sheets
+from goaleditor.formats.sheet_document import MAX_COLUMNS, MAX_ROWS, document_from_sheets
 from goaleditor.model.document import Document
 
 MAX_MEMBERS = 10_000

@@ -9,8 +9,8 @@ from pathlib import Path
 from typing import IO, Any
 
 from goaleditor.errors import InputError
+from goaleditor.formats.sheet_document import MAX_COLUMNS, MAX_ROWS, document_from_sheets
 from goaleditor.formats.sheet_grid import SheetGrid, hidden_sheet_note, hide
-from goaleditor.formats.xlsx_import import MAX_COLUMNS, MAX_ROWS, document_from_sheets
 from goaleditor.model.document import Document
 
 MAX_MEMBERS = 10_000

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from goaleditor.errors import InputError
-from goaleditor.formats.xlsx_import import document_from_sheets
+from goaleditor.formats.sheet_document import document_from_sheets
 from goaleditor.model.document import Document
 
 Sheet = tuple[str, list[list[Any]]]

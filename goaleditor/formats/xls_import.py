@@ -9,8 +9,8 @@ from typing import Any
 
 from goaleditor.errors import InputError
 from goaleditor.formats.cell_format import shown_date, shown_number
+from goaleditor.formats.sheet_document import MAX_COLUMNS, MAX_ROWS, document_from_sheets
 from goaleditor.formats.sheet_grid import SheetGrid, hidden_sheet_note, hide
-from goaleditor.formats.xlsx_import import MAX_COLUMNS, MAX_ROWS, document_from_sheets
 from goaleditor.model.document import Document
 
 MAX_BYTES = 64 * 1024 * 1024  # an .xls of goal tables is well under a few MB
