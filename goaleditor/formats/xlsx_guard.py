@@ -220,10 +220,8 @@ class BoundedSheet:
         from openpyxl.worksheet._reader import WorkSheetParser
 
         book = self.sheet.parent
-        from openpyxl.cell.read_only import EMPTY_CELL
 
-        blank = None if values_only else EMPTY_CELL
-        empty: tuple[Any, ...] = (blank,) * (max_col + 1 - min_col) if max_col else ()
+        empty: tuple[Any, ...] = ()
         expected = 1
         try:
             with self.sheet._get_source() as source:
@@ -243,7 +241,11 @@ class BoundedSheet:
                         continue  # a row number repeated or going back: the first one counts
                     if _true(parser.row_dimensions.get(str(index), {}).get("hidden")):
                         self.hidden_rows.add(index - 1)
-                    values = self.sheet._get_row(cells, min_col, max_col, values_only=values_only)
+                    # As wide as the row's last cell (within max_col): padding every row
+                    # to max_col would visit dozens of empty cells per row.
+                    last = cells[-1]["column"] if cells else min_col
+                    width = min(max_col, last) if max_col else last
+                    values = self.sheet._get_row(cells, min_col, width, values_only=values_only)
                     if index - expected > MAX_EMPTY_ROWS:
                         shown = values if values_only else [c.value for c in values]
                         if any(v is not None and v != "" for v in shown):

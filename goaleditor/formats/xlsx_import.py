@@ -134,9 +134,19 @@ def _bounded_sheets(
         bounded = xlsx_guard.BoundedSheet(sheet, deadline, notes)
         values = _sheet_values(bounded)
         notes.extend(hide(sheet.title, values, bounded.hidden_rows, bounded.hidden_columns))
+        _cover_merges(values, bounded.merges)
         grid = SheetGrid(values, bounded.merges)
         places.append((sheet.title, _project_rows(grid)))
         yield sheet.title, grid
+
+
+def _cover_merges(rows: list[list[Any]], merges: list[tuple[int, int, int, int]]) -> None:
+    """A merged range's first row reaches to the last column it covers (指标值 merged over
+    value | unit), as wide as a person sees it; past that a row ends at its last cell."""
+    for r1, _c1, _r2, c2 in merges:
+        row = rows[r1] if 0 <= r1 < len(rows) else None
+        if row is not None and len(row) <= c2 < MAX_COLUMNS:
+            row.extend([None] * (c2 + 1 - len(row)))
 
 
 def _project_rows(grid: list[list[Any]]) -> list[tuple[int, str]]:
@@ -144,7 +154,7 @@ def _project_rows(grid: list[list[Any]]) -> list[tuple[int, str]]:
     found = []
     for r, row in enumerate(grid):
         for c, value in enumerate(row):
-            if _label(value) == "项目名称":
+            if isinstance(value, str) and "称" in value and _label(value) == "项目名称":
                 right = next((v for v in row[c + 1 :] if v is not None), None)
                 found.append((r + 1, _label(right) if isinstance(right, str) else _text(right)))
                 break
