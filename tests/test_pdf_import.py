@@ -245,3 +245,34 @@ def test_other_damage_the_library_reads_past_is_said_in_chinese(tmp_path: Path) 
     table = read_document(path, warnings.append).tables[0]
     assert table.project_name == "培训经费"
     assert warnings == ["PDF文件有轻微损坏，已尽量读取，请核对导入的内容"]
+
+
+def test_an_unruled_table_after_a_budget_table_is_refused_not_shifted(tmp_path: Path) -> None:
+    """Writer drops CSS borders: a 项目支出预算表 (项目名称 column), then a goal table, unruled."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen.canvas import Canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    path = tmp_path / "unruled.pdf"
+    canvas = Canvas(str(path), pagesize=(600, 800))
+    canvas.setFont("STSong-Light", 10)
+    lines = [
+        ["项目支出预算表"],
+        ["项目名称", "预算数", "财政拨款"],
+        ["水土保持评审经费", "40.00", "40.00"],
+        ["项目支出绩效目标表"],
+        ["项目名称", "水土保持评审经费"],
+        ["一级指标", "二级指标", "三级指标", "指标值"],
+        ["产出指标", "数量指标", "评审项目数", "≥20个"],
+    ]
+    for r, cells in enumerate(lines):
+        for c, text in enumerate(cells):
+            canvas.drawString(50 + 130 * c, 750 - 24 * r, text)
+    canvas.save()
+    warnings: list[str] = []
+    with pytest.raises(InputError) as caught:
+        read_document(path, warnings.append)
+    message = str(caught.value)
+    assert message.startswith("unruled.pdf：PDF中的表格没有框线") and "\n" not in message
+    assert warnings == []

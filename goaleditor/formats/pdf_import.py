@@ -74,6 +74,13 @@ def read(path: Path, warn: Warn | None = None) -> Document:
     placed = continued(placed, notes.append)
     preamble, placed = leading_pages(placed, notes.append)
     blocks = [(n, t, rows) for n, t, rows, _ in placed]
+    if not any(is_table for _, is_table, _ in blocks):
+        # Text without ruling lines: its columns cannot be told apart (and 项目名称 may be
+        # a budget table's column), so reading the lines as a table would shift cells.
+        raise InputError(
+            f"{path.name}：PDF中的表格没有框线，无法分辨单元格，没有找到绩效目标表"
+            "（请导入原来的Excel或Word文件）"
+        )
     join_split_rows([rows for _, is_table, rows in blocks if is_table])
     tables = column_rows(((n, rows) for n, is_table, rows in blocks if is_table), notes.append)
     blocks = [(n, t, next(tables) if t else rows) for n, t, rows in blocks]
