@@ -276,3 +276,34 @@ def test_an_unruled_table_after_a_budget_table_is_refused_not_shifted(tmp_path: 
     message = str(caught.value)
     assert message.startswith("unruled.pdf：PDF中的表格没有框线") and "\n" not in message
     assert warnings == []
+
+
+def test_a_left_slice_whose_right_columns_are_not_read_is_refused_as_sliced(
+    tmp_path: Path,
+) -> None:
+    """Only the left slice (一级/二级/三级指标, no 指标值) among the pages read: the sliced line."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen.canvas import Canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    path = tmp_path / "left-slice.pdf"
+    canvas = Canvas(str(path), pagesize=(600, 400))
+    rows = [
+        ["项目名称", "水土保持评审经费", ""],
+        ["一级指标", "二级指标", "三级指标"],
+        ["产出指标", "数量指标", "评审项目数"],
+    ]
+    left, top, width, height = 50, 350, 150, 24
+    for c in range(4):
+        canvas.line(left + c * width, top, left + c * width, top - 3 * height)
+    for r in range(4):
+        canvas.line(left, top - r * height, left + 3 * width, top - r * height)
+    canvas.setFont("STSong-Light", 10)
+    for r, cells in enumerate(rows):
+        for c, text in enumerate(cells):
+            canvas.drawString(left + 4 + c * width, top - (r + 1) * height + 8, text)
+    canvas.save()
+    with pytest.raises(InputError) as caught:
+        read_document(path)
+    assert str(caught.value).startswith("left-slice.pdf：宽表被分成多页打印（第1页起")

@@ -70,7 +70,7 @@ def read(path: Path, warn: Warn | None = None) -> Document:
         pages, count, metadata = _scan(path)
         placed = list(_read_pages(path, pages, count, deadline, notes))
     creator = metadata.get("Creator", "")
-    _refuse_split_wide([(n, t, rows) for n, t, rows, _ in placed], path)
+    suspect = _refuse_split_wide([(n, t, rows) for n, t, rows, _ in placed], path)
     placed = continued(placed, notes.append)
     preamble, placed = leading_pages(placed, notes.append)
     blocks = [(n, t, rows) for n, t, rows, _ in placed]
@@ -86,7 +86,13 @@ def read(path: Path, warn: Warn | None = None) -> Document:
     blocks = [(n, t, next(tables) if t else rows) for n, t, rows in blocks]
     sheets = sheets_from_blocks(((f"第{n}页", t, rows) for n, t, rows in blocks), notes.append)
     own = creator == "goaleditor"
-    document = read_sheets(sheets, path.name, notes.append, own)
+    try:
+        document = read_sheets(sheets, path.name, notes.append, own)
+    except InputError as exc:
+        if suspect is not None and "表头缺少" in str(exc):
+            # The right-hand slices may be pages further on, past the ones read.
+            raise _sliced(path, suspect) from None
+        raise
     if warn is not None:  # only once the file is known to hold goal tables
         for note in dict.fromkeys(notes):
             warn(note)
@@ -114,12 +120,13 @@ def read(path: Path, warn: Warn | None = None) -> Document:
     return document
 
 
-def _refuse_split_wide(blocks: list[tuple[int, bool, list[list[Any]]]], path: Path) -> None:
+def _refuse_split_wide(blocks: list[tuple[int, bool, list[list[Any]]]], path: Path) -> int | None:
     """A table wider than the page, printed in slices side by side (as Calc prints a sheet
     not scaled to the page width), cannot be put back together: say so.
 
     Its mark: a 一级指标 header row without 三级指标 and 指标值, or a table continued on a
     page whose first row holds only header labels, but not 一级指标 (the right-hand slice).
+    Returns the page of a header row short of labels whose slice was not seen (or None).
     """
     cut = None  # the page of a 一级指标 header row whose 三级指标 or 指标值 are elsewhere
     for page, is_table, rows in blocks:
@@ -141,10 +148,15 @@ def _refuse_split_wide(blocks: list[tuple[int, bool, list[list[Any]]]], path: Pa
                 break
         else:
             continue
-        raise InputError(
-            f"{path.name}：宽表被分成多页打印（第{cut}页起，表的右边几列印在后面的页上），"
-            "无法拼回；请打开原表格文件，或在打印设置中选“缩放到一页宽”后重新生成PDF"
-        )
+        raise _sliced(path, cut)
+    return cut
+
+
+def _sliced(path: Path, page: int | None) -> InputError:
+    return InputError(
+        f"{path.name}：宽表被分成多页打印（第{page}页起，表的右边几列印在后面的页上），"
+        "无法拼回；请打开原表格文件，或在打印设置中选“缩放到一页宽”后重新生成PDF"
+    )
 
 
 @contextmanager
