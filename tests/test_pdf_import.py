@@ -307,3 +307,22 @@ def test_a_left_slice_whose_right_columns_are_not_read_is_refused_as_sliced(
     with pytest.raises(InputError) as caught:
         read_document(path)
     assert str(caught.value).startswith("left-slice.pdf：宽表被分成多页打印（第1页起")
+
+
+def test_a_publications_title_is_its_covers_not_a_section_or_a_skipped_tables() -> None:
+    """Other regions' publications: cover, 目录 (page numbers without dots), section headings."""
+    from goaleditor.formats.import_lines import document_title
+
+    lines = [
+        "3/1/25, 9:05 PM\t某某县教育局2025年单位预算公开",
+        "二〇二五年三月",
+        "目录",
+        "第一部分　单位概况3",
+        "第三部分　项目支出绩效目标表12",
+        "第三部分 项目支出绩效目标表",
+        "部门整体支出绩效目标表",
+    ]
+    assert document_title(lines) == "某某县教育局2025年单位预算公开"
+    assert document_title(lines[2:]) == ""
+    assert document_title(["部门整体支出绩效目标表", "（2026年度）\t单位：万元"]) == ""
+    assert document_title(["第二部分", "2026年项目支出绩效目标表"]) == "2026年项目支出绩效目标表"

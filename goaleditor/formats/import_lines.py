@@ -13,6 +13,13 @@ _UNIT_TAIL_RE = re.compile(r"^(.*?)[\s\u3000]*((?:金额)?单位\s*[:：]\s*(?:�
 _TOC_ENTRY_RE = re.compile(r"(?:[.…·．_\-\s]{2,}|……)\s*\d+$")
 _TABLE_TITLE_RE = re.compile(r"绩效目标表\s*$")
 _CODE_ONLY_RE = re.compile(r"^\d{5,}$")
+_SECTION_RE = re.compile(r"^第[一二三四五六七八九十百零\d]+(?:部分|章|篇|节)")
+_TOC_TAIL_RE = re.compile(r"(?:表|说明|情况|名词解释)\d{1,3}$")
+_PUBLICATION_RE = re.compile(r"\d{4}年度?(?:部门|单位)?(?:预算|决算)(?:公开|报告|草案)?$")
+_UNIT_LINE_RE = re.compile(r"单位[:：]|^[（(]\d{4}年度?[）)]")
+# The date and time a browser prints in the page header, before the page's title.
+_STAMP_RE = re.compile(r"^\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4},?\s+\d{1,2}:\d{2}(?:\s*[AP]M)?\s+")
+_COVER_LINES = 6  # a cover's title comes before its date, 目录 and text
 _CODE_RE = re.compile(r"^[0-9A-Za-z.\-]{1,30}$")
 
 
@@ -49,7 +56,10 @@ def document_title(lines: list[str]) -> str:
     A line naming 绩效目标 wins over lines above it: a spreadsheet printed to PDF carries
     its sheet name or file name as a page header above the real title.
     """
-    candidates = [line.strip() for line in lines]
+    candidates = [_STAMP_RE.sub("", line.strip()) for line in lines if not _not_a_title(line)]
+    for text in candidates[:_COVER_LINES]:
+        if _PUBLICATION_RE.search(_squeeze(text)):
+            return text  # a publication's cover: its title names the budget, not a table
     named = [text for text in candidates if "绩效目标" in text and not is_toc_entry(text)]
     if named:
         candidates = candidates[candidates.index(named[0]) :]
@@ -62,6 +72,18 @@ def document_title(lines: list[str]) -> str:
             return ""  # the first table's title: the document has none of its own
         return text
     return ""
+
+
+def _not_a_title(line: str) -> bool:
+    """A section heading (第四部分…), a 目录 line whose page number follows without dots, or
+    the heading of a table that is skipped (部门整体支出绩效目标表)."""
+    text = _squeeze(line)
+    return bool(
+        _SECTION_RE.match(text)
+        or _TOC_TAIL_RE.search(text)
+        or "整体支出绩效" in text
+        or _UNIT_LINE_RE.search(text)  # a table's agency / 单位 line, or its year line
+    )
 
 
 def sheets_from_blocks(

@@ -129,6 +129,7 @@ def _refuse_split_wide(blocks: list[tuple[int, bool, list[list[Any]]]], path: Pa
     Returns the page of a header row short of labels whose slice was not seen (or None).
     """
     cut = None  # the page of a 一级指标 header row whose 三级指标 or 指标值 are elsewhere
+    suspect = None
     for page, is_table, rows in blocks:
         if not is_table or not rows:
             continue
@@ -144,12 +145,15 @@ def _refuse_split_wide(blocks: list[tuple[int, bool, list[list[Any]]]], path: Pa
             line = "".join(_squeeze(span[2]) for span in row)  # cells may lack a rule between
             if "一级指标" in line and not (_NAME_RE.search(line) and _VALUE_RE.search(line)):
                 cut = page if cut is None else cut
+                labels = [_squeeze(span[2]) for span in row if span[2]]
+                if suspect is None and all(label in HEADER for label in labels):
+                    suspect = page  # only known labels: cut off at the right, not foreign
             elif cut is not None and "一级指标" not in line and _SLICE_RE.match(line):
                 break
         else:
             continue
         raise _sliced(path, cut)
-    return cut
+    return suspect
 
 
 def _sliced(path: Path, page: int | None) -> InputError:
@@ -237,8 +241,10 @@ def _scan(path: Path) -> tuple[list[int], int, dict[str, str]]:
     if not marked:
         raise InputError(f"{path.name}：PDF中没有找到绩效目标表（需要“项目名称”和“一级指标”表头）")
     first, last = marked[0], marked[-1]
-    # Pages before the first table are read for the document's title only (at most a 目录).
-    return [*range(max(0, first - 3), first), *range(first, last + 1)], count, metadata
+    # Pages before the first table are read for the document's title only: the cover and
+    # the last pages before the table (at most a 目录).
+    leading = sorted({0, *range(max(0, first - 3), first)} - {first})
+    return [*leading, *range(first, last + 1)], count, metadata
 
 
 def _read_pages(
