@@ -326,3 +326,12 @@ def test_a_publications_title_is_its_covers_not_a_section_or_a_skipped_tables() 
     assert document_title(lines[2:]) == ""
     assert document_title(["部门整体支出绩效目标表", "（2026年度）\t单位：万元"]) == ""
     assert document_title(["第二部分", "2026年项目支出绩效目标表"]) == "2026年项目支出绩效目标表"
+
+
+def test_a_wrapped_project_name_is_one_line() -> None:
+    from goaleditor.formats.pdf_import import _one_line
+
+    assert _one_line("2026年编制外长聘人员经费项目\n（机关事业单位辅助人员）") == (
+        "2026年编制外长聘人员经费项目（机关事业单位辅助人员）"
+    )
+    assert _one_line("2026年 GIS\nplatform 维护") == "2026年 GIS platform 维护"

@@ -93,6 +93,9 @@ def read(path: Path, warn: Warn | None = None) -> Document:
             # The right-hand slices may be pages further on, past the ones read.
             raise _sliced(path, suspect) from None
         raise
+    if not own:  # a project name is one line: a break inside it is the cell's wrapping
+        for table in document.tables:
+            table.project_name = _one_line(table.project_name)
     if warn is not None:  # only once the file is known to hold goal tables
         for note in dict.fromkeys(notes):
             warn(note)
@@ -154,6 +157,15 @@ def _refuse_split_wide(blocks: list[tuple[int, bool, list[list[Any]]]], path: Pa
             continue
         raise _sliced(path, cut)
     return suspect
+
+
+def _one_line(text: str) -> str:
+    """Wrapped lines joined: without a space next to CJK text, with one between Latin words."""
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    out = lines[0] if lines else ""
+    for line in lines[1:]:
+        out += ("" if ord(out[-1]) > 0x2000 or ord(line[0]) > 0x2000 else " ") + line
+    return out
 
 
 def _sliced(path: Path, page: int | None) -> InputError:
