@@ -82,3 +82,8 @@ def test_a_run_wider_than_the_cell_is_still_broken_without_overflow() -> None:
 
 def test_a_character_wider_than_the_cell_stands_alone() -> None:
     assert wrap("中文字", 5, BODY) == ["中", "文", "字"]
+
+
+def test_leading_spaces_before_closing_marks_may_end_the_first_line() -> None:
+    """Found by Hypothesis: ' ’’' in a cell just too narrow for it."""
+    _check(" ’’", 21.0)

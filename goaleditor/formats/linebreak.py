@@ -37,8 +37,11 @@ def clusters(units: Iterable[str]) -> list[str]:
     what follows to a no-line-end unit; spaces stay with what precedes them."""
     result: list[str] = []
     for unit in units:
+        lead = bool(result) and result[-1].isspace()  # a paragraph's leading spaces
         if result and (
-            unit[0] in NO_LINE_START or unit.isspace() or result[-1].rstrip(" ")[-1:] in NO_LINE_END
+            (unit[0] in NO_LINE_START and not lead)
+            or unit.isspace()
+            or result[-1].rstrip(" ")[-1:] in NO_LINE_END
         ):
             result[-1] += unit
         else:
