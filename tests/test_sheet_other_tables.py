@@ -64,7 +64,7 @@ def test_self_evaluation_stacked_above_a_goal_table_is_skipped_and_said(tmp_path
     assert (table.money_unit, table.budget_total) == ("元", Decimal("50000.00"))
     assert [i.name for _, _, i in table.indicator_rows()] == ["培训人次", "学员满意度"]
     assert warnings == [
-        "工作表“决算”第2行：这张表是绩效自评表，不是项目支出绩效目标表，已跳过",
+        "工作表“决算”第2行：这张表是绩效自评表，不是绩效目标表，已跳过",
     ]
 
 
@@ -90,7 +90,7 @@ def test_a_department_whole_sheet_is_named_when_skipped(tmp_path: Path) -> None:
     path = save(tmp_path / "c.xlsx", {"整体": whole, "项目": goal_table(["单位：元"])})
     doc = read(path, warnings.append)
     assert len(doc.tables) == 1
-    assert warnings == ["工作表“整体”是部门整体支出绩效目标表，不是项目支出绩效目标表，已跳过"]
+    assert warnings == ["工作表“整体”是部门整体支出绩效目标表，不是绩效目标表，已跳过"]
     with pytest.raises(InputError, match="这是部门整体支出绩效目标表，不是项目支出绩效目标表"):
         read(save(tmp_path / "d.xlsx", {"整体": whole}))
 
@@ -153,6 +153,4 @@ def test_a_department_whole_table_stacked_above_is_named(tmp_path: Path) -> None
         save(tmp_path / "g.xlsx", {"表": [*whole, *goal_table(["单位：元"])]}), warnings.append
     )
     assert (doc.tables[0].money_unit, doc.tables[0].budget_total) == ("元", Decimal("50000.00"))
-    assert warnings == [
-        "工作表“表”第3行起的表格是部门整体支出绩效目标表，不是项目支出绩效目标表，已跳过"
-    ]
+    assert warnings == ["工作表“表”第3行起的表格是部门整体支出绩效目标表，不是绩效目标表，已跳过"]

@@ -88,7 +88,7 @@ def document_from_sheets(
                 pass  # each of its tables was said to be skipped, and why
             elif kind:
                 skipped.append(kind)
-                notes.append(f"{place(name)}是{kind}，不是项目支出绩效目标表，已跳过")
+                notes.append(f"{place(name)}是{kind}，不是绩效目标表，已跳过")
             else:
                 notes.append(f"{place(name)}不是绩效目标表，已跳过")
             continue

@@ -175,7 +175,7 @@ class SheetReader:
             kind = self._other_kind(lead, start, header)
             if kind:
                 self.skipped.append(kind)
-                self._say(start, f"这张表是{kind}，不是项目支出绩效目标表，已跳过")
+                self._say(start, f"这张表是{kind}，不是绩效目标表，已跳过")
                 lead = self._lead_start(end, header + 1) if end < len(self.rows) else end
                 continue
             named = [c for c, v in enumerate(self.rows[start]) if label(v) == "项目名称"]
@@ -197,7 +197,7 @@ class SheetReader:
         if first > floor:
             above = next(r for r in range(floor, first) if self._block_row(self.rows[r]))
             kind = other_kind(" ".join(text(v) for row in self.rows[floor:first] for v in row))
-            what = f"是{kind}，不是项目支出绩效目标表" if kind else "不是绩效目标表"
+            what = f"是{kind}，不是绩效目标表" if kind else "不是绩效目标表"
             self.notes.append(f"{place(self.sheet, above + 1)}起的表格{what}，已跳过")
         return first
 
