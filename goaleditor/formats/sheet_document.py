@@ -30,6 +30,7 @@ from goaleditor.formats.sheet_reader import (
     Parsed,
     SheetReader,
     amount_text,
+    other_kind,
 )
 from goaleditor.formats.sheet_reader import (
     text as _text,
@@ -73,13 +74,21 @@ def document_from_sheets(
     titles: list[str] = []
     layouts: list[str] = []
     document_titles: list[str] = []
+    skipped: list[str] = []  # kinds of table that are not goal tables (绩效自评表…)
     for name, grid in sheets:
         found = _exact_table(grid, exact) if exact else None
-        parsed = [found] if found else _band_tables(grid, name, own_print, notes)
+        before = len(skipped)
+        parsed = [found] if found else _band_tables(grid, name, own_print, notes, skipped)
         if not parsed:
             lines = _lines(grid)
+            kind = other_kind(" ".join(lines))
             if "目录" in name or any(re.sub(r"\s+", "", line) == "目录" for line in lines):
                 document_titles.append(document_title(lines))
+            elif len(skipped) > before:
+                pass  # each of its tables was said to be skipped, and why
+            elif kind:
+                skipped.append(kind)
+                notes.append(f"{place(name)}是{kind}，不是绩效目标表，已跳过")
             else:
                 notes.append(f"{place(name)}不是绩效目标表，已跳过")
             continue
@@ -92,6 +101,9 @@ def document_from_sheets(
             titles.extend((item.title, item.document_title))
             document_titles.append(item.document_title)
             layouts.append(item.layout)
+    if not document.tables and skipped:
+        kinds = "、".join(dict.fromkeys(skipped))
+        raise InputError(f"{source}：这是{kinds}，不是项目支出绩效目标表，没有可导入的绩效目标表")
     if not document.tables:  # one line says it all; the skipped sheets are not news then
         raise InputError(f"{source}：没有找到绩效目标表（需要“项目名称”和“一级指标”表头）")
     if cleaner.stripped:
@@ -114,7 +126,7 @@ def document_from_sheets(
 
 
 def _band_tables(
-    grid: list[list[Any]], name: str, own_print: bool, notes: list[str]
+    grid: list[list[Any]], name: str, own_print: bool, notes: list[str], skipped: list[str]
 ) -> list[Parsed]:
     """The tables of a sheet, band by band: columns an empty column separates are read apart
     (two tables side by side), and what lies beside a table is never read as part of it."""
@@ -125,6 +137,7 @@ def _band_tables(
         reader = SheetReader(band_rows(grid, first, last), name, own_print, first)
         parsed = reader.tables()
         notes.extend(reader.notes)
+        skipped.extend(reader.skipped)
         found.extend(parsed)
         if not parsed:
             cells = (v for row in grid[top:] for v in row[first : last + 1])

@@ -42,7 +42,7 @@ _UNIT_ANYWHERE_RE = re.compile(
 )
 # 填报单位（盖章）：… as well: a short note in brackets may sit between label and colon.
 _AGENCY_LABEL_RE = re.compile(
-    r"^(?:填报单位|编报单位|编制单位|单位名称|预算单位|申报单位|部门名称)"
+    r"^(?:填报单位|编报单位|编制单位|编制部门|填报部门|单位名称|预算单位|申报单位|部门名称)"
     r"\s*(?:[（(][^（()）]{1,6}[)）])?\s*[:：]\s*(.+)$"
 )
 _FORM_RE = re.compile(r"绩效目标申报表")  # Shanghai's and the central form's title
@@ -139,6 +139,7 @@ class SheetReader:
         self.own_print = own_print  # printed by goaleditor: its number style is no guess
         self.notes: list[str] = []
         self._unknown: set[str] = set()  # header labels said once per sheet
+        self.skipped: list[str] = []  # the kinds of table read and found not to be goal tables
 
     def _say(self, r: int, message: str) -> None:
         self.notes.append(f"{place(self.sheet, r + 1)}：{message}")
@@ -169,6 +170,13 @@ class SheetReader:
             end = starts[n + 1] if n + 1 < len(starts) else len(self.rows)
             header = self._find_row(start, end, "一级指标")
             if header is None:
+                continue  # a 项目名称 column of another table (项目支出预算表)
+            lead = self._after_block(start, lead)
+            kind = self._other_kind(lead, start, header)
+            if kind:
+                self.skipped.append(kind)
+                self._say(start, f"这张表是{kind}，不是绩效目标表，已跳过")
+                lead = self._lead_start(end, header + 1) if end < len(self.rows) else end
                 continue
             named = [c for c, v in enumerate(self.rows[start]) if label(v) == "项目名称"]
             if len(named) > 1:  # side by side with no empty column between: not told apart
@@ -179,6 +187,33 @@ class SheetReader:
             found.append(self._table(lead, start, header, stop))
             lead = stop
         return found
+
+    def _after_block(self, start: int, floor: int) -> int:
+        """Where the lines above a table start: after any table above it since floor (a
+        budget table's 编制部门 and 单位 lines are its own, not the goal table's)."""
+        first = start
+        while first > floor and not self._block_row(self.rows[first - 1]):
+            first -= 1
+        if first > floor:
+            above = next(r for r in range(floor, first) if self._block_row(self.rows[r]))
+            kind = other_kind(" ".join(text(v) for row in self.rows[floor:first] for v in row))
+            what = f"是{kind}，不是绩效目标表" if kind else "不是绩效目标表"
+            self.notes.append(f"{place(self.sheet, above + 1)}起的表格{what}，已跳过")
+        return first
+
+    def _block_row(self, row: list[Any]) -> bool:
+        """A row of a table (several cells, no title/unit line) or a footer under one."""
+        cells = [text(v).strip() for v in row if text(v).strip()]
+        if cells and _FOOTER_RE.match(label(cells[0])):
+            return True
+        return len(cells) >= 3 and not self._lead_like(row)
+
+    def _other_kind(self, lead: int, start: int, header: int) -> str:
+        """绩效自评表 or 部门整体支出绩效目标表 when a table's title or head says it is one."""
+        head = [label(v) for row in self.rows[start : header + 2] for v in row if text(v).strip()]
+        if any(h in _SELF_EVAL_LABELS or h.startswith("偏差原因") for h in head):
+            return "绩效自评表"
+        return other_kind(" ".join(text(v) for row in self.rows[lead:start] for v in row))
 
     def _formulas(self, first: int, stop: int) -> None:
         for r in range(first, stop):
@@ -463,3 +498,16 @@ _WORDS = {"定性指标": QUALITATIVE, "等于": "=", "大于等于": "≥", "�
 _WORDS |= {"大于": ">", "小于": "<", "不低于": "≥", "不高于": "≤", "不超过": "≤", "不少于": "≥"}
 _DIRECTIONS = {"正向": "≥", "正向指标": "≥", "反向": "≤", "反向指标": "≤"}
 MONEY_LABEL = {"budget_total": "预算数", "budget_fiscal": "财政资金", "budget_other": "其他资金"}
+_SELF_EVAL_LABELS = frozenset(
+    {"实际完成值", "实际完成情况", "全年执行数", "执行率", "得分", "年初预算数", "全年预算数"}
+)
+
+
+def other_kind(lines: str) -> str:
+    """The kind of a table that is not a 项目支出绩效目标表, named by its title ('' if none)."""
+    squeezed = re.sub(r"\s+", "", lines)
+    if "自评表" in squeezed:
+        return "绩效自评表"
+    if "整体支出绩效目标" in squeezed or "整体绩效目标" in squeezed:
+        return "部门整体支出绩效目标表"
+    return ""
