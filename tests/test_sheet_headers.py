@@ -403,3 +403,25 @@ def test_agency_line_with_a_seal_note(tmp_path: Path) -> None:
     warnings: list[str] = []
     document = read(save(tmp_path / "seal.xlsx", rows), warnings.append)
     assert (document.agency_code, document.agency_name, warnings) == ("510104", "某某区民政局", [])
+
+
+def test_a_publication_cover_sheet_names_the_document(tmp_path: Path) -> None:
+    """封面 then a 目录 of plain entries: the cover's 2026年部门预算 line is the title."""
+    book = Workbook()
+    cover = book.active
+    cover.title = "封面"
+    cover.append([])
+    cover.append(["某某区民政局2026年部门预算"])
+    cover.append(["二〇二六年一月"])
+    toc = book.create_sheet("目录")
+    toc.append(["目录"])
+    toc.append(["表1　收支总表"])
+    toc.append(["绩效目标表1　运维"])
+    sheet = book.create_sheet("绩效目标表1")
+    for row in [*head(), ["一级指标", "二级指标", "三级指标", "指标值"]]:
+        sheet.append(row)
+    sheet.append(["产出指标", "数量指标", "站点", "≥3个"])
+    book.save(tmp_path / "pub.xlsx")
+    document = read(tmp_path / "pub.xlsx")
+    assert document.title == "某某区民政局2026年部门预算"
+    assert [t.project_name for t in document.tables] == ["运维"]

@@ -74,6 +74,11 @@ def document_title(lines: list[str]) -> str:
     return ""
 
 
+def publication_title(lines: list[str]) -> str:
+    """A publication cover's title (XX局2026年部门预算) among a page's or sheet's lines, or ""."""
+    return next((line.strip() for line in lines if _PUBLICATION_RE.search(_squeeze(line))), "")
+
+
 def _not_a_title(line: str) -> bool:
     """A section heading (第四部分…), a 目录 line whose page number follows without dots, or
     the heading of a table that is skipped (部门整体支出绩效目标表)."""

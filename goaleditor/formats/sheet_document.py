@@ -9,7 +9,7 @@ from typing import Any
 
 from goaleditor.errors import InputError
 from goaleditor.formats.cell_text import INVISIBLE_NOTE, CellCleaner
-from goaleditor.formats.import_lines import document_title
+from goaleditor.formats.import_lines import document_title, publication_title
 from goaleditor.formats.layout import (
     DEFAULT_HEADING,
     SHEET_AGENCY_ROW,
@@ -75,12 +75,14 @@ def document_from_sheets(
     layouts: list[str] = []
     document_titles: list[str] = []
     skipped: list[str] = []  # kinds of table that are not goal tables (绩效自评表…)
+    cover = ""  # a publication's cover sheet names the whole document
     for name, grid in sheets:
         found = _exact_table(grid, exact) if exact else None
         before = len(skipped)
         parsed = [found] if found else _band_tables(grid, name, own_print, notes, skipped)
         if not parsed:
             lines = _lines(grid)
+            cover = cover or publication_title(lines)
             kind = other_kind(" ".join(lines))
             if "目录" in name or any(re.sub(r"\s+", "", line) == "目录" for line in lines):
                 document_titles.append(document_title(lines))
@@ -120,7 +122,7 @@ def document_from_sheets(
         document.agency_code, document.agency_name = agency
     document.framework = detect_framework(l1.name for t in document.tables for l1 in t.children)
     document.layout = guessed or document.layout
-    title = next((t for t in document_titles if t), "") or file_title.strip()
+    title = cover or next((t for t in document_titles if t), "") or file_title.strip()
     document.title = "" if re.sub(r"\s+", "", title) == DEFAULT_HEADING else title
     return document
 
