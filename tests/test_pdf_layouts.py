@@ -12,32 +12,13 @@ from goaleditor.formats.canonical_json import loads
 from goaleditor.formats.pdf import write
 from goaleditor.formats.published_text import read as read_text
 from goaleditor.formats.sheet_document import layout_note
-from goaleditor.model.document import Document, Indicator
+from goaleditor.model.document import HEADER_FIELDS, Document, Indicator
+from goaleditor.model.layout_names import LAYOUT_NAMES
 from goaleditor.model.layouts import get_profile
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "resources" / "examples" / "binhai-2026-published.txt"
 FULL = ROOT / "tests" / "fixtures" / "full-shanghai-2026.json"
-LAYOUTS = ("tianjin", "shanghai", "central", "sichuan")
-HEAD = (
-    "project_name",
-    "budget_total",
-    "budget_fiscal",
-    "budget_other",
-    "fund_use",
-    "goal",
-    "project_nature",
-    "project_category",
-    "supervisor",
-    "implementer",
-    "start_date",
-    "end_date",
-    "period_total",
-    "period_fiscal",
-    "period_other",
-    "budget_carryover",
-    "period_goal",
-)
 
 
 def _number(text: str) -> Decimal | str:
@@ -61,7 +42,7 @@ def _indicator(indicator: Indicator, printed: frozenset[str]) -> tuple[object, .
 def _printed(document: Document) -> dict[str, object]:
     printed = get_profile(document.layout).printed_fields()
     tables = [
-        {name: getattr(table, name) for name in HEAD if name in printed}
+        {name: getattr(table, name) for name in HEADER_FIELDS if name in printed}
         | {"money_unit": table.money_unit}
         | {
             "tree": [
@@ -84,7 +65,7 @@ def _printed(document: Document) -> dict[str, object]:
     }
 
 
-@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("layout", LAYOUT_NAMES)
 @pytest.mark.parametrize("source", ["example", "full"])
 def test_every_layout_reads_back_what_it_prints(tmp_path: Path, layout: str, source: str) -> None:
     document = read_text(EXAMPLE) if source == "example" else loads(FULL.read_bytes(), FULL.name)
