@@ -19,6 +19,7 @@ from goaleditor.formats.sheet_columns import (
     is_header_row,
     label,
 )
+from goaleditor.formats.sheet_indicator import read_indicator
 from goaleditor.formats.sheet_money import SCALE, NoResult, TableMoney, number_text
 from goaleditor.formats.xlsx_labels import (
     ANNUAL_ANCHORS,
@@ -30,8 +31,6 @@ from goaleditor.formats.xlsx_labels import (
 )
 from goaleditor.model.document import GoalTable, Indicator
 from goaleditor.model.frameworks import FRAMEWORKS
-from goaleditor.model.layouts import PROFILES
-from goaleditor.model.values import QUALITATIVE, TargetValue, normalize_comparator, parse_target
 
 TITLE_RE = re.compile(r"^(?:\d+\s*[.．、]\s*(.*?)|(.+?))\s*绩效目标表$", re.S)
 AGENCY_RE = re.compile(r"^(\d{3,})\s*(\S.*)$")
@@ -408,40 +407,7 @@ class SheetReader:
         return [(*pair, row.indicator) for pair, row in zip(pairs, found, strict=True)]
 
     def _indicator(self, r: int, get: Callable[[str], str], split: bool) -> Indicator:
-        value, unit = get("value"), get("unit")
-        comparator = self._comparator(r, label(get("comparator"))) if split else None
-        shown = f"{value}{'' if value.endswith(unit) else unit}"
-        if comparator == QUALITATIVE:
-            target = TargetValue(QUALITATIVE, shown, "")
-        elif not value and comparator:  # a 指标值 left blank (or a formula without result)
-            target = TargetValue(comparator, "", unit)
-        else:  # the three columns, or one cell such as ≥40个 or =100.00(%), as one 指标值
-            target = _read_display(shown)
-            if comparator and target.comparator == QUALITATIVE:
-                self._say(r, f"指标性质“{comparator}”与指标值“{shown}”不相符，按定性指标读取")
-            elif comparator and _LEADING_COMPARATOR.match(shown):
-                if target.comparator != comparator:
-                    self._say(r, f"指标性质“{comparator}”与指标值“{shown}”不一致，按指标值读取")
-            elif comparator:
-                target = TargetValue(comparator, target.value, target.unit)
-        indicator = Indicator(
-            get("name"), get("description"), target.comparator, target.value, target.unit
-        )
-        for name in ("weight", "explanation", "standard", "remark"):
-            setattr(indicator, name, get(name))
-        return indicator
-
-    def _comparator(self, r: int, written: str) -> str | None:
-        """The comparator a 指标性质/指标方向 cell gives (None: the 指标值 says it)."""
-        if not written or written in ("定量", "定量指标"):
-            return None
-        if found := normalize_comparator(written) or _WORDS.get(written):
-            return found
-        if direction := _DIRECTIONS.get(written):
-            self._say(r, f"指标方向“{written}”按“{direction}”读取")
-            return direction
-        self._say(r, f"指标性质“{written}”不认识，按指标值读取")
-        return None
+        return read_indicator(get, split, lambda message: self._say(r, message))
 
     def _fill_levels(self, rows: list[_Row]) -> None:
         """Blank 一级/二级: as above (a merge), or from below when typed in a group's middle."""
@@ -482,21 +448,8 @@ class SheetReader:
                 )
 
 
-def _read_display(shown: str) -> TargetValue:
-    """One 指标值 cell as printed in any layout (定性 text kept verbatim)."""
-    target = PROFILES["shanghai"].parse_display(shown)
-    if target.comparator == QUALITATIVE:
-        parsed = parse_target(shown)
-        return TargetValue(QUALITATIVE, shown, "") if parsed.comparator == QUALITATIVE else parsed
-    return target
-
-
 _LABEL_VALUE_RE = re.compile(r"^\s*([^:：\n]{2,12}?)\s*[:：]\s*(\S.*)$", re.S)
 _ONE_CELL_LABELS = frozenset({"项目名称", *GOAL_LABELS, "资金用途", "项目绩效目标", "总体目标"})
-_LEADING_COMPARATOR = re.compile(r"^\s*(?:>=|<=|[≥≤=＝<>＜＞≧≦])")
-_WORDS = {"定性指标": QUALITATIVE, "等于": "=", "大于等于": "≥", "小于等于": "≤"}
-_WORDS |= {"大于": ">", "小于": "<", "不低于": "≥", "不高于": "≤", "不超过": "≤", "不少于": "≥"}
-_DIRECTIONS = {"正向": "≥", "正向指标": "≥", "反向": "≤", "反向指标": "≤"}
 MONEY_LABEL = {"budget_total": "预算数", "budget_fiscal": "财政资金", "budget_other": "其他资金"}
 _SELF_EVAL_LABELS = frozenset(
     {"实际完成值", "实际完成情况", "全年执行数", "执行率", "得分", "年初预算数", "全年预算数"}
