@@ -17,6 +17,7 @@ from goaleditor.formats.layout import (
     SHEET_TITLE_ROW,
 )
 from goaleditor.formats.notes import place
+from goaleditor.formats.other_tables import other_kind
 from goaleditor.formats.print_decimals import read_print_decimals
 from goaleditor.formats.sheet_columns import label as _label
 from goaleditor.formats.sheet_grid import (
@@ -30,7 +31,6 @@ from goaleditor.formats.sheet_reader import (
     Parsed,
     SheetReader,
     amount_text,
-    other_kind,
 )
 from goaleditor.formats.sheet_reader import (
     text as _text,

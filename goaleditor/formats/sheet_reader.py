@@ -12,6 +12,7 @@ from typing import Any
 from goaleditor.errors import InputError
 from goaleditor.formats.level_names import canonical_levels
 from goaleditor.formats.notes import place
+from goaleditor.formats.other_tables import other_kind, table_kind
 from goaleditor.formats.sheet_columns import (
     HEADER,
     SUB_HEADER,
@@ -210,9 +211,8 @@ class SheetReader:
     def _other_kind(self, lead: int, start: int, header: int) -> str:
         """绩效自评表 or 部门整体支出绩效目标表 when a table's title or head says it is one."""
         head = [label(v) for row in self.rows[start : header + 2] for v in row if text(v).strip()]
-        if any(h in _SELF_EVAL_LABELS or h.startswith("偏差原因") for h in head):
-            return "绩效自评表"
-        return other_kind(" ".join(text(v) for row in self.rows[lead:start] for v in row))
+        title = " ".join(text(v) for row in self.rows[lead:start] for v in row)
+        return table_kind(head, title)
 
     def _formulas(self, first: int, stop: int) -> None:
         for r in range(first, stop):
@@ -451,16 +451,3 @@ class SheetReader:
 _LABEL_VALUE_RE = re.compile(r"^\s*([^:：\n]{2,12}?)\s*[:：]\s*(\S.*)$", re.S)
 _ONE_CELL_LABELS = frozenset({"项目名称", *GOAL_LABELS, "资金用途", "项目绩效目标", "总体目标"})
 MONEY_LABEL = {"budget_total": "预算数", "budget_fiscal": "财政资金", "budget_other": "其他资金"}
-_SELF_EVAL_LABELS = frozenset(
-    {"实际完成值", "实际完成情况", "全年执行数", "执行率", "得分", "年初预算数", "全年预算数"}
-)
-
-
-def other_kind(lines: str) -> str:
-    """The kind of a table that is not a 项目支出绩效目标表, named by its title ('' if none)."""
-    squeezed = re.sub(r"\s+", "", lines)
-    if "自评表" in squeezed:
-        return "绩效自评表"
-    if "整体支出绩效目标" in squeezed or "整体绩效目标" in squeezed:
-        return "部门整体支出绩效目标表"
-    return ""
