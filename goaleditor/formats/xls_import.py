@@ -59,15 +59,8 @@ def _open(path: Path) -> Any:
         )
     except MemoryError:
         raise InputError(f"{path.name}：文件已损坏或过大，无法读取") from None
-    except Exception as exc:
-        raise InputError(
-            f"{path.name}：文件已损坏：无法读取Excel工作簿（{_reason(exc)}）"
-        ) from None
-
-
-def _reason(exc: Exception) -> str:
-    text = str(exc).splitlines()[0] if str(exc) else ""
-    return f"{type(exc).__name__}: {text[:60]}" if text else type(exc).__name__
+    except Exception:
+        raise InputError(f"{path.name}：文件已损坏：无法读取Excel工作簿（.xls）") from None
 
 
 def _sheets(book: Any, source: str, notes: list[str]) -> Iterator[tuple[str, list[list[Any]]]]:
@@ -87,10 +80,8 @@ def _sheets(book: Any, source: str, notes: list[str]) -> Iterator[tuple[str, lis
             raise
         except MemoryError:
             raise InputError(f"{source}：文件已损坏或过大，无法读取") from None
-        except Exception as exc:
-            raise InputError(
-                f"{source}：文件已损坏：第{index + 1}个工作表无法读取（{_reason(exc)}）"
-            ) from None
+        except Exception:
+            raise InputError(f"{source}：文件已损坏：第{index + 1}个工作表无法读取") from None
         cells += sum(len(row) for row in rows)
         if cells > MAX_CELLS:
             raise InputError(f"{source}：单元格过多，不像是绩效目标表，已拒绝读取")
