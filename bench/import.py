@@ -25,8 +25,8 @@ os.environ.setdefault("GOALEDITOR_BUNDLED_FONTS", "1")
 
 from bench.common import best_of, big_document
 from goaleditor.formats import read_document
-from goaleditor.formats.pdf import write as write_pdf
-from goaleditor.formats.xlsx_export import write as write_xlsx
+from goaleditor.formats.writers.excel import write as write_xlsx
+from goaleditor.formats.writers.pdf import write as write_pdf
 
 
 def plumber_tables(path: Path) -> int:
@@ -92,7 +92,7 @@ def measured(kind: str, path: Path) -> dict[str, float]:
 def _measure(kind: str, path: Path) -> None:
     from openpyxl import load_workbook  # noqa: F401  (imported before the baseline)
 
-    from goaleditor.formats.xlsx_import import read
+    from goaleditor.formats.readers.sheets.xlsx import read
 
     start = time.perf_counter()
     if kind == "ours":

@@ -33,7 +33,7 @@ def main() -> None:
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
-    from goaleditor.formats import layout
+    from goaleditor.formats.layout import official
     from goaleditor.model.edits import SetField, SetHeader
     from goaleditor.ui.app import create_application
     from goaleditor.ui.commands import EditCommand
@@ -58,10 +58,10 @@ def main() -> None:
     indicators = [indicator for _, _, indicator in table.indicator_rows()]
 
     def lay_out_alone() -> None:
-        grid = layout.build_grid(
+        grid = official.build_grid(
             document, table, SHOWN + 1, view.painter.body, view.painter.title, {}
         )
-        layout.paginate(grid)
+        official.paginate(grid)
 
     baseline = best_of(5, lay_out_alone)
     repaint = best_of(5, view.viewport().repaint)

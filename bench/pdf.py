@@ -19,9 +19,9 @@ sys.path.insert(0, str(ROOT))
 os.environ.setdefault("GOALEDITOR_BUNDLED_FONTS", "1")
 
 from bench.common import big_document  # noqa: E402
-from goaleditor.formats.layout import BODY_SIZE, PAGE_HEIGHT, PAGE_WIDTH  # noqa: E402
-from goaleditor.formats.pdf import write  # noqa: E402
-from goaleditor.formats.pdf_fonts import SONG, register_fonts  # noqa: E402
+from goaleditor.formats.layout.fonts import SONG, register_fonts  # noqa: E402
+from goaleditor.formats.layout.official import BODY_SIZE, PAGE_HEIGHT, PAGE_WIDTH  # noqa: E402
+from goaleditor.formats.writers.pdf import write  # noqa: E402
 from goaleditor.model.document import Document  # noqa: E402
 
 
@@ -68,7 +68,7 @@ def peak_memory_mb(tables: int) -> float:
     """Peak resident memory of a fresh process exporting `tables` tables."""
     code = (
         f"import resource, sys, tempfile, pathlib; sys.path.insert(0, {str(ROOT)!r});"
-        "from bench.common import big_document; from goaleditor.formats.pdf import write;"
+        "from bench.common import big_document; from goaleditor.formats.writers.pdf import write;"
         f"write(big_document({tables}), pathlib.Path(tempfile.mkdtemp()) / 'm.pdf');"
         "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
     )

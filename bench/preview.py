@@ -74,7 +74,7 @@ def main() -> None:
     from PySide6.QtGui import QImage
     from PySide6.QtWidgets import QApplication
 
-    from goaleditor.formats.pdf import write
+    from goaleditor.formats.writers.pdf import write
     from goaleditor.model.store import save_document
     from goaleditor.ui.app import create_application
     from goaleditor.ui.pdf_preview import PreviewDialog

@@ -16,7 +16,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 os.environ.setdefault("GOALEDITOR_BUNDLED_FONTS", "1")
 
 from bench.common import big_document
-from goaleditor.formats.xlsx_export import write
+from goaleditor.formats.writers.excel import write
 from goaleditor.model.document import Document
 from goaleditor.model.money import format_money
 

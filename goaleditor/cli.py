@@ -228,7 +228,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
     if args.layout:  # only this output: the document file is not written
         document.layout = args.layout
     if Path(args.output).suffix.lower() == ".pdf":
-        from goaleditor.formats import pdf
+        from goaleditor.formats.writers import pdf
 
         options = pdf.PdfOptions(toc=not args.no_toc, page_numbers=not args.no_page_numbers)
         pdf.write(document, Path(args.output), options, warn=_warn)

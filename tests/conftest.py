@@ -24,7 +24,7 @@ def example_path() -> Path:
 @pytest.fixture
 def example_document():
     """The example document, freshly parsed."""
-    from goaleditor.formats.published_text import read
+    from goaleditor.formats.readers.published_text import read
 
     return read(EXAMPLE)
 

@@ -45,37 +45,37 @@ FORMATS: tuple[Format, ...] = (
     Format(
         "Excel工作簿",
         (".xlsx",),
-        reader="goaleditor.formats.xlsx_import:read",
-        writer="goaleditor.formats.xlsx_export:write",
+        reader="goaleditor.formats.readers.sheets.xlsx:read",
+        writer="goaleditor.formats.writers.excel:write",
         reader_warns=True,
     ),
     # Read only: Excel refuses an .xlsm without the macro-enabled content type.
     Format(
         "启用宏的Excel工作簿",
         (".xlsm",),
-        reader="goaleditor.formats.xlsx_import:read",
+        reader="goaleditor.formats.readers.sheets.xlsx:read",
         reader_warns=True,
     ),
     Format(
         "Excel 97-2003工作簿",
         (".xls",),
-        reader="goaleditor.formats.xls_import:read",
+        reader="goaleditor.formats.readers.sheets.xls:read",
         reader_warns=True,
     ),
     Format(
         "OpenDocument表格",
         (".ods",),
-        reader="goaleditor.formats.ods_import:read",
+        reader="goaleditor.formats.readers.sheets.ods:read",
         reader_warns=True,
     ),
     Format(
         "Word文档",
         (".docx",),
-        reader="goaleditor.formats.docx_import:read",
-        writer="goaleditor.formats.docx_export:write",
+        reader="goaleditor.formats.readers.word.reader:read",
+        writer="goaleditor.formats.writers.word:write",
         reader_warns=True,
     ),
-    Format("发布的文本", (".txt",), reader="goaleditor.formats.published_text:read"),
+    Format("发布的文本", (".txt",), reader="goaleditor.formats.readers.published_text:read"),
     Format(
         "JSON",
         (".json",),
@@ -85,8 +85,8 @@ FORMATS: tuple[Format, ...] = (
     Format(
         "PDF",
         (".pdf",),
-        reader="goaleditor.formats.pdf_import:read",
-        writer="goaleditor.formats.pdf:write",
+        reader="goaleditor.formats.readers.pdf.reader:read",
+        writer="goaleditor.formats.writers.pdf:write",
         reader_warns=True,
     ),
 )

@@ -40,7 +40,8 @@ from goaleditor.model.values import (
     read_value_text,
 )
 
-if TYPE_CHECKING:  # checks and the library load after the first paint (tests/test_startup.py)
+# checks and the library load after the first paint (tests/ui/test_startup.py)
+if TYPE_CHECKING:
     from goaleditor.model.checks import Problem
     from goaleditor.model.library import LibraryEntry
 

@@ -2,7 +2,7 @@
 
 A profile names the title, the header cells (rows of label and field slots with their
 spans), the indicator columns, how 指标值 and money are printed, the framework and money
-unit the region usually uses. ``formats.layout.build_grid`` turns a profile and a table into the
+unit the region usually uses. ``formats.layout.official`` turns a profile and a table into the
 one grid every writer draws; adding a region is adding a profile here, not editing writers.
 """
 

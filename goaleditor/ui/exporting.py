@@ -74,7 +74,7 @@ class Exporter:
 
     def glyphs_accepted(self) -> bool:
         """Characters no PDF font can draw print as blanks: say which before a PDF is made."""
-        from goaleditor.formats.glyphs import glyph_warnings
+        from goaleditor.formats.layout.glyphs import glyph_warnings
 
         lines = glyph_warnings(self.session.document)
         if not lines:
@@ -133,7 +133,7 @@ class Exporter:
         """Run write(document, path, progress) behind a progress dialog that can cancel it."""
         from PySide6.QtWidgets import QProgressDialog
 
-        from goaleditor.formats.pdf import ExportCancelled
+        from goaleditor.formats.writers.pdf import ExportCancelled
 
         dialog = QProgressDialog(f"正在生成{label}…", "取消", 0, 100, self.parent)
         dialog.setWindowTitle(f"导出{label}")
@@ -164,7 +164,7 @@ class Exporter:
 
     def write_pdf(self, path: Path) -> bool:
         """Export the document as PDF with a progress dialog that can cancel it."""
-        from goaleditor.formats.pdf import write
+        from goaleditor.formats.writers.pdf import write
 
         return self._export_with_progress("PDF", path, write)
 
@@ -176,7 +176,7 @@ class Exporter:
 
     def export_xlsx(self) -> None:
         """导出Excel: the official layout as a workbook."""
-        from goaleditor.formats.xlsx_export import write
+        from goaleditor.formats.writers.excel import write
 
         path = self._ask_path("导出Excel", ".xlsx")
         if path is not None and self._export_with_progress("Excel", path, write):
@@ -184,7 +184,7 @@ class Exporter:
 
     def export_docx(self) -> None:
         """导出Word: the official layout as Word tables."""
-        from goaleditor.formats.docx_export import write
+        from goaleditor.formats.writers.word import write
 
         path = self._ask_path("导出Word", ".docx")
         if path is not None and self._export_with_progress("Word", path, write):

@@ -13,7 +13,9 @@ from functools import cache
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontDatabase, QPainter, QPen
 
-from goaleditor.formats.layout import (
+from goaleditor.formats.layout.fonts import HEI, SONG, TextWidth, register_fonts
+from goaleditor.formats.layout.line_breaking import clean_text, wrap
+from goaleditor.formats.layout.official import (
     BODY_SIZE,
     LEADING,
     MARGIN_LEFT,
@@ -27,8 +29,6 @@ from goaleditor.formats.layout import (
     Page,
     PlacedCell,
 )
-from goaleditor.formats.linebreak import clean_text, wrap
-from goaleditor.formats.pdf_fonts import HEI, SONG, TextWidth, register_fonts
 
 LINE_WIDTH = 0.6  # the PDF's cell borders, in points
 ASCENT_RATIO = 0.88  # of the font size: as formats/pdf.py places a cell's first baseline

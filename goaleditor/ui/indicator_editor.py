@@ -9,7 +9,7 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QResizeEvent, QUndoStack
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QVBoxLayout, QWidget
 
-from goaleditor.formats.tsv import format_indicator_rows, parse_rows
+from goaleditor.formats.clipboard.rows import format_indicator_rows, parse_rows
 from goaleditor.model import edit_rules as rules
 from goaleditor.model.document import Container, Document, GoalTable, Indicator, Level1, Level2
 from goaleditor.model.edits import Edit, SetField, Steps

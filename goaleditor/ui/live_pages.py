@@ -7,8 +7,8 @@ from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QResizeEvent, QWheelEvent
 from PySide6.QtWidgets import QAbstractScrollArea, QWidget
 
-from goaleditor.formats import layout
-from goaleditor.formats.layout import PAGE_HEIGHT, PAGE_WIDTH, Page, TableGrid
+from goaleditor.formats.layout import official
+from goaleditor.formats.layout.official import PAGE_HEIGHT, PAGE_WIDTH, Page, TableGrid
 from goaleditor.model.document import Document, GoalTable
 from goaleditor.ui.grid_painter import GridPainter, Target
 
@@ -55,8 +55,8 @@ class LivePageView(QAbstractScrollArea):
             if len(self._cache) > WRAP_CACHE_LIMIT:
                 self._cache.clear()
             body, title = self.painter.body, self.painter.title
-            self.grid = layout.build_grid(document, table, number, body, title, self._cache)
-            self.pages = layout.paginate(self.grid)
+            self.grid = official.build_grid(document, table, number, body, title, self._cache)
+            self.pages = official.paginate(self.grid)
             self.layouts += 1
         self._targets = [self.painter.targets(page) for page in self.pages]
         self._find_marked()

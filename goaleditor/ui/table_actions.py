@@ -133,7 +133,7 @@ class TableActions:
         from PySide6.QtCore import QMimeData
         from PySide6.QtGui import QGuiApplication
 
-        from goaleditor.formats.html_table import table_html, table_tsv
+        from goaleditor.formats.clipboard.table import table_html, table_tsv
 
         table = self.current_table()
         if table is None:

@@ -1,0 +1,86 @@
+"""Characters the embedded PDF fonts cannot draw (emoji, rare CJK), found before export."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import cache
+
+from goaleditor.formats.layout.fonts import HEI, SONG, register_fonts
+from goaleditor.formats.layout.line_breaking import clean_text
+from goaleditor.model.document import Document
+
+# Printed field names (as layout.py's slots name them) and what the clerk calls them.
+FIELD_LABELS = {
+    "title": "文档标题",
+    "agency_code": "单位编码",
+    "agency_name": "单位名称",
+    "project_name": "项目名称",
+    "money_unit": "金额单位",
+    "fund_use": "资金用途",
+    "goal": "绩效目标",
+    "level1": "一级指标",
+    "level2": "二级指标",
+    "indicator.name": "三级指标",
+    "indicator.description": "绩效指标描述",
+    "indicator.display": "指标值",
+}
+# Fields printed in 黑体 as well as 宋体 (table titles, the 目录 heading).
+_HEI_FIELDS = frozenset({"title", "project_name"})
+
+
+@cache
+def _coverage(font_name: str) -> frozenset[int]:
+    from reportlab.pdfbase import pdfmetrics
+
+    register_fonts()
+    face = pdfmetrics.getFont(font_name).face
+    return frozenset(face.charToGlyph)
+
+
+def _texts(document: Document) -> Iterator[tuple[int, str, str]]:
+    """(table number or 0 for the document, field, text) of everything printed."""
+    yield 0, "title", document.title
+    yield 0, "agency_code", document.agency_code
+    yield 0, "agency_name", document.agency_name
+    for number, table in enumerate(document.tables, 1):
+        for name in ("project_name", "money_unit", "fund_use", "goal"):
+            yield number, name, str(getattr(table, name))
+        for level1 in table.children:
+            yield number, "level1", level1.name
+            for level2 in level1.children:
+                yield number, "level2", level2.name
+                for indicator in level2.children:
+                    yield number, "indicator.name", indicator.name
+                    yield number, "indicator.description", indicator.description
+                    yield number, "indicator.display", indicator.display
+
+
+def missing_glyphs(document: Document) -> list[tuple[int, str, str]]:
+    """(table number (0: the document), field, character) for each character no font has."""
+    song, hei = _coverage(SONG), _coverage(HEI)
+    found: dict[tuple[int, str, str], None] = {}
+    for number, name, text in _texts(document):
+        for char in clean_text(text):
+            if char in "\n ":
+                continue
+            code = ord(char)
+            if code not in song or (name in _HEI_FIELDS and code not in hei):
+                found[(number, name, char)] = None
+    return list(found)
+
+
+def glyph_warnings(document: Document) -> list[str]:
+    """One line per table and field: which characters will not print."""
+    grouped: dict[tuple[int, str], list[str]] = {}
+    for number, name, char in missing_glyphs(document):
+        grouped.setdefault((number, name), []).append(char)
+    lines = []
+    for (number, name), chars in grouped.items():
+        where = f"第{number}张表" if number else "文档"
+        shown = "".join(f"“{c}”(U+{ord(c):04X})" for c in chars[:10])
+        more = f"等{len(chars)}个字符" if len(chars) > 10 else ""
+        lines.append(
+            f"{where}的{FIELD_LABELS.get(name, name)}中有字体无法显示的字符：{shown}{more}，"
+            "导出后会显示为空白，请改用常用字"
+        )
+    return lines

@@ -1,0 +1,310 @@
+"""The official layout of a goal table as one grid (cells, spans, wrapped lines, row heights).
+
+Computed once from a goal table and a text measure; the PDF writer, the Excel writer
+and (through the PDF) the preview all draw this grid. No Qt, no reportlab here.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import replace
+
+from goaleditor.formats.layout.grid import (
+    AGENCY_HEIGHT,
+    BODY_SIZE,
+    COLUMN_FRACTIONS,
+    COLUMNS,
+    ELLIPSIS,
+    FOOTER_Y,
+    HEAD_ROWS,
+    HEADER_ROW,
+    INDICATOR_SLOTS,
+    LEADING,
+    MARGIN_BOTTOM,
+    MARGIN_LEFT,
+    MARGIN_RIGHT,
+    MARGIN_TOP,
+    MIN_ROW_HEIGHT,
+    MM,
+    MONEY_MIN_SIZE,
+    NUMBER_FLOOR,
+    PAD_X,
+    PAD_Y,
+    PAGE_BREAK_EVERY,
+    PAGE_HEIGHT,
+    PAGE_TITLE_LINES,
+    PAGE_WIDTH,
+    SHEET_AGENCY_ROW,
+    SHEET_GRID_ROW,
+    SHEET_TITLE_ROW,
+    TABLE_WIDTH,
+    TITLE_GAP,
+    TITLE_LEADING,
+    TITLE_SIZE,
+    Cell,
+    Row,
+    RowKind,
+    TableGrid,
+    cell_height,
+)
+from goaleditor.formats.layout.line_breaking import Width, wrap
+from goaleditor.formats.layout.pagination import Page, PlacedCell, paginate
+from goaleditor.model.document import MONEY_FIELDS, Document, GoalTable, Indicator
+from goaleditor.model.layouts import TIANJIN, LayoutProfile, Slot, profile_of
+from goaleditor.model.money import format_money
+
+# The page metrics, cells and pagination are re-exported: callers import them from here.
+__all__ = [
+    "AGENCY_HEIGHT",
+    "BODY_SIZE",
+    "COLUMNS",
+    "COLUMN_FRACTIONS",
+    "DEFAULT_HEADING",
+    "ELLIPSIS",
+    "FOOTER_Y",
+    "HEADER_ROW",
+    "HEAD_ROWS",
+    "INDICATOR_SLOTS",
+    "LEADING",
+    "MARGIN_BOTTOM",
+    "MARGIN_LEFT",
+    "MARGIN_RIGHT",
+    "MARGIN_TOP",
+    "MIN_ROW_HEIGHT",
+    "MM",
+    "MONEY_MIN_SIZE",
+    "NUMBER_FLOOR",
+    "PAD_X",
+    "PAD_Y",
+    "PAGE_BREAK_EVERY",
+    "PAGE_HEIGHT",
+    "PAGE_TITLE_LINES",
+    "PAGE_WIDTH",
+    "SHEET_AGENCY_ROW",
+    "SHEET_GRID_ROW",
+    "SHEET_TITLE_ROW",
+    "TABLE_WIDTH",
+    "TITLE_GAP",
+    "TITLE_LEADING",
+    "TITLE_SIZE",
+    "Cell",
+    "Page",
+    "PlacedCell",
+    "Row",
+    "RowKind",
+    "TableGrid",
+    "agency_line",
+    "build_grid",
+    "cell_height",
+    "field_text",
+    "indicator_text",
+    "label_text",
+    "number_size",
+    "paginate",
+    "shorten",
+    "table_title",
+]
+
+_NUMBER_RE = re.compile(r"[-+]?\d[\d,]*(?:\.\d+)?[%％]?")
+
+
+# The heading of the 目录 and the file's title when a document has no title of its own.
+DEFAULT_HEADING = "项目支出绩效目标表"
+
+
+def table_title(number: int, table: GoalTable, document: Document | None = None) -> str:
+    """The printed title in the document's layout (n.项目名称绩效目标表 by default)."""
+    if document is None:
+        return TIANJIN.title_of(number, table, table.document or Document())
+    return profile_of(document).title_of(number, table, document)
+
+
+def agency_line(document: Document) -> str:
+    """Agency code and name as printed above the table ("" where the layout has none)."""
+    return profile_of(document).agency.format(code=document.agency_code, name=document.agency_name)
+
+
+def build_grid(
+    document: Document,
+    table: GoalTable,
+    number: int,
+    width: Width,
+    title_width: Width,
+    wrap_cache: dict[tuple[str, float], list[str]] | None = None,
+) -> TableGrid:
+    """Lay out one goal table in its document's layout: cells, merges, lines, row heights.
+
+    width measures body text (宋体, BODY_SIZE); title_width measures the title (黑体).
+    Pass the same wrap_cache for all tables of a document: their texts repeat a lot.
+    """
+    profile = profile_of(document)
+    col_widths = tuple(TABLE_WIDTH * f for f in profile.column_fractions)
+    builder = _Builder(col_widths, width, {} if wrap_cache is None else wrap_cache)
+    for slots in profile.head_rows:
+        builder.add_row("head", [(slot, _head_text(profile, table, slot), table) for slot in slots])
+    labels = [replace(slot, align="center", field=None) for slot in profile.indicator_slots]
+    builder.add_row("header", [(slot, slot.label, None) for slot in labels])
+    rows = list(table.indicator_rows())
+    spans1 = _runs([level1 for level1, _, _ in rows])
+    spans2 = _runs([(l1, l2) for l1, l2, _ in rows]) if document.merge_level2 else {}
+    level1_slot, level2_slot, *indicator_slots = profile.indicator_slots
+    for index, (level1, level2, indicator) in enumerate(rows):
+        specs: list[tuple[Slot, str, object]] = []
+        if index in spans1:
+            specs.append((replace(level1_slot, label="", rowspan=spans1[index]), level1, indicator))
+        if not document.merge_level2 or index in spans2:
+            rowspan = spans2[index] if document.merge_level2 else 1
+            specs.append((replace(level2_slot, label="", rowspan=rowspan), level2, indicator))
+        specs += [
+            (replace(slot, label=""), indicator_text(profile, indicator, slot), indicator)
+            for slot in indicator_slots
+        ]
+        builder.add_row("indicator", specs)
+    builder.fit_spanning_cells()
+    title = profile.title_of(number, table, document)
+    title_lines = [
+        line for part in title.split("\n") for line in wrap(part, TABLE_WIDTH, title_width)
+    ]
+    return TableGrid(
+        number=number,
+        title=title,
+        title_lines=title_lines,
+        short_title_lines=shorten(title_lines, PAGE_TITLE_LINES, TABLE_WIDTH, title_width),
+        agency=agency_line(document),
+        unit=profile.unit.format(unit=table.money_unit),
+        col_widths=col_widths,
+        rows=builder.rows,
+        header_row=profile.header_row,
+        thousands=profile.thousands,
+    )
+
+
+def shorten(lines: list[str], count: int, limit: float, width: Width) -> list[str]:
+    """The first count lines, the last one ending in "…" when lines were left out."""
+    if len(lines) <= count:
+        return lines
+    last = lines[count - 1]
+    while last and width(last + ELLIPSIS) > limit:
+        last = last[:-1]
+    return [*lines[: count - 1], last + ELLIPSIS]
+
+
+def label_text(slot: Slot, money_unit: str) -> str:
+    """A slot's printed label, the table's money unit put in (项目资金（万元）)."""
+    return slot.label.replace("{unit}", money_unit)
+
+
+def field_text(profile: LayoutProfile, table: GoalTable, name: str) -> str:
+    """A header field as the layout prints it (money with two places, maybe 1,234.00)."""
+    value = getattr(table, name)
+    if name not in MONEY_FIELDS:
+        return str(value)
+    if profile.thousands and value is not None:
+        return f"{value:,.2f}"
+    return format_money(value)
+
+
+def _head_text(profile: LayoutProfile, table: GoalTable, slot: Slot) -> str:
+    if slot.field is None:
+        return label_text(slot, table.money_unit)
+    return field_text(profile, table, slot.field)
+
+
+def indicator_text(profile: LayoutProfile, indicator: Indicator, slot: Slot) -> str:
+    """The text of an indicator's own cell: its field after "indicator.", 指标值 styled."""
+    assert slot.field is not None
+    name = slot.field.removeprefix("indicator.")
+    if name == "display":
+        return profile.display(indicator.comparator, indicator.value, indicator.unit)
+    return str(getattr(indicator, name))
+
+
+def _runs(keys: list[object]) -> dict[int, int]:
+    """Start index -> length of each run of equal consecutive keys."""
+    runs: dict[int, int] = {}
+    start = 0
+    for i in range(1, len(keys) + 1):
+        if i == len(keys) or keys[i] != keys[start]:
+            runs[start] = i - start
+            start = i
+    return runs
+
+
+class _Builder:
+    def __init__(
+        self,
+        col_widths: tuple[float, ...],
+        width: Width,
+        cache: dict[tuple[str, float], list[str]],
+    ) -> None:
+        self.col_widths = col_widths
+        self.width = width
+        self.rows: list[Row] = []
+        self._cache = cache
+
+    def lines(self, text: str, span_width: float) -> list[str]:
+        key = (text, span_width)
+        found = self._cache.get(key)
+        if found is None:
+            found = self._cache[key] = wrap(text, span_width - 2 * PAD_X, self.width)
+        return found
+
+    def add_row(self, kind: RowKind, specs: list[tuple[Slot, str, object]]) -> None:
+        """Add a row of (slot, text, source); a slot with a label prints the label."""
+        row_index = len(self.rows)
+        row = Row(kind, MIN_ROW_HEIGHT)
+        for slot, text, source in specs:
+            span = sum(self.col_widths[slot.col : slot.col + slot.colspan])
+            lines = self.lines(text, span)
+            size = None
+            if len(lines) > 1 and not slot.label:
+                size = number_size(text, span, self.width, slot.field in MONEY_FIELDS)
+                if size is not None:
+                    lines = [text]
+            cell = Cell(
+                row_index,
+                slot.col,
+                slot.rowspan,
+                slot.colspan,
+                text,
+                lines,
+                slot.align,
+                bool(slot.label),
+                slot.field,
+                source,
+                size,
+            )
+            row.cells.append(cell)
+            if cell.rowspan == 1:
+                row.height = max(row.height, cell_height(cell))
+        self.rows.append(row)
+
+    def fit_spanning_cells(self) -> None:
+        """Grow the last row under a merged cell until the merged cell's lines fit."""
+        for row in self.rows:
+            for cell in row.cells:
+                if cell.rowspan > 1:
+                    covered = self.rows[cell.row : cell.row + cell.rowspan]
+                    needed = cell_height(cell)
+                    if needed > PAGE_BREAK_EVERY:  # each page it reaches costs a line or so
+                        needed += math.ceil(needed / PAGE_BREAK_EVERY) * (2 * PAD_Y + LEADING)
+                    missing = needed - sum(r.height for r in covered)
+                    if missing > 0:
+                        covered[-1].height += missing
+
+
+def number_size(text: str, span_width: float, width: Width, money: bool) -> float | None:
+    """The font size at which a number too wide for its cell fits on one line.
+
+    In half points, at most BODY_SIZE; None when text is not one number or would need
+    less than NUMBER_FLOOR (MONEY_MIN_SIZE for an amount): it is then wrapped.
+    """
+    if _NUMBER_RE.fullmatch(text) is None:
+        return None
+    measured = width(text)
+    room = span_width - 2 * PAD_X
+    if measured <= room:
+        return BODY_SIZE
+    size = min(BODY_SIZE, math.floor(2 * BODY_SIZE * room / measured) / 2)
+    return size if size >= (MONEY_MIN_SIZE if money else NUMBER_FLOOR) else None

@@ -1,0 +1,1 @@
+"""Readers: one subpackage per container family over the shared table reader (tables/)."""

@@ -1,0 +1,1 @@
+"""Published PDFs: ruled tables and the text around them read into cell grids."""

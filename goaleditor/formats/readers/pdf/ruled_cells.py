@@ -1,0 +1,254 @@
+"""Cells of a ruled PDF table: which chars fall in which cell, and each row's cells as columns."""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+import re
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from goaleditor.formats.layout.line_breaking import NO_LINE_START
+from goaleditor.formats.readers.tables.text_lines import starts_table
+
+Warn = Callable[[str], None]
+Key = tuple[int, int]  # (row where the cell starts, its index among that row's cells)
+# A row's cell: left, right, text (None: empty or merged down from above), and the room left
+# on its last line in ems (the text may go on in the cell on the next page if that is short).
+Span = tuple[float, float, str | None, float]
+
+RUN_GAP = 0.5  # points; glyphs of one run touch, text of two cells is apart by their padding
+_CJK_RE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_SLASHES = "/／"
+NO_ROOM = 1e9  # an empty cell, or one merged down from above: nothing goes on in it
+
+
+class RuledTable:
+    """One ruled table: each row with the cells crossing it, from that row's own rules."""
+
+    def __init__(self, table: Any) -> None:
+        self.bbox = table.bbox
+        self.boxes: dict[Key, tuple[float, float, float, float]] = {}
+        for r, row in enumerate(table.rows):
+            for k, cell in enumerate(c for c in row.cells if c):
+                self.boxes[r, k] = cell
+        count = len(table.rows)
+        self.tops = [min(c[1] for c in row.cells if c) for row in table.rows]
+        # per row: the cells crossing its band (its own and those merged down from above)
+        self.crossing: list[list[tuple[float, float, Key]]] = [[] for _ in range(count)]
+        for key, (x0, _, x1, bottom) in self.boxes.items():
+            for r in range(key[0], count):
+                if r > key[0] and bottom <= self.tops[r] + 1:
+                    break
+                self.crossing[r].append((x0, x1, key))
+        for items in self.crossing:
+            items.sort()
+        self.lefts = [[item[0] for item in items] for items in self.crossing]
+
+    def cell_at(self, cx: float, cy: float) -> Key | None:
+        """The cell holding a point, if any."""
+        r = bisect.bisect_right(self.tops, cy) - 1
+        if r < 0:
+            return None
+        i = bisect.bisect_right(self.lefts[r], cx) - 1
+        if i < 0:
+            return None
+        _, x1, key = self.crossing[r][i]
+        box = self.boxes[key]
+        return key if cx <= x1 and box[3] >= cy else None
+
+    def row_end(self, cy: float) -> Key | None:
+        """The last cell of the row whose band holds height cy."""
+        r = bisect.bisect_right(self.tops, cy) - 1
+        if r < 0 or not self.crossing[r]:
+            return None
+        key = self.crossing[r][-1][2]
+        return key if self.boxes[key][3] >= cy else None
+
+    def split(
+        self, chars: list[dict[str, Any]], page: int = 0, warn: Warn | None = None
+    ) -> tuple[dict[Key, list[dict[str, Any]]], list[dict[str, Any]]]:
+        """The chars in each cell, and the chars outside the table."""
+        x0, top, x1, bottom = self.bbox
+        key_of: dict[int, Key | None] = {}  # by id(char); None: on a row, no cell
+        table_chars: list[dict[str, Any]] = []
+        outside = []
+        for char in chars:
+            cx, cy = (char["x0"] + char["x1"]) / 2, (char["top"] + char["bottom"]) / 2
+            if not (top <= cy <= bottom and x0 <= cx) or (cx > x1 and self.row_end(cy) is None):
+                outside.append(char)
+                continue
+            key_of[id(char)] = self.cell_at(cx, cy) if cx <= x1 else None
+            table_chars.append(char)
+        crossed: set[int] = set()
+        beyond: set[int] = set()
+        run_owner: dict[int, Key] = {}  # by id(char): the cell its run started in
+        for run in _runs(table_chars):
+            keys = [key_of[id(c)] for c in run]
+            owner = next((k for k in keys if k is not None), None)
+            if owner is None or all(k == owner for k in keys):
+                continue
+            for char, key in zip(run, keys, strict=True):
+                if key != owner:
+                    run_owner[id(char)] = owner
+        # A cell is filled when text starts in it; a run crossing into it is split there.
+        filled = {key_of[id(c)] for c in table_chars if id(c) not in run_owner}
+        inside: dict[Key, list[dict[str, Any]]] = {}
+        for char in table_chars:
+            key = key_of[id(char)]
+            owner = run_owner.get(id(char))
+            if owner is not None:
+                if key is None:
+                    beyond.add(owner[0])
+                    key = owner
+                elif key in filled:
+                    crossed.add(key[0])
+                else:
+                    key = owner
+            if key is None:  # off every cell, on a row's line (past the table's right edge)
+                cy = (char["top"] + char["bottom"]) / 2
+                key = self.row_end(cy) if char["x0"] > x1 - 1 else None
+                if key is None:
+                    continue
+                beyond.add(key[0])
+            inside.setdefault(key, []).append(char)
+        if warn is not None:
+            for r in sorted(crossed):
+                warn(f"第{page}页第{r + 1}行：文字越过单元格边框，可能不完整")
+            for r in sorted(beyond - crossed):
+                warn(f"第{page}页第{r + 1}行：文字超出表格右边框，已并入该行最后一格，请核对")
+        return inside, outside
+
+    def spans(self, inside: dict[Key, list[dict[str, Any]]]) -> list[list[Span]]:
+        """Each row's cells, left to right; a cell merged down from above is empty below."""
+        texts = {key: cell_text(inside.get(key, []), box) for key, box in self.boxes.items()}
+        return [
+            [
+                (x0, x1, texts[key][0] or None, texts[key][1])
+                if key[0] == r
+                else (x0, x1, None, NO_ROOM)
+                for x0, x1, key in items
+            ]
+            for r, items in enumerate(self.crossing)
+        ]
+
+
+def join_split_rows(tables: list[list[list[Span]]]) -> None:
+    """A row broken over a page: its lower part joins the upper part.
+
+    The first row after a table's (repeated) header row is such a part when each of its texts
+    goes on from a text of the upper part's last row whose last line had no room for its start.
+
+    """
+    for upper, lower in itertools.pairwise(tables):
+        if not upper or not lower or any(starts_table(_texts(row)) for row in lower):
+            continue
+        first = 1 if is_header(_texts(lower[0])) else 0
+        if first >= len(lower):
+            continue
+        last, part = upper[-1], lower[first]
+        joins: dict[int, str] = {}
+        for x0, x1, text, _ in part:
+            if text is None:
+                continue
+            c = max(range(len(last)), key=lambda u: overlap(x0, x1, last[u][0], last[u][1]))
+            if last[c][2] is None or last[c][3] > _start_width(text) + 0.25 or c in joins:
+                break
+            joins[c] = text
+        else:
+            if joins:
+                for c, text in joins.items():
+                    x0, x1, above, _ = last[c]
+                    last[c] = (x0, x1, f"{above}{text}", NO_ROOM)
+                del lower[first]
+
+
+def _texts(row: list[Span]) -> list[str | None]:
+    return [span[2] for span in row]
+
+
+def is_header(values: list[str | None]) -> bool:
+    labels = {re.sub(r"\s+", "", v) for v in values if v}
+    return "一级指标" in labels or ("三级指标" in labels and "指标值" in labels)
+
+
+def overlap(a0: float, a1: float, b0: float, b1: float) -> float:
+    """How far two spans overlap; when apart, a negative number: the nearer, the larger."""
+    shared = min(a1, b1) - max(a0, b0)
+    return shared if shared > 0 else shared - abs((a0 + a1) - (b0 + b1))
+
+
+def group_lines(chars: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+    """Chars as lines of text, top to bottom, each left to right."""
+    lines: list[list[dict[str, Any]]] = []
+    for char in sorted(chars, key=lambda c: (round(c["top"]), c["x0"])):
+        if lines and abs(char["top"] - lines[-1][0]["top"]) < char["size"] * 0.5:
+            lines[-1].append(char)
+        else:
+            lines.append([char])
+    for line in lines:
+        line.sort(key=lambda c: c["x0"])
+    return lines
+
+
+def _runs(chars: list[dict[str, Any]]) -> Iterator[list[dict[str, Any]]]:
+    """Text runs: chars on one baseline, each starting where the one before it ends."""
+    for line in group_lines(chars):
+        run = [line[0]]
+        for a, b in itertools.pairwise(line):
+            same_line = abs(a["bottom"] - b["bottom"]) < 0.2 * max(a["size"], b["size"])
+            if same_line and -RUN_GAP < b["x0"] - a["x1"] < RUN_GAP:
+                run.append(b)
+            else:
+                yield run
+                run = [b]
+        yield run
+
+
+def cell_text(chars: list[dict[str, Any]], box: tuple[float, ...]) -> tuple[str, float]:
+    """A cell's lines joined (a wrapped line without a space (CJK), a short line with a
+    newline), and the room left on its last line in ems."""
+    if not chars:
+        return "", NO_ROOM
+    lines = group_lines(chars)
+    pad = min(12.0, min(line[0]["x0"] - box[0] for line in lines))
+    available = box[2] - box[0] - 2 * max(pad, 0.0)
+    texts = ["".join(c["text"] for c in line) for line in lines]
+    out = texts[0]
+    for n in range(1, len(lines)):
+        previous, line = lines[n - 1], lines[n]
+        used = previous[-1]["x1"] - previous[0]["x0"]
+        if used + _cluster_width(line) <= available - 0.5:
+            out += "\n" + texts[n]  # the next word would have fitted: the line was ended
+        else:
+            out += texts[n]
+    end = lines[-1]
+    room = (available - (end[-1]["x1"] - end[0]["x0"])) / max(end[-1]["size"], 1.0)
+    return out.strip(), room
+
+
+def _start_width(text: str) -> float:
+    """About how many ems a text's first unbreakable cluster takes (as _cluster_width)."""
+    width, n = 0.0, 0
+    while n < len(text) and text[n] not in " \n":
+        if n and _CJK_RE.match(text[n]) and text[n - 1] not in _SLASHES:
+            break
+        width += 1.0 if ord(text[n]) > 0x2000 else 0.55
+        n += 1
+    while n < len(text) and text[n] in NO_LINE_START:
+        width += 1.0
+        n += 1
+    return width
+
+
+def _cluster_width(line: list[dict[str, Any]]) -> float:
+    """Width of what cannot be separated from a line's start (a Latin word, closing marks)."""
+    end = 1
+    while end < len(line) and line[end]["text"] != " ":
+        # Writer keeps 元/人/年 together: no break on either side of a slash
+        if _CJK_RE.match(line[end]["text"]) and line[end - 1]["text"] not in _SLASHES:
+            break
+        end += 1
+    while end < len(line) and line[end]["text"] in NO_LINE_START:
+        end += 1
+    return float(line[end - 1]["x1"] - line[0]["x0"])

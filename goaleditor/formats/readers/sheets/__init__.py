@@ -1,0 +1,1 @@
+"""Workbook containers (.xlsx/.xlsm, .xls, .ods) read into cell grids for the table reader."""

@@ -1,0 +1,294 @@
+"""Import of official-layout workbooks made by anyone: labels are found, not addressed."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import warnings
+import zipfile
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+from goaleditor.errors import InputError
+from goaleditor.formats.notes import locating
+from goaleditor.formats.readers import guard
+from goaleditor.formats.readers.sheets.number_format import shown_date, shown_number
+from goaleditor.formats.readers.tables.columns import label as _label
+from goaleditor.formats.readers.tables.document_reader import (
+    MAX_COLUMNS,
+    MAX_ROWS,
+    document_from_sheets,
+)
+from goaleditor.formats.readers.tables.money import NoResult
+from goaleditor.formats.readers.tables.sheet_cells import (
+    SheetGrid,
+    hidden_sheet_note,
+    hide,
+)
+from goaleditor.formats.readers.tables.table_reader import (
+    text as _text,
+)
+from goaleditor.model.document import Document
+from goaleditor.model.frameworks import FRAMEWORKS
+from goaleditor.model.layout_names import LAYOUT_NAMES
+from goaleditor.model.layouts import get_profile
+
+__all__ = ["read"]
+
+MAX_SHEETS = 10_001  # one sheet per table (limits.MAX_TABLES) and a 目录
+META_PREFIX = "goaleditor."
+Warn = Callable[[str], None]
+
+_FORMULA_RE = re.compile(rb"<(?:\w+:)?f[ >/]")
+
+
+def check_safety() -> None:
+    """Refuse to parse workbooks unless openpyxl parses XML through defusedxml."""
+    from openpyxl.xml import DEFUSEDXML
+
+    if not DEFUSEDXML:
+        raise InputError("无法安全读取Excel：缺少defusedxml组件，请重新安装goaleditor")
+
+
+def _check_archive(path: Path) -> None:
+    guard.check_container(path)
+    try:
+        with zipfile.ZipFile(path) as archive:
+            members = archive.infolist()
+            guard.check_sizes(path.name, members)
+            guard.check_kind(path.name, {member.filename for member in members})
+            guard.check_no_dtd(path.name, archive)
+    except InputError:
+        raise
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError):
+        raise InputError(f"{path.name}：文件已损坏：不是有效的Excel工作簿（.xlsx）") from None
+    except guard.DAMAGE as exc:
+        raise guard.damaged(path.name, exc) from None
+
+
+def read(path: Path, warn: Warn | None = None) -> Document:
+    """Read every goal table of a workbook; sheets that are not goal tables are skipped.
+
+    A damaged or hostile workbook gives one InputError line; the library's warnings become
+    notes where they matter; reading stops at xlsx_guard's caps and deadline.
+    """
+    from openpyxl import load_workbook
+
+    check_safety()
+    if guard.is_old_workbook(path):
+        return _read_old_workbook(path, warn)
+    _check_archive(path)
+    deadline = guard.Deadline(path.name)
+    notes: list[str] = []
+    places: list[tuple[str, list[tuple[int, str]]]] = []
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            workbook = load_workbook(path, read_only=True, data_only=True, keep_links=False)
+        except InputError:
+            raise
+        except guard.DAMAGE as exc:
+            raise guard.damaged(path.name, exc) from None
+        try:
+            if len(workbook.sheetnames) > MAX_SHEETS:
+                raise InputError(
+                    f"{path.name}：工作簿结构异常（{len(workbook.sheetnames)}个工作表），已拒绝读取"
+                )
+            meta = _metadata(workbook)
+            profile = get_profile(meta.get("layout", "")) if meta else None
+            file_title = str(getattr(workbook.properties, "title", "") or "")
+            sheets = _bounded_sheets(workbook, deadline, notes, places)
+            document = document_from_sheets(
+                sheets, path.name, notes.append, profile, file_title, own_print=bool(meta)
+            )
+        except guard.DAMAGE as exc:
+            raise guard.damaged(path.name, exc) from None
+        finally:
+            workbook.close()
+    _apply_metadata(document, meta)
+    if warn is not None:
+        located = locating(warn, _locator(document, places))
+        for note in [*guard.library_notes(caught), *notes]:
+            located(note)
+    return document
+
+
+def _read_old_workbook(path: Path, warn: Warn | None) -> Document:
+    """An Excel 97-2003 workbook named .xlsx, read as the .xls it is, saying so."""
+    from goaleditor.formats.readers.sheets import xls
+
+    if warn is not None:
+        warn(f"{path.name}：文件扩展名是.xlsx，内容却是旧版Excel工作簿（.xls），已按.xls读取")
+    return xls.read(path, warn)
+
+
+def _bounded_sheets(
+    workbook: Any,
+    deadline: guard.Deadline,
+    notes: list[str],
+    places: list[tuple[str, list[tuple[int, str]]]],
+) -> Iterator[tuple[str, list[list[Any]]]]:
+    """Each worksheet's values within the caps; where each one names a 项目名称 (places)."""
+    for sheet in workbook.worksheets:
+        deadline.check()
+        if getattr(sheet, "sheet_state", "visible") != "visible":
+            notes.append(hidden_sheet_note(sheet.title))
+            continue
+        bounded = guard.BoundedSheet(sheet, deadline, notes)
+        values = _sheet_values(bounded)
+        notes.extend(hide(sheet.title, values, bounded.hidden_rows, bounded.hidden_columns))
+        _cover_merges(values, bounded.merges)
+        grid = SheetGrid(values, bounded.merges)
+        places.append((sheet.title, _project_rows(grid)))
+        yield sheet.title, grid
+
+
+def _cover_merges(rows: list[list[Any]], merges: list[tuple[int, int, int, int]]) -> None:
+    """A merged range's first row reaches to the last column it covers (指标值 merged over
+    value | unit), as wide as a person sees it; past that a row ends at its last cell."""
+    for r1, _c1, _r2, c2 in merges:
+        row = rows[r1] if 0 <= r1 < len(rows) else None
+        if row is not None and len(row) <= c2 < MAX_COLUMNS:
+            row.extend([None] * (c2 + 1 - len(row)))
+
+
+def _project_rows(grid: list[list[Any]]) -> list[tuple[int, str]]:
+    """(row number from 1, text right of the label) of each 项目名称 label in a sheet."""
+    found = []
+    for r, row in enumerate(grid):
+        for c, value in enumerate(row):
+            if isinstance(value, str) and "称" in value and _label(value) == "项目名称":
+                right = next((v for v in row[c + 1 :] if v is not None), None)
+                found.append((r + 1, _label(right) if isinstance(right, str) else _text(right)))
+                break
+    return found
+
+
+def _locator(
+    document: Document, places: list[tuple[str, list[tuple[int, str]]]]
+) -> Callable[[str, int | None], int | None]:
+    """locate(sheet, row): the index of the imported table a sheet's row belongs to.
+
+    Tables came in sheet order; each is matched to the next 项目名称 whose text is its
+    project name, so a label the reader did not take as a table is passed over.
+    """
+    starts: dict[str, list[tuple[int, int]]] = {}
+    queue = [(sheet, row, text) for sheet, rows in places for row, text in rows]
+    position = 0
+    for index, table in enumerate(document.tables):
+        name = _label(table.project_name)
+        for ahead in range(position, len(queue)):
+            sheet, row, text = queue[ahead]
+            if text == name:
+                starts.setdefault(sheet, []).append((row, index))
+                position = ahead + 1
+                break
+
+    def locate(sheet: str, row: int | None) -> int | None:
+        tables = starts.get(sheet, [])
+        if not tables:
+            return None
+        if row is None:
+            return tables[0][1] if len(tables) == 1 else None
+        above = [index for start, index in tables if start <= row]
+        if above:
+            return above[-1]
+        first, index = tables[0]
+        return index if row + 4 >= first else None  # a title line just above the table
+
+    return locate
+
+
+def _metadata(workbook: Any) -> dict[str, str]:
+    try:
+        props = workbook.custom_doc_props
+    except AttributeError:  # pragma: no cover - older openpyxl
+        return {}
+    found = {}
+    for prop in props:
+        name = getattr(prop, "name", "")
+        if name.startswith(META_PREFIX):
+            found[name[len(META_PREFIX) :]] = str(prop.value or "")
+    return found
+
+
+def _apply_metadata(document: Document, meta: dict[str, str]) -> None:
+    """A workbook goaleditor wrote carries the exact document fields."""
+    if not meta:
+        return
+    document.agency_code = meta.get("agency_code", document.agency_code)
+    document.agency_name = meta.get("agency_name", document.agency_name)
+    document.title = meta.get("title", document.title)
+    year = meta.get("year", "")
+    document.year = int(year) if year.isdigit() else None
+    if meta.get("framework") in FRAMEWORKS:
+        document.framework = meta["framework"]
+    document.merge_level2 = meta.get("merge_level2") == "1"
+    if meta.get("layout") in LAYOUT_NAMES:
+        document.layout = meta["layout"]
+
+
+def _sheet_values(sheet: Any) -> list[list[Any]]:
+    """Cell values as shown: a number through its format when that adds % or a unit; a formula
+    saved without its result as NoResult (not as a blank that would read as nothing)."""
+    missing = _formulas_without_result(sheet)
+    rows = []
+    for number, row in enumerate(sheet.iter_rows(max_col=MAX_COLUMNS)):
+        if number >= MAX_ROWS:
+            break
+        values: list[Any] = []
+        for cell in row:
+            value = cell.value
+            if isinstance(value, int | float) and not isinstance(value, bool):
+                value = shown_number(value, getattr(cell, "number_format", None))
+            elif isinstance(value, dt.date):
+                value = shown_date(value, getattr(cell, "number_format", None))
+            elif value is None and missing and (number, len(values)) in missing:
+                value = NoResult(missing[number, len(values)])
+            values.append(value)
+        rows.append(values)
+    return rows
+
+
+def _formulas_without_result(sheet: Any) -> dict[tuple[int, int], str]:
+    """(row, column) → formula of each formula cell the workbook saved with no value.
+
+    The sheet's XML is scanned in pieces; only a sheet that holds formulas at all is parsed
+    a second time, as a stream (a large sheet is never held whole in memory)."""
+    get_source = getattr(sheet, "_get_source", None)
+    if get_source is None:
+        return {}
+    from openpyxl.utils.cell import column_index_from_string, coordinate_from_string
+    from openpyxl.xml.functions import iterparse
+
+    with get_source() as source:
+        if not _holds_formulas(source):
+            return {}
+    found: dict[tuple[int, int], str] = {}
+    with get_source() as source:
+        for _event, element in iterparse(source):
+            if element.tag.rpartition("}")[2] != "c":
+                continue
+            children = {child.tag.rpartition("}")[2]: child for child in element}
+            value = children.get("v")
+            if "f" in children and (value is None or not (value.text or "")):
+                ref = element.get("r", "")
+                try:
+                    column, row = coordinate_from_string(ref)
+                except ValueError:
+                    continue
+                formula = "=" + (children["f"].text or "")
+                found[row - 1, column_index_from_string(column) - 1] = formula
+            element.clear()
+    return found
+
+
+def _holds_formulas(source: Any, piece: int = 1 << 20) -> bool:
+    """True when the XML stream has a formula element (<f> or <x:f …>) anywhere."""
+    tail = b""
+    while chunk := source.read(piece):
+        if _FORMULA_RE.search(tail + chunk):
+            return True
+        tail = chunk[-16:]
+    return False

@@ -1,0 +1,453 @@
+"""Goal tables found in one sheet of cell values by their labels, read as a person reads them."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from goaleditor.errors import InputError
+from goaleditor.formats.notes import place
+from goaleditor.formats.readers.tables.columns import (
+    HEADER,
+    SUB_HEADER,
+    find_columns,
+    is_header_row,
+    label,
+)
+from goaleditor.formats.readers.tables.header_labels import (
+    ANNUAL_ANCHORS,
+    LABELLED_FIELDS,
+    MONEY_ROWS,
+    PERIOD_ANCHORS,
+    LabelledFields,
+    guess_layout,
+)
+from goaleditor.formats.readers.tables.indicator_row import read_indicator
+from goaleditor.formats.readers.tables.level_names import canonical_levels
+from goaleditor.formats.readers.tables.money import SCALE, NoResult, TableMoney, number_text
+from goaleditor.formats.readers.tables.other_tables import other_kind, table_kind
+from goaleditor.model.document import GoalTable, Indicator
+from goaleditor.model.frameworks import FRAMEWORKS
+
+TITLE_RE = re.compile(r"^(?:\d+\s*[.．、]\s*(.*?)|(.+?))\s*绩效目标表$", re.S)
+AGENCY_RE = re.compile(r"^(\d{3,})\s*(\S.*)$")
+UNIT_RE = re.compile(r"^(?:金额)?单位[:：](万元|元)$")
+_MONEY_UNIT = r"(千万元|百万元|亿元|万元|千元|元)"
+_UNIT_ANYWHERE_RE = re.compile(
+    rf"(?:金额|资金)?单位\s*[:：]\s*{_MONEY_UNIT}|[（(]\s*{_MONEY_UNIT}\s*[)）]"
+)
+# 填报单位（盖章）：… as well: a short note in brackets may sit between label and colon.
+_AGENCY_LABEL_RE = re.compile(
+    r"^(?:填报单位|编报单位|编制单位|编制部门|填报部门|单位名称|预算单位|申报单位|部门名称)"
+    r"\s*(?:[（(][^（()）]{1,6}[)）])?\s*[:：]\s*(.+)$"
+)
+_FORM_RE = re.compile(r"绩效目标申报表")  # Shanghai's and the central form's title
+_FORM_YEAR_RE = re.compile(r"^[（(](?:19|20)\d\d年度?[)）]$")
+_DOC_TITLE_RE = re.compile(r"项目支出绩效目标表(?:汇总)?$")
+_FOOTER_RE = re.compile(
+    r"^(?:注|说明|附注|备注|填报人|填表人|制表人|审核人|审核|单位负责人|负责人|财务负责人|"
+    r"分管领导|联系人|联系电话|电话|填报日期|填表日期|日期|填报单位盖章|单位盖章|盖章)"
+    r"\s*\d*\s*[:：.、]"
+)
+FISCAL_LABELS = ("其中：财政资金", "其中:财政资金", "财政资金", "其中：财政拨款", "其中:财政拨款")
+GOAL_LABELS = ("绩效目标", "年度绩效目标")
+_AMOUNT_RE = re.compile(r"^[-+]?[￥¥]?[\d,，]*\.?\d*\s*(?:万?元|万)?$")  # a money block's amounts
+_TOTAL_LABELS = ("预算数", "资金总额", "年度资金总额", "年度预算数", "项目预算数", "预算金额")
+_OTHER_LABELS = ("其他资金", "其中：其他资金", "其中:其他资金")
+_ALL_LABELS = frozenset(
+    {
+        "项目名称",
+        "预算规模及资金用途",
+        "资金用途",
+        *_TOTAL_LABELS,
+        *_OTHER_LABELS,
+        *FISCAL_LABELS,
+        *GOAL_LABELS,
+        *HEADER,
+        *LABELLED_FIELDS,
+        *PERIOD_ANCHORS,
+        *ANNUAL_ANCHORS,
+        *MONEY_ROWS,
+        "项目资金（元）",
+        "项目资金（万元）",
+        "项目绩效目标",
+        "总体目标",
+        "绩效指标",
+    }
+)
+
+
+def text(value: Any) -> str:
+    """A cell's text as a person reads it ('' for blank)."""
+    if value is None or isinstance(value, NoResult):
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, dt.datetime) and value.time() == dt.time():
+        return value.strftime("%Y-%m-%d")
+    return str(value)
+
+
+def amount_text(value: Any) -> str:
+    """A cell's amount as exact decimal text: a number cell by its shortest repr (what Excel
+    shows), never through float arithmetic; a text cell as it is."""
+    if isinstance(value, int | float | Decimal) and not isinstance(value, bool):
+        try:
+            return number_text(value)
+        except (ArithmeticError, ValueError):
+            return str(value)
+    return text(value)
+
+
+def _belongs(level1: str, level2: str) -> bool:
+    return any(framework.is_valid_pair(level1, level2) for framework in FRAMEWORKS.values())
+
+
+@dataclass
+class Parsed:
+    """One goal table found, with the lines around it."""
+
+    table: GoalTable
+    agency: tuple[str, str] | None
+    title: str
+    layout: str = ""
+    document_title: str = ""
+    header_row: int | None = None  # the 一级指标 row, from 0
+
+
+@dataclass
+class _Row:
+    number: int
+    level1: str
+    level2: str
+    indicator: Indicator = field(repr=False)
+
+
+class SheetReader:
+    """Finds goal tables in one sheet by their labels; each guess or skip goes to notes."""
+
+    def __init__(
+        self, rows: list[list[Any]], sheet_name: str, own_print: bool = False, first_column: int = 0
+    ) -> None:
+        self.rows = rows
+        self.sheet = sheet_name
+        self.first_column = first_column  # where rows start in the sheet (a band of it)
+        self.own_print = own_print  # printed by goaleditor: its number style is no guess
+        self.notes: list[str] = []
+        self._unknown: set[str] = set()  # header labels said once per sheet
+        self.skipped: list[str] = []  # the kinds of table read and found not to be goal tables
+
+    def _say(self, r: int, message: str) -> None:
+        self.notes.append(f"{place(self.sheet, r + 1)}：{message}")
+
+    def _split_label_cells(self) -> None:
+        """A cell that holds "项目名称：…" (label and value in one, often merged across the
+        table) is read as the label with its value in the next cell, and said so."""
+        for r, row in enumerate(self.rows):
+            for c, value in enumerate(row):
+                match = _LABEL_VALUE_RE.match(value) if isinstance(value, str) else None
+                if match is None or label(match.group(1)) not in _ONE_CELL_LABELS:
+                    continue
+                if any(text(v).strip() for v in row[c + 1 :]):
+                    break  # a value beside it: the colon is part of something else
+                name = label(match.group(1))
+                self.rows[r] = [*row[:c], name, match.group(2).strip(), *row[c + 2 :]]
+                self._say(r, f"“{name}”和内容写在同一格，按“{name}”读取")
+                break
+
+    def tables(self) -> list[Parsed]:
+        """Every table of the sheet, in order; its lines above it and footers below."""
+        self.rows = list(self.rows)  # cells split below do not change the caller's rows
+        self._split_label_cells()
+        starts = [r for r, row in enumerate(self.rows) if any(label(v) == "项目名称" for v in row)]
+        found = []
+        lead = 0
+        for n, start in enumerate(starts):
+            end = starts[n + 1] if n + 1 < len(starts) else len(self.rows)
+            header = self._find_row(start, end, "一级指标")
+            if header is None:
+                continue  # a 项目名称 column of another table (项目支出预算表)
+            lead = self._after_block(start, lead)
+            kind = self._other_kind(lead, start, header)
+            if kind:
+                self.skipped.append(kind)
+                self._say(start, f"这张表是{kind}，不是绩效目标表，已跳过")
+                lead = self._lead_start(end, header + 1) if end < len(self.rows) else end
+                continue
+            named = [c for c, v in enumerate(self.rows[start]) if label(v) == "项目名称"]
+            if len(named) > 1:  # side by side with no empty column between: not told apart
+                column = self.first_column + named[1] + 1
+                self._say(start, f"第{column}列起还有一张表，未导入")
+            stop = self._lead_start(end, header + 1) if end < len(self.rows) else end
+            self._formulas(lead, stop)
+            found.append(self._table(lead, start, header, stop))
+            lead = stop
+        return found
+
+    def _after_block(self, start: int, floor: int) -> int:
+        """Where the lines above a table start: after any table above it since floor (a
+        budget table's 编制部门 and 单位 lines are its own, not the goal table's)."""
+        first = start
+        while first > floor and not self._block_row(self.rows[first - 1]):
+            first -= 1
+        if first > floor:
+            above = next(r for r in range(floor, first) if self._block_row(self.rows[r]))
+            kind = other_kind(" ".join(text(v) for row in self.rows[floor:first] for v in row))
+            what = f"是{kind}，不是绩效目标表" if kind else "不是绩效目标表"
+            self.notes.append(f"{place(self.sheet, above + 1)}起的表格{what}，已跳过")
+        return first
+
+    def _block_row(self, row: list[Any]) -> bool:
+        """A row of a table (several cells, no title/unit line) or a footer under one."""
+        cells = [text(v).strip() for v in row if text(v).strip()]
+        if cells and _FOOTER_RE.match(label(cells[0])):
+            return True
+        return len(cells) >= 3 and not self._lead_like(row)
+
+    def _other_kind(self, lead: int, start: int, header: int) -> str:
+        """绩效自评表 or 部门整体支出绩效目标表 when a table's title or head says it is one."""
+        head = [label(v) for row in self.rows[start : header + 2] for v in row if text(v).strip()]
+        title = " ".join(text(v) for row in self.rows[lead:start] for v in row)
+        return table_kind(head, title)
+
+    def _formulas(self, first: int, stop: int) -> None:
+        for r in range(first, stop):
+            for value in self.rows[r]:
+                if isinstance(value, NoResult):
+                    self._say(r, f"公式“{value.formula}”没有保存计算结果，按空白读取")
+
+    def _lead_like(self, row: list[Any]) -> bool:
+        cells = [text(v).strip() for v in row if text(v).strip()]
+        if not cells:
+            return True
+        if any(_FOOTER_RE.match(label(c)) for c in cells[:1]):
+            return False
+        return len(cells) == 1 or any(
+            TITLE_RE.match(c) or _FORM_RE.search(c) or _UNIT_ANYWHERE_RE.search(label(c))
+            for c in cells
+        )
+
+    def _lead_start(self, start: int, floor: int) -> int:
+        """The first row of the title, agency and 单位 lines just above a 项目名称 row."""
+        first, lines = start, 0
+        while first > floor and lines < 4 and self._lead_like(self.rows[first - 1]):
+            first -= 1
+            lines += any(text(v).strip() for v in self.rows[first])
+        while first < start and not any(text(v).strip() for v in self.rows[first]):
+            first += 1
+        return first
+
+    def _find_row(self, start: int, end: int, wanted: str | tuple[str, ...]) -> int | None:
+        labels = (wanted,) if isinstance(wanted, str) else wanted
+        for r in range(start, end):
+            if any(label(v) in labels for v in self.rows[r]):
+                return r
+        return None
+
+    def _value_right_of(self, r: int, labels: tuple[str, ...]) -> tuple[Any, int]:
+        row = self.rows[r]
+        for c, value in enumerate(row):
+            if label(value) in labels:
+                for right in row[c + 1 :]:
+                    if right is not None and text(right) != "" and label(right) not in _ALL_LABELS:
+                        return right, c
+                    if right is not None and text(right) != "":
+                        return None, c
+                return None, c
+        return None, -1
+
+    def _lines_above(self, lead: int, start: int, header: int) -> tuple[str, str, Any, str]:
+        """Title, document title, agency and money unit from the lines above and in the head."""
+        title = document_title = ""
+        agency = None
+        unit = ""
+        for r in range(lead, header):
+            unit_row = any(_UNIT_ANYWHERE_RE.search(label(v)) for v in self.rows[r])
+            for value in self.rows[r]:
+                shown = text(value).strip()
+                squeezed = label(value)
+                if match := _UNIT_ANYWHERE_RE.search(squeezed):
+                    unit = unit or match.group(1) or match.group(2)
+                    squeezed = _UNIT_ANYWHERE_RE.sub("", squeezed)
+                    shown = _UNIT_ANYWHERE_RE.sub("", shown).strip()
+                    if not shown or r >= start:
+                        continue
+                if r >= start:
+                    continue
+                if _DOC_TITLE_RE.search(squeezed) and not document_title and not title:
+                    document_title = shown
+                elif not title and (TITLE_RE.match(shown) or _FORM_RE.search(shown)):
+                    title = shown
+                elif title and _FORM_YEAR_RE.match(squeezed):
+                    title += shown
+                elif agency is None and (match := _AGENCY_LABEL_RE.match(shown)):
+                    agency = self._agency(match.group(1).strip())
+                elif agency is None and (match := AGENCY_RE.match(shown)):
+                    agency = (match.group(1), match.group(2))
+                elif agency is None and unit_row and shown:
+                    agency = ("", shown)
+        return title, document_title, agency, unit
+
+    @staticmethod
+    def _agency(shown: str) -> tuple[str, str]:
+        match = AGENCY_RE.match(shown)
+        return (match.group(1), match.group(2)) if match else ("", shown)
+
+    def _table(self, lead: int, start: int, header: int, stop: int) -> Parsed:
+        title, document_title, agency, unit = self._lines_above(lead, start, header)
+        project, _ = self._value_right_of(start, ("项目名称",))
+        if (
+            document_title
+            and not title
+            and label(project)
+            and label(project) in label(document_title)
+        ):
+            title, document_title = document_title, ""  # "XX项目支出绩效目标表" names this table
+        unit = unit if unit in SCALE else "元"
+        money = TableMoney(unit, self._say, report_grouping=not self.own_print)
+        header_fields: dict[str, Any] = {
+            "project_name": text(project)
+            or ((m.group(1) or m.group(2) or "") if (m := TITLE_RE.match(title)) else ""),
+            "money_unit": unit,
+        }
+        extra = LabelledFields(self.rows, start, header, money).fields()
+        for name, labels in (
+            ("budget_total", _TOTAL_LABELS),
+            ("budget_fiscal", FISCAL_LABELS),
+            ("budget_other", _OTHER_LABELS),
+        ):
+            r = None if name in extra else self._find_row(start, header, labels)
+            if r is not None:  # not a form's money block (read by LabelledFields)
+                value, _ = self._value_right_of(r, labels)
+                header_fields[name] = money(value, r, MONEY_LABEL[name])
+        goal_row = self._find_row(start, header, GOAL_LABELS)
+        goal, _ = self._value_right_of(goal_row, GOAL_LABELS) if goal_row is not None else (None, 0)
+        header_fields["goal"] = text(goal)
+        header_fields["fund_use"] = self._fund_use(
+            self._find_row(start, header, _TOTAL_LABELS), goal_row or header, start
+        )
+        if header_fields["goal"]:  # a 绩效目标 beside its label wins
+            extra.pop("goal", None)
+        header_fields.update({k: v for k, v in extra.items() if v is not None})
+        columns, below = self._columns(header, start + 1)
+        rows = self._indicators(columns, header + below, stop)
+        layout = guess_layout(self.rows, start, header + below, title)
+        money.finish()
+        header_fields["money_unit"] = money.settle(header_fields)
+        table = GoalTable.from_rows(rows, **header_fields)
+        return Parsed(table, agency, title, layout, document_title, header)
+
+    def _fund_use(self, budget_row: int | None, stop: int, start: int) -> str:
+        labelled = self._find_row(start, stop, "资金用途")
+        if labelled is not None:
+            value, _ = self._value_right_of(labelled, ("资金用途",))
+            if value is not None:
+                return text(value)
+        if budget_row is None:
+            return ""
+        budget = self.rows[budget_row]
+        edge = next((c for c, v in enumerate(budget) if text(v).strip()), 0)  # the label column
+        for r in range(budget_row + 1, stop):
+            if any(text(v).strip() for v in self.rows[r][: edge + 1]):
+                break  # the next labelled block (总体目标, 绩效目标): no use row
+            values = [v for v in self.rows[r][edge + 1 :] if v is not None and text(v) != ""]
+            texts = [
+                v for v in values if label(v) not in _ALL_LABELS and not _AMOUNT_RE.match(text(v))
+            ]
+            if texts:
+                return text(texts[0])
+        return ""
+
+    def _columns(self, header: int, floor: int) -> tuple[dict[str, int], int]:
+        def unknown(r: int, shown: str) -> None:
+            if shown not in self._unknown:
+                self._unknown.add(shown)
+                self._say(r, f"表头“{shown}”不认识，该列未读取")
+
+        columns = find_columns(self.rows, header, floor, unknown)
+        if "name" not in columns.fields or "value" not in columns.fields:
+            raise InputError(f"{place(self.sheet, header + 1)}：表头缺少“三级指标”或“指标值”")
+        return columns.fields, columns.extra_rows
+
+    def _indicators(
+        self, columns: dict[str, int], header: int, stop: int
+    ) -> list[tuple[str, str, Indicator]]:
+        """The indicator rows below the header (its last row at header) down to stop."""
+        split = "comparator" in columns or "unit" in columns
+        found: list[_Row] = []
+        ended = False
+        for r in range(header + 1, stop):
+            row = self.rows[r]
+
+            def get(name: str, row: list[Any] = row) -> str:
+                c = columns.get(name)
+                return text(row[c]).strip() if c is not None and c < len(row) else ""
+
+            first = next((text(v).strip() for v in row if text(v).strip()), "")
+            if not first:
+                continue  # an empty row
+            if ended or _FOOTER_RE.match(label(first)):
+                ended = True
+                self._say(r, f"表下的“{first[:20]}”不是指标，已跳过")
+                continue
+            if label(get("level1")) == "一级指标" or is_header_row(row, SUB_HEADER):
+                continue  # a repeated header row (on a continued page)
+            if not any(get(f) for f in ("name", "description", "value")):
+                self._say(r, f"“{first[:20]}”不是指标（没有三级指标和指标值），已跳过")
+                continue
+            found.append(_Row(r, get("level1"), get("level2"), self._indicator(r, get, split)))
+        self._fill_levels(found)
+        pairs, note = canonical_levels([(row.level1, row.level2) for row in found])
+        if note:
+            self._say(header, note)
+        return [(*pair, row.indicator) for pair, row in zip(pairs, found, strict=True)]
+
+    def _indicator(self, r: int, get: Callable[[str], str], split: bool) -> Indicator:
+        return read_indicator(get, split, lambda message: self._say(r, message))
+
+    def _fill_levels(self, rows: list[_Row]) -> None:
+        """Blank 一级/二级: as above (a merge), or from below when typed in a group's middle."""
+        typed1 = [n for n, row in enumerate(rows) if row.level1]
+        own2 = [row.level2 for row in rows]
+        for n, row in enumerate(rows):
+            if row.level1:
+                continue
+            above = next((m for m in reversed(typed1) if m < n), None)
+            below = next((m for m in typed1 if m > n), None)
+            level2 = next((own2[m] for m in range(n, -1, -1) if own2[m]), "")
+            if below is not None and (
+                above is None
+                or (
+                    _belongs(rows[below].level1, level2)
+                    and not _belongs(rows[above].level1, level2)
+                )
+            ):
+                row.level1 = rows[below].level1
+                self._say(
+                    row.number,
+                    f"一级指标为空，按第{rows[below].number + 1}行的“{row.level1}”填写",
+                )
+            elif above is not None:
+                row.level1 = rows[above].level1
+        for n, row in enumerate(rows):
+            if row.level2:
+                continue
+            group = [m for m, other in enumerate(rows) if other.level1 == row.level1 and own2[m]]
+            above = next((m for m in reversed(group) if m < n), None)
+            below = next((m for m in group if m > n), None)
+            if above is not None:
+                row.level2 = own2[above]
+            elif below is not None:
+                row.level2 = own2[below]
+                self._say(
+                    row.number, f"二级指标为空，按第{rows[below].number + 1}行的“{row.level2}”填写"
+                )
+
+
+_LABEL_VALUE_RE = re.compile(r"^\s*([^:：\n]{2,12}?)\s*[:：]\s*(\S.*)$", re.S)
+_ONE_CELL_LABELS = frozenset({"项目名称", *GOAL_LABELS, "资金用途", "项目绩效目标", "总体目标"})
+MONEY_LABEL = {"budget_total": "预算数", "budget_fiscal": "财政资金", "budget_other": "其他资金"}

@@ -1,0 +1,1 @@
+"""Word documents (.docx): tables and tab-separated paragraphs read into cell grids."""

@@ -1,0 +1,296 @@
+"""Import of Word documents (.docx): tables and merges read from document.xml by defusedxml."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from goaleditor.errors import InputError
+from goaleditor.formats.layout.official import DEFAULT_HEADING, table_title
+from goaleditor.formats.readers.tables.document_reader import (
+    MAX_COLUMNS,
+    MAX_ROWS,
+    document_from_sheets,
+)
+from goaleditor.formats.readers.tables.text_lines import (
+    document_title,
+    level2_merged,
+    sheets_from_blocks,
+)
+from goaleditor.formats.readers.word.tabs import tab_tables
+from goaleditor.formats.readers.word.text import MC, TextReader, text_boxes
+from goaleditor.model.document import Document
+
+MAX_MEMBERS = 10_000
+MAX_PART = 100 * 1024 * 1024  # document.xml, uncompressed
+MAX_UNCOMPRESSED = 300 * 1024 * 1024
+Warn = Callable[[str], None]
+LEGACY_WORD = (
+    "这是旧版Word文档（.doc）或加了密码的文档，无法直接读取；"
+    "请在Word或WPS中“另存为”Word文档（.docx，不设密码）后再打开"
+)
+META_PREFIX = "goaleditor."  # the custom properties the Word export writes
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+_OFFICE_DOCUMENT = "/officeDocument"
+
+
+def read(path: Path, warn: Warn | None = None) -> Document:
+    """Read every goal table of a Word document; the text around them gives title and agency."""
+    try:
+        archive = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        if _is_compound_file(path):
+            raise InputError(f"{path.name}：{LEGACY_WORD}") from None
+        raise InputError(f"{path.name}：文件已损坏：不是有效的Word文档（.docx）") from None
+    with archive:
+        part = _main_part(archive, path.name)
+        try:
+            root = _parse(archive.read(part))
+        except InputError:
+            raise
+        except MemoryError:
+            raise InputError(f"{path.name}：文件过大，无法读取") from None
+        except Exception as exc:  # ParseError, zlib and zip errors, bad CRC, DTD/entity refusals
+            raise InputError(
+                f"{path.name}：文件已损坏：文档内容无法读取（{type(exc).__name__}）"
+            ) from None
+        stored_title = _stored_title(archive)
+        stored = _stored_fields(archive)
+    body = root.find(f"{_W}body")
+    if body is None:
+        raise InputError(f"{path.name}：文件已损坏：文档没有正文")
+    blocks: list[tuple[bool, list[list[Any]]]] = []
+    reader = TextReader(exact=bool(stored))
+    found: list[str] = []
+    _blocks(body, blocks, reader, found)
+    blocks = tab_tables(blocks, path.name, found.append)
+    named = []
+    tables = 0
+    for is_table, rows in blocks:
+        tables += is_table
+        named.append((f"第{tables}个表格", is_table, rows))
+    notes: list[str] = []
+    if reader.revisions:
+        notes.append("文档中有修订标记：按接受全部修订后的文字读取")
+    if reader.hidden:
+        notes.append("文档中的隐藏文字未读取")
+    notes += found
+    sheets = sheets_from_blocks(named, notes.append)
+    document = document_from_sheets(sheets, path.name, notes.append, own_print=bool(stored))
+    if warn is not None:  # only once the file is known to hold goal tables
+        for note in notes:
+            warn(note)
+    preamble = []
+    for is_table, rows in blocks:
+        if is_table:
+            break
+        preamble += [" ".join(str(v) for v in row if v is not None) for row in rows]
+    document.merge_level2 = level2_merged(sheets)
+    _fill_unprinted(document, stored)
+    first = (
+        table_title(1, document.tables[0], document).replace("\n", " ") if document.tables else ""
+    )
+    title = document_title(preamble)
+    # A form whose tables carry no number (申报表) starts with the first table's own title.
+    # A single table's title typed without its number is no document title either.
+    document.title = "" if _unnumbered(title) == _unnumbered(first) else title
+    if not document.title and stored_title not in ("", DEFAULT_HEADING, first):
+        # Not printed (one table, no 目录): the export keeps it in the file's properties.
+        document.title = stored_title
+        if warn is not None:
+            warn(f"文档标题“{stored_title}”取自文件属性（正文中没有标题）")
+    return document
+
+
+def _unnumbered(title: str) -> str:
+    return re.sub(r"^\d+[.．、]", "", "".join(title.split()))
+
+
+def _is_compound_file(path: Path) -> bool:
+    """An OLE compound file: a Word 97-2003 document, or a password-protected .docx."""
+    try:
+        with path.open("rb") as stream:
+            return stream.read(8) == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+    except OSError:
+        return False
+
+
+def _stored_title(archive: zipfile.ZipFile) -> str:
+    """The title in the file's properties (docProps/core.xml), "" when absent or odd."""
+    try:
+        info = archive.getinfo("docProps/core.xml")
+        if info.file_size > 64 * 1024:
+            return ""
+        title = _parse(archive.read(info)).find("{http://purl.org/dc/elements/1.1/}title")
+    except Exception:  # a missing or damaged property part never spoils the tables
+        return ""
+    return (title.text or "").strip() if title is not None else ""
+
+
+def _stored_fields(archive: zipfile.ZipFile) -> dict[str, str]:
+    """goaleditor's own custom properties (docProps/custom.xml), {} when absent or odd."""
+    try:
+        info = archive.getinfo("docProps/custom.xml")
+        if info.file_size > 64 * 1024:
+            return {}
+        root = _parse(archive.read(info))
+    except Exception:  # a missing or damaged property part never spoils the tables
+        return {}
+    found = {}
+    for prop in root:
+        name = prop.get("name", "")
+        if name.startswith(META_PREFIX):
+            found[name[len(META_PREFIX) :]] = "".join(prop.itertext()).strip()
+    return found
+
+
+def _fill_unprinted(document: Document, stored: dict[str, str]) -> None:
+    """Fields the layout does not print (the agency in a 申报表) come from goaleditor's
+    properties; what the pages print wins, so a document edited in Word keeps its edits."""
+    if not document.agency_code and not document.agency_name:
+        document.agency_code = stored.get("agency_code", "")
+        document.agency_name = stored.get("agency_name", "")
+    year = stored.get("year", "")
+    if document.year is None and year.isdigit() and len(year) == 4:
+        document.year = int(year)
+
+
+def _parse(data: bytes) -> Any:
+    from defusedxml.ElementTree import fromstring
+
+    return fromstring(data)
+
+
+def _main_part(archive: zipfile.ZipFile, source: str) -> str:
+    members = archive.infolist()
+    if len(members) > MAX_MEMBERS:
+        raise InputError(f"{source}：文件结构异常（{len(members)}个部件），已拒绝读取")
+    if sum(m.file_size for m in members) > MAX_UNCOMPRESSED:
+        raise InputError(f"{source}：解压后过大，可能是恶意文件，已拒绝读取")
+    sizes = {m.filename: m.file_size for m in members}
+    part = "word/document.xml"
+    if "_rels/.rels" in sizes and sizes["_rels/.rels"] < 1024 * 1024:
+        try:
+            rels = _parse(archive.read("_rels/.rels"))
+        except Exception:
+            raise InputError(f"{source}：文件已损坏：无法读取文档结构（_rels/.rels）") from None
+        for rel in rels.iter(f"{_REL}Relationship"):
+            if rel.get("Type", "").endswith(_OFFICE_DOCUMENT):
+                part = posixpath.normpath(rel.get("Target", part).lstrip("/"))
+                break
+    if part not in sizes:
+        raise InputError(f"{source}：文件已损坏：缺少文档正文（{part}）")
+    if sizes[part] > MAX_PART:
+        raise InputError(f"{source}：文档正文过大（{sizes[part] // 2**20} MB），已拒绝读取")
+    return part
+
+
+def _blocks(
+    container: Any,
+    blocks: list[tuple[bool, list[list[Any]]]],
+    reader: TextReader,
+    notes: list[str],
+    count: list[int] | None = None,
+) -> None:
+    """(False, paragraph rows) and (True, table rows) in document order; rows are capped.
+
+    A text box's paragraphs and tables come right after the paragraph it is anchored in.
+    """
+    count = [0] if count is None else count
+    for element in container:
+        if count[0] >= MAX_ROWS:
+            return
+        tag = element.tag
+        if tag == f"{_W}p":
+            text = reader.paragraph(element)
+            if text.strip():
+                if not blocks or blocks[-1][0]:
+                    blocks.append((False, []))
+                blocks[-1][1].append([text])  # split by tab_tables
+                count[0] += 1
+            for box in text_boxes(element):
+                before = sum(is_table for is_table, _ in blocks)
+                _blocks(box, blocks, reader, notes, count)
+                after = sum(is_table for is_table, _ in blocks)
+                for n in range(before + 1, after + 1):
+                    note = f"第{n}个表格在文本框中：按文本框所在段落的位置读取"
+                    if note not in notes:  # a box inside a box said it already
+                        notes.append(note)
+        elif tag == f"{_W}tbl":
+            rows: list[list[Any]] = []
+            number = sum(is_table for is_table, _ in blocks) + 1
+            _table(element, rows, MAX_ROWS - count[0], reader, notes, number)
+            blocks.append((True, rows))
+            count[0] += len(rows) + 1
+        elif tag in (f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml", f"{_W}ins"):
+            reader.revisions |= tag == f"{_W}ins"
+            _blocks(element, blocks, reader, notes, count)
+        elif tag == f"{MC}AlternateContent":  # the same content twice: read the first
+            for branch in element[:1]:
+                _blocks(branch, blocks, reader, notes, count)
+        elif tag in (f"{_W}del", f"{_W}moveFrom"):
+            reader.revisions = True
+
+
+def _int(element: Any, name: str, default: int) -> int:
+    if element is None:
+        return default
+    try:
+        return max(0, min(MAX_COLUMNS, int(element.get(f"{_W}val", default))))
+    except ValueError:
+        return default
+
+
+def _table(
+    table: Any, rows: list[list[Any]], room: int, reader: TextReader, notes: list[str], number: int
+) -> None:
+    """Grid rows of a Word table: a merged range has its text in its first cell only."""
+    for index, tr in enumerate(_children(table, f"{_W}tr"), 1):
+        if len(rows) >= room:
+            return
+        pr = tr.find(f"{_W}trPr")
+        if pr is not None and pr.find(f"{_W}del") is not None:  # a row deleted with revisions on
+            reader.revisions = True
+            continue
+        before = _int(pr.find(f"{_W}gridBefore") if pr is not None else None, "val", 0)
+        row: list[Any] = [None] * before
+        for tc in _children(tr, f"{_W}tc"):
+            tcpr = tc.find(f"{_W}tcPr")
+            span = _int(tcpr.find(f"{_W}gridSpan") if tcpr is not None else None, "val", 1)
+            merge = tcpr.find(f"{_W}vMerge") if tcpr is not None else None
+            continued = merge is not None and merge.get(f"{_W}val", "continue") != "restart"
+            text = ""
+            if not continued:
+                text, nested = reader.cell(tc)
+                label = next((str(v) for v in row if v), "")[:12] or f"第{index}行"
+                if nested:
+                    notes.append(
+                        f"第{number}个表格“{label}”一行：单元格里嵌套的表格未读取（只读外层表格）"
+                    )
+                boxed = "".join("".join(box.itertext()) for box in text_boxes(tc)).strip()
+                if boxed:
+                    notes.append(
+                        f"第{number}个表格“{label}”一行：单元格里文本框中的文字“{boxed[:20]}”未读取"
+                    )
+            row.append(text or None)
+            row.extend([None] * (max(1, span) - 1))
+            if len(row) >= MAX_COLUMNS:
+                break
+        rows.append(row[:MAX_COLUMNS])
+
+
+def _children(element: Any, tag: str) -> list[Any]:
+    """Direct children with tag, also those wrapped in content controls (w:sdt) or w:customXml."""
+    found = []
+    for child in element:
+        if child.tag == tag:
+            found.append(child)
+        elif child.tag in (f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml"):
+            found += _children(child, tag)
+    return found

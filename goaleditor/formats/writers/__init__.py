@@ -1,0 +1,1 @@
+"""Writers of the official layout (PDF, Excel, Word), each drawing the layout grid."""

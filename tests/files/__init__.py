@@ -1,0 +1,1 @@
+"""Tests of file safety: atomic writes, locks, faults."""

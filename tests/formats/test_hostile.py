@@ -1,0 +1,284 @@
+"""Hostile and broken inputs: each refused with one clear line, quickly, in bounded memory."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import resource
+import sqlite3
+import time
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from goaleditor.formats.readers.published_text import read as read_text
+from goaleditor.formats.writers.excel import write as write_xlsx
+from goaleditor.model.store import APPLICATION_ID, SCHEMA_VERSION, save_document
+from tests.helpers import run_cli
+
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLE = ROOT / "resources" / "examples" / "binhai-2026-published.txt"
+MEMORY_LIMIT = 1024 * 1024 * 1024
+TIME_LIMIT = 20
+
+
+def _goals(path: Path) -> Path:
+    save_document(read_text(EXAMPLE), path)
+    return path
+
+
+def _with_sql(sql: str) -> Callable[[Path], Path]:
+    def build(path: Path) -> Path:
+        _goals(path)
+        db = sqlite3.connect(path)
+        db.executescript(sql)
+        db.commit()
+        db.close()
+        return path
+
+    return build
+
+
+def _huge_goal(length: int) -> Callable[[Path], Path]:
+    """A goals file whose 绩效目标 is `length` characters (each 'x' one byte)."""
+
+    def build(path: Path) -> Path:
+        _goals(path)
+        db = sqlite3.connect(path)
+        db.execute("UPDATE goal_table SET goal = ?", ("x" * length,))
+        db.commit()
+        db.close()
+        return path
+
+    return build
+
+
+def _many_values(path: Path) -> Path:
+    """A small file whose every row claims to hold a value of 16 MB of zeros."""
+    _goals(path)
+    db = sqlite3.connect(path)
+    db.executescript(
+        "ALTER TABLE indicator ADD COLUMN big AS (zeroblob(16000000)) VIRTUAL;"
+        "INSERT INTO indicator (level2_id, position, name, description, comparator, value, unit,"
+        " weight, explanation, standard, remark) SELECT level2_id, position, name, description,"
+        " comparator, value, unit, weight, explanation, standard, remark FROM indicator;"
+    )
+    db.commit()
+    db.close()
+    return path
+
+
+def _million_indicators(path: Path) -> Path:
+    _goals(path)
+    db = sqlite3.connect(path)
+    db.executemany(
+        "INSERT INTO indicator (level2_id, position, name, description, comparator, value, unit,"
+        " weight, explanation, standard, remark) VALUES (1, ?, '指标', '', '≥', '1', '个', '', '',"
+        " '', '')",
+        ((i,) for i in range(10**6)),
+    )
+    db.commit()
+    db.close()
+    return path
+
+
+def _other_program(path: Path) -> Path:
+    db = sqlite3.connect(path)
+    db.execute("CREATE TABLE moz_places (id INTEGER PRIMARY KEY, url TEXT)")
+    db.commit()
+    db.close()
+    return path
+
+
+def _truncated(path: Path) -> Path:
+    _goals(path)
+    path.write_bytes(path.read_bytes()[:5000])
+    return path
+
+
+def _corrupted(path: Path) -> Path:
+    _goals(path)
+    data = bytearray(path.read_bytes())
+    for offset in range(4096 + 100, len(data), 997):
+        data[offset] ^= 0xFF
+    path.write_bytes(bytes(data))
+    return path
+
+
+def _newer(path: Path) -> Path:
+    return _with_sql(f"PRAGMA user_version = {SCHEMA_VERSION + 5};")(path)
+
+
+def _xlsx_with(part: str, xml: str) -> Callable[[Path], Path]:
+    def build(path: Path) -> Path:
+        good = path.with_name("good.xlsx")
+        write_xlsx(read_text(EXAMPLE), good)
+        with zipfile.ZipFile(good) as source, zipfile.ZipFile(path, "w") as target:
+            for item in source.infolist():
+                data = source.read(item.filename)
+                target.writestr(item, xml.encode() if item.filename == part else data)
+        good.unlink()
+        return path
+
+    return build
+
+
+def _zip_bomb(path: Path) -> Path:
+    with (
+        zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive,
+        archive.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as member,
+    ):
+        for _ in range(1024):
+            member.write(b"\0" * (1 << 20))
+    return path
+
+
+SHEET = '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+CORPUS: dict[str, tuple[str, Callable[[Path], Path]]] = {
+    "random bytes": ("x.goals", lambda p: (p.write_bytes(os.urandom(65536)), p)[1]),
+    "empty goals": ("x.goals", lambda p: (p.write_bytes(b""), p)[1]),
+    "truncated goals": ("x.goals", _truncated),
+    "corrupted goals": ("x.goals", _corrupted),
+    "another program's database": ("x.goals", _other_program),
+    "newer format": ("x.goals", _newer),
+    "trigger": (
+        "x.goals",
+        _with_sql("CREATE TRIGGER t AFTER INSERT ON indicator BEGIN DELETE FROM indicator; END;"),
+    ),
+    "view": ("x.goals", _with_sql("CREATE VIEW v AS SELECT * FROM indicator;")),
+    "unknown table": ("x.goals", _with_sql("CREATE TABLE extra (x);")),
+    "generated column": (
+        "x.goals",
+        _with_sql(
+            "ALTER TABLE indicator ADD COLUMN g AS "
+            "(length(printf('%.*c', 2000000000, 'x'))) VIRTUAL;"
+        ),
+    ),
+    "generated column eating memory": ("x.goals", _many_values),
+    "partial index": (
+        "x.goals",
+        _with_sql(
+            "DROP INDEX ix_indicator_level2_id; CREATE INDEX ix_indicator_level2_id "
+            "ON indicator (level2_id) WHERE length(name) >= 0;"
+        ),
+    ),
+    "expression index": (
+        "x.goals",
+        _with_sql(
+            "DROP INDEX ix_level1_table_id; "
+            "CREATE INDEX ix_level1_table_id ON level1 (table_id + 0);"
+        ),
+    ),
+    "extra column": ("x.goals", _with_sql("ALTER TABLE level2 ADD COLUMN extra TEXT;")),
+    "missing index": ("x.goals", _with_sql("DROP INDEX ix_level2_level1_id;")),
+    "column type changed": (
+        "x.goals",
+        _with_sql(
+            "PRAGMA writable_schema = ON; UPDATE sqlite_master SET sql = "
+            "replace(sql, 'position INTEGER', 'position BLOB') WHERE name = 'level1';"
+        ),
+    ),
+    "a million indicators": ("x.goals", _million_indicators),
+    "field of 15 MB": ("x.goals", _huge_goal(15 * 1024 * 1024)),
+    "field of 200,000 characters": ("x.goals", _huge_goal(200_000)),
+    "table named with escape sequences": (
+        "x.goals",
+        _with_sql('CREATE TABLE "\x1b]0;owned\x07\x1b[2J" (x);'),
+    ),
+    "wrong application id": (
+        "x.goals",
+        _with_sql(f"PRAGMA application_id = {APPLICATION_ID + 1};"),
+    ),
+    "JSON wrong types": (
+        "x.json",
+        lambda p: (
+            p.write_text(
+                json.dumps({"tables": [{"indicators": [{"name": {"a": 1}}]}]}), encoding="utf-8"
+            ),
+            p,
+        )[1],
+    ),
+    "JSON lone surrogate": (
+        "x.json",
+        lambda p: (p.write_text('{"tables": [{"project_name": "\\ud800"}]}'), p)[1],
+    ),
+    "JSON of a million indicators": (
+        "x.json",
+        lambda p: (
+            p.write_text(json.dumps({"tables": [{"indicators": [{}] * 10**6}]})),
+            p,
+        )[1],
+    ),
+    "JSON nested 100000 deep": (
+        "x.json",
+        lambda p: (p.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8"), p)[1],
+    ),
+    "JSON not JSON": ("x.json", lambda p: (p.write_bytes(os.urandom(5000)), p)[1]),
+    "binary named .txt": ("x.txt", lambda p: (p.write_bytes(os.urandom(20000)), p)[1]),
+    "empty .txt": ("x.txt", lambda p: (p.write_bytes(b""), p)[1]),
+    "xlsx zip bomb": ("x.xlsx", _zip_bomb),
+    "xlsx not a zip": ("x.xlsx", lambda p: (p.write_bytes(os.urandom(3000)), p)[1]),
+    "xlsx billion laughs": (
+        "x.xlsx",
+        _xlsx_with(
+            "xl/worksheets/sheet2.xml",
+            '<?xml version="1.0"?><!DOCTYPE l [<!ENTITY a "aaaaaaaaaa">'
+            '<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">'
+            '<!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">'
+            '<!ENTITY d "&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;">'
+            '<!ENTITY e "&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;">'
+            f']>{SHEET}<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>&e;&e;&e;</t></is>'
+            "</c></row></sheetData></worksheet>",
+        ),
+    ),
+    "xlsx external entity": (
+        "x.xlsx",
+        _xlsx_with(
+            "xl/worksheets/sheet2.xml",
+            '<?xml version="1.0"?><!DOCTYPE l [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
+            f'{SHEET}<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>&x;</t></is></c>'
+            "</row></sheetData></worksheet>",
+        ),
+    ),
+}
+
+
+def _limit_memory() -> None:
+    resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
+
+
+@pytest.mark.parametrize("name", list(CORPUS))
+def test_hostile_input_is_refused_cleanly(tmp_path: Path, name: str) -> None:
+    filename, build = CORPUS[name]
+    source = build(tmp_path / filename)
+    before = sorted(p.name for p in tmp_path.iterdir())
+    out = tmp_path / "out.goals"
+    start = time.monotonic()
+    result = run_cli("import", source, "-o", out, timeout=TIME_LIMIT * 3, preexec_fn=_limit_memory)
+    assert time.monotonic() - start < TIME_LIMIT
+    assert result.returncode == 2, result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "Traceback" not in result.stderr, result.stderr
+    assert "内部错误" not in lines[0] and "MemoryError" not in lines[0], lines[0]
+    assert not re.search("[\x00-\x09\x0b-\x1f\x7f-\x9f]", result.stderr), ascii(result.stderr)
+    assert sorted(p.name for p in tmp_path.iterdir()) == before  # nothing left behind
+
+
+def test_newer_format_names_the_upgrade(tmp_path: Path) -> None:
+    path = _newer(tmp_path / "n.goals")
+    result = run_cli("dump", path)
+    assert "请升级goaleditor" in result.stderr
+
+
+def test_trigger_file_is_never_run(tmp_path: Path) -> None:
+    """Opening must not execute anything stored in the file, nor change it."""
+    path = _with_sql("CREATE TRIGGER t AFTER INSERT ON indicator BEGIN SELECT 1; END;")(
+        tmp_path / "t.goals"
+    )
+    before = path.read_bytes()
+    result = run_cli("dump", path)
+    assert result.returncode == 2 and "触发器 t" in result.stderr
+    assert path.read_bytes() == before

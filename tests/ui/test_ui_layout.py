@@ -1,0 +1,126 @@
+"""Every screen: the window fits, columns share the room, the 问题 panel fits its content,
+and a window without a table says how to begin."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QRect, QSettings, Qt, QTimer
+from PySide6.QtWidgets import QApplication
+
+from goaleditor.ui.indicator_editor import DESCRIPTION_MIN, NAME_MIN
+from goaleditor.ui.indicator_model import COL_DESCRIPTION, COL_NAME
+from goaleditor.ui.window_layout import fit_on_screen
+from tests.ui.test_ui_editor import cell, focus_cell, press
+
+
+def _resize(window, width: int, height: int) -> None:
+    window.resize(width, height)
+    QApplication.processEvents()
+
+
+def test_the_window_fits_small_screens(window) -> None:
+    hint = window.minimumSizeHint()
+    assert hint.width() <= 1024 and hint.height() <= 700
+    window.resize(1900, 1200)
+    fit_on_screen(window, QRect(0, 0, 1024, 700))
+    frame = window.frameGeometry()
+    assert QRect(0, 0, 1024, 700).contains(frame)
+
+
+def test_description_keeps_a_useful_width_and_wide_screens_use_the_room(window) -> None:
+    view = window.editor.view
+    _resize(window, 1024, 700)
+    narrow = (view.columnWidth(COL_NAME), view.columnWidth(COL_DESCRIPTION))
+    assert narrow[0] >= NAME_MIN and narrow[1] >= DESCRIPTION_MIN
+    list_narrow = window.table_list.width()
+    _resize(window, 1920, 1080)
+    wide = (view.columnWidth(COL_NAME), view.columnWidth(COL_DESCRIPTION))
+    assert wide[0] > narrow[0] + 100 and wide[1] > narrow[1] + 200
+    assert window.table_list.width() > list_narrow + 50
+
+
+def test_the_clerks_split_of_name_and_description_is_kept(window) -> None:
+    view = window.editor.view
+    _resize(window, 1366, 768)
+    view.header().resizeSection(COL_NAME, 400)
+    _resize(window, 1600, 900)
+    assert view.columnWidth(COL_NAME) > 400  # grew with the window, from the clerk's share
+
+
+def test_problems_panel_shrinks_when_empty_and_grows_with_problems(qtbot, window) -> None:
+    panel = window.problems
+    window.run_check()
+    assert not panel.tree.isVisible() and panel.empty.isVisible()
+    assert window.problems_dock.height() < 60
+    focus_cell(qtbot, window, cell(window, 0, COL_NAME))
+    press(window.editor.view, Qt.Key.Key_Delete)  # 三级指标名称为空: an error
+    qtbot.waitUntil(lambda: panel.tree.isVisible())
+    qtbot.waitUntil(lambda: window.problems_dock.height() > 60)
+    item = panel.tree.topLevelItem(0)
+    assert item.text(1) == "表1 产出指标/数量指标/第1项"
+    window.stack.undo()
+    qtbot.waitUntil(lambda: panel.empty.isVisible())
+    qtbot.waitUntil(lambda: window.problems_dock.height() < 60)
+
+
+def test_locations_name_the_tree_path(qtbot, window) -> None:
+    from goaleditor.model.checks import Problem
+    from goaleditor.ui.problems_panel import location
+
+    third = window.current_table().children[0].children[1].children[2]  # 质量指标, 3rd
+    problem = Problem("错误", 1, 7, "x", "x", "name", node=third)
+    assert location(problem) == "产出指标/质量指标/第3项"
+    assert location(Problem("错误", 1, 0, "x", "x", "goal")) == "表头"
+
+
+def _fresh_window(qtbot, tmp_path: Path):
+    from goaleditor.ui.app import create_application
+    from goaleditor.ui.main_window import MainWindow
+
+    create_application()
+    window = MainWindow(QSettings(str(tmp_path / "fresh.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def test_starting_without_a_file_shows_how_to_begin(qtbot, tmp_path: Path) -> None:
+    window = _fresh_window(qtbot, tmp_path)
+    assert window.hint.isVisible() and "Ctrl+N" in window.hint.label.text()
+    assert [b.text() for b in window.hint.buttons if b.isVisible()] == ["新建文档", "打开文档"]
+    assert window.problems.problems == []  # no 错误 about an empty start
+    window.action.add_table.trigger()
+    assert not window.hint.isVisible() and window.editor.isVisible()
+    window.stack.setClean()  # closes without asking
+
+
+def test_a_document_without_tables_offers_a_new_table(window) -> None:
+    while window.document.tables:
+        window.action.delete_table.trigger()
+    assert window.hint.isVisible() and "Ctrl+T" in window.hint.label.text()
+    [button] = [b for b in window.hint.buttons if b.isVisible()]
+    button.click()
+    assert len(window.document.tables) == 1 and not window.hint.isVisible()
+
+
+def test_a_new_document_is_not_modified_until_edited(qtbot, tmp_path: Path) -> None:
+    from goaleditor.ui.dialogs import DocumentPropertiesDialog
+
+    window = _fresh_window(qtbot, tmp_path)
+
+    def accept() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, DocumentPropertiesDialog)
+        dialog.accept()
+
+    QTimer.singleShot(0, accept)
+    window.action.new.trigger()
+    assert window.current_table() is not None
+    fields = ("project_name", "money_unit", "budget_total", "budget_fiscal", "budget_other")
+    for name in (*fields, "fund_use", "goal"):  # through the header without typing
+        press(window.header_form.editor(name), Qt.Key.Key_Tab)
+    qtbot.wait(300)  # the checks and the working copy run
+    assert not window.isWindowModified() and window.stack.isClean()
+    window.stack.setClean()
