@@ -58,7 +58,9 @@ class IndicatorDelegate(QStyledItemDelegate):
         if column == COL_COMPARATOR:
             combo = DropDownCombo(parent)
             combo.addItems(list(COMPARATORS))
-            combo.setCompleter(None)  # ">" must not complete to anything: typed text is read
+            # ">" must not complete to anything: typed text is read. Qt takes a null
+            # completer here; the stubs do not say so.
+            combo.setCompleter(None)  # type: ignore[arg-type]
             combo.setToolTip("≥ ≤ = > < 为定量指标；“定性”指标的值可写任意文字（Alt+↓ 或 F4 展开）")
             return combo
         if column == COL_UNIT:
@@ -117,7 +119,7 @@ class IndicatorDelegate(QStyledItemDelegate):
     def updateEditorGeometry(
         self, editor: QWidget, option: QStyleOptionViewItem, index: AnyIndex
     ) -> None:
-        editor.setGeometry(option.rect)  # type: ignore[attr-defined]
+        editor.setGeometry(option.rect)
 
 
 _COMMIT_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
@@ -148,10 +150,17 @@ class DropDownCombo(QComboBox):
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.setCompleter(completer)
-        completer.popup().installEventFilter(self)
+        popup = completer.popup()
+        if popup is not None:
+            popup.installEventFilter(self)
 
     def event(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ShortcutOverride and _opens_list(event):  # type: ignore[arg-type]
+        # PySide hands a ShortcutOverride event over as the QKeyEvent it is.
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and _opens_list(event)
+        ):
             event.accept()
             return True
         return super().event(event)
@@ -166,19 +175,19 @@ class DropDownCombo(QComboBox):
         """Enter or Tab in the suggestions: take the highlighted one (if any), then commit
         as the cell would (the completer would otherwise eat the key)."""
         completer = self.completer()
+        popup = completer.popup() if completer is not None else None
         if (
-            completer is not None
-            and watched is completer.popup()
+            popup is not None
+            and watched is popup
             and event.type() == QEvent.Type.KeyPress
-            and event.key() in _COMMIT_KEYS  # type: ignore[attr-defined]
+            and isinstance(event, QKeyEvent)
+            and event.key() in _COMMIT_KEYS
         ):
-            popup = completer.popup()
             chosen = popup.currentIndex()
             if chosen.isValid() and popup.selectionModel().isSelected(chosen):
                 self.setEditText(str(chosen.data()))
             popup.hide()
-            key = event  # type: ignore[assignment]
-            forwarded = QKeyEvent(key.type(), key.key(), key.modifiers(), key.text())  # type: ignore[attr-defined]
+            forwarded = QKeyEvent(event.type(), event.key(), event.modifiers(), event.text())
             QApplication.sendEvent(self, forwarded)
             return True
         return super().eventFilter(watched, event)

@@ -40,9 +40,9 @@ class FindDialog(QDialog):
         self.replace_text.setObjectName("replace_text")
         self.match_case = QCheckBox("区分大小写", self)
         self.status = QLabel(self)
-        self.next_button = self._button("查找下一个", lambda: self.find(False))
+        self.next_button = self._button("查找下一个", lambda: self.find_next(False))
         self.next_button.setDefault(True)  # Enter finds the next one
-        self.previous_button = self._button("查找上一个", lambda: self.find(True))
+        self.previous_button = self._button("查找上一个", lambda: self.find_next(True))
         self.replace_button = self._button("替换", self.replace)
         self.replace_all_button = self._button("全部替换", self.replace_everywhere)
         close = self._button("关闭", self.close)
@@ -87,7 +87,7 @@ class FindDialog(QDialog):
     def _matches(self) -> list[Match]:
         return find_all(self._window.document, self.find_text.text(), self.match_case.isChecked())
 
-    def find(self, backwards: bool = False) -> Match | None:
+    def find_next(self, backwards: bool = False) -> Match | None:
         """Go to the next (or previous) match after the last one, wrapping around."""
         matches = self._matches()
         after = self._current.position if self._current is not None else None
@@ -129,7 +129,7 @@ class FindDialog(QDialog):
                 # Go on after the replacement, not inside it.
                 after = self._current.start + len(self.replace_text.text()) - 1
                 self._current = dataclasses.replace(self._current, start=after, length=0)
-        self.find()
+        self.find_next()
 
     def replace_everywhere(self) -> None:
         """全部替换: every match, as one undoable step."""

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHeaderView,
     QLabel,
+    QLayout,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -84,7 +85,7 @@ class ImportReport(QDialog):
         ok.setText("确定")
         box.accepted.connect(self.accept)
         layout.addWidget(box)
-        self._fit_to_notes()
+        self._fit_to_notes(layout)
         self.table.setFocus()
         if self.notes:
             self.table.setCurrentCell(0, 0)
@@ -123,7 +124,7 @@ class ImportReport(QDialog):
         header.sectionResized.connect(lambda *_: table.resizeRowsToContents())
         return table
 
-    def _fit_to_notes(self) -> None:
+    def _fit_to_notes(self, layout: QLayout) -> None:
         """As big as the notes need, up to SCREEN_SHARE of the screen; resizable.
 
         Measured before the dialog is laid out: the columns get their widths explicitly,
@@ -133,7 +134,7 @@ class ImportReport(QDialog):
         area = screen.availableGeometry() if screen is not None else QRect(0, 0, 1366, 768)
         width = min(WIDTH, int(area.width() * SCREEN_SHARE))
         table = self.table
-        margins = self.layout().contentsMargins()
+        margins = layout.contentsMargins()
         scroll = table.verticalScrollBar().sizeHint().width()
         inner = width - margins.left() - margins.right() - 2 * table.frameWidth() - scroll
         place = max(80, min(table.sizeHintForColumn(0) + 12, int(inner * PLACE_SHARE)))
@@ -143,7 +144,7 @@ class ImportReport(QDialog):
         table.resizeRowsToContents()
         table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         rows = sum(table.rowHeight(row) for row in range(table.rowCount()))
-        self.layout().activate()
+        layout.activate()
         chrome = self.sizeHint().height() - table.sizeHint().height()
         header = table.horizontalHeader().sizeHint().height()
         wanted = chrome + header + rows + 2 * table.frameWidth() + 2

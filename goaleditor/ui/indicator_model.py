@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QMimeData, QModelIndex, QPersistentModelIndex, Qt
@@ -107,7 +108,7 @@ class IndicatorTreeModel(EventedModel):
 
     def node(self, index: AnyIndex) -> TreeNode | None:
         """The domain node of an index (None for the invisible root)."""
-        return index.internalPointer() if index.isValid() else None  # type: ignore[no-any-return]
+        return index.internalPointer() if index.isValid() else None
 
     def container(self, index: AnyIndex) -> Container | None:
         """The node whose children are the rows under index."""
@@ -223,7 +224,7 @@ class IndicatorTreeModel(EventedModel):
     def mimeTypes(self) -> list[str]:
         return [NODE_MIME]
 
-    def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
         mime = QMimeData()
         rows = sorted({(i.parent().row(), i.row()) for i in indexes if i.isValid()})
         mime.setData(NODE_MIME, repr(rows).encode("ascii"))

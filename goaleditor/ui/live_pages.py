@@ -3,7 +3,7 @@ clickable, with the current field marked."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QPoint, QPointF, QRectF, QSizeF, Qt, Signal
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QResizeEvent, QWheelEvent
 from PySide6.QtWidgets import QAbstractScrollArea, QWidget
 
@@ -164,7 +164,7 @@ class LivePageView(QAbstractScrollArea):
         for index, targets in enumerate(self._targets):
             rect = self.page_rect(index)
             if rect.contains(point):
-                at = (point - rect.topLeft()) / self.scale()
+                at = _divided(point - rect.topLeft(), self.scale())
                 return next((t for t in targets if t.box.contains(at)), None)
         return None
 
@@ -219,8 +219,10 @@ class LivePageView(QAbstractScrollArea):
             painter.save()
             painter.translate(rect.left() - dx, rect.top() - dy)
             painter.scale(s, s)
+            size = exposed.size()
             visible = QRectF(
-                (exposed.topLeft() - rect.topLeft()) / s, exposed.size() / s
+                _divided(exposed.topLeft() - rect.topLeft(), s),
+                QSizeF(size.width() / s, size.height() / s),
             ).intersected(QRectF(0, 0, PAGE_WIDTH, PAGE_HEIGHT))
             painter.setClipRect(visible)
             self.painter.paint(painter, page, self._marked[index], visible)
@@ -262,3 +264,8 @@ class LivePageView(QAbstractScrollArea):
             event.accept()
             return
         super().wheelEvent(event)
+
+
+def _divided(point: QPointF, divisor: float) -> QPointF:
+    """point / divisor, as Qt divides (PySide6's stubs lack QPointF.__truediv__)."""
+    return QPointF(point.x() / divisor, point.y() / divisor)

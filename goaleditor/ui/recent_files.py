@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
@@ -29,7 +30,9 @@ class RecentFiles:
     def files(self) -> list[str]:
         """The recent files, newest first."""
         value = self.settings.value("recentFiles", []) or []
-        return [value] if isinstance(value, str) else [str(v) for v in value]
+        if isinstance(value, str):
+            return [value]
+        return [str(v) for v in value] if isinstance(value, Iterable) else []
 
     def last_folder(self) -> str:
         """Where the last file was opened or saved ('' at first)."""

@@ -9,7 +9,7 @@ replaces a cell, F2 edits it keeping its text, Delete clears the selected cells,
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, overload
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QDropEvent, QInputMethodEvent, QKeyEvent
@@ -44,6 +44,7 @@ _Mod = Qt.KeyboardModifier
 _ENTER = (_Key.Key_Return, _Key.Key_Enter)
 _Action = QAbstractItemView.CursorAction
 _Trigger = QAbstractItemView.EditTrigger
+AnyIndex = QModelIndex | QPersistentModelIndex
 
 
 def _plain(event: QKeyEvent) -> bool:
@@ -171,19 +172,26 @@ class IndicatorTreeView(QTreeView):
 
     # --- editing ---------------------------------------------------------------------------
 
-    def edit(  # type: ignore[override]
+    @overload
+    def edit(self, index: AnyIndex) -> None: ...
+
+    @overload
+    def edit(self, index: AnyIndex, trigger: _Trigger, event: QEvent | None) -> bool: ...
+
+    def edit(
         self,
-        index: QModelIndex | QPersistentModelIndex,
+        index: AnyIndex,
         trigger: _Trigger | None = None,
         event: QEvent | None = None,
-    ) -> bool:
+    ) -> bool | None:
         """Open the editor; F2 keeps the text with the cursor at its end, typing replaces it."""
         if trigger is None:
-            return super().edit(index)
+            return super().edit(index)  # Qt's slot, which calls back here with a trigger
         typed = event if trigger == _Trigger.AnyKeyPressed and event is not None else None
         # A typed key is forwarded here, after the old text is gone: an editable combo keeps
         # its text unselected, so Qt's own forwarding would append to it.
-        if not super().edit(index, trigger, None if typed else event):
+        # Qt takes a null event; the stubs do not say so.
+        if not super().edit(index, trigger, None if typed else event):  # type: ignore[arg-type]
             return False
         editor = self.indexWidget(index)
         if editor is None:
@@ -209,8 +217,12 @@ class IndicatorTreeView(QTreeView):
             line.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        key = isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress
-        if key and event.key() in _ENTER and not event.modifiers() & _Mod.ControlModifier:
+        if (
+            isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() in _ENTER
+            and not event.modifiers() & _Mod.ControlModifier
+        ):
             self._after_commit = -1 if event.modifiers() & _Mod.ShiftModifier else 1
         return super().eventFilter(watched, event)
 
@@ -244,7 +256,9 @@ def _drop_place(
     position: QAbstractItemView.DropIndicatorPosition,
 ) -> tuple[Container, int] | None:
     Pos = QAbstractItemView.DropIndicatorPosition
-    where = "above" if position == Pos.AboveItem else "below" if position == Pos.BelowItem else "on"
+    where: rules.DropPosition = (
+        "above" if position == Pos.AboveItem else "below" if position == Pos.BelowItem else "on"
+    )
     return rules.drop_placement(model.node(target), where)
 
 
