@@ -45,7 +45,7 @@ if TYPE_CHECKING:
 
 DropPosition = Literal["above", "below", "on"]
 
-# --- typing into a cell -----------------------------------------------------------------
+# --- typing into and clearing cells -------------------------------------------------------
 
 _READERS = {"value": read_value_text, "comparator": read_comparator_text, "unit": read_unit_text}
 
@@ -418,7 +418,7 @@ def insert_from_library(
     return Procedure(steps, "从指标库插入指标")
 
 
-# --- tables and properties ---------------------------------------------------------
+# --- tables and properties --------------------------------------------------------------
 
 
 def add_table(document: Document, row: int) -> InsertTables:
