@@ -36,7 +36,6 @@ def main() -> None:
     from goaleditor.formats.layout import official
     from goaleditor.model.edits import SetField, SetHeader
     from goaleditor.ui.app import create_application
-    from goaleditor.ui.commands import EditCommand
     from goaleditor.ui.main_window import MainWindow
 
     create_application()
@@ -75,7 +74,7 @@ def main() -> None:
     def edit_and_repaint(edit: object) -> float:
         before = view.layouts
         start = time.perf_counter()
-        window.push(EditCommand(document, edit))  # type: ignore[arg-type]
+        window.session.apply(edit)  # type: ignore[arg-type]
         while view.layouts == before:
             QApplication.processEvents()
         view.viewport().repaint()
@@ -93,7 +92,7 @@ def main() -> None:
     other = document.tables[SHOWN + 1]
     before = view.layouts
     start = time.perf_counter()
-    window.push(EditCommand(document, SetHeader(other, "goal", "另一个表")))
+    window.session.apply(SetHeader(other, "goal", "另一个表"))
     for _ in range(5):
         QApplication.processEvents()
     elsewhere = time.perf_counter() - start

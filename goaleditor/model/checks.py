@@ -10,6 +10,7 @@ from dataclasses import field as dataclass_field
 from decimal import Decimal
 
 from goaleditor.model.document import Document, GoalTable, Indicator, Level1
+from goaleditor.model.fix_its import FixIt
 from goaleditor.model.frameworks import (
     COST,
     SATISFACTION,
@@ -35,13 +36,12 @@ MONEY_FACTORS = {"元": Decimal(1), "万元": Decimal(10_000), "亿元": Decimal
 TIMELINESS = "时效指标"
 _YEAR_RE = re.compile(r"((?:19|20)\d\d)\s*年")
 
-# Fix-its the editor can apply (the model says what to change, the UI makes it undoable).
+# Fix-its the editor can apply (fix_its: each a label and one undoable edit).
 FIX_FILL_DESCRIPTION = "fill-description"
 FIX_NORMALIZE_COMPARATOR = "normalize-comparator"
 FIX_RECOMPUTE_FISCAL = "recompute-fiscal"  # or, the other way, 预算数 from its parts
 FIX_DOCUMENT_YEAR = "document-year"
 FIX_ADD_INDICATOR = "add-indicator"  # an empty 三级 under a required group
-ADD_INDICATOR = "+indicator"  # the Change "field" of that fix: value is (一级, 二级)
 
 
 @dataclass(frozen=True, slots=True)
@@ -367,25 +367,24 @@ def has_errors(problems: list[Problem]) -> bool:
     return any(p.severity == ERROR for p in problems)
 
 
-Change = tuple[object, str, object]  # (target, field, new value)
-
-
-def fix_options(problem: Problem, year: int | None = None) -> list[tuple[str, list[Change]]]:
-    """The ways to fix a problem, each a label and its changes; empty when none is obvious.
+def fix_its(problem: Problem, year: int | None = None) -> list[FixIt]:
+    """The ways to fix a problem, the likeliest first; empty when none is obvious.
 
     year is the document's (for dates in another year)."""
     node = problem.node
     if problem.fix == FIX_FILL_DESCRIPTION and isinstance(node, Indicator):
-        return [("使用指标名称作为描述", [(node, "description", node.name.strip())])]
+        return [FixIt("使用指标名称作为描述", node, "description", node.name.strip())]
     if problem.fix == FIX_NORMALIZE_COMPARATOR and isinstance(node, Indicator):
         canonical = normalize_comparator(node.comparator)
         return (
-            [(f"指标性质改为“{canonical}”", [(node, "comparator", canonical)])] if canonical else []
+            [FixIt(f"指标性质改为“{canonical}”", node, "comparator", canonical)]
+            if canonical
+            else []
         )
     if problem.fix == FIX_RECOMPUTE_FISCAL and isinstance(node, GoalTable):
-        return _budget_options(node)
+        return _budget_fix_its(node)
     if problem.fix == FIX_ADD_INDICATOR:
-        return _add_indicator_options(problem)
+        return _add_indicator_fix_its(problem)
     if problem.fix == FIX_DOCUMENT_YEAR and isinstance(node, Indicator) and year is not None:
         text = getattr(node, problem.field)
         others = {m.group(1) for m in _YEAR_RE.finditer(text)} - {str(year)}
@@ -393,11 +392,11 @@ def fix_options(problem: Problem, year: int | None = None) -> list[tuple[str, li
             return []
         (other,) = others
         moved = re.sub(rf"{other}(\s*年)", rf"{year}\1", text)
-        return [(f"改为本年度：{moved}", [(node, problem.field, moved)])]
+        return [FixIt(f"改为本年度：{moved}", node, problem.field, moved)]
     return []
 
 
-def _add_indicator_options(problem: Problem) -> list[tuple[str, list[Change]]]:
+def _add_indicator_fix_its(problem: Problem) -> list[FixIt]:
     """An empty 三级 under the required 二级 (its groups added as needed); for 任一二级 under
     a 一级: under each of its 二级 groups, else under each the framework allows."""
     pairs = list(problem.groups)
@@ -408,7 +407,7 @@ def _add_indicator_options(problem: Problem) -> list[tuple[str, list[Change]]]:
         mine = [(node.name, l2.name) for l2 in node.children if (node.name, l2.name) in pairs]
         pairs = mine or pairs  # its own (empty) 二级 groups first
     return [
-        (f"在“{level2}”下添加一个三级指标", [(table, ADD_INDICATOR, (level1, level2))])
+        FixIt(f"在“{level2}”下添加一个三级指标", table, add_under=(level1, level2))
         for level1, level2 in pairs
     ]
 
@@ -419,35 +418,21 @@ def _table_of(node: object) -> GoalTable | None:
     return node
 
 
-def _budget_options(table: GoalTable) -> list[tuple[str, list[Change]]]:
+def _budget_fix_its(table: GoalTable) -> list[FixIt]:
     """预算数 ≠ 财政资金 (+ 上年结转资金) + 其他资金: adjust 财政资金, or adjust 预算数
     (what the clerk typed last may be either)."""
-    options: list[tuple[str, list[Change]]] = []
+    fixes: list[FixIt] = []
     other = table.budget_other or Decimal(0)
     carryover = table.budget_carryover
     rest = other + (carryover or Decimal(0))
     plus = " − 上年结转资金" if carryover is not None else ""
     if table.budget_total is not None and table.budget_total - rest >= 0:
         fiscal = table.budget_total - rest
-        options.append(
-            (
-                f"财政资金改为 预算数{plus} − 其他资金 = {format_money(fiscal)}",
-                [(table, "budget_fiscal", fiscal)],
-            )
-        )
+        label = f"财政资金改为 预算数{plus} − 其他资金 = {format_money(fiscal)}"
+        fixes.append(FixIt(label, table, "budget_fiscal", fiscal))
     if table.budget_fiscal is not None or table.budget_other is not None or carryover is not None:
         total = (table.budget_fiscal or Decimal(0)) + rest
         with_carryover = " + 上年结转资金" if carryover is not None else ""
-        options.append(
-            (
-                f"预算数改为 财政资金{with_carryover} + 其他资金 = {format_money(total)}",
-                [(table, "budget_total", total)],
-            )
-        )
-    return options
-
-
-def fix_edits(problem: Problem, year: int | None = None) -> list[Change]:
-    """The changes of a problem's first fix (empty when no fix is obvious)."""
-    options = fix_options(problem, year)
-    return options[0][1] if options else []
+        label = f"预算数改为 财政资金{with_carryover} + 其他资金 = {format_money(total)}"
+        fixes.append(FixIt(label, table, "budget_total", total))
+    return fixes

@@ -1,9 +1,9 @@
-"""The editor's rules as domain edits: where rows go, moving across groups, library, fix-its."""
+"""The editor's rules as domain edits: typing, clearing, where rows go, moving, library."""
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -27,7 +27,6 @@ from goaleditor.model.edits import (
     RemoveNodes,
     RemoveTables,
     SetField,
-    SetHeader,
     SetProperties,
     Steps,
 )
@@ -40,14 +39,13 @@ from goaleditor.model.values import (
     read_value_text,
 )
 
-# checks and the library load after the first paint (tests/ui/test_startup.py)
+# the library loads after the first paint (tests/ui/test_startup.py)
 if TYPE_CHECKING:
-    from goaleditor.model.checks import Problem
     from goaleditor.model.library import LibraryEntry
 
 DropPosition = Literal["above", "below", "on"]
 
-# --- typing into a cell -----------------------------------------------------------------
+# --- typing into and clearing cells -------------------------------------------------------
 
 _READERS = {"value": read_value_text, "comparator": read_comparator_text, "unit": read_unit_text}
 
@@ -69,6 +67,22 @@ def typed_field(node: TreeNode, name: str, text: str) -> tuple[Edit | None, str]
     if not edits:
         return None, typed.note
     return (edits[0] if len(edits) == 1 else Steps(edits, "修改指标值")), typed.note
+
+
+def clear_cells(cells: Iterable[tuple[object, str | None]]) -> Edit | None:
+    """Delete on (node, field) cells: empty the indicator fields that have text, as one step.
+
+    指标性质 stays (it is chosen, never typed empty); group rows and cells of no field are
+    left alone. None when there is nothing to clear.
+    """
+    edits = tuple(
+        SetField(node, field, "")
+        for node, field in cells
+        if field and field != "comparator" and isinstance(node, Indicator) and getattr(node, field)
+    )
+    if len(edits) <= 1:
+        return edits[0] if edits else None
+    return Steps(edits, f"清除{len(edits)}个单元格")
 
 
 # --- where new rows go -------------------------------------------------------------------
@@ -404,7 +418,7 @@ def insert_from_library(
     return Procedure(steps, "从指标库插入指标")
 
 
-# --- tables, properties, fix-its ---------------------------------------------------------
+# --- tables and properties --------------------------------------------------------------
 
 
 def add_table(document: Document, row: int) -> InsertTables:
@@ -438,28 +452,3 @@ def set_properties(document: Document, values: Mapping[str, Any]) -> SetProperti
     """Set the document properties that differ (None when none does)."""
     changed = {k: v for k, v in values.items() if getattr(document, k) != v}
     return SetProperties(changed) if changed else None
-
-
-def fix_edits(problem: Problem, year: int | None = None) -> list[tuple[str, Edit]]:
-    """The ways to fix a problem, each a label and one undoable step (year: the document's)."""
-    from goaleditor.model.checks import ADD_INDICATOR, fix_options
-
-    fixes: list[tuple[str, Edit]] = []
-    for label, changes in fix_options(problem, year):
-        edits: list[Edit] = []
-        for target, name, value in changes:
-            if isinstance(target, GoalTable) and name == ADD_INDICATOR:
-                edits.append(add_indicator_under(target, *value))  # type: ignore[misc]
-            elif isinstance(target, GoalTable):
-                edits.append(SetHeader(target, name, value))
-            elif isinstance(target, Indicator):
-                edits.append(SetField(target, name, str(value)))
-        if edits:
-            fixes.append((label, Steps(tuple(edits), "修复问题")))
-    return fixes
-
-
-def fix_edit(problem: Problem, year: int | None = None) -> Edit | None:
-    """A problem's first fix-it as one step (None when no fix is obvious)."""
-    fixes = fix_edits(problem, year)
-    return fixes[0][1] if fixes else None

@@ -36,6 +36,7 @@ class Actions:
         Key = QKeySequence.StandardKey
         w = self.window
         exporter = w.exporter
+        tables = w.table_actions
         self.new = self._action("新建(&N)…", w.new_document, Key.New, "新建文档")
         self.open = self._action("打开(&O)…", w.open_dialog, Key.Open, "打开文档或导入文件")
         self.save = self._action("保存(&S)", w.save, Key.Save)
@@ -54,7 +55,7 @@ class Actions:
         )
         self.copy_table = self._action(
             "复制为表格(&B)",
-            w.copy_table_as_table,
+            tables.copy_table_as_table,
             "Ctrl+Shift+C",
             "把当前表按官方版式复制，可粘贴到Word、WPS或Excel",
         )
@@ -63,10 +64,10 @@ class Actions:
         self.undo.setShortcut(QKeySequence("Ctrl+Z"))
         self.redo = w.stack.createRedoAction(w, "重做(&R)")
         self.redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
-        self.properties = self._action("文档属性(&P)…", w.edit_properties, None)
+        self.properties = self._action("文档属性(&P)…", tables.edit_properties, None)
         self.check = self._action("检查(&C)", w.run_check, "F7", "检查整个文档")
         self.library = self._action(
-            "从指标库插入(&L)…", w.insert_from_library, "Ctrl+L", "浏览常用指标并插入"
+            "从指标库插入(&L)…", tables.insert_from_library, "Ctrl+L", "浏览常用指标并插入"
         )
         self.find = self._action(
             "查找(&F)…", lambda: self._find(False), Key.Find, "在整个文档中查找"
@@ -78,18 +79,18 @@ class Actions:
             "快捷键一览(&K)", self._show_shortcuts, Key.HelpContents, "列出所有快捷键"
         )
         self.next_year = self._action(
-            "新建下一年度(&Y)…", w.new_next_year, None, "以本文档为底稿，生成下一年度的新文档"
+            "新建下一年度(&Y)…", tables.new_next_year, None, "以本文档为底稿，生成下一年度的新文档"
         )
         self.add_table = self._action(
-            "新建表(&N)", w.add_table, "Ctrl+T", "在当前表后新建一个绩效目标表"
+            "新建表(&N)", tables.add_table, "Ctrl+T", "在当前表后新建一个绩效目标表"
         )
         self.duplicate_table = self._action(
-            "复制表(&C)", w.duplicate_table, "Ctrl+Shift+D", "复制当前表"
+            "复制表(&C)", tables.duplicate_table, "Ctrl+Shift+D", "复制当前表"
         )
-        self.delete_table = self._action("删除表(&D)", w.delete_table, None, "删除当前表")
+        self.delete_table = self._action("删除表(&D)", tables.delete_table, None, "删除当前表")
         # The same keys as the indicator rows' moves; Alt+↑/↓ too (the list has no drop-downs).
-        self.table_up = self._action("表上移(&K)", lambda: w.move_table(-1))
-        self.table_down = self._action("表下移(&J)", lambda: w.move_table(1))
+        self.table_up = self._action("表上移(&K)", lambda: tables.move_table(-1))
+        self.table_down = self._action("表下移(&J)", lambda: tables.move_table(1))
         self.table_up.setShortcuts([QKeySequence("Ctrl+Shift+Up"), QKeySequence("Alt+Up")])
         self.table_down.setShortcuts([QKeySequence("Ctrl+Shift+Down"), QKeySequence("Alt+Down")])
         for action in (self.table_up, self.table_down, self.delete_table):

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
 )
 
 from goaleditor.model.find import Match, find_all, next_match, replace_all, replace_one
-from goaleditor.ui.commands import EditCommand
 from goaleditor.ui.indicator_model import COLUMN_OF_FIELD
 
 if TYPE_CHECKING:
@@ -125,7 +124,7 @@ class FindDialog(QDialog):
         if self._current is not None:
             edit = replace_one(window.document, self._current, text, self.replace_text.text(), case)
             if edit is not None:
-                window.push(EditCommand(window.document, edit))
+                window.session.apply(edit)
                 # Go on after the replacement, not inside it.
                 after = self._current.start + len(self.replace_text.text()) - 1
                 self._current = dataclasses.replace(self._current, start=after, length=0)
@@ -141,7 +140,7 @@ class FindDialog(QDialog):
         if edit is None:
             self.status.setText(f"找不到“{text}”" if text else "")
             return
-        window.push(EditCommand(window.document, edit))
+        window.session.apply(edit)
         self._current = None
         self.status.setText(f"已替换{count}处（可撤销）")
 

@@ -1,7 +1,7 @@
 """The header form of the current goal table: the fields its document's layout prints.
 
 Each field commits as the clerk types; consecutive typing in one field is one undo step
-(EditCommand merges it). Ctrl+Z / Ctrl+Y in a field undo the document, not the field.
+(the session merges it). Ctrl+Z / Ctrl+Y in a field undo the document, not the field.
 Fields the layout does not print are hidden (their data is kept, and a note says so).
 """
 
@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import itertools
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, QRegularExpression, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QRegularExpressionValidator, QUndoStack
+from PySide6.QtGui import QKeyEvent, QKeySequence, QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -28,7 +28,9 @@ from goaleditor.model.document import MONEY_FIELDS, Document, GoalTable
 from goaleditor.model.edits import FIELD_LABELS, SetHeader
 from goaleditor.model.events import Edited, Event
 from goaleditor.model.money import MONEY_UNITS, MoneyError, format_money, parse_money
-from goaleditor.ui.commands import EditCommand
+
+if TYPE_CHECKING:
+    from goaleditor.ui.session import DocumentSession
 
 MONEY_RE = QRegularExpression(r"^[0-9０-９,，]*([.．][0-9０-９]{0,2})?$")
 TEXT_FIELDS = ("project_name", "fund_use", "goal", "period_goal")
@@ -89,10 +91,11 @@ class HeaderForm(QWidget):
 
     printedChanged = Signal(object)  # the frozenset of fields the layout now prints
 
-    def __init__(self, document: Document, stack: QUndoStack, parent: Any = None) -> None:
+    def __init__(self, document: Document, session: DocumentSession, parent: Any = None) -> None:
         super().__init__(parent)
         self._document = document
-        self._stack = stack
+        self._session = session
+        self._stack = session.stack
         self._table: GoalTable | None = None
         self._editors: dict[str, QWidget] = {}
         self._committing = ""  # the field whose own edit is being applied: not echoed back
@@ -290,7 +293,7 @@ class HeaderForm(QWidget):
         self._committing = name
         try:
             edit = SetHeader(self._table, name, value, typing=self._typing)
-            self._stack.push(EditCommand(self._document, edit))
+            self._session.apply(edit)
         finally:
             self._committing = ""
 

@@ -3,18 +3,24 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QResizeEvent, QUndoStack
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QVBoxLayout, QWidget
 
 from goaleditor.formats.clipboard.rows import format_indicator_rows, parse_rows
 from goaleditor.model import edit_rules as rules
-from goaleditor.model.document import Container, Document, GoalTable, Indicator, Level1, Level2
-from goaleditor.model.edits import Edit, SetField, Steps
+from goaleditor.model.document import (
+    Container,
+    Document,
+    GoalTable,
+    Indicator,
+    Level1,
+    Level2,
+    TreeNode,
+)
 from goaleditor.model.frameworks import get_framework
-from goaleditor.ui.commands import EditCommand
 from goaleditor.ui.delegates import IndicatorDelegate, show_status
 from goaleditor.ui.indicator_model import (
     COL_COMPARATOR,
@@ -29,6 +35,9 @@ from goaleditor.ui.indicator_model import (
 )
 from goaleditor.ui.tree_keys import IndicatorTreeView, selected_indicators
 
+if TYPE_CHECKING:
+    from goaleditor.ui.session import DocumentSession
+
 # 三级指标 and 描述 share the room left by the narrow columns; 描述 never gets less than this.
 FIXED_WIDTHS = {COL_COMPARATOR: 70, COL_VALUE: 100, COL_UNIT: 80, COL_DISPLAY: 120, COL_WEIGHT: 60}
 NAME_SHARE, NAME_MIN, DESCRIPTION_MIN = 0.4, 150, 180
@@ -40,14 +49,14 @@ class IndicatorEditor(QWidget):
     def __init__(
         self,
         document: Document,
-        stack: QUndoStack,
+        session: DocumentSession,
         library: Callable[[], Any] | None = None,
         parent: Any = None,
     ) -> None:
         super().__init__(parent)
         self._document = document
         self._library = library  # a callable: the library is read when first needed
-        self._stack = stack
+        self._session = session
         self.model = IndicatorTreeModel(document, self)
         self.model.edit_handler = self._edit_field
         self.view = IndicatorTreeView(self.move_indicators, self)
@@ -235,16 +244,9 @@ class IndicatorEditor(QWidget):
 
     # --- editing ----------------------------------------------------------------------------
 
-    def _push(self, edit: Edit | None) -> bool:
-        """Do an edit as one undoable step; False when there is nothing to do."""
-        if edit is None:
-            return False
-        self._stack.push(EditCommand(self._document, edit))
-        return True
-
     def _edit_field(self, node: Any, name: str, value: str) -> None:
         edit, note = rules.typed_field(node, name, value)  # 指标值 cells read as printed
-        self._push(edit)
+        self._session.apply(edit)
         show_status(self, note)
 
     def _library_entries(self, level2: str) -> list[Any]:
@@ -252,15 +254,15 @@ class IndicatorEditor(QWidget):
 
     def fill_from_library(self, node: Indicator, entry: Any) -> None:
         """Name, comparator, unit and (if empty) description from a library entry: one step."""
-        self._push(rules.fill_from_library(node, entry))
+        self._session.apply(rules.fill_from_library(node, entry))
 
-    def _current(self) -> Any:
+    def _current(self) -> TreeNode | None:
         return self.model.node(self.view.currentIndex())
 
     def insert_below(self) -> None:
         """Insert an empty indicator below the current row and start typing its name."""
         indicator = Indicator()
-        if self._push(
+        if self._session.apply(
             rules.insert_indicators(self._current(), self.model.table, [indicator], "插入指标")
         ):
             self.select_node(indicator)
@@ -268,27 +270,23 @@ class IndicatorEditor(QWidget):
 
     def insert_indicators(self, indicators: list[Indicator], text: str) -> None:
         """Insert indicators below the current row as one undoable step."""
-        if self._push(rules.insert_indicators(self._current(), self.model.table, indicators, text)):
+        if self._session.apply(
+            rules.insert_indicators(self._current(), self.model.table, indicators, text)
+        ):
             self.select_node(indicators[0])
 
     def clear_cells(self) -> None:
         """Delete: empty the selected cells of indicators as one step (指标性质 stays)."""
-        cells = self.view.selectionModel().selectedIndexes() or [self.view.currentIndex()]
-        edits: list[Edit] = []
-        for index in cells:
-            node = self.model.node(index)
-            field = FIELD_OF_COLUMN.get(index.column(), "comparator")
-            if field != "comparator" and isinstance(node, Indicator) and getattr(node, field):
-                edits.append(SetField(node, field, ""))
-        if len(edits) == 1:
-            self._push(edits[0])
-        elif edits:
-            self._push(Steps(tuple(edits), f"清除{len(edits)}个单元格"))
+        indexes = self.view.selectionModel().selectedIndexes() or [self.view.currentIndex()]
+        cells = [(self.model.node(i), FIELD_OF_COLUMN.get(i.column())) for i in indexes]
+        self._session.apply(rules.clear_cells(cells))
 
     def start_in_group(self, group: Level2, text: str) -> None:
         """Typing on a 二级 row: a new indicator at the end of that group, named as typed."""
         indicator = Indicator(name=text)
-        if self._push(rules.insert_indicators(group, self.model.table, [indicator], "插入指标")):
+        if self._session.apply(
+            rules.insert_indicators(group, self.model.table, [indicator], "插入指标")
+        ):
             self.select_node(indicator)
             self.view.edit(
                 self.view.currentIndex(), QAbstractItemView.EditTrigger.EditKeyPressed, None
@@ -296,14 +294,12 @@ class IndicatorEditor(QWidget):
 
     def delete_selected(self) -> None:
         """Delete the selected indicators or groups (one undoable step)."""
-        selection = {
-            id(self.model.node(i)): self.model.node(i)
-            for i in self.view.selectionModel().selectedIndexes()
-        }
+        indexes = self.view.selectionModel().selectedIndexes()
+        chosen = [node for node in map(self.model.node, indexes) if node is not None]
         current = self._current()
-        if not selection and current is not None:
-            selection = {id(current): current}
-        self._push(rules.delete_nodes(list(selection.values())))
+        if not chosen and current is not None:
+            chosen = [current]
+        self._session.apply(rules.delete_nodes(chosen))  # a node chosen twice goes once
 
     def move_current(self, step: int) -> None:
         """Move the current indicator one row up or down, across 二级 groups at the ends."""
@@ -312,12 +308,12 @@ class IndicatorEditor(QWidget):
         node = self._current()
         if not isinstance(node, Indicator) or node.parent is None:
             return
-        if self._push(rules.move_step(node, step)):
+        if self._session.apply(rules.move_step(node, step)):
             self.select_node(node, self.view.currentIndex().column())
 
     def move_indicators(self, nodes: list[Indicator], dest: Container, row: int) -> None:
         """Move indicators (from anywhere in the table) to dest before row, as one step."""
-        if self._push(rules.move_indicators(nodes, dest, row)):
+        if self._session.apply(rules.move_indicators(nodes, dest, row)):
             self.select_node(nodes[0])
 
     def copy_rows(self) -> None:
@@ -342,7 +338,7 @@ class IndicatorEditor(QWidget):
         paste = rules.paste_placement(
             self._current(), field, self.model.table, text, rows, framework
         )
-        if self._push(paste.edit) and paste.first is not None:
+        if self._session.apply(paste.edit) and paste.first is not None:
             self.select_node(paste.first)
         show_status(self, paste.message)
 
@@ -370,7 +366,7 @@ class IndicatorEditor(QWidget):
     def add_level2(self, level1: Level1, name: str) -> None:
         """Add an empty 二级 group under a 一级, in the framework's order."""
         edit = rules.add_level2(level1, self._document.framework, name)
-        self._push(edit)
+        self._session.apply(edit)
         self.select_node(edit.nodes[0])
 
     def _fill_level1_menu(self) -> None:
@@ -389,5 +385,5 @@ class IndicatorEditor(QWidget):
         if table is None:
             return
         edit = rules.add_level1(table, self._document.framework, name)
-        self._push(edit)
+        self._session.apply(edit)
         self.select_node(edit.nodes[0])

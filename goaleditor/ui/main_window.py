@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QSettings, QStandardPaths, Qt
-from PySide6.QtGui import QCloseEvent, QShowEvent, QUndoCommand
+from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QDockWidget,
     QHBoxLayout,
@@ -26,7 +26,7 @@ from goaleditor import APP_TITLE
 if TYPE_CHECKING:
     from goaleditor.model.checks import Problem
     from goaleditor.model.library import IndicatorLibrary
-from goaleditor.model.document import Document, GoalTable, Indicator, new_table
+from goaleditor.model.document import Document, GoalTable, Indicator
 from goaleditor.resources import resources_dir
 from goaleditor.ui.actions import Actions
 from goaleditor.ui.exporting import Exporter
@@ -52,7 +52,7 @@ def _load_library() -> IndicatorLibrary:
     return IndicatorLibrary.load(resources_dir() / "library" / "builtin.json", personal)
 
 
-class MainWindow(QMainWindow, TableActions):
+class MainWindow(QMainWindow):
     """One window editing one document session, with one undo stack."""
 
     def __init__(self, settings: QSettings | None = None) -> None:
@@ -65,6 +65,7 @@ class MainWindow(QMainWindow, TableActions):
         self.session.hold_working_copy = True  # until shown: see showEvent
         self.session.on_screen = False  # an import report waits for the window too
         self.stack = self.session.stack
+        self.table_actions = TableActions(self)
         self._build_widgets()
         self.exporter = Exporter(self.session, self.prompts, self)
         self.action = Actions(self)
@@ -89,13 +90,13 @@ class MainWindow(QMainWindow, TableActions):
 
     def _build_widgets(self) -> None:
         self.table_model = TableListModel(self.document, self)
-        self.table_list = TableListView(self._move_table_to, self)
+        self.table_list = TableListView(self.table_actions.move_table_to, self)
         self.table_list.setObjectName("table_list")
         self.table_list.setModel(self.table_model)
         self.table_list.selectionModel().currentRowChanged.connect(self._current_table_changed)
-        self.header_form = HeaderForm(self.document, self.stack, self)
+        self.header_form = HeaderForm(self.document, self.session, self)
         self._library: IndicatorLibrary | None = None  # read on first use: start quickly
-        self.editor = IndicatorEditor(self.document, self.stack, lambda: self.library, self)
+        self.editor = IndicatorEditor(self.document, self.session, lambda: self.library, self)
         self.header_form.printedChanged.connect(self.editor.show_columns)
         self.editor.show_columns(self.header_form.printed)
         left = QWidget(self)
@@ -129,8 +130,8 @@ class MainWindow(QMainWindow, TableActions):
             self.table_model.rowsRemoved,
         ):
             signal.connect(self._show_hint_if_no_table)
-        self.problems = ProblemsPanel(self.document, self.apply_fix, self)
-        self.problems.activated.connect(self.goto_problem)
+        self.problems = ProblemsPanel(self.document, self.table_actions.apply_fix, self)
+        self.problems.activated.connect(self.table_actions.goto_problem)
         self.problems.checked.connect(self._show_marks)
         self.problems_dock = QDockWidget("问题", self)
         self.problems_dock.setObjectName("problems_dock")
@@ -180,10 +181,6 @@ class MainWindow(QMainWindow, TableActions):
         self.setWindowTitle(f"{self.session.display_name()}{mark}[*] — {APP_TITLE}")
         self.setWindowModified(self.session.is_modified())
 
-    def push(self, command: QUndoCommand) -> None:
-        """Do an edit as one undoable step."""
-        self.stack.push(command)
-
     # --- files ------------------------------------------------------------------------------------
 
     def maybe_save(self) -> bool:
@@ -200,7 +197,7 @@ class MainWindow(QMainWindow, TableActions):
 
     def new_document(self) -> None:
         """新建: ask framework, agency and year, then start with one empty table."""
-        from goaleditor.model.layouts import get_profile
+        from goaleditor.model.new_document import new_document
         from goaleditor.ui.dialogs import DocumentPropertiesDialog
 
         if not self.maybe_save():
@@ -209,11 +206,8 @@ class MainWindow(QMainWindow, TableActions):
         dialog = DocumentPropertiesDialog(None, self, layout)
         if dialog.exec() != DocumentPropertiesDialog.DialogCode.Accepted:
             return
-        document = Document(**dialog.values())
+        document = new_document(dialog.values())
         self.settings.setValue("newDocumentLayout", document.layout)  # asked first next time
-        document.tables.append(new_table(document.framework))
-        document.tables[0].document = document
-        document.tables[0].money_unit = get_profile(document.layout).money_unit
         self.session.replace(document, None)
         self.header_form.editor("project_name").setFocus()
 

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QIcon
 
     from goaleditor.model.checks import Problem
+    from goaleditor.model.fix_its import FixIt
 
 # Keyed by the severities of goaleditor.model.checks (错误, 警告, 提示).
 SEVERITY_COLORS = {"错误": "#c62828", "警告": "#ef8f00", "提示": "#1e6fd9"}
@@ -55,8 +56,8 @@ def severity_icon(severity: str) -> QIcon:
 def location(problem: Problem) -> str:
     """Where a problem is, as the tree shows it: 产出指标/数量指标/第2项, or 表头."""
     node = problem.node
-    if isinstance(node, Indicator) and node.parent is not None and node.parent.parent:
-        level2 = node.parent
+    level2 = node.parent if isinstance(node, Indicator) else None
+    if level2 is not None and level2.parent is not None:
         number = next(n for n, child in enumerate(level2.children, 1) if child is node)
         return f"{level2.parent.name}/{level2.name}/第{number}项"
     if problem.place:  # a group of the tree
@@ -71,7 +72,7 @@ class ProblemsPanel(QWidget):
     checked = Signal(list)  # list[Problem], after every check
 
     def __init__(
-        self, document: Document, apply_fix: Callable[[Problem, int], None], parent: Any = None
+        self, document: Document, apply_fix: Callable[[FixIt], None], parent: Any = None
     ) -> None:
         super().__init__(parent)
         self._document = document
@@ -179,15 +180,15 @@ class ProblemsPanel(QWidget):
         item = self.tree.itemAt(point)
         if item is None:
             return
-        from goaleditor.model.edit_rules import fix_edits
+        from goaleditor.model.checks import fix_its
 
         problem: Problem = item.data(0, Qt.ItemDataRole.UserRole)
         menu = QMenu(self)
         show = QAction("定位到单元格(&L)", menu)
         show.triggered.connect(lambda: self.activated.emit(problem))
         menu.addAction(show)
-        for choice, (label, _) in enumerate(fix_edits(problem, self._document.year)):
-            fix = QAction(f"&{choice + 1} 修复：{label}", menu)
-            fix.triggered.connect(lambda _=False, c=choice: self._apply_fix(problem, c))
-            menu.addAction(fix)
+        for number, fix in enumerate(fix_its(problem, self._document.year), 1):
+            action = QAction(f"&{number} 修复：{fix.label}", menu)
+            action.triggered.connect(lambda _=False, f=fix: self._apply_fix(f))
+            menu.addAction(action)
         menu.exec(self.tree.viewport().mapToGlobal(point))

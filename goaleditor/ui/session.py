@@ -12,6 +12,8 @@ from PySide6.QtGui import QUndoStack
 
 from goaleditor.errors import InputError, os_error_reason
 from goaleditor.model.document import Document
+from goaleditor.model.edits import Edit
+from goaleditor.ui.commands import EditCommand
 from goaleditor.ui.error_log import log_exception
 from goaleditor.ui.prompts import (
     CANCEL,
@@ -53,10 +55,10 @@ def working_folder() -> Path:
 class DocumentSession(QObject):
     """Owns the open document: its path, file lock, working copy and undo stack.
 
-    Whatever replaces the document (open, new, recover, next year's draft) goes through
-    replace(); whatever writes it goes through save_to(). The working copy is written after
-    each change of the undo stack, never inside an edit; a failure there is logged and
-    reported on `message`, and the edit stands.
+    Every edit goes through apply(); whatever replaces the document (open, new, recover,
+    next year's draft) goes through replace(); whatever writes it goes through save_to().
+    The working copy is written after each change of the undo stack, never inside an edit;
+    a failure there is logged and reported on `message`, and the edit stands.
     """
 
     aboutToReplace = Signal()  # the document is about to be replaced
@@ -145,6 +147,14 @@ class DocumentSession(QObject):
     def is_modified(self) -> bool:
         """Whether the document differs from its file."""
         return not self.stack.isClean()
+
+    def apply(self, edit: Edit | None) -> bool:
+        """Do an edit as one undoable step (typing in one field merges into one); False when
+        there is nothing to do."""
+        if edit is None:
+            return False
+        self.stack.push(EditCommand(self.document, edit))
+        return True
 
     # --- replacing the document ---------------------------------------------------------------
 
@@ -399,14 +409,24 @@ class DocumentSession(QObject):
 
     def checkpoint(self) -> None:
         """Flush and fold the working copy's log into its file (when the clerk pauses)."""
-        self._guard(lambda wc: (wc.flush(), wc.checkpoint()))
+        self._guard(_flush_and_checkpoint)
 
     def _saved_state_changed(self, clean: bool) -> None:
         if clean:
-            self._guard(lambda wc: (wc.flush(), wc.mark_saved()))
+            self._guard(_flush_and_mark_saved)
 
     def _close_working_copy(self) -> None:
         working = self.working_copy
         if working is not None:
             self.working_copy = None
             working.close()
+
+
+def _flush_and_checkpoint(working: WorkingCopy) -> None:
+    working.flush()
+    working.checkpoint()
+
+
+def _flush_and_mark_saved(working: WorkingCopy) -> None:
+    working.flush()
+    working.mark_saved()

@@ -14,8 +14,7 @@ from goaleditor.model.checks import (
     HINT,
     WARNING,
     check_document,
-    fix_edits,
-    fix_options,
+    fix_its,
 )
 from goaleditor.model.document import Document, GoalTable, Indicator
 from tests.helpers import run_cli
@@ -168,9 +167,9 @@ def test_fix_its(rule: str, mutate: Callable[[Document], None], expected: object
     doc = valid_document()
     mutate(doc)
     problem = next(p for p in check_document(doc) if p.rule == rule)
-    ((target, field, value),) = fix_edits(problem)
-    assert value == expected
-    setattr(target, field, value)
+    first = fix_its(problem)[0]
+    assert first.value == expected
+    first.edit().apply(doc)
     assert rule not in {p.rule for p in check_document(doc)}
 
 
@@ -217,11 +216,11 @@ def test_budget_fix_in_both_directions(total, fiscal, other, options) -> None:
         table = doc.tables[0]
         table.budget_total = None if total is None else Decimal(total)
         table.budget_fiscal, table.budget_other = Decimal(fiscal), Decimal(other)
-        found = fix_options(budget_problem(doc), doc.year)
-        assert [o[0] for o in found] == [o[0] for o in options]
-        ((target, name, new),) = found[choice][1]
-        assert (target, name, new) == (table, field, Decimal(value))
-        setattr(target, name, new)
+        found = fix_its(budget_problem(doc), doc.year)
+        assert [o.label for o in found] == [o[0] for o in options]
+        chosen = found[choice]
+        assert (chosen.target, chosen.field, chosen.value) == (table, field, Decimal(value))
+        chosen.edit().apply(doc)
         assert "budget.sum" not in {p.rule for p in check_document(doc)}
 
 
@@ -238,13 +237,13 @@ def test_date_in_another_year_offers_the_document_year(text: str, fixed: str | N
     doc.year = 2027
     indicator(doc, "完成时间").value = text
     problem = next(p for p in check_document(doc) if p.rule == "timeliness.outside-year")
-    options = fix_options(problem, doc.year)
+    options = fix_its(problem, doc.year)
     if fixed is None:
         assert options == []
         return
-    ((label, [(target, name, value)]),) = options
-    assert (name, value, label) == ("value", fixed, f"改为本年度：{fixed}")
-    setattr(target, name, value)
+    (fix,) = options
+    assert (fix.field, fix.value, fix.label) == ("value", fixed, f"改为本年度：{fixed}")
+    fix.edit().apply(doc)
     assert "timeliness.outside-year" not in {p.rule for p in check_document(doc)}
 
 
@@ -286,8 +285,6 @@ def _missing(doc: Document) -> list:
 
 
 def test_an_empty_required_level2_is_said_plainly_at_its_group_and_fixed_by_a_row() -> None:
-    from goaleditor.model.edit_rules import fix_edits as fix_steps
-
     doc = valid_document()
     remove("单件成本")(doc)
     (problem,) = _missing(doc)
@@ -296,29 +293,27 @@ def test_an_empty_required_level2_is_said_plainly_at_its_group_and_fixed_by_a_ro
     assert problem.node is cost and cost.name == "成本指标" and cost.children == []
     assert problem.place == "产出指标/成本指标"
     assert problem.line().split("\t")[2] == "产出指标/成本指标"  # the CLI says where, too
-    ((label, edit),) = fix_steps(problem, 2026)
-    assert label == "在“成本指标”下添加一个三级指标"
-    undo = edit.apply(doc)
+    (fix,) = fix_its(problem, 2026)
+    assert fix.label == "在“成本指标”下添加一个三级指标"
+    undo = fix.edit().apply(doc)
     assert [i.name for i in cost.children] == [""] and _missing(doc) == []
     undo.apply(doc)
     assert cost.children == [] and len(_missing(doc)) == 1
 
 
 def test_a_missing_level1_is_placed_at_the_table_and_offers_each_level2() -> None:
-    from goaleditor.model.edit_rules import fix_edits as fix_steps
-
     doc = valid_document()
     table = doc.tables[0]
     table.children.remove(next(l1 for l1 in table.children if l1.name == "效益指标"))
     (problem,) = _missing(doc)
     assert problem.message == "效益指标下还没有三级指标（本框架要求产出、效益、满意度指标都有）"
     assert (problem.node, problem.place) == (table, "效益指标（尚未添加）")
-    fixes = fix_steps(problem, 2026)
-    assert [label for label, _ in fixes] == [
+    fixes = fix_its(problem, 2026)
+    assert [fix.label for fix in fixes] == [
         f"在“{name}”下添加一个三级指标"
         for name in ("经济效益指标", "社会效益指标", "生态效益指标", "可持续影响指标")
     ]
-    fixes[1][1].apply(doc)  # 社会效益指标: 效益指标 comes back in its place, with its groups
+    fixes[1].edit().apply(doc)  # 社会效益指标: 效益指标 comes back in its place, with its groups
     assert [l1.name for l1 in table.children] == ["产出指标", "效益指标", "满意度指标"]
     benefit = table.children[1]
     assert [(l2.name, len(l2.children)) for l2 in benefit.children] == [
@@ -336,7 +331,7 @@ def test_an_empty_level1_is_placed_there_and_offers_its_own_groups() -> None:
     (problem,) = _missing(doc)
     benefit = doc.tables[0].children[1]
     assert (problem.node, problem.place) == (benefit, "效益指标")
-    assert [label for label, _ in fix_options(problem)] == ["在“社会效益指标”下添加一个三级指标"]
+    assert [fix.label for fix in fix_its(problem)] == ["在“社会效益指标”下添加一个三级指标"]
     satisfaction_doc = valid_document()
     remove("群众满意度")(satisfaction_doc)
     (only,) = _missing(satisfaction_doc)

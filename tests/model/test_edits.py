@@ -7,7 +7,15 @@ from decimal import Decimal
 import pytest
 
 from goaleditor.model import edit_rules as rules
-from goaleditor.model.checks import FIX_FILL_DESCRIPTION, FIX_RECOMPUTE_FISCAL, Problem
+from goaleditor.model.checks import (
+    FIX_ADD_INDICATOR,
+    FIX_DOCUMENT_YEAR,
+    FIX_FILL_DESCRIPTION,
+    FIX_NORMALIZE_COMPARATOR,
+    FIX_RECOMPUTE_FISCAL,
+    Problem,
+    fix_its,
+)
 from goaleditor.model.compare import document_differences
 from goaleditor.model.document import Document, GoalTable, Indicator, Level1, Level2, new_table
 from goaleditor.model.edits import (
@@ -23,6 +31,7 @@ from goaleditor.model.edits import (
     SetProperties,
     Steps,
 )
+from goaleditor.model.layout_names import LAYOUT_LABELS
 from goaleditor.model.library import LibraryEntry
 
 
@@ -282,27 +291,119 @@ def test_insert_from_library_adds_missing_groups() -> None:
     assert rules.insert_from_library(table, "classic", []) is None
 
 
+COST = ("产出指标", "成本指标")
+
+
+def first_fix(problem: Problem) -> Edit | None:
+    """A problem's first fix-it as one step (None when no fix is obvious)."""
+    fixes = fix_its(problem)
+    return fixes[0].edit() if fixes else None
+
+
 def test_fix_edit() -> None:
     document = sample()
     node = quantity_of(document).children[0]
     problem = Problem("警告", 1, 1, "r", "m", "description", FIX_FILL_DESCRIPTION, node)
-    edit = rules.fix_edit(problem)
+    edit = first_fix(problem)
     assert edit is not None and edit.text == "修复问题"
     round_trip(document, edit)
     table = document.tables[0]
     table.budget_total, table.budget_other = Decimal(100), Decimal(30)
-    fiscal = rules.fix_edit(Problem("错误", 1, 0, "r", "m", "", FIX_RECOMPUTE_FISCAL, table))
+    fiscal = first_fix(Problem("错误", 1, 0, "r", "m", "", FIX_RECOMPUTE_FISCAL, table))
     assert fiscal is not None
     fiscal.apply(document)
     assert table.budget_fiscal == Decimal(70)
-    assert rules.fix_edit(Problem("提示", 1, 1, "r", "m", "", "", node)) is None
+    assert first_fix(Problem("提示", 1, 1, "r", "m", "", "", node)) is None
     table.budget_total = Decimal(90)
     problem = Problem("错误", 1, 0, "r", "m", "", FIX_RECOMPUTE_FISCAL, table)
-    _, (label, total_fix) = rules.fix_edits(problem, document.year)
-    assert label == "预算数改为 财政资金 + 其他资金 = 100.00"
-    round_trip(document, total_fix)
-    total_fix.apply(document)
+    _, total_fix = fix_its(problem, document.year)
+    assert total_fix.label == "预算数改为 财政资金 + 其他资金 = 100.00"
+    round_trip(document, total_fix.edit())
+    total_fix.edit().apply(document)
     assert table.budget_total == Decimal(100)
+
+
+def test_every_fix_it_is_one_step_its_inverse_undoes() -> None:
+    document = sample()
+    document.year = 2027
+    table = document.tables[0]
+    one, two = quantity_of(document).children[:2]
+    one.description, two.comparator, two.value = "", ">=", "2026年底前"
+    table.budget_total, table.budget_fiscal, table.budget_other = (
+        Decimal(100),
+        Decimal(50),
+        Decimal(30),
+    )
+    cost = table.children[0].children[3]
+    problems = [
+        Problem("提示", 1, 1, "r", "m", "description", FIX_FILL_DESCRIPTION, one),
+        Problem("警告", 1, 2, "r", "m", "comparator", FIX_NORMALIZE_COMPARATOR, two),
+        Problem("警告", 1, 2, "r", "m", "value", FIX_DOCUMENT_YEAR, two),
+        Problem("错误", 1, 0, "r", "m", "", FIX_RECOMPUTE_FISCAL, table),
+        Problem("错误", 1, 0, "r", "m", "", FIX_ADD_INDICATOR, cost, groups=(COST,)),
+    ]
+    fixes = [fix for problem in problems for fix in fix_its(problem, document.year)]
+    assert [fix.label for fix in fixes] == [
+        "使用指标名称作为描述",
+        "指标性质改为“≥”",
+        "改为本年度：2027年底前",
+        "财政资金改为 预算数 − 其他资金 = 70.00",
+        "预算数改为 财政资金 + 其他资金 = 80.00",
+        "在“成本指标”下添加一个三级指标",
+    ]
+    for fix in fixes:
+        edit = fix.edit()
+        assert edit.text == "修复问题"
+        round_trip(document, edit)
+    assert all(fix.added_row() is None for fix in fixes)  # undone: no row is left
+    fixes[-1].edit().apply(document)
+    added = fixes[-1].added_row()
+    assert added is not None and added is cost.children[-1] and added.name == ""
+    assert fixes[0].added_row() is None
+
+
+def test_clearing_cells_empties_fields_but_keeps_the_comparator() -> None:
+    document = sample()
+    quantity = quantity_of(document)
+    one, two = quantity.children[:2]
+    one.description, one.comparator, one.value = "描述", "≥", "5"
+    cells = [
+        (one, "name"),
+        (one, "description"),
+        (one, "comparator"),  # 指标性质 stays
+        (one, "value"),
+        (one, None),  # a column of no field (指标值 as printed)
+        (quantity, "name"),  # a group row
+        (two, "value"),  # empty already
+    ]
+    edit = rules.clear_cells(cells)
+    assert edit is not None and edit.text == "清除3个单元格"
+    round_trip(document, edit)
+    edit.apply(document)
+    assert (one.name, one.description, one.comparator, one.value) == ("", "", "≥", "")
+    assert one.unit == "个"  # not selected
+    assert quantity.name == "数量指标"
+    single = rules.clear_cells([(two, "name"), (two, "comparator")])
+    assert single is not None and single.text == "修改三级指标"
+    round_trip(document, single)
+    assert rules.clear_cells([(one, "name"), (quantity, "name"), (two, "comparator")]) is None
+    assert rules.clear_cells([]) is None
+
+
+def test_a_new_document_starts_with_one_empty_table_in_its_layouts_money_unit() -> None:
+    from goaleditor.model.layouts import get_profile
+    from goaleditor.model.new_document import new_document
+
+    properties = {"layout": "tianjin", "agency_name": "某区财政局", "year": 2027}
+    document = new_document({**properties, "framework": "cost-first"})
+    assert (document.layout, document.agency_name, document.year) == ("tianjin", "某区财政局", 2027)
+    (table,) = document.tables
+    assert table.document is document and table.project_name == ""
+    assert [l1.name for l1 in table.children] == ["成本指标", "产出指标", "效益指标", "满意度指标"]
+    assert not list(table.indicator_rows())
+    assert table.money_unit == get_profile("tianjin").money_unit
+    wan = next(name for name in LAYOUT_LABELS if get_profile(name).money_unit == "万元")
+    assert new_document({"layout": wan}).tables[0].money_unit == "万元"
 
 
 def test_new_table_takes_the_documents_money_unit() -> None:

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
 
 from goaleditor.model import edit_rules as rules
-from goaleditor.model.checks import FIX_FILL_DESCRIPTION, Problem
+from goaleditor.model.checks import FIX_FILL_DESCRIPTION, Problem, fix_its
 from goaleditor.model.compare import document_snapshot
 from goaleditor.model.document import (
     HEADER_FIELDS,
@@ -144,7 +144,8 @@ class EditMachine(RuleBasedStateMachine):
     @rule(data=st.data())
     def fix(self, data: st.DataObject) -> None:
         node = data.draw(st.sampled_from(self._indicators()))
-        self._do(rules.fix_edit(Problem("警告", 1, 1, "r", "m", "", FIX_FILL_DESCRIPTION, node)))
+        problem = Problem("警告", 1, 1, "r", "m", "", FIX_FILL_DESCRIPTION, node)
+        self._do(fix_its(problem)[0].edit())
 
     @rule(data=st.data(), table=tables())
     def tables(self, data: st.DataObject, table: Any) -> None:

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from goaleditor.model.checks import ERROR, HINT, WARNING, check_document, fix_edits
+from goaleditor.model.checks import ERROR, HINT, WARNING, check_document, fix_its
 from goaleditor.model.document import Document, GoalTable
 from goaleditor.model.layout_names import LAYOUT_NAMES
 
@@ -108,7 +108,12 @@ def test_recompute_fiscal_leaves_room_for_the_carry_over(full_document: Document
     table = _table(full_document)
     table.budget_carryover = Decimal("98000.00")
     problem = next(p for p in check_document(full_document) if p.rule == "budget.sum")
-    assert fix_edits(problem) == [(table, "budget_fiscal", Decimal("3400000.00"))]
+    first = fix_its(problem)[0]
+    assert (first.target, first.field, first.value) == (
+        table,
+        "budget_fiscal",
+        Decimal("3400000.00"),
+    )
 
 
 def test_unprinted_data_is_named(full_document: Document) -> None:

@@ -98,12 +98,11 @@ def test_problems_follow_a_layout_switch(window) -> None:
 
 def test_the_printed_value_column_follows_the_layout(window) -> None:
     from goaleditor.model.edits import SetProperties
-    from goaleditor.ui.commands import EditCommand
     from goaleditor.ui.indicator_model import COL_DISPLAY
 
     index = cell(window, 1, COL_DISPLAY)  # 硬件采购、维护数量: ≥365次
     assert index.data() == "≥365次"
-    window.push(EditCommand(window.document, SetProperties({"layout": "shanghai"})))
+    window.session.apply(SetProperties({"layout": "shanghai"}))
     assert cell(window, 1, COL_DISPLAY).data() == "≥365.00(次)"
     window.stack.undo()
     assert cell(window, 1, COL_DISPLAY).data() == "≥365次"

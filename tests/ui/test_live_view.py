@@ -13,7 +13,6 @@ from PySide6.QtWidgets import QApplication
 from goaleditor.formats.layout import official
 from goaleditor.model.document import Indicator, Level1, Level2
 from goaleditor.model.edits import SetField, SetHeader, SetProperties
-from goaleditor.ui.commands import EditCommand
 from goaleditor.ui.indicator_model import COL_DESCRIPTION, COL_NAME, COL_VALUE
 
 
@@ -88,7 +87,7 @@ def test_draws_the_pdfs_own_pages(qtbot, window) -> None:
 def test_follows_an_edit_and_its_undo(qtbot, window) -> None:
     view = show_view(qtbot, window)
     third = indicators(window)[2]
-    window.push(EditCommand(window.document, SetField(third, "description", "新的描述文字")))
+    window.session.apply(SetField(third, "description", "新的描述文字"))
     qtbot.waitUntil(lambda: "新的描述文字" in view.text())
     assert "提供服务人数" in view.text()  # its 三级 name
     window.stack.undo()
@@ -118,15 +117,15 @@ def test_only_the_shown_table_is_laid_out_again(qtbot, window, monkeypatch) -> N
     monkeypatch.setattr(official, "build_grid", counting)
     document = window.document
     shown, other = document.tables[0], document.tables[3]
-    window.push(EditCommand(document, SetHeader(other, "goal", "另一个表的目标")))
-    window.push(EditCommand(document, SetField(indicators(window, 3)[0], "name", "别的")))
+    window.session.apply(SetHeader(other, "goal", "另一个表的目标"))
+    window.session.apply(SetField(indicators(window, 3)[0], "name", "别的"))
     qtbot.wait(20)
     assert laid_out == []
     for text in ("甲", "甲乙", "甲乙丙"):  # a burst of edits: one layout
-        window.push(EditCommand(document, SetHeader(shown, "fund_use", text)))
+        window.session.apply(SetHeader(shown, "fund_use", text))
     qtbot.waitUntil(lambda: "甲乙丙" in view.text())
     assert laid_out == [shown]
-    window.push(EditCommand(document, SetProperties({"agency_name": "某某单位"})))
+    window.session.apply(SetProperties({"agency_name": "某某单位"}))
     qtbot.waitUntil(lambda: view.pages[0].agency.endswith("某某单位"))
     assert laid_out == [shown, shown]  # a document property: the shown table only
 
@@ -137,9 +136,7 @@ def test_hidden_it_lays_out_nothing_until_shown(qtbot, window) -> None:
     window.live_dock.toggle_action.trigger()
     assert not window.live_dock.isVisible()
     for text in ("一", "二"):
-        window.push(
-            EditCommand(window.document, SetHeader(window.document.tables[0], "goal", text))
-        )
+        window.session.apply(SetHeader(window.document.tables[0], "goal", text))
     qtbot.wait(20)
     assert view.layouts == before
     window.live_dock.toggle_action.trigger()

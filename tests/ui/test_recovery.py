@@ -41,11 +41,11 @@ while w.session.working_copy is None:  # edits below must go through the per-edi
 first = next(w.current_table().indicator_rows())[2]
 w.editor._edit_field(first, "name", "崩溃前改的名字")
 w.editor.insert_indicators([Indicator("崩溃前插入的指标", "描述", "≥", "3", "个")], "插入")
-w.push(EditCommand(w.document, SetHeader(w.current_table(), "goal", "崩溃前改的目标")))
+w.session.apply(SetHeader(w.current_table(), "goal", "崩溃前改的目标"))
 w.table_list.setCurrentIndex(w.table_model.index(2))
-w.delete_table()
+w.table_actions.delete_table()
 w.table_list.setCurrentIndex(w.table_model.index(0))
-w.move_table(1)
+w.table_actions.move_table(1)
 w.stack.undo()  # undone edits must not come back either
 sys.stdout.write(dumps(w.document))
 sys.stdout.write("\\nREADY\\n")

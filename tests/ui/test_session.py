@@ -16,7 +16,6 @@ from goaleditor.model.edits import SetHeader
 from goaleditor.model.file_lock import lock_path, read_lock
 from goaleditor.model.store import load_document, save_document
 from goaleditor.model.working_copy import Orphan, WorkingCopy, find_orphans, restore
-from goaleditor.ui.commands import EditCommand
 from goaleditor.ui.prompts import Prompts
 from goaleditor.ui.recent_files import RecentFiles
 from goaleditor.ui.session import DocumentSession, working_folder
@@ -44,9 +43,7 @@ def _goals(tmp_path: Path, name: str = "文档.goals") -> Path:
 
 
 def _edit(session: DocumentSession, goal: str = "改过的目标") -> None:
-    session.stack.push(
-        EditCommand(session.document, SetHeader(session.document.tables[0], "goal", goal))
-    )
+    session.apply(SetHeader(session.document.tables[0], "goal", goal))
 
 
 def test_open_edit_save_and_saved_state(session, tmp_path: Path) -> None:
@@ -206,7 +203,7 @@ def test_working_copy_failure_is_reported_and_the_edit_stands(qtbot, window) -> 
 
     working.flush = full_disk
     table = window.current_table()
-    window.push(EditCommand(window.document, SetHeader(table, "goal", "磁盘满时改的目标")))
+    window.session.apply(SetHeader(table, "goal", "磁盘满时改的目标"))
     assert table.goal == "磁盘满时改的目标" and window.isWindowModified()
     assert window.statusBar().currentMessage().startswith("工作副本无法写入：")
     assert "No space left on device" in log_path().read_text(encoding="utf-8")

@@ -10,7 +10,6 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtTest import QTest
 
 from goaleditor.model.edits import SetHeader
-from goaleditor.ui.commands import EditCommand
 from tests.helpers import answer
 
 
@@ -55,7 +54,7 @@ def test_export_word_from_the_menu(window, tmp_path: Path) -> None:
 
 def test_a_pdf_with_characters_no_font_has_asks_first(window, tmp_path: Path) -> None:
     table = window.current_table()
-    window.push(EditCommand(window.document, SetHeader(table, "project_name", "测试😀项目")))
+    window.session.apply(SetHeader(table, "project_name", "测试😀项目"))
     target = tmp_path / "x.pdf"
     window.prompts.save_name = lambda title, start, kind: target
     asked = answer(window, "取消")

@@ -14,7 +14,6 @@ from goaleditor.formats.canonical_json import dumps
 from goaleditor.model.document import Indicator, Level2
 from goaleditor.model.edits import SetHeader, SetProperties
 from goaleditor.model.store import load_document
-from goaleditor.ui.commands import EditCommand
 from goaleditor.ui.indicator_model import (
     COL_COMPARATOR,
     COL_DESCRIPTION,
@@ -348,9 +347,7 @@ def test_table_list_add_duplicate_delete_move(qtbot, window) -> None:
 
 def test_properties_undo(window) -> None:
 
-    window.push(
-        EditCommand(window.document, SetProperties({"year": 2027, "agency_name": "某单位"}))
-    )
+    window.session.apply(SetProperties({"year": 2027, "agency_name": "某单位"}))
     assert (window.document.year, window.document.agency_name) == (2027, "某单位")
     window.stack.undo()
     assert (window.document.year, window.document.agency_name) == (
@@ -528,11 +525,14 @@ def test_problems_follow_typing_and_lead_to_the_cell(qtbot, window) -> None:
 
 
 def test_fix_it_is_one_undoable_step(qtbot, window) -> None:
+    from goaleditor.model.checks import fix_its
+
     target = indicator(window, 2)
     window.editor._edit_field(target, "description", "")
     window.problems.recheck()
     problem = next(p for p in window.problems.problems if p.rule == "indicator.no-description")
-    window.apply_fix(problem)
+    (fix,) = fix_its(problem, window.document.year)
+    window.table_actions.apply_fix(fix)
     assert target.description == "提供服务人数"
     assert window.stack.undoText() == "修复问题"
     window.stack.undo()
@@ -652,17 +652,17 @@ def test_problems_stay_right_when_only_changed_tables_are_rechecked(qtbot, windo
     panel = window.problems
     third = window.document.tables[2]
     window.editor._edit_field(next(third.indicator_rows())[2], "value", "")
-    window.push(EditCommand(window.document, SetHeader(window.document.tables[4], "goal", "")))
+    window.session.apply(SetHeader(window.document.tables[4], "goal", ""))
     panel.recheck()
     assert panel.problems == check_document(window.document)
     window.table_list.setCurrentIndex(window.table_model.index(2))
-    window.move_table(-1)
+    window.table_actions.move_table(-1)
     window.table_list.setCurrentIndex(window.table_model.index(0))
-    window.delete_table()
+    window.table_actions.delete_table()
     panel.recheck()
     assert panel.problems == check_document(window.document)
     assert {p.table for p in panel.problems} == {1, 4}
-    window.push(EditCommand(window.document, SetProperties({"year": 2030})))
+    window.session.apply(SetProperties({"year": 2030}))
     panel.recheck()
     assert panel.problems == check_document(window.document)
     assert any(p.rule == "timeliness.outside-year" for p in panel.problems)

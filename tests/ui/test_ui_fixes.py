@@ -8,7 +8,6 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMenu
 
 from goaleditor.model.edits import SetHeader
-from goaleditor.ui.commands import EditCommand
 
 
 def menu_actions(window, rule: str) -> list:
@@ -33,7 +32,7 @@ def menu_actions(window, rule: str) -> list:
 
 def test_budget_fix_offers_both_directions(qtbot, window) -> None:
     table = window.current_table()  # 预算数 6300000.00 = 财政资金 6300000.00
-    window.push(EditCommand(window.document, SetHeader(table, "budget_total", Decimal(7000000))))
+    window.session.apply(SetHeader(table, "budget_total", Decimal(7000000)))
     actions = menu_actions(window, "budget.sum")
     labels = [a.text() for a in actions]
     assert labels == [
@@ -52,7 +51,7 @@ def test_budget_fix_offers_both_directions(qtbot, window) -> None:
 def test_date_of_another_year_offers_the_document_year(qtbot, window) -> None:
     from goaleditor.model import edit_rules as rules
 
-    window.push(EditCommand(window.document, rules.set_properties(window.document, {"year": 2027})))
+    window.session.apply(rules.set_properties(window.document, {"year": 2027}))
     actions = menu_actions(window, "timeliness.outside-year")
     assert actions[1].text() == "&1 修复：改为本年度：2027年12月31日前"
     actions[1].trigger()
@@ -68,7 +67,7 @@ def test_a_missing_level2_is_shown_at_its_group_and_fixed_by_a_new_row(qtbot, wi
     table = window.current_table()
     timely = table.children[0].children[2]
     assert timely.name == "时效指标" and len(timely.children) == 1
-    window.push(EditCommand(window.document, rules.delete_nodes(timely.children)))
+    window.session.apply(rules.delete_nodes(timely.children))
     actions = menu_actions(window, "framework.missing-level2")
     panel = window.problems
     row = next(i for i, p in enumerate(panel.problems) if p.rule == "framework.missing-level2")

@@ -9,15 +9,14 @@ from pathlib import Path
 from PySide6.QtCore import QSettings
 
 from goaleditor.model.edits import SetField, SetHeader
-from goaleditor.ui.commands import EditCommand
 from tests.helpers import answer
 
 
 def _two_errors(window) -> None:
     first, second = window.document.tables[0], window.document.tables[1]
-    window.push(EditCommand(window.document, SetHeader(first, "budget_fiscal", Decimal("1"))))
+    window.session.apply(SetHeader(first, "budget_fiscal", Decimal("1")))
     name = next(second.indicator_rows())[2]
-    window.push(EditCommand(window.document, SetField(name, "name", "")))
+    window.session.apply(SetField(name, "name", ""))
 
 
 def test_export_with_errors_asks_first_and_cancel_writes_nothing(window, tmp_path: Path) -> None:
@@ -77,7 +76,7 @@ def test_names_come_from_the_document_and_the_folder_from_the_last_one_used(
     window.action.export_pdf.trigger()
     # Imported, never saved: the first project's name, where the import came from.
     assert pdf_start == [example_path.parent.resolve() / "2026年政务服务办运行经费.pdf"]
-    window.push(EditCommand(window.document, _title("滨海新区/政务服务办 2026")))
+    window.session.apply(_title("滨海新区/政务服务办 2026"))
     assert session.suggested_name(".goals").name == "滨海新区_政务服务办 2026.goals"
     target = tmp_path / "存档" / "a.goals"
     target.parent.mkdir()
