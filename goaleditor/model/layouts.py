@@ -122,12 +122,16 @@ def _column(labels: Mapping[str, str], col: int, key: str, colspan: int = 1) -> 
 
 
 _GROUP_LABELS = {"level1": "一级指标", "level2": "二级指标", "name": "三级指标"}
-_TIANJIN_LABELS = {
+# Tianjin's header, which Sichuan prints too.
+_TIANJIN_HEAD_LABELS = {
     "project_name": "项目名称",
     "budget_total": "预算数",
     "budget_fiscal": "其中：财政资金",
     "budget_other": "其他资金",
     "goal": "绩效目标",
+}
+_TIANJIN_LABELS = {
+    **_TIANJIN_HEAD_LABELS,
     **_GROUP_LABELS,
     "description": "绩效指标描述",
     "display": "指标值",
@@ -165,7 +169,8 @@ _CENTRAL_LABELS = {
     "display": "指标值",
 }
 _SICHUAN_LABELS = {
-    **{key: label for key, label in _TIANJIN_LABELS.items() if key != "display"},
+    **_TIANJIN_HEAD_LABELS,
+    **_GROUP_LABELS,
     "comparator": "指标性质",
     "value": "指标值",
     "unit": "度量单位",
