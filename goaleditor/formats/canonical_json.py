@@ -8,13 +8,15 @@ from typing import Any
 
 from goaleditor.atomic import atomic_write_text
 from goaleditor.errors import InputError
-from goaleditor.model.document import (
+from goaleditor.model.document import Document, GoalTable, Indicator
+from goaleditor.model.fields import (
+    DOCUMENT_PROPERTIES,
+    HEADER_FIELDS,
+    INDICATOR_FIELDS,
     LAYOUT_HEADER_FIELDS,
     LAYOUT_INDICATOR_FIELDS,
     MONEY_FIELDS,
-    Document,
-    GoalTable,
-    Indicator,
+    TABLE_SPECS,
 )
 from goaleditor.model.frameworks import FRAMEWORKS, detect_framework
 from goaleditor.model.layout_names import DEFAULT_LAYOUT, LAYOUT_NAMES
@@ -25,10 +27,16 @@ from goaleditor.model.values import COMPARATORS, normalize_comparator, parse_tar
 
 SCHEMA = 1
 MAX_BYTES = 64 * 1024 * 1024
-_TEXT_FIELDS = ("project_name", "fund_use", "goal")
+# The document's keys: every property but merge_level2, a view option not exchanged.
+_DOCUMENT_KEYS = tuple(name for name in DOCUMENT_PROPERTIES if name != "merge_level2")
+_TEXT_FIELDS = tuple(
+    spec.key for spec in TABLE_SPECS if spec.kind in ("text", "long_text") and not spec.layout
+)
 # The keys of other regions' layouts (DESIGN §4): optional on import, always written.
 _LAYOUT_TABLE_KEYS = LAYOUT_HEADER_FIELDS
 _INDICATOR_TEXT = ("level1", "level2", "name", "description")
+# The indicator's own keys, written before its printed display.
+_INDICATOR_KEYS = tuple(name for name in INDICATOR_FIELDS if name not in LAYOUT_INDICATOR_FIELDS)
 _LAYOUT_INDICATOR_KEYS = LAYOUT_INDICATOR_FIELDS
 
 
@@ -36,35 +44,19 @@ def to_data(document: Document) -> dict[str, Any]:
     """The document as canonical JSON data (dicts in the contract's key order)."""
     return {
         "schema": SCHEMA,
-        "agency_code": document.agency_code,
-        "agency_name": document.agency_name,
-        "year": document.year,
-        "title": document.title,
-        "framework": document.framework,
-        "layout": document.layout,
+        **{name: getattr(document, name) for name in _DOCUMENT_KEYS},
         "tables": [_table_data(table) for table in document.tables],
     }
 
 
 def _table_data(table: GoalTable) -> dict[str, Any]:
     return {
-        "project_name": table.project_name,
-        "money_unit": table.money_unit,
-        "budget_total": format_money(table.budget_total),
-        "budget_fiscal": format_money(table.budget_fiscal),
-        "budget_other": format_money(table.budget_other),
-        "fund_use": table.fund_use,
-        "goal": table.goal,
-        **{name: _text_of(table, name) for name in _LAYOUT_TABLE_KEYS},
+        **{name: _text_of(table, name) for name in HEADER_FIELDS},
         "indicators": [
             {
                 "level1": level1,
                 "level2": level2,
-                "name": ind.name,
-                "description": ind.description,
-                "comparator": ind.comparator,
-                "value": ind.value,
-                "unit": ind.unit,
+                **{name: getattr(ind, name) for name in _INDICATOR_KEYS},
                 "display": ind.display,
                 **{name: getattr(ind, name) for name in _LAYOUT_INDICATOR_KEYS},
             }

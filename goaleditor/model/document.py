@@ -19,77 +19,32 @@ from goaleditor.model.events import (
     subscribe,
     with_phase,
 )
-from goaleditor.model.frameworks import DEFAULT_FRAMEWORK, get_framework
-from goaleditor.model.layout_names import DEFAULT_LAYOUT
-from goaleditor.model.values import format_display
 
-# The header fields other regions' layouts add (DESIGN §4); every layout keeps them all.
-LAYOUT_HEADER_FIELDS: tuple[str, ...] = (
-    "project_nature",
-    "project_category",
-    "supervisor",
-    "implementer",
-    "start_date",
-    "end_date",
-    "period_total",
-    "period_fiscal",
-    "period_other",
-    "budget_carryover",
-    "period_goal",
-)
-HEADER_FIELDS: tuple[str, ...] = (
-    "project_name",
-    "money_unit",
-    "budget_total",
-    "budget_fiscal",
-    "budget_other",
-    "fund_use",
-    "goal",
-    *LAYOUT_HEADER_FIELDS,
-)
-MONEY_FIELDS: tuple[str, ...] = (
-    "budget_total",
-    "budget_fiscal",
-    "budget_other",
-    "period_total",
-    "period_fiscal",
-    "period_other",
-    "budget_carryover",
-)
-# The indicator fields other regions' layouts add (DESIGN §4).
-LAYOUT_INDICATOR_FIELDS: tuple[str, ...] = ("weight", "explanation", "standard", "remark")
-INDICATOR_FIELDS: tuple[str, ...] = (
-    "name",
-    "description",
-    "comparator",
-    "value",
-    "unit",
-    *LAYOUT_INDICATOR_FIELDS,
-)
-DOCUMENT_PROPERTIES: tuple[str, ...] = (
-    "agency_code",
-    "agency_name",
-    "year",
-    "title",
-    "framework",
-    "merge_level2",
-    "layout",
-)
+# The field lists are fields.py's: importing them from here keeps working.
+from goaleditor.model.fields import DOCUMENT_PROPERTIES as DOCUMENT_PROPERTIES
+from goaleditor.model.fields import HEADER_FIELDS as HEADER_FIELDS
+from goaleditor.model.fields import INDICATOR_FIELDS as INDICATOR_FIELDS
+from goaleditor.model.fields import LAYOUT_HEADER_FIELDS as LAYOUT_HEADER_FIELDS
+from goaleditor.model.fields import LAYOUT_INDICATOR_FIELDS as LAYOUT_INDICATOR_FIELDS
+from goaleditor.model.fields import MONEY_FIELDS as MONEY_FIELDS
+from goaleditor.model.fields import default_of
+from goaleditor.model.frameworks import get_framework
+from goaleditor.model.values import format_display
 
 
 @dataclass(eq=False)
 class Indicator:
-    """A 三级 indicator: one printed row of a goal table."""
+    """A 三级 indicator: one printed row of a goal table (fields: fields.INDICATOR_SPECS)."""
 
-    name: str = ""
-    description: str = ""
-    comparator: str = "≥"
-    value: str = ""
-    unit: str = ""
-    weight: str = ""  # 权重/分值: a decimal as typed, "" when none
-    explanation: str = ""  # 指标解释
-    standard: str = ""  # 评(扣)分标准
-    remark: str = ""  # 备注
+    name: str = default_of("name")
+    description: str = default_of("description")
+    comparator: str = default_of("comparator")
+    value: str = default_of("value")
+    unit: str = default_of("unit")
+    weight: str = default_of("weight")
+    explanation: str = default_of("explanation")
+    standard: str = default_of("standard")
+    remark: str = default_of("remark")
     parent: Level2 | None = field(default=None, repr=False)
 
     @property
@@ -141,26 +96,29 @@ TreeNode = Level1 | Level2 | Indicator
 
 @dataclass(eq=False)
 class GoalTable:
-    """One project's goal table: header fields and the indicator tree (its children)."""
+    """One project's goal table: header fields and the indicator tree (its children).
 
-    project_name: str = ""
-    money_unit: str = "元"
-    budget_total: Decimal | None = None
-    budget_fiscal: Decimal | None = None
-    budget_other: Decimal | None = None
-    fund_use: str = ""
-    goal: str = ""
-    project_nature: str = ""  # 项目性质 / 项目属性
-    project_category: str = ""  # 项目类别
-    supervisor: str = ""  # 主管部门 (with its code where the layout asks)
-    implementer: str = ""  # 实施单位
-    start_date: str = ""  # 计划开始日期, YYYY-MM-DD as typed
-    end_date: str = ""  # 计划完成日期
-    period_total: Decimal | None = None  # money over the whole 实施期/中期
-    period_fiscal: Decimal | None = None
-    period_other: Decimal | None = None
-    budget_carryover: Decimal | None = None  # 上年结转资金, part of the year's budget_total
-    period_goal: str = ""  # 项目总体目标 / 中期目标
+    The fields, their meaning and defaults are declared in fields.py (TABLE_SPECS).
+    """
+
+    project_name: str = default_of("project_name")
+    money_unit: str = default_of("money_unit")
+    budget_total: Decimal | None = field(default=default_of("budget_total"))
+    budget_fiscal: Decimal | None = field(default=default_of("budget_fiscal"))
+    budget_other: Decimal | None = field(default=default_of("budget_other"))
+    fund_use: str = default_of("fund_use")
+    goal: str = default_of("goal")
+    project_nature: str = default_of("project_nature")
+    project_category: str = default_of("project_category")
+    supervisor: str = default_of("supervisor")
+    implementer: str = default_of("implementer")
+    start_date: str = default_of("start_date")
+    end_date: str = default_of("end_date")
+    period_total: Decimal | None = field(default=default_of("period_total"))
+    period_fiscal: Decimal | None = field(default=default_of("period_fiscal"))
+    period_other: Decimal | None = field(default=default_of("period_other"))
+    budget_carryover: Decimal | None = field(default=default_of("budget_carryover"))
+    period_goal: str = default_of("period_goal")
     children: list[Level1] = field(default_factory=list)
     document: Document | None = field(default=None, repr=False)
 
@@ -232,13 +190,13 @@ class Document:
     so that views can follow a single edit without reloading everything.
     """
 
-    agency_code: str = ""
-    agency_name: str = ""
-    year: int | None = None
-    title: str = ""
-    framework: str = DEFAULT_FRAMEWORK
-    merge_level2: bool = False
-    layout: str = DEFAULT_LAYOUT
+    agency_code: str = default_of("agency_code")
+    agency_name: str = default_of("agency_name")
+    year: int | None = default_of("year")
+    title: str = default_of("title")
+    framework: str = default_of("framework")
+    merge_level2: bool = default_of("merge_level2")
+    layout: str = default_of("layout")
     tables: list[GoalTable] = field(default_factory=list)
     listeners: list[Listener] = field(default_factory=list, repr=False)
 

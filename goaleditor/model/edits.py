@@ -11,43 +11,7 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from goaleditor.model.document import Container, Document, GoalTable, TreeNode
-
-FIELD_LABELS = {
-    "name": "三级指标",
-    "description": "绩效指标描述",
-    "comparator": "指标性质",
-    "value": "指标值",
-    "unit": "单位",
-    "project_name": "项目名称",
-    "money_unit": "金额单位",
-    "budget_total": "预算数",
-    "budget_fiscal": "财政资金",
-    "budget_other": "其他资金",
-    "fund_use": "资金用途",
-    "goal": "绩效目标",
-    "project_nature": "项目性质",
-    "project_category": "项目类别",
-    "supervisor": "主管部门",
-    "implementer": "实施单位",
-    "start_date": "计划开始日期",
-    "end_date": "计划完成日期",
-    "period_total": "项目资金总额",
-    "period_fiscal": "项目财政资金",
-    "period_other": "项目其他资金",
-    "budget_carryover": "上年结转资金",
-    "period_goal": "项目总体目标",
-    "weight": "权重",
-    "explanation": "指标解释",
-    "standard": "评分标准",
-    "remark": "备注",
-    "layout": "版式",
-    "agency_code": "单位编码",
-    "agency_name": "单位名称",
-    "year": "年度",
-    "title": "文档标题",
-    "framework": "指标体系",
-    "merge_level2": "合并二级指标",
-}
+from goaleditor.model.fields import FIELD_LABELS
 
 
 class Edit(Protocol):

@@ -12,9 +12,9 @@ from dataclasses import dataclass
 
 from goaleditor.model.document import Document, GoalTable, Indicator
 from goaleditor.model.edits import Edit, SetField, SetHeader, Steps
+from goaleditor.model.fields import SEARCHABLE_HEADER_FIELDS as HEADER_FIELDS
+from goaleditor.model.fields import SEARCHABLE_INDICATOR_FIELDS as INDICATOR_FIELDS
 
-HEADER_FIELDS = ("project_name", "fund_use", "goal")
-INDICATOR_FIELDS = ("name", "description", "value", "unit")
 Position = tuple[int, int, int, int]  # table, row (0: header), field, offset
 
 

@@ -9,8 +9,9 @@ one grid every writer draws; adding a region is adding a profile here, not editi
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from contextlib import suppress
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Literal
 
@@ -57,6 +58,9 @@ class LayoutProfile:
     money_unit: str = "元"
     weight_total: Decimal | None = None  # what the weights must add up to, when printed
     required: tuple[str, ...] = ("project_name",)  # header fields the form cannot leave blank
+    # field key (fields.py) -> the label this region prints for it; labels over several
+    # fields (预算规模及资金用途, 项目期, 资金总额) are the slots' own.
+    labels: Mapping[str, str] = field(default_factory=dict, hash=False)
 
     @property
     def columns(self) -> int:
@@ -110,6 +114,70 @@ def _f(col: int, field: str, colspan: int = 1, align: Align = "left", rowspan: i
     return Slot(col, colspan, align, field=field, rowspan=rowspan)
 
 
+def _column(labels: Mapping[str, str], col: int, key: str, colspan: int = 1) -> Slot:
+    """An indicator column, headed by the layout's label of its field."""
+    align: Align = "left" if key in ("name", "description") else "center"
+    slot_field = key if key in ("level1", "level2") else f"indicator.{key}"
+    return Slot(col, colspan, align, labels[key], slot_field)
+
+
+_GROUP_LABELS = {"level1": "一级指标", "level2": "二级指标", "name": "三级指标"}
+# Tianjin's header, which Sichuan prints too.
+_TIANJIN_HEAD_LABELS = {
+    "project_name": "项目名称",
+    "budget_total": "预算数",
+    "budget_fiscal": "其中：财政资金",
+    "budget_other": "其他资金",
+    "goal": "绩效目标",
+}
+_TIANJIN_LABELS = {
+    **_TIANJIN_HEAD_LABELS,
+    **_GROUP_LABELS,
+    "description": "绩效指标描述",
+    "display": "指标值",
+}
+_SHANGHAI_LABELS = {
+    "project_name": "项目名称",
+    "project_nature": "项目性质",
+    "project_category": "项目类别",
+    "supervisor": "主管部门",
+    "implementer": "实施单位",
+    "start_date": "计划开始日期",
+    "end_date": "计划完成日期",
+    "period_total": "项目资金总额",
+    "budget_total": "年度资金申请总额",
+    "period_fiscal": "其中：财政资金",
+    "budget_fiscal": "其中：当年财政拨款",
+    "period_other": "其他资金",
+    "budget_carryover": "上年结转资金",
+    "budget_other": "其他资金",
+    "period_goal": "项目总体目标",
+    "goal": "年度总体目标",
+    **_GROUP_LABELS,
+    "display": "年度(/项目)指标值",
+}
+_CENTRAL_LABELS = {
+    "project_name": "项目名称",
+    "supervisor": "主管部门及代码",
+    "implementer": "实施单位",
+    "project_nature": "项目属性",
+    "period_total": "中期（实施期）资金总额",
+    "budget_total": "年度资金总额",
+    "period_goal": "中期（实施期）目标",
+    "goal": "年度目标",
+    **_GROUP_LABELS,
+    "display": "指标值",
+}
+_SICHUAN_LABELS = {
+    **_TIANJIN_HEAD_LABELS,
+    **_GROUP_LABELS,
+    "comparator": "指标性质",
+    "value": "指标值",
+    "unit": "度量单位",
+    "weight": "权重",
+}
+
+
 TIANJIN = LayoutProfile(
     name="tianjin",
     label=LAYOUT_LABELS["tianjin"],
@@ -119,26 +187,27 @@ TIANJIN = LayoutProfile(
     # 一级 | 二级 | 三级 | 描述 (2) | 指标值 (2); the budget row uses each one.
     column_fractions=(0.12, 0.14, 0.20, 0.12, 0.18, 0.11, 0.13),
     head_rows=(
-        (_l(0, "项目名称"), _f(1, "project_name", 6)),
+        (_l(0, _TIANJIN_LABELS["project_name"]), _f(1, "project_name", 6)),
         (
             _l(0, "预算规模及资金用途", rowspan=2),
-            _l(1, "预算数"),
+            _l(1, _TIANJIN_LABELS["budget_total"]),
             _m(2, "budget_total"),
-            _l(3, "其中：财政资金"),
+            _l(3, _TIANJIN_LABELS["budget_fiscal"]),
             _m(4, "budget_fiscal"),
-            _l(5, "其他资金"),
+            _l(5, _TIANJIN_LABELS["budget_other"]),
             _m(6, "budget_other"),
         ),
         (_f(1, "fund_use", 6),),
-        (_l(0, "绩效目标"), _f(1, "goal", 6)),
+        (_l(0, _TIANJIN_LABELS["goal"]), _f(1, "goal", 6)),
     ),
     indicator_slots=(
-        Slot(0, 1, "center", "一级指标", "level1"),
-        Slot(1, 1, "center", "二级指标", "level2"),
-        Slot(2, 1, "left", "三级指标", "indicator.name"),
-        Slot(3, 2, "left", "绩效指标描述", "indicator.description"),
-        Slot(5, 2, "center", "指标值", "indicator.display"),
+        _column(_TIANJIN_LABELS, 0, "level1"),
+        _column(_TIANJIN_LABELS, 1, "level2"),
+        _column(_TIANJIN_LABELS, 2, "name"),
+        _column(_TIANJIN_LABELS, 3, "description", 2),
+        _column(_TIANJIN_LABELS, 5, "display", 2),
     ),
+    labels=_TIANJIN_LABELS,
 )
 
 # 财政项目支出绩效目标申报表 of Shanghai's 2026 budgets (samples/shanghai-2026-shenbaobiao.txt).
@@ -151,48 +220,57 @@ SHANGHAI = LayoutProfile(
     column_fractions=(0.12, 0.17, 0.18, 0.21, 0.12, 0.20),
     head_rows=(
         (
-            _l(0, "项目名称"),
+            _l(0, _SHANGHAI_LABELS["project_name"]),
             _f(1, "project_name"),
-            _l(2, "项目性质"),
+            _l(2, _SHANGHAI_LABELS["project_nature"]),
             _f(3, "project_nature"),
-            _l(4, "项目类别"),
+            _l(4, _SHANGHAI_LABELS["project_category"]),
             _f(5, "project_category"),
         ),
-        (_l(0, "主管部门"), _f(1, "supervisor", 2), _l(3, "实施单位"), _f(4, "implementer", 2)),
         (
-            _l(0, "计划开始日期"),
+            _l(0, _SHANGHAI_LABELS["supervisor"]),
+            _f(1, "supervisor", 2),
+            _l(3, _SHANGHAI_LABELS["implementer"]),
+            _f(4, "implementer", 2),
+        ),
+        (
+            _l(0, _SHANGHAI_LABELS["start_date"]),
             _f(1, "start_date", 2),
-            _l(3, "计划完成日期"),
+            _l(3, _SHANGHAI_LABELS["end_date"]),
             _f(4, "end_date", 2),
         ),
         (
             _l(0, "项目资金（{unit}）", rowspan=4),
-            _l(1, "项目资金总额"),
+            _l(1, _SHANGHAI_LABELS["period_total"]),
             _m(2, "period_total"),
-            _l(3, "年度资金申请总额"),
+            _l(3, _SHANGHAI_LABELS["budget_total"]),
             _m(4, "budget_total", 2),
         ),
         (
-            _l(1, "其中：财政资金"),
+            _l(1, _SHANGHAI_LABELS["period_fiscal"]),
             _m(2, "period_fiscal"),
-            _l(3, "其中：当年财政拨款"),
+            _l(3, _SHANGHAI_LABELS["budget_fiscal"]),
             _m(4, "budget_fiscal", 2),
         ),
         (
-            _l(1, "其他资金", rowspan=2),
+            _l(1, _SHANGHAI_LABELS["period_other"], rowspan=2),
             _m(2, "period_other", rowspan=2),
-            _l(3, "上年结转资金"),
+            _l(3, _SHANGHAI_LABELS["budget_carryover"]),
             _m(4, "budget_carryover", 2),
         ),
-        (_l(3, "其他资金"), _m(4, "budget_other", 2)),
-        (_l(0, "项目绩效目标", rowspan=2), _l(1, "项目总体目标", 2), _l(3, "年度总体目标", 3)),
+        (_l(3, _SHANGHAI_LABELS["budget_other"]), _m(4, "budget_other", 2)),
+        (
+            _l(0, "项目绩效目标", rowspan=2),
+            _l(1, _SHANGHAI_LABELS["period_goal"], 2),
+            _l(3, _SHANGHAI_LABELS["goal"], 3),
+        ),
         (_f(1, "period_goal", 2), _f(3, "goal", 3)),
     ),
     indicator_slots=(
-        Slot(0, 1, "center", "一级指标", "level1"),
-        Slot(1, 1, "center", "二级指标", "level2"),
-        Slot(2, 2, "left", "三级指标", "indicator.name"),
-        Slot(4, 2, "center", "年度(/项目)指标值", "indicator.display"),
+        _column(_SHANGHAI_LABELS, 0, "level1"),
+        _column(_SHANGHAI_LABELS, 1, "level2"),
+        _column(_SHANGHAI_LABELS, 2, "name", 2),
+        _column(_SHANGHAI_LABELS, 4, "display", 2),
     ),
     value_style="parenthesized",
     thousands=True,
@@ -210,6 +288,7 @@ SHANGHAI = LayoutProfile(
         "period_goal",
         "goal",
     ),
+    labels=_SHANGHAI_LABELS,
 )
 
 # 中央部门项目支出绩效目标申报表 (财预〔2015〕88号 附件, with its 中期/实施期 columns).
@@ -221,15 +300,15 @@ CENTRAL = LayoutProfile(
     unit="",
     column_fractions=(0.12, 0.16, 0.22, 0.16, 0.17, 0.17),
     head_rows=(
-        (_l(0, "项目名称"), _f(1, "project_name", 5)),
+        (_l(0, _CENTRAL_LABELS["project_name"]), _f(1, "project_name", 5)),
         (
-            _l(0, "主管部门及代码"),
+            _l(0, _CENTRAL_LABELS["supervisor"]),
             _f(1, "supervisor", 2),
-            _l(3, "实施单位"),
+            _l(3, _CENTRAL_LABELS["implementer"]),
             _f(4, "implementer", 2),
         ),
         (
-            _l(0, "项目属性"),
+            _l(0, _CENTRAL_LABELS["project_nature"]),
             _f(1, "project_nature", 2),
             _l(3, "项目期"),
             _f(4, "start_date", align="center"),
@@ -238,8 +317,8 @@ CENTRAL = LayoutProfile(
         (
             _l(0, "项目资金（{unit}）", rowspan=4),
             _l(1, "", 2),
-            _l(3, "中期（实施期）资金总额"),
-            _l(4, "年度资金总额", 2),
+            _l(3, _CENTRAL_LABELS["period_total"]),
+            _l(4, _CENTRAL_LABELS["budget_total"], 2),
         ),
         (
             _l(1, "资金总额", 2),
@@ -256,21 +335,27 @@ CENTRAL = LayoutProfile(
             _m(3, "period_other"),
             _m(4, "budget_other", 2),
         ),
-        (_l(0, "总体目标", rowspan=2), _l(1, "中期（实施期）目标", 3), _l(4, "年度目标", 2)),
+        (
+            _l(0, "总体目标", rowspan=2),
+            _l(1, _CENTRAL_LABELS["period_goal"], 3),
+            _l(4, _CENTRAL_LABELS["goal"], 2),
+        ),
         (_f(1, "period_goal", 3), _f(4, "goal", 2)),
     ),
     indicator_slots=(
-        Slot(0, 1, "center", "一级指标", "level1"),
-        Slot(1, 1, "center", "二级指标", "level2"),
-        Slot(2, 2, "left", "三级指标", "indicator.name"),
-        Slot(4, 2, "center", "指标值", "indicator.display"),
+        _column(_CENTRAL_LABELS, 0, "level1"),
+        _column(_CENTRAL_LABELS, 1, "level2"),
+        _column(_CENTRAL_LABELS, 2, "name", 2),
+        _column(_CENTRAL_LABELS, 4, "display", 2),
     ),
     framework="cost-first",
     money_unit="万元",
     required=("project_name", "supervisor", "implementer", "budget_total", "goal"),
+    labels=_CENTRAL_LABELS,
 )
 
 # Tianjin's header with the 指标值 split into its parts, and a weight per indicator.
+_SICHUAN_COLUMNS = ("level1", "level2", "name", "comparator", "value", "unit", "weight")
 SICHUAN = LayoutProfile(
     name="sichuan",
     label=LAYOUT_LABELS["sichuan"],
@@ -280,15 +365,10 @@ SICHUAN = LayoutProfile(
     column_fractions=(0.12, 0.14, 0.22, 0.16, 0.14, 0.11, 0.11),
     head_rows=TIANJIN.head_rows,
     indicator_slots=(
-        Slot(0, 1, "center", "一级指标", "level1"),
-        Slot(1, 1, "center", "二级指标", "level2"),
-        Slot(2, 1, "left", "三级指标", "indicator.name"),
-        Slot(3, 1, "center", "指标性质", "indicator.comparator"),
-        Slot(4, 1, "center", "指标值", "indicator.value"),
-        Slot(5, 1, "center", "度量单位", "indicator.unit"),
-        Slot(6, 1, "center", "权重", "indicator.weight"),
+        *(_column(_SICHUAN_LABELS, col, key) for col, key in enumerate(_SICHUAN_COLUMNS)),
     ),
     weight_total=Decimal(100),
+    labels=_SICHUAN_LABELS,
 )
 
 PROFILES: dict[str, LayoutProfile] = {p.name: p for p in (TIANJIN, SHANGHAI, CENTRAL, SICHUAN)}

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from goaleditor.errors import InputError
-from goaleditor.model.document import (
+from goaleditor.model.document import Document
+from goaleditor.model.fields import (
     DOCUMENT_PROPERTIES,
+    FIELD_LABELS,
     HEADER_FIELDS,
     INDICATOR_FIELDS,
-    Document,
 )
 
 # A real field is a few hundred characters, a real 绩效目标 a few thousand.
@@ -17,27 +18,6 @@ MAX_TABLES = 10_000
 MAX_INDICATORS = 100_000
 # Groups (一级 and 二级) hold indicators, so they cannot outnumber them by much.
 MAX_GROUPS = 2 * MAX_INDICATORS
-
-FIELD_LABELS = {
-    "agency_code": "单位编码",
-    "agency_name": "单位名称",
-    "title": "文档标题",
-    "framework": "指标体系",
-    "project_name": "项目名称",
-    "money_unit": "金额单位",
-    "budget_total": "预算数",
-    "budget_fiscal": "财政资金",
-    "budget_other": "其他资金",
-    "fund_use": "资金用途",
-    "goal": "绩效目标",
-    "level1": "一级指标",
-    "level2": "二级指标",
-    "name": "三级指标",
-    "description": "绩效指标描述",
-    "comparator": "指标性质",
-    "value": "指标值",
-    "unit": "计量单位",
-}
 
 
 def too_long(source: str, field: str, length: int) -> InputError:

@@ -1,10 +1,12 @@
-"""SQLModel tables of the .goals file format (version 2)."""
+"""SQLModel tables of the .goals file format (version 2); field defaults from fields.py."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from sqlmodel import Field, SQLModel
+
+from goaleditor.model.fields import column_default as _default
 
 
 class DocumentRecord(SQLModel, table=True):
@@ -13,13 +15,13 @@ class DocumentRecord(SQLModel, table=True):
     __tablename__ = "document"
 
     id: int = Field(default=1, primary_key=True)
-    agency_code: str = ""
-    agency_name: str = ""
-    year: int | None = None
-    title: str = ""
-    framework: str = "classic"
-    merge_level2: bool = False
-    layout: str = "tianjin"
+    agency_code: str = _default("agency_code")
+    agency_name: str = _default("agency_name")
+    year: int | None = _default("year")
+    title: str = _default("title")
+    framework: str = _default("framework")
+    merge_level2: bool = _default("merge_level2")
+    layout: str = _default("layout")
 
 
 class TableRecord(SQLModel, table=True):
@@ -29,24 +31,24 @@ class TableRecord(SQLModel, table=True):
 
     id: int = Field(primary_key=True)
     position: int = Field(index=True)
-    project_name: str = ""
-    money_unit: str = "元"
-    budget_total: str = ""
-    budget_fiscal: str = ""
-    budget_other: str = ""
-    fund_use: str = ""
-    goal: str = ""
-    project_nature: str = ""
-    project_category: str = ""
-    supervisor: str = ""
-    implementer: str = ""
-    start_date: str = ""
-    end_date: str = ""
-    period_total: str = ""
-    period_fiscal: str = ""
-    period_other: str = ""
-    budget_carryover: str = ""
-    period_goal: str = ""
+    project_name: str = _default("project_name")
+    money_unit: str = _default("money_unit")
+    budget_total: str = _default("budget_total")
+    budget_fiscal: str = _default("budget_fiscal")
+    budget_other: str = _default("budget_other")
+    fund_use: str = _default("fund_use")
+    goal: str = _default("goal")
+    project_nature: str = _default("project_nature")
+    project_category: str = _default("project_category")
+    supervisor: str = _default("supervisor")
+    implementer: str = _default("implementer")
+    start_date: str = _default("start_date")
+    end_date: str = _default("end_date")
+    period_total: str = _default("period_total")
+    period_fiscal: str = _default("period_fiscal")
+    period_other: str = _default("period_other")
+    budget_carryover: str = _default("budget_carryover")
+    period_goal: str = _default("period_goal")
 
 
 class Level1Record(SQLModel, table=True):
@@ -57,7 +59,7 @@ class Level1Record(SQLModel, table=True):
     id: int = Field(primary_key=True)
     table_id: int = Field(foreign_key="goal_table.id", index=True)
     position: int
-    name: str = ""
+    name: str = _default("level1")
 
 
 class Level2Record(SQLModel, table=True):
@@ -68,7 +70,7 @@ class Level2Record(SQLModel, table=True):
     id: int = Field(primary_key=True)
     level1_id: int = Field(foreign_key="level1.id", index=True)
     position: int
-    name: str = ""
+    name: str = _default("level2")
 
 
 class IndicatorRecord(SQLModel, table=True):
@@ -79,15 +81,15 @@ class IndicatorRecord(SQLModel, table=True):
     id: int = Field(primary_key=True)
     level2_id: int = Field(foreign_key="level2.id", index=True)
     position: int
-    name: str = ""
-    description: str = ""
-    comparator: str = "≥"
-    value: str = ""
-    unit: str = ""
-    weight: str = ""
-    explanation: str = ""
-    standard: str = ""
-    remark: str = ""
+    name: str = _default("name")
+    description: str = _default("description")
+    comparator: str = _default("comparator")
+    value: str = _default("value")
+    unit: str = _default("unit")
+    weight: str = _default("weight")
+    explanation: str = _default("explanation")
+    standard: str = _default("standard")
+    remark: str = _default("remark")
 
 
 RECORDS: tuple[type[SQLModel], ...] = (

@@ -25,43 +25,30 @@ from PySide6.QtWidgets import (
 )
 
 from goaleditor.model.document import MONEY_FIELDS, Document, GoalTable
-from goaleditor.model.edits import FIELD_LABELS, SetHeader
+from goaleditor.model.edits import SetHeader
 from goaleditor.model.events import Edited, Event
+from goaleditor.model.fields import FIELD_LABELS, SPECS
 from goaleditor.model.money import MONEY_UNITS, MoneyError, format_money, parse_money
 
 if TYPE_CHECKING:
     from goaleditor.ui.session import DocumentSession
 
 MONEY_RE = QRegularExpression(r"^[0-9０-９,，]*([.．][0-9０-９]{0,2})?$")
-TEXT_FIELDS = ("project_name", "fund_use", "goal", "period_goal")
-# The form's rows: (row label, [(field, label before it in the row, kind)]); kind is
-# line, money, unit or a text height in lines. A row shows when its layout prints a field.
-ROWS: tuple[tuple[str, tuple[tuple[str, str, str], ...]], ...] = (
-    ("项目名称：", (("project_name", "", "line"), ("money_unit", "金额单位：", "unit"))),
-    ("项目性质：", (("project_nature", "", "line"), ("project_category", "项目类别：", "line"))),
-    ("主管部门：", (("supervisor", "", "line"), ("implementer", "实施单位：", "line"))),
-    ("计划开始日期：", (("start_date", "", "date"), ("end_date", "计划完成日期：", "date"))),
-    (
-        "预算数：",
-        (
-            ("budget_total", "", "money"),
-            ("budget_fiscal", "其中：财政资金：", "money"),
-            ("budget_carryover", "上年结转资金：", "money"),
-            ("budget_other", "其他资金：", "money"),
-        ),
-    ),
-    (
-        "项目资金总额：",
-        (
-            ("period_total", "", "money"),
-            ("period_fiscal", "其中：财政资金：", "money"),
-            ("period_other", "其他资金：", "money"),
-        ),
-    ),
-    ("资金用途：", (("fund_use", "", "2"),)),
-    ("项目总体目标：", (("period_goal", "", "2"),)),
-    ("绩效目标：", (("goal", "", "4"),)),
+# The form's rows: the fields of each row, the first one's label heading the row, the others'
+# labels before them. A row shows when its layout prints one of its fields.
+ROWS: tuple[tuple[str, ...], ...] = (
+    ("project_name", "money_unit"),
+    ("project_nature", "project_category"),
+    ("supervisor", "implementer"),
+    ("start_date", "end_date"),
+    ("budget_total", "budget_fiscal", "budget_carryover", "budget_other"),
+    ("period_total", "period_fiscal", "period_other"),
+    ("fund_use",),
+    ("period_goal",),
+    ("goal",),
 )
+# How many lines a paragraph field shows.
+TEXT_LINES = {"fund_use": 2, "period_goal": 2, "goal": 4}
 PLACEHOLDERS = {
     "project_name": "例如：2026年政务服务办运行经费",
     "project_nature": "例如：阶段性项目",
@@ -134,22 +121,22 @@ class HeaderForm(QWidget):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self._parts: dict[str, list[QWidget]] = {}  # field -> its widgets (label, editor)
         self._rows: list[tuple[QWidget, tuple[str, ...]]] = []
-        for label, fields in ROWS:
+        for names in ROWS:
             row = QWidget(self)
             row.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
             box = QHBoxLayout(row)
             box.setContentsMargins(0, 0, 0, 0)
-            for name, before, kind in fields:
+            for name in names:
                 parts: list[QWidget] = []
-                if before:
-                    parts.append(QLabel(before, row))
+                if name != names[0]:
+                    parts.append(QLabel(f"{SPECS[name].in_form}：", row))
                     box.addWidget(parts[-1])
-                parts.append(self._editor(name, kind))
-                box.addWidget(parts[-1], 0 if kind == "unit" else 1)
+                parts.append(self._editor(name))
+                box.addWidget(parts[-1], 0 if name == "money_unit" else 1)
                 self._parts[name] = parts
-            form.addRow(label, row)
-            self._rows.append((row, tuple(name for name, _, _ in fields)))
-            if label == "预算数：":
+            form.addRow(f"{SPECS[names[0]].in_form}：", row)
+            self._rows.append((row, names))
+            if names[0] == "budget_total":
                 self._hint = QLabel(self)
                 self._hint.setObjectName("budget_hint")
                 self._hint.setStyleSheet("color: #b00020;")
@@ -166,16 +153,17 @@ class HeaderForm(QWidget):
         self._unprinted.setWordWrap(True)
         form.addRow("", self._unprinted)
 
-    def _editor(self, name: str, kind: str) -> QWidget:
-        if kind == "unit":
+    def _editor(self, name: str) -> QWidget:
+        kind = SPECS[name].kind
+        if name == "money_unit":
             unit = QComboBox(self)
             unit.setObjectName(name)
             unit.addItems(list(MONEY_UNITS))
             unit.activated.connect(lambda: self._commit(name))
             self._editors[name] = unit
             return unit
-        if kind.isdigit():
-            return self._text(name, int(kind), PLACEHOLDERS.get(name, ""))
+        if kind == "long_text":
+            return self._text(name, TEXT_LINES[name], PLACEHOLDERS.get(name, ""))
         # A blank amount must not look like 0.00: it is missing, and checks say so.
         edit = self._line(
             name, MONEY_PLACEHOLDER if kind == "money" else PLACEHOLDERS.get(name, "")

@@ -19,19 +19,18 @@ from goaleditor.model.document import (
     table_of,
 )
 from goaleditor.model.events import Edited, Event, Removed
+from goaleditor.model.fields import FIELD_LABELS
 from goaleditor.model.layouts import profile_of
 from goaleditor.model.values import QUALITATIVE
 from goaleditor.ui.evented_model import EventedModel
 
 COL_NAME, COL_DESCRIPTION, COL_COMPARATOR, COL_VALUE, COL_UNIT, COL_DISPLAY, COL_WEIGHT = range(7)
-HEADERS = ("三级指标", "绩效指标描述", "指标性质", "指标值", "单位", "打印值", "权重")
+# The field each column shows; 打印值 (display) is derived, not edited, and the weight
+# column shows only where the layout prints weights.
+COLUMN_FIELDS = ("name", "description", "comparator", "value", "unit", "display", "weight")
+HEADERS = tuple(FIELD_LABELS[name] for name in COLUMN_FIELDS)
 FIELD_OF_COLUMN = {
-    COL_NAME: "name",
-    COL_DESCRIPTION: "description",
-    COL_COMPARATOR: "comparator",
-    COL_VALUE: "value",
-    COL_UNIT: "unit",
-    COL_WEIGHT: "weight",  # shown only where the layout prints weights
+    column: name for column, name in enumerate(COLUMN_FIELDS) if column != COL_DISPLAY
 }
 COLUMN_OF_FIELD = {name: column for column, name in FIELD_OF_COLUMN.items()}
 NODE_MIME = "application/x-goaleditor-indicator-rows"

@@ -8,22 +8,8 @@ from functools import cache
 from goaleditor.formats.layout.fonts import HEI, SONG, register_fonts
 from goaleditor.formats.layout.line_breaking import clean_text
 from goaleditor.model.document import Document
+from goaleditor.model.fields import FIELD_LABELS
 
-# Printed field names (as layout.py's slots name them) and what the clerk calls them.
-FIELD_LABELS = {
-    "title": "文档标题",
-    "agency_code": "单位编码",
-    "agency_name": "单位名称",
-    "project_name": "项目名称",
-    "money_unit": "金额单位",
-    "fund_use": "资金用途",
-    "goal": "绩效目标",
-    "level1": "一级指标",
-    "level2": "二级指标",
-    "indicator.name": "三级指标",
-    "indicator.description": "绩效指标描述",
-    "indicator.display": "指标值",
-}
 # Fields printed in 黑体 as well as 宋体 (table titles, the 目录 heading).
 _HEI_FIELDS = frozenset({"title", "project_name"})
 
@@ -69,6 +55,13 @@ def missing_glyphs(document: Document) -> list[tuple[int, str, str]]:
     return list(found)
 
 
+def _label(name: str) -> str:
+    """What the clerk calls a printed field (a layout slot's indicator.x is the field x)."""
+    key = name.removeprefix("indicator.")
+    # The printed 指标值 is comparator, value and unit: the clerk knows it as the 指标值.
+    return FIELD_LABELS.get("value" if key == "display" else key, name)
+
+
 def glyph_warnings(document: Document) -> list[str]:
     """One line per table and field: which characters will not print."""
     grouped: dict[tuple[int, str], list[str]] = {}
@@ -80,7 +73,7 @@ def glyph_warnings(document: Document) -> list[str]:
         shown = "".join(f"“{c}”(U+{ord(c):04X})" for c in chars[:10])
         more = f"等{len(chars)}个字符" if len(chars) > 10 else ""
         lines.append(
-            f"{where}的{FIELD_LABELS.get(name, name)}中有字体无法显示的字符：{shown}{more}，"
+            f"{where}的{_label(name)}中有字体无法显示的字符：{shown}{more}，"
             "导出后会显示为空白，请改用常用字"
         )
     return lines

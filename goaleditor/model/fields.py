@@ -1,0 +1,139 @@
+"""The field vocabulary: each field's key, the label a clerk sees, its kind and its default.
+
+Every list of fields (the domain's dataclasses, the .goals columns, canonical JSON, the tree's
+columns, the header form, messages) reads this one declaration. How a layout *prints* a field
+is the layout's own business: its profile (model/layouts.py) labels fields by these keys.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from goaleditor.model.frameworks import DEFAULT_FRAMEWORK
+from goaleditor.model.layout_names import DEFAULT_LAYOUT
+
+# text: one line; long_text: paragraphs (用途, 目标); money: an exact Decimal or None;
+# date: YYYY-MM-DD as typed; weight: a decimal as typed; year: an int or None;
+# choice: one of a fixed list; flag: a bool; derived: computed, never stored.
+Kind = Literal["text", "long_text", "money", "date", "weight", "year", "choice", "flag", "derived"]
+Owner = Literal["document", "table", "group", "indicator"]
+
+
+@dataclass(frozen=True, slots=True)
+class FieldSpec:
+    """One field: its key (attribute, column and JSON key), clerk label, kind and default."""
+
+    key: str
+    owner: Owner
+    label: str  # what the clerk reads in the editor and its messages (修改{label})
+    kind: Kind
+    default: Any = ""
+    form_label: str = ""  # the header form's label where its row gives context ("" = label)
+    layout: bool = False  # added for other regions' layouts (DESIGN §4)
+    searchable: bool = False  # 查找/替换 looks into it
+
+    @property
+    def column_default(self) -> Any:
+        """The .goals column's default: money is stored as exact decimal text, '' when none."""
+        return "" if self.kind == "money" else self.default
+
+    @property
+    def in_form(self) -> str:
+        """The header form's label (without its colon)."""
+        return self.form_label or self.label
+
+
+def _document(key: str, label: str, kind: Kind = "text", default: Any = "") -> FieldSpec:
+    return FieldSpec(key, "document", label, kind, default)
+
+
+def _table(key: str, label: str, kind: Kind = "text", default: Any = "", **more: Any) -> FieldSpec:
+    if kind == "money":
+        default = None
+    return FieldSpec(key, "table", label, kind, default, **more)
+
+
+def _indicator(
+    key: str, label: str, kind: Kind = "text", default: Any = "", **more: Any
+) -> FieldSpec:
+    return FieldSpec(key, "indicator", label, kind, default, **more)
+
+
+# In declaration order: the order of the dataclasses' fields and of the store's columns.
+DOCUMENT_SPECS: tuple[FieldSpec, ...] = (
+    _document("agency_code", "单位编码"),
+    _document("agency_name", "单位名称"),
+    _document("year", "年度", "year", None),
+    _document("title", "文档标题"),
+    _document("framework", "指标体系", "choice", DEFAULT_FRAMEWORK),
+    _document("merge_level2", "合并二级指标", "flag", False),
+    _document("layout", "版式", "choice", DEFAULT_LAYOUT),
+)
+TABLE_SPECS: tuple[FieldSpec, ...] = (
+    _table("project_name", "项目名称", searchable=True),
+    _table("money_unit", "金额单位", "choice", "元"),
+    _table("budget_total", "预算数", "money"),
+    _table("budget_fiscal", "财政资金", "money", form_label="其中：财政资金"),
+    _table("budget_other", "其他资金", "money"),
+    _table("fund_use", "资金用途", "long_text", searchable=True),
+    _table("goal", "绩效目标", "long_text", searchable=True),
+    _table("project_nature", "项目性质", layout=True),  # 项目性质 / 项目属性
+    _table("project_category", "项目类别", layout=True),
+    _table("supervisor", "主管部门", layout=True),  # with its code where the layout asks
+    _table("implementer", "实施单位", layout=True),
+    _table("start_date", "计划开始日期", "date", layout=True),
+    _table("end_date", "计划完成日期", "date", layout=True),
+    _table("period_total", "项目资金总额", "money", layout=True),  # over the whole 实施期/中期
+    _table("period_fiscal", "项目财政资金", "money", form_label="其中：财政资金", layout=True),
+    _table("period_other", "项目其他资金", "money", form_label="其他资金", layout=True),
+    # 上年结转资金 is part of the year's budget_total.
+    _table("budget_carryover", "上年结转资金", "money", layout=True),
+    _table("period_goal", "项目总体目标", "long_text", layout=True),  # 项目总体目标 / 中期目标
+)
+# The names of a table's 一级 and 二级 groups (Level1.name, Level2.name).
+GROUP_SPECS: tuple[FieldSpec, ...] = (
+    FieldSpec("level1", "group", "一级指标", "text"),
+    FieldSpec("level2", "group", "二级指标", "text"),
+)
+INDICATOR_SPECS: tuple[FieldSpec, ...] = (
+    _indicator("name", "三级指标", searchable=True),
+    _indicator("description", "绩效指标描述", searchable=True),
+    _indicator("comparator", "指标性质", "choice", "≥"),
+    _indicator("value", "指标值", searchable=True),
+    _indicator("unit", "单位", searchable=True),
+    _indicator("weight", "权重", "weight", layout=True),  # 权重/分值, "" when none
+    _indicator("explanation", "指标解释", "long_text", layout=True),
+    _indicator("standard", "评分标准", "long_text", layout=True),  # 评(扣)分标准
+    _indicator("remark", "备注", layout=True),
+)
+# The printed 指标值 (comparator, value and unit together): shown and exported, never stored.
+DISPLAY = FieldSpec("display", "indicator", "打印值", "derived")
+
+SPECS: dict[str, FieldSpec] = {
+    spec.key: spec
+    for spec in (*DOCUMENT_SPECS, *TABLE_SPECS, *GROUP_SPECS, *INDICATOR_SPECS, DISPLAY)
+}
+# What the clerk calls each field: the one table of field labels.
+FIELD_LABELS: dict[str, str] = {key: spec.label for key, spec in SPECS.items()}
+
+DOCUMENT_PROPERTIES: tuple[str, ...] = tuple(spec.key for spec in DOCUMENT_SPECS)
+HEADER_FIELDS: tuple[str, ...] = tuple(spec.key for spec in TABLE_SPECS)
+LAYOUT_HEADER_FIELDS: tuple[str, ...] = tuple(spec.key for spec in TABLE_SPECS if spec.layout)
+MONEY_FIELDS: tuple[str, ...] = tuple(spec.key for spec in TABLE_SPECS if spec.kind == "money")
+INDICATOR_FIELDS: tuple[str, ...] = tuple(spec.key for spec in INDICATOR_SPECS)
+LAYOUT_INDICATOR_FIELDS: tuple[str, ...] = tuple(
+    spec.key for spec in INDICATOR_SPECS if spec.layout
+)
+SEARCHABLE_HEADER_FIELDS: tuple[str, ...] = tuple(s.key for s in TABLE_SPECS if s.searchable)
+SEARCHABLE_INDICATOR_FIELDS: tuple[str, ...] = tuple(s.key for s in INDICATOR_SPECS if s.searchable)
+
+
+def default_of(key: str) -> Any:
+    """The domain default of a field (None for money)."""
+    return SPECS[key].default
+
+
+def column_default(key: str) -> Any:
+    """The .goals column default of a field."""
+    return SPECS[key].column_default
