@@ -8,7 +8,6 @@ import pytest
 
 from goaleditor.model import edit_rules as rules
 from goaleditor.model.checks import FIX_FILL_DESCRIPTION, FIX_RECOMPUTE_FISCAL, Problem
-from goaleditor.model.compare import document_differences
 from goaleditor.model.document import Document, GoalTable, Indicator, Level1, Level2, new_table
 from goaleditor.model.edits import (
     Edit,
@@ -24,6 +23,7 @@ from goaleditor.model.edits import (
     Steps,
 )
 from goaleditor.model.library import LibraryEntry
+from tests.compare import document_differences
 
 
 def copy_of(document: Document) -> Document:

@@ -18,8 +18,8 @@ from goaleditor.formats.canonical_json import dumps
 from goaleditor.formats.layout import official
 from goaleditor.formats.readers.sheets.xlsx import read
 from goaleditor.formats.writers.excel import write
-from goaleditor.model.compare import document_differences, documents_equal
 from goaleditor.model.document import Document, GoalTable, Indicator
+from tests.compare import document_differences, documents_equal
 from tests.formats.test_layouts import printed_view
 from tests.helpers import run_cli
 from tests.strategies import documents
