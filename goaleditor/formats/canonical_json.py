@@ -6,8 +6,8 @@ import json
 from pathlib import Path
 from typing import Any
 
-from goaleditor.atomic import atomic_write_text
 from goaleditor.errors import InputError
+from goaleditor.files.atomic import atomic_write_text
 from goaleditor.model.document import Document, GoalTable, Indicator
 from goaleditor.model.fields import (
     DOCUMENT_PROPERTIES,

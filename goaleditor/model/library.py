@@ -6,7 +6,7 @@ import json
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from goaleditor.atomic import atomic_write_text
+from goaleditor.files.atomic import atomic_write_text
 from goaleditor.model.document import Document, Indicator
 from goaleditor.model.values import COMPARATORS, QUALITATIVE
 

@@ -18,8 +18,8 @@ from operator import call
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from goaleditor.atomic import atomic_write
 from goaleditor.errors import InputError
+from goaleditor.files.atomic import atomic_write
 from goaleditor.model import file_schema, file_schema_v1, limits, untrusted_sqlite
 from goaleditor.model.document import (
     DOCUMENT_PROPERTIES,

@@ -11,7 +11,6 @@ beside it tells a running editor's copy from one left by a crash.
 from __future__ import annotations
 
 import json
-import os
 import sqlite3
 import time
 import uuid
@@ -19,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from goaleditor.files.os_lock import ProcessLock, is_locked
 from goaleditor.model.document import (
     DOCUMENT_PROPERTIES,
     HEADER_FIELDS,
@@ -91,8 +91,8 @@ class Orphan:
 class Claim:
     """An orphan being offered by this editor: no other editor offers it meanwhile."""
 
-    def __init__(self, lock: _ProcessLock) -> None:
-        self._lock: _ProcessLock | None = lock
+    def __init__(self, lock: ProcessLock) -> None:
+        self._lock: ProcessLock | None = lock
 
     def release(self) -> None:
         """Let other editors offer it again (idempotent)."""
@@ -101,49 +101,13 @@ class Claim:
             self._lock = None
 
 
-class _ProcessLock:
-    """An OS lock held while this process lives; the OS drops it when the process dies."""
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        self._handle = path.open("a+b")
-        try:
-            _lock(self._handle.fileno())
-        except OSError:
-            self._handle.close()
-            raise
-
-    def release(self) -> None:
-        self._handle.close()
-
-
-def _lock(fd: int) -> None:
-    if os.name == "nt":
-        import msvcrt
-
-        msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)  # type: ignore[attr-defined]
-    else:
-        import fcntl
-
-        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-
-
-def _is_locked(lock_path: Path) -> bool:
-    try:
-        probe = _ProcessLock(lock_path)
-    except OSError:
-        return True
-    probe.release()
-    return False
-
-
 class WorkingCopy:
     """Follows a document's changes and commits them to the working copy file on flush()."""
 
     def __init__(self, folder: Path, document: Document, source: Path | None) -> None:
         folder.mkdir(parents=True, exist_ok=True)
         self.path = folder / f"{uuid.uuid4().hex}{SUFFIX}"
-        self._lock = _ProcessLock(self.path.with_name(self.path.name + LOCK_SUFFIX))
+        self._lock = ProcessLock(self.path.with_name(self.path.name + LOCK_SUFFIX))
         self._db = sqlite3.connect(self.path, isolation_level=None)
         self._db.execute("PRAGMA journal_mode = WAL")  # a commit survives the process dying
         self._db.execute("PRAGMA synchronous = NORMAL")
@@ -250,7 +214,7 @@ def find_orphans(folder: Path) -> list[Orphan]:
     """Working copies whose editor is gone (crashed or killed), newest first."""
     orphans = []
     for path in folder.glob(f"*{SUFFIX}") if folder.is_dir() else []:
-        if _is_locked(path.with_name(path.name + LOCK_SUFFIX)):
+        if is_locked(path.with_name(path.name + LOCK_SUFFIX)):
             continue  # another running editor's
         try:
             db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
@@ -276,7 +240,7 @@ def claim(orphan: Orphan) -> Claim | None:
     """Hold an orphan while offering it (two editors starting together never both offer
     it); None when another editor holds it now. Release the claim before discard()."""
     try:
-        return Claim(_ProcessLock(orphan.path.with_name(orphan.path.name + LOCK_SUFFIX)))
+        return Claim(ProcessLock(orphan.path.with_name(orphan.path.name + LOCK_SUFFIX)))
     except OSError:
         return None
 

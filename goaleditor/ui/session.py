@@ -28,7 +28,7 @@ from goaleditor.ui.prompts import (
 
 # The store, file locks and the working copy load when first used: that keeps start-up quick.
 if TYPE_CHECKING:
-    from goaleditor.model.file_lock import FileLock
+    from goaleditor.files.lock import FileLock
     from goaleditor.model.working_copy import Orphan, WorkingCopy
     from goaleditor.ui.prompts import Prompts
     from goaleditor.ui.recent_files import RecentFiles
@@ -226,7 +226,7 @@ class DocumentSession(QObject):
 
         Returns (lock, read only, keep the path) or None when the clerk cancels.
         """
-        from goaleditor.model.file_lock import FileLock, LockedByOther, may_take_over
+        from goaleditor.files.lock import FileLock, LockedByOther, may_take_over
 
         held_here = self.file_lock
         if held_here is not None and held_here.document.resolve() == path.resolve():
@@ -331,7 +331,7 @@ class DocumentSession(QObject):
 
     def save_to(self, path: Path) -> bool:
         """Write the document to path and make it the session's file; errors are shown."""
-        from goaleditor.model.file_lock import FileLock, LockedByOther
+        from goaleditor.files.lock import FileLock, LockedByOther
         from goaleditor.model.store import save_document
 
         new_lock = None
@@ -347,7 +347,7 @@ class DocumentSession(QObject):
         try:
             save_document(self.document, path)
         except OSError as exc:
-            from goaleditor.atomic import WriteRefused
+            from goaleditor.files.atomic import WriteRefused
 
             if new_lock is not None:
                 new_lock.release()

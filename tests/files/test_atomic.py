@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from goaleditor import atomic
-from goaleditor.atomic import WriteRefused, atomic_write_bytes, remove_stale_temps
+from goaleditor.files import atomic
+from goaleditor.files.atomic import WriteRefused, atomic_write_bytes, remove_stale_temps
 from goaleditor.model.store import load_document
 from tests.helpers import run_cli
 from tests.ordinary_user import give, run_cli_as_user, user_folder, user_ids

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from goaleditor.model import file_lock
-from goaleditor.model.file_lock import FileLock, LockedByOther, LockInfo, lock_path, read_lock
+from goaleditor.files import lock as file_lock
+from goaleditor.files.lock import FileLock, LockedByOther, LockInfo, lock_path, read_lock
 
 ROOT = Path(__file__).resolve().parents[2]
 ROUNDS = 300
@@ -23,7 +23,7 @@ ROUNDS = 300
 RACER = """
 import sys, time
 from pathlib import Path
-from goaleditor.model.file_lock import FileLock, LockedByOther
+from goaleditor.files.lock import FileLock, LockedByOther
 folder, held = Path(sys.argv[1]), []
 for line in sys.stdin:
     n, start = line.split()

@@ -74,7 +74,7 @@ def test_editor_target_is_a_folder(window, tmp_path: Path) -> None:
 def test_editor_read_only_target(window, tmp_path: Path, monkeypatch) -> None:
     """A target the clerk may not write (CI runs as root, so the refusal is simulated
     where the operating system would make it: at the final rename)."""
-    import goaleditor.atomic
+    import goaleditor.files.atomic
 
     target = tmp_path / "readonly.goals"
     assert window.session.save_to(target)
@@ -84,7 +84,7 @@ def test_editor_read_only_target(window, tmp_path: Path, monkeypatch) -> None:
     def refuse(source: object, destination: object) -> None:
         raise PermissionError(13, "Permission denied", str(destination))
 
-    monkeypatch.setattr(goaleditor.atomic.os, "replace", refuse)
+    monkeypatch.setattr(goaleditor.files.atomic.os, "replace", refuse)
     texts = answer(window, "确定")
     assert not window.save()
     assert len(texts) == 1 and "没有写入权限" in texts[0]

@@ -90,7 +90,7 @@ def test_example_round_trip_is_byte_identical(example_document) -> None:
 
 def test_every_layout_key_round_trips(full_document) -> None:
     """A document with every field of every layout: the JSON carries each one, exactly."""
-    from goaleditor.model.compare import document_differences
+    from tests.compare import document_differences
 
     text = dumps(full_document)
     data = json.loads(text)

@@ -15,8 +15,8 @@ from goaleditor.errors import InputError
 from goaleditor.formats import read_document
 from goaleditor.formats.readers.published_text import read as read_text
 from goaleditor.formats.writers.pdf import write as write_pdf
-from goaleditor.model.compare import document_differences
 from goaleditor.model.document import Document
+from tests.compare import document_differences
 from tests.helpers import run_cli
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -13,9 +13,9 @@ from openpyxl import Workbook, load_workbook
 from goaleditor.formats.readers.sheets import xlsx
 from goaleditor.formats.readers.tables.document_reader import layout_note
 from goaleditor.formats.writers import excel
-from goaleditor.model.compare import table_snapshot
 from goaleditor.model.document import Document
 from goaleditor.model.layout_names import LAYOUT_NAMES
+from tests.compare import table_snapshot
 from tests.formats.test_layouts import printed_view
 
 

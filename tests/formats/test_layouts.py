@@ -10,7 +10,6 @@ import pytest
 
 from goaleditor.formats.readers.sheets import xlsx
 from goaleditor.formats.writers import excel, pdf
-from goaleditor.model.compare import document_differences
 from goaleditor.model.document import (
     HEADER_FIELDS,
     INDICATOR_FIELDS,
@@ -21,6 +20,7 @@ from goaleditor.model.document import (
 from goaleditor.model.layout_names import LAYOUT_NAMES
 from goaleditor.model.layouts import PROFILES, get_profile
 from goaleditor.model.values import TargetValue
+from tests.compare import document_differences
 from tests.formats.writers.test_pdf import poppler
 from tests.helpers import run_cli
 

@@ -17,7 +17,7 @@ from goaleditor.formats.registry import (
     read_document,
     write_document,
 )
-from goaleditor.model.compare import documents_equal
+from tests.compare import documents_equal
 from tests.helpers import run_cli
 
 

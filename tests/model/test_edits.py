@@ -16,7 +16,6 @@ from goaleditor.model.checks import (
     Problem,
     fix_its,
 )
-from goaleditor.model.compare import document_differences
 from goaleditor.model.document import Document, GoalTable, Indicator, Level1, Level2, new_table
 from goaleditor.model.edits import (
     Edit,
@@ -33,6 +32,7 @@ from goaleditor.model.edits import (
 )
 from goaleditor.model.layout_names import LAYOUT_LABELS
 from goaleditor.model.library import LibraryEntry
+from tests.compare import document_differences
 
 
 def copy_of(document: Document) -> Document:

@@ -10,7 +10,6 @@ from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, 
 
 from goaleditor.model import edit_rules as rules
 from goaleditor.model.checks import FIX_FILL_DESCRIPTION, Problem, fix_its
-from goaleditor.model.compare import document_snapshot
 from goaleditor.model.document import (
     HEADER_FIELDS,
     INDICATOR_FIELDS,
@@ -29,6 +28,7 @@ from goaleditor.model.edits import (
 )
 from goaleditor.model.frameworks import CLASSIC
 from goaleditor.model.library import LibraryEntry
+from tests.compare import document_snapshot
 from tests.strategies import documents, money, tables, text
 
 

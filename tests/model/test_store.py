@@ -10,7 +10,6 @@ from hypothesis import HealthCheck, given, settings
 
 from goaleditor.errors import InputError
 from goaleditor.model import schema, store
-from goaleditor.model.compare import document_differences, documents_equal
 from goaleditor.model.document import (
     DOCUMENT_PROPERTIES,
     HEADER_FIELDS,
@@ -20,6 +19,7 @@ from goaleditor.model.document import (
     Level1,
     Level2,
 )
+from tests.compare import document_differences, documents_equal
 from tests.strategies import documents
 
 

@@ -8,8 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from goaleditor.files.lock import FileLock, LockedByOther, lock_path, read_lock
 from goaleditor.formats.readers.published_text import read
-from goaleditor.model.file_lock import FileLock, LockedByOther, lock_path, read_lock
 from goaleditor.model.store import save_document
 from tests.helpers import answer
 
@@ -18,7 +18,7 @@ EXAMPLE = ROOT / "resources" / "examples" / "binhai-2026-published.txt"
 HOLDER = """
 import sys, time
 from pathlib import Path
-from goaleditor.model.file_lock import FileLock
+from goaleditor.files.lock import FileLock
 lock = FileLock(Path(sys.argv[1]))
 assert lock.acquire()
 print("HELD", flush=True)

@@ -10,10 +10,10 @@ import pytest
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 
+from goaleditor.files.lock import lock_path, read_lock
 from goaleditor.formats.canonical_json import dumps
 from goaleditor.formats.readers.published_text import read
 from goaleditor.model.edits import SetHeader
-from goaleditor.model.file_lock import lock_path, read_lock
 from goaleditor.model.store import load_document, save_document
 from goaleditor.model.working_copy import Orphan, WorkingCopy, find_orphans, restore
 from goaleditor.ui.prompts import Prompts

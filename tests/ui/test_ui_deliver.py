@@ -43,7 +43,7 @@ def test_copy_as_table_puts_html_and_tsv_on_the_clipboard(window) -> None:
 
 def test_export_word_from_the_menu(window, tmp_path: Path) -> None:
     from goaleditor.formats.readers.word.reader import read
-    from goaleditor.model.compare import document_differences
+    from tests.compare import document_differences
 
     target = tmp_path / "导出.docx"
     window.prompts.save_name = lambda title, start, kind: target

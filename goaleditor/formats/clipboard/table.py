@@ -9,7 +9,6 @@ from html import escape
 from goaleditor.formats.layout.line_breaking import clean_text
 from goaleditor.formats.layout.official import (
     BODY_SIZE,
-    COLUMNS,
     PAD_X,
     TABLE_WIDTH,
     TITLE_SIZE,
@@ -117,11 +116,11 @@ def table_tsv(document: Document, table: GoalTable) -> str:
     """
     grid = table_grid(document, table)
     rows: list[list[str]] = [
-        [_tsv_text(grid.title)] + [""] * (COLUMNS - 1),
-        [_tsv_text(grid.agency)] + [""] * (COLUMNS - 2) + [grid.unit],
+        [_tsv_text(grid.title)] + [""] * (grid.columns - 1),
+        [_tsv_text(grid.agency)] + [""] * (grid.columns - 2) + [grid.unit],
     ]
     for row in grid.rows:
-        line = [""] * COLUMNS
+        line = [""] * grid.columns
         for cell in row.cells:
             line[cell.col] = _tsv_text(cell.text)
         rows.append(line)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-from goaleditor.model.layouts import TIANJIN, Align
+from goaleditor.model.layouts import Align
 
 MM = 72 / 25.4
 PAGE_WIDTH, PAGE_HEIGHT = 595.2756, 841.8898  # A4 portrait, points
@@ -41,14 +41,8 @@ ELLIPSIS = "…"
 
 RowKind = Literal["head", "header", "indicator"]
 
-# The default (Tianjin) form's grid; every layout's is in its profile (model/layouts.py).
-COLUMN_FRACTIONS = TIANJIN.column_fractions
-HEAD_ROWS = TIANJIN.head_rows
-INDICATOR_SLOTS = TIANJIN.indicator_slots
-HEADER_ROW = TIANJIN.header_row  # grid index of the 一级指标 … 指标值 row
 # An exported sheet, rows from 0: the title, the agency and unit line, then the grid.
 SHEET_TITLE_ROW, SHEET_AGENCY_ROW, SHEET_GRID_ROW = 0, 1, 2
-COLUMNS = len(COLUMN_FRACTIONS)
 
 
 @dataclass(slots=True)
@@ -83,7 +77,10 @@ class Row:
 
 @dataclass(slots=True)
 class TableGrid:
-    """A whole goal table in the official layout."""
+    """A whole goal table in its document's layout, with that layout's columns.
+
+    Each layout's columns are in its profile (model/layouts.py): 6 or 7, never assumed.
+    """
 
     number: int
     title: str
@@ -95,6 +92,11 @@ class TableGrid:
     rows: list[Row]
     header_row: int  # index of the 一级指标 … 指标值 row
     thousands: bool = False  # money printed with thousands separators (10,308,000.00)
+
+    @property
+    def columns(self) -> int:
+        """How many columns the grid has (its layout's: 6 or 7)."""
+        return len(self.col_widths)
 
     def col_x(self, col: int) -> float:
         """Left edge of a column, relative to the table's left edge."""

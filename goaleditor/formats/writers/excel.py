@@ -11,8 +11,8 @@ from itertools import accumulate
 from pathlib import Path
 from typing import Any
 
-from goaleditor.atomic import atomic_write
 from goaleditor.errors import InputError
+from goaleditor.files.atomic import atomic_write
 from goaleditor.formats.layout.fonts import HEI, SONG, TextWidth
 from goaleditor.formats.layout.official import (
     BODY_SIZE,

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from goaleditor.atomic import atomic_write
+from goaleditor.files.atomic import atomic_write
 from goaleditor.formats.layout.fonts import HEI, SONG, TextWidth
 from goaleditor.formats.layout.line_breaking import clean_text, wrap
 from goaleditor.formats.layout.official import (

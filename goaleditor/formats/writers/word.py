@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
-from goaleditor.atomic import atomic_write
+from goaleditor.files.atomic import atomic_write
 from goaleditor.formats.layout.fonts import HEI, SONG, TextWidth
 from goaleditor.formats.layout.line_breaking import clean_text
 from goaleditor.formats.layout.official import (

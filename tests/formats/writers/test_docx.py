@@ -245,7 +245,7 @@ def test_cli_exports_docx(tmp_path: Path, example_path: Path) -> None:
 
 def test_reads_back_exactly_through_the_docx_importer(tmp_path: Path, example_document) -> None:
     from goaleditor.formats.readers.word.reader import read
-    from goaleditor.model.compare import document_differences
+    from tests.compare import document_differences
 
     path = tmp_path / "example.docx"
     write(example_document, path)
@@ -257,7 +257,7 @@ def test_reads_back_exactly_through_the_docx_importer(tmp_path: Path, example_do
 def test_thirty_tricky_tables_read_back_through_the_docx_importer(tmp_path: Path) -> None:
     """Merged 二级, 万元, a long goal with line breaks, a row taller than a page."""
     from goaleditor.formats.readers.word.reader import read
-    from goaleditor.model.compare import document_differences
+    from tests.compare import document_differences
     from tests.formats.test_containers import _tricky_document
 
     document = _tricky_document(30)

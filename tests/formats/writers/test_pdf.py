@@ -61,13 +61,37 @@ def _flat(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
+def _toc_entries(page: str) -> list[tuple[str, int]]:
+    """The 目录 page's entries as printed: (title, page number), in order.
+
+    An entry is its title's lines up to the one ending in the leader dots and a number.
+    """
+    lines = page.splitlines()
+    assert [_flat(line) for line in lines[:2]] == [official.DEFAULT_HEADING, "目录"]
+    entries: list[tuple[str, int]] = []
+    title = ""
+    for line in lines[2:]:
+        end = re.fullmatch(r"(.*?)\s*·+\s*(\d+)\s*", line)
+        if end is None:
+            title += line
+            continue
+        entries.append((_flat(title + end.group(1)), int(end.group(2))))
+        title = ""
+    assert _flat(title) == "-1-", title  # only the page number is left
+    return entries
+
+
 @needs_poppler
 def test_every_text_in_reading_order(example_pdf: Path, example_document) -> None:
     pages = poppler("pdftotext", "-raw", example_pdf, "-").split("\f")
-    toc = _flat(pages[0])
+    titles = [
+        _flat(f"{number}.{table.project_name}绩效目标表")
+        for number, table in enumerate(example_document.tables, 1)
+    ]
+    starts = [next(i for i, p in enumerate(pages, 1) if _flat(p).startswith(t)) for t in titles]
+    assert starts == list(range(2, len(titles) + 2))  # one page each, after the 目录
+    assert _toc_entries(pages[0]) == list(zip(titles, starts, strict=True))
     for number, table in enumerate(example_document.tables, 1):
-        assert _flat(f"{number}.{table.project_name}绩效目标表") in toc
-        assert f"{number + 1}" in toc
         text = _flat(pages[number])
         expected = [
             f"{number}.{table.project_name}绩效目标表",

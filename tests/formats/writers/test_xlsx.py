@@ -18,8 +18,9 @@ from goaleditor.formats.canonical_json import dumps
 from goaleditor.formats.layout import official
 from goaleditor.formats.readers.sheets.xlsx import read
 from goaleditor.formats.writers.excel import write
-from goaleditor.model.compare import document_differences, documents_equal
 from goaleditor.model.document import Document, GoalTable, Indicator
+from goaleditor.model.layouts import TIANJIN
+from tests.compare import document_differences, documents_equal
 from tests.formats.test_layouts import printed_view
 from tests.helpers import run_cli
 from tests.strategies import documents
@@ -93,7 +94,7 @@ def test_row_height_fits_wrapped_lines(tmp_path: Path) -> None:
     sheet = load_workbook(out).worksheets[0]
     row = 8  # title, agency, five head rows, header row, then the indicator
     assert sheet.cell(row=row, column=4).value == long
-    width_pt = sum(official.TABLE_WIDTH * f for f in official.COLUMN_FRACTIONS[3:5])
+    width_pt = sum(official.TABLE_WIDTH * f for f in TIANJIN.column_fractions[3:5])
     chars_per_line = (width_pt - 2 * official.PAD_X) / official.BODY_SIZE
     lines = -(-len(long) // int(chars_per_line))
     assert sheet.row_dimensions[row].height >= lines * official.LEADING

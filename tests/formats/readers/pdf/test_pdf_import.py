@@ -14,8 +14,8 @@ from goaleditor.formats import read_document
 from goaleditor.formats.readers.pdf.columns import column_rows
 from goaleditor.formats.readers.pdf.ruled_cells import NO_ROOM, RuledTable, join_split_rows
 from goaleditor.formats.readers.published_text import read as read_text
-from goaleditor.model.compare import document_differences
 from goaleditor.model.document import Document
+from tests.compare import document_differences
 from tests.fixtures.make_writer_pdfs import VARIANTS, Variant
 from tests.fixtures.make_writer_pdfs import expected as expected_document
 from tests.helpers import run_cli

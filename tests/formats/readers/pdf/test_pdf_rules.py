@@ -8,7 +8,7 @@ import pytest
 
 from goaleditor.errors import InputError
 from goaleditor.formats import read_document
-from goaleditor.model.compare import document_differences
+from tests.compare import document_differences
 from tests.fixtures.make_rule_only_pdfs import NAME, VARIANT
 from tests.fixtures.make_ruled_pdfs import FONT
 from tests.fixtures.make_writer_pdfs import expected

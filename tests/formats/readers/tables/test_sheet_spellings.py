@@ -18,9 +18,9 @@ from goaleditor.formats.readers.tables.level_names import canonical_levels
 from goaleditor.formats.readers.tables.money import read_money
 from goaleditor.formats.registry import read_document
 from goaleditor.formats.writers.excel import write
-from goaleditor.model.compare import document_differences, documents_equal
 from goaleditor.model.document import Document, GoalTable, Indicator
 from goaleditor.model.frameworks import canonical_level1, canonical_level2
+from tests.compare import document_differences, documents_equal
 from tests.formats.test_layouts import printed_view
 
 FIXTURES = Path(__file__).resolve().parents[3] / "fixtures"

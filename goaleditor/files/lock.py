@@ -23,8 +23,8 @@ from collections.abc import Iterator
 from dataclasses import asdict
 from pathlib import Path
 
-from goaleditor.model.lock_host import BOOT, MACHINE, current_user, pid_alive, process_start
-from goaleditor.model.lock_reading import (
+from goaleditor.files.lock_host import BOOT, MACHINE, current_user
+from goaleditor.files.lock_reading import (
     READ_LIMIT,
     Found,
     LockedByOther,
@@ -33,6 +33,9 @@ from goaleditor.model.lock_reading import (
     inspect_lock,
     unknown_holder,
 )
+from goaleditor.files.os_lock import try_os_lock
+from goaleditor.files.processes import pid_alive, process_start
+from goaleditor.files.removal import remove_ours
 
 __all__ = [
     "READ_LIMIT",
@@ -153,7 +156,7 @@ class FileLock:
                 found.info if found else unknown_holder(time.time()), "锁文件不断变化，无法锁定"
             )
         finally:
-            _unlink(temp)
+            remove_ours(temp)
 
     def force_acquire(self, replacing: LockInfo | None = None) -> bool:
         """Take the lock whoever holds it (after the clerk confirmed replacing that holder).
@@ -175,7 +178,7 @@ class FileLock:
                     _remove_entry(self.path)
                 return bool(self._link(temp))
         finally:
-            _unlink(temp)
+            remove_ours(temp)
 
     def release(self) -> None:
         """Remove the lock file if it is still ours."""
@@ -185,7 +188,7 @@ class FileLock:
         with contextlib.suppress(OSError, LockedByOther), _takeover_mutex(self.path, None):
             found = inspect_lock(self.path)
             if found is not None and found.info == self.info:
-                _unlink(self.path)
+                remove_ours(self.path)
 
     def _write_temp(self) -> Path:
         temp = self.path.with_name(f"{self.path.name}.{os.urandom(4).hex()}.new")
@@ -200,7 +203,7 @@ class FileLock:
             if written != len(data):
                 raise OSError(errno.ENOSPC, "锁文件没有写完整", str(temp))
         except OSError:
-            _unlink(temp)
+            remove_ours(temp)
             raise
         return temp
 
@@ -235,19 +238,6 @@ def _remove_entry(path: Path) -> None:
         pass
 
 
-def _unlink(path: Path) -> None:
-    """Remove a file of ours if it is there (tried again: a network drive may refuse once)."""
-    for _ in range(3):
-        try:
-            os.unlink(path)
-            return
-        except FileNotFoundError:
-            if not os.path.lexists(path):
-                return
-        except OSError:
-            continue
-
-
 def _open_retrying(path: Path) -> int:
     """Open (creating) a file of ours, tried again: a network drive may refuse once."""
     for _ in range(2):
@@ -263,7 +253,7 @@ def _takeover_mutex(lock: Path, found: Found | None) -> Iterator[None]:
     deadline = time.monotonic() + MUTEX_SECONDS
     while True:
         fd = _open_retrying(path)
-        if not _try_os_lock(fd):
+        if not try_os_lock(fd):
             close_quietly(fd)
             if time.monotonic() > deadline:
                 info = found.info if found else unknown_holder(time.time())
@@ -281,28 +271,7 @@ def _takeover_mutex(lock: Path, found: Found | None) -> Iterator[None]:
         yield
     finally:
         if os.name != "nt":
-            _unlink(path)  # before unlocking, so a waiter sees it is gone
+            remove_ours(path)  # before unlocking, so a waiter sees it is gone
         close_quietly(fd)
         if os.name == "nt":
-            _unlink(path)
-
-
-def _try_os_lock(fd: int) -> bool:
-    """True once this process holds the OS lock on fd; False while another one does."""
-    if os.name == "nt":
-        import msvcrt
-
-        try:
-            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)  # type: ignore[attr-defined]
-        except OSError:
-            return False
-        return True
-    import fcntl
-
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except BlockingIOError:
-        return False
-    except OSError:
-        return True  # no OS locks on this drive: the hard link alone has to do
-    return True
+            remove_ours(path)

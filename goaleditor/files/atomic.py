@@ -19,6 +19,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from goaleditor.errors import InputError, printable
+from goaleditor.files.processes import pid_alive
+from goaleditor.files.removal import remove_ours
 
 TEMP_MARK = ".goaleditor-tmp-"
 TEMP_SUFFIX = ".goaleditor-tmp"  # the mark every temporary name holds (older versions too)
@@ -122,7 +124,7 @@ def atomic_write(target: str | os.PathLike[str], write: Callable[[Path], None]) 
         _fsync_file(temp)
         _replace(temp, target)
     except BaseException as exc:
-        _remove(temp)
+        remove_ours(temp)
         if isinstance(exc, OSError) and exc.filename != str(given):
             # Report the user's file, not our temporary name.
             raise OSError(exc.errno, exc.strerror or str(exc), str(given)) from exc
@@ -172,19 +174,6 @@ def _replace(temp: Path, target: Path) -> None:
             time.sleep(0.05 * (attempt + 1))
 
 
-def _remove(temp: Path) -> None:
-    """Remove our temporary file (tried again: a network drive may refuse once)."""
-    for _ in range(3):
-        try:
-            os.unlink(temp)
-            return
-        except FileNotFoundError:
-            if not os.path.lexists(temp):
-                return
-        except OSError:
-            continue
-
-
 def remove_stale_temps(target: Path, now: float | None = None) -> list[Path]:
     """Remove leftovers of killed runs beside target; returns what was removed."""
     now = time.time() if now is None else now
@@ -208,28 +197,12 @@ def remove_stale_temps(target: Path, now: float | None = None) -> list[Path]:
         if not stat.S_ISREG(info.st_mode):
             continue
         age = now - info.st_mtime
-        dead = ours is None or not _pid_alive(int(ours.group(1)))
+        dead = ours is None or not pid_alive(int(ours.group(1)))
         if age >= STALE_ANY_SECONDS or (dead and age >= STALE_DEAD_SECONDS):
             with contextlib.suppress(OSError):
                 os.unlink(entry.path)
                 removed.append(Path(entry.path))
     return removed
-
-
-def _pid_alive(pid: int) -> bool:
-    if pid <= 0:
-        return False
-    if pid == os.getpid():
-        return True
-    if os.name != "posix":
-        return True  # cannot tell cheaply: only the age rule applies
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except OSError:
-        return True
-    return True
 
 
 def atomic_write_bytes(target: str | os.PathLike[str], data: bytes) -> None:

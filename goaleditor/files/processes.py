@@ -1,16 +1,16 @@
-"""Who this process is, and whether another one still runs: what tells a dead lock holder apart."""
+"""Whether a process of this machine still runs, and when it started."""
 
 from __future__ import annotations
 
-import getpass
 import os
 
-from goaleditor.model.lock_reading import READ_LIMIT
+_PID_MAX = 2**31 - 1  # a larger number names no process (and overflows the OS calls)
+_STAT_LIMIT = 4096  # /proc/PID/stat is a few hundred bytes
 
 
 def pid_alive(pid: int) -> bool:
     """Whether a process of this machine still runs (a foreign one counts as running)."""
-    if pid <= 0:
+    if pid <= 0 or pid > _PID_MAX:
         return False
     if os.name == "nt":
         import ctypes
@@ -27,8 +27,8 @@ def pid_alive(pid: int) -> bool:
         os.kill(pid, 0)
     except ProcessLookupError:
         return False
-    except PermissionError:
-        return True  # alive, someone else's
+    except OSError:
+        return True  # alive, someone else's (PermissionError), or we cannot tell
     return True
 
 
@@ -36,28 +36,7 @@ def process_start(pid: int) -> str:
     """When a process started (clock ticks since boot, Linux), or "" where unknown."""
     try:
         with open(f"/proc/{pid}/stat", "rb") as handle:
-            raw = handle.read(READ_LIMIT)
+            raw = handle.read(_STAT_LIMIT)
         return raw.rsplit(b")", 1)[1].split()[19].decode("ascii")
     except (OSError, IndexError, UnicodeDecodeError):
         return ""
-
-
-def first_line(path: str) -> str:
-    """The first line of a small system file, or "" where there is none."""
-    try:
-        with open(path, "rb") as handle:
-            return handle.read(256).decode("ascii", "replace").strip()
-    except OSError:
-        return ""
-
-
-def current_user() -> str:
-    """The login name, or 未知用户."""
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):
-        return "未知用户"
-
-
-MACHINE = first_line("/etc/machine-id")
-BOOT = first_line("/proc/sys/kernel/random/boot_id")

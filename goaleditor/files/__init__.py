@@ -1,0 +1,1 @@
+"""OS plumbing: atomic writes, lock files, OS locks and processes. No Qt, no formats, no model."""
