@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from dataclasses import field as dataclass_field
 from decimal import Decimal
 
-from goaleditor.model.document import Document, GoalTable, Indicator, Level1
+from goaleditor.model.document import Document, GoalTable, Indicator, Level1, containing_table
 from goaleditor.model.fix_its import FixIt
 from goaleditor.model.frameworks import (
     COST,
@@ -400,7 +400,7 @@ def _add_indicator_fix_its(problem: Problem) -> list[FixIt]:
     """An empty 三级 under the required 二级 (its groups added as needed); for 任一二级 under
     a 一级: under each of its 二级 groups, else under each the framework allows."""
     pairs = list(problem.groups)
-    node, table = problem.node, _table_of(problem.node)
+    node, table = problem.node, containing_table(problem.node)
     if table is None:
         return []
     if isinstance(node, Level1) and len(pairs) > 1:
@@ -410,12 +410,6 @@ def _add_indicator_fix_its(problem: Problem) -> list[FixIt]:
         FixIt(f"在“{level2}”下添加一个三级指标", table, add_under=(level1, level2))
         for level1, level2 in pairs
     ]
-
-
-def _table_of(node: object) -> GoalTable | None:
-    while node is not None and not isinstance(node, GoalTable):
-        node = getattr(node, "parent", None)
-    return node
 
 
 def _budget_fix_its(table: GoalTable) -> list[FixIt]:

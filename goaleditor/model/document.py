@@ -174,7 +174,7 @@ def new_table(framework: str, project_name: str = "") -> GoalTable:
     )
 
 
-def table_of(container: Document | Container | TreeNode | None) -> GoalTable | None:
+def containing_table(container: object) -> GoalTable | None:
     """The goal table a tree node or container belongs to (None for a Document or None)."""
     node: Any = container
     while node is not None and not isinstance(node, GoalTable):

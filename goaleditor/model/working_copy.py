@@ -29,7 +29,7 @@ from goaleditor.model.document import (
     Indicator,
     Level1,
     Level2,
-    table_of,
+    containing_table,
 )
 from goaleditor.model.events import Edited, Event, Moved
 from goaleditor.model.money import format_money, parse_money
@@ -157,9 +157,9 @@ class WorkingCopy:
         if isinstance(change.parent, Document):
             self._pending_properties |= isinstance(change, Edited)
             return
-        changed = table_of(change.parent)
+        changed = containing_table(change.parent)
         if isinstance(change, Moved):
-            changed = changed or table_of(change.dest)
+            changed = changed or containing_table(change.dest)
         if isinstance(change, Edited) and isinstance(change.target, GoalTable):
             changed = change.target
         if changed is not None:

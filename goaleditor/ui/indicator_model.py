@@ -16,7 +16,7 @@ from goaleditor.model.document import (
     Level1,
     Level2,
     TreeNode,
-    table_of,
+    containing_table,
 )
 from goaleditor.model.events import Edited, Event, Removed
 from goaleditor.model.fields import FIELD_LABELS
@@ -232,7 +232,7 @@ class IndicatorTreeModel(EventedModel):
     # --- following the document ----------------------------------------------------------
 
     def _mine(self, parent: Any) -> bool:
-        return self._table is not None and table_of(parent) is self._table
+        return self._table is not None and containing_table(parent) is self._table
 
     def container_index(self, container: Any) -> QModelIndex | None:
         if isinstance(container, Document) or not self._mine(container):

@@ -29,7 +29,7 @@ from goaleditor.model.document import (
     Indicator,
     Level1,
     Level2,
-    table_of,
+    containing_table,
 )
 from goaleditor.model.events import Event, Moved
 from goaleditor.ui.indicator_model import COL_DESCRIPTION, COL_NAME, COL_VALUE, COLUMN_OF_FIELD
@@ -111,7 +111,7 @@ class LiveViewDock(QDockWidget):
         document, table = self._document, self._table
         # The table list or a document property (agency, numbering, merging) changes the
         # shown table's print too; any other table's edit does not.
-        if any(p is document or table_of(p) is table for p in parents):
+        if any(p is document or containing_table(p) is table for p in parents):
             self._schedule()
 
     def _schedule(self) -> None:

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from goaleditor.model.document import Document, GoalTable, Indicator, table_of
+from goaleditor.model.document import Document, GoalTable, Indicator, containing_table
 from goaleditor.model.events import Edited, Event, Moved
 
 if TYPE_CHECKING:
@@ -126,7 +126,7 @@ class ProblemsPanel(QWidget):
         else:  # a header or the tree of one table (a move may touch a second one)
             dest = change.dest if isinstance(change, Moved) else None
             for container in (change.parent, dest):
-                table = table_of(container)
+                table = containing_table(container)
                 if table is not None:
                     self._checked.pop(id(table), None)
         self._timer.start()  # typing fast re-checks once, shortly after the last key

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from goaleditor.formats import read_document
-from goaleditor.formats.notes import ImportNote, sheet_and_row, table_of
+from goaleditor.formats.notes import ImportNote, containing_table, sheet_and_row
 from goaleditor.formats.readers.published_text import read as read_text
 from goaleditor.formats.writers.excel import write as write_xlsx
 from goaleditor.ui.import_report import ImportReport, split_place
@@ -44,19 +44,19 @@ def test_notes_name_the_table_they_belong_to(noted_workbook: Path) -> None:
     sheet = _second_sheet(noted_workbook)
     gap = f"工作表“{sheet}”第5000行：此行起的内容在"
     located = [n for n in notes if n.startswith(gap)]
-    assert len(located) == 1 and table_of(located[0]) == 1
+    assert len(located) == 1 and containing_table(located[0]) == 1
     assert document.tables[1].project_name in sheet
     assert "工作表“备注”不是绩效目标表，已跳过" in notes
     skipped = notes[notes.index("工作表“备注”不是绩效目标表，已跳过")]
-    assert table_of(skipped) is None  # a skipped sheet has no table to go to
+    assert containing_table(skipped) is None  # a skipped sheet has no table to go to
 
 
 def test_an_import_note_is_a_plain_line_for_everyone_else() -> None:
     note = ImportNote("工作表“甲”第7行：单位已推测", table=3)
     assert note == "工作表“甲”第7行：单位已推测" and isinstance(note, str)
     assert f"警告：{note}" == "警告：工作表“甲”第7行：单位已推测"
-    assert sheet_and_row(note) == ("甲", 7) and table_of(note) == 3
-    assert table_of("工作表“甲”第7行：单位已推测") is None
+    assert sheet_and_row(note) == ("甲", 7) and containing_table(note) == 3
+    assert containing_table("工作表“甲”第7行：单位已推测") is None
     assert split_place(note) == ("工作表“甲”第7行", "单位已推测")
     assert split_place("第2页第4行，跨页续表已合并") == ("第2页第4行", "跨页续表已合并")
     assert split_place("文档中有1处文字已损坏") == ("", "文档中有1处文字已损坏")
