@@ -10,6 +10,7 @@ from goaleditor.errors import InputError
 from goaleditor.formats import read_document
 from goaleditor.model.document import Document
 from tests.fixtures.make_ruled_pdfs import LANDSCAPE, Cell, Page, draw, head_rows, indicator_rows
+from tests.helpers import note_lines
 
 WIDTHS = [50.0, 60.0, 80.0, 110.0, 60.0]
 LEFT = [
@@ -48,7 +49,7 @@ def _fields(document: Document) -> list[list[tuple[str, ...]]]:
 
 def _read(path: Path) -> tuple[Document, list[str]]:
     warnings: list[str] = []
-    return read_document(path, warnings.append), warnings
+    return read_document(path, note_lines(warnings)), warnings
 
 
 def test_two_tables_side_by_side_are_read_left_to_right(tmp_path: Path) -> None:
