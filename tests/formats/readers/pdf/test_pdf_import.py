@@ -9,7 +9,7 @@ from typing import Any
 import pdfplumber
 import pytest
 
-from goaleditor.errors import InputError
+from goaleditor.errors import InputError, RefusalKind
 from goaleditor.formats import read_document
 from goaleditor.formats.readers.pdf.columns import column_rows
 from goaleditor.formats.readers.pdf.ruled_cells import NO_ROOM, RuledTable, join_split_rows
@@ -170,6 +170,7 @@ def test_a_table_printed_in_slices_side_by_side_is_refused_with_the_reason(name:
         read_document(FIXTURES / name)
     message = str(caught.value)
     assert message.startswith(f"{name}：宽表被分成多页打印（第2页起")
+    assert caught.value.kind is RefusalKind.SLICED_TABLE
     assert "\n" not in message and "缩放到一页宽" in message
 
 
@@ -307,6 +308,7 @@ def test_a_left_slice_whose_right_columns_are_not_read_is_refused_as_sliced(
     with pytest.raises(InputError) as caught:
         read_document(path)
     assert str(caught.value).startswith("left-slice.pdf：宽表被分成多页打印（第1页起")
+    assert caught.value.kind is RefusalKind.SLICED_TABLE
 
 
 def test_a_publications_title_is_its_covers_not_a_section_or_a_skipped_tables() -> None:

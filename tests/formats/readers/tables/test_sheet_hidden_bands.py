@@ -12,6 +12,7 @@ import pytest
 from openpyxl import Workbook
 
 from goaleditor.errors import InputError
+from goaleditor.formats.notes import ImportNote
 from goaleditor.formats.readers.sheets.number_format import shown_date, shown_number
 from goaleditor.formats.registry import read_document
 from goaleditor.model.values import parse_target
@@ -64,6 +65,23 @@ def test_what_excel_shows_is_what_comes_in(name: str) -> None:
     ]
     # rows 9-10 are hidden across the whole sheet, so the right table loses its two as well
     assert rows == [LEFT, [LEFT[0], LEFT[3]]]
+
+
+def test_each_note_carries_its_sheet_and_row() -> None:
+    notes: list[ImportNote] = []
+    read_document(FIXTURES / "hidden-bands.xlsx", notes.append)
+    assert [str(note) for note in notes] == NOTES
+    assert [(note.sheet, note.row) for note in notes] == [
+        ("旧版", None),  # a hidden sheet: its note names it itself
+        ("表", None),  # a run of hidden rows is said in the message
+        ("表", None),
+        ("表", None),
+        ("表", 3),
+        ("表", 6),
+    ]
+    assert [note.where() for note in notes][:2] == ["", "工作表“表”"]
+    assert notes[4].message == "“项目名称”和内容写在同一格，按“项目名称”读取"
+    assert [note.table for note in notes] == [None, 0, 0, 0, 0, 0]  # 定位 as before
 
 
 def test_xls_named_xlsx_is_read_by_content(tmp_path: Path) -> None:

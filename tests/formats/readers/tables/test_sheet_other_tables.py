@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from openpyxl import Workbook
 
-from goaleditor.errors import InputError
+from goaleditor.errors import InputError, RefusalKind
 from goaleditor.formats.readers.sheets.xlsx import read
 from tests.helpers import note_lines
 
@@ -77,6 +77,7 @@ def test_a_workbook_of_self_evaluations_only_is_refused_in_one_line(tmp_path: Pa
     assert str(caught.value) == (
         "b.xlsx：这是绩效自评表，不是项目支出绩效目标表，没有可导入的绩效目标表"
     )
+    assert caught.value.kind is RefusalKind.NOT_A_GOAL_TABLE
 
 
 def test_a_department_whole_sheet_is_named_when_skipped(tmp_path: Path) -> None:
