@@ -288,7 +288,7 @@ def _read_pages(
                 try:
                     found = _page_blocks(page, index + 1, notes, carry)
                 except InputError as exc:  # a table that cannot be read right
-                    raise InputError(f"{path.name}：{exc}") from None
+                    raise InputError(f"{path.name}：{exc}", exc.kind) from None
                 finally:
                     page.close()
                 yield from ((index + 1, t, r, e) for t, r, e in found)

@@ -45,6 +45,7 @@ from goaleditor.model.values import QUALITATIVE, TargetValue, normalize_comparat
 __all__ = ["MAX_COLUMNS", "MAX_ROWS", "document_from_sheets", "layout_note"]
 
 MAX_ROWS, MAX_COLUMNS = 20_000, 60
+
 _YEAR_RE = re.compile(r"((?:19|20)\d\d)年")
 
 
