@@ -15,6 +15,8 @@ from goaleditor import __version__
 if TYPE_CHECKING:  # argparse loads only for commands: the editor starts without it
     import argparse
 
+    from goaleditor.formats.notes import ImportNote
+
 COMMANDS = ("import", "export", "check", "dump")
 EXIT_OK, EXIT_CHECK_FAILED, EXIT_USAGE = 0, 1, 2
 FORCE_HELP = "即使 .goals 文档正被别人打开编辑也覆盖它"
@@ -169,10 +171,11 @@ def _describe(exc: Exception) -> str:
     return f"内部错误：{type(exc).__name__}: {exc}（请把此行报告给开发者）"
 
 
-def _warn(message: str) -> None:
+def _warn(note: ImportNote | str) -> None:
+    """One warning on stderr: an import note as users read it, or an export's line."""
     from goaleditor.errors import printable
 
-    print(f"goaleditor: 警告：{printable(message)}", file=sys.stderr)
+    print(f"goaleditor: 警告：{printable(str(note))}", file=sys.stderr)
 
 
 def _fail(message: str) -> int:

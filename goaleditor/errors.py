@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
+from enum import Enum
 
 # Controls, format characters (bidi overrides, isolates), line/paragraph separators, lone
 # surrogates: none may reach a terminal or a dialog raw (escape sequences, fake lines).
@@ -16,15 +17,25 @@ def printable(text: str) -> str:
     )
 
 
+class RefusalKind(Enum):
+    """Why an input is refused, where code must tell refusals apart (not by their text)."""
+
+    GENERAL = "general"  # any other refusal: its line says why
+    NOT_A_GOAL_TABLE = "not_a_goal_table"  # read, but no goal table in it
+    HEADER_MISSING = "header_missing"  # a goal table whose header lacks 三级指标 or 指标值
+    SLICED_TABLE = "sliced_table"  # a wide table printed in slices on several pages
+
+
 class InputError(Exception):
     """An input that cannot be read; str() is a single line in Chinese for the user.
 
     Control characters in the message (a hostile file or table name) are escaped here,
-    so whoever prints it prints one line.
+    so whoever prints it prints one line. kind tells refusals apart for the code.
     """
 
-    def __init__(self, message: str = "") -> None:
+    def __init__(self, message: str = "", kind: RefusalKind = RefusalKind.GENERAL) -> None:
         super().__init__(printable(str(message)))
+        self.kind = kind
 
 
 # errno -> why a file could not be written or read, in a few words for the clerk.

@@ -5,8 +5,12 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from goaleditor.formats.notes import ImportNote
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -48,3 +52,8 @@ def answer(asker: Any, *labels: str) -> list[str]:
 
     asker.prompts.choose = choose
     return asked
+
+
+def note_lines(lines: list[str]) -> Callable[[ImportNote], None]:
+    """A warn callback for a reader that keeps each import note as the line users read."""
+    return lambda note: lines.append(str(note))

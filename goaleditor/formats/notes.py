@@ -1,15 +1,16 @@
-"""Import notes: a warning line that may also say which imported table it belongs to."""
+"""Import notes: what an import guessed or skipped, where in the file, and its imported table."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 
-_SHEET_ROW_RE = re.compile(r"工作表“(?P<sheet>[^”]*)”(?:第(?P<row>\d+)行)?")
+from goaleditor.errors import InputError, RefusalKind
+
 # A PDF's pages and a Word document's tables are read as sheets named 第2页 / 第1个表格.
-_PAGE_RE = re.compile(r"^(?P<sheet>第\d+(?:页|个表格))(?:第(?P<row>\d+)行)?")
-# Where a note says it is, at its start, and the punctuation that follows.
-PLACE_RE = re.compile(r"^(工作表“[^”]*”(?:第\d+行)?|第\d+(?:页|个表格)(?:第\d+行)?)[：:，,]?\s*")
+_PAGE_RE = re.compile(r"第(?P<number>\d+)(?:页|个表格)")
 
 
 def place(sheet: str, row: int | None = None) -> str:
@@ -18,63 +19,75 @@ def place(sheet: str, row: int | None = None) -> str:
     return f"{where}第{row}行" if row is not None else where
 
 
-class ImportNote(str):
-    """One warning line (a plain str to every reader that prints it), plus where it belongs.
+@dataclass(frozen=True, slots=True)
+class ImportNote:
+    """One note of an import: what it says and where, rendered once (str) as users read it.
 
-    table: the index in the imported document of the table it is about, if any.
+    sheet: the worksheet, or 第2页 / 第1个表格 for a PDF page or a Word table; "" when the
+    note is about the whole file. row: the sheet's row (from 1) it is about, if one.
+    table: the index in the imported document of the table it is about, if known.
+    joiner: what stands between the place and the message: "：", or "" when the message
+    goes on from the place (工作表“X”不是绩效目标表，已跳过).
+    named_in_message: the message names its sheet itself (隐藏的工作表“X”未导入), so no
+    place is written before it.
     """
 
-    table: int | None
-    field: str | None
+    message: str
+    sheet: str = ""
+    row: int | None = None
+    table: int | None = None
+    joiner: str = "："
+    named_in_message: bool = False
 
-    def __new__(cls, text: str, table: int | None = None, field: str | None = None) -> ImportNote:
-        """A note about text; table and field when it belongs to an imported table."""
-        note = super().__new__(cls, text)
-        note.table = table
-        note.field = field
-        return note
+    def where(self) -> str:
+        """The place as written before the message (工作表“X”第N行, 第2页); "" for none."""
+        if not self.sheet or self.named_in_message:
+            return ""
+        return place(self.sheet, self.row)
+
+    def text(self) -> str:
+        """The line users see: the place, then the message."""
+        where = self.where()
+        return f"{where}{self.joiner}{self.message}" if where else self.message
+
+    def __str__(self) -> str:
+        return self.text()
 
 
-def sheet_and_row(text: str) -> tuple[str, int | None] | None:
-    """The sheet name and row number a note names (工作表“X”第N行, 第2页第N行), or None."""
-    match = _PAGE_RE.match(text) or _SHEET_ROW_RE.search(text)
-    if match is None:
-        return None
-    row = match.group("row")
-    return match.group("sheet"), int(row) if row else None
+Warn = Callable[[ImportNote], None]
 
 
-def reading_order(notes: list[str]) -> list[str]:
+class TableRefusal(InputError):
+    """A table that cannot be read, refused with the note that says where (its one line)."""
+
+    def __init__(self, note: ImportNote, kind: RefusalKind) -> None:
+        super().__init__(note.text(), kind)
+        self.note = note
+
+
+def reading_order(notes: Iterable[ImportNote]) -> list[ImportNote]:
     """The notes sheet by sheet (in the file's order) or page by page, row by row within
     each; notes about the whole file first."""
     sheets: dict[str, int] = {}
 
-    def key(note: str) -> tuple[int, int]:
-        where = sheet_and_row(note)
-        if where is None:
+    def key(note: ImportNote) -> tuple[int, int]:
+        if not note.sheet:
             return (-1, 0)
-        sheet, row = where
-        page = re.search(r"\d+", sheet) if _PAGE_RE.fullmatch(sheet) else None
-        order = int(page.group()) if page else sheets.setdefault(sheet, len(sheets))
-        return (order, row or 0)
+        page = _PAGE_RE.fullmatch(note.sheet)
+        order = int(page["number"]) if page else sheets.setdefault(note.sheet, len(sheets))
+        return (order, note.row or 0)
 
     return sorted(notes, key=key)
-
-
-def table_of(note: str) -> int | None:
-    """The imported table a note belongs to, if it says."""
-    return note.table if isinstance(note, ImportNote) else None
 
 
 Locate = Callable[[str, int | None], int | None]
 
 
-def locating(warn: Callable[[str], None], locate: Locate) -> Callable[[str], None]:
+def locating(warn: Warn, locate: Locate) -> Warn:
     """A warn callback that adds the table index (found by locate(sheet, row)) to each note."""
 
-    def add_location(text: str) -> None:
-        where = sheet_and_row(text)
-        table = locate(*where) if where else None
-        warn(ImportNote(text, table) if table is not None else text)
+    def add_location(note: ImportNote) -> None:
+        table = locate(note.sheet, note.row) if note.sheet else None
+        warn(dataclasses.replace(note, table=table) if table is not None else note)
 
     return add_location

@@ -10,11 +10,9 @@ from pathlib import Path
 from typing import Any, Literal
 
 from goaleditor.errors import InputError
-from goaleditor.formats.notes import reading_order
+from goaleditor.formats.notes import ImportNote, Warn, reading_order
 from goaleditor.model.document import Document
 from goaleditor.model.limits import check_document
-
-Warn = Callable[[str], None]
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,7 +147,7 @@ def _kind(suffix: str) -> str:
 def read_document(path: str | os.PathLike[str], warn: Warn | None = None) -> Document:
     """Read any readable format (see FORMATS) by the file's extension.
 
-    warn receives one line for each guess or skip, in reading order, once the file is read.
+    warn receives one note for each guess or skip, in reading order, once the file is read.
     """
     path = Path(path)
     fmt = format_for(path.suffix)
@@ -166,8 +164,12 @@ def read_document(path: str | os.PathLike[str], warn: Warn | None = None) -> Doc
     if path.is_dir():
         raise InputError(f"这是一个文件夹，不是文档：{path}")
     reader = _load(fmt.reader)
-    notes: list[str] = []
-    document: Document = reader(path, notes.append) if fmt.reader_warns else reader(path)
+    notes: list[ImportNote] = []
+
+    def collect(note: ImportNote | str) -> None:  # the store (no formats import) says lines
+        notes.append(note if isinstance(note, ImportNote) else ImportNote(note))
+
+    document: Document = reader(path, collect) if fmt.reader_warns else reader(path)
     if fmt is not NATIVE:  # the store checks its files before reading them
         check_document(document, path.name)  # nothing beyond the caps opens
     if warn is not None:

@@ -21,19 +21,16 @@ from PySide6.QtWidgets import (
 )
 
 from goaleditor.errors import printable
-from goaleditor.formats.notes import PLACE_RE, table_of
+from goaleditor.formats.notes import ImportNote
 
 SCREEN_SHARE = 0.7  # the dialog grows with its notes up to this much of the screen
 WIDTH = 860  # wide enough for a note of ~40 characters on one line
 PLACE_SHARE = 0.3  # the 位置 column takes at most this much of the table's width
 
 
-def split_place(note: str) -> tuple[str, str]:
-    """(where, what) of a note: "工作表“A”第3行：…" → ("工作表“A”第3行", "…")."""
-    match = PLACE_RE.match(note)
-    if match is None or not note[match.end() :]:
-        return "", note
-    return match.group(1), note[match.end() :]
+def split_place(note: ImportNote) -> tuple[str, str]:
+    """(where, what) of a note as the dialog shows them: ("工作表“A”第3行", "…")."""
+    return printable(note.where()), printable(note.message)
 
 
 class _NotesTable(QTableWidget):
@@ -57,15 +54,16 @@ class ImportReport(QDialog):
     selected rows) puts the notes on the clipboard as lines a clerk can mail; Esc closes.
     """
 
-    def __init__(self, source: str, notes: Sequence[str], parent: QWidget | None) -> None:
+    def __init__(self, source: str, notes: Sequence[ImportNote], parent: QWidget | None) -> None:
         super().__init__(parent)
         self.setObjectName("import_report")
         self.setWindowTitle("导入说明")
         self.setSizeGripEnabled(True)
         self.chosen: int | None = None
         self.source = printable(source)
-        self.notes = [printable(note) for note in notes]
-        self.tables = [table_of(note) for note in notes]
+        self.notes = list(notes)
+        self.lines = [printable(str(note)) for note in notes]
+        self.tables = [note.table for note in notes]
         layout = QVBoxLayout(self)
         intro = QLabel(
             f"“{self.source}”已导入，有{len(notes)}处内容是推测的或未导入，请核对"
@@ -106,10 +104,9 @@ class ImportReport(QDialog):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         self.buttons: list[QPushButton] = []
         for row, note in enumerate(self.notes):
-            where, what = split_place(note)
-            for column, text in enumerate((where, what)):
+            for column, text in enumerate(split_place(note)):
                 item = QTableWidgetItem(text)
-                item.setToolTip(note)
+                item.setToolTip(self.lines[row])
                 table.setItem(row, column, item)
             number = self.tables[row]
             if number is not None:
@@ -163,7 +160,7 @@ class ImportReport(QDialog):
         """The notes as lines for a mail: the file first, then one note a line."""
         chosen = range(len(self.notes)) if rows is None else rows
         lines = [f"“{self.source}”导入说明（共{len(self.notes)}处）："]
-        lines += [self.notes[row] for row in chosen]
+        lines += [self.lines[row] for row in chosen]
         return "\n".join(lines) + "\n"
 
     def copy_all(self) -> None:

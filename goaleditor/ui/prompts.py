@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+if TYPE_CHECKING:
+    from goaleditor.formats.notes import ImportNote
 
 SAVE, DISCARD, CANCEL = "保存", "不保存", "取消"
 READ_ONLY, COPY, TAKE_OVER = "以只读方式打开", "打开副本", "接管并编辑"
@@ -78,7 +82,7 @@ class Prompts:
         """Information the clerk should read (about)."""
         self.choose("information", "note", title, text, [OK])
 
-    def import_report(self, source: str, notes: Sequence[str]) -> int | None:
+    def import_report(self, source: str, notes: Sequence[ImportNote]) -> int | None:
         """导入说明: what an import guessed or skipped; the table to go to (定位), or None."""
         from goaleditor.ui.import_report import ImportReport
 

@@ -29,6 +29,7 @@ from goaleditor.ui.prompts import (
 # The store, file locks and the working copy load when first used: that keeps start-up quick.
 if TYPE_CHECKING:
     from goaleditor.files.lock import FileLock
+    from goaleditor.formats.notes import ImportNote
     from goaleditor.model.working_copy import Orphan, WorkingCopy
     from goaleditor.ui.prompts import Prompts
     from goaleditor.ui.recent_files import RecentFiles
@@ -88,7 +89,7 @@ class DocumentSession(QObject):
         self.hold_working_copy = False
         # Likewise the import report waits for the window: it must come up over it, not alone.
         self.on_screen = True
-        self._pending_report: tuple[str, list[str], Document] | None = None
+        self._pending_report: tuple[str, list[ImportNote], Document] | None = None
         self._offered: set[Path] = set()  # working copies of dead editors offered already
         self._idle = QTimer(self)
         self._idle.setSingleShot(True)
@@ -191,7 +192,7 @@ class DocumentSession(QObject):
         from goaleditor.formats import read_document
         from goaleditor.formats.registry import NATIVE, format_for
 
-        skipped: list[str] = []
+        skipped: list[ImportNote] = []
         try:
             document = read_document(path, skipped.append)
         except InputError as exc:

@@ -17,7 +17,7 @@ from goaleditor.formats.readers.published_text import read as read_text
 from goaleditor.formats.writers.pdf import write as write_pdf
 from goaleditor.model.document import Document
 from tests.compare import document_differences
-from tests.helpers import run_cli
+from tests.helpers import note_lines, run_cli
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -35,7 +35,7 @@ EXACT = [
 @pytest.mark.parametrize("name", EXACT)
 def test_container_made_by_another_program_reads_exactly(name: str) -> None:
     warnings: list[str] = []
-    document = read_document(FIXTURES / name, warnings.append)
+    document = read_document(FIXTURES / name, note_lines(warnings))
     assert document_differences(document, read_text(EXAMPLE)) == []
     assert document.agency_code == "319101"
     assert document.tables[0].budget_total is not None
@@ -112,7 +112,7 @@ def test_docx_text_between_continued_tables_is_reported(tmp_path: Path) -> None:
                 data = data.replace(b"</w:tbl><w:tbl>", b"</w:tbl>" + note + b"<w:tbl>", 1)
             zout.writestr(item, data)
     warnings: list[str] = []
-    document = read_document(target, warnings.append)
+    document = read_document(target, note_lines(warnings))
     assert len(document.tables) == 6
     assert warnings == ["第2个表格：续表之前的文字“续表”不属于表格，已跳过"]
 
@@ -190,7 +190,7 @@ def test_mutated_containers_give_a_document_or_one_line(tmp_path: Path, name: st
 
 def test_ods_cells_read_as_shown_with_merged_value_unit_pairs() -> None:
     warnings: list[str] = []
-    document = read_document(FIXTURES / "ods-cells.ods", warnings.append)
+    document = read_document(FIXTURES / "ods-cells.ods", note_lines(warnings))
     (table,) = document.tables
     money = (table.budget_total, table.budget_fiscal, table.budget_other)
     assert [str(amount) for amount in money] == ["680.00", "600.00", "80.00"]

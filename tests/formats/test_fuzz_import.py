@@ -20,6 +20,7 @@ from goaleditor.formats.readers import guard
 from goaleditor.formats.readers.published_text import read as read_text
 from goaleditor.formats.writers.excel import write as write_xlsx
 from goaleditor.model.store import save_document
+from tests.helpers import note_lines
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "resources" / "examples" / "binhai-2026-published.txt"
@@ -158,7 +159,7 @@ def test_padded_sheets_read_in_time_of_their_real_cells(tmp_path: Path) -> None:
     path = _workbook_with_extra_sheets(tmp_path, sheet, 300)
     notes: list[str] = []
     started = time.monotonic()
-    document = read_document(path, notes.append)
+    document = read_document(path, note_lines(notes))
     assert time.monotonic() - started < 10
     assert len(document.tables) == len(read_text(EXAMPLE).tables)
     assert "工作表“pad0”第1048576行：此行起的内容在1048574个空行之后，已忽略" in notes
@@ -218,7 +219,7 @@ def test_damaged_text_in_a_goals_file_is_replaced_and_reported(tmp_path: Path) -
     db.commit()
     db.close()
     notes: list[str] = []
-    document = read_document(path, notes.append)
+    document = read_document(path, note_lines(notes))
     assert document.tables[0].goal == "年\ufffd"
     assert notes == ["damaged.goals 中有1处文字已损坏（编码无效），已用“\ufffd”代替，请检查"]
 

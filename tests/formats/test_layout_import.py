@@ -17,6 +17,7 @@ from goaleditor.model.document import Document
 from goaleditor.model.layout_names import LAYOUT_NAMES
 from tests.compare import table_snapshot
 from tests.formats.test_layouts import printed_view
+from tests.helpers import note_lines
 
 
 @pytest.mark.parametrize("name", LAYOUT_NAMES)
@@ -68,7 +69,7 @@ def test_a_shanghai_form_typed_by_hand(tmp_path: Path) -> None:
     out = tmp_path / "sh.xlsx"
     book.save(out)
     warnings: list[str] = []
-    document = xlsx.read(out, warnings.append)
+    document = xlsx.read(out, note_lines(warnings))
     assert (document.layout, document.year) == ("shanghai", 2026)
     table = document.tables[0]
     assert (table.project_nature, table.project_category) == ("阶段性项目", "特定目标类")

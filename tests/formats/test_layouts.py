@@ -22,7 +22,7 @@ from goaleditor.model.layouts import PROFILES, get_profile
 from goaleditor.model.values import TargetValue
 from tests.compare import document_differences
 from tests.formats.writers.test_pdf import poppler
-from tests.helpers import run_cli
+from tests.helpers import note_lines, run_cli
 
 # What each layout's PDF must show of the full document (tests/fixtures), and must not.
 PRINTED = {
@@ -183,7 +183,7 @@ def test_own_exports_read_back_without_a_note(
     out = tmp_path / f"{name}{suffix}"
     write_document(full_document, out)
     warnings: list[str] = []
-    read_document(out, warnings.append)
+    read_document(out, note_lines(warnings))
     assert warnings == []
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from goaleditor.errors import InputError
+from goaleditor.errors import InputError, RefusalKind
 from goaleditor.formats import registry
 from goaleditor.formats.registry import (
     FORMATS,
@@ -98,3 +98,14 @@ def test_cli_help_names_every_format() -> None:
     assert "".join(f"把{readable}导入为.goals".split()) in help_text
     assert "Word文档(.docx)" in readable and "PDF(.pdf)" in readable
     assert "".join(f"把文档导出为{writable}".split()) in help_text
+
+
+def test_a_refusal_has_a_kind_and_stays_one_line(tmp_path: Path) -> None:
+    """Code tells refusals apart by kind; an ordinary refusal keeps the general kind."""
+    assert InputError("无法读取").kind is RefusalKind.GENERAL
+    refusal = InputError("表.pdf：第1页\n表头缺少", RefusalKind.HEADER_MISSING)
+    assert refusal.kind is RefusalKind.HEADER_MISSING
+    assert str(refusal) == "表.pdf：第1页\\n表头缺少"  # one line, as every refusal
+    with pytest.raises(InputError) as caught:
+        read_document(tmp_path / "x.doc")
+    assert caught.value.kind is RefusalKind.GENERAL

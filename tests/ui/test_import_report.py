@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from goaleditor.formats import read_document
-from goaleditor.formats.notes import ImportNote, containing_table, sheet_and_row
+from goaleditor.formats.notes import ImportNote, locating, reading_order
 from goaleditor.formats.readers.published_text import read as read_text
 from goaleditor.formats.writers.excel import write as write_xlsx
 from goaleditor.ui.import_report import ImportReport, split_place
@@ -39,31 +39,81 @@ def _second_sheet(path: Path) -> str:
 
 
 def test_notes_name_the_table_they_belong_to(noted_workbook: Path) -> None:
-    notes: list[str] = []
+    notes: list[ImportNote] = []
     document = read_document(noted_workbook, notes.append)
+    lines = [str(note) for note in notes]
     sheet = _second_sheet(noted_workbook)
     gap = f"工作表“{sheet}”第5000行：此行起的内容在"
-    located = [n for n in notes if n.startswith(gap)]
-    assert len(located) == 1 and containing_table(located[0]) == 1
+    located = [n for n in notes if str(n).startswith(gap)]
+    assert len(located) == 1 and located[0].table == 1
+    assert (located[0].sheet, located[0].row) == (sheet, 5000)
     assert document.tables[1].project_name in sheet
-    assert "工作表“备注”不是绩效目标表，已跳过" in notes
-    skipped = notes[notes.index("工作表“备注”不是绩效目标表，已跳过")]
-    assert containing_table(skipped) is None  # a skipped sheet has no table to go to
+    assert "工作表“备注”不是绩效目标表，已跳过" in lines
+    skipped = notes[lines.index("工作表“备注”不是绩效目标表，已跳过")]
+    assert skipped.table is None  # a skipped sheet has no table to go to
+    assert (skipped.sheet, skipped.row) == ("备注", None)
 
 
-def test_an_import_note_is_a_plain_line_for_everyone_else() -> None:
-    note = ImportNote("工作表“甲”第7行：单位已推测", table=3)
-    assert note == "工作表“甲”第7行：单位已推测" and isinstance(note, str)
+def test_an_import_note_is_one_line_rendered_from_its_place_and_message() -> None:
+    note = ImportNote("单位已推测", "甲", 7, table=3)
+    assert str(note) == note.text() == "工作表“甲”第7行：单位已推测"
     assert f"警告：{note}" == "警告：工作表“甲”第7行：单位已推测"
-    assert sheet_and_row(note) == ("甲", 7) and containing_table(note) == 3
-    assert containing_table("工作表“甲”第7行：单位已推测") is None
+    assert (note.sheet, note.row, note.table) == ("甲", 7, 3)
+    assert ImportNote("单位已推测", "甲", 7).table is None
     assert split_place(note) == ("工作表“甲”第7行", "单位已推测")
-    assert split_place("第2页第4行，跨页续表已合并") == ("第2页第4行", "跨页续表已合并")
-    assert split_place("文档中有1处文字已损坏") == ("", "文档中有1处文字已损坏")
+    page = ImportNote("跨页续表已合并", "第2页", 4, joiner="，")
+    assert str(page) == "第2页第4行，跨页续表已合并"
+    assert split_place(page) == ("第2页第4行", "跨页续表已合并")
+    whole = ImportNote("文档中有1处文字已损坏")
+    assert str(whole) == "文档中有1处文字已损坏" and whole.sheet == ""
+    assert split_place(whole) == ("", "文档中有1处文字已损坏")
+
+
+def test_a_note_goes_on_from_its_place_or_names_it_itself() -> None:
+    skipped = ImportNote("不是绩效目标表，已跳过", "乙", joiner="")
+    assert str(skipped) == "工作表“乙”不是绩效目标表，已跳过"
+    assert split_place(skipped) == ("工作表“乙”", "不是绩效目标表，已跳过")
+    table = ImportNote("“项目名称”一行：单元格里嵌套的表格未读取", "第3个表格", joiner="")
+    assert str(table) == "第3个表格“项目名称”一行：单元格里嵌套的表格未读取"
+    hidden = ImportNote("隐藏的工作表“旧版”未导入", "旧版", named_in_message=True)
+    assert str(hidden) == "隐藏的工作表“旧版”未导入" and hidden.sheet == "旧版"
+    assert split_place(hidden) == ("", "隐藏的工作表“旧版”未导入")
+
+
+def test_the_report_shows_a_hostile_place_and_message_escaped(qtbot: QtBot) -> None:
+    note = ImportNote("单位\x1b[2J已推测", "甲\n乙", 3)
+    dialog = ImportReport("来源.xlsx", [note], None)
+    qtbot.addWidget(dialog)
+    shown = (dialog.table.item(0, 0).text(), dialog.table.item(0, 1).text())
+    assert shown == ("工作表“甲\\n乙”第3行", "单位\\x1b[2J已推测")
+    assert dialog.text().splitlines()[1] == "工作表“甲\\n乙”第3行：单位\\x1b[2J已推测"
+
+
+def test_locating_adds_the_table_from_the_notes_place() -> None:
+    asked: list[tuple[str, int | None]] = []
+
+    def locate(sheet: str, row: int | None) -> int | None:
+        asked.append((sheet, row))
+        return 4 if sheet == "甲" else None
+
+    seen: list[ImportNote] = []
+    warn = locating(seen.append, locate)
+    for note in (
+        ImportNote("单位已推测", "甲", 7),
+        ImportNote("不是绩效目标表，已跳过", "乙", joiner=""),
+        ImportNote("工作簿中有重名部件"),
+    ):
+        warn(note)
+    assert asked == [("甲", 7), ("乙", None)]  # a note about the whole file has no place
+    assert [note.table for note in seen] == [4, None, None]
+    assert str(seen[0]) == "工作表“甲”第7行：单位已推测"
 
 
 def test_the_report_lists_each_note_and_locates_with_the_keyboard(qtbot: QtBot) -> None:
-    notes = [ImportNote("工作表“甲”第7行：单位已推测", table=2), "工作表“乙”不是绩效目标表，已跳过"]
+    notes = [
+        ImportNote("单位已推测", "甲", 7, table=2),
+        ImportNote("不是绩效目标表，已跳过", "乙", joiner=""),
+    ]
     dialog = ImportReport("来源.xlsx", notes, None)
     qtbot.addWidget(dialog)
     dialog.show()
@@ -128,18 +178,17 @@ def test_the_command_line_prints_one_line_per_note(noted_workbook: Path) -> None
     assert result.returncode == 0 and '"tables"' in result.stdout
 
 
-def _many_notes(count: int) -> list[str]:
-    notes: list[str] = []
+def _many_notes(count: int) -> list[ImportNote]:
+    notes: list[ImportNote] = []
     for n in range(count):
         if n % 3 == 0:
-            notes.append(
-                ImportNote(f"工作表“表{n}”第{n + 4}行：“680万元”按680.00万元读入", table=n)
-            )
+            notes.append(ImportNote("“680万元”按680.00万元读入", f"表{n}", n + 4, table=n))
         elif n % 3 == 1:
             long = "这一行的说明很长，" * 12
-            notes.append(ImportNote(f"工作表“表{n}”第3行：{long}已按页脚跳过", table=0))
+            notes.append(ImportNote(f"{long}已按页脚跳过", f"表{n}", 3, table=0))
         else:
-            notes.append(f"工作表“附表{n}（参考资料）”不是绩效目标表，已跳过")
+            skipped = "不是绩效目标表，已跳过"
+            notes.append(ImportNote(skipped, f"附表{n}（参考资料）", joiner=""))
     return notes
 
 
@@ -163,7 +212,7 @@ def test_the_report_shows_as_many_notes_as_fit_the_screen(qtbot: QtBot) -> None:
     # The 位置 column never takes the notes' room; a long note wraps to more lines.
     assert table.columnWidth(0) <= table.viewport().width() * 0.35
     assert table.rowHeight(1) > table.rowHeight(0)
-    assert table.item(1, 1).toolTip() == notes[1]
+    assert table.item(1, 1).toolTip() == str(notes[1])
     dialog.resize(dialog.width() + 200, dialog.height())  # resizable; rows follow the width
     qtbot.waitUntil(lambda: table.columnWidth(1) > 0)
 
@@ -220,12 +269,12 @@ def test_copy_all_puts_every_note_on_the_clipboard(qtbot: QtBot) -> None:
     dialog.copy_button.setFocus()
     qtbot.keyClick(dialog.copy_button, Qt.Key.Key_Space)
     text = QApplication.clipboard().text()
-    assert text.splitlines() == ["“同事.xlsx”导入说明（共5处）：", *notes]
+    assert text.splitlines() == ["“同事.xlsx”导入说明（共5处）：", *map(str, notes)]
     assert dialog.isVisible() and dialog.copy_button.text() == "已复制"
     dialog.table.setFocus()
     dialog.table.selectRow(2)
     qtbot.keyClick(dialog.table, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
-    assert QApplication.clipboard().text().splitlines()[1:] == [notes[2]]
+    assert QApplication.clipboard().text().splitlines()[1:] == [str(notes[2])]
 
 
 def test_a_file_opened_before_the_window_shows_reports_over_it(
@@ -249,14 +298,25 @@ def test_a_file_opened_before_the_window_shows_reports_over_it(
 
 
 def test_notes_are_listed_in_reading_order() -> None:
-    from goaleditor.formats.notes import reading_order
-
     notes = [
-        "工作表“表2”第24行：表下的“填报人”不是指标，已跳过",
-        "工作表“表2”第14行：一级指标为空，按第17行的“产出指标”填写",
-        "文档中有修订标记：按接受全部修订后的文字读取",
-        "工作表“表1”第3行：预算数“/”读作空白",
-        "第12页第5行：…",
-        "第2页：…",
+        ImportNote("表下的“填报人”不是指标，已跳过", "表2", 24),
+        ImportNote("一级指标为空，按第17行的“产出指标”填写", "表2", 14),
+        ImportNote("文档中有修订标记：按接受全部修订后的文字读取"),
+        ImportNote("预算数“/”读作空白", "表1", 3),
+        ImportNote("…", "第12页", 5),
+        ImportNote("…", "第2页"),
     ]
     assert reading_order(notes) == [notes[2], notes[1], notes[0], notes[3], notes[5], notes[4]]
+    assert [str(note) for note in reading_order(notes)][:2] == [
+        "文档中有修订标记：按接受全部修订后的文字读取",
+        "工作表“表2”第14行：一级指标为空，按第17行的“产出指标”填写",
+    ]
+
+
+def test_pages_and_word_tables_are_ordered_by_their_number() -> None:
+    notes = [
+        ImportNote("“指标”一行：单元格里嵌套的表格未读取", "第10个表格", joiner=""),
+        ImportNote("在文本框中：按文本框所在段落的位置读取", "第2个表格", joiner=""),
+        ImportNote("文字越过单元格边框，可能不完整", "第2个表格", 3),
+    ]
+    assert reading_order(notes) == [notes[1], notes[2], notes[0]]

@@ -496,7 +496,9 @@ def test_open_colleague_workbook(qtbot, window, tmp_path: Path) -> None:
     path = tmp_path / "colleague.xlsx"
     colleague_workbook(path)
     reports: list[tuple[str, list[str]]] = []
-    window.prompts.import_report = lambda source, notes: reports.append((source, notes))
+    window.prompts.import_report = lambda source, notes: reports.append(
+        (source, [str(note) for note in notes])
+    )
     assert window.open_path(path, ask=False)
     assert len(reports) == 1 and any("填表说明" in note for note in reports[0][1])
     assert window.current_table().project_name == "2026年信息化运维项目"

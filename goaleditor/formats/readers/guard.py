@@ -12,6 +12,7 @@ from typing import Any
 from xml.etree.ElementTree import ParseError
 
 from goaleditor.errors import InputError
+from goaleditor.formats.notes import ImportNote
 
 MAX_SECONDS = 60.0  # a 1000-table workbook reads in a few seconds
 MAX_EMPTY_ROWS = 1_000  # a gap this long ends a sheet (dimension padding costs nothing then)
@@ -185,7 +186,7 @@ class BoundedSheet:
     """A read-only sheet whose rows stop at the real content: the dimension it claims is
     ignored, a run of MAX_EMPTY_ROWS empty rows ends it, and the deadline is checked."""
 
-    def __init__(self, sheet: Any, deadline: Deadline, notes: list[str]) -> None:
+    def __init__(self, sheet: Any, deadline: Deadline, notes: list[ImportNote]) -> None:
         self.sheet = sheet
         self.title = sheet.title
         self.deadline = deadline
@@ -249,10 +250,8 @@ class BoundedSheet:
                     if index - expected > MAX_EMPTY_ROWS:
                         shown = values if values_only else [c.value for c in values]
                         if any(v is not None and v != "" for v in shown):
-                            self.notes.append(
-                                f"工作表“{self.title}”第{index}行：此行起的内容"
-                                f"在{index - expected}个空行之后，已忽略"
-                            )
+                            gap = f"此行起的内容在{index - expected}个空行之后，已忽略"
+                            self.notes.append(ImportNote(gap, self.title, index))
                         return
                     for _gap in range(expected, index):
                         yield empty
@@ -285,7 +284,7 @@ def _merges(parser: Any) -> list[tuple[int, int, int, int]]:
     return found
 
 
-def library_notes(caught: list[warnings.WarningMessage]) -> list[str]:
+def library_notes(caught: list[warnings.WarningMessage]) -> list[ImportNote]:
     """The library warnings a clerk should hear about, as import notes (the rest dropped)."""
     notes = []
     for warning in caught:
@@ -294,4 +293,4 @@ def library_notes(caught: list[warnings.WarningMessage]) -> list[str]:
             notes.append("工作簿中有日期单元格的值超出范围，已读作空白")
         elif "Duplicate name" in text:
             notes.append("工作簿的压缩包中有重名部件，只读取了其中一个")
-    return list(dict.fromkeys(notes))
+    return [ImportNote(note) for note in dict.fromkeys(notes)]

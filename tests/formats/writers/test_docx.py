@@ -15,6 +15,7 @@ from goaleditor.formats.registry import format_for, write_document
 from goaleditor.formats.writers.pdf import ExportCancelled, layout_pages, toc_page_count
 from goaleditor.formats.writers.word import BOOKMARK, twips, write
 from goaleditor.model.document import Document, GoalTable, Indicator
+from tests.helpers import note_lines
 from tests.strategies import documents
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -250,7 +251,7 @@ def test_reads_back_exactly_through_the_docx_importer(tmp_path: Path, example_do
     path = tmp_path / "example.docx"
     write(example_document, path)
     warnings: list[str] = []
-    assert document_differences(read(path, warnings.append), example_document) == []
+    assert document_differences(read(path, note_lines(warnings)), example_document) == []
     assert warnings == []
 
 

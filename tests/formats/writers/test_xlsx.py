@@ -22,7 +22,7 @@ from goaleditor.model.document import Document, GoalTable, Indicator
 from goaleditor.model.layouts import TIANJIN
 from tests.compare import document_differences, documents_equal
 from tests.formats.test_layouts import printed_view
-from tests.helpers import run_cli
+from tests.helpers import note_lines, run_cli
 from tests.strategies import documents
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -166,7 +166,7 @@ def test_import_colleague_workbook(tmp_path: Path) -> None:
     path = tmp_path / "colleague.xlsx"
     colleague_workbook(path)
     warnings: list[str] = []
-    doc = read(path, warnings.append)
+    doc = read(path, note_lines(warnings))
     assert warnings == ["工作表“填表说明”不是绩效目标表，已跳过"]
     assert (doc.agency_code, doc.agency_name, doc.year) == ("123456", "某某区大数据中心", 2026)
     table = doc.tables[0]

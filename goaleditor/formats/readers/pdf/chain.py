@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from typing import Any
 
+from goaleditor.formats.notes import ImportNote, Warn
 from goaleditor.formats.readers.pdf.ruled_cells import Span, is_header
 from goaleditor.formats.readers.tables.text_lines import starts_table
 
-Warn = Callable[[str], None]
 Extent = tuple[float, float]  # a table's left and right edge
 # One block of a page: page number, is it a ruled table, its rows, its extent (tables).
 Placed = tuple[int, bool, list[list[Any]], Extent | None]
@@ -45,7 +44,7 @@ def continued(placed: list[Placed], warn: Warn) -> list[Placed]:
             frame = (page, extent)
         elif frame[0] != page:
             if not _same_width(extent, frame[1]):
-                warn(f"第{page}页：表格与前面的表格宽度不同，不是续表，未读取")
+                warn(ImportNote("表格与前面的表格宽度不同，不是续表，未读取", f"第{page}页"))
                 continue
             rows = [[_moved(span, extent, frame[1]) for span in row] for row in rows]
             frame = (page, frame[1])
@@ -78,7 +77,7 @@ def leading_pages(placed: list[Placed], warn: Warn) -> tuple[list[str], list[Pla
     for page, is_table, rows, _ in placed[:cut]:
         values = [[v for v in (_texts(row) if is_table else row) if v] for row in rows]
         if is_table and not _is_toc(values):
-            warn(f"第{page}页：表格不是绩效目标表，未读取")
+            warn(ImportNote("表格不是绩效目标表，未读取", f"第{page}页"))
         lines += [" ".join(str(v) for v in row) for row in values if len(row) == 1 or not is_table]
     return lines, placed[cut:]
 

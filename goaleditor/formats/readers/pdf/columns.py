@@ -6,11 +6,11 @@ import bisect
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
+from goaleditor.formats.notes import ImportNote, Warn
 from goaleditor.formats.readers.pdf.ruled_cells import Span, is_header, overlap
 from goaleditor.formats.readers.tables.columns import SUB_HEADER, field_of, is_header_row
 from goaleditor.formats.readers.tables.text_lines import starts_table
 
-Warn = Callable[[str], None]
 COLUMN_SNAP = 10.0  # points; cells' edges closer than this are one column
 
 
@@ -113,12 +113,13 @@ def column_rows(
                 continue
             rows += _snapped(head)
             head = []
-            rows.append(header.place(row, _sayer(warn, f"第{page}页第{r + 1}行")))
+            rows.append(header.place(row, _sayer(warn, f"第{page}页", r + 1)))
         yield rows + _snapped(head)
 
 
-def _sayer(warn: Warn | None, where: str) -> Callable[[str], None] | None:
-    return None if warn is None else lambda text: warn(f"{where}：{text}")
+def _sayer(warn: Warn | None, page: str, row: int) -> Callable[[str], None] | None:
+    """A say callback that makes each message a note about the page's row."""
+    return None if warn is None else lambda text: warn(ImportNote(text, page, row))
 
 
 def _texts(row: list[Span]) -> list[str | None]:

@@ -11,13 +11,12 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Callable
 from typing import Any
 
 from goaleditor.errors import InputError
+from goaleditor.formats.notes import ImportNote, Warn
 from goaleditor.formats.readers.pdf.ruled_cells import NO_ROOM, Span, cell_text, group_lines
 
-Warn = Callable[[str], None]
 Char = dict[str, Any]
 SAME_RULE = 2.0  # points; rule segments this close in height are one rule
 MIN_SEGMENT = 3.0  # points; a shorter horizontal edge is no rule
@@ -107,7 +106,7 @@ def rule_tables(
                 raise InputError(refusal(number))
         else:
             continue
-        warn(f"第{number}页：表格没有竖线，已按文字的位置分列，请核对各列")
+        warn(ImportNote("表格没有竖线，已按文字的位置分列，请核对各列", f"第{number}页"))
         rows = _spans(bands[top : end + 1], rules[top : end + 2], carry.columns)
         found.append((rows, (left, ys[top], right, ys[end + 1])))
         carry.page, carry.extent = number, (left, right)

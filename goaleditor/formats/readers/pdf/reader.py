@@ -8,13 +8,14 @@ import logging
 import re
 import time
 import warnings
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from goaleditor.errors import InputError
+from goaleditor.errors import InputError, RefusalKind
 from goaleditor.formats.layout.official import DEFAULT_HEADING, table_title
+from goaleditor.formats.notes import ImportNote, Warn
 from goaleditor.formats.readers.pdf.chain import Placed, continued, continues, leading_pages
 from goaleditor.formats.readers.pdf.columns import column_rows
 from goaleditor.formats.readers.pdf.horizontal_rules import Carry, rule_tables
@@ -37,7 +38,6 @@ MAX_OBJECTS = 2_000_000
 MAX_PAGE_CHARS = 60_000
 TIME_LIMIT = 300.0  # seconds for the whole file
 SAME_TOP = 3.0  # points; blocks starting this close in height are side by side
-Warn = Callable[[str], None]
 Block = tuple[bool, list[list[Any]], tuple[float, float] | None]  # (x0, x1) of a table
 
 _MARKERS = ("项目名称", "绩效目标")
@@ -65,7 +65,7 @@ def read(path: Path, warn: Warn | None = None) -> Document:
     if size > MAX_BYTES:
         raise InputError(f"{path.name}：文件过大（{size // 2**20} MB），不像是绩效目标表")
     deadline = time.monotonic() + TIME_LIMIT
-    notes: list[str] = []
+    notes: list[ImportNote] = []
     with _quiet(notes):
         pages, count, metadata = _scan(path)
         placed = list(_read_pages(path, pages, count, deadline, notes))
@@ -89,7 +89,7 @@ def read(path: Path, warn: Warn | None = None) -> Document:
     try:
         document = read_sheets(sheets, path.name, notes.append, own)
     except InputError as exc:
-        if suspect is not None and "表头缺少" in str(exc):
+        if suspect is not None and exc.kind is RefusalKind.HEADER_MISSING:
             # The right-hand slices may be pages further on, past the ones read.
             raise _sliced(path, suspect) from None
         raise
@@ -171,12 +171,13 @@ def _one_line(text: str) -> str:
 def _sliced(path: Path, page: int | None) -> InputError:
     return InputError(
         f"{path.name}：宽表被分成多页打印（第{page}页起，表的右边几列印在后面的页上），"
-        "无法拼回；请打开原表格文件，或在打印设置中选“缩放到一页宽”后重新生成PDF"
+        "无法拼回；请打开原表格文件，或在打印设置中选“缩放到一页宽”后重新生成PDF",
+        RefusalKind.SLICED_TABLE,
     )
 
 
 @contextmanager
-def _quiet(notes: list[str]) -> Iterator[None]:
+def _quiet(notes: list[ImportNote]) -> Iterator[None]:
     """Keep pdfminer's log records and library warnings off stderr; note the serious ones."""
 
     class Collect(logging.Handler):
@@ -184,7 +185,7 @@ def _quiet(notes: list[str]) -> Iterator[None]:
             if record.levelno >= logging.WARNING:
                 note = _library_note(record.getMessage())
                 if note:
-                    notes.append(note)
+                    notes.append(ImportNote(note))
 
     logger = logging.getLogger("pdfminer")
     handler, propagate, level = Collect(), logger.propagate, logger.level
@@ -260,7 +261,7 @@ def _scan(path: Path) -> tuple[list[int], int, dict[str, str]]:
 
 
 def _read_pages(
-    path: Path, pages: list[int], count: int, deadline: float, notes: list[str]
+    path: Path, pages: list[int], count: int, deadline: float, notes: list[ImportNote]
 ) -> Iterator[Placed]:
     """The blocks of the pages, then of the pages after them up to the first that does not
     go on with the table before it (a table continued without a repeated header names no
@@ -287,7 +288,7 @@ def _read_pages(
                 try:
                     found = _page_blocks(page, index + 1, notes, carry)
                 except InputError as exc:  # a table that cannot be read right
-                    raise InputError(f"{path.name}：{exc}") from None
+                    raise InputError(f"{path.name}：{exc}", exc.kind) from None
                 finally:
                     page.close()
                 yield from ((index + 1, t, r, e) for t, r, e in found)
@@ -311,11 +312,12 @@ def _read_pages(
             pdf.close()
 
 
-def _page_blocks(page: Any, number: int, notes: list[str], carry: Carry) -> list[Block]:
+def _page_blocks(page: Any, number: int, notes: list[ImportNote], carry: Carry) -> list[Block]:
     """The page's text lines and ruled tables, top to bottom."""
     chars = [c for c in page.chars if c.get("text", "").strip() or c.get("text") == " "]
     if len(chars) > MAX_PAGE_CHARS:
-        notes.append(f"第{number}页文字过多（{len(chars)}个字符），不像是绩效目标表，已跳过")
+        crowded = f"文字过多（{len(chars)}个字符），不像是绩效目标表，已跳过"
+        notes.append(ImportNote(crowded, f"第{number}页", joiner=""))
         return []
     tables = [t for t in page.find_tables() if len(t.rows) >= 2 or len(t.cells) >= 3]
     placed: list[tuple[float, float, Block]] = []

@@ -5,13 +5,13 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from typing import Any
 
 from goaleditor.formats.layout.line_breaking import NO_LINE_START
+from goaleditor.formats.notes import ImportNote, Warn
 from goaleditor.formats.readers.tables.text_lines import starts_table
 
-Warn = Callable[[str], None]
 Key = tuple[int, int]  # (row where the cell starts, its index among that row's cells)
 # A row's cell: left, right, text (None: empty or merged down from above), and the room left
 # on its last line in ems (the text may go on in the cell on the next page if that is short).
@@ -113,10 +113,12 @@ class RuledTable:
                 beyond.add(key[0])
             inside.setdefault(key, []).append(char)
         if warn is not None:
+            where = f"第{page}页"
             for r in sorted(crossed):
-                warn(f"第{page}页第{r + 1}行：文字越过单元格边框，可能不完整")
+                warn(ImportNote("文字越过单元格边框，可能不完整", where, r + 1))
             for r in sorted(beyond - crossed):
-                warn(f"第{page}页第{r + 1}行：文字超出表格右边框，已并入该行最后一格，请核对")
+                merged = "文字超出表格右边框，已并入该行最后一格，请核对"
+                warn(ImportNote(merged, where, r + 1))
         return inside, outside
 
     def spans(self, inside: dict[Key, list[dict[str, Any]]]) -> list[list[Span]]:

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 import zipfile
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
 
 from goaleditor.errors import InputError
+from goaleditor.formats.notes import ImportNote, Warn
 from goaleditor.formats.readers.tables.document_reader import (
     MAX_COLUMNS,
     MAX_ROWS,
@@ -22,7 +23,6 @@ MAX_CONTENT = 100 * 1024 * 1024  # content.xml, uncompressed
 MAX_SHEETS = 2_000
 MAX_CELLS = 2_000_000  # cells kept over the whole workbook (repeats included)
 MIMETYPE = "application/vnd.oasis.opendocument.spreadsheet"
-Warn = Callable[[str], None]
 
 _TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
 _OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
@@ -155,7 +155,7 @@ class _Sheets:
     def __init__(self, source: str) -> None:
         self.source = source
         self.cells = 0
-        self.notes: list[str] = []  # hidden sheets, rows and columns left out
+        self.notes: list[ImportNote] = []  # hidden sheets, rows and columns left out
         self.merges: list[tuple[int, int, int, int]] = []  # of the sheet being read
 
     def parse(self, stream: IO[bytes]) -> Iterator[tuple[str, list[list[Any]]]]:

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import io
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from goaleditor.errors import InputError
+from goaleditor.formats.notes import ImportNote, Warn
 from goaleditor.formats.readers.sheets.number_format import shown_date, shown_number
 from goaleditor.formats.readers.tables.document_reader import (
     MAX_COLUMNS,
@@ -20,7 +21,6 @@ from goaleditor.model.document import Document
 MAX_BYTES = 64 * 1024 * 1024  # an .xls of goal tables is well under a few MB
 MAX_SHEETS = 2_000
 MAX_CELLS = 2_000_000
-Warn = Callable[[str], None]
 
 
 def read(path: Path, warn: Warn | None = None) -> Document:
@@ -43,7 +43,7 @@ def read(path: Path, warn: Warn | None = None) -> Document:
     try:
         if book.nsheets > MAX_SHEETS:
             raise InputError(f"{path.name}：工作簿结构异常（{book.nsheets}个工作表），已拒绝读取")
-        notes: list[str] = []
+        notes: list[ImportNote] = []
         document = document_from_sheets(_sheets(book, path.name, notes), path.name, notes.append)
     finally:
         book.release_resources()
@@ -67,7 +67,9 @@ def _open(path: Path) -> Any:
         raise InputError(f"{path.name}：文件已损坏：无法读取Excel工作簿（.xls）") from None
 
 
-def _sheets(book: Any, source: str, notes: list[str]) -> Iterator[tuple[str, list[list[Any]]]]:
+def _sheets(
+    book: Any, source: str, notes: list[ImportNote]
+) -> Iterator[tuple[str, list[list[Any]]]]:
     """Each visible sheet's values (hidden rows and columns blanked) and merged ranges."""
     cells = 0
     for index in range(book.nsheets):

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from goaleditor.errors import InputError
-from goaleditor.formats.notes import locating
+from goaleditor.formats.notes import ImportNote, Warn, locating
 from goaleditor.formats.readers import guard
 from goaleditor.formats.readers.sheets.number_format import shown_date, shown_number
 from goaleditor.formats.readers.tables.columns import label as _label
@@ -38,7 +38,6 @@ __all__ = ["read"]
 
 MAX_SHEETS = 10_001  # one sheet per table (limits.MAX_TABLES) and a 目录
 META_PREFIX = "goaleditor."
-Warn = Callable[[str], None]
 
 _FORMULA_RE = re.compile(rb"<(?:\w+:)?f[ >/]")
 
@@ -80,7 +79,7 @@ def read(path: Path, warn: Warn | None = None) -> Document:
         return _read_old_workbook(path, warn)
     _check_archive(path)
     deadline = guard.Deadline(path.name)
-    notes: list[str] = []
+    notes: list[ImportNote] = []
     places: list[tuple[str, list[tuple[int, str]]]] = []
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
@@ -119,14 +118,15 @@ def _read_old_workbook(path: Path, warn: Warn | None) -> Document:
     from goaleditor.formats.readers.sheets import xls
 
     if warn is not None:
-        warn(f"{path.name}：文件扩展名是.xlsx，内容却是旧版Excel工作簿（.xls），已按.xls读取")
+        renamed = f"{path.name}：文件扩展名是.xlsx，内容却是旧版Excel工作簿（.xls），已按.xls读取"
+        warn(ImportNote(renamed))
     return xls.read(path, warn)
 
 
 def _bounded_sheets(
     workbook: Any,
     deadline: guard.Deadline,
-    notes: list[str],
+    notes: list[ImportNote],
     places: list[tuple[str, list[tuple[int, str]]]],
 ) -> Iterator[tuple[str, list[list[Any]]]]:
     """Each worksheet's values within the caps; where each one names a 项目名称 (places)."""

@@ -3,18 +3,18 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any
 
-from goaleditor.errors import InputError
+from goaleditor.errors import InputError, RefusalKind
 from goaleditor.formats.layout.official import (
     DEFAULT_HEADING,
     SHEET_AGENCY_ROW,
     SHEET_GRID_ROW,
     SHEET_TITLE_ROW,
 )
-from goaleditor.formats.notes import place
+from goaleditor.formats.notes import ImportNote, Warn
 from goaleditor.formats.readers.tables.cell_text import INVISIBLE_NOTE, CellCleaner
 from goaleditor.formats.readers.tables.columns import label as _label
 from goaleditor.formats.readers.tables.other_tables import other_kind
@@ -45,7 +45,6 @@ from goaleditor.model.values import QUALITATIVE, TargetValue, normalize_comparat
 __all__ = ["MAX_COLUMNS", "MAX_ROWS", "document_from_sheets", "layout_note"]
 
 MAX_ROWS, MAX_COLUMNS = 20_000, 60
-Warn = Callable[[str], None]
 
 _YEAR_RE = re.compile(r"((?:19|20)\d\d)年")
 
@@ -65,7 +64,7 @@ def document_from_sheets(
     own_print: the pages were printed by goaleditor: its thousands separators and two
     decimals (Shanghai) are its own print style, read back without a note.
     """
-    notes: list[str] = []
+    notes: list[ImportNote] = []
     cleaner = CellCleaner()
     if exact is None:  # a workbook goaleditor wrote holds the text as the user typed it
         sheets = cleaner.sheets(sheets)
@@ -90,9 +89,9 @@ def document_from_sheets(
                 pass  # each of its tables was said to be skipped, and why
             elif kind:
                 skipped.append(kind)
-                notes.append(f"{place(name)}是{kind}，不是绩效目标表，已跳过")
+                notes.append(ImportNote(f"是{kind}，不是绩效目标表，已跳过", name, joiner=""))
             else:
-                notes.append(f"{place(name)}不是绩效目标表，已跳过")
+                notes.append(ImportNote("不是绩效目标表，已跳过", name, joiner=""))
             continue
         for item in parsed:
             layout = exact.name if found and exact else item.layout
@@ -105,16 +104,22 @@ def document_from_sheets(
             layouts.append(item.layout)
     if not document.tables and skipped:
         kinds = "、".join(dict.fromkeys(skipped))
-        raise InputError(f"{source}：这是{kinds}，不是项目支出绩效目标表，没有可导入的绩效目标表")
+        raise InputError(
+            f"{source}：这是{kinds}，不是项目支出绩效目标表，没有可导入的绩效目标表",
+            RefusalKind.NOT_A_GOAL_TABLE,
+        )
     if not document.tables:  # one line says it all; the skipped sheets are not news then
-        raise InputError(f"{source}：没有找到绩效目标表（需要“项目名称”和“一级指标”表头）")
+        raise InputError(
+            f"{source}：没有找到绩效目标表（需要“项目名称”和“一级指标”表头）",
+            RefusalKind.NOT_A_GOAL_TABLE,
+        )
     if cleaner.stripped:
-        notes.insert(0, INVISIBLE_NOTE)
+        notes.insert(0, ImportNote(INVISIBLE_NOTE))
     years = [int(m.group(1)) for t in titles for m in _YEAR_RE.finditer(t)]
     document.year = max(set(years), key=years.count) if years else _names_year(document, notes)
     guessed = next((name for name in layouts if name), "")
     if not exact and not own_print and guessed and guessed != document.layout:
-        notes.append(layout_note(guessed))
+        notes.append(ImportNote(layout_note(guessed)))
     if warn is not None:
         for message in notes:
             warn(message)
@@ -128,7 +133,11 @@ def document_from_sheets(
 
 
 def _band_tables(
-    grid: list[list[Any]], name: str, own_print: bool, notes: list[str], skipped: list[str]
+    grid: list[list[Any]],
+    name: str,
+    own_print: bool,
+    notes: list[ImportNote],
+    skipped: list[str],
 ) -> list[Parsed]:
     """The tables of a sheet, band by band: columns an empty column separates are read apart
     (two tables side by side), and what lies beside a table is never read as part of it."""
@@ -147,14 +156,14 @@ def _band_tables(
             others.append((first, last, named))
     for first, last, named in others if found else []:
         if named:
-            notes.append(f"{place(name)}：第{first + 1}列起还有一张表，未导入")
+            notes.append(ImportNote(f"第{first + 1}列起还有一张表，未导入", name))
         else:
             where = column_name(first) + ("" if first == last else f"–{column_name(last)}")
-            notes.append(f"{place(name)}：{where}列的内容在绩效目标表之外，未导入")
+            notes.append(ImportNote(f"{where}列的内容在绩效目标表之外，未导入", name))
     return found
 
 
-def _names_year(document: Document, notes: list[str]) -> int | None:
+def _names_year(document: Document, notes: list[ImportNote]) -> int | None:
     """With no year in any title: the year every project name starts with, said so."""
     starts = {
         m.group(1) if (m := _YEAR_RE.match(t.project_name.strip())) else None
@@ -163,7 +172,7 @@ def _names_year(document: Document, notes: list[str]) -> int | None:
     if len(starts) != 1 or None in starts:
         return None
     year = int(next(iter(starts)) or 0)
-    notes.append(f"文件中没有写年度，按项目名称取为{year}年（可在 文档属性 中更改）")
+    notes.append(ImportNote(f"文件中没有写年度，按项目名称取为{year}年（可在 文档属性 中更改）"))
     return year
 
 
@@ -175,15 +184,13 @@ def layout_note(layout: str) -> str:
     )
 
 
-def _print_decimals(item: Parsed, layout: str, sheet: str, notes: list[str]) -> None:
+def _print_decimals(item: Parsed, layout: str, sheet: str, notes: list[ImportNote]) -> None:
     """Shanghai's two printed decimals taken off a table's 指标值, said once per table."""
     example = read_print_decimals(item.table, layout)
     if example:
         row = None if item.header_row is None else item.header_row + 1
-        notes.append(
-            f"{place(sheet, row)}：本表指标值都印成两位小数"
-            f"（如“{example[0]}”），按数值读取（“{example[1]}”）"
-        )
+        message = f"本表指标值都印成两位小数（如“{example[0]}”），按数值读取（“{example[1]}”）"
+        notes.append(ImportNote(message, sheet, row))
 
 
 def _lines(grid: list[list[Any]]) -> list[str]:

@@ -6,6 +6,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from goaleditor.formats.notes import ImportNote
+
 Span = tuple[int, int, int, int]  # first row, first column, last row, last column (from 0)
 
 
@@ -36,16 +38,19 @@ def _filled(value: Any) -> bool:
 
 def hide(
     title: str, rows: list[list[Any]], hidden_rows: set[int], hidden_columns: set[int]
-) -> list[str]:
+) -> list[ImportNote]:
     """Blank the hidden rows and columns (from 0) in place; a note for each run that held text.
 
     Excel and WPS neither show nor print them, so they are not part of the table a clerk sees.
     """
-    notes: list[str] = []
+    notes: list[ImportNote] = []
     for first, last in _runs(sorted(r for r in hidden_rows if r < len(rows))):
         if any(_filled(v) for r in range(first, last + 1) for v in rows[r]):
-            where = f"第{first + 1}行" if first == last else f"第{first + 1}–{last + 1}行"
-            notes.append(f"工作表“{title}”{where}是隐藏行，未导入")
+            if first == last:
+                notes.append(ImportNote("是隐藏行，未导入", title, first + 1, joiner=""))
+            else:  # a run of rows is said in the message: the note's place is the sheet
+                run = f"第{first + 1}–{last + 1}行是隐藏行，未导入"
+                notes.append(ImportNote(run, title, joiner=""))
         for r in range(first, last + 1):
             rows[r] = [None] * len(rows[r])
     width = max((len(row) for row in rows), default=0)
@@ -53,16 +58,16 @@ def hide(
         cells = [row[c] for row in rows for c in range(first, min(last + 1, len(row)))]
         if any(_filled(v) for v in cells):
             where = column_name(first) + ("" if first == last else f"–{column_name(last)}")
-            notes.append(f"工作表“{title}”{where}列是隐藏列，未导入")
+            notes.append(ImportNote(f"{where}列是隐藏列，未导入", title, joiner=""))
         for row in rows:
             for c in range(first, min(last + 1, len(row))):
                 row[c] = None
     return notes
 
 
-def hidden_sheet_note(title: str) -> str:
+def hidden_sheet_note(title: str) -> ImportNote:
     """The note for a hidden sheet, which is skipped."""
-    return f"隐藏的工作表“{title}”未导入"
+    return ImportNote(f"隐藏的工作表“{title}”未导入", title, named_in_message=True)
 
 
 def _runs(numbers: list[int]) -> list[tuple[int, int]]:

@@ -9,8 +9,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from goaleditor.errors import InputError
-from goaleditor.formats.notes import place
+from goaleditor.errors import RefusalKind
+from goaleditor.formats.notes import ImportNote, TableRefusal
 from goaleditor.formats.readers.tables.columns import (
     HEADER,
     SUB_HEADER,
@@ -137,12 +137,12 @@ class SheetReader:
         self.sheet = sheet_name
         self.first_column = first_column  # where rows start in the sheet (a band of it)
         self.own_print = own_print  # printed by goaleditor: its number style is no guess
-        self.notes: list[str] = []
+        self.notes: list[ImportNote] = []
         self._unknown: set[str] = set()  # header labels said once per sheet
         self.skipped: list[str] = []  # the kinds of table read and found not to be goal tables
 
     def _say(self, r: int, message: str) -> None:
-        self.notes.append(f"{place(self.sheet, r + 1)}：{message}")
+        self.notes.append(ImportNote(message, self.sheet, r + 1))
 
     def _split_label_cells(self) -> None:
         """A cell that holds "项目名称：…" (label and value in one, often merged across the
@@ -198,7 +198,9 @@ class SheetReader:
             above = next(r for r in range(floor, first) if self._block_row(self.rows[r]))
             kind = other_kind(" ".join(text(v) for row in self.rows[floor:first] for v in row))
             what = f"是{kind}，不是绩效目标表" if kind else "不是绩效目标表"
-            self.notes.append(f"{place(self.sheet, above + 1)}起的表格{what}，已跳过")
+            self.notes.append(
+                ImportNote(f"起的表格{what}，已跳过", self.sheet, above + 1, joiner="")
+            )
         return first
 
     def _block_row(self, row: list[Any]) -> bool:
@@ -370,7 +372,8 @@ class SheetReader:
 
         columns = find_columns(self.rows, header, floor, unknown)
         if "name" not in columns.fields or "value" not in columns.fields:
-            raise InputError(f"{place(self.sheet, header + 1)}：表头缺少“三级指标”或“指标值”")
+            missing = ImportNote("表头缺少“三级指标”或“指标值”", self.sheet, header + 1)
+            raise TableRefusal(missing, RefusalKind.HEADER_MISSING)
         return columns.fields, columns.extra_rows
 
     def _indicators(

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from typing import Any
 
 from goaleditor.formats.layout.official import DEFAULT_HEADING
+from goaleditor.formats.notes import ImportNote, Warn
 
 _GAP_RE = re.compile(r"\t+|[ \u3000\u00a0]{2,}")
 _UNIT_TAIL_RE = re.compile(r"^(.*?)[\s\u3000]*((?:金额)?单位\s*[:：]\s*(?:万元|元))\s*$")
@@ -92,7 +93,7 @@ def _not_a_title(line: str) -> bool:
 
 
 def sheets_from_blocks(
-    blocks: Iterable[tuple[str, bool, list[list[Any]]]], warn: Callable[[str], None] | None
+    blocks: Iterable[tuple[str, bool, list[list[Any]]]], warn: Warn | None
 ) -> list[tuple[str, list[list[Any]]]]:
     """Group text and table blocks into one sheet per goal table.
 
@@ -114,7 +115,8 @@ def sheets_from_blocks(
         else:
             for row in lines:
                 if _joined(row) not in lead and warn is not None:
-                    warn(f"{name}：续表之前的文字“{_joined(row)[:30]}”不属于表格，已跳过")
+                    stray = f"续表之前的文字“{_joined(row)[:30]}”不属于表格，已跳过"
+                    warn(ImportNote(stray, name))
             sheets[-1][1].extend(rows)
         lines = []
     if lines and not sheets:

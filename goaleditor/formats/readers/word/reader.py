@@ -5,12 +5,12 @@ from __future__ import annotations
 import posixpath
 import re
 import zipfile
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from goaleditor.errors import InputError
 from goaleditor.formats.layout.official import DEFAULT_HEADING, table_title
+from goaleditor.formats.notes import ImportNote, Warn
 from goaleditor.formats.readers.tables.document_reader import (
     MAX_COLUMNS,
     MAX_ROWS,
@@ -28,7 +28,6 @@ from goaleditor.model.document import Document
 MAX_MEMBERS = 10_000
 MAX_PART = 100 * 1024 * 1024  # document.xml, uncompressed
 MAX_UNCOMPRESSED = 300 * 1024 * 1024
-Warn = Callable[[str], None]
 LEGACY_WORD = (
     "这是旧版Word文档（.doc）或加了密码的文档，无法直接读取；"
     "请在Word或WPS中“另存为”Word文档（.docx，不设密码）后再打开"
@@ -67,7 +66,7 @@ def read(path: Path, warn: Warn | None = None) -> Document:
         raise InputError(f"{path.name}：文件已损坏：文档没有正文")
     blocks: list[tuple[bool, list[list[Any]]]] = []
     reader = TextReader(exact=bool(stored))
-    found: list[str] = []
+    found: list[ImportNote] = []
     _blocks(body, blocks, reader, found)
     blocks = tab_tables(blocks, path.name, found.append)
     named = []
@@ -75,11 +74,11 @@ def read(path: Path, warn: Warn | None = None) -> Document:
     for is_table, rows in blocks:
         tables += is_table
         named.append((f"第{tables}个表格", is_table, rows))
-    notes: list[str] = []
+    notes: list[ImportNote] = []
     if reader.revisions:
-        notes.append("文档中有修订标记：按接受全部修订后的文字读取")
+        notes.append(ImportNote("文档中有修订标记：按接受全部修订后的文字读取"))
     if reader.hidden:
-        notes.append("文档中的隐藏文字未读取")
+        notes.append(ImportNote("文档中的隐藏文字未读取"))
     notes += found
     sheets = sheets_from_blocks(named, notes.append)
     document = document_from_sheets(sheets, path.name, notes.append, own_print=bool(stored))
@@ -104,7 +103,7 @@ def read(path: Path, warn: Warn | None = None) -> Document:
         # Not printed (one table, no 目录): the export keeps it in the file's properties.
         document.title = stored_title
         if warn is not None:
-            warn(f"文档标题“{stored_title}”取自文件属性（正文中没有标题）")
+            warn(ImportNote(f"文档标题“{stored_title}”取自文件属性（正文中没有标题）"))
     return document
 
 
@@ -195,7 +194,7 @@ def _blocks(
     container: Any,
     blocks: list[tuple[bool, list[list[Any]]]],
     reader: TextReader,
-    notes: list[str],
+    notes: list[ImportNote],
     count: list[int] | None = None,
 ) -> None:
     """(False, paragraph rows) and (True, table rows) in document order; rows are capped.
@@ -219,7 +218,8 @@ def _blocks(
                 _blocks(box, blocks, reader, notes, count)
                 after = sum(is_table for is_table, _ in blocks)
                 for n in range(before + 1, after + 1):
-                    note = f"第{n}个表格在文本框中：按文本框所在段落的位置读取"
+                    boxed = "在文本框中：按文本框所在段落的位置读取"
+                    note = ImportNote(boxed, f"第{n}个表格", joiner="")
                     if note not in notes:  # a box inside a box said it already
                         notes.append(note)
         elif tag == f"{_W}tbl":
@@ -248,7 +248,12 @@ def _int(element: Any, name: str, default: int) -> int:
 
 
 def _table(
-    table: Any, rows: list[list[Any]], room: int, reader: TextReader, notes: list[str], number: int
+    table: Any,
+    rows: list[list[Any]],
+    room: int,
+    reader: TextReader,
+    notes: list[ImportNote],
+    number: int,
 ) -> None:
     """Grid rows of a Word table: a merged range has its text in its first cell only."""
     for index, tr in enumerate(_children(table, f"{_W}tr"), 1):
@@ -269,15 +274,14 @@ def _table(
             if not continued:
                 text, nested = reader.cell(tc)
                 label = next((str(v) for v in row if v), "")[:12] or f"第{index}行"
+                where = f"第{number}个表格"
                 if nested:
-                    notes.append(
-                        f"第{number}个表格“{label}”一行：单元格里嵌套的表格未读取（只读外层表格）"
-                    )
+                    said = f"“{label}”一行：单元格里嵌套的表格未读取（只读外层表格）"
+                    notes.append(ImportNote(said, where, joiner=""))
                 boxed = "".join("".join(box.itertext()) for box in text_boxes(tc)).strip()
                 if boxed:
-                    notes.append(
-                        f"第{number}个表格“{label}”一行：单元格里文本框中的文字“{boxed[:20]}”未读取"
-                    )
+                    said = f"“{label}”一行：单元格里文本框中的文字“{boxed[:20]}”未读取"
+                    notes.append(ImportNote(said, where, joiner=""))
             row.append(text or None)
             row.extend([None] * (max(1, span) - 1))
             if len(row) >= MAX_COLUMNS:

@@ -9,10 +9,10 @@ few, made to line the text up on the page, would shift every field after it.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from typing import Any
 
 from goaleditor.errors import InputError
+from goaleditor.formats.notes import ImportNote, Warn
 from goaleditor.formats.readers.tables.text_lines import line_row
 
 Block = tuple[bool, list[list[Any]]]
@@ -20,7 +20,7 @@ NOTE = "文档中的表格是用制表符排的（不是Word表格）：已按�
 _START = ("项目名称", "一级指标")
 
 
-def tab_tables(blocks: list[Block], source: str, warn: Callable[[str], None]) -> list[Block]:
+def tab_tables(blocks: list[Block], source: str, warn: Warn) -> list[Block]:
     """The blocks with paragraph rows (each one raw text) split into fields: a run of
     tabbed paragraphs from a 项目名称 or 一级指标 field on becomes a table block."""
     result: list[Block] = []
@@ -41,7 +41,7 @@ def tab_tables(blocks: list[Block], source: str, warn: Callable[[str], None]) ->
                     result.append((False, lines))
                     lines = []
                 if not said:
-                    warn(NOTE)
+                    warn(ImportNote(NOTE))
                     said = True
                 result.append((True, _checked(texts[n:end], source)))
                 n = end

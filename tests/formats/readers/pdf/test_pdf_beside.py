@@ -6,10 +6,12 @@ from pathlib import Path
 
 import pytest
 
-from goaleditor.errors import InputError
+from goaleditor.errors import InputError, RefusalKind
 from goaleditor.formats import read_document
+from goaleditor.formats.notes import ImportNote
 from goaleditor.model.document import Document
 from tests.fixtures.make_ruled_pdfs import LANDSCAPE, Cell, Page, draw, head_rows, indicator_rows
+from tests.helpers import note_lines
 
 WIDTHS = [50.0, 60.0, 80.0, 110.0, 60.0]
 LEFT = [
@@ -48,7 +50,7 @@ def _fields(document: Document) -> list[list[tuple[str, ...]]]:
 
 def _read(path: Path) -> tuple[Document, list[str]]:
     warnings: list[str] = []
-    return read_document(path, warnings.append), warnings
+    return read_document(path, note_lines(warnings)), warnings
 
 
 def test_two_tables_side_by_side_are_read_left_to_right(tmp_path: Path) -> None:
@@ -92,6 +94,17 @@ def test_a_table_that_cannot_be_read_beside_one_that_can_is_said(tmp_path: Path)
     assert warnings == ["第1页第5行：表头缺少“三级指标”或“指标值”，该表未读取"]
 
 
+def test_the_note_of_a_table_left_out_keeps_its_page_and_row(tmp_path: Path) -> None:
+    page = _odd("2026年路灯维护经费", 40.0)
+    page.beside = [_table("2026年城区绿化养护经费", LEFT, 440.0)]
+    draw(tmp_path / "odd.pdf", [page])
+    notes: list[ImportNote] = []
+    read_document(tmp_path / "odd.pdf", notes.append)
+    (note,) = notes
+    assert (note.sheet, note.row) == ("第1页", 5)
+    assert note.message == "表头缺少“三级指标”或“指标值”，该表未读取"
+
+
 def test_a_file_of_tables_none_can_be_read_is_refused_naming_it(tmp_path: Path) -> None:
     page = _odd("2026年路灯维护经费", 40.0)
     page.beside = [_odd("2026年城区绿化养护经费", 440.0)]
@@ -99,3 +112,4 @@ def test_a_file_of_tables_none_can_be_read_is_refused_naming_it(tmp_path: Path) 
     with pytest.raises(InputError) as caught:
         read_document(tmp_path / "none.pdf")
     assert str(caught.value) == "none.pdf：第1页第5行：表头缺少“三级指标”或“指标值”"
+    assert caught.value.kind is RefusalKind.HEADER_MISSING  # not told apart by its text

@@ -18,6 +18,7 @@ from tests.fixtures.make_ruled_pdfs import (
     header_row,
     indicator_rows,
 )
+from tests.helpers import note_lines
 
 Row = tuple[str, str, str, str, str]
 GROUPS = [
@@ -71,7 +72,7 @@ def test_a_table_over_five_pages_without_repeated_header_is_read_whole(tmp_path:
     path = tmp_path / "long.pdf"
     draw(path, _pages(indicators, [11, 24, 37, 50], [PORTRAIT]))
     warnings: list[str] = []
-    document = read_document(path, warnings.append)
+    document = read_document(path, note_lines(warnings))
     assert [t.project_name for t in document.tables] == ["2026年城区排水设施维护项目"]
     assert document.tables[0].goal == "保障城区排水设施安全运行。"
     assert _fields(document) == list(indicators)
@@ -93,7 +94,7 @@ def test_landscape_pages_a_repeated_header_and_a_row_broken_over_a_page(tmp_path
     path = tmp_path / "mixed.pdf"
     draw(path, pages)
     warnings: list[str] = []
-    document = read_document(path, warnings.append)
+    document = read_document(path, note_lines(warnings))
     assert _fields(document) == list(indicators)
     assert warnings == []
 
@@ -132,7 +133,7 @@ def test_a_toc_printed_as_a_table_gives_the_document_title(tmp_path: Path) -> No
         ],
     )
     warnings: list[str] = []
-    document = read_document(path, warnings.append)
+    document = read_document(path, note_lines(warnings))
     assert document.title == title
     assert [t.project_name for t in document.tables] == ["2026年泵站维护项目", "2026年河道保洁项目"]
     assert [t.money_unit for t in document.tables] == ["万元", "万元"]
@@ -152,7 +153,7 @@ def test_a_table_before_the_goal_tables_that_lists_no_pages_is_reported(tmp_path
     path = tmp_path / "cover.pdf"
     draw(path, [cover, _short_table("2026年泵站维护项目", indicators, "泵站维护项目绩效目标表")])
     warnings: list[str] = []
-    document = read_document(path, warnings.append)
+    document = read_document(path, note_lines(warnings))
     assert [t.project_name for t in document.tables] == ["2026年泵站维护项目"]
     assert _fields(document) == indicators
     assert warnings == [
@@ -175,7 +176,7 @@ def test_a_table_of_another_width_is_no_continuation_and_is_reported(tmp_path: P
     path = tmp_path / "signatures.pdf"
     draw(path, pages)
     warnings: list[str] = []
-    document = read_document(path, warnings.append)
+    document = read_document(path, note_lines(warnings))
     assert [t.project_name for t in document.tables] == [
         "2026年城区排水设施维护项目",
         "2026年河道保洁项目",

@@ -7,6 +7,7 @@ from pathlib import Path
 from goaleditor.formats import read_document
 from goaleditor.model.document import Document
 from tests.fixtures.make_ruled_pdfs import Cell, Page, draw, head_rows, indicator_rows
+from tests.helpers import note_lines
 
 INDICATORS = [
     ("产出指标", "数量指标", "培训人次", "全年开展业务培训的人次", "≥120人次"),
@@ -31,7 +32,7 @@ def _fields(document: Document) -> list[tuple[str, ...]]:
 
 def _read(path: Path) -> tuple[Document, list[str]]:
     warnings: list[str] = []
-    return read_document(path, warnings.append), warnings
+    return read_document(path, note_lines(warnings)), warnings
 
 
 def _head(total: int) -> list[list[Cell]]:

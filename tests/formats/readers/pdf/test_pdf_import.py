@@ -9,7 +9,7 @@ from typing import Any
 import pdfplumber
 import pytest
 
-from goaleditor.errors import InputError
+from goaleditor.errors import InputError, RefusalKind
 from goaleditor.formats import read_document
 from goaleditor.formats.readers.pdf.columns import column_rows
 from goaleditor.formats.readers.pdf.ruled_cells import NO_ROOM, RuledTable, join_split_rows
@@ -18,7 +18,7 @@ from goaleditor.model.document import Document
 from tests.compare import document_differences
 from tests.fixtures.make_writer_pdfs import VARIANTS, Variant
 from tests.fixtures.make_writer_pdfs import expected as expected_document
-from tests.helpers import run_cli
+from tests.helpers import note_lines, run_cli
 
 FIXTURES = Path(__file__).resolve().parents[3] / "fixtures"
 EXAMPLE = FIXTURES.parents[1] / "resources" / "examples" / "binhai-2026-published.txt"
@@ -27,7 +27,7 @@ EXAMPLE = FIXTURES.parents[1] / "resources" / "examples" / "binhai-2026-publishe
 def test_calc_overflow_into_empty_cells_reads_the_whole_text() -> None:
     """A bordered table printed by LibreOffice Calc: long texts run over empty neighbours."""
     warnings: list[str] = []
-    document = read_document(FIXTURES / "calc-overflow.pdf", warnings.append)
+    document = read_document(FIXTURES / "calc-overflow.pdf", note_lines(warnings))
     table = document.tables[0]
     assert table.project_name == "2027年学生资助专项经费"
     assert table.fund_use == "用于家庭经济困难学生资助"
@@ -59,7 +59,7 @@ def _cells(path: Path) -> tuple[list[list[Any]], list[str]]:
     with pdfplumber.open(str(path)) as pdf:
         page = pdf.pages[0]
         grid = RuledTable(page.find_tables()[0])
-        inside, outside = grid.split(list(page.chars), 1, warnings.append)
+        inside, outside = grid.split(list(page.chars), 1, note_lines(warnings))
         assert outside == []
         return next(column_rows([(1, grid.spans(inside))])), warnings
 
@@ -126,7 +126,7 @@ def _head_fields(document: Document) -> list[tuple[Any, ...]]:
 def test_writer_pdf_with_uneven_cells_reads_every_indicator_field() -> None:
     """Printed by Writer from a Word table split in two: each part has its own cell edges."""
     warnings: list[str] = []
-    document = read_document(FIXTURES / "example-libreoffice-writer.pdf", warnings.append)
+    document = read_document(FIXTURES / "example-libreoffice-writer.pdf", note_lines(warnings))
     expected = read_text(EXAMPLE)
     assert _indicator_fields(document) == _indicator_fields(expected)
     assert _head_fields(document) == _head_fields(expected)
@@ -139,7 +139,7 @@ def test_writer_pdf_with_uneven_cells_reads_every_indicator_field() -> None:
 def test_word_tables_printed_by_writer_read_exactly(variant: Variant) -> None:
     """python-docx tables in other widths, margins, merges and header repeats (see the maker)."""
     warnings: list[str] = []
-    document = read_document(FIXTURES / f"{variant.name}.pdf", warnings.append)
+    document = read_document(FIXTURES / f"{variant.name}.pdf", note_lines(warnings))
     expected = expected_document(variant)
     assert _indicator_fields(document) == _indicator_fields(expected)
     assert _head_fields(document) == _head_fields(expected)
@@ -170,6 +170,7 @@ def test_a_table_printed_in_slices_side_by_side_is_refused_with_the_reason(name:
         read_document(FIXTURES / name)
     message = str(caught.value)
     assert message.startswith(f"{name}：宽表被分成多页打印（第2页起")
+    assert caught.value.kind is RefusalKind.SLICED_TABLE
     assert "\n" not in message and "缩放到一页宽" in message
 
 
@@ -223,7 +224,7 @@ def test_a_font_without_its_box_is_read_without_a_word(tmp_path: Path) -> None:
     path = tmp_path / "nobox.pdf"
     _damaged(path, b"/FontBBox", b"/FontBBoz")
     warnings: list[str] = []
-    table = read_document(path, warnings.append).tables[0]
+    table = read_document(path, note_lines(warnings)).tables[0]
     assert (table.project_name, table.goal) == ("培训经费", "完成培训。")
     assert [i.display for l1 in table.children for l2 in l1.children for i in l2.children] == [
         "≥120人次"
@@ -242,7 +243,7 @@ def test_other_damage_the_library_reads_past_is_said_in_chinese(tmp_path: Path) 
     info = next(e for e in entries if b"/Producer" in data[int(e[:10]) :].split(b"endobj")[0])
     path.write_bytes(data[:at] + data[at:].replace(info, info[:9] + b"x" + info[10:], 1))
     warnings: list[str] = []
-    table = read_document(path, warnings.append).tables[0]
+    table = read_document(path, note_lines(warnings)).tables[0]
     assert table.project_name == "培训经费"
     assert warnings == ["PDF文件有轻微损坏，已尽量读取，请核对导入的内容"]
 
@@ -272,7 +273,7 @@ def test_an_unruled_table_after_a_budget_table_is_refused_not_shifted(tmp_path: 
     canvas.save()
     warnings: list[str] = []
     with pytest.raises(InputError) as caught:
-        read_document(path, warnings.append)
+        read_document(path, note_lines(warnings))
     message = str(caught.value)
     assert message.startswith("unruled.pdf：PDF中的表格没有框线") and "\n" not in message
     assert warnings == []
@@ -307,6 +308,7 @@ def test_a_left_slice_whose_right_columns_are_not_read_is_refused_as_sliced(
     with pytest.raises(InputError) as caught:
         read_document(path)
     assert str(caught.value).startswith("left-slice.pdf：宽表被分成多页打印（第1页起")
+    assert caught.value.kind is RefusalKind.SLICED_TABLE
 
 
 def test_a_publications_title_is_its_covers_not_a_section_or_a_skipped_tables() -> None:

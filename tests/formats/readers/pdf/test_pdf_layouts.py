@@ -15,6 +15,7 @@ from goaleditor.formats.writers.pdf import write
 from goaleditor.model.document import HEADER_FIELDS, Document, Indicator
 from goaleditor.model.layout_names import LAYOUT_NAMES
 from goaleditor.model.layouts import get_profile
+from tests.helpers import note_lines
 
 ROOT = Path(__file__).resolve().parents[4]
 EXAMPLE = ROOT / "resources" / "examples" / "binhai-2026-published.txt"
@@ -76,7 +77,7 @@ def test_every_layout_reads_back_what_it_prints(tmp_path: Path, layout: str, sou
     pdf = tmp_path / f"{layout}.pdf"
     write(document, pdf)
     warnings: list[str] = []
-    back = read_document(pdf, warnings.append)
+    back = read_document(pdf, note_lines(warnings))
     assert _printed(back) == _printed(document)
     assert back.agency_code and back.agency_name
     assert warnings == []  # Shanghai's 6,300,000.00 is how the export prints, not a guess
@@ -93,7 +94,7 @@ def test_thousands_separators_in_another_programs_pdf_are_still_reported(tmp_pat
     assert data.count(b"(goaleditor)") == 1
     pdf.write_bytes(data.replace(b"(goaleditor)", b"(WPS Office)"))
     warnings: list[str] = []
-    read_document(pdf, warnings.append)
+    read_document(pdf, note_lines(warnings))
     assert warnings == [
         layout_note("shanghai"),
         "第1页第5行：2个金额带千分位，按数值读取（如年度资金申请总额“6,300,000.00”读作6300000.00）",

@@ -12,6 +12,7 @@ from tests.compare import document_differences
 from tests.fixtures.make_rule_only_pdfs import NAME, VARIANT
 from tests.fixtures.make_ruled_pdfs import FONT
 from tests.fixtures.make_writer_pdfs import expected
+from tests.helpers import note_lines
 
 FIXTURES = Path(__file__).resolve().parents[3] / "fixtures"
 X = (60, 130, 200, 290, 420)  # the columns' text starts
@@ -50,7 +51,7 @@ def test_a_writer_table_with_horizontal_rules_only_is_read_exactly() -> None:
     """Word borders top, bottom and between rows only, cells centred, printed by Writer;
     the second table runs over two pages, one row broken between them."""
     warnings: list[str] = []
-    document = read_document(FIXTURES / f"{NAME}.pdf", warnings.append)
+    document = read_document(FIXTURES / f"{NAME}.pdf", note_lines(warnings))
     assert document_differences(expected(VARIANT), document) == []
     assert warnings == [
         f"第{n}页：表格没有竖线，已按文字的位置分列，请核对各列" for n in range(1, 5)
@@ -62,7 +63,7 @@ def test_rows_apart_are_read_column_by_column(tmp_path: Path) -> None:
     path = tmp_path / "rows.pdf"
     _draw(path, [*HEAD, HEADER, *ROWS], {0, 1, 2, 3, 5}, partial=4)
     warnings: list[str] = []
-    table = read_document(path, warnings.append).tables[0]
+    table = read_document(path, note_lines(warnings)).tables[0]
     assert (table.project_name, table.goal) == ("测试项目", "完成测试")
     got = [
         (l1.name, l2.name, i.name, i.description, i.comparator, i.value, i.unit)

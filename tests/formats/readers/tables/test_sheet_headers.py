@@ -14,6 +14,7 @@ from goaleditor.formats.readers.sheets.xlsx import read
 from goaleditor.formats.readers.tables.document_reader import layout_note
 from goaleditor.formats.registry import read_document
 from goaleditor.model.document import Document, GoalTable
+from tests.helpers import note_lines
 
 FIXTURES = Path(__file__).resolve().parents[3] / "fixtures"  # made by make_sheet_headers.py
 
@@ -68,7 +69,7 @@ def tianjin_head(document: Document) -> None:
 
 def test_value_and_unit_under_a_merged_header_in_a_second_row_libreoffice_xls() -> None:
     warnings: list[str] = []
-    document = read_document(FIXTURES / "headers-two-row-pair.xls", warnings.append)
+    document = read_document(FIXTURES / "headers-two-row-pair.xls", note_lines(warnings))
     tianjin_head(document)
     assert len(document.tables) == 1
     assert rows_of(document.tables[0]) == [
@@ -82,7 +83,7 @@ def test_value_and_unit_under_a_merged_header_in_a_second_row_libreoffice_xls() 
 
 def test_performance_group_label_over_the_three_levels_libreoffice_ods() -> None:
     warnings: list[str] = []
-    document = read_document(FIXTURES / "headers-grouped.ods", warnings.append)
+    document = read_document(FIXTURES / "headers-grouped.ods", note_lines(warnings))
     tianjin_head(document)
     assert rows_of(document.tables[0]) == [
         ("产出指标", "数量指标", "服务站数量", "运行的服务站", "≥", "30", "个", "", ""),
@@ -94,7 +95,7 @@ def test_performance_group_label_over_the_three_levels_libreoffice_ods() -> None
 
 def test_central_split_columns_with_direction_weights_and_remarks_libreoffice_xlsx() -> None:
     warnings: list[str] = []
-    document = read_document(FIXTURES / "headers-central-split.xlsx", warnings.append)
+    document = read_document(FIXTURES / "headers-central-split.xlsx", note_lines(warnings))
     tianjin_head(document)
     assert document.framework == "cost-first"
     assert rows_of(document.tables[0]) == [
@@ -109,7 +110,7 @@ def test_central_split_columns_with_direction_weights_and_remarks_libreoffice_xl
 
 def test_a_shanghai_form_typed_in_wanyuan_libreoffice_xlsx() -> None:
     warnings: list[str] = []
-    document = read_document(FIXTURES / "shanghai-typed-wanyuan.xlsx", warnings.append)
+    document = read_document(FIXTURES / "shanghai-typed-wanyuan.xlsx", note_lines(warnings))
     assert (document.layout, document.year, document.agency_name) == ("shanghai", 2026, "")
     table = document.tables[0]
     assert (table.project_name, table.money_unit) == ("公园养护经费", "万元")
@@ -163,7 +164,7 @@ def test_two_row_headers_typed_in_openpyxl_with_a_continued_page(tmp_path: Path)
     ]
     merges = ("D7:E7", "A7:A8", "B7:B8", "C7:C8", "D11:E11")
     warnings: list[str] = []
-    document = read(save(tmp_path / "two.xlsx", rows, merges), warnings.append)
+    document = read(save(tmp_path / "two.xlsx", rows, merges), note_lines(warnings))
     assert rows_of(document.tables[0]) == [
         ("产出指标", "数量指标", "系统数量", "", "≥", "12", "套", "", ""),
         ("产出指标", "质量指标", "可用率", "", "=", "99.9", "%", "", ""),
@@ -191,7 +192,7 @@ def test_grouped_header_typed_in_openpyxl_with_stacked_tables_and_an_odd_column(
     ]
     merges = ("A7:C7", "D7:D8", "E7:E8", "A17:C17", "D17:D18", "E17:E18")
     warnings: list[str] = []
-    document = read(save(tmp_path / "grouped.xlsx", rows, merges), warnings.append)
+    document = read(save(tmp_path / "grouped.xlsx", rows, merges), note_lines(warnings))
     assert [t.project_name for t in document.tables] == ["运维", "培训"]
     assert rows_of(document.tables[0]) == [
         ("产出指标", "数量指标", "系统数量", "", "≥", "12", "套", "", "")
@@ -220,7 +221,7 @@ def test_operator_value_unit_columns_agree_or_are_said(tmp_path: Path) -> None:
         ["满意度指标", "服务对象满意度指标", "满意度", "向上", "90", "%", 40],
     ]
     warnings: list[str] = []
-    document = read(save(tmp_path / "ops.xlsx", rows), warnings.append)
+    document = read(save(tmp_path / "ops.xlsx", rows), note_lines(warnings))
     assert rows_of(document.tables[0]) == [
         ("产出指标", "数量指标", "系统数量", "", "≥", "12", "套", "10", ""),
         ("产出指标", "数量指标", "终端数量", "", "≥", "300", "台", "10", ""),
@@ -250,17 +251,19 @@ def test_two_printed_decimals_are_taken_off_only_when_the_whole_table_has_them(
     ]
     mixed = [*printed[:2], ["产出指标", "成本指标", "单价", "", "≤0.6万元/套"]]
     warnings: list[str] = []
-    document = read(save(tmp_path / "d.xlsx", [*head(), *header, *printed]), warnings.append)
+    document = read(save(tmp_path / "d.xlsx", [*head(), *header, *printed]), note_lines(warnings))
     values = [(i.value, i.unit) for *_, i in document.tables[0].indicator_rows()]
     assert values == [("12", "套"), ("99.9", "%"), ("0.6", "万元/套"), ("明显", "")]
     assert warnings == [
         "工作表“Sheet1”第7行：本表指标值都印成两位小数（如“12.00”），按数值读取（“12”）"
     ]
     warnings.clear()
-    document = read(save(tmp_path / "m.xlsx", [*head(), *header, *mixed]), warnings.append)
+    document = read(save(tmp_path / "m.xlsx", [*head(), *header, *mixed]), note_lines(warnings))
     values = [(i.value, i.unit) for *_, i in document.tables[0].indicator_rows()]
     assert values == [("12.00", "套"), ("99.90", "%"), ("0.6", "万元/套")]
-    document = read(save(tmp_path / "o.xlsx", [*head(), *header, *printed[:2]]), warnings.append)
+    document = read(
+        save(tmp_path / "o.xlsx", [*head(), *header, *printed[:2]]), note_lines(warnings)
+    )
     values = [i.value for *_, i in document.tables[0].indicator_rows()]
     assert (values, warnings) == (["12.00", "99.90"], [])
 
@@ -278,7 +281,7 @@ def test_dates_of_a_shanghai_form_as_calc_stores_them(tmp_path: Path) -> None:
         ["产出指标", "数量指标", "拆违面积", "≥1000.00(平方米)"],
     ]
     warnings: list[str] = []
-    document = read(save(tmp_path / "sh.xlsx", rows), warnings.append)
+    document = read(save(tmp_path / "sh.xlsx", rows), note_lines(warnings))
     table = document.tables[0]
     assert (table.start_date, table.end_date, table.money_unit) == (
         "2026-01-01",
@@ -315,7 +318,7 @@ def test_header_labels_with_a_note_in_brackets(tmp_path: Path) -> None:
         ["产出指标", "数量指标", "系统数量", "≥", 12, "套", "按台账"],
     ]
     warnings: list[str] = []
-    document = read(save(tmp_path / "notes.xlsx", rows), warnings.append)
+    document = read(save(tmp_path / "notes.xlsx", rows), note_lines(warnings))
     assert rows_of(document.tables[0]) == [
         ("产出指标", "数量指标", "系统数量", "", "≥", "12", "套", "", "")
     ]
@@ -331,7 +334,7 @@ def test_a_head_line_above_the_header_is_not_a_header_row(tmp_path: Path) -> Non
         ["产出指标", "数量指标", "系统数量", "≥12", "套"],
     ]
     warnings: list[str] = []
-    document = read(save(tmp_path / "remark.xlsx", rows, ("D8:E8",)), warnings.append)
+    document = read(save(tmp_path / "remark.xlsx", rows, ("D8:E8",)), note_lines(warnings))
     assert rows_of(document.tables[0]) == [
         ("产出指标", "数量指标", "系统数量", "", "≥", "12", "套", "", "")
     ]
@@ -351,7 +354,7 @@ def test_fund_use_under_a_money_block_labelled_project_funds(tmp_path: Path) -> 
         ["产出指标", "数量指标", "运维系统数量", "系统数量", "≥12个"],
     ]
     warnings: list[str] = []
-    document = read(save(tmp_path / "funds.xlsx", rows, ("A4:A5",)), warnings.append)
+    document = read(save(tmp_path / "funds.xlsx", rows, ("A4:A5",)), note_lines(warnings))
     (table,) = document.tables
     assert table.money_unit == "万元"
     assert (table.budget_total, table.budget_fiscal, table.budget_other) == (
@@ -375,7 +378,7 @@ def test_parts_of_a_value_in_the_levels_row_are_no_unknown_header(tmp_path: Path
     ]
     warnings: list[str] = []
     path = save(tmp_path / "parts.xlsx", rows, ("A7:C7", "D7:D8", "E7:F7"))
-    (table,) = read(path, warnings.append).tables
+    (table,) = read(path, note_lines(warnings)).tables
     assert [(r[0], r[1], r[2], r[3], r[4], r[5], r[6]) for r in rows_of(table)] == [
         ("产出指标", "数量指标", "巡检天数", "全年巡检天数", "=", "365", "天"),
         ("产出指标", "质量指标", "运行率", "正常运行占比", "≥", "95", "%"),
@@ -388,10 +391,10 @@ def test_split_columns_without_weights_keep_the_default_layout(tmp_path: Path) -
     header = ["一级指标", "二级指标", "三级指标", "指标性质", "指标值", "度量单位"]
     row = ["产出指标", "数量指标", "巡检天数", "≥", 365, "天"]
     warnings: list[str] = []
-    document = read(save(tmp_path / "split.xlsx", [*head(), header, row]), warnings.append)
+    document = read(save(tmp_path / "split.xlsx", [*head(), header, row]), note_lines(warnings))
     assert (document.layout, warnings) == ("tianjin", [])
     weighted = save(tmp_path / "w.xlsx", [*head(), [*header, "权重"], [*row, 20]])
-    document = read(weighted, warnings.append)
+    document = read(weighted, note_lines(warnings))
     assert (document.layout, warnings) == ("sichuan", [layout_note("sichuan")])
 
 
@@ -401,7 +404,7 @@ def test_agency_line_with_a_seal_note(tmp_path: Path) -> None:
     rows.append(["一级指标", "二级指标", "三级指标", "指标值"])
     rows.append(["产出指标", "数量指标", "站点", "≥3个"])
     warnings: list[str] = []
-    document = read(save(tmp_path / "seal.xlsx", rows), warnings.append)
+    document = read(save(tmp_path / "seal.xlsx", rows), note_lines(warnings))
     assert (document.agency_code, document.agency_name, warnings) == ("510104", "某某区民政局", [])
 
 

@@ -12,9 +12,11 @@ import pytest
 from openpyxl import Workbook
 
 from goaleditor.errors import InputError
+from goaleditor.formats.notes import ImportNote
 from goaleditor.formats.readers.sheets.number_format import shown_date, shown_number
 from goaleditor.formats.registry import read_document
 from goaleditor.model.values import parse_target
+from tests.helpers import note_lines
 
 FIXTURES = Path(__file__).resolve().parents[3] / "fixtures"
 LEFT = [
@@ -38,7 +40,7 @@ NOTES = [
 )
 def test_what_excel_shows_is_what_comes_in(name: str) -> None:
     notes: list[str] = []
-    document = read_document(FIXTURES / name, notes.append)
+    document = read_document(FIXTURES / name, note_lines(notes))
     assert notes == NOTES
     assert (document.year, document.agency_code, document.agency_name) == (
         2025,
@@ -65,10 +67,27 @@ def test_what_excel_shows_is_what_comes_in(name: str) -> None:
     assert rows == [LEFT, [LEFT[0], LEFT[3]]]
 
 
+def test_each_note_carries_its_sheet_and_row() -> None:
+    notes: list[ImportNote] = []
+    read_document(FIXTURES / "hidden-bands.xlsx", notes.append)
+    assert [str(note) for note in notes] == NOTES
+    assert [(note.sheet, note.row) for note in notes] == [
+        ("旧版", None),  # a hidden sheet: its note names it itself
+        ("表", None),  # a run of hidden rows is said in the message
+        ("表", None),
+        ("表", None),
+        ("表", 3),
+        ("表", 6),
+    ]
+    assert [note.where() for note in notes][:2] == ["", "工作表“表”"]
+    assert notes[4].message == "“项目名称”和内容写在同一格，按“项目名称”读取"
+    assert [note.table for note in notes] == [None, 0, 0, 0, 0, 0]  # 定位 as before
+
+
 def test_xls_named_xlsx_is_read_by_content(tmp_path: Path) -> None:
     renamed = shutil.copy(FIXTURES / "hidden-bands-lo.xls", tmp_path / "表.xlsx")
     notes: list[str] = []
-    document = read_document(renamed, notes.append)
+    document = read_document(renamed, note_lines(notes))
     assert notes == [
         "表.xlsx：文件扩展名是.xlsx，内容却是旧版Excel工作簿（.xls），已按.xls读取",
         *NOTES,
@@ -109,7 +128,7 @@ def test_year_from_project_names_when_no_title_says_it(tmp_path: Path) -> None:
         ],
     )
     notes: list[str] = []
-    document = read_document(path, notes.append)
+    document = read_document(path, note_lines(notes))
     assert document.year == 2024
     assert notes == ["文件中没有写年度，按项目名称取为2024年（可在 文档属性 中更改）"]
     indicator = document.tables[0].children[0].children[0].children[0]

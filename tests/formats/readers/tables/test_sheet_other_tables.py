@@ -9,8 +9,9 @@ from typing import Any
 import pytest
 from openpyxl import Workbook
 
-from goaleditor.errors import InputError
+from goaleditor.errors import InputError, RefusalKind
 from goaleditor.formats.readers.sheets.xlsx import read
+from tests.helpers import note_lines
 
 GOAL_HEADER = ["一级指标", "二级指标", "三级指标", "指标值"]
 GOAL_ROWS = [
@@ -58,7 +59,7 @@ def save(path: Path, sheets: dict[str, list[list[Any]]]) -> Path:
 def test_self_evaluation_stacked_above_a_goal_table_is_skipped_and_said(tmp_path: Path) -> None:
     rows = [*self_eval("2025年干部培训经费"), [], [], *goal_table(["单位：元"])]
     warnings: list[str] = []
-    doc = read(save(tmp_path / "a.xlsx", {"决算": rows}), warnings.append)
+    doc = read(save(tmp_path / "a.xlsx", {"决算": rows}), note_lines(warnings))
     assert [t.project_name for t in doc.tables] == ["2026年干部培训经费"]
     table = doc.tables[0]
     assert (table.money_unit, table.budget_total) == ("元", Decimal("50000.00"))
@@ -76,6 +77,7 @@ def test_a_workbook_of_self_evaluations_only_is_refused_in_one_line(tmp_path: Pa
     assert str(caught.value) == (
         "b.xlsx：这是绩效自评表，不是项目支出绩效目标表，没有可导入的绩效目标表"
     )
+    assert caught.value.kind is RefusalKind.NOT_A_GOAL_TABLE
 
 
 def test_a_department_whole_sheet_is_named_when_skipped(tmp_path: Path) -> None:
@@ -88,7 +90,7 @@ def test_a_department_whole_sheet_is_named_when_skipped(tmp_path: Path) -> None:
     ]
     warnings: list[str] = []
     path = save(tmp_path / "c.xlsx", {"整体": whole, "项目": goal_table(["单位：元"])})
-    doc = read(path, warnings.append)
+    doc = read(path, note_lines(warnings))
     assert len(doc.tables) == 1
     assert warnings == ["工作表“整体”是部门整体支出绩效目标表，不是绩效目标表，已跳过"]
     with pytest.raises(InputError, match="这是部门整体支出绩效目标表，不是项目支出绩效目标表"):
@@ -107,7 +109,9 @@ def test_a_budget_table_above_lends_neither_unit_nor_agency(tmp_path: Path) -> N
     ]
     own = ["编制单位：319101某某区政务服务办公室", None, None, None, "（元）"]
     warnings: list[str] = []
-    doc = read(save(tmp_path / "e.xlsx", {"预算": [*budget, *goal_table(own)]}), warnings.append)
+    doc = read(
+        save(tmp_path / "e.xlsx", {"预算": [*budget, *goal_table(own)]}), note_lines(warnings)
+    )
     table = doc.tables[0]
     assert (table.money_unit, table.budget_total, table.budget_fiscal) == (
         "元",
@@ -132,7 +136,9 @@ def test_a_project_budget_table_with_a_project_name_column_is_not_borrowed(
     ]
     own = ["编制部门：某某区政务服务办公室", None, None, None, "单位：元"]
     warnings: list[str] = []
-    doc = read(save(tmp_path / "f.xlsx", {"Sheet1": [*budget, *goal_table(own)]}), warnings.append)
+    doc = read(
+        save(tmp_path / "f.xlsx", {"Sheet1": [*budget, *goal_table(own)]}), note_lines(warnings)
+    )
     table = doc.tables[0]
     assert (table.money_unit, table.budget_total) == ("元", Decimal("50000.00"))
     assert (doc.agency_code, doc.agency_name) == ("", "某某区政务服务办公室")
@@ -150,7 +156,7 @@ def test_a_department_whole_table_stacked_above_is_named(tmp_path: Path) -> None
     ]
     warnings: list[str] = []
     doc = read(
-        save(tmp_path / "g.xlsx", {"表": [*whole, *goal_table(["单位：元"])]}), warnings.append
+        save(tmp_path / "g.xlsx", {"表": [*whole, *goal_table(["单位：元"])]}), note_lines(warnings)
     )
     assert (doc.tables[0].money_unit, doc.tables[0].budget_total) == ("元", Decimal("50000.00"))
     assert warnings == ["工作表“表”第3行起的表格是部门整体支出绩效目标表，不是绩效目标表，已跳过"]

@@ -14,6 +14,7 @@ from goaleditor.formats.readers.sheets.xlsx import read
 from goaleditor.formats.readers.tables.document_reader import layout_note
 from goaleditor.formats.registry import read_document
 from goaleditor.model.document import Document
+from tests.helpers import note_lines
 
 HEADER = ["一级指标", "二级指标", "三级指标", "指标性质", "指标值", "计量单位"]
 
@@ -81,7 +82,7 @@ def test_percent_and_unit_formats_keep_their_unit(tmp_path: Path) -> None:
         tmp_path / "f.xlsx", rows, {"E8": "0%", "E9": '0"天"', "E10": "0%", "E11": "#,##0.00"}
     )
     warnings: list[str] = []
-    doc = read(path, warnings.append)
+    doc = read(path, note_lines(warnings))
     assert indicators(doc) == [
         ("产出指标", "质量指标", "系统可用率", "≥", "95", "%"),
         ("产出指标", "数量指标", "全年运行", "=", "365", "天"),
@@ -137,7 +138,7 @@ def test_stacked_tables_with_footers_starting_at_b3(tmp_path: Path) -> None:
     path = tmp_path / "stack.xlsx"
     book.save(path)
     warnings: list[str] = []
-    doc = read(path, warnings.append)
+    doc = read(path, note_lines(warnings))
     assert [t.project_name for t in doc.tables] == ["运维", "培训"]
     assert indicators(doc, 0) == [
         ("产出指标", "数量指标", "系统数量", "≥", "12", "个"),
@@ -184,7 +185,7 @@ def test_level1_typed_in_the_middle_of_its_group(tmp_path: Path) -> None:
         [None, "经济效益指标", "节约成本", "≥", 10, "万元"],
     ]
     warnings: list[str] = []
-    doc = read(save(tmp_path / "mid.xlsx", rows), warnings.append)
+    doc = read(save(tmp_path / "mid.xlsx", rows), note_lines(warnings))
     assert [(l1, l2, n) for l1, l2, n, *_ in indicators(doc)] == [
         ("产出指标", "数量指标", "系统数量"),
         ("产出指标", "质量指标", "可用率"),
@@ -210,7 +211,7 @@ def test_central_form_labels(tmp_path: Path) -> None:
         ["产出指标", "数量指标", "系统数量", "≥12个"],
     ]
     warnings: list[str] = []
-    doc = read(save(tmp_path / "central.xlsx", rows), warnings.append)
+    doc = read(save(tmp_path / "central.xlsx", rows), note_lines(warnings))
     table = doc.tables[0]
     assert (table.money_unit, table.budget_total, table.budget_fiscal, table.budget_other) == (
         "万元",
@@ -247,7 +248,7 @@ def test_one_odd_money_cell(tmp_path: Path, cell: str, unit: str, amount, warnin
         ["产出指标", "数量指标", "系统数量", "≥", 1, "个"],
     ]
     warnings: list[str] = []
-    doc = read(save(tmp_path / "odd.xlsx", rows), warnings.append)
+    doc = read(save(tmp_path / "odd.xlsx", rows), note_lines(warnings))
     table = doc.tables[0]
     assert table.budget_total == (Decimal(amount) if amount else None)
     assert table.budget_fiscal == Decimal("80.00")
@@ -257,7 +258,7 @@ def test_one_odd_money_cell(tmp_path: Path, cell: str, unit: str, amount, warnin
 def test_formula_without_a_stored_result_is_reported(tmp_path: Path) -> None:
     rows = [*head("运维", total="=E4+G4"), ["产出指标", "数量指标", "系统数量", "≥", "=2*6", "个"]]
     warnings: list[str] = []
-    doc = read(save(tmp_path / "formula.xlsx", rows), warnings.append)
+    doc = read(save(tmp_path / "formula.xlsx", rows), note_lines(warnings))
     table = doc.tables[0]
     assert table.budget_total is None and table.budget_fiscal == Decimal("80.00")
     assert indicators(doc) == [("产出指标", "数量指标", "系统数量", "≥", "", "个")]

@@ -22,6 +22,7 @@ from goaleditor.model.document import Document, GoalTable, Indicator
 from goaleditor.model.frameworks import canonical_level1, canonical_level2
 from tests.compare import document_differences, documents_equal
 from tests.formats.test_layouts import printed_view
+from tests.helpers import note_lines
 
 FIXTURES = Path(__file__).resolve().parents[3] / "fixtures"
 HEADER = ["一级指标", "二级指标", "三级指标", "绩效指标描述", "指标值"]
@@ -57,7 +58,7 @@ def _head(unit_line: str, total: Any, fiscal: Any = None, other: Any = None) -> 
 
 def _read(path: Path) -> tuple[Document, list[str]]:
     notes: list[str] = []
-    return read_document(path, notes.append), notes
+    return read_document(path, note_lines(notes)), notes
 
 
 def _money(document: Document, n: int = 0) -> tuple[Any, ...]:
@@ -332,7 +333,7 @@ def test_goaleditor_workbooks_keep_what_the_user_typed(tmp_path: Path) -> None:
     document = Document(tables=[table], layout="shanghai", year=2026)
     write(document, tmp_path / "own.xlsx")
     notes: list[str] = []
-    back = read(tmp_path / "own.xlsx", notes.append)
+    back = read(tmp_path / "own.xlsx", note_lines(notes))
     expected = printed_view(document)
     assert documents_equal(back, expected), document_differences(back, expected)
     assert back.tables[0].project_name == "\u3000项目\u200b"

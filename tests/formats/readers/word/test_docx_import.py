@@ -19,6 +19,7 @@ from goaleditor.formats.readers.word.text import join_lines
 from goaleditor.formats.registry import read_document
 from goaleditor.formats.writers.word import write
 from goaleditor.model.document import Document, GoalTable, Indicator
+from tests.helpers import note_lines
 
 FIXTURES = Path(__file__).resolve().parents[3] / "fixtures"
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -37,7 +38,7 @@ def _rows(table: GoalTable) -> list[tuple[str, ...]]:
 
 def _read(path: Path) -> tuple[Document, list[str]]:
     warnings: list[str] = []
-    return read_document(path, warnings.append), warnings
+    return read_document(path, note_lines(warnings)), warnings
 
 
 @pytest.mark.parametrize("name", ["word-people.docx", "word-people-writer.docx"])
@@ -189,7 +190,7 @@ def test_symbol_font_comparator_hidden_text_and_a_word_broken_over_lines(tmp_pat
     name = _tc(_p(_r("Windows"), "<w:r><w:br/></w:r>", _r("Server维护")) + _p(_r("次数")))
     body = _p(_r("1.测试项目绩效目标表")) + _p(_r("单位：元")) + _minimal_table(value, name)
     warnings: list[str] = []
-    document = read(_docx(tmp_path / "hand.docx", body), warnings.append)
+    document = read(_docx(tmp_path / "hand.docx", body), note_lines(warnings))
     (table,) = document.tables
     assert _rows(table) == [
         ("产出指标", "数量指标", "Windows Server维护次数", "描述", "≥", "365", "天")
@@ -325,7 +326,7 @@ def test_a_title_in_a_text_box_and_alternate_runs_read_once(tmp_path: Path) -> N
     agency = both.format(_p(_r("单位名称：XX局")))  # whole paragraphs as alternates
     body = _p(box) + agency + _minimal_table(value, _tc(_p(_r("培训"))))
     warnings: list[str] = []
-    document = read(_docx(tmp_path / "boxed-title.docx", body), warnings.append)
+    document = read(_docx(tmp_path / "boxed-title.docx", body), note_lines(warnings))
     assert document.title == "XX局2026年度项目支出绩效目标表"
     assert (document.agency_code, document.agency_name) == ("", "XX局")
     (table,) = document.tables
@@ -342,7 +343,7 @@ def test_a_table_in_a_box_inside_a_box_is_read_and_said_once(tmp_path: Path) -> 
     inner = vml(_p(_r("单位：元")) + table + "<w:p/>")
     outer = vml(_p(_r("1.测试项目绩效目标表")) + _p(_r("单位名称：某单位"), inner))
     warnings: list[str] = []
-    document = read(_docx(tmp_path / "boxes.docx", _p(outer)), warnings.append)
+    document = read(_docx(tmp_path / "boxes.docx", _p(outer)), note_lines(warnings))
     (table_read,) = document.tables
     assert (document.agency_name, table_read.project_name, table_read.money_unit) == (
         "某单位",

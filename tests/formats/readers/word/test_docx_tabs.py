@@ -9,6 +9,7 @@ import pytest
 from goaleditor.errors import InputError
 from goaleditor.formats import read_document
 from goaleditor.formats.readers.word.tabs import NOTE
+from tests.helpers import note_lines
 
 FIXTURES = Path(__file__).resolve().parents[3] / "fixtures"
 HEAD = [
@@ -31,7 +32,7 @@ def _indicators(table: object) -> list[tuple[str, ...]]:
 def test_tabbed_lines_saved_by_writer_are_read_field_by_field() -> None:
     """Leading tabs are empty fields (the group of the row above); a middle one too."""
     warnings: list[str] = []
-    document = read_document(FIXTURES / "word-tabbed.docx", warnings.append)
+    document = read_document(FIXTURES / "word-tabbed.docx", note_lines(warnings))
     assert warnings == [NOTE]
     assert (document.title, document.agency_name, document.year) == (
         "2026年绩效目标表",
