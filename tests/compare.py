@@ -4,13 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from goaleditor.model.document import (
-    DOCUMENT_PROPERTIES,
-    HEADER_FIELDS,
-    INDICATOR_FIELDS,
-    Document,
-    GoalTable,
-)
+from goaleditor.model.document import Document, GoalTable
+from goaleditor.model.fields import DOCUMENT_PROPERTIES, HEADER_FIELDS, INDICATOR_FIELDS
 
 
 def table_snapshot(table: GoalTable) -> dict[str, Any]:

@@ -19,15 +19,12 @@ from goaleditor.model.events import (
     subscribe,
     with_phase,
 )
-
-# The field lists are fields.py's: importing them from here keeps working.
-from goaleditor.model.fields import DOCUMENT_PROPERTIES as DOCUMENT_PROPERTIES
-from goaleditor.model.fields import HEADER_FIELDS as HEADER_FIELDS
-from goaleditor.model.fields import INDICATOR_FIELDS as INDICATOR_FIELDS
-from goaleditor.model.fields import LAYOUT_HEADER_FIELDS as LAYOUT_HEADER_FIELDS
-from goaleditor.model.fields import LAYOUT_INDICATOR_FIELDS as LAYOUT_INDICATOR_FIELDS
-from goaleditor.model.fields import MONEY_FIELDS as MONEY_FIELDS
-from goaleditor.model.fields import default_of
+from goaleditor.model.fields import (
+    DOCUMENT_PROPERTIES,
+    HEADER_FIELDS,
+    INDICATOR_FIELDS,
+    default_of,
+)
 from goaleditor.model.frameworks import get_framework
 from goaleditor.model.values import format_display
 

@@ -8,8 +8,8 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 
 from goaleditor.model.checks import ERROR, HINT, WARNING, Problem
-from goaleditor.model.document import HEADER_FIELDS, Document, GoalTable
-from goaleditor.model.fields import FIELD_LABELS
+from goaleditor.model.document import Document, GoalTable
+from goaleditor.model.fields import FIELD_LABELS, HEADER_FIELDS
 from goaleditor.model.layouts import LayoutProfile, get_profile
 from goaleditor.model.money import format_money
 

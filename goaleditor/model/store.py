@@ -21,16 +21,12 @@ from typing import TYPE_CHECKING, Any
 from goaleditor.errors import InputError
 from goaleditor.files.atomic import atomic_write
 from goaleditor.model import file_schema, file_schema_v1, limits, untrusted_sqlite
-from goaleditor.model.document import (
+from goaleditor.model.document import Document, GoalTable, Indicator, Level1, Level2
+from goaleditor.model.fields import (
     DOCUMENT_PROPERTIES,
     HEADER_FIELDS,
     INDICATOR_FIELDS,
     MONEY_FIELDS,
-    Document,
-    GoalTable,
-    Indicator,
-    Level1,
-    Level2,
 )
 from goaleditor.model.frameworks import DEFAULT_FRAMEWORK
 from goaleditor.model.money import MoneyError, format_money, parse_money

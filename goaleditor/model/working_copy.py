@@ -20,10 +20,6 @@ from typing import Any
 
 from goaleditor.files.os_lock import ProcessLock, is_locked
 from goaleditor.model.document import (
-    DOCUMENT_PROPERTIES,
-    HEADER_FIELDS,
-    INDICATOR_FIELDS,
-    MONEY_FIELDS,
     Document,
     GoalTable,
     Indicator,
@@ -32,6 +28,12 @@ from goaleditor.model.document import (
     containing_table,
 )
 from goaleditor.model.events import Edited, Event, Moved
+from goaleditor.model.fields import (
+    DOCUMENT_PROPERTIES,
+    HEADER_FIELDS,
+    INDICATOR_FIELDS,
+    MONEY_FIELDS,
+)
 from goaleditor.model.money import format_money, parse_money
 
 SUFFIX = ".working"

@@ -24,10 +24,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from goaleditor.model.document import MONEY_FIELDS, Document, GoalTable
+from goaleditor.model.document import Document, GoalTable
 from goaleditor.model.edits import SetHeader
 from goaleditor.model.events import Edited, Event
-from goaleditor.model.fields import FIELD_LABELS, SPECS
+from goaleditor.model.fields import FIELD_LABELS, MONEY_FIELDS, SPECS
 from goaleditor.model.money import MONEY_UNITS, MoneyError, format_money, parse_money
 
 if TYPE_CHECKING:

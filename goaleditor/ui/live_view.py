@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
 )
 
 from goaleditor.model.document import (
-    HEADER_FIELDS,
     Document,
     GoalTable,
     Indicator,
@@ -32,6 +31,7 @@ from goaleditor.model.document import (
     containing_table,
 )
 from goaleditor.model.events import Event, Moved
+from goaleditor.model.fields import HEADER_FIELDS
 from goaleditor.ui.indicator_model import COL_DESCRIPTION, COL_NAME, COL_VALUE, COLUMN_OF_FIELD
 
 if TYPE_CHECKING:

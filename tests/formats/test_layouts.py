@@ -10,13 +10,8 @@ import pytest
 
 from goaleditor.formats.readers.sheets import xlsx
 from goaleditor.formats.writers import excel, pdf
-from goaleditor.model.document import (
-    HEADER_FIELDS,
-    INDICATOR_FIELDS,
-    MONEY_FIELDS,
-    Document,
-    GoalTable,
-)
+from goaleditor.model.document import Document, GoalTable
+from goaleditor.model.fields import HEADER_FIELDS, INDICATOR_FIELDS, MONEY_FIELDS
 from goaleditor.model.layout_names import LAYOUT_NAMES
 from goaleditor.model.layouts import PROFILES, get_profile
 from goaleditor.model.values import TargetValue

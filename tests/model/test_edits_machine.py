@@ -10,14 +10,7 @@ from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, 
 
 from goaleditor.model import edit_rules as rules
 from goaleditor.model.checks import FIX_FILL_DESCRIPTION, Problem, fix_its
-from goaleditor.model.document import (
-    HEADER_FIELDS,
-    INDICATOR_FIELDS,
-    Document,
-    Indicator,
-    Level1,
-    Level2,
-)
+from goaleditor.model.document import Document, Indicator, Level1, Level2
 from goaleditor.model.edits import (
     Edit,
     InsertTables,
@@ -26,6 +19,7 @@ from goaleditor.model.edits import (
     SetHeader,
     SetProperties,
 )
+from goaleditor.model.fields import HEADER_FIELDS, INDICATOR_FIELDS
 from goaleditor.model.frameworks import CLASSIC
 from goaleditor.model.library import LibraryEntry
 from tests.compare import document_snapshot

@@ -10,15 +10,8 @@ from hypothesis import HealthCheck, given, settings
 
 from goaleditor.errors import InputError
 from goaleditor.model import schema, store
-from goaleditor.model.document import (
-    DOCUMENT_PROPERTIES,
-    HEADER_FIELDS,
-    INDICATOR_FIELDS,
-    Document,
-    GoalTable,
-    Level1,
-    Level2,
-)
+from goaleditor.model.document import Document, GoalTable, Level1, Level2
+from goaleditor.model.fields import DOCUMENT_PROPERTIES, HEADER_FIELDS, INDICATOR_FIELDS
 from tests.compare import document_differences, documents_equal
 from tests.strategies import documents
 

@@ -45,7 +45,8 @@ from goaleditor.formats.layout.grid import (
 )
 from goaleditor.formats.layout.line_breaking import Width, wrap
 from goaleditor.formats.layout.pagination import Page, PlacedCell, paginate
-from goaleditor.model.document import MONEY_FIELDS, Document, GoalTable, Indicator
+from goaleditor.model.document import Document, GoalTable, Indicator
+from goaleditor.model.fields import MONEY_FIELDS
 from goaleditor.model.layouts import TIANJIN, LayoutProfile, Slot, profile_of
 from goaleditor.model.money import format_money
 

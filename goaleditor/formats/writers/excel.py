@@ -25,7 +25,8 @@ from goaleditor.formats.layout.official import (
     TableGrid,
     build_grid,
 )
-from goaleditor.model.document import MONEY_FIELDS, Document, GoalTable
+from goaleditor.model.document import Document, GoalTable
+from goaleditor.model.fields import MONEY_FIELDS
 from goaleditor.model.money import format_money
 from goaleditor.model.text_clean import encodable
 

@@ -21,7 +21,8 @@ from goaleditor.formats.layout.official import (
     TABLE_WIDTH,
     build_grid,
 )
-from goaleditor.model.document import MONEY_FIELDS, Document, GoalTable, Indicator
+from goaleditor.model.document import Document, GoalTable, Indicator
+from goaleditor.model.fields import MONEY_FIELDS
 from goaleditor.model.layouts import PROFILES
 from tests.formats.writers.test_pdf import needs_poppler, poppler
 

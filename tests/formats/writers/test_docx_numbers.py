@@ -18,7 +18,8 @@ from lxml import etree
 from goaleditor.formats.layout.official import BODY_SIZE, PAD_X
 from goaleditor.formats.writers.word import write
 from goaleditor.formats.writers.word_numbers import fitting_size, is_number, wide_width
-from goaleditor.model.document import MONEY_FIELDS, Document, GoalTable, Indicator
+from goaleditor.model.document import Document, GoalTable, Indicator
+from goaleditor.model.fields import MONEY_FIELDS
 from goaleditor.model.layouts import PROFILES
 from tests.formats.writers.test_pdf import needs_poppler, poppler
 

@@ -35,7 +35,8 @@ from goaleditor.formats.readers.tables.table_reader import (
     text as _text,
 )
 from goaleditor.formats.readers.tables.text_lines import document_title, publication_title
-from goaleditor.model.document import MONEY_FIELDS, Document, GoalTable, Indicator
+from goaleditor.model.document import Document, GoalTable, Indicator
+from goaleditor.model.fields import MONEY_FIELDS
 from goaleditor.model.frameworks import detect_framework
 from goaleditor.model.layout_names import LAYOUT_LABELS
 from goaleditor.model.layouts import LayoutProfile

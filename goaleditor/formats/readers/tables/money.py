@@ -10,7 +10,7 @@ from collections.abc import Callable
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from goaleditor.model.document import MONEY_FIELDS
+from goaleditor.model.fields import MONEY_FIELDS
 from goaleditor.model.money import MoneyError, parse_money
 
 _BLANKS = frozenset(

@@ -12,7 +12,8 @@ from goaleditor.formats.canonical_json import loads
 from goaleditor.formats.readers.published_text import read as read_text
 from goaleditor.formats.readers.tables.document_reader import layout_note
 from goaleditor.formats.writers.pdf import write
-from goaleditor.model.document import HEADER_FIELDS, Document, Indicator
+from goaleditor.model.document import Document, Indicator
+from goaleditor.model.fields import HEADER_FIELDS
 from goaleditor.model.layout_names import LAYOUT_NAMES
 from goaleditor.model.layouts import get_profile
 from tests.helpers import note_lines
