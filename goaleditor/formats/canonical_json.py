@@ -8,6 +8,7 @@ from typing import Any
 
 from goaleditor.atomic import atomic_write_text
 from goaleditor.errors import InputError
+from goaleditor.formats.exporting import ExportOptions, Progress, Warn
 from goaleditor.model.document import (
     LAYOUT_HEADER_FIELDS,
     LAYOUT_INDICATOR_FIELDS,
@@ -86,8 +87,15 @@ def dumps(document: Document) -> str:
     return encodable(json.dumps(to_data(document), ensure_ascii=False, indent=2) + "\n")
 
 
-def write(document: Document, path: Path) -> None:
-    """Write canonical JSON atomically."""
+def write(
+    document: Document,
+    path: Path,
+    *,
+    options: ExportOptions | None = None,
+    progress: Progress | None = None,
+    warn: Warn | None = None,
+) -> None:
+    """Write canonical JSON atomically; options, progress and warn change nothing."""
     atomic_write_text(path, dumps(document))
 
 

@@ -20,7 +20,7 @@ MAX_MEMBERS = 10_000
 MAX_PART = 100 * 1024 * 1024  # one sheet or the shared strings, uncompressed (a 25 MB xlsx
 # of long text has a sheet of ~90 MB; the sheet is streamed, only its values are kept)
 _PROLOG_BYTES = 64 * 1024  # a DTD comes before the root element
-_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # an OLE2 compound file (.xls, .doc)
 
 
 class Deadline:
@@ -46,7 +46,7 @@ def check_container(path: Path) -> None:
             magic = handle.read(8)
     except OSError as exc:
         raise InputError(f"无法读取文件 {path}：{exc.strerror or exc}") from None
-    if magic == _OLE_MAGIC:
+    if magic == OLE_MAGIC:
         raise InputError(_ole_refusal(path, _ole_streams(path)))
 
 
@@ -55,7 +55,7 @@ def is_old_workbook(path: Path) -> bool:
     holds a Workbook stream), to be read as .xls."""
     try:
         with path.open("rb") as handle:
-            if handle.read(8) != _OLE_MAGIC:
+            if handle.read(8) != OLE_MAGIC:
                 return False
     except OSError:
         return False

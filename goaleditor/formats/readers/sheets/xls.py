@@ -24,17 +24,13 @@ Warn = Callable[[str], None]
 
 
 def read(path: Path, warn: Warn | None = None) -> Document:
-    """Read every goal table of an .xls workbook (a renamed .xlsx is read as one)."""
+    """Read every goal table of an .xls workbook (the registry reads a renamed .xlsx as one)."""
     try:
         size = path.stat().st_size
         with path.open("rb") as file:
             magic = file.read(8)
     except OSError as exc:
         raise InputError(f"无法读取文件 {path}：{exc.strerror or exc}") from None
-    if magic.startswith(b"PK\x03\x04"):  # an .xlsx saved under an .xls name
-        from goaleditor.formats.readers.sheets import xlsx
-
-        return xlsx.read(path, warn)
     if size > MAX_BYTES:
         raise InputError(f"{path.name}：文件过大（{size // 2**20} MB），不像是绩效目标表")
     if not magic.startswith(b"\xd0\xcf\x11\xe0"):

@@ -76,8 +76,6 @@ def read(path: Path, warn: Warn | None = None) -> Document:
     from openpyxl import load_workbook
 
     check_safety()
-    if guard.is_old_workbook(path):
-        return _read_old_workbook(path, warn)
     _check_archive(path)
     deadline = guard.Deadline(path.name)
     notes: list[str] = []
@@ -112,15 +110,6 @@ def read(path: Path, warn: Warn | None = None) -> Document:
         for note in [*guard.library_notes(caught), *notes]:
             located(note)
     return document
-
-
-def _read_old_workbook(path: Path, warn: Warn | None) -> Document:
-    """An Excel 97-2003 workbook named .xlsx, read as the .xls it is, saying so."""
-    from goaleditor.formats.readers.sheets import xls
-
-    if warn is not None:
-        warn(f"{path.name}：文件扩展名是.xlsx，内容却是旧版Excel工作簿（.xls），已按.xls读取")
-    return xls.read(path, warn)
 
 
 def _bounded_sheets(
