@@ -71,7 +71,7 @@ def read(path: Path, warn: Warn | None = None) -> Document:
     """Read every goal table of a workbook; sheets that are not goal tables are skipped.
 
     A damaged or hostile workbook gives one InputError line; the library's warnings become
-    notes where they matter; reading stops at xlsx_guard's caps and deadline.
+    notes where they matter; reading stops at the guard's caps and deadline.
     """
     from openpyxl import load_workbook
 
@@ -80,10 +80,11 @@ def read(path: Path, warn: Warn | None = None) -> Document:
     deadline = guard.Deadline(path.name)
     notes: list[str] = []
     places: list[tuple[str, list[tuple[int, str]]]] = []
-    with warnings.catch_warnings(record=True) as caught:
+    with path.open("rb") as source, warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         try:
-            workbook = load_workbook(path, read_only=True, data_only=True, keep_links=False)
+            # The open file, not its name: openpyxl refuses a workbook named .xls by its name.
+            workbook = load_workbook(source, read_only=True, data_only=True, keep_links=False)
         except InputError:
             raise
         except guard.DAMAGE as exc:
