@@ -9,6 +9,7 @@ from typing import Any
 from goaleditor.atomic import atomic_write_text
 from goaleditor.errors import InputError
 from goaleditor.formats.exporting import ExportOptions, Progress, Warn
+from goaleditor.formats.readers import guard
 from goaleditor.model.document import (
     LAYOUT_HEADER_FIELDS,
     LAYOUT_INDICATOR_FIELDS,
@@ -101,14 +102,7 @@ def write(
 
 def read(path: Path) -> Document:
     """Read a canonical JSON file; InputError says what is wrong and where."""
-    try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise InputError(f"{path.name}：文件过大（{size // 2**20} MB）")
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise InputError(f"无法读取文件 {path}：{exc.strerror or exc}") from None
-    return loads(raw, path.name)
+    return loads(guard.read_capped(path, MAX_BYTES), path.name)
 
 
 def loads(raw: bytes | str, source: str = "JSON") -> Document:
