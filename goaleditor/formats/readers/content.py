@@ -11,7 +11,7 @@ _ZIP_MAGIC = b"PK\x03\x04"
 _PDF_MAGIC = b"%PDF-"
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 _ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
-_HEAD_BYTES = 1024  # a PDF may have a little junk before its %PDF- (as its reader allows)
+_HEAD_BYTES = 100  # an SQLite header
 
 
 def content_extension(path: Path) -> str | None:
@@ -26,9 +26,9 @@ def content_extension(path: Path) -> str | None:
         return _package_extension(path)
     if head.startswith(guard.OLE_MAGIC):
         return ".xls" if guard.is_old_workbook(path) else None
-    if _PDF_MAGIC in head:
+    if head.startswith(_PDF_MAGIC):  # text that quotes %PDF- further on is no PDF
         return ".pdf"
-    if head.startswith(_SQLITE_MAGIC) and len(head) >= 100:
+    if head.startswith(_SQLITE_MAGIC) and len(head) == _HEAD_BYTES:
         from goaleditor.model.store import APPLICATION_ID
 
         return ".goals" if int.from_bytes(head[68:72], "big") == APPLICATION_ID else None
