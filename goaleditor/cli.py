@@ -44,10 +44,18 @@ def _build_parser() -> argparse.ArgumentParser:
 
     argparse._ = lambda text: _ARGPARSE_ZH.get(text, text)  # type: ignore[attr-defined]
 
-    from goaleditor.formats.registry import NATIVE, READABLE, WRITABLE, describe
+    from goaleditor.formats.registry import (
+        EXPORT_EXTENSIONS,
+        EXPORT_MENU,
+        NATIVE,
+        READABLE,
+        WRITABLE,
+        describe,
+    )
     from goaleditor.model.layout_names import LAYOUT_NAMES
 
     native = NATIVE.extensions[0]
+    names = [f.export.name for f in EXPORT_MENU if f.export]
 
     class _Parser(argparse.ArgumentParser):
         """argparse with one-line errors (exit 2) instead of usage dumps, in Chinese."""
@@ -95,7 +103,7 @@ def _build_parser() -> argparse.ArgumentParser:
     p_import.add_argument("--force", action="store_true", help=FORCE_HELP)
     p_export = sub.add_parser(
         "export",
-        help="导出为PDF、Excel、Word或JSON",
+        help=f"导出为{'、'.join(names[:-1])}或{names[-1]}",
         description=wrapped(f"把文档导出为{describe(WRITABLE)}，格式由输出文件的扩展名决定。"),
         formatter_class=raw,
     )
@@ -103,7 +111,11 @@ def _build_parser() -> argparse.ArgumentParser:
         "document", metavar="DOC", help=f"要导出的 {native} 文档（或可导入的文件）"
     )
     p_export.add_argument(
-        "-o", "--output", required=True, metavar="OUT", help="输出文件（.pdf .xlsx .docx .json）"
+        "-o",
+        "--output",
+        required=True,
+        metavar="OUT",
+        help=f"输出文件（{' '.join(EXPORT_EXTENSIONS)}）",
     )
     p_export.add_argument("--no-toc", action="store_true", help="PDF不要目录")
     p_export.add_argument("--force", action="store_true", help=FORCE_HELP)
@@ -225,19 +237,14 @@ def _document_lock(output: Path, force: bool) -> Iterator[None]:
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
-    from goaleditor.formats import read_document, write_document
+    from goaleditor.formats import ExportOptions, read_document, write_document
 
     document = read_document(args.document, _warn)
     if args.layout:  # only this output: the document file is not written
         document.layout = args.layout
-    if Path(args.output).suffix.lower() == ".pdf":
-        from goaleditor.formats.writers import pdf
-
-        options = pdf.PdfOptions(toc=not args.no_toc, page_numbers=not args.no_page_numbers)
-        pdf.write(document, Path(args.output), options, warn=_warn)
-    else:
-        with _document_lock(Path(args.output), args.force):
-            write_document(document, args.output)
+    options = ExportOptions(toc=not args.no_toc, page_numbers=not args.no_page_numbers)
+    with _document_lock(Path(args.output), args.force):
+        write_document(document, args.output, options=options, warn=_warn)
     return EXIT_OK
 
 

@@ -53,3 +53,38 @@ def test_install_points_the_menu_entry_at_the_program_and_uninstall_removes_all(
         p for p in tmp_path.rglob("*") if p.is_file() and b"x-goaleditor" in p.read_bytes()
     ]
     assert leftovers == []
+
+
+def test_hidden_imports_follow_the_format_registry(monkeypatch) -> None:
+    """The spec lists no format module by hand: every one the registry loads by name is in."""
+    import sys
+    import types
+
+    from goaleditor.formats.registry import FORMATS, modules
+
+    spec = PACKAGING / "goaleditor.spec"
+    text = spec.read_text(encoding="utf-8")
+    assert "goaleditor.formats.readers" not in text and "goaleditor.formats.writers" not in text
+    hooks = types.ModuleType("PyInstaller.utils.hooks")
+    hooks.collect_data_files = lambda package: []  # type: ignore[attr-defined]
+    for name in ("PyInstaller", "PyInstaller.utils"):
+        monkeypatch.setitem(sys.modules, name, types.ModuleType(name))
+    monkeypatch.setitem(sys.modules, "PyInstaller.utils.hooks", hooks)
+    monkeypatch.setattr(sys, "path", list(sys.path))  # the spec puts the project first
+    analysis: dict[str, object] = {}
+    stubs = {
+        "SPECPATH": str(PACKAGING),
+        "Analysis": lambda *args, **kwargs: (
+            analysis.update(kwargs)
+            or types.SimpleNamespace(pure=[], scripts=[], binaries=[], datas=[])
+        ),
+        "PYZ": lambda *args, **kwargs: None,
+        "EXE": lambda *args, **kwargs: None,
+        "COLLECT": lambda *args, **kwargs: None,
+        "__name__": "spec",
+    }
+    exec(compile(text, str(spec), "exec"), stubs)
+    hidden = analysis["hiddenimports"]
+    assert isinstance(hidden, list)
+    named = {e.partition(":")[0] for f in FORMATS for e in (f.reader, f.writer) if e}
+    assert named == set(modules()) and named <= set(hidden)

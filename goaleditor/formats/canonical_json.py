@@ -8,6 +8,8 @@ from typing import Any
 
 from goaleditor.errors import InputError
 from goaleditor.files.atomic import atomic_write_text
+from goaleditor.formats.exporting import ExportOptions, ExportWarn, Progress
+from goaleditor.formats.readers import guard
 from goaleditor.model.document import Document, GoalTable, Indicator
 from goaleditor.model.fields import (
     DOCUMENT_PROPERTIES,
@@ -78,21 +80,21 @@ def dumps(document: Document) -> str:
     return encodable(json.dumps(to_data(document), ensure_ascii=False, indent=2) + "\n")
 
 
-def write(document: Document, path: Path) -> None:
-    """Write canonical JSON atomically."""
+def write(
+    document: Document,
+    path: Path,
+    *,
+    options: ExportOptions | None = None,
+    progress: Progress | None = None,
+    warn: ExportWarn | None = None,
+) -> None:
+    """Write canonical JSON atomically; options, progress and warn change nothing."""
     atomic_write_text(path, dumps(document))
 
 
 def read(path: Path) -> Document:
     """Read a canonical JSON file; InputError says what is wrong and where."""
-    try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise InputError(f"{path.name}：文件过大（{size // 2**20} MB）")
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise InputError(f"无法读取文件 {path}：{exc.strerror or exc}") from None
-    return loads(raw, path.name)
+    return loads(guard.read_capped(path, MAX_BYTES), path.name)
 
 
 def loads(raw: bytes | str, source: str = "JSON") -> Document:

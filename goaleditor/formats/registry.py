@@ -1,4 +1,8 @@
-"""Every file format, declared once: extensions, label, reader and writer (loaded on first use)."""
+"""Every file format, declared once: extensions, label, reader and writer (loaded on first use).
+
+Reading picks the reader by the file's content where it disagrees with the extension
+(see readers/content.py); writing goes through the one writer signature (formats/exporting.py).
+"""
 
 from __future__ import annotations
 
@@ -10,9 +14,21 @@ from pathlib import Path
 from typing import Any, Literal
 
 from goaleditor.errors import InputError
+from goaleditor.formats.exporting import ExportOptions, ExportWarn, Progress, Writer
 from goaleditor.formats.notes import ImportNote, Warn, reading_order
 from goaleditor.model.document import Document
 from goaleditor.model.limits import check_document
+
+
+@dataclass(frozen=True, slots=True)
+class Export:
+    """How the editor's 导出 menu offers a writable format."""
+
+    name: str  # 导出PDF, the progress dialog's 正在生成PDF…
+    key: str  # the menu entry's access key
+    tip: str  # the status bar's line
+    shortcut: str = ""  # the one entry with a shortcut leads the menu
+    progress: bool = True  # written behind a progress dialog that can cancel it
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,7 +36,8 @@ class Format:
     """One file format; reader and writer are "module:function", imported when first used.
 
     A reader is called as reader(path), or reader(path, warn) when reader_warns; a writer
-    as writer(document, path), atomically.
+    as a formats.exporting.Writer, atomically. Formats of one kind are read by their
+    content whatever the extension says (a renamed workbook).
     """
 
     label: str
@@ -28,15 +45,18 @@ class Format:
     reader: str | None = None
     writer: str | None = None
     reader_warns: bool = False
+    kind: str = ""
+    export: Export | None = None
 
 
 NATIVE = Format(
     "绩效目标表文档",
     (".goals",),
     reader="goaleditor.model.store:load_document",
-    writer="goaleditor.model.store:save_document",
+    writer="goaleditor.formats.writers.native:write",
     reader_warns=True,
 )
+_WORKBOOK = "workbook"
 # In the order the open and export dialogs list them.
 FORMATS: tuple[Format, ...] = (
     NATIVE,
@@ -46,6 +66,8 @@ FORMATS: tuple[Format, ...] = (
         reader="goaleditor.formats.readers.sheets.xlsx:read",
         writer="goaleditor.formats.writers.excel:write",
         reader_warns=True,
+        kind=_WORKBOOK,
+        export=Export("Excel", "X", "导出官方版式的Excel工作簿"),
     ),
     # Read only: Excel refuses an .xlsm without the macro-enabled content type.
     Format(
@@ -53,18 +75,21 @@ FORMATS: tuple[Format, ...] = (
         (".xlsm",),
         reader="goaleditor.formats.readers.sheets.xlsx:read",
         reader_warns=True,
+        kind=_WORKBOOK,
     ),
     Format(
         "Excel 97-2003工作簿",
         (".xls",),
         reader="goaleditor.formats.readers.sheets.xls:read",
         reader_warns=True,
+        kind=_WORKBOOK,
     ),
     Format(
         "OpenDocument表格",
         (".ods",),
         reader="goaleditor.formats.readers.sheets.ods:read",
         reader_warns=True,
+        kind=_WORKBOOK,
     ),
     Format(
         "Word文档",
@@ -72,6 +97,7 @@ FORMATS: tuple[Format, ...] = (
         reader="goaleditor.formats.readers.word.reader:read",
         writer="goaleditor.formats.writers.word:write",
         reader_warns=True,
+        export=Export("Word", "W", "导出官方版式的Word文档"),
     ),
     Format("发布的文本", (".txt",), reader="goaleditor.formats.readers.published_text:read"),
     Format(
@@ -79,6 +105,7 @@ FORMATS: tuple[Format, ...] = (
         (".json",),
         reader="goaleditor.formats.canonical_json:read",
         writer="goaleditor.formats.canonical_json:write",
+        export=Export("JSON", "J", "导出规范JSON", progress=False),
     ),
     Format(
         "PDF",
@@ -86,12 +113,23 @@ FORMATS: tuple[Format, ...] = (
         reader="goaleditor.formats.readers.pdf.reader:read",
         writer="goaleditor.formats.writers.pdf:write",
         reader_warns=True,
+        export=Export("PDF", "P", "导出可打印的PDF", shortcut="Ctrl+E"),
     ),
 )
 READABLE: tuple[Format, ...] = tuple(f for f in FORMATS if f.reader)
 WRITABLE: tuple[Format, ...] = tuple(f for f in FORMATS if f.writer)
 IMPORT_EXTENSIONS: tuple[str, ...] = tuple(e for f in READABLE for e in f.extensions)
 EXPORT_EXTENSIONS: tuple[str, ...] = tuple(e for f in WRITABLE for e in f.extensions)
+# The 导出 menu (the native format is saved with 另存为): the one with a shortcut first.
+EXPORT_MENU: tuple[Format, ...] = tuple(
+    sorted((f for f in WRITABLE if f.export), key=lambda f: not (f.export and f.export.shortcut))
+)
+
+
+def modules() -> tuple[str, ...]:
+    """Every reader and writer module, as loaded by name at run time (packaging needs them)."""
+    specs = (spec for f in FORMATS for spec in (f.reader, f.writer) if spec)
+    return tuple(dict.fromkeys(spec.partition(":")[0] for spec in specs))
 
 
 def format_for(extension: str) -> Format | None:
@@ -144,8 +182,45 @@ def _kind(suffix: str) -> str:
     return f"“{suffix or '无扩展名'}”"
 
 
+def _reader_by_content(path: Path, named: Format) -> tuple[Format, Callable[..., Any]]:
+    """The format and reader for what the file holds: a workbook named as another kind of
+    workbook is read as what it is, saying so first; a file of another kind is refused."""
+    from goaleditor.formats.readers.content import content_extension
+
+    assert named.reader is not None
+    content = format_for(content_extension(path) or "")
+    if content is None or content.reader is None or content.reader == named.reader:
+        return named, _load(named.reader)
+    suffix, what = path.suffix.lower(), content.extensions[0]
+    if not (named.kind and content.kind == named.kind):
+        raise InputError(
+            f"{path.name}：这是{content.label}（{what}），不是{_plain(named)}，"
+            f"请把扩展名改为{what}后再导入"
+        )
+    read_content = _load(content.reader)
+
+    def read_disguised(path: Path, warn: Warn) -> Document:
+        renamed = f"文件扩展名是{suffix}，内容却是{_note_name(content)}（{what}），已按{what}读取"
+        warn(ImportNote(f"{path.name}：{renamed}"))
+        document: Document = read_content(path, warn)
+        return document
+
+    return content, read_disguised
+
+
+def _plain(fmt: Format) -> str:
+    """A format's name in a refusal: any Excel workbook is an Excel工作簿 there."""
+    return "Excel工作簿" if "Excel" in fmt.label else fmt.label
+
+
+def _note_name(fmt: Format) -> str:
+    """A format's name in the note on a renamed workbook, as the clerk knows it."""
+    return "旧版Excel工作簿" if fmt.extensions == (".xls",) else fmt.label
+
+
 def read_document(path: str | os.PathLike[str], warn: Warn | None = None) -> Document:
-    """Read any readable format (see FORMATS) by the file's extension.
+    """Read any readable format (see FORMATS) by the file's extension, or by its content
+    where that is another kind of workbook.
 
     warn receives one note for each guess or skip, in reading order, once the file is read.
     """
@@ -163,7 +238,7 @@ def read_document(path: str | os.PathLike[str], warn: Warn | None = None) -> Doc
         raise InputError(f"找不到文件：{path}")
     if path.is_dir():
         raise InputError(f"这是一个文件夹，不是文档：{path}")
-    reader = _load(fmt.reader)
+    fmt, reader = _reader_by_content(path, fmt)
     notes: list[ImportNote] = []
 
     def collect(note: ImportNote | str) -> None:  # the store (no formats import) says lines
@@ -178,11 +253,24 @@ def read_document(path: str | os.PathLike[str], warn: Warn | None = None) -> Doc
     return document
 
 
-def write_document(document: Document, path: str | os.PathLike[str]) -> None:
-    """Write the document to path atomically, in the writable format of its extension."""
+def write_document(
+    document: Document,
+    path: str | os.PathLike[str],
+    *,
+    progress: Progress | None = None,
+    warn: ExportWarn | None = None,
+    options: ExportOptions | None = None,
+    as_format: Format | None = None,
+) -> None:
+    """Write the document to path atomically, in the writable format of its extension (or
+    as_format, whatever the name the clerk typed ends in).
+
+    progress may cancel it (ExportCancelled); warn hears what the format cannot show.
+    """
     path = Path(path)
-    fmt = format_for(path.suffix)
+    fmt = as_format or format_for(path.suffix)
     if fmt is None or fmt.writer is None:
         known = "、".join(EXPORT_EXTENSIONS)
         raise InputError(f"{path.name}：不能导出为{_kind(path.suffix)}（可导出 {known}）")
-    _load(fmt.writer)(document, path)
+    writer: Writer = _load(fmt.writer)
+    writer(document, path, options=options, progress=progress, warn=warn)

@@ -10,6 +10,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QToolBar, QToolButton
 
 from goaleditor import APP_TITLE, __version__
+from goaleditor.formats import EXPORT_MENU, Format
 
 if TYPE_CHECKING:
     from goaleditor.ui.main_window import MainWindow
@@ -32,6 +33,19 @@ class Actions:
         action.triggered.connect(slot)
         return action
 
+    def _export_action(self, fmt: Format) -> QAction:
+        """导出PDF(&P)… and the like, from the registry; also self.export_pdf and the like."""
+        assert fmt.export is not None
+        entry, extension = fmt.export, fmt.extensions[0]
+        action = self._action(
+            f"导出{entry.name}(&{entry.key})…",
+            lambda: self.window.exporter.export(extension),
+            entry.shortcut or None,
+            entry.tip,
+        )
+        setattr(self, f"export_{extension[1:]}", action)
+        return action
+
     def _build_actions(self) -> None:
         Key = QKeySequence.StandardKey
         w = self.window
@@ -41,18 +55,9 @@ class Actions:
         self.open = self._action("打开(&O)…", w.open_dialog, Key.Open, "打开文档或导入文件")
         self.save = self._action("保存(&S)", w.save, Key.Save)
         self.save_as = self._action("另存为(&A)…", w.save_as, "Ctrl+Shift+S")
-        self.export_json = self._action("导出JSON(&J)…", exporter.export_json, None, "导出规范JSON")
-        self.export_pdf = self._action(
-            "导出PDF(&P)…", exporter.export_pdf, "Ctrl+E", "导出可打印的PDF"
-        )
+        self.export_actions = [self._export_action(fmt) for fmt in EXPORT_MENU]
         self.preview = self._action("打印预览(&V)…", exporter.print_preview, "Ctrl+Shift+P")
         self.print = self._action("打印(&P)…", exporter.print_document, Key.Print)
-        self.export_xlsx = self._action(
-            "导出Excel(&X)…", exporter.export_xlsx, None, "导出官方版式的Excel工作簿"
-        )
-        self.export_docx = self._action(
-            "导出Word(&W)…", exporter.export_docx, None, "导出官方版式的Word文档"
-        )
         self.copy_table = self._action(
             "复制为表格(&B)",
             tables.copy_table_as_table,
@@ -117,9 +122,7 @@ class Actions:
         file_menu.addSeparator()
         file_menu.addActions([self.save, self.save_as])
         export_menu = file_menu.addMenu("导出(&E)")
-        export_menu.addActions(
-            [self.export_pdf, self.export_xlsx, self.export_docx, self.export_json]
-        )
+        export_menu.addActions(self.export_actions)
         file_menu.addSeparator()
         file_menu.addActions([self.preview, self.print])
         file_menu.addSeparator()

@@ -1,11 +1,12 @@
-"""Export (PDF, Excel, JSON) with progress and cancel, print preview and printing; with
-errors left it asks first, and afterwards it offers to open what it wrote."""
+"""Export to every format of the registry's 导出 menu (with progress and cancel where the
+format shows it), print preview and printing; with errors left it asks first, and afterwards
+it offers to open what it wrote."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEventLoop, Qt
 
@@ -19,6 +20,7 @@ if TYPE_CHECKING:
     from PySide6.QtCore import QUrl
     from PySide6.QtWidgets import QMainWindow
 
+    from goaleditor.formats import Format
     from goaleditor.ui.prompts import Prompts
     from goaleditor.ui.session import DocumentSession
 
@@ -114,27 +116,41 @@ class Exporter:
 
         return QDesktopServices.openUrl(url)
 
-    def export_json(self) -> None:
-        """Export canonical JSON."""
-        from goaleditor.formats import write_document
+    def export(self, extension: str) -> None:
+        """导出…: choose a file and write the document in the format of extension."""
+        from goaleditor.formats import format_for
 
-        path = self._ask_path("导出JSON", ".json")
+        fmt = format_for(extension)
+        assert fmt is not None and fmt.export is not None
+        path = self._ask_path(f"导出{fmt.export.name}", extension)
         if path is None:
             return
+        if fmt.export.progress:
+            written = self._export_with_progress(fmt, path)
+        else:
+            written = self._export_at_once(fmt, path)
+        if written:
+            self._done(path)
+
+    def _export_at_once(self, fmt: Format, path: Path) -> bool:
+        """Write a quick format without a progress dialog."""
+        from goaleditor.formats import write_document
+
         try:
-            write_document(self.session.document, path)
+            write_document(self.session.document, path, as_format=fmt)
         except (OSError, InputError) as exc:
             reason = os_error_reason(exc) if isinstance(exc, OSError) else str(exc)
             self.prompts.error("导出失败", f"无法导出到 {path}：{reason}")
-            return
-        self._done(path)
+            return False
+        return True
 
-    def _export_with_progress(self, label: str, path: Path, write: Any) -> bool:
-        """Run write(document, path, progress) behind a progress dialog that can cancel it."""
+    def _export_with_progress(self, fmt: Format, path: Path) -> bool:
+        """Write behind a progress dialog that can cancel it."""
         from PySide6.QtWidgets import QProgressDialog
 
-        from goaleditor.formats.writers.pdf import ExportCancelled
+        from goaleditor.formats import ExportCancelled, write_document
 
+        label = fmt.export.name if fmt.export else fmt.label
         dialog = QProgressDialog(f"正在生成{label}…", "取消", 0, 100, self.parent)
         dialog.setWindowTitle(f"导出{label}")
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
@@ -147,7 +163,7 @@ class Exporter:
             return not dialog.wasCanceled()
 
         try:
-            write(self.session.document, path, progress=progress)
+            write_document(self.session.document, path, progress=progress, as_format=fmt)
         except ExportCancelled:
             self._status("已取消导出，没有写入文件")
             return False
@@ -164,31 +180,11 @@ class Exporter:
 
     def write_pdf(self, path: Path) -> bool:
         """Export the document as PDF with a progress dialog that can cancel it."""
-        from goaleditor.formats.writers.pdf import write
+        from goaleditor.formats import format_for
 
-        return self._export_with_progress("PDF", path, write)
-
-    def export_pdf(self) -> None:
-        """导出PDF: choose a file and write it."""
-        path = self._ask_path("导出PDF", ".pdf")
-        if path is not None and self.write_pdf(path):
-            self._done(path)
-
-    def export_xlsx(self) -> None:
-        """导出Excel: the official layout as a workbook."""
-        from goaleditor.formats.writers.excel import write
-
-        path = self._ask_path("导出Excel", ".xlsx")
-        if path is not None and self._export_with_progress("Excel", path, write):
-            self._done(path)
-
-    def export_docx(self) -> None:
-        """导出Word: the official layout as Word tables."""
-        from goaleditor.formats.writers.word import write
-
-        path = self._ask_path("导出Word", ".docx")
-        if path is not None and self._export_with_progress("Word", path, write):
-            self._done(path)
+        pdf = format_for(".pdf")
+        assert pdf is not None
+        return self._export_with_progress(pdf, path)
 
     def _with_temporary_pdf(self, use: Callable[[Path], object]) -> None:
         import tempfile

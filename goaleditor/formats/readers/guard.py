@@ -1,4 +1,5 @@
-"""Reading an untrusted workbook within bounds: damage as one plain line, caps, a deadline."""
+"""Reading an untrusted file within bounds, for every reader: size caps, zip-bomb and DTD
+checks, a deadline, and damage as one plain line."""
 
 from __future__ import annotations
 
@@ -21,44 +22,112 @@ MAX_MEMBERS = 10_000
 MAX_PART = 100 * 1024 * 1024  # one sheet or the shared strings, uncompressed (a 25 MB xlsx
 # of long text has a sheet of ~90 MB; the sheet is streamed, only its values are kept)
 _PROLOG_BYTES = 64 * 1024  # a DTD comes before the root element
-_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # an OLE2 compound file (.xls, .doc)
 
 
 class Deadline:
-    """The time a workbook may take to read; check() stops the reading after it."""
+    """The time a file may take to read; check() stops the reading after it."""
 
-    def __init__(self, source: str, seconds: float | None = None) -> None:
+    def __init__(
+        self,
+        source: str,
+        seconds: float | None = None,
+        what: str = "工作簿",
+        *,
+        say_seconds: bool = True,
+    ) -> None:
         self.source = source
         self.seconds = MAX_SECONDS if seconds is None else seconds
         self.end = time.monotonic() + self.seconds
+        self.what = what
+        self.say_seconds = say_seconds
 
     def check(self) -> None:
         """InputError once the time is spent."""
         if time.monotonic() > self.end:
-            raise InputError(
-                f"{self.source}：工作簿过于复杂，读取超时（超过{self.seconds:.0f}秒），已停止"
-            )
+            spent = f"（超过{self.seconds:.0f}秒）" if self.say_seconds else ""
+            raise InputError(f"{self.source}：{self.what}过于复杂，读取超时{spent}，已停止")
+
+
+def cannot_read(path: Path, exc: OSError) -> InputError:
+    """The one line for a file the system will not let us read."""
+    return InputError(f"无法读取文件 {path}：{exc.strerror or exc}")
+
+
+def read_head(path: Path, count: int) -> tuple[int, bytes]:
+    """The file's size and its first count bytes (InputError when it cannot be read)."""
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as handle:
+            return size, handle.read(count)
+    except OSError as exc:
+        raise cannot_read(path, exc) from None
+
+
+def check_file_size(name: str, size: int, limit: int, looks_like: str = "") -> None:
+    """Refuse a file larger than limit: "文件过大（N MB），不像是{looks_like}"."""
+    if size > limit:
+        unlike = f"，不像是{looks_like}" if looks_like else ""
+        raise InputError(f"{name}：文件过大（{size // 2**20} MB）{unlike}")
+
+
+def read_capped(path: Path, limit: int, looks_like: str = "") -> bytes:
+    """The whole file, refused when larger than limit (see check_file_size)."""
+    try:
+        check_file_size(path.name, path.stat().st_size, limit, looks_like)
+        return path.read_bytes()
+    except OSError as exc:
+        raise cannot_read(path, exc) from None
+
+
+def is_compound_file(path: Path) -> bool:
+    """An OLE2 compound file: an Excel 97-2003 workbook, a Word 97-2003 document, or an
+    Office file with a password."""
+    try:
+        with path.open("rb") as handle:
+            return handle.read(8) == OLE_MAGIC
+    except OSError:
+        return False
+
+
+def open_zip(path: Path, what: str) -> zipfile.ZipFile:
+    """The file as a zip package; "文件已损坏：不是有效的{what}" when it is none."""
+    try:
+        return zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        raise InputError(f"{path.name}：文件已损坏：不是有效的{what}") from None
+
+
+def check_member_count(name: str, members: list[zipfile.ZipInfo], what: str = "文件") -> None:
+    """Refuse a zip of more than MAX_MEMBERS parts: "{what}结构异常（N个部件）"."""
+    if len(members) > MAX_MEMBERS:
+        raise InputError(f"{name}：{what}结构异常（{len(members)}个部件），已拒绝读取")
+
+
+def unpacked_too_large(name: str, size: int | None = None) -> InputError:
+    """The one line for a zip whose parts are too large once uncompressed (a zip bomb)."""
+    shown = f"（{size // 2**20} MB）" if size is not None else ""
+    return InputError(f"{name}：解压后过大{shown}，可能是恶意文件，已拒绝读取")
+
+
+def unreadable(source: str, exc: BaseException, what: str) -> InputError:
+    """The one line for a part that failed to parse: too large, or damaged (naming the error)."""
+    if isinstance(exc, MemoryError):
+        return InputError(f"{source}：文件过大，无法读取")
+    return InputError(f"{source}：文件已损坏：{what}无法读取（{type(exc).__name__}）")
 
 
 def check_container(path: Path) -> None:
     """Refuse at once what is not a zip workbook at all, naming what it is."""
-    try:
-        with path.open("rb") as handle:
-            magic = handle.read(8)
-    except OSError as exc:
-        raise InputError(f"无法读取文件 {path}：{exc.strerror or exc}") from None
-    if magic == _OLE_MAGIC:
+    _, magic = read_head(path, 8)
+    if magic == OLE_MAGIC:
         raise InputError(_ole_refusal(path, _ole_streams(path)))
 
 
 def is_old_workbook(path: Path) -> bool:
-    """True when a file named .xlsx is really an Excel 97-2003 workbook (an OLE2 file that
-    holds a Workbook stream), to be read as .xls."""
-    try:
-        with path.open("rb") as handle:
-            if handle.read(8) != _OLE_MAGIC:
-                return False
-    except OSError:
+    """True when a file is an Excel 97-2003 workbook (an OLE2 file that holds a Workbook
+    stream, no password), to be read as .xls whatever its name."""
+    if not is_compound_file(path):
         return False
     streams = _ole_streams(path)
     return bool(streams & {"Workbook", "Book"}) and not streams & _ENCRYPTED
@@ -97,11 +166,10 @@ def _ole_refusal(path: Path, streams: set[str]) -> str:
 
 def check_sizes(name: str, members: list[zipfile.ZipInfo]) -> None:
     """Refuse a zip of too many parts, or too large once uncompressed, whole or in one part."""
-    if len(members) > MAX_MEMBERS:
-        raise InputError(f"{name}：工作簿结构异常（{len(members)}个部件），已拒绝读取")
+    check_member_count(name, members, "工作簿")
     total = sum(member.file_size for member in members)
     if total > MAX_UNCOMPRESSED:
-        raise InputError(f"{name}：解压后过大（{total // 2**20} MB），可能是恶意文件，已拒绝读取")
+        raise unpacked_too_large(name, total)
     for member in members:
         if member.file_size > MAX_PART:
             raise InputError(

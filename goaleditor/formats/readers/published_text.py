@@ -9,6 +9,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from goaleditor.errors import InputError
+from goaleditor.formats.readers import guard
 from goaleditor.model.document import Document, GoalTable, Indicator
 from goaleditor.model.frameworks import detect_framework
 from goaleditor.model.money import MoneyError, parse_money
@@ -43,13 +44,7 @@ class _Cell:
 
 def read(path: Path) -> Document:
     """Read a published-text file (UTF-8 or GBK/GB18030)."""
-    try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise InputError(f"{path.name}：文件过大（{size // 2**20} MB），不像是绩效目标表文本")
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise InputError(f"无法读取文件 {path}：{exc.strerror or exc}") from None
+    raw = guard.read_capped(path, MAX_BYTES, "绩效目标表文本")
     return parse(decode(raw, path.name), path.name)
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable
 from copy import copy
 from decimal import Decimal
 from itertools import accumulate
@@ -13,6 +12,7 @@ from typing import Any
 
 from goaleditor.errors import InputError
 from goaleditor.files.atomic import atomic_write
+from goaleditor.formats.exporting import ExportOptions, ExportWarn, Progress, check_progress
 from goaleditor.formats.layout.fonts import HEI, SONG, TextWidth
 from goaleditor.formats.layout.official import (
     BODY_SIZE,
@@ -40,7 +40,6 @@ MAX_CELL_CHARS = 32_767  # Excel's limit for one cell's text
 EXCEL_DIGITS = 15  # significant digits Excel keeps of a number
 _ILLEGAL_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
-Progress = Callable[[int, int], bool]
 
 
 class _Styles:
@@ -94,8 +93,15 @@ class _Styles:
         cell._style = copy(self._arrays[key])
 
 
-def write(document: Document, path: Path, progress: Progress | None = None) -> None:
-    """Write the document as an .xlsx workbook, atomically."""
+def write(
+    document: Document,
+    path: Path,
+    *,
+    options: ExportOptions | None = None,
+    progress: Progress | None = None,
+    warn: ExportWarn | None = None,
+) -> None:
+    """Write the document as an .xlsx workbook, atomically; options and warn change nothing."""
     atomic_write(path, lambda temp: _build(document, progress).save(temp))
 
 
@@ -117,10 +123,7 @@ def _build(document: Document, progress: Progress | None) -> Any:
         grid = build_grid(document, table, number, body, title_width, cache)
         sheet = workbook.create_sheet(names[number - 1])
         _write_table(sheet, grid, table, styles)
-        if progress is not None and not progress(number, len(document.tables)):
-            from goaleditor.formats.writers.pdf import ExportCancelled
-
-            raise ExportCancelled
+        check_progress(progress, number, len(document.tables))
     if not workbook.worksheets:
         workbook.create_sheet(TOC_SHEET)
     return workbook

@@ -3,12 +3,22 @@
 from __future__ import annotations
 
 import gc
-from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from goaleditor.files.atomic import atomic_write
+from goaleditor.formats.exporting import (
+    ExportOptions,
+    ExportWarn,
+    Progress,
+    check_progress,
+)
+from goaleditor.formats.layout.contents import (
+    TOC_ENTRY_GAP,
+    TocLine,
+    toc_heading,
+    toc_pages,
+)
 from goaleditor.formats.layout.fonts import HEI, SONG, TextWidth
 from goaleditor.formats.layout.line_breaking import clean_text, wrap
 from goaleditor.formats.layout.official import (
@@ -16,12 +26,10 @@ from goaleditor.formats.layout.official import (
     DEFAULT_HEADING,
     FOOTER_Y,
     LEADING,
-    MARGIN_BOTTOM,
     MARGIN_LEFT,
     MARGIN_TOP,
     PAD_X,
     PAGE_HEIGHT,
-    PAGE_TITLE_LINES,
     PAGE_WIDTH,
     TABLE_WIDTH,
     TITLE_LEADING,
@@ -30,45 +38,27 @@ from goaleditor.formats.layout.official import (
     PlacedCell,
     build_grid,
     paginate,
-    shorten,
-    table_title,
 )
 from goaleditor.model.document import Document
 
 TOC_TITLE_SIZE = 18.0
 SUBJECT = DEFAULT_HEADING
 TOC_KEY = "toc"
-TOC_ENTRY_GAP = 6.0
-TOC_ENTRY_LINES = 3  # a longer table title is shortened with "…" in the 目录
-# progress(done, total) -> False to cancel
-Progress = Callable[[int, int], bool]
-Warn = Callable[[str], None]
-
-
-class ExportCancelled(Exception):
-    """The user cancelled a long export; nothing was written."""
-
-
-@dataclass(frozen=True, slots=True)
-class PdfOptions:
-    """What besides the tables goes into the PDF."""
-
-    toc: bool = True
-    page_numbers: bool = True
 
 
 def write(
     document: Document,
     path: Path,
-    options: PdfOptions | None = None,
+    *,
+    options: ExportOptions | None = None,
     progress: Progress | None = None,
-    warn: Warn | None = None,
+    warn: ExportWarn | None = None,
 ) -> None:
     """Write the document as a print-ready A4 PDF, atomically.
 
     warn receives one line for each field holding characters no embedded font can draw.
     """
-    options = options or PdfOptions()
+    options = options or ExportOptions()
     if warn is not None:
         from goaleditor.formats.layout.glyphs import glyph_warnings
 
@@ -99,12 +89,13 @@ def layout_pages(
     total = len(document.tables)
     for number, table in enumerate(document.tables, 1):
         result.append(paginate(build_grid(document, table, number, width, title_width, cache)))
-        if progress is not None and not progress(number, total * 2):
-            raise ExportCancelled
+        check_progress(progress, number, total * 2)
     return result
 
 
-def _render(document: Document, temp: Path, options: PdfOptions, progress: Progress | None) -> None:
+def _render(
+    document: Document, temp: Path, options: ExportOptions, progress: Progress | None
+) -> None:
     from reportlab import rl_config
     from reportlab.pdfgen.canvas import Canvas
 
@@ -113,7 +104,7 @@ def _render(document: Document, temp: Path, options: PdfOptions, progress: Progr
     body, title = TextWidth(SONG, BODY_SIZE), TextWidth(HEI, TITLE_SIZE)
     tables = layout_pages(document, progress, body, title)
     with_toc = options.toc and len(tables) > 1
-    toc = _toc_pages(document, tables, body, title) if with_toc else []
+    toc = toc_pages(document, tables, body, title) if with_toc else []
     canvas = Canvas(
         str(temp),
         pagesize=(PAGE_WIDTH, PAGE_HEIGHT),
@@ -147,8 +138,7 @@ def _render(document: Document, temp: Path, options: PdfOptions, progress: Progr
                 _bookmark(canvas, table_key(page.table_number), page.title)
             painter.table_page(page)
             painter.finish_page(page_number if options.page_numbers else 0)
-        if progress is not None and not progress(total + done, total * 2):
-            raise ExportCancelled
+        check_progress(progress, total + done, total * 2)
     if page_number == 0:
         canvas.drawString(MARGIN_LEFT, PAGE_HEIGHT - MARGIN_TOP, "（文档中没有绩效目标表）")
         canvas.showPage()
@@ -164,68 +154,6 @@ def _bookmark(canvas: Any, key: str, title: str) -> None:
     """A destination at the top of the current page and its outline entry."""
     canvas.bookmarkPage(key, fit="XYZ", left=0, top=PAGE_HEIGHT, zoom=0)
     canvas.addOutlineEntry(clean_text(title).replace("\n", " "), key, level=0)
-
-
-def _toc_heading(text: str, title: TextWidth) -> list[str]:
-    """The document title atop the 目录, wrapped, at most PAGE_TITLE_LINES lines."""
-    return shorten(wrap(text, TABLE_WIDTH, title), PAGE_TITLE_LINES, TABLE_WIDTH, title)
-
-
-@dataclass(slots=True)
-class _TocLine:
-    text: str
-    page: int  # 0 for a wrapped continuation line
-    table: int = 0  # the table number the entry links to
-
-
-def _toc_heading_height(title_lines: int) -> float:
-    """Height of the 目录 page's heading: the document title, then 目录 (see toc_page)."""
-    return title_lines * TITLE_SIZE * 1.3 + 14 + TITLE_SIZE + 20
-
-
-def toc_page_count(
-    document: Document, tables: list[list[Page]], body: TextWidth, title: TextWidth
-) -> int:
-    """How many pages the 目录 takes (the first table starts on the page after)."""
-    return len(_toc_pages(document, tables, body, title))
-
-
-def _toc_pages(
-    document: Document, tables: list[list[Page]], body: TextWidth, title: TextWidth
-) -> list[list[_TocLine]]:
-    """The 目录 entries packed into pages by their real heights, then numbered.
-
-    Numbering after packing keeps the page numbers right however the entries fall.
-    """
-    heading = document.title or DEFAULT_HEADING
-    usable = PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM
-    packed: list[list[tuple[list[str], int]]] = [[]]  # per page: (entry lines, table index)
-    used = _toc_heading_height(len(_toc_heading(heading, title)))
-    for index in range(len(tables)):
-        # The 目录 names each table by its project, whatever the layout's page title says.
-        entry = table_title(index + 1, document.tables[index])
-        lines = shorten(
-            wrap(entry, TABLE_WIDTH - 60, body), TOC_ENTRY_LINES, TABLE_WIDTH - 60, body
-        )
-        height = len(lines) * LEADING + TOC_ENTRY_GAP / 2
-        if used + height > usable and packed[-1]:
-            packed.append([])
-            used = 0.0
-        packed[-1].append((lines, index))
-        used += height
-    first_pages = [len(packed) + 1]
-    for pages in tables[:-1]:
-        first_pages.append(first_pages[-1] + len(pages))
-    result = [
-        [
-            _TocLine(line, first_pages[index] if i == len(lines) - 1 else 0, index + 1)
-            for lines, index in page
-            for i, line in enumerate(lines)
-        ]
-        for page in packed
-    ]
-    result[0].insert(0, _TocLine(heading, -1))
-    return result
 
 
 class _TextBlock:
@@ -351,17 +279,17 @@ class _Painter:
             self.cells_text.line(x, baseline, line)
             baseline -= LEADING
 
-    def toc_page(self, lines: list[_TocLine]) -> None:
+    def toc_page(self, lines: list[TocLine]) -> None:
         c = self.c
         y = PAGE_HEIGHT - MARGIN_TOP
         for entry in lines:
             if entry.page == -1:
-                title_lines = _toc_heading(entry.text, self.title)
+                title_lines = toc_heading(entry.text, self.title)
                 c.setFont(HEI, TITLE_SIZE)  # type: ignore[attr-defined]
                 for line in title_lines:
                     y -= TITLE_SIZE * 1.3
                     c.drawString((PAGE_WIDTH - self.title(line)) / 2, y, line)  # type: ignore[attr-defined]
-                y -= 14  # keep in step with _toc_heading_height
+                y -= 14  # keep in step with toc_heading_height
                 c.drawString((PAGE_WIDTH - self.title("目录")) / 2, y - TITLE_SIZE, "目录")  # type: ignore[attr-defined]
                 y -= TITLE_SIZE + 20
                 c.setFont(SONG, BODY_SIZE)  # type: ignore[attr-defined]

@@ -9,13 +9,15 @@ table; a hidden 1 pt paragraph between the two keeps Word from joining them.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from itertools import accumulate, pairwise
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
 from goaleditor.files.atomic import atomic_write
+from goaleditor.formats.exporting import ExportOptions, ExportWarn, Progress, check_progress
+from goaleditor.formats.layout.contents import toc_page_count
 from goaleditor.formats.layout.fonts import HEI, SONG, TextWidth
 from goaleditor.formats.layout.line_breaking import clean_text
 from goaleditor.formats.layout.official import (
@@ -48,7 +50,6 @@ SONG_NAME, HEI_NAME = "宋体", "黑体"
 SUBJECT = DEFAULT_HEADING
 BOOKMARK = "_GoalTable{}"
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-Progress = Callable[[int, int], bool]
 META_PREFIX = "goaleditor."  # custom property names, as in the workbook export
 _CUSTOM_NS = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
 _VT_NS = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
@@ -64,8 +65,16 @@ def twips(points: float) -> int:
     return round(points * 20)
 
 
-def write(document: Document, path: Path, progress: Progress | None = None) -> None:
-    """Write the document as a Word .docx in the official layout, atomically."""
+def write(
+    document: Document,
+    path: Path,
+    *,
+    options: ExportOptions | None = None,
+    progress: Progress | None = None,
+    warn: ExportWarn | None = None,
+) -> None:
+    """Write the document as a Word .docx in the official layout, atomically; options and
+    warn change nothing."""
     atomic_write(path, lambda temp: _build(document, progress).save(str(temp)))
 
 
@@ -88,19 +97,13 @@ def _build(document: Document, progress: Progress | None) -> Any:
     total = len(document.tables)
     for number, table in enumerate(document.tables, 1):
         grids.append(build_grid(document, table, number, body, title_width, cache))
-        if progress is not None and not progress(number, total * 2):
-            from goaleditor.formats.writers.pdf import ExportCancelled
-
-            raise ExportCancelled
+        check_progress(progress, number, total * 2)
     parts: list[str] = []
     if len(grids) > 1:
         parts += _toc(document, grids, body, title_width)
     for index, grid in enumerate(grids):
         parts += _table(grid, page_break=bool(parts) or index > 0)
-        if progress is not None and not progress(total + index + 1, total * 2):
-            from goaleditor.formats.writers.pdf import ExportCancelled
-
-            raise ExportCancelled
+        check_progress(progress, total + index + 1, total * 2)
     if not grids:
         parts.append(_paragraph([_run("（文档中没有绩效目标表）", SONG_NAME, BODY_SIZE)]))
     _append(word, parts)
@@ -383,8 +386,6 @@ def _toc(
     document: Document, grids: list[TableGrid], body: TextWidth, title_width: TextWidth
 ) -> list[str]:
     """The 目录 page: the document title, 目录, and one linked entry a table with its page."""
-    from goaleditor.formats.writers.pdf import toc_page_count
-
     pages = [paginate(grid) for grid in grids]
     number = toc_page_count(document, pages, body, title_width) + 1
     heading = document.title or SUBJECT

@@ -9,10 +9,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from lxml import etree
 
+from goaleditor.formats.exporting import ExportCancelled
 from goaleditor.formats.layout import official
+from goaleditor.formats.layout.contents import toc_page_count
 from goaleditor.formats.layout.fonts import HEI, SONG, TextWidth
 from goaleditor.formats.registry import format_for, write_document
-from goaleditor.formats.writers.pdf import ExportCancelled, layout_pages, toc_page_count
+from goaleditor.formats.writers.pdf import layout_pages
 from goaleditor.formats.writers.word import BOOKMARK, twips, write
 from goaleditor.model.document import Document, GoalTable, Indicator
 from tests.helpers import note_lines

@@ -14,10 +14,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from goaleditor.formats.exporting import ExportOptions
 from goaleditor.formats.layout import official
 from goaleditor.formats.layout.fonts import HEI, SONG, TextWidth, choose_fonts
 from goaleditor.formats.layout.line_breaking import NO_LINE_END, NO_LINE_START, wrap
-from goaleditor.formats.writers.pdf import PdfOptions, write
+from goaleditor.formats.writers.pdf import write
 from goaleditor.model.document import Document, GoalTable, Indicator
 
 REFERENCE = Path(__file__).resolve().parents[2] / "reference" / "example-table1.pgm"
@@ -172,7 +173,7 @@ def test_hostile_text_prints_literally(tmp_path: Path) -> None:
 
 
 def test_cancelled_export_writes_nothing(tmp_path: Path, example_document) -> None:
-    from goaleditor.formats.writers.pdf import ExportCancelled
+    from goaleditor.formats.exporting import ExportCancelled
 
     out = tmp_path / "cancel.pdf"
     with pytest.raises(ExportCancelled):
@@ -183,7 +184,7 @@ def test_cancelled_export_writes_nothing(tmp_path: Path, example_document) -> No
 @needs_poppler
 def test_options_turn_off_toc_and_page_numbers(tmp_path: Path, example_document) -> None:
     out = tmp_path / "plain.pdf"
-    write(example_document, out, PdfOptions(toc=False, page_numbers=False))
+    write(example_document, out, options=ExportOptions(toc=False, page_numbers=False))
     assert re.search(r"Pages:\s+6\b", poppler("pdfinfo", out))
     assert "- 1 -" not in poppler("pdftotext", "-raw", out, "-")
 

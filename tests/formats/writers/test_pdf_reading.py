@@ -9,8 +9,9 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as raw
 import pytest
 
+from goaleditor.formats.exporting import ExportOptions
 from goaleditor.formats.layout.glyphs import glyph_warnings, missing_glyphs
-from goaleditor.formats.writers.pdf import PdfOptions, write
+from goaleditor.formats.writers.pdf import write
 from goaleditor.model.document import Document, GoalTable, Indicator
 
 
@@ -65,7 +66,7 @@ def test_language_title_subject_author(example_pdf: Path, example_document) -> N
 def test_the_document_title_wins_and_no_toc_means_no_links(tmp_path: Path, example_document):
     example_document.title = "某单位项目支出绩效目标表（2026年）"
     out = tmp_path / "t.pdf"
-    write(example_document, out, PdfOptions(toc=False))
+    write(example_document, out, options=ExportOptions(toc=False))
     pdf = pdfium.PdfDocument(out)
     assert pdf.get_metadata_dict()["Title"] == example_document.title
     assert [b.get_dest().get_index() for b in pdf.get_toc()] == [0, 1, 2, 3, 4, 5]

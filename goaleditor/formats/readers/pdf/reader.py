@@ -6,7 +6,6 @@ import contextlib
 import itertools
 import logging
 import re
-import time
 import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -16,6 +15,7 @@ from typing import Any
 from goaleditor.errors import InputError, RefusalKind
 from goaleditor.formats.layout.official import DEFAULT_HEADING, table_title
 from goaleditor.formats.notes import ImportNote, Warn
+from goaleditor.formats.readers import guard
 from goaleditor.formats.readers.pdf.chain import Placed, continued, continues, leading_pages
 from goaleditor.formats.readers.pdf.columns import column_rows
 from goaleditor.formats.readers.pdf.horizontal_rules import Carry, rule_tables
@@ -54,17 +54,11 @@ _PAGE_NUMBER_RE = re.compile(
 
 def read(path: Path, warn: Warn | None = None) -> Document:
     """Read the goal tables of a PDF; one without any (or a scan without text) is refused."""
-    try:
-        size = path.stat().st_size
-        with path.open("rb") as file:
-            head = file.read(1024)
-    except OSError as exc:
-        raise InputError(f"无法读取文件 {path}：{exc.strerror or exc}") from None
+    size, head = guard.read_head(path, 1024)
     if b"%PDF-" not in head:
         raise InputError(f"{path.name}：文件已损坏：不是PDF文件")
-    if size > MAX_BYTES:
-        raise InputError(f"{path.name}：文件过大（{size // 2**20} MB），不像是绩效目标表")
-    deadline = time.monotonic() + TIME_LIMIT
+    guard.check_file_size(path.name, size, MAX_BYTES, "绩效目标表")
+    deadline = guard.Deadline(path.name, TIME_LIMIT, "PDF", say_seconds=False)
     notes: list[ImportNote] = []
     with _quiet(notes):
         pages, count, metadata = _scan(path)
@@ -261,7 +255,7 @@ def _scan(path: Path) -> tuple[list[int], int, dict[str, str]]:
 
 
 def _read_pages(
-    path: Path, pages: list[int], count: int, deadline: float, notes: list[ImportNote]
+    path: Path, pages: list[int], count: int, deadline: guard.Deadline, notes: list[ImportNote]
 ) -> Iterator[Placed]:
     """The blocks of the pages, then of the pages after them up to the first that does not
     go on with the table before it (a table continued without a repeated header names no
@@ -281,8 +275,7 @@ def _read_pages(
         extent = None  # of the last table read
         carry = Carry()  # the columns of a table without vertical lines
         for index in itertools.chain(pages, range(pages[-1] + 1, count)):
-            if time.monotonic() > deadline:
-                raise InputError(f"{path.name}：PDF过于复杂，读取超时，已停止")
+            deadline.check()
             try:
                 page = pdf.pages[index]
                 try:

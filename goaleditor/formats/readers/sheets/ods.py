@@ -10,6 +10,7 @@ from typing import IO, Any
 
 from goaleditor.errors import InputError
 from goaleditor.formats.notes import ImportNote, Warn
+from goaleditor.formats.readers import guard
 from goaleditor.formats.readers.tables.document_reader import (
     MAX_COLUMNS,
     MAX_ROWS,
@@ -18,7 +19,6 @@ from goaleditor.formats.readers.tables.document_reader import (
 from goaleditor.formats.readers.tables.sheet_cells import SheetGrid, hidden_sheet_note, hide
 from goaleditor.model.document import Document
 
-MAX_MEMBERS = 10_000
 MAX_CONTENT = 100 * 1024 * 1024  # content.xml, uncompressed
 MAX_SHEETS = 2_000
 MAX_CELLS = 2_000_000  # cells kept over the whole workbook (repeats included)
@@ -39,11 +39,7 @@ _GROUPED_RE = re.compile(r"(?<![\d.])\d{1,3}(?:,\d{3})+(?=\.\d|[^\d,]|$)")
 
 def read(path: Path, warn: Warn | None = None) -> Document:
     """Read every goal table of an .ods workbook."""
-    try:
-        archive = zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
-        raise InputError(f"{path.name}：文件已损坏：不是有效的OpenDocument表格（.ods）") from None
-    with archive:
+    with guard.open_zip(path, "OpenDocument表格（.ods）") as archive:
         content = _check_archive(archive, path.name)
         try:
             with archive.open(content) as stream:
@@ -51,12 +47,8 @@ def read(path: Path, warn: Warn | None = None) -> Document:
                 sheets = list(reader.parse(stream))
         except InputError:
             raise
-        except MemoryError:
-            raise InputError(f"{path.name}：文件过大，无法读取") from None
         except Exception as exc:  # ParseError, zlib and zip errors, bad CRC, DTD/entity refusals
-            raise InputError(
-                f"{path.name}：文件已损坏：表格内容无法读取（{type(exc).__name__}）"
-            ) from None
+            raise guard.unreadable(path.name, exc, "表格内容") from None
     document = document_from_sheets(sheets, path.name, reader.notes.append)
     if warn is not None:
         for note in reader.notes:
@@ -66,8 +58,7 @@ def read(path: Path, warn: Warn | None = None) -> Document:
 
 def _check_archive(archive: zipfile.ZipFile, source: str) -> zipfile.ZipInfo:
     members = archive.infolist()
-    if len(members) > MAX_MEMBERS:
-        raise InputError(f"{source}：文件结构异常（{len(members)}个部件），已拒绝读取")
+    guard.check_member_count(source, members)
     names = {member.filename: member for member in members}
     try:
         mimetype = archive.read("mimetype")[:100] if "mimetype" in names else b""
@@ -80,9 +71,7 @@ def _check_archive(archive: zipfile.ZipFile, source: str) -> zipfile.ZipInfo:
     if content is None:
         raise InputError(f"{source}：文件已损坏：缺少表格内容（content.xml）")
     if content.file_size > MAX_CONTENT:
-        raise InputError(
-            f"{source}：解压后过大（{content.file_size // 2**20} MB），可能是恶意文件，已拒绝读取"
-        )
+        raise guard.unpacked_too_large(source, content.file_size)
     return content
 
 

@@ -9,6 +9,7 @@ from typing import Any
 
 from goaleditor.errors import InputError
 from goaleditor.formats.notes import ImportNote, Warn
+from goaleditor.formats.readers import guard
 from goaleditor.formats.readers.sheets.number_format import shown_date, shown_number
 from goaleditor.formats.readers.tables.document_reader import (
     MAX_COLUMNS,
@@ -24,20 +25,10 @@ MAX_CELLS = 2_000_000
 
 
 def read(path: Path, warn: Warn | None = None) -> Document:
-    """Read every goal table of an .xls workbook (a renamed .xlsx is read as one)."""
-    try:
-        size = path.stat().st_size
-        with path.open("rb") as file:
-            magic = file.read(8)
-    except OSError as exc:
-        raise InputError(f"无法读取文件 {path}：{exc.strerror or exc}") from None
-    if magic.startswith(b"PK\x03\x04"):  # an .xlsx saved under an .xls name
-        from goaleditor.formats.readers.sheets import xlsx
-
-        return xlsx.read(path, warn)
-    if size > MAX_BYTES:
-        raise InputError(f"{path.name}：文件过大（{size // 2**20} MB），不像是绩效目标表")
-    if not magic.startswith(b"\xd0\xcf\x11\xe0"):
+    """Read every goal table of an .xls workbook (the registry reads a renamed .xlsx as one)."""
+    size, magic = guard.read_head(path, 8)
+    guard.check_file_size(path.name, size, MAX_BYTES, "绩效目标表")
+    if not magic.startswith(guard.OLE_MAGIC[:4]):
         raise InputError(f"{path.name}：文件已损坏：不是有效的Excel 97-2003工作簿（.xls）")
     book = _open(path)
     try:

@@ -70,21 +70,20 @@ def read(path: Path, warn: Warn | None = None) -> Document:
     """Read every goal table of a workbook; sheets that are not goal tables are skipped.
 
     A damaged or hostile workbook gives one InputError line; the library's warnings become
-    notes where they matter; reading stops at xlsx_guard's caps and deadline.
+    notes where they matter; reading stops at the guard's caps and deadline.
     """
     from openpyxl import load_workbook
 
     check_safety()
-    if guard.is_old_workbook(path):
-        return _read_old_workbook(path, warn)
     _check_archive(path)
     deadline = guard.Deadline(path.name)
     notes: list[ImportNote] = []
     places: list[tuple[str, list[tuple[int, str]]]] = []
-    with warnings.catch_warnings(record=True) as caught:
+    with path.open("rb") as source, warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         try:
-            workbook = load_workbook(path, read_only=True, data_only=True, keep_links=False)
+            # The open file, not its name: openpyxl refuses a workbook named .xls by its name.
+            workbook = load_workbook(source, read_only=True, data_only=True, keep_links=False)
         except InputError:
             raise
         except guard.DAMAGE as exc:
@@ -111,16 +110,6 @@ def read(path: Path, warn: Warn | None = None) -> Document:
         for note in [*guard.library_notes(caught), *notes]:
             located(note)
     return document
-
-
-def _read_old_workbook(path: Path, warn: Warn | None) -> Document:
-    """An Excel 97-2003 workbook named .xlsx, read as the .xls it is, saying so."""
-    from goaleditor.formats.readers.sheets import xls
-
-    if warn is not None:
-        renamed = f"{path.name}：文件扩展名是.xlsx，内容却是旧版Excel工作簿（.xls），已按.xls读取"
-        warn(ImportNote(renamed))
-    return xls.read(path, warn)
 
 
 def _bounded_sheets(

@@ -11,6 +11,7 @@ from typing import Any
 from goaleditor.errors import InputError
 from goaleditor.formats.layout.official import DEFAULT_HEADING, table_title
 from goaleditor.formats.notes import ImportNote, Warn
+from goaleditor.formats.readers import guard
 from goaleditor.formats.readers.tables.document_reader import (
     MAX_COLUMNS,
     MAX_ROWS,
@@ -25,7 +26,6 @@ from goaleditor.formats.readers.word.tabs import tab_tables
 from goaleditor.formats.readers.word.text import MC, TextReader, text_boxes
 from goaleditor.model.document import Document
 
-MAX_MEMBERS = 10_000
 MAX_PART = 100 * 1024 * 1024  # document.xml, uncompressed
 MAX_UNCOMPRESSED = 300 * 1024 * 1024
 LEGACY_WORD = (
@@ -42,23 +42,19 @@ _OFFICE_DOCUMENT = "/officeDocument"
 def read(path: Path, warn: Warn | None = None) -> Document:
     """Read every goal table of a Word document; the text around them gives title and agency."""
     try:
-        archive = zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
-        if _is_compound_file(path):
+        archive = guard.open_zip(path, "Word文档（.docx）")
+    except InputError:
+        if guard.is_compound_file(path):
             raise InputError(f"{path.name}：{LEGACY_WORD}") from None
-        raise InputError(f"{path.name}：文件已损坏：不是有效的Word文档（.docx）") from None
+        raise
     with archive:
         part = _main_part(archive, path.name)
         try:
             root = _parse(archive.read(part))
         except InputError:
             raise
-        except MemoryError:
-            raise InputError(f"{path.name}：文件过大，无法读取") from None
         except Exception as exc:  # ParseError, zlib and zip errors, bad CRC, DTD/entity refusals
-            raise InputError(
-                f"{path.name}：文件已损坏：文档内容无法读取（{type(exc).__name__}）"
-            ) from None
+            raise guard.unreadable(path.name, exc, "文档内容") from None
         stored_title = _stored_title(archive)
         stored = _stored_fields(archive)
     body = root.find(f"{_W}body")
@@ -111,15 +107,6 @@ def _unnumbered(title: str) -> str:
     return re.sub(r"^\d+[.．、]", "", "".join(title.split()))
 
 
-def _is_compound_file(path: Path) -> bool:
-    """An OLE compound file: a Word 97-2003 document, or a password-protected .docx."""
-    try:
-        with path.open("rb") as stream:
-            return stream.read(8) == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-    except OSError:
-        return False
-
-
 def _stored_title(archive: zipfile.ZipFile) -> str:
     """The title in the file's properties (docProps/core.xml), "" when absent or odd."""
     try:
@@ -168,10 +155,9 @@ def _parse(data: bytes) -> Any:
 
 def _main_part(archive: zipfile.ZipFile, source: str) -> str:
     members = archive.infolist()
-    if len(members) > MAX_MEMBERS:
-        raise InputError(f"{source}：文件结构异常（{len(members)}个部件），已拒绝读取")
+    guard.check_member_count(source, members)
     if sum(m.file_size for m in members) > MAX_UNCOMPRESSED:
-        raise InputError(f"{source}：解压后过大，可能是恶意文件，已拒绝读取")
+        raise guard.unpacked_too_large(source)
     sizes = {m.filename: m.file_size for m in members}
     part = "word/document.xml"
     if "_rels/.rels" in sizes and sizes["_rels/.rels"] < 1024 * 1024:

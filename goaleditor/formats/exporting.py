@@ -1,0 +1,50 @@
+"""The one export seam: the writer signature every format's writer has, and what it shares."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
+
+from goaleditor.model.document import Document
+
+# progress(done, total) -> False to cancel
+Progress = Callable[[int, int], bool]
+ExportWarn = Callable[[str], None]
+
+
+class ExportCancelled(Exception):
+    """The user cancelled a long export; nothing was written."""
+
+
+@dataclass(frozen=True, slots=True)
+class ExportOptions:
+    """What besides the tables goes into a printed export (the PDF honours both)."""
+
+    toc: bool = True
+    page_numbers: bool = True
+
+
+class Writer(Protocol):
+    """A format's writer: writes the document to path atomically.
+
+    progress is called now and then and cancels the export (ExportCancelled) by returning
+    False; warn receives one line for each thing the format cannot show as it should.
+    """
+
+    def __call__(
+        self,
+        document: Document,
+        path: Path,
+        *,
+        options: ExportOptions | None = None,
+        progress: Progress | None = None,
+        warn: ExportWarn | None = None,
+    ) -> None: ...
+
+
+def check_progress(progress: Progress | None, done: int, total: int) -> None:
+    """Report progress; ExportCancelled when the user cancelled."""
+    if progress is not None and not progress(done, total):
+        raise ExportCancelled

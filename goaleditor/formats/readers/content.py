@@ -1,0 +1,53 @@
+"""What a file holds, by its first bytes (and a zip's members), whatever its name says."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+from goaleditor.formats.readers import guard
+
+_ZIP_MAGIC = b"PK\x03\x04"
+_PDF_MAGIC = b"%PDF-"
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+_ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
+_HEAD_BYTES = 100  # an SQLite header
+
+
+def content_extension(path: Path) -> str | None:
+    """The extension of the format a file holds (".xlsx", ".xls", ".ods", ".docx", ".pdf",
+    ".goals"), or None when its bytes say none of them (or it cannot be read)."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(_HEAD_BYTES)
+    except OSError:
+        return None
+    if head.startswith(_ZIP_MAGIC):
+        return _package_extension(path)
+    if head.startswith(guard.OLE_MAGIC):
+        return ".xls" if guard.is_old_workbook(path) else None
+    if head.startswith(_PDF_MAGIC):  # text that quotes %PDF- further on is no PDF
+        return ".pdf"
+    if head.startswith(_SQLITE_MAGIC) and len(head) == _HEAD_BYTES:
+        from goaleditor.model.store import APPLICATION_ID
+
+        return ".goals" if int.from_bytes(head[68:72], "big") == APPLICATION_ID else None
+    return None
+
+
+def _package_extension(path: Path) -> str | None:
+    """A zip package's format, by the members that make it one (None when damaged)."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = set(archive.namelist())
+            if "mimetype" in names and "content.xml" in names:
+                with archive.open("mimetype") as handle:
+                    mimetype = handle.read(len(_ODS_MIMETYPE) + 1).strip()
+                return ".ods" if mimetype == _ODS_MIMETYPE else None
+    except Exception:  # a damaged zip: its extension's reader says what is wrong
+        return None
+    if "xl/workbook.xml" in names or any(n.endswith("/workbook.xml") for n in names):
+        return ".xlsx"
+    if "word/document.xml" in names:
+        return ".docx"
+    return None
