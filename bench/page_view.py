@@ -33,7 +33,7 @@ def main() -> None:
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
-    from goaleditor.formats.layout import official
+    from goaleditor.formats.layout import official, pagination
     from goaleditor.model.edits import SetField, SetHeader
     from goaleditor.ui.app import create_application
     from goaleditor.ui.main_window import MainWindow
@@ -60,7 +60,7 @@ def main() -> None:
         grid = official.build_grid(
             document, table, SHOWN + 1, view.painter.body, view.painter.title, {}
         )
-        official.paginate(grid)
+        pagination.paginate(grid)
 
     baseline = best_of(5, lay_out_alone)
     repaint = best_of(5, view.viewport().repaint)

@@ -20,7 +20,7 @@ os.environ.setdefault("GOALEDITOR_BUNDLED_FONTS", "1")
 
 from bench.common import big_document  # noqa: E402
 from goaleditor.formats.layout.fonts import SONG, register_fonts  # noqa: E402
-from goaleditor.formats.layout.official import BODY_SIZE, PAGE_HEIGHT, PAGE_WIDTH  # noqa: E402
+from goaleditor.formats.layout.grid import BODY_SIZE, PAGE_HEIGHT, PAGE_WIDTH  # noqa: E402
 from goaleditor.formats.writers.pdf import write  # noqa: E402
 from goaleditor.model.document import Document  # noqa: E402
 

@@ -214,7 +214,8 @@ def _cmd_import(args: argparse.Namespace) -> int:
 def _document_lock(output: Path, force: bool) -> Iterator[None]:
     """Hold a .goals output's lock while writing it; refuse one someone else holds."""
     from goaleditor.errors import InputError, printable
-    from goaleditor.files.lock import FileLock, LockedByOther
+    from goaleditor.files.lock import FileLock
+    from goaleditor.files.lock_reading import LockedByOther
     from goaleditor.formats.registry import NATIVE, format_for
 
     if force or format_for(output.suffix) is not NATIVE:

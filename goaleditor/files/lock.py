@@ -25,7 +25,6 @@ from pathlib import Path
 
 from goaleditor.files.lock_host import BOOT, MACHINE, current_user
 from goaleditor.files.lock_reading import (
-    READ_LIMIT,
     Found,
     LockedByOther,
     LockInfo,
@@ -36,17 +35,6 @@ from goaleditor.files.lock_reading import (
 from goaleditor.files.os_lock import try_os_lock
 from goaleditor.files.processes import pid_alive, process_start
 from goaleditor.files.removal import remove_ours
-
-__all__ = [
-    "READ_LIMIT",
-    "FileLock",
-    "LockInfo",
-    "LockedByOther",
-    "is_stale",
-    "lock_path",
-    "may_take_over",
-    "read_lock",
-]
 
 MUTEX_SECONDS = 5.0  # how long a takeover waits for another one to finish
 _NAME_MAX = 255

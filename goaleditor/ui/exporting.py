@@ -203,7 +203,7 @@ class Exporter:
 
     def print_document(self) -> None:
         """打印: print the PDF's pages."""
-        from goaleditor.ui.pdf_preview import print_pdf
+        from goaleditor.ui.printing import print_pdf
 
         if not self.errors_accepted("打印") or not self.glyphs_accepted():
             return

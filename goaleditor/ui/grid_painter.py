@@ -14,8 +14,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontDatabase, QPainter, QPen
 
 from goaleditor.formats.layout.fonts import HEI, SONG, TextWidth, register_fonts
-from goaleditor.formats.layout.line_breaking import clean_text, wrap
-from goaleditor.formats.layout.official import (
+from goaleditor.formats.layout.grid import (
     BODY_SIZE,
     LEADING,
     MARGIN_LEFT,
@@ -26,9 +25,9 @@ from goaleditor.formats.layout.official import (
     TABLE_WIDTH,
     TITLE_LEADING,
     TITLE_SIZE,
-    Page,
-    PlacedCell,
 )
+from goaleditor.formats.layout.line_breaking import clean_text, wrap
+from goaleditor.formats.layout.pagination import Page, PlacedCell
 
 LINE_WIDTH = 0.6  # the PDF's cell borders, in points
 ASCENT_RATIO = 0.88  # of the font size: as formats/pdf.py places a cell's first baseline

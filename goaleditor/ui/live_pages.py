@@ -7,8 +7,9 @@ from PySide6.QtCore import QPoint, QPointF, QRectF, QSizeF, Qt, Signal
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QResizeEvent, QWheelEvent
 from PySide6.QtWidgets import QAbstractScrollArea, QWidget
 
-from goaleditor.formats.layout import official
-from goaleditor.formats.layout.official import PAGE_HEIGHT, PAGE_WIDTH, Page, TableGrid
+from goaleditor.formats.layout import official, pagination
+from goaleditor.formats.layout.grid import PAGE_HEIGHT, PAGE_WIDTH, TableGrid
+from goaleditor.formats.layout.pagination import Page
 from goaleditor.model.document import Document, GoalTable
 from goaleditor.ui.grid_painter import GridPainter, Target
 
@@ -56,7 +57,7 @@ class LivePageView(QAbstractScrollArea):
                 self._cache.clear()
             body, title = self.painter.body, self.painter.title
             self.grid = official.build_grid(document, table, number, body, title, self._cache)
-            self.pages = official.paginate(self.grid)
+            self.pages = pagination.paginate(self.grid)
             self.layouts += 1
         self._targets = [self.painter.targets(page) for page in self.pages]
         self._find_marked()

@@ -18,9 +18,7 @@ from PySide6.QtWidgets import (
 
 from goaleditor.ui.page_view import GAP, SCREEN_DPI, PageView
 from goaleditor.ui.pdf_pages import POINTS_PER_INCH, PageImages, PdfPages
-from goaleditor.ui.printing import ask_and_print, print_pdf
-
-__all__ = ["PreviewDialog", "print_pdf"]
+from goaleditor.ui.printing import ask_and_print
 
 PREFERRED = QSize(900, 1000)
 ZOOM_IN = "Ctrl+="  # Ctrl++ without Shift on most keyboards

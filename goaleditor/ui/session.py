@@ -227,7 +227,8 @@ class DocumentSession(QObject):
 
         Returns (lock, read only, keep the path) or None when the clerk cancels.
         """
-        from goaleditor.files.lock import FileLock, LockedByOther, may_take_over
+        from goaleditor.files.lock import FileLock, may_take_over
+        from goaleditor.files.lock_reading import LockedByOther
 
         held_here = self.file_lock
         if held_here is not None and held_here.document.resolve() == path.resolve():
@@ -332,7 +333,8 @@ class DocumentSession(QObject):
 
     def save_to(self, path: Path) -> bool:
         """Write the document to path and make it the session's file; errors are shown."""
-        from goaleditor.files.lock import FileLock, LockedByOther
+        from goaleditor.files.lock import FileLock
+        from goaleditor.files.lock_reading import LockedByOther
         from goaleditor.model.store import save_document
 
         new_lock = None

@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 
 from goaleditor.files import lock as file_lock
-from goaleditor.files.lock import FileLock, LockedByOther, LockInfo, lock_path, read_lock
+from goaleditor.files.lock import FileLock, lock_path, read_lock
+from goaleditor.files.lock_reading import LockedByOther, LockInfo
 
 ROOT = Path(__file__).resolve().parents[2]
 ROUNDS = 300

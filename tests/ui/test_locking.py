@@ -8,7 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from goaleditor.files.lock import FileLock, LockedByOther, lock_path, read_lock
+from goaleditor.files.lock import FileLock, lock_path, read_lock
+from goaleditor.files.lock_reading import LockedByOther
 from goaleditor.formats.readers.published_text import read
 from goaleditor.model.store import save_document
 from tests.helpers import answer

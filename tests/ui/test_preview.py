@@ -287,7 +287,7 @@ def answer_print_dialog(out: Path, first: int = 0, last: int = 0) -> None:
 
 
 def test_print_pdf_asks_then_prints_the_chosen_pages(big_pdf: Path, tmp_path: Path, qapp) -> None:
-    from goaleditor.ui.pdf_preview import print_pdf
+    from goaleditor.ui.printing import print_pdf
 
     out = tmp_path / "chosen.pdf"
     answer_print_dialog(out, 3, 4)
@@ -296,7 +296,7 @@ def test_print_pdf_asks_then_prints_the_chosen_pages(big_pdf: Path, tmp_path: Pa
 
 
 def test_print_pdf_cancelled_prints_nothing(big_pdf: Path, tmp_path: Path, qapp) -> None:
-    from goaleditor.ui.pdf_preview import print_pdf
+    from goaleditor.ui.printing import print_pdf
 
     QTimer.singleShot(0, lambda: QApplication.activeModalWidget().reject())
     assert not print_pdf(big_pdf, None)

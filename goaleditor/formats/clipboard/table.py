@@ -6,16 +6,16 @@ import csv
 import io
 from html import escape
 
-from goaleditor.formats.layout.line_breaking import clean_text
-from goaleditor.formats.layout.official import (
+from goaleditor.formats.layout.grid import (
     BODY_SIZE,
     PAD_X,
     TABLE_WIDTH,
     TITLE_SIZE,
     Cell,
     TableGrid,
-    build_grid,
 )
+from goaleditor.formats.layout.line_breaking import clean_text
+from goaleditor.formats.layout.official import build_grid
 from goaleditor.model.document import Document, GoalTable
 
 SONG_CSS = "宋体, SimSun, 'Noto Serif CJK SC', serif"

@@ -5,9 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from goaleditor.formats.layout.fonts import TextWidth
-from goaleditor.formats.layout.line_breaking import wrap
-from goaleditor.formats.layout.official import (
-    DEFAULT_HEADING,
+from goaleditor.formats.layout.grid import (
     LEADING,
     MARGIN_BOTTOM,
     MARGIN_TOP,
@@ -15,10 +13,10 @@ from goaleditor.formats.layout.official import (
     PAGE_TITLE_LINES,
     TABLE_WIDTH,
     TITLE_SIZE,
-    Page,
-    shorten,
-    table_title,
 )
+from goaleditor.formats.layout.line_breaking import wrap
+from goaleditor.formats.layout.official import DEFAULT_HEADING, shorten, table_title
+from goaleditor.formats.layout.pagination import Page
 from goaleditor.model.document import Document
 
 TOC_ENTRY_GAP = 6.0

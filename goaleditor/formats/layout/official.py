@@ -11,32 +11,17 @@ import re
 from dataclasses import replace
 
 from goaleditor.formats.layout.grid import (
-    AGENCY_HEIGHT,
     BODY_SIZE,
     ELLIPSIS,
-    FOOTER_Y,
     LEADING,
-    MARGIN_BOTTOM,
-    MARGIN_LEFT,
-    MARGIN_RIGHT,
-    MARGIN_TOP,
     MIN_ROW_HEIGHT,
-    MM,
     MONEY_MIN_SIZE,
     NUMBER_FLOOR,
     PAD_X,
     PAD_Y,
     PAGE_BREAK_EVERY,
-    PAGE_HEIGHT,
     PAGE_TITLE_LINES,
-    PAGE_WIDTH,
-    SHEET_AGENCY_ROW,
-    SHEET_GRID_ROW,
-    SHEET_TITLE_ROW,
     TABLE_WIDTH,
-    TITLE_GAP,
-    TITLE_LEADING,
-    TITLE_SIZE,
     Cell,
     Row,
     RowKind,
@@ -44,58 +29,10 @@ from goaleditor.formats.layout.grid import (
     cell_height,
 )
 from goaleditor.formats.layout.line_breaking import Width, wrap
-from goaleditor.formats.layout.pagination import Page, PlacedCell, paginate
 from goaleditor.model.document import Document, GoalTable, Indicator
 from goaleditor.model.fields import MONEY_FIELDS
 from goaleditor.model.layouts import TIANJIN, LayoutProfile, Slot, profile_of
 from goaleditor.model.money import format_money
-
-# The page metrics, cells and pagination are re-exported: callers import them from here.
-__all__ = [
-    "AGENCY_HEIGHT",
-    "BODY_SIZE",
-    "DEFAULT_HEADING",
-    "ELLIPSIS",
-    "FOOTER_Y",
-    "LEADING",
-    "MARGIN_BOTTOM",
-    "MARGIN_LEFT",
-    "MARGIN_RIGHT",
-    "MARGIN_TOP",
-    "MIN_ROW_HEIGHT",
-    "MM",
-    "MONEY_MIN_SIZE",
-    "NUMBER_FLOOR",
-    "PAD_X",
-    "PAD_Y",
-    "PAGE_BREAK_EVERY",
-    "PAGE_HEIGHT",
-    "PAGE_TITLE_LINES",
-    "PAGE_WIDTH",
-    "SHEET_AGENCY_ROW",
-    "SHEET_GRID_ROW",
-    "SHEET_TITLE_ROW",
-    "TABLE_WIDTH",
-    "TITLE_GAP",
-    "TITLE_LEADING",
-    "TITLE_SIZE",
-    "Cell",
-    "Page",
-    "PlacedCell",
-    "Row",
-    "RowKind",
-    "TableGrid",
-    "agency_line",
-    "build_grid",
-    "cell_height",
-    "field_text",
-    "indicator_text",
-    "label_text",
-    "number_size",
-    "paginate",
-    "shorten",
-    "table_title",
-]
 
 _NUMBER_RE = re.compile(r"[-+]?\d[\d,]*(?:\.\d+)?[%％]?")
 
@@ -105,7 +42,8 @@ DEFAULT_HEADING = "项目支出绩效目标表"
 
 
 def table_title(number: int, table: GoalTable, document: Document | None = None) -> str:
-    """The printed title in the document's layout (n.项目名称绩效目标表 by default)."""
+    """The printed title in the document's layout; without a document, the 目录 entry
+    n.项目名称绩效目标表, which names the project in every layout (Shanghai's title does not)."""
     if document is None:
         return TIANJIN.title_of(number, table, table.document or Document())
     return profile_of(document).title_of(number, table, document)

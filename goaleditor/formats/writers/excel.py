@@ -14,17 +14,16 @@ from goaleditor.errors import InputError
 from goaleditor.files.atomic import atomic_write
 from goaleditor.formats.exporting import ExportOptions, ExportWarn, Progress, check_progress
 from goaleditor.formats.layout.fonts import HEI, SONG, TextWidth
-from goaleditor.formats.layout.official import (
+from goaleditor.formats.layout.grid import (
     BODY_SIZE,
-    DEFAULT_HEADING,
     SHEET_AGENCY_ROW,
     SHEET_GRID_ROW,
     SHEET_TITLE_ROW,
     TITLE_SIZE,
     Cell,
     TableGrid,
-    build_grid,
 )
+from goaleditor.formats.layout.official import DEFAULT_HEADING, build_grid
 from goaleditor.model.document import Document, GoalTable
 from goaleditor.model.fields import MONEY_FIELDS
 from goaleditor.model.money import format_money

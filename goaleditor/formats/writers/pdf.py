@@ -20,10 +20,8 @@ from goaleditor.formats.layout.contents import (
     toc_pages,
 )
 from goaleditor.formats.layout.fonts import HEI, SONG, TextWidth
-from goaleditor.formats.layout.line_breaking import clean_text, wrap
-from goaleditor.formats.layout.official import (
+from goaleditor.formats.layout.grid import (
     BODY_SIZE,
-    DEFAULT_HEADING,
     FOOTER_Y,
     LEADING,
     MARGIN_LEFT,
@@ -34,11 +32,10 @@ from goaleditor.formats.layout.official import (
     TABLE_WIDTH,
     TITLE_LEADING,
     TITLE_SIZE,
-    Page,
-    PlacedCell,
-    build_grid,
-    paginate,
 )
+from goaleditor.formats.layout.line_breaking import clean_text, wrap
+from goaleditor.formats.layout.official import DEFAULT_HEADING, build_grid
+from goaleditor.formats.layout.pagination import Page, PlacedCell, paginate
 from goaleditor.model.document import Document
 
 TOC_TITLE_SIZE = 18.0

@@ -19,10 +19,8 @@ from goaleditor.files.atomic import atomic_write
 from goaleditor.formats.exporting import ExportOptions, ExportWarn, Progress, check_progress
 from goaleditor.formats.layout.contents import toc_page_count
 from goaleditor.formats.layout.fonts import HEI, SONG, TextWidth
-from goaleditor.formats.layout.line_breaking import clean_text
-from goaleditor.formats.layout.official import (
+from goaleditor.formats.layout.grid import (
     BODY_SIZE,
-    DEFAULT_HEADING,
     FOOTER_Y,
     LEADING,
     MARGIN_BOTTOM,
@@ -39,10 +37,10 @@ from goaleditor.formats.layout.official import (
     TITLE_SIZE,
     Cell,
     TableGrid,
-    build_grid,
-    paginate,
-    table_title,
 )
+from goaleditor.formats.layout.line_breaking import clean_text
+from goaleditor.formats.layout.official import DEFAULT_HEADING, build_grid, table_title
+from goaleditor.formats.layout.pagination import paginate
 from goaleditor.formats.writers.word_numbers import fitting_size, is_number
 from goaleditor.model.document import Document
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from goaleditor.formats.layout import official
+from goaleditor.formats.layout import grid
 from goaleditor.formats.layout.fonts import SONG, TextWidth
 from goaleditor.formats.layout.line_breaking import NO_LINE_END, NO_LINE_START, wrap
 
-BODY = TextWidth(SONG, official.BODY_SIZE)
+BODY = TextWidth(SONG, grid.BODY_SIZE)
 CJK = st.characters(min_codepoint=0x4E00, max_codepoint=0x9FA5)
 PIECES = st.one_of(
     st.text(CJK, min_size=1, max_size=6),

@@ -12,15 +12,11 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from goaleditor.formats.layout import official
+from goaleditor.formats.layout import grid as layout_grid
+from goaleditor.formats.layout import official, pagination
 from goaleditor.formats.layout.fonts import HEI, SONG, TextWidth
-from goaleditor.formats.layout.official import (
-    BODY_SIZE,
-    MONEY_MIN_SIZE,
-    PAD_X,
-    TABLE_WIDTH,
-    build_grid,
-)
+from goaleditor.formats.layout.grid import BODY_SIZE, MONEY_MIN_SIZE, PAD_X, TABLE_WIDTH
+from goaleditor.formats.layout.official import build_grid
 from goaleditor.model.document import Document, GoalTable, Indicator
 from goaleditor.model.fields import MONEY_FIELDS
 from goaleditor.model.layouts import PROFILES
@@ -38,7 +34,7 @@ def _document(layout_name: str, amount: str) -> Document:
     return Document(tables=[table], layout=layout_name, year=2026)
 
 
-def _grid(document: Document) -> official.TableGrid:
+def _grid(document: Document) -> layout_grid.TableGrid:
     body, title = TextWidth(SONG, BODY_SIZE), TextWidth(HEI, 16.0)
     return build_grid(document, document.tables[0], 1, body, title)
 
@@ -60,7 +56,7 @@ def test_money_cells_have_one_line_that_fits(name: str, amount: str) -> None:
         size = cell.size or BODY_SIZE
         assert MONEY_MIN_SIZE <= size <= BODY_SIZE
         assert body(cell.text) * size / BODY_SIZE <= grid.span_width(cell) - 2 * PAD_X
-    for page in official.paginate(grid):
+    for page in pagination.paginate(grid):
         for placed in page.cells:
             if placed.cell is not None and placed.cell.field in MONEY_FIELDS:
                 assert placed.lines == [placed.cell.text]

@@ -10,6 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from lxml import etree
 
 from goaleditor.formats.exporting import ExportCancelled
+from goaleditor.formats.layout import grid as layout_grid
 from goaleditor.formats.layout import official
 from goaleditor.formats.layout.contents import toc_page_count
 from goaleditor.formats.layout.fonts import HEI, SONG, TextWidth
@@ -22,8 +23,8 @@ from tests.strategies import documents
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 NS = {"w": W[1:-1]}
-BODY = TextWidth(SONG, official.BODY_SIZE)
-TITLE = TextWidth(HEI, official.TITLE_SIZE)
+BODY = TextWidth(SONG, layout_grid.BODY_SIZE)
+TITLE = TextWidth(HEI, layout_grid.TITLE_SIZE)
 HEADER_LABELS = ["一级指标", "二级指标", "三级指标", "绩效指标描述", "指标值"]
 
 
@@ -51,7 +52,7 @@ def validate(root: etree._Element, document: Document | None = None) -> list[etr
         columns = [_int(c, "w") for c in table.findall("w:tblGrid/w:gridCol", NS)]
         assert len(columns) == profile.columns and all(w > 0 for w in columns)
         props = table.find("w:tblPr", NS)
-        assert _int(props.find("w:tblW", NS), "w") == sum(columns) == twips(official.TABLE_WIDTH)
+        assert _int(props.find("w:tblW", NS), "w") == sum(columns) == twips(layout_grid.TABLE_WIDTH)
         assert props.find("w:tblLayout", NS).get(W + "type") == "fixed"
         above: dict[int, tuple[int, str | None]] = {}  # start column -> (span, vMerge)
         for index, row in enumerate(table.findall("w:tr", NS)):
@@ -131,8 +132,8 @@ def test_fonts_page_and_one_table_a_page(example_docx: Path, example_document) -
     size = root.find(".//w:sectPr/w:pgSz", NS)
     assert (_int(size, "w"), _int(size, "h")) == (11906, 16838)  # A4
     margins = root.find(".//w:sectPr/w:pgMar", NS)
-    assert _int(margins, "left") == twips(official.MARGIN_LEFT)
-    assert _int(margins, "top") == twips(official.MARGIN_TOP)
+    assert _int(margins, "left") == twips(layout_grid.MARGIN_LEFT)
+    assert _int(margins, "top") == twips(layout_grid.MARGIN_TOP)
     titles = [p for p in root.iter(W + "p") if p.find("w:pPr/w:pageBreakBefore", NS) is not None]
     assert len(titles) == len(example_document.tables)  # after the 目录, each on a new page
     for number, (title, table) in enumerate(zip(titles, example_document.tables, strict=True), 1):

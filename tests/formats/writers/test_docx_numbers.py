@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from goaleditor.formats.layout.official import BODY_SIZE, PAD_X
+from goaleditor.formats.layout.grid import BODY_SIZE, PAD_X
 from goaleditor.formats.writers.word import write
 from goaleditor.formats.writers.word_numbers import fitting_size, is_number, wide_width
 from goaleditor.model.document import Document, GoalTable, Indicator

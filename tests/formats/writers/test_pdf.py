@@ -15,7 +15,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from goaleditor.formats.exporting import ExportOptions
-from goaleditor.formats.layout import official
+from goaleditor.formats.layout import grid as layout_grid
+from goaleditor.formats.layout import official, pagination
 from goaleditor.formats.layout.fonts import HEI, SONG, TextWidth, choose_fonts
 from goaleditor.formats.layout.line_breaking import NO_LINE_END, NO_LINE_START, wrap
 from goaleditor.formats.writers.pdf import write
@@ -191,7 +192,7 @@ def test_options_turn_off_toc_and_page_numbers(tmp_path: Path, example_document)
 
 # --- line breaking ----------------------------------------------------------------------
 
-BODY = TextWidth(SONG, official.BODY_SIZE)
+BODY = TextWidth(SONG, layout_grid.BODY_SIZE)
 
 
 def test_breaks_cjk_by_width() -> None:
@@ -253,15 +254,15 @@ def _long_table(count: int) -> tuple[Document, GoalTable]:
 
 def test_eighty_indicators_split_over_pages_with_header_repeated() -> None:
     doc, table = _long_table(80)
-    grid = official.build_grid(doc, table, 1, BODY, TextWidth(HEI, official.TITLE_SIZE))
-    pages = official.paginate(grid)
+    grid = official.build_grid(doc, table, 1, BODY, TextWidth(HEI, layout_grid.TITLE_SIZE))
+    pages = pagination.paginate(grid)
     assert len(pages) >= 3
-    bottom = official.PAGE_HEIGHT - official.MARGIN_BOTTOM
+    bottom = layout_grid.PAGE_HEIGHT - layout_grid.MARGIN_BOTTOM
     seen: list[str] = []
     for number, page in enumerate(pages):
         for cell in page.cells:
             assert cell.y + cell.height <= bottom + 0.01
-            assert len(cell.lines) * official.LEADING <= cell.height + 0.01
+            assert len(cell.lines) * layout_grid.LEADING <= cell.height + 0.01
         top_row = min(page.cells, key=lambda c: (c.y, c.x))
         texts_by_y = sorted((c.y, c.x, "".join(c.lines)) for c in page.cells)
         if number:
@@ -277,8 +278,8 @@ def test_eighty_indicators_split_over_pages_with_header_repeated() -> None:
 def test_a_row_taller_than_a_page_is_split_not_cut() -> None:
     doc, table = _long_table(3)
     table.goal = "很长的绩效目标。" * 900
-    grid = official.build_grid(doc, table, 1, BODY, TextWidth(HEI, official.TITLE_SIZE))
-    pages = official.paginate(grid)
+    grid = official.build_grid(doc, table, 1, BODY, TextWidth(HEI, layout_grid.TITLE_SIZE))
+    pages = pagination.paginate(grid)
     goal_lines = next(c.lines for r in grid.rows for c in r.cells if c.text == table.goal)
     shown = [
         line for p in pages for c in p.cells for line in c.lines if "很长" in line or "。" in line
@@ -365,13 +366,13 @@ def _with_huge(field: str, text: str) -> Document:
     return doc
 
 
-def _check_pages(pages: list[official.Page]) -> None:
-    bottom = official.PAGE_HEIGHT - official.MARGIN_BOTTOM
+def _check_pages(pages: list[pagination.Page]) -> None:
+    bottom = layout_grid.PAGE_HEIGHT - layout_grid.MARGIN_BOTTOM
     for page in pages:
-        assert len(page.title_lines) * official.TITLE_LEADING + official.MARGIN_TOP <= bottom
+        assert len(page.title_lines) * layout_grid.TITLE_LEADING + layout_grid.MARGIN_TOP <= bottom
         for cell in page.cells:
             assert cell.y + cell.height <= bottom + 0.01
-            assert len(cell.lines) * official.LEADING <= cell.height + 0.01
+            assert len(cell.lines) * layout_grid.LEADING <= cell.height + 0.01
 
 
 @pytest.mark.parametrize("length", [1_100, 20_000])
@@ -382,7 +383,7 @@ def test_pagination_ends_for_any_long_text_and_shows_all_of_it(field: str, lengt
 
     doc = _with_huge(field, "甲" * length)
     with _deadline(20):
-        (pages,) = layout_pages(doc, width=BODY, title_width=TextWidth(HEI, official.TITLE_SIZE))
+        (pages,) = layout_pages(doc, width=BODY, title_width=TextWidth(HEI, layout_grid.TITLE_SIZE))
     _check_pages(pages)
     in_cells = sum("".join(c.lines).count("甲") for p in pages for c in p.cells)
     repeated = 6 if field == "level2" else 1  # 二级 is printed on each of its 6 rows
@@ -391,7 +392,7 @@ def test_pagination_ends_for_any_long_text_and_shows_all_of_it(field: str, lengt
         first = next(i for i, p in enumerate(pages) if p.unit)
         title = "".join(line for p in pages[: first + 1] for line in p.title_lines)
         assert title == f"1.{'甲' * length}绩效目标表"
-        assert all(len(p.title_lines) <= official.PAGE_TITLE_LINES for p in pages[first:])
+        assert all(len(p.title_lines) <= layout_grid.PAGE_TITLE_LINES for p in pages[first:])
 
 
 @settings(max_examples=15, deadline=None)
@@ -404,7 +405,7 @@ def test_pdf_export_of_any_long_text_ends(field: str, text: str) -> None:
 
     with _deadline(20):
         (pages,) = layout_pages(
-            _with_huge(field, text), width=BODY, title_width=TextWidth(HEI, official.TITLE_SIZE)
+            _with_huge(field, text), width=BODY, title_width=TextWidth(HEI, layout_grid.TITLE_SIZE)
         )
     _check_pages(pages)
 

@@ -15,6 +15,7 @@ from openpyxl import Workbook, load_workbook
 
 from goaleditor.errors import InputError
 from goaleditor.formats.canonical_json import dumps
+from goaleditor.formats.layout import grid as layout_grid
 from goaleditor.formats.layout import official
 from goaleditor.formats.readers.sheets.xlsx import read
 from goaleditor.formats.writers.excel import write
@@ -94,10 +95,10 @@ def test_row_height_fits_wrapped_lines(tmp_path: Path) -> None:
     sheet = load_workbook(out).worksheets[0]
     row = 8  # title, agency, five head rows, header row, then the indicator
     assert sheet.cell(row=row, column=4).value == long
-    width_pt = sum(official.TABLE_WIDTH * f for f in TIANJIN.column_fractions[3:5])
-    chars_per_line = (width_pt - 2 * official.PAD_X) / official.BODY_SIZE
+    width_pt = sum(layout_grid.TABLE_WIDTH * f for f in TIANJIN.column_fractions[3:5])
+    chars_per_line = (width_pt - 2 * layout_grid.PAD_X) / layout_grid.BODY_SIZE
     lines = -(-len(long) // int(chars_per_line))
-    assert sheet.row_dimensions[row].height >= lines * official.LEADING
+    assert sheet.row_dimensions[row].height >= lines * layout_grid.LEADING
     assert sheet.row_dimensions[9].height is None or sheet.row_dimensions[9].height < 30
 
 
@@ -259,7 +260,7 @@ def test_row_taller_than_excel_allows_is_spread_over_rows(tmp_path: Path) -> Non
         sheet.row_dimensions[r].height for r in range(goal_range.min_row, goal_range.max_row + 1)
     )
     grid_lines = len(goal) / 40  # at least this many lines at ~40 characters a line
-    assert covered >= grid_lines * official.LEADING
+    assert covered >= grid_lines * layout_grid.LEADING
     assert dumps(read(out)) == dumps(doc)
 
 

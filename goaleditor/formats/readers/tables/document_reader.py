@@ -8,12 +8,8 @@ from decimal import Decimal
 from typing import Any
 
 from goaleditor.errors import InputError, RefusalKind
-from goaleditor.formats.layout.official import (
-    DEFAULT_HEADING,
-    SHEET_AGENCY_ROW,
-    SHEET_GRID_ROW,
-    SHEET_TITLE_ROW,
-)
+from goaleditor.formats.layout.grid import SHEET_AGENCY_ROW, SHEET_GRID_ROW, SHEET_TITLE_ROW
+from goaleditor.formats.layout.official import DEFAULT_HEADING
 from goaleditor.formats.notes import ImportNote, Warn
 from goaleditor.formats.readers.tables.cell_text import INVISIBLE_NOTE, CellCleaner
 from goaleditor.formats.readers.tables.columns import label as _label
