@@ -54,10 +54,10 @@ def test_export_without_errors_asks_nothing_before_and_offers_to_open(window, tm
 
 
 def test_print_with_errors_asks_first(window, monkeypatch) -> None:
-    import goaleditor.ui.pdf_preview as preview
+    import goaleditor.ui.printing as printing
 
     printed: list[Path] = []
-    monkeypatch.setattr(preview, "print_pdf", lambda pdf, parent: printed.append(pdf))
+    monkeypatch.setattr(printing, "print_pdf", lambda pdf, parent: printed.append(pdf))
     _two_errors(window)
     asked = answer(window, "取消", "仍要打印")
     window.action.print.trigger()
