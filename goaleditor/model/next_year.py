@@ -31,12 +31,13 @@ class NextYear:
 
     def summary(self) -> str:
         """What moved, in a line for the status bar and the command line."""
+        dates = f"，{self.dates_moved}个计划日期已顺延一年" if self.dates_moved else ""
         if self.document.year is None:
-            return f"未能确定文档年度，文中年份未改动；{self.dates_moved}个计划日期已顺延一年"
-        return (
-            f"已生成{self.document.year}年度的新文档：文中{self.years_moved}处年份已改为下一年度，"
-            f"{self.dates_moved}个计划日期已顺延一年"
-        )
+            return f"已生成新文档：未能确定文档年度，文中年份未改动{dates}"
+        years = f"文中{self.years_moved}处年份" if self.years_moved else "文中没有需要改动的年份"
+        if self.years_moved:
+            years += "已改为下一年度"
+        return f"已生成{self.document.year}年度的新文档：{years}{dates}"
 
 
 def _infer_year(document: Document) -> int | None:

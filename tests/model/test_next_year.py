@@ -105,8 +105,15 @@ def test_a_quantitative_value_is_a_number_and_stays(example_document) -> None:
 def test_dates_keep_how_they_were_written(example_document) -> None:
     table = example_document.tables[0]
     table.start_date, table.end_date = "2026/1/1", "2026年12月31日"
-    moved = next_year_draft(example_document).tables[0]
+    for other in example_document.tables:
+        other.project_name = "运行经费"
+    draft = next_year(example_document)  # the three 时效指标 still name 2026年
+    moved = draft.document.tables[0]
     assert (moved.start_date, moved.end_date) == ("2027/1/1", "2027年12月31日")
+    assert (
+        draft.summary()
+        == "已生成2027年度的新文档：文中3处年份已改为下一年度，2个计划日期已顺延一年"
+    )
 
 
 def test_without_a_year_nothing_in_the_text_moves(example_document) -> None:
@@ -115,4 +122,4 @@ def test_without_a_year_nothing_in_the_text_moves(example_document) -> None:
         table.project_name = "运行经费"
     draft = next_year(example_document)
     assert draft.document.year is None and draft.years_moved == 0
-    assert draft.summary().startswith("未能确定文档年度")
+    assert draft.summary() == "已生成新文档：未能确定文档年度，文中年份未改动"

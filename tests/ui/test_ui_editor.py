@@ -547,6 +547,9 @@ def test_next_year_draft_from_the_menu(window) -> None:
     assert window.document.year == 2027
     assert window.current_table().project_name == "2027年政务服务办运行经费"
     assert window.session.path is None and window.isWindowModified()
+    assert window.statusBar().currentMessage() == (
+        "已生成2027年度的新文档：文中9处年份已改为下一年度（尚未保存）"
+    )
 
 
 def test_long_export_with_progress_survives(window, tmp_path: Path) -> None:
