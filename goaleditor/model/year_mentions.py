@@ -18,11 +18,13 @@ _YEAR = r"(?:19|20)\d\d"
 _RANGE_RE = re.compile(
     rf"(?<!\d)(?P<first>{_YEAR})(?:\s*年)?\s*[-－—–~～至到]\s*(?P<last>{_YEAR})(?!\d)(?:\s*年)?"
 )
-# One year: 2026年 (2026年度 and 2026年12月 start the same way), or a date's year.
-_SINGLE_RE = re.compile(rf"(?<!\d)(?P<first>{_YEAR})(?:\s*年|(?=[-/.](?:1[0-2]|0?[1-9])(?!\d)))")
+_MONTH = r"(?:1[0-2]|0?[1-9])(?!\d)"
+# One year: 2026年 (2026年度 and 2026年12月 start the same way), or a date's year (2026-12,
+# 2026/1/1; with dots only as 2026.12.31, since 2026.5万元 is an amount).
+_SINGLE_RE = re.compile(rf"(?<!\d)(?P<first>{_YEAR})(?:\s*年|(?=[-/]{_MONTH}|\.{_MONTH}\.\d))")
 # What may follow a year before the words that make it history: 度, 底, 12月31日 …
 _TAIL_RE = re.compile(r"(?:度|底|末|初|[-/.]\d{1,2}){0,3}(?:\d{1,2}月份?)?(?:\d{1,2}日)?")
-_HISTORY_BEFORE_RE = re.compile(r"(?:较|比|相比|相较于?|同比|对比|自|从|始于|早于)\s*$")
+_HISTORY_BEFORE_RE = re.compile(r"(?:较|比|相比|相较于?|同比|对比|自|始于|早于)\s*$")
 _HISTORY_AFTER_RE = re.compile(
     r"\s*(?:的)?(?:以来|基础上|同期|水平|相比|起|开始|"
     r"(?:建成|竣工|成立|落成|开工|开通|颁布|印发|出台|批复|购置|购买|采购|建设|实施|完成|"

@@ -18,6 +18,8 @@ from goaleditor.model.year_mentions import move_years, table_period, year_mentio
         ("截至2025年12月31日", "截至2026年12月31日"),
         ("2025-12-31前", "2026-12-31前"),
         ("2025/6/30前", "2026/6/30前"),
+        ("2025.12.31前", "2026.12.31前"),
+        ("从2025年1月至12月", "从2026年1月至12月"),
         ("2025-2027年", "2026-2028年"),  # the period
         ("2025年至2027年", "2026年至2028年"),
         ("（2025 年-2027 年）", "（2026 年-2028 年）"),
@@ -35,6 +37,8 @@ from goaleditor.model.year_mentions import move_years, table_period, year_mentio
         ("编号（2025）", None),
         ("12025年", None),
         ("20250人次", None),
+        ("预算2025.5万元", None),
+        ("2025万元", None),
         ("2019年建成", None),
     ],
 )
