@@ -552,6 +552,24 @@ def test_next_year_draft_from_the_menu(window) -> None:
     )
 
 
+def test_a_title_naming_last_year_is_fixed_from_the_problems_panel(window) -> None:
+    """The draft of 2027 with last year's title: a 警告 whose fix-it sets the title (undoable)."""
+    from goaleditor.model.checks import fix_its
+
+    window.action.next_year.trigger()
+    window.session.apply(SetProperties({"title": "2026年度绩效目标表"}))
+    window.problems.recheck()
+    problem = next(p for p in window.problems.problems if p.rule == "year.past-year")
+    assert (problem.table, problem.field) == (0, "title")
+    (fix,) = fix_its(problem, window.document.year)
+    window.table_actions.apply_fix(fix)
+    assert window.document.title == "2027年度绩效目标表"
+    assert window.stack.undoText() == "修复问题"
+    assert "year.past-year" not in {p.rule for p in window.problems.problems}
+    window.stack.undo()
+    assert window.document.title == "2026年度绩效目标表"
+
+
 def test_long_export_with_progress_survives(window, tmp_path: Path) -> None:
     """Thousands of progress callbacks (each pumping events) must not destabilise Qt."""
     from goaleditor.model.document import Document, GoalTable
