@@ -4,6 +4,7 @@
 Creates .venv (once, and again when pyproject.toml changes), installs the
 project with its test extras, then runs the editor or the full test suite
 (ruff, mypy, import contracts, pytest). Works on Linux, macOS and Windows.
+Each set-up step says so on a line of its own, and pip shows its own progress.
 """
 
 from __future__ import annotations
@@ -57,8 +58,14 @@ def ensure_apt_packages(packages: dict[str, str]) -> None:
         print(f"dev.py: please install: sudo apt-get install {' '.join(missing)}", file=sys.stderr)
         return
     env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+    step(f"正在安装系统组件：{' '.join(missing)}…")
     subprocess.run(["apt-get", "update", "-qq"], check=True, env=env)
     subprocess.run(["apt-get", "install", "-y", "-qq", *missing], check=True, env=env)
+
+
+def step(message: str) -> None:
+    """Say which set-up step is running (the first set-up takes minutes)."""
+    print(f"dev.py: {message}", flush=True)
 
 
 def ensure_venv() -> None:
@@ -67,10 +74,17 @@ def ensure_venv() -> None:
     if PYTHON.exists() and STAMP.exists() and STAMP.read_text() == digest:
         return
     if not PYTHON.exists():
+        step(f"正在创建虚拟环境（{VENV}）…")
         venv.create(VENV, with_pip=True)
-    pip = [str(PYTHON), "-m", "pip", "install", "--disable-pip-version-check", "-q"]
+    if STAMP.exists():
+        step("pyproject.toml 已改动，正在更新依赖…")
+    else:
+        step("正在安装依赖（首次约需几分钟）…")
+    # pip's own lines (Collecting …, the download bars) show it is moving on.
+    pip = [str(PYTHON), "-m", "pip", "install", "--disable-pip-version-check"]
     subprocess.run([*pip, "-e", f"{ROOT}[test]"], check=True)
     STAMP.write_text(digest)
+    step("安装完成")
 
 
 def run(command: list[str]) -> int:

@@ -96,7 +96,9 @@ def test_version_and_help() -> None:
     assert "import" in run("--help").stdout
 
 
-@pytest.mark.parametrize("command", [[], ["import"], ["export"], ["check"], ["dump"]])
+@pytest.mark.parametrize(
+    "command", [[], ["import"], ["export"], ["check"], ["dump"], ["next-year"]]
+)
 def test_help_is_all_chinese(command: list[str]) -> None:
     """argparse's own English (usage:, options, show …) never reaches the clerk."""
     result = run(*command, "--help")
@@ -122,6 +124,7 @@ def test_help_is_all_chinese(command: list[str]) -> None:
         ("export", "x.goals"),
         ("dump",),
         ("check", "a", "b"),
+        ("next-year", "x.goals"),
     ],
 )
 def test_bad_usage_exits_2(args: tuple[str, ...]) -> None:
@@ -217,3 +220,38 @@ def test_help_wraps_by_display_width() -> None:
         assert line.endswith("、")
         width = sum(2 if "\u4e00" <= c <= "\u9fff" else 1 for c in line)
         assert width <= 78
+
+
+def test_next_year_writes_the_draft_and_says_what_moved(tmp_path: Path, goals: Path) -> None:
+    out = tmp_path / "2027.goals"
+    out.write_bytes(b"previous")  # replaced whole
+    result = run("next-year", goals, "-o", out)
+    line = assert_one_clean_line(result, 0)
+    # 6 project names and 3 时效指标 values named 2026年.
+    assert line == "goaleditor: 已生成2027年度的新文档：文中9处年份已改为下一年度"
+    data = json.loads(run("dump", out).stdout)
+    assert data["year"] == 2027
+    assert data["tables"][0]["project_name"] == "2027年政务服务办运行经费"
+    assert "2026年" not in json.dumps(data, ensure_ascii=False)
+    assert json.loads(run("dump", goals).stdout)["year"] == 2026  # the source is untouched
+    assert run("check", out).stdout == ""
+
+
+def test_next_year_refuses_bad_input_in_one_line(tmp_path: Path, goals: Path) -> None:
+    kept = tmp_path / "kept.goals"
+    kept.write_bytes(b"previous")
+    no_year = tmp_path / "no-year.json"
+    no_year.write_text(
+        json.dumps({"tables": [{"project_name": "运行经费", "indicators": []}]}),
+        encoding="utf-8",
+    )
+    for args, says in [
+        ((goals, "-o", goals), "另取一个文件名"),
+        ((goals, "-o", tmp_path / "2027.pdf"), "应保存为 .goals 文档"),
+        ((tmp_path / "nope.goals", "-o", kept), "找不到文件"),
+        ((no_year, "-o", kept), "无法确定 no-year.json 的年度"),
+    ]:
+        assert says in assert_one_clean_line(run("next-year", *args))
+    assert kept.read_bytes() == b"previous"
+    assert not (tmp_path / "2027.pdf").exists()
+    assert json.loads(run("dump", goals).stdout)["year"] == 2026

@@ -10,6 +10,7 @@ from dataclasses import field as dataclass_field
 from decimal import Decimal
 
 from goaleditor.model.document import Document, GoalTable, Indicator, Level1, containing_table
+from goaleditor.model.fields import FIELD_LABELS
 from goaleditor.model.fix_its import FixIt
 from goaleditor.model.frameworks import (
     COST,
@@ -19,12 +20,19 @@ from goaleditor.model.frameworks import (
     get_framework,
 )
 from goaleditor.model.money import format_money
+from goaleditor.model.next_year import INDICATOR_TEXT_FIELDS, TABLE_TEXT_FIELDS
 from goaleditor.model.values import (
     COMPARATORS,
     QUALITATIVE,
     decimal_value,
     is_decimal_text,
     normalize_comparator,
+)
+from goaleditor.model.year_mentions import (
+    Period,
+    move_past_years,
+    past_year_mentions,
+    table_period,
 )
 
 ERROR = "错误"
@@ -42,6 +50,7 @@ FIX_NORMALIZE_COMPARATOR = "normalize-comparator"
 FIX_RECOMPUTE_FISCAL = "recompute-fiscal"  # or, the other way, 预算数 from its parts
 FIX_DOCUMENT_YEAR = "document-year"
 FIX_ADD_INDICATOR = "add-indicator"  # an empty 三级 under a required group
+FIX_PAST_YEAR = "past-year"  # text naming last year (or its period): moved to this year
 
 
 @dataclass(frozen=True, slots=True)
@@ -324,7 +333,47 @@ def _date_rule(
         )
 
 
-TABLE_RULES: list[TableRule] = [_header_rules, _structure_rules, _indicator_rules]
+def _past_year_rules(ctx: _Context) -> Iterator[Problem]:
+    """Free text naming last year or last year's period (left over from last year's document),
+    where moving the document on would have moved it: a 警告 per field, fixed by moving it."""
+    year, table = ctx.document.year, ctx.table
+    if year is None:
+        return
+    period = table_period(table.start_date, table.end_date)
+    for name in TABLE_TEXT_FIELDS:
+        message = _past_year_message(getattr(table, name), name, year, period)
+        if message:
+            yield Problem(
+                WARNING, ctx.number, 0, "year.past-year", message, name, FIX_PAST_YEAR, table
+            )
+    for row, (_, level2, ind) in enumerate(table.indicator_rows(), 1):
+        names = [*INDICATOR_TEXT_FIELDS, *(["value"] if ind.comparator == QUALITATIVE else [])]
+        for name in names:
+            if level2 == TIMELINESS and name in ("value", "unit"):
+                continue  # the timeliness rule says it (timeliness.outside-year)
+            message = _past_year_message(getattr(ind, name), name, year, period)
+            if message:
+                yield Problem(
+                    WARNING, ctx.number, row, "year.past-year", message, name, FIX_PAST_YEAR, ind
+                )
+
+
+def _past_year_message(text: str, name: str, year: int, period: Period | None) -> str:
+    """Says where text names last year ('' when it does not)."""
+    mentions = past_year_mentions(text, year, period)
+    if not mentions:
+        return ""
+    first = text[mentions[0].start : mentions[0].end]
+    more = f"等{len(mentions)}处" if len(mentions) > 1 else ""
+    return f"{FIELD_LABELS[name]}中的“{first}”{more}是上一年度的年份（文档年度为{year}年）"
+
+
+TABLE_RULES: list[TableRule] = [
+    _header_rules,
+    _structure_rules,
+    _indicator_rules,
+    _past_year_rules,
+]
 
 
 def check_table(
@@ -349,9 +398,16 @@ def check_table(
 
 def document_problems(document: Document) -> list[Problem]:
     """Problems of the document as a whole (not of any one table)."""
+    problems = []
     if not document.tables:
-        return [Problem(ERROR, 0, 0, "structure.no-tables", "文档中没有绩效目标表")]
-    return []
+        problems.append(Problem(ERROR, 0, 0, "structure.no-tables", "文档中没有绩效目标表"))
+    if document.year is not None:
+        message = _past_year_message(document.title, "title", document.year, None)
+        if message:
+            problems.append(
+                Problem(WARNING, 0, 0, "year.past-year", message, "title", FIX_PAST_YEAR, document)
+            )
+    return problems
 
 
 def check_document(document: Document, settings: CheckSettings | None = None) -> list[Problem]:
@@ -393,7 +449,27 @@ def fix_its(problem: Problem, year: int | None = None) -> list[FixIt]:
         (other,) = others
         moved = re.sub(rf"{other}(\s*年)", rf"{year}\1", text)
         return [FixIt(f"改为本年度：{moved}", node, problem.field, moved)]
+    if problem.fix == FIX_PAST_YEAR and year is not None:
+        return _past_year_fix_its(problem, year)
     return []
+
+
+def _past_year_fix_its(problem: Problem, year: int) -> list[FixIt]:
+    """Move last year's mentions in the problem's field to this year."""
+    node = problem.node
+    if not isinstance(node, (Document, GoalTable, Indicator)):
+        return []
+    text = getattr(node, problem.field)
+    table = node if isinstance(node, GoalTable) else containing_table(node)
+    period = None if table is None else table_period(table.start_date, table.end_date)
+    mentions = past_year_mentions(text, year, period)
+    if not mentions:
+        return []
+    old = text[mentions[0].start : mentions[0].end]
+    new = move_past_years(old, year, period)
+    more = f"等{len(mentions)}处" if len(mentions) > 1 else ""
+    label = f"把“{old}”改为“{new}”{more}"
+    return [FixIt(label, node, problem.field, move_past_years(text, year, period))]
 
 
 def _add_indicator_fix_its(problem: Problem) -> list[FixIt]:

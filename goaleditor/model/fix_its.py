@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from goaleditor.model.document import GoalTable, Indicator
+from goaleditor.model.document import Document, GoalTable, Indicator
 from goaleditor.model.edit_rules import add_indicator_under, group_of
-from goaleditor.model.edits import Edit, SetField, SetHeader, Steps
+from goaleditor.model.edits import Edit, SetField, SetHeader, SetProperties, Steps
 
 FIX_TEXT = "修复问题"  # what the undo menu calls every fix-it
 
@@ -18,7 +18,7 @@ class FixIt:
     empty 三级 goes at the end of that group of the target table, its groups added first."""
 
     label: str  # what the problems panel's menu offers: 使用指标名称作为描述
-    target: GoalTable | Indicator
+    target: GoalTable | Indicator | Document  # a Document: field is a document property
     field: str = ""
     value: Any = None
     add_under: tuple[str, str] | None = None
@@ -28,6 +28,8 @@ class FixIt:
         change: Edit
         if self.add_under is not None and isinstance(self.target, GoalTable):
             change = add_indicator_under(self.target, *self.add_under)
+        elif isinstance(self.target, Document):
+            change = SetProperties({self.field: self.value})
         elif isinstance(self.target, GoalTable):
             change = SetHeader(self.target, self.field, self.value)
         else:

@@ -1,16 +1,43 @@
 """Next year's draft: the same document with its year moved on by one where it is a date.
 
 The planned start and end dates (计划开始/完成日期) move on a year each, so a project of one
-year stays one year long; the 实施期 money and goal (period_*) stay as they are, since
-they describe the whole project, not one year of it.
+year stays one year long. In free text (title, project names, 资金用途, 绩效目标, 项目总体目标,
+indicator names, 描述, 定性 values …) the document's year moves on, and a range that is the
+project's period moves as a whole (2025-2027 → 2026-2028); years that are history stay
+(year_mentions.py says which). Amounts, numbers and 定量 values stay as they are.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
-from goaleditor.model.document import Document, GoalTable, Indicator
+from goaleditor.model.document import Document, GoalTable
 from goaleditor.model.values import QUALITATIVE
+from goaleditor.model.year_mentions import Period, move_years, table_period
+
+# The free-text fields where a year may be named (a 定性 value too; a 定量 one is a number).
+TABLE_TEXT_FIELDS = ("project_name", "fund_use", "goal", "period_goal")
+INDICATOR_TEXT_FIELDS = ("name", "description", "unit", "explanation", "standard", "remark")
+
+
+@dataclass(frozen=True, slots=True)
+class NextYear:
+    """Next year's draft and what moved on in it."""
+
+    document: Document
+    years_moved: int  # places in free text that named the year or the period
+    dates_moved: int  # planned start and end dates
+
+    def summary(self) -> str:
+        """What moved, in a line for the status bar and the command line."""
+        dates = f"，{self.dates_moved}个计划日期已顺延一年" if self.dates_moved else ""
+        if self.document.year is None:
+            return f"已生成新文档：未能确定文档年度，文中年份未改动{dates}"
+        years = f"文中{self.years_moved}处年份" if self.years_moved else "文中没有需要改动的年份"
+        if self.years_moved:
+            years += "已改为下一年度"
+        return f"已生成{self.document.year}年度的新文档：{years}{dates}"
 
 
 def _infer_year(document: Document) -> int | None:
@@ -20,13 +47,13 @@ def _infer_year(document: Document) -> int | None:
     return max(set(years), key=years.count) if years else None
 
 
-def _shift(text: str, year: int) -> str:
-    """Replace the document's year by the next one where it is written as a year (2026年)."""
-    return re.sub(rf"(?<!\d){year}(?=\s*年)", str(year + 1), text)
-
-
 def next_year_draft(document: Document) -> Document:
-    """A new document for next year: year, title, project names and date values moved on."""
+    """A new document for next year: year, title, free text and date values moved on."""
+    return next_year(document).document
+
+
+def next_year(document: Document) -> NextYear:
+    """Next year's draft of a document, with a count of what moved on (the source is kept)."""
     year = document.year if document.year is not None else _infer_year(document)
     draft = Document(
         agency_code=document.agency_code,
@@ -37,31 +64,53 @@ def next_year_draft(document: Document) -> Document:
         merge_level2=document.merge_level2,
         layout=document.layout,
     )
+    years_moved = dates_moved = 0
     for table in document.tables:
         copy: GoalTable = table.clone()
         if year is not None:
-            copy.project_name = _shift(copy.project_name, year)
-            for _, _, indicator in copy.indicator_rows():
-                _shift_value(indicator, year)
-        copy.start_date, copy.end_date = _next_date(copy.start_date), _next_date(copy.end_date)
+            years_moved += _move_table_text(copy, year)
+        start, end = _next_date(copy.start_date), _next_date(copy.end_date)
+        dates_moved += (start != copy.start_date) + (end != copy.end_date)
+        copy.start_date, copy.end_date = start, end
         copy.document = draft
         draft.tables.append(copy)
     if year is not None:
-        draft.title = _shift(document.title, year)
-    return draft
+        draft.title, moved = move_years(document.title, year)
+        years_moved += moved
+    return NextYear(draft, years_moved, dates_moved)
 
 
-def _shift_value(indicator: Indicator, year: int) -> None:
-    if indicator.comparator == QUALITATIVE:
-        indicator.value = _shift(indicator.value, year)
+def _move_table_text(table: GoalTable, year: int) -> int:
+    """Move the year and period on in a table's free text; how many places moved."""
+    period: Period | None = table_period(table.start_date, table.end_date)
+    moved = 0
+
+    def move(target: object, name: str) -> None:
+        nonlocal moved
+        text, count = move_years(getattr(target, name), year, period)
+        setattr(target, name, text)
+        moved += count
+
+    for name in TABLE_TEXT_FIELDS:
+        move(table, name)
+    for _, _, indicator in table.indicator_rows():
+        for name in INDICATOR_TEXT_FIELDS:
+            move(indicator, name)
+        if indicator.comparator == QUALITATIVE:
+            move(indicator, "value")
+    return moved
 
 
 def _next_date(text: str) -> str:
-    """A YYYY-MM-DD date a year on (29 February becomes 28); other text is kept as typed."""
-    match = re.fullmatch(r"(\d{4})-(\d\d)-(\d\d)", text.strip())
+    """A date a year on, written as it was (2026-12-31, 2026/1/1, 2026年1月1日; 29 February
+    becomes 28); other text is kept as typed."""
+    match = re.fullmatch(r"\s*(\d{4})([-/年])(\d\d?)([-/月])(\d\d?)(日?)\s*", text)
     if not match:
         return text
-    year, month, day = (int(part) for part in match.groups())
+    year, month, day = (int(match[n]) for n in (1, 3, 5))
     if (month, day) == (2, 29):
         day = 28
-    return f"{year + 1:04d}-{month:02d}-{day:02d}"
+    moved = list(match.groups())
+    moved[0] = f"{year + 1:04d}"
+    moved[4] = f"{day:0{len(match[5])}d}"
+    return "".join(moved)

@@ -128,14 +128,13 @@ class TableActions:
 
     def new_next_year(self) -> None:
         """新建下一年度: this document moved on by a year, as a new unsaved document."""
-        from goaleditor.model.next_year import next_year_draft
+        from goaleditor.model.next_year import next_year
 
-        draft = next_year_draft(self.document)
+        draft = next_year(self.document)
         if not self.window.maybe_save():
             return
-        self.window.session.replace(draft, None, unsaved=True)
-        year = f"{draft.year}年" if draft.year else "下一年度"
-        self.window.statusBar().showMessage(f"已生成{year}的新文档（尚未保存）", 5000)
+        self.window.session.replace(draft.document, None, unsaved=True)
+        self.window.statusBar().showMessage(f"{draft.summary()}（尚未保存）", 10000)
 
     def edit_properties(self) -> None:
         """Edit agency, year, title, framework and options."""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from goaleditor.formats.canonical_json import to_data
-from goaleditor.model.next_year import next_year_draft
+from goaleditor.model.next_year import next_year, next_year_draft
 
 
 def test_example_moves_to_2027(example_document) -> None:
@@ -57,3 +57,69 @@ def test_dates_move_on_and_the_period_stays(full_document) -> None:
     assert [i.weight for _, _, i in table.indicator_rows()] == [
         i.weight for _, _, i in old.indicator_rows()
     ]
+
+
+def test_free_text_moves_where_it_names_the_year_or_the_period(full_document) -> None:
+    """2026年 and the period 2024-2026 move on in every text field; history stays."""
+    full_document.title = "2026年度项目支出绩效目标表"
+    table = full_document.tables[0]
+    assert (table.start_date, table.end_date) == ("2024-01-01", "2026-12-31")
+    table.fund_use = "用于2026年度运行，较2025年增长5%，2019年建成的大楼维护"
+    table.goal = "2026年底前完成；2024-2026年总体完成率100%；12026年不变；编号（2026）"
+    table.period_goal = "（2024 年-2026 年）实施期内完成"
+    rows = [i for _, _, i in table.indicator_rows()]
+    rows[0].description = "2026年全年受理件数，与2025年相比不减少"
+    rows[1].comparator, rows[1].value, rows[1].unit = "定性", "2026-12-31前完成", ""
+    rows[2].explanation = "自2024年起逐年统计，2026年为本期末年"
+    draft = next_year(full_document)
+    moved = draft.document.tables[0]
+    assert draft.document.title == "2027年度项目支出绩效目标表"
+    assert moved.fund_use == "用于2027年度运行，较2025年增长5%，2019年建成的大楼维护"
+    assert moved.goal == "2027年底前完成；2025-2027年总体完成率100%；12026年不变；编号（2026）"
+    assert moved.period_goal == "（2025 年-2027 年）实施期内完成"
+    new_rows = [i for _, _, i in moved.indicator_rows()]
+    assert new_rows[0].description == "2027年全年受理件数，与2025年相比不减少"
+    assert new_rows[1].value == "2027-12-31前完成"
+    assert new_rows[2].explanation == "自2024年起逐年统计，2027年为本期末年"
+    assert (moved.start_date, moved.end_date) == ("2025-01-01", "2027-12-31")
+    assert (draft.years_moved, draft.dates_moved) == (8, 2)
+    assert draft.summary() == (
+        "已生成2027年度的新文档：文中8处年份已改为下一年度，2个计划日期已顺延一年"
+    )
+
+
+def test_a_range_that_is_not_the_period_moves_only_the_year(full_document) -> None:
+    table = full_document.tables[0]
+    table.goal = "2025—2027年规划；2026年至2030年远景"
+    moved = next_year_draft(full_document).tables[0]
+    assert moved.goal == "2025—2027年规划；2027年至2030年远景"
+
+
+def test_a_quantitative_value_is_a_number_and_stays(example_document) -> None:
+    first = next(example_document.tables[0].indicator_rows())[2]
+    first.comparator, first.value, first.unit = "≥", "2026", "年"
+    draft = next_year_draft(example_document)
+    assert next(draft.tables[0].indicator_rows())[2].display == "≥2026年"
+
+
+def test_dates_keep_how_they_were_written(example_document) -> None:
+    table = example_document.tables[0]
+    table.start_date, table.end_date = "2026/1/1", "2026年12月31日"
+    for other in example_document.tables:
+        other.project_name = "运行经费"
+    draft = next_year(example_document)  # the three 时效指标 still name 2026年
+    moved = draft.document.tables[0]
+    assert (moved.start_date, moved.end_date) == ("2027/1/1", "2027年12月31日")
+    assert (
+        draft.summary()
+        == "已生成2027年度的新文档：文中3处年份已改为下一年度，2个计划日期已顺延一年"
+    )
+
+
+def test_without_a_year_nothing_in_the_text_moves(example_document) -> None:
+    example_document.year = None
+    for table in example_document.tables:
+        table.project_name = "运行经费"
+    draft = next_year(example_document)
+    assert draft.document.year is None and draft.years_moved == 0
+    assert draft.summary() == "已生成新文档：未能确定文档年度，文中年份未改动"

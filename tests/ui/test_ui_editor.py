@@ -547,6 +547,27 @@ def test_next_year_draft_from_the_menu(window) -> None:
     assert window.document.year == 2027
     assert window.current_table().project_name == "2027年政务服务办运行经费"
     assert window.session.path is None and window.isWindowModified()
+    assert window.statusBar().currentMessage() == (
+        "已生成2027年度的新文档：文中9处年份已改为下一年度（尚未保存）"
+    )
+
+
+def test_a_title_naming_last_year_is_fixed_from_the_problems_panel(window) -> None:
+    """The draft of 2027 with last year's title: a 警告 whose fix-it sets the title (undoable)."""
+    from goaleditor.model.checks import fix_its
+
+    window.action.next_year.trigger()
+    window.session.apply(SetProperties({"title": "2026年度绩效目标表"}))
+    window.problems.recheck()
+    problem = next(p for p in window.problems.problems if p.rule == "year.past-year")
+    assert (problem.table, problem.field) == (0, "title")
+    (fix,) = fix_its(problem, window.document.year)
+    window.table_actions.apply_fix(fix)
+    assert window.document.title == "2027年度绩效目标表"
+    assert window.stack.undoText() == "修复问题"
+    assert "year.past-year" not in {p.rule for p in window.problems.problems}
+    window.stack.undo()
+    assert window.document.title == "2026年度绩效目标表"
 
 
 def test_long_export_with_progress_survives(window, tmp_path: Path) -> None:

@@ -102,7 +102,11 @@ SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 
 
 @needs_poppler
-@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice is not installed")
+@pytest.mark.skipif(
+    SOFFICE is None,
+    reason="LibreOffice (soffice) not installed: Word rendering of number cells not checked; "
+    "apt-get install libreoffice-writer-nogui",
+)
 @pytest.mark.parametrize("name", sorted(PROFILES))
 def test_libreoffice_prints_each_amount_on_one_line(tmp_path: Path, name: str) -> None:
     sources = []
