@@ -312,7 +312,7 @@ def _page_blocks(page: Any, number: int, notes: list[ImportNote], carry: Carry) 
         crowded = f"文字过多（{len(chars)}个字符），不像是绩效目标表，已跳过"
         notes.append(ImportNote(crowded, f"第{number}页", joiner=""))
         return []
-    tables = [t for t in page.find_tables() if len(t.rows) >= 2 or len(t.cells) >= 3]
+    tables = [t for t in page.find_tables() if _is_table(t)]
     placed: list[tuple[float, float, Block]] = []
     rest = chars
     for index, table in enumerate(tables):
@@ -338,6 +338,14 @@ def _page_blocks(page: Any, number: int, notes: list[ImportNote], carry: Carry) 
         else:
             blocks.append((is_table, rows, extent))
     return blocks
+
+
+def _is_table(table: Any) -> bool:
+    """A ruled table: two rows or three cells, or the 项目名称 row alone (the rest of its
+    table is on the next page); not a box around a line of text."""
+    if len(table.rows) >= 2 or len(table.cells) >= 3:
+        return True
+    return any(starts_table(row) for row in table.extract())
 
 
 def _holds(box: tuple[float, float, float, float], char: dict[str, Any]) -> bool:
