@@ -19,6 +19,7 @@ from goaleditor.formats.readers import guard
 from goaleditor.formats.readers.pdf.chain import Placed, continued, continues, leading_pages
 from goaleditor.formats.readers.pdf.columns import column_rows
 from goaleditor.formats.readers.pdf.horizontal_rules import Carry, rule_tables
+from goaleditor.formats.readers.pdf.pages import paged
 from goaleditor.formats.readers.pdf.ruled_cells import RuledTable, group_lines, join_split_rows
 from goaleditor.formats.readers.pdf.tables import read_sheets
 from goaleditor.formats.readers.tables.columns import HEADER
@@ -91,7 +92,7 @@ def read(path: Path, warn: Warn | None = None) -> Document:
         for table in document.tables:
             table.project_name = _one_line(table.project_name)
     if warn is not None:  # only once the file is known to hold goal tables
-        for note in dict.fromkeys(notes):
+        for note in dict.fromkeys(paged(notes, sheets, blocks)):
             warn(note)
     for _, is_table, rows in blocks:
         if is_table:

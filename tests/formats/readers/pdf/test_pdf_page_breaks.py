@@ -162,3 +162,22 @@ def test_the_same_project_name_with_another_head_is_two_tables_said(tmp_path: Pa
     assert warnings == [
         "第2页的表格与第1页起的表格项目名称相同，但表头不同，已按两张表读取，请核对",
     ]
+
+
+def test_a_note_on_a_row_of_a_later_page_names_that_page(tmp_path: Path) -> None:
+    """A table over two pages whose last row, on page 2, is no indicator: every note on it
+    names page 2 and the row's place there, never the page the table starts on."""
+    name, rows = _project("泵站维护项目", 8)
+    page1 = Page(lines=["2026年泵站维护项目绩效目标表", "金额单位：万元"])
+    page1.rows = head_rows(name, "按期完成。") + indicator_rows(rows[:4], page1.widths)
+    page2 = Page(rows=indicator_rows(rows[4:], page1.widths, rows[3][:2]))
+    page2.rows.append([Cell(0, ["备注"]), Cell(1, ["以上指标按季度考核"], span=4)])
+    path = tmp_path / "remark.pdf"
+    draw(path, [page1, page2])
+    document, warnings = _read(path)
+    assert _indicators(document) == [rows]
+    assert sorted(warnings) == [
+        "第2页第5行：“以上指标按季度考核”跨过“二级指标”“三级指标”“绩效指标描述”“指标值”几列，"
+        "已读作“二级指标”，“三级指标”“绩效指标描述”“指标值”为空，请核对",
+        "第2页第5行：“备注”不是指标（没有三级指标和指标值），已跳过",
+    ]
