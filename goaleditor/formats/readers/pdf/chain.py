@@ -21,14 +21,24 @@ _PAGE_RE = re.compile(r"^\d{1,4}$")
 
 
 def continues(
-    found: list[tuple[bool, list[list[Any]], Extent | None]], extent: Extent | None
+    found: list[tuple[bool, list[list[Any]], Extent | None]],
+    extent: Extent | None,
+    name_row: list[str] | None = None,
 ) -> bool:
     """Whether a page's blocks go on with the table of the extent: its first table starts no
-    new table (no 项目名称) and is as wide."""
+    new table (no 项目名称, or the 项目名称 row of the table repeated) and is as wide."""
     first = next(((rows, e) for is_table, rows, e in found if is_table and e), None)
     if first is None or first[1] is None or extent is None:
         return False
-    return not _starts(first[0]) and _same_width(first[1], extent)
+    rows = first[0]
+    repeated = bool(rows) and name_row is not None and _squeezed(rows[0]) == name_row
+    return (repeated or not _starts(rows)) and _same_width(first[1], extent)
+
+
+def name_row(found: list[tuple[bool, list[list[Any]], Extent | None]]) -> list[str] | None:
+    """The texts of the last 项目名称 row among a page's tables, if one."""
+    rows = [row for is_table, rows, _ in found if is_table for row in rows]
+    return next((_squeezed(row) for row in reversed(rows) if starts_table(_texts(row))), None)
 
 
 def continued(placed: list[Placed], warn: Warn) -> list[Placed]:

@@ -16,7 +16,13 @@ from goaleditor.errors import InputError, RefusalKind
 from goaleditor.formats.layout.official import DEFAULT_HEADING, table_title
 from goaleditor.formats.notes import ImportNote, Warn
 from goaleditor.formats.readers import guard
-from goaleditor.formats.readers.pdf.chain import Placed, continued, continues, leading_pages
+from goaleditor.formats.readers.pdf.chain import (
+    Placed,
+    continued,
+    continues,
+    leading_pages,
+    name_row,
+)
 from goaleditor.formats.readers.pdf.columns import column_rows
 from goaleditor.formats.readers.pdf.horizontal_rules import Carry, rule_tables
 from goaleditor.formats.readers.pdf.pages import paged
@@ -274,6 +280,7 @@ def _read_pages(
         if objects > MAX_OBJECTS:
             raise InputError(f"{path.name}：PDF结构异常（{objects}个对象），已拒绝读取")
         extent = None  # of the last table read
+        named: list[str] | None = None  # its 项目名称 row (a repeated one goes on with it)
         carry = Carry()  # the columns of a table without vertical lines
         for index in itertools.chain(pages, range(pages[-1] + 1, count)):
             deadline.check()
@@ -286,9 +293,10 @@ def _read_pages(
                 finally:
                     page.close()
                 yield from ((index + 1, t, r, e) for t, r, e in found)
-                if index > pages[-1] and not continues(found, extent):
+                if index > pages[-1] and not continues(found, extent, named):
                     break  # this page is read still: a table on it is said unread
                 extent = next((e for _, _, e in reversed(found) if e), extent)
+                named = name_row(found) or named
             except InputError:
                 raise
             except MemoryError:

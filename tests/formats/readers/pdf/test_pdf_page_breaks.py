@@ -181,3 +181,22 @@ def test_a_note_on_a_row_of_a_later_page_names_that_page(tmp_path: Path) -> None
         "已读作“二级指标”，“三级指标”“绩效指标描述”“指标值”为空，请核对",
         "第2页第5行：“备注”不是指标（没有三级指标和指标值），已跳过",
     ]
+
+
+def test_pages_after_the_last_header_row_that_repeat_the_project_name_are_read(
+    tmp_path: Path,
+) -> None:
+    """Only the 项目名称 row repeats on pages 2 and 3 (no 一级指标, no 绩效目标 there):
+    each goes on with the table, page 3 as well."""
+    name, rows = _project("泵站维护项目", 12)
+    head = head_rows(name, f"{name}按期完成。")
+    page1 = Page(lines=["2026年项目支出绩效目标表", "金额单位：万元"])
+    page1.rows = [*head, *indicator_rows(rows[:4], page1.widths)]
+    page2 = Page(rows=[head[0], *indicator_rows(rows[4:8], page1.widths, rows[3][:2])])
+    page3 = Page(rows=[head[0], *indicator_rows(rows[8:], page1.widths, rows[7][:2])])
+    path = tmp_path / "name-only.pdf"
+    draw(path, [page1, page2, page3])
+    document, warnings = _read(path)
+    assert [t.project_name for t in document.tables] == [name]
+    assert _indicators(document) == [rows]
+    assert warnings == []
