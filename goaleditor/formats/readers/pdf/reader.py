@@ -26,6 +26,13 @@ from goaleditor.formats.readers.pdf.chain import (
 from goaleditor.formats.readers.pdf.columns import column_rows
 from goaleditor.formats.readers.pdf.horizontal_rules import Carry, rule_tables
 from goaleditor.formats.readers.pdf.pages import paged
+from goaleditor.formats.readers.pdf.radicals import (
+    UNMAPPED_MESSAGE,
+    UNMAPPED_SHARE,
+    ideographs,
+    is_unmapped,
+    unmapped_share,
+)
 from goaleditor.formats.readers.pdf.ruled_cells import RuledTable, group_lines, join_split_rows
 from goaleditor.formats.readers.pdf.tables import read_sheets
 from goaleditor.formats.readers.tables.columns import HEADER
@@ -231,6 +238,7 @@ def _scan(path: Path) -> tuple[list[int], int, dict[str, str]]:
         metadata = {k: str(v) for k, v in pdf.get_metadata_dict(skip_empty=True).items()}
         marked: list[int] = []
         chars = 0
+        unmapped = 0.0  # the largest share of glyphs without Unicode on a page
         for index in range(count):
             page = pdf[index]
             try:
@@ -240,7 +248,8 @@ def _scan(path: Path) -> tuple[list[int], int, dict[str, str]]:
             finally:
                 page.close()
             chars += len(text.strip())
-            squeezed = re.sub(r"\s+", "", text)
+            unmapped = max(unmapped, unmapped_share(text))
+            squeezed = ideographs(re.sub(r"\s+", "", text))
             if "一级指标" in squeezed or all(m in squeezed for m in _MARKERS):
                 marked.append(index)
     except InputError:
@@ -252,6 +261,8 @@ def _scan(path: Path) -> tuple[list[int], int, dict[str, str]]:
             pdf.close()
     if chars == 0:
         raise InputError(f"{path.name}：PDF中没有文字（可能是扫描件或图片），无法导入")
+    if not marked and unmapped > UNMAPPED_SHARE:
+        raise InputError(f"{path.name}：{UNMAPPED_MESSAGE}")
     if not marked:
         raise InputError(f"{path.name}：PDF中没有找到绩效目标表（需要“项目名称”和“一级指标”表头）")
     first, last = marked[0], marked[-1]
@@ -316,6 +327,16 @@ def _read_pages(
 
 def _page_blocks(page: Any, number: int, notes: list[ImportNote], carry: Carry) -> list[Block]:
     """The page's text lines and ruled tables, top to bottom."""
+    lost = 0
+    for char in page.chars:  # the tables' cells are read from these too
+        text = char.get("text", "")
+        if is_unmapped(text):
+            char["text"], lost = "", lost + 1
+        else:
+            char["text"] = ideographs(text)
+    if lost:
+        said = f"有{lost}个字无法提取（字体没有Unicode映射），已略去，请核对"
+        notes.append(ImportNote(said, f"第{number}页", joiner=""))
     chars = [c for c in page.chars if c.get("text", "").strip() or c.get("text") == " "]
     if len(chars) > MAX_PAGE_CHARS:
         crowded = f"文字过多（{len(chars)}个字符），不像是绩效目标表，已跳过"

@@ -1,0 +1,74 @@
+"""CJK radical code points in a PDF's text layer read as the ideographs they show.
+
+WebKit and some printer drivers map the glyph of 目 or 一 to the Kangxi radical (U+2F6C,
+U+2F00) or to a form in the CJK Radicals Supplement (U+2E80–2EFF): the page shows 项目,
+the text says 项⽬. NFKC maps the Kangxi radicals; the Supplement needs the table below
+(Unicode's EquivalentUnifiedIdeograph data for the forms Chinese text uses).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+KANGXI = range(0x2F00, 0x2FE0)
+SUPPLEMENT = range(0x2E80, 0x2F00)
+_SUPPLEMENT = dict(
+    zip(
+        (
+            "⺁⺅⺆⺇⺉⺊⺌⺍⺎⺏⺐⺒⺓⺔⺖⺘⺙⺛⺝⺞⺟⺠⺡⺢⺣⺤⺦⺨⺩⺪⺫⺬⺭⺯⺰⺲"
+            "⺹⺺⺻⺼⺾⺿⻀⻁⻂⻃⻄⻅⻆⻈⻉⻋⻍⻏⻐⻑⻒⻓⻔⻖⻗⻘⻙⻚⻛⻜⻝⻟⻠⻢⻣⻤⻥⻦⻧⻨⻩⻪⻫⻬⻭⻮⻯⻰⻱⻲⻳"
+        ),
+        (
+            "厂亻冂几刂卜小小兀尣尢巳幺彑忄扌攵旡月歺母民氵氺灬爫丬犭王疋罒示礻糹纟罒"
+            "耂肀聿月艹艹艹虎衤覀西见角讠贝车辶阝钅長镸长门阝雨青韦页风飞食飠饣马骨鬼鱼鸟卤麦黄黾斉齐歯齿竜龙龜亀龟"
+        ),
+        strict=True,
+    )
+)
+
+
+def ideographs(text: str) -> str:
+    """The text with each CJK radical code point replaced by its ideograph."""
+    if not any(0x2E80 <= ord(ch) < 0x2FE0 for ch in text):
+        return text
+    return "".join(_ideograph(ch) for ch in text)
+
+
+def _ideograph(ch: str) -> str:
+    code = ord(ch)
+    if code in KANGXI:
+        return unicodedata.normalize("NFKC", ch)
+    if code in SUPPLEMENT:
+        return _SUPPLEMENT.get(ch, ch)
+    return ch
+
+
+# Of a page's text, the share of glyphs without Unicode above which the text is unreadable.
+UNMAPPED_SHARE = 0.3
+UNMAPPED_MESSAGE = "PDF中的文字无法提取（字体没有Unicode映射），请向对方索取Excel或Word原件"
+
+
+def is_unmapped(text: str) -> bool:
+    """A glyph whose font has no Unicode map: pdfminer's (cid:123), a control character
+    (pdfium gives the glyph code), a private-use character or U+FFFD."""
+    if text.startswith("(cid:"):
+        return True
+    return any(_unmapped_char(ch) for ch in text)
+
+
+def unmapped_share(text: str) -> float:
+    """The share of the text's visible characters that are glyphs without Unicode."""
+    visible = [ch for ch in text if not ch.isspace()]
+    if not visible:
+        return 0.0
+    return sum(_unmapped_char(ch) for ch in visible) / len(visible)
+
+
+def _unmapped_char(ch: str) -> bool:
+    code = ord(ch)
+    return (
+        (code < 0x20 and ch not in "\t\n\r")
+        or 0xE000 <= code <= 0xF8FF
+        or code >= 0xF0000
+        or code == 0xFFFD
+    )
