@@ -26,15 +26,15 @@ from goaleditor.formats.readers.pdf.chain import (
 from goaleditor.formats.readers.pdf.columns import column_rows
 from goaleditor.formats.readers.pdf.horizontal_rules import Carry, rule_tables
 from goaleditor.formats.readers.pdf.pages import paged
-from goaleditor.formats.readers.pdf.radicals import (
+from goaleditor.formats.readers.pdf.radicals import ideographs
+from goaleditor.formats.readers.pdf.ruled_cells import RuledTable, group_lines, join_split_rows
+from goaleditor.formats.readers.pdf.tables import read_sheets
+from goaleditor.formats.readers.pdf.unmapped import (
     UNMAPPED_MESSAGE,
     UNMAPPED_SHARE,
-    ideographs,
     is_unmapped,
     unmapped_share,
 )
-from goaleditor.formats.readers.pdf.ruled_cells import RuledTable, group_lines, join_split_rows
-from goaleditor.formats.readers.pdf.tables import read_sheets
 from goaleditor.formats.readers.tables.columns import HEADER
 from goaleditor.formats.readers.tables.text_lines import (
     agency_from_properties,
