@@ -21,35 +21,105 @@ _PAGE_RE = re.compile(r"^\d{1,4}$")
 
 
 def continues(
-    found: list[tuple[bool, list[list[Any]], Extent | None]], extent: Extent | None
+    found: list[tuple[bool, list[list[Any]], Extent | None]],
+    extent: Extent | None,
+    name_row: list[str] | None = None,
 ) -> bool:
     """Whether a page's blocks go on with the table of the extent: its first table starts no
-    new table (no 项目名称) and is as wide."""
+    new table (no 项目名称, or the 项目名称 row of the table repeated) and is as wide."""
     first = next(((rows, e) for is_table, rows, e in found if is_table and e), None)
     if first is None or first[1] is None or extent is None:
         return False
-    return not _starts(first[0]) and _same_width(first[1], extent)
+    rows = first[0]
+    repeated = bool(rows) and name_row is not None and _squeezed(rows[0]) == name_row
+    return (repeated or not _starts(rows)) and _same_width(first[1], extent)
+
+
+def name_row(found: list[tuple[bool, list[list[Any]], Extent | None]]) -> list[str] | None:
+    """The texts of the last 项目名称 row among a page's tables, if one."""
+    rows = [row for is_table, rows, _ in found if is_table for row in rows]
+    return next((_squeezed(row) for row in reversed(rows) if starts_table(_texts(row))), None)
 
 
 def continued(placed: list[Placed], warn: Warn) -> list[Placed]:
     """The blocks, each table going on from one on an earlier page moved into that table's
-    columns; a table as wide as none before it that starts nothing is dropped, said so."""
+    columns; a table as wide as none before it that starts nothing is dropped, said so.
+
+    A table's parts are joined by what they hold, whatever the rows on either side of the
+    break: a part atop a page that repeats the table's first rows (Word's repeated header
+    rows, the 项目名称 row among them) goes on with it, the repeated rows left out.
+    """
     result: list[Placed] = []
     frame: tuple[int, Extent] | None = None  # the page and extent of the table gone on from
+    lead: list[list[str]] = []  # the texts of the rows of the table gone on from
+    start = 0  # the page the table gone on from starts on
     for page, is_table, rows, extent in placed:
         if not is_table or extent is None:
             result.append((page, is_table, rows, extent))
             continue
-        if _starts(rows) or frame is None:
-            frame = (page, extent)
-        elif frame[0] != page:
+        repeats = _repeated(rows, lead) if frame is not None and frame[0] != page else 0
+        if frame is None or (not repeats and _starts(rows)):
+            if frame is not None and lead and _project(rows) == _project_of(lead):
+                said = (
+                    f"的表格与第{start}页起的表格项目名称相同，但表头不同，已按两张表读取，请核对"
+                )
+                warn(ImportNote(said, f"第{page}页", joiner=""))
+            frame, start = (page, extent), page
+            lead = [_squeezed(row) for row in rows]
+            result.append((page, is_table, rows, extent))
+            continue
+        rows = rows[repeats:]
+        if not rows:
+            continue  # the repeated rows only, at the foot of a page
+        if frame[0] != page:
             if not _same_width(extent, frame[1]):
                 warn(ImportNote("表格与前面的表格宽度不同，不是续表，未读取", f"第{page}页"))
                 continue
             rows = [[_moved(span, extent, frame[1]) for span in row] for row in rows]
             frame = (page, frame[1])
+        lead += [_squeezed(row) for row in rows]
         result.append((page, is_table, rows, extent))
     return result
+
+
+def _repeated(rows: list[list[Span]], lead: list[list[str]]) -> int:
+    """How many of the part's first rows repeat the table's first rows, from its 项目名称 row
+    (0: the part starts no repeat)."""
+    if not rows or not starts_table(_texts(rows[0])):
+        return 0
+    count = 0
+    while count < min(len(rows), len(lead)) and _squeezed(rows[count]) == lead[count]:
+        count += 1
+    after = _squeezed(rows[count]) if count < len(rows) else []
+    if after and after[0] in _head_labels(lead):
+        return 0  # the head goes on with other values: another table of the same name
+    return count
+
+
+def _head_labels(rows: list[list[str]]) -> set[str]:
+    """The first texts of the head's rows (those above the 一级指标 header row)."""
+    labels: set[str] = set()
+    for row in rows:
+        if "一级指标" in row:
+            break
+        labels.update(row[:1])
+    return labels
+
+
+def _squeezed(row: list[Any]) -> list[str]:
+    return [re.sub(r"\s+", "", str(v)) for v in _texts(row) if v]
+
+
+def _project(rows: list[list[Span]]) -> str:
+    return _project_of([_squeezed(row) for row in rows])
+
+
+def _project_of(rows: list[list[str]]) -> str:
+    """The project name beside the 项目名称 label of the first row holding it."""
+    for row in rows:
+        if "项目名称" in row:
+            return "".join(row[row.index("项目名称") + 1 :])
+    return ""
 
 
 def leading_pages(placed: list[Placed], warn: Warn) -> tuple[list[str], list[Placed]]:

@@ -16,11 +16,25 @@ from goaleditor.errors import InputError, RefusalKind
 from goaleditor.formats.layout.official import DEFAULT_HEADING, table_title
 from goaleditor.formats.notes import ImportNote, Warn
 from goaleditor.formats.readers import guard
-from goaleditor.formats.readers.pdf.chain import Placed, continued, continues, leading_pages
+from goaleditor.formats.readers.pdf.chain import (
+    Placed,
+    continued,
+    continues,
+    leading_pages,
+    name_row,
+)
 from goaleditor.formats.readers.pdf.columns import column_rows
 from goaleditor.formats.readers.pdf.horizontal_rules import Carry, rule_tables
+from goaleditor.formats.readers.pdf.pages import paged
+from goaleditor.formats.readers.pdf.radicals import ideographs
 from goaleditor.formats.readers.pdf.ruled_cells import RuledTable, group_lines, join_split_rows
 from goaleditor.formats.readers.pdf.tables import read_sheets
+from goaleditor.formats.readers.pdf.unmapped import (
+    UNMAPPED_MESSAGE,
+    UNMAPPED_SHARE,
+    is_unmapped,
+    unmapped_share,
+)
 from goaleditor.formats.readers.tables.columns import HEADER
 from goaleditor.formats.readers.tables.text_lines import (
     agency_from_properties,
@@ -91,7 +105,7 @@ def read(path: Path, warn: Warn | None = None) -> Document:
         for table in document.tables:
             table.project_name = _one_line(table.project_name)
     if warn is not None:  # only once the file is known to hold goal tables
-        for note in dict.fromkeys(notes):
+        for note in dict.fromkeys(paged(notes, sheets, blocks)):
             warn(note)
     for _, is_table, rows in blocks:
         if is_table:
@@ -224,6 +238,7 @@ def _scan(path: Path) -> tuple[list[int], int, dict[str, str]]:
         metadata = {k: str(v) for k, v in pdf.get_metadata_dict(skip_empty=True).items()}
         marked: list[int] = []
         chars = 0
+        unmapped = 0.0  # the largest share of glyphs without Unicode on a page
         for index in range(count):
             page = pdf[index]
             try:
@@ -233,7 +248,8 @@ def _scan(path: Path) -> tuple[list[int], int, dict[str, str]]:
             finally:
                 page.close()
             chars += len(text.strip())
-            squeezed = re.sub(r"\s+", "", text)
+            unmapped = max(unmapped, unmapped_share(text))
+            squeezed = ideographs(re.sub(r"\s+", "", text))
             if "一级指标" in squeezed or all(m in squeezed for m in _MARKERS):
                 marked.append(index)
     except InputError:
@@ -245,6 +261,8 @@ def _scan(path: Path) -> tuple[list[int], int, dict[str, str]]:
             pdf.close()
     if chars == 0:
         raise InputError(f"{path.name}：PDF中没有文字（可能是扫描件或图片），无法导入")
+    if not marked and unmapped > UNMAPPED_SHARE:
+        raise InputError(f"{path.name}：{UNMAPPED_MESSAGE}")
     if not marked:
         raise InputError(f"{path.name}：PDF中没有找到绩效目标表（需要“项目名称”和“一级指标”表头）")
     first, last = marked[0], marked[-1]
@@ -273,6 +291,7 @@ def _read_pages(
         if objects > MAX_OBJECTS:
             raise InputError(f"{path.name}：PDF结构异常（{objects}个对象），已拒绝读取")
         extent = None  # of the last table read
+        named: list[str] | None = None  # its 项目名称 row (a repeated one goes on with it)
         carry = Carry()  # the columns of a table without vertical lines
         for index in itertools.chain(pages, range(pages[-1] + 1, count)):
             deadline.check()
@@ -285,9 +304,10 @@ def _read_pages(
                 finally:
                     page.close()
                 yield from ((index + 1, t, r, e) for t, r, e in found)
-                if index > pages[-1] and not continues(found, extent):
+                if index > pages[-1] and not continues(found, extent, named):
                     break  # this page is read still: a table on it is said unread
                 extent = next((e for _, _, e in reversed(found) if e), extent)
+                named = name_row(found) or named
             except InputError:
                 raise
             except MemoryError:
@@ -307,12 +327,22 @@ def _read_pages(
 
 def _page_blocks(page: Any, number: int, notes: list[ImportNote], carry: Carry) -> list[Block]:
     """The page's text lines and ruled tables, top to bottom."""
+    lost = 0
+    for char in page.chars:  # the tables' cells are read from these too
+        text = char.get("text", "")
+        if is_unmapped(text):
+            char["text"], lost = "", lost + 1
+        else:
+            char["text"] = ideographs(text)
+    if lost:
+        said = f"有{lost}个字无法提取（字体没有Unicode映射），已略去，请核对"
+        notes.append(ImportNote(said, f"第{number}页", joiner=""))
     chars = [c for c in page.chars if c.get("text", "").strip() or c.get("text") == " "]
     if len(chars) > MAX_PAGE_CHARS:
         crowded = f"文字过多（{len(chars)}个字符），不像是绩效目标表，已跳过"
         notes.append(ImportNote(crowded, f"第{number}页", joiner=""))
         return []
-    tables = [t for t in page.find_tables() if len(t.rows) >= 2 or len(t.cells) >= 3]
+    tables = [t for t in page.find_tables() if _is_table(t)]
     placed: list[tuple[float, float, Block]] = []
     rest = chars
     for index, table in enumerate(tables):
@@ -338,6 +368,14 @@ def _page_blocks(page: Any, number: int, notes: list[ImportNote], carry: Carry) 
         else:
             blocks.append((is_table, rows, extent))
     return blocks
+
+
+def _is_table(table: Any) -> bool:
+    """A ruled table: two rows or three cells, or the 项目名称 row alone (the rest of its
+    table is on the next page); not a box around a line of text."""
+    if len(table.rows) >= 2 or len(table.cells) >= 3:
+        return True
+    return any(starts_table(row) for row in table.extract())
 
 
 def _holds(box: tuple[float, float, float, float], char: dict[str, Any]) -> bool:
