@@ -83,15 +83,17 @@ class _Context:
 
 
 TableRule = Callable[[_Context], Iterator[Problem]]
+# Header fields every layout that prints them requires: (field, rule, label).
+_REQUIRED_WHEN_PRINTED = (
+    ("project_name", "header.no-project-name", "项目名称"),
+    ("fund_use", "header.no-fund-use", "资金用途"),
+    ("goal", "header.no-goal", "绩效目标"),
+)
 
 
 def _header_rules(ctx: _Context) -> Iterator[Problem]:
     t, n = ctx.table, ctx.number
-    for name, rule, label in (
-        ("project_name", "header.no-project-name", "项目名称"),
-        ("fund_use", "header.no-fund-use", "资金用途"),
-        ("goal", "header.no-goal", "绩效目标"),
-    ):
+    for name, rule, label in _REQUIRED_WHEN_PRINTED:
         if not getattr(t, name).strip() and name in ctx.printed:
             yield Problem(ERROR, n, 0, rule, f"{label}为空", name, node=t)
     amounts = {"budget_total": "预算数", "budget_fiscal": "财政资金", "budget_other": "其他资金"}
@@ -226,7 +228,7 @@ def _indicator_rules(ctx: _Context) -> Iterator[Problem]:
                 f"三级指标“{ind.name.strip()}”在本表中重复",
                 "name",
             )
-        if not ind.description.strip():
+        if not ind.description.strip() and "indicator.description" in ctx.printed:
             yield problem(
                 HINT,
                 "indicator.no-description",
@@ -430,3 +432,66 @@ def _budget_fix_its(table: GoalTable) -> list[FixIt]:
         label = f"预算数改为 财政资金{with_carryover} + 其他资金 = {format_money(total)}"
         fixes.append(FixIt(label, table, "budget_total", total))
     return fixes
+
+
+# --- a table still being filled for the first time --------------------------------------
+
+# The rules that only say something is still empty: in a brand-new table they are 提示
+# "待填写" until the clerk leaves the table, checks or exports (see as_to_fill).
+TO_FILL_RULES = frozenset(
+    {
+        "header.no-project-name",
+        "header.no-fund-use",
+        "header.no-goal",
+        "layout.required",
+        "structure.no-indicators",
+        "framework.missing-level2",
+    }
+)
+
+
+def required_header_fields(document: Document) -> frozenset[str]:
+    """The header fields the document's layout wants filled (an 错误 when empty)."""
+    from goaleditor.model.layouts import profile_of
+
+    profile = profile_of(document)
+    printed = profile.printed_fields()
+    general = {name for name, _, _ in _REQUIRED_WHEN_PRINTED if name in printed}
+    return frozenset(general | set(profile.required))
+
+
+def is_blank(table: GoalTable) -> bool:
+    """A table as 新建 makes it: no header field filled (but its unit), no 三级 indicator."""
+    from goaleditor.model.fields import HEADER_FIELDS, default_of
+
+    filled = [
+        name
+        for name in HEADER_FIELDS
+        if name != "money_unit" and getattr(table, name) not in (None, "", default_of(name))
+    ]
+    return not filled and table.indicator_count() == 0
+
+
+def as_to_fill(problems: list[Problem], document: Document) -> list[Problem]:
+    """The problems of a brand-new table: what is only still empty becomes 提示 待填写 (named
+    as the layout prints it); every other problem stays as it is."""
+    from dataclasses import replace
+
+    from goaleditor.model.fields import FIELD_LABELS
+    from goaleditor.model.layouts import profile_of
+
+    labels = profile_of(document).labels
+    result = []
+    for problem in problems:
+        if problem.rule not in TO_FILL_RULES:
+            result.append(problem)
+            continue
+        if problem.field and problem.row == 0 and problem.rule != "framework.missing-level2":
+            label = labels.get(problem.field) or FIELD_LABELS.get(problem.field, problem.field)
+            message = f"{label.removeprefix('其中：')}待填写"
+        elif problem.rule == "structure.no-indicators":
+            message = "三级指标待填写"
+        else:
+            message = f"待填写：{problem.message}"
+        result.append(replace(problem, severity=HINT, message=message))
+    return result
