@@ -19,6 +19,7 @@ from goaleditor.model.frameworks import (
     get_framework,
 )
 from goaleditor.model.money import format_money
+from goaleditor.model.required import REQUIRED_WHEN_PRINTED
 from goaleditor.model.values import (
     COMPARATORS,
     QUALITATIVE,
@@ -83,17 +84,11 @@ class _Context:
 
 
 TableRule = Callable[[_Context], Iterator[Problem]]
-# Header fields every layout that prints them requires: (field, rule, label).
-_REQUIRED_WHEN_PRINTED = (
-    ("project_name", "header.no-project-name", "项目名称"),
-    ("fund_use", "header.no-fund-use", "资金用途"),
-    ("goal", "header.no-goal", "绩效目标"),
-)
 
 
 def _header_rules(ctx: _Context) -> Iterator[Problem]:
     t, n = ctx.table, ctx.number
-    for name, rule, label in _REQUIRED_WHEN_PRINTED:
+    for name, rule, label in REQUIRED_WHEN_PRINTED:
         if not getattr(t, name).strip() and name in ctx.printed:
             yield Problem(ERROR, n, 0, rule, f"{label}为空", name, node=t)
     amounts = {"budget_total": "预算数", "budget_fiscal": "财政资金", "budget_other": "其他资金"}
@@ -448,16 +443,6 @@ TO_FILL_RULES = frozenset(
         "framework.missing-level2",
     }
 )
-
-
-def required_header_fields(document: Document) -> frozenset[str]:
-    """The header fields the document's layout wants filled (an 错误 when empty)."""
-    from goaleditor.model.layouts import profile_of
-
-    profile = profile_of(document)
-    printed = profile.printed_fields()
-    general = {name for name, _, _ in _REQUIRED_WHEN_PRINTED if name in printed}
-    return frozenset(general | set(profile.required))
 
 
 def is_blank(table: GoalTable) -> bool:

@@ -40,6 +40,7 @@ from goaleditor.model.money import (
     read_typed_money,
     refused_characters,
 )
+from goaleditor.model.required import required_header_fields
 from goaleditor.ui.prompts import CANCEL
 
 if TYPE_CHECKING:
@@ -245,8 +246,6 @@ class HeaderForm(QWidget):
 
     def _mark_to_fill(self) -> None:
         """Mark the required fields still empty: 待填写 in them and a light background."""
-        from goaleditor.model.checks import required_header_fields
-
         required = required_header_fields(self._document) if self._table is not None else ()
         for name, editor in self._editors.items():
             if not isinstance(editor, QLineEdit | QPlainTextEdit):

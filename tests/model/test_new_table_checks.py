@@ -13,10 +13,10 @@ from goaleditor.model.checks import (
     as_to_fill,
     check_table,
     is_blank,
-    required_header_fields,
 )
 from goaleditor.model.document import Indicator, Level1, Level2
 from goaleditor.model.new_document import new_document
+from goaleditor.model.required import required_header_fields
 
 
 @pytest.mark.parametrize("layout", ["tianjin", "shanghai", "central", "sichuan"])

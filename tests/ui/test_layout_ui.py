@@ -213,7 +213,7 @@ def _new(window, layout: str) -> None:
 
 @pytest.mark.parametrize("layout", ["tianjin", "shanghai", "central", "sichuan"])
 def test_a_new_document_says_what_to_fill_not_errors(window, layout: str) -> None:
-    from goaleditor.model.checks import required_header_fields
+    from goaleditor.model.required import required_header_fields
 
     _new(window, layout)
     problems = window.problems.problems
