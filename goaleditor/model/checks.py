@@ -468,11 +468,12 @@ def as_to_fill(problems: list[Problem], document: Document) -> list[Problem]:
     labels = profile_of(document).labels
     result = []
     for problem in problems:
-        if problem.rule not in TO_FILL_RULES:
+        if problem.rule not in TO_FILL_RULES and not _sum_half_typed(problem):
             result.append(problem)
             continue
-        if problem.field and problem.row == 0 and problem.rule != "framework.missing-level2":
-            label = labels.get(problem.field) or FIELD_LABELS.get(problem.field, problem.field)
+        field = _blank_of_sum(problem) or problem.field
+        if field and problem.row == 0 and problem.rule != "framework.missing-level2":
+            label = labels.get(field) or FIELD_LABELS.get(field, field)
             message = f"{label.removeprefix('其中：')}待填写"
         elif problem.rule == "structure.no-indicators":
             message = "三级指标待填写"
@@ -480,3 +481,27 @@ def as_to_fill(problems: list[Problem], document: Document) -> list[Problem]:
             message = f"待填写：{problem.message}"
         result.append(replace(problem, severity=HINT, message=message))
     return result
+
+
+# A sum whose total or every part is still blank: the clerk has not got there yet.
+_SUMS = {
+    "budget.sum": ("budget_total", ("budget_fiscal", "budget_carryover", "budget_other")),
+    "budget.period-sum": ("period_total", ("period_fiscal", "period_other")),
+}
+
+
+def _blank_of_sum(problem: Problem) -> str:
+    """The blank field a sum problem only stands for: its total, or its first part when every
+    part is blank; "" when the sum is really wrong (or it is not a sum)."""
+    table = problem.node
+    if problem.rule not in _SUMS or not isinstance(table, GoalTable):
+        return ""
+    total, parts = _SUMS[problem.rule]
+    if getattr(table, total) is None:
+        return total
+    return parts[0] if all(getattr(table, part) is None for part in parts) else ""
+
+
+def _sum_half_typed(problem: Problem) -> bool:
+    """Whether a sum problem only says that its total or all its parts are still blank."""
+    return bool(_blank_of_sum(problem))

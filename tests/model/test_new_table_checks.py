@@ -90,3 +90,20 @@ def test_no_description_hint_where_the_layout_does_not_print_descriptions() -> N
     assert "indicator.no-description" in {p.rule for p in check_table(document, table, 1)}
     document.layout = "shanghai"
     assert "indicator.no-description" not in {p.rule for p in check_table(document, table, 1)}
+
+
+def test_a_sum_with_its_parts_still_blank_is_to_fill_and_a_wrong_sum_an_error() -> None:
+    document = new_document({"layout": "shanghai"})
+    table = document.tables[0]
+    table.budget_total = Decimal("3750000.00")
+    found = {p.rule: p for p in as_to_fill(check_table(document, table, 1), document)}
+    assert (found["budget.sum"].severity, found["budget.sum"].message) == (
+        HINT,
+        "当年财政拨款待填写",
+    )
+    table.budget_total, table.period_fiscal = None, Decimal(5)
+    found = {p.rule: p for p in as_to_fill(check_table(document, table, 1), document)}
+    assert found["budget.period-sum"].message == "项目资金总额待填写"
+    table.budget_total, table.budget_fiscal = Decimal(10), Decimal(3)
+    found = {p.rule: p for p in as_to_fill(check_table(document, table, 1), document)}
+    assert found["budget.sum"].severity == ERROR  # typed, and wrong
