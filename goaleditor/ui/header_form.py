@@ -15,7 +15,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QColor, QKeyEvent, QKeySequence, QPalette, QValidator
+from PySide6.QtGui import QColor, QKeyEvent, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -32,16 +32,22 @@ from goaleditor.model.document import Document, GoalTable
 from goaleditor.model.edits import SetHeader
 from goaleditor.model.events import Edited, Event
 from goaleditor.model.fields import FIELD_LABELS, MONEY_FIELDS, SPECS
-from goaleditor.model.layouts import LayoutProfile, get_profile
+from goaleditor.model.layouts import get_profile
 from goaleditor.model.money import (
     MONEY_UNITS,
     MoneyError,
     format_money,
     read_typed_money,
-    refused_characters,
 )
 from goaleditor.model.required import required_header_fields
-from goaleditor.ui.prompts import CANCEL
+from goaleditor.ui.money_fields import (
+    CONVERT,
+    KEEP_NUMBERS,
+    MoneyValidator,
+    ask_conversion,
+    form_label,
+    refused_message,
+)
 
 if TYPE_CHECKING:
     from goaleditor.ui.session import DocumentSession
@@ -75,28 +81,8 @@ MONEY_PLACEHOLDER = "未填"
 TO_FILL = "待填写"
 TO_FILL_BASE = QColor("#fff6d6")  # a light marker on a required field still empty
 REFUSED_TEXT = QColor("#b00020")  # an amount that is not (yet) one
-CONVERT, KEEP_NUMBERS = "换算金额", "保留数字"
 STATUS_MS = 10_000
 _REDO_KEYS = (QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z"))
-
-
-def form_label(profile: LayoutProfile, name: str) -> str:
-    """A field's label in the header form: as the layout prints it, else the clerk's name."""
-    return profile.labels.get(name) or SPECS[name].in_form
-
-
-class MoneyValidator(QValidator):
-    """Lets in what an amount may hold (digits, 万, 元, ￥, commas…) and says what it refuses."""
-
-    refused = Signal(str)  # the characters refused, each once
-
-    def validate(self, text: str, pos: int) -> tuple[QValidator.State, str, int]:
-        """Invalid (and said) when text holds a character no amount has; else Acceptable."""
-        refused = refused_characters(text)
-        if refused:
-            self.refused.emit(refused)
-            return QValidator.State.Invalid, text, pos
-        return QValidator.State.Acceptable, text, pos
 
 
 def _undo_or_redo(event: QKeyEvent) -> str:
@@ -362,9 +348,8 @@ class HeaderForm(QWidget):
         self._session.message.emit(text, STATUS_MS)
 
     def _say_refused(self, name: str, characters: str) -> None:
-        chars = "、".join(f"“{c}”" for c in characters)
-        label = form_label(get_profile(self._document.layout), name).removeprefix("其中：")
-        self._say(f"{label}：金额中不能有{chars}，未输入（可写 375万、1,234.5元、￥400）")
+        label = form_label(get_profile(self._document.layout), name)
+        self._say(refused_message(label, characters))
 
     def _commit(self, name: str) -> None:
         if self._table is None:
@@ -422,7 +407,8 @@ class HeaderForm(QWidget):
             return
         convert = False
         if conversions:
-            answer = self._ask_conversion(old, unit, conversions)
+            profile = get_profile(self._document.layout)
+            answer = ask_conversion(self._session.prompts, profile, old, unit, conversions)
             if answer not in (CONVERT, KEEP_NUMBERS):
                 self._show_field("money_unit")
                 return
@@ -430,33 +416,6 @@ class HeaderForm(QWidget):
         self._session.apply(edit_rules.change_money_unit(table, unit, convert))
         done = "，金额已换算" if convert else ("，金额数字未变" if conversions else "")
         self._say(f"金额单位已改为{unit}{done}（Ctrl+Z 撤销）")
-
-    def _ask_conversion(self, old: str, unit: str, conversions: list[edit_rules.Conversion]) -> str:
-        """CONVERT, KEEP_NUMBERS or CANCEL: what becomes of the amounts in the new unit."""
-        profile = get_profile(self._document.layout)
-        factor = "÷10000" if unit == "万元" else "×10000"
-        lines = [
-            f"{form_label(profile, c.field).removeprefix('其中：')}：{format_money(c.old)}{old}"
-            f" → {format_money(c.new)}{unit}{'（四舍五入）' if c.rounded else ''}"
-            for c in conversions
-        ]
-        rounded = any(c.rounded for c in conversions)
-        detail = "\n".join(
-            [
-                f"换算金额（{factor}）：",
-                *lines,
-                *(["有金额超过两位小数，已四舍五入到分。"] if rounded else []),
-                f"保留数字：各金额数字不变，只把单位改为{unit}。",
-            ]
-        )
-        return self._session.prompts.choose(
-            "question",
-            "money_unit_change",
-            "修改金额单位",
-            f"金额单位由{old}改为{unit}：要把已填的金额换算为{unit}吗？",
-            [CONVERT, KEEP_NUMBERS, CANCEL],
-            detail,
-        )
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Ctrl+Z / Ctrl+Y in a field undo and redo the document (the fields' own undo is off)."""

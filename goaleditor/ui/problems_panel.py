@@ -161,7 +161,7 @@ class ProblemsPanel(QWidget):
 
     def _note_new_tables(self) -> None:
         """A table seen for the first time blank (新建, 新建绩效目标表) is a new one."""
-        from goaleditor.model.checks import is_blank
+        from goaleditor.model.to_fill import is_blank
 
         for table in self._document.tables:
             if self._seen.get(id(table)) is not table:
@@ -173,7 +173,8 @@ class ProblemsPanel(QWidget):
 
     def recheck(self) -> None:
         """Check the tables that changed since the last check, and show every problem."""
-        from goaleditor.model.checks import as_to_fill, check_table, document_problems
+        from goaleditor.model.checks import check_table, document_problems
+        from goaleditor.model.to_fill import as_to_fill
 
         self._timer.stop()
         self._note_new_tables()

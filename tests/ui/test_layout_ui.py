@@ -148,7 +148,7 @@ def test_the_header_form_labels_fields_as_the_layout_prints_them(window) -> None
 
 def test_every_shown_label_is_the_one_its_layout_prints() -> None:
     from goaleditor.model.layouts import PROFILES
-    from goaleditor.ui.header_form import form_label
+    from goaleditor.ui.money_fields import form_label
 
     for profile in PROFILES.values():
         for name, printed in profile.labels.items():

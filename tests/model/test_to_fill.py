@@ -7,16 +7,11 @@ from decimal import Decimal
 
 import pytest
 
-from goaleditor.model.checks import (
-    ERROR,
-    HINT,
-    as_to_fill,
-    check_table,
-    is_blank,
-)
+from goaleditor.model.checks import ERROR, HINT, check_table
 from goaleditor.model.document import Indicator, Level1, Level2
 from goaleditor.model.new_document import new_document
 from goaleditor.model.required import required_header_fields
+from goaleditor.model.to_fill import as_to_fill, is_blank
 
 
 @pytest.mark.parametrize("layout", ["tianjin", "shanghai", "central", "sichuan"])
