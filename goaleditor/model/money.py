@@ -59,8 +59,8 @@ _TYPED_RE = re.compile(
 _TYPED_TRANSLATION = str.maketrans("０１２３４５６７８９．，－＋　", "0123456789.,-+ ")
 # What a typed amount may hold: digits, sign, point, grouping, currency and unit words.
 MONEY_CHARACTERS = frozenset(
-    "0123456789０１２３４５６７８９.．,，-－+＋ 　￥¥元千万亿人民币RMBCNYrmbcny"
-)
+    "0123456789０１２３４５６７８９.．,，-－+＋ 　\t\r\n￥¥元千万亿人民币RMBCNYrmbcny"
+)  # with the tab and line end a cell copied from Excel/WPS brings along
 
 
 def refused_characters(text: str) -> str:
@@ -76,7 +76,7 @@ def read_typed_money(text: str, unit: str) -> tuple[Decimal | None, str]:
     table's unit (1.234 元, 1元 in a 万元 table).
     """
     raw = text.strip()
-    compact = raw.translate(_TYPED_TRANSLATION).replace(" ", "").upper()
+    compact = re.sub(r"\s+", "", raw.translate(_TYPED_TRANSLATION)).upper()
     match = _TYPED_RE.match(compact)
     if match is None or (match.group("currency") and not match.group("number")):
         raise MoneyError(f"“{raw[:40]}”不是金额")

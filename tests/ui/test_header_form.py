@@ -277,3 +277,14 @@ def test_a_table_without_amounts_switches_without_asking(window) -> None:
     )
     assert choose_unit(window, "万元", None) == []
     assert table.money_unit == "万元"
+
+
+def test_a_cell_copied_from_a_spreadsheet_pastes_with_its_line_end(window) -> None:
+    total = window.header_form.editor("budget_total")
+    QApplication.clipboard().setText("1,234.5元\r\n")
+    total.setFocus()
+    total.selectAll()
+    QTest.keyClick(total, Qt.Key.Key_V, CTRL)
+    assert window.current_table().budget_total == Decimal("1234.50")
+    press(total, Qt.Key.Key_Return)
+    assert total.text() == "1234.50"
