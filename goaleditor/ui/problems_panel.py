@@ -156,8 +156,8 @@ class ProblemsPanel(QWidget):
         for each in settled:
             if self._fresh.pop(id(each), None) is not None:
                 self._checked.pop(id(each), None)
-        if settled:
-            self.recheck()
+        if any(t is each for each in settled for t in self._document.tables):
+            self.recheck()  # not for a table of a document being replaced
 
     def _note_new_tables(self) -> None:
         """A table seen for the first time blank (新建, 新建绩效目标表) is a new one."""
