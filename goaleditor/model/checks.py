@@ -21,6 +21,7 @@ from goaleditor.model.frameworks import (
 )
 from goaleditor.model.money import format_money
 from goaleditor.model.next_year import INDICATOR_TEXT_FIELDS, TABLE_TEXT_FIELDS
+from goaleditor.model.required import REQUIRED_WHEN_PRINTED
 from goaleditor.model.values import (
     COMPARATORS,
     QUALITATIVE,
@@ -96,11 +97,7 @@ TableRule = Callable[[_Context], Iterator[Problem]]
 
 def _header_rules(ctx: _Context) -> Iterator[Problem]:
     t, n = ctx.table, ctx.number
-    for name, rule, label in (
-        ("project_name", "header.no-project-name", "项目名称"),
-        ("fund_use", "header.no-fund-use", "资金用途"),
-        ("goal", "header.no-goal", "绩效目标"),
-    ):
+    for name, rule, label in REQUIRED_WHEN_PRINTED:
         if not getattr(t, name).strip() and name in ctx.printed:
             yield Problem(ERROR, n, 0, rule, f"{label}为空", name, node=t)
     amounts = {"budget_total": "预算数", "budget_fiscal": "财政资金", "budget_other": "其他资金"}
@@ -235,7 +232,7 @@ def _indicator_rules(ctx: _Context) -> Iterator[Problem]:
                 f"三级指标“{ind.name.strip()}”在本表中重复",
                 "name",
             )
-        if not ind.description.strip():
+        if not ind.description.strip() and "indicator.description" in ctx.printed:
             yield problem(
                 HINT,
                 "indicator.no-description",

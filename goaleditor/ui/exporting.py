@@ -41,6 +41,7 @@ class Exporter:
         # returns nothing (QApplication.processEvents): thousands of them crash the
         # interpreter. The progress loop therefore uses this instance instead.
         self._events = QEventLoop(parent)
+        self.before_check: Callable[[], None] = lambda: None  # before errors are counted
 
     def _status(self, text: str) -> None:
         self.parent.statusBar().showMessage(text, 5000)
@@ -64,6 +65,7 @@ class Exporter:
         """With 错误 left, ask whether to export (or print) all the same."""
         from goaleditor.model.checks import ERROR, check_document
 
+        self.before_check()
         errors = sum(1 for p in check_document(self.session.document) if p.severity == ERROR)
         if not errors:
             return True

@@ -2,7 +2,10 @@
 
 Each field commits as the clerk types; consecutive typing in one field is one undo step
 (the session merges it). Ctrl+Z / Ctrl+Y in a field undo the document, not the field.
-Fields the layout does not print are hidden (their data is kept, and a note says so).
+Fields the layout does not print are hidden (their data is kept, and a note says so); the
+others carry the labels the layout prints. Amounts are read as clerks write them (375万,
+1,234.5元, ￥400) in the table's money unit, and what was read or refused is said on the status
+line. Required fields still empty are marked 待填写.
 """
 
 from __future__ import annotations
@@ -11,8 +14,8 @@ import itertools
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QObject, QRegularExpression, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QRegularExpressionValidator
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QColor, QKeyEvent, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -24,16 +27,31 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from goaleditor.model import edit_rules
 from goaleditor.model.document import Document, GoalTable
 from goaleditor.model.edits import SetHeader
 from goaleditor.model.events import Edited, Event
 from goaleditor.model.fields import FIELD_LABELS, MONEY_FIELDS, SPECS
-from goaleditor.model.money import MONEY_UNITS, MoneyError, format_money, parse_money
+from goaleditor.model.layouts import get_profile
+from goaleditor.model.money import (
+    MONEY_UNITS,
+    MoneyError,
+    format_money,
+    read_typed_money,
+)
+from goaleditor.model.required import required_header_fields
+from goaleditor.ui.money_fields import (
+    CONVERT,
+    KEEP_NUMBERS,
+    MoneyValidator,
+    ask_conversion,
+    form_label,
+    refused_message,
+)
 
 if TYPE_CHECKING:
     from goaleditor.ui.session import DocumentSession
 
-MONEY_RE = QRegularExpression(r"^[0-9０-９,，]*([.．][0-9０-９]{0,2})?$")
 # The form's rows: the fields of each row, the first one's label heading the row, the others'
 # labels before them. A row shows when its layout prints one of its fields.
 ROWS: tuple[tuple[str, ...], ...] = (
@@ -60,6 +78,10 @@ PLACEHOLDERS = {
     "goal": "年度绩效目标，如“1.……”",
 }
 MONEY_PLACEHOLDER = "未填"
+TO_FILL = "待填写"
+TO_FILL_BASE = QColor("#fff6d6")  # a light marker on a required field still empty
+REFUSED_TEXT = QColor("#b00020")  # an amount that is not (yet) one
+STATUS_MS = 10_000
 _REDO_KEYS = (QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z"))
 
 
@@ -86,6 +108,9 @@ class HeaderForm(QWidget):
         self._table: GoalTable | None = None
         self._editors: dict[str, QWidget] = {}
         self._committing = ""  # the field whose own edit is being applied: not echoed back
+        self._labels: dict[str, QLabel] = {}  # field -> the label before its editor
+        self._examples: dict[str, str] = {}  # field -> its placeholder when not required
+        self._refusal: dict[str, str] = {}  # money field -> why its text is not taken (yet)
         self._typing = 0  # counts focus changes: typing merges into one undo step per visit
         self._build()
         self._unsubscribe = document.subscribe(self._on_change)
@@ -96,8 +121,9 @@ class HeaderForm(QWidget):
         edit = QLineEdit(self)
         edit.setObjectName(name)
         edit.setPlaceholderText(placeholder)
+        self._examples[name] = placeholder
         edit.textEdited.connect(lambda: self._commit(name))
-        edit.editingFinished.connect(lambda: self._show_field(name))  # "1.5" shows "1.50"
+        edit.editingFinished.connect(lambda: self._finish(name))  # "1.5" shows "1.50"
         edit.installEventFilter(self)
         self._editors[name] = edit
         return edit
@@ -109,6 +135,7 @@ class HeaderForm(QWidget):
         edit.installEventFilter(self)
         edit.setObjectName(name)
         edit.setPlaceholderText(placeholder)
+        self._examples[name] = placeholder
         edit.setTabChangesFocus(True)
         height = edit.fontMetrics().lineSpacing() * lines + 12
         edit.setFixedHeight(height)
@@ -129,12 +156,14 @@ class HeaderForm(QWidget):
             for name in names:
                 parts: list[QWidget] = []
                 if name != names[0]:
-                    parts.append(QLabel(f"{SPECS[name].in_form}：", row))
+                    self._labels[name] = QLabel(f"{SPECS[name].in_form}：", row)
+                    parts.append(self._labels[name])
                     box.addWidget(parts[-1])
                 parts.append(self._editor(name))
                 box.addWidget(parts[-1], 0 if name == "money_unit" else 1)
                 self._parts[name] = parts
-            form.addRow(f"{SPECS[names[0]].in_form}：", row)
+            self._labels[names[0]] = QLabel(f"{SPECS[names[0]].in_form}：", self)
+            form.addRow(self._labels[names[0]], row)
             self._rows.append((row, names))
             if names[0] == "budget_total":
                 self._hint = QLabel(self)
@@ -159,7 +188,7 @@ class HeaderForm(QWidget):
             unit = QComboBox(self)
             unit.setObjectName(name)
             unit.addItems(list(MONEY_UNITS))
-            unit.activated.connect(lambda: self._commit(name))
+            unit.activated.connect(self._unit_chosen)
             self._editors[name] = unit
             return unit
         if kind == "long_text":
@@ -169,7 +198,9 @@ class HeaderForm(QWidget):
             name, MONEY_PLACEHOLDER if kind == "money" else PLACEHOLDERS.get(name, "")
         )
         if kind == "money":
-            edit.setValidator(QRegularExpressionValidator(MONEY_RE, edit))
+            validator = MoneyValidator(edit)
+            validator.refused.connect(lambda chars: self._say_refused(name, chars))
+            edit.setValidator(validator)
             edit.setAlignment(Qt.AlignmentFlag.AlignRight)
             edit.textEdited.connect(self._update_hint)
         return edit
@@ -177,20 +208,63 @@ class HeaderForm(QWidget):
     @property
     def printed(self) -> frozenset[str]:
         """The fields the document's layout prints."""
-        from goaleditor.model.layouts import get_profile
-
         return get_profile(self._document.layout).printed_fields()
 
+    def label(self, name: str) -> str:
+        """The label shown before a field (for tests): as the layout prints it."""
+        return self._labels[name].text().removesuffix("：") if name in self._labels else ""
+
     def _apply_layout(self) -> None:
-        """Show the fields the layout prints (the money unit always), hide the rest."""
+        """Show the fields the layout prints (the money unit always) under the labels it
+        prints, hide the rest."""
+        profile = get_profile(self._document.layout)
         printed = self.printed | {"money_unit"}
         for name, parts in self._parts.items():
             for widget in parts:
                 widget.setVisible(name in printed)
+        for name, label in self._labels.items():
+            label.setText(f"{form_label(profile, name)}：")
         for row, names in self._rows:
             self._form.setRowVisible(row, any(name in printed for name in names))
         self._update_unprinted()
+        self._mark_to_fill()
         self.printedChanged.emit(self.printed)
+
+    def _mark_to_fill(self) -> None:
+        """Mark the required fields still empty: 待填写 in them and a light background."""
+        required = required_header_fields(self._document) if self._table is not None else ()
+        for name, editor in self._editors.items():
+            if not isinstance(editor, QLineEdit | QPlainTextEdit):
+                continue
+            empty = not self._widget_text(name).strip()
+            to_fill = name in required and empty
+            example = self._examples.get(name, "")
+            if name in MONEY_FIELDS:
+                placeholder = TO_FILL if name in required else MONEY_PLACEHOLDER
+            else:
+                placeholder = f"{TO_FILL}，{example}" if name in required and example else example
+                placeholder = placeholder or (TO_FILL if name in required else "")
+            if editor.placeholderText() != placeholder:
+                editor.setPlaceholderText(placeholder)
+            self._paint(name, to_fill)
+
+    def _paint(self, name: str, to_fill: bool | None = None) -> None:
+        """The marker of a field: light when still to fill, red text when refused."""
+        editor = self._editors[name]
+        if to_fill is None:
+            to_fill = bool(editor.property("toFill"))
+        state = (to_fill, self._refusal.get(name, ""))
+        if editor.property("marks") == list(state):
+            return
+        editor.setProperty("toFill", to_fill)
+        editor.setProperty("marks", list(state))
+        palette = self.palette()
+        if to_fill:
+            palette.setColor(QPalette.ColorRole.Base, TO_FILL_BASE)
+        if name in self._refusal:
+            palette.setColor(QPalette.ColorRole.Text, REFUSED_TEXT)
+        editor.setPalette(palette)
+        editor.setToolTip(self._refusal.get(name, TO_FILL if to_fill else ""))
 
     def _update_unprinted(self) -> None:
         """Say which filled fields the layout will not print (they are kept all the same)."""
@@ -223,8 +297,10 @@ class HeaderForm(QWidget):
         self.setEnabled(table is not None)
         for name in self._editors:
             self._show_field(name)
+        self._refusal.clear()
         self._update_hint()
         self._update_unprinted()
+        self._mark_to_fill()
 
     def _show_field(self, name: str) -> None:
         editor = self._editors[name]
@@ -250,6 +326,7 @@ class HeaderForm(QWidget):
                 self._show_field(change.name)
             self._update_hint()
             self._update_unprinted()
+            self._mark_to_fill()
 
     # --- committing edits ----------------------------------------------------------------
 
@@ -266,6 +343,14 @@ class HeaderForm(QWidget):
         assert isinstance(editor, QPlainTextEdit)
         return editor.toPlainText()
 
+    def _say(self, text: str) -> None:
+        """Say something on the window's status line."""
+        self._session.message.emit(text, STATUS_MS)
+
+    def _say_refused(self, name: str, characters: str) -> None:
+        label = form_label(get_profile(self._document.layout), name)
+        self._say(refused_message(label, characters))
+
     def _commit(self, name: str) -> None:
         if self._table is None:
             return
@@ -273,9 +358,18 @@ class HeaderForm(QWidget):
         value: Any = text.strip() if name == "project_name" else text
         if name in MONEY_FIELDS:
             try:
-                value = parse_money(text)
-            except MoneyError:
-                return  # half-typed (the validator makes it rare): the old value shows on leaving
+                value, note = read_typed_money(text, self._table.money_unit)
+            except MoneyError as refused:
+                # half-typed or not an amount: the document keeps its amount; said now, and
+                # again on leaving, when the field shows that amount again
+                self._refusal[name] = str(refused)
+                self._paint(name)
+                self._say(f"{refused}，未采用")
+                return
+            if self._refusal.pop(name, None) is not None:
+                self._paint(name)
+            if note:
+                self._say(note)
         if value == getattr(self._table, name):
             return
         self._committing = name
@@ -284,6 +378,44 @@ class HeaderForm(QWidget):
             self._session.apply(edit)
         finally:
             self._committing = ""
+
+    def _finish(self, name: str) -> None:
+        """Leaving a line field (or Enter): it shows the document's value, and a refused
+        amount is said to be dropped."""
+        refused = self._refusal.pop(name, None)
+        if refused is not None and self._table is not None:
+            kept = format_money(getattr(self._table, name)) or "空"
+            self._say(f"{refused}，未采用：仍为{kept}")
+            self._paint(name)
+        self._show_field(name)
+
+    def _unit_chosen(self) -> None:
+        """A new 金额单位: with amounts filled, ask whether to convert them or keep the
+        numbers (either is one undo step); without, just set it."""
+        table = self._table
+        if table is None:
+            return
+        unit = self._widget_text("money_unit")
+        old = table.money_unit
+        if unit == old:
+            return
+        try:
+            conversions = edit_rules.money_conversions(table, unit)
+        except MoneyError as exc:
+            self._session.prompts.error("无法换算金额", f"换算为{unit}后{exc}")
+            self._show_field("money_unit")
+            return
+        convert = False
+        if conversions:
+            profile = get_profile(self._document.layout)
+            answer = ask_conversion(self._session.prompts, profile, old, unit, conversions)
+            if answer not in (CONVERT, KEEP_NUMBERS):
+                self._show_field("money_unit")
+                return
+            convert = answer == CONVERT
+        self._session.apply(edit_rules.change_money_unit(table, unit, convert))
+        done = "，金额已换算" if convert else ("，金额数字未变" if conversions else "")
+        self._say(f"金额单位已改为{unit}{done}（Ctrl+Z 撤销）")
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Ctrl+Z / Ctrl+Y in a field undo and redo the document (the fields' own undo is off)."""
@@ -302,9 +434,10 @@ class HeaderForm(QWidget):
 
     def _update_hint(self) -> None:
         amounts: list[Decimal | None] = []
+        unit = self._table.money_unit if self._table is not None else "元"
         for name in ("budget_total", "budget_fiscal", "budget_carryover", "budget_other"):
             try:
-                amounts.append(parse_money(self._widget_text(name)))
+                amounts.append(read_typed_money(self._widget_text(name), unit)[0])
             except MoneyError:
                 amounts.append(None)
         total, *parts = amounts

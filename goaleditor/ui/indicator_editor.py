@@ -32,6 +32,7 @@ from goaleditor.ui.indicator_model import (
     COL_WEIGHT,
     FIELD_OF_COLUMN,
     IndicatorTreeModel,
+    printed_columns,
 )
 from goaleditor.ui.tree_keys import IndicatorTreeView, selected_indicators
 
@@ -183,8 +184,15 @@ class IndicatorEditor(QWidget):
     # --- showing ---------------------------------------------------------------------------
 
     def show_columns(self, printed: frozenset[str]) -> None:
-        """Show the columns of indicator fields the document's layout prints (权重)."""
-        self.view.setColumnHidden(COL_WEIGHT, "indicator.weight" not in printed)
+        """Show the columns of indicator fields the document's layout prints (描述, 权重, the
+        parts of 指标值); the others are hidden, so Tab and ←/→ pass them by."""
+        shown = printed_columns(printed)
+        for column in range(self.model.columnCount()):
+            self.view.setColumnHidden(column, column not in shown)
+        current = self.view.currentIndex()
+        if current.isValid() and current.column() not in shown:
+            self.view.setCurrentIndex(current.siblingAtColumn(COL_NAME))
+        self.fit_columns()
 
     def set_document(self, document: Document) -> None:
         """Edit another document."""
@@ -208,19 +216,26 @@ class IndicatorEditor(QWidget):
 
     def _room(self) -> int:
         """The width 三级指标 and 描述 share."""
-        fixed = sum(self.view.columnWidth(c) for c in FIXED_WIDTHS)
+        shown = [c for c in FIXED_WIDTHS if not self.view.isColumnHidden(c)]
+        fixed = sum(self.view.columnWidth(c) for c in shown)
         return max(0, self.view.viewport().width() - fixed)
 
     def fit_columns(self) -> None:
-        """Share the room between 三级指标 and 描述 (the clerk's last split kept)."""
+        """Share the room between 三级指标 and 描述 (the clerk's last split kept); without
+        描述 (a layout that does not print it), 三级指标 takes it all."""
         room = self._room()
-        name = max(NAME_MIN, int(room * self._name_share))
         self._fitting = True
-        self.view.setColumnWidth(COL_NAME, name)
-        self.view.setColumnWidth(COL_DESCRIPTION, max(DESCRIPTION_MIN, room - name))
+        if self.view.isColumnHidden(COL_DESCRIPTION):
+            self.view.setColumnWidth(COL_NAME, max(NAME_MIN, room))
+        else:
+            name = max(NAME_MIN, int(room * self._name_share))
+            self.view.setColumnWidth(COL_NAME, name)
+            self.view.setColumnWidth(COL_DESCRIPTION, max(DESCRIPTION_MIN, room - name))
         self._fitting = False
 
     def _column_resized(self, column: int, _old: int, new: int) -> None:
+        if self.view.isColumnHidden(COL_DESCRIPTION):
+            return  # 三级指标 alone: no split to learn
         if not self._fitting and column == COL_NAME and self._room():
             self._name_share = min(0.8, max(0.1, new / self._room()))
 

@@ -33,6 +33,10 @@ FIELD_OF_COLUMN = {
     column: name for column, name in enumerate(COLUMN_FIELDS) if column != COL_DISPLAY
 }
 COLUMN_OF_FIELD = {name: column for column, name in FIELD_OF_COLUMN.items()}
+# Columns headed as the layout prints their field (度量单位 in Sichuan); 指标值 and 打印值 keep
+# the editor's names, which tell the typed value from the printed one.
+_LAYOUT_HEADED = ("name", "description", "comparator", "unit", "weight")
+_VALUE_PARTS = ("comparator", "value", "unit")
 NODE_MIME = "application/x-goaleditor-indicator-rows"
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -48,6 +52,17 @@ _INDICATOR_FLAGS = (
 _EDITABLE_FLAGS = _INDICATOR_FLAGS | _Flag.ItemIsEditable
 _Role = Qt.ItemDataRole
 _TEXT_ROLES = (_Role.DisplayRole, _Role.EditRole)
+
+
+def printed_columns(printed: frozenset[str]) -> tuple[int, ...]:
+    """The columns a layout printing these fields shows: its own indicator fields, and the
+    parts of 指标值 (指标性质, 指标值, 单位) where it prints them together as 打印值."""
+    shown = []
+    for column, name in enumerate(COLUMN_FIELDS):
+        together = name in _VALUE_PARTS and "indicator.display" in printed
+        if name == "name" or f"indicator.{name}" in printed or together:
+            shown.append(column)
+    return tuple(shown)
 
 
 class IndicatorTreeModel(EventedModel):
@@ -157,6 +172,9 @@ class IndicatorTreeModel(EventedModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            name = COLUMN_FIELDS[section]
+            if name in _LAYOUT_HEADED:
+                return profile_of(self._document).labels.get(name, HEADERS[section])
             return HEADERS[section]
         return None
 
@@ -249,6 +267,7 @@ class IndicatorTreeModel(EventedModel):
         node = event.target
         if isinstance(node, Document) and event.name == "layout":
             self.layoutChanged.emit()  # every 打印值 prints in the new layout's style
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(HEADERS) - 1)
             return
         if isinstance(node, Level1 | Level2 | Indicator) and self._mine(node.parent):
             column = COLUMN_OF_FIELD.get(event.name, COL_NAME)

@@ -68,6 +68,7 @@ class MainWindow(QMainWindow):
         self.table_actions = TableActions(self)
         self._build_widgets()
         self.exporter = Exporter(self.session, self.prompts, self)
+        self.exporter.before_check = self.problems.settle  # exporting ends 待填写
         self.action = Actions(self)
         self.statusBar().showMessage("就绪")
         self._restore_settings()
@@ -175,6 +176,7 @@ class MainWindow(QMainWindow):
         table = self.table_model.table(current.row()) if current.isValid() else None
         self.header_form.set_table(table)
         self.editor.set_table(table)
+        self.problems.set_current(table)  # a new table left behind: its gaps are 错误 now
 
     def _update_title(self) -> None:
         mark = "（只读）" if self.session.read_only else ""
@@ -230,7 +232,8 @@ class MainWindow(QMainWindow):
     # --- checks and the library ---------------------------------------------------------------
 
     def run_check(self) -> None:
-        """检查: check now and show the problems."""
+        """检查: check now and show the problems (new tables' gaps as 错误 too)."""
+        self.problems.settle()
         self.problems.recheck()
         self.problems_dock.show()
         self.problems_dock.raise_()

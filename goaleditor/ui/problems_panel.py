@@ -82,6 +82,11 @@ class ProblemsPanel(QWidget):
         # id(table) -> (table, its number when checked, its problems); dropped when it changes
         self._checked: dict[int, tuple[GoalTable, int, list[Problem]]] = {}
         self._icons: dict[str, QIcon] = {}
+        # Brand-new tables the clerk is filling for the first time: their empty required
+        # fields are 提示 待填写, not 错误, until the clerk leaves the table, checks or exports.
+        self._seen: dict[int, GoalTable] = {}
+        self._fresh: dict[int, GoalTable] = {}
+        self._current: GoalTable | None = None
         self.tree = QTreeWidget(self)
         self.tree.setObjectName("problems")
         self.tree.setHeaderLabels(["级别", "位置", "问题"])
@@ -114,6 +119,7 @@ class ProblemsPanel(QWidget):
         self._document = document
         self._unsubscribe = document.subscribe(self._on_change)
         self._checked = {}
+        self._seen, self._fresh, self._current = {}, {}, None
         self.problems = []
         self.tree.clear()
         self._timer.start()  # checked just after the document is on screen
@@ -132,17 +138,56 @@ class ProblemsPanel(QWidget):
                     self._checked.pop(id(table), None)
         self._timer.start()  # typing fast re-checks once, shortly after the last key
 
+    # --- brand-new tables ---------------------------------------------------------------------
+
+    def is_fresh(self, table: GoalTable) -> bool:
+        """Whether a table is brand-new and still being filled (its gaps are 待填写)."""
+        return self._fresh.get(id(table)) is table
+
+    def set_current(self, table: GoalTable | None) -> None:
+        """The clerk edits this table now: the table left behind is no longer new."""
+        left, self._current = self._current, table
+        if left is not None and left is not table and self.is_fresh(left):
+            self.settle(left)
+
+    def settle(self, table: GoalTable | None = None) -> None:
+        """From now on, say what is still empty in this table (every table) as 错误: the
+        clerk left it, asked for a check, or exports."""
+        settled = [table] if table is not None else list(self._fresh.values())
+        for each in settled:
+            if self._fresh.pop(id(each), None) is not None:
+                self._checked.pop(id(each), None)
+        if any(t is each for each in settled for t in self._document.tables):
+            self.recheck()  # not for a table of a document being replaced
+
+    def _note_new_tables(self) -> None:
+        """A table seen for the first time blank (新建, 新建绩效目标表) is a new one."""
+        from goaleditor.model.to_fill import is_blank
+
+        for table in self._document.tables:
+            if self._seen.get(id(table)) is not table:
+                self._seen[id(table)] = table
+                if is_blank(table):
+                    self._fresh[id(table)] = table
+
+    # --- checking ------------------------------------------------------------------------------
+
     def recheck(self) -> None:
         """Check the tables that changed since the last check, and show every problem."""
         from goaleditor.model.checks import check_table, document_problems
+        from goaleditor.model.to_fill import as_to_fill
 
         self._timer.stop()
+        self._note_new_tables()
         problems = document_problems(self._document)
         checked: dict[int, tuple[GoalTable, int, list[Problem]]] = {}
         for number, table in enumerate(self._document.tables, 1):
             known = self._checked.get(id(table))
             if known is None or known[0] is not table:
-                known = (table, number, check_table(self._document, table, number))
+                found = check_table(self._document, table, number)
+                if self.is_fresh(table):
+                    found = as_to_fill(found, self._document)
+                known = (table, number, found)
             elif known[1] != number:  # moved: same problems, new table number
                 known = (table, number, [replace(p, table=number) for p in known[2]])
             checked[id(table)] = known

@@ -128,3 +128,163 @@ def test_a_blank_amount_reads_as_missing_and_a_zero_as_zero(window) -> None:
     window.editor.view.setFocus()
     assert window.current_table().budget_other == Decimal("0")
     assert edit.text() == format_money(Decimal("0")) == "0.00"
+
+
+# --- amounts as clerks write them ----------------------------------------------------------
+
+
+def status(window) -> str:
+    return window.statusBar().currentMessage()
+
+
+def retype(edit, text: str) -> None:
+    edit.setFocus()
+    edit.selectAll()
+    type_text(edit, text)
+
+
+def test_375_wan_in_a_yuan_table_is_3750000_and_said(window) -> None:
+    total = window.header_form.editor("budget_total")
+    retype(total, "375万")
+    assert window.current_table().budget_total == Decimal("3750000.00")
+    assert status(window) == "“375万”按本表单位（元）读作3750000.00元"
+    press(total, Qt.Key.Key_Return)
+    assert total.text() == "3750000.00"
+    assert window.stack.undoText() == "修改预算数"
+
+
+def test_375_wan_in_a_ten_thousand_yuan_table_is_375(window) -> None:
+    from goaleditor.model.edits import SetHeader
+
+    table = window.current_table()
+    window.session.apply(SetHeader(table, "money_unit", "万元"))
+    retype(window.header_form.editor("budget_fiscal"), "375万")
+    assert table.budget_fiscal == Decimal("375.00")
+    assert "读作375.00万元" in status(window)
+
+
+def test_grouped_yuan_and_currency_sign_are_read_and_said(window) -> None:
+    other = window.header_form.editor("budget_other")
+    retype(other, "1,234.5元")
+    assert window.current_table().budget_other == Decimal("1234.50")
+    assert status(window) == "“1,234.5元”按本表单位（元）读作1234.50元"
+    retype(other, "￥400")
+    assert window.current_table().budget_other == Decimal("400.00")
+    assert status(window) == "“￥400”读作400.00元"
+
+
+def test_a_pasted_amount_is_read_the_same_way(window) -> None:
+    total = window.header_form.editor("budget_total")
+    QApplication.clipboard().setText("375万")
+    total.setFocus()
+    total.selectAll()
+    QTest.keyClick(total, Qt.Key.Key_V, CTRL)
+    assert window.current_table().budget_total == Decimal("3750000.00")
+    assert "读作3750000.00元" in status(window)
+
+
+def test_a_refused_character_is_said_never_silently_dropped(window) -> None:
+    total = window.header_form.editor("budget_total")
+    retype(total, "12")
+    type_text(total, "a")
+    assert total.text() == "12"
+    assert "金额中不能有“a”" in status(window) and "预算数" in status(window)
+    QApplication.clipboard().setText("预算375万")
+    total.selectAll()
+    QTest.keyClick(total, Qt.Key.Key_V, CTRL)
+    assert total.text() == "12"  # the paste is refused whole, and said
+    assert "金额中不能有“预”、“算”" in status(window)
+    assert window.current_table().budget_total == Decimal("12.00")
+
+
+def test_a_third_decimal_is_said_and_the_amount_kept(window) -> None:
+    total = window.header_form.editor("budget_total")
+    retype(total, "1.23")
+    type_text(total, "4")
+    assert window.current_table().budget_total == Decimal("1.23")
+    assert status(window) == "“1.234”超过两位小数（金额到分），未采用"
+    assert total.palette().color(total.foregroundRole()).name() == "#b00020"
+    press(total, Qt.Key.Key_Return)
+    assert total.text() == "1.23"
+    assert status(window) == "“1.234”超过两位小数（金额到分），未采用：仍为1.23"
+    assert total.palette().color(total.foregroundRole()).name() != "#b00020"
+
+
+# --- switching the money unit ---------------------------------------------------------------
+
+
+def choose_unit(window, unit: str, answer: str | None) -> list[tuple[str, str]]:
+    """Pick unit in the 金额单位 box; the question (if any) is answered with answer."""
+    asked: list[tuple[str, str]] = []
+
+    def choose(kind, name, title, text, buttons, detail="", default=0):
+        asked.append((text, detail))
+        assert name == "money_unit_change" and answer in buttons
+        return answer
+
+    window.prompts.choose = choose
+    combo = window.header_form.editor("money_unit")
+    combo.setCurrentIndex(combo.findText(unit))
+    combo.activated.emit(combo.currentIndex())
+    return asked
+
+
+def test_switching_to_wan_yuan_converts_the_amounts_in_one_undo_step(window) -> None:
+    table = window.current_table()
+    table_before = (table.budget_total, table.budget_fiscal)
+    asked = choose_unit(window, "万元", "换算金额")
+    assert asked and "金额单位由元改为万元" in asked[0][0]
+    assert "预算数：6300000.00元 → 630.00万元" in asked[0][1]
+    assert table.money_unit == "万元"
+    assert (table.budget_total, table.budget_fiscal) == (Decimal("630.00"), Decimal("630.00"))
+    assert window.header_form.editor("budget_total").text() == "630.00"
+    assert "金额已换算" in status(window)
+    assert window.stack.undoText() == "修改金额单位（换算金额）"
+    window.stack.undo()  # one step back: the unit and every amount
+    assert table.money_unit == "元"
+    assert (table.budget_total, table.budget_fiscal) == table_before
+    assert window.header_form.editor("money_unit").currentText() == "元"
+    assert window.header_form.editor("budget_total").text() == "6300000.00"
+
+
+def test_switching_the_unit_can_keep_the_numbers_or_be_cancelled(window) -> None:
+    table = window.current_table()
+    choose_unit(window, "万元", "取消")
+    assert table.money_unit == "元"
+    assert window.header_form.editor("money_unit").currentText() == "元"
+    choose_unit(window, "万元", "保留数字")
+    assert (table.money_unit, table.budget_total) == ("万元", Decimal("6300000.00"))
+    assert window.stack.undoText() == "修改金额单位"
+    assert "金额数字未变" in status(window)
+
+
+def test_rounded_conversions_are_said_before_they_are_made(window) -> None:
+    from goaleditor.model.edits import SetHeader
+
+    table = window.current_table()
+    window.session.apply(SetHeader(table, "budget_other", Decimal("1234.56")))
+    asked = choose_unit(window, "万元", "换算金额")
+    assert "其他资金：1234.56元 → 0.12万元（四舍五入）" in asked[0][1]
+    assert "四舍五入到分" in asked[0][1]
+
+
+def test_a_table_without_amounts_switches_without_asking(window) -> None:
+    from goaleditor.model.edits import SetHeader, Steps
+
+    table = window.current_table()
+    window.session.apply(
+        Steps(tuple(SetHeader(table, n, None) for n in ("budget_total", "budget_fiscal")), "清空")
+    )
+    assert choose_unit(window, "万元", None) == []
+    assert table.money_unit == "万元"
+
+
+def test_a_cell_copied_from_a_spreadsheet_pastes_with_its_line_end(window) -> None:
+    total = window.header_form.editor("budget_total")
+    QApplication.clipboard().setText("1,234.5元\r\n")
+    total.setFocus()
+    total.selectAll()
+    QTest.keyClick(total, Qt.Key.Key_V, CTRL)
+    assert window.current_table().budget_total == Decimal("1234.50")
+    press(total, Qt.Key.Key_Return)
+    assert total.text() == "1234.50"

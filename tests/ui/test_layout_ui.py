@@ -3,11 +3,18 @@ the header form and the tree show the fields the layout prints, and unprinted da
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 from goaleditor.ui.dialogs import DocumentPropertiesDialog
-from goaleditor.ui.indicator_model import COL_UNIT, COL_WEIGHT
+from goaleditor.ui.indicator_model import (
+    COL_COMPARATOR,
+    COL_DESCRIPTION,
+    COL_NAME,
+    COL_UNIT,
+    COL_WEIGHT,
+)
 from tests.ui.test_ui_editor import cell, editor_widget, focus_cell, press, type_text
 
 SHANGHAI_ONLY = ("project_nature", "supervisor", "start_date", "period_total", "period_goal")
@@ -106,3 +113,153 @@ def test_the_printed_value_column_follows_the_layout(window) -> None:
     assert cell(window, 1, COL_DISPLAY).data() == "≥365.00(次)"
     window.stack.undo()
     assert cell(window, 1, COL_DISPLAY).data() == "≥365次"
+
+
+# --- the form and the tree speak the chosen layout -------------------------------------------
+
+
+def _switch(window, layout: str) -> None:
+    from goaleditor.model.edits import SetProperties
+
+    window.session.apply(SetProperties({"layout": layout}))
+
+
+def test_the_header_form_labels_fields_as_the_layout_prints_them(window) -> None:
+    form = window.header_form
+    assert form.label("budget_total") == "预算数"
+    assert form.label("budget_fiscal") == "其中：财政资金"
+    assert form.label("goal") == "绩效目标"
+    _switch(window, "shanghai")
+    assert form.label("budget_total") == "年度资金申请总额"
+    assert form.label("budget_fiscal") == "其中：当年财政拨款"
+    assert form.label("goal") == "年度总体目标"
+    assert form.label("period_total") == "项目资金总额"
+    _switch(window, "central")
+    assert form.label("supervisor") == "主管部门及代码"
+    assert form.label("project_nature") == "项目属性"
+    assert form.label("budget_total") == "年度资金总额"
+    assert form.label("budget_fiscal") == "其中：财政拨款"
+    assert form.label("period_goal") == "中期（实施期）目标"
+    assert form.label("goal") == "年度目标"
+    window.stack.undo()
+    window.stack.undo()
+    assert form.label("budget_total") == "预算数"
+
+
+def test_every_shown_label_is_the_one_its_layout_prints() -> None:
+    from goaleditor.model.layouts import PROFILES
+    from goaleditor.ui.money_fields import form_label
+
+    for profile in PROFILES.values():
+        for name, printed in profile.labels.items():
+            if name in ("level1", "level2", "name", "display"):
+                continue
+            if name in profile.printed_fields():
+                assert form_label(profile, name) == printed
+
+
+SHOWN = {
+    "tianjin": {"name", "description", "comparator", "value", "unit", "display"},
+    "shanghai": {"name", "comparator", "value", "unit", "display"},
+    "central": {"name", "comparator", "value", "unit", "display"},
+    "sichuan": {"name", "comparator", "value", "unit", "weight"},
+}
+
+
+@pytest.mark.parametrize("layout", list(SHOWN))
+def test_the_tree_shows_the_columns_its_layout_prints(window, layout: str) -> None:
+    from goaleditor.ui.indicator_model import COLUMN_FIELDS
+
+    _switch(window, layout)
+    view = window.editor.view
+    shown = {name for c, name in enumerate(COLUMN_FIELDS) if not view.isColumnHidden(c)}
+    assert shown == SHOWN[layout]
+    widths = [view.columnWidth(c) for c in range(len(COLUMN_FIELDS)) if not view.isColumnHidden(c)]
+    assert sum(widths) >= view.viewport().width()  # 三级指标 takes the room 描述 leaves
+
+
+def test_tab_passes_the_description_by_where_it_is_not_printed(qtbot, window) -> None:
+    view = window.editor.view
+    focus_cell(qtbot, window, cell(window, 0, COL_NAME))
+    press(view, Qt.Key.Key_Tab)
+    assert view.currentIndex().column() == COL_DESCRIPTION  # tianjin prints it
+    _switch(window, "shanghai")
+    focus_cell(qtbot, window, cell(window, 0, COL_NAME))
+    press(view, Qt.Key.Key_Tab)
+    assert view.currentIndex().column() == COL_COMPARATOR
+    press(view, Qt.Key.Key_Tab, Qt.KeyboardModifier.ShiftModifier)
+    assert view.currentIndex().column() == COL_NAME
+
+
+def test_the_tree_heads_columns_as_the_layout_does(window) -> None:
+    from goaleditor.ui.indicator_model import COL_DISPLAY
+
+    model = window.editor.model
+    horizontal = Qt.Orientation.Horizontal
+    assert model.headerData(COL_UNIT, horizontal, Qt.ItemDataRole.DisplayRole) == "单位"
+    _switch(window, "sichuan")
+    assert model.headerData(COL_UNIT, horizontal, Qt.ItemDataRole.DisplayRole) == "度量单位"
+    assert model.headerData(COL_DISPLAY, horizontal, Qt.ItemDataRole.DisplayRole) == "打印值"
+
+
+# --- a new document: what is still to fill ---------------------------------------------------
+
+
+def _new(window, layout: str) -> None:
+    _choose_layout(layout)
+    window.action.new.trigger()
+    window.problems.recheck()
+
+
+@pytest.mark.parametrize("layout", ["tianjin", "shanghai", "central", "sichuan"])
+def test_a_new_document_says_what_to_fill_not_errors(window, layout: str) -> None:
+    from goaleditor.model.required import required_header_fields
+
+    _new(window, layout)
+    problems = window.problems.problems
+    assert problems and {p.severity for p in problems} == {"提示"}
+    assert all("待填写" in p.message for p in problems)
+    form = window.header_form
+    for name in required_header_fields(window.document):
+        editor = form.editor(name)
+        assert editor.placeholderText().startswith("待填写")
+        assert editor.property("toFill") is True
+    assert "错误 0" in window.problem_summary.text()
+
+
+def test_the_marker_goes_as_the_field_is_filled(window) -> None:
+    _new(window, "shanghai")
+    name = window.header_form.editor("project_name")
+    name.setFocus()
+    type_text(name, "新项目")
+    assert name.property("toFill") is False
+    window.problems.recheck()
+    assert "项目名称待填写" not in {p.message for p in window.problems.problems}
+    assert {p.severity for p in window.problems.problems} == {"提示"}  # still being filled
+
+
+def test_checking_or_leaving_a_new_table_turns_its_gaps_into_errors(window) -> None:
+    _new(window, "shanghai")
+    window.run_check()
+    assert "错误" in {p.severity for p in window.problems.problems}
+    _new(window, "tianjin")
+    window.table_actions.add_table()  # the first table is left behind, the new one is new
+    window.problems.recheck()
+    first = [p for p in window.problems.problems if p.table == 1]
+    second = [p for p in window.problems.problems if p.table == 2]
+    assert first and {p.severity for p in first} == {"错误"}
+    assert second and {p.severity for p in second} == {"提示"}
+
+
+def test_exporting_a_new_document_still_asks_about_its_errors(window) -> None:
+    _new(window, "tianjin")
+    asked: list[str] = []
+
+    def choose(kind, name, title, text, buttons, detail="", default=0):
+        asked.append(name)
+        return "取消"
+
+    window.prompts.choose = choose
+    assert not window.exporter.errors_accepted("导出")
+    assert asked == ["errors_left"]
+    assert "错误" in {p.severity for p in window.problems.problems}  # as the question says

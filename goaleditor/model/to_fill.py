@@ -1,0 +1,81 @@
+"""A brand-new table being filled for the first time: what is only still empty (项目名称,
+年度目标, the 三级 indicators, a sum with its parts still blank) is 提示 待填写 rather than 错误,
+until the clerk leaves the table, checks or exports. The plain check (export, the command
+line) is unchanged: an empty required field is an 错误 there."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from goaleditor.model.checks import HINT, Problem
+from goaleditor.model.document import Document, GoalTable
+from goaleditor.model.fields import FIELD_LABELS, HEADER_FIELDS, default_of
+from goaleditor.model.layouts import profile_of
+
+# The rules that only say something is still empty: in a brand-new table they are 提示
+# "待填写" until the clerk leaves the table, checks or exports (see as_to_fill).
+TO_FILL_RULES = frozenset(
+    {
+        "header.no-project-name",
+        "header.no-fund-use",
+        "header.no-goal",
+        "layout.required",
+        "structure.no-indicators",
+        "framework.missing-level2",
+    }
+)
+
+
+def is_blank(table: GoalTable) -> bool:
+    """A table as 新建 makes it: no header field filled (but its unit), no 三级 indicator."""
+    filled = [
+        name
+        for name in HEADER_FIELDS
+        if name != "money_unit" and getattr(table, name) not in (None, "", default_of(name))
+    ]
+    return not filled and table.indicator_count() == 0
+
+
+def as_to_fill(problems: list[Problem], document: Document) -> list[Problem]:
+    """The problems of a brand-new table: what is only still empty becomes 提示 待填写 (named
+    as the layout prints it); every other problem stays as it is."""
+    labels = profile_of(document).labels
+    result = []
+    for problem in problems:
+        if problem.rule not in TO_FILL_RULES and not _sum_half_typed(problem):
+            result.append(problem)
+            continue
+        field = _blank_of_sum(problem) or problem.field
+        if field and problem.row == 0 and problem.rule != "framework.missing-level2":
+            label = labels.get(field) or FIELD_LABELS.get(field, field)
+            message = f"{label.removeprefix('其中：')}待填写"
+        elif problem.rule == "structure.no-indicators":
+            message = "三级指标待填写"
+        else:
+            message = f"待填写：{problem.message}"
+        result.append(replace(problem, severity=HINT, message=message))
+    return result
+
+
+# A sum whose total or every part is still blank: the clerk has not got there yet.
+_SUMS = {
+    "budget.sum": ("budget_total", ("budget_fiscal", "budget_carryover", "budget_other")),
+    "budget.period-sum": ("period_total", ("period_fiscal", "period_other")),
+}
+
+
+def _blank_of_sum(problem: Problem) -> str:
+    """The blank field a sum problem only stands for: its total, or its first part when every
+    part is blank; "" when the sum is really wrong (or it is not a sum)."""
+    table = problem.node
+    if problem.rule not in _SUMS or not isinstance(table, GoalTable):
+        return ""
+    total, parts = _SUMS[problem.rule]
+    if getattr(table, total) is None:
+        return total
+    return parts[0] if all(getattr(table, part) is None for part in parts) else ""
+
+
+def _sum_half_typed(problem: Problem) -> bool:
+    """Whether a sum problem only says that its total or all its parts are still blank."""
+    return bool(_blank_of_sum(problem))
