@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
+from itertools import combinations, pairwise
 
 # Characters that may not start a line (行首禁则) and that may not end one (行尾禁则).
 NO_LINE_START = frozenset("，。、；：？！）》」』】〕〉”’％%…·,.;:?!)]}℃、°‰")
@@ -93,3 +94,47 @@ class _Filler:
                         continue
                 self.line.append(char)
                 self.used += char_width
+
+
+# A printed label breaks best after these (其中：|财政资金) and before an opening bracket
+# (项目资金|（元）); Chinese has no spaces to show where its words end.
+_BREAK_AFTER = frozenset("：:，,、；;）)》")
+_BREAK_BEFORE = frozenset("（(《")
+# A label of more units than this is wrapped as any text (the search grows fast with it).
+_LABEL_UNITS = 24
+
+
+def wrap_label(text: str, max_width: float, width: Width) -> list[str]:
+    """Wrap a short printed label (主管部门及代码) in as few lines as wrap does, choosing among
+    the ways to: no line of a single character where one can be avoided, breaks after
+    punctuation or before a bracket where they fit, then lines as even as they can be."""
+    greedy = wrap(text, max_width, width)
+    text = clean_text(text)
+    units = clusters(_UNIT_RE.findall(text))
+    if len(greedy) <= 1 or "\n" in text or len(units) > _LABEL_UNITS:
+        return greedy
+    best: tuple[tuple[int, int, float, tuple[int, ...]], list[str]] | None = None
+    for breaks in combinations(range(1, len(units)), len(greedy) - 1):
+        edges = (0, *breaks, len(units))
+        lines = ["".join(units[a:b]).strip(" ") for a, b in pairwise(edges)]
+        widths = [width(line) for line in lines]
+        if max(widths) > max_width or not all(lines):
+            continue
+        key = (
+            sum(len(line) == 1 for line in lines),
+            sum(not _good_break(units[b - 1], units[b]) for b in breaks),
+            max(widths),
+            tuple(-b for b in breaks),  # at a tie, the longer first lines, as wrap makes them
+        )
+        if best is None or key < best[0]:
+            best = (key, lines)
+    return greedy if best is None else best[1]
+
+
+def _good_break(before: str, after: str) -> bool:
+    """Whether a label reads well broken between these two units."""
+    return (
+        before.rstrip(" ")[-1:] in _BREAK_AFTER
+        or after[:1] in _BREAK_BEFORE
+        or (before[-1:] == " ")
+    )
