@@ -70,6 +70,10 @@ def test_labels_break_after_punctuation_and_between_words() -> None:
     assert wrap_label("项目资金（万元）", chars(6), BODY) == ["项目资金", "（万元）"]
     assert wrap_label("中期（实施期）资金总额", chars(7), BODY) == ["中期（实施期）", "资金总额"]
     assert wrap_label("计划开始日期", chars(6), BODY) == ["计划开始日期"]
+    assert wrap_label("计划开始日期", chars(5), BODY) == ["计划开始", "日期"]
+    assert wrap_label("其中：当年财政拨款", chars(7), BODY) == ["其中：当年", "财政拨款"]
+    assert wrap_label("预算规模及资金用途", chars(6), BODY) == ["预算规模及", "资金用途"]
+    assert wrap_label("服务对象满意度指标", chars(6), BODY) == ["服务对象", "满意度指标"]
 
 
 CJK = st.characters(min_codepoint=0x4E00, max_codepoint=0x9FA5)
