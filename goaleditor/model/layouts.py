@@ -221,7 +221,8 @@ SHANGHAI = LayoutProfile(
     title="财政项目支出绩效目标申报表\n（{year}年度）",
     agency="",
     unit="",
-    column_fractions=(0.12, 0.17, 0.18, 0.21, 0.12, 0.20),
+    # The first column holds 计划开始日期 and 项目绩效目标 on one line each.
+    column_fractions=(0.145, 0.17, 0.165, 0.21, 0.12, 0.19),
     head_rows=(
         (
             _l(0, _SHANGHAI_LABELS["project_name"]),
@@ -302,7 +303,9 @@ CENTRAL = LayoutProfile(
     title="中央部门项目支出绩效目标申报表\n（{year}年度）",
     agency="",
     unit="",
-    column_fractions=(0.12, 0.16, 0.22, 0.16, 0.17, 0.17),
+    # The first column holds 项目名称 … 总体目标 in six characters a line (主管部门/及代码);
+    # the fourth 中期（实施期）on its first line.
+    column_fractions=(0.145, 0.16, 0.19, 0.165, 0.17, 0.17),
     head_rows=(
         (_l(0, _CENTRAL_LABELS["project_name"]), _f(1, "project_name", 5)),
         (

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
+from itertools import accumulate, combinations, pairwise
 
 # Characters that may not start a line (行首禁则) and that may not end one (行尾禁则).
 NO_LINE_START = frozenset("，。、；：？！）》」』】〕〉”’％%…·,.;:?!)]}℃、°‰")
@@ -51,7 +52,11 @@ def clusters(units: Iterable[str]) -> list[str]:
 
 class _Filler:
     """Greedy filling of lines with clusters; a cluster wider than a line is broken inside,
-    between its characters where the rules allow, else anywhere (the impossible case)."""
+    between its characters where the rules allow, else anywhere (the impossible case).
+
+    Lines are filled as full as they go: a reader of the PDF takes a line that stops short
+    of its cell's edge for the end of a paragraph (see readers/pdf).
+    """
 
     def __init__(self, max_width: float, width: Width) -> None:
         self.max_width = max_width
@@ -93,3 +98,67 @@ class _Filler:
                         continue
                 self.line.append(char)
                 self.used += char_width
+
+
+# A printed label breaks best after these (其中：|财政资金) and before an opening bracket
+# (项目资金|（元）), else between the words of the forms' labels and the framework's level
+# names, never inside one: Chinese has no spaces to show where its words end.
+_BREAK_AFTER = frozenset("：:，,、；;）)》")
+_BREAK_BEFORE = frozenset("（(《")
+_LABEL_VOCABULARY = (
+    "项目 名称 性质 类别 属性 主管 部门 代码 实施期 实施 单位 计划 开始 完成 结束 日期 资金 总额"
+    " 年度 申请 其中 财政 当年 拨款 上年 结转 其他 绩效 目标 总体 中期 预算 规模 用途 指标值"
+    " 指标 描述 一级 二级 三级 度量 权重 产出 效益 满意度 数量 质量 时效 成本 经济 社会 生态"
+    " 可持续 影响 服务 对象 效果"
+)
+LABEL_WORDS = tuple(_LABEL_VOCABULARY.split())
+# A label of more units than this is wrapped as any text (the search grows fast with it).
+_LABEL_UNITS = 24
+
+
+def wrap_label(text: str, max_width: float, width: Width) -> list[str]:
+    """Wrap a short printed label (主管部门及代码) in as few lines as wrap does, choosing among
+    the ways to: no line of a single character where one can be avoided, breaks after
+    punctuation or between words where they fit, then lines as even as they can be."""
+    greedy = wrap(text, max_width, width)
+    text = clean_text(text)
+    units = clusters(_UNIT_RE.findall(text))
+    if len(greedy) <= 1 or "\n" in text or len(units) > _LABEL_UNITS:
+        return greedy
+    offsets = list(accumulate(len(unit) for unit in units))  # where each unit ends
+    penalty = _break_penalties(text)
+    best: tuple[tuple[int, int, float, tuple[int, ...]], list[str]] | None = None
+    for breaks in combinations(range(1, len(units)), len(greedy) - 1):
+        edges = (0, *breaks, len(units))
+        lines = ["".join(units[a:b]).strip(" ") for a, b in pairwise(edges)]
+        widths = [width(line) for line in lines]
+        if max(widths) > max_width or not all(lines):
+            continue
+        key = (
+            sum(len(line) == 1 for line in lines),
+            sum(penalty[offsets[b - 1]] for b in breaks),
+            max(widths),
+            tuple(-b for b in breaks),  # at a tie, the longer first lines, as wrap makes them
+        )
+        if best is None or key < best[0]:
+            best = (key, lines)
+    return greedy if best is None else best[1]
+
+
+def _break_penalties(text: str) -> list[int]:
+    """For each offset in text, how badly a line break there reads: 0 after punctuation,
+    before a bracket or between known words, 2 inside a known word, 1 anywhere else."""
+    penalty = [1] * (len(text) + 1)
+    for word in LABEL_WORDS:
+        for match in re.finditer(re.escape(word), text):
+            penalty[match.start()] = min(penalty[match.start()], 0)
+            penalty[match.end()] = min(penalty[match.end()], 0)
+    for word in LABEL_WORDS:
+        for match in re.finditer(re.escape(word), text):
+            for inside in range(match.start() + 1, match.end()):
+                penalty[inside] = 2
+    for offset in range(1, len(text)):
+        before, after = text[offset - 1], text[offset]
+        if before in _BREAK_AFTER or after in _BREAK_BEFORE or before == " ":
+            penalty[offset] = 0
+    return penalty

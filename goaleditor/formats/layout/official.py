@@ -28,7 +28,7 @@ from goaleditor.formats.layout.grid import (
     TableGrid,
     cell_height,
 )
-from goaleditor.formats.layout.line_breaking import Width, wrap
+from goaleditor.formats.layout.line_breaking import Width, wrap, wrap_label
 from goaleditor.model.document import Document, GoalTable, Indicator
 from goaleditor.model.fields import MONEY_FIELDS
 from goaleditor.model.layouts import TIANJIN, LayoutProfile, Slot, profile_of
@@ -172,11 +172,14 @@ class _Builder:
         self.rows: list[Row] = []
         self._cache = cache
 
-    def lines(self, text: str, span_width: float) -> list[str]:
-        key = (text, span_width)
+    def lines(self, text: str, span_width: float, label: bool = False) -> list[str]:
+        """The text's lines in a cell this wide; a label's chosen to read well (wrap_label)."""
+        # A label's lines are cached under the negated width: no cell is that wide.
+        key = (text, -span_width if label else span_width)
         found = self._cache.get(key)
         if found is None:
-            found = self._cache[key] = wrap(text, span_width - 2 * PAD_X, self.width)
+            breaker = wrap_label if label else wrap
+            found = self._cache[key] = breaker(text, span_width - 2 * PAD_X, self.width)
         return found
 
     def add_row(self, kind: RowKind, specs: list[tuple[Slot, str, object]]) -> None:
@@ -185,7 +188,7 @@ class _Builder:
         row = Row(kind, MIN_ROW_HEIGHT)
         for slot, text, source in specs:
             span = sum(self.col_widths[slot.col : slot.col + slot.colspan])
-            lines = self.lines(text, span)
+            lines = self.lines(text, span, label=bool(slot.label))
             size = None
             if len(lines) > 1 and not slot.label:
                 size = number_size(text, span, self.width, slot.field in MONEY_FIELDS)

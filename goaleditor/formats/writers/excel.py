@@ -23,13 +23,16 @@ from goaleditor.formats.layout.grid import (
     Cell,
     TableGrid,
 )
-from goaleditor.formats.layout.official import DEFAULT_HEADING, build_grid
+from goaleditor.formats.layout.official import DEFAULT_HEADING, build_grid, table_title
 from goaleditor.model.document import Document, GoalTable
 from goaleditor.model.fields import MONEY_FIELDS
 from goaleditor.model.money import format_money
 from goaleditor.model.text_clean import encodable
 
 TOC_SHEET = "目录"
+# The page footer: 第 1 页 / 共 6 页 (&P and &N are Excel's page number and page count).
+PAGE_FOOTER = "第 &P 页 / 共 &N 页"
+FOOTER_FONT, FOOTER_SIZE = "宋体,Regular", 9
 META_PREFIX = "goaleditor."
 # Excel column width is in characters of the default font (7 px = 5.25 pt each). The
 # extra 12% keeps Excel's and WPS's own wrapping from ever being tighter than ours.
@@ -215,14 +218,15 @@ def _write_toc(sheet: Any, document: Document, names: list[str], styles: _Styles
     styles.apply(heading, "title")
     for number, table in enumerate(document.tables, 1):
         entry = sheet.cell(row=number + 2, column=1)
-        _text(entry, f"{number}.{table.project_name}绩效目标表")
+        # The 目录 names each table by its project, as the PDF's and the Word 目录 do.
+        _text(entry, table_title(number, table))
         entry.hyperlink = f"#'{names[number - 1]}'!A1"
         styles.apply(entry, "toc")
     _print_setup(sheet)
 
 
 def _print_setup(sheet: Any) -> None:
-    """A4 portrait, one page wide, centred, with sensible margins."""
+    """A4 portrait, one page wide, centred, with sensible margins and numbered pages."""
     sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
     sheet.page_setup.orientation = "portrait"
     sheet.page_setup.fitToWidth = 1
@@ -231,6 +235,8 @@ def _print_setup(sheet: Any) -> None:
     sheet.print_options.horizontalCentered = True
     sheet.page_margins.left = sheet.page_margins.right = 0.6
     sheet.page_margins.top = sheet.page_margins.bottom = 0.7
+    footer = sheet.oddFooter.center
+    footer.text, footer.font, footer.size = PAGE_FOOTER, FOOTER_FONT, FOOTER_SIZE
 
 
 def _write_table(sheet: Any, grid: TableGrid, table: GoalTable, styles: _Styles) -> None:
@@ -299,6 +305,9 @@ def _write_cell(
     if cell.field in MONEY_FIELDS:  # an amount is a number in Excel where it stays exact
         _amount(target, getattr(table, cell.field))
         styles.apply(target, f"{'money-grouped' if thousands else 'money'}-{cell.align}")
+    elif cell.label:  # broken where the layout breaks it (主管部门/及代码), not by Excel
+        _text(target, "\n".join(cell.lines))
+        styles.apply(target, f"cell-{cell.align}")
     else:
         _text(target, cell.text)
         styles.apply(target, f"cell-{cell.align}")

@@ -230,6 +230,11 @@ def _run(text: str, font: str, size: float) -> str:
     return f'<w:r>{_rpr(font, size)}<w:t xml:space="preserve">{escape(_clean(text))}</w:t></w:r>'
 
 
+def _lines(lines: list[str], font: str, size: float) -> str:
+    """Runs of lines in one paragraph, each after the first on a new line (a w:br)."""
+    return "<w:r><w:br/></w:r>".join(_run(line, font, size) for line in lines)
+
+
 def _field_run(kind: str) -> str:
     return f'<w:r><w:fldChar w:fldCharType="{kind}"/></w:r>'
 
@@ -263,7 +268,7 @@ def _table(grid: TableGrid, page_break: bool) -> list[str]:
     bookmark = BOOKMARK.format(grid.number)
     title = (
         f'<w:bookmarkStart w:id="{grid.number}" w:name="{bookmark}"/>'
-        f"{_run(grid.title.replace(chr(10), ' '), HEI_NAME, TITLE_SIZE)}"
+        f"{_lines(grid.title.split(chr(10)), HEI_NAME, TITLE_SIZE)}"
         f'<w:bookmarkEnd w:id="{grid.number}"/>'
     )
     right_tab = f'<w:tabs><w:tab w:val="right" w:pos="{twips(TABLE_WIDTH)}"/></w:tabs>'
@@ -372,6 +377,8 @@ def _word_cell(span: list[int], cell: Cell | None, merge: str, keep: bool) -> st
     )
     if cell is None:
         paragraphs = [_paragraph([], keep_next=keep)]
+    elif cell.label and len(cell.lines) > 1:  # broken where the layout breaks it (主管部门/及代码)
+        paragraphs = [_paragraph([_lines(cell.lines, SONG_NAME, size)], cell.align, keep_next=keep)]
     else:
         paragraphs = [
             _paragraph([_run(text, SONG_NAME, size)] if text else [], cell.align, keep_next=keep)
