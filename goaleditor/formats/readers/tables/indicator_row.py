@@ -50,11 +50,11 @@ class ValueReadings:
     in_form: int = 0
     pending: list[_Pending] = field(default_factory=list)
 
-    def read(self, shown: str, split: bool) -> tuple[TargetValue, TargetValue | None, bool]:
-        """One 指标值 (split: from the 指标值 and 单位 columns): its reading, the plain
-        quantity it holds when the layout's form keeps it 定性 (else None), and whether it
-        was read from words (98%以上)."""
-        if self.style == "parenthesized" and not split:
+    def read(self, shown: str, one_cell: bool) -> tuple[TargetValue, TargetValue | None, bool]:
+        """One 指标值 (one_cell: printed in one cell, not as 指标性质 | 值 | 单位): its
+        reading, the plain quantity it holds when the layout's form keeps it 定性 (else
+        None), and whether it was read from words (98%以上)."""
+        if self.style == "parenthesized" and one_cell:
             target = printed_in_form(shown)
             if target.comparator != QUALITATIVE:
                 self.in_form += 1
@@ -121,7 +121,9 @@ def read_indicator(
     elif not value and comparator:  # a 指标值 left blank (or a formula without result)
         target = TargetValue(comparator, "", unit)
     else:  # the three columns, or one cell such as ≥40个 or =100.00(%), as one 指标值
-        target, pending, worded = readings.read(shown, split)
+        # one printed cell, though a merged 指标值 may span a 单位 column that repeats it
+        one_cell = not split or (comparator is None and unit in ("", value))
+        target, pending, worded = readings.read(shown, one_cell)
         if worded:
             readings.worded.append((shown, target))
         if comparator and target.comparator == QUALITATIVE:
