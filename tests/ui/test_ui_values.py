@@ -259,3 +259,19 @@ def test_pasting_words_into_one_cell_says_it_once(qtbot, window) -> None:
     key(Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
     assert indicator(window, 1).display == "≥98%"
     assert window.statusBar().currentMessage() == "指标值“98%以上”读作“≥98%”"
+
+
+def test_a_qualitative_value_in_words_is_split_by_its_fix_it(qtbot, window) -> None:
+    from goaleditor.model.edits import SetField, Steps
+    from tests.ui.test_ui_fixes import menu_actions
+
+    target = indicator(window, 1)  # ≥365次, as an old file may hold it: 定性 “98%以上”
+    parts = (("comparator", "定性"), ("value", "98%以上"), ("unit", ""))
+    window.session.apply(Steps(tuple(SetField(target, n, v) for n, v in parts), "旧文件"))
+    actions = menu_actions(window, "value.written-in-words")
+    assert actions[1].text() == "&1 修复：拆为定量指标值：≥98%"
+    actions[1].trigger()
+    assert (target.comparator, target.value, target.unit) == ("≥", "98", "%")
+    assert window.stack.undoText() == "修复问题"
+    window.stack.undo()
+    assert (target.comparator, target.value) == ("定性", "98%以上")
