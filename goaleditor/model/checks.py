@@ -330,6 +330,9 @@ def _date_rule(
         )
 
 
+TABLE_RULES: list[TableRule] = [_header_rules, _structure_rules, _indicator_rules]
+
+
 # --- 指标值 that hold more than their cell should: words in a unit, a quantity as 定性 ------
 
 
@@ -352,7 +355,7 @@ def _written_value_rules(ctx: _Context) -> Iterator[Problem]:
 
 
 def split_value(ind: Indicator) -> TargetValue | None:
-    """What an indicator's 指标值 says when split into its parts (None: it is split already).
+    """What an indicator's 指标值 says split into its parts (None: nothing to split).
 
     A quantity whose unit ends in 以上/以下/以内 (=98 %以上), or a 定性 value that is a
     whole number with a unit or a comparator (985米, ≥90%, 98%以上; not 审减率3.5%以上).
@@ -380,12 +383,7 @@ def _split_value_fix_its(ind: Indicator) -> list[FixIt]:
     return [FixIt(f"拆为定量指标值：{split.display()}", ind, parts=parts)]
 
 
-TABLE_RULES: list[TableRule] = [
-    _header_rules,
-    _structure_rules,
-    _indicator_rules,
-    _written_value_rules,
-]
+TABLE_RULES.append(_written_value_rules)
 
 
 def check_table(
