@@ -25,9 +25,13 @@ from goaleditor.model.required import REQUIRED_WHEN_PRINTED
 from goaleditor.model.values import (
     COMPARATORS,
     QUALITATIVE,
+    WORDS_AFTER,
+    TargetValue,
     decimal_value,
     is_decimal_text,
     normalize_comparator,
+    parse_worded,
+    read_written,
 )
 from goaleditor.model.year_mentions import (
     Period,
@@ -52,6 +56,8 @@ FIX_RECOMPUTE_FISCAL = "recompute-fiscal"  # or, the other way, 预算数 from i
 FIX_DOCUMENT_YEAR = "document-year"
 FIX_ADD_INDICATOR = "add-indicator"  # an empty 三级 under a required group
 FIX_PAST_YEAR = "past-year"  # text naming last year (or its period): moved to this year
+FIX_SPLIT_VALUE = "split-value"  # 98%以上 as comparator ≥, value 98, unit %
+_UNIT_PIECE = 4  # the longest unit word a 定性 value may end in to be taken for a quantity
 
 
 @dataclass(frozen=True, slots=True)
@@ -373,6 +379,59 @@ TABLE_RULES: list[TableRule] = [
 ]
 
 
+# --- 指标值 that hold more than their cell should: words in a unit, a quantity as 定性 ------
+
+
+def _written_value_rules(ctx: _Context) -> Iterator[Problem]:
+    """Hints for a unit that still holds 以上/以下 and a 定性 value that is a quantity."""
+    for row, (_, _, ind) in enumerate(ctx.table.indicator_rows(), 1):
+        split = split_value(ind)
+        unit = ind.unit.strip()
+        if ind.comparator != QUALITATIVE and unit.endswith(tuple(WORDS_AFTER)):
+            offer = f"，可改为“{split.display()}”" if split else "，与指标性质不一致，请核对"
+            message, field = f"单位“{unit}”含比较词{offer}", "unit"
+        elif ind.comparator == QUALITATIVE and split is not None:
+            message = f"定性指标值“{ind.value.strip()}”像定量指标值，可拆为“{split.display()}”"
+            field = "value"
+        else:
+            continue
+        fix = FIX_SPLIT_VALUE if split else ""
+        rule = "value.written-in-words"
+        yield Problem(HINT, ctx.number, row, rule, message, field, fix, node=ind)
+
+
+def split_value(ind: Indicator) -> TargetValue | None:
+    """What an indicator's 指标值 says split into its parts (None: nothing to split).
+
+    A quantity whose unit ends in 以上/以下/以内 (=98 %以上), or a 定性 value that is a
+    whole number with a unit or a comparator (985米, ≥90%, 98%以上; not 审减率3.5%以上).
+    """
+    if ind.comparator == QUALITATIVE:
+        read, _ = read_written(ind.value.strip())
+        holds_more = read.comparator != "=" or read.unit  # not a bare number such as 2026
+        # a unit is a word or two (万元/人/年), not the rest of a sentence (个工作日内完成)
+        unit_like = all(len(piece) <= _UNIT_PIECE for piece in read.unit.split("/"))
+        quantity = read.comparator != QUALITATIVE and holds_more and unit_like
+        return read if quantity else None
+    if ind.comparator not in COMPARATORS or not ind.unit.strip():
+        return None
+    worded = parse_worded(f"{ind.value.strip()}{ind.unit.strip()}")
+    if worded is None or ind.comparator not in ("=", worded.comparator):
+        return None  # no words, or words against the comparator: nothing sure to offer
+    return worded
+
+
+def _split_value_fix_its(ind: Indicator) -> list[FixIt]:
+    split = split_value(ind)
+    if split is None:
+        return []
+    parts = (("comparator", split.comparator), ("value", split.value), ("unit", split.unit))
+    return [FixIt(f"拆为定量指标值：{split.display()}", ind, parts=parts)]
+
+
+TABLE_RULES.append(_written_value_rules)
+
+
 def check_table(
     document: Document, table: GoalTable, number: int, settings: CheckSettings | None = None
 ) -> list[Problem]:
@@ -438,6 +497,8 @@ def fix_its(problem: Problem, year: int | None = None) -> list[FixIt]:
         return _budget_fix_its(node)
     if problem.fix == FIX_ADD_INDICATOR:
         return _add_indicator_fix_its(problem)
+    if problem.fix == FIX_SPLIT_VALUE and isinstance(node, Indicator):
+        return _split_value_fix_its(node)
     if problem.fix == FIX_DOCUMENT_YEAR and isinstance(node, Indicator) and year is not None:
         text = getattr(node, problem.field)
         others = {m.group(1) for m in _YEAR_RE.finditer(text)} - {str(year)}

@@ -14,18 +14,29 @@ FIX_TEXT = "修复问题"  # what the undo menu calls every fix-it
 
 @dataclass(frozen=True, slots=True)
 class FixIt:
-    """One way to fix a problem: a field of target gets value, or (add_under: 一级, 二级) an
-    empty 三级 goes at the end of that group of the target table, its groups added first."""
+    """One way to fix a problem: a field of target gets value, or several fields of an
+    indicator get theirs (parts: the 指标值's comparator, value and unit at once), or
+    (add_under: 一级, 二级) an empty 三级 goes at the end of that group of the target table,
+    its groups added first."""
 
     label: str  # what the problems panel's menu offers: 使用指标名称作为描述
     target: GoalTable | Indicator | Document  # a Document: field is a document property
     field: str = ""
     value: Any = None
     add_under: tuple[str, str] | None = None
+    parts: tuple[tuple[str, str], ...] = ()
 
     def edit(self) -> Edit:
         """The fix as one undoable step."""
         change: Edit
+        if self.parts and isinstance(self.target, Indicator):
+            indicator = self.target
+            changes = tuple(
+                SetField(indicator, name, value)
+                for name, value in self.parts
+                if getattr(indicator, name) != value
+            )
+            return Steps(changes, FIX_TEXT)
         if self.add_under is not None and isinstance(self.target, GoalTable):
             change = add_indicator_under(self.target, *self.add_under)
         elif isinstance(self.target, Document):

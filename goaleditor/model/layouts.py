@@ -8,7 +8,6 @@ one grid every writer draws; adding a region is adding a profile here, not editi
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from contextlib import suppress
 from dataclasses import dataclass, field
@@ -16,7 +15,13 @@ from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Literal
 
 from goaleditor.model.layout_names import DEFAULT_LAYOUT, LAYOUT_LABELS
-from goaleditor.model.values import QUALITATIVE, TargetValue, format_display, parse_target
+from goaleditor.model.values import (
+    QUALITATIVE,
+    TargetValue,
+    format_display,
+    parse_parenthesized,
+    parse_target,
+)
 
 if TYPE_CHECKING:
     from goaleditor.model.document import Document, GoalTable
@@ -91,15 +96,11 @@ class LayoutProfile:
         return f"{comparator}{value}({unit})" if unit else f"{comparator}{value}"
 
     def parse_display(self, text: str) -> TargetValue:
-        """The inverse of display (a parenthesized unit is taken off its parentheses)."""
+        """The inverse of display: in the parenthesized style a quantity always prints as
+        =100.00(%), so any other text (985米) is a 定性 value as printed."""
         if self.value_style == "parenthesized":
-            match = _PARENTHESIZED.match(text.strip())
-            if match:
-                text = match.group(1) + match.group(2)
+            return parse_parenthesized(text)
         return parse_target(text)
-
-
-_PARENTHESIZED = re.compile(r"^(.*?\d)\s*[(（]([^()（）]+)[)）]$")
 
 
 def _l(col: int, label: str, colspan: int = 1, rowspan: int = 1) -> Slot:

@@ -49,6 +49,47 @@ _QUANTITATIVE_RE = re.compile(
     rf"^\s*(?P<cmp>{_COMPARATOR_RE})?\s*(?P<num>{_GROUPED_NUMBER_RE}|{_NUMBER_RE})\s*"
     rf"(?:[(（]\s*(?P<punit>{_UNIT_RE})\s*[)）]|(?P<unit>{_UNIT_RE}))\s*$"
 )
+# A comparator as clerks write it in words: before the number (不低于95%) or after the unit
+# (98%以上). 以上/以下 include the number, as in law and statistics.
+WORDS_BEFORE: dict[str, str] = {
+    "大于或等于": "≥",
+    "小于或等于": "≤",
+    "大于等于": "≥",
+    "小于等于": "≤",
+    "不低于": "≥",
+    "不少于": "≥",
+    "不小于": "≥",
+    "不超过": "≤",
+    "不高于": "≤",
+    "不大于": "≤",
+    "不多于": "≤",
+    "低于": "<",
+    "小于": "<",
+    "少于": "<",
+    "高于": ">",
+    "大于": ">",
+    "超过": ">",
+}
+WORDS_AFTER: dict[str, str] = {
+    "及以上": "≥",
+    "或以上": "≥",
+    "以上": "≥",
+    "及以下": "≤",
+    "或以下": "≤",
+    "以下": "≤",
+    "以内": "≤",
+}
+_BEFORE_RE = "|".join(sorted(WORDS_BEFORE, key=len, reverse=True))
+_AFTER_RE = "|".join(sorted(WORDS_AFTER, key=len, reverse=True))
+# The unit is the shortest that leaves a word after it: 98%以上 is 98, %, 以上.
+_WORDED_RE = re.compile(
+    rf"^\s*(?:(?P<cmp>{_COMPARATOR_RE})|(?P<before>{_BEFORE_RE}))?\s*"
+    rf"(?P<num>{_GROUPED_NUMBER_RE}|{_NUMBER_RE})\s*"
+    rf"(?:[(（]\s*(?P<punit>{_UNIT_RE}?)\s*[)）]|(?P<unit>{_UNIT_RE}?))\s*"
+    rf"(?P<after>{_AFTER_RE})?\s*$"
+)
+# A unit never ends in a comparator word: 98%以上 is not 98 of the unit “%以上”.
+_UNIT_WITH_WORD_RE = re.compile(rf"(?:{_AFTER_RE})$")
 _DECIMAL_RE = re.compile(rf"^{_NUMBER_RE}$")
 # Full-width digits and point are common when typed with a Chinese IME.
 _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９．", "0123456789.")
@@ -77,6 +118,14 @@ def normalize_comparator(text: str) -> str | None:
     return _COMPARATOR_SPELLINGS.get(stripped)
 
 
+def word_comparator(text: str) -> str | None:
+    """The comparator a word alone says (不低于, 以上: ≥; 等于: =), or None."""
+    stripped = text.strip()
+    if stripped == "等于":
+        return "="
+    return WORDS_BEFORE.get(stripped) or WORDS_AFTER.get(stripped)
+
+
 def is_decimal_text(text: str) -> bool:
     """True when text is a plain decimal number such as 365, 0.6 or -2.5."""
     return bool(_DECIMAL_RE.match(text.strip()))
@@ -91,14 +140,69 @@ def parse_target(text: str) -> TargetValue:
     """Parse a printed 指标值 into comparator, value and unit; anything else is 定性."""
     normalized = text.translate(_FULLWIDTH_DIGITS)
     match = _QUANTITATIVE_RE.match(normalized)
-    if match is None:
+    unit = "" if match is None else _unit_of(match)
+    if match is None or _UNIT_WITH_WORD_RE.search(unit):
         return TargetValue(QUALITATIVE, text.strip(), "")
     spelling = match.group("cmp")
     comparator = _COMPARATOR_SPELLINGS[spelling] if spelling else "="
+    return TargetValue(comparator, match.group("num").replace(",", ""), unit)
+
+
+def _unit_of(match: re.Match[str]) -> str:
     unit = match.group("punit") if match.group("punit") is not None else match.group("unit")
-    return TargetValue(
-        comparator, match.group("num").replace(",", ""), unit.translate(_SAME_SYMBOL_UNITS)
-    )
+    return unit.translate(_SAME_SYMBOL_UNITS)
+
+
+def parse_worded(text: str) -> TargetValue | None:
+    """The whole text as a comparator in words + number + unit (98%以上 → ≥98%, 不超过30万元
+    → ≤30万元), else None. A sentence holding such words (审减率3.5%以上) is no such text."""
+    match = _WORDED_RE.match(text.translate(_FULLWIDTH_DIGITS))
+    if match is None or not (match.group("before") or match.group("after")):
+        return None
+    said = {
+        _COMPARATOR_SPELLINGS[cmp] if (cmp := match.group("cmp")) else "",
+        WORDS_BEFORE.get(match.group("before") or "", ""),
+        WORDS_AFTER.get(match.group("after") or "", ""),
+    } - {""}
+    if len(said) != 1:  # ≤95%以上: the words and the sign disagree
+        return None
+    unit = _unit_of(match)
+    if _UNIT_WITH_WORD_RE.search(unit):
+        return None
+    return TargetValue(said.pop(), match.group("num").replace(",", ""), unit)
+
+
+def read_written(text: str) -> tuple[TargetValue, bool]:
+    """A 指标值 as a clerk writes it, in signs (≥98%) or in words (98%以上); True when it was
+    read from words, which the caller says once."""
+    worded = parse_worded(text)
+    return (worded, True) if worded is not None else (parse_target(text), False)
+
+
+def worded_note(examples: list[tuple[str, TargetValue]]) -> str:
+    """The one line saying that 指标值 written in words were read as comparator + value + unit."""
+    if not examples:
+        return ""
+    written, target = examples[0]
+    some = f"{len(examples)}个指标值" if len(examples) > 1 else "指标值"
+    return f"{some}的比较词按符号读取（如“{written}”读作“{target.display()}”）"
+
+
+_PARENTHESIZED_RE = re.compile(
+    rf"^\s*(?P<cmp>{_COMPARATOR_RE})\s*(?P<num>{_GROUPED_NUMBER_RE}|{_NUMBER_RE})\s*"
+    rf"(?:[(（]\s*(?P<punit>{_UNIT_RE})\s*[)）])?\s*$"
+)
+
+
+def parse_parenthesized(text: str) -> TargetValue:
+    """A 指标值 of a form that prints every quantity with its comparator and the unit in
+    parentheses (Shanghai: =100.00(%), ≥3.00): anything else is 定性, kept as written."""
+    match = _PARENTHESIZED_RE.match(text.translate(_FULLWIDTH_DIGITS))
+    unit = ((match.group("punit") if match else "") or "").translate(_SAME_SYMBOL_UNITS)
+    if match is None or _UNIT_WITH_WORD_RE.search(unit):
+        return TargetValue(QUALITATIVE, text.strip(), "")
+    comparator = _COMPARATOR_SPELLINGS[match.group("cmp")]
+    return TargetValue(comparator, match.group("num").replace(",", ""), unit)
 
 
 def format_display(comparator: str, value: str, unit: str) -> str:
@@ -147,6 +251,9 @@ def read_value_text(text: str, current: TargetValue) -> TypedValue:
     quantitative = current.comparator != QUALITATIVE
     if not stripped:
         return TypedValue(TargetValue(current.comparator, "", current.unit))
+    worded = parse_worded(stripped)
+    if worded is not None:  # 98%以上: the words say the comparator
+        return TypedValue(worded, f"指标值“{stripped}”读作“{worded.display()}”")
     parsed = parse_target(stripped)
     if parsed.comparator == QUALITATIVE:
         note = f"“{stripped}”不是数字，已作为定性指标值" if quantitative else ""
@@ -166,7 +273,7 @@ def read_value_text(text: str, current: TargetValue) -> TypedValue:
 
 def read_comparator_text(text: str, current: TargetValue) -> TypedValue:
     """Typing into the 指标性质 cell: a comparator (>=, ＞＝, 定性, 定), else a whole 指标值."""
-    comparator = normalize_comparator(text)
+    comparator = normalize_comparator(text) or word_comparator(text)
     if comparator is None and text.strip() == QUALITATIVE[0]:
         comparator = QUALITATIVE  # the first key of 定性, as a drop-down's typing picks it
     if comparator is not None or not text.strip():
@@ -179,6 +286,8 @@ def read_unit_text(text: str, current: TargetValue) -> TypedValue:
     """Typing into the 单位 cell: a unit, or a whole 指标值 when it holds a number (≥4期)."""
     stripped = text.strip()
     if any(ch.isdigit() for ch in stripped):
+        if parse_worded(stripped) is not None:
+            return _whole_value(stripped, current)
         parsed = parse_target(stripped)
         if parsed.comparator != QUALITATIVE and (parsed.unit or _has_comparator(stripped)):
             return _whole_value(stripped, current)

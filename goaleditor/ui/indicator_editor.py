@@ -348,14 +348,16 @@ class IndicatorEditor(QWidget):
         index = self.view.currentIndex()
         editable = bool(index.flags() & Qt.ItemFlag.ItemIsEditable)
         field = FIELD_OF_COLUMN.get(index.column()) if editable else None
-        rows = parse_rows(text)
+        readings: list[str] = []  # 指标值 written in words, said once
+        rows = parse_rows(text, readings.append)
         framework = self._document.framework
         paste = rules.paste_placement(
             self._current(), field, self.model.table, text, rows, framework
         )
         if self._session.apply(paste.edit) and paste.first is not None:
             self.select_node(paste.first)
-        show_status(self, paste.message)
+        rows_pasted = paste.first is not None  # a single value says its own reading
+        show_status(self, "；".join([paste.message, *readings] if rows_pasted else [paste.message]))
 
     # --- groups ---------------------------------------------------------------------------------
 

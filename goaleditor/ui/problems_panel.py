@@ -35,6 +35,7 @@ FIX_LABELS = {
     "recompute-fiscal": "重新计算财政资金或预算数",
     "document-year": "把年份改为文档年度",
     "past-year": "把上一年度的年份改为本年度",
+    "split-value": "把文字写的指标值拆为指标性质、数值和单位",
 }
 RECHECK_DELAY_MS = 250
 

@@ -17,6 +17,7 @@ from goaleditor.model.checks import (
     fix_its,
 )
 from goaleditor.model.document import Document, GoalTable, Indicator
+from goaleditor.model.values import format_display
 from tests.helpers import run_cli
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -336,3 +337,53 @@ def test_an_empty_level1_is_placed_there_and_offers_its_own_groups() -> None:
     remove("群众满意度")(satisfaction_doc)
     (only,) = _missing(satisfaction_doc)
     assert only.message == "服务对象满意度指标下还没有三级指标（本框架要求必须有）"
+
+
+# --- 指标值 written in words or as 定性 text that is a quantity ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("mutate", "field", "parts"),
+    [
+        (set_field("办结率", "unit", "%以上"), "unit", ("≥", "98", "%")),
+        (set_field("办结率", "unit", "%及以上"), "unit", ("≥", "98", "%")),
+        (set_field("服务改善", "value", "98%以上"), "value", ("≥", "98", "%")),
+        (set_field("服务改善", "value", "不超过30万元"), "value", ("≤", "30", "万元")),
+        (set_field("服务改善", "value", "985米"), "value", ("=", "985", "米")),
+        (set_field("服务改善", "value", "≥90%"), "value", ("≥", "90", "%")),
+    ],
+)
+def test_a_value_that_holds_its_comparator_is_a_hint_with_a_split(
+    mutate: Callable[[Document], None], field: str, parts: tuple[str, str, str]
+) -> None:
+    doc = valid_document()
+    mutate(doc)
+    (problem,) = [p for p in check_document(doc) if p.rule == "value.written-in-words"]
+    assert (problem.severity, problem.field) == (HINT, field)
+    (fix,) = fix_its(problem)
+    target = problem.node
+    assert isinstance(target, Indicator)
+    assert fix.label == f"拆为定量指标值：{format_display(*parts)}"
+    undo = fix.edit().apply(doc)  # one step
+    assert (target.comparator, target.value, target.unit) == parts
+    assert "value.written-in-words" not in {p.rule for p in check_document(doc)}
+    undo.apply(doc)
+    assert "value.written-in-words" in {p.rule for p in check_document(doc)}
+
+
+@pytest.mark.parametrize(
+    "text", ["审减率3.5%以上", "2026年12月31日前完成", "有效提升", "2026", "3个工作日内完成"]
+)
+def test_qualitative_sentences_are_no_hint(text: str) -> None:
+    doc = valid_document()
+    indicator(doc, "服务改善").value = text
+    assert "value.written-in-words" not in {p.rule for p in check_document(doc)}
+
+
+def test_words_against_the_comparator_are_a_hint_without_a_fix() -> None:
+    doc = valid_document()
+    indicator(doc, "办结率").unit = "%以上"
+    indicator(doc, "办结率").comparator = "≤"
+    (problem,) = [p for p in check_document(doc) if p.rule == "value.written-in-words"]
+    assert problem.message == "单位“%以上”含比较词，与指标性质不一致，请核对"
+    assert fix_its(problem) == []

@@ -15,7 +15,9 @@ from goaleditor.model.values import (
     decimal_value,
     format_display,
     normalize_comparator,
+    parse_parenthesized,
     parse_target,
+    parse_worded,
     read_comparator_text,
     read_unit_text,
     read_value_text,
@@ -294,3 +296,102 @@ def test_thousands_grouping_is_read_as_a_number() -> None:
     # not grouping: a list or a decimal comma stays text
     assert parse_target("1,2个").comparator == QUALITATIVE
     assert parse_target("1,23").comparator == QUALITATIVE
+
+
+# --- 指标值 as clerks write them, comparator in words ------------------------------------
+
+WORDED = [
+    ("98%以上", ("≥", "98", "%")),
+    ("95%及以上", ("≥", "95", "%")),
+    ("95％或以上", ("≥", "95", "%")),
+    ("不低于95%", ("≥", "95", "%")),
+    ("不少于12次", ("≥", "12", "次")),
+    ("大于等于1,200人次", ("≥", "1200", "人次")),
+    ("不小于 3 个", ("≥", "3", "个")),
+    ("不超过30万元", ("≤", "30", "万元")),
+    ("不高于0.5万元/人", ("≤", "0.5", "万元/人")),
+    ("3个以内", ("≤", "3", "个")),
+    ("10次以下", ("≤", "10", "次")),
+    ("5天及以下", ("≤", "5", "天")),
+    ("小于等于2天", ("≤", "2", "天")),
+    ("低于5%", ("<", "5", "%")),
+    ("小于1小时", ("<", "1", "小时")),
+    ("高于90%", (">", "90", "%")),
+    ("大于０", (">", "0", "")),
+    ("≥95%以上", ("≥", "95", "%")),  # the sign and the words agree
+    ("不低于95(%)", ("≥", "95", "%")),
+]
+
+
+@pytest.mark.parametrize(("written", "parts"), WORDED)
+def test_comparator_words_read_as_comparator_value_unit(
+    written: str, parts: tuple[str, str, str]
+) -> None:
+    parsed = parse_worded(written)
+    assert parsed is not None
+    assert (parsed.comparator, parsed.value, parsed.unit) == parts
+    # without words-reading the text is 定性 as written, never 98 of the unit “%以上”
+    assert parse_target(written).comparator in (parts[0], QUALITATIVE)
+    assert "以上" not in parse_target(written).unit and "以下" not in parse_target(written).unit
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "2026年12月31日前完成",
+        "有效提升",
+        "审减率3.5%以上",  # a sentence: the number is inside words
+        "以上",
+        "≤95%以上",  # the sign and the words disagree
+        "3个工作日内完成，确保质量",
+        "覆盖率达到90%以上",
+        "不低于",
+    ],
+)
+def test_sentences_with_comparator_words_stay_qualitative(sentence: str) -> None:
+    assert parse_worded(sentence) is None
+    assert parse_target(sentence) == TargetValue(QUALITATIVE, sentence, "")
+
+
+@pytest.mark.parametrize(
+    ("typed", "parts"),
+    [(written, parts) for written, parts in WORDED]
+    + [
+        ("有效提升", (QUALITATIVE, "有效提升", "")),
+        ("审减率3.5%以上", (QUALITATIVE, "审减率3.5%以上", "")),
+    ],
+)
+def test_typing_words_says_the_reading(typed: str, parts: tuple[str, str, str]) -> None:
+    result = read_value_text(typed, TargetValue("=", "1", "个"))
+    assert (result.target.comparator, result.target.value, result.target.unit) == parts
+    if parts[0] != QUALITATIVE:
+        assert result.note == f"指标值“{typed}”读作“{result.target.display()}”"
+    # over a 定性 value the same
+    again = read_value_text(typed, TargetValue(QUALITATIVE, "有效", ""))
+    assert again.target == result.target
+
+
+def test_words_typed_into_the_unit_or_comparator_cell() -> None:
+    assert read_unit_text("98%以上", CURRENT).target == TargetValue("≥", "98", "%")
+    assert read_comparator_text("不超过", CURRENT).target == TargetValue("≤", "365", "次")
+    assert read_comparator_text("以上", CURRENT).target == TargetValue("≥", "365", "次")
+
+
+@pytest.mark.parametrize(
+    ("printed", "parts"),
+    [
+        ("=100.00(%)", ("=", "100.00", "%")),
+        ("≥90.00（万元/人）", ("≥", "90.00", "万元/人")),
+        ("≥3.00", ("≥", "3.00", "")),
+        ("985米", (QUALITATIVE, "985米", "")),  # not how the form prints a quantity
+        ("≥90%", (QUALITATIVE, "≥90%", "")),
+        ("98%以上", (QUALITATIVE, "98%以上", "")),
+        ("100.00(%)", (QUALITATIVE, "100.00(%)", "")),  # the form always prints =
+        ("可控", (QUALITATIVE, "可控", "")),
+    ],
+)
+def test_the_parenthesized_form_tells_a_quantity_from_a_qualitative_value(
+    printed: str, parts: tuple[str, str, str]
+) -> None:
+    parsed = parse_parenthesized(printed)
+    assert (parsed.comparator, parsed.value, parsed.unit) == parts

@@ -196,3 +196,82 @@ def test_official_rows_with_a_header_paste_under_their_groups(qtbot, window) -> 
         "已粘贴3行：产出指标/时效指标 2行，满意度指标/服务对象满意度指标 1行"
     )
     assert window.stack.count() == 1
+
+
+@pytest.mark.parametrize(
+    ("typed", "parts", "display"),
+    [
+        ("98%以上", ("≥", "98", "%"), "≥98%"),
+        ("95%及以上", ("≥", "95", "%"), "≥95%"),
+        ("不低于95%", ("≥", "95", "%"), "≥95%"),
+        ("不少于12次", ("≥", "12", "次"), "≥12次"),
+        ("不超过30万元", ("≤", "30", "万元"), "≤30万元"),
+        ("不高于0.5万元/人", ("≤", "0.5", "万元/人"), "≤0.5万元/人"),
+        ("3个以内", ("≤", "3", "个"), "≤3个"),
+        ("10次以下", ("≤", "10", "次"), "≤10次"),
+        ("小于等于2天", ("≤", "2", "天"), "≤2天"),
+        ("低于5%", ("<", "5", "%"), "<5%"),
+        ("高于90%", (">", "90", "%"), ">90%"),
+    ],
+)
+def test_value_cell_reads_comparator_words(qtbot, window, typed, parts, display) -> None:
+    editor = edit_cell(qtbot, window, 1, COL_VALUE)  # ≥365次
+    type_text(editor, typed)
+    press(editor, Qt.Key.Key_Return)
+    target = indicator(window, 1)
+    assert (target.comparator, target.value, target.unit) == parts
+    assert target.display == display
+    assert window.statusBar().currentMessage() == f"指标值“{typed}”读作“{display}”"
+    assert window.stack.count() == 1  # one undoable step
+    window.stack.undo()
+    assert target.display == "≥365次"
+
+
+@pytest.mark.parametrize("sentence", ["审减率3.5%以上", "2026年12月31日前完成", "有效提升"])
+def test_value_cell_keeps_sentences_qualitative(qtbot, window, sentence) -> None:
+    editor = edit_cell(qtbot, window, 1, COL_VALUE)
+    type_text(editor, sentence)
+    press(editor, Qt.Key.Key_Return)
+    target = indicator(window, 1)
+    assert (target.comparator, target.value, target.unit) == ("定性", sentence, "")
+
+
+def test_pasted_rows_in_words_say_the_reading_once(qtbot, window) -> None:
+    QGuiApplication.clipboard().setText(
+        "一级指标\t二级指标\t三级指标\t绩效指标描述\t指标值\r\n"
+        "产出指标\t时效指标\t办结时限\t按时办结\t3个工作日以内\r\n"
+        "满意度指标\t服务对象满意度指标\t群众满意度\t满意度\t95%及以上\r\n"
+    )
+    focus_cell(qtbot, window, cell(window, 0, COL_VALUE))
+    key(Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    rows = [(b, i.name, i.display) for _, b, i in window.current_table().indicator_rows()]
+    assert ("时效指标", "办结时限", "≤3个工作日") in rows
+    assert rows[-1] == ("服务对象满意度指标", "群众满意度", "≥95%")
+    assert window.statusBar().currentMessage() == (
+        "已粘贴2行：产出指标/时效指标 1行，满意度指标/服务对象满意度指标 1行；"
+        "2个指标值的比较词按符号读取（如“3个工作日以内”读作“≤3个工作日”）"
+    )
+
+
+def test_pasting_words_into_one_cell_says_it_once(qtbot, window) -> None:
+    QGuiApplication.clipboard().setText("98%以上\n")
+    focus_cell(qtbot, window, cell(window, 1, COL_VALUE))
+    key(Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert indicator(window, 1).display == "≥98%"
+    assert window.statusBar().currentMessage() == "指标值“98%以上”读作“≥98%”"
+
+
+def test_a_qualitative_value_in_words_is_split_by_its_fix_it(qtbot, window) -> None:
+    from goaleditor.model.edits import SetField, Steps
+    from tests.ui.test_ui_fixes import menu_actions
+
+    target = indicator(window, 1)  # ≥365次, as an old file may hold it: 定性 “98%以上”
+    parts = (("comparator", "定性"), ("value", "98%以上"), ("unit", ""))
+    window.session.apply(Steps(tuple(SetField(target, n, v) for n, v in parts), "旧文件"))
+    actions = menu_actions(window, "value.written-in-words")
+    assert actions[1].text() == "&1 修复：拆为定量指标值：≥98%"
+    actions[1].trigger()
+    assert (target.comparator, target.value, target.unit) == ("≥", "98", "%")
+    assert window.stack.undoText() == "修复问题"
+    window.stack.undo()
+    assert (target.comparator, target.value) == ("定性", "98%以上")

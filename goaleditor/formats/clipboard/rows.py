@@ -9,11 +9,17 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from goaleditor.model.document import Indicator
 from goaleditor.model.frameworks import FRAMEWORKS
-from goaleditor.model.values import normalize_comparator, parse_target
+from goaleditor.model.values import (
+    TargetValue,
+    normalize_comparator,
+    parse_worded,
+    read_written,
+    worded_note,
+)
 
 PastedRow = tuple[str, str, Indicator]  # 一级 ("" when not given), 二级, the indicator
 
@@ -79,25 +85,36 @@ def _columns_by_content(cells: list[str], official_before: bool) -> tuple[str, .
     return _PLAIN_3
 
 
-def _indicator(fields: dict[str, str]) -> Indicator:
+def _indicator(fields: dict[str, str], worded: list[tuple[str, TargetValue]]) -> Indicator:
+    """One row's indicator; a 指标值 written in words (98%以上) is added to worded."""
     name, description = fields.get("name", ""), fields.get("description", "")
     if "comparator" in fields or "value" in fields:  # split 指标性质 / 指标值 / 单位 columns
         comparator = normalize_comparator(fields.get("comparator", ""))
         value, unit = fields.get("value", ""), fields.get("unit", "")
-        if comparator is not None:
+        printed = value if value.endswith(unit) else value + unit
+        words = parse_worded(printed)
+        if comparator is not None and (words is None or words.comparator == comparator):
+            if words is not None:  # ≥ | 98 | %以上: the unit keeps no words
+                worded.append((printed, words))
+                return Indicator(name, description, comparator, words.value, words.unit)
             return Indicator(name, description, comparator, value, unit)
-        printed = value + unit  # a blank or regional 指标性质 (定量, 正向): read as printed
+        # a blank or regional 指标性质 (定量, 正向), or words that say otherwise: as printed
     else:
         printed = fields.get("target", "")
-    target = parse_target(printed)
+    target, from_words = read_written(printed)
+    if from_words:
+        worded.append((printed, target))
     return Indicator(name, description, target.comparator, target.value, target.unit)
 
 
-def parse_rows(text: str) -> list[PastedRow]:
+def parse_rows(text: str, say: Callable[[str], None] | None = None) -> list[PastedRow]:
     """Indicators with their 一级/二级 ("" when the rows do not say) from clipboard text.
 
     Header lines are skipped; a blank 一级 or 二级 means the same as the row above.
+    指标值 written in words (98%以上, 不低于95%) are read as comparator + value + unit and
+    said once through say.
     """
+    worded: list[tuple[str, TargetValue]] = []
     rows: list[PastedRow] = []
     columns: tuple[str, ...] | None = None  # set by a header line
     level1 = level2 = ""
@@ -121,7 +138,9 @@ def parse_rows(text: str) -> list[PastedRow]:
             level1 = level2 = ""
         if not any(fields.get(k) for k in ("name", "description", "target", "value")):
             continue  # a group label row or an empty line
-        rows.append((level1, level2, _indicator(fields)))
+        rows.append((level1, level2, _indicator(fields, worded)))
+    if worded and say is not None:
+        say(worded_note(worded))
     return rows
 
 

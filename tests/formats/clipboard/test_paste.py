@@ -141,3 +141,44 @@ def test_copy_then_paste_into_an_empty_table_gives_the_same_rows(number: int) ->
     got = [(l1, l2, i.name, i.description, i.comparator, i.value, i.unit)
            for l1, l2, i in empty.indicator_rows()]  # fmt: skip
     assert got == expected
+
+
+WORDED_ROWS = (
+    "一级指标\t二级指标\t三级指标\t绩效指标描述\t指标值\r\n"
+    "产出指标\t数量指标\t培训次数\t全年\t不少于12次\r\n"
+    "\t质量指标\t合格率\t合格\t98%以上\r\n"
+    "\t\t差错率\t\t低于5%\r\n"
+    "成本指标\t经济成本指标\t人均成本\t\t不高于0.5万元/人\r\n"
+    "\t\t审减\t\t审减率3.5%以上\r\n"  # a sentence: stays 定性
+)
+
+
+def test_values_in_words_are_read_and_said_once() -> None:
+    said: list[str] = []
+    rows = parse_rows(WORDED_ROWS, said.append)
+    parts = [(i.comparator, i.value, i.unit) for _, _, i in rows]
+    assert parts == [
+        ("≥", "12", "次"),
+        ("≥", "98", "%"),
+        ("<", "5", "%"),
+        ("≤", "0.5", "万元/人"),
+        ("定性", "审减率3.5%以上", ""),
+    ]
+    assert said == ["4个指标值的比较词按符号读取（如“不少于12次”读作“≥12次”）"]
+
+
+def test_split_columns_with_words_in_the_unit() -> None:
+    said: list[str] = []
+    rows = parse_rows(
+        "三级指标\t指标性质\t指标值\t单位\n合格率\t≥\t98\t%以上\n完成率\t\t95%\t及以上\n",
+        said.append,
+    )
+    parts = [(i.comparator, i.value, i.unit) for _, _, i in rows]
+    assert parts == [("≥", "98", "%"), ("≥", "95", "%")]
+    assert said == ["2个指标值的比较词按符号读取（如“98%以上”读作“≥98%”）"]
+
+
+def test_rows_without_words_say_nothing() -> None:
+    said: list[str] = []
+    parse_rows(FIVE, said.append)
+    assert said == []

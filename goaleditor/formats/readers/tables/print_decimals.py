@@ -1,4 +1,4 @@
-"""指标值 a whole table prints with two decimals (Shanghai's =100.00(%)) read as the numbers."""
+"""指标值 as a layout prints them: Shanghai's =100.00(%) form, its two decimals read as numbers."""
 
 from __future__ import annotations
 
@@ -6,9 +6,24 @@ import re
 from decimal import Decimal
 
 from goaleditor.model.document import GoalTable
-from goaleditor.model.values import QUALITATIVE
+from goaleditor.model.values import QUALITATIVE, TargetValue, parse_parenthesized
 
 _TWO_PLACES = re.compile(r"^-?\d+\.\d\d$")
+
+
+def printed_in_form(shown: str) -> TargetValue:
+    """A 指标值 in the form of a layout that prints every quantity with its comparator and
+    the unit in parentheses (=100.00(%), ≥3.00); anything else is 定性 as written."""
+    return parse_parenthesized(shown)
+
+
+def qualitative_note(shown: list[str]) -> str:
+    """The note that values which look like quantities stay 定性 in such a layout."""
+    some = f"等{len(shown)}个指标值" if len(shown) > 1 else ""
+    return (
+        f"本表版式的定量指标值都印作“=100.00(%)”的样式，“{shown[0]}”{some}不是此样式，"
+        "按定性指标值读取（可在 问题 面板中改为定量）"
+    )
 
 
 def plain(value: str) -> str:

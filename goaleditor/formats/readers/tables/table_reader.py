@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -26,12 +26,13 @@ from goaleditor.formats.readers.tables.header_labels import (
     LabelledFields,
     guess_layout,
 )
-from goaleditor.formats.readers.tables.indicator_row import read_indicator
+from goaleditor.formats.readers.tables.indicator_row import ValueReadings, read_indicator
 from goaleditor.formats.readers.tables.level_names import canonical_levels
 from goaleditor.formats.readers.tables.money import SCALE, NoResult, TableMoney, number_text
 from goaleditor.formats.readers.tables.other_tables import other_kind, table_kind
 from goaleditor.model.document import GoalTable, Indicator
 from goaleditor.model.frameworks import FRAMEWORKS
+from goaleditor.model.layouts import get_profile
 
 TITLE_RE = re.compile(r"^(?:\d+\s*[.．、]\s*(.*?)|(.+?))\s*绩效目标表$", re.S)
 AGENCY_RE = re.compile(r"^(\d{3,})\s*(\S.*)$")
@@ -336,8 +337,9 @@ class SheetReader:
             extra.pop("goal", None)
         header_fields.update({k: v for k, v in extra.items() if v is not None})
         columns, below = self._columns(header, start + 1)
-        rows = self._indicators(columns, header + below, stop)
         layout = guess_layout(self.rows, start, header + below, title)
+        readings = ValueReadings(get_profile(layout).value_style, self.own_print)
+        rows = self._indicators(columns, header + below, stop, readings)
         money.finish()
         header_fields["money_unit"] = money.settle(header_fields)
         table = GoalTable.from_rows(rows, **header_fields)
@@ -377,7 +379,7 @@ class SheetReader:
         return columns.fields, columns.extra_rows
 
     def _indicators(
-        self, columns: dict[str, int], header: int, stop: int
+        self, columns: dict[str, int], header: int, stop: int, readings: ValueReadings
     ) -> list[tuple[str, str, Indicator]]:
         """The indicator rows below the header (its last row at header) down to stop."""
         split = "comparator" in columns or "unit" in columns
@@ -402,15 +404,16 @@ class SheetReader:
             if not any(get(f) for f in ("name", "description", "value")):
                 self._say(r, f"“{first[:20]}”不是指标（没有三级指标和指标值），已跳过")
                 continue
-            found.append(_Row(r, get("level1"), get("level2"), self._indicator(r, get, split)))
+            say = functools.partial(self._say, r)
+            indicator = read_indicator(get, split, say, readings)
+            found.append(_Row(r, get("level1"), get("level2"), indicator))
+        for note in readings.finish():
+            self._say(header, note)
         self._fill_levels(found)
         pairs, note = canonical_levels([(row.level1, row.level2) for row in found])
         if note:
             self._say(header, note)
         return [(*pair, row.indicator) for pair, row in zip(pairs, found, strict=True)]
-
-    def _indicator(self, r: int, get: Callable[[str], str], split: bool) -> Indicator:
-        return read_indicator(get, split, lambda message: self._say(r, message))
 
     def _fill_levels(self, rows: list[_Row]) -> None:
         """Blank 一级/二级: as above (a merge), or from below when typed in a group's middle."""
