@@ -34,6 +34,7 @@ FIX_LABELS = {
     "normalize-comparator": "规范指标性质写法",
     "recompute-fiscal": "重新计算财政资金或预算数",
     "document-year": "把年份改为文档年度",
+    "add-indicator": "在缺少的二级指标下添加三级指标",
     "past-year": "把上一年度的年份改为本年度",
     "split-value": "把文字写的指标值拆为指标性质、数值和单位",
 }
