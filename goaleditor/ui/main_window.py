@@ -7,8 +7,8 @@ import contextlib
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QSettings, QStandardPaths, Qt
-from PySide6.QtGui import QCloseEvent, QShowEvent
+from PySide6.QtCore import QByteArray, QSettings, QStandardPaths, Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QDockWidget,
     QHBoxLayout,
@@ -40,7 +40,13 @@ from goaleditor.ui.session import DocumentSession
 from goaleditor.ui.table_actions import TableActions
 from goaleditor.ui.table_list import TableListView
 from goaleditor.ui.table_list_model import TableListModel
-from goaleditor.ui.window_layout import StartHint, fit_on_screen
+from goaleditor.ui.window_layout import (
+    StartHint,
+    fit_on_screen,
+    grabbable,
+    scrolling_form,
+    share_form_and_tree,
+)
 
 
 def _load_library() -> IndicatorLibrary:
@@ -106,17 +112,21 @@ class MainWindow(QMainWindow):
         left_layout.addWidget(self.table_list, 1)
         self.table_buttons = QHBoxLayout()
         left_layout.addLayout(self.table_buttons)
-        right = QSplitter(Qt.Orientation.Vertical, self)
-        right.addWidget(self.header_form)
+        right = grabbable(QSplitter(Qt.Orientation.Vertical, self))
+        right.setObjectName("form_splitter")
+        right.addWidget(scrolling_form(self.header_form, right))
         right.addWidget(self.editor)
         right.setStretchFactor(1, 1)
         right.setChildrenCollapsible(False)
+        self.form_splitter = right
+        self._form_height_chosen = False  # the clerk dragged the handle: keep their choice
+        right.splitterMoved.connect(self._form_height_dragged)
         self.hint = StartHint(self)
         self.right = QStackedWidget(self)
         self.right.addWidget(right)
         self.right.addWidget(self.hint)
         left.setMinimumWidth(150)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter = grabbable(QSplitter(Qt.Orientation.Horizontal, self))
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.right)
         self.splitter.setChildrenCollapsible(False)
@@ -232,6 +242,7 @@ class MainWindow(QMainWindow):
     def run_check(self) -> None:
         """检查: check now and show the problems."""
         self.problems.recheck()
+        self.problems.show_hints()
         self.problems_dock.show()
         self.problems_dock.raise_()
 
@@ -250,14 +261,15 @@ class MainWindow(QMainWindow):
         self.editor.model.set_marks(
             {key: (icons[sev], "\n".join(msgs)) for key, (sev, msgs) in worst.items()}
         )
-        self._fit_problems_dock(len(problems))
+        self._fit_problems_dock(self.problems.shown_count())
         counts = self.problems.counts()
         self.problem_summary.setText(
             f"错误 {counts[ERROR]}　警告 {counts[WARNING]}　提示 {counts[HINT]}"
         )
 
     def _fit_problems_dock(self, count: int) -> None:
-        """The 问题 panel shrinks to one line when empty and grows when problems appear."""
+        """The 问题 panel shrinks to one line when it lists nothing (no problems, or only 提示
+        not asked for) and grows when problems appear."""
         dock, panel = self.problems_dock, self.problems
         was, self._problem_count = self._problem_count, count
         if dock.isFloating() or (was >= 0 and (count > 0) == (was > 0)):
@@ -303,9 +315,22 @@ class MainWindow(QMainWindow):
             left = max(180, min(420, self.width() // 5))
             self.splitter.setSizes([left, self.width() - left])
 
+    def _form_height_dragged(self, *_args: Any) -> None:
+        self._form_height_chosen = True
+
+    def _share_form_and_tree(self) -> None:
+        if not self._form_height_chosen:
+            share_form_and_tree(self.form_splitter, self.header_form, self.editor.view)
+
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self.session.window_shown()
+        QTimer.singleShot(0, self._share_form_and_tree)  # once laid out
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.isVisible():
+            QTimer.singleShot(0, self._share_form_and_tree)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.maybe_save():
