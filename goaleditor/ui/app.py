@@ -8,7 +8,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QPoint, QSettings, Qt, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from goaleditor import APP_NAME, APP_TITLE, __version__
@@ -22,6 +22,10 @@ if TYPE_CHECKING:
     from goaleditor.ui.main_window import MainWindow
 
 AFTER_FIRST_PAINT_MS = 200  # what can wait until the window is on screen
+NEW_WINDOW_OFFSET = QPoint(32, 32)  # a second window shows a little below-right of the first
+
+# Windows opened with open_window(): Python must hold them, or they would be collected.
+_windows: list[MainWindow] = []
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
@@ -129,20 +133,54 @@ def _after_first_paint(app: QApplication, window: MainWindow) -> None:
 def _offer_recovery_when_free(window: MainWindow) -> None:
     """Recovery asks once nothing else does (the import report of the file opened first)."""
     if window.session.report_pending() or QApplication.activeModalWidget() is not None:
-        QTimer.singleShot(AFTER_FIRST_PAINT_MS, lambda: _offer_recovery_when_free(window))
+        # Tied to the window: the timer dies with it if the window is closed meanwhile.
+        QTimer.singleShot(AFTER_FIRST_PAINT_MS, window, lambda: _offer_recovery_when_free(window))
         return
     window.session.offer_recovery()
 
 
-def run_editor(path: str | None) -> int:
-    """Open the main window (on path, if given) and run until it closes."""
+def open_window(settings: QSettings | None = None, near: MainWindow | None = None) -> MainWindow:
+    """Another main window in this process: its own document session, undo stack, file lock
+    and working copy; deleted when closed. The application quits when the last one closes."""
+    from goaleditor.ui.main_window import MainWindow
+    from goaleditor.ui.window_layout import fit_on_screen
+
+    window = MainWindow(settings)
+    window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    _windows.append(window)
+    window.destroyed.connect(lambda: _windows.remove(window) if window in _windows else None)
+    if near is not None:
+        window.resize(near.size())
+        window.move(near.pos() + NEW_WINDOW_OFFSET)
+        fit_on_screen(window, window.screen().availableGeometry())
+    return window
+
+
+def main_windows() -> list[MainWindow]:
+    """Every main window on screen, the active one last."""
     from goaleditor.ui.main_window import MainWindow
 
+    found = [
+        widget
+        for widget in QApplication.topLevelWidgets()
+        if isinstance(widget, MainWindow) and widget.isVisible()
+    ]
+    return sorted(found, key=lambda window: window.isActiveWindow())
+
+
+def close_all_windows() -> bool:
+    """退出: close every main window, each asking about its own unsaved work; False (and
+    the rest left open) when the clerk cancels one."""
+    return all(window.close() for window in main_windows())
+
+
+def run_editor(path: str | None) -> int:
+    """Open the main window (on path, if given) and run until the last window closes."""
     app = create_application()
     sys.excepthook = show_unexpected
-    window = MainWindow()
+    window = open_window()
     if path:
         window.open_path(Path(path), ask=False)
     window.show()
-    QTimer.singleShot(AFTER_FIRST_PAINT_MS, lambda: _after_first_paint(app, window))
+    QTimer.singleShot(AFTER_FIRST_PAINT_MS, window, lambda: _after_first_paint(app, window))
     return app.exec()

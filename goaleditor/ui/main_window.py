@@ -49,6 +49,13 @@ from goaleditor.ui.window_layout import (
 )
 
 
+def _bring_to_front(window: QMainWindow) -> None:
+    if window.isMinimized():
+        window.showNormal()
+    window.raise_()
+    window.activateWindow()
+
+
 def _load_library() -> IndicatorLibrary:
     """The built-in library and the clerk's personal one from the user data folder."""
     from goaleditor.model.library import PERSONAL_FILE, IndicatorLibrary
@@ -84,7 +91,9 @@ class MainWindow(QMainWindow):
         session.saved.connect(lambda _path: self._learn())
         session.message.connect(self.statusBar().showMessage)
         session.locate.connect(self.show_table)
+        session.notesChanged.connect(self._update_report_action)
         self._update_title()
+        self._update_report_action()
         self._show_hint_if_no_table()
 
     @property
@@ -221,21 +230,82 @@ class MainWindow(QMainWindow):
         self.session.replace(document, None)
         self.header_form.editor("project_name").setFocus()
 
-    def open_dialog(self) -> None:
-        """打开: choose a file."""
-        if not self.maybe_save():
-            return
+    def _choose_file(self) -> Path | None:
         from goaleditor.formats import dialog_filter
 
-        path = self.prompts.open_name(self.recent.last_folder(), dialog_filter("open"))
+        return self.prompts.open_name(self.recent.last_folder(), dialog_filter("open"))
+
+    def open_dialog(self) -> None:
+        """打开: choose a file; it opens in a new window when this one holds edited work."""
+        path = self._choose_file()
         if path is not None:
-            self.open_path(path, ask=False)
+            self.open_file(path)
+
+    def open_in_new_window_dialog(self) -> None:
+        """在新窗口中打开: choose a file and open it in a window of its own."""
+        path = self._choose_file()
+        if path is not None:
+            self.open_in_new_window(path)
+
+    def open_file(self, path: Path) -> bool:
+        """Open path here, or beside this window when its document has unsaved edits (a
+        colleague's file opened while drafting); a file open in a window already is shown."""
+        if self.session.is_modified() and self.window_showing(path) is None:
+            return self.open_in_new_window(path)
+        return self.open_path(path, ask=False)
+
+    def open_in_new_window(self, path: Path) -> bool:
+        """Open path in a new window (or show the window that has it open already)."""
+        shown = self.window_showing(path)
+        if shown is not None:
+            _bring_to_front(shown)
+            return True
+        window = self.new_window()
+        if window.open_path(path, ask=False):
+            return True
+        window.close()  # nothing was opened: the empty window goes again
+        return False
+
+    def new_window(self) -> MainWindow:
+        """新建窗口: another window beside this one, with its own document and undo."""
+        from goaleditor.ui.app import open_window
+
+        window = open_window(self.settings, near=self)
+        window.show()
+        window.activateWindow()
+        return window
+
+    def window_showing(self, path: Path) -> MainWindow | None:
+        """The other window editing the .goals file at path, if any."""
+        from goaleditor.ui.app import main_windows
+
+        wanted = path.resolve()
+        for window in main_windows():
+            own = window.session.path
+            if window is not self and own is not None and own.resolve() == wanted:
+                return window
+        return None
 
     def open_path(self, path: Path, ask: bool = True) -> bool:
-        """Open a .goals file, or import anything else as a new unsaved document."""
+        """Open a .goals file, or import anything else as a new unsaved document (a file
+        another window has open is shown there instead)."""
+        shown = self.window_showing(path)
+        if shown is not None:
+            _bring_to_front(shown)
+            self.session.message.emit(f"“{path.name}”已在另一个窗口中打开", 5000)
+            return True
         if ask and not self.maybe_save():
             return False
         return self.session.open(path)
+
+    def show_import_report(self) -> None:
+        """文档 → 导入说明: the notes of the import that made this document, again."""
+        self.session.show_import_report()
+
+    def _update_report_action(self) -> None:
+        action = getattr(self, "action", None)
+        if action is not None:
+            action.import_report.setEnabled(self.session.import_notes is not None)
 
     # --- checks and the library ---------------------------------------------------------------
 
