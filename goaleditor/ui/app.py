@@ -150,9 +150,15 @@ def open_window(settings: QSettings | None = None, near: MainWindow | None = Non
     _windows.append(window)
     window.destroyed.connect(lambda: _windows.remove(window) if window in _windows else None)
     if near is not None:
-        window.resize(near.size())
+        # Down and right of the first, smaller if it must be: its corner shows which is which.
+        area = near.screen().availableGeometry()
+        place = near.geometry().translated(NEW_WINDOW_OFFSET)
+        window.resize(
+            min(place.width(), area.right() + 1 - place.x()),
+            min(place.height(), area.bottom() + 1 - place.y()),
+        )
         window.move(near.pos() + NEW_WINDOW_OFFSET)
-        fit_on_screen(window, window.screen().availableGeometry())
+        fit_on_screen(window, area)
     return window
 
 

@@ -272,6 +272,7 @@ class MainWindow(QMainWindow):
 
         window = open_window(self.settings, near=self)
         window.show()
+        fit_on_screen(window, window.screen().availableGeometry())  # its frame is known now
         window.activateWindow()
         return window
 

@@ -162,3 +162,16 @@ def test_close_window_closes_only_this_one(qtbot, window, second) -> None:
     assert keys in ("Ctrl+W", "Ctrl+F4")
     second.action.close_window.trigger()
     assert main_windows() == [window]
+
+
+def test_a_new_window_shows_below_right_of_the_first(qtbot, window) -> None:
+    area = window.screen().availableGeometry()
+    window.setGeometry(area)  # a small screen: the first window takes all of it
+    window.action.new_window.trigger()
+    [other] = [w for w in main_windows() if w is not window]
+    try:
+        qtbot.waitExposed(other)
+        assert other.pos().x() > window.pos().x() and other.pos().y() > window.pos().y()
+        assert area.contains(other.frameGeometry())
+    finally:
+        other.close()
