@@ -68,7 +68,7 @@ def tree_height_for(tree: QAbstractItemView, rows: int) -> int:
 
 
 def share_form_and_tree(splitter: QSplitter, form: QWidget, tree: QAbstractItemView) -> None:
-    """The header form as tall as its compact layout, unless the tree would then show fewer
+    """The header form as tall as it likes, unless the tree would then show fewer
     than TREE_ROWS rows: the form gives up what the tree lacks (and scrolls)."""
     sizes = splitter.sizes()
     total = sum(sizes)
@@ -77,7 +77,7 @@ def share_form_and_tree(splitter: QSplitter, form: QWidget, tree: QAbstractItemV
         return
     tree_needs = tree_height_for(tree, TREE_ROWS) - tree.height() + below.height()
     room = total - tree_needs
-    form_height = max(area.minimumHeight(), min(form.minimumSizeHint().height(), room))
+    form_height = max(area.minimumHeight(), min(form.sizeHint().height(), room))
     if form_height != sizes[0]:
         splitter.setSizes([form_height, total - form_height])
 
