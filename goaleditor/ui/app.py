@@ -130,13 +130,29 @@ def _after_first_paint(app: QApplication, window: MainWindow) -> None:
     _offer_recovery_when_free(window)
 
 
-def _offer_recovery_when_free(window: MainWindow) -> None:
-    """Recovery asks once nothing else does (the import report of the file opened first)."""
+def _offer_recovery_when_free(window: MainWindow, spare: bool = False) -> None:
+    """Recovery asks once nothing else does (the import report of the file opened first).
+
+    A crash with several windows open left several pieces of work: each one restored takes
+    a window, and the next is offered in a new one (spare: closed again if not needed).
+    """
     if window.session.report_pending() or QApplication.activeModalWidget() is not None:
         # Tied to the window: the timer dies with it if the window is closed meanwhile.
-        QTimer.singleShot(AFTER_FIRST_PAINT_MS, window, lambda: _offer_recovery_when_free(window))
+        QTimer.singleShot(
+            AFTER_FIRST_PAINT_MS, window, lambda: _offer_recovery_when_free(window, spare)
+        )
         return
-    window.session.offer_recovery()
+    session = window.session
+    if not session.offer_recovery():
+        if spare:
+            window.close()
+        return
+    if session.more_to_recover():
+        other = window.new_window()
+        other.session.offered = session.offered
+        QTimer.singleShot(
+            AFTER_FIRST_PAINT_MS, other, lambda: _offer_recovery_when_free(other, True)
+        )
 
 
 def open_window(settings: QSettings | None = None, near: MainWindow | None = None) -> MainWindow:

@@ -96,7 +96,8 @@ class DocumentSession(QObject):
         # the report on screen now, if any: one per window, beside the work.
         self.import_notes: tuple[str, list[ImportNote]] | None = None
         self._report: ImportReport | None = None
-        self._offered: set[Path] = set()  # working copies of dead editors offered already
+        # Working copies of dead editors offered already (shared by the windows of one editor).
+        self.offered: set[Path] = set()
         self._idle = QTimer(self)
         self._idle.setSingleShot(True)
         self._idle.setInterval(IDLE_MS)
@@ -296,18 +297,21 @@ class DocumentSession(QObject):
             self.file_lock.release()
         self.file_lock = lock
 
-    def offer_recovery(self) -> None:
+    def offer_recovery(self) -> bool:
         """After a crash: offer each dead editor's unsaved work once (its file or 未命名的新文档,
-        when, how many tables). Modified work open here is never dropped without asking."""
+        when, how many tables). Modified work open here is never dropped without asking.
+
+        True when work was restored here: the rest (more_to_recover) waits for another window.
+        """
         from goaleditor.model.working_copy import claim, discard, find_orphans
 
         for orphan in find_orphans(working_folder()):
-            if orphan.path in self._offered:
+            if orphan.path in self.offered:
                 continue
             held = claim(orphan)
             if held is None:
                 continue  # another editor is offering it right now
-            self._offered.add(orphan.path)
+            self.offered.add(orphan.path)
             try:
                 name = orphan.source or "未命名的新文档"
                 when = time.strftime("%Y-%m-%d %H:%M", time.localtime(orphan.modified))
@@ -317,12 +321,20 @@ class DocumentSession(QObject):
                     if self.maybe_save("恢复的工作将替换它。"):
                         held.release()
                         self._restore(orphan, name)
-                    return  # 取消: the work stays, offered again at the next start
+                        return True
+                    return False  # 取消: the work stays, offered again at the next start
                 if answer == FORGET:
                     held.release()
                     discard(orphan)
             finally:
                 held.release()
+        return False
+
+    def more_to_recover(self) -> bool:
+        """Whether a dead editor left work not offered yet (a crash with several windows)."""
+        from goaleditor.model.working_copy import find_orphans
+
+        return any(o.path not in self.offered for o in find_orphans(working_folder()))
 
     def _restore(self, orphan: Orphan, name: str) -> None:
         from goaleditor.model.working_copy import discard

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from goaleditor.files.lock import read_lock
+from goaleditor.formats.canonical_json import dumps
 from goaleditor.formats.readers.published_text import read
 from goaleditor.model.store import save_document
 from goaleditor.model.working_copy import find_orphans
@@ -175,3 +176,39 @@ def test_a_new_window_shows_below_right_of_the_first(qtbot, window) -> None:
         assert area.contains(other.frameGeometry())
     finally:
         other.close()
+
+
+def test_work_of_several_crashed_windows_comes_back_in_as_many(qtbot, window, tmp_path) -> None:
+    from goaleditor.ui.app import _offer_recovery_when_free
+    from tests.ui.test_session import _orphan
+
+    mine = _orphan(tmp_path, tmp_path / "我的.goals")
+    theirs = _orphan(tmp_path, None)
+    asked = answer(window, "恢复")
+    _offer_recovery_when_free(window)
+    [other] = [w for w in main_windows() if w is not window]
+    later = answer(other, "恢复")
+    try:
+        qtbot.waitUntil(lambda: len(later) == 1)
+        assert len(asked) == 1
+        restored = {dumps(window.document), dumps(other.document)}
+        assert restored == {mine, theirs}
+        assert window.session.is_modified() and other.session.is_modified()
+        assert find_orphans(working_folder()) == []
+    finally:
+        other.stack.setClean()
+        other.close()
+
+
+def test_a_spare_window_goes_again_when_the_work_waits(qtbot, window, tmp_path) -> None:
+    from goaleditor.ui.app import _offer_recovery_when_free
+    from tests.ui.test_session import _orphan
+
+    _orphan(tmp_path, tmp_path / "我的.goals")
+    _orphan(tmp_path, None)
+    answer(window, "恢复")
+    _offer_recovery_when_free(window)
+    [other] = [w for w in main_windows() if w is not window]
+    later = answer(other, "以后再说")
+    qtbot.waitUntil(lambda: main_windows() == [window])
+    assert len(later) == 1 and len(find_orphans(working_folder())) == 1  # offered next start
