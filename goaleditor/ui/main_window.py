@@ -304,9 +304,7 @@ class MainWindow(QMainWindow):
         self.session.show_import_report()
 
     def _update_report_action(self) -> None:
-        action = getattr(self, "action", None)
-        if action is not None:
-            action.import_report.setEnabled(self.session.import_notes is not None)
+        self.action.import_report.setEnabled(self.session.import_notes is not None)
 
     # --- checks and the library ---------------------------------------------------------------
 
