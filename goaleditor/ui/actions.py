@@ -52,7 +52,27 @@ class Actions:
         exporter = w.exporter
         tables = w.table_actions
         self.new = self._action("新建(&N)…", w.new_document, Key.New, "新建文档")
-        self.open = self._action("打开(&O)…", w.open_dialog, Key.Open, "打开文档或导入文件")
+        self.new_window = self._action(
+            "新建窗口(&W)", w.new_window, "Ctrl+Shift+N", "再开一个窗口，可同时编辑两个文档"
+        )
+        self.open = self._action(
+            "打开(&O)…",
+            w.open_dialog,
+            Key.Open,
+            "打开文档或导入文件（当前文档有修改时在新窗口中打开）",
+        )
+        self.open_in_new_window = self._action(
+            "在新窗口中打开(&I)…",
+            w.open_in_new_window_dialog,
+            "Ctrl+Shift+O",
+            "在新窗口中打开文档或导入文件，当前文档保持打开",
+        )
+        self.close_window = self._action(
+            "关闭窗口(&C)", w.close, Key.Close, "关闭本窗口（其他窗口保持打开）"
+        )
+        self.import_report = self._action(
+            "导入说明(&I)…", w.show_import_report, None, "再次查看导入时推测或未导入的内容"
+        )
         self.save = self._action("保存(&S)", w.save, Key.Save)
         self.save_as = self._action("另存为(&A)…", w.save_as, "Ctrl+Shift+S")
         self.export_actions = [self._export_action(fmt) for fmt in EXPORT_MENU]
@@ -64,7 +84,7 @@ class Actions:
             "Ctrl+Shift+C",
             "把当前表按官方版式复制，可粘贴到Word、WPS或Excel",
         )
-        self.quit = self._action("退出(&X)", w.close, "Ctrl+Q")
+        self.quit = self._action("退出(&X)", _quit, "Ctrl+Q", "关闭所有窗口并退出")
         self.undo = w.stack.createUndoAction(w, "撤销(&U)")
         self.undo.setShortcut(QKeySequence("Ctrl+Z"))
         self.redo = w.stack.createRedoAction(w, "重做(&R)")
@@ -116,7 +136,8 @@ class Actions:
         w = self.window
         bar = w.menuBar()
         file_menu = bar.addMenu("文件(&F)")
-        file_menu.addActions([self.new, self.next_year, self.open])
+        file_menu.addActions([self.new, self.new_window, self.next_year])
+        file_menu.addActions([self.open, self.open_in_new_window])
         self.recent_menu = file_menu.addMenu("最近打开(&R)")
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         file_menu.addSeparator()
@@ -126,7 +147,7 @@ class Actions:
         file_menu.addSeparator()
         file_menu.addActions([self.preview, self.print])
         file_menu.addSeparator()
-        file_menu.addAction(self.quit)
+        file_menu.addActions([self.close_window, self.quit])
         edit_menu = bar.addMenu("编辑(&E)")
         edit_menu.addActions([self.undo, self.redo])
         edit_menu.addSeparator()
@@ -153,7 +174,7 @@ class Actions:
             ]
         )
         doc_menu = bar.addMenu("文档(&D)")
-        doc_menu.addActions([self.properties, self.check])
+        doc_menu.addActions([self.properties, self.check, self.import_report])
         problems = w.problems_dock.toggleViewAction()
         problems.setText("问题面板(&W)")  # the dock's title stays 问题
         doc_menu.addAction(problems)
@@ -186,7 +207,7 @@ class Actions:
             self.recent_menu.addAction("（无）").setEnabled(False)
         for number, name in enumerate(files, 1):
             action = self.recent_menu.addAction(f"&{number} {name}")
-            action.triggered.connect(lambda _=False, n=name: self.window.open_path(Path(n)))
+            action.triggered.connect(lambda _=False, n=name: self.window.open_file(Path(n)))
 
     def _find(self, replacing: bool) -> None:
         from goaleditor.ui.find_dialog import show_find
@@ -201,3 +222,9 @@ class Actions:
     def _about(self) -> None:
         text = f"{APP_TITLE} {__version__}\n离线编写项目支出绩效目标表，保存为 .goals 文件。"
         self.window.prompts.note("关于", text)
+
+
+def _quit() -> None:
+    from goaleditor.ui.app import close_all_windows
+
+    close_all_windows()

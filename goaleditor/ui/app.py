@@ -8,7 +8,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QPoint, QSettings, Qt, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from goaleditor import APP_NAME, APP_TITLE, __version__
@@ -22,6 +22,10 @@ if TYPE_CHECKING:
     from goaleditor.ui.main_window import MainWindow
 
 AFTER_FIRST_PAINT_MS = 200  # what can wait until the window is on screen
+NEW_WINDOW_OFFSET = QPoint(32, 32)  # a second window shows a little below-right of the first
+
+# Windows opened with open_window(): Python must hold them, or they would be collected.
+_windows: list[MainWindow] = []
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
@@ -126,23 +130,79 @@ def _after_first_paint(app: QApplication, window: MainWindow) -> None:
     _offer_recovery_when_free(window)
 
 
-def _offer_recovery_when_free(window: MainWindow) -> None:
-    """Recovery asks once nothing else does (the import report of the file opened first)."""
+def _offer_recovery_when_free(window: MainWindow, spare: bool = False) -> None:
+    """Recovery asks once nothing else does (the import report of the file opened first).
+
+    A crash with several windows open left several pieces of work: each one restored takes
+    a window, and the next is offered in a new one (spare: closed again if not needed).
+    """
     if window.session.report_pending() or QApplication.activeModalWidget() is not None:
-        QTimer.singleShot(AFTER_FIRST_PAINT_MS, lambda: _offer_recovery_when_free(window))
+        # Tied to the window: the timer dies with it if the window is closed meanwhile.
+        QTimer.singleShot(
+            AFTER_FIRST_PAINT_MS, window, lambda: _offer_recovery_when_free(window, spare)
+        )
         return
-    window.session.offer_recovery()
+    session = window.session
+    if not session.offer_recovery():
+        if spare:
+            window.close()
+        return
+    if session.more_to_recover():
+        other = window.new_window()
+        other.session.offered = session.offered
+        QTimer.singleShot(
+            AFTER_FIRST_PAINT_MS, other, lambda: _offer_recovery_when_free(other, True)
+        )
+
+
+def open_window(settings: QSettings | None = None, near: MainWindow | None = None) -> MainWindow:
+    """Another main window in this process: its own document session, undo stack, file lock
+    and working copy; deleted when closed. The application quits when the last one closes."""
+    from goaleditor.ui.main_window import MainWindow
+    from goaleditor.ui.window_layout import fit_on_screen
+
+    window = MainWindow(settings)
+    window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    _windows.append(window)
+    window.destroyed.connect(lambda: _windows.remove(window) if window in _windows else None)
+    if near is not None:
+        # Down and right of the first, smaller if it must be: its corner shows which is which.
+        area = near.screen().availableGeometry()
+        place = near.geometry().translated(NEW_WINDOW_OFFSET)
+        window.resize(
+            min(place.width(), area.right() + 1 - place.x()),
+            min(place.height(), area.bottom() + 1 - place.y()),
+        )
+        window.move(near.pos() + NEW_WINDOW_OFFSET)
+        fit_on_screen(window, area)
+    return window
+
+
+def main_windows() -> list[MainWindow]:
+    """Every main window on screen, the active one last."""
+    from goaleditor.ui.main_window import MainWindow
+
+    found = [
+        widget
+        for widget in QApplication.topLevelWidgets()
+        if isinstance(widget, MainWindow) and widget.isVisible()
+    ]
+    return sorted(found, key=lambda window: window.isActiveWindow())
+
+
+def close_all_windows() -> bool:
+    """退出: close every main window, each asking about its own unsaved work; False (and
+    the rest left open) when the clerk cancels one."""
+    return all(window.close() for window in main_windows())
 
 
 def run_editor(path: str | None) -> int:
-    """Open the main window (on path, if given) and run until it closes."""
-    from goaleditor.ui.main_window import MainWindow
-
+    """Open the main window (on path, if given) and run until the last window closes."""
     app = create_application()
     sys.excepthook = show_unexpected
-    window = MainWindow()
+    window = open_window()
     if path:
         window.open_path(Path(path), ask=False)
     window.show()
-    QTimer.singleShot(AFTER_FIRST_PAINT_MS, lambda: _after_first_paint(app, window))
+    QTimer.singleShot(AFTER_FIRST_PAINT_MS, window, lambda: _after_first_paint(app, window))
     return app.exec()

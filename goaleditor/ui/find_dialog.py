@@ -5,8 +5,9 @@ from __future__ import annotations
 import dataclasses
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QDialog,
     QGridLayout,
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QWidget,
 )
 
 from goaleditor.model.find import Match, find_all, next_match, replace_all, replace_one
@@ -106,8 +108,13 @@ class FindDialog(QDialog):
         window.table_list.setCurrentIndex(window.table_model.index(match.table))
         if match.node is not None:
             window.editor.select_node(match.node, COLUMN_OF_FIELD[match.field])
+            view = window.editor.view
+            view.scrollTo(view.currentIndex())
+            spot = view.visualRect(view.currentIndex())
+            self.keep_clear_of(_on_screen(view.viewport(), spot))
             return
         editor = window.header_form.editor(match.field)
+        self.keep_clear_of(_on_screen(editor, editor.rect()))
         if isinstance(editor, QLineEdit):
             editor.setSelection(match.start, match.length)
         elif isinstance(editor, QPlainTextEdit):
@@ -116,6 +123,31 @@ class FindDialog(QDialog):
             cursor.setPosition(match.start + match.length, cursor.MoveMode.KeepAnchor)
             editor.setTextCursor(cursor)
             editor.ensureCursorVisible()
+
+    def keep_clear_of(self, spot: QRect) -> None:
+        """Move the dialog off spot (a screen rectangle): below it, above it, beside it,
+        whichever fits the screen first, so the clerk sees the match it goes to."""
+        frame = self.frameGeometry()
+        if spot.isEmpty() or not frame.intersects(spot):
+            return
+        screen = self.screen() or QApplication.primaryScreen()
+        area = screen.availableGeometry() if screen is not None else frame.united(spot)
+        gap = 8
+        offset = self.pos() - frame.topLeft()  # the frame's title bar and border
+        candidates = [
+            QPoint(frame.x(), spot.bottom() + gap),
+            QPoint(frame.x(), spot.top() - frame.height() - gap),
+            QPoint(spot.right() + gap, frame.y()),
+            QPoint(spot.left() - frame.width() - gap, frame.y()),
+        ]
+        for corner in candidates:
+            placed = QRect(corner, frame.size())
+            # Slide along the side it is on until it is inside the screen, if it can be.
+            placed.moveLeft(max(area.left(), min(placed.left(), area.right() - placed.width())))
+            placed.moveTop(max(area.top(), min(placed.top(), area.bottom() - placed.height())))
+            if area.contains(placed) and not placed.intersects(spot):
+                self.move(placed.topLeft() + offset)
+                return
 
     def replace(self) -> None:
         """Replace the match shown (if it is still there), then go to the next one."""
@@ -143,6 +175,11 @@ class FindDialog(QDialog):
         window.session.apply(edit)
         self._current = None
         self.status.setText(f"已替换{count}处（可撤销）")
+
+
+def _on_screen(widget: QWidget, rect: QRect) -> QRect:
+    """A widget's rectangle in screen coordinates."""
+    return QRect(widget.mapToGlobal(rect.topLeft()), rect.size())
 
 
 def show_find(window: MainWindow, replacing: bool) -> FindDialog:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QModelIndex, QRect, Qt
+from PySide6.QtCore import QModelIndex, QRect, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -50,9 +50,12 @@ class _NotesTable(QTableWidget):
 class ImportReport(QDialog):
     """The notes of one import; chosen is the table the clerk asked to go to (定位), if any.
 
+    Not modal: it stays open beside the work until closed, and 文档 → 导入说明 brings it back.
     定位 by its button, a double click or Enter on the row; 复制全部 (or Ctrl+C on the
     selected rows) puts the notes on the clipboard as lines a clerk can mail; Esc closes.
     """
+
+    located = Signal(int)  # 定位: the table (from 0) the clerk asked to go to
 
     def __init__(self, source: str, notes: Sequence[ImportNote], parent: QWidget | None) -> None:
         super().__init__(parent)
@@ -67,7 +70,7 @@ class ImportReport(QDialog):
         layout = QVBoxLayout(self)
         intro = QLabel(
             f"“{self.source}”已导入，有{len(notes)}处内容是推测的或未导入，请核对"
-            "（双击一行或按回车转到那张表）：",
+            "（双击一行或按回车转到那张表；关闭后可从“文档→导入说明”再打开）：",
             self,
         )
         intro.setWordWrap(True)
@@ -155,6 +158,7 @@ class ImportReport(QDialog):
     def _go_to(self, table: int) -> None:
         self.chosen = table
         self.accept()
+        self.located.emit(table)
 
     def text(self, rows: Sequence[int] | None = None) -> str:
         """The notes as lines for a mail: the file first, then one note a line."""

@@ -7,8 +7,8 @@ import contextlib
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QSettings, QStandardPaths, Qt
-from PySide6.QtGui import QCloseEvent, QShowEvent
+from PySide6.QtCore import QByteArray, QSettings, QStandardPaths, Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QDockWidget,
     QHBoxLayout,
@@ -40,7 +40,20 @@ from goaleditor.ui.session import DocumentSession
 from goaleditor.ui.table_actions import TableActions
 from goaleditor.ui.table_list import TableListView
 from goaleditor.ui.table_list_model import TableListModel
-from goaleditor.ui.window_layout import StartHint, fit_on_screen
+from goaleditor.ui.window_layout import (
+    StartHint,
+    fit_on_screen,
+    grabbable,
+    scrolling_form,
+    share_form_and_tree,
+)
+
+
+def _bring_to_front(window: QMainWindow) -> None:
+    if window.isMinimized():
+        window.showNormal()
+    window.raise_()
+    window.activateWindow()
 
 
 def _load_library() -> IndicatorLibrary:
@@ -79,7 +92,9 @@ class MainWindow(QMainWindow):
         session.saved.connect(lambda _path: self._learn())
         session.message.connect(self.statusBar().showMessage)
         session.locate.connect(self.show_table)
+        session.notesChanged.connect(self._update_report_action)
         self._update_title()
+        self._update_report_action()
         self._show_hint_if_no_table()
 
     @property
@@ -107,17 +122,21 @@ class MainWindow(QMainWindow):
         left_layout.addWidget(self.table_list, 1)
         self.table_buttons = QHBoxLayout()
         left_layout.addLayout(self.table_buttons)
-        right = QSplitter(Qt.Orientation.Vertical, self)
-        right.addWidget(self.header_form)
+        right = grabbable(QSplitter(Qt.Orientation.Vertical, self))
+        right.setObjectName("form_splitter")
+        right.addWidget(scrolling_form(self.header_form, right))
         right.addWidget(self.editor)
         right.setStretchFactor(1, 1)
         right.setChildrenCollapsible(False)
+        self.form_splitter = right
+        self._form_height_chosen = False  # the clerk dragged the handle: keep their choice
+        right.splitterMoved.connect(self._form_height_dragged)
         self.hint = StartHint(self)
         self.right = QStackedWidget(self)
         self.right.addWidget(right)
         self.right.addWidget(self.hint)
         left.setMinimumWidth(150)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter = grabbable(QSplitter(Qt.Orientation.Horizontal, self))
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.right)
         self.splitter.setChildrenCollapsible(False)
@@ -213,21 +232,81 @@ class MainWindow(QMainWindow):
         self.session.replace(document, None)
         self.header_form.editor("project_name").setFocus()
 
-    def open_dialog(self) -> None:
-        """打开: choose a file."""
-        if not self.maybe_save():
-            return
+    def _choose_file(self) -> Path | None:
         from goaleditor.formats import dialog_filter
 
-        path = self.prompts.open_name(self.recent.last_folder(), dialog_filter("open"))
+        return self.prompts.open_name(self.recent.last_folder(), dialog_filter("open"))
+
+    def open_dialog(self) -> None:
+        """打开: choose a file; it opens in a new window when this one holds edited work."""
+        path = self._choose_file()
         if path is not None:
-            self.open_path(path, ask=False)
+            self.open_file(path)
+
+    def open_in_new_window_dialog(self) -> None:
+        """在新窗口中打开: choose a file and open it in a window of its own."""
+        path = self._choose_file()
+        if path is not None:
+            self.open_in_new_window(path)
+
+    def open_file(self, path: Path) -> bool:
+        """Open path here, or beside this window when its document has unsaved edits (a
+        colleague's file opened while drafting); a file open in a window already is shown."""
+        if self.session.is_modified() and self.window_showing(path) is None:
+            return self.open_in_new_window(path)
+        return self.open_path(path, ask=False)
+
+    def open_in_new_window(self, path: Path) -> bool:
+        """Open path in a new window (or show the window that has it open already)."""
+        shown = self.window_showing(path)
+        if shown is not None:
+            _bring_to_front(shown)
+            return True
+        window = self.new_window()
+        if window.open_path(path, ask=False):
+            return True
+        window.close()  # nothing was opened: the empty window goes again
+        return False
+
+    def new_window(self) -> MainWindow:
+        """新建窗口: another window beside this one, with its own document and undo."""
+        from goaleditor.ui.app import open_window
+
+        window = open_window(self.settings, near=self)
+        window.show()
+        fit_on_screen(window, window.screen().availableGeometry())  # its frame is known now
+        window.activateWindow()
+        return window
+
+    def window_showing(self, path: Path) -> MainWindow | None:
+        """The other window editing the .goals file at path, if any."""
+        from goaleditor.ui.app import main_windows
+
+        wanted = path.resolve()
+        for window in main_windows():
+            own = window.session.path
+            if window is not self and own is not None and own.resolve() == wanted:
+                return window
+        return None
 
     def open_path(self, path: Path, ask: bool = True) -> bool:
-        """Open a .goals file, or import anything else as a new unsaved document."""
+        """Open a .goals file, or import anything else as a new unsaved document (a file
+        another window has open is shown there instead)."""
+        shown = self.window_showing(path)
+        if shown is not None:
+            _bring_to_front(shown)
+            self.session.message.emit(f"“{path.name}”已在另一个窗口中打开", 5000)
+            return True
         if ask and not self.maybe_save():
             return False
         return self.session.open(path)
+
+    def show_import_report(self) -> None:
+        """文档 → 导入说明: the notes of the import that made this document, again."""
+        self.session.show_import_report()
+
+    def _update_report_action(self) -> None:
+        self.action.import_report.setEnabled(self.session.import_notes is not None)
 
     # --- checks and the library ---------------------------------------------------------------
 
@@ -235,6 +314,7 @@ class MainWindow(QMainWindow):
         """检查: check now and show the problems (new tables' gaps as 错误 too)."""
         self.problems.settle()
         self.problems.recheck()
+        self.problems.show_hints()
         self.problems_dock.show()
         self.problems_dock.raise_()
 
@@ -253,14 +333,15 @@ class MainWindow(QMainWindow):
         self.editor.model.set_marks(
             {key: (icons[sev], "\n".join(msgs)) for key, (sev, msgs) in worst.items()}
         )
-        self._fit_problems_dock(len(problems))
+        self._fit_problems_dock(self.problems.shown_count())
         counts = self.problems.counts()
         self.problem_summary.setText(
             f"错误 {counts[ERROR]}　警告 {counts[WARNING]}　提示 {counts[HINT]}"
         )
 
     def _fit_problems_dock(self, count: int) -> None:
-        """The 问题 panel shrinks to one line when empty and grows when problems appear."""
+        """The 问题 panel shrinks to one line when it lists nothing (no problems, or only 提示
+        not asked for) and grows when problems appear."""
         dock, panel = self.problems_dock, self.problems
         was, self._problem_count = self._problem_count, count
         if dock.isFloating() or (was >= 0 and (count > 0) == (was > 0)):
@@ -306,9 +387,22 @@ class MainWindow(QMainWindow):
             left = max(180, min(420, self.width() // 5))
             self.splitter.setSizes([left, self.width() - left])
 
+    def _form_height_dragged(self, *_args: Any) -> None:
+        self._form_height_chosen = True
+
+    def _share_form_and_tree(self) -> None:
+        if not self._form_height_chosen:
+            share_form_and_tree(self.form_splitter, self.header_form, self.editor.view)
+
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self.session.window_shown()
+        QTimer.singleShot(0, self._share_form_and_tree)  # once laid out
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.isVisible():
+            QTimer.singleShot(0, self._share_form_and_tree)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.maybe_save():

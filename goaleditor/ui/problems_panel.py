@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 
 # Keyed by the severities of goaleditor.model.checks (错误, 警告, 提示).
 SEVERITY_COLORS = {"错误": "#c62828", "警告": "#ef8f00", "提示": "#1e6fd9"}
+HINT = "提示"
 FIX_LABELS = {
     "fill-description": "使用指标名称作为描述",
     "normalize-comparator": "规范指标性质写法",
@@ -104,6 +105,13 @@ class ProblemsPanel(QWidget):
         self.empty = QLabel("没有发现问题。", self)
         self.empty.setObjectName("no_problems")
         self.empty.setContentsMargins(8, 2, 8, 2)
+        self.empty.setTextInteractionFlags(
+            Qt.TextInteractionFlag.LinksAccessibleByMouse
+            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+        )
+        self.empty.linkActivated.connect(lambda _link: self.show_hints())
+        # Only 提示 left: one line saying so (the tree takes room from the table) until asked.
+        self.hints_shown = False
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.empty)
@@ -123,6 +131,7 @@ class ProblemsPanel(QWidget):
         self._checked = {}
         self._seen, self._fresh, self._current = {}, {}, None
         self.problems = []
+        self.hints_shown = False
         self.tree.clear()
         self._timer.start()  # checked just after the document is on screen
 
@@ -207,9 +216,30 @@ class ProblemsPanel(QWidget):
                 item.setToolTip(2, f"右键可修复：{FIX_LABELS.get(problem.fix, problem.fix)}")
             items.append(item)
         self.tree.addTopLevelItems(items)
-        self.tree.setVisible(bool(items))
-        self.empty.setVisible(not items)
+        self._show_tree_or_line()
         self.checked.emit(self.problems)
+
+    def _show_tree_or_line(self) -> None:
+        hints = self.counts()[HINT]
+        listed = bool(self.problems) and (self.hints_shown or hints < len(self.problems))
+        if not listed:
+            text = "没有发现问题。"
+            if hints:
+                text = f'没有错误或警告，有{hints}条提示。<a href="hints">显示提示</a>'
+            self.empty.setText(text)
+        self.tree.setVisible(listed)
+        self.empty.setVisible(not listed)
+
+    def shown_count(self) -> int:
+        """How many problems the list shows (0 when the panel is one line)."""
+        return self.tree.topLevelItemCount() if self.tree.isVisibleTo(self) else 0
+
+    def show_hints(self) -> None:
+        """List the 提示 too (显示提示, or 检查 asked for everything)."""
+        if not self.hints_shown:
+            self.hints_shown = True
+            self._show_tree_or_line()
+            self.checked.emit(self.problems)
 
     def icon(self, severity: str) -> QIcon:
         """The dot shown beside problems of a severity."""

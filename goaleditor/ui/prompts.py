@@ -6,10 +6,12 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 if TYPE_CHECKING:
     from goaleditor.formats.notes import ImportNote
+    from goaleditor.ui.import_report import ImportReport
 
 SAVE, DISCARD, CANCEL = "保存", "不保存", "取消"
 READ_ONLY, COPY, TAKE_OVER = "以只读方式打开", "打开副本", "接管并编辑"
@@ -82,13 +84,15 @@ class Prompts:
         """Information the clerk should read (about)."""
         self.choose("information", "note", title, text, [OK])
 
-    def import_report(self, source: str, notes: Sequence[ImportNote]) -> int | None:
-        """导入说明: what an import guessed or skipped; the table to go to (定位), or None."""
+    def import_report(self, source: str, notes: Sequence[ImportNote]) -> ImportReport | None:
+        """导入说明: what an import guessed or skipped, shown beside the work (not modal);
+        its `located` signal names the table to go to (定位)."""
         from goaleditor.ui.import_report import ImportReport
 
         dialog = ImportReport(source, notes, self.parent)
-        dialog.exec()
-        return dialog.chosen
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
 
     def unsaved(self, name: str, detail: str = "") -> str:
         """保存/不保存/取消 about unsaved changes: SAVE, DISCARD or CANCEL."""

@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from goaleditor.files.lock import FileLock
     from goaleditor.formats.notes import ImportNote
     from goaleditor.model.working_copy import Orphan, WorkingCopy
+    from goaleditor.ui.import_report import ImportReport
     from goaleditor.ui.prompts import Prompts
     from goaleditor.ui.recent_files import RecentFiles
 
@@ -68,6 +69,7 @@ class DocumentSession(QObject):
     saved = Signal(object)  # the Path just saved
     message = Signal(str, int)  # status bar text and how long to show it (ms)
     locate = Signal(int)  # the clerk asked to see this table (定位 in the import report)
+    notesChanged = Signal()  # the document now has (or no longer has) an import report
 
     def __init__(self, prompts: Prompts, recent: RecentFiles, parent: QObject | None) -> None:
         super().__init__(parent)
@@ -90,7 +92,12 @@ class DocumentSession(QObject):
         # Likewise the import report waits for the window: it must come up over it, not alone.
         self.on_screen = True
         self._pending_report: tuple[str, list[ImportNote], Document] | None = None
-        self._offered: set[Path] = set()  # working copies of dead editors offered already
+        # The notes of the import that made this document (导入说明 can be reopened) and
+        # the report on screen now, if any: one per window, beside the work.
+        self.import_notes: tuple[str, list[ImportNote]] | None = None
+        self._report: ImportReport | None = None
+        # Working copies of dead editors offered already (shared by the windows of one editor).
+        self.offered: set[Path] = set()
         self._idle = QTimer(self)
         self._idle.setSingleShot(True)
         self._idle.setInterval(IDLE_MS)
@@ -117,10 +124,39 @@ class DocumentSession(QObject):
         pending, self._pending_report = self._pending_report, None
         if pending is None or pending[2] is not self.document:
             return
-        source, notes, document = pending
-        table = self.prompts.import_report(source, notes)
-        if table is not None and 0 <= table < len(document.tables):
+        self.show_import_report()
+
+    def show_import_report(self) -> None:
+        """导入说明 of the import that made this document, beside the work (not modal): brought
+        to the front if it is open already."""
+        if self.import_notes is None:
+            return
+        if self._report is not None and self._report.isVisible():
+            self._report.raise_()
+            self._report.activateWindow()
+            return
+        source, notes = self.import_notes
+        report = self.prompts.import_report(source, notes)
+        if report is None:
+            return
+        self._report = report
+        document = self.document
+        report.located.connect(lambda table: self._locate(document, table))
+        report.destroyed.connect(lambda: self._forget_report(report))
+
+    def _locate(self, document: Document, table: int) -> None:
+        if document is self.document and 0 <= table < len(document.tables):
             self.locate.emit(table)
+
+    def _forget_report(self, report: ImportReport) -> None:
+        if self._report is report:
+            self._report = None
+
+    def close_import_report(self) -> None:
+        """Close the 导入说明 on screen (the document it describes is going)."""
+        report, self._report = self._report, None
+        if report is not None:
+            report.close()
 
     def report_pending(self) -> bool:
         """Whether an import report is still to be shown (recovery waits for it)."""
@@ -172,6 +208,8 @@ class DocumentSession(QObject):
         """Edit another document from now on (unsaved: it is not the file at path yet;
         source: the file it was imported from)."""
         self.aboutToReplace.emit()
+        self.close_import_report()
+        had_notes, self.import_notes = self.import_notes is not None, None
         self.stack.clear()
         self._close_working_copy()
         # The snapshot of a large document takes a moment: show the first table first.
@@ -186,6 +224,8 @@ class DocumentSession(QObject):
         if unsaved:
             self.stack.resetClean()  # an import is not saved anywhere yet
         self.stateChanged.emit()
+        if had_notes:
+            self.notesChanged.emit()
 
     def open(self, path: Path) -> bool:
         """Open a .goals file, or import anything else as a new unsaved document."""
@@ -217,6 +257,8 @@ class DocumentSession(QObject):
         verb = "已打开" if is_goals else "已导入（尚未保存）"
         self.message.emit(f"{verb}：{path}", 5000)
         if skipped:
+            self.import_notes = (path.name, skipped)
+            self.notesChanged.emit()
             self._pending_report = (path.name, skipped, document)
             if self.on_screen:
                 self.show_pending_report()
@@ -255,18 +297,21 @@ class DocumentSession(QObject):
             self.file_lock.release()
         self.file_lock = lock
 
-    def offer_recovery(self) -> None:
+    def offer_recovery(self) -> bool:
         """After a crash: offer each dead editor's unsaved work once (its file or 未命名的新文档,
-        when, how many tables). Modified work open here is never dropped without asking."""
+        when, how many tables). Modified work open here is never dropped without asking.
+
+        True when work was restored here: the rest (more_to_recover) waits for another window.
+        """
         from goaleditor.model.working_copy import claim, discard, find_orphans
 
         for orphan in find_orphans(working_folder()):
-            if orphan.path in self._offered:
+            if orphan.path in self.offered:
                 continue
             held = claim(orphan)
             if held is None:
                 continue  # another editor is offering it right now
-            self._offered.add(orphan.path)
+            self.offered.add(orphan.path)
             try:
                 name = orphan.source or "未命名的新文档"
                 when = time.strftime("%Y-%m-%d %H:%M", time.localtime(orphan.modified))
@@ -276,12 +321,20 @@ class DocumentSession(QObject):
                     if self.maybe_save("恢复的工作将替换它。"):
                         held.release()
                         self._restore(orphan, name)
-                    return  # 取消: the work stays, offered again at the next start
+                        return True
+                    return False  # 取消: the work stays, offered again at the next start
                 if answer == FORGET:
                     held.release()
                     discard(orphan)
             finally:
                 held.release()
+        return False
+
+    def more_to_recover(self) -> bool:
+        """Whether a dead editor left work not offered yet (a crash with several windows)."""
+        from goaleditor.model.working_copy import find_orphans
+
+        return any(o.path not in self.offered for o in find_orphans(working_folder()))
 
     def _restore(self, orphan: Orphan, name: str) -> None:
         from goaleditor.model.working_copy import discard
@@ -374,6 +427,7 @@ class DocumentSession(QObject):
 
     def close(self) -> None:
         """The window closes: forget the working copy and release the file."""
+        self.close_import_report()
         self._close_working_copy()
         self._hold_lock(None)
         self.read_only = False

@@ -3,7 +3,9 @@
 Arrows move one cell (Left never jumps to the parent group), Enter/Shift+Enter move down/up
 (committing an open editor), Tab/Shift+Tab walk the editable cells row by row, typing
 replaces a cell, F2 edits it keeping its text, Delete clears the selected cells, Ctrl+←/→
-(or -/+) collapse and expand a group, and typing on a 二级 row starts a new indicator there.
+(or -/+) collapse and expand a group, Home/End go to the first/last editable cell of the row,
+Alt+↓ on a drop-down cell opens its list, and typing on a 二级 row starts a new indicator
+there (on a 一级 row, in its first 二级 group).
 """
 
 from __future__ import annotations
@@ -23,8 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 from goaleditor.model import edit_rules as rules
-from goaleditor.model.document import Container, Indicator, Level2
-from goaleditor.ui.indicator_model import NODE_MIME, IndicatorTreeModel
+from goaleditor.model.document import Container, Indicator, Level1, Level2
+from goaleditor.ui.indicator_model import COL_COMPARATOR, COL_UNIT, NODE_MIME, IndicatorTreeModel
 
 Mover = Callable[[list[Indicator], Container, int], None]
 # The keys this view handles itself (the shortcut sheet lists them beside the actions').
@@ -32,12 +34,14 @@ TREE_KEYS = (
     ("↑ ↓ ← →", "移动一个单元格（← 不会跳到上级指标）"),
     ("Enter / Shift+Enter", "确认输入并移到下一行 / 上一行"),
     ("Tab / Shift+Tab", "移到下一个 / 上一个可编辑单元格（行末换行）"),
-    ("直接输入", "替换单元格内容；在二级指标行上输入则新建该组的三级指标"),
+    ("直接输入", "替换单元格内容；在一级、二级指标行上输入则新建该组的三级指标"),
+    ("Home / End", "移到本行第一个 / 最后一个可编辑单元格"),
+    ("Ctrl+Home / Ctrl+End", "移到第一行 / 最后一行"),
     ("F2", "编辑单元格，保留原内容"),
     ("Esc", "取消正在输入的内容"),
     ("Delete", "清除选中单元格的内容"),
     ("Ctrl+← / Ctrl+→，- / +", "折叠 / 展开指标组"),
-    ("Alt+↓ 或 F4（编辑时）", "打开下拉列表"),
+    ("Alt+↓，F4（编辑时）", "打开指标性质、计量单位的下拉列表"),
 )
 _Key = Qt.Key
 _Mod = Qt.KeyboardModifier
@@ -45,10 +49,18 @@ _ENTER = (_Key.Key_Return, _Key.Key_Enter)
 _Action = QAbstractItemView.CursorAction
 _Trigger = QAbstractItemView.EditTrigger
 AnyIndex = QModelIndex | QPersistentModelIndex
+DROP_DOWN_COLUMNS = (COL_COMPARATOR, COL_UNIT)  # cells whose editor has a list (Alt+↓)
 
 
 def _plain(event: QKeyEvent) -> bool:
     return event.modifiers() & ~_Mod.KeypadModifier == _Mod.NoModifier
+
+
+def _typed_group(node: object) -> Level2 | None:
+    """The group a key typed on a group row starts an indicator in (a 一级's first 二级)."""
+    if isinstance(node, Level1):
+        return next((child for child in node.children if isinstance(child, Level2)), None)
+    return node if isinstance(node, Level2) else None
 
 
 def _line_edit(editor: QWidget | None) -> QLineEdit | None:
@@ -102,25 +114,43 @@ class IndicatorTreeView(QTreeView):
         if key in (_Key.Key_Left, _Key.Key_Right) and event.modifiers() == _Mod.ControlModifier:
             self._fold(index, key == _Key.Key_Right)
             return
+        if key == _Key.Key_Down and event.modifiers() & ~_Mod.KeypadModifier == _Mod.AltModifier:
+            self.open_drop_down(index)
+            return  # never Qt's Alt+↓ (a plain ↓): the row stays where it is
         node = self.model().node(index) if index.isValid() else None  # type: ignore[attr-defined]
+        group = _typed_group(node)
         text = event.text()
         if (
-            isinstance(node, Level2)
+            group is not None
             and text.isprintable()
             and text.strip()
             and text not in "+-*"  # expand / collapse, as in any tree
             and not event.modifiers() & (_Mod.ControlModifier | _Mod.AltModifier)
         ):
-            self.groupTyped.emit(node, text)
+            self.groupTyped.emit(group, text)
             return
         super().keyPressEvent(event)
 
     def inputMethodEvent(self, event: QInputMethodEvent) -> None:
-        node = self.model().node(self.currentIndex())  # type: ignore[attr-defined]
-        if isinstance(node, Level2) and event.commitString().strip():
-            self.groupTyped.emit(node, event.commitString())
+        group = _typed_group(self.model().node(self.currentIndex()))  # type: ignore[attr-defined]
+        if group is not None and event.commitString().strip():
+            self.groupTyped.emit(group, event.commitString())
             return
         super().inputMethodEvent(event)
+
+    def open_drop_down(self, index: QModelIndex) -> bool:
+        """Alt+↓ on a 指标性质 or 单位 cell: edit it with its list open, as Excel and WPS do."""
+        if (
+            not index.isValid()
+            or index.column() not in DROP_DOWN_COLUMNS
+            or not index.flags() & Qt.ItemFlag.ItemIsEditable
+            or not self.edit(index, _Trigger.EditKeyPressed, None)
+        ):
+            return False
+        editor = self.indexWidget(index)
+        if isinstance(editor, QComboBox):
+            editor.showPopup()
+        return True
 
     def _fold(self, index: QModelIndex, expand: bool) -> None:
         """Ctrl+→ expands the group of the current row, Ctrl+← collapses it (and selects it)."""
@@ -153,6 +183,12 @@ class IndicatorTreeView(QTreeView):
             if 0 <= column < self.model().columnCount():
                 return index.siblingAtColumn(column)
             return index
+        if (
+            action in (_Action.MoveHome, _Action.MoveEnd)
+            and index.isValid()
+            and not modifiers & _Mod.ControlModifier
+        ):
+            return self._row_end(index, action == _Action.MoveEnd)
         if action not in (_Action.MoveNext, _Action.MovePrevious):
             return super().moveCursor(action, modifiers)
         step = 1 if action == _Action.MoveNext else -1
@@ -169,6 +205,15 @@ class IndicatorTreeView(QTreeView):
             ):
                 return index
         return self.currentIndex()
+
+    def _row_end(self, index: QModelIndex, last: bool) -> QModelIndex:
+        """Home/End: the first (last) editable, shown cell of the row; a group row's name."""
+        columns = range(self.model().columnCount())
+        for column in reversed(columns) if last else columns:
+            cell = index.siblingAtColumn(column)
+            if cell.flags() & Qt.ItemFlag.ItemIsEditable and not self.isColumnHidden(column):
+                return cell
+        return index.siblingAtColumn(0)
 
     # --- editing ---------------------------------------------------------------------------
 

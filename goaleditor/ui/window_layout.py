@@ -5,7 +5,16 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QRect, Qt
-from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
 if TYPE_CHECKING:
     from goaleditor.ui.main_window import MainWindow
@@ -22,6 +31,55 @@ def fit_on_screen(window: QWidget, screen: QRect) -> None:
     x = min(max(frame.x(), screen.left()), screen.right() + 1 - width - extra_w)
     y = min(max(frame.y(), screen.top()), screen.bottom() + 1 - height - extra_h)
     window.move(x, y)
+
+
+TREE_ROWS = 12  # the indicator rows a 1366×768 screen shows below the header form
+HANDLE_WIDTH = 8  # a splitter handle a mouse can find and grab
+
+
+def scrolling_form(form: QWidget, parent: QWidget) -> QScrollArea:
+    """The header form in a frameless scroll area: on a small screen it gives up height to
+    the indicator tree and scrolls, instead of squeezing the tree to a few rows."""
+    area = QScrollArea(parent)
+    area.setObjectName("header_form_area")
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setWidgetResizable(True)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    area.setWidget(form)
+    area.setMinimumHeight(80)
+    return area
+
+
+def grabbable(splitter: QSplitter) -> QSplitter:
+    """A splitter whose handle is wide enough to grab, drawn as a visible grip."""
+    splitter.setHandleWidth(HANDLE_WIDTH)
+    splitter.setStyleSheet("QSplitter::handle:hover { background: palette(highlight); }")
+    return splitter
+
+
+def tree_height_for(tree: QAbstractItemView, rows: int) -> int:
+    """The height the tree needs to show rows rows (header, frame and a half row included)."""
+    model = tree.model()
+    row = tree.sizeHintForRow(0) if model is not None and model.rowCount() else -1
+    if row <= 0:
+        row = tree.fontMetrics().height() + 6
+    chrome = tree.height() - tree.viewport().height()
+    return chrome + row * rows + row // 2
+
+
+def share_form_and_tree(splitter: QSplitter, form: QWidget, tree: QAbstractItemView) -> None:
+    """The header form as tall as it likes, unless the tree would then show fewer
+    than TREE_ROWS rows: the form gives up what the tree lacks (and scrolls)."""
+    sizes = splitter.sizes()
+    total = sum(sizes)
+    area, below = splitter.widget(0), splitter.widget(1)
+    if len(sizes) != 2 or total <= 0 or area is None or below is None:
+        return
+    tree_needs = tree_height_for(tree, TREE_ROWS) - tree.height() + below.height()
+    room = total - tree_needs
+    form_height = max(area.minimumHeight(), min(form.sizeHint().height(), room))
+    if form_height != sizes[0]:
+        splitter.setSizes([form_height, total - form_height])
 
 
 class StartHint(QWidget):

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -134,25 +134,51 @@ def test_opening_shows_the_report_and_goes_to_the_table(qtbot: QtBot, noted_work
     window = MainWindow()
     qtbot.addWidget(window)
     window.show()
-    seen: list[tuple[str, int, int]] = []
-
-    def press_locate() -> None:  # once the report is up, as the clerk would
-        dialog = QApplication.activeModalWidget()
-        if not isinstance(dialog, ImportReport):
-            return
-        timer.stop()
-        seen.append((dialog.windowTitle(), dialog.table.rowCount(), len(dialog.buttons)))
-        button = dialog.buttons[0]
+    try:
+        assert window.open_path(noted_workbook, ask=False)
+        dialog = window.findChild(ImportReport, "import_report")
+        assert isinstance(dialog, ImportReport) and dialog.isVisible()
+        assert not dialog.isModal() and QApplication.activeModalWidget() is None
+        assert (dialog.table.rowCount(), len(dialog.buttons)) == (2, 1)
+        button = dialog.buttons[0]  # 定位, as the clerk would press it
         button.setFocus()
         qtbot.keyClick(button, Qt.Key.Key_Space)
+        assert window.current_table() is window.document.tables[1]
+        qtbot.waitUntil(lambda: window.findChild(ImportReport, "import_report") is None)
+    finally:
+        window.stack.setClean()  # close without asking about the unsaved import
 
-    timer = QTimer(window)
-    timer.timeout.connect(press_locate)
-    timer.start(20)
-    assert window.open_path(noted_workbook, ask=False)
-    assert seen == [("导入说明", 2, 1)]
-    assert window.current_table() is window.document.tables[1]
-    window.stack.setClean()  # close without asking about the unsaved import
+
+def test_the_report_stays_beside_the_work_and_comes_back_from_the_menu(
+    qtbot: QtBot, noted_workbook: Path
+) -> None:
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    try:
+        assert not window.action.import_report.isEnabled()
+        assert window.open_path(noted_workbook, ask=False)
+        dialog = window.findChild(ImportReport, "import_report")
+        assert isinstance(dialog, ImportReport)
+        tables = len(window.document.tables)
+        window.editor.view.setFocus()  # the clerk works while the report stays open
+        window.action.add_table.trigger()
+        assert dialog.isVisible() and len(window.document.tables) == tables + 1
+        qtbot.keyClick(dialog.table, Qt.Key.Key_Escape)
+        qtbot.waitUntil(lambda: window.findChild(ImportReport, "import_report") is None)
+        assert window.action.import_report.isEnabled()
+        window.action.import_report.trigger()  # 文档 → 导入说明
+        again = window.findChild(ImportReport, "import_report")
+        assert isinstance(again, ImportReport) and again.isVisible()
+        assert again.table.rowCount() == 2
+        window.action.import_report.trigger()  # once open, the same report comes forward
+        assert len(window.findChildren(ImportReport)) == 1
+        window.stack.setClean()
+        window.session.replace(read_document(noted_workbook, lambda _note: None), None)
+        qtbot.waitUntil(lambda: window.findChild(ImportReport, "import_report") is None)
+        assert not window.action.import_report.isEnabled()  # not about this document
+    finally:
+        window.stack.setClean()
 
 
 def test_a_file_without_notes_shows_no_report(qtbot: QtBot, tmp_path: Path) -> None:

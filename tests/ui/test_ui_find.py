@@ -137,3 +137,38 @@ def test_library_search_filters_every_group_as_you_type(qtbot, window) -> None:
     dialog.search.clear()
     assert dialog.entries.topLevelItemCount() == everything and dialog.groups.isEnabled()
     assert [entry.name for _, entry in dialog.chosen()] == [chosen]
+
+
+def _screen_rect(widget, rect):
+    from PySide6.QtCore import QRect
+
+    return QRect(widget.mapToGlobal(rect.topLeft()), rect.size())
+
+
+def test_the_find_dialog_moves_off_the_cell_it_goes_to(qtbot, window) -> None:
+    dialog = open_find(qtbot, window, Key.Key_F)
+    view = window.editor.view
+    type_text(dialog.find_text, "满意度")
+    target = cell(window, 14, COL_NAME)
+    view.scrollTo(target)
+    spot = _screen_rect(view.viewport(), view.visualRect(target))
+    dialog.move(spot.center() - dialog.rect().center())  # right over the first match
+    assert dialog.frameGeometry().intersects(spot)
+    press(dialog.find_text, Key.Key_Return)
+    assert view.currentIndex() == target
+    shown = _screen_rect(view.viewport(), view.visualRect(view.currentIndex()))
+    assert not dialog.frameGeometry().intersects(shown)
+    assert dialog.screen().availableGeometry().contains(dialog.frameGeometry())
+
+
+def test_the_find_dialog_moves_off_a_header_field_it_goes_to(qtbot, window) -> None:
+    dialog = open_find(qtbot, window, Key.Key_F)
+    field = window.header_form.editor("project_name")
+    name = window.document.tables[2].project_name
+    type_text(dialog.find_text, name)
+    window.table_list.setCurrentIndex(window.table_model.index(2))
+    spot = _screen_rect(field, field.rect())
+    dialog.move(spot.center() - dialog.rect().center())
+    press(dialog.find_text, Key.Key_Return)
+    assert window.table_list.currentIndex().row() == 2
+    assert not dialog.frameGeometry().intersects(_screen_rect(field, field.rect()))

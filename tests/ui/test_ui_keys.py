@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
-from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit
+from PySide6.QtWidgets import QComboBox, QLineEdit
 
 from goaleditor.formats.canonical_json import dumps
 from goaleditor.model.document import Level1, Level2
@@ -15,6 +15,7 @@ from goaleditor.ui.indicator_model import (
     COL_NAME,
     COL_UNIT,
     COL_VALUE,
+    COL_WEIGHT,
 )
 from tests.ui.test_ui_editor import cell, editor_widget, focus_cell, indicator, press, type_text
 
@@ -230,12 +231,58 @@ def test_undo_and_redo_keys_in_the_tree_and_the_table_list(qtbot, window) -> Non
     assert indicator(window, 1).description == ""
 
 
-def test_level1_rows_take_no_typing(qtbot, window) -> None:
+def test_typing_on_a_level1_row_starts_an_indicator_in_its_first_group(qtbot, window) -> None:
     level1 = window.editor.model.index(0, 0)
-    assert isinstance(window.editor.model.node(level1), Level1)
+    node = window.editor.model.node(level1)
+    assert isinstance(node, Level1)
+    group = node.children[0]
+    before = [i.name for i in group.children]
     focus_cell(qtbot, window, level1)
-    type_text(window.editor.view, "x")
-    QApplication.processEvents()
+    type_text(window.editor.view, "新")
+    editor = editor_widget(window)
+    assert isinstance(editor, QLineEdit) and editor.text() == "新"
+    type_text(editor, "指标")
+    press(editor, Key.Key_Return)
+    assert [i.name for i in group.children] == [*before, "新指标"]
+    window.stack.undo()
+    window.stack.undo()
+    assert [i.name for i in group.children] == before
+
+
+def test_home_and_end_stay_in_the_row(qtbot, window) -> None:
+    view = window.editor.view
+    focus_cell(qtbot, window, cell(window, 2, COL_VALUE))
+    press(view, Key.Key_End)
+    last = max(c for c in range(COL_WEIGHT + 1) if not view.isColumnHidden(c) and c != COL_DISPLAY)
+    assert current(window) == (2, last)
+    press(view, Key.Key_Home)
+    assert current(window) == (2, COL_NAME)
+    press(view, Key.Key_End, Mod.ControlModifier)  # Ctrl+End: the last row, as in a sheet
+    assert window.editor.model.node(view.currentIndex()) is not indicator(window, 2)
+
+
+def test_home_and_end_skip_a_column_the_layout_hides(qtbot, window) -> None:
+    view = window.editor.view
+    view.setColumnHidden(COL_WEIGHT, True)
+    focus_cell(qtbot, window, cell(window, 0, COL_NAME))
+    press(view, Key.Key_End)
+    assert current(window) == (0, COL_UNIT)  # 指标值（显示） is not editable, 权重 hidden
+    view.setColumnHidden(COL_WEIGHT, False)
+    press(view, Key.Key_End)
+    assert current(window) == (0, COL_WEIGHT)
+
+
+@pytest.mark.parametrize("column", [COL_COMPARATOR, COL_UNIT])
+def test_alt_down_opens_the_drop_down_without_f2(qtbot, window, column) -> None:
+    view = window.editor.view
+    focus_cell(qtbot, window, cell(window, 1, column))
+    press(view, Key.Key_Down, Mod.AltModifier)
+    combo = view.indexWidget(view.currentIndex())
+    assert isinstance(combo, QComboBox)
+    qtbot.waitUntil(lambda: combo.view().isVisible())
+    assert current(window) == (1, column) and window.stack.count() == 0
+    combo.hidePopup()
+    press(editor_widget(window), Key.Key_Escape)
     assert window.stack.count() == 0
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QRect, QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
@@ -124,3 +125,50 @@ def test_a_new_document_is_not_modified_until_edited(qtbot, tmp_path: Path) -> N
     qtbot.wait(300)  # the checks and the working copy run
     assert not window.isWindowModified() and window.stack.isClean()
     window.stack.setClean()
+
+
+def _shanghai(qtbot, window, full_document, height: int) -> None:
+    window.session.replace(full_document, None, unsaved=True)
+    _resize(window, 1366, height)
+    panel = window.problems
+    qtbot.waitUntil(lambda: bool(panel.problems) and window.problems_dock.height() < 60)
+    qtbot.wait(50)  # the form and the tree share the height after the resize
+
+
+def _rows_shown(view) -> int:
+    return view.viewport().height() // view.sizeHintForRow(0)
+
+
+@pytest.mark.parametrize("height", [768, 690])
+def test_a_small_screen_shows_twelve_rows_of_a_shanghai_table(
+    qtbot, window, full_document, height: int
+) -> None:
+    _shanghai(qtbot, window, full_document, height)
+    assert set(window.problems.counts().items()) >= {("错误", 0), ("警告", 0)}
+    assert _rows_shown(window.editor.view) >= 12
+    assert window.form_splitter.handleWidth() >= 6
+
+
+def test_only_hints_leave_the_problems_panel_one_line(qtbot, window, full_document) -> None:
+    _shanghai(qtbot, window, full_document, 768)
+    panel = window.problems
+    hints = panel.counts()["提示"]
+    assert hints and not panel.tree.isVisible() and panel.empty.isVisible()
+    assert f"有{hints}条提示" in panel.empty.text()
+    assert window.problems_dock.height() < 60
+    panel.empty.linkActivated.emit("hints")  # 显示提示
+    qtbot.waitUntil(lambda: panel.tree.isVisible())
+    qtbot.waitUntil(lambda: window.problems_dock.height() > 60)
+    assert panel.tree.topLevelItemCount() == hints
+
+
+def test_the_clerks_form_height_is_kept(qtbot, window, full_document) -> None:
+    _shanghai(qtbot, window, full_document, 768)
+    splitter = window.form_splitter
+    handle = splitter.handle(1)
+    assert handle.isVisible() and handle.height() >= 6
+    total = sum(splitter.sizes())
+    splitter.moveSplitter(120, 1)  # as a drag of the handle does
+    _resize(window, 1366, 740)
+    qtbot.wait(50)
+    assert splitter.sizes()[0] == 120 and sum(splitter.sizes()) < total
