@@ -47,7 +47,8 @@ _AGENCY_LABEL_RE = re.compile(
 )
 _FORM_RE = re.compile(r"绩效目标申报表")  # Shanghai's and the central form's title
 _FORM_YEAR_RE = re.compile(r"^[（(](?:19|20)\d\d年度?[)）]$")
-_DOC_TITLE_RE = re.compile(r"项目支出绩效目标表(?:汇总)?$")
+# A document's title over its tables, its year in brackets after it or on the next line.
+_DOC_TITLE_RE = re.compile(r"项目支出绩效目标表(?:汇总)?(?:[（(](?:19|20)\d\d年度?[)）])?$")
 _FOOTER_RE = re.compile(
     r"^(?:注|说明|附注|备注|填报人|填表人|制表人|审核人|审核|单位负责人|负责人|财务负责人|"
     r"分管领导|联系人|联系电话|电话|填报日期|填表日期|日期|填报单位盖章|单位盖章|盖章)"
@@ -286,6 +287,8 @@ class SheetReader:
                     title = shown
                 elif title and _FORM_YEAR_RE.match(squeezed):
                     title += shown
+                elif document_title and not title and _FORM_YEAR_RE.match(squeezed):
+                    document_title += shown
                 elif agency is None and (match := _AGENCY_LABEL_RE.match(shown)):
                     agency = self._agency(match.group(1).strip())
                 elif agency is None and (match := AGENCY_RE.match(shown)):
