@@ -29,6 +29,16 @@ from goaleditor.formats.readers.tables.header_labels import (
 from goaleditor.formats.readers.tables.indicator_row import read_indicator
 from goaleditor.formats.readers.tables.level_names import canonical_levels
 from goaleditor.formats.readers.tables.money import SCALE, NoResult, TableMoney, number_text
+from goaleditor.formats.readers.tables.money_unit import (
+    DEFAULT as DEFAULT_UNIT,
+)
+from goaleditor.formats.readers.tables.money_unit import (
+    AssumedUnit,
+    UnitStatement,
+    from_costs,
+    from_statements,
+    from_written_amounts,
+)
 from goaleditor.formats.readers.tables.other_tables import other_kind, table_kind
 from goaleditor.model.document import GoalTable, Indicator
 from goaleditor.model.frameworks import FRAMEWORKS
@@ -132,9 +142,15 @@ class SheetReader:
     """Finds goal tables in one sheet by their labels; each guess or skip goes to notes."""
 
     def __init__(
-        self, rows: list[list[Any]], sheet_name: str, own_print: bool = False, first_column: int = 0
+        self,
+        rows: list[list[Any]],
+        sheet_name: str,
+        own_print: bool = False,
+        first_column: int = 0,
+        unit_statements: list[UnitStatement] | None = None,
     ) -> None:
         self.rows = rows
+        self.unit_statements = unit_statements or []  # the file's, for a table stating none
         self.sheet = sheet_name
         self.first_column = first_column  # where rows start in the sheet (a band of it)
         self.own_print = own_print  # printed by goaleditor: its number style is no guess
@@ -312,23 +328,25 @@ class SheetReader:
             and label(project) in label(document_title)
         ):
             title, document_title = document_title, ""  # "XX项目支出绩效目标表" names this table
-        unit = unit if unit in SCALE else "元"
+        said = len(self.notes)  # the indicators' notes follow the head's, as it is read
+        columns, below = self._columns(header, start + 1)
+        rows = self._indicators(columns, header + below, stop)
+        on_indicators = self.notes[said:]
+        del self.notes[said:]
+        assumed = None if unit in SCALE else self._assumed_unit(start, header, rows)
+        unit = assumed.unit if assumed else unit
         money = TableMoney(unit, self._say, report_grouping=not self.own_print)
         header_fields: dict[str, Any] = {
             "project_name": text(project)
             or ((m.group(1) or m.group(2) or "") if (m := TITLE_RE.match(title)) else ""),
             "money_unit": unit,
         }
-        extra = LabelledFields(self.rows, start, header, money).fields()
-        for name, labels in (
-            ("budget_total", _TOTAL_LABELS),
-            ("budget_fiscal", FISCAL_LABELS),
-            ("budget_other", _OTHER_LABELS),
+        extra = self._money_fields(start, header, money, header_fields)
+        if assumed and any(
+            isinstance(v, Decimal) for v in (*header_fields.values(), *extra.values())
         ):
-            r = None if name in extra else self._find_row(start, header, labels)
-            if r is not None:  # not a form's money block (read by LabelledFields)
-                value, _ = self._value_right_of(r, labels)
-                header_fields[name] = money(value, r, MONEY_LABEL[name])
+            self.notes.insert(said, ImportNote(assumed.note, self.sheet, start + 1))
+        self.notes.extend(on_indicators)
         goal_row = self._find_row(start, header, GOAL_LABELS)
         goal, _ = self._value_right_of(goal_row, GOAL_LABELS) if goal_row is not None else (None, 0)
         header_fields["goal"] = text(goal)
@@ -338,13 +356,50 @@ class SheetReader:
         if header_fields["goal"]:  # a 绩效目标 beside its label wins
             extra.pop("goal", None)
         header_fields.update({k: v for k, v in extra.items() if v is not None})
-        columns, below = self._columns(header, start + 1)
-        rows = self._indicators(columns, header + below, stop)
         layout = guess_layout(self.rows, start, header + below, title)
         money.finish()
         header_fields["money_unit"] = money.settle(header_fields)
         table = GoalTable.from_rows(rows, **header_fields)
         return Parsed(table, agency, title, layout, document_title, header)
+
+    def _money_fields(
+        self, start: int, header: int, money: TableMoney, fields: dict[str, Any]
+    ) -> dict[str, Any]:
+        """The amounts of the head: the labelled ones put in fields; a form's fields
+        (its money block, its dates and goals, read by their labels) returned."""
+        extra = LabelledFields(self.rows, start, header, money).fields()
+        for name, labels in (
+            ("budget_total", _TOTAL_LABELS),
+            ("budget_fiscal", FISCAL_LABELS),
+            ("budget_other", _OTHER_LABELS),
+        ):
+            r = None if name in extra else self._find_row(start, header, labels)
+            if r is not None:  # not a form's money block (read by LabelledFields)
+                value, _ = self._value_right_of(r, labels)
+                fields[name] = money(value, r, MONEY_LABEL[name])
+        return extra
+
+    def _assumed_unit(
+        self, start: int, header: int, rows: list[tuple[str, str, Indicator]]
+    ) -> AssumedUnit:
+        """The unit of a table with no unit line of its own, looked for wider (money_unit)."""
+        probe: dict[str, Any] = {}
+        extra = self._money_fields(start, header, TableMoney("元", lambda _r, _m: None), probe)
+        budget = next(
+            (
+                amounts[k]
+                for amounts in (probe, extra)
+                for k in ("budget_total", "period_total", "budget_fiscal")
+                if isinstance(amounts.get(k), Decimal)
+            ),
+            None,
+        )
+        return (
+            from_statements(self.unit_statements, self.sheet, start)
+            or from_written_amounts(v for row in self.rows[start:header] for v in row)
+            or from_costs(budget, rows)
+            or DEFAULT_UNIT
+        )
 
     def _fund_use(self, budget_row: int | None, stop: int, start: int) -> str:
         labelled = self._find_row(start, stop, "资金用途")
