@@ -28,6 +28,7 @@ from goaleditor.formats.readers.tables.header_labels import (
 )
 from goaleditor.formats.readers.tables.indicator_row import read_indicator
 from goaleditor.formats.readers.tables.level_names import canonical_levels
+from goaleditor.formats.readers.tables.list_form import is_list_form, list_tables
 from goaleditor.formats.readers.tables.money import SCALE, NoResult, TableMoney, number_text
 from goaleditor.formats.readers.tables.money_unit import (
     DEFAULT as DEFAULT_UNIT,
@@ -51,7 +52,7 @@ _UNIT_ANYWHERE_RE = re.compile(
     rf"(?:金额|资金)?单位\s*[:：]\s*{_MONEY_UNIT}|[（(]\s*{_MONEY_UNIT}\s*[)）]"
 )
 # 填报单位（盖章）：… as well: a short note in brackets may sit between label and colon.
-_AGENCY_LABEL_RE = re.compile(
+AGENCY_LABEL_RE = re.compile(
     r"^(?:填报单位|编报单位|编制单位|编制部门|填报部门|单位名称|预算单位|申报单位|部门名称)"
     r"\s*(?:[（(][^（()）]{1,6}[)）])?\s*[:：]\s*(.+)$"
 )
@@ -158,7 +159,8 @@ class SheetReader:
         self._unknown: set[str] = set()  # header labels said once per sheet
         self.skipped: list[str] = []  # the kinds of table read and found not to be goal tables
 
-    def _say(self, r: int, message: str) -> None:
+    def say(self, r: int, message: str) -> None:
+        """Note message about row r (from 0) of this sheet."""
         self.notes.append(ImportNote(message, self.sheet, r + 1))
 
     def _split_label_cells(self) -> None:
@@ -173,7 +175,7 @@ class SheetReader:
                     break  # a value beside it: the colon is part of something else
                 name = label(match.group(1))
                 self.rows[r] = [*row[:c], name, match.group(2).strip(), *row[c + 2 :]]
-                self._say(r, f"“{name}”和内容写在同一格，按“{name}”读取")
+                self.say(r, f"“{name}”和内容写在同一格，按“{name}”读取")
                 break
 
     def tables(self) -> list[Parsed]:
@@ -192,13 +194,19 @@ class SheetReader:
             kind = self._other_kind(lead, start, header)
             if kind:
                 self.skipped.append(kind)
-                self._say(start, f"这张表是{kind}，不是绩效目标表，已跳过")
+                self.say(start, f"这张表是{kind}，不是绩效目标表，已跳过")
                 lead = self._lead_start(end, header + 1) if end < len(self.rows) else end
+                continue
+            if header == start and is_list_form(self.rows[start]):
+                stop = self._lead_start(end, header + 1) if end < len(self.rows) else end
+                self._formulas(lead, stop)
+                found.extend(list_tables(self, lead, header, stop))
+                lead = stop
                 continue
             named = [c for c, v in enumerate(self.rows[start]) if label(v) == "项目名称"]
             if len(named) > 1:  # side by side with no empty column between: not told apart
                 column = self.first_column + named[1] + 1
-                self._say(start, f"第{column}列起还有一张表，未导入")
+                self.say(start, f"第{column}列起还有一张表，未导入")
             stop = self._lead_start(end, header + 1) if end < len(self.rows) else end
             self._formulas(lead, stop)
             found.append(self._table(lead, start, header, stop))
@@ -237,7 +245,7 @@ class SheetReader:
         for r in range(first, stop):
             for value in self.rows[r]:
                 if isinstance(value, NoResult):
-                    self._say(r, f"公式“{value.formula}”没有保存计算结果，按空白读取")
+                    self.say(r, f"公式“{value.formula}”没有保存计算结果，按空白读取")
 
     def _lead_like(self, row: list[Any]) -> bool:
         cells = [text(v).strip() for v in row if text(v).strip()]
@@ -279,7 +287,7 @@ class SheetReader:
                 return None, c
         return None, -1
 
-    def _lines_above(self, lead: int, start: int, header: int) -> tuple[str, str, Any, str]:
+    def lines_above(self, lead: int, start: int, header: int) -> tuple[str, str, Any, str]:
         """Title, document title, agency and money unit from the lines above and in the head."""
         title = document_title = ""
         agency = None
@@ -305,7 +313,7 @@ class SheetReader:
                     title += shown
                 elif document_title and not title and _FORM_YEAR_RE.match(squeezed):
                     document_title += shown
-                elif agency is None and (match := _AGENCY_LABEL_RE.match(shown)):
+                elif agency is None and (match := AGENCY_LABEL_RE.match(shown)):
                     agency = self._agency(match.group(1).strip())
                 elif agency is None and (match := AGENCY_RE.match(shown)):
                     agency = (match.group(1), match.group(2))
@@ -319,7 +327,7 @@ class SheetReader:
         return (match.group(1), match.group(2)) if match else ("", shown)
 
     def _table(self, lead: int, start: int, header: int, stop: int) -> Parsed:
-        title, document_title, agency, unit = self._lines_above(lead, start, header)
+        title, document_title, agency, unit = self.lines_above(lead, start, header)
         project, _ = self._value_right_of(start, ("项目名称",))
         if (
             document_title
@@ -330,12 +338,12 @@ class SheetReader:
             title, document_title = document_title, ""  # "XX项目支出绩效目标表" names this table
         said = len(self.notes)  # the indicators' notes follow the head's, as it is read
         columns, below = self._columns(header, start + 1)
-        rows = self._indicators(columns, header + below, stop)
+        rows = self.indicators(columns, header + below, stop)
         on_indicators = self.notes[said:]
         del self.notes[said:]
         assumed = None if unit in SCALE else self._assumed_unit(start, header, rows)
         unit = assumed.unit if assumed else unit
-        money = TableMoney(unit, self._say, report_grouping=not self.own_print)
+        money = TableMoney(unit, self.say, report_grouping=not self.own_print)
         header_fields: dict[str, Any] = {
             "project_name": text(project)
             or ((m.group(1) or m.group(2) or "") if (m := TITLE_RE.match(title)) else ""),
@@ -422,19 +430,20 @@ class SheetReader:
                 return text(texts[0])
         return ""
 
-    def _columns(self, header: int, floor: int) -> tuple[dict[str, int], int]:
-        def unknown(r: int, shown: str) -> None:
-            if shown not in self._unknown:
-                self._unknown.add(shown)
-                self._say(r, f"表头“{shown}”不认识，该列未读取")
+    def say_unknown(self, r: int, shown: str) -> None:
+        """Note a header label nobody knows, once per sheet."""
+        if shown not in self._unknown:
+            self._unknown.add(shown)
+            self.say(r, f"表头“{shown}”不认识，该列未读取")
 
-        columns = find_columns(self.rows, header, floor, unknown)
+    def _columns(self, header: int, floor: int) -> tuple[dict[str, int], int]:
+        columns = find_columns(self.rows, header, floor, self.say_unknown)
         if "name" not in columns.fields or "value" not in columns.fields:
             missing = ImportNote("表头缺少“三级指标”或“指标值”", self.sheet, header + 1)
             raise TableRefusal(missing, RefusalKind.HEADER_MISSING)
         return columns.fields, columns.extra_rows
 
-    def _indicators(
+    def indicators(
         self, columns: dict[str, int], header: int, stop: int
     ) -> list[tuple[str, str, Indicator]]:
         """The indicator rows below the header (its last row at header) down to stop."""
@@ -453,22 +462,22 @@ class SheetReader:
                 continue  # an empty row
             if ended or _FOOTER_RE.match(label(first)):
                 ended = True
-                self._say(r, f"表下的“{first[:20]}”不是指标，已跳过")
+                self.say(r, f"表下的“{first[:20]}”不是指标，已跳过")
                 continue
             if label(get("level1")) == "一级指标" or is_header_row(row, SUB_HEADER):
                 continue  # a repeated header row (on a continued page)
             if not any(get(f) for f in ("name", "description", "value")):
-                self._say(r, f"“{first[:20]}”不是指标（没有三级指标和指标值），已跳过")
+                self.say(r, f"“{first[:20]}”不是指标（没有三级指标和指标值），已跳过")
                 continue
             found.append(_Row(r, get("level1"), get("level2"), self._indicator(r, get, split)))
         self._fill_levels(found)
         pairs, note = canonical_levels([(row.level1, row.level2) for row in found])
         if note:
-            self._say(header, note)
+            self.say(header, note)
         return [(*pair, row.indicator) for pair, row in zip(pairs, found, strict=True)]
 
     def _indicator(self, r: int, get: Callable[[str], str], split: bool) -> Indicator:
-        return read_indicator(get, split, lambda message: self._say(r, message))
+        return read_indicator(get, split, lambda message: self.say(r, message))
 
     def _fill_levels(self, rows: list[_Row]) -> None:
         """Blank 一级/二级: as above (a merge), or from below when typed in a group's middle."""
@@ -488,7 +497,7 @@ class SheetReader:
                 )
             ):
                 row.level1 = rows[below].level1
-                self._say(
+                self.say(
                     row.number,
                     f"一级指标为空，按第{rows[below].number + 1}行的“{row.level1}”填写",
                 )
@@ -504,7 +513,7 @@ class SheetReader:
                 row.level2 = own2[above]
             elif below is not None:
                 row.level2 = own2[below]
-                self._say(
+                self.say(
                     row.number, f"二级指标为空，按第{rows[below].number + 1}行的“{row.level2}”填写"
                 )
 
