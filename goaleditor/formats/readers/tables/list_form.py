@@ -11,7 +11,13 @@ from typing import TYPE_CHECKING, Any
 
 from goaleditor.errors import RefusalKind
 from goaleditor.formats.notes import ImportNote, TableRefusal
-from goaleditor.formats.readers.tables.columns import find_columns, label
+from goaleditor.formats.readers.tables.columns import (
+    GROUP_LABELS,
+    IGNORED,
+    field_of,
+    find_columns,
+    label,
+)
 from goaleditor.formats.readers.tables.header_labels import (
     LABELLED_FIELDS,
     date_text,
@@ -30,7 +36,7 @@ from goaleditor.model.document import GoalTable
 if TYPE_CHECKING:
     from goaleditor.formats.readers.tables.table_reader import Parsed, SheetReader
 
-FORM = "项目清单式的表（项目名称、年度目标和一级指标等在同一表头行）"
+FORM = "项目清单式的表（项目名称、一级指标等都是列标题，每个项目占一行或几行）"
 # A column label of the list (a money label's unit in brackets taken off) -> field.
 _PROJECT_COLUMNS: dict[str, str] = {
     "项目名称": "project_name",
@@ -63,10 +69,25 @@ _BRACKET_UNIT_RE = re.compile(r"[（(](?:单位[:：])?(千万元|百万元|亿�
 _LABEL_NAME = {"budget_total": "预算数", "budget_fiscal": "财政资金", "budget_other": "其他资金"}
 
 
-def is_list_form(row: list[Any]) -> bool:
-    """The 项目名称 label stands in the indicators' header row: a list of projects."""
-    labels = {label(v) for v in row}
-    return "项目名称" in labels and "一级指标" in labels
+def is_list_form(rows: list[list[Any]], start: int, header: int) -> bool:
+    """The 项目名称 label heads a column of the indicators' header: in the 一级指标 row, or
+    in the row above it when every cell there is a column label (绩效指标 over 一级|二级|三级)."""
+    if header == start:
+        return True
+    if header != start + 1:
+        return False
+    labels = [label(v) for v in rows[start] if label(v)]
+    column = next(c for c, v in enumerate(rows[start]) if label(v) == "项目名称")
+    below = label(rows[header][column]) if column < len(rows[header]) else ""
+    return not below and all(_column_label(text) for text in labels)
+
+
+def _column_label(text: str) -> bool:
+    return bool(
+        _PROJECT_COLUMNS.get(_BRACKET_UNIT_RE.sub("", text))
+        or field_of(text)
+        or text in GROUP_LABELS | IGNORED
+    )
 
 
 @dataclass
@@ -97,32 +118,44 @@ def _cell(row: list[Any], c: int | None) -> Any:
     return row[c] if c is not None and c < len(row) else None
 
 
-def list_tables(reader: SheetReader, lead: int, header: int, stop: int) -> list[Parsed]:
-    """One goal table per project of the list whose header row is at header."""
+def list_tables(reader: SheetReader, lead: int, start: int, header: int, stop: int) -> list[Parsed]:
+    """One goal table per project of the list whose 项目名称 label is in row start and
+    whose 一级指标 label is in row header."""
     from goaleditor.formats.readers.tables.table_reader import Parsed
 
     rows = reader.rows
-    project, unit = _project_columns(rows[header])
-    known = {c for c in project.values()}
+    project, unit = _project_columns(rows[start])
+    if start != header:
+        below, below_unit = _project_columns(rows[header])
+        project = {**below, **project}
+        unit = unit or below_unit
+    known = {
+        label(rows[r][c]) for c in project.values() for r in (start, header) if c < len(rows[r])
+    }
 
     def unknown(r: int, shown: str) -> None:
-        if not any(label(rows[header][c]) == label(shown) for c in known):
+        if label(shown) not in known:
             reader.say_unknown(r, shown)
 
-    columns = find_columns(rows, header, lead, unknown)
+    # The project's columns are no indicator's: read as a column of numbers (序号) is.
+    heads = {
+        r: ["序号" if c in project.values() else v for c, v in enumerate(rows[r])]
+        for r in (start, header)
+    }
+    columns = find_columns([heads.get(r, row) for r, row in enumerate(rows)], header, lead, unknown)
     if "name" not in columns.fields or "value" not in columns.fields:
         missing = ImportNote("表头缺少“三级指标”或“指标值”", reader.sheet, header + 1)
         raise TableRefusal(missing, RefusalKind.HEADER_MISSING)
     body = header + columns.extra_rows
     blocks = _blocks(reader, project["project_name"], body + 1, stop)
     if not blocks:
-        refusal = ImportNote(f"这是{FORM}，没有读出任何项目，未导入", reader.sheet, header + 1)
+        refusal = ImportNote(f"这是{FORM}，没有读出任何项目，未导入", reader.sheet, start + 1)
         raise TableRefusal(refusal, RefusalKind.NOT_A_GOAL_TABLE)
-    title, document_title, agency, stated = reader.lines_above(lead, header, header)
+    title, document_title, agency, stated = reader.lines_above(lead, start, start)
     reader.notes.append(
-        ImportNote(f"这是{FORM}，按项目名称分为{len(blocks)}张绩效目标表", reader.sheet, header + 1)
+        ImportNote(f"这是{FORM}，按项目名称分为{len(blocks)}张绩效目标表", reader.sheet, start + 1)
     )
-    layout = guess_layout(rows, header, body, title)
+    layout = guess_layout(rows, start, body, title)
     found = []
     for block in blocks:
         table = _table(reader, block, project, columns.fields, stated or unit)

@@ -197,10 +197,10 @@ class SheetReader:
                 self.say(start, f"这张表是{kind}，不是绩效目标表，已跳过")
                 lead = self._lead_start(end, header + 1) if end < len(self.rows) else end
                 continue
-            if header == start and is_list_form(self.rows[start]):
+            if is_list_form(self.rows, start, header):
                 stop = self._lead_start(end, header + 1) if end < len(self.rows) else end
                 self._formulas(lead, stop)
-                found.extend(list_tables(self, lead, header, stop))
+                found.extend(list_tables(self, lead, start, header, stop))
                 lead = stop
                 continue
             named = [c for c, v in enumerate(self.rows[start]) if label(v) == "项目名称"]
