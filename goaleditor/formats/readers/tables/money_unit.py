@@ -23,8 +23,9 @@ _UNIT = r"(千万元|百万元|亿元|万元|千元|元)"
 # 单位：万元, 金额单位为万元, （单位：人民币万元）, and a money label's 项目资金（万元）.
 _STATEMENT_RE = re.compile(
     rf"(?:金额|资金)?单位(?:[:：]|为)(?:人民币)?{_UNIT}(?![/每])"
-    rf"|(?:资金|金额|预算数?|经费|预算金额)[（(](?:单位[:：])?{_UNIT}[)）]"
+    rf"|^(?:项目)?(?:资金|金额|预算数?|经费|预算金额)[（(](?:单位[:：])?{_UNIT}[)）]$"
 )
+_LONGEST = 40  # a unit line is short; a longer cell is prose that may quote one
 _SUFFIXED_RE = re.compile(r"^[-+]?[￥¥]?\d[\d,，]*(?:\.\d+)?(万元|元)$")
 _COST_LEVEL = "成本"
 # A cost this many times the budget in 元 is nearer, by ratio, to the budget in 万元.
@@ -49,6 +50,8 @@ def _squeezed(value: Any) -> str:
 
 def statement_in(value: Any) -> tuple[str, str] | None:
     """The unit a cell names and the words naming it (单位：万元), or None."""
+    if not isinstance(value, str) or "元" not in value or len(value) > _LONGEST:
+        return None
     text = _squeezed(value)
     match = _STATEMENT_RE.search(text)
     if match is None:

@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from openpyxl import Workbook
 
+from goaleditor.formats.readers.tables.money_unit import statement_in
 from goaleditor.formats.registry import read_document
 from goaleditor.model.document import Document, GoalTable
 from tests.helpers import note_lines
@@ -235,3 +236,24 @@ def test_stacked_sheet_typed_with_one_unit_line(name: str) -> None:
         Decimal("12.00"),
     )
     assert "工作表“汇总”第15行：本表没有写金额单位，按第4行的“单位：万元”读作万元" in notes
+
+
+@pytest.mark.parametrize(
+    ("cell", "unit"),
+    [
+        ("单位：万元", "万元"),
+        ("金额单位: 元", "元"),
+        ("（单位：人民币万元）", "万元"),
+        ("注：本表金额单位为万元。", "万元"),
+        ("项目资金（万元）", "万元"),
+        ("预算数(元)", "元"),
+        ("设备购置资金（万元）", None),  # an indicator's name, no unit line
+        ("计量单位：元/人", None),
+        ("填报单位：某某局", None),
+        ("说明：" + "本表所列金额单位为万元，" * 4, None),  # prose that quotes one
+        (42, None),
+    ],
+)
+def test_what_counts_as_a_unit_line(cell: Any, unit: str | None) -> None:
+    said = statement_in(cell)
+    assert (said[0] if said else None) == unit
