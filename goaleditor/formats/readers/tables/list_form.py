@@ -144,7 +144,7 @@ def list_tables(reader: SheetReader, lead: int, start: int, header: int, stop: i
     }
     columns = find_columns([heads.get(r, row) for r, row in enumerate(rows)], header, lead, unknown)
     if "name" not in columns.fields or "value" not in columns.fields:
-        missing = ImportNote("表头缺少“三级指标”或“指标值”", reader.sheet, header + 1)
+        missing = ImportNote(f"这是{FORM}，表头缺少“三级指标”或“指标值”", reader.sheet, header + 1)
         raise TableRefusal(missing, RefusalKind.HEADER_MISSING)
     body = header + columns.extra_rows
     blocks = _blocks(reader, project["project_name"], body + 1, stop)

@@ -148,4 +148,19 @@ def from_costs(budget: Any, rows: Iterable[tuple[str, str, Indicator]]) -> Assum
     )
 
 
+# The unit each region's form prints beside its money (项目资金（万元）, 项目资金（元）).
+_FORM_UNITS = {
+    "central": ("万元", "中央部门项目支出绩效目标申报表"),
+    "shanghai": ("元", "上海财政项目支出绩效目标申报表"),
+}
+
+
+def from_form(layout: str) -> AssumedUnit | None:
+    """The unit of the official form the table's labels show, when it prints one."""
+    if layout not in _FORM_UNITS:
+        return None
+    unit, form = _FORM_UNITS[layout]
+    return AssumedUnit(unit, f"本表没有写金额单位，{form}的金额以{unit}填写，按{unit}读取")
+
+
 DEFAULT = AssumedUnit("元", "本表没有写金额单位（如“单位：万元”），按元读取，请核对")

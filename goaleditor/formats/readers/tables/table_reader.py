@@ -37,6 +37,7 @@ from goaleditor.formats.readers.tables.money_unit import (
     AssumedUnit,
     UnitStatement,
     from_costs,
+    from_form,
     from_statements,
     from_written_amounts,
 )
@@ -341,7 +342,8 @@ class SheetReader:
         rows = self.indicators(columns, header + below, stop)
         on_indicators = self.notes[said:]
         del self.notes[said:]
-        assumed = None if unit in SCALE else self._assumed_unit(start, header, rows)
+        layout = guess_layout(self.rows, start, header + below, title)
+        assumed = None if unit in SCALE else self._assumed_unit(start, header, rows, layout)
         unit = assumed.unit if assumed else unit
         money = TableMoney(unit, self.say, report_grouping=not self.own_print)
         header_fields: dict[str, Any] = {
@@ -364,7 +366,6 @@ class SheetReader:
         if header_fields["goal"]:  # a 绩效目标 beside its label wins
             extra.pop("goal", None)
         header_fields.update({k: v for k, v in extra.items() if v is not None})
-        layout = guess_layout(self.rows, start, header + below, title)
         money.finish()
         header_fields["money_unit"] = money.settle(header_fields)
         table = GoalTable.from_rows(rows, **header_fields)
@@ -388,7 +389,7 @@ class SheetReader:
         return extra
 
     def _assumed_unit(
-        self, start: int, header: int, rows: list[tuple[str, str, Indicator]]
+        self, start: int, header: int, rows: list[tuple[str, str, Indicator]], layout: str
     ) -> AssumedUnit:
         """The unit of a table with no unit line of its own, looked for wider (money_unit)."""
         probe: dict[str, Any] = {}
@@ -406,6 +407,7 @@ class SheetReader:
             from_statements(self.unit_statements, self.sheet, start)
             or from_written_amounts(v for row in self.rows[start:header] for v in row)
             or from_costs(budget, rows)
+            or from_form(layout)
             or DEFAULT_UNIT
         )
 

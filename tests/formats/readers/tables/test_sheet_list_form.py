@@ -196,3 +196,16 @@ def test_list_typed_in_xlsxwriter_and_saved_by_libreoffice(name: str) -> None:
     assert indicators(canteen) == [("产出指标", "时效指标", "运营天数", "≥", "300", "天")]
     assert f"工作表“清单”第2行：这是{FORM}，按项目名称分为2张绩效目标表" in notes
     assert not any("年度目标" in t.project_name for t in document.tables)
+
+
+def test_a_list_without_an_indicator_value_column_is_refused_naming_the_form(
+    tmp_path: Path,
+) -> None:
+    rows = [
+        ["项目名称", "年度目标", "一级指标", "二级指标", "三级指标"],
+        ["甲项目", "完成", "产出指标", "数量指标", "台数"],
+    ]
+    with pytest.raises(InputError) as refused:
+        read(save(tmp_path / "a.xlsx", rows))
+    assert str(refused.value) == f"工作表“清单”第1行：这是{FORM}，表头缺少“三级指标”或“指标值”"
+    assert refused.value.kind == RefusalKind.HEADER_MISSING

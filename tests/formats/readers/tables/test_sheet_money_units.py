@@ -257,3 +257,32 @@ def test_stacked_sheet_typed_with_one_unit_line(name: str) -> None:
 def test_what_counts_as_a_unit_line(cell: Any, unit: str | None) -> None:
     said = statement_in(cell)
     assert (said[0] if said else None) == unit
+
+
+def test_a_central_form_typed_without_its_unit_is_read_in_wanyuan(tmp_path: Path) -> None:
+    rows = [
+        ["中央部门项目支出绩效目标申报表（2026年度）"],
+        ["项目名称", "某项目"],
+        ["主管部门及代码", "[123]某部", "实施单位", "某中心"],
+        ["项目资金", "中期资金总额", 300, "年度资金总额", 120],
+        [None, "其中：财政拨款", 280, "其中：财政拨款", 100],
+        [None, "其他资金", 20, "其他资金", 20],
+        ["一级指标", "二级指标", "三级指标", "年度指标值"],
+        ["产出指标", "数量指标", "培训人数", "≥50人"],
+    ]
+    document, notes = read(tmp_path / "c.xlsx", ("Sheet1", rows))
+    table = document.tables[0]
+    assert (table.money_unit, table.budget_total, table.period_total) == (
+        "万元",
+        Decimal("120.00"),
+        Decimal("300.00"),
+    )
+    assert (document.layout, table.supervisor, table.implementer) == (
+        "central",
+        "[123]某部",
+        "某中心",
+    )
+    assert (
+        "工作表“Sheet1”第2行：本表没有写金额单位，中央部门项目支出绩效目标申报表的金额以万元填写，"
+        "按万元读取"
+    ) in notes
