@@ -23,9 +23,9 @@ from goaleditor.formats.readers.tables.header_labels import (
     date_text,
     guess_layout,
 )
-from goaleditor.formats.readers.tables.money import SCALE, TableMoney
+from goaleditor.formats.readers.tables.money import SCALE, TableMoney, read_money
 from goaleditor.formats.readers.tables.money_unit import (
-    DEFAULT,
+    DEFAULT_UNIT,
     AssumedUnit,
     from_costs,
     from_statements,
@@ -204,7 +204,7 @@ def _table(
             from_statements(reader.unit_statements, reader.sheet, block.first)
             or from_written_amounts(amounts)
             or from_costs(_plain(budget), indicators)
-            or DEFAULT
+            or DEFAULT_UNIT
         )
         unit = assumed.unit
     money = TableMoney(unit, reader.say, report_grouping=not reader.own_print)
@@ -226,6 +226,4 @@ def _table(
 
 def _plain(value: Any) -> Decimal | None:
     """An amount as typed, quietly (for comparing magnitudes)."""
-    from goaleditor.formats.readers.tables.money import read_money
-
     return read_money(value, "元", lambda _message: None, exact=True)

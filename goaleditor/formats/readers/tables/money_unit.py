@@ -163,4 +163,4 @@ def from_form(layout: str) -> AssumedUnit | None:
     return AssumedUnit(unit, f"本表没有写金额单位，{form}的金额以{unit}填写，按{unit}读取")
 
 
-DEFAULT = AssumedUnit("元", "本表没有写金额单位（如“单位：万元”），按元读取，请核对")
+DEFAULT_UNIT = AssumedUnit("元", "本表没有写金额单位（如“单位：万元”），按元读取，请核对")

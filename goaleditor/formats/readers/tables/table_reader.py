@@ -31,9 +31,7 @@ from goaleditor.formats.readers.tables.level_names import canonical_levels
 from goaleditor.formats.readers.tables.list_form import is_list_form, list_tables
 from goaleditor.formats.readers.tables.money import SCALE, NoResult, TableMoney, number_text
 from goaleditor.formats.readers.tables.money_unit import (
-    DEFAULT as DEFAULT_UNIT,
-)
-from goaleditor.formats.readers.tables.money_unit import (
+    DEFAULT_UNIT,
     AssumedUnit,
     UnitStatement,
     from_costs,
