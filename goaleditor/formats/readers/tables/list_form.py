@@ -158,7 +158,7 @@ def list_tables(reader: SheetReader, lead: int, start: int, header: int, stop: i
     layout = guess_layout(rows, start, body, title)
     found = []
     for block in blocks:
-        table = _table(reader, block, project, columns.fields, stated or unit)
+        table = _table(reader, block, project, columns.fields, stated or unit, layout)
         found.append(Parsed(table, agency, "", layout, document_title or title, header))
     return found
 
@@ -184,6 +184,7 @@ def _table(
     project: dict[str, int],
     fields: dict[str, int],
     unit: str,
+    layout: str,
 ) -> GoalTable:
     """The goal table of one project's rows."""
     rows = reader.rows[block.first : block.stop]
@@ -195,7 +196,7 @@ def _table(
                 return value, block.first + n
         return None, block.first
 
-    indicators = reader.indicators(fields, block.first - 1, block.stop)
+    indicators = reader.indicator_rows(fields, block.first - 1, block.stop, layout)
     assumed: AssumedUnit | None = None
     if unit not in SCALE:
         amounts = [first_value(name)[0] for name in _MONEY]

@@ -158,9 +158,12 @@ class SheetReader:
         self._unknown: set[str] = set()  # header labels said once per sheet
         self.skipped: list[str] = []  # the kinds of table read and found not to be goal tables
 
+    def _say(self, r: int, message: str) -> None:
+        self.notes.append(ImportNote(message, self.sheet, r + 1))
+
     def say(self, r: int, message: str) -> None:
         """Note message about row r (from 0) of this sheet."""
-        self.notes.append(ImportNote(message, self.sheet, r + 1))
+        self._say(r, message)
 
     def _split_label_cells(self) -> None:
         """A cell that holds "项目名称：…" (label and value in one, often merged across the
@@ -174,7 +177,7 @@ class SheetReader:
                     break  # a value beside it: the colon is part of something else
                 name = label(match.group(1))
                 self.rows[r] = [*row[:c], name, match.group(2).strip(), *row[c + 2 :]]
-                self.say(r, f"“{name}”和内容写在同一格，按“{name}”读取")
+                self._say(r, f"“{name}”和内容写在同一格，按“{name}”读取")
                 break
 
     def tables(self) -> list[Parsed]:
@@ -193,7 +196,7 @@ class SheetReader:
             kind = self._other_kind(lead, start, header)
             if kind:
                 self.skipped.append(kind)
-                self.say(start, f"这张表是{kind}，不是绩效目标表，已跳过")
+                self._say(start, f"这张表是{kind}，不是绩效目标表，已跳过")
                 lead = self._lead_start(end, header + 1) if end < len(self.rows) else end
                 continue
             if is_list_form(self.rows, start, header):
@@ -205,7 +208,7 @@ class SheetReader:
             named = [c for c, v in enumerate(self.rows[start]) if label(v) == "项目名称"]
             if len(named) > 1:  # side by side with no empty column between: not told apart
                 column = self.first_column + named[1] + 1
-                self.say(start, f"第{column}列起还有一张表，未导入")
+                self._say(start, f"第{column}列起还有一张表，未导入")
             stop = self._lead_start(end, header + 1) if end < len(self.rows) else end
             self._formulas(lead, stop)
             found.append(self._table(lead, start, header, stop))
@@ -244,7 +247,7 @@ class SheetReader:
         for r in range(first, stop):
             for value in self.rows[r]:
                 if isinstance(value, NoResult):
-                    self.say(r, f"公式“{value.formula}”没有保存计算结果，按空白读取")
+                    self._say(r, f"公式“{value.formula}”没有保存计算结果，按空白读取")
 
     def _lead_like(self, row: list[Any]) -> bool:
         cells = [text(v).strip() for v in row if text(v).strip()]
@@ -337,13 +340,13 @@ class SheetReader:
             title, document_title = document_title, ""  # "XX项目支出绩效目标表" names this table
         said = len(self.notes)  # the indicators' notes follow the head's, as it is read
         columns, below = self._columns(header, start + 1)
-        rows = self.indicators(columns, header + below, stop)
+        layout = guess_layout(self.rows, start, header + below, title)
+        rows = self._indicators(columns, header + below, stop)
         on_indicators = self.notes[said:]
         del self.notes[said:]
-        layout = guess_layout(self.rows, start, header + below, title)
         assumed = None if unit in SCALE else self._assumed_unit(start, header, rows, layout)
         unit = assumed.unit if assumed else unit
-        money = TableMoney(unit, self.say, report_grouping=not self.own_print)
+        money = TableMoney(unit, self._say, report_grouping=not self.own_print)
         header_fields: dict[str, Any] = {
             "project_name": text(project)
             or ((m.group(1) or m.group(2) or "") if (m := TITLE_RE.match(title)) else ""),
@@ -434,7 +437,7 @@ class SheetReader:
         """Note a header label nobody knows, once per sheet."""
         if shown not in self._unknown:
             self._unknown.add(shown)
-            self.say(r, f"表头“{shown}”不认识，该列未读取")
+            self._say(r, f"表头“{shown}”不认识，该列未读取")
 
     def _columns(self, header: int, floor: int) -> tuple[dict[str, int], int]:
         columns = find_columns(self.rows, header, floor, self.say_unknown)
@@ -443,7 +446,13 @@ class SheetReader:
             raise TableRefusal(missing, RefusalKind.HEADER_MISSING)
         return columns.fields, columns.extra_rows
 
-    def indicators(
+    def indicator_rows(
+        self, columns: dict[str, int], header: int, stop: int, layout: str
+    ) -> list[tuple[str, str, Indicator]]:
+        """The indicator rows below row header down to stop, of a table in layout."""
+        return self._indicators(columns, header, stop)
+
+    def _indicators(
         self, columns: dict[str, int], header: int, stop: int
     ) -> list[tuple[str, str, Indicator]]:
         """The indicator rows below the header (its last row at header) down to stop."""
@@ -462,22 +471,22 @@ class SheetReader:
                 continue  # an empty row
             if ended or _FOOTER_RE.match(label(first)):
                 ended = True
-                self.say(r, f"表下的“{first[:20]}”不是指标，已跳过")
+                self._say(r, f"表下的“{first[:20]}”不是指标，已跳过")
                 continue
             if label(get("level1")) == "一级指标" or is_header_row(row, SUB_HEADER):
                 continue  # a repeated header row (on a continued page)
             if not any(get(f) for f in ("name", "description", "value")):
-                self.say(r, f"“{first[:20]}”不是指标（没有三级指标和指标值），已跳过")
+                self._say(r, f"“{first[:20]}”不是指标（没有三级指标和指标值），已跳过")
                 continue
             found.append(_Row(r, get("level1"), get("level2"), self._indicator(r, get, split)))
         self._fill_levels(found)
         pairs, note = canonical_levels([(row.level1, row.level2) for row in found])
         if note:
-            self.say(header, note)
+            self._say(header, note)
         return [(*pair, row.indicator) for pair, row in zip(pairs, found, strict=True)]
 
     def _indicator(self, r: int, get: Callable[[str], str], split: bool) -> Indicator:
-        return read_indicator(get, split, lambda message: self.say(r, message))
+        return read_indicator(get, split, lambda message: self._say(r, message))
 
     def _fill_levels(self, rows: list[_Row]) -> None:
         """Blank 一级/二级: as above (a merge), or from below when typed in a group's middle."""
@@ -497,7 +506,7 @@ class SheetReader:
                 )
             ):
                 row.level1 = rows[below].level1
-                self.say(
+                self._say(
                     row.number,
                     f"一级指标为空，按第{rows[below].number + 1}行的“{row.level1}”填写",
                 )
@@ -513,7 +522,7 @@ class SheetReader:
                 row.level2 = own2[above]
             elif below is not None:
                 row.level2 = own2[below]
-                self.say(
+                self._say(
                     row.number, f"二级指标为空，按第{rows[below].number + 1}行的“{row.level2}”填写"
                 )
 
