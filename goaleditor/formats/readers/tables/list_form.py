@@ -202,7 +202,7 @@ def _table(
         amounts = [first_value(name)[0] for name in _MONEY]
         budget = next((a for a in amounts if a is not None), None)
         assumed = (
-            from_statements(reader.unit_statements, reader.sheet, block.first)
+            from_statements(reader.unit_clues, block.first)
             or from_written_amounts(amounts)
             or from_costs(_plain(budget), indicators)
             or DEFAULT_UNIT

@@ -40,6 +40,7 @@ class UnitStatement:
     sheet: str
     row: int
     text: str
+    order: int  # the sheet's place in the file (PDF pages' sheets may share a name)
 
 
 def _squeezed(value: Any) -> str:
@@ -62,12 +63,12 @@ def statement_in(value: Any) -> tuple[str, str] | None:
 def unit_statements(sheets: Iterable[tuple[str, list[list[Any]]]]) -> list[UnitStatement]:
     """Every money-unit statement in the file, sheet by sheet, row by row."""
     found: list[UnitStatement] = []
-    for name, grid in sheets:
+    for order, (name, grid) in enumerate(sheets):
         for r, row in enumerate(grid):
             for value in row:
                 said = statement_in(value)
                 if said:
-                    found.append(UnitStatement(said[0], name, r, said[1]))
+                    found.append(UnitStatement(said[0], name, r, said[1], order))
                     break
     return found
 
@@ -80,10 +81,19 @@ class AssumedUnit:
     note: str
 
 
-def from_statements(statements: list[UnitStatement], sheet: str, start: int) -> AssumedUnit | None:
+@dataclass(frozen=True, slots=True)
+class UnitClues:
+    """The file's unit statements, and the place in the file (order) of the sheet read."""
+
+    statements: list[UnitStatement]
+    order: int = -1
+
+
+def from_statements(clues: UnitClues, start: int) -> AssumedUnit | None:
     """The nearest statement above the table on its sheet, else the unit every statement in
     the file agrees on."""
-    above = [s for s in statements if s.sheet == sheet and s.row < start]
+    statements = clues.statements
+    above = [s for s in statements if s.order == clues.order and s.row < start]
     if above:
         nearest = above[-1]
         where = f"第{nearest.row + 1}行"

@@ -33,7 +33,7 @@ from goaleditor.formats.readers.tables.money import SCALE, NoResult, TableMoney,
 from goaleditor.formats.readers.tables.money_unit import (
     DEFAULT_UNIT,
     AssumedUnit,
-    UnitStatement,
+    UnitClues,
     from_costs,
     from_form,
     from_statements,
@@ -147,10 +147,10 @@ class SheetReader:
         sheet_name: str,
         own_print: bool = False,
         first_column: int = 0,
-        unit_statements: list[UnitStatement] | None = None,
+        unit_clues: UnitClues | None = None,
     ) -> None:
         self.rows = rows
-        self.unit_statements = unit_statements or []  # the file's, for a table stating none
+        self.unit_clues = unit_clues or UnitClues([])  # for a table stating no unit
         self.sheet = sheet_name
         self.first_column = first_column  # where rows start in the sheet (a band of it)
         self.own_print = own_print  # printed by goaleditor: its number style is no guess
@@ -405,7 +405,7 @@ class SheetReader:
             None,
         )
         return (
-            from_statements(self.unit_statements, self.sheet, start)
+            from_statements(self.unit_clues, start)
             or from_written_amounts(v for row in self.rows[start:header] for v in row)
             or from_costs(budget, rows)
             or from_form(layout)
