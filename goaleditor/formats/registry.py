@@ -185,10 +185,16 @@ def _kind(suffix: str) -> str:
 def _reader_by_content(path: Path, named: Format) -> tuple[Format, Callable[..., Any]]:
     """The format and reader for what the file holds: a workbook named as another kind of
     workbook is read as what it is, saying so first; a file of another kind is refused."""
-    from goaleditor.formats.readers.content import content_extension
+    from goaleditor.formats.readers.content import (
+        WEB_PAGE_WORKBOOK,
+        content_extension,
+        is_web_page,
+    )
 
     assert named.reader is not None
     content = format_for(content_extension(path) or "")
+    if content is None and named.kind == _WORKBOOK and is_web_page(path):
+        raise InputError(f"{path.name}：{WEB_PAGE_WORKBOOK}")
     if content is None or content.reader is None or content.reader == named.reader:
         return named, _load(named.reader)
     suffix, what = path.suffix.lower(), content.extensions[0]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import zipfile
 from pathlib import Path
 
@@ -12,6 +13,11 @@ _PDF_MAGIC = b"%PDF-"
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 _ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
 _HEAD_BYTES = 100  # an SQLite header
+WEB_PAGE_WORKBOOK = "这是网页格式的表格，请在Excel或WPS中另存为.xlsx后再导入"
+_PAGE_BYTES = 2048  # a web page's first tags come within its first lines
+# How a web page (HTML, or an MHTML single-file page) starts, after a BOM, blanks and comments.
+_PAGE_STARTS = (b"<!doctype html", b"<html", b"<table", b"<head", b"<meta", b"mime-version:")
+_COMMENT_RE = re.compile(rb"^(?:\s|<!--.*?-->|<\?xml[^>]*\?>)*", re.S)
 
 
 def content_extension(path: Path) -> str | None:
@@ -51,3 +57,22 @@ def _package_extension(path: Path) -> str | None:
     if "word/document.xml" in names:
         return ".docx"
     return None
+
+
+def is_web_page(path: Path) -> bool:
+    """Whether the file is a web page (a table many web systems export under an .xls name)."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(_PAGE_BYTES)
+    except OSError:
+        return False
+    for bom in (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff"):
+        if head.startswith(bom):
+            head = head[len(bom) :]
+            break
+    if head[1:2] == b"\x00":  # UTF-16 little-endian: its ASCII letters are what count
+        head = head[::2]
+    elif head[:1] == b"\x00":
+        head = head[1::2]
+    head = _COMMENT_RE.sub(b"", head, count=1).lower()
+    return head.startswith(_PAGE_STARTS)

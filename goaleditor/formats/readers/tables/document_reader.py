@@ -13,6 +13,7 @@ from goaleditor.formats.layout.official import DEFAULT_HEADING
 from goaleditor.formats.notes import ImportNote, Warn
 from goaleditor.formats.readers.tables.cell_text import INVISIBLE_NOTE, CellCleaner
 from goaleditor.formats.readers.tables.columns import label as _label
+from goaleditor.formats.readers.tables.money_unit import UnitClues, unit_statements
 from goaleditor.formats.readers.tables.other_tables import other_kind
 from goaleditor.formats.readers.tables.print_decimals import read_print_decimals
 from goaleditor.formats.readers.tables.sheet_cells import (
@@ -65,6 +66,8 @@ def document_from_sheets(
     cleaner = CellCleaner()
     if exact is None:  # a workbook goaleditor wrote holds the text as the user typed it
         sheets = cleaner.sheets(sheets)
+    sheets = list(sheets)  # a table stating no money unit looks for one across the file
+    statements = [] if exact else unit_statements(sheets)
     document = Document()
     agency: tuple[str, str] | None = None
     titles: list[str] = []
@@ -72,10 +75,14 @@ def document_from_sheets(
     document_titles: list[str] = []
     skipped: list[str] = []  # kinds of table that are not goal tables (绩效自评表…)
     cover = ""  # a publication's cover sheet names the whole document
-    for name, grid in sheets:
+    for order, (name, grid) in enumerate(sheets):
         found = _exact_table(grid, exact) if exact else None
         before = len(skipped)
-        parsed = [found] if found else _band_tables(grid, name, own_print, notes, skipped)
+        parsed = (
+            [found]
+            if found
+            else _band_tables(grid, name, own_print, notes, skipped, UnitClues(statements, order))
+        )
         if not parsed:
             lines = _lines(grid)
             cover = cover or publication_title(lines)
@@ -135,6 +142,7 @@ def _band_tables(
     own_print: bool,
     notes: list[ImportNote],
     skipped: list[str],
+    clues: UnitClues,
 ) -> list[Parsed]:
     """The tables of a sheet, band by band: columns an empty column separates are read apart
     (two tables side by side), and what lies beside a table is never read as part of it."""
@@ -142,7 +150,7 @@ def _band_tables(
     found: list[Parsed] = []
     others: list[tuple[int, int, bool]] = []
     for first, last in bands(grid, top):
-        reader = SheetReader(band_rows(grid, first, last), name, own_print, first)
+        reader = SheetReader(band_rows(grid, first, last), name, own_print, first, clues)
         parsed = reader.tables()
         notes.extend(reader.notes)
         skipped.extend(reader.skipped)

@@ -79,7 +79,7 @@ def _text(value: Any) -> str:
     return str(value).strip()
 
 
-def _date(value: Any) -> str:
+def date_text(value: Any) -> str:
     """A date as YYYY-MM-DD when it reads as one (2026/1/1, 2026年1月1日), else as written."""
     text = _text(value)
     match = _DATE_RE.match(text)
@@ -138,10 +138,10 @@ class LabelledFields:
             if name and name not in found:
                 value = self._right(r, c)
                 if value is not None:
-                    found[name] = _date(value) if name.endswith("_date") else _text(value)
+                    found[name] = date_text(value) if name.endswith("_date") else _text(value)
             elif label == "项目期" and "start_date" not in found:
                 values = [v for v in self.rows[r][c + 1 :] if _text(v)]
-                dates = [_date(v) for v in values[:2]]
+                dates = [date_text(v) for v in values[:2]]
                 if len(dates) == 2 and all(_DATE_RE.match(d) for d in dates):
                     found["start_date"], found["end_date"] = dates
             for prefix, field in GOALS_BELOW:

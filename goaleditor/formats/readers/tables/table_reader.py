@@ -28,7 +28,17 @@ from goaleditor.formats.readers.tables.header_labels import (
 )
 from goaleditor.formats.readers.tables.indicator_row import ValueReadings, read_indicator
 from goaleditor.formats.readers.tables.level_names import canonical_levels
+from goaleditor.formats.readers.tables.list_form import is_list_form, list_tables
 from goaleditor.formats.readers.tables.money import SCALE, NoResult, TableMoney, number_text
+from goaleditor.formats.readers.tables.money_unit import (
+    DEFAULT_UNIT,
+    AssumedUnit,
+    UnitClues,
+    from_costs,
+    from_form,
+    from_statements,
+    from_written_amounts,
+)
 from goaleditor.formats.readers.tables.other_tables import other_kind, table_kind
 from goaleditor.model.document import GoalTable, Indicator
 from goaleditor.model.frameworks import FRAMEWORKS
@@ -42,13 +52,14 @@ _UNIT_ANYWHERE_RE = re.compile(
     rf"(?:金额|资金)?单位\s*[:：]\s*{_MONEY_UNIT}|[（(]\s*{_MONEY_UNIT}\s*[)）]"
 )
 # 填报单位（盖章）：… as well: a short note in brackets may sit between label and colon.
-_AGENCY_LABEL_RE = re.compile(
+AGENCY_LABEL_RE = re.compile(
     r"^(?:填报单位|编报单位|编制单位|编制部门|填报部门|单位名称|预算单位|申报单位|部门名称)"
     r"\s*(?:[（(][^（()）]{1,6}[)）])?\s*[:：]\s*(.+)$"
 )
 _FORM_RE = re.compile(r"绩效目标申报表")  # Shanghai's and the central form's title
 _FORM_YEAR_RE = re.compile(r"^[（(](?:19|20)\d\d年度?[)）]$")
-_DOC_TITLE_RE = re.compile(r"项目支出绩效目标表(?:汇总)?$")
+# A document's title over its tables, its year in brackets after it or on the next line.
+_DOC_TITLE_RE = re.compile(r"项目支出绩效目标表(?:汇总)?(?:[（(](?:19|20)\d\d年度?[)）])?$")
 _FOOTER_RE = re.compile(
     r"^(?:注|说明|附注|备注|填报人|填表人|制表人|审核人|审核|单位负责人|负责人|财务负责人|"
     r"分管领导|联系人|联系电话|电话|填报日期|填表日期|日期|填报单位盖章|单位盖章|盖章)"
@@ -132,9 +143,15 @@ class SheetReader:
     """Finds goal tables in one sheet by their labels; each guess or skip goes to notes."""
 
     def __init__(
-        self, rows: list[list[Any]], sheet_name: str, own_print: bool = False, first_column: int = 0
+        self,
+        rows: list[list[Any]],
+        sheet_name: str,
+        own_print: bool = False,
+        first_column: int = 0,
+        unit_clues: UnitClues | None = None,
     ) -> None:
         self.rows = rows
+        self.unit_clues = unit_clues or UnitClues([])  # for a table stating no unit
         self.sheet = sheet_name
         self.first_column = first_column  # where rows start in the sheet (a band of it)
         self.own_print = own_print  # printed by goaleditor: its number style is no guess
@@ -144,6 +161,10 @@ class SheetReader:
 
     def _say(self, r: int, message: str) -> None:
         self.notes.append(ImportNote(message, self.sheet, r + 1))
+
+    def say(self, r: int, message: str) -> None:
+        """Note message about row r (from 0) of this sheet."""
+        self._say(r, message)
 
     def _split_label_cells(self) -> None:
         """A cell that holds "项目名称：…" (label and value in one, often merged across the
@@ -178,6 +199,12 @@ class SheetReader:
                 self.skipped.append(kind)
                 self._say(start, f"这张表是{kind}，不是绩效目标表，已跳过")
                 lead = self._lead_start(end, header + 1) if end < len(self.rows) else end
+                continue
+            if is_list_form(self.rows, start, header):
+                stop = self._lead_start(end, header + 1) if end < len(self.rows) else end
+                self._formulas(lead, stop)
+                found.extend(list_tables(self, lead, start, header, stop))
+                lead = stop
                 continue
             named = [c for c, v in enumerate(self.rows[start]) if label(v) == "项目名称"]
             if len(named) > 1:  # side by side with no empty column between: not told apart
@@ -263,7 +290,7 @@ class SheetReader:
                 return None, c
         return None, -1
 
-    def _lines_above(self, lead: int, start: int, header: int) -> tuple[str, str, Any, str]:
+    def lines_above(self, lead: int, start: int, header: int) -> tuple[str, str, Any, str]:
         """Title, document title, agency and money unit from the lines above and in the head."""
         title = document_title = ""
         agency = None
@@ -287,7 +314,9 @@ class SheetReader:
                     title = shown
                 elif title and _FORM_YEAR_RE.match(squeezed):
                     title += shown
-                elif agency is None and (match := _AGENCY_LABEL_RE.match(shown)):
+                elif document_title and not title and _FORM_YEAR_RE.match(squeezed):
+                    document_title += shown
+                elif agency is None and (match := AGENCY_LABEL_RE.match(shown)):
                     agency = self._agency(match.group(1).strip())
                 elif agency is None and (match := AGENCY_RE.match(shown)):
                     agency = (match.group(1), match.group(2))
@@ -301,7 +330,7 @@ class SheetReader:
         return (match.group(1), match.group(2)) if match else ("", shown)
 
     def _table(self, lead: int, start: int, header: int, stop: int) -> Parsed:
-        title, document_title, agency, unit = self._lines_above(lead, start, header)
+        title, document_title, agency, unit = self.lines_above(lead, start, header)
         project, _ = self._value_right_of(start, ("项目名称",))
         if (
             document_title
@@ -310,23 +339,27 @@ class SheetReader:
             and label(project) in label(document_title)
         ):
             title, document_title = document_title, ""  # "XX项目支出绩效目标表" names this table
-        unit = unit if unit in SCALE else "元"
+        said = len(self.notes)  # the indicators' notes follow the head's, as it is read
+        columns, below = self._columns(header, start + 1)
+        layout = guess_layout(self.rows, start, header + below, title)
+        readings = ValueReadings(get_profile(layout).value_style, self.own_print)
+        rows = self._indicators(columns, header + below, stop, readings)
+        on_indicators = self.notes[said:]
+        del self.notes[said:]
+        assumed = None if unit in SCALE else self._assumed_unit(start, header, rows, layout)
+        unit = assumed.unit if assumed else unit
         money = TableMoney(unit, self._say, report_grouping=not self.own_print)
         header_fields: dict[str, Any] = {
             "project_name": text(project)
             or ((m.group(1) or m.group(2) or "") if (m := TITLE_RE.match(title)) else ""),
             "money_unit": unit,
         }
-        extra = LabelledFields(self.rows, start, header, money).fields()
-        for name, labels in (
-            ("budget_total", _TOTAL_LABELS),
-            ("budget_fiscal", FISCAL_LABELS),
-            ("budget_other", _OTHER_LABELS),
+        extra = self._money_fields(start, header, money, header_fields)
+        if assumed and any(
+            isinstance(v, Decimal) for v in (*header_fields.values(), *extra.values())
         ):
-            r = None if name in extra else self._find_row(start, header, labels)
-            if r is not None:  # not a form's money block (read by LabelledFields)
-                value, _ = self._value_right_of(r, labels)
-                header_fields[name] = money(value, r, MONEY_LABEL[name])
+            self.notes.insert(said, ImportNote(assumed.note, self.sheet, start + 1))
+        self.notes.extend(on_indicators)
         goal_row = self._find_row(start, header, GOAL_LABELS)
         goal, _ = self._value_right_of(goal_row, GOAL_LABELS) if goal_row is not None else (None, 0)
         header_fields["goal"] = text(goal)
@@ -336,14 +369,50 @@ class SheetReader:
         if header_fields["goal"]:  # a 绩效目标 beside its label wins
             extra.pop("goal", None)
         header_fields.update({k: v for k, v in extra.items() if v is not None})
-        columns, below = self._columns(header, start + 1)
-        layout = guess_layout(self.rows, start, header + below, title)
-        readings = ValueReadings(get_profile(layout).value_style, self.own_print)
-        rows = self._indicators(columns, header + below, stop, readings)
         money.finish()
         header_fields["money_unit"] = money.settle(header_fields)
         table = GoalTable.from_rows(rows, **header_fields)
         return Parsed(table, agency, title, layout, document_title, header)
+
+    def _money_fields(
+        self, start: int, header: int, money: TableMoney, fields: dict[str, Any]
+    ) -> dict[str, Any]:
+        """The amounts of the head: the labelled ones put in fields; a form's fields
+        (its money block, its dates and goals, read by their labels) returned."""
+        extra = LabelledFields(self.rows, start, header, money).fields()
+        for name, labels in (
+            ("budget_total", _TOTAL_LABELS),
+            ("budget_fiscal", FISCAL_LABELS),
+            ("budget_other", _OTHER_LABELS),
+        ):
+            r = None if name in extra else self._find_row(start, header, labels)
+            if r is not None:  # not a form's money block (read by LabelledFields)
+                value, _ = self._value_right_of(r, labels)
+                fields[name] = money(value, r, MONEY_LABEL[name])
+        return extra
+
+    def _assumed_unit(
+        self, start: int, header: int, rows: list[tuple[str, str, Indicator]], layout: str
+    ) -> AssumedUnit:
+        """The unit of a table with no unit line of its own, looked for wider (money_unit)."""
+        probe: dict[str, Any] = {}
+        extra = self._money_fields(start, header, TableMoney("元", lambda _r, _m: None), probe)
+        budget = next(
+            (
+                amounts[k]
+                for amounts in (probe, extra)
+                for k in ("budget_total", "period_total", "budget_fiscal")
+                if isinstance(amounts.get(k), Decimal)
+            ),
+            None,
+        )
+        return (
+            from_statements(self.unit_clues, start)
+            or from_written_amounts(v for row in self.rows[start:header] for v in row)
+            or from_costs(budget, rows)
+            or from_form(layout)
+            or DEFAULT_UNIT
+        )
 
     def _fund_use(self, budget_row: int | None, stop: int, start: int) -> str:
         labelled = self._find_row(start, stop, "资金用途")
@@ -366,17 +435,25 @@ class SheetReader:
                 return text(texts[0])
         return ""
 
-    def _columns(self, header: int, floor: int) -> tuple[dict[str, int], int]:
-        def unknown(r: int, shown: str) -> None:
-            if shown not in self._unknown:
-                self._unknown.add(shown)
-                self._say(r, f"表头“{shown}”不认识，该列未读取")
+    def say_unknown(self, r: int, shown: str) -> None:
+        """Note a header label nobody knows, once per sheet."""
+        if shown not in self._unknown:
+            self._unknown.add(shown)
+            self._say(r, f"表头“{shown}”不认识，该列未读取")
 
-        columns = find_columns(self.rows, header, floor, unknown)
+    def _columns(self, header: int, floor: int) -> tuple[dict[str, int], int]:
+        columns = find_columns(self.rows, header, floor, self.say_unknown)
         if "name" not in columns.fields or "value" not in columns.fields:
             missing = ImportNote("表头缺少“三级指标”或“指标值”", self.sheet, header + 1)
             raise TableRefusal(missing, RefusalKind.HEADER_MISSING)
         return columns.fields, columns.extra_rows
+
+    def indicator_rows(
+        self, columns: dict[str, int], header: int, stop: int, layout: str
+    ) -> list[tuple[str, str, Indicator]]:
+        """The indicator rows below row header down to stop, of a table in layout."""
+        readings = ValueReadings(get_profile(layout).value_style, self.own_print)
+        return self._indicators(columns, header, stop, readings)
 
     def _indicators(
         self, columns: dict[str, int], header: int, stop: int, readings: ValueReadings

@@ -8,6 +8,8 @@ from typing import Any
 
 from goaleditor.formats.layout.official import DEFAULT_HEADING
 from goaleditor.formats.notes import ImportNote, Warn
+from goaleditor.formats.readers.tables.money_unit import statement_in
+from goaleditor.formats.readers.tables.table_reader import AGENCY_LABEL_RE
 
 _GAP_RE = re.compile(r"\t+|[ \u3000\u00a0]{2,}")
 _UNIT_TAIL_RE = re.compile(r"^(.*?)[\s\u3000]*((?:金额)?单位\s*[:：]\s*(?:万元|元))\s*$")
@@ -22,6 +24,7 @@ _UNIT_LINE_RE = re.compile(r"单位[:：]|^[（(]\d{4}年度?[）)]")
 _STAMP_RE = re.compile(r"^\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4},?\s+\d{1,2}:\d{2}(?:\s*[AP]M)?\s+")
 _COVER_LINES = 6  # a cover's title comes before its date, 目录 and text
 _CODE_RE = re.compile(r"^[0-9A-Za-z.\-]{1,30}$")
+_HEAD_TABLE_ROWS, _HEAD_TABLE_CELLS = 3, 4  # a borderless table of the lines above a table
 
 
 def line_row(text: str) -> list[Any]:
@@ -106,8 +109,8 @@ def sheets_from_blocks(
     lead: set[str] = set()
     lines: list[list[Any]] = []
     for name, is_table, rows in blocks:
-        if not is_table:
-            lines += rows
+        if not is_table or (not any(starts_table(row) for row in rows) and head_lines(rows)):
+            lines += rows  # text, or a borderless table holding the agency and 单位 lines
             continue
         if any(starts_table(row) for row in rows) or not sheets:
             sheets.append((name, lines + rows))
@@ -122,6 +125,21 @@ def sheets_from_blocks(
     if lines and not sheets:
         sheets.append(("正文", lines))
     return sheets
+
+
+def head_lines(rows: list[list[Any]]) -> bool:
+    """A small table of the lines above a goal table: each row names the agency or the money
+    unit (单位名称：XX局 | 单位：万元), as many put them in a borderless table."""
+
+    def names_agency_or_unit(value: Any) -> bool:
+        text = str(value).strip() if value is not None else ""
+        return bool(statement_in(text) or AGENCY_LABEL_RE.match(text))
+
+    return 0 < len(rows) <= _HEAD_TABLE_ROWS and all(
+        len([v for v in row if _squeeze(v) or not isinstance(v, str | None)]) <= _HEAD_TABLE_CELLS
+        and any(names_agency_or_unit(v) for v in row)
+        for row in rows
+    )
 
 
 def starts_table(row: list[Any]) -> bool:

@@ -130,7 +130,10 @@ def test_year_from_project_names_when_no_title_says_it(tmp_path: Path) -> None:
     notes: list[str] = []
     document = read_document(path, note_lines(notes))
     assert document.year == 2024
-    assert notes == ["文件中没有写年度，按项目名称取为2024年（可在 文档属性 中更改）"]
+    assert notes == [
+        "文件中没有写年度，按项目名称取为2024年（可在 文档属性 中更改）",
+        "工作表“Sheet”第1行：本表没有写金额单位（如“单位：万元”），按元读取，请核对",
+    ]
     indicator = document.tables[0].children[0].children[0].children[0]
     assert (indicator.comparator, indicator.value, indicator.unit) == ("≥", "12", "公里")
 
