@@ -87,14 +87,18 @@ def mention_moves(
 ) -> list[tuple[int, int, str]]:
     """Where a mention names year (or the period as a whole), each with its year a year on.
 
-    A range that is the period moves as a whole (2025-2027 → 2026-2028); in any other range
-    only the year itself moves. History never moves."""
+    A range that is the period moves as a whole (2025-2027 → 2026-2028); any other range
+    (a 中期规划 2026-2028) is a span of its own and stays: moving one end would cut it
+    (2027~2028 → 2028~2028). History never moves."""
     if mention.history:
         return []
+    pairs = list(zip(mention.digits, mention.years, strict=True))
     if period is not None and mention.years == period:
-        chosen = list(zip(mention.digits, mention.years, strict=True))
+        chosen = pairs
+    elif len(pairs) > 1:
+        chosen = []
     else:
-        chosen = [(d, y) for d, y in zip(mention.digits, mention.years, strict=True) if y == year]
+        chosen = [(d, y) for d, y in pairs if y == year]
     return [(start, end, str(value + 1)) for (start, end), value in chosen]
 
 

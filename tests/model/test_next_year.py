@@ -34,7 +34,8 @@ def test_only_the_document_year_moves(example_document) -> None:
     first = next(table.indicator_rows())[2]
     first.comparator, first.value, first.unit = "定性", "2025年基础上提高，12026年不变", ""
     draft = next_year_draft(example_document)
-    assert draft.tables[0].project_name == "2027年至2028年规划项目（2026）"
+    # a range that is not the table's period is a span of its own: never cut (2027年至2028年)
+    assert draft.tables[0].project_name == "2026年至2028年规划项目（2026）"
     assert next(draft.tables[0].indicator_rows())[2].value == "2025年基础上提高，12026年不变"
 
 
@@ -88,11 +89,12 @@ def test_free_text_moves_where_it_names_the_year_or_the_period(full_document) ->
     )
 
 
-def test_a_range_that_is_not_the_period_moves_only_the_year(full_document) -> None:
+def test_a_range_that_is_not_the_period_stays_whole(full_document) -> None:
+    """Moving one end would cut it: 2027~2028年 must never become 2028~2028年."""
     table = full_document.tables[0]
-    table.goal = "2025—2027年规划；2026年至2030年远景"
+    table.goal = "2025—2027年规划；2026年至2030年远景；2026~2027年试点；2026年完成"
     moved = next_year_draft(full_document).tables[0]
-    assert moved.goal == "2025—2027年规划；2027年至2030年远景"
+    assert moved.goal == "2025—2027年规划；2026年至2030年远景；2026~2027年试点；2027年完成"
 
 
 def test_a_quantitative_value_is_a_number_and_stays(example_document) -> None:
