@@ -65,6 +65,9 @@ class IndicatorEditor(QWidget):
         self.view.setModel(self.model)
         self.view.clearRequested.connect(self.clear_cells)
         self.view.groupTyped.connect(self.start_in_group)
+        self.view.editorClosed.connect(self._editor_closed)
+        # after typing on a group row started a row: the undo index then, and the group
+        self._typed_insertion: tuple[int, Level2] | None = None
         self.view.setItemDelegate(
             IndicatorDelegate(
                 self._units_in_use, self._library_entries, self.fill_from_library, self.view
@@ -303,9 +306,18 @@ class IndicatorEditor(QWidget):
             rules.insert_indicators(group, self.model.table, [indicator], "插入指标")
         ):
             self.select_node(indicator)
-            self.view.edit(
+            if self.view.edit(
                 self.view.currentIndex(), QAbstractItemView.EditTrigger.EditKeyPressed, None
-            )
+            ):
+                self._typed_insertion = (self._session.stack.index(), group)
+
+    def _editor_closed(self, cancelled: bool) -> None:
+        """Esc in the name of a row that typing started takes the row back, as a spreadsheet
+        throws away what was typed; nothing else was done since (the undo index is the same)."""
+        started, self._typed_insertion = self._typed_insertion, None
+        if cancelled and started is not None and self._session.stack.index() == started[0]:
+            self._session.stack.undo()
+            self.select_node(started[1])
 
     def delete_selected(self) -> None:
         """Delete the selected indicators or groups (one undoable step)."""

@@ -16,6 +16,7 @@ from typing import Any, overload
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QDropEvent, QInputMethodEvent, QKeyEvent
 from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
     QAbstractItemView,
     QApplication,
     QComboBox,
@@ -77,6 +78,7 @@ class IndicatorTreeView(QTreeView):
 
     clearRequested = Signal()  # Delete in navigation: clear the selected cells
     groupTyped = Signal(object, str)  # (Level2, text): typing on a 二级 row
+    editorClosed = Signal(bool)  # a cell editor closed; True: Esc threw its text away
 
     def __init__(self, on_drop: Mover, parent: Any = None) -> None:
         super().__init__(parent)
@@ -274,6 +276,7 @@ class IndicatorTreeView(QTreeView):
     def closeEditor(self, editor: QWidget, hint: Any) -> None:
         step, self._after_commit = self._after_commit, 0
         super().closeEditor(editor, hint)
+        self.editorClosed.emit(hint == QAbstractItemDelegate.EndEditHint.RevertModelCache)
         if step:
             self.step_row(step)
 

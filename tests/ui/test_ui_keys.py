@@ -204,6 +204,24 @@ def test_typing_on_a_level2_row_starts_a_new_indicator_there(qtbot, window) -> N
     assert len(group.children) == 1
 
 
+def test_esc_after_typing_on_a_group_row_takes_the_new_row_back(qtbot, window) -> None:
+    """As a spreadsheet throws away what was typed: no stray indicator named by one key."""
+    view = window.editor.view
+    group = indicator(window, 8).parent  # 时效指标, one indicator
+    focus_cell(qtbot, window, window.editor.model.index_of(group))
+    type_text(view, "a")
+    editor = editor_widget(window)
+    type_text(editor, "bc")
+    press(editor, Key.Key_Escape)
+    assert [i.name for i in group.children] == ["故障修复响应时间"]
+    assert window.stack.index() == 0
+    type_text(view, "办")  # the next typing still starts a row, and Enter keeps it
+    press(editor_widget(window), Key.Key_Return)
+    assert [i.name for i in group.children] == ["故障修复响应时间", "办"]
+    press(view, Key.Key_Escape)  # Esc in navigation leaves the committed row alone
+    assert len(group.children) == 2
+
+
 def test_plus_and_minus_fold_a_group_instead_of_adding(qtbot, window) -> None:
     view = window.editor.view
     group = window.editor.model.index_of(indicator(window, 8).parent)
