@@ -19,6 +19,7 @@ from goaleditor.model.frameworks import (
     Requirement,
     get_framework,
 )
+from goaleditor.model.layouts import profile_of
 from goaleditor.model.money import format_money
 from goaleditor.model.next_year import INDICATOR_TEXT_FIELDS, TABLE_TEXT_FIELDS
 from goaleditor.model.required import REQUIRED_WHEN_PRINTED
@@ -101,12 +102,26 @@ class _Context:
 TableRule = Callable[[_Context], Iterator[Problem]]
 
 
+def _printed_label(document: Document, name: str, label: str) -> str:
+    """A field's label as the document's layout prints it (Shanghai: 年度总体目标), in one line."""
+    printed = profile_of(document).labels.get(name, label)
+    return "".join(printed.split()).removeprefix("其中：").removeprefix("其中:")
+
+
 def _header_rules(ctx: _Context) -> Iterator[Problem]:
     t, n = ctx.table, ctx.number
     for name, rule, label in REQUIRED_WHEN_PRINTED:
         if not getattr(t, name).strip() and name in ctx.printed:
+            label = _printed_label(ctx.document, name, label)
             yield Problem(ERROR, n, 0, rule, f"{label}为空", name, node=t)
-    amounts = {"budget_total": "预算数", "budget_fiscal": "财政资金", "budget_other": "其他资金"}
+    amounts = {
+        name: _printed_label(ctx.document, name, label)
+        for name, label in (
+            ("budget_total", "预算数"),
+            ("budget_fiscal", "财政资金"),
+            ("budget_other", "其他资金"),
+        )
+    }
     for name, label in amounts.items():
         amount = getattr(t, name)
         if amount is not None and amount < 0:

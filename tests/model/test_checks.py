@@ -387,3 +387,16 @@ def test_words_against_the_comparator_are_a_hint_without_a_fix() -> None:
     (problem,) = [p for p in check_document(doc) if p.rule == "value.written-in-words"]
     assert problem.message == "单位“%以上”含比较词，与指标性质不一致，请核对"
     assert fix_its(problem) == []
+
+
+def test_header_messages_use_the_labels_the_layout_prints(example_document) -> None:
+    """A Shanghai clerk reads 年度总体目标为空, not Tianjin's 绩效目标为空."""
+    table = example_document.tables[0]
+    table.goal = ""
+    table.budget_fiscal = Decimal("-1")
+    messages = {p.message for p in check_document(example_document) if p.table == 1}
+    assert {"绩效目标为空", "财政资金为负数：-1.00"} <= messages
+    example_document.layout = "shanghai"
+    messages = {p.message for p in check_document(example_document) if p.table == 1}
+    assert {"年度总体目标为空", "当年财政拨款为负数：-1.00"} <= messages
+    assert "绩效目标为空" not in messages
