@@ -56,13 +56,14 @@ class DocumentPropertiesDialog(QDialog):
         )
         self.agency_code.setPlaceholderText("例如：319101")
         self.agency_name = QLineEdit(document.agency_name, self)
-        self.agency_name.setPlaceholderText("例如：天津市滨海新区人民政府政务服务办公室")
+        self.agency_name.setPlaceholderText("例如：某某区财政局")
         self.agency_name.setMinimumWidth(360)
         self.year = QSpinBox(self)
         self.year.setRange(1990, 2100)
         self.year.setValue(document.year or datetime.date.today().year + 1)
         self.title = QLineEdit(document.title, self)
-        self.title.setPlaceholderText("可选，如：某某单位项目支出绩效目标表（2026年）")
+        self._title_example(self.year.value())
+        self.year.valueChanged.connect(self._title_example)
         self.merge_level2 = QCheckBox("打印时合并相同的二级指标单元格", self)
         self.merge_level2.setChecked(document.merge_level2)
         form.addRow("版式：", self.layout_choice)
@@ -80,6 +81,9 @@ class DocumentPropertiesDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+
+    def _title_example(self, year: int) -> None:
+        self.title.setPlaceholderText(f"可选，如：某某单位项目支出绩效目标表（{year}年）")
 
     def _usual_framework(self) -> None:
         from goaleditor.model.layouts import get_profile

@@ -239,6 +239,8 @@ class HeaderForm(QWidget):
             empty = not self._widget_text(name).strip()
             to_fill = name in required and empty
             example = self._examples.get(name, "")
+            if self._document.year is not None:  # examples name the document's own year
+                example = example.replace("2026", str(self._document.year))
             if name in MONEY_FIELDS:
                 placeholder = TO_FILL if name in required else MONEY_PLACEHOLDER
             else:

@@ -288,3 +288,14 @@ def test_a_cell_copied_from_a_spreadsheet_pastes_with_its_line_end(window) -> No
     assert window.current_table().budget_total == Decimal("1234.50")
     press(total, Qt.Key.Key_Return)
     assert total.text() == "1234.50"
+
+
+def test_the_examples_in_empty_fields_name_the_documents_year(window) -> None:
+    """A 2027 draft does not suggest 2026年…运行经费 or 2026-01-01."""
+    from goaleditor.model.edits import SetHeader, SetProperties
+
+    table = window.current_table()
+    window.session.apply(SetProperties({"year": 2027}))
+    window.session.apply(SetHeader(table, "project_name", ""))
+    placeholder = window.header_form.editor("project_name").placeholderText()
+    assert "2027年" in placeholder and "2026" not in placeholder
