@@ -104,9 +104,17 @@ class DocumentSession(QObject):
         self._idle.timeout.connect(self.checkpoint)
         self.stack.indexChanged.connect(self.flush)
         self.stack.indexChanged.connect(self._idle.start)
+        self._last_index = 0
+        self.stack.indexChanged.connect(self._say_undone)
         self.stack.cleanChanged.connect(self._saved_state_changed)
         self.stack.cleanChanged.connect(self.stateChanged)
         self._working_copy_timer.start()
+
+    def _say_undone(self, index: int) -> None:
+        """After Ctrl+Z the status line says what was undone, never what the step had said."""
+        if index < self._last_index and index < self.stack.count():
+            self.message.emit(f"已撤销：{self.stack.text(index)}", 5000)
+        self._last_index = index
 
     def window_shown(self) -> None:
         """The window is on screen: the working copy's snapshot may follow in a moment, and

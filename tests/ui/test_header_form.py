@@ -243,6 +243,7 @@ def test_switching_to_wan_yuan_converts_the_amounts_in_one_undo_step(window) -> 
     window.stack.undo()  # one step back: the unit and every amount
     assert table.money_unit == "元"
     assert (table.budget_total, table.budget_fiscal) == table_before
+    assert status(window) == "已撤销：修改金额单位（换算金额）"  # no longer "金额已换算"
     assert window.header_form.editor("money_unit").currentText() == "元"
     assert window.header_form.editor("budget_total").text() == "6300000.00"
 
