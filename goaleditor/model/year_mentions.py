@@ -42,6 +42,7 @@ class YearMention:
     years: tuple[int, ...]  # one year, or a range's first and last
     digits: tuple[tuple[int, int], ...]  # where each year's four digits are
     history: bool
+    dated: bool = False  # two dates joined (2025年12月至2026年2月, 2025年度和2026年度)
 
 
 def year_mentions(text: str) -> list[YearMention]:
@@ -60,7 +61,38 @@ def year_mentions(text: str) -> list[YearMention]:
         year = int(match["first"])
         found.append(_mention(text, match.start(), match.end(), (year,), (match.span("first"),)))
     found.sort(key=lambda m: m.start)
-    return found
+    return _joined_dates(text, found)
+
+
+# Between two dated years joined into one span: months, days, quarters, then 至/和/、 …
+_JOIN_RE = re.compile(
+    r"[\s\d月日号度第一二三四季上下半年底初末中旬份]*?\s*(?:至|到|～|~|—|－|-|和|与|及|、)\s*"
+)
+
+
+def _joined_dates(text: str, found: list[YearMention]) -> list[YearMention]:
+    """Two single years joined by 至/和 into one span: they move together or not at all."""
+    joined: list[YearMention] = []
+    for mention in found:
+        last = joined[-1] if joined else None
+        if (
+            last is not None
+            and len(last.years) == 1
+            and len(mention.years) == 1
+            and last.years[0] <= mention.years[0] <= last.years[0] + 10
+            and _JOIN_RE.fullmatch(text, last.end, mention.start)
+        ):
+            joined[-1] = YearMention(
+                last.start,
+                mention.end,
+                (last.years[0], mention.years[0]),
+                (*last.digits, *mention.digits),
+                last.history or mention.history,
+                dated=True,
+            )
+            continue
+        joined.append(mention)
+    return joined
 
 
 def _mention(
@@ -93,7 +125,9 @@ def mention_moves(
     if mention.history:
         return []
     pairs = list(zip(mention.digits, mention.years, strict=True))
-    if period is not None and mention.years == period:
+    if (period is not None and mention.years == period) or (
+        mention.dated and year in mention.years
+    ):
         chosen = pairs
     elif len(pairs) > 1:
         chosen = []

@@ -134,3 +134,19 @@ def test_the_draft_of_next_year_has_no_past_year(example_document, full_document
         draft = next_year_draft(document)
         assert past_year_problems(draft) == []
         assert draft.tables[0].goal == "2027年度目标；较2025年增长"
+
+
+@pytest.mark.parametrize(
+    ("text", "moved"),
+    [
+        ("2025年12月至2026年2月", "2026年12月至2027年2月"),
+        ("2025年第四季度至2026年第一季度", "2026年第四季度至2027年第一季度"),
+        ("2025年12月31日至2026年6月30日", "2026年12月31日至2027年6月30日"),
+        ("2024年9月至2025年6月", "2025年9月至2026年6月"),
+        ("2025年度和2026年度", "2026年度和2027年度"),
+        ("2023年1月至2024年6月", "2023年1月至2024年6月"),  # names no year of the document
+    ],
+)
+def test_two_dates_joined_into_a_span_move_together(text: str, moved: str) -> None:
+    """Moving one end would make a span end before it starts (2026年12月至2026年2月)."""
+    assert move_years(text, 2025)[0] == moved
