@@ -168,8 +168,19 @@ class SheetReader:
 
     def _split_label_cells(self) -> None:
         """A cell that holds "项目名称：…" (label and value in one, often merged across the
-        table) is read as the label with its value in the next cell, and said so."""
+        table) is read as the label with its value in the next cell, and said so; so is an
+        amount written with its label ("预算数：120", "其中：财政资金：100万元")."""
         for r, row in enumerate(self.rows):
+            split: list[Any] = []
+            for value in row:
+                match = _MONEY_IN_CELL_RE.match(value) if isinstance(value, str) else None
+                if match is None or not re.search(r"\d", match["amount"]):
+                    split.append(value)
+                    continue
+                split += [match["label"], match["amount"].strip()]
+            if len(split) != len(row):
+                self.rows[r] = row = split
+                self._say(r, "金额和它的名称写在同一格，已按名称和金额分开读取")
             for c, value in enumerate(row):
                 match = _LABEL_VALUE_RE.match(value) if isinstance(value, str) else None
                 if match is None or label(match.group(1)) not in _ONE_CELL_LABELS:
@@ -532,5 +543,10 @@ class SheetReader:
 
 
 _LABEL_VALUE_RE = re.compile(r"^\s*([^:：\n]{2,12}?)\s*[:：]\s*(\S.*)$", re.S)
+_MONEY_IN_CELL_RE = re.compile(
+    r"^\s*(?P<label>(?:其中\s*[:：]\s*)?(?:预算数|资金总额|年度资金总额|年度预算数|项目预算数"
+    r"|预算金额|财政资金|财政拨款|其他资金))\s*[:：]\s*(?P<amount>[-+]?[￥¥]?[\d,，]*\.?\d*\s*"
+    r"(?:万?元|万)?)\s*$"
+)
 _ONE_CELL_LABELS = frozenset({"项目名称", *GOAL_LABELS, "资金用途", "项目绩效目标", "总体目标"})
 MONEY_LABEL = {"budget_total": "预算数", "budget_fiscal": "财政资金", "budget_other": "其他资金"}
