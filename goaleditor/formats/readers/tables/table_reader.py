@@ -174,7 +174,7 @@ class SheetReader:
             split: list[Any] = []
             for value in row:
                 match = _MONEY_IN_CELL_RE.match(value) if isinstance(value, str) else None
-                if match is None or not re.search(r"\d", match["amount"]):
+                if match is None:
                     split.append(value)
                     continue
                 split += [match["label"], match["amount"].strip()]
@@ -545,8 +545,8 @@ class SheetReader:
 _LABEL_VALUE_RE = re.compile(r"^\s*([^:：\n]{2,12}?)\s*[:：]\s*(\S.*)$", re.S)
 _MONEY_IN_CELL_RE = re.compile(
     r"^\s*(?P<label>(?:其中\s*[:：]\s*)?(?:预算数|资金总额|年度资金总额|年度预算数|项目预算数"
-    r"|预算金额|财政资金|财政拨款|其他资金))\s*[:：]\s*(?P<amount>[-+]?[￥¥]?[\d,，]*\.?\d*\s*"
-    r"(?:万?元|万)?)\s*$"
+    r"|预算金额|财政资金|财政拨款|其他资金))\s*[:：]\s*(?P<amount>[-+]?[￥¥]?\d[\d,，]*(?:\.\d+)?"
+    r"\s*(?:万?元|万)?)\s*$"
 )
 _ONE_CELL_LABELS = frozenset({"项目名称", *GOAL_LABELS, "资金用途", "项目绩效目标", "总体目标"})
 MONEY_LABEL = {"budget_total": "预算数", "budget_fiscal": "财政资金", "budget_other": "其他资金"}
