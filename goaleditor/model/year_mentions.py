@@ -70,6 +70,9 @@ _JOIN_RE = re.compile(
 )
 
 
+_JOIN_MAX = 16  # 12月31日 至 : what stands between two joined dates is short
+
+
 def _joined_dates(text: str, found: list[YearMention]) -> list[YearMention]:
     """Two single years joined by 至/和 into one span: they move together or not at all."""
     joined: list[YearMention] = []
@@ -80,6 +83,7 @@ def _joined_dates(text: str, found: list[YearMention]) -> list[YearMention]:
             and len(last.years) == 1
             and len(mention.years) == 1
             and last.years[0] <= mention.years[0] <= last.years[0] + 10
+            and mention.start - last.end <= _JOIN_MAX
             and _JOIN_RE.fullmatch(text, last.end, mention.start)
         ):
             joined[-1] = YearMention(
