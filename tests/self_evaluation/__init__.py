@@ -1,0 +1,1 @@
+"""Tests of the self-evaluation scoring engine (no Qt)."""
