@@ -3,8 +3,10 @@ as a number in the unit of the indicator's target, or the Chinese reason it cann
 
 The number, its comparator and unit are read by model/values.py's 指标值 parser (signs and
 words: ≥98%, 98%以上); this module only peels what clerks put around a result (约, 左右, 完成,
-a trailing remark in parentheses), compares the units and converts money units. Everything is
-string slicing or the values module's patterns, linear in the length of the text.
+a trailing remark in parentheses), compares the units and converts a multiplied unit (万元 ↔
+元, 万人 ↔ 人). Everything is string slicing or the values module's patterns (no nested
+quantifiers), and a text longer than a value can be is refused before any pattern runs.
+A 定性 indicator's result is text, not read here.
 """
 
 from __future__ import annotations
