@@ -10,7 +10,6 @@ from dataclasses import field as dataclass_field
 from decimal import Decimal
 
 from goaleditor.model.document import Document, GoalTable, Indicator, Level1, containing_table
-from goaleditor.model.fields import FIELD_LABELS
 from goaleditor.model.fix_its import FixIt
 from goaleditor.model.frameworks import (
     COST,
@@ -21,24 +20,13 @@ from goaleditor.model.frameworks import (
 )
 from goaleditor.model.layouts import profile_of
 from goaleditor.model.money import format_money
-from goaleditor.model.next_year import INDICATOR_TEXT_FIELDS, TABLE_TEXT_FIELDS
 from goaleditor.model.required import REQUIRED_WHEN_PRINTED
 from goaleditor.model.values import (
     COMPARATORS,
     QUALITATIVE,
-    WORDS_AFTER,
-    TargetValue,
     decimal_value,
     is_decimal_text,
     normalize_comparator,
-    parse_worded,
-    read_written,
-)
-from goaleditor.model.year_mentions import (
-    Period,
-    move_past_years,
-    past_year_mentions,
-    table_period,
 )
 
 ERROR = "错误"
@@ -58,7 +46,6 @@ FIX_DOCUMENT_YEAR = "document-year"
 FIX_ADD_INDICATOR = "add-indicator"  # an empty 三级 under a required group
 FIX_PAST_YEAR = "past-year"  # text naming last year (or its period): moved to this year
 FIX_SPLIT_VALUE = "split-value"  # 98%以上 as comparator ≥, value 98, unit %
-_UNIT_PIECE = 4  # the longest unit word a 定性 value may end in to be taken for a quantity
 
 
 @dataclass(frozen=True, slots=True)
@@ -351,107 +338,21 @@ def _date_rule(
         )
 
 
-def _past_year_rules(ctx: _Context) -> Iterator[Problem]:
-    """Free text naming last year or last year's period (left over from last year's document),
-    where moving the document on would have moved it: a 警告 per field, fixed by moving it."""
-    year, table = ctx.document.year, ctx.table
-    if year is None:
-        return
-    period = table_period(table.start_date, table.end_date)
-    for name in TABLE_TEXT_FIELDS:
-        message = _past_year_message(getattr(table, name), name, year, period)
-        if message:
-            yield Problem(
-                WARNING, ctx.number, 0, "year.past-year", message, name, FIX_PAST_YEAR, table
-            )
-    for row, (_, level2, ind) in enumerate(table.indicator_rows(), 1):
-        names = [*INDICATOR_TEXT_FIELDS, *(["value"] if ind.comparator == QUALITATIVE else [])]
-        for name in names:
-            if level2 == TIMELINESS and name in ("value", "unit"):
-                continue  # the timeliness rule says it (timeliness.outside-year)
-            message = _past_year_message(getattr(ind, name), name, year, period)
-            if message:
-                yield Problem(
-                    WARNING, ctx.number, row, "year.past-year", message, name, FIX_PAST_YEAR, ind
-                )
-
-
-def _past_year_message(text: str, name: str, year: int, period: Period | None) -> str:
-    """Says where text names last year ('' when it does not)."""
-    mentions = past_year_mentions(text, year, period)
-    if not mentions:
-        return ""
-    first = text[mentions[0].start : mentions[0].end]
-    more = f"等{len(mentions)}处" if len(mentions) > 1 else ""
-    return f"{FIELD_LABELS[name]}中的“{first}”{more}是上一年度的年份（文档年度为{year}年）"
-
-
 TABLE_RULES: list[TableRule] = [
     _header_rules,
     _structure_rules,
     _indicator_rules,
-    _past_year_rules,
 ]
-
-
-# --- 指标值 that hold more than their cell should: words in a unit, a quantity as 定性 ------
-
-
-def _written_value_rules(ctx: _Context) -> Iterator[Problem]:
-    """Hints for a unit that still holds 以上/以下 and a 定性 value that is a quantity."""
-    for row, (_, _, ind) in enumerate(ctx.table.indicator_rows(), 1):
-        split = split_value(ind)
-        unit = ind.unit.strip()
-        if ind.comparator != QUALITATIVE and unit.endswith(tuple(WORDS_AFTER)):
-            offer = f"，可改为“{split.display()}”" if split else "，与指标性质不一致，请核对"
-            message, field = f"单位“{unit}”含比较词{offer}", "unit"
-        elif ind.comparator == QUALITATIVE and split is not None:
-            message = f"定性指标值“{ind.value.strip()}”像定量指标值，可拆为“{split.display()}”"
-            field = "value"
-        else:
-            continue
-        fix = FIX_SPLIT_VALUE if split else ""
-        rule = "value.written-in-words"
-        yield Problem(HINT, ctx.number, row, rule, message, field, fix, node=ind)
-
-
-def split_value(ind: Indicator) -> TargetValue | None:
-    """What an indicator's 指标值 says split into its parts (None: nothing to split).
-
-    A quantity whose unit ends in 以上/以下/以内 (=98 %以上), or a 定性 value that is a
-    whole number with a unit or a comparator (985米, ≥90%, 98%以上; not 审减率3.5%以上).
-    """
-    if ind.comparator == QUALITATIVE:
-        read, _ = read_written(ind.value.strip())
-        holds_more = read.comparator != "=" or read.unit  # not a bare number such as 2026
-        # a unit is a word or two (万元/人/年), not the rest of a sentence (个工作日内完成)
-        unit_like = all(len(piece) <= _UNIT_PIECE for piece in read.unit.split("/"))
-        quantity = read.comparator != QUALITATIVE and holds_more and unit_like
-        return read if quantity else None
-    if ind.comparator not in COMPARATORS or not ind.unit.strip():
-        return None
-    worded = parse_worded(f"{ind.value.strip()}{ind.unit.strip()}")
-    if worded is None or ind.comparator not in ("=", worded.comparator):
-        return None  # no words, or words against the comparator: nothing sure to offer
-    return worded
-
-
-def _split_value_fix_its(ind: Indicator) -> list[FixIt]:
-    split = split_value(ind)
-    if split is None:
-        return []
-    parts = (("comparator", split.comparator), ("value", split.value), ("unit", split.unit))
-    return [FixIt(f"拆为定量指标值：{split.display()}", ind, parts=parts)]
-
-
-TABLE_RULES.append(_written_value_rules)
 
 
 def check_table(
     document: Document, table: GoalTable, number: int, settings: CheckSettings | None = None
 ) -> list[Problem]:
     """The problems of one table (number is its 1-based place), header first, then by row."""
+    # the rule modules import Problem from here, so they are imported when first used
     from goaleditor.model.layout_checks import layout_problems, printed_fields
+    from goaleditor.model.value_checks import written_value_problems
+    from goaleditor.model.year_checks import past_year_problems
 
     ctx = _Context(
         document,
@@ -462,6 +363,8 @@ def check_table(
         printed_fields(document),
     )
     problems = [p for rule in TABLE_RULES for p in rule(ctx)]
+    problems += past_year_problems(document, table, number)
+    problems += written_value_problems(table, number)
     problems += layout_problems(document, table, number)
     problems.sort(key=lambda p: p.row)
     return problems
@@ -469,15 +372,12 @@ def check_table(
 
 def document_problems(document: Document) -> list[Problem]:
     """Problems of the document as a whole (not of any one table)."""
+    from goaleditor.model.year_checks import past_year_title_problems
+
     problems = []
     if not document.tables:
         problems.append(Problem(ERROR, 0, 0, "structure.no-tables", "文档中没有绩效目标表"))
-    if document.year is not None:
-        message = _past_year_message(document.title, "title", document.year, None)
-        if message:
-            problems.append(
-                Problem(WARNING, 0, 0, "year.past-year", message, "title", FIX_PAST_YEAR, document)
-            )
+    problems += past_year_title_problems(document)
     return problems
 
 
@@ -513,7 +413,9 @@ def fix_its(problem: Problem, year: int | None = None) -> list[FixIt]:
     if problem.fix == FIX_ADD_INDICATOR:
         return _add_indicator_fix_its(problem)
     if problem.fix == FIX_SPLIT_VALUE and isinstance(node, Indicator):
-        return _split_value_fix_its(node)
+        from goaleditor.model.value_checks import split_value_fix_its
+
+        return split_value_fix_its(node)
     if problem.fix == FIX_DOCUMENT_YEAR and isinstance(node, Indicator) and year is not None:
         text = getattr(node, problem.field)
         others = {m.group(1) for m in _YEAR_RE.finditer(text)} - {str(year)}
@@ -523,26 +425,10 @@ def fix_its(problem: Problem, year: int | None = None) -> list[FixIt]:
         moved = re.sub(rf"{other}(\s*年)", rf"{year}\1", text)
         return [FixIt(f"改为本年度：{moved}", node, problem.field, moved)]
     if problem.fix == FIX_PAST_YEAR and year is not None:
-        return _past_year_fix_its(problem, year)
+        from goaleditor.model.year_checks import past_year_fix_its
+
+        return past_year_fix_its(problem, year)
     return []
-
-
-def _past_year_fix_its(problem: Problem, year: int) -> list[FixIt]:
-    """Move last year's mentions in the problem's field to this year."""
-    node = problem.node
-    if not isinstance(node, (Document, GoalTable, Indicator)):
-        return []
-    text = getattr(node, problem.field)
-    table = node if isinstance(node, GoalTable) else containing_table(node)
-    period = None if table is None else table_period(table.start_date, table.end_date)
-    mentions = past_year_mentions(text, year, period)
-    if not mentions:
-        return []
-    old = text[mentions[0].start : mentions[0].end]
-    new = move_past_years(old, year, period)
-    more = f"等{len(mentions)}处" if len(mentions) > 1 else ""
-    label = f"把“{old}”改为“{new}”{more}"
-    return [FixIt(label, node, problem.field, move_past_years(text, year, period))]
 
 
 def _add_indicator_fix_its(problem: Problem) -> list[FixIt]:
