@@ -9,7 +9,14 @@ from dataclasses import dataclass
 from dataclasses import field as dataclass_field
 from decimal import Decimal
 
-from goaleditor.model.document import Document, GoalTable, Indicator, Level1, containing_table
+from goaleditor.model.document import (
+    Document,
+    GoalTable,
+    Indicator,
+    Level1,
+    Level2,
+    containing_table,
+)
 from goaleditor.model.fix_its import FixIt
 from goaleditor.model.frameworks import (
     COST,
@@ -143,7 +150,9 @@ def _header_rules(ctx: _Context) -> Iterator[Problem]:
 def _structure_rules(ctx: _Context) -> Iterator[Problem]:
     n, framework = ctx.number, ctx.framework
     if ctx.table.indicator_count() == 0:
-        yield Problem(ERROR, n, 0, "structure.no-indicators", "表中没有任何三级指标")
+        node, place = _first_group(ctx.table)
+        message = "表中没有任何三级指标"
+        yield Problem(ERROR, n, 0, "structure.no-indicators", message, node=node, place=place)
         return
     present = {(l1, l2) for l1, l2, _ in ctx.table.indicator_rows()}
     for requirement in framework.required:
@@ -166,6 +175,18 @@ def _structure_rules(ctx: _Context) -> Iterator[Problem]:
                 "name",
                 node=ind,
             )
+
+
+def _first_group(table: GoalTable) -> tuple[Level1 | Level2 | None, str]:
+    """Where a table's first 三级 would go (its first 二级 group, else its first 一级), and
+    that place as the tree names it (产出指标/数量指标); (None, "") when it has no group."""
+    for level1 in table.children:
+        if level1.children:
+            level2 = level1.children[0]
+            return level2, f"{level1.name}/{level2.name}"
+    if table.children:
+        return table.children[0], table.children[0].name
+    return None, ""
 
 
 def _short(name: str) -> str:
