@@ -17,6 +17,7 @@ from goaleditor.model.document import (
     Level2,
     containing_table,
 )
+from goaleditor.model.fields import FIELD_LABELS
 from goaleditor.model.fix_its import FixIt
 from goaleditor.model.frameworks import (
     COST,
@@ -53,6 +54,7 @@ FIX_DOCUMENT_YEAR = "document-year"
 FIX_ADD_INDICATOR = "add-indicator"  # an empty 三级 under a required group
 FIX_PAST_YEAR = "past-year"  # text naming last year (or its period): moved to this year
 FIX_SPLIT_VALUE = "split-value"  # 98%以上 as comparator ≥, value 98, unit %
+FIX_CLEAR_NOT_PRINTED = "clear-not-printed"  # an indicator field the layout hides, every row
 
 
 @dataclass(frozen=True, slots=True)
@@ -445,11 +447,26 @@ def fix_its(problem: Problem, year: int | None = None) -> list[FixIt]:
         (other,) = others
         moved = re.sub(rf"{other}(\s*年)", rf"{year}\1", text)
         return [FixIt(f"改为本年度：{moved}", node, problem.field, moved)]
+    if problem.fix == FIX_CLEAR_NOT_PRINTED and isinstance(node, Indicator):
+        return _clear_not_printed_fix_its(node, problem.field)
     if problem.fix == FIX_PAST_YEAR and year is not None:
         from goaleditor.model.year_checks import past_year_fix_its
 
         return past_year_fix_its(problem, year)
     return []
+
+
+def _clear_not_printed_fix_its(row: Indicator, name: str) -> list[FixIt]:
+    """Empty a field the layout does not print (描述 in Shanghai) in every row of the table
+    (it came with pasted or imported rows; the clerk cannot see it to clear it)."""
+    table = containing_table(row)
+    if table is None or name not in FIELD_LABELS:
+        return []
+    filled = tuple(i for _, _, i in table.indicator_rows() if getattr(i, name).strip())
+    if not filled:
+        return []
+    label = f"清除本表不打印的{FIELD_LABELS[name]}（{len(filled)}行）"
+    return [FixIt(label, table, name, clears=filled)]
 
 
 def _add_indicator_fix_its(problem: Problem) -> list[FixIt]:

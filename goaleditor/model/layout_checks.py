@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
-from goaleditor.model.checks import ERROR, HINT, WARNING, Problem
+from goaleditor.model.checks import ERROR, FIX_CLEAR_NOT_PRINTED, HINT, WARNING, Problem
 from goaleditor.model.document import Document, GoalTable
 from goaleditor.model.fields import FIELD_LABELS, HEADER_FIELDS
 from goaleditor.model.layouts import LayoutProfile, get_profile
@@ -168,7 +168,7 @@ def _not_printed(profile: LayoutProfile, t: GoalTable, n: int) -> Iterator[Probl
             row, first = filled[0]
             label = FIELD_LABELS[name] + (f"（{len(filled)}行）" if len(filled) > 1 else "")
             message = _not_printed_message([label], profile)
-            yield Problem(HINT, n, row, NOT_PRINTED, message, name, node=first)
+            yield Problem(HINT, n, row, NOT_PRINTED, message, name, FIX_CLEAR_NOT_PRINTED, first)
 
 
 def _not_printed_message(labels: list[str], profile: LayoutProfile) -> str:

@@ -157,3 +157,20 @@ def test_no_indicators_is_placed_at_the_group_the_first_row_goes_into() -> None:
     table.children[0].children.clear()  # no 二级 under 产出指标: the next 一级's first
     problem = next(p for p in check_document(document) if p.rule == "structure.no-indicators")
     assert (problem.node, problem.place) == (table.children[1].children[0], "效益指标/经济效益指标")
+
+
+def test_unprinted_descriptions_are_cleared_in_one_step_and_undo_restores_them(
+    full_document: Document,
+) -> None:
+    full_document.layout = "shanghai"
+    table = _table(full_document)
+    before = [i.description for _, _, i in table.indicator_rows()]
+    hint = next(p for p in _unprinted(full_document) if p.field == "description")
+    (fix,) = fix_its(hint, full_document.year)
+    filled = sum(1 for text in before if text.strip())
+    assert fix.label == f"清除本表不打印的绩效指标描述（{filled}行）"
+    inverse = fix.edit().apply(full_document)
+    assert [i.description for _, _, i in table.indicator_rows()] == [""] * len(before)
+    assert not any(p.field == "description" for p in _unprinted(full_document))
+    inverse.apply(full_document)
+    assert [i.description for _, _, i in table.indicator_rows()] == before
