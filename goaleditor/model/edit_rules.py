@@ -30,7 +30,7 @@ from goaleditor.model.edits import (
     SetProperties,
     Steps,
 )
-from goaleditor.model.frameworks import DEFAULT_FRAMEWORK, get_framework
+from goaleditor.model.frameworks import DEFAULT_FRAMEWORK, counterpart, get_framework
 from goaleditor.model.values import (
     TargetValue,
     TypedValue,
@@ -160,6 +160,8 @@ def paste_placement(
     rows go under their own 一级/二级 (a missing group the framework allows is added),
     rows without groups below the current row. Rows whose 一级/二级 pair neither the table
     nor the framework has are kept: they go below the current row, and the message says so.
+    Cost rows of the other framework (成本指标/经济成本指标 ↔ 产出指标/成本指标) go into this
+    framework's cost group, said too.
     """
     single = len(rows) == 1 and "\t" not in clipboard.strip()
     if single and isinstance(current, Indicator) and field is not None:
@@ -171,6 +173,7 @@ def paste_placement(
     fallback = insert_place(current, table)
     plan: list[tuple[tuple[str, str] | None, Indicator]] = []
     misplaced: dict[tuple[str, str], int] = {}
+    crossed: dict[tuple[str, str], tuple[str, str]] = {}  # another framework's group -> ours
     for level1, level2, indicator in rows:
         level1 = level1 or (_level1_of(level2, table, framework) if level2 else "")
         level2 = level2 or (_level2_of(level1, table, framework) if level1 else "")
@@ -179,6 +182,9 @@ def paste_placement(
             plan.append((None, indicator))
         elif group_of(table, *pair) is not None or rules.is_valid_pair(*pair):
             plan.append((pair, indicator))
+        elif (ours := counterpart(rules, *pair)) is not None:
+            crossed[pair] = ours
+            plan.append((ours, indicator))
         else:
             misplaced[pair] = misplaced.get(pair, 0) + 1
             plan.append((None, indicator))
@@ -214,7 +220,8 @@ def paste_placement(
             next_row[id(group)] = at + 1
 
     edit = Procedure(steps, f"粘贴{len(plan)}个指标")
-    return Paste(edit, _paste_message(plan, rows, misplaced, fallback), plan[0][1])
+    message = _paste_message(plan, rows, misplaced, fallback) + _crossed_message(crossed)
+    return Paste(edit, message, plan[0][1])
 
 
 def _add_group(table: GoalTable, framework: str, level1: str, level2: str) -> Iterator[Edit]:
@@ -253,6 +260,14 @@ def _paste_message(
     if dropped:
         text += f"；{dropped}行无法放置（表中没有二级指标组），未粘贴"
     return text
+
+
+def _crossed_message(crossed: Mapping[tuple[str, str], tuple[str, str]]) -> str:
+    """；成本指标/经济成本指标 来自另一指标体系，已放入本表的产出指标/成本指标"""
+    return "".join(
+        f"；{a}/{b or '（空）'} 来自另一指标体系，已放入本表的{c}/{d}"
+        for (a, b), (c, d) in crossed.items()
+    )
 
 
 def drop_placement(target: TreeNode | None, position: DropPosition) -> tuple[Container, int] | None:
