@@ -9,7 +9,14 @@ from dataclasses import dataclass
 from dataclasses import field as dataclass_field
 from decimal import Decimal
 
-from goaleditor.model.document import Document, GoalTable, Indicator, Level1, containing_table
+from goaleditor.model.document import (
+    Document,
+    GoalTable,
+    Indicator,
+    Level1,
+    Level2,
+    containing_table,
+)
 from goaleditor.model.fields import FIELD_LABELS
 from goaleditor.model.fix_its import FixIt
 from goaleditor.model.frameworks import (
@@ -21,24 +28,13 @@ from goaleditor.model.frameworks import (
 )
 from goaleditor.model.layouts import profile_of
 from goaleditor.model.money import format_money
-from goaleditor.model.next_year import INDICATOR_TEXT_FIELDS, TABLE_TEXT_FIELDS
 from goaleditor.model.required import REQUIRED_WHEN_PRINTED
 from goaleditor.model.values import (
     COMPARATORS,
     QUALITATIVE,
-    WORDS_AFTER,
-    TargetValue,
     decimal_value,
     is_decimal_text,
     normalize_comparator,
-    parse_worded,
-    read_written,
-)
-from goaleditor.model.year_mentions import (
-    Period,
-    move_past_years,
-    past_year_mentions,
-    table_period,
 )
 
 ERROR = "错误"
@@ -58,7 +54,7 @@ FIX_DOCUMENT_YEAR = "document-year"
 FIX_ADD_INDICATOR = "add-indicator"  # an empty 三级 under a required group
 FIX_PAST_YEAR = "past-year"  # text naming last year (or its period): moved to this year
 FIX_SPLIT_VALUE = "split-value"  # 98%以上 as comparator ≥, value 98, unit %
-_UNIT_PIECE = 4  # the longest unit word a 定性 value may end in to be taken for a quantity
+FIX_CLEAR_NOT_PRINTED = "clear-not-printed"  # an indicator field the layout hides, every row
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,7 +152,9 @@ def _header_rules(ctx: _Context) -> Iterator[Problem]:
 def _structure_rules(ctx: _Context) -> Iterator[Problem]:
     n, framework = ctx.number, ctx.framework
     if ctx.table.indicator_count() == 0:
-        yield Problem(ERROR, n, 0, "structure.no-indicators", "表中没有任何三级指标")
+        node, place = _first_group(ctx.table)
+        message = "表中没有任何三级指标"
+        yield Problem(ERROR, n, 0, "structure.no-indicators", message, node=node, place=place)
         return
     present = {(l1, l2) for l1, l2, _ in ctx.table.indicator_rows()}
     for requirement in framework.required:
@@ -179,6 +177,18 @@ def _structure_rules(ctx: _Context) -> Iterator[Problem]:
                 "name",
                 node=ind,
             )
+
+
+def _first_group(table: GoalTable) -> tuple[Level1 | Level2 | None, str]:
+    """Where a table's first 三级 would go (its first 二级 group, else its first 一级), and
+    that place as the tree names it (产出指标/数量指标); (None, "") when it has no group."""
+    for level1 in table.children:
+        if level1.children:
+            level2 = level1.children[0]
+            return level2, f"{level1.name}/{level2.name}"
+    if table.children:
+        return table.children[0], table.children[0].name
+    return None, ""
 
 
 def _short(name: str) -> str:
@@ -351,107 +361,21 @@ def _date_rule(
         )
 
 
-def _past_year_rules(ctx: _Context) -> Iterator[Problem]:
-    """Free text naming last year or last year's period (left over from last year's document),
-    where moving the document on would have moved it: a 警告 per field, fixed by moving it."""
-    year, table = ctx.document.year, ctx.table
-    if year is None:
-        return
-    period = table_period(table.start_date, table.end_date)
-    for name in TABLE_TEXT_FIELDS:
-        message = _past_year_message(getattr(table, name), name, year, period)
-        if message:
-            yield Problem(
-                WARNING, ctx.number, 0, "year.past-year", message, name, FIX_PAST_YEAR, table
-            )
-    for row, (_, level2, ind) in enumerate(table.indicator_rows(), 1):
-        names = [*INDICATOR_TEXT_FIELDS, *(["value"] if ind.comparator == QUALITATIVE else [])]
-        for name in names:
-            if level2 == TIMELINESS and name in ("value", "unit"):
-                continue  # the timeliness rule says it (timeliness.outside-year)
-            message = _past_year_message(getattr(ind, name), name, year, period)
-            if message:
-                yield Problem(
-                    WARNING, ctx.number, row, "year.past-year", message, name, FIX_PAST_YEAR, ind
-                )
-
-
-def _past_year_message(text: str, name: str, year: int, period: Period | None) -> str:
-    """Says where text names last year ('' when it does not)."""
-    mentions = past_year_mentions(text, year, period)
-    if not mentions:
-        return ""
-    first = text[mentions[0].start : mentions[0].end]
-    more = f"等{len(mentions)}处" if len(mentions) > 1 else ""
-    return f"{FIELD_LABELS[name]}中的“{first}”{more}是上一年度的年份（文档年度为{year}年）"
-
-
 TABLE_RULES: list[TableRule] = [
     _header_rules,
     _structure_rules,
     _indicator_rules,
-    _past_year_rules,
 ]
-
-
-# --- 指标值 that hold more than their cell should: words in a unit, a quantity as 定性 ------
-
-
-def _written_value_rules(ctx: _Context) -> Iterator[Problem]:
-    """Hints for a unit that still holds 以上/以下 and a 定性 value that is a quantity."""
-    for row, (_, _, ind) in enumerate(ctx.table.indicator_rows(), 1):
-        split = split_value(ind)
-        unit = ind.unit.strip()
-        if ind.comparator != QUALITATIVE and unit.endswith(tuple(WORDS_AFTER)):
-            offer = f"，可改为“{split.display()}”" if split else "，与指标性质不一致，请核对"
-            message, field = f"单位“{unit}”含比较词{offer}", "unit"
-        elif ind.comparator == QUALITATIVE and split is not None:
-            message = f"定性指标值“{ind.value.strip()}”像定量指标值，可拆为“{split.display()}”"
-            field = "value"
-        else:
-            continue
-        fix = FIX_SPLIT_VALUE if split else ""
-        rule = "value.written-in-words"
-        yield Problem(HINT, ctx.number, row, rule, message, field, fix, node=ind)
-
-
-def split_value(ind: Indicator) -> TargetValue | None:
-    """What an indicator's 指标值 says split into its parts (None: nothing to split).
-
-    A quantity whose unit ends in 以上/以下/以内 (=98 %以上), or a 定性 value that is a
-    whole number with a unit or a comparator (985米, ≥90%, 98%以上; not 审减率3.5%以上).
-    """
-    if ind.comparator == QUALITATIVE:
-        read, _ = read_written(ind.value.strip())
-        holds_more = read.comparator != "=" or read.unit  # not a bare number such as 2026
-        # a unit is a word or two (万元/人/年), not the rest of a sentence (个工作日内完成)
-        unit_like = all(len(piece) <= _UNIT_PIECE for piece in read.unit.split("/"))
-        quantity = read.comparator != QUALITATIVE and holds_more and unit_like
-        return read if quantity else None
-    if ind.comparator not in COMPARATORS or not ind.unit.strip():
-        return None
-    worded = parse_worded(f"{ind.value.strip()}{ind.unit.strip()}")
-    if worded is None or ind.comparator not in ("=", worded.comparator):
-        return None  # no words, or words against the comparator: nothing sure to offer
-    return worded
-
-
-def _split_value_fix_its(ind: Indicator) -> list[FixIt]:
-    split = split_value(ind)
-    if split is None:
-        return []
-    parts = (("comparator", split.comparator), ("value", split.value), ("unit", split.unit))
-    return [FixIt(f"拆为定量指标值：{split.display()}", ind, parts=parts)]
-
-
-TABLE_RULES.append(_written_value_rules)
 
 
 def check_table(
     document: Document, table: GoalTable, number: int, settings: CheckSettings | None = None
 ) -> list[Problem]:
     """The problems of one table (number is its 1-based place), header first, then by row."""
+    # the rule modules import Problem from here, so they are imported when first used
     from goaleditor.model.layout_checks import layout_problems, printed_fields
+    from goaleditor.model.value_checks import written_value_problems
+    from goaleditor.model.year_checks import past_year_problems
 
     ctx = _Context(
         document,
@@ -462,6 +386,8 @@ def check_table(
         printed_fields(document),
     )
     problems = [p for rule in TABLE_RULES for p in rule(ctx)]
+    problems += past_year_problems(document, table, number)
+    problems += written_value_problems(table, number)
     problems += layout_problems(document, table, number)
     problems.sort(key=lambda p: p.row)
     return problems
@@ -469,15 +395,12 @@ def check_table(
 
 def document_problems(document: Document) -> list[Problem]:
     """Problems of the document as a whole (not of any one table)."""
+    from goaleditor.model.year_checks import past_year_title_problems
+
     problems = []
     if not document.tables:
         problems.append(Problem(ERROR, 0, 0, "structure.no-tables", "文档中没有绩效目标表"))
-    if document.year is not None:
-        message = _past_year_message(document.title, "title", document.year, None)
-        if message:
-            problems.append(
-                Problem(WARNING, 0, 0, "year.past-year", message, "title", FIX_PAST_YEAR, document)
-            )
+    problems += past_year_title_problems(document)
     return problems
 
 
@@ -513,7 +436,9 @@ def fix_its(problem: Problem, year: int | None = None) -> list[FixIt]:
     if problem.fix == FIX_ADD_INDICATOR:
         return _add_indicator_fix_its(problem)
     if problem.fix == FIX_SPLIT_VALUE and isinstance(node, Indicator):
-        return _split_value_fix_its(node)
+        from goaleditor.model.value_checks import split_value_fix_its
+
+        return split_value_fix_its(node)
     if problem.fix == FIX_DOCUMENT_YEAR and isinstance(node, Indicator) and year is not None:
         text = getattr(node, problem.field)
         others = {m.group(1) for m in _YEAR_RE.finditer(text)} - {str(year)}
@@ -522,27 +447,26 @@ def fix_its(problem: Problem, year: int | None = None) -> list[FixIt]:
         (other,) = others
         moved = re.sub(rf"{other}(\s*年)", rf"{year}\1", text)
         return [FixIt(f"改为本年度：{moved}", node, problem.field, moved)]
+    if problem.fix == FIX_CLEAR_NOT_PRINTED and isinstance(node, Indicator):
+        return _clear_not_printed_fix_its(node, problem.field)
     if problem.fix == FIX_PAST_YEAR and year is not None:
-        return _past_year_fix_its(problem, year)
+        from goaleditor.model.year_checks import past_year_fix_its
+
+        return past_year_fix_its(problem, year)
     return []
 
 
-def _past_year_fix_its(problem: Problem, year: int) -> list[FixIt]:
-    """Move last year's mentions in the problem's field to this year."""
-    node = problem.node
-    if not isinstance(node, (Document, GoalTable, Indicator)):
+def _clear_not_printed_fix_its(row: Indicator, name: str) -> list[FixIt]:
+    """Empty a field the layout does not print (描述 in Shanghai) in every row of the table
+    (it came with pasted or imported rows; the clerk cannot see it to clear it)."""
+    table = containing_table(row)
+    if table is None or name not in FIELD_LABELS:
         return []
-    text = getattr(node, problem.field)
-    table = node if isinstance(node, GoalTable) else containing_table(node)
-    period = None if table is None else table_period(table.start_date, table.end_date)
-    mentions = past_year_mentions(text, year, period)
-    if not mentions:
+    filled = tuple(i for _, _, i in table.indicator_rows() if getattr(i, name).strip())
+    if not filled:
         return []
-    old = text[mentions[0].start : mentions[0].end]
-    new = move_past_years(old, year, period)
-    more = f"等{len(mentions)}处" if len(mentions) > 1 else ""
-    label = f"把“{old}”改为“{new}”{more}"
-    return [FixIt(label, node, problem.field, move_past_years(text, year, period))]
+    label = f"清除本表不打印的{FIELD_LABELS[name]}（{len(filled)}行）"
+    return [FixIt(label, table, name, clears=filled)]
 
 
 def _add_indicator_fix_its(problem: Problem) -> list[FixIt]:

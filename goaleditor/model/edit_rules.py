@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Literal
 
 from goaleditor.model.document import (
@@ -28,13 +27,10 @@ from goaleditor.model.edits import (
     RemoveNodes,
     RemoveTables,
     SetField,
-    SetHeader,
     SetProperties,
     Steps,
 )
-from goaleditor.model.fields import MONEY_FIELDS
-from goaleditor.model.frameworks import DEFAULT_FRAMEWORK, get_framework
-from goaleditor.model.money import convert_amount, format_money, parse_money
+from goaleditor.model.frameworks import DEFAULT_FRAMEWORK, counterpart, get_framework
 from goaleditor.model.values import (
     TargetValue,
     TypedValue,
@@ -164,6 +160,8 @@ def paste_placement(
     rows go under their own 一级/二级 (a missing group the framework allows is added),
     rows without groups below the current row. Rows whose 一级/二级 pair neither the table
     nor the framework has are kept: they go below the current row, and the message says so.
+    Cost rows of the other framework (成本指标/经济成本指标 ↔ 产出指标/成本指标) go into this
+    framework's cost group, said too.
     """
     single = len(rows) == 1 and "\t" not in clipboard.strip()
     if single and isinstance(current, Indicator) and field is not None:
@@ -175,6 +173,7 @@ def paste_placement(
     fallback = insert_place(current, table)
     plan: list[tuple[tuple[str, str] | None, Indicator]] = []
     misplaced: dict[tuple[str, str], int] = {}
+    crossed: dict[tuple[str, str], tuple[str, str]] = {}  # another framework's group -> ours
     for level1, level2, indicator in rows:
         level1 = level1 or (_level1_of(level2, table, framework) if level2 else "")
         level2 = level2 or (_level2_of(level1, table, framework) if level1 else "")
@@ -183,6 +182,9 @@ def paste_placement(
             plan.append((None, indicator))
         elif group_of(table, *pair) is not None or rules.is_valid_pair(*pair):
             plan.append((pair, indicator))
+        elif (ours := counterpart(rules, *pair)) is not None:
+            crossed[pair] = ours
+            plan.append((ours, indicator))
         else:
             misplaced[pair] = misplaced.get(pair, 0) + 1
             plan.append((None, indicator))
@@ -218,7 +220,8 @@ def paste_placement(
             next_row[id(group)] = at + 1
 
     edit = Procedure(steps, f"粘贴{len(plan)}个指标")
-    return Paste(edit, _paste_message(plan, rows, misplaced, fallback), plan[0][1])
+    message = _paste_message(plan, rows, misplaced, fallback) + _crossed_message(crossed)
+    return Paste(edit, message, plan[0][1])
 
 
 def _add_group(table: GoalTable, framework: str, level1: str, level2: str) -> Iterator[Edit]:
@@ -257,6 +260,14 @@ def _paste_message(
     if dropped:
         text += f"；{dropped}行无法放置（表中没有二级指标组），未粘贴"
     return text
+
+
+def _crossed_message(crossed: Mapping[tuple[str, str], tuple[str, str]]) -> str:
+    """；成本指标/经济成本指标 来自另一指标体系，已放入本表的产出指标/成本指标"""
+    return "".join(
+        f"；{a}/{b or '（空）'} 来自另一指标体系，已放入本表的{c}/{d}"
+        for (a, b), (c, d) in crossed.items()
+    )
 
 
 def drop_placement(target: TreeNode | None, position: DropPosition) -> tuple[Container, int] | None:
@@ -456,43 +467,3 @@ def set_properties(document: Document, values: Mapping[str, Any]) -> SetProperti
     """Set the document properties that differ (None when none does)."""
     changed = {k: v for k, v in values.items() if getattr(document, k) != v}
     return SetProperties(changed) if changed else None
-
-
-# --- the money unit ---------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class Conversion:
-    """One amount of a table in its old unit and in the new one (rounded to the cent)."""
-
-    field: str
-    old: Decimal
-    new: Decimal
-    rounded: bool  # digits were lost: 1234.56元 is 0.12万元
-
-
-def money_conversions(table: GoalTable, unit: str) -> list[Conversion]:
-    """The table's amounts converted into unit (元 ↔ 万元), field by field, in field order.
-
-    Raises MoneyError when an amount would exceed the limit in the new unit."""
-    conversions = []
-    for name in MONEY_FIELDS:
-        amount = getattr(table, name)
-        if amount is None:
-            continue
-        converted = convert_amount(amount, table.money_unit, unit)
-        parse_money(format_money(converted))  # within the limit
-        back = convert_amount(converted, unit, table.money_unit)
-        conversions.append(Conversion(name, amount, converted, back != amount))
-    return conversions
-
-
-def change_money_unit(table: GoalTable, unit: str, convert: bool) -> Edit | None:
-    """Set the table's money unit as one undo step; convert: every amount is converted into
-    it (÷10000 from 元 to 万元, ×10000 back), else the numbers stay as they are."""
-    if unit == table.money_unit:
-        return None
-    edits: list[Edit] = [SetHeader(table, "money_unit", unit)]
-    if convert:
-        edits += [SetHeader(table, c.field, c.new) for c in money_conversions(table, unit)]
-    return Steps(tuple(edits), "修改金额单位（换算金额）" if convert else "修改金额单位")

@@ -17,7 +17,7 @@ class FixIt:
     """One way to fix a problem: a field of target gets value, or several fields of an
     indicator get theirs (parts: the 指标值's comparator, value and unit at once), or
     (add_under: 一级, 二级) an empty 三级 goes at the end of that group of the target table,
-    its groups added first."""
+    its groups added first, or (clears) field is emptied in each of these indicators."""
 
     label: str  # what the problems panel's menu offers: 使用指标名称作为描述
     target: GoalTable | Indicator | Document  # a Document: field is a document property
@@ -25,6 +25,7 @@ class FixIt:
     value: Any = None
     add_under: tuple[str, str] | None = None
     parts: tuple[tuple[str, str], ...] = ()
+    clears: tuple[Indicator, ...] = ()
 
     def edit(self) -> Edit:
         """The fix as one undoable step."""
@@ -37,6 +38,9 @@ class FixIt:
                 if getattr(indicator, name) != value
             )
             return Steps(changes, FIX_TEXT)
+        if self.clears:
+            emptied = tuple(SetField(i, self.field, "") for i in self.clears)
+            return Steps(emptied, FIX_TEXT)
         if self.add_under is not None and isinstance(self.target, GoalTable):
             change = add_indicator_under(self.target, *self.add_under)
         elif isinstance(self.target, Document):

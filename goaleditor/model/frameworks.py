@@ -113,6 +113,19 @@ def get_framework(key: str) -> Framework:
     return FRAMEWORKS.get(key, CLASSIC)
 
 
+def counterpart(framework: Framework, level1: str, level2: str) -> Pair | None:
+    """The group of framework that holds a row of another framework's group (pasted from a
+    table of the other framework): cost indicators are a 一级 in cost-first (成本指标/经济成本指标)
+    and a 二级 in classic (产出指标/成本指标). None when framework has no such group."""
+    if level1 == COST and (not level2 or level2 in _COST_LEVEL2):
+        pair = (OUTPUT, COST)
+    elif (level1, level2) == (OUTPUT, COST):
+        pair = (COST, next(iter(framework.level2_names(COST)), ""))
+    else:
+        return None
+    return pair if framework.is_valid_pair(*pair) else None
+
+
 def detect_framework(level1_names: Iterable[str]) -> str:
     """Guess the framework of imported indicators: 成本指标 as a 一级 means cost-first."""
     return COST_FIRST.key if COST in set(level1_names) else CLASSIC.key

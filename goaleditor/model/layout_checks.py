@@ -7,13 +7,14 @@ from collections.abc import Iterator
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
-from goaleditor.model.checks import ERROR, HINT, WARNING, Problem
+from goaleditor.model.checks import ERROR, FIX_CLEAR_NOT_PRINTED, HINT, WARNING, Problem
 from goaleditor.model.document import Document, GoalTable
 from goaleditor.model.fields import FIELD_LABELS, HEADER_FIELDS
 from goaleditor.model.layouts import LayoutProfile, get_profile
 from goaleditor.model.money import format_money
 
 TIMELINESS = "时效指标"
+NOT_PRINTED = "layout.not-printed"
 # Fields the general header rules already report when empty.
 _CHECKED_ELSEWHERE = ("project_name", "fund_use", "goal")
 _DATE_RE = re.compile(r"^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*$")
@@ -147,25 +148,28 @@ def _weights(profile: LayoutProfile, t: GoalTable, n: int) -> Iterator[Problem]:
 
 
 def _not_printed(profile: LayoutProfile, t: GoalTable, n: int) -> Iterator[Problem]:
-    """Filled fields the layout has no cell for: kept in the document, but not printed."""
+    """Filled fields the layout has no cell for: kept in the document, but not printed. Header
+    fields in one 提示 at the header; each indicator field in its own, placed at the first
+    row that holds it (the problems panel jumps there)."""
     shown = profile.printed_fields()
     hidden = [
         FIELD_LABELS.get(name, name)
         for name in HEADER_FIELDS
         if name not in shown and name != "money_unit" and getattr(t, name) not in (None, "")
     ]
-    names = ("description", "weight", "explanation", "standard", "remark")
-    hidden += [
-        FIELD_LABELS[name]
-        for name in names
-        if f"indicator.{name}" not in shown
-        and any(getattr(i, name).strip() for _, _, i in t.indicator_rows())
-    ]
     if hidden:
-        yield Problem(
-            HINT,
-            n,
-            0,
-            "layout.not-printed",
-            f"{'、'.join(hidden)}已填写，但{profile.label}不打印（数据仍保留在文档中）",
-        )
+        yield Problem(HINT, n, 0, NOT_PRINTED, _not_printed_message(hidden, profile))
+    rows = list(enumerate((i for _, _, i in t.indicator_rows()), 1))
+    for name in ("description", "weight", "explanation", "standard", "remark"):
+        if f"indicator.{name}" in shown:
+            continue
+        filled = [(row, i) for row, i in rows if getattr(i, name).strip()]
+        if filled:
+            row, first = filled[0]
+            label = FIELD_LABELS[name] + (f"（{len(filled)}行）" if len(filled) > 1 else "")
+            message = _not_printed_message([label], profile)
+            yield Problem(HINT, n, row, NOT_PRINTED, message, name, FIX_CLEAR_NOT_PRINTED, first)
+
+
+def _not_printed_message(labels: list[str], profile: LayoutProfile) -> str:
+    return f"{'、'.join(labels)}已填写，但{profile.label}不打印（数据仍保留在文档中）"

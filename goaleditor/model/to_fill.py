@@ -5,9 +5,10 @@ line) is unchanged: an empty required field is an 错误 there."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import replace
 
-from goaleditor.model.checks import HINT, Problem
+from goaleditor.model.checks import ERROR, HINT, Problem, check_table
 from goaleditor.model.document import Document, GoalTable
 from goaleditor.model.fields import FIELD_LABELS, HEADER_FIELDS, default_of
 from goaleditor.model.layouts import profile_of
@@ -42,7 +43,7 @@ def as_to_fill(problems: list[Problem], document: Document) -> list[Problem]:
     labels = profile_of(document).labels
     result = []
     for problem in problems:
-        if problem.rule not in TO_FILL_RULES and not _sum_half_typed(problem):
+        if not is_to_fill(problem):
             result.append(problem)
             continue
         field = _blank_of_sum(problem) or problem.field
@@ -55,6 +56,24 @@ def as_to_fill(problems: list[Problem], document: Document) -> list[Problem]:
             message = f"待填写：{problem.message}"
         result.append(replace(problem, severity=HINT, message=message))
     return result
+
+
+def is_to_fill(problem: Problem) -> bool:
+    """Whether a problem only says that something is still empty (a 待填写 in a new table)."""
+    return problem.rule in TO_FILL_RULES or _sum_half_typed(problem)
+
+
+def count_blocking(document: Document, tables: Iterable[GoalTable] | None = None) -> int:
+    """How many gaps are still to fill that export would count as 错误 (for 还有N项待填写
+    （导出前需填写）): the 待填写 of every table (or only of these), the real mistakes not."""
+    chosen = None if tables is None else {id(t) for t in tables}
+    return sum(
+        1
+        for number, table in enumerate(document.tables, 1)
+        if chosen is None or id(table) in chosen
+        for problem in check_table(document, table, number)
+        if problem.severity == ERROR and is_to_fill(problem)
+    )
 
 
 # A sum whose total or every part is still blank: the clerk has not got there yet.

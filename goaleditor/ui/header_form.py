@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from goaleditor.model import edit_rules
+from goaleditor.model import money_unit
 from goaleditor.model.document import Document, GoalTable
 from goaleditor.model.edits import SetHeader
 from goaleditor.model.events import Edited, Event
@@ -402,7 +402,7 @@ class HeaderForm(QWidget):
         if unit == old:
             return
         try:
-            conversions = edit_rules.money_conversions(table, unit)
+            conversions = money_unit.money_conversions(table, unit)
         except MoneyError as exc:
             self._session.prompts.error("无法换算金额", f"换算为{unit}后{exc}")
             self._show_field("money_unit")
@@ -415,7 +415,7 @@ class HeaderForm(QWidget):
                 self._show_field("money_unit")
                 return
             convert = answer == CONVERT
-        self._session.apply(edit_rules.change_money_unit(table, unit, convert))
+        self._session.apply(money_unit.change_money_unit(table, unit, convert))
         done = "，金额已换算" if convert else ("，金额数字未变" if conversions else "")
         self._say(f"金额单位已改为{unit}{done}（Ctrl+Z 撤销）")
 

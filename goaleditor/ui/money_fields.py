@@ -13,8 +13,8 @@ from goaleditor.model.money import format_money, refused_characters
 from goaleditor.ui.prompts import CANCEL
 
 if TYPE_CHECKING:
-    from goaleditor.model.edit_rules import Conversion
     from goaleditor.model.layouts import LayoutProfile
+    from goaleditor.model.money_unit import Conversion
     from goaleditor.ui.prompts import Prompts
 
 CONVERT, KEEP_NUMBERS = "换算金额", "保留数字"

@@ -38,6 +38,7 @@ FIX_LABELS = {
     "add-indicator": "在缺少的二级指标下添加三级指标",
     "past-year": "把上一年度的年份改为本年度",
     "split-value": "把文字写的指标值拆为指标性质、数值和单位",
+    "clear-not-printed": "清除当前版式不打印的内容（如上海格式的绩效指标描述）",
 }
 RECHECK_DELAY_MS = 250
 

@@ -7,9 +7,10 @@ from decimal import Decimal
 
 import pytest
 
-from goaleditor.model.checks import ERROR, HINT, WARNING, check_document, fix_its
+from goaleditor.model.checks import ERROR, HINT, WARNING, Problem, check_document, fix_its
 from goaleditor.model.document import Document, GoalTable
 from goaleditor.model.layout_names import LAYOUT_NAMES
+from goaleditor.model.new_document import new_document
 
 NEW_RULES = {
     "layout.required",
@@ -116,12 +117,60 @@ def test_recompute_fiscal_leaves_room_for_the_carry_over(full_document: Document
     )
 
 
+def _unprinted(document: Document) -> list[Problem]:
+    return [p for p in check_document(document) if p.rule == "layout.not-printed"]
+
+
 def test_unprinted_data_is_named(full_document: Document) -> None:
     full_document.layout = "tianjin"
-    hint = next(p for p in check_document(full_document) if p.rule == "layout.not-printed")
-    assert hint.severity == HINT
-    assert "项目性质" in hint.message and "权重" in hint.message and "不打印" in hint.message
+    hints = _unprinted(full_document)
+    assert hints and all(hint.severity == HINT for hint in hints)
+    said = "\n".join(hint.message for hint in hints)
+    assert "项目性质" in said and "权重" in said
+    assert all("不打印" in hint.message for hint in hints)
     full_document.layout = "shanghai"
-    hint = next(p for p in check_document(full_document) if p.rule == "layout.not-printed")
-    assert "资金用途" in hint.message and "绩效指标描述" in hint.message
-    assert "项目性质" not in hint.message
+    said = "\n".join(hint.message for hint in _unprinted(full_document))
+    assert "资金用途" in said and "绩效指标描述" in said
+    assert "项目性质" not in said
+
+
+def test_an_unprinted_description_is_placed_at_the_first_row_holding_one(
+    full_document: Document,
+) -> None:
+    full_document.layout = "shanghai"
+    table = _table(full_document)
+    rows = [i for _, _, i in table.indicator_rows()]
+    rows[0].description = ""
+    hint = next(p for p in _unprinted(full_document) if p.field == "description")
+    assert (hint.table, hint.row, hint.node) == (1, 2, rows[1])
+    assert hint.message.startswith(f"绩效指标描述（{len(rows) - 1}行）已填写，但")
+    header = next(p for p in _unprinted(full_document) if p.field != "description")
+    assert header.row == 0 and "资金用途" in header.message  # header fields stay at 表头
+
+
+def test_no_indicators_is_placed_at_the_group_the_first_row_goes_into() -> None:
+    document = new_document({"layout": "tianjin"})
+    table = document.tables[0]
+    problem = next(p for p in check_document(document) if p.rule == "structure.no-indicators")
+    assert problem.node is table.children[0].children[0]
+    assert problem.place == "产出指标/数量指标"
+    table.children[0].children.clear()  # no 二级 under 产出指标: the next 一级's first
+    problem = next(p for p in check_document(document) if p.rule == "structure.no-indicators")
+    assert (problem.node, problem.place) == (table.children[1].children[0], "效益指标/经济效益指标")
+
+
+def test_unprinted_descriptions_are_cleared_in_one_step_and_undo_restores_them(
+    full_document: Document,
+) -> None:
+    full_document.layout = "shanghai"
+    table = _table(full_document)
+    before = [i.description for _, _, i in table.indicator_rows()]
+    hint = next(p for p in _unprinted(full_document) if p.field == "description")
+    (fix,) = fix_its(hint, full_document.year)
+    filled = sum(1 for text in before if text.strip())
+    assert fix.label == f"清除本表不打印的绩效指标描述（{filled}行）"
+    inverse = fix.edit().apply(full_document)
+    assert [i.description for _, _, i in table.indicator_rows()] == [""] * len(before)
+    assert not any(p.field == "description" for p in _unprinted(full_document))
+    inverse.apply(full_document)
+    assert [i.description for _, _, i in table.indicator_rows()] == before

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from goaleditor.model import edit_rules as rules
+from goaleditor.model import money_unit
 from goaleditor.model.document import Document, GoalTable
 from goaleditor.model.money import (
     MoneyError,
@@ -88,7 +88,7 @@ def test_converting_the_unit_is_one_step_that_undoes_exactly() -> None:
     document, table = _table(
         budget_total="3750000.00", budget_fiscal="3000000.00", budget_other="750000.00"
     )
-    edit = rules.change_money_unit(table, "万元", convert=True)
+    edit = money_unit.change_money_unit(table, "万元", convert=True)
     assert edit is not None and edit.text == "修改金额单位（换算金额）"
     undo = edit.apply(document)
     assert table.money_unit == "万元"
@@ -108,18 +108,18 @@ def test_converting_the_unit_is_one_step_that_undoes_exactly() -> None:
 
 def test_keeping_the_numbers_changes_only_the_unit() -> None:
     document, table = _table(budget_total="375.00")
-    edit = rules.change_money_unit(table, "万元", convert=False)
+    edit = money_unit.change_money_unit(table, "万元", convert=False)
     assert edit is not None and edit.text == "修改金额单位"
     undo = edit.apply(document)
     assert (table.money_unit, table.budget_total) == ("万元", Decimal("375.00"))
     undo.apply(document)
     assert table.money_unit == "元"
-    assert rules.change_money_unit(table, "元", convert=True) is None  # no change
+    assert money_unit.change_money_unit(table, "元", convert=True) is None  # no change
 
 
 def test_conversions_say_which_amounts_are_rounded() -> None:
     _, table = _table(budget_total="1234.56", budget_fiscal="10000.00")
-    conversions = rules.money_conversions(table, "万元")
+    conversions = money_unit.money_conversions(table, "万元")
     assert [(c.field, c.new, c.rounded) for c in conversions] == [
         ("budget_total", Decimal("0.12"), True),
         ("budget_fiscal", Decimal("1.00"), False),
@@ -129,4 +129,4 @@ def test_conversions_say_which_amounts_are_rounded() -> None:
 def test_a_conversion_beyond_the_limit_is_refused() -> None:
     table = GoalTable(money_unit="万元", budget_total=Decimal("99999999999999.00"))
     with pytest.raises(MoneyError, match="超出金额上限"):
-        rules.money_conversions(table, "元")
+        money_unit.money_conversions(table, "元")

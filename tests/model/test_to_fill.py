@@ -11,7 +11,7 @@ from goaleditor.model.checks import ERROR, HINT, check_table
 from goaleditor.model.document import Indicator, Level1, Level2
 from goaleditor.model.new_document import new_document
 from goaleditor.model.required import required_header_fields
-from goaleditor.model.to_fill import as_to_fill, is_blank
+from goaleditor.model.to_fill import as_to_fill, count_blocking, is_blank
 
 
 @pytest.mark.parametrize("layout", ["tianjin", "shanghai", "central", "sichuan"])
@@ -102,3 +102,39 @@ def test_a_sum_with_its_parts_still_blank_is_to_fill_and_a_wrong_sum_an_error() 
     table.budget_total, table.budget_fiscal = Decimal(10), Decimal(3)
     found = {p.rule: p for p in as_to_fill(check_table(document, table, 1), document)}
     assert found["budget.sum"].severity == ERROR  # typed, and wrong
+
+
+@pytest.mark.parametrize("layout", ["tianjin", "shanghai", "central", "sichuan"])
+def test_the_gaps_export_would_count_are_counted_from_the_start(layout: str) -> None:
+    document = new_document({"layout": layout})
+    table = document.tables[0]
+    plain = check_table(document, table, 1)
+    to_fill = [p for p in as_to_fill(plain, document) if "待填写" in p.message]
+    assert count_blocking(document) == len(to_fill) == sum(p.severity == ERROR for p in plain)
+    table.project_name = "甲项目"
+    assert count_blocking(document) == len(to_fill) - 1
+
+
+def test_only_gaps_are_counted_not_mistakes_nor_other_hints() -> None:
+    document = new_document({"layout": "tianjin"})
+    table = document.tables[0]
+    group = table.children[0].children[0]
+    group.children.append(Indicator(name="甲", comparator="定性", value="好"))  # no 描述: 提示
+    group.children[0].parent = group
+    gaps = count_blocking(document)
+    table.budget_total, table.budget_fiscal = Decimal(100), Decimal(90)  # a wrong sum: 错误
+    problems = check_table(document, table, 1)
+    assert "indicator.no-description" in {p.rule for p in problems}
+    assert {p.rule for p in problems if p.severity == ERROR} >= {"budget.sum"}
+    assert count_blocking(document) == gaps
+    assert gaps == sum(1 for p in problems if p.severity == ERROR and p.rule != "budget.sum")
+
+
+def test_the_count_may_be_of_some_tables_only() -> None:
+    document = new_document({"layout": "tianjin"})
+    document.tables.append(new_document({"layout": "tianjin"}).tables[0])
+    first, second = document.tables
+    second.project_name = "乙"
+    assert count_blocking(document, [first]) == count_blocking(document, [second]) + 1
+    assert count_blocking(document) == count_blocking(document, [first]) * 2 - 1
+    assert count_blocking(document, []) == 0

@@ -182,3 +182,69 @@ def test_rows_without_words_say_nothing() -> None:
     said: list[str] = []
     parse_rows(FIVE, said.append)
     assert said == []
+
+
+COST_FIRST_ROWS = (
+    "一级指标\t二级指标\t三级指标\t绩效指标描述\t指标值\n"
+    "成本指标\t经济成本指标\t人均成本\t每人\t≤0.6万元/人\n"
+    "\t社会成本指标\t噪声影响\t施工期\t轻微\n"
+    "产出指标\t数量指标\t受理件数\t全年\t≥5000件\n"
+)
+
+
+def test_cost_rows_of_a_cost_first_table_land_in_the_classic_cost_group() -> None:
+    from goaleditor.model.document import Document
+
+    table = new_table("classic", "甲")
+    output = table.children[0]
+    output.children.pop()  # no 产出指标/成本指标 yet: the paste adds it back
+    document = Document(tables=[table])
+    paste = rules.paste_placement(None, None, table, COST_FIRST_ROWS, parse_rows(COST_FIRST_ROWS))
+    assert paste.edit is not None
+    inverse = paste.edit.apply(document)
+    assert summary(table.indicator_rows()) == [
+        ("产出指标", "数量指标", "受理件数", "全年", "≥5000件"),
+        ("产出指标", "成本指标", "人均成本", "每人", "≤0.6万元/人"),
+        ("产出指标", "成本指标", "噪声影响", "施工期", "轻微"),
+    ]
+    assert paste.message == (
+        "已粘贴3行：产出指标/成本指标 2行，产出指标/数量指标 1行"
+        "；成本指标/经济成本指标 来自另一指标体系，已放入本表的产出指标/成本指标"
+        "；成本指标/社会成本指标 来自另一指标体系，已放入本表的产出指标/成本指标"
+    )
+    inverse.apply(document)
+    assert [l2.name for l2 in output.children] == ["数量指标", "质量指标", "时效指标"]
+    assert table.indicator_count() == 0
+
+
+def test_cost_rows_of_a_classic_table_land_in_the_cost_first_cost_group() -> None:
+    from goaleditor.model.document import Document
+
+    table = new_table("cost-first", "甲")
+    cost = table.children[0]
+    cost.children.clear()  # no 二级 under 成本指标 yet: the paste adds one
+    text = "产出指标\t成本指标\t单件成本\t每件\t≤0.5万元\n\t时效指标\t完成时间\t按期\t年底前\n"
+    paste = rules.paste_placement(None, None, table, text, parse_rows(text), "cost-first")
+    assert paste.edit is not None
+    paste.edit.apply(Document(framework="cost-first", tables=[table]))
+    assert summary(table.indicator_rows()) == [
+        ("成本指标", "经济成本指标", "单件成本", "每件", "≤0.5万元"),
+        ("产出指标", "时效指标", "完成时间", "按期", "年底前"),
+    ]
+    assert paste.message.endswith(
+        "；产出指标/成本指标 来自另一指标体系，已放入本表的成本指标/经济成本指标"
+    )
+
+
+def test_a_group_no_framework_has_stays_where_a_new_row_goes_and_is_said() -> None:
+    table = new_table("classic", "甲")
+    text = "成本指标\t管理成本指标\t人均成本\t每人\t≤0.6万元/人\n"
+    paste = rules.paste_placement(None, None, table, text, parse_rows(text))
+    assert paste.edit is not None
+    from goaleditor.model.document import Document
+
+    paste.edit.apply(Document(tables=[table]))
+    assert summary(table.indicator_rows())[0][:3] == ("产出指标", "数量指标", "人均成本")
+    assert paste.message.endswith(
+        "1行的一级/二级（成本指标/管理成本指标）不在指标体系中，已放在当前位置"
+    )
