@@ -41,6 +41,7 @@ from goaleditor.formats.layout.grid import (
 from goaleditor.formats.layout.line_breaking import clean_text
 from goaleditor.formats.layout.official import DEFAULT_HEADING, build_grid, table_title
 from goaleditor.formats.layout.pagination import paginate
+from goaleditor.formats.writers.properties import CORE_PROPERTY_CHARS, fit_property
 from goaleditor.formats.writers.word_numbers import fitting_size, is_number
 from goaleditor.model.document import Document
 
@@ -71,9 +72,9 @@ def write(
     progress: Progress | None = None,
     warn: ExportWarn | None = None,
 ) -> None:
-    """Write the document as a Word .docx in the official layout, atomically; options and
-    warn change nothing."""
-    atomic_write(path, lambda temp: _build(document, progress).save(str(temp)))
+    """Write the document as a Word .docx in the official layout, atomically; warn hears of
+    a title or agency too long for the document properties (cut there)."""
+    atomic_write(path, lambda temp: _build(document, progress, warn).save(str(temp)))
 
 
 def column_twips(col_widths: Iterable[float]) -> list[int]:
@@ -82,13 +83,13 @@ def column_twips(col_widths: Iterable[float]) -> list[int]:
     return [twips(b) - twips(a) for a, b in pairwise(edges)]
 
 
-def _build(document: Document, progress: Progress | None) -> Any:
+def _build(document: Document, progress: Progress | None, warn: ExportWarn | None) -> Any:
     import docx
 
     word = docx.Document()
     _page_setup(word)
     _defaults(word)
-    _properties(word, document)
+    _properties(word, document, warn)
     body, title_width = TextWidth(SONG, BODY_SIZE), TextWidth(HEI, TITLE_SIZE)
     cache: dict[tuple[str, float], list[str]] = {}
     grids = []
@@ -163,11 +164,13 @@ def _defaults(word: Any) -> None:
     )
 
 
-def _properties(word: Any, document: Document) -> None:
+def _properties(word: Any, document: Document, warn: ExportWarn | None) -> None:
     properties = word.core_properties
-    properties.title = _clean(document.title or _first_title(document) or SUBJECT)
+    title = _clean(document.title or _first_title(document) or SUBJECT)
+    properties.title = fit_property(title, CORE_PROPERTY_CHARS, "标题", warn)
     properties.subject = SUBJECT
-    properties.author = _clean(document.agency_name)
+    agency = _clean(document.agency_name)
+    properties.author = fit_property(agency, CORE_PROPERTY_CHARS, "单位名称", warn)
     properties.language = "zh-CN"
     properties.comments = ""
     properties.keywords = ""
