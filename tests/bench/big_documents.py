@@ -35,3 +35,16 @@ def generated_document(tables: int, indicators: int, merge_level2: bool = False)
         table.document = document
         document.tables.append(table)
     return document
+
+
+def paired_document(indicators: int) -> Document:
+    """One table whose 一级指标 changes every two indicators: a merged cell every two rows."""
+    document = Document(agency_code="319101", agency_name="天津市某某单位", year=2026)
+    rows = [
+        (f"一级指标{i // 2}", "数量指标", Indicator(f"指标{i}", "说明", "≥", "1", "项"))
+        for i in range(indicators)
+    ]
+    table = GoalTable.from_rows(rows, project_name="成对合并的项目")
+    table.document = document
+    document.tables.append(table)
+    return document

@@ -144,7 +144,7 @@ def _save(word: Any, body: Iterator[str], temp: Path) -> None:
             if info.filename != "word/document.xml":
                 target.writestr(info, source.read(info))
                 continue
-            raw = target.open(info.filename, "w", force_zip64=True)
+            raw = target.open(info.filename, "w")
             with TextIOWrapper(raw, encoding="utf-8", newline="") as text:
                 text.write(xml[:at])
                 for piece in body:
