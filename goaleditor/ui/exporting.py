@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QMainWindow
 
     from goaleditor.formats import Format
+    from goaleditor.formats.exporting import ExportWarn
     from goaleditor.ui.prompts import Prompts
     from goaleditor.ui.session import DocumentSession
 
@@ -93,8 +94,9 @@ class Exporter:
         )
         return answer != CANCEL
 
-    def _done(self, path: Path) -> None:
-        """Say where the file is and offer to open it or its folder."""
+    def _done(self, path: Path, warnings: list[str]) -> None:
+        """Say where the file is (and, in the details, what the format cut) and offer to open
+        it or its folder."""
         self._status(f"已导出：{path}")
         answer = self.prompts.choose(
             "information",
@@ -102,6 +104,7 @@ class Exporter:
             "导出完成",
             f"已导出：{path}",
             [OPEN_FILE, OPEN_FOLDER, CLOSE],
+            "\n".join(dict.fromkeys(warnings)),
             default=2,
         )
         if answer in (OPEN_FILE, OPEN_FOLDER):
@@ -127,26 +130,29 @@ class Exporter:
         path = self._ask_path(f"导出{fmt.export.name}", extension)
         if path is None:
             return
+        warnings: list[str] = []  # what the format cannot hold as it is (a cut property)
         if fmt.export.progress:
-            written = self._export_with_progress(fmt, path)
+            written = self._export_with_progress(fmt, path, warnings.append)
         else:
-            written = self._export_at_once(fmt, path)
+            written = self._export_at_once(fmt, path, warnings.append)
         if written:
-            self._done(path)
+            self._done(path, warnings)
 
-    def _export_at_once(self, fmt: Format, path: Path) -> bool:
+    def _export_at_once(self, fmt: Format, path: Path, warn: ExportWarn) -> bool:
         """Write a quick format without a progress dialog."""
         from goaleditor.formats import write_document
 
         try:
-            write_document(self.session.document, path, as_format=fmt)
+            write_document(self.session.document, path, as_format=fmt, warn=warn)
         except (OSError, InputError) as exc:
             reason = os_error_reason(exc) if isinstance(exc, OSError) else str(exc)
             self.prompts.error("导出失败", f"无法导出到 {path}：{reason}")
             return False
         return True
 
-    def _export_with_progress(self, fmt: Format, path: Path) -> bool:
+    def _export_with_progress(
+        self, fmt: Format, path: Path, warn: ExportWarn | None = None
+    ) -> bool:
         """Write behind a progress dialog that can cancel it."""
         from PySide6.QtWidgets import QProgressDialog
 
@@ -165,7 +171,7 @@ class Exporter:
             return not dialog.wasCanceled()
 
         try:
-            write_document(self.session.document, path, progress=progress, as_format=fmt)
+            write_document(self.session.document, path, progress=progress, as_format=fmt, warn=warn)
         except ExportCancelled:
             self._status("已取消导出，没有写入文件")
             return False

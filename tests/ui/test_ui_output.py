@@ -140,3 +140,21 @@ def test_enter_in_the_export_done_box_closes_it_without_opening(window, tmp_path
     QTimer.singleShot(0, lambda: press(Qt.Key.Key_O, Qt.KeyboardModifier.AltModifier))
     window.action.export_json.trigger()
     assert opened == [str(out)]  # Alt+O: 打开文件
+
+
+def test_export_of_a_title_too_long_for_word_properties_says_so_in_chinese(
+    window, tmp_path: Path
+) -> None:
+    out = tmp_path / "long.docx"
+    window.session.apply(_title("标" * 300))
+    window.prompts.save_name = lambda title, start, kind: out
+    shown: list[tuple[str, str]] = []
+
+    def choose(kind, name, title, text, buttons, detail="", default=0):
+        shown.append((text, detail))
+        return "关闭"
+
+    window.prompts.choose = choose
+    window.action.export_docx.trigger()
+    assert out.exists()
+    assert shown == [(f"已导出：{out}", "标题超过255个字符，文档属性中已截短；表格中的标题完整")]

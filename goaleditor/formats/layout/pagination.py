@@ -121,10 +121,15 @@ def paginate(grid: TableGrid) -> list[Page]:
         for cell in row.cells:
             if cell.rowspan == 1:
                 pages[page_index].cells.append(_place(grid, cell, top_y, row.height))
+    # Where each grid row went (one entry a page it reaches), for the merged cells over it.
+    parts: list[list[tuple[int, float, float]]] = [[] for _ in grid.rows]
+    for page_index, top_y, row, row_index in placed:
+        if row_index >= 0:
+            parts[row_index].append((page_index, top_y, row.height))
     for row in grid.rows:
         for cell in row.cells:
             if cell.rowspan > 1:
-                _place_spanning(grid, cell, placed, pages)
+                _place_spanning(grid, cell, parts, pages)
     for page in pages:  # reading order: row by row, left to right
         page.cells.sort(key=lambda c: (round(c.y, 3), c.x))
     return pages
@@ -145,18 +150,18 @@ def _place(grid: TableGrid, cell: Cell, y: float, height: float) -> PlacedCell:
 
 
 def _place_spanning(
-    grid: TableGrid, cell: Cell, placed: list[tuple[int, float, Row, int]], pages: list[Page]
+    grid: TableGrid, cell: Cell, parts: list[list[tuple[int, float, float]]], pages: list[Page]
 ) -> None:
     """A merged cell covers its rows on each page they reach.
 
     Its label is repeated on every part when it fits in each; a longer text continues
-    from part to part.
+    from part to part. parts holds, for each grid row, (page, y, height) of its parts.
     """
     segments: dict[int, list[float]] = {}
-    for page_index, y, row, row_index in placed:
-        if cell.row <= row_index < cell.row + cell.rowspan:
+    for row_parts in parts[cell.row : cell.row + cell.rowspan]:
+        for page_index, y, height in row_parts:
             segment = segments.setdefault(page_index, [y, 0.0])
-            segment[1] += row.height
+            segment[1] += height
     room = [_line_room(height) for _y, height in segments.values()]
     repeat = all(len(cell.lines) <= lines for lines in room)
     start = 0

@@ -24,6 +24,7 @@ from goaleditor.formats.layout.grid import (
     TableGrid,
 )
 from goaleditor.formats.layout.official import DEFAULT_HEADING, build_grid, table_title
+from goaleditor.formats.writers.properties import CORE_PROPERTY_CHARS, fit_property
 from goaleditor.model.document import Document, GoalTable
 from goaleditor.model.fields import MONEY_FIELDS
 from goaleditor.model.money import format_money
@@ -103,11 +104,12 @@ def write(
     progress: Progress | None = None,
     warn: ExportWarn | None = None,
 ) -> None:
-    """Write the document as an .xlsx workbook, atomically; options and warn change nothing."""
-    atomic_write(path, lambda temp: _build(document, progress).save(temp))
+    """Write the document as an .xlsx workbook, atomically; warn hears of a title too long
+    for the workbook properties (cut there)."""
+    atomic_write(path, lambda temp: _build(document, progress, warn).save(temp))
 
 
-def _build(document: Document, progress: Progress | None) -> Any:
+def _build(document: Document, progress: Progress | None, warn: ExportWarn | None) -> Any:
     from openpyxl import Workbook
 
     workbook = Workbook()
@@ -116,7 +118,7 @@ def _build(document: Document, progress: Progress | None) -> Any:
     body = TextWidth(SONG, BODY_SIZE)
     title_width = TextWidth(HEI, TITLE_SIZE)
     cache: dict[tuple[str, float], list[str]] = {}
-    _write_properties(workbook, document)
+    _write_properties(workbook, document, warn)
     names = _sheet_names(document)
     if len(document.tables) > 1:
         toc = workbook.create_sheet(TOC_SHEET)
@@ -140,11 +142,13 @@ def _sheet_names(document: Document) -> list[str]:
     return names
 
 
-def _write_properties(workbook: Any, document: Document) -> None:
-    """Document fields the sheets cannot show exactly, for a lossless re-import."""
+def _write_properties(workbook: Any, document: Document, warn: ExportWarn | None) -> None:
+    """Document fields the sheets cannot show exactly, for a lossless re-import (custom
+    properties, whole); the title property cut to what Excel shows."""
     from openpyxl.packaging.custom import StringProperty
 
-    workbook.properties.title = clean(document.title)[:MAX_CELL_CHARS] or DEFAULT_HEADING
+    title = fit_property(clean(document.title), CORE_PROPERTY_CHARS, "标题", warn)
+    workbook.properties.title = title or DEFAULT_HEADING
     workbook.properties.creator = "goaleditor"
     values = {
         "agency_code": document.agency_code,

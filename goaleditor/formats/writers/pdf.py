@@ -36,6 +36,7 @@ from goaleditor.formats.layout.grid import (
 from goaleditor.formats.layout.line_breaking import clean_text, wrap
 from goaleditor.formats.layout.official import DEFAULT_HEADING, build_grid
 from goaleditor.formats.layout.pagination import Page, PlacedCell, paginate
+from goaleditor.formats.writers.properties import PDF_PROPERTY_CHARS, fit_property
 from goaleditor.model.document import Document
 
 TOC_TITLE_SIZE = 18.0
@@ -53,7 +54,8 @@ def write(
 ) -> None:
     """Write the document as a print-ready A4 PDF, atomically.
 
-    warn receives one line for each field holding characters no embedded font can draw.
+    warn receives one line for each field holding characters no embedded font can draw,
+    and one for a title or agency too long for the document properties (cut there).
     """
     options = options or ExportOptions()
     if warn is not None:
@@ -66,7 +68,7 @@ def write(
     collecting = gc.isenabled()
     gc.disable()
     try:
-        atomic_write(path, lambda temp: _render(document, temp, options, progress))
+        atomic_write(path, lambda temp: _render(document, temp, options, progress, warn))
     finally:
         if collecting:
             gc.enable()
@@ -91,7 +93,11 @@ def layout_pages(
 
 
 def _render(
-    document: Document, temp: Path, options: ExportOptions, progress: Progress | None
+    document: Document,
+    temp: Path,
+    options: ExportOptions,
+    progress: Progress | None,
+    warn: ExportWarn | None,
 ) -> None:
     from reportlab import rl_config
     from reportlab.pdfgen.canvas import Canvas
@@ -112,11 +118,14 @@ def _render(
         lang="zh-CN",
     )
     first_title = tables[0][0].title.replace("\n", " ") if tables and tables[0] else ""
-    canvas.setTitle(clean_text(document.title or first_title or SUBJECT))
+    heading = clean_text(document.title or first_title or SUBJECT)
+    canvas.setTitle(fit_property(heading, PDF_PROPERTY_CHARS, "标题", warn))
     canvas.setSubject(SUBJECT)
-    canvas.setAuthor(clean_text(document.agency_name))
+    agency = clean_text(document.agency_name)
+    canvas.setAuthor(fit_property(agency, PDF_PROPERTY_CHARS, "单位名称", warn))
     # Layouts without an agency line print neither: these two properties bring them back.
-    canvas.setKeywords(clean_text(document.agency_code))
+    code = clean_text(document.agency_code)
+    canvas.setKeywords(fit_property(code, PDF_PROPERTY_CHARS, "单位编码", warn))
     canvas.setCreator("goaleditor")
     canvas.showOutline()
     painter = _Painter(canvas, body, title)

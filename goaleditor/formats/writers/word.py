@@ -9,7 +9,7 @@ table; a hidden 1 pt paragraph between the two keeps Word from joining them.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from itertools import accumulate, pairwise
 from pathlib import Path
 from typing import Any
@@ -41,6 +41,7 @@ from goaleditor.formats.layout.grid import (
 from goaleditor.formats.layout.line_breaking import clean_text
 from goaleditor.formats.layout.official import DEFAULT_HEADING, build_grid, table_title
 from goaleditor.formats.layout.pagination import paginate
+from goaleditor.formats.writers.properties import CORE_PROPERTY_CHARS, fit_property
 from goaleditor.formats.writers.word_numbers import fitting_size, is_number
 from goaleditor.model.document import Document
 
@@ -71,9 +72,9 @@ def write(
     progress: Progress | None = None,
     warn: ExportWarn | None = None,
 ) -> None:
-    """Write the document as a Word .docx in the official layout, atomically; options and
-    warn change nothing."""
-    atomic_write(path, lambda temp: _build(document, progress).save(str(temp)))
+    """Write the document as a Word .docx in the official layout, atomically; warn hears of
+    a title or agency too long for the document properties (cut there)."""
+    atomic_write(path, lambda temp: _save(*_build(document, progress, warn), temp))
 
 
 def column_twips(col_widths: Iterable[float]) -> list[int]:
@@ -82,13 +83,16 @@ def column_twips(col_widths: Iterable[float]) -> list[int]:
     return [twips(b) - twips(a) for a, b in pairwise(edges)]
 
 
-def _build(document: Document, progress: Progress | None) -> Any:
+def _build(
+    document: Document, progress: Progress | None, warn: ExportWarn | None
+) -> tuple[Any, Iterator[str]]:
+    """The Word document without its body, and the body's XML, made as it is written."""
     import docx
 
     word = docx.Document()
     _page_setup(word)
     _defaults(word)
-    _properties(word, document)
+    _properties(word, document, warn)
     body, title_width = TextWidth(SONG, BODY_SIZE), TextWidth(HEI, TITLE_SIZE)
     cache: dict[tuple[str, float], list[str]] = {}
     grids = []
@@ -96,29 +100,56 @@ def _build(document: Document, progress: Progress | None) -> Any:
     for number, table in enumerate(document.tables, 1):
         grids.append(build_grid(document, table, number, body, title_width, cache))
         check_progress(progress, number, total * 2)
-    parts: list[str] = []
-    if len(grids) > 1:
-        parts += _toc(document, grids, body, title_width)
+    return word, _body(document, grids, body, title_width, progress)
+
+
+def _body(
+    document: Document,
+    grids: list[TableGrid],
+    body: TextWidth,
+    title_width: TextWidth,
+    progress: Progress | None,
+) -> Iterator[str]:
+    """The body's XML in pieces: the 目录, then each table; progress after each table."""
+    total = len(grids)
+    if total > 1:
+        yield from _toc(document, grids, body, title_width)
     for index, grid in enumerate(grids):
-        parts += _table(grid, page_break=bool(parts) or index > 0)
+        yield from _table(grid, page_break=total > 1 or index > 0)
         check_progress(progress, total + index + 1, total * 2)
     if not grids:
-        parts.append(_paragraph([_run("（文档中没有绩效目标表）", SONG_NAME, BODY_SIZE)]))
-    _append(word, parts)
-    return word
+        yield _paragraph([_run("（文档中没有绩效目标表）", SONG_NAME, BODY_SIZE)])
 
 
-def _append(word: Any, parts: list[str]) -> None:
-    """Insert body XML fragments before the section properties, in order."""
-    from lxml import etree
+def _save(word: Any, body: Iterator[str], temp: Path) -> None:
+    """Save the package with the body streamed into word/document.xml.
 
-    anchor = word.element.body.sectPr
-    chunk = 200  # parse in chunks: one huge string costs twice the memory
-    for start in range(0, len(parts), chunk):
-        xml = "".join(parts[start : start + chunk])
-        holder = etree.fromstring(f'<w:body xmlns:w="{W_NS}">{xml}</w:body>'.encode())
-        for element in list(holder):
-            anchor.addprevious(element)
+    Inserting a large tree into python-docx's document moves it between lxml documents,
+    which takes time quadratic in its size (a table of 4,000 indicators took minutes).
+    """
+    import zipfile
+    from io import BytesIO, TextIOWrapper
+
+    from docx.opc.oxml import serialize_part_xml
+
+    package = BytesIO()
+    word.save(package)
+    xml = serialize_part_xml(word.element).decode()
+    at = xml.rindex("<w:sectPr")  # the body's last child: the tables go before it
+    with (
+        zipfile.ZipFile(package) as source,
+        zipfile.ZipFile(temp, "w", zipfile.ZIP_DEFLATED) as target,
+    ):
+        for info in source.infolist():
+            if info.filename != "word/document.xml":
+                target.writestr(info, source.read(info))
+                continue
+            raw = target.open(info.filename, "w")
+            with TextIOWrapper(raw, encoding="utf-8", newline="") as text:
+                text.write(xml[:at])
+                for piece in body:
+                    text.write(piece)
+                text.write(xml[at:])
 
 
 def _page_setup(word: Any) -> None:
@@ -163,11 +194,13 @@ def _defaults(word: Any) -> None:
     )
 
 
-def _properties(word: Any, document: Document) -> None:
+def _properties(word: Any, document: Document, warn: ExportWarn | None) -> None:
     properties = word.core_properties
-    properties.title = _clean(document.title or _first_title(document) or SUBJECT)
+    title = _clean(document.title or _first_title(document) or SUBJECT)
+    properties.title = fit_property(title, CORE_PROPERTY_CHARS, "标题", warn)
     properties.subject = SUBJECT
-    properties.author = _clean(document.agency_name)
+    agency = _clean(document.agency_name)
+    properties.author = fit_property(agency, CORE_PROPERTY_CHARS, "单位名称", warn)
     properties.language = "zh-CN"
     properties.comments = ""
     properties.keywords = ""
@@ -263,7 +296,7 @@ def _paragraph(
     return f"<w:p><w:pPr>{''.join(ppr)}</w:pPr>{''.join(runs)}</w:p>"
 
 
-def _table(grid: TableGrid, page_break: bool) -> list[str]:
+def _table(grid: TableGrid, page_break: bool) -> Iterator[str]:
     """Title, agency line, the head table, a hidden separator and the indicator table."""
     bookmark = BOOKMARK.format(grid.number)
     title = (
@@ -277,23 +310,20 @@ def _table(grid: TableGrid, page_break: bool) -> list[str]:
         "<w:r><w:tab/></w:r>",
         _run(grid.unit, SONG_NAME, BODY_SIZE),
     ]
-    parts = [
-        _paragraph(
-            [title],
-            "center",
-            TITLE_LEADING,
-            TITLE_GAP,
-            keep_next=True,
-            page_break=page_break,
-        ),
-        _paragraph(agency, line=LEADING, after=6, keep_next=True, tabs=right_tab),
-    ]
-    head = grid.rows[: grid.header_row]
-    if head:
-        parts.append(_word_table(grid, 0, grid.header_row, bottom=False))
-        parts.append(_paragraph([], line=1, keep_next=True, hidden=True))
-    parts.append(_word_table(grid, grid.header_row, len(grid.rows), bottom=True))
-    return parts
+    yield _paragraph(
+        [title],
+        "center",
+        TITLE_LEADING,
+        TITLE_GAP,
+        keep_next=True,
+        page_break=page_break,
+    )
+    yield _paragraph(agency, line=LEADING, after=6, keep_next=True, tabs=right_tab)
+    cover = covering(grid)
+    if grid.header_row:
+        yield from _word_table(grid, cover, 0, grid.header_row, bottom=False)
+        yield _paragraph([], line=1, keep_next=True, hidden=True)
+    yield from _word_table(grid, cover, grid.header_row, len(grid.rows), bottom=True)
 
 
 def covering(grid: TableGrid) -> list[list[Cell | None]]:
@@ -308,7 +338,10 @@ def covering(grid: TableGrid) -> list[list[Cell | None]]:
     return cover
 
 
-def _word_table(grid: TableGrid, first: int, stop: int, bottom: bool) -> str:
+def _word_table(
+    grid: TableGrid, cover: list[list[Cell | None]], first: int, stop: int, bottom: bool
+) -> Iterator[str]:
+    """A Word table of grid rows first to stop, in pieces: its properties, then each row."""
     widths = column_twips(grid.col_widths)
     border = 'w:val="single" w:sz="4" w:space="0" w:color="000000"'
     edges = ["top", "left", "bottom", "right", "insideH", "insideV"]
@@ -327,8 +360,7 @@ def _word_table(grid: TableGrid, first: int, stop: int, bottom: bool) -> str:
         ' w:lastColumn="0" w:noHBand="1" w:noVBand="1"/></w:tblPr>'
     )
     columns = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
-    cover = covering(grid)
-    rows = []
+    yield f"<w:tbl>{table_pr}<w:tblGrid>{columns}</w:tblGrid>"
     for index in range(first, stop):
         row = grid.rows[index]
         keep = row.kind != "indicator"
@@ -358,8 +390,8 @@ def _word_table(grid: TableGrid, first: int, stop: int, bottom: bool) -> str:
             shown = cell if cell.row == index else None
             cells.append(_word_cell(span, shown, merge, keep))
             col += cell.colspan
-        rows.append(f"<w:tr><w:trPr>{row_pr}</w:trPr>{''.join(cells)}</w:tr>")
-    return f"<w:tbl>{table_pr}<w:tblGrid>{columns}</w:tblGrid>{''.join(rows)}</w:tbl>"
+        yield f"<w:tr><w:trPr>{row_pr}</w:trPr>{''.join(cells)}</w:tr>"
+    yield "</w:tbl>"
 
 
 def _word_cell(span: list[int], cell: Cell | None, merge: str, keep: bool) -> str:
