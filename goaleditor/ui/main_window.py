@@ -303,7 +303,7 @@ class MainWindow(QMainWindow):
 
     def show_import_report(self) -> None:
         """文档 → 导入说明: the notes of the import that made this document, again."""
-        self.session.show_import_report()
+        self.session.reports.show()
 
     def _update_report_action(self) -> None:
         self.action.import_report.setEnabled(self.session.import_notes is not None)
