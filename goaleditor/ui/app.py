@@ -149,7 +149,7 @@ def _offer_recovery_when_free(window: MainWindow, spare: bool = False) -> None:
         return
     if session.recovery.more_waiting():
         other = window.new_window()
-        other.session.recovery.offered = session.recovery.offered
+        other.session.recovery.round = session.recovery.round
         QTimer.singleShot(
             AFTER_FIRST_PAINT_MS, other, lambda: _offer_recovery_when_free(other, True)
         )
