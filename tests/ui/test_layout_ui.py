@@ -263,3 +263,33 @@ def test_exporting_a_new_document_still_asks_about_its_errors(window) -> None:
     assert not window.exporter.errors_accepted("导出")
     assert asked == ["errors_left"]
     assert "错误" in {p.severity for p in window.problems.problems}  # as the question says
+
+
+def test_a_new_table_says_from_the_start_how_many_fields_are_still_to_fill(window) -> None:
+    """The 提示 待填写 that turn into 错误 at export are counted on the status bar from the
+    start (a permanent widget), and the export question uses the same words and number."""
+    from goaleditor.model.checks import ERROR, check_document
+
+    _new(window, "tianjin")
+    summary = window.to_fill_summary
+    count = window.problems.to_fill_count()
+    assert count > 0 and summary.isVisible() and summary.text() == f"还有{count}项待填写"
+    window.statusBar().showMessage("别的消息", 5000)  # a passing message does not hide it
+    assert summary.isVisible() and summary.text() == f"还有{count}项待填写"
+    name = window.header_form.editor("project_name")
+    name.setFocus()
+    type_text(name, "新项目")
+    window.problems.recheck()
+    assert summary.text() == f"还有{count - 1}项待填写"
+    asked: list[str] = []
+
+    def choose(kind, name, title, text, buttons, detail="", default=0):
+        asked.append(text)
+        return "取消"
+
+    window.prompts.choose = choose
+    assert not window.exporter.errors_accepted("导出")
+    errors = [p for p in check_document(window.document) if p.severity == ERROR]
+    assert len(errors) == count - 1  # every one still to fill is an 错误 at export, no other
+    assert asked == [f"还有{count - 1}项待填写，仍要导出？"]
+    assert not summary.isVisible()  # exporting ended 待填写: they are 错误 now
