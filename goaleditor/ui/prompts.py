@@ -117,10 +117,11 @@ class Prompts:
         detail = "文档没有保存。可以另存为一个新文件。"
         return self.choose("warning", "write_refused", "保存失败", text, [SAVE_AS, CANCEL], detail)
 
-    def recovery_waiting(self, pieces: Sequence[tuple[str, str, int]]) -> str:
-        """Several crashed editors' unsaved work (name, when, tables of each), announced at
-        once: ONE_BY_ONE (a question on each follows) or ALL_LATER (the next start asks)."""
-        lines = [f"“{name}”{_tables(tables)}，{when}" for name, when, tables in pieces]
+    def recovery_waiting(self, pieces: Sequence[tuple[str, int]]) -> str:
+        """Several crashed editors' unsaved work (name and tables of each), announced at once:
+        ONE_BY_ONE (a question on each follows, with its time) or ALL_LATER (the next start
+        asks again)."""
+        lines = [f"· {name}{_tables(tables)}" for name, tables in pieces]
         text = f"上次未正常退出，还有{len(pieces)}份未保存的工作。"
         detail = "\n".join(
             [*lines, "可以逐份查看，决定恢复还是丢弃；也可以全部以后再说，下次启动时再问。"]

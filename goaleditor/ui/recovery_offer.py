@@ -73,7 +73,8 @@ class RecoveryOffer:
 
     def _look_one_by_one(self, claims: list[tuple[Orphan, Claim]]) -> bool:
         """Announce several pieces of work at once; True when the clerk looks at each now."""
-        pieces = [(o.source or "未命名的新文档", _when(o), o.tables) for o, _ in claims]
+        # The file's name only: a long folder would wrap each line of the list in two.
+        pieces = [(Path(o.source).name or "未命名的新文档", o.tables) for o, _ in claims]
         if self.session.prompts.recovery_waiting(pieces) == ALL_LATER:
             return False
         self.round.series = len(claims)

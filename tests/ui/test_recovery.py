@@ -183,6 +183,7 @@ def test_the_announcement_is_a_real_box_and_nothing_follows_it(qtbot, tmp_path: 
     _orphan(tmp_path, None)
     session = _another_session(tmp_path)
     boxes: list[tuple[str, str, list[str]]] = []
+    details: list[str] = []
 
     def click() -> None:
         box = QApplication.activeModalWidget()
@@ -190,6 +191,7 @@ def test_the_announcement_is_a_real_box_and_nothing_follows_it(qtbot, tmp_path: 
             return  # no box (more) came up
         buttons = [b.text() for b in box.findChildren(QPushButton)]
         boxes.append((box.objectName(), box.text(), buttons))
+        details.append(box.informativeText())
         wanted = "全部以后再说" if "全部以后再说" in buttons else "以后再说"
         next(b for b in box.findChildren(QPushButton) if b.text() == wanted).click()
         if box.objectName() != "recovery_waiting":  # a box that follows is answered too
@@ -200,6 +202,8 @@ def test_the_announcement_is_a_real_box_and_nothing_follows_it(qtbot, tmp_path: 
     assert boxes == [
         ("recovery_waiting", "上次未正常退出，还有2份未保存的工作。", ["逐份查看", "全部以后再说"])
     ]
+    tables = len(read(EXAMPLE).tables)
+    assert details[0].splitlines()[:2] == [f"· 未命名的新文档（{tables}张表）"] * 2
     assert len(find_orphans(working_folder())) == 2
     session.close()
 
