@@ -19,6 +19,7 @@ if TYPE_CHECKING:  # argparse loads only for commands: the editor starts without
 
 COMMANDS = ("import", "export", "check", "dump", "next-year")
 EXIT_OK, EXIT_CHECK_FAILED, EXIT_USAGE = 0, 1, 2
+EXIT_HAS_ERRORS = 3  # export --strict refused a document with 错误
 FORCE_HELP = "即使 .goals 文档正被别人打开编辑也覆盖它"
 
 
@@ -133,6 +134,11 @@ def _build_parser() -> argparse.ArgumentParser:
     p_export.add_argument("--no-toc", action="store_true", help="PDF不要目录")
     p_export.add_argument("--force", action="store_true", help=FORCE_HELP)
     p_export.add_argument("--no-page-numbers", action="store_true", help="PDF不要页码")
+    p_export.add_argument(
+        "--strict",
+        action="store_true",
+        help=f"文档有错误时不导出（退出码为{EXIT_HAS_ERRORS}）；默认照样导出并在标准错误输出提醒",
+    )
     p_export.add_argument(
         "--layout",
         choices=LAYOUT_NAMES,
@@ -269,13 +275,21 @@ def _document_lock(output: Path, force: bool) -> Iterator[None]:
 
 def _cmd_export(args: argparse.Namespace) -> int:
     from goaleditor.formats import ExportOptions, read_document, write_document
+    from goaleditor.model.checks import ERROR, check_document
 
     document = read_document(args.document, _warn)
     if args.layout:  # only this output: the document file is not written
         document.layout = args.layout
+    errors = sum(1 for p in check_document(document) if p.severity == ERROR)
+    found = f"文档有{errors}个错误（用 goaleditor check 查看）"
+    if errors and args.strict:
+        print(f"goaleditor: {found}，未导出（--strict）", file=sys.stderr)
+        return EXIT_HAS_ERRORS
     options = ExportOptions(toc=not args.no_toc, page_numbers=not args.no_page_numbers)
     with _document_lock(Path(args.output), args.force):
         write_document(document, args.output, options=options, warn=_warn)
+    if errors:  # as the editor lets a clerk export after its question: written, and said
+        print(f"goaleditor: 注意：{found}，已照样导出", file=sys.stderr)
     return EXIT_OK
 
 

@@ -58,7 +58,8 @@ def test_check_clean_document_exits_0(goals: Path) -> None:
     assert result.returncode == 0 and result.stdout == "" and result.stderr == ""
 
 
-def test_check_with_errors_exits_1(tmp_path: Path) -> None:
+def _with_errors(tmp_path: Path) -> Path:
+    """A document with 错误: an indicator without a name and a value that is no number."""
     source = tmp_path / "bad.json"
     source.write_text(
         json.dumps(
@@ -83,12 +84,36 @@ def test_check_with_errors_exits_1(tmp_path: Path) -> None:
         ),
         encoding="utf-8",
     )
-    result = run("check", source)
+    return source
+
+
+def test_check_with_errors_exits_1(tmp_path: Path) -> None:
+    result = run("check", _with_errors(tmp_path))
     assert result.returncode == 1
     lines = result.stdout.strip().splitlines()
     assert "错误\t表1\t第1行\tindicator.no-name\t三级指标名称为空" in lines
     assert "错误\t表1\t第1行\tvalue.not-a-number\t定量指标值“很多”不是数字" in lines
     assert all(len(line.split("\t")) == 5 for line in lines)
+
+
+def test_export_says_the_document_has_errors(tmp_path: Path, goals: Path) -> None:
+    """Exported all the same (as the editor lets a clerk), but said in one line on stderr;
+    --strict refuses with exit 3 and writes nothing."""
+    source = _with_errors(tmp_path)
+    errors = run("check", source).stdout.count("错误\t")
+    assert errors >= 2
+    out = tmp_path / "out.pdf"
+    line = assert_one_clean_line(run("export", source, "-o", out), code=0)
+    assert line == f"goaleditor: 注意：文档有{errors}个错误（用 goaleditor check 查看），已照样导出"
+    assert out.read_bytes().startswith(b"%PDF")
+    strict = tmp_path / "strict.pdf"
+    line = assert_one_clean_line(run("export", source, "-o", strict, "--strict"), code=3)
+    assert (
+        line == f"goaleditor: 文档有{errors}个错误（用 goaleditor check 查看），未导出（--strict）"
+    )
+    assert not strict.exists()
+    clean = run("export", goals, "-o", tmp_path / "clean.pdf", "--strict")
+    assert clean.returncode == 0 and clean.stderr == ""
 
 
 def test_version_and_help() -> None:

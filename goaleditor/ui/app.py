@@ -136,7 +136,7 @@ def _offer_recovery_when_free(window: MainWindow, spare: bool = False) -> None:
     A crash with several windows open left several pieces of work: each one restored takes
     a window, and the next is offered in a new one (spare: closed again if not needed).
     """
-    if window.session.report_pending() or QApplication.activeModalWidget() is not None:
+    if window.session.reports.is_pending() or QApplication.activeModalWidget() is not None:
         # Tied to the window: the timer dies with it if the window is closed meanwhile.
         QTimer.singleShot(
             AFTER_FIRST_PAINT_MS, window, lambda: _offer_recovery_when_free(window, spare)
@@ -147,9 +147,9 @@ def _offer_recovery_when_free(window: MainWindow, spare: bool = False) -> None:
         if spare:
             window.close()
         return
-    if session.more_to_recover():
+    if session.recovery.more_waiting():
         other = window.new_window()
-        other.session.offered = session.offered
+        other.session.recovery.round = session.recovery.round
         QTimer.singleShot(
             AFTER_FIRST_PAINT_MS, other, lambda: _offer_recovery_when_free(other, True)
         )

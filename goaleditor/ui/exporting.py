@@ -43,6 +43,8 @@ class Exporter:
         # interpreter. The progress loop therefore uses this instance instead.
         self._events = QEventLoop(parent)
         self.before_check: Callable[[], None] = lambda: None  # before errors are counted
+        # How many fields of new tables are still to fill (their 错误 show as 提示 till now).
+        self.to_fill: Callable[[], int] = lambda: 0
 
     def _status(self, text: str) -> None:
         self.parent.statusBar().showMessage(text, 5000)
@@ -66,11 +68,15 @@ class Exporter:
         """With 错误 left, ask whether to export (or print) all the same."""
         from goaleditor.model.checks import ERROR, check_document
 
+        to_fill = self.to_fill()
         self.before_check()
         errors = sum(1 for p in check_document(self.session.document) if p.severity == ERROR)
         if not errors:
             return True
         text = f"还有{errors}个错误，仍要{verb}？"
+        if to_fill:  # the words of the status line, so the count does not jump
+            others = f"，另有{errors - to_fill}个错误" if errors > to_fill else ""
+            text = f"还有{to_fill}项待填写{others}，仍要{verb}？"
         detail = "错误列在“问题”面板中（F7），点击可定位到单元格。"
         answer = self.prompts.choose(
             "warning", "errors_left", verb, text, [f"仍要{verb}", CANCEL], detail

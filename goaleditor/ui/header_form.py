@@ -11,7 +11,6 @@ line. Required fields still empty are marked 待填写.
 from __future__ import annotations
 
 import itertools
-from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
@@ -27,7 +26,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from goaleditor.model import money_unit
 from goaleditor.model.document import Document, GoalTable
 from goaleditor.model.edits import SetHeader
 from goaleditor.model.events import Edited, Event
@@ -40,11 +38,12 @@ from goaleditor.model.money import (
     read_typed_money,
 )
 from goaleditor.model.required import required_header_fields
+from goaleditor.ui.header_rows import PLACEHOLDERS, ROWS, TEXT_LINES
 from goaleditor.ui.money_fields import (
-    CONVERT,
-    KEEP_NUMBERS,
+    BUDGET_FIELDS,
     MoneyValidator,
-    ask_conversion,
+    budget_mismatch,
+    change_unit,
     form_label,
     refused_message,
 )
@@ -52,31 +51,6 @@ from goaleditor.ui.money_fields import (
 if TYPE_CHECKING:
     from goaleditor.ui.session import DocumentSession
 
-# The form's rows: the fields of each row, the first one's label heading the row, the others'
-# labels before them. A row shows when its layout prints one of its fields.
-ROWS: tuple[tuple[str, ...], ...] = (
-    ("project_name", "money_unit"),
-    ("project_nature", "project_category"),
-    ("supervisor", "implementer"),
-    ("start_date", "end_date"),
-    ("budget_total", "budget_fiscal", "budget_carryover", "budget_other"),
-    ("period_total", "period_fiscal", "period_other"),
-    ("fund_use",),
-    ("period_goal",),
-    ("goal",),
-)
-# How many lines a paragraph field shows.
-TEXT_LINES = {"fund_use": 2, "period_goal": 2, "goal": 4}
-PLACEHOLDERS = {
-    "project_name": "例如：2026年政务服务办运行经费",
-    "project_nature": "例如：阶段性项目",
-    "project_category": "例如：特定目标类",
-    "start_date": "例如：2026-01-01",
-    "end_date": "例如：2026-12-31",
-    "fund_use": "例如：用于政务服务中心运行支出",
-    "period_goal": "整个实施期的目标",
-    "goal": "年度绩效目标，如“1.……”",
-}
 MONEY_PLACEHOLDER = "未填"
 TO_FILL = "待填写"
 TO_FILL_BASE = QColor("#fff6d6")  # a light marker on a required field still empty
@@ -395,29 +369,13 @@ class HeaderForm(QWidget):
         """A new 金额单位: with amounts filled, ask whether to convert them or keep the
         numbers (either is one undo step); without, just set it."""
         table = self._table
-        if table is None:
+        if table is None or self._widget_text("money_unit") == table.money_unit:
             return
-        unit = self._widget_text("money_unit")
-        old = table.money_unit
-        if unit == old:
-            return
-        try:
-            conversions = money_unit.money_conversions(table, unit)
-        except MoneyError as exc:
-            self._session.prompts.error("无法换算金额", f"换算为{unit}后{exc}")
+        done = change_unit(self._session, table, self._widget_text("money_unit"))
+        if done is None:
             self._show_field("money_unit")
-            return
-        convert = False
-        if conversions:
-            profile = get_profile(self._document.layout)
-            answer = ask_conversion(self._session.prompts, profile, old, unit, conversions)
-            if answer not in (CONVERT, KEEP_NUMBERS):
-                self._show_field("money_unit")
-                return
-            convert = answer == CONVERT
-        self._session.apply(money_unit.change_money_unit(table, unit, convert))
-        done = "，金额已换算" if convert else ("，金额数字未变" if conversions else "")
-        self._say(f"金额单位已改为{unit}{done}（Ctrl+Z 撤销）")
+        else:
+            self._say(done)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Ctrl+Z / Ctrl+Y in a field undo and redo the document (the fields' own undo is off)."""
@@ -435,21 +393,8 @@ class HeaderForm(QWidget):
         return super().eventFilter(watched, event)
 
     def _update_hint(self) -> None:
-        amounts: list[Decimal | None] = []
         unit = self._table.money_unit if self._table is not None else "元"
-        for name in ("budget_total", "budget_fiscal", "budget_carryover", "budget_other"):
-            try:
-                amounts.append(read_typed_money(self._widget_text(name), unit)[0])
-            except MoneyError:
-                amounts.append(None)
-        total, *parts = amounts
-        mismatch = total is not None and any(part is not None for part in parts)
-        if mismatch:
-            added = sum((part or Decimal(0) for part in parts), Decimal(0))
-            mismatch = added != total
-            carryover = "上年结转资金 + " if parts[1] is not None else ""
-            self._hint.setText(
-                f"预算数 {format_money(total)} ≠ 财政资金 + {carryover}其他资金 = "
-                f"{format_money(added)}"
-            )
+        texts = [self._widget_text(name) for name in BUDGET_FIELDS]
+        mismatch = budget_mismatch(texts, unit)
+        self._hint.setText(mismatch)
         self._hint.setVisible(bool(mismatch))

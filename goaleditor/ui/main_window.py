@@ -82,6 +82,7 @@ class MainWindow(QMainWindow):
         self._build_widgets()
         self.exporter = Exporter(self.session, self.prompts, self)
         self.exporter.before_check = self.problems.settle  # exporting ends 待填写
+        self.exporter.to_fill = self.problems.to_fill_count
         self.action = Actions(self)
         self.statusBar().showMessage("就绪")
         self._restore_settings()
@@ -159,6 +160,11 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.problems_dock)
         self._problem_count = -1
         self.live_dock = LiveViewDock(self)  # 页面视图 beside the tree (F8), built on first show
+        self.to_fill_summary = QLabel(self)  # 还有N项待填写, while a new table has gaps
+        self.to_fill_summary.setObjectName("to_fill_summary")
+        self.to_fill_summary.setContentsMargins(0, 0, 12, 0)  # apart from 错误 0 警告 0
+        self.to_fill_summary.hide()
+        self.statusBar().addPermanentWidget(self.to_fill_summary)
         self.problem_summary = QLabel(self)
         self.statusBar().addPermanentWidget(self.problem_summary)
 
@@ -303,7 +309,7 @@ class MainWindow(QMainWindow):
 
     def show_import_report(self) -> None:
         """文档 → 导入说明: the notes of the import that made this document, again."""
-        self.session.show_import_report()
+        self.session.reports.show()
 
     def _update_report_action(self) -> None:
         self.action.import_report.setEnabled(self.session.import_notes is not None)
@@ -338,6 +344,9 @@ class MainWindow(QMainWindow):
         self.problem_summary.setText(
             f"错误 {counts[ERROR]}　警告 {counts[WARNING]}　提示 {counts[HINT]}"
         )
+        to_fill = self.problems.to_fill_count()
+        self.to_fill_summary.setText(f"还有{to_fill}项待填写" if to_fill else "")
+        self.to_fill_summary.setVisible(bool(to_fill))
 
     def _fit_problems_dock(self, count: int) -> None:
         """The 问题 panel shrinks to one line when it lists nothing (no problems, or only 提示

@@ -91,6 +91,8 @@ class ProblemsPanel(QWidget):
         self._seen: dict[int, GoalTable] = {}
         self._fresh: dict[int, GoalTable] = {}
         self._current: GoalTable | None = None
+        # id(table) -> how many of its problems are 提示 待填写 now and 错误 once it settles
+        self._to_fill: dict[int, int] = {}
         self.tree = QTreeWidget(self)
         self.tree.setObjectName("problems")
         self.tree.setHeaderLabels(["级别", "位置", "问题"])
@@ -129,7 +131,7 @@ class ProblemsPanel(QWidget):
         self._unsubscribe()
         self._document = document
         self._unsubscribe = document.subscribe(self._on_change)
-        self._checked = {}
+        self._checked, self._to_fill = {}, {}
         self._seen, self._fresh, self._current = {}, {}, None
         self.problems = []
         self.hints_shown = False
@@ -197,14 +199,17 @@ class ProblemsPanel(QWidget):
             known = self._checked.get(id(table))
             if known is None or known[0] is not table:
                 found = check_table(self._document, table, number)
+                self._to_fill[id(table)] = 0
                 if self.is_fresh(table):
-                    found = as_to_fill(found, self._document)
+                    plain, found = found, as_to_fill(found, self._document)
+                    self._to_fill[id(table)] = _turned_to_hints(plain, found)
                 known = (table, number, found)
             elif known[1] != number:  # moved: same problems, new table number
                 known = (table, number, [replace(p, table=number) for p in known[2]])
             checked[id(table)] = known
             problems.extend(known[2])
         self._checked = checked
+        self._to_fill = {key: self._to_fill.get(key, 0) for key in checked}
         self.problems = problems
         self.tree.clear()
         items = []
@@ -219,6 +224,13 @@ class ProblemsPanel(QWidget):
         self.tree.addTopLevelItems(items)
         self._show_tree_or_line()
         self.checked.emit(self.problems)
+
+    def to_fill_count(self) -> int:
+        """How many problems of the new tables are 提示 待填写 now and become 错误 at export
+        (or when the clerk leaves the table or checks): the fields still to fill."""
+        if self._timer.isActive():
+            self.recheck()  # typed just now: count what is on screen
+        return sum(self._to_fill.get(id(table), 0) for table in self._fresh.values())
 
     def _show_tree_or_line(self) -> None:
         hints = self.counts()[HINT]
@@ -271,3 +283,12 @@ class ProblemsPanel(QWidget):
             action.triggered.connect(lambda _=False, f=fix: self._apply_fix(f))
             menu.addAction(action)
         menu.exec(self.tree.viewport().mapToGlobal(point))
+
+
+def _turned_to_hints(plain: list[Problem], as_to_fill: list[Problem]) -> int:
+    """How many 错误 of a plain check a new table shows as 提示 待填写 (same order, one for one)."""
+    return sum(
+        1
+        for before, after in zip(plain, as_to_fill, strict=True)
+        if before.severity == "错误" and after.severity == HINT
+    )

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
 SAVE, DISCARD, CANCEL = "保存", "不保存", "取消"
 READ_ONLY, COPY, TAKE_OVER = "以只读方式打开", "打开副本", "接管并编辑"
 RESTORE, FORGET, LATER = "恢复", "丢弃", "以后再说"
+ONE_BY_ONE, ALL_LATER = "逐份查看", "全部以后再说"
 OK = "确定"
 SAVE_AS = "另存为…"
 
@@ -116,11 +117,32 @@ class Prompts:
         detail = "文档没有保存。可以另存为一个新文件。"
         return self.choose("warning", "write_refused", "保存失败", text, [SAVE_AS, CANCEL], detail)
 
-    def recovery(self, name: str, when: str, tables: int = 0, replacing: str = "") -> str:
+    def recovery_waiting(self, pieces: Sequence[tuple[str, int]]) -> str:
+        """Several crashed editors' unsaved work (name and tables of each), announced at once:
+        ONE_BY_ONE (a question on each follows, with its time) or ALL_LATER (the next start
+        asks again)."""
+        lines = [f"· {name}{_tables(tables)}" for name, tables in pieces]
+        text = f"上次未正常退出，还有{len(pieces)}份未保存的工作。"
+        detail = "\n".join(
+            [*lines, "可以逐份查看，决定恢复还是丢弃；也可以全部以后再说，下次启动时再问。"]
+        )
+        return self.choose(
+            "question",
+            "recovery_waiting",
+            "恢复未保存的工作",
+            text,
+            [ONE_BY_ONE, ALL_LATER],
+            detail,
+        )
+
+    def recovery(
+        self, name: str, when: str, tables: int = 0, replacing: str = "", place: str = ""
+    ) -> str:
         """Unsaved work of a crashed editor: RESTORE, FORGET or LATER (replacing: the
-        modified document this window has open, asked about before it is replaced)."""
-        count = f"（{tables}张表）" if tables else ""
-        text = f"上次未正常退出，发现“{name}”{count}在 {when} 的未保存修改。是否恢复？"
+        modified document this window has open, asked about before it is replaced; place:
+        which of a series, 第1份（共2份）：)."""
+        found = f"发现“{name}”{_tables(tables)}在 {when} 的未保存修改"
+        text = f"{place}上次未正常退出，{found}。是否恢复？"
         detail = (
             f"恢复的内容将替换本窗口中的“{replacing}”，它有未保存的修改，恢复前会先询问是否保存。"
             if replacing
@@ -136,3 +158,8 @@ class Prompts:
         self.choose(
             "error", "unexpected_error", "程序错误", f"发生了意外错误：{error}", [OK], detail
         )
+
+
+def _tables(count: int) -> str:
+    """（N张表） after a piece of work's name, or nothing when not known."""
+    return f"（{count}张表）" if count else ""

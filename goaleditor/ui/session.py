@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -15,23 +14,22 @@ from goaleditor.model.document import Document
 from goaleditor.model.edits import Edit
 from goaleditor.ui.commands import EditCommand
 from goaleditor.ui.error_log import log_exception
+from goaleditor.ui.import_report_handling import ImportReportHandling
 from goaleditor.ui.prompts import (
     CANCEL,
     COPY,
-    FORGET,
     READ_ONLY,
-    RESTORE,
     SAVE,
     SAVE_AS,
     TAKE_OVER,
 )
+from goaleditor.ui.recovery_offer import RecoveryOffer
 
 # The store, file locks and the working copy load when first used: that keeps start-up quick.
 if TYPE_CHECKING:
     from goaleditor.files.lock import FileLock
     from goaleditor.formats.notes import ImportNote
-    from goaleditor.model.working_copy import Orphan, WorkingCopy
-    from goaleditor.ui.import_report import ImportReport
+    from goaleditor.model.working_copy import WorkingCopy
     from goaleditor.ui.prompts import Prompts
     from goaleditor.ui.recent_files import RecentFiles
 
@@ -91,13 +89,10 @@ class DocumentSession(QObject):
         self.hold_working_copy = False
         # Likewise the import report waits for the window: it must come up over it, not alone.
         self.on_screen = True
-        self._pending_report: tuple[str, list[ImportNote], Document] | None = None
-        # The notes of the import that made this document (导入说明 can be reopened) and
-        # the report on screen now, if any: one per window, beside the work.
+        # The notes of the import that made this document (导入说明 can be reopened).
         self.import_notes: tuple[str, list[ImportNote]] | None = None
-        self._report: ImportReport | None = None
-        # Working copies of dead editors offered already (shared by the windows of one editor).
-        self.offered: set[Path] = set()
+        self.reports = ImportReportHandling(self)
+        self.recovery = RecoveryOffer(self)
         self._idle = QTimer(self)
         self._idle.setSingleShot(True)
         self._idle.setInterval(IDLE_MS)
@@ -124,51 +119,20 @@ class DocumentSession(QObject):
             self._working_copy_timer.start()
         if not self.on_screen:
             self.on_screen = True
-            if self._pending_report is not None:
-                QTimer.singleShot(0, self.show_pending_report)
+            self.reports.window_shown()
 
     def show_pending_report(self) -> None:
         """导入说明 of the last import, unless the document was replaced meanwhile."""
-        pending, self._pending_report = self._pending_report, None
-        if pending is None or pending[2] is not self.document:
-            return
-        self.show_import_report()
+        self.reports.show_pending()
 
-    def show_import_report(self) -> None:
-        """导入说明 of the import that made this document, beside the work (not modal): brought
-        to the front if it is open already."""
-        if self.import_notes is None:
-            return
-        if self._report is not None and self._report.isVisible():
-            self._report.raise_()
-            self._report.activateWindow()
-            return
-        source, notes = self.import_notes
-        report = self.prompts.import_report(source, notes)
-        if report is None:
-            return
-        self._report = report
-        document = self.document
-        report.located.connect(lambda table: self._locate(document, table))
-        report.destroyed.connect(lambda: self._forget_report(report))
+    @property
+    def _pending_report(self) -> tuple[str, list[ImportNote], Document] | None:
+        # open() sets the report to show once the window is on screen under this name.
+        return self.reports.pending
 
-    def _locate(self, document: Document, table: int) -> None:
-        if document is self.document and 0 <= table < len(document.tables):
-            self.locate.emit(table)
-
-    def _forget_report(self, report: ImportReport) -> None:
-        if self._report is report:
-            self._report = None
-
-    def close_import_report(self) -> None:
-        """Close the 导入说明 on screen (the document it describes is going)."""
-        report, self._report = self._report, None
-        if report is not None:
-            report.close()
-
-    def report_pending(self) -> bool:
-        """Whether an import report is still to be shown (recovery waits for it)."""
-        return self._pending_report is not None
+    @_pending_report.setter
+    def _pending_report(self, pending: tuple[str, list[ImportNote], Document] | None) -> None:
+        self.reports.pending = pending
 
     def display_name(self) -> str:
         """The file's name, the imported file's (marked as not saved yet), or 未命名."""
@@ -216,7 +180,7 @@ class DocumentSession(QObject):
         """Edit another document from now on (unsaved: it is not the file at path yet;
         source: the file it was imported from)."""
         self.aboutToReplace.emit()
-        self.close_import_report()
+        self.reports.close()
         had_notes, self.import_notes = self.import_notes is not None, None
         self.stack.clear()
         self._close_working_copy()
@@ -306,54 +270,8 @@ class DocumentSession(QObject):
         self.file_lock = lock
 
     def offer_recovery(self) -> bool:
-        """After a crash: offer each dead editor's unsaved work once (its file or 未命名的新文档,
-        when, how many tables). Modified work open here is never dropped without asking.
-
-        True when work was restored here: the rest (more_to_recover) waits for another window.
-        """
-        from goaleditor.model.working_copy import claim, discard, find_orphans
-
-        for orphan in find_orphans(working_folder()):
-            if orphan.path in self.offered:
-                continue
-            held = claim(orphan)
-            if held is None:
-                continue  # another editor is offering it right now
-            self.offered.add(orphan.path)
-            try:
-                name = orphan.source or "未命名的新文档"
-                when = time.strftime("%Y-%m-%d %H:%M", time.localtime(orphan.modified))
-                here = self.question_name() if self.is_modified() else ""
-                answer = self.prompts.recovery(name, when, orphan.tables, here)
-                if answer == RESTORE:
-                    if self.maybe_save("恢复的工作将替换它。"):
-                        held.release()
-                        self._restore(orphan, name)
-                        return True
-                    return False  # 取消: the work stays, offered again at the next start
-                if answer == FORGET:
-                    held.release()
-                    discard(orphan)
-            finally:
-                held.release()
-        return False
-
-    def more_to_recover(self) -> bool:
-        """Whether a dead editor left work not offered yet (a crash with several windows)."""
-        from goaleditor.model.working_copy import find_orphans
-
-        return any(o.path not in self.offered for o in find_orphans(working_folder()))
-
-    def _restore(self, orphan: Orphan, name: str) -> None:
-        from goaleditor.model.working_copy import discard
-        from goaleditor.model.working_copy import restore as restore_working_copy
-
-        document = restore_working_copy(orphan)
-        source = Path(orphan.source) if orphan.source else None
-        # No lock: the file is locked again when the restored work is saved.
-        self.replace(document, source, unsaved=True)
-        discard(orphan)
-        self.message.emit(f"已恢复：{name}（尚未保存）", 8000)
+        """After a crash: offer the dead editors' unsaved work (see RecoveryOffer.offer)."""
+        return self.recovery.offer()
 
     def question_name(self) -> str:
         """The open document as a question names it: its file, the file it was imported
@@ -435,7 +353,7 @@ class DocumentSession(QObject):
 
     def close(self) -> None:
         """The window closes: forget the working copy and release the file."""
-        self.close_import_report()
+        self.reports.close()
         self._close_working_copy()
         self._hold_lock(None)
         self.read_only = False

@@ -5,9 +5,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from goaleditor.model import edit_rules
-from goaleditor.model.document import Indicator, Level1, Level2
+from goaleditor.model.fields import HEADER_FIELDS
 from goaleditor.model.frameworks import get_framework
 from goaleditor.ui.indicator_model import COL_NAME, COLUMN_OF_FIELD
+from goaleditor.ui.problem_place import no_row_message, row_of
+
+STATUS_MS = 10_000
 
 if TYPE_CHECKING:
     from goaleditor.model.checks import Problem
@@ -72,16 +75,20 @@ class TableActions:
         self._show_table(target)
 
     def goto_problem(self, problem: Problem) -> None:
-        """Show the table and select the cell a problem is about."""
-        if not 1 <= problem.table <= len(self.document.tables):
-            return
-        self._show_table(problem.table - 1)
-        if isinstance(problem.node, (Indicator, Level1, Level2)):
-            column = COLUMN_OF_FIELD.get(problem.field, COL_NAME)
-            self.window.editor.select_node(problem.node, column)
+        """Show the table and select the row (or header field) a problem is about; one about
+        a whole table or the document says so on the status line and stays where it is."""
+        tables = self.document.tables
+        table = tables[problem.table - 1] if 1 <= problem.table <= len(tables) else None
+        row = row_of(table, problem) if table is not None else None
+        if table is not None and row is not None:
+            self._show_table(problem.table - 1)
+            self.window.editor.select_node(row, COLUMN_OF_FIELD.get(problem.field, COL_NAME))
             self.window.editor.view.setFocus()
-        elif problem.field:
+        elif table is not None and problem.field in HEADER_FIELDS:
+            self._show_table(problem.table - 1)
             self.window.header_form.editor(problem.field).setFocus()
+        else:
+            self.window.session.message.emit(no_row_message(problem), STATUS_MS)
 
     def apply_fix(self, fix: FixIt) -> None:
         """Apply a fix-it as one undoable step; a row it adds is selected, ready for its name."""

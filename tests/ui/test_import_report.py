@@ -316,10 +316,10 @@ def test_a_file_opened_before_the_window_shows_reports_over_it(
 
     window.prompts.import_report = report  # type: ignore[method-assign]
     assert window.open_path(noted_workbook, ask=False)
-    assert seen == [] and window.session.report_pending()
+    assert seen == [] and window.session.reports.is_pending()
     window.show()
     qtbot.waitUntil(lambda: seen == [True])
-    assert not window.session.report_pending()
+    assert not window.session.reports.is_pending()
     window.stack.setClean()
 
 

@@ -263,3 +263,104 @@ def test_exporting_a_new_document_still_asks_about_its_errors(window) -> None:
     assert not window.exporter.errors_accepted("导出")
     assert asked == ["errors_left"]
     assert "错误" in {p.severity for p in window.problems.problems}  # as the question says
+
+
+def test_a_new_table_says_from_the_start_how_many_fields_are_still_to_fill(window) -> None:
+    """The 提示 待填写 that turn into 错误 at export are counted on the status bar from the
+    start (a permanent widget), and the export question uses the same words and number."""
+    from goaleditor.model.checks import ERROR, check_document
+
+    _new(window, "tianjin")
+    summary = window.to_fill_summary
+    count = window.problems.to_fill_count()
+    assert count > 0 and summary.isVisible() and summary.text() == f"还有{count}项待填写"
+    window.statusBar().showMessage("别的消息", 5000)  # a passing message does not hide it
+    assert summary.isVisible() and summary.text() == f"还有{count}项待填写"
+    name = window.header_form.editor("project_name")
+    name.setFocus()
+    type_text(name, "新项目")
+    window.problems.recheck()
+    assert summary.text() == f"还有{count - 1}项待填写"
+    asked: list[str] = []
+
+    def choose(kind, name, title, text, buttons, detail="", default=0):
+        asked.append(text)
+        return "取消"
+
+    window.prompts.choose = choose
+    assert not window.exporter.errors_accepted("导出")
+    errors = [p for p in check_document(window.document) if p.severity == ERROR]
+    assert len(errors) == count - 1  # every one still to fill is an 错误 at export, no other
+    assert asked == [f"还有{count - 1}项待填写，仍要导出？"]
+    assert not summary.isVisible()  # exporting ended 待填写: they are 错误 now
+
+
+# --- where a click on a problem leads ---------------------------------------------------------
+
+
+def _click_problem(qtbot, window, rule: str, **placed) -> None:
+    """Click, in the 问题 panel, the problem of this rule (its place replaced as given)."""
+    from dataclasses import replace
+
+    panel = window.problems
+    window.problems_dock.show()
+    panel.show_hints()
+    item = next(
+        panel.tree.topLevelItem(n)
+        for n, problem in enumerate(panel.problems)
+        if problem.rule == rule
+    )
+    problem = item.data(0, Qt.ItemDataRole.UserRole)
+    item.setData(0, Qt.ItemDataRole.UserRole, replace(problem, **placed))
+    viewport = panel.tree.viewport()
+    qtbot.waitUntil(lambda: viewport.height() > 20)  # the panel has grown to list them
+    panel.tree.scrollToItem(item)
+    spot = panel.tree.visualItemRect(item).center()
+    assert viewport.rect().contains(spot)
+    qtbot.mouseClick(panel.tree.viewport(), Qt.MouseButton.LeftButton, pos=spot)
+
+
+def test_a_hint_placed_at_a_group_selects_that_row(qtbot, window) -> None:
+    """三级指标待填写 placed where the first row goes (产出指标/数量指标), by its node or only
+    by its place: the click selects that group's row of the tree."""
+    _new(window, "tianjin")
+    table = window.current_table()
+    level2 = table.children[0].children[0]
+    for placed in ({"node": level2}, {"node": None}):
+        window.header_form.editor("project_name").setFocus()
+        _click_problem(
+            qtbot, window, "structure.no-indicators", place="产出指标/数量指标", **placed
+        )
+        assert window.editor.model.node(window.editor.view.currentIndex()) is level2
+        assert window.focusWidget() is window.editor.view
+
+
+def test_a_problem_without_a_row_says_so_instead_of_jumping(qtbot, window) -> None:
+    """A problem about the whole table (no node, row or place) or the document: the status line
+    says it has no row, and the clerk stays where they were (not at 表1 表头)."""
+    _new(window, "tianjin")
+    window.editor.view.setFocus()
+    before = window.editor.view.currentIndex()
+    _click_problem(qtbot, window, "structure.no-indicators", node=None, place="")
+    message = window.statusBar().currentMessage()
+    assert message.startswith("这条问题说的是表1整张表，没有对应的行：") and "三级指标" in message
+    assert window.focusWidget() is not window.header_form.editor("project_name")
+    assert window.editor.view.currentIndex() == before
+    _click_problem(qtbot, window, "structure.no-indicators", table=0, node=None, place="")
+    assert (
+        window.statusBar().currentMessage().startswith("这条问题说的是整个文档，没有对应的表或行")
+    )
+
+
+def test_a_problem_with_only_a_row_number_selects_that_row(qtbot, window) -> None:
+    """A problem placed by its row number alone (第5行) selects that indicator."""
+    from tests.ui.test_ui_editor import indicator
+
+    target = indicator(window, 2)
+    window.editor._edit_field(target, "description", "")
+    window.problems.recheck()
+    problem = next(p for p in window.problems.problems if p.rule == "indicator.no-description")
+    window.editor.view.setCurrentIndex(window.editor.model.index_of(indicator(window, 0), 0))
+    _click_problem(qtbot, window, "indicator.no-description", node=None)
+    assert problem.row > 0
+    assert window.editor.model.node(window.editor.view.currentIndex()) is target

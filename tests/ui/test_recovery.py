@@ -15,7 +15,9 @@ from goaleditor.formats.canonical_json import dumps
 from goaleditor.formats.readers.published_text import read
 from goaleditor.model.document import Document, Indicator
 from goaleditor.model.working_copy import WorkingCopy, find_orphans, restore
+from goaleditor.ui.session import working_folder
 from tests.helpers import answer
+from tests.ui.test_session import _another_session, _orphan
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "resources" / "examples" / "binhai-2026-published.txt"
@@ -79,8 +81,6 @@ def test_edits_survive_kill_9(window, tmp_path: Path) -> None:
     assert shown and "未命名的新文档" in shown[0]  # an imported text is not a saved file yet
     assert dumps(window.document) == expected
     assert window.isWindowModified() and window.session.path is None
-    from goaleditor.ui.session import working_folder
-
     assert find_orphans(working_folder()) == []
 
 
@@ -146,3 +146,72 @@ def test_edits_wait_for_flush_and_a_failed_flush_is_retried(tmp_path: Path, monk
     copy._lock.release()
     (orphan,) = find_orphans(tmp_path)
     assert dumps(restore(orphan)) == dumps(document)
+
+
+def test_several_pieces_of_work_are_announced_before_any_is_asked_about(
+    qtbot, tmp_path: Path
+) -> None:
+    """Two killed editors left work: the first question says how many wait and offers to
+    look at them one by one or all later, so no second question comes unannounced."""
+    session = _another_session(tmp_path)
+    _orphan(tmp_path, tmp_path / "我的.goals")
+    _orphan(tmp_path, None)
+    asked = answer(session, "全部以后再说")
+    assert not session.offer_recovery()
+    assert asked == ["上次未正常退出，还有2份未保存的工作。"]
+    answer(session)  # left for later: not asked again by this editor
+    session.offer_recovery()
+    assert len(find_orphans(working_folder())) == 2
+    session.close()
+    later = _another_session(tmp_path)  # the next start asks again
+    asked = answer(later, "逐份查看", "丢弃", "丢弃")
+    later.offer_recovery()
+    assert asked[0] == "上次未正常退出，还有2份未保存的工作。"
+    assert asked[1].startswith("第1份（共2份）：上次未正常退出，发现“")
+    assert asked[2].startswith("第2份（共2份）：上次未正常退出，发现“")
+    assert {"我的.goals" in asked[1], "我的.goals" in asked[2]} == {True, False}
+    assert find_orphans(working_folder()) == []
+    later.close()
+
+
+def test_the_announcement_is_a_real_box_and_nothing_follows_it(qtbot, tmp_path: Path) -> None:
+    """Through the real message box: 全部以后再说 closes it and no other box comes up."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
+
+    _orphan(tmp_path, None)
+    _orphan(tmp_path, None)
+    session = _another_session(tmp_path)
+    boxes: list[tuple[str, str, list[str]]] = []
+    details: list[str] = []
+
+    def click() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            return  # no box (more) came up
+        buttons = [b.text() for b in box.findChildren(QPushButton)]
+        boxes.append((box.objectName(), box.text(), buttons))
+        details.append(box.informativeText())
+        wanted = "全部以后再说" if "全部以后再说" in buttons else "以后再说"
+        next(b for b in box.findChildren(QPushButton) if b.text() == wanted).click()
+        if box.objectName() != "recovery_waiting":  # a box that follows is answered too
+            QTimer.singleShot(0, click)
+
+    QTimer.singleShot(0, click)
+    assert not session.offer_recovery()
+    assert boxes == [
+        ("recovery_waiting", "上次未正常退出，还有2份未保存的工作。", ["逐份查看", "全部以后再说"])
+    ]
+    tables = len(read(EXAMPLE).tables)
+    assert details[0].splitlines()[:2] == [f"· 未命名的新文档（{tables}张表）"] * 2
+    assert len(find_orphans(working_folder())) == 2
+    session.close()
+
+
+def test_one_piece_of_work_is_asked_about_at_once(qtbot, tmp_path: Path) -> None:
+    session = _another_session(tmp_path)
+    _orphan(tmp_path, None)
+    asked = answer(session, "以后再说")
+    session.offer_recovery()
+    assert len(asked) == 1 and asked[0].startswith("上次未正常退出，发现“未命名的新文档”")
+    session.close()

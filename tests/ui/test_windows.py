@@ -184,13 +184,14 @@ def test_work_of_several_crashed_windows_comes_back_in_as_many(qtbot, window, tm
 
     mine = _orphan(tmp_path, tmp_path / "我的.goals")
     theirs = _orphan(tmp_path, None)
-    asked = answer(window, "恢复")
+    asked = answer(window, "逐份查看", "恢复")
     _offer_recovery_when_free(window)
     [other] = [w for w in main_windows() if w is not window]
     later = answer(other, "恢复")
     try:
         qtbot.waitUntil(lambda: len(later) == 1)
-        assert len(asked) == 1
+        assert len(asked) == 2 and "还有2份未保存的工作" in asked[0]
+        assert asked[1].startswith("第1份（共2份）") and later[0].startswith("第2份（共2份）")
         restored = {dumps(window.document), dumps(other.document)}
         assert restored == {mine, theirs}
         assert window.session.is_modified() and other.session.is_modified()
@@ -206,7 +207,7 @@ def test_a_spare_window_goes_again_when_the_work_waits(qtbot, window, tmp_path) 
 
     _orphan(tmp_path, tmp_path / "我的.goals")
     _orphan(tmp_path, None)
-    answer(window, "恢复")
+    answer(window, "逐份查看", "恢复")
     _offer_recovery_when_free(window)
     [other] = [w for w in main_windows() if w is not window]
     later = answer(other, "以后再说")
