@@ -82,7 +82,10 @@ class TableActions:
         row = row_of(table, problem) if table is not None else None
         if table is not None and row is not None:
             self._show_table(problem.table - 1)
-            self.window.editor.select_node(row, COLUMN_OF_FIELD.get(problem.field, COL_NAME))
+            column = COLUMN_OF_FIELD.get(problem.field, COL_NAME)
+            if self.window.editor.view.isColumnHidden(column):  # a field the layout does not print
+                column = COL_NAME
+            self.window.editor.select_node(row, column)
             self.window.editor.view.setFocus()
         elif table is not None and problem.field in HEADER_FIELDS:
             self._show_table(problem.table - 1)

@@ -298,8 +298,9 @@ def test_a_new_table_says_from_the_start_how_many_fields_are_still_to_fill(windo
 # --- where a click on a problem leads ---------------------------------------------------------
 
 
-def _click_problem(qtbot, window, rule: str, **placed) -> None:
-    """Click, in the 问题 panel, the problem of this rule (its place replaced as given)."""
+def _click_problem(qtbot, window, rule: str, field: str | None = None, **placed) -> None:
+    """Click, in the 问题 panel, the problem of this rule (and field, if given; its place
+    replaced as given)."""
     from dataclasses import replace
 
     panel = window.problems
@@ -308,7 +309,7 @@ def _click_problem(qtbot, window, rule: str, **placed) -> None:
     item = next(
         panel.tree.topLevelItem(n)
         for n, problem in enumerate(panel.problems)
-        if problem.rule == rule
+        if problem.rule == rule and field in (None, problem.field)
     )
     problem = item.data(0, Qt.ItemDataRole.UserRole)
     item.setData(0, Qt.ItemDataRole.UserRole, replace(problem, **placed))
@@ -364,3 +365,23 @@ def test_a_problem_with_only_a_row_number_selects_that_row(qtbot, window) -> Non
     _click_problem(qtbot, window, "indicator.no-description", node=None)
     assert problem.row > 0
     assert window.editor.model.node(window.editor.view.currentIndex()) is target
+
+
+def test_a_hint_about_an_unprinted_description_selects_the_row_not_the_hidden_cell(
+    qtbot, window
+) -> None:
+    """Shanghai hides 描述: the click on 描述已填写但不打印 selects the row holding it, in a column
+    the clerk can see (the name), never the hidden 描述 cell."""
+    from goaleditor.ui.indicator_model import COL_DESCRIPTION
+    from tests.ui.test_ui_editor import indicator
+
+    _switch(window, "shanghai")
+    target = indicator(window, 1)
+    window.editor._edit_field(target, "description", "来自粘贴的描述")
+    window.problems.recheck()
+    window.editor.view.setCurrentIndex(window.editor.model.index_of(indicator(window, 0), 0))
+    _click_problem(qtbot, window, "layout.not-printed", field="description")
+    current = window.editor.view.currentIndex()
+    assert window.editor.view.isColumnHidden(COL_DESCRIPTION)
+    assert not window.editor.view.isColumnHidden(current.column())
+    assert window.editor.model.node(current) is not None
