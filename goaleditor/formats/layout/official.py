@@ -178,8 +178,12 @@ class _Builder:
         key = (text, -span_width if label else span_width)
         found = self._cache.get(key)
         if found is None:
-            breaker = wrap_label if label else wrap
-            found = self._cache[key] = breaker(text, span_width - 2 * PAD_X, self.width)
+            room = span_width - 2 * PAD_X
+            if label:
+                found = wrap_label(text, room, self.width)
+            else:
+                found = wrap(text, room, self.width, orphans=False)
+            self._cache[key] = found
         return found
 
     def add_row(self, kind: RowKind, specs: list[tuple[Slot, str, object]]) -> None:
