@@ -49,6 +49,15 @@ def table_title(number: int, table: GoalTable, document: Document | None = None)
     return profile_of(document).title_of(number, table, document)
 
 
+def toc_entry(number: int, table: GoalTable, document: Document) -> str:
+    """A 目录 entry: the title the table's pages carry, on one line, followed by the project's
+    name in brackets where that title names none (Shanghai's and central's form titles)."""
+    title = table_title(number, table, document).replace("\n", "")
+    if "{project}" in profile_of(document).title:
+        return title
+    return f"{title}（{table.project_name}）"
+
+
 def agency_line(document: Document) -> str:
     """Agency code and name as printed above the table ("" where the layout has none)."""
     return profile_of(document).agency.format(code=document.agency_code, name=document.agency_name)
