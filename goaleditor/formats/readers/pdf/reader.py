@@ -25,7 +25,7 @@ from goaleditor.formats.readers.pdf.chain import (
 )
 from goaleditor.formats.readers.pdf.columns import column_rows
 from goaleditor.formats.readers.pdf.horizontal_rules import Carry, rule_tables
-from goaleditor.formats.readers.pdf.pages import paged
+from goaleditor.formats.readers.pdf.pages import named_from_first_row, paged
 from goaleditor.formats.readers.pdf.radicals import ideographs
 from goaleditor.formats.readers.pdf.ruled_cells import RuledTable, group_lines, join_split_rows
 from goaleditor.formats.readers.pdf.tables import read_sheets
@@ -93,6 +93,7 @@ def read(path: Path, warn: Warn | None = None) -> Document:
     tables = column_rows(((n, rows) for n, is_table, rows in blocks if is_table), notes.append)
     blocks = [(n, t, next(tables) if t else rows) for n, t, rows in blocks]
     sheets = sheets_from_blocks(((f"第{n}页", t, rows) for n, t, rows in blocks), notes.append)
+    sheets = named_from_first_row(sheets, blocks)
     own = creator == "goaleditor"
     try:
         document = read_sheets(sheets, path.name, notes.append, own)
