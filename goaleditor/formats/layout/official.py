@@ -42,8 +42,8 @@ DEFAULT_HEADING = "项目支出绩效目标表"
 
 
 def table_title(number: int, table: GoalTable, document: Document | None = None) -> str:
-    """The printed title in the document's layout; without a document, the 目录 entry
-    n.项目名称绩效目标表, which names the project in every layout (Shanghai's title does not)."""
+    """The printed title in the document's layout; without a document, Tianjin's
+    n.项目名称绩效目标表 (the 目录 names tables by toc_entry, as their pages do)."""
     if document is None:
         return TIANJIN.title_of(number, table, table.document or Document())
     return profile_of(document).title_of(number, table, document)
