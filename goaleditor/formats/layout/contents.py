@@ -15,7 +15,7 @@ from goaleditor.formats.layout.grid import (
     TITLE_SIZE,
 )
 from goaleditor.formats.layout.line_breaking import wrap
-from goaleditor.formats.layout.official import DEFAULT_HEADING, shorten, table_title
+from goaleditor.formats.layout.official import DEFAULT_HEADING, shorten, toc_entry
 from goaleditor.formats.layout.pagination import Page
 from goaleditor.model.document import Document
 
@@ -61,8 +61,7 @@ def toc_pages(
     packed: list[list[tuple[list[str], int]]] = [[]]  # per page: (entry lines, table index)
     used = toc_heading_height(len(toc_heading(heading, title)))
     for index in range(len(tables)):
-        # The 目录 names each table by its project, whatever the layout's page title says.
-        entry = table_title(index + 1, document.tables[index])
+        entry = toc_entry(index + 1, document.tables[index], document)
         lines = shorten(
             wrap(entry, TABLE_WIDTH - 60, body), TOC_ENTRY_LINES, TABLE_WIDTH - 60, body
         )

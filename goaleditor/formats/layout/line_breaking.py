@@ -22,15 +22,39 @@ def clean_text(text: str) -> str:
     return _CONTROL_RE.sub("", text)
 
 
-def wrap(text: str, max_width: float, width: Width) -> list[str]:
-    """Break text into lines no wider than max_width (width(s) measures a string)."""
+def wrap(text: str, max_width: float, width: Width, orphans: bool = True) -> list[str]:
+    """Break text into lines no wider than max_width (width(s) measures a string); with
+    orphans=False a paragraph never ends in one character alone (see no_orphan)."""
     lines: list[str] = []
     for paragraph in clean_text(text).split("\n"):
         if width(paragraph) <= max_width:
             lines.append(paragraph)
         else:
-            lines.extend(_Filler(max_width, width).fill(paragraph))
+            filled = _Filler(max_width, width).fill(paragraph)
+            lines.extend(filled if orphans else no_orphan(filled, max_width, width))
     return lines
+
+
+def is_ideograph(char: str) -> bool:
+    """A CJK ideograph (the characters a line may break between)."""
+    return "\u3400" <= char <= "\u9fff" or "\uf900" <= char <= "\ufaff"
+
+
+def no_orphan(lines: list[str], max_width: float, width: Width) -> list[str]:
+    """A paragraph's lines with a last line of one character given the ideograph before it
+    (可持续影响指/标 → 可持续影响/指标); the line it leaves keeps two characters at least.
+
+    The only short line inside a paragraph: the PDF reader knows it by its last line of two
+    characters whose first would have fitted on the line above, but not both (readers/pdf).
+    """
+    if len(lines) < 2 or len(lines[-1]) != 1 or lines[-1].isspace():
+        return lines
+    above, last = lines[-2], lines[-1]
+    if len(above) < 3 or not is_ideograph(above[-1]) or above[-2] in NO_LINE_END:
+        return lines
+    if above[-2] == " " or width(above[-1] + last) > max_width:
+        return lines
+    return [*lines[:-2], above[:-1], above[-1] + last]
 
 
 def clusters(units: Iterable[str]) -> list[str]:

@@ -42,11 +42,20 @@ DEFAULT_HEADING = "项目支出绩效目标表"
 
 
 def table_title(number: int, table: GoalTable, document: Document | None = None) -> str:
-    """The printed title in the document's layout; without a document, the 目录 entry
-    n.项目名称绩效目标表, which names the project in every layout (Shanghai's title does not)."""
+    """The printed title in the document's layout; without a document, Tianjin's
+    n.项目名称绩效目标表 (the 目录 names tables by toc_entry, as their pages do)."""
     if document is None:
         return TIANJIN.title_of(number, table, table.document or Document())
     return profile_of(document).title_of(number, table, document)
+
+
+def toc_entry(number: int, table: GoalTable, document: Document) -> str:
+    """A 目录 entry: the title the table's pages carry, on one line, followed by the project's
+    name in brackets where that title names none (Shanghai's and central's form titles)."""
+    title = table_title(number, table, document).replace("\n", "")
+    if "{project}" in profile_of(document).title:
+        return title
+    return f"{title}（{table.project_name}）"
 
 
 def agency_line(document: Document) -> str:
@@ -178,8 +187,12 @@ class _Builder:
         key = (text, -span_width if label else span_width)
         found = self._cache.get(key)
         if found is None:
-            breaker = wrap_label if label else wrap
-            found = self._cache[key] = breaker(text, span_width - 2 * PAD_X, self.width)
+            room = span_width - 2 * PAD_X
+            if label:
+                found = wrap_label(text, room, self.width)
+            else:
+                found = wrap(text, room, self.width, orphans=False)
+            self._cache[key] = found
         return found
 
     def add_row(self, kind: RowKind, specs: list[tuple[Slot, str, object]]) -> None:

@@ -23,7 +23,7 @@ from goaleditor.formats.layout.grid import (
     Cell,
     TableGrid,
 )
-from goaleditor.formats.layout.official import DEFAULT_HEADING, build_grid, table_title
+from goaleditor.formats.layout.official import DEFAULT_HEADING, build_grid, toc_entry
 from goaleditor.formats.writers.properties import CORE_PROPERTY_CHARS, fit_property
 from goaleditor.model.document import Document, GoalTable
 from goaleditor.model.fields import MONEY_FIELDS
@@ -222,8 +222,7 @@ def _write_toc(sheet: Any, document: Document, names: list[str], styles: _Styles
     styles.apply(heading, "title")
     for number, table in enumerate(document.tables, 1):
         entry = sheet.cell(row=number + 2, column=1)
-        # The 目录 names each table by its project, as the PDF's and the Word 目录 do.
-        _text(entry, table_title(number, table))
+        _text(entry, toc_entry(number, table, document))
         entry.hyperlink = f"#'{names[number - 1]}'!A1"
         styles.apply(entry, "toc")
     _print_setup(sheet)

@@ -39,7 +39,7 @@ from goaleditor.formats.layout.grid import (
     TableGrid,
 )
 from goaleditor.formats.layout.line_breaking import clean_text
-from goaleditor.formats.layout.official import DEFAULT_HEADING, build_grid, table_title
+from goaleditor.formats.layout.official import DEFAULT_HEADING, build_grid, table_title, toc_entry
 from goaleditor.formats.layout.pagination import paginate
 from goaleditor.formats.writers.properties import CORE_PROPERTY_CHARS, fit_property
 from goaleditor.formats.writers.word_numbers import fitting_size, is_number
@@ -433,8 +433,7 @@ def _toc(
     dots = f'<w:tabs><w:tab w:val="right" w:leader="dot" w:pos="{twips(TABLE_WIDTH)}"/></w:tabs>'
     for grid, table, table_pages in zip(grids, document.tables, pages, strict=True):
         bookmark = BOOKMARK.format(grid.number)
-        # The 目录 names each table by its project, whatever the layout's page title says.
-        entry = table_title(grid.number, table)
+        entry = toc_entry(grid.number, table, document)
         runs = [
             _run(entry, SONG_NAME, BODY_SIZE),
             "<w:r><w:tab/></w:r>",

@@ -88,6 +88,24 @@ def test_toc_entries_equal_the_sheet_titles_with_project_titles(
 
 
 @pytest.mark.parametrize("layout", sorted(PROFILES))
+def test_each_toc_entry_is_the_title_its_pages_carry(
+    tmp_path: Path, example_document: Document, layout: str
+) -> None:
+    """Shanghai's and central's pages carry the form's title: the entry says it, then names
+    the project (财政项目支出绩效目标申报表（2026年度）（某项目）), not 1.某项目绩效目标表."""
+    book = _export(example_document, layout, tmp_path / "out.xlsx")
+    tables = example_document.tables
+    for (text, sheet), table in zip(_toc_entries(book), tables, strict=True):
+        title = book[sheet]["A1"].value.replace("\n", "")
+        if "{project}" in PROFILES[layout].title:
+            assert text == title
+        else:
+            assert text == f"{title}（{table.project_name}）"
+    toc = toc_pages(example_document, layout_pages(example_document), BODY, TITLE)
+    assert [line.text for line in toc[0][1:]][:1] == [_toc_entries(book)[0][0]]
+
+
+@pytest.mark.parametrize("layout", sorted(PROFILES))
 def test_label_cells_hold_the_lines_of_the_layout(
     tmp_path: Path, example_document: Document, layout: str
 ) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -25,6 +26,25 @@ def paged(
     for name, rows in sheets:
         places.setdefault(name, []).append(_places(rows, page_of))
     return [_moved(note, places.get(note.sheet, [])) for note in notes]
+
+
+def named_from_first_row(
+    sheets: list[Sheet], blocks: list[tuple[int, bool, list[Any]]]
+) -> list[Sheet]:
+    """The sheets, one whose lines start on an earlier page than its table (a cover's
+    单位：万元) named by that page, where no other sheet is: a note naming such a line then
+    names the page it is printed on."""
+    page_of = {id(row): page for page, _, rows in blocks for row in rows}
+    names = {name for name, _ in sheets}
+    renamed = []
+    for name, rows in sheets:
+        first = page_of.get(id(rows[0])) if rows else None
+        named = re.fullmatch(r"第(\d+)页", name)
+        earlier = first is not None and named is not None and first < int(named.group(1))
+        if earlier and f"第{first}页" not in names:
+            name = f"第{first}页"
+        renamed.append((name, rows))
+    return renamed
 
 
 def _places(rows: list[list[Any]], page_of: dict[int, int]) -> list[Where]:

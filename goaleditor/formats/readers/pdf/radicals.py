@@ -8,6 +8,7 @@ the text says 项⽬. NFKC maps the Kangxi radicals; the Supplement needs the ta
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 KANGXI = range(0x2F00, 0x2FE0)
@@ -27,17 +28,16 @@ _SUPPLEMENT = dict(
 )
 
 
+# Every radical code point the NFKC form or the table above maps, as one str.translate table.
+_TABLE = {
+    code: mapped
+    for code in (*KANGXI, *SUPPLEMENT)
+    if (mapped := _SUPPLEMENT.get(chr(code)) or unicodedata.normalize("NFKC", chr(code)))
+    != chr(code)
+}
+RADICAL_RE = re.compile("[\u2e80-\u2fdf]")
+
+
 def ideographs(text: str) -> str:
     """The text with each CJK radical code point replaced by its ideograph."""
-    if not any(0x2E80 <= ord(ch) < 0x2FE0 for ch in text):
-        return text
-    return "".join(_ideograph(ch) for ch in text)
-
-
-def _ideograph(ch: str) -> str:
-    code = ord(ch)
-    if code in KANGXI:
-        return unicodedata.normalize("NFKC", ch)
-    if code in SUPPLEMENT:
-        return _SUPPLEMENT.get(ch, ch)
-    return ch
+    return text.translate(_TABLE) if RADICAL_RE.search(text) else text

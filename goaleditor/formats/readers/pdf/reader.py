@@ -25,12 +25,13 @@ from goaleditor.formats.readers.pdf.chain import (
 )
 from goaleditor.formats.readers.pdf.columns import column_rows
 from goaleditor.formats.readers.pdf.horizontal_rules import Carry, rule_tables
-from goaleditor.formats.readers.pdf.pages import paged
-from goaleditor.formats.readers.pdf.radicals import ideographs
+from goaleditor.formats.readers.pdf.pages import named_from_first_row, paged
+from goaleditor.formats.readers.pdf.radicals import RADICAL_RE, ideographs
 from goaleditor.formats.readers.pdf.ruled_cells import RuledTable, group_lines, join_split_rows
 from goaleditor.formats.readers.pdf.tables import read_sheets
 from goaleditor.formats.readers.pdf.unmapped import (
     UNMAPPED_MESSAGE,
+    UNMAPPED_RE,
     UNMAPPED_SHARE,
     is_unmapped,
     unmapped_share,
@@ -93,6 +94,7 @@ def read(path: Path, warn: Warn | None = None) -> Document:
     tables = column_rows(((n, rows) for n, is_table, rows in blocks if is_table), notes.append)
     blocks = [(n, t, next(tables) if t else rows) for n, t, rows in blocks]
     sheets = sheets_from_blocks(((f"第{n}页", t, rows) for n, t, rows in blocks), notes.append)
+    sheets = named_from_first_row(sheets, blocks)
     own = creator == "goaleditor"
     try:
         document = read_sheets(sheets, path.name, notes.append, own)
@@ -328,12 +330,16 @@ def _read_pages(
 def _page_blocks(page: Any, number: int, notes: list[ImportNote], carry: Carry) -> list[Block]:
     """The page's text lines and ruled tables, top to bottom."""
     lost = 0
-    for char in page.chars:  # the tables' cells are read from these too
-        text = char.get("text", "")
-        if is_unmapped(text):
-            char["text"], lost = "", lost + 1
-        else:
-            char["text"] = ideographs(text)
+    # The tables' cells are read from these chars too. Most pages have neither glyphs without
+    # Unicode nor radicals: one look at the page's text spares a pass over each char.
+    joined = "".join(char.get("text", "") for char in page.chars)
+    if UNMAPPED_RE.search(joined) or RADICAL_RE.search(joined):
+        for char in page.chars:
+            text = char.get("text", "")
+            if is_unmapped(text):
+                char["text"], lost = "", lost + 1
+            else:
+                char["text"] = ideographs(text)
     if lost:
         said = f"有{lost}个字无法提取（字体没有Unicode映射），已略去，请核对"
         notes.append(ImportNote(said, f"第{number}页", joiner=""))

@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from goaleditor.formats.layout.line_breaking import NO_LINE_START
+from goaleditor.formats.layout.line_breaking import NO_LINE_START, is_ideograph
 from goaleditor.formats.notes import ImportNote, Warn
 from goaleditor.formats.readers.tables.text_lines import starts_table
 
@@ -214,19 +214,36 @@ def cell_text(chars: list[dict[str, Any]], box: tuple[float, ...]) -> tuple[str,
         return "", NO_ROOM
     lines = group_lines(chars)
     pad = min(12.0, min(line[0]["x0"] - box[0] for line in lines))
-    available = box[2] - box[0] - 2 * max(pad, 0.0)
+    available = box[2] - box[0] - 2 * max(pad, 0.0) - 0.5
     texts = ["".join(c["text"] for c in line) for line in lines]
+    # ended[n]: line n - 1 ended its paragraph (the next word would have fitted on it)
+    ended = [False] + [
+        _used(lines[n - 1]) + _cluster_width(lines[n]) <= available for n in range(1, len(lines))
+    ]
+    ended.append(True)  # the cell's last line ends its paragraph
     out = texts[0]
     for n in range(1, len(lines)):
-        previous, line = lines[n - 1], lines[n]
-        used = previous[-1]["x1"] - previous[0]["x0"]
-        if used + _cluster_width(line) <= available - 0.5:
-            out += "\n" + texts[n]  # the next word would have fitted: the line was ended
-        else:
-            out += texts[n]
+        pulled = ended[n + 1] and _pulled_down(lines[n - 1], lines[n], available)
+        out += "\n" + texts[n] if ended[n] and not pulled else texts[n]
     end = lines[-1]
-    room = (available - (end[-1]["x1"] - end[0]["x0"])) / max(end[-1]["size"], 1.0)
+    room = (available + 0.5 - _used(end)) / max(end[-1]["size"], 1.0)
     return out.strip(), room
+
+
+def _used(line: list[dict[str, Any]]) -> float:
+    return float(line[-1]["x1"] - line[0]["x0"])
+
+
+def _pulled_down(above: list[dict[str, Any]], last: list[dict[str, Any]], room: float) -> bool:
+    """A paragraph's last line of two characters, the first an ideograph the writer took
+    from the line above so that the second is not alone (layout/line_breaking.no_orphan):
+    both would not have fitted there."""
+    return (
+        len(last) == 2
+        and len(above) >= 2
+        and is_ideograph(last[0]["text"])
+        and _used(above) + _used(last) > room
+    )
 
 
 def _start_width(text: str) -> float:

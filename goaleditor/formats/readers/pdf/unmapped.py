@@ -2,32 +2,31 @@
 
 from __future__ import annotations
 
+import re
+
 # Of a page's text, the share of glyphs without Unicode above which the text is unreadable.
 UNMAPPED_SHARE = 0.3
 UNMAPPED_MESSAGE = "PDF中的文字无法提取（字体没有Unicode映射），请向对方索取Excel或Word原件"
+
+# A glyph without Unicode: a control character other than \t \n \r (pdfium gives the glyph
+# code), a private-use character or U+FFFD. _VISIBLE_RE: those of them that are no space.
+_GLYPHS = "\ue000-\uf8ff\ufffd\U000f0000-\U0010ffff"
+_UNMAPPED_CHAR_RE = re.compile(f"[\x00-\x08\x0b\x0c\x0e-\x1f{_GLYPHS}]")
+_VISIBLE_RE = re.compile(f"[\x00-\x08\x0e-\x1b{_GLYPHS}]")
+_SPACE_RE = re.compile(r"\s")
+# In a page's characters joined: whether any of them is a glyph without Unicode.
+UNMAPPED_RE = re.compile(rf"\(cid:|{_UNMAPPED_CHAR_RE.pattern}")
 
 
 def is_unmapped(text: str) -> bool:
     """A glyph whose font has no Unicode map: pdfminer's (cid:123), a control character
     (pdfium gives the glyph code), a private-use character or U+FFFD."""
-    if text.startswith("(cid:"):
-        return True
-    return any(_unmapped_char(ch) for ch in text)
+    return text.startswith("(cid:") or _UNMAPPED_CHAR_RE.search(text) is not None
 
 
 def unmapped_share(text: str) -> float:
     """The share of the text's visible characters that are glyphs without Unicode."""
-    visible = [ch for ch in text if not ch.isspace()]
+    visible = len(text) - len(_SPACE_RE.findall(text))
     if not visible:
         return 0.0
-    return sum(_unmapped_char(ch) for ch in visible) / len(visible)
-
-
-def _unmapped_char(ch: str) -> bool:
-    code = ord(ch)
-    return (
-        (code < 0x20 and ch not in "\t\n\r")
-        or 0xE000 <= code <= 0xF8FF
-        or code >= 0xF0000
-        or code == 0xFFFD
-    )
+    return len(_VISIBLE_RE.findall(text)) / visible

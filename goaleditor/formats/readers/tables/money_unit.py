@@ -28,6 +28,7 @@ _STATEMENT_RE = re.compile(
 _LONGEST = 40  # a unit line is short; a longer cell is prose that may quote one
 _SUFFIXED_RE = re.compile(r"^[-+]?[￥¥]?\d[\d,，]*(?:\.\d+)?(万元|元)$")
 _COST_LEVEL = "成本"
+_PAGE_RE = re.compile(r"第\d+页")  # how the PDF reader names its sheets
 # A cost this many times the budget in 元 is nearer, by ratio, to the budget in 万元.
 _NEARER_IN_WANYUAN = Decimal(100)
 
@@ -104,6 +105,9 @@ def from_statements(clues: UnitClues, start: int) -> AssumedUnit | None:
         return None
     if nearest.unit not in SCALE:
         return None
+    if not above and _PAGE_RE.fullmatch(nearest.sheet):  # a PDF page has no rows to count
+        said = f"按{nearest.sheet}“{nearest.text}”一行，按{nearest.unit}读取"
+        return AssumedUnit(nearest.unit, f"本表没有写金额单位，{said}")
     return AssumedUnit(
         nearest.unit, f"本表没有写金额单位，按{where}的“{nearest.text}”读作{nearest.unit}"
     )

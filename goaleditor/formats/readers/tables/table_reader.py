@@ -233,6 +233,8 @@ class SheetReader:
         first = start
         while first > floor and not self._block_row(self.rows[first - 1]):
             first -= 1
+        if all(_is_footer(row) or not self._block_row(row) for row in self.rows[floor:first]):
+            return floor  # lines only (说明：…, a page's 填表人：…), no table: the table's own
         if first > floor:
             above = next(r for r in range(floor, first) if self._block_row(self.rows[r]))
             kind = other_kind(" ".join(text(v) for row in self.rows[floor:first] for v in row))
@@ -245,9 +247,7 @@ class SheetReader:
     def _block_row(self, row: list[Any]) -> bool:
         """A row of a table (several cells, no title/unit line) or a footer under one."""
         cells = [text(v).strip() for v in row if text(v).strip()]
-        if cells and _FOOTER_RE.match(label(cells[0])):
-            return True
-        return len(cells) >= 3 and not self._lead_like(row)
+        return _is_footer(row) or (len(cells) >= 3 and not self._lead_like(row))
 
     def _other_kind(self, lead: int, start: int, header: int) -> str:
         """绩效自评表 or 部门整体支出绩效目标表 when a table's title or head says it is one."""
@@ -550,3 +550,9 @@ _MONEY_IN_CELL_RE = re.compile(
 )
 _ONE_CELL_LABELS = frozenset({"项目名称", *GOAL_LABELS, "资金用途", "项目绩效目标", "总体目标"})
 MONEY_LABEL = {"budget_total": "预算数", "budget_fiscal": "财政资金", "budget_other": "其他资金"}
+
+
+def _is_footer(row: list[Any]) -> bool:
+    """A footer line (说明：…, 填表人：…) by its first filled cell."""
+    first = next((text(v).strip() for v in row if text(v).strip()), "")
+    return bool(first) and bool(_FOOTER_RE.match(label(first)))

@@ -116,7 +116,7 @@ def test_a_page_ending_with_the_project_name_row_drawn_by_reportlab(tmp_path: Pa
     assert [t.goal for t in document.tables] == [f"{first}按期完成。", f"{second}按期完成。"]
     assert _indicators(document) == [a, b]
     # the one unit line sits above the document's first table, in the page's lines
-    assert warnings == ["第1页第1行：本表没有写金额单位，按第1页第2行的“金额单位：万元”读作万元"]
+    assert warnings == ["第1页第1行：本表没有写金额单位，按第1页“金额单位：万元”一行，按万元读取"]
 
 
 def test_a_repeated_project_name_row_joins_the_head_before_the_break(tmp_path: Path) -> None:
@@ -162,7 +162,7 @@ def test_the_same_project_name_with_another_head_is_two_tables_said(tmp_path: Pa
     assert _indicators(document) == [rows[:3], rows[3:]]
     assert warnings == [
         "第2页的表格与第1页起的表格项目名称相同，但表头不同，已按两张表读取，请核对",
-        "第2页第1行：本表没有写金额单位，按第1页第2行的“金额单位：万元”读作万元",
+        "第2页第1行：本表没有写金额单位，按第1页“金额单位：万元”一行，按万元读取",
     ]
 
 

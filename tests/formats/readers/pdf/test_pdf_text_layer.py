@@ -103,3 +103,27 @@ def test_some_glyphs_without_unicode_are_said_with_their_page(
     shown = [f"{PROJECT}绩效目标表", PROJECT, *(text for row in INDICATORS for text in row)]
     lost = sum(text.count("维") for text in shown)
     assert warnings == [f"第1页有{lost}个字无法提取（字体没有Unicode映射），已略去，请核对"]
+
+
+def test_a_page_without_radicals_or_unmapped_glyphs_is_not_looked_at_char_by_char(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A clean page's text is looked at once, joined, not char by char."""
+    from goaleditor.formats.readers.pdf import reader
+
+    looked: list[str] = []
+
+    def counting(text: str) -> bool:
+        looked.append(text)
+        return False
+
+    monkeypatch.setattr(reader, "is_unmapped", counting)
+    path = tmp_path / "clean.pdf"
+    draw(path, _pages())
+    document = read_document(path)
+    assert document.tables[0].project_name == PROJECT
+    assert looked == []
+    mapping = {f"<{ord(k):04X}>".encode(): f"<{v:04X}>".encode() for k, v in RADICALS.items()}
+    _draw(tmp_path / "webkit.pdf", monkeypatch, mapping)
+    assert read_document(tmp_path / "webkit.pdf").tables[0].project_name == PROJECT
+    assert looked  # a page with radicals is looked at char by char
