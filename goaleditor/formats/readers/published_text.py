@@ -10,6 +10,7 @@ from pathlib import Path
 
 from goaleditor.errors import InputError
 from goaleditor.formats.readers import guard
+from goaleditor.formats.readers.tables.cell_text import collapse_blanks
 from goaleditor.model.document import Document, GoalTable, Indicator
 from goaleditor.model.frameworks import detect_framework
 from goaleditor.model.money import MoneyError, parse_money
@@ -20,7 +21,8 @@ MAX_BYTES = 64 * 1024 * 1024
 _TITLE_RE = re.compile(r"^(?:(\d+)\s*[.．、]\s*)?(.+?)\s*绩效目标表\s*$")
 _AGENCY_RE = re.compile(r"^(\d{3,})\s*(\S.*)$")
 _UNIT_RE = re.compile(r"^(?:金额)?单位\s*[:：]\s*(万元|元)$")
-_TOC_ENTRY_RE = re.compile(r"[.…·．\s]{2,}\d+$")
+# A 目录 entry's end read backwards (page number, dots or blanks): linear from the end.
+_TOC_TAIL_REVERSED_RE = re.compile(r"\d+[.…·．\s]{2}")
 _YEAR_RE = re.compile(r"((?:19|20)\d\d)\s*年")
 _HEADER = ("一级指标", "二级指标", "三级指标", "绩效指标描述", "指标值")
 _LABEL_PROJECT = "项目名称"
@@ -62,7 +64,9 @@ def decode(raw: bytes, source: str) -> str:
 
 def parse(text: str, source: str = "文本") -> Document:
     """Parse the published layout into a Document; InputError names the line at fault."""
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    lines = [
+        collapse_blanks(line) for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    ]
     starts = _table_starts(lines)
     if not starts:
         first = next(((i, s.strip()) for i, s in enumerate(lines, 1) if s.strip()), None)
@@ -109,7 +113,7 @@ def _table_starts(lines: list[str]) -> list[int]:
 def _document_title(preamble: list[str]) -> str:
     for line in preamble:
         text = line.strip()
-        if text and text != "目录" and not _TOC_ENTRY_RE.search(text):
+        if text and text != "目录" and not _TOC_TAIL_REVERSED_RE.match(text[::-1]):
             return text
     return ""
 

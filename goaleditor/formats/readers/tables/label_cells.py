@@ -10,17 +10,23 @@ from goaleditor.formats.readers.tables.columns import label
 from goaleditor.formats.readers.tables.money import NoResult
 
 GOAL_LABELS = ("绩效目标", "年度绩效目标")
-_LABEL_VALUE_RE = re.compile(r"^\s*([^:：\n]{2,12}?)\s*[:：]\s*(\S.*)$", re.S)
+# A label of 2–12 characters, its colon and its text. The label starts and ends with a
+# non-blank, so that no two repeats here can take the same blanks (linear time).
+_LABEL_VALUE_RE = re.compile(r"^\s*([^\s:：][^:：\n]{0,10}?[^\s:：])\s*[:：]\s*(\S.*)$", re.S)
 _MONEY_IN_CELL_RE = re.compile(
     r"^\s*(?P<label>(?:其中\s*[:：]\s*)?(?:预算数|资金总额|年度资金总额|年度预算数|项目预算数"
     r"|预算金额|财政资金|财政拨款|其他资金))\s*[:：]\s*(?P<amount>[-+]?[￥¥]?\d[\d,，]*(?:\.\d+)?"
-    r"\s*(?:万?元|万)?)\s*$"
+    r"(?:\s*(?:万?元|万))?)\s*$"
 )
 _ONE_CELL_LABELS = frozenset({"项目名称", *GOAL_LABELS, "资金用途", "项目绩效目标", "总体目标"})
 
 
 def _filled(value: Any) -> bool:
     return value is not None and not isinstance(value, NoResult) and str(value).strip() != ""
+
+
+def _has_colon(value: Any) -> bool:
+    return isinstance(value, str) and (":" in value or "：" in value)
 
 
 def split_label_cells(rows: list[list[Any]], say: Callable[[int, str], None]) -> None:
@@ -40,7 +46,7 @@ def split_label_cells(rows: list[list[Any]], say: Callable[[int, str], None]) ->
             rows[r] = row = split
             say(r, "金额和它的名称写在同一格，已按名称和金额分开读取")
         for c, value in enumerate(row):
-            match = _LABEL_VALUE_RE.match(value) if isinstance(value, str) else None
+            match = _LABEL_VALUE_RE.match(value) if _has_colon(value) else None
             if match is None or label(match.group(1)) not in _ONE_CELL_LABELS:
                 continue
             if any(_filled(v) for v in row[c + 1 :]):

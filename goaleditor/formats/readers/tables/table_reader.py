@@ -43,7 +43,8 @@ from goaleditor.model.document import GoalTable, Indicator
 from goaleditor.model.frameworks import FRAMEWORKS
 from goaleditor.model.layouts import get_profile
 
-TITLE_RE = re.compile(r"^(?:\d+\s*[.．、]\s*(.*?)|(.+?))\s*绩效目标表$", re.S)
+_TITLE_END = "绩效目标表"
+_TITLE_NUMBER_RE = re.compile(r"\d+\s*[.．、]\s*")  # 1. or 1、 before a table's title
 AGENCY_RE = re.compile(r"^(\d{3,})\s*(\S.*)$")
 UNIT_RE = re.compile(r"^(?:金额)?单位[:：](万元|元)$")
 # 填报单位（盖章）：… as well: a short note in brackets may sit between label and colon.
@@ -61,7 +62,9 @@ _FOOTER_RE = re.compile(
     r"\s*\d*\s*[:：.、]"
 )
 FISCAL_LABELS = ("其中：财政资金", "其中:财政资金", "财政资金", "其中：财政拨款", "其中:财政拨款")
-_AMOUNT_RE = re.compile(r"^[-+]?[￥¥]?[\d,，]*\.?\d*\s*(?:万?元|万)?$")  # a money block's amounts
+_AMOUNT_RE = re.compile(
+    r"^[-+]?[￥¥]?[\d,，]*(?:\.\d*)?\s*(?:万?元|万)?$"
+)  # a money block's amounts
 _TOTAL_LABELS = ("预算数", "资金总额", "年度资金总额", "年度预算数", "项目预算数", "预算金额")
 _OTHER_LABELS = ("其他资金", "其中：其他资金", "其中:其他资金")
 _ALL_LABELS = frozenset(
@@ -85,6 +88,20 @@ _ALL_LABELS = frozenset(
         "绩效指标",
     }
 )
+
+
+def title_name(line: str) -> str | None:
+    """The name a table's title line gives ("1.XX项目绩效目标表" → "XX项目"), or None when
+    the line is no table title. Cut by hand from the end: a pattern trying every place in a
+    long line for the blanks before 绩效目标表 took quadratic time."""
+    line = line.removesuffix("\n")
+    if not line.endswith(_TITLE_END):
+        return None
+    body = line.removesuffix(_TITLE_END).rstrip()
+    number = _TITLE_NUMBER_RE.match(body)
+    if number:
+        return body[number.end() :]
+    return body or None
 
 
 def text(value: Any) -> str:
@@ -236,7 +253,7 @@ class SheetReader:
         if any(_FOOTER_RE.match(label(c)) for c in cells[:1]):
             return False
         return len(cells) == 1 or any(
-            TITLE_RE.match(c) or _FORM_RE.search(c) or unit_in_line(label(c)) for c in cells
+            title_name(c) is not None or _FORM_RE.search(c) or unit_in_line(label(c)) for c in cells
         )
 
     def _lead_start(self, start: int, floor: int) -> int:
@@ -288,7 +305,7 @@ class SheetReader:
                     continue
                 if _DOC_TITLE_RE.search(squeezed) and not document_title and not title:
                     document_title = shown
-                elif not title and (TITLE_RE.match(shown) or _FORM_RE.search(shown)):
+                elif not title and (title_name(shown) is not None or _FORM_RE.search(shown)):
                     title = shown
                 elif title and _FORM_YEAR_RE.match(squeezed):
                     title += shown
@@ -328,8 +345,7 @@ class SheetReader:
         unit = assumed.unit if assumed else unit
         money = TableMoney(unit, self._say, report_grouping=not self.own_print)
         header_fields: dict[str, Any] = {
-            "project_name": text(project)
-            or ((m.group(1) or m.group(2) or "") if (m := TITLE_RE.match(title)) else ""),
+            "project_name": text(project) or (title_name(title) or ""),
             "money_unit": unit,
         }
         extra = self._money_fields(start, header, money, header_fields)
