@@ -9,12 +9,13 @@ from decimal import Decimal
 from pathlib import Path
 
 from goaleditor.errors import InputError
+from goaleditor.formats.notes import ImportNote, Warn
 from goaleditor.formats.readers import guard
 from goaleditor.formats.readers.tables.cell_text import collapse_blanks
 from goaleditor.model.document import Document, GoalTable, Indicator
 from goaleditor.model.frameworks import detect_framework
 from goaleditor.model.money import MoneyError, parse_money
-from goaleditor.model.values import parse_target
+from goaleditor.model.values import TargetValue, read_written, worded_note
 
 MAX_BYTES = 64 * 1024 * 1024
 
@@ -44,10 +45,11 @@ class _Cell:
         return re.sub(r"\s+", "", self.text)
 
 
-def read(path: Path) -> Document:
-    """Read a published-text file (UTF-8 or GBK/GB18030)."""
+def read(path: Path, warn: Warn | None = None) -> Document:
+    """Read a published-text file (UTF-8 or GBK/GB18030); what was read by a guess is said
+    through warn."""
     raw = guard.read_capped(path, MAX_BYTES, "绩效目标表文本")
-    return parse(decode(raw, path.name), path.name)
+    return parse(decode(raw, path.name), path.name, warn)
 
 
 def decode(raw: bytes, source: str) -> str:
@@ -62,8 +64,9 @@ def decode(raw: bytes, source: str) -> str:
     raise InputError(f"{source}：无法识别的文字编码（应为UTF-8或GBK/GB18030）")
 
 
-def parse(text: str, source: str = "文本") -> Document:
-    """Parse the published layout into a Document; InputError names the line at fault."""
+def parse(text: str, source: str = "文本", warn: Warn | None = None) -> Document:
+    """Parse the published layout into a Document; InputError names the line at fault.
+    A 指标值 in words (98%以上, 不低于95%) is read as comparator + value + unit, said once."""
     lines = [
         collapse_blanks(line) for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     ]
@@ -78,9 +81,10 @@ def parse(text: str, source: str = "文本") -> Document:
         )
     document = Document(title=_document_title(lines[: starts[0]]))
     agency: tuple[str, str] | None = None
+    worded: list[tuple[str, TargetValue]] = []
     for n, start in enumerate(starts):
         end = starts[n + 1] if n + 1 < len(starts) else len(lines)
-        parsed = _TableParser(lines, start, end, source).parse()
+        parsed = _TableParser(lines, start, end, source, worded).parse()
         document.tables.append(parsed.table)
         parsed.table.document = document
         agency = agency or parsed.agency
@@ -90,6 +94,8 @@ def parse(text: str, source: str = "文本") -> Document:
     document.framework = detect_framework(
         level1.name for table in document.tables for level1 in table.children
     )
+    if worded and warn is not None:
+        warn(ImportNote(worded_note(worded)))
     return document
 
 
@@ -136,8 +142,16 @@ class _Parsed:
 class _TableParser:
     """Reads one table: title line, label/value cells, header row, indicator blocks."""
 
-    def __init__(self, lines: list[str], start: int, end: int, source: str) -> None:
+    def __init__(
+        self,
+        lines: list[str],
+        start: int,
+        end: int,
+        source: str,
+        worded: list[tuple[str, TargetValue]],
+    ) -> None:
         self.source = source
+        self.worded = worded  # 指标值 read from words, with what they were read as
         self.title_line = start + 1
         match = _title_match(lines[start])
         assert match is not None
@@ -254,7 +268,9 @@ class _TableParser:
             level2 = texts[1] or level2
             if not level1:
                 raise self.error(cells[0], "第一行指标缺少一级指标")
-            target = parse_target(texts[4])
+            target, from_words = read_written(texts[4])
+            if from_words:
+                self.worded.append((texts[4], target))
             rows.append(
                 (
                     level1,
