@@ -117,3 +117,12 @@ def test_damaged_spreadsheetml_is_one_line(tmp_path: Path) -> None:
     with pytest.raises(InputError) as refused:
         read_document(path)
     assert "\n" not in str(refused.value) and "坏.xls" in str(refused.value)
+
+
+def test_spreadsheetml_named_xlsx_is_read_as_what_it_is(tmp_path: Path) -> None:
+    path = tmp_path / "改名.xlsx"
+    path.write_text(HAND_WRITTEN, encoding="utf-8")
+    lines: list[str] = []
+    table = read_document(path, note_lines(lines)).tables[0]
+    assert table.project_name == "手写项目"
+    assert NOTE in lines
