@@ -99,7 +99,12 @@ FORMATS: tuple[Format, ...] = (
         reader_warns=True,
         export=Export("Word", "W", "导出官方版式的Word文档"),
     ),
-    Format("发布的文本", (".txt",), reader="goaleditor.formats.readers.published_text:read"),
+    Format(
+        "发布的文本",
+        (".txt",),
+        reader="goaleditor.formats.readers.published_text:read",
+        reader_warns=True,
+    ),
     Format(
         "JSON",
         (".json",),

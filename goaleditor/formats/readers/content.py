@@ -32,6 +32,8 @@ def content_extension(path: Path) -> str | None:
         return _package_extension(path)
     if head.startswith(guard.OLE_MAGIC):
         return ".xls" if guard.is_old_workbook(path) else None
+    if head.lstrip().startswith((b"<", b"\xef\xbb\xbf<")) and _is_spreadsheet_xml(path):
+        return ".xls"  # Excel 2003 XML, read by the .xls reader
     if head.startswith(_PDF_MAGIC):  # text that quotes %PDF- further on is no PDF
         return ".pdf"
     if head.startswith(_SQLITE_MAGIC) and len(head) == _HEAD_BYTES:
@@ -39,6 +41,12 @@ def content_extension(path: Path) -> str | None:
 
         return ".goals" if int.from_bytes(head[68:72], "big") == APPLICATION_ID else None
     return None
+
+
+def _is_spreadsheet_xml(path: Path) -> bool:
+    from goaleditor.formats.readers.sheets.spreadsheet_xml import is_spreadsheet_xml
+
+    return is_spreadsheet_xml(path)
 
 
 def _package_extension(path: Path) -> str | None:

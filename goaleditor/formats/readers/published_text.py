@@ -9,18 +9,21 @@ from decimal import Decimal
 from pathlib import Path
 
 from goaleditor.errors import InputError
+from goaleditor.formats.notes import ImportNote, Warn
 from goaleditor.formats.readers import guard
+from goaleditor.formats.readers.tables.cell_text import collapse_blanks
 from goaleditor.model.document import Document, GoalTable, Indicator
 from goaleditor.model.frameworks import detect_framework
 from goaleditor.model.money import MoneyError, parse_money
-from goaleditor.model.values import parse_target
+from goaleditor.model.values import TargetValue, read_written, worded_note
 
 MAX_BYTES = 64 * 1024 * 1024
 
 _TITLE_RE = re.compile(r"^(?:(\d+)\s*[.．、]\s*)?(.+?)\s*绩效目标表\s*$")
 _AGENCY_RE = re.compile(r"^(\d{3,})\s*(\S.*)$")
 _UNIT_RE = re.compile(r"^(?:金额)?单位\s*[:：]\s*(万元|元)$")
-_TOC_ENTRY_RE = re.compile(r"[.…·．\s]{2,}\d+$")
+# A 目录 entry's end read backwards (page number, dots or blanks): linear from the end.
+_TOC_TAIL_REVERSED_RE = re.compile(r"\d+[.…·．\s]{2}")
 _YEAR_RE = re.compile(r"((?:19|20)\d\d)\s*年")
 _HEADER = ("一级指标", "二级指标", "三级指标", "绩效指标描述", "指标值")
 _LABEL_PROJECT = "项目名称"
@@ -42,10 +45,11 @@ class _Cell:
         return re.sub(r"\s+", "", self.text)
 
 
-def read(path: Path) -> Document:
-    """Read a published-text file (UTF-8 or GBK/GB18030)."""
+def read(path: Path, warn: Warn | None = None) -> Document:
+    """Read a published-text file (UTF-8 or GBK/GB18030); what was read by a guess is said
+    through warn."""
     raw = guard.read_capped(path, MAX_BYTES, "绩效目标表文本")
-    return parse(decode(raw, path.name), path.name)
+    return parse(decode(raw, path.name), path.name, warn)
 
 
 def decode(raw: bytes, source: str) -> str:
@@ -60,9 +64,12 @@ def decode(raw: bytes, source: str) -> str:
     raise InputError(f"{source}：无法识别的文字编码（应为UTF-8或GBK/GB18030）")
 
 
-def parse(text: str, source: str = "文本") -> Document:
-    """Parse the published layout into a Document; InputError names the line at fault."""
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+def parse(text: str, source: str = "文本", warn: Warn | None = None) -> Document:
+    """Parse the published layout into a Document; InputError names the line at fault.
+    A 指标值 in words (98%以上, 不低于95%) is read as comparator + value + unit, said once."""
+    lines = [
+        collapse_blanks(line) for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    ]
     starts = _table_starts(lines)
     if not starts:
         first = next(((i, s.strip()) for i, s in enumerate(lines, 1) if s.strip()), None)
@@ -74,9 +81,10 @@ def parse(text: str, source: str = "文本") -> Document:
         )
     document = Document(title=_document_title(lines[: starts[0]]))
     agency: tuple[str, str] | None = None
+    worded: list[tuple[str, TargetValue]] = []
     for n, start in enumerate(starts):
         end = starts[n + 1] if n + 1 < len(starts) else len(lines)
-        parsed = _TableParser(lines, start, end, source).parse()
+        parsed = _TableParser(lines, start, end, source, worded).parse()
         document.tables.append(parsed.table)
         parsed.table.document = document
         agency = agency or parsed.agency
@@ -86,6 +94,8 @@ def parse(text: str, source: str = "文本") -> Document:
     document.framework = detect_framework(
         level1.name for table in document.tables for level1 in table.children
     )
+    if worded and warn is not None:
+        warn(ImportNote(worded_note(worded)))
     return document
 
 
@@ -109,7 +119,7 @@ def _table_starts(lines: list[str]) -> list[int]:
 def _document_title(preamble: list[str]) -> str:
     for line in preamble:
         text = line.strip()
-        if text and text != "目录" and not _TOC_ENTRY_RE.search(text):
+        if text and text != "目录" and not _TOC_TAIL_REVERSED_RE.match(text[::-1]):
             return text
     return ""
 
@@ -132,8 +142,16 @@ class _Parsed:
 class _TableParser:
     """Reads one table: title line, label/value cells, header row, indicator blocks."""
 
-    def __init__(self, lines: list[str], start: int, end: int, source: str) -> None:
+    def __init__(
+        self,
+        lines: list[str],
+        start: int,
+        end: int,
+        source: str,
+        worded: list[tuple[str, TargetValue]],
+    ) -> None:
         self.source = source
+        self.worded = worded  # 指标值 read from words, with what they were read as
         self.title_line = start + 1
         match = _title_match(lines[start])
         assert match is not None
@@ -250,7 +268,9 @@ class _TableParser:
             level2 = texts[1] or level2
             if not level1:
                 raise self.error(cells[0], "第一行指标缺少一级指标")
-            target = parse_target(texts[4])
+            target, from_words = read_written(texts[4])
+            if from_words:
+                self.worded.append((texts[4], target))
             rows.append(
                 (
                     level1,

@@ -8,8 +8,10 @@ from pathlib import Path
 import pytest
 
 from goaleditor.errors import InputError
+from goaleditor.formats import read_document
 from goaleditor.formats.readers.published_text import parse, read
 from goaleditor.model.values import QUALITATIVE
+from tests.helpers import note_lines
 
 SHARED_SAMPLE = (
     Path(__file__).resolve().parents[4] / "shared" / "samples" / "binhai-2026-published.txt"
@@ -331,6 +333,41 @@ def test_other_funds_and_ten_thousand_yuan() -> None:
     )
     assert table.fund_use == "用于测试"
     assert table.goal == "目标一\n目标二"
+
+
+def test_values_in_words_are_read_as_comparator_value_and_unit_and_said_once(
+    tmp_path: Path,
+) -> None:
+    rows = "".join(
+        f"\t产出指标\n\t质量指标\n\t指标{n}\n\t描述\n\t{value}\n\n"
+        for n, value in enumerate(["98%以上", "不低于95%", "10次以下", "≥3个", "按期完成"])
+    )
+    text = (
+        "1.测试项目绩效目标表\n\t单位：万元\n\n\t项目名称\n\t测试项目\n\n"
+        "\t预算规模及资金用途\n\t预算数\n\t100\n\t其中：财政资金\n\t100\n\t其他资金\n\t\n\n"
+        "\t绩效目标\n\t目标\n\n\t一级指标\n\t二级指标\n\t三级指标\n\t绩效指标描述\n\t指标值\n\n"
+        + rows
+    )
+    path = tmp_path / "worded.txt"
+    path.write_text(text, encoding="utf-8")
+    lines: list[str] = []
+    document = read_document(path, note_lines(lines))
+    values = [
+        (i.comparator, i.value, i.unit)
+        for l1 in document.tables[0].children
+        for l2 in l1.children
+        for i in l2.children
+    ]
+    assert values == [
+        ("≥", "98", "%"),
+        ("≥", "95", "%"),
+        ("≤", "10", "次"),
+        ("≥", "3", "个"),
+        (QUALITATIVE, "按期完成", ""),
+    ]
+    assert [line for line in lines if "比较词" in line] == [
+        "3个指标值的比较词按符号读取（如“98%以上”读作“≥98%”）"
+    ]
 
 
 @pytest.mark.parametrize(

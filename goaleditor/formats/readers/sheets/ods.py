@@ -33,7 +33,7 @@ _STYLE = "urn:oasis:names:tc:opendocument:xmlns:style:1.0"
 T_STYLE = f"{{{_STYLE}}}style"
 MAX_MERGES = 100_000
 T_CELL, T_COVERED = f"{{{_TABLE}}}table-cell", f"{{{_TABLE}}}covered-table-cell"
-_NUMERIC_RE = re.compile(r"^[-+]?[\d,]*\.?\d*$")
+_NUMERIC_RE = re.compile(r"^[-+]?[\d,]*(?:\.\d*)?$")  # one way to read each: linear
 _GROUPED_RE = re.compile(r"(?<![\d.])\d{1,3}(?:,\d{3})+(?=\.\d|[^\d,]|$)")
 
 

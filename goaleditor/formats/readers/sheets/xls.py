@@ -11,6 +11,7 @@ from goaleditor.errors import InputError
 from goaleditor.formats.notes import ImportNote, Warn
 from goaleditor.formats.readers import guard
 from goaleditor.formats.readers.content import WEB_PAGE_WORKBOOK, is_web_page
+from goaleditor.formats.readers.sheets import spreadsheet_xml
 from goaleditor.formats.readers.sheets.number_format import shown_date, shown_number
 from goaleditor.formats.readers.tables.document_reader import (
     MAX_COLUMNS,
@@ -30,6 +31,8 @@ def read(path: Path, warn: Warn | None = None) -> Document:
     size, magic = guard.read_head(path, 8)
     guard.check_file_size(path.name, size, MAX_BYTES, "绩效目标表")
     if not magic.startswith(guard.OLE_MAGIC[:4]):
+        if spreadsheet_xml.is_spreadsheet_xml(path):
+            return spreadsheet_xml.read(path, warn)
         if is_web_page(path):
             raise InputError(f"{path.name}：{WEB_PAGE_WORKBOOK}")
         raise InputError(f"{path.name}：文件已损坏：不是有效的Excel 97-2003工作簿（.xls）")

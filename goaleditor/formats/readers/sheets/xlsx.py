@@ -14,6 +14,7 @@ from goaleditor.errors import InputError
 from goaleditor.formats.notes import ImportNote, Warn, locating
 from goaleditor.formats.readers import guard
 from goaleditor.formats.readers.sheets.number_format import shown_date, shown_number
+from goaleditor.formats.readers.sheets.shared_strings import check_shared_strings
 from goaleditor.formats.readers.tables.columns import label as _label
 from goaleditor.formats.readers.tables.document_reader import (
     MAX_COLUMNS,
@@ -58,6 +59,7 @@ def _check_archive(path: Path) -> None:
             guard.check_sizes(path.name, members)
             guard.check_kind(path.name, {member.filename for member in members})
             guard.check_no_dtd(path.name, archive)
+            check_shared_strings(path.name, archive)
     except InputError:
         raise
     except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError):

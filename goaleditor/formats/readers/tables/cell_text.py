@@ -18,8 +18,34 @@ _FORMAT_RE = re.compile(
     "\U000e0020-\U000e007f]"
 )
 # A space a person cannot tell from none at the ends of a value: ideographic, no-break, thin.
-_WIDE = "[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]"
-_WIDE_SPACE_RE = re.compile(rf"^\s*{_WIDE}|{_WIDE}\s*$")
+_WIDE = frozenset(
+    "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
+)
+# A run of blanks longer than this is read as its first ones: no pattern then costs more than
+# a few steps per character (a hostile cell of 100,000 blanks took minutes), and no table
+# aligns its text with more.
+_LONGEST_BLANKS = 4
+_LONG_BLANKS_RE = re.compile(rf"\s{{{_LONGEST_BLANKS + 1},}}")
+
+
+def _shortened(run: re.Match[str]) -> str:
+    breaks = run.group().count("\n")
+    return "\n" * min(breaks, 2) if breaks else run.group()[:_LONGEST_BLANKS]
+
+
+def collapse_blanks(text: str) -> str:
+    """The text with each run of blanks (spaces, ideographic spaces, tabs, line breaks) longer
+    than four cut to four, or to its line breaks (at most two); done once where text enters."""
+    if len(text) <= _LONGEST_BLANKS:
+        return text
+    return _LONG_BLANKS_RE.sub(_shortened, text)
+
+
+def _wide_at_ends(text: str) -> bool:
+    """A wide space among the blanks at either end of the text."""
+    head = text[: len(text) - len(text.lstrip())]
+    tail = text[len(text.rstrip()) :]
+    return any(c in _WIDE for c in head) or any(c in _WIDE for c in tail)
 
 
 class CellCleaner:
@@ -39,12 +65,14 @@ class CellCleaner:
             yield name, cleaned
 
     def cell(self, value: Any) -> Any:
-        """A text cell without format characters and with no wide space at its ends."""
+        """A text cell without format characters, long runs of blanks cut short
+        (collapse_blanks) and with no wide space at its ends."""
         if type(value) is not str:
             return value
         cleaned = _FORMAT_RE.sub("", value)
         if len(cleaned) != len(value):
             self.stripped = True
-        if _WIDE_SPACE_RE.search(cleaned):
+        cleaned = collapse_blanks(cleaned)
+        if _wide_at_ends(cleaned):
             cleaned = cleaned.strip()
         return cleaned

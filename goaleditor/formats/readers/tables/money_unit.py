@@ -25,6 +25,8 @@ _STATEMENT_RE = re.compile(
     rf"(?:金额|资金)?单位(?:[:：]|为)(?:人民币)?{_UNIT}(?![/每])"
     rf"|^(?:项目)?(?:资金|金额|预算数?|经费|预算金额)[（(](?:单位[:：])?{_UNIT}[)）]$"
 )
+# A unit named on a table's lines above it or in its head: 单位：万元, （万元）.
+_UNIT_IN_LINE_RE = re.compile(rf"(?:金额|资金)?单位\s*[:：]\s*{_UNIT}|[（(]\s*{_UNIT}\s*[)）]")
 _LONGEST = 40  # a unit line is short; a longer cell is prose that may quote one
 _SUFFIXED_RE = re.compile(r"^[-+]?[￥¥]?\d[\d,，]*(?:\.\d+)?(万元|元)$")
 _COST_LEVEL = "成本"
@@ -59,6 +61,17 @@ def statement_in(value: Any) -> tuple[str, str] | None:
     if match is None:
         return None
     return (match.group(1) or match.group(2)), match.group(0)
+
+
+def unit_in_line(text: str) -> str | None:
+    """The money unit a line of a table's head names (单位：万元, （万元）), or None."""
+    match = _UNIT_IN_LINE_RE.search(text)
+    return (match.group(1) or match.group(2)) if match else None
+
+
+def without_unit(text: str) -> str:
+    """The line with the words naming its money unit taken out."""
+    return _UNIT_IN_LINE_RE.sub("", text)
 
 
 def unit_statements(sheets: Iterable[tuple[str, list[list[Any]]]]) -> list[UnitStatement]:
@@ -178,3 +191,23 @@ def from_form(layout: str) -> AssumedUnit | None:
 
 
 DEFAULT_UNIT = AssumedUnit("元", "本表没有写金额单位（如“单位：万元”），按元读取，请核对")
+
+
+def assume_unit(
+    clues: UnitClues,
+    start: int,
+    head: Iterable[Any],
+    budget: Decimal | None,
+    rows: Iterable[tuple[str, str, Indicator]],
+    layout: str,
+) -> AssumedUnit:
+    """The unit of a table (its 项目名称 row at start) with no unit line of its own: from the
+    file's statements, else its head's amounts (head: the cells above its indicators), else
+    its budget beside its costs, else its form's; else 元, always with a note."""
+    return (
+        from_statements(clues, start)
+        or from_written_amounts(head)
+        or from_costs(budget, rows)
+        or from_form(layout)
+        or DEFAULT_UNIT
+    )

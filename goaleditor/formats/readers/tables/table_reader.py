@@ -27,30 +27,26 @@ from goaleditor.formats.readers.tables.header_labels import (
     guess_layout,
 )
 from goaleditor.formats.readers.tables.indicator_row import ValueReadings, read_indicator
+from goaleditor.formats.readers.tables.label_cells import GOAL_LABELS, split_label_cells
 from goaleditor.formats.readers.tables.level_names import canonical_levels
 from goaleditor.formats.readers.tables.list_form import is_list_form, list_tables
 from goaleditor.formats.readers.tables.money import SCALE, NoResult, TableMoney, number_text
 from goaleditor.formats.readers.tables.money_unit import (
-    DEFAULT_UNIT,
     AssumedUnit,
     UnitClues,
-    from_costs,
-    from_form,
-    from_statements,
-    from_written_amounts,
+    assume_unit,
+    unit_in_line,
+    without_unit,
 )
 from goaleditor.formats.readers.tables.other_tables import other_kind, table_kind
 from goaleditor.model.document import GoalTable, Indicator
 from goaleditor.model.frameworks import FRAMEWORKS
 from goaleditor.model.layouts import get_profile
 
-TITLE_RE = re.compile(r"^(?:\d+\s*[.．、]\s*(.*?)|(.+?))\s*绩效目标表$", re.S)
+_TITLE_END = "绩效目标表"
+_TITLE_NUMBER_RE = re.compile(r"\d+\s*[.．、]\s*")  # 1. or 1、 before a table's title
 AGENCY_RE = re.compile(r"^(\d{3,})\s*(\S.*)$")
 UNIT_RE = re.compile(r"^(?:金额)?单位[:：](万元|元)$")
-_MONEY_UNIT = r"(千万元|百万元|亿元|万元|千元|元)"
-_UNIT_ANYWHERE_RE = re.compile(
-    rf"(?:金额|资金)?单位\s*[:：]\s*{_MONEY_UNIT}|[（(]\s*{_MONEY_UNIT}\s*[)）]"
-)
 # 填报单位（盖章）：… as well: a short note in brackets may sit between label and colon.
 AGENCY_LABEL_RE = re.compile(
     r"^(?:填报单位|编报单位|编制单位|编制部门|填报部门|单位名称|预算单位|申报单位|部门名称)"
@@ -66,8 +62,9 @@ _FOOTER_RE = re.compile(
     r"\s*\d*\s*[:：.、]"
 )
 FISCAL_LABELS = ("其中：财政资金", "其中:财政资金", "财政资金", "其中：财政拨款", "其中:财政拨款")
-GOAL_LABELS = ("绩效目标", "年度绩效目标")
-_AMOUNT_RE = re.compile(r"^[-+]?[￥¥]?[\d,，]*\.?\d*\s*(?:万?元|万)?$")  # a money block's amounts
+_AMOUNT_RE = re.compile(
+    r"^[-+]?[￥¥]?[\d,，]*(?:\.\d*)?\s*(?:万?元|万)?$"
+)  # a money block's amounts
 _TOTAL_LABELS = ("预算数", "资金总额", "年度资金总额", "年度预算数", "项目预算数", "预算金额")
 _OTHER_LABELS = ("其他资金", "其中：其他资金", "其中:其他资金")
 _ALL_LABELS = frozenset(
@@ -91,6 +88,20 @@ _ALL_LABELS = frozenset(
         "绩效指标",
     }
 )
+
+
+def title_name(line: str) -> str | None:
+    """The name a table's title line gives ("1.XX项目绩效目标表" → "XX项目"), or None when
+    the line is no table title. Cut by hand from the end: a pattern trying every place in a
+    long line for the blanks before 绩效目标表 took quadratic time."""
+    line = line.removesuffix("\n")
+    if not line.endswith(_TITLE_END):
+        return None
+    body = line.removesuffix(_TITLE_END).rstrip()
+    number = _TITLE_NUMBER_RE.match(body)
+    if number:
+        return body[number.end() :]
+    return body or None
 
 
 def text(value: Any) -> str:
@@ -166,36 +177,10 @@ class SheetReader:
         """Note message about row r (from 0) of this sheet."""
         self._say(r, message)
 
-    def _split_label_cells(self) -> None:
-        """A cell that holds "项目名称：…" (label and value in one, often merged across the
-        table) is read as the label with its value in the next cell, and said so; so is an
-        amount written with its label ("预算数：120", "其中：财政资金：100万元")."""
-        for r, row in enumerate(self.rows):
-            split: list[Any] = []
-            for value in row:
-                match = _MONEY_IN_CELL_RE.match(value) if isinstance(value, str) else None
-                if match is None:
-                    split.append(value)
-                    continue
-                split += [match["label"], match["amount"].strip()]
-            if len(split) != len(row):
-                self.rows[r] = row = split
-                self._say(r, "金额和它的名称写在同一格，已按名称和金额分开读取")
-            for c, value in enumerate(row):
-                match = _LABEL_VALUE_RE.match(value) if isinstance(value, str) else None
-                if match is None or label(match.group(1)) not in _ONE_CELL_LABELS:
-                    continue
-                if any(text(v).strip() for v in row[c + 1 :]):
-                    break  # a value beside it: the colon is part of something else
-                name = label(match.group(1))
-                self.rows[r] = [*row[:c], name, match.group(2).strip(), *row[c + 2 :]]
-                self._say(r, f"“{name}”和内容写在同一格，按“{name}”读取")
-                break
-
     def tables(self) -> list[Parsed]:
         """Every table of the sheet, in order; its lines above it and footers below."""
         self.rows = list(self.rows)  # cells split below do not change the caller's rows
-        self._split_label_cells()
+        split_label_cells(self.rows, self._say)
         starts = [r for r, row in enumerate(self.rows) if any(label(v) == "项目名称" for v in row)]
         found = []
         lead = 0
@@ -268,8 +253,7 @@ class SheetReader:
         if any(_FOOTER_RE.match(label(c)) for c in cells[:1]):
             return False
         return len(cells) == 1 or any(
-            TITLE_RE.match(c) or _FORM_RE.search(c) or _UNIT_ANYWHERE_RE.search(label(c))
-            for c in cells
+            title_name(c) is not None or _FORM_RE.search(c) or unit_in_line(label(c)) for c in cells
         )
 
     def _lead_start(self, start: int, floor: int) -> int:
@@ -307,21 +291,21 @@ class SheetReader:
         agency = None
         unit = ""
         for r in range(lead, header):
-            unit_row = any(_UNIT_ANYWHERE_RE.search(label(v)) for v in self.rows[r])
+            unit_row = any(unit_in_line(label(v)) for v in self.rows[r])
             for value in self.rows[r]:
                 shown = text(value).strip()
                 squeezed = label(value)
-                if match := _UNIT_ANYWHERE_RE.search(squeezed):
-                    unit = unit or match.group(1) or match.group(2)
-                    squeezed = _UNIT_ANYWHERE_RE.sub("", squeezed)
-                    shown = _UNIT_ANYWHERE_RE.sub("", shown).strip()
+                if named := unit_in_line(squeezed):
+                    unit = unit or named
+                    squeezed = without_unit(squeezed)
+                    shown = without_unit(shown).strip()
                     if not shown or r >= start:
                         continue
                 if r >= start:
                     continue
                 if _DOC_TITLE_RE.search(squeezed) and not document_title and not title:
                     document_title = shown
-                elif not title and (TITLE_RE.match(shown) or _FORM_RE.search(shown)):
+                elif not title and (title_name(shown) is not None or _FORM_RE.search(shown)):
                     title = shown
                 elif title and _FORM_YEAR_RE.match(squeezed):
                     title += shown
@@ -361,8 +345,7 @@ class SheetReader:
         unit = assumed.unit if assumed else unit
         money = TableMoney(unit, self._say, report_grouping=not self.own_print)
         header_fields: dict[str, Any] = {
-            "project_name": text(project)
-            or ((m.group(1) or m.group(2) or "") if (m := TITLE_RE.match(title)) else ""),
+            "project_name": text(project) or (title_name(title) or ""),
             "money_unit": unit,
         }
         extra = self._money_fields(start, header, money, header_fields)
@@ -417,13 +400,8 @@ class SheetReader:
             ),
             None,
         )
-        return (
-            from_statements(self.unit_clues, start)
-            or from_written_amounts(v for row in self.rows[start:header] for v in row)
-            or from_costs(budget, rows)
-            or from_form(layout)
-            or DEFAULT_UNIT
-        )
+        head = (v for row in self.rows[start:header] for v in row)
+        return assume_unit(self.unit_clues, start, head, budget, rows, layout)
 
     def _fund_use(self, budget_row: int | None, stop: int, start: int) -> str:
         labelled = self._find_row(start, stop, "资金用途")
@@ -542,13 +520,6 @@ class SheetReader:
                 )
 
 
-_LABEL_VALUE_RE = re.compile(r"^\s*([^:：\n]{2,12}?)\s*[:：]\s*(\S.*)$", re.S)
-_MONEY_IN_CELL_RE = re.compile(
-    r"^\s*(?P<label>(?:其中\s*[:：]\s*)?(?:预算数|资金总额|年度资金总额|年度预算数|项目预算数"
-    r"|预算金额|财政资金|财政拨款|其他资金))\s*[:：]\s*(?P<amount>[-+]?[￥¥]?\d[\d,，]*(?:\.\d+)?"
-    r"\s*(?:万?元|万)?)\s*$"
-)
-_ONE_CELL_LABELS = frozenset({"项目名称", *GOAL_LABELS, "资金用途", "项目绩效目标", "总体目标"})
 MONEY_LABEL = {"budget_total": "预算数", "budget_fiscal": "财政资金", "budget_other": "其他资金"}
 
 

@@ -8,12 +8,16 @@ from typing import Any
 
 from goaleditor.formats.layout.official import DEFAULT_HEADING
 from goaleditor.formats.notes import ImportNote, Warn
+from goaleditor.formats.readers.tables.cell_text import collapse_blanks
 from goaleditor.formats.readers.tables.money_unit import statement_in
 from goaleditor.formats.readers.tables.table_reader import AGENCY_LABEL_RE
 
 _GAP_RE = re.compile(r"\t+|[ \u3000\u00a0]{2,}")
-_UNIT_TAIL_RE = re.compile(r"^(.*?)[\s\u3000]*((?:金额)?单位\s*[:：]\s*(?:万元|元))\s*$")
-_TOC_ENTRY_RE = re.compile(r"(?:[.…·．_\-\s]{2,}|……)\s*\d+$")
+_UNIT_TAIL_RE = re.compile(r"((?:金额)?单位\s*[:：]\s*(?:万元|元))\s*$")
+# A 目录 entry's end read backwards (a page number, then dots or blanks): matched from the
+# line's end only, in linear time, where a search for "dots then digits at the end" from every
+# place was cubic over a long run of blanks.
+_TOC_TAIL_REVERSED_RE = re.compile(r"\d+[.…·．_\-\s]{2}")
 _TABLE_TITLE_RE = re.compile(r"绩效目标表\s*$")
 _CODE_ONLY_RE = re.compile(r"^\d{5,}$")
 _SECTION_RE = re.compile(r"^第[一二三四五六七八九十百零\d]+(?:部分|章|篇|节)")
@@ -30,16 +34,27 @@ _HEAD_TABLE_ROWS, _HEAD_TABLE_CELLS = 3, 4  # a borderless table of the lines ab
 def line_row(text: str) -> list[Any]:
     """Split a printed line at wide gaps; a trailing 单位：万元 becomes a cell of its own."""
     cells: list[Any] = []
-    for chunk in _GAP_RE.split(text.strip()):
+    for chunk in _GAP_RE.split(collapse_blanks(text).strip()):
         if cells and isinstance(cells[-1], str) and _CODE_ONLY_RE.match(cells[-1]):
             cells[-1] = f"{cells[-1]} {chunk}"  # an agency code, a wide gap, its name
             chunk = cells.pop()
-        match = _UNIT_TAIL_RE.match(chunk)
-        if match and match.group(1):
-            cells += [match.group(1).strip(), match.group(2)]
+        head, unit = _unit_tail(chunk)
+        if head:
+            cells += [head, unit]
         elif chunk:
             cells.append(chunk)
     return cells
+
+
+def _unit_tail(chunk: str) -> tuple[str, str]:
+    """The text before a trailing 单位：万元 on one line, and the unit words; ("", "") if none."""
+    match = _UNIT_TAIL_RE.search(chunk)
+    if match is None:
+        return "", ""
+    head = chunk[: match.start()].strip()
+    if "\n" in head:
+        return "", ""  # the unit ends a later line of the cell: not this line's tail
+    return head, match.group(1)
 
 
 def agency_from_properties(author: str, keywords: str) -> tuple[str, str]:
@@ -51,7 +66,7 @@ def agency_from_properties(author: str, keywords: str) -> tuple[str, str]:
 
 def is_toc_entry(text: str) -> bool:
     """A 目录 line: an entry followed by dots and a page number."""
-    return bool(_TOC_ENTRY_RE.search(text.strip()))
+    return bool(_TOC_TAIL_REVERSED_RE.match(text.strip()[::-1]))
 
 
 def document_title(lines: list[str]) -> str:
