@@ -11,8 +11,11 @@ import zipfile
 from typing import IO
 
 from goaleditor.errors import InputError
+from goaleditor.model.limits import MAX_INDICATORS
 
-MAX_SHARED_STRINGS = 200_000  # a few seconds in openpyxl; a thousand-table workbook uses 50,000
+# A document at the caps (100,000 indicators, each with its own name, description and standard)
+# saved by Excel holds about 300,000; openpyxl reads 500,000 in under ten seconds.
+MAX_SHARED_STRINGS = 5 * MAX_INDICATORS
 _DEFAULT_PART = "xl/sharedStrings.xml"
 _CONTENT_TYPES = "[Content_Types].xml"
 _CONTENT_TYPES_BYTES = 1 << 20
