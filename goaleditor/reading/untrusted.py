@@ -25,9 +25,18 @@ def start_method() -> str:
     """How to start a worker from here: "fork" on Linux while this process runs one thread
     (the CLI: a few ms instead of a new interpreter), "spawn" elsewhere (Qt's threads, macOS,
     Windows)."""
-    if sys.platform.startswith("linux") and threading.active_count() == 1:
+    qt = "PySide6.QtCore" in sys.modules  # Qt starts threads of its own at any time
+    if sys.platform.startswith("linux") and not qt and _threads() == 1:
         return "fork"
     return "spawn"
+
+
+def _threads() -> int:
+    """This process's threads, Qt's and other libraries' native ones included."""
+    try:
+        return len(os.listdir("/proc/self/task"))
+    except OSError:
+        return max(2, threading.active_count())  # cannot tell: not worth the risk of forking
 
 
 def checked_size(path: Path) -> int:

@@ -178,9 +178,11 @@ def serve(connection: Connection, preload: bool) -> None:
     from goaleditor.reading.limits import allow_cpu, confine
 
     confine()
-    if preload:
-        _preload()
+    unloaded = _reader_modules() if preload else []
     while True:
+        # Readers load while nothing is asked: a file asked for at once is not kept waiting.
+        while unloaded and not connection.poll(0):
+            _load(unloaded.pop(0))
         try:
             request = connection.recv()
         except (EOFError, OSError):
@@ -215,14 +217,15 @@ def read_answer(path: Path) -> Answer:
     return ("done", document, notes)
 
 
-def _preload() -> None:
-    """Import every reader now (a warm worker): the first file then reads as fast as the next."""
-    import importlib
-
+def _reader_modules() -> list[str]:
+    """Every reader module, the most common first (a warm worker loads them when idle)."""
     from goaleditor.formats.registry import modules
 
-    for module in modules():
-        if ".writers." in module:
-            continue
-        with contextlib.suppress(Exception):  # a missing optional library fails when used
-            importlib.import_module(module)
+    return [module for module in modules() if ".writers." not in module]
+
+
+def _load(module: str) -> None:
+    import importlib
+
+    with contextlib.suppress(Exception):  # a missing optional library fails when used
+        importlib.import_module(module)

@@ -236,16 +236,23 @@ class DocumentSession(QObject):
             self.notesChanged.emit()
 
     def open(self, path: Path) -> bool:
-        """Open a .goals file, or import anything else as a new unsaved document."""
-        from goaleditor.formats import read_document
-        from goaleditor.formats.registry import NATIVE, format_for
+        """Open a .goals file, or import anything else as a new unsaved document.
 
-        skipped: list[ImportNote] = []
+        The file is read in the reading worker (ui/reading_wait.py): a file that crashes or
+        hangs its parser is one line here, and 取消 leaves the open document as it was.
+        """
+        from goaleditor.formats.registry import NATIVE, format_for
+        from goaleditor.ui.reading_wait import read_file
+
         try:
-            document = read_document(path, skipped.append)
+            read = read_file(path, self.prompts.parent)
         except InputError as exc:
             self.prompts.error("无法打开", str(exc))
             return False
+        if read is None:
+            self.message.emit(f"已取消打开“{path.name}”，当前文档没有改变", 5000)
+            return False
+        document, skipped = read
         is_goals = format_for(path.suffix) is NATIVE
         lock, read_only = None, False
         if is_goals:
