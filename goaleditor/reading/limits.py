@@ -24,7 +24,8 @@ def confine() -> None:
     process started, nothing printed (a parser's chatter would reach the clerk's terminal)."""
     _silence()
     if sys.platform == "win32":
-        return  # no setrlimit: the parent's wall deadline is the only bound there
+        _windows_job()  # no setrlimit there: a job object limits memory and processes
+        return
     import resource
     import signal
 
@@ -78,3 +79,61 @@ def _silence() -> None:
         except OSError:  # no console (a windowed build): nothing to silence
             continue
     os.close(null)
+
+
+_job_handle = None  # the Windows job object, open for the child's life
+
+
+def _windows_job() -> None:
+    """Windows: put this process in a job object that caps its memory (MEMORY_LIMIT) and lets
+    it start no process; a crash ends it without Windows' error dialog. Best effort: where
+    the system refuses, the parent's wall deadline still bounds the reading."""
+    global _job_handle
+    import ctypes
+    from ctypes import wintypes
+
+    class BasicLimits(ctypes.Structure):
+        _fields_ = [
+            ("PerProcessUserTimeLimit", ctypes.c_int64),
+            ("PerJobUserTimeLimit", ctypes.c_int64),
+            ("LimitFlags", wintypes.DWORD),
+            ("MinimumWorkingSetSize", ctypes.c_size_t),
+            ("MaximumWorkingSetSize", ctypes.c_size_t),
+            ("ActiveProcessLimit", wintypes.DWORD),
+            ("Affinity", ctypes.c_size_t),
+            ("PriorityClass", wintypes.DWORD),
+            ("SchedulingClass", wintypes.DWORD),
+        ]
+
+    class ExtendedLimits(ctypes.Structure):
+        _fields_ = [
+            ("BasicLimitInformation", BasicLimits),
+            ("IoInfo", ctypes.c_uint64 * 6),
+            ("ProcessMemoryLimit", ctypes.c_size_t),
+            ("JobMemoryLimit", ctypes.c_size_t),
+            ("PeakProcessMemoryUsed", ctypes.c_size_t),
+            ("PeakJobMemoryUsed", ctypes.c_size_t),
+        ]
+
+    process_memory, active_process, die_on_exception = 0x100, 0x8, 0x400
+    extended_limit_information = 9
+    no_error_boxes = (
+        0x0001 | 0x0002 | 0x8000
+    )  # SEM_FAILCRITICALERRORS | NOGPFAULTERRORBOX | NOOPENFILEERRORBOX
+    try:
+        kernel32 = getattr(ctypes, "windll").kernel32  # noqa: B009 (absent off Windows)
+        kernel32.SetErrorMode(no_error_boxes)
+        job = kernel32.CreateJobObjectW(None, None)
+        if not job:
+            return
+        limits = ExtendedLimits()
+        limits.BasicLimitInformation.LimitFlags = process_memory | active_process | die_on_exception
+        limits.BasicLimitInformation.ActiveProcessLimit = 1
+        limits.ProcessMemoryLimit = memory_limit()
+        set_ok = kernel32.SetInformationJobObject(
+            job, extended_limit_information, ctypes.byref(limits), ctypes.sizeof(limits)
+        )
+        if set_ok and kernel32.AssignProcessToJobObject(job, kernel32.GetCurrentProcess()):
+            _job_handle = job
+    except (OSError, AttributeError, ValueError):
+        return

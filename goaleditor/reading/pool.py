@@ -18,11 +18,16 @@ Outcome = tuple[Path, Document | InputError, list[ImportNote]]
 
 
 def read_many(
-    paths: Iterable[str | os.PathLike[str]], workers: int = 2, *, method: str | None = None
+    paths: Iterable[str | os.PathLike[str]],
+    workers: int = 2,
+    *,
+    method: str | None = None,
+    seconds: float | None = None,
 ) -> Iterator[Outcome]:
     """Read each file in one of `workers` worker processes: (path, document or the InputError
     that refused it, notes), in the order they finish. A worker whose file killed it or ran
-    past its deadline is replaced; the others go on."""
+    past its deadline (seconds, by default deadline_for its size) is replaced; the others
+    go on."""
     pending = deque(Path(p) for p in paths)
     method = method or start_method()
     idle: list[Worker] = []
@@ -32,12 +37,12 @@ def read_many(
             while pending and len(running) < max(1, workers):
                 path = pending.popleft()
                 try:
-                    seconds = deadline_for(checked_size(path))
+                    size = checked_size(path)
                 except InputError as refused:  # a pipe, a folder: no worker needed
                     yield path, refused, []
                     continue
                 worker = idle.pop() if idle else Worker(method, preload=True)
-                running[worker] = worker.submit(path, seconds)
+                running[worker] = worker.submit(path, seconds or deadline_for(size))
             if not running:
                 continue
             soonest = min(job.remaining() for job in running.values())

@@ -11,13 +11,13 @@ from goaleditor.formats.notes import Warn
 from goaleditor.model.document import Document
 from goaleditor.reading.worker import Worker
 
-BASE_SECONDS = 20.0  # a 2 KB hostile file is stopped within this (plus the worker's start)
+BASE_SECONDS = 15.0  # a few-KB hostile file is stopped within this (plus the worker's start)
 SECONDS_PER_MB = 2.0
 MAX_SECONDS = 300.0  # the readers' own cap (the PDF reader's TIME_LIMIT)
 
 
 def deadline_for(size: int) -> float:
-    """The wall time a file of size bytes may take to read: 20 s + 2 s a MB, at most 300 s."""
+    """The wall time a file of size bytes may take to read: 15 s + 2 s a MB, at most 300 s."""
     return min(BASE_SECONDS + SECONDS_PER_MB * size / 2**20, MAX_SECONDS)
 
 

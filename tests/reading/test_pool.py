@@ -25,7 +25,9 @@ def test_read_many_reads_each_file_and_survives_a_crash(
     if sys.platform != "win32":
         os.mkfifo(tmp_path / "管道.json")
         paths.append(tmp_path / "管道.json")
-    outcomes = {path: (result, notes) for path, result, notes in read_many(paths, workers=2)}
+    outcomes = {
+        path: (result, notes) for path, result, notes in read_many(paths, workers=2, seconds=120)
+    }
     assert set(outcomes) == set(paths)
     crashed = outcomes[aborting_pdf][0]
     assert isinstance(crashed, InputError) and crashed.kind is RefusalKind.PARSER_FAILED
