@@ -133,10 +133,7 @@ class Job:
     def _receive(self) -> Answer:
         try:
             answer: Answer = self.worker.connection.recv()
-        except (EOFError, OSError, ValueError):  # the child died: a signal, an abort
-            self.worker.kill()
-            return ("crashed",)
-        except Exception:  # an answer that does not unpickle: a bug, or a child half-dead
+        except Exception:  # the child died (a signal, an abort: EOFError) or half-answered
             self.worker.kill()
             return ("crashed",)
         self.worker.busy = False

@@ -1,8 +1,9 @@
 """Reading a file to open in the editor's worker process, behind a dialog with 取消.
 
 One warm worker serves every window (started after the first window shows, and again after
-a file killed it); the window waits in a local event loop, so it never freezes on a hostile
-file, and a dialog with 取消 comes up if the reading takes longer than a moment.
+a file killed it). An ordinary file is read within SHOW_AFTER_SECONDS; past that a modal
+dialog with 取消 runs the window's events while the worker reads, so a hostile file never
+freezes it, and the worker's deadline ends the wait in any case.
 """
 
 from __future__ import annotations
