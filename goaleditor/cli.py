@@ -234,13 +234,14 @@ def _fail(message: str) -> int:
 
 
 def _cmd_import(args: argparse.Namespace) -> int:
-    from goaleditor.formats.registry import NATIVE, format_for, read_document, write_document
+    from goaleditor.formats.registry import NATIVE, format_for, write_document
+    from goaleditor.reading import read_untrusted
 
     output = Path(args.output)
     if format_for(output.suffix) is not NATIVE:
         native = NATIVE.extensions[0]
         return _fail(f"导入的结果应保存为 {native} 文档，而不是“{output.name}”")
-    document = read_document(args.source, _warn)
+    document = read_untrusted(args.source, _warn)
     with _document_lock(output, args.force):
         write_document(document, output)
     return EXIT_OK
@@ -274,10 +275,11 @@ def _document_lock(output: Path, force: bool) -> Iterator[None]:
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
-    from goaleditor.formats import ExportOptions, read_document, write_document
+    from goaleditor.formats import ExportOptions, write_document
     from goaleditor.model.checks import ERROR, check_document
+    from goaleditor.reading import read_untrusted
 
-    document = read_document(args.document, _warn)
+    document = read_untrusted(args.document, _warn)
     if args.layout:  # only this output: the document file is not written
         document.layout = args.layout
     errors = sum(1 for p in check_document(document) if p.severity == ERROR)
@@ -294,18 +296,19 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
-    from goaleditor.formats import read_document
     from goaleditor.model.checks import check_document, has_errors
+    from goaleditor.reading import read_untrusted
 
-    problems = check_document(read_document(args.document, _warn))
+    problems = check_document(read_untrusted(args.document, _warn))
     _write_stdout("".join(p.line() + "\n" for p in problems))
     return EXIT_CHECK_FAILED if has_errors(problems) else EXIT_OK
 
 
 def _cmd_next_year(args: argparse.Namespace) -> int:
     from goaleditor.errors import printable
-    from goaleditor.formats.registry import NATIVE, format_for, read_document, write_document
+    from goaleditor.formats.registry import NATIVE, format_for, write_document
     from goaleditor.model.next_year import next_year
+    from goaleditor.reading import read_untrusted
 
     source, output = Path(args.document), Path(args.output)
     if format_for(output.suffix) is not NATIVE:
@@ -313,7 +316,7 @@ def _cmd_next_year(args: argparse.Namespace) -> int:
         return _fail(f"下一年度的文档应保存为 {native} 文档，而不是“{output.name}”")
     if _same_file(source, output):
         return _fail(f"{output.name} 是作为底稿的文档本身，请为下一年度的文档另取一个文件名")
-    draft = next_year(read_document(source, _warn))
+    draft = next_year(read_untrusted(source, _warn))
     if draft.document.year is None:
         return _fail(f"无法确定 {source.name} 的年度，请先在文档属性中填写年度")
     with _document_lock(output, args.force):
@@ -331,10 +334,10 @@ def _same_file(first: Path, second: Path) -> bool:
 
 
 def _cmd_dump(args: argparse.Namespace) -> int:
-    from goaleditor.formats import read_document
     from goaleditor.formats.canonical_json import dumps
+    from goaleditor.reading import read_untrusted
 
-    _write_stdout(dumps(read_document(args.document, _warn)))
+    _write_stdout(dumps(read_untrusted(args.document, _warn)))
     return EXIT_OK
 
 

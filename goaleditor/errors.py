@@ -24,6 +24,8 @@ class RefusalKind(Enum):
     NOT_A_GOAL_TABLE = "not_a_goal_table"  # read, but no goal table in it
     HEADER_MISSING = "header_missing"  # a goal table whose header lacks 三级指标 or 指标值
     SLICED_TABLE = "sliced_table"  # a wide table printed in slices on several pages
+    PARSER_FAILED = "parser_failed"  # the reading process died (crash, abort, memory)
+    TOO_SLOW = "too_slow"  # still reading at the deadline: stopped
 
 
 class InputError(Exception):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib
 import os
+import stat
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -229,12 +230,10 @@ def _note_name(fmt: Format) -> str:
     return "旧版Excel工作簿" if fmt.extensions == (".xls",) else fmt.label
 
 
-def read_document(path: str | os.PathLike[str], warn: Warn | None = None) -> Document:
-    """Read any readable format (see FORMATS) by the file's extension, or by its content
-    where that is another kind of workbook.
-
-    warn receives one note for each guess or skip, in reading order, once the file is read.
-    """
+def check_readable(path: str | os.PathLike[str]) -> Format:
+    """The format to read path with, once the file is known to be one we can read: InputError
+    for an unknown kind, a missing file, a folder, or no regular file (a pipe or a device,
+    whose reading would block for ever). Only stats the file, never opens it."""
     path = Path(path)
     fmt = format_for(path.suffix)
     if fmt is None or fmt.reader is None:
@@ -245,11 +244,27 @@ def read_document(path: str | os.PathLike[str], warn: Warn | None = None) -> Doc
         raise InputError(
             f"{path.name}：不认识的文件类型{_kind(path.suffix)}（可读取{known}）{hint}"
         )
-    if not path.exists():
-        raise InputError(f"找不到文件：{path}")
-    if path.is_dir():
+    try:
+        mode = os.stat(path).st_mode
+    except (FileNotFoundError, NotADirectoryError):
+        raise InputError(f"找不到文件：{path}") from None
+    except OSError as exc:
+        raise InputError(f"无法读取文件 {path}：{exc.strerror or exc}") from None
+    if stat.S_ISDIR(mode):
         raise InputError(f"这是一个文件夹，不是文档：{path}")
-    fmt, reader = _reader_by_content(path, fmt)
+    if not stat.S_ISREG(mode):
+        raise InputError(f"{path.name}：这不是普通文件（管道或设备），无法读取")
+    return fmt
+
+
+def read_document(path: str | os.PathLike[str], warn: Warn | None = None) -> Document:
+    """Read any readable format (see FORMATS) by the file's extension, or by its content
+    where that is another kind of workbook.
+
+    warn receives one note for each guess or skip, in reading order, once the file is read.
+    """
+    path = Path(path)
+    fmt, reader = _reader_by_content(path, check_readable(path))
     notes: list[ImportNote] = []
 
     def collect(note: ImportNote | str) -> None:  # the store (no formats import) says lines

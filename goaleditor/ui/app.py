@@ -126,7 +126,10 @@ def show_unexpected(
 
 
 def _after_first_paint(app: QApplication, window: MainWindow) -> None:
+    from goaleditor.ui.reading_wait import warm_up
+
     set_window_icon(app)
+    warm_up()  # the reading worker: the first file opens as fast as the next
     _offer_recovery_when_free(window)
 
 
@@ -200,6 +203,10 @@ def run_editor(path: str | None) -> int:
     """Open the main window (on path, if given) and run until the last window closes."""
     app = create_application()
     sys.excepthook = show_unexpected
+    if path:  # the reading worker starts while the window is built
+        from goaleditor.ui.reading_wait import warm_up
+
+        warm_up()
     window = open_window()
     if path:
         window.open_path(Path(path), ask=False)

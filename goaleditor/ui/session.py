@@ -200,23 +200,44 @@ class DocumentSession(QObject):
             self.notesChanged.emit()
 
     def open(self, path: Path) -> bool:
-        """Open a .goals file, or import anything else as a new unsaved document."""
-        from goaleditor.formats import read_document
-        from goaleditor.formats.registry import NATIVE, format_for
+        """Open a .goals file, or import anything else as a new unsaved document.
 
-        skipped: list[ImportNote] = []
+        A .goals file is locked before it is read (the clerk's choice when another editor
+        holds it), so nothing can change it between the reading and the lock. The file is
+        read in the reading worker (ui/reading_wait.py): a file that crashes or hangs its
+        parser is one line here, and 取消 leaves the open document as it was.
+        """
+        from goaleditor.formats.registry import NATIVE, check_readable, format_for
+        from goaleditor.ui.reading_wait import read_file
+
+        is_goals = format_for(path.suffix) is NATIVE
+        lock: FileLock | None = None
+        read_only = False
+
+        def release_new_lock() -> None:  # the file did not open: never the lock held already
+            if lock is not None and lock is not self.file_lock:
+                lock.release()
+
         try:
-            document = read_document(path, skipped.append)
+            if is_goals:
+                check_readable(path)  # no lock file is made beside a missing file or a folder
+                choice = self._lock_or_ask(path)
+                if choice is None:
+                    return False
+                lock, read_only, is_goals = choice
+            read = read_file(path, self.prompts.parent)
         except InputError as exc:
+            release_new_lock()
             self.prompts.error("无法打开", str(exc))
             return False
-        is_goals = format_for(path.suffix) is NATIVE
-        lock, read_only = None, False
-        if is_goals:
-            choice = self._lock_or_ask(path)
-            if choice is None:
-                return False
-            lock, read_only, is_goals = choice
+        except BaseException:
+            release_new_lock()
+            raise
+        if read is None:
+            release_new_lock()
+            self.message.emit(f"已取消打开“{path.name}”，当前文档没有改变", 5000)
+            return False
+        document, skipped = read
         self.replace(
             document,
             path if is_goals else None,
