@@ -122,10 +122,13 @@ def _parse(data: bytes) -> LockInfo | None:
         raw = json.loads(data.decode("utf-8"))
         known = {f.name for f in fields(LockInfo)}
         values = {k: v for k, v in raw.items() if k in known}
+        pid = values.get("pid")
+        if not isinstance(pid, int) or isinstance(pid, bool):
+            return None  # 1e999, "12", true: we always write a whole number
         info = LockInfo(
-            **{k: int(v) if k == "pid" else str(v) for k, v in values.items()}  # type: ignore[arg-type]
+            **{k: v if k == "pid" else str(v) for k, v in values.items()}  # type: ignore[arg-type]
         )
-    except (ValueError, TypeError, AttributeError):
+    except (ValueError, TypeError, AttributeError, OverflowError, RecursionError):
         return None
     return info
 

@@ -26,6 +26,7 @@ from goaleditor.model.limits import MAX_INDICATORS, MAX_TABLES, check_count, che
 from goaleditor.model.money import MONEY_UNITS, MoneyError, format_money, parse_money
 from goaleditor.model.text_clean import encodable, lone_surrogate
 from goaleditor.model.values import COMPARATORS, normalize_comparator, parse_target
+from goaleditor.model.year_range import YEAR_RULE, plain_year
 
 SCHEMA = 1
 MAX_BYTES = 64 * 1024 * 1024
@@ -121,8 +122,8 @@ def from_data(data: Any, source: str = "JSON") -> Document:
     if schema != SCHEMA:
         raise InputError(f"{source}：不支持的schema版本 {schema!r}（本程序读取版本{SCHEMA}）")
     year = obj.get("year")
-    if year is not None and (not isinstance(year, int) or isinstance(year, bool)):
-        raise where.error("year", "应为整数年份或null")
+    if year is not None and (not isinstance(year, int) or plain_year(year) is None):
+        raise where.error("year", YEAR_RULE)
     tables_data = where.array(obj.get("tables", []), "tables")
     check_count(source, "绩效目标表", len(tables_data), MAX_TABLES)
     lists = (t.get("indicators") for t in tables_data if isinstance(t, dict))
@@ -133,6 +134,8 @@ def from_data(data: Any, source: str = "JSON") -> Document:
     framework = obj.get("framework")
     if framework is None:
         framework = detect_framework(l1.name for t in tables for l1 in t.children)
+    elif not isinstance(framework, str):
+        raise where.error("framework", f"应为指标体系的名称（{'、'.join(FRAMEWORKS)}）")
     elif framework not in FRAMEWORKS:
         raise where.error("framework", f"未知的指标体系 {framework!r}")
     layout = where.text(obj.get("layout", ""), "layout") or DEFAULT_LAYOUT

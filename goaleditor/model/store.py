@@ -28,9 +28,10 @@ from goaleditor.model.fields import (
     INDICATOR_FIELDS,
     MONEY_FIELDS,
 )
-from goaleditor.model.frameworks import DEFAULT_FRAMEWORK
+from goaleditor.model.frameworks import DEFAULT_FRAMEWORK, FRAMEWORKS, detect_framework
 from goaleditor.model.money import MoneyError, format_money, parse_money
 from goaleditor.model.text_clean import encodable
+from goaleditor.model.year_range import plain_year
 
 if TYPE_CHECKING:
     from sqlalchemy import Table
@@ -147,7 +148,25 @@ def load_document(path: str | Path, warn: Callable[[str], None] | None = None) -
         memory.close()
     if decoder.damaged and warn is not None:
         warn(f"{path.name} 中有{decoder.damaged}处文字已损坏（编码无效），已用“\ufffd”代替，请检查")
+    _plain_properties(document, path, warn)
     return document
+
+
+def _plain_properties(document: Document, path: Path, warn: Callable[[str], None] | None) -> None:
+    """A year no layout can print, or a framework we do not know, read as a clerk would."""
+    said: list[str] = []
+    if document.year is not None and plain_year(document.year) is None:
+        said.append(f"{path.name} 的年度“{str(document.year)[:24]}”不是四位数的年份，已留空")
+        document.year = None
+    if document.framework not in FRAMEWORKS:
+        document.framework = detect_framework(
+            l1.name for table in document.tables for l1 in table.children
+        )
+        label = FRAMEWORKS[document.framework].label
+        said.append(f"{path.name} 的指标体系无法识别，已按一级指标取为“{label}”")
+    if warn is not None:
+        for line in said:
+            warn(f"{line}（可在 文档属性 中更改）")
 
 
 class _Decoder:
