@@ -19,6 +19,7 @@ if TYPE_CHECKING:  # argparse loads only for commands: the editor starts without
 
 COMMANDS = ("import", "export", "check", "dump", "next-year")
 EXIT_OK, EXIT_CHECK_FAILED, EXIT_USAGE = 0, 1, 2
+DEBUG_VARIABLE = "GOALEDITOR_DEBUG"  # =1: the technical detail of a failure on stderr
 FORCE_HELP = "即使 .goals 文档正被别人打开编辑也覆盖它"
 
 
@@ -198,19 +199,33 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     except Exception as exc:
+        _debug(exc)
         return _fail(_describe(exc))
 
 
 def _describe(exc: Exception) -> str:
-    from goaleditor.errors import InputError, os_error_reason, printable
+    from goaleditor.errors import InputError, io_failure
 
     if isinstance(exc, InputError):
         return str(exc)
     if isinstance(exc, OSError):
-        target = printable(str(exc.filename or ""))
-        reason = os_error_reason(exc)
-        return f"无法写入 {target}：{reason}" if target else f"文件操作失败：{reason}"
-    return f"内部错误：{type(exc).__name__}: {exc}（请把此行报告给开发者）"
+        return io_failure(exc)
+    return (
+        f"内部错误：命令没有完成（请设置环境变量 {DEBUG_VARIABLE}=1 再运行一次，"
+        "把输出报告给开发者）"
+    )
+
+
+def _debug(exc: BaseException) -> None:
+    """With GOALEDITOR_DEBUG=1, the technical detail (the exception and its traceback)."""
+    import os
+    import traceback
+
+    if os.environ.get(DEBUG_VARIABLE) == "1":
+        detail = getattr(exc, "detail", "")
+        if detail:
+            print(f"goaleditor: 详情：{detail}", file=sys.stderr)
+        traceback.print_exception(exc, file=sys.stderr)
 
 
 def _warn(note: ImportNote | str) -> None:

@@ -112,12 +112,7 @@ def atomic_write(target: str | os.PathLike[str], write: Callable[[Path], None]) 
     temp = temp_path_for(target)
     try:
         os.close(os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
-        try:
-            write(temp)
-        except PermissionError as exc:
-            if _writable(temp):  # SQLite says "unable to open" whatever the reason
-                raise OSError(errno.EIO, "写入失败（磁盘已满或出错）", str(given)) from exc
-            raise
+        write(temp)
         if not temp.exists():
             raise OSError(errno.EIO, "写入的临时文件不见了", str(temp))
         _carry_over_metadata(target, temp)
@@ -127,17 +122,10 @@ def atomic_write(target: str | os.PathLike[str], write: Callable[[Path], None]) 
         remove_ours(temp)
         if isinstance(exc, OSError) and exc.filename != str(given):
             # Report the user's file, not our temporary name.
-            raise OSError(exc.errno, exc.strerror or str(exc), str(given)) from exc
+            winerror = getattr(exc, "winerror", None)
+            raise OSError(exc.errno, exc.strerror or "", str(given), winerror) from exc
         raise
     _fsync_dir(target.parent)
-
-
-def _writable(temp: Path) -> bool:
-    """Whether the temporary file we made can be written (so a refusal was not about rights)."""
-    try:
-        return os.access(temp, os.W_OK) and os.access(temp.parent, os.W_OK)
-    except OSError:
-        return False
 
 
 def _carry_over_metadata(target: Path, temp: Path) -> None:

@@ -107,11 +107,35 @@ def loads(raw: bytes | str, source: str = "JSON") -> Document:
         raise InputError(f"{source}：不是UTF-8编码的JSON文件") from None
     except json.JSONDecodeError as exc:
         raise InputError(
-            f"{source}：第{exc.lineno}行第{exc.colno}列不是有效的JSON（{exc.msg}）"
+            f"{source}：第{exc.lineno}行第{exc.colno}列不是有效的JSON（{_json_problem(exc.msg)}）",
+            detail=exc.msg,
         ) from None
     except RecursionError:
         raise InputError(f"{source}：JSON嵌套过深，不是绩效目标表文档") from None
+    except ValueError as exc:  # a number of more than 4,300 digits
+        raise InputError(
+            f"{source}：JSON中有位数过多的数字，不是绩效目标表文档", detail=str(exc)
+        ) from None
     return from_data(data, source)
+
+
+# The JSON parser's messages, as a clerk reads them (by their start; positions follow).
+_JSON_PROBLEMS = (
+    ("Expecting value", "此处缺少值"),
+    ("Expecting ',' delimiter", "缺少逗号"),
+    ("Expecting ':' delimiter", "缺少冒号"),
+    ("Expecting property name", "属性名应写在英文双引号中"),
+    ("Unterminated string", "字符串缺少结束的引号"),
+    ("Invalid control character", "字符串中有控制字符"),
+    ("Invalid \\uXXXX escape", "无效的\\u转义"),
+    ("Invalid \\escape", "无效的转义符"),
+    ("Extra data", "JSON结束后还有多余的内容"),
+)
+
+
+def _json_problem(message: str) -> str:
+    """What the JSON parser found wrong, in Chinese."""
+    return next((zh for en, zh in _JSON_PROBLEMS if message.startswith(en)), "格式错误")
 
 
 def from_data(data: Any, source: str = "JSON") -> Document:

@@ -117,12 +117,14 @@ def show_unexpected(
     kind: type[BaseException], error: BaseException, tb: TracebackType | None
 ) -> None:
     """Last resort for an exception escaping a Qt slot: log it, say so, keep the document."""
+    from goaleditor.errors import said_in_chinese
     from goaleditor.ui.error_log import log_exception
     from goaleditor.ui.prompts import Prompts
 
     log = log_exception(error.with_traceback(tb)) or "（无法写入日志）"
     if QApplication.instance() is not None:
-        Prompts(QApplication.activeWindow()).unexpected(f"{kind.__name__}: {error}", str(log))
+        said = said_in_chinese(error) or "程序出现了问题"  # never a class or library text
+        Prompts(QApplication.activeWindow()).unexpected(said, str(log))
 
 
 def _after_first_paint(app: QApplication, window: MainWindow) -> None:

@@ -453,7 +453,7 @@ class DocumentSession(QObject):
             self.working_copy = WorkingCopy(working_folder(), document, self.path)
         except (OSError, sqlite3.Error) as exc:  # editing still works; only recovery is lost
             self.working_copy = None
-            self.message.emit(f"无法建立工作副本（崩溃后将无法恢复）：{exc}", 10000)
+            self.message.emit(f"无法建立工作副本（崩溃后将无法恢复）：{_cause(exc)}", 10000)
 
     def _guard(self, write: Callable[[WorkingCopy], object]) -> bool:
         """Run write(working copy); a failure is logged and shown, never raised."""
@@ -464,7 +464,7 @@ class DocumentSession(QObject):
             write(working)
         except Exception as exc:  # a disk or database error must not undo the clerk's edit
             log_exception(exc)
-            self.message.emit(f"工作副本无法写入：{exc}", 10000)
+            self.message.emit(f"工作副本无法写入：{_cause(exc)}", 10000)
             return False
         return True
 
@@ -495,3 +495,8 @@ def _flush_and_checkpoint(working: WorkingCopy) -> None:
 def _flush_and_mark_saved(working: WorkingCopy) -> None:
     working.flush()
     working.mark_saved()
+
+
+def _cause(exc: BaseException) -> str:
+    """Why the working copy failed, in Chinese (the detail is in the error log)."""
+    return os_error_reason(exc) if isinstance(exc, OSError) else "数据库写入失败"
