@@ -6,7 +6,7 @@ import contextlib
 import importlib.util
 import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -194,6 +194,7 @@ def main(argv: list[str] | None = None) -> int:
     parsed = _build_parser().parse_args(args)
     if parsed.command is None:
         return _run_editor([])
+    _sweep_leftovers(getattr(parsed, name, None) for name in ("source", "document", "output"))
     try:
         return _COMMAND_FUNCTIONS[parsed.command](parsed)
     except KeyboardInterrupt:
@@ -201,6 +202,20 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:
         _debug(exc)
         return _fail(_describe(exc))
+
+
+def _sweep_leftovers(paths: Iterable[str | None]) -> None:
+    """Temporary files that killed saves left beside the files of this run go first."""
+    import os
+
+    from goaleditor.files.atomic import sweep_leftovers
+
+    folders = []
+    for path in paths:
+        with contextlib.suppress(OSError, ValueError):
+            if path:
+                folders.append(Path(os.path.realpath(path)).parent)
+    sweep_leftovers(folders)
 
 
 def _describe(exc: Exception) -> str:
@@ -357,6 +372,7 @@ _COMMAND_FUNCTIONS = {
 def _run_editor(args: list[str]) -> int:
     if len(args) > 1:
         return _fail(f"用法错误：只能打开一个文件，收到{len(args)}个（见 --help）")
+    _sweep_leftovers(args)
     try:
         from goaleditor.ui.app import run_editor
     except ImportError as exc:

@@ -200,8 +200,12 @@ def close_all_windows() -> bool:
 
 def run_editor(path: str | None) -> int:
     """Open the main window (on path, if given) and run until the last window closes."""
+    from goaleditor.files.atomic import sweep_leftovers
+    from goaleditor.ui.session import working_folder
+
     app = create_application()
     sys.excepthook = show_unexpected
+    sweep_leftovers([working_folder()])  # the document's folder: swept by the command line
     window = open_window()
     if path:
         window.open_path(Path(path), ask=False)

@@ -318,3 +318,47 @@ def test_command_line_writes_beside_a_lock_of_an_overflowing_pid(tmp_path: Path)
     result = run_cli("import", example, "-o", document)
     assert result.returncode == 2 and result.stderr.count("\n") == 1
     assert "内部错误" not in result.stderr and "锁文件内容无法识别" in result.stderr
+
+
+def test_a_lock_that_cannot_be_read_back_is_still_released(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from goaleditor.files import lock_reading
+
+    document = tmp_path / "doc.goals"
+    mine = FileLock(document)
+    assert mine.acquire()
+
+    def failing_read(fd: int, size: int) -> bytes:
+        raise OSError(5, "Input/output error")
+
+    monkeypatch.setattr(lock_reading.os, "read", failing_read)
+    mine.release()  # never raises: the very file we created goes
+    assert not lock_path(document).exists()
+    monkeypatch.undo()
+    theirs = FileLock(document)
+    assert theirs.acquire()
+    monkeypatch.setattr(lock_reading.os, "read", failing_read)
+    mine.release()  # another lock file (another inode), unreadable: left alone
+    assert lock_path(document).exists()
+
+
+def test_an_import_whose_lock_read_back_fails_leaves_no_lock(tmp_path: Path) -> None:
+    """Every read of the lock file fails (strace injects EIO): the import is written, says
+    nothing, and its lock is gone (it once stayed, with 文件操作失败 after a good write)."""
+    example = ROOT / "resources" / "examples" / "binhai-2026-published.txt"
+    document = tmp_path / "doc.goals"
+    inject = ["-e", "trace=read", "-e", "inject=read:error=EIO:when=1+"]
+    strace = ["strace", "-qq", "-o", str(tmp_path / "trace"), "-P", str(lock_path(document))]
+    result = subprocess.run(
+        [*strace, *inject, sys.executable, "-m", "goaleditor", "import", example, "-o", document],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        cwd=ROOT,
+        env=dict(os.environ, PYTHONIOENCODING="utf-8"),
+        timeout=120,
+    )
+    assert "(INJECTED)" in (tmp_path / "trace").read_text()
+    assert result.returncode == 0 and result.stderr == ""
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["doc.goals", "trace"]
