@@ -13,7 +13,7 @@ from goaleditor.errors import InputError, io_failure, os_error_reason
 from goaleditor.formats.readers import guard
 
 # An ASCII word of an exception class or a library's English text.
-ENGLISH = re.compile(r"[A-Za-z_]*(?:Error|Exception|Warning)\b|\b[a-z]{3,} [a-z]{3,}\b")
+ENGLISH = re.compile(r"[A-Za-z_]*(?:Error|Exception|Warning)\b|\b[A-Za-z][a-z]{2,} [a-z]{3,}\b")
 
 
 def _fail_with(monkeypatch: pytest.MonkeyPatch, exc: Exception) -> None:
