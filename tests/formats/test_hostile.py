@@ -381,3 +381,16 @@ def test_a_word_year_that_is_no_year_reads_as_none(tmp_path: Path, year: str) ->
             target.writestr(name, data)
     read = read_document(path)
     assert read.year in (None, 2026) and read.tables  # the pages' own year, never ²⁰²⁶
+
+
+def test_a_workbook_whose_content_types_name_no_workbook_is_one_line(tmp_path: Path) -> None:
+    """Found by tests/fuzz.py: openpyxl raised OSError ("File contains no valid workbook
+    part"), which escaped as 内部错误."""
+    from goaleditor.errors import InputError
+    from goaleditor.formats import read_document
+
+    types = '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>'
+    path = _xlsx_with("[Content_Types].xml", types)(tmp_path / "types.xlsx")
+    with pytest.raises(InputError) as raised:
+        read_document(path)
+    assert str(raised.value) == "types.xlsx：文件已损坏：缺少工作簿的组成部分"

@@ -256,6 +256,10 @@ def _damaged_line(source: str, exc: BaseException, part: str) -> str:
         return f"{source}：文件已损坏：缺少{where}的组成部分"
     if isinstance(exc, MemoryError):
         return f"{source}：工作簿过大，内存不足，已停止读取"
+    if isinstance(exc, OSError):  # the system's refusal, or (no errno) openpyxl's complaint
+        if exc.errno:
+            return f"无法读取文件 {source}：{os_error_reason(exc, reading=True)}"
+        return f"{source}：文件已损坏：缺少{where}的组成部分"
     return f"{source}：文件已损坏：{where}的内容无效（{damage_kind(exc)}）"
 
 
@@ -277,6 +281,7 @@ DAMAGE: tuple[type[BaseException], ...] = (
     MemoryError,
     UnicodeError,
     AssertionError,
+    OSError,  # openpyxl: "File contains no valid workbook part"
 )
 
 
