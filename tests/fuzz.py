@@ -1,5 +1,5 @@
-"""Seeded structural fuzzing of every importer: mutations inside the zip, the XML, the PDF
-objects, the JSON fields and the .goals rows, not only flipped bytes.
+"""Seeded structural fuzzing of every importer: mutations inside the zip, the XML, the BIFF
+records, the PDF objects, the JSON fields and the .goals rows, not only flipped bytes.
 
 Every mutated file must end as a Document or as one Chinese InputError line (no 内部错误,
 no exception class, no library text), each within CASE_SECONDS.
@@ -288,6 +288,64 @@ def _mutate_pdf(rng: random.Random, data: bytes) -> bytes:
     return data
 
 
+# ------------------------------------------------------------------------------------- xls
+
+# BIFF records worth editing: cells, strings, formats, sheets, dimensions, merges.
+_BIFF_KINDS = (0x00FD, 0x0203, 0x027E, 0x0204, 0x00FC, 0x00E0, 0x0085, 0x0200, 0x00E5, 0x0208)
+
+
+def _workbook_stream_offsets(data: bytes) -> list[int] | None:
+    """Where each byte of the Workbook stream lies in the file (its sector chain)."""
+    import xlrd.compdoc
+
+    doc = xlrd.compdoc.CompDoc(data, logfile=io.StringIO())
+    entry = next((e for e in doc.dirlist if e.name in ("Workbook", "Book")), None)
+    if entry is None or entry.tot_size < doc.min_size_std_stream:
+        return None
+    offsets: list[int] = []
+    sid = entry.first_SID
+    while sid >= 0 and len(offsets) < entry.tot_size:
+        base = 512 + sid * doc.sec_size
+        offsets.extend(range(base, base + doc.sec_size))
+        sid = doc.SAT[sid]
+    return offsets[: entry.tot_size]
+
+
+def _mutate_xls(rng: random.Random, data: bytes) -> bytes:
+    """Edit BIFF records in place inside the Workbook stream: their type, their length,
+    the row, column, string index and format fields of cells, SST counts and lengths."""
+    offsets = _workbook_stream_offsets(data)
+    if offsets is None:
+        return data
+    stream = bytes(data[i] for i in offsets)
+    records: list[tuple[int, int, int]] = []  # (offset, type, length)
+    at = 0
+    while at + 4 <= len(stream):
+        kind, length = (
+            int.from_bytes(stream[at : at + 2], "little"),
+            int.from_bytes(stream[at + 2 : at + 4], "little"),
+        )
+        records.append((at, kind, length))
+        at += 4 + length
+    chosen = [r for r in records if r[1] in _BIFF_KINDS and r[2] >= 2] or records
+    edited = bytearray(stream)
+    for _ in range(rng.randint(1, 4)):
+        at, kind, length = rng.choice(chosen)
+        op = rng.randrange(10)
+        if op == 0:  # the record's type changed to another one of the stream
+            edited[at : at + 2] = rng.choice(records)[1].to_bytes(2, "little")
+        elif op == 1:  # its length wrong
+            edited[at + 2 : at + 4] = rng.choice((0, 1, length + 7, 0xFFFF)).to_bytes(2, "little")
+        else:  # a 16-bit field of its body (row, column, XF, SST index, count) made hostile
+            field = at + 4 + 2 * rng.randrange(max(1, min(length, 16) // 2))
+            value = rng.choice((0, 1, 0x7FFF, 0xFFFF, 255, 65535 - 1))
+            edited[field : field + 2] = value.to_bytes(2, "little")
+    mutated = bytearray(data)
+    for index, byte in zip(offsets, edited, strict=True):
+        mutated[index] = byte
+    return bytes(mutated)
+
+
 # ------------------------------------------------------------------------------ JSON, .goals
 
 _ODD_VALUES: tuple[Any, ...] = (
@@ -487,6 +545,14 @@ IMPORTERS: dict[str, Importer] = {
             (FIXTURES / "typed-forms-lo.ods").read_bytes(),
         ],
         lambda rng, data: _mutate_package(rng, data, ("content.xml",)),
+    ),
+    "xls": Importer(
+        ".xls",
+        lambda: [
+            (FIXTURES / "example-libreoffice.xls").read_bytes(),
+            (FIXTURES / "typed-forms-lo.xls").read_bytes(),
+        ],
+        _mutate_xls,
     ),
     "pdf": Importer(".pdf", _pdf_seeds, _mutate_pdf),
     "json": Importer(".json", _json_seeds, _mutate_json),

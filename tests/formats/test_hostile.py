@@ -394,3 +394,46 @@ def test_a_workbook_whose_content_types_name_no_workbook_is_one_line(tmp_path: P
     with pytest.raises(InputError) as raised:
         read_document(path)
     assert str(raised.value) == "types.xlsx：文件已损坏：缺少工作簿的组成部分"
+
+
+def _ods_with(edit: Callable[[bytes], bytes], member: str, path: Path) -> Path:
+    source = ROOT / "tests" / "fixtures" / "example-libreoffice.ods"
+    with zipfile.ZipFile(source) as good, zipfile.ZipFile(path, "w") as target:
+        for item in good.infolist():
+            data = good.read(item)
+            target.writestr(item, edit(data) if item.filename == member else data)
+    return path
+
+
+def test_an_ods_row_repeated_twenty_thousand_times_reads_quickly(tmp_path: Path) -> None:
+    """Found by tests/fuzz.py: 20,000 copies of a row with text took the table reader 29 s."""
+    from goaleditor.formats import read_document
+    from tests.helpers import note_lines
+
+    def repeat_last_row(xml: bytes) -> bytes:  # the last row with text
+        at = xml.rindex(b"<table:table-row ", 0, xml.rindex(b"<text:p"))
+        at += len(b"<table:table-row ")
+        return xml[:at] + b'table:number-rows-repeated="20000" ' + xml[at:]
+
+    path = _ods_with(repeat_last_row, "content.xml", tmp_path / "repeated.ods")
+    notes: list[str] = []
+    started = time.monotonic()
+    document = read_document(path, note_lines(notes))
+    assert time.monotonic() - started < 10
+    assert document.tables
+    assert any("此行重复了20000次，只读取了前1000行" in note for note in notes), notes
+
+
+def test_an_ods_whose_type_mark_is_other_text_is_one_plain_line(tmp_path: Path) -> None:
+    """Found by tests/fuzz.py: the mimetype member held XML, quoted back in the message."""
+    from goaleditor.errors import InputError
+    from goaleditor.formats import read_document
+
+    path = _ods_with(
+        lambda _data: b'<?xml version="1.0" encoding="UTF-8"?>\n<office:document-styles',
+        "mimetype",
+        tmp_path / "typed.ods",
+    )
+    with pytest.raises(InputError) as raised:
+        read_document(path)
+    assert str(raised.value) == "typed.ods：文件已损坏：文件类型标记无效"
