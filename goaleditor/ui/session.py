@@ -419,6 +419,10 @@ class DocumentSession(QObject):
                 return self.prompts.refused(path.name, exc.reason) == SAVE_AS and self.save_as()
             self.prompts.error("保存失败", f"无法保存到 {path}：{os_error_reason(exc)}")
             return False
+        except BaseException:  # a bug or an interrupt: the new lock goes all the same
+            if new_lock is not None:
+                new_lock.release()
+            raise
         if new_lock is not None:
             self._hold_lock(new_lock)
         self.read_only = False
