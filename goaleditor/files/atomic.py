@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import functools
 import hashlib
 import os
 import re
@@ -22,7 +23,6 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from goaleditor.errors import InputError, printable
-from goaleditor.files.lock_host import MACHINE
 from goaleditor.files.processes import pid_alive
 from goaleditor.files.removal import remove_ours
 
@@ -44,8 +44,6 @@ _UNSAFE = re.compile(r"[?#%]")
 _OUR_TEMP = re.compile(r"\.goaleditor-tmp-(\d+)-([0-9a-f]{4})[0-9a-f]{4}\Z")
 _LOCK_TEMP = re.compile(r"\.~lock\..*#\.[0-9a-f]{8}\.new\Z", re.S)
 LOCK_TEMP_SECONDS = 60  # a lock's temporary content lives milliseconds
-# Four hex digits that tell this machine's temporary files from another's on a shared drive.
-MACHINE_TAG = hashlib.sha256(f"{MACHINE}/{socket.gethostname()}".encode()).hexdigest()[:4]
 _OLD_TEMP = re.compile(r"\.[0-9a-f]{8}\.goaleditor-tmp\Z")
 
 
@@ -63,6 +61,15 @@ class WriteRefused(PermissionError, InputError):
         return printable(f"无法写入 {self.filename}：{self.reason}")
 
 
+@functools.cache
+def machine_tag() -> str:
+    """Four hex digits that tell this machine's temporary files from another's on a shared
+    drive (machine id and host name; read once, when first needed: not at start-up)."""
+    from goaleditor.files.lock_host import MACHINE
+
+    return hashlib.sha256(f"{MACHINE}/{socket.gethostname()}".encode()).hexdigest()[:4]
+
+
 def resolve_target(target: str | os.PathLike[str]) -> Path:
     """The file a write to target really replaces (symlinks followed, even dangling ones)."""
     return Path(os.path.realpath(target))
@@ -74,7 +81,7 @@ def temp_path_for(target: Path) -> Path:
     Its 8 hex digits are this machine's tag (4) and random ones (4): a leftover with our tag
     whose process is gone is removed at once, one of another machine's only once old.
     """
-    tail = f"{MACHINE_TAG}{os.urandom(2).hex()}"
+    tail = f"{machine_tag()}{os.urandom(2).hex()}"
     return target.with_name(f"{_temp_prefix(target)}{os.getpid()}-{tail}")
 
 
@@ -247,7 +254,7 @@ def _stale(ours: re.Match[str] | None, age: float) -> bool:
     if ours is None:  # named by an older version: no process to ask
         return age >= STALE_DEAD_SECONDS
     alive = pid_alive(int(ours.group(1)))
-    if ours.group(2) == MACHINE_TAG:  # this machine's: its process tells
+    if ours.group(2) == machine_tag():  # this machine's: its process tells
         return not alive
     return not alive and age >= STALE_DEAD_SECONDS  # maybe another machine's, writing
 

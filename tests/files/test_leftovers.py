@@ -91,7 +91,7 @@ def test_leftovers_of_running_or_other_machines_saves_stay(tmp_path: Path) -> No
     mine = temp_path_for(target)  # this process runs: its save may be under way
     mine.write_bytes(b"writing")
     prefix = atomic._temp_prefix(target)
-    other_tag = "0000" if atomic.MACHINE_TAG != "0000" else "0001"
+    other_tag = "0000" if atomic.machine_tag() != "0000" else "0001"
     elsewhere = tmp_path / f"{prefix}{_dead_pid()}-{other_tag}abcd"  # a shared drive
     elsewhere.write_bytes(b"writing")
     now = time.time()
