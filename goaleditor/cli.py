@@ -6,7 +6,7 @@ import contextlib
 import importlib.util
 import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,6 +20,7 @@ if TYPE_CHECKING:  # argparse loads only for commands: the editor starts without
 COMMANDS = ("import", "export", "check", "dump", "next-year")
 EXIT_OK, EXIT_CHECK_FAILED, EXIT_USAGE = 0, 1, 2
 EXIT_HAS_ERRORS = 3  # export --strict refused a document with 错误
+DEBUG_VARIABLE = "GOALEDITOR_DEBUG"  # =1: the technical detail of a failure on stderr
 FORCE_HELP = "即使 .goals 文档正被别人打开编辑也覆盖它"
 
 
@@ -199,24 +200,53 @@ def main(argv: list[str] | None = None) -> int:
     parsed = _build_parser().parse_args(args)
     if parsed.command is None:
         return _run_editor([])
+    _sweep_leftovers(getattr(parsed, name, None) for name in ("source", "document", "output"))
     try:
         return _COMMAND_FUNCTIONS[parsed.command](parsed)
     except KeyboardInterrupt:
         return 130
     except Exception as exc:
+        _debug(exc)
         return _fail(_describe(exc))
 
 
+def _sweep_leftovers(paths: Iterable[str | None]) -> None:
+    """Temporary files that killed saves left beside the files of this run go first."""
+    import os
+
+    from goaleditor.files.atomic import sweep_leftovers
+
+    folders = []
+    for path in paths:
+        with contextlib.suppress(OSError, ValueError):
+            if path:
+                folders.append(Path(os.path.realpath(path)).parent)
+    sweep_leftovers(folders)
+
+
 def _describe(exc: Exception) -> str:
-    from goaleditor.errors import InputError, os_error_reason, printable
+    from goaleditor.errors import InputError, io_failure
 
     if isinstance(exc, InputError):
         return str(exc)
     if isinstance(exc, OSError):
-        target = printable(str(exc.filename or ""))
-        reason = os_error_reason(exc)
-        return f"无法写入 {target}：{reason}" if target else f"文件操作失败：{reason}"
-    return f"内部错误：{type(exc).__name__}: {exc}（请把此行报告给开发者）"
+        return io_failure(exc)
+    return (
+        f"内部错误：命令没有完成（请设置环境变量 {DEBUG_VARIABLE}=1 再运行一次，"
+        "把输出报告给开发者）"
+    )
+
+
+def _debug(exc: BaseException) -> None:
+    """With GOALEDITOR_DEBUG=1, the technical detail (the exception and its traceback)."""
+    import os
+    import traceback
+
+    if os.environ.get(DEBUG_VARIABLE) == "1":
+        detail = getattr(exc, "detail", "")
+        if detail:
+            print(f"goaleditor: 详情：{detail}", file=sys.stderr)
+        traceback.print_exception(exc, file=sys.stderr)
 
 
 def _warn(note: ImportNote | str) -> None:
@@ -359,6 +389,7 @@ _COMMAND_FUNCTIONS = {
 def _run_editor(args: list[str]) -> int:
     if len(args) > 1:
         return _fail(f"用法错误：只能打开一个文件，收到{len(args)}个（见 --help）")
+    _sweep_leftovers(args)
     try:
         from goaleditor.ui.app import run_editor
     except ImportError as exc:

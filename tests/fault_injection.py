@@ -49,8 +49,18 @@ SYSCALLS = (
     "flock",
 )
 ERRORS = ("ENOSPC", "EIO", "EACCES", "EROFS", "EDQUOT", "EINTR", "EBUSY", "ENOENT")
-# What a failure message must say (the cause of a failure SQLite reports is not known).
-MESSAGES = {"ENOSPC": "磁盘", "EDQUOT": "磁盘", "EIO": "磁盘"}
+# What a failure message must say: the real cause of each error (never another one).
+MESSAGES = {
+    "ENOSPC": "磁盘已满",
+    "EDQUOT": "磁盘已满",
+    "EIO": "磁盘读写错误",
+    "EACCES": "没有写入权限",
+    "EPERM": "没有写入权限",
+    "EROFS": "只读的磁盘",
+    "EBUSY": "文件被其他程序占用",
+    "ENOENT": "不存在",
+    "ENAMETOOLONG": "路径过长",
+}
 _LINE = re.compile(r"^(?:\d+\s+)?(\w+)\(")
 
 
@@ -157,6 +167,18 @@ def candidates(base: Path, scenario: Scenario) -> list[tuple[str, int]]:
     return found
 
 
+def first_call(base: Path, scenario: Scenario, syscall: str, marker: str) -> int:
+    """n: the n-th call of syscall is the first whose arguments name marker (a plain run)."""
+    target = _prepare(base, scenario, f"first-{scenario.name}-{syscall}")
+    log = target.parent.with_suffix(".first")
+    strace = ["strace", "-qq", "-y", "-o", str(log), "-e", f"trace={syscall}"]
+    result = _goaleditor(scenario.command(base / "sources", target), strace)
+    assert result.returncode == 0, result.stderr
+    lines = [line for line in log.read_text(errors="replace").splitlines() if _LINE.match(line)]
+    shutil.rmtree(target.parent, ignore_errors=True)
+    return next(n for n, line in enumerate(lines, 1) if marker in line)
+
+
 def _whole(scenario: Scenario, target: Path, base: Path) -> str:
     """'' when target is the complete new output, else what is wrong."""
     data = target.read_bytes()
@@ -175,8 +197,11 @@ def _whole(scenario: Scenario, target: Path, base: Path) -> str:
         return "not a zip"
 
 
-def run_fault(base: Path, scenario: Scenario, fault: Fault) -> str:
-    """Run one scenario with one fault; '' when all is as it should be, else the problem."""
+def run_fault(base: Path, scenario: Scenario, fault: Fault, must_fail: bool = False) -> str:
+    """Run one scenario with one fault; '' when all is as it should be, else the problem.
+
+    must_fail: the fault cannot be overcome (a write of the data), so exit 0 is a problem.
+    """
     label = f"{scenario.name}-{fault.syscall}-{fault.when}-{fault.error}"
     target = _prepare(base, scenario, label)
     old = target.read_bytes()
@@ -189,6 +214,8 @@ def run_fault(base: Path, scenario: Scenario, fault: Fault) -> str:
     if len(injected) != 1 or str(target.parent) not in injected[0]:
         problems.append(f"injected {injected!r}")
     if result.returncode == 0:
+        if must_fail:
+            problems.append("succeeded although the data could not be written")
         if result.stderr:
             problems.append(f"exit 0 with {result.stderr!r}")
         problems.append(_whole(scenario, target, base))

@@ -3,19 +3,23 @@
 The one place outputs are replaced. A symlinked target keeps its link (the file it points
 to is replaced); a target with several hard links, or one the user may not write, is
 refused (``WriteRefused``); the replacement gets the old file's mode and, where allowed,
-its owner. Temporary files are named ``.{name}.goaleditor-tmp-{pid}-{random}`` so that a
-later run removes the leftovers of a killed one.
+its owner. Temporary files are named ``.{name}.goaleditor-tmp-{pid}-{machine}{random}`` so
+that the next goaleditor process to start (``sweep_leftovers``) removes the leftovers of a
+killed one at once.
 """
 
 from __future__ import annotations
 
 import contextlib
 import errno
+import functools
+import hashlib
 import os
 import re
+import socket
 import stat
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from goaleditor.errors import InputError, printable
@@ -27,8 +31,9 @@ TEMP_SUFFIX = ".goaleditor-tmp"  # the mark every temporary name holds (older ve
 NAME_MAX = 255
 # Bytes a temporary name adds to the target's: "." + mark + pid (≤ 10 digits) + "-" + 8 hex.
 _TEMP_OVERHEAD = 1 + len(TEMP_MARK) + 10 + 1 + 8
-# A leftover of a process no longer running here is removed after this long (another
-# machine may be writing it over a network share); any leftover after the second.
+# A leftover of another machine (or of an older version), whose process is not running here,
+# is removed after this long (that machine may be writing it over a network share); any
+# leftover after the second. This machine's, its process gone, go at once.
 STALE_DEAD_SECONDS = 10 * 60
 STALE_ANY_SECONDS = 24 * 3600
 # Errors of an interrupted rename (network drives): tried again this many times.
@@ -36,7 +41,9 @@ RENAME_RETRIES = 5
 _RETRY_ERRNOS = frozenset({errno.EINTR, errno.EBUSY, errno.EAGAIN})
 # Characters a temporary name never holds (some writers pass the path through a URL).
 _UNSAFE = re.compile(r"[?#%]")
-_OUR_TEMP = re.compile(r"\.goaleditor-tmp-(\d+)-[0-9a-f]{8}\Z")
+_OUR_TEMP = re.compile(r"\.goaleditor-tmp-(\d+)-([0-9a-f]{4})[0-9a-f]{4}\Z")
+_LOCK_TEMP = re.compile(r"\.~lock\..*#\.[0-9a-f]{8}\.new\Z", re.S)
+LOCK_TEMP_SECONDS = 60  # a lock's temporary content lives milliseconds
 _OLD_TEMP = re.compile(r"\.[0-9a-f]{8}\.goaleditor-tmp\Z")
 
 
@@ -54,14 +61,28 @@ class WriteRefused(PermissionError, InputError):
         return printable(f"无法写入 {self.filename}：{self.reason}")
 
 
+@functools.cache
+def machine_tag() -> str:
+    """Four hex digits that tell this machine's temporary files from another's on a shared
+    drive (machine id and host name; read once, when first needed: not at start-up)."""
+    from goaleditor.files.lock_host import MACHINE
+
+    return hashlib.sha256(f"{MACHINE}/{socket.gethostname()}".encode()).hexdigest()[:4]
+
+
 def resolve_target(target: str | os.PathLike[str]) -> Path:
     """The file a write to target really replaces (symlinks followed, even dangling ones)."""
     return Path(os.path.realpath(target))
 
 
 def temp_path_for(target: Path) -> Path:
-    """A fresh hidden temporary path in the target's folder (same file system, ≤ NAME_MAX)."""
-    return target.with_name(f"{_temp_prefix(target)}{os.getpid()}-{os.urandom(4).hex()}")
+    """A fresh hidden temporary path in the target's folder (same file system, ≤ NAME_MAX).
+
+    Its 8 hex digits are this machine's tag (4) and random ones (4): a leftover with our tag
+    whose process is gone is removed at once, one of another machine's only once old.
+    """
+    tail = f"{machine_tag()}{os.urandom(2).hex()}"
+    return target.with_name(f"{_temp_prefix(target)}{os.getpid()}-{tail}")
 
 
 def _temp_prefix(target: Path) -> str:
@@ -112,14 +133,9 @@ def atomic_write(target: str | os.PathLike[str], write: Callable[[Path], None]) 
     temp = temp_path_for(target)
     try:
         os.close(os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
-        try:
-            write(temp)
-        except PermissionError as exc:
-            if _writable(temp):  # SQLite says "unable to open" whatever the reason
-                raise OSError(errno.EIO, "写入失败（磁盘已满或出错）", str(given)) from exc
-            raise
+        write(temp)
         if not temp.exists():
-            raise OSError(errno.EIO, "写入的临时文件不见了", str(temp))
+            raise OSError(errno.ENOENT, "路径不存在（写入的临时文件不见了）", str(temp))
         _carry_over_metadata(target, temp)
         _fsync_file(temp)
         _replace(temp, target)
@@ -127,17 +143,10 @@ def atomic_write(target: str | os.PathLike[str], write: Callable[[Path], None]) 
         remove_ours(temp)
         if isinstance(exc, OSError) and exc.filename != str(given):
             # Report the user's file, not our temporary name.
-            raise OSError(exc.errno, exc.strerror or str(exc), str(given)) from exc
+            winerror = getattr(exc, "winerror", None)
+            raise OSError(exc.errno, exc.strerror or "", str(given), winerror) from exc
         raise
     _fsync_dir(target.parent)
-
-
-def _writable(temp: Path) -> bool:
-    """Whether the temporary file we made can be written (so a refusal was not about rights)."""
-    try:
-        return os.access(temp, os.W_OK) and os.access(temp.parent, os.W_OK)
-    except OSError:
-        return False
 
 
 def _carry_over_metadata(target: Path, temp: Path) -> None:
@@ -167,7 +176,9 @@ def _replace(temp: Path, target: Path) -> None:
         except FileNotFoundError:
             if not target.parent.is_dir():
                 raise FileNotFoundError(errno.ENOENT, "文件夹不存在", str(target)) from None
-            raise OSError(errno.EIO, "写入的临时文件在替换前消失", str(target)) from None
+            raise OSError(
+                errno.ENOENT, "路径不存在（写入的临时文件在替换前被删除）", str(target)
+            ) from None
         except OSError as exc:
             if exc.errno not in _RETRY_ERRNOS or attempt == RENAME_RETRIES:
                 raise
@@ -176,33 +187,76 @@ def _replace(temp: Path, target: Path) -> None:
 
 def remove_stale_temps(target: Path, now: float | None = None) -> list[Path]:
     """Remove leftovers of killed runs beside target; returns what was removed."""
-    now = time.time() if now is None else now
     prefix = _temp_prefix(target)
     old_prefix = f".{target.name}."
+    return _sweep(
+        target.parent,
+        lambda name: name.startswith(prefix) or name.startswith(old_prefix),
+        time.time() if now is None else now,
+    )
+
+
+def sweep_leftovers(folders: Iterable[Path], now: float | None = None) -> list[Path]:
+    """Remove what killed runs left in these folders (temporary files of a save whose
+    process is gone); run at the start of every goaleditor process. Never fails."""
+    now = time.time() if now is None else now
+    removed: list[Path] = []
+    for folder in dict.fromkeys(folders):
+        removed += _sweep(folder, lambda name: True, now)
+        removed += _sweep_lock_temps(folder, now)
+    return removed
+
+
+def _sweep_lock_temps(folder: Path, now: float) -> list[Path]:
+    """A lock's content written under a temporary name, left by a kill before it was linked."""
+    removed: list[Path] = []
+    with contextlib.suppress(OSError), os.scandir(folder) as scan:
+        for entry in scan:
+            if not _LOCK_TEMP.match(entry.name):
+                continue
+            with contextlib.suppress(OSError):
+                info = entry.stat(follow_symlinks=False)
+                if stat.S_ISREG(info.st_mode) and now - info.st_mtime >= LOCK_TEMP_SECONDS:
+                    os.unlink(entry.path)
+                    removed.append(Path(entry.path))
+    return removed
+
+
+def _sweep(folder: Path, wanted: Callable[[str], bool], now: float) -> list[Path]:
     removed: list[Path] = []
     try:
-        entries = list(os.scandir(target.parent))
+        with os.scandir(folder) as scan:
+            entries = [e for e in scan if e.name.startswith(".") and TEMP_SUFFIX in e.name]
     except OSError:
         return removed
     for entry in entries:
         name = entry.name
-        ours = _OUR_TEMP.search(name) if name.startswith(prefix) else None
-        old = name.startswith(old_prefix) and _OLD_TEMP.search(name) is not None
-        if ours is None and not old:
+        if not wanted(name):
+            continue
+        ours = _OUR_TEMP.search(name)
+        if ours is None and _OLD_TEMP.search(name) is None:
             continue
         try:
             info = entry.stat(follow_symlinks=False)
         except OSError:
             continue
-        if not stat.S_ISREG(info.st_mode):
-            continue
-        age = now - info.st_mtime
-        dead = ours is None or not pid_alive(int(ours.group(1)))
-        if age >= STALE_ANY_SECONDS or (dead and age >= STALE_DEAD_SECONDS):
+        if stat.S_ISREG(info.st_mode) and _stale(ours, now - info.st_mtime):
             with contextlib.suppress(OSError):
                 os.unlink(entry.path)
                 removed.append(Path(entry.path))
     return removed
+
+
+def _stale(ours: re.Match[str] | None, age: float) -> bool:
+    """Whether a leftover may go: its process of this machine is gone, or it is old."""
+    if age >= STALE_ANY_SECONDS:
+        return True
+    if ours is None:  # named by an older version: no process to ask
+        return age >= STALE_DEAD_SECONDS
+    alive = pid_alive(int(ours.group(1)))
+    if ours.group(2) == machine_tag():  # this machine's: its process tells
+        return not alive
+    return not alive and age >= STALE_DEAD_SECONDS  # maybe another machine's, writing
 
 
 def atomic_write_bytes(target: str | os.PathLike[str], data: bytes) -> None:

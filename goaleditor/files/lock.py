@@ -29,6 +29,7 @@ from goaleditor.files.lock_reading import (
     LockedByOther,
     LockInfo,
     close_quietly,
+    identity,
     inspect_lock,
     unknown_holder,
 )
@@ -113,6 +114,7 @@ class FileLock:
             started=process_start(os.getpid()),
             token=os.urandom(8).hex(),
         )
+        self._created: tuple[int, ...] = ()  # the lock file this FileLock created
 
     def acquire(self) -> bool:
         """Take the lock; LockedByOther if someone else holds it (a stale lock of this
@@ -169,14 +171,20 @@ class FileLock:
             remove_ours(temp)
 
     def release(self) -> None:
-        """Remove the lock file if it is still ours."""
-        found = inspect_lock(self.path)
-        if found is None or found.info != self.info:
+        """Remove the lock file if it is still ours: its content says so, or, when it cannot
+        be read back, it is the very file we created. Never raises."""
+        if not self._ours(inspect_lock(self.path)):
             return
         with contextlib.suppress(OSError, LockedByOther), _takeover_mutex(self.path, None):
-            found = inspect_lock(self.path)
-            if found is not None and found.info == self.info:
+            if self._ours(inspect_lock(self.path)):
                 remove_ours(self.path)
+
+    def _ours(self, found: Found | None) -> bool:
+        if found is None:
+            return False
+        if found.info == self.info:
+            return True
+        return bool(found.problem) and _fingerprint(self.path) == self._created != ()
 
     def _write_temp(self) -> Path:
         temp = self.path.with_name(f"{self.path.name}.{os.urandom(4).hex()}.new")
@@ -199,6 +207,7 @@ class FileLock:
         """Create the lock name from temp: True done, None the name exists, False cannot."""
         try:
             os.link(temp, self.path)
+            self._remember_identity()
             return True
         except FileExistsError:
             return None
@@ -212,7 +221,22 @@ class FileLock:
             return False
         with os.fdopen(fd, "wb") as handle:
             handle.write(temp.read_bytes())
+        self._remember_identity()
         return True
+
+    def _remember_identity(self) -> None:
+        """The lock file we created, to know it again when its content cannot be read."""
+        self._created = _fingerprint(self.path)
+
+
+def _fingerprint(path: Path) -> tuple[int, ...]:
+    """What tells the file at path from any other, even one given the same inode later."""
+    try:
+        info = os.lstat(path)
+    except OSError:
+        return ()
+    # Not ctime: unlinking the temporary name the lock was linked from changes it.
+    return (*identity(info), info.st_size, info.st_mtime_ns)
 
 
 def _remove_entry(path: Path) -> None:

@@ -93,6 +93,14 @@ def inspect_lock(path: Path) -> Found | None:
             if info.st_size > READ_LIMIT:
                 return Found(identity(info), unknown_holder(info.st_mtime), "锁文件过大")
             data = _read_at_most(fd, READ_LIMIT + 1)
+        except OSError:  # a read refused (a network drive, a failing disk): as unreadable
+            if attempt < 2:
+                continue
+            try:
+                info = os.lstat(path)
+            except OSError:
+                return Found((0, 0), unknown_holder(time.time()), "锁文件无法读取")
+            return Found(identity(info), unknown_holder(info.st_mtime), "锁文件无法读取")
         finally:
             close_quietly(fd)
         parsed = _parse(data) if len(data) <= READ_LIMIT else None
@@ -122,10 +130,13 @@ def _parse(data: bytes) -> LockInfo | None:
         raw = json.loads(data.decode("utf-8"))
         known = {f.name for f in fields(LockInfo)}
         values = {k: v for k, v in raw.items() if k in known}
+        pid = values.get("pid")
+        if not isinstance(pid, int) or isinstance(pid, bool):
+            return None  # 1e999, "12", true: we always write a whole number
         info = LockInfo(
-            **{k: int(v) if k == "pid" else str(v) for k, v in values.items()}  # type: ignore[arg-type]
+            **{k: v if k == "pid" else str(v) for k, v in values.items()}  # type: ignore[arg-type]
         )
-    except (ValueError, TypeError, AttributeError):
+    except (ValueError, TypeError, AttributeError, OverflowError, RecursionError):
         return None
     return info
 

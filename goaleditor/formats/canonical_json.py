@@ -26,6 +26,7 @@ from goaleditor.model.limits import MAX_INDICATORS, MAX_TABLES, check_count, che
 from goaleditor.model.money import MONEY_UNITS, MoneyError, format_money, parse_money
 from goaleditor.model.text_clean import encodable, lone_surrogate
 from goaleditor.model.values import COMPARATORS, normalize_comparator, parse_target
+from goaleditor.model.year_range import YEAR_RULE, plain_year
 
 SCHEMA = 1
 MAX_BYTES = 64 * 1024 * 1024
@@ -106,11 +107,35 @@ def loads(raw: bytes | str, source: str = "JSON") -> Document:
         raise InputError(f"{source}：不是UTF-8编码的JSON文件") from None
     except json.JSONDecodeError as exc:
         raise InputError(
-            f"{source}：第{exc.lineno}行第{exc.colno}列不是有效的JSON（{exc.msg}）"
+            f"{source}：第{exc.lineno}行第{exc.colno}列不是有效的JSON（{_json_problem(exc.msg)}）",
+            detail=exc.msg,
         ) from None
     except RecursionError:
         raise InputError(f"{source}：JSON嵌套过深，不是绩效目标表文档") from None
+    except ValueError as exc:  # a number of more than 4,300 digits
+        raise InputError(
+            f"{source}：JSON中有位数过多的数字，不是绩效目标表文档", detail=str(exc)
+        ) from None
     return from_data(data, source)
+
+
+# The JSON parser's messages, as a clerk reads them (by their start; positions follow).
+_JSON_PROBLEMS = (
+    ("Expecting value", "此处缺少值"),
+    ("Expecting ',' delimiter", "缺少逗号"),
+    ("Expecting ':' delimiter", "缺少冒号"),
+    ("Expecting property name", "属性名应写在英文双引号中"),
+    ("Unterminated string", "字符串缺少结束的引号"),
+    ("Invalid control character", "字符串中有控制字符"),
+    ("Invalid \\uXXXX escape", "无效的\\u转义"),
+    ("Invalid \\escape", "无效的转义符"),
+    ("Extra data", "JSON结束后还有多余的内容"),
+)
+
+
+def _json_problem(message: str) -> str:
+    """What the JSON parser found wrong, in Chinese."""
+    return next((zh for en, zh in _JSON_PROBLEMS if message.startswith(en)), "格式错误")
 
 
 def from_data(data: Any, source: str = "JSON") -> Document:
@@ -121,8 +146,8 @@ def from_data(data: Any, source: str = "JSON") -> Document:
     if schema != SCHEMA:
         raise InputError(f"{source}：不支持的schema版本 {schema!r}（本程序读取版本{SCHEMA}）")
     year = obj.get("year")
-    if year is not None and (not isinstance(year, int) or isinstance(year, bool)):
-        raise where.error("year", "应为整数年份或null")
+    if year is not None and (not isinstance(year, int) or plain_year(year) is None):
+        raise where.error("year", YEAR_RULE)
     tables_data = where.array(obj.get("tables", []), "tables")
     check_count(source, "绩效目标表", len(tables_data), MAX_TABLES)
     lists = (t.get("indicators") for t in tables_data if isinstance(t, dict))
@@ -133,6 +158,8 @@ def from_data(data: Any, source: str = "JSON") -> Document:
     framework = obj.get("framework")
     if framework is None:
         framework = detect_framework(l1.name for t in tables for l1 in t.children)
+    elif not isinstance(framework, str):
+        raise where.error("framework", f"应为指标体系的名称（{'、'.join(FRAMEWORKS)}）")
     elif framework not in FRAMEWORKS:
         raise where.error("framework", f"未知的指标体系 {framework!r}")
     layout = where.text(obj.get("layout", ""), "layout") or DEFAULT_LAYOUT

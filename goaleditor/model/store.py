@@ -9,8 +9,6 @@ migrated in that copy, newer ones refused.
 
 from __future__ import annotations
 
-import errno
-import os
 import sqlite3
 import struct
 from collections.abc import Callable
@@ -28,9 +26,10 @@ from goaleditor.model.fields import (
     INDICATOR_FIELDS,
     MONEY_FIELDS,
 )
-from goaleditor.model.frameworks import DEFAULT_FRAMEWORK
+from goaleditor.model.frameworks import DEFAULT_FRAMEWORK, FRAMEWORKS, detect_framework
 from goaleditor.model.money import MoneyError, format_money, parse_money
 from goaleditor.model.text_clean import encodable
+from goaleditor.model.year_range import plain_year
 
 if TYPE_CHECKING:
     from sqlalchemy import Table
@@ -147,7 +146,25 @@ def load_document(path: str | Path, warn: Callable[[str], None] | None = None) -
         memory.close()
     if decoder.damaged and warn is not None:
         warn(f"{path.name} 中有{decoder.damaged}处文字已损坏（编码无效），已用“\ufffd”代替，请检查")
+    _plain_properties(document, path, warn)
     return document
+
+
+def _plain_properties(document: Document, path: Path, warn: Callable[[str], None] | None) -> None:
+    """A year no layout can print, or a framework we do not know, read as a clerk would."""
+    said: list[str] = []
+    if document.year is not None and plain_year(document.year) is None:
+        said.append(f"{path.name} 的年度“{str(document.year)[:24]}”不是四位数的年份，已留空")
+        document.year = None
+    if document.framework not in FRAMEWORKS:
+        document.framework = detect_framework(
+            l1.name for table in document.tables for l1 in table.children
+        )
+        label = FRAMEWORKS[document.framework].label
+        said.append(f"{path.name} 的指标体系无法识别，已按一级指标取为“{label}”")
+    if warn is not None:
+        for line in said:
+            warn(f"{line}（可在 文档属性 中更改）")
 
 
 class _Decoder:
@@ -176,7 +193,7 @@ def _unreadable(path: Path, exc: sqlite3.Error, budget: untrusted_sqlite.Budget)
         )
     if "too big" in str(exc):
         return InputError(f"{path.name} 含有过大的内容，不像是绩效目标表文档，已拒绝读取")
-    return InputError(f"文档已损坏，无法读取：{path.name}（{_damage(exc)}）")
+    return InputError(f"文档已损坏，无法读取：{path.name}（{_damage(exc)}）", detail=str(exc))
 
 
 def _damage(exc: sqlite3.Error) -> str:
@@ -186,7 +203,9 @@ def _damage(exc: sqlite3.Error) -> str:
         return "文件结构中有无效的文字编码"
     if "malformed" in text or "not a database" in text:
         return "数据库结构损坏"
-    return text
+    if "locked" in text or "busy" in text:
+        return "文件被其他程序占用"
+    return "数据库无法读取"
 
 
 def _check_header(header: FileHeader, path: Path) -> None:
@@ -335,39 +354,25 @@ _CLEANERS: dict[str, Callable[[object], object]] = {"bool": bool, "int": _intege
 
 
 def _write_database(document: Document, path: Path) -> None:
-    from sqlalchemy import event
-    from sqlalchemy.exc import SQLAlchemyError
+    """Build the database in memory, then write its bytes to path ourselves.
+
+    SQLite reports a failed write as "disk I/O error" whatever the cause; written here,
+    a full disk, a refused permission or a busy file each raise their own errno.
+    """
+    from sqlalchemy.pool import StaticPool
     from sqlmodel import create_engine
 
     rows = _records(document)
-    _create_file(path)
-    # Connected by path, never through a URL: "?" or "%20" in a file name stays literal.
-    engine = create_engine("sqlite://", creator=lambda: sqlite3.connect(str(path)))
-    # The file is new and private until renamed, so no journal is needed; we fsync it ourselves.
-    event.listen(engine, "connect", _fast_pragmas)
+    memory = sqlite3.connect(":memory:", check_same_thread=False)
+    engine = create_engine("sqlite://", creator=lambda: memory, poolclass=StaticPool)
     try:
         _insert_all(engine, rows)
-    except SQLAlchemyError as exc:
-        reason = str(getattr(exc, "orig", exc))
-        if "full" in reason:
-            raise OSError(errno.ENOSPC, "磁盘空间不足", str(path)) from exc
-        if "disk I/O error" in reason:
-            raise OSError(errno.EIO, "写入磁盘失败（磁盘空间不足或磁盘出错）", str(path)) from exc
-        if "unable to open" in reason or "readonly" in reason:
-            raise OSError(errno.EACCES, "没有写入权限", str(path)) from exc
-        raise OSError(errno.EIO, reason, str(path)) from exc
+        data = memory.serialize()
     finally:
         engine.dispose()
-
-
-def _create_file(path: Path) -> None:
-    """Create the (temporary) file ourselves, so that a failure names its real cause."""
-    os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o666))
-
-
-def _fast_pragmas(dbapi_connection: Any, _record: Any) -> None:
-    dbapi_connection.execute("PRAGMA journal_mode = OFF")
-    dbapi_connection.execute("PRAGMA synchronous = OFF")
+        memory.close()
+    with path.open("wb") as handle:
+        handle.write(data)
 
 
 def _insert_all(engine: Any, rows: dict[str, list[Row]]) -> None:

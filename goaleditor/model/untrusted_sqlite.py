@@ -18,7 +18,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from goaleditor.errors import InputError
+from goaleditor.errors import InputError, os_error_reason
 
 MAX_FILE_BYTES = 256 * 1024 * 1024
 # A row holds at most a handful of capped fields (limits.MAX_FIELD_CHARS, ≤ 4 bytes each).
@@ -89,7 +89,7 @@ def read_bytes(path: Path) -> bytes:
     except IsADirectoryError:
         raise InputError(f"这是一个文件夹，不是文档：{path}") from None
     except OSError as exc:
-        raise InputError(f"无法读取文件 {path}：{exc.strerror or exc}") from None
+        raise InputError(f"无法读取文件 {path}：{os_error_reason(exc, reading=True)}") from None
     if len(data) > MAX_FILE_BYTES:
         raise InputError(f"文件过大，不像是绩效目标表文档：{path.name}")
     return data

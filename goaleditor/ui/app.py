@@ -117,12 +117,14 @@ def show_unexpected(
     kind: type[BaseException], error: BaseException, tb: TracebackType | None
 ) -> None:
     """Last resort for an exception escaping a Qt slot: log it, say so, keep the document."""
+    from goaleditor.errors import said_in_chinese
     from goaleditor.ui.error_log import log_exception
     from goaleditor.ui.prompts import Prompts
 
     log = log_exception(error.with_traceback(tb)) or "（无法写入日志）"
     if QApplication.instance() is not None:
-        Prompts(QApplication.activeWindow()).unexpected(f"{kind.__name__}: {error}", str(log))
+        said = said_in_chinese(error) or "程序出现了问题"  # never a class or library text
+        Prompts(QApplication.activeWindow()).unexpected(said, str(log))
 
 
 def _after_first_paint(app: QApplication, window: MainWindow) -> None:
@@ -201,8 +203,12 @@ def close_all_windows() -> bool:
 
 def run_editor(path: str | None) -> int:
     """Open the main window (on path, if given) and run until the last window closes."""
+    from goaleditor.files.atomic import sweep_leftovers
+    from goaleditor.ui.session import working_folder
+
     app = create_application()
     sys.excepthook = show_unexpected
+    sweep_leftovers([working_folder()])  # the document's folder: swept by the command line
     if path:  # the reading worker starts while the window is built
         from goaleditor.ui.reading_wait import warm_up
 

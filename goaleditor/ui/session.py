@@ -358,6 +358,10 @@ class DocumentSession(QObject):
                 return self.prompts.refused(path.name, exc.reason) == SAVE_AS and self.save_as()
             self.prompts.error("保存失败", f"无法保存到 {path}：{os_error_reason(exc)}")
             return False
+        except BaseException:  # a bug or an interrupt: the new lock goes all the same
+            if new_lock is not None:
+                new_lock.release()
+            raise
         if new_lock is not None:
             self._hold_lock(new_lock)
         self.read_only = False
@@ -392,7 +396,7 @@ class DocumentSession(QObject):
             self.working_copy = WorkingCopy(working_folder(), document, self.path)
         except (OSError, sqlite3.Error) as exc:  # editing still works; only recovery is lost
             self.working_copy = None
-            self.message.emit(f"无法建立工作副本（崩溃后将无法恢复）：{exc}", 10000)
+            self.message.emit(f"无法建立工作副本（崩溃后将无法恢复）：{_cause(exc)}", 10000)
 
     def _guard(self, write: Callable[[WorkingCopy], object]) -> bool:
         """Run write(working copy); a failure is logged and shown, never raised."""
@@ -403,7 +407,7 @@ class DocumentSession(QObject):
             write(working)
         except Exception as exc:  # a disk or database error must not undo the clerk's edit
             log_exception(exc)
-            self.message.emit(f"工作副本无法写入：{exc}", 10000)
+            self.message.emit(f"工作副本无法写入：{_cause(exc)}", 10000)
             return False
         return True
 
@@ -434,3 +438,8 @@ def _flush_and_checkpoint(working: WorkingCopy) -> None:
 def _flush_and_mark_saved(working: WorkingCopy) -> None:
     working.flush()
     working.mark_saved()
+
+
+def _cause(exc: BaseException) -> str:
+    """Why the working copy failed, in Chinese (the detail is in the error log)."""
+    return os_error_reason(exc) if isinstance(exc, OSError) else "数据库写入失败"

@@ -3,8 +3,21 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Iterator
+from pathlib import Path
 
-from tests.fault_injection import run_all
+import pytest
+
+from goaleditor.files.atomic import TEMP_MARK
+from tests.fault_injection import (
+    MESSAGES,
+    SCENARIOS,
+    Fault,
+    first_call,
+    run_all,
+    run_fault,
+    workspace,
+)
 
 
 def test_injected_faults_leave_old_or_new_file_whole() -> None:
@@ -14,3 +27,28 @@ def test_injected_faults_leave_old_or_new_file_whole() -> None:
     assert count >= 30, "too few calls found to fail: the probe run went wrong"
     assert problems == []
     assert time.monotonic() - began < 180
+
+
+@pytest.fixture(scope="module")
+def sources() -> Iterator[Path]:
+    with workspace() as base:
+        yield base
+
+
+# Each error where the data is written (SQLite once hid it: a permission refusal read as a
+# full disk); every error for the .goals import, a few for each export.
+CAUSES = [
+    *(("import", error) for error in MESSAGES),
+    *(("export-pdf", error) for error in ("ENOSPC", "EACCES", "EROFS", "EIO")),
+    *(("export-xlsx", error) for error in ("EDQUOT", "EPERM", "EBUSY", "ENOENT")),
+]
+
+
+@pytest.mark.parametrize(("name", "error"), CAUSES)
+def test_an_injected_fault_is_reported_with_its_real_cause(
+    sources: Path, name: str, error: str
+) -> None:
+    scenario = next(s for s in SCENARIOS if s.name == name)
+    when = first_call(sources, scenario, "write", TEMP_MARK)
+    problem = run_fault(sources, scenario, Fault("write", when, error), must_fail=True)
+    assert problem == ""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -283,3 +284,81 @@ def test_command_line_refuses_a_locked_document_unless_forced(tmp_path: Path) ->
     result = run_cli("export", example, "-o", document)  # not locked: written, lock released
     assert result.returncode == 0, result.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == ["共享.goals"]
+
+
+@pytest.mark.parametrize("pid", [2**63, 2**64, 10**30, -(10**30)])
+def test_a_lock_of_a_huge_pid_is_a_dead_holder(tmp_path: Path, pid: int) -> None:
+    document = tmp_path / "doc.goals"
+    _write_lock(document, _ours(pid=pid))  # no process has such a number: taken over
+    lock = FileLock(document)
+    assert lock.acquire()
+    assert read_lock(document) == lock.info
+
+
+@pytest.mark.parametrize("pid", ["1e999", "-1e999", "12.5", '"12"', "true", "[1]"])
+def test_a_lock_whose_pid_is_no_whole_number_is_unreadable(tmp_path: Path, pid: str) -> None:
+    document = tmp_path / "doc.goals"
+    text = json.dumps(dataclasses.asdict(_ours()))
+    lock_path(document).write_text(re.sub(r'"pid": -?\d+', f'"pid": {pid}', text), "utf-8")
+    os.utime(lock_path(document), (time.time() - 60, time.time() - 60))
+    with pytest.raises(LockedByOther) as held:
+        FileLock(document).acquire()
+    assert "无法识别" in held.value.problem
+    assert FileLock(document).force_acquire(held.value.info)
+
+
+def test_command_line_writes_beside_a_lock_of_an_overflowing_pid(tmp_path: Path) -> None:
+    from tests.helpers import run_cli
+
+    example = ROOT / "resources" / "examples" / "binhai-2026-published.txt"
+    document = tmp_path / "doc.goals"
+    text = json.dumps(dataclasses.asdict(_ours(host="财务科-PC")))
+    lock_path(document).write_text(re.sub(r'"pid": -?\d+', '"pid": 1e999', text), "utf-8")
+    os.utime(lock_path(document), (time.time() - 60, time.time() - 60))
+    result = run_cli("import", example, "-o", document)
+    assert result.returncode == 2 and result.stderr.count("\n") == 1
+    assert "内部错误" not in result.stderr and "锁文件内容无法识别" in result.stderr
+
+
+def test_a_lock_that_cannot_be_read_back_is_still_released(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from goaleditor.files import lock_reading
+
+    document = tmp_path / "doc.goals"
+    mine = FileLock(document)
+    assert mine.acquire()
+
+    def failing_read(fd: int, size: int) -> bytes:
+        raise OSError(5, "Input/output error")
+
+    monkeypatch.setattr(lock_reading.os, "read", failing_read)
+    mine.release()  # never raises: the very file we created goes
+    assert not lock_path(document).exists()
+    monkeypatch.undo()
+    theirs = FileLock(document)
+    assert theirs.acquire()
+    monkeypatch.setattr(lock_reading.os, "read", failing_read)
+    mine.release()  # another lock file (another inode), unreadable: left alone
+    assert lock_path(document).exists()
+
+
+def test_an_import_whose_lock_read_back_fails_leaves_no_lock(tmp_path: Path) -> None:
+    """Every read of the lock file fails (strace injects EIO): the import is written, says
+    nothing, and its lock is gone (it once stayed, with 文件操作失败 after a good write)."""
+    example = ROOT / "resources" / "examples" / "binhai-2026-published.txt"
+    document = tmp_path / "doc.goals"
+    inject = ["-e", "trace=read", "-e", "inject=read:error=EIO:when=1+"]
+    strace = ["strace", "-qq", "-o", str(tmp_path / "trace"), "-P", str(lock_path(document))]
+    result = subprocess.run(
+        [*strace, *inject, sys.executable, "-m", "goaleditor", "import", example, "-o", document],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        cwd=ROOT,
+        env=dict(os.environ, PYTHONIOENCODING="utf-8"),
+        timeout=120,
+    )
+    assert "(INJECTED)" in (tmp_path / "trace").read_text()
+    assert result.returncode == 0 and result.stderr == ""
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["doc.goals", "trace"]

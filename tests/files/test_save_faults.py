@@ -90,3 +90,22 @@ def test_editor_read_only_target(window, tmp_path: Path, monkeypatch) -> None:
     assert len(texts) == 1 and "没有写入权限" in texts[0]
     assert window.isWindowModified() and target.read_bytes() == before
     assert not [p for p in tmp_path.iterdir() if "goaleditor-tmp" in p.name]
+
+
+def test_editor_releases_a_new_lock_when_a_save_fails_unexpectedly(
+    window, tmp_path: Path, monkeypatch
+) -> None:
+    """Not an OSError (a bug, an interrupt): the lock taken for the new file goes too."""
+    import pytest
+
+    import goaleditor.model.store
+    from goaleditor.files.lock import lock_path
+
+    def broken(document: object, path: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(goaleditor.model.store, "save_document", broken)
+    target = tmp_path / "new.goals"
+    with pytest.raises(KeyboardInterrupt):
+        window.session.save_to(target)
+    assert not lock_path(target).exists() and not target.exists()

@@ -20,6 +20,7 @@ from goaleditor.formats.readers import guard
 from goaleditor.formats.readers.published_text import read as read_text
 from goaleditor.formats.writers.excel import write as write_xlsx
 from goaleditor.model.store import save_document
+from tests import fuzz
 from tests.helpers import note_lines
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -234,3 +235,40 @@ def test_damaged_schema_text_is_one_line(tmp_path: Path) -> None:
     with pytest.raises(InputError) as raised:
         read_document(path)
     assert re.fullmatch(r"文档已损坏，无法读取：schema\.goals（.+）", str(raised.value))
+
+
+# Structural mutations (inside the zip, the XML, the PDF objects, the JSON and .goals fields):
+# a sample of the on-demand run `python -m tests.fuzz --importer NAME --runs 500 --seed 1`.
+SAMPLE_RUNS = 40
+
+
+@pytest.mark.parametrize("importer", list(fuzz.IMPORTERS))
+def test_structural_mutations_give_a_document_or_one_chinese_line(importer: str) -> None:
+    tally = fuzz.run(importer, SAMPLE_RUNS, seed=23)
+    assert tally.problems == []
+    assert tally.slowest <= fuzz.CASE_SECONDS
+    assert tally.documents + tally.refused == SAMPLE_RUNS
+    assert tally.refused, "no mutation reached a refusal: the mutations do nothing"
+
+
+def test_the_fuzz_judge_catches_what_it_must(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import goaleditor.formats
+
+    path = tmp_path / "x.xlsx"
+    path.write_bytes(b"")
+    said: list[Exception] = [
+        InputError("x.xlsx：文件已损坏：工作簿的内容无效（IndexError）"),
+        InputError("x.xlsx：第1行不是有效的JSON（Expecting value）"),
+        InputError("内部错误：命令没有完成"),
+        InputError(""),  # says nothing
+        IndexError("list index out of range"),
+    ]
+
+    def refuse(_path: object, _warn: object = None) -> None:
+        raise said.pop(0)
+
+    monkeypatch.setattr(goaleditor.formats, "read_document", refuse)
+    outcomes = [fuzz.judge(path)[0] for _ in range(5)]
+    assert outcomes == ["problem"] * 5

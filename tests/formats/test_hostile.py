@@ -282,3 +282,158 @@ def test_trigger_file_is_never_run(tmp_path: Path) -> None:
     result = run_cli("dump", path)
     assert result.returncode == 2 and "触发器 t" in result.stderr
     assert path.read_bytes() == before
+
+
+# Values that once ended as 内部错误 (issue 23): each a plain line, or a sensible read.
+def _example_json(**changes: object) -> dict[str, object]:
+    from goaleditor.formats.canonical_json import to_data
+
+    return {**to_data(read_text(EXAMPLE)), **changes}
+
+
+JSON_REFUSED = {
+    "framework list": ({"framework": []}, "framework 应为指标体系的名称"),
+    "framework object": ({"framework": {}}, "framework 应为指标体系的名称"),
+    "year 2**63": ({"year": 2**63}, "year 应为整数年份（四位数"),
+    "year -2**63-1": ({"year": -(2**63) - 1}, "year 应为整数年份（四位数"),
+    "year 2**63-1": ({"year": 2**63 - 1}, "year 应为整数年份（四位数"),
+    "year 99999": ({"year": 99999}, "year 应为整数年份（四位数"),
+    "year 1e400": ({"year": 1e300}, "year 应为整数年份（四位数"),
+}
+
+
+@pytest.mark.parametrize("name", list(JSON_REFUSED))
+def test_odd_json_properties_are_one_plain_line(tmp_path: Path, name: str) -> None:
+    from goaleditor.errors import InputError
+    from goaleditor.formats import read_document
+
+    changes, words = JSON_REFUSED[name]
+    path = tmp_path / "odd.json"
+    path.write_text(json.dumps(_example_json(**changes)), encoding="utf-8")
+    with pytest.raises(InputError) as raised:
+        read_document(path)
+    assert str(raised.value).startswith(f"odd.json：{words}")
+
+
+@pytest.mark.parametrize("year", ["2**63 - 1", "-(2**63)", "99999", "-1"])
+def test_a_goals_year_no_layout_prints_is_read_as_none_and_said(tmp_path: Path, year: str) -> None:
+    from goaleditor.formats import read_document
+    from tests.helpers import note_lines
+
+    path = _with_sql(f"UPDATE document SET year = {eval(year)!r};")(tmp_path / "y.goals")
+    notes: list[str] = []
+    document = read_document(path, note_lines(notes))
+    assert document.year is None
+    assert any("y.goals 的年度" in n and "不是四位数的年份，已留空" in n for n in notes), notes
+    out = tmp_path / "next.goals"
+    result = run_cli("next-year", path, "-o", out)  # once 内部错误: 2**63 cannot be saved
+    assert result.returncode == 0 and "内部错误" not in result.stderr  # the year of its text
+    assert "已生成2027年度的新文档" in result.stderr
+
+
+def test_an_unknown_goals_framework_is_detected_and_said(tmp_path: Path) -> None:
+    from goaleditor.formats import read_document
+    from tests.helpers import note_lines
+
+    path = _with_sql("UPDATE document SET framework = 'zzz';")(tmp_path / "f.goals")
+    notes: list[str] = []
+    document = read_document(path, note_lines(notes))
+    assert document.framework == "classic"
+    assert any("f.goals 的指标体系无法识别" in n for n in notes), notes
+    dumped = run_cli("dump", path)
+    back = tmp_path / "back.json"
+    back.write_text(dumped.stdout, encoding="utf-8")
+    assert run_cli("dump", back).returncode == 0  # its dump reads again
+
+
+@pytest.mark.parametrize("year", ["²⁰²⁶", "２０２６", "9" * 5000, "12345", " ", "-2026"])
+def test_a_workbook_year_that_is_no_year_reads_as_none(tmp_path: Path, year: str) -> None:
+    from goaleditor.formats import read_document
+
+    good = tmp_path / "good.xlsx"
+    write_xlsx(read_text(EXAMPLE), good)
+    custom = zipfile.ZipFile(good).read("docProps/custom.xml").decode()
+    stored = custom.replace(">2026</vt:lpwstr>", f">{year}</vt:lpwstr>")
+    assert stored != custom
+    path = _xlsx_with("docProps/custom.xml", stored)(tmp_path / "odd.xlsx")
+    started = time.monotonic()
+    document = read_document(path)
+    assert time.monotonic() - started < 10
+    assert document.year is None and document.tables
+
+
+@pytest.mark.parametrize("year", ["²⁰²⁶", "9" * 5000])
+def test_a_word_year_that_is_no_year_reads_as_none(tmp_path: Path, year: str) -> None:
+    from goaleditor.formats import read_document
+    from goaleditor.formats.writers.word import write as write_docx
+
+    document = read_text(EXAMPLE)
+    document.title = "无年度"
+    good = tmp_path / "good.docx"
+    write_docx(document, good)
+    with zipfile.ZipFile(good) as source:
+        parts = {item.filename: source.read(item) for item in source.infolist()}
+    custom = parts["docProps/custom.xml"].decode()
+    parts["docProps/custom.xml"] = custom.replace(">2026<", f">{year}<").encode()
+    path = tmp_path / "odd.docx"
+    with zipfile.ZipFile(path, "w") as target:
+        for name, data in parts.items():
+            target.writestr(name, data)
+    read = read_document(path)
+    assert read.year in (None, 2026) and read.tables  # the pages' own year, never ²⁰²⁶
+
+
+def test_a_workbook_whose_content_types_name_no_workbook_is_one_line(tmp_path: Path) -> None:
+    """Found by tests/fuzz.py: openpyxl raised OSError ("File contains no valid workbook
+    part"), which escaped as 内部错误."""
+    from goaleditor.errors import InputError
+    from goaleditor.formats import read_document
+
+    types = '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>'
+    path = _xlsx_with("[Content_Types].xml", types)(tmp_path / "types.xlsx")
+    with pytest.raises(InputError) as raised:
+        read_document(path)
+    assert str(raised.value) == "types.xlsx：文件已损坏：缺少工作簿的组成部分"
+
+
+def _ods_with(edit: Callable[[bytes], bytes], member: str, path: Path) -> Path:
+    source = ROOT / "tests" / "fixtures" / "example-libreoffice.ods"
+    with zipfile.ZipFile(source) as good, zipfile.ZipFile(path, "w") as target:
+        for item in good.infolist():
+            data = good.read(item)
+            target.writestr(item, edit(data) if item.filename == member else data)
+    return path
+
+
+def test_an_ods_row_repeated_twenty_thousand_times_reads_quickly(tmp_path: Path) -> None:
+    """Found by tests/fuzz.py: 20,000 copies of a row with text took the table reader 29 s."""
+    from goaleditor.formats import read_document
+    from tests.helpers import note_lines
+
+    def repeat_last_row(xml: bytes) -> bytes:  # the last row with text
+        at = xml.rindex(b"<table:table-row ", 0, xml.rindex(b"<text:p"))
+        at += len(b"<table:table-row ")
+        return xml[:at] + b'table:number-rows-repeated="20000" ' + xml[at:]
+
+    path = _ods_with(repeat_last_row, "content.xml", tmp_path / "repeated.ods")
+    notes: list[str] = []
+    started = time.monotonic()
+    document = read_document(path, note_lines(notes))
+    assert time.monotonic() - started < 10
+    assert document.tables
+    assert any("此行重复了20000次，只读取了前1000行" in note for note in notes), notes
+
+
+def test_an_ods_whose_type_mark_is_other_text_is_one_plain_line(tmp_path: Path) -> None:
+    """Found by tests/fuzz.py: the mimetype member held XML, quoted back in the message."""
+    from goaleditor.errors import InputError
+    from goaleditor.formats import read_document
+
+    path = _ods_with(
+        lambda _data: b'<?xml version="1.0" encoding="UTF-8"?>\n<office:document-styles',
+        "mimetype",
+        tmp_path / "typed.ods",
+    )
+    with pytest.raises(InputError) as raised:
+        read_document(path)
+    assert str(raised.value) == "typed.ods：文件已损坏：文件类型标记无效"

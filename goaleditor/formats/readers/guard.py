@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 from xml.etree.ElementTree import ParseError
 
-from goaleditor.errors import InputError
+from goaleditor.errors import InputError, os_error_reason, technical
 from goaleditor.formats.notes import ImportNote
 
 MAX_SECONDS = 60.0  # a 1000-table workbook reads in a few seconds
@@ -50,8 +50,9 @@ class Deadline:
 
 
 def cannot_read(path: Path, exc: OSError) -> InputError:
-    """The one line for a file the system will not let us read."""
-    return InputError(f"无法读取文件 {path}：{exc.strerror or exc}")
+    """The one line for a file the system will not let us read, naming the real cause."""
+    reason = os_error_reason(exc, reading=True)
+    return InputError(f"无法读取文件 {path}：{reason}", detail=technical(exc))
 
 
 def read_head(path: Path, count: int) -> tuple[int, bytes]:
@@ -111,10 +112,35 @@ def unpacked_too_large(name: str, size: int | None = None) -> InputError:
 
 
 def unreadable(source: str, exc: BaseException, what: str) -> InputError:
-    """The one line for a part that failed to parse: too large, or damaged (naming the error)."""
+    """The one line for a part that failed to parse: too large, or damaged (saying how)."""
     if isinstance(exc, MemoryError):
-        return InputError(f"{source}：文件过大，无法读取")
-    return InputError(f"{source}：文件已损坏：{what}无法读取（{type(exc).__name__}）")
+        return InputError(f"{source}：文件过大，无法读取", detail=technical(exc))
+    return InputError(
+        f"{source}：文件已损坏：{what}无法读取（{damage_kind(exc)}）", detail=technical(exc)
+    )
+
+
+def damage_kind(exc: BaseException) -> str:
+    """What a parsing exception means for the clerk, in a few words (never its class)."""
+    if type(exc).__module__.startswith("defusedxml"):
+        return "含有不安全的XML内容（实体或外部引用）"
+    if isinstance(exc, ParseError | SyntaxError):  # lxml's XMLSyntaxError is a SyntaxError
+        return "XML格式错误"
+    if isinstance(exc, zipfile.BadZipFile | zlib.error | EOFError):
+        return "压缩数据无效，文件可能不完整"
+    if isinstance(exc, NotImplementedError):
+        return "使用了不支持的功能或压缩方式"
+    if isinstance(exc, KeyError):
+        return "缺少必需的组成部分"
+    if isinstance(exc, UnicodeError):
+        return "文字编码无效"
+    if isinstance(exc, OverflowError):
+        return "数值超出范围"
+    if isinstance(exc, RecursionError):
+        return "嵌套层次过深"
+    if isinstance(exc, OSError):
+        return os_error_reason(exc, reading=True)
+    return "内容不符合文件格式"
 
 
 def check_container(path: Path) -> None:
@@ -211,22 +237,30 @@ def check_no_dtd(name: str, archive: zipfile.ZipFile) -> None:
 
 def damaged(source: str, exc: BaseException, part: str = "") -> InputError:
     """One line a clerk understands for an exception raised while parsing a workbook."""
+    return InputError(_damaged_line(source, exc, part), detail=technical(exc))
+
+
+def _damaged_line(source: str, exc: BaseException, part: str) -> str:
     where = f"工作表“{part}”" if part else "工作簿"
     if isinstance(exc, ParseError | SyntaxError):  # lxml's XMLSyntaxError is a SyntaxError
-        return InputError(f"{source}：文件已损坏：{where}的XML格式错误，无法读取")
+        return f"{source}：文件已损坏：{where}的XML格式错误，无法读取"
     if type(exc).__module__.startswith("defusedxml"):
-        return InputError(f"{source}：{where}含有不安全的XML内容（实体或外部引用），已拒绝读取")
+        return f"{source}：{where}含有不安全的XML内容（实体或外部引用），已拒绝读取"
     if isinstance(exc, zipfile.BadZipFile | zlib.error | EOFError):
-        return InputError(f"{source}：文件已损坏：压缩数据无效（文件可能不完整）")
+        return f"{source}：文件已损坏：压缩数据无效（文件可能不完整）"
     if isinstance(exc, NotImplementedError):
-        return InputError(f"{source}：文件已损坏：使用了不支持的压缩方式")
+        return f"{source}：文件已损坏：使用了不支持的压缩方式"
     if isinstance(exc, RuntimeError) and "encrypt" in str(exc).lower():
-        return InputError(f"{source}：工作簿的部件已加密，无法读取")
+        return f"{source}：工作簿的部件已加密，无法读取"
     if isinstance(exc, KeyError):
-        return InputError(f"{source}：文件已损坏：缺少{where}的组成部分")
+        return f"{source}：文件已损坏：缺少{where}的组成部分"
     if isinstance(exc, MemoryError):
-        return InputError(f"{source}：工作簿过大，内存不足，已停止读取")
-    return InputError(f"{source}：文件已损坏：{where}的内容无效（{type(exc).__name__}）")
+        return f"{source}：工作簿过大，内存不足，已停止读取"
+    if isinstance(exc, OSError):  # the system's refusal, or (no errno) openpyxl's complaint
+        if exc.errno:
+            return f"无法读取文件 {source}：{os_error_reason(exc, reading=True)}"
+        return f"{source}：文件已损坏：缺少{where}的组成部分"
+    return f"{source}：文件已损坏：{where}的内容无效（{damage_kind(exc)}）"
 
 
 # What parsing a damaged workbook can raise; anything else is a bug and stays one.
@@ -247,6 +281,7 @@ DAMAGE: tuple[type[BaseException], ...] = (
     MemoryError,
     UnicodeError,
     AssertionError,
+    OSError,  # openpyxl: "File contains no valid workbook part"
 )
 
 

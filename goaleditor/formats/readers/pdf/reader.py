@@ -287,7 +287,9 @@ def _read_pages(
     except Exception as exc:
         if "Password" in type(exc).__name__:
             raise InputError(f"{path.name}：PDF已加密，请先去掉密码再导入") from None
-        raise InputError(f"{path.name}：文件已损坏：无法打开PDF（{type(exc).__name__}）") from None
+        raise InputError(
+            f"{path.name}：文件已损坏：无法打开PDF（{guard.damage_kind(exc)}）"
+        ) from None
     try:
         objects = sum(len(list(xref.get_objids())) for xref in pdf.doc.xrefs)
         if objects > MAX_OBJECTS:
@@ -316,12 +318,14 @@ def _read_pages(
                 raise InputError(f"{path.name}：PDF过于复杂，无法读取") from None
             except Exception as exc:
                 raise InputError(
-                    f"{path.name}：文件已损坏：第{index + 1}页无法读取（{type(exc).__name__}）"
+                    f"{path.name}：文件已损坏：第{index + 1}页无法读取（{guard.damage_kind(exc)}）"
                 ) from None
     except InputError:
         raise
     except Exception as exc:
-        raise InputError(f"{path.name}：文件已损坏：无法读取PDF（{type(exc).__name__}）") from None
+        raise InputError(
+            f"{path.name}：文件已损坏：无法读取PDF（{guard.damage_kind(exc)}）"
+        ) from None
     finally:
         with contextlib.suppress(Exception):  # a damaged page tree fails again here
             pdf.close()

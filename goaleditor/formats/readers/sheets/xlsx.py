@@ -34,6 +34,7 @@ from goaleditor.model.document import Document
 from goaleditor.model.frameworks import FRAMEWORKS
 from goaleditor.model.layout_names import LAYOUT_NAMES
 from goaleditor.model.layouts import get_profile
+from goaleditor.model.year_range import plain_year
 
 __all__ = ["read"]
 
@@ -211,8 +212,7 @@ def _apply_metadata(document: Document, meta: dict[str, str]) -> None:
     document.agency_code = meta.get("agency_code", document.agency_code)
     document.agency_name = meta.get("agency_name", document.agency_name)
     document.title = meta.get("title", document.title)
-    year = meta.get("year", "")
-    document.year = int(year) if year.isdigit() else None
+    document.year = plain_year(meta.get("year", ""))
     if meta.get("framework") in FRAMEWORKS:
         document.framework = meta["framework"]
     document.merge_level2 = meta.get("merge_level2") == "1"

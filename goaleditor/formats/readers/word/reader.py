@@ -25,6 +25,7 @@ from goaleditor.formats.readers.tables.text_lines import (
 from goaleditor.formats.readers.word.tabs import tab_tables
 from goaleditor.formats.readers.word.text import MC, TextReader, text_boxes
 from goaleditor.model.document import Document
+from goaleditor.model.year_range import plain_year
 
 MAX_PART = 100 * 1024 * 1024  # document.xml, uncompressed
 MAX_UNCOMPRESSED = 300 * 1024 * 1024
@@ -142,9 +143,8 @@ def _fill_unprinted(document: Document, stored: dict[str, str]) -> None:
     if not document.agency_code and not document.agency_name:
         document.agency_code = stored.get("agency_code", "")
         document.agency_name = stored.get("agency_name", "")
-    year = stored.get("year", "")
-    if document.year is None and year.isdigit() and len(year) == 4:
-        document.year = int(year)
+    if document.year is None:
+        document.year = plain_year(stored.get("year", ""))
 
 
 def _parse(data: bytes) -> Any:
