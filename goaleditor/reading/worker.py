@@ -157,7 +157,7 @@ class Job:
         if kind == "done":
             return answer[1], answer[2]
         if kind == "refused":
-            raise InputError(answer[1], RefusalKind(answer[2]))
+            raise InputError(answer[1], RefusalKind(answer[2]), detail=answer[3])
         if kind == "slow":
             raise too_slow(self.path, self.seconds)
         if kind == "failed":
@@ -198,7 +198,7 @@ def serve(connection: Connection, preload: bool) -> None:
 
 
 def read_answer(path: Path) -> Answer:
-    """Read path here and now: ("done", document, notes), ("refused", line, kind),
+    """Read path here and now: ("done", document, notes), ("refused", line, kind, detail),
     ("crashed",) when memory or the stack ran out, or ("failed", type, text, traceback)."""
     from goaleditor.formats.registry import read_document
 
@@ -206,7 +206,7 @@ def read_answer(path: Path) -> Answer:
     try:
         document = read_document(path, notes.append)
     except InputError as exc:
-        return ("refused", str(exc), exc.kind.value)
+        return ("refused", str(exc), exc.kind.value, exc.detail)
     except (MemoryError, RecursionError):
         return ("crashed",)
     except Exception as exc:

@@ -124,3 +124,16 @@ def test_a_page_of_a_million_rectangles_ends_in_one_line_within_30_s(tmp_path: P
     line = one_line(result)
     assert time.monotonic() - started < 30
     assert "rectangles.pdf：文件无法读取" in line
+
+
+def test_a_refusal_keeps_its_kind_and_technical_detail_across_the_worker(tmp_path: Path) -> None:
+    """The clerk's line, the kind and the developer's detail (GOALEDITOR_DEBUG) all come back."""
+    path = tmp_path / "damaged.json"
+    path.write_text('{"tables": [', encoding="utf-8")
+    with pytest.raises(InputError) as here:
+        read_document(path)
+    with pytest.raises(InputError) as there:
+        read_untrusted(path)
+    assert str(there.value) == str(here.value)
+    assert there.value.kind == here.value.kind
+    assert here.value.detail and there.value.detail == here.value.detail
