@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from goaleditor.model.document import Indicator
 from goaleditor.model.values import COMPARATORS
 from goaleditor.ui.indicator_model import COL_COMPARATOR, COL_NAME, COL_UNIT, COL_VALUE
+from goaleditor.ui.line_fields import field_line
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QStyleOptionViewItem
@@ -70,7 +71,7 @@ class IndicatorDelegate(QStyledItemDelegate):
             combo.use_popup_completer()
             combo.setToolTip("输入单位，或从列表中选择（Alt+↓ 或 F4 展开）")
             return combo
-        editor = QLineEdit(parent)
+        editor = field_line(parent)
         editor.setFrame(False)
         node = index.internalPointer()
         if column == COL_NAME and self._library_entries and isinstance(node, Indicator):

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QLineEdit,
     QSpinBox,
     QWidget,
 )
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
 from goaleditor.model.document import Document
 from goaleditor.model.frameworks import FRAMEWORKS
 from goaleditor.model.layout_names import DEFAULT_LAYOUT, LAYOUT_LABELS
+from goaleditor.ui.line_fields import field_line
 
 
 class DocumentPropertiesDialog(QDialog):
@@ -50,18 +50,18 @@ class DocumentPropertiesDialog(QDialog):
         if creating:  # a new document starts with the framework its region usually uses
             self._usual_framework()
             self.layout_choice.currentIndexChanged.connect(self._usual_framework)
-        self.agency_code = QLineEdit(document.agency_code, self)
+        self.agency_code = field_line(self, document.agency_code)
         self.agency_code.setValidator(
             QRegularExpressionValidator(QRegularExpression(r"^\d{0,20}$"), self.agency_code)
         )
         self.agency_code.setPlaceholderText("例如：319101")
-        self.agency_name = QLineEdit(document.agency_name, self)
+        self.agency_name = field_line(self, document.agency_name)
         self.agency_name.setPlaceholderText("例如：某某区财政局")
         self.agency_name.setMinimumWidth(360)
         self.year = QSpinBox(self)
         self.year.setRange(1990, 2100)
         self.year.setValue(document.year or datetime.date.today().year + 1)
-        self.title = QLineEdit(document.title, self)
+        self.title = field_line(self, document.title)
         self._title_example(self.year.value())
         self.year.valueChanged.connect(self._title_example)
         self.merge_level2 = QCheckBox("打印时合并相同的二级指标单元格", self)

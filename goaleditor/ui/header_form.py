@@ -39,6 +39,7 @@ from goaleditor.model.money import (
 )
 from goaleditor.model.required import required_header_fields
 from goaleditor.ui.header_rows import PLACEHOLDERS, ROWS, TEXT_LINES
+from goaleditor.ui.line_fields import field_line
 from goaleditor.ui.money_fields import (
     BUDGET_FIELDS,
     MoneyValidator,
@@ -86,13 +87,16 @@ class HeaderForm(QWidget):
         self._examples: dict[str, str] = {}  # field -> its placeholder when not required
         self._refusal: dict[str, str] = {}  # money field -> why its text is not taken (yet)
         self._typing = 0  # counts focus changes: typing merges into one undo step per visit
+        # field -> its value when this visit's typing began: Esc, or an amount refused when
+        # leaving, goes back to it (typing commits each keystroke, so "98%以上" stored "98")
+        self._before: dict[str, Any] = {}
         self._build()
         self._unsubscribe = document.subscribe(self._on_change)
         self.set_table(None)
         self._apply_layout()
 
     def _line(self, name: str, placeholder: str = "") -> QLineEdit:
-        edit = QLineEdit(self)
+        edit = field_line(self)
         edit.setObjectName(name)
         edit.setPlaceholderText(placeholder)
         self._examples[name] = placeholder
@@ -348,6 +352,7 @@ class HeaderForm(QWidget):
                 self._say(note)
         if value == getattr(self._table, name):
             return
+        self._before.setdefault(name, getattr(self._table, name))
         self._committing = name
         try:
             edit = SetHeader(self._table, name, value, typing=self._typing)
@@ -359,10 +364,34 @@ class HeaderForm(QWidget):
         """Leaving a line field (or Enter): it shows the document's value, and a refused
         amount is said to be dropped."""
         refused = self._refusal.pop(name, None)
+        typed = name in self._before
+        before = self._before.pop(name, None)
         if refused is not None and self._table is not None:
+            if typed:
+                self._restore(name, before)
             kept = format_money(getattr(self._table, name)) or "空"
             self._say(f"{refused}，未采用：仍为{kept}")
             self._paint(name)
+        self._show_field(name)
+
+    def _restore(self, name: str, value: Any) -> None:
+        """Put back the value the field had when this visit's typing began (one undo step
+        with the typing, so nothing is left on the stack)."""
+        if self._table is None or getattr(self._table, name) == value:
+            return
+        self._committing = name
+        try:
+            self._session.apply(SetHeader(self._table, name, value, typing=self._typing))
+        finally:
+            self._committing = ""
+
+    def _cancel_typing(self, name: str) -> None:
+        """Esc: the field goes back to what it held when the clerk came to it."""
+        before = self._before.pop(name, None)
+        self._refusal.pop(name, None)
+        self._restore(name, before)
+        self._say("已取消输入（Esc）")
+        self._paint(name)
         self._show_field(name)
 
     def _unit_chosen(self) -> None:
@@ -382,8 +411,15 @@ class HeaderForm(QWidget):
         kind = event.type()
         if kind in (QEvent.Type.FocusIn, QEvent.Type.FocusOut):
             self._typing += 1  # coming back to a field later is a new undo step
+        if kind == QEvent.Type.FocusIn:
+            self._before.pop(watched.objectName(), None)
         if kind in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress):
             assert isinstance(event, QKeyEvent)
+            if event.key() == Qt.Key.Key_Escape and watched.objectName() in self._before:
+                event.accept()
+                if kind == QEvent.Type.KeyPress:
+                    self._cancel_typing(watched.objectName())
+                return True
             action = _undo_or_redo(event)
             if action:
                 event.accept()  # an override accepted here comes back as a key press

@@ -197,7 +197,9 @@ def test_a_refused_character_is_said_never_silently_dropped(window) -> None:
     assert window.current_table().budget_total == Decimal("12.00")
 
 
-def test_a_third_decimal_is_said_and_the_amount_kept(window) -> None:
+def test_a_third_decimal_is_said_and_the_amount_before_typing_kept(window) -> None:
+    """1.234 is refused; leaving, the field holds what it held before this visit's typing
+    (6300000.00), not the half-typed 1.23 it passed through."""
     total = window.header_form.editor("budget_total")
     retype(total, "1.23")
     type_text(total, "4")
@@ -205,8 +207,9 @@ def test_a_third_decimal_is_said_and_the_amount_kept(window) -> None:
     assert status(window) == "“1.234”超过两位小数（金额到分），未采用"
     assert total.palette().color(total.foregroundRole()).name() == "#b00020"
     press(total, Qt.Key.Key_Return)
-    assert total.text() == "1.23"
-    assert status(window) == "“1.234”超过两位小数（金额到分），未采用：仍为1.23"
+    assert total.text() == "6300000.00"
+    assert window.current_table().budget_total == Decimal("6300000.00")
+    assert status(window) == "“1.234”超过两位小数（金额到分），未采用：仍为6300000.00"
     assert total.palette().color(total.foregroundRole()).name() != "#b00020"
 
 
@@ -300,3 +303,48 @@ def test_the_examples_in_empty_fields_name_the_documents_year(window) -> None:
     window.session.apply(SetHeader(table, "project_name", ""))
     placeholder = window.header_form.editor("project_name").placeholderText()
     assert "2027年" in placeholder and "2026" not in placeholder
+
+
+def test_an_amount_refused_on_leaving_goes_back_to_what_the_field_held(window) -> None:
+    """Typing commits each keystroke: "12万5千" stored 120000 on the way, and leaving with the
+    text refused must not keep that half-typed amount: the field goes back to 98."""
+    other = window.header_form.editor("budget_other")
+    retype(other, "98")
+    press(other, Qt.Key.Key_Tab)
+    steps = window.stack.count()
+    retype(other, "12万5千")
+    assert window.current_table().budget_other == Decimal("120000.00")  # a prefix, on the way
+    press(other, Qt.Key.Key_Return)
+    assert window.current_table().budget_other == Decimal("98.00")
+    assert other.text() == "98.00"
+    assert status(window).endswith("未采用：仍为98.00")
+    window.stack.undo()  # the visit was one step, and it changed nothing in the end
+    assert window.stack.count() <= steps + 1
+    assert window.current_table().budget_other == Decimal("98.00")
+
+
+def test_escape_in_a_field_takes_back_what_was_typed_there(window) -> None:
+    other = window.header_form.editor("budget_other")
+    before = window.current_table().budget_other
+    retype(other, "45")
+    assert window.current_table().budget_other == Decimal("45.00")
+    press(other, Qt.Key.Key_Escape)
+    assert window.current_table().budget_other == before
+    assert other.text() == format_money(before)
+    name = window.header_form.editor("project_name")
+    retype(name, "新的名称")
+    press(name, Qt.Key.Key_Escape)
+    assert window.current_table().project_name == ORIGINAL_NAME
+
+
+def test_every_line_field_of_the_form_holds_a_field_at_the_cap(window) -> None:
+    """QLineEdit cuts at 32,767 characters by default: a long name that came in a file would
+    be cut silently when the clerk edits it."""
+    from PySide6.QtWidgets import QLineEdit
+
+    from goaleditor.model.limits import MAX_FIELD_CHARS
+
+    lines = [w for w in window.header_form.findChildren(QLineEdit) if w.objectName()]
+    assert lines
+    for line in lines:
+        assert line.maxLength() >= MAX_FIELD_CHARS, line.objectName()

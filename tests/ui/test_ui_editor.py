@@ -689,3 +689,16 @@ def test_problems_stay_right_when_only_changed_tables_are_rechecked(qtbot, windo
     panel.recheck()
     assert panel.problems == check_document(window.document)
     assert any(p.rule == "timeliness.outside-year" for p in panel.problems)
+
+
+def test_editing_a_cell_longer_than_32767_characters_keeps_it_whole(qtbot, window) -> None:
+    """A 40,000-character 描述 that came in a file: F2, End, two more characters, Enter —
+    every character stays (Qt's line edit cuts at 32,767 by default)."""
+    from goaleditor.ui.indicator_model import COL_DESCRIPTION
+
+    window.editor._edit_field(indicator(window, 0), "description", "长" * 40_000)
+    editor = edit_cell(qtbot, window, 0, COL_DESCRIPTION)
+    press(editor, Qt.Key.Key_End)
+    type_text(editor, "ab")
+    press(editor, Qt.Key.Key_Return)
+    assert indicator(window, 0).description == "长" * 40_000 + "ab"
