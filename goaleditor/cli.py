@@ -149,6 +149,12 @@ def _build_parser() -> argparse.ArgumentParser:
     check_help = "检查文档，每行一个问题；有错误时退出码为1"
     p_check = sub.add_parser("check", help=check_help, description=check_help + "。")
     p_check.add_argument("document", metavar="DOC", help="要检查的文档")
+    p_check.add_argument(
+        "--layout",
+        choices=LAYOUT_NAMES,
+        metavar="LAYOUT",
+        help="按另一地区的版式检查（同 export --layout；文档本身不变）",
+    )
     dump_help = "把文档以规范JSON输出到标准输出"
     p_dump = sub.add_parser("dump", help=dump_help, description=dump_help + "。")
     p_dump.add_argument("document", metavar="DOC", help="要输出的文档")
@@ -313,7 +319,8 @@ def _cmd_export(args: argparse.Namespace) -> int:
     if args.layout:  # only this output: the document file is not written
         document.layout = args.layout
     errors = sum(1 for p in check_document(document) if p.severity == ERROR)
-    found = f"文档有{errors}个错误（用 goaleditor check 查看）"
+    how = f"goaleditor check --layout {args.layout}" if args.layout else "goaleditor check"
+    found = f"文档有{errors}个错误（用 {how} 查看）"
     if errors and args.strict:
         print(f"goaleditor: {found}，未导出（--strict）", file=sys.stderr)
         return EXIT_HAS_ERRORS
@@ -329,7 +336,10 @@ def _cmd_check(args: argparse.Namespace) -> int:
     from goaleditor.model.checks import check_document, has_errors
     from goaleditor.reading import read_untrusted
 
-    problems = check_document(read_untrusted(args.document, _warn))
+    document = read_untrusted(args.document, _warn)
+    if args.layout:
+        document.layout = args.layout
+    problems = check_document(document)
     _write_stdout("".join(p.line() + "\n" for p in problems))
     return EXIT_CHECK_FAILED if has_errors(problems) else EXIT_OK
 

@@ -280,3 +280,19 @@ def test_next_year_refuses_bad_input_in_one_line(tmp_path: Path, goals: Path) ->
     assert kept.read_bytes() == b"previous"
     assert not (tmp_path / "2027.pdf").exists()
     assert json.loads(run("dump", goals).stdout)["year"] == 2026
+
+
+def test_export_in_another_layout_points_to_the_check_that_finds_its_errors(
+    tmp_path: Path, goals: Path
+) -> None:
+    """Sichuan prints weights the example has not: `export --layout sichuan` counts their
+    errors, and the `check --layout sichuan` it names lists the same ones."""
+    assert "错误\t" not in run("check", goals).stdout
+    checked = run("check", goals, "--layout", "sichuan")
+    errors = checked.stdout.count("错误\t")
+    assert checked.returncode == 1 and errors > 0
+    line = assert_one_clean_line(
+        run("export", goals, "-o", tmp_path / "sc.pdf", "--layout", "sichuan"), code=0
+    )
+    how = "goaleditor check --layout sichuan"
+    assert line == f"goaleditor: 注意：文档有{errors}个错误（用 {how} 查看），已照样导出"

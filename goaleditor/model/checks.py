@@ -26,7 +26,7 @@ from goaleditor.model.frameworks import (
     Requirement,
     get_framework,
 )
-from goaleditor.model.layouts import profile_of
+from goaleditor.model.layouts import printed_label
 from goaleditor.model.money import format_money
 from goaleditor.model.required import REQUIRED_WHEN_PRINTED
 from goaleditor.model.values import (
@@ -100,8 +100,7 @@ TableRule = Callable[[_Context], Iterator[Problem]]
 
 def _printed_label(document: Document, name: str, label: str) -> str:
     """A field's label as the document's layout prints it (Shanghai: 年度总体目标), in one line."""
-    printed = profile_of(document).labels.get(name, label)
-    return "".join(printed.split()).removeprefix("其中：").removeprefix("其中:")
+    return printed_label(document.layout, name, label)
 
 
 def _header_rules(ctx: _Context) -> Iterator[Problem]:

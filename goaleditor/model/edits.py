@@ -12,6 +12,7 @@ from typing import Any, Protocol
 
 from goaleditor.model.document import Container, Document, GoalTable, TreeNode
 from goaleditor.model.fields import FIELD_LABELS
+from goaleditor.model.layouts import printed_label
 
 
 class Edit(Protocol):
@@ -71,7 +72,10 @@ class SetHeader:
 
     @property
     def text(self) -> str:
-        return field_text(self.name)
+        document = self.table.document
+        if document is None:
+            return field_text(self.name)
+        return f"修改{printed_label(document.layout, self.name)}"  # as the form labels it
 
     @property
     def merge_key(self) -> Hashable | None:

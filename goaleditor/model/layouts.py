@@ -390,3 +390,12 @@ def get_profile(name: str) -> LayoutProfile:
 def profile_of(document: Document) -> LayoutProfile:
     """The profile a document prints in."""
     return get_profile(document.layout)
+
+
+def printed_label(layout: str, name: str, label: str = "") -> str:
+    """A field's label as the layout prints it (Shanghai: 年度总体目标), on one line; else
+    label, else the clerk's name for the field."""
+    from goaleditor.model.fields import FIELD_LABELS
+
+    printed = get_profile(layout).labels.get(name) or label or FIELD_LABELS.get(name, name)
+    return "".join(printed.split()).removeprefix("其中：").removeprefix("其中:")

@@ -9,6 +9,7 @@ from goaleditor.model.checks import FIX_PAST_YEAR, TIMELINESS, WARNING, Problem
 from goaleditor.model.document import Document, GoalTable, Indicator, containing_table
 from goaleditor.model.fields import FIELD_LABELS
 from goaleditor.model.fix_its import FixIt
+from goaleditor.model.layouts import printed_label
 from goaleditor.model.next_year import INDICATOR_TEXT_FIELDS, TABLE_TEXT_FIELDS
 from goaleditor.model.values import QUALITATIVE
 from goaleditor.model.year_mentions import (
@@ -28,8 +29,12 @@ def past_year_problems(document: Document, table: GoalTable, number: int) -> Ite
     if year is None:
         return
     period = table_period(table.start_date, table.end_date)
+
+    def label(name: str) -> str:
+        return printed_label(document.layout, name)
+
     for name in TABLE_TEXT_FIELDS:
-        message = past_year_message(getattr(table, name), name, year, period)
+        message = past_year_message(getattr(table, name), label(name), year, period)
         if message:
             yield Problem(WARNING, number, 0, RULE, message, name, FIX_PAST_YEAR, table)
     for row, (_, level2, ind) in enumerate(table.indicator_rows(), 1):
@@ -37,7 +42,7 @@ def past_year_problems(document: Document, table: GoalTable, number: int) -> Ite
         for name in names:
             if level2 == TIMELINESS and name in ("value", "unit"):
                 continue  # the timeliness rule says it (timeliness.outside-year)
-            message = past_year_message(getattr(ind, name), name, year, period)
+            message = past_year_message(getattr(ind, name), label(name), year, period)
             if message:
                 yield Problem(WARNING, number, row, RULE, message, name, FIX_PAST_YEAR, ind)
 
@@ -46,20 +51,20 @@ def past_year_title_problems(document: Document) -> list[Problem]:
     """The document's title naming last year (a problem of the document as a whole)."""
     if document.year is None:
         return []
-    message = past_year_message(document.title, "title", document.year, None)
+    message = past_year_message(document.title, FIELD_LABELS["title"], document.year, None)
     if not message:
         return []
     return [Problem(WARNING, 0, 0, RULE, message, "title", FIX_PAST_YEAR, document)]
 
 
-def past_year_message(text: str, name: str, year: int, period: Period | None) -> str:
-    """Says where text names last year ('' when it does not)."""
+def past_year_message(text: str, label: str, year: int, period: Period | None) -> str:
+    """Says where text (the field labelled label) names last year ('' when it does not)."""
     mentions = past_year_mentions(text, year, period)
     if not mentions:
         return ""
     first = text[mentions[0].start : mentions[0].end]
     more = f"等{len(mentions)}处" if len(mentions) > 1 else ""
-    return f"{FIELD_LABELS[name]}中的“{first}”{more}是上一年度的年份（文档年度为{year}年）"
+    return f"{label}中的“{first}”{more}是上一年度的年份（文档年度为{year}年）"
 
 
 def past_year_fix_its(problem: Problem, year: int) -> list[FixIt]:

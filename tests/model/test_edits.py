@@ -434,3 +434,12 @@ def test_merge_keys_name_one_typing_session_in_one_field() -> None:
     assert SetHeader(table, "goal", "1", 7).merge_key == SetHeader(table, "goal", "2", 7).merge_key
     assert SetHeader(table, "goal", "1").merge_key is None
     assert InsertTables(0, ()).merge_key is None
+
+
+def test_the_undo_text_of_a_header_field_is_the_label_the_layout_prints(full_document) -> None:
+    from goaleditor.model.edits import SetHeader
+
+    table = full_document.tables[0]
+    for layout, text in (("shanghai", "修改年度资金申请总额"), ("tianjin", "修改预算数")):
+        full_document.layout = layout
+        assert SetHeader(table, "budget_total", None).text == text

@@ -73,7 +73,8 @@ def past_year_problems(document: Document) -> list:
 
 
 def test_last_years_text_in_a_later_document_is_a_warning_with_a_fix(full_document) -> None:
-    """A 2027 document whose 绩效目标 still says 2026年度 (and last year's period)."""
+    """A 2027 Shanghai document whose 年度总体目标 (绩效目标) still says 2026年度 (and last
+    year's period); the message names the field as the Shanghai form labels it."""
     full_document.year = 2027
     table = full_document.tables[0]
     table.start_date, table.end_date = "2025-01-01", "2027-12-31"
@@ -87,7 +88,7 @@ def test_last_years_text_in_a_later_document_is_a_warning_with_a_fix(full_docume
         "goal",
     )
     assert problem.node is table
-    assert problem.message == "绩效目标中的“2026年”等2处是上一年度的年份（文档年度为2027年）"
+    assert problem.message == "年度总体目标中的“2026年”等2处是上一年度的年份（文档年度为2027年）"
     (fix,) = fix_its(problem, full_document.year)
     assert fix.label == "把“2026年”改为“2027年”等2处"
     fix.edit().apply(full_document)
@@ -150,3 +151,13 @@ def test_the_draft_of_next_year_has_no_past_year(example_document, full_document
 def test_two_dates_joined_into_a_span_move_together(text: str, moved: str) -> None:
     """Moving one end would make a span end before it starts (2026年12月至2026年2月)."""
     assert move_years(text, 2025)[0] == moved
+
+
+def test_the_year_warning_names_the_field_as_each_layout_labels_it(full_document) -> None:
+    full_document.year = 2027
+    full_document.tables[0].goal = "完成2026年度任务"
+    labels = (("shanghai", "年度总体目标"), ("tianjin", "绩效目标"), ("central", "年度目标"))
+    for layout, label in labels:
+        full_document.layout = layout
+        (problem,) = past_year_problems(full_document)
+        assert problem.message.startswith(f"{label}中的“2026年”"), layout
