@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-from goaleditor.errors import InputError
+from goaleditor.errors import InputError, io_failure
 from goaleditor.formats.exporting import ExportOptions, ExportWarn, Progress, Writer
 from goaleditor.formats.notes import ImportNote, Warn, reading_order
 from goaleditor.model.document import Document
@@ -58,6 +58,7 @@ NATIVE = Format(
     reader_warns=True,
 )
 _WORKBOOK = "workbook"
+_BINARY = (".xlsx", ".xls", ".ods", ".docx", ".pdf", ".goals")  # never plain text
 # In the order the open and export dialogs list them.
 FORMATS: tuple[Format, ...] = (
     NATIVE,
@@ -195,12 +196,18 @@ def _reader_by_content(path: Path, named: Format) -> tuple[Format, Callable[...,
         WEB_PAGE_WORKBOOK,
         content_extension,
         is_web_page,
+        looks_like_text,
     )
 
     assert named.reader is not None
     content = format_for(content_extension(path) or "")
     if content is None and named.kind == _WORKBOOK and is_web_page(path):
         raise InputError(f"{path.name}：{WEB_PAGE_WORKBOOK}")
+    if content is None and named.extensions[0] in _BINARY and looks_like_text(path):
+        raise InputError(
+            f"{path.name}：这是纯文本文件，不是{_plain(named)}；"
+            "如是公开发布的绩效目标表文字，请把扩展名改为.txt后再导入"
+        )
     if content is None or content.reader is None or content.reader == named.reader:
         return named, _load(named.reader)
     suffix, what = path.suffix.lower(), content.extensions[0]
@@ -245,15 +252,17 @@ def check_readable(path: str | os.PathLike[str]) -> Format:
             f"{path.name}：不认识的文件类型{_kind(path.suffix)}（可读取{known}）{hint}"
         )
     try:
-        mode = os.stat(path).st_mode
+        status = os.stat(path)
     except (FileNotFoundError, NotADirectoryError):
         raise InputError(f"找不到文件：{path}") from None
     except OSError as exc:
-        raise InputError(f"无法读取文件 {path}：{exc.strerror or exc}") from None
-    if stat.S_ISDIR(mode):
+        raise InputError(io_failure(exc, reading=True)) from None
+    if stat.S_ISDIR(status.st_mode):
         raise InputError(f"这是一个文件夹，不是文档：{path}")
-    if not stat.S_ISREG(mode):
+    if not stat.S_ISREG(status.st_mode):
         raise InputError(f"{path.name}：这不是普通文件（管道或设备），无法读取")
+    if status.st_size == 0:
+        raise InputError(f"{path.name}：文件是空的（0字节），没有可读取的内容")
     return fmt
 
 

@@ -204,3 +204,34 @@ def test_another_kind_of_file_is_refused_naming_what_it_is(
     with pytest.raises(InputError) as caught:
         read_document(source.rename(tmp_path / named))
     assert str(caught.value) == line
+
+
+@pytest.mark.parametrize(
+    "suffix", [".xlsx", ".xls", ".ods", ".docx", ".pdf", ".goals", ".json", ".txt"]
+)
+def test_an_empty_file_is_said_to_be_empty(tmp_path: Path, suffix: str) -> None:
+    path = tmp_path / f"空{suffix}"
+    path.write_bytes(b"")
+    with pytest.raises(InputError) as refused:
+        read_document(path)
+    assert str(refused.value) == f"空{suffix}：文件是空的（0字节），没有可读取的内容"
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "gb18030", "utf-8-sig"])
+@pytest.mark.parametrize("suffix", [".xlsx", ".xls", ".docx", ".pdf"])
+def test_plain_text_under_a_binary_name_is_said_to_be_text(
+    tmp_path: Path, suffix: str, encoding: str
+) -> None:
+    path = tmp_path / f"目标表{suffix}"
+    path.write_bytes("项目名称\t某某项目\n预算数\t120\n".encode(encoding))
+    with pytest.raises(InputError) as refused:
+        read_document(path)
+    assert "这是纯文本文件" in str(refused.value) and "改为.txt" in str(refused.value)
+
+
+def test_random_bytes_under_a_workbook_name_are_still_damaged_not_text(tmp_path: Path) -> None:
+    path = tmp_path / "坏.xlsx"
+    path.write_bytes(bytes(range(256)) * 8)
+    with pytest.raises(InputError) as refused:
+        read_document(path)
+    assert "纯文本" not in str(refused.value)

@@ -84,3 +84,28 @@ def is_web_page(path: Path) -> bool:
         head = head[1::2]
     head = _COMMENT_RE.sub(b"", head, count=1).lower()
     return head.startswith(_PAGE_STARTS)
+
+
+_TEXT_BYTES = 4096
+
+
+def looks_like_text(path: Path) -> bool:
+    """Whether the file starts as plain text (UTF-8 or GB18030, no NUL byte): a .txt or a copied
+    table saved under a workbook's or a PDF's name."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(_TEXT_BYTES)
+    except OSError:
+        return False
+    if not head or b"\x00" in head:
+        return False
+    for encoding in ("utf-8", "gb18030"):
+        try:
+            text = head.decode(encoding)
+        except UnicodeDecodeError as cut:
+            if cut.start < len(head) - 4:  # not only a character cut at the 4 KB edge
+                continue
+            text = head[: cut.start].decode(encoding)
+        return all(c.isprintable() or c in "\r\n\t\ufeff" for c in text)
+    return False
+
