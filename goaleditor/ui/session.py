@@ -305,12 +305,17 @@ class DocumentSession(QObject):
 
     def maybe_save(self, detail: str = "") -> bool:
         """Ask about unsaved changes; True when it is fine to drop the document."""
-        if self.stack.isClean():
+        if self.stack.isClean() or self._untouched_import():
             return True
         answer = self.prompts.unsaved(self.question_name(), detail)
         if answer == SAVE:
             return self.save()
         return answer != CANCEL
+
+    def _untouched_import(self) -> bool:
+        """An imported file not edited since: dropping it loses nothing (as a spreadsheet
+        closes a CSV it only showed), the file it came from is still there."""
+        return self.stack.count() == 0 and self.source is not None and self.source.is_file()
 
     def save(self) -> bool:
         """保存 to the current file (or ask for one; a read-only document only 另存为)."""

@@ -243,14 +243,15 @@ def test_a_file_that_cannot_be_replaced_offers_save_as(session, tmp_path: Path) 
 
 
 def test_recovery_never_drops_modified_work_without_asking(session, tmp_path: Path) -> None:
-    """A new editor with an imported, unsaved document is offered a dead editor's untitled
-    work: the question says what it replaces, and 取消 keeps both."""
+    """A new editor with an imported, edited, unsaved document is offered a dead editor's
+    untitled work: the question says what it replaces, and 取消 keeps both."""
     from goaleditor.formats.writers.excel import write as write_xlsx
 
     expected = _orphan(tmp_path, None)
     workbook = tmp_path / "同事的表.xlsx"
     write_xlsx(read(EXAMPLE), workbook)
     assert session.open(workbook) and session.is_modified()
+    _edit(session)  # work done on the import (an untouched one is dropped without a word)
     mine = dumps(session.document)
     asked = answer(session, "恢复", "取消")
     session.offer_recovery()
@@ -304,3 +305,20 @@ def test_an_orphan_being_offered_elsewhere_is_not_offered_twice(session, tmp_pat
     later.offer_recovery()
     assert len(asked) == 1 and "未命名的新文档" in asked[0]
     later.close()
+
+
+def test_an_untouched_import_is_dropped_without_a_question(session, tmp_path: Path) -> None:
+    """Opened only to look at (as a spreadsheet shows a CSV): 新建 or closing asks nothing;
+    once edited it asks; and an import whose file has gone away asks too."""
+    source = tmp_path / "同事的文件.txt"
+    source.write_bytes(EXAMPLE.read_bytes())
+    assert session.open(source)
+    assert session.is_modified()  # not saved as a .goals file: the marker says so
+    assert session.maybe_save()  # answer() would fail on a question
+    _edit(session)
+    asked = answer(session, "取消")
+    assert not session.maybe_save() and len(asked) == 1
+    assert session.open(source)
+    source.unlink()
+    asked = answer(session, "取消")
+    assert not session.maybe_save() and len(asked) == 1

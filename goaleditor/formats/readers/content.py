@@ -108,4 +108,3 @@ def looks_like_text(path: Path) -> bool:
             text = head[: cut.start].decode(encoding)
         return all(c.isprintable() or c in "\r\n\t\ufeff" for c in text)
     return False
-
