@@ -271,7 +271,7 @@ class ProblemsPanel(QWidget):
         item = self.tree.itemAt(point)
         if item is None:
             return
-        from goaleditor.model.checks import fix_its
+        from goaleditor.model.problem_fixes import fix_its
 
         problem: Problem = item.data(0, Qt.ItemDataRole.UserRole)
         menu = QMenu(self)

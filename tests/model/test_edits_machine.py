@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
 
 from goaleditor.model import edit_rules as rules
-from goaleditor.model.checks import FIX_FILL_DESCRIPTION, Problem, fix_its
+from goaleditor.model.checks import FIX_FILL_DESCRIPTION, Problem
 from goaleditor.model.document import Document, Indicator, Level1, Level2
 from goaleditor.model.edits import (
     Edit,
@@ -22,6 +22,7 @@ from goaleditor.model.edits import (
 from goaleditor.model.fields import HEADER_FIELDS, INDICATOR_FIELDS
 from goaleditor.model.frameworks import CLASSIC
 from goaleditor.model.library import LibraryEntry
+from goaleditor.model.problem_fixes import fix_its
 from tests.compare import document_snapshot
 from tests.strategies import documents, money, tables, text
 

@@ -7,10 +7,11 @@ from decimal import Decimal
 
 import pytest
 
-from goaleditor.model.checks import ERROR, HINT, WARNING, Problem, check_document, fix_its
+from goaleditor.model.checks import ERROR, HINT, WARNING, Problem, check_document
 from goaleditor.model.document import Document, GoalTable
 from goaleditor.model.layout_names import LAYOUT_NAMES
 from goaleditor.model.new_document import new_document
+from goaleditor.model.problem_fixes import fix_its
 
 NEW_RULES = {
     "layout.required",

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from goaleditor.model.checks import WARNING, check_document, fix_its
+from goaleditor.model.checks import WARNING, check_document
 from goaleditor.model.document import Document
 from goaleditor.model.next_year import next_year_draft
+from goaleditor.model.problem_fixes import fix_its
 from goaleditor.model.year_mentions import move_years, table_period, year_mentions
 
 

@@ -527,7 +527,7 @@ def test_problems_follow_typing_and_lead_to_the_cell(qtbot, window) -> None:
 
 
 def test_fix_it_is_one_undoable_step(qtbot, window) -> None:
-    from goaleditor.model.checks import fix_its
+    from goaleditor.model.problem_fixes import fix_its
 
     target = indicator(window, 2)
     window.editor._edit_field(target, "description", "")
@@ -554,7 +554,7 @@ def test_next_year_draft_from_the_menu(window) -> None:
 
 def test_a_title_naming_last_year_is_fixed_from_the_problems_panel(window) -> None:
     """The draft of 2027 with last year's title: a 警告 whose fix-it sets the title (undoable)."""
-    from goaleditor.model.checks import fix_its
+    from goaleditor.model.problem_fixes import fix_its
 
     window.action.next_year.trigger()
     window.session.apply(SetProperties({"title": "2026年度绩效目标表"}))
