@@ -14,9 +14,9 @@ from goaleditor.model.checks import (
     HINT,
     WARNING,
     check_document,
-    fix_its,
 )
 from goaleditor.model.document import Document, GoalTable, Indicator
+from goaleditor.model.problem_fixes import fix_its
 from goaleditor.model.values import format_display
 from tests.helpers import run_cli
 

@@ -14,7 +14,6 @@ from goaleditor.model.checks import (
     FIX_NORMALIZE_COMPARATOR,
     FIX_RECOMPUTE_FISCAL,
     Problem,
-    fix_its,
 )
 from goaleditor.model.document import Document, GoalTable, Indicator, Level1, Level2, new_table
 from goaleditor.model.edits import (
@@ -32,6 +31,7 @@ from goaleditor.model.edits import (
 )
 from goaleditor.model.layout_names import LAYOUT_LABELS
 from goaleditor.model.library import LibraryEntry
+from goaleditor.model.problem_fixes import fix_its
 from tests.compare import document_differences
 
 
