@@ -20,23 +20,22 @@ def memory_limit() -> int:
 
 
 def confine() -> None:
-    """Limit this (child) process for good: memory, no core dumps, no file written, no
-    process started, nothing printed (a parser's chatter would reach the clerk's terminal)."""
+    """Limit this (child) process for good: memory, no core dumps, no process started,
+    nothing printed (a parser's chatter would reach the clerk's terminal)."""
     _silence()
     if sys.platform == "win32":
         _windows_job()  # no setrlimit there: a job object limits memory and processes
         return
     import resource
-    import signal
 
     limits = {
         resource.RLIMIT_AS: memory_limit(),
         resource.RLIMIT_CORE: 0,  # an abort must not write a 2 GB core file
-        resource.RLIMIT_FSIZE: 0,  # a parser never writes a file
-        resource.RLIMIT_NPROC: 0,  # nor starts a process (not enforced for root)
+        resource.RLIMIT_NPROC: 0,  # a parser never starts a process (not enforced for root)
     }
-    # Past the file size limit a write fails (EFBIG) instead of killing the child.
-    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+    # No file-size limit: SQLite writes while reading a .goals (it sorts in temporary files
+    # and rolls back a journal a killed writer left), and a limit of 0 made such a file, even
+    # one goaleditor had just written, unreadable.
     for limit, value in limits.items():
         try:
             _, hard = resource.getrlimit(limit)

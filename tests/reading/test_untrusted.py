@@ -137,3 +137,54 @@ def test_a_refusal_keeps_its_kind_and_technical_detail_across_the_worker(tmp_pat
     assert str(there.value) == str(here.value)
     assert there.value.kind == here.value.kind
     assert here.value.detail and there.value.detail == here.value.detail
+
+
+def _goals(tmp_path: Path, example_path: Path, name: str) -> Path:
+    path = tmp_path / name
+    assert run_cli("import", example_path, "-o", path).returncode == 0
+    return path
+
+
+def test_a_goals_file_a_killed_writer_left_a_journal_beside_reads_through_the_worker(
+    tmp_path: Path, example_path: Path
+) -> None:
+    """SQLite rolls the hot journal back while reading: the worker must be allowed to write."""
+    import subprocess
+    import textwrap
+
+    path = _goals(tmp_path, example_path, "hot.goals")
+    expected = run_cli("dump", path).stdout
+    killed = textwrap.dedent(
+        f"""
+        import os, sqlite3
+        c = sqlite3.connect({str(path)!r}, isolation_level=None)
+        c.execute("pragma cache_size=1")
+        c.execute("begin exclusive")
+        c.execute("update indicator set name = name || 'x'")
+        os.kill(os.getpid(), 9)
+        """
+    )
+    subprocess.run([sys.executable, "-c", killed], check=False, timeout=60)
+    assert (tmp_path / "hot.goals-journal").exists()
+    result = run_cli("dump", path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == expected  # the killed writer's change is rolled back
+
+
+def test_a_large_goals_file_goaleditor_wrote_reads_back_through_the_worker(
+    tmp_path: Path, example_path: Path
+) -> None:
+    """Long texts make SQLite sort in a temporary file while reading."""
+    import json
+
+    document = json.loads(run_cli("dump", example_path).stdout)
+    table = document["tables"][0]
+    table["goal"] = table["fund_use"] = "中" * 99_000
+    for indicator in table["indicators"][:5]:
+        indicator["name"], indicator["description"] = "名" * 99_000, "文" * 99_000
+    source = tmp_path / "long.json"
+    source.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    goals = tmp_path / "long.goals"
+    assert run_cli("import", source, "-o", goals).returncode == 0
+    result = run_cli("check", goals)
+    assert result.returncode in (0, 1) and result.stderr == "", result.stderr
