@@ -105,6 +105,10 @@ def check_writable(target: Path) -> None:
         return  # the write itself reports what is wrong
     if stat.S_ISDIR(info.st_mode):
         raise IsADirectoryError(errno.EISDIR, "目标是一个文件夹", str(target))
+    if not stat.S_ISREG(info.st_mode):  # renaming over a pipe or a device would replace it
+        raise WriteRefused(
+            errno.EINVAL, "目标不是普通文件（管道或设备），未写入，请另存为其他文件", target
+        )
     effective = os.access in os.supports_effective_ids
     if not os.access(target, os.W_OK, effective_ids=effective):
         raise WriteRefused(errno.EACCES, "文件是只读的（没有写入权限），请另存为其他文件", target)

@@ -215,3 +215,28 @@ def _dead_pid() -> int:
     child = subprocess.Popen([sys.executable, "-c", "pass"])
     child.wait()
     return child.pid
+
+
+@pytest.mark.parametrize("through_link", [False, True])
+def test_a_pipe_named_as_the_output_is_refused_not_replaced(
+    tmp_path: Path, example_path: Path, through_link: bool
+) -> None:
+    """Renaming over a FIFO (or a device a link points to) would replace it with a file."""
+    fifo = tmp_path / "管道.pdf"
+    os.mkfifo(fifo)
+    target = fifo
+    if through_link:
+        target = tmp_path / "链接.pdf"
+        target.symlink_to(fifo)
+    with pytest.raises(WriteRefused) as refused:
+        atomic_write_bytes(target, b"%PDF-")
+    assert "不是普通文件" in str(refused.value)
+    assert stat.S_ISFIFO(os.stat(fifo).st_mode)
+    result = run_cli("export", example_path, "-o", target)
+    assert result.returncode == 2
+    (line,) = result.stderr.splitlines()
+    assert "不是普通文件（管道或设备）" in line
+    assert stat.S_ISFIFO(os.stat(fifo).st_mode)
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        ["管道.pdf", *(["链接.pdf"] if through_link else [])]
+    )  # no lock or temporary file left
