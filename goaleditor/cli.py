@@ -207,13 +207,38 @@ def main(argv: list[str] | None = None) -> int:
     if parsed.command is None:
         return _run_editor([])
     _sweep_leftovers(getattr(parsed, name, None) for name in ("source", "document", "output"))
+    _stop_on_signals()
     try:
         return _COMMAND_FUNCTIONS[parsed.command](parsed)
     except KeyboardInterrupt:
         return 130
+    except _Stopped as stopped:
+        return _fail("已中止（收到终止信号），没有写完的文件已清除", 128 + stopped.signum)
     except Exception as exc:
         _debug(exc)
         return _fail(_describe(exc))
+
+
+class _Stopped(BaseException):
+    """SIGTERM or SIGHUP: unwinds like Ctrl+C, so temporary files and locks are removed."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _stop_on_signals() -> None:
+    """Turn a termination signal into _Stopped (the default would end the process at once,
+    leaving a half-written temporary file and the document's lock behind)."""
+    import signal
+
+    def stop(signum: int, _frame: object) -> None:
+        raise _Stopped(signum)
+
+    for name in ("SIGTERM", "SIGHUP"):
+        number = getattr(signal, name, None)
+        if number is not None:
+            signal.signal(number, stop)
 
 
 def _sweep_leftovers(paths: Iterable[str | None]) -> None:
@@ -262,11 +287,11 @@ def _warn(note: ImportNote | str) -> None:
     print(f"goaleditor: 警告：{printable(str(note))}", file=sys.stderr)
 
 
-def _fail(message: str) -> int:
+def _fail(message: str, code: int = EXIT_USAGE) -> int:
     from goaleditor.errors import printable
 
     print(f"goaleditor: {printable(message)}", file=sys.stderr)
-    return EXIT_USAGE
+    return code
 
 
 def _cmd_import(args: argparse.Namespace) -> int:

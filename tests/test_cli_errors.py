@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 import errno
+import os
 import re
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -11,6 +16,7 @@ import pytest
 from goaleditor import cli
 from goaleditor.errors import InputError, io_failure, os_error_reason
 from goaleditor.formats.readers import guard
+from tests.helpers import ROOT
 
 # An ASCII word of an exception class or a library's English text.
 ENGLISH = re.compile(r"[A-Za-z_]*(?:Error|Exception|Warning)\b|\b[A-Za-z][a-z]{2,} [a-z]{3,}\b")
@@ -154,3 +160,33 @@ def test_an_unknown_errno_gives_its_number_not_the_system_text() -> None:
     assert os_error_reason(OSError(errno.ENOLINK, "Link has been severed")) == (
         f"系统错误（错误码 {errno.ENOLINK}）"
     )
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP])
+def test_a_termination_signal_during_export_leaves_no_temporary_file_or_lock(
+    tmp_path: Path, signum: int
+) -> None:
+    """Like Ctrl+C: one line, exit 128+N, and the folder as it was (no temp, no lock)."""
+    from goaleditor.formats.canonical_json import dumps
+    from tests.bench.big_documents import generated_document
+
+    source = tmp_path / "big.json"
+    source.write_text(dumps(generated_document(60, 100)), encoding="utf-8")
+    out = tmp_path / "out.xlsx"
+    process = subprocess.Popen(
+        [sys.executable, "-m", "goaleditor", "export", str(source), "-o", str(out)],
+        cwd=ROOT,
+        stderr=subprocess.PIPE,
+        text=True,
+        encoding="utf-8",
+        env=dict(os.environ, PYTHONIOENCODING="utf-8"),
+    )
+    deadline = time.monotonic() + 60
+    while not any(".goaleditor-tmp" in p.name for p in tmp_path.iterdir()):
+        assert process.poll() is None and time.monotonic() < deadline  # the write has begun
+        time.sleep(0.02)
+    process.send_signal(signum)
+    _, stderr = process.communicate(timeout=60)
+    assert process.returncode == 128 + signum
+    assert stderr.splitlines() == ["goaleditor: 已中止（收到终止信号），没有写完的文件已清除"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["big.json"]
