@@ -9,16 +9,18 @@ from pathlib import Path
 
 from goaleditor.formats.notes import Warn
 from goaleditor.model.document import Document
-from goaleditor.reading.worker import Worker
+from goaleditor.reading.worker import MAX_SECONDS, Worker
 
 BASE_SECONDS = 15.0  # a few-KB hostile file is stopped within this (plus the worker's start)
 SECONDS_PER_MB = 2.0
-MAX_SECONDS = 300.0  # the readers' own cap (the PDF reader's TIME_LIMIT)
+FIRST_SIGN_SECONDS = 25.0  # a stuck hostile file ends within 30 s, however large
 
 
 def deadline_for(size: int) -> float:
-    """The wall time a file of size bytes may take to read: 15 s + 2 s a MB, at most 300 s."""
-    return min(BASE_SECONDS + SECONDS_PER_MB * size / 2**20, MAX_SECONDS)
+    """How long the reading of a file of size bytes may go without a sign of progress:
+    15 s + 2 s a MB, at most 25 s. A reading that moves on (pages, rows) goes on, up to
+    MAX_SECONDS."""
+    return min(BASE_SECONDS + SECONDS_PER_MB * size / 2**20, FIRST_SIGN_SECONDS, MAX_SECONDS)
 
 
 def start_method() -> str:

@@ -18,10 +18,13 @@ from typing import Any
 
 from goaleditor.errors import InputError, RefusalKind
 from goaleditor.formats.notes import ImportNote
+from goaleditor.formats.readers import guard
 from goaleditor.model.document import Document
 
 CRASHED = "文件无法读取：解析时程序库异常退出，可能是损坏或恶意的文件"
 STOP_SECONDS = 2.0  # how long a closed worker may take to end before it is killed
+STALL_SECONDS = 15.0  # a reading that says nothing for this long is stuck
+MAX_SECONDS = 300.0  # the longest any reading may take, moving on or not (the PDF reader's cap)
 
 Answer = tuple[Any, ...]
 
@@ -32,9 +35,10 @@ def crashed(path: Path) -> InputError:
 
 
 def too_slow(path: Path, seconds: float) -> InputError:
-    """The one line for a file that was still being read at the deadline."""
+    """The one line for a file whose reading went seconds without moving on."""
     return InputError(
-        f"{path.name}：文件无法读取：读取超时（超过{seconds:.0f}秒），可能是损坏或恶意的文件，已停止",
+        f"{path.name}：文件无法读取：读取超时（超过{seconds:.0f}秒没有进展），"
+        "可能是损坏或恶意的文件，已停止",
         RefusalKind.TOO_SLOW,
     )
 
@@ -104,9 +108,19 @@ class Job:
     def __init__(self, worker: Worker, path: Path, seconds: float) -> None:
         self.worker = worker
         self.path = path
-        self.seconds = seconds
-        self.end = time.monotonic() + seconds
+        self.seconds = seconds  # without a sign of progress for this long, it is stuck
+        self.start = time.monotonic()
+        self.end = self.start + seconds
+        self.stall = seconds  # how long it went without moving on when stopped
         self._answer: Answer | None = None
+
+    def _moved_on(self) -> None:
+        """The reader says it moves on (pages, rows): the deadline moves with it, up to
+        MAX_SECONDS in all. A file stuck in one place is stopped after seconds."""
+        now = time.monotonic()
+        self.end = max(
+            self.end, min(now + min(self.seconds, STALL_SECONDS), self.start + MAX_SECONDS)
+        )
 
     def remaining(self) -> float:
         """Seconds until the deadline (0 once it has passed)."""
@@ -117,18 +131,26 @@ class Job:
         answered, the child dead, or the deadline passed."""
         if self._answer is not None:
             return True
-        limit = self.remaining() if timeout is None else min(timeout, self.remaining())
+        until = None if timeout is None else time.monotonic() + timeout
         connection = self.worker.connection
-        try:
-            ready = connection.poll(limit)
-        except (OSError, ValueError):  # closed: killed by cancel()
-            ready = True
-        if ready:
-            self._answer = self._receive()
-        elif self.remaining() <= 0:
-            self.worker.kill()
-            self._answer = ("slow",)
-        return self._answer is not None
+        while True:
+            limit = self.remaining()
+            if until is not None:
+                limit = min(limit, max(0.0, until - time.monotonic()))
+            try:
+                ready = connection.poll(limit)
+            except (OSError, ValueError):  # closed: killed by cancel()
+                ready = True
+            if ready:
+                answer = self._receive()
+                if answer[0] == "alive":
+                    self._moved_on()
+                    continue
+                self._answer = answer
+            elif self.remaining() <= 0:
+                self.worker.kill()
+                self._answer = ("slow",)
+            return self._answer is not None
 
     def _receive(self) -> Answer:
         try:
@@ -136,6 +158,8 @@ class Job:
         except Exception:  # the child died (a signal, an abort: EOFError) or half-answered
             self.worker.kill()
             return ("crashed",)
+        if answer[0] == "alive":
+            return answer
         self.worker.busy = False
         if answer[0] == "crashed":  # its memory is exhausted: not worth keeping
             self.worker.kill()
@@ -159,7 +183,7 @@ class Job:
         if kind == "refused":
             raise InputError(answer[1], RefusalKind(answer[2]), detail=answer[3])
         if kind == "slow":
-            raise too_slow(self.path, self.seconds)
+            raise too_slow(self.path, self.stall)
         if kind == "failed":
             name, text, trace = answer[1:]
             error = ReaderFailed(f"{name}: {text}")
@@ -186,9 +210,13 @@ def serve(connection: Connection, preload: bool) -> None:
             return
         if request is None:  # closed by the parent
             return
-        path, seconds = request
-        allow_cpu(seconds)
-        answer = read_answer(Path(path))
+        path, _ = request  # the parent keeps the deadline
+        allow_cpu(MAX_SECONDS)  # the parent ends a stuck reading; this ends an orphaned one
+        guard.on_progress(lambda: connection.send(("alive",)))
+        try:
+            answer = read_answer(Path(path))
+        finally:
+            guard.on_progress(None)
         try:
             connection.send(answer)
         except (MemoryError, RecursionError):

@@ -93,3 +93,22 @@ def many_rectangles_pdf(path: Path, count: int = 1_200_000) -> Path:
     data = zlib.compress(_LABELS + rects + b"S\n", 1)
     path.write_bytes(_pdf([*_page(4), _stream(data, b"/Filter /FlateDecode")]))
     return path
+
+
+def slow_pages_pdf(path: Path, pages: int, count: int) -> Path:
+    """pages pages of `count` rectangles each: slow to read, but moving on page by page."""
+    rects = b"".join(b"%d %d 2 2 re\n" % (i % 500, (i // 500) % 800) for i in range(count))
+    data = zlib.compress(_LABELS + rects + b"S\n", 1)
+    kids = b" ".join(b"%d 0 R" % (3 + 2 * n) for n in range(pages))
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [%s] /Count %d >>" % (kids, pages),
+    ]
+    for n in range(pages):
+        objects.append(
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents %d 0 R "
+            b"/Resources << %s >> >>" % (4 + 2 * n, _FONT)
+        )
+        objects.append(_stream(data, b"/Filter /FlateDecode"))
+    path.write_bytes(_pdf(objects))
+    return path

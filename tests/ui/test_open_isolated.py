@@ -68,7 +68,9 @@ def test_a_file_past_its_deadline_is_one_line_and_the_window_lives_on(
     shown = _when_dialog_shows(qtbot, lambda _dialog: None)
     assert not window.open_path(slow_pdf, ask=False)
     assert shown
-    assert asked == ["慢.pdf：文件无法读取：读取超时（超过2秒），可能是损坏或恶意的文件，已停止"]
+    assert asked == [
+        "慢.pdf：文件无法读取：读取超时（超过2秒没有进展），可能是损坏或恶意的文件，已停止"
+    ]
     assert window.open_path(example_path, ask=False)  # a new worker reads the next file
 
 

@@ -7,7 +7,7 @@ import time
 import warnings
 import zipfile
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 from xml.etree.ElementTree import ParseError
@@ -23,6 +23,29 @@ MAX_PART = 100 * 1024 * 1024  # one sheet or the shared strings, uncompressed (a
 # of long text has a sheet of ~90 MB; the sheet is streamed, only its values are kept)
 _PROLOG_BYTES = 64 * 1024  # a DTD comes before the root element
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # an OLE2 compound file (.xls, .doc)
+
+
+_BEAT_SECONDS = 1.0
+_listener: Callable[[], None] | None = None
+_last_beat = 0.0
+
+
+def on_progress(listener: Callable[[], None] | None) -> None:
+    """Have listener hear, at most once a second, that a reading moves on (the reading worker
+    tells its parent the file is not stuck); None stops it."""
+    global _listener, _last_beat
+    _listener, _last_beat = listener, 0.0
+
+
+def progress() -> None:
+    """Say that the reading moves on (readers call it where they check their deadline)."""
+    global _last_beat
+    if _listener is None:
+        return
+    now = time.monotonic()
+    if now - _last_beat >= _BEAT_SECONDS:
+        _last_beat = now
+        _listener()
 
 
 class Deadline:
@@ -43,7 +66,8 @@ class Deadline:
         self.say_seconds = say_seconds
 
     def check(self) -> None:
-        """InputError once the time is spent."""
+        """InputError once the time is spent (and, until then, a sign of progress)."""
+        progress()
         if time.monotonic() > self.end:
             spent = f"（超过{self.seconds:.0f}秒）" if self.say_seconds else ""
             raise InputError(f"{self.source}：{self.what}过于复杂，读取超时{spent}，已停止")
