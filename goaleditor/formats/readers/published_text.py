@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -53,7 +54,13 @@ def read(path: Path, warn: Warn | None = None) -> Document:
 
 
 def decode(raw: bytes, source: str) -> str:
-    """Decode UTF-8 (with or without BOM), else GB18030 (a superset of GBK and GB2312)."""
+    """Decode UTF-8 (with or without BOM), UTF-16 with its BOM (Windows Notepad's "Unicode"),
+    else GB18030 (a superset of GBK and GB2312)."""
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return raw.decode("utf-16")
+        except UnicodeDecodeError:
+            raise InputError(f"{source}：文字编码有误（UTF-16文件已损坏）") from None
     if b"\x00" in raw:
         raise InputError(f"{source}：不是文本文件（含有二进制数据）")
     for encoding in ("utf-8-sig", "gb18030"):

@@ -400,3 +400,17 @@ def test_binary_file_is_refused(tmp_path: Path) -> None:
     bad.write_bytes(bytes(range(256)) * 4)
     with pytest.raises(InputError, match="不是文本文件"):
         read(bad)
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be"])
+def test_a_utf16_text_as_windows_notepad_saves_it_reads_as_the_utf8_one(
+    tmp_path: Path, example_path: Path, encoding: str
+) -> None:
+    """Notepad's "Unicode" is UTF-16 with a BOM: it is text, not 二进制数据."""
+    from goaleditor.formats.canonical_json import dumps
+
+    text = example_path.read_text(encoding="utf-8")
+    path = tmp_path / "记事本.txt"
+    bom = {"utf-16-le": b"\xff\xfe", "utf-16-be": b"\xfe\xff"}.get(encoding, b"")
+    path.write_bytes(bom + text.encode(encoding))
+    assert dumps(read_document(path)) == dumps(read_document(example_path))
