@@ -12,9 +12,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from goaleditor.errors import InputError
 from goaleditor.model.document import Document, GoalTable
 from goaleditor.model.values import QUALITATIVE
 from goaleditor.model.year_mentions import Period, move_years, table_period
+from goaleditor.model.year_range import MAX_YEAR
 
 # The free-text fields where a year may be named (a 定性 value too; a 定量 one is a number).
 TABLE_TEXT_FIELDS = ("project_name", "fund_use", "goal", "period_goal")
@@ -53,8 +55,11 @@ def next_year_draft(document: Document) -> Document:
 
 
 def next_year(document: Document) -> NextYear:
-    """Next year's draft of a document, with a count of what moved on (the source is kept)."""
+    """Next year's draft of a document, with a count of what moved on (the source is kept);
+    InputError for a document of the last year a layout can print (9999)."""
     year = document.year if document.year is not None else _infer_year(document)
+    if year is not None and year >= MAX_YEAR:
+        raise InputError(f"文档年度为{year}年，已是最大的年份，无法生成下一年度")
     draft = Document(
         agency_code=document.agency_code,
         agency_name=document.agency_name,

@@ -138,9 +138,14 @@ class TableActions:
 
     def new_next_year(self) -> None:
         """新建下一年度: this document moved on by a year, as a new unsaved document."""
+        from goaleditor.errors import InputError
         from goaleditor.model.next_year import next_year
 
-        draft = next_year(self.document)
+        try:
+            draft = next_year(self.document)
+        except InputError as refused:
+            self.window.prompts.error("无法新建下一年度", str(refused))
+            return
         if not self.window.maybe_save():
             return
         self.window.session.replace(draft.document, None, unsaved=True)

@@ -125,3 +125,17 @@ def test_without_a_year_nothing_in_the_text_moves(example_document) -> None:
     draft = next_year(example_document)
     assert draft.document.year is None and draft.years_moved == 0
     assert draft.summary() == "已生成新文档：未能确定文档年度，文中年份未改动"
+
+
+def test_the_last_printable_year_has_no_next_year(example_document) -> None:
+    """9999 + 1 is a year no layout prints and no reader takes back: refused in one line."""
+    import pytest
+
+    from goaleditor.errors import InputError
+
+    example_document.year = 9999
+    with pytest.raises(InputError) as refused:
+        next_year(example_document)
+    assert str(refused.value) == "文档年度为9999年，已是最大的年份，无法生成下一年度"
+    example_document.year = 9998
+    assert next_year(example_document).document.year == 9999
