@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +14,7 @@ from goaleditor.formats.readers import guard
 from goaleditor.model.document import Document, GoalTable, Indicator
 from goaleditor.model.fields import (
     DOCUMENT_PROPERTIES,
+    FIELD_LABELS,
     HEADER_FIELDS,
     INDICATOR_FIELDS,
     LAYOUT_HEADER_FIELDS,
@@ -220,6 +222,26 @@ def _indicator(where: _Where, data: Any, path: str) -> tuple[str, str, Indicator
     return level1, level2, indicator
 
 
+_STEP_RE = re.compile(r"(tables|indicators)\[(\d{1,9})\]|([A-Za-z_]{1,40})")
+
+
+def _place(path: str) -> str:
+    """A JSON path in a clerk's words: tables[0].indicators[2].name → 表1第3个指标的三级指标."""
+    words = []
+    for step in path.split("."):
+        found = _STEP_RE.fullmatch(step)
+        if found is None:
+            return path
+        kind, number, key = found.groups()
+        if kind == "tables":
+            words.append(f"表{int(number) + 1}")
+        elif kind == "indicators":
+            words.append(f"第{int(number) + 1}个指标")
+        else:
+            words.append(FIELD_LABELS.get(key, key))
+    return "的".join(words) if len(words) < 2 else "".join(words[:-1]) + "的" + words[-1]
+
+
 class _Where:
     """Type checks that name the offending JSON path in their message."""
 
@@ -227,7 +249,11 @@ class _Where:
         self.source = source
 
     def error(self, path: str, message: str) -> InputError:
-        return InputError(f"{self.source}：{path or '顶层'} {message}")
+        if not path:
+            return InputError(f"{self.source}：顶层 {message}")
+        place = _place(path)
+        said = f"（即{place}）" if place != path else ""
+        return InputError(f"{self.source}：{path} {message}{said}")
 
     def object(self, value: Any, path: str) -> dict[str, Any]:
         if not isinstance(value, dict):

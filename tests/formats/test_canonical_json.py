@@ -171,6 +171,15 @@ def test_bad_json_is_refused_clearly(text: str, message: str) -> None:
         loads(text, "x.json")
 
 
+def test_a_json_path_is_said_in_a_clerks_words_too() -> None:
+    text = '{"tables": [{"project_name": "x", "indicators": [{}, {"name": {}}]}]}'
+    with pytest.raises(InputError) as refused:
+        loads(text, "x.json")
+    assert str(refused.value) == (
+        "x.json：tables[0].indicators[1].name 应为字符串（即表1第2个指标的三级指标）"
+    )
+
+
 def test_a_lone_surrogate_never_stops_a_save(tmp_path) -> None:
     """Text from anywhere (a paste, an older import) with a lone surrogate can be saved."""
     from goaleditor.model.document import Document, GoalTable
