@@ -408,8 +408,26 @@ def _cmd_dump(args: argparse.Namespace) -> int:
 
 def _write_stdout(text: str) -> None:
     """UTF-8 on every platform (a Windows console would otherwise pick a code page)."""
-    sys.stdout.buffer.write(text.encode("utf-8"))
-    sys.stdout.flush()
+    from goaleditor.errors import InputError, os_error_reason
+
+    if sys.stdout is None:  # started with standard output closed (pythonw, >&-)
+        raise InputError("无法输出：标准输出已关闭")
+    try:
+        sys.stdout.buffer.write(text.encode("utf-8"))
+        sys.stdout.flush()
+    except BrokenPipeError:  # the reader stopped early (| head): what it wanted, it has
+        _quiet_stdout()
+    except OSError as exc:
+        _quiet_stdout()
+        raise InputError(f"无法输出到标准输出：{os_error_reason(exc)}") from None
+
+
+def _quiet_stdout() -> None:
+    """Send what is still buffered nowhere, so that exiting does not fail on it again."""
+    import os
+
+    with contextlib.suppress(OSError, ValueError):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
 _COMMAND_FUNCTIONS = {

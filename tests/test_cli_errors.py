@@ -190,3 +190,50 @@ def test_a_termination_signal_during_export_leaves_no_temporary_file_or_lock(
     assert process.returncode == 128 + signum
     assert stderr.splitlines() == ["goaleditor: 已中止（收到终止信号），没有写完的文件已清除"]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["big.json"]
+
+
+@pytest.mark.parametrize(
+    ("stdout", "line"),
+    [
+        ("closed", "goaleditor: 无法输出：标准输出已关闭"),
+        ("/dev/full", "goaleditor: 无法输出到标准输出：磁盘已满"),
+    ],
+)
+def test_dump_to_a_closed_or_full_standard_output_says_so(
+    example_path: Path, stdout: str, line: str
+) -> None:
+    if stdout == "/dev/full" and not Path("/dev/full").exists():
+        pytest.skip("this system has no /dev/full to stand for a full disk")
+    command = [sys.executable, "-m", "goaleditor", "dump", str(example_path)]
+    env = dict(os.environ, PYTHONIOENCODING="utf-8")
+    with open(os.devnull if stdout == "closed" else stdout, "wb") as sink:
+        result = subprocess.run(
+            command,
+            cwd=ROOT,
+            env=env,
+            stdout=sink,
+            stderr=subprocess.PIPE,
+            text=True,
+            encoding="utf-8",
+            timeout=120,
+            close_fds=True,
+            preexec_fn=(lambda: os.close(1)) if stdout == "closed" else None,
+        )
+    assert result.returncode == 2
+    assert result.stderr.splitlines() == [line]
+
+
+def test_dump_into_a_pipe_closed_early_is_quiet(example_path: Path) -> None:
+    """`goaleditor dump x | head`: the reader has what it wanted; no line, no traceback."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "goaleditor", "dump", str(example_path)],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=dict(os.environ, PYTHONIOENCODING="utf-8"),
+    )
+    assert process.stdout is not None
+    process.stdout.read(10)
+    process.stdout.close()
+    _, stderr = process.communicate(timeout=120)
+    assert stderr == b"" and process.returncode == 0
