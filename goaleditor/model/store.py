@@ -338,6 +338,10 @@ def _read_document(connection: sqlite3.Connection, path: Path) -> Document:
 
 
 def _text(value: object) -> str:
+    """A text column's value as text: a BLOB another program stored there is decoded (never
+    shown as b'…'), a number written as it reads."""
+    if isinstance(value, bytes):
+        return value.decode("utf-8", errors="replace")
     return value if isinstance(value, str) else ("" if value is None else str(value))
 
 

@@ -341,3 +341,17 @@ def test_every_field_of_every_layout_round_trips(tmp_path: Path, full_document) 
         "2026-12-31",
     )
     assert next(table.indicator_rows())[2].standard == "超支扣5分"
+
+
+def test_a_blob_in_a_text_column_is_read_as_its_text(tmp_path: Path, example_document) -> None:
+    """Another program stored a name as a BLOB: it reads as text, never as b'…'."""
+    path = tmp_path / "blob.goals"
+    store.save_document(example_document, path)
+    with sqlite3.connect(path) as connection:
+        connection.execute(
+            "update indicator set name = ? where rowid = (select min(rowid) from indicator)",
+            ("来自别的程序".encode() + b"\xff",),
+        )
+    connection.close()
+    first = next(iter(store.load_document(path).tables[0].indicator_rows()))[2]
+    assert first.name == "来自别的程序\ufffd"
