@@ -6,12 +6,13 @@ import math
 import os
 import sys
 
-MEMORY_LIMIT = 2 * 2**30  # address space; a real goal-table file reads in a few hundred MB
+MEMORY_LIMIT = 3 * 2**29  # 1.5 GiB of address space: a 300-page PDF reads in 100 MB (a
+# hostile one stops well within 2 GB)
 CPU_SLACK = 5  # seconds of CPU beyond the wall deadline before the system stops the child
 
 
 def memory_limit() -> int:
-    """The child's address-space limit: 2 GB, or three quarters of a smaller machine's memory."""
+    """The child's address-space limit: 1.5 GiB, or three quarters of a smaller machine's memory."""
     try:
         physical = os.sysconf("SC_PHYS_PAGES") * os.sysconf("SC_PAGE_SIZE")
     except (AttributeError, ValueError, OSError):

@@ -3,7 +3,7 @@
     PYTHONPATH=. python tests/reading/hostile_cases.py
 
 Each case must end in exit 0, or exit 2 with one line, within 30 s; the worker reading it
-is limited to 2 GB of address space (goaleditor/reading/limits.py), so the peak shown
+is limited to 1.5 GiB of address space (goaleditor/reading/limits.py), so the peak shown
 (of this script's children, the largest one) stays under it.
 """
 
