@@ -104,7 +104,17 @@ class IndicatorTreeView(QTreeView):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
         index = self.currentIndex()
-        if self.state() == QAbstractItemView.State.EditingState and not self.hasFocus():
+        editing = self.state() == QAbstractItemView.State.EditingState
+        editor = self.indexWidget(index) if editing and index.isValid() else None
+        if editor is not None and event.text().isprintable() and event.text():
+            # A character reached the tree while its cell's editor is open: typed faster than
+            # the focus moved (a desktop without a window manager). It belongs to the editor,
+            # never to the tree (an editor passes no character on; dropped, it was lost).
+            QApplication.sendEvent(editor, event)
+            if not editor.hasFocus():
+                editor.setFocus()
+            return
+        if editing and not self.hasFocus():
             event.ignore()  # a key the cell editor left: the delegate commits and closes it
             return
         if key in _ENTER and not event.modifiers() & ~(_Mod.KeypadModifier | _Mod.ShiftModifier):

@@ -204,6 +204,20 @@ def test_typing_on_a_level2_row_starts_a_new_indicator_there(qtbot, window) -> N
     assert len(group.children) == 1
 
 
+def test_keys_typed_before_the_new_rows_editor_has_focus_are_not_lost(qtbot, window) -> None:
+    """Typed fast (or on a desktop without a window manager), the second key can reach the
+    tree before the editor has focus: it goes into the editor, not the tree's search."""
+    view = window.editor.view
+    group = indicator(window, 8).parent  # 时效指标
+    focus_cell(qtbot, window, window.editor.model.index_of(group))
+    type_text(view, "运")
+    type_text(view, "维服务费")  # sent to the tree: the editor had not taken them yet
+    editor = editor_widget(window)
+    assert isinstance(editor, QLineEdit) and editor.text() == "运维服务费"
+    press(editor, Key.Key_Return)
+    assert [i.name for i in group.children][-1] == "运维服务费"
+
+
 def test_esc_after_typing_on_a_group_row_takes_the_new_row_back(qtbot, window) -> None:
     """As a spreadsheet throws away what was typed: no stray indicator named by one key."""
     view = window.editor.view
