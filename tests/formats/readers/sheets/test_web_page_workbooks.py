@@ -51,15 +51,21 @@ def test_xls_reader_called_directly_says_the_same(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    "content",
-    [b"", b"\x00\x01garbage", b"project,name\n1,2\n", "项目名称\t运维\n<table>".encode()],
+    ("content", "said"),
+    [
+        (b"", "文件是空的"),
+        (b"\x00\x01garbage", "文件已损坏"),
+        (b"project,name\n1,2\n", "这是纯文本文件"),
+        ("项目名称\t运维\n<table>".encode(), "这是纯文本文件"),
+    ],
 )
-def test_other_bytes_are_no_web_page(tmp_path: Path, content: bytes) -> None:
+def test_other_bytes_are_no_web_page(tmp_path: Path, content: bytes, said: str) -> None:
     path = tmp_path / "x.xls"
     path.write_bytes(content)
     assert not is_web_page(path)
-    with pytest.raises(InputError, match="文件已损坏"):
+    with pytest.raises(InputError, match=said) as refused:
         read_document(path)
+    assert ADVICE not in str(refused.value)
 
 
 def test_a_missing_file_is_no_web_page(tmp_path: Path) -> None:
