@@ -5,7 +5,7 @@ to is replaced); a target with several hard links, or one the user may not write
 refused (``WriteRefused``); the replacement gets the old file's mode and, where allowed,
 its owner. Temporary files are named ``.{name}.goaleditor-tmp-{pid}-{machine}{random}`` so
 that the next goaleditor process to start (``sweep_leftovers``) removes the leftovers of a
-killed one at once.
+killed one at once, in whatever folder (``files/pending.py`` notes each one being written).
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from goaleditor.errors import InputError, printable
+from goaleditor.files import pending
 from goaleditor.files.processes import pid_alive
 from goaleditor.files.removal import remove_ours
 
@@ -135,6 +136,7 @@ def atomic_write(target: str | os.PathLike[str], write: Callable[[Path], None]) 
     check_writable(target)
     remove_stale_temps(target)
     temp = temp_path_for(target)
+    noted = pending.note(temp)  # a kill from here on leaves it for the next start to find
     try:
         os.close(os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
         write(temp)
@@ -143,8 +145,10 @@ def atomic_write(target: str | os.PathLike[str], write: Callable[[Path], None]) 
         _carry_over_metadata(target, temp)
         _fsync_file(temp)
         _replace(temp, target)
+        pending.forget(noted)
     except BaseException as exc:
         remove_ours(temp)
+        pending.forget(noted)
         if isinstance(exc, OSError) and exc.filename != str(given):
             # Report the user's file, not our temporary name.
             winerror = getattr(exc, "winerror", None)
@@ -208,6 +212,10 @@ def sweep_leftovers(folders: Iterable[Path], now: float | None = None) -> list[P
     for folder in dict.fromkeys(folders):
         removed += _sweep(folder, lambda name: True, now)
         removed += _sweep_lock_temps(folder, now)
+    for noted, temp in pending.noted_temps():  # wherever a killed save was writing
+        removed += _sweep(temp.parent, temp.name.__eq__, now)
+        if not os.path.lexists(temp):
+            pending.forget(noted)
     return removed
 
 
