@@ -98,8 +98,11 @@ SCENARIOS = (
 
 
 def _env() -> dict[str, str]:
+    """The same calls in the same order, run after run: no state carried between runs (a
+    faulted run's pending-write note would make the next run sweep, shifting every count)."""
     return dict(
         os.environ,
+        XDG_STATE_HOME=tempfile.mkdtemp(prefix="goaleditor-state-"),
         PYTHONPATH=str(ROOT),
         PYTHONHASHSEED="0",  # the same calls in the same order, run after run
         PYTHONIOENCODING="utf-8",

@@ -52,7 +52,8 @@ def test_a_killed_writes_leftover_goes_at_the_next_start_wherever_it_was(tmp_pat
             break
     left = _leftovers(folder)
     assert left, "no kill landed inside a write"
-    assert [temp for _, temp in pending.noted_temps()] == left
+    # (a kill between a write's end and the removal of its note leaves a note alone: fine)
+    assert set(left) <= {temp for _, temp in pending.noted_temps()}
     removed = sweep_leftovers([])  # a process that touches none of that folder's files
     assert removed == left and _leftovers(folder) == []
     assert list(pending.noted_temps()) == []
