@@ -373,6 +373,8 @@ class HeaderForm(QWidget):
             self._say(f"{refused}，未采用：仍为{kept}")
             self._paint(name)
         self._show_field(name)
+        if name in BUDGET_FIELDS:
+            self._update_hint()  # the field shows the document's amount again
 
     def _restore(self, name: str, value: Any) -> None:
         """Put back the value the field had when this visit's typing began (one undo step
@@ -393,6 +395,7 @@ class HeaderForm(QWidget):
         self._say("已取消输入（Esc）")
         self._paint(name)
         self._show_field(name)
+        self._update_hint()  # the text went back without an edit signal
 
     def _unit_chosen(self) -> None:
         """A new 金额单位: with amounts filled, ask whether to convert them or keep the

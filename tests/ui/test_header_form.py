@@ -331,6 +331,11 @@ def test_escape_in_a_field_takes_back_what_was_typed_there(window) -> None:
     press(other, Qt.Key.Key_Escape)
     assert window.current_table().budget_other == before
     assert other.text() == format_money(before)
+    total = window.header_form.editor("budget_total")
+    retype(total, "45")
+    assert window.header_form._hint.text().startswith("预算数 45.00 ≠")
+    press(total, Qt.Key.Key_Escape)
+    assert window.header_form._hint.text() == ""  # the sum holds again: no stale warning
     name = window.header_form.editor("project_name")
     retype(name, "新的名称")
     press(name, Qt.Key.Key_Escape)
