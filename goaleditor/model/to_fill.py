@@ -68,12 +68,15 @@ def count_blocking(document: Document, tables: Iterable[GoalTable] | None = None
     （导出前需填写）): the 待填写 of every table (or only of these), the real mistakes not."""
     chosen = None if tables is None else {id(t) for t in tables}
     return sum(
-        1
+        gaps(check_table(document, table, number))
         for number, table in enumerate(document.tables, 1)
         if chosen is None or id(table) in chosen
-        for problem in check_table(document, table, number)
-        if problem.severity == ERROR and is_to_fill(problem)
     )
+
+
+def gaps(problems: Iterable[Problem]) -> int:
+    """How many of a table's plain problems are 错误 only because something is still empty."""
+    return sum(1 for problem in problems if problem.severity == ERROR and is_to_fill(problem))
 
 
 # A sum whose total or every part is still blank: the clerk has not got there yet.

@@ -189,7 +189,7 @@ class ProblemsPanel(QWidget):
     def recheck(self) -> None:
         """Check the tables that changed since the last check, and show every problem."""
         from goaleditor.model.checks import check_table, document_problems
-        from goaleditor.model.to_fill import as_to_fill
+        from goaleditor.model.to_fill import as_to_fill, gaps
 
         self._timer.stop()
         self._note_new_tables()
@@ -201,8 +201,8 @@ class ProblemsPanel(QWidget):
                 found = check_table(self._document, table, number)
                 self._to_fill[id(table)] = 0
                 if self.is_fresh(table):
-                    plain, found = found, as_to_fill(found, self._document)
-                    self._to_fill[id(table)] = _turned_to_hints(plain, found)
+                    self._to_fill[id(table)] = gaps(found)
+                    found = as_to_fill(found, self._document)
                 known = (table, number, found)
             elif known[1] != number:  # moved: same problems, new table number
                 known = (table, number, [replace(p, table=number) for p in known[2]])
@@ -283,12 +283,3 @@ class ProblemsPanel(QWidget):
             action.triggered.connect(lambda _=False, f=fix: self._apply_fix(f))
             menu.addAction(action)
         menu.exec(self.tree.viewport().mapToGlobal(point))
-
-
-def _turned_to_hints(plain: list[Problem], as_to_fill: list[Problem]) -> int:
-    """How many 错误 of a plain check a new table shows as 提示 待填写 (same order, one for one)."""
-    return sum(
-        1
-        for before, after in zip(plain, as_to_fill, strict=True)
-        if before.severity == "错误" and after.severity == HINT
-    )
