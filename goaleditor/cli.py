@@ -6,7 +6,7 @@ import contextlib
 import importlib.util
 import re
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -16,8 +16,9 @@ if TYPE_CHECKING:  # argparse loads only for commands: the editor starts without
     import argparse
 
     from goaleditor.formats.notes import ImportNote
+    from goaleditor.model.document import Document
 
-COMMANDS = ("import", "export", "check", "dump", "next-year")
+COMMANDS = ("import", "export", "check", "dump", "next-year", "self-evaluate")
 EXIT_OK, EXIT_CHECK_FAILED, EXIT_USAGE = 0, 1, 2
 EXIT_HAS_ERRORS = 3  # export --strict refused a document with 错误
 DEBUG_VARIABLE = "GOALEDITOR_DEBUG"  # =1: the technical detail of a failure on stderr
@@ -55,6 +56,9 @@ def _build_parser() -> argparse.ArgumentParser:
         describe,
     )
     from goaleditor.model.layout_names import LAYOUT_NAMES
+    from goaleditor.self_evaluation.profiles import PROFILES
+
+    SCORING_NAMES = tuple(PROFILES)
 
     native = NATIVE.extensions[0]
     names = [f.export.name for f in EXPORT_MENU if f.export]
@@ -175,6 +179,29 @@ def _build_parser() -> argparse.ArgumentParser:
         "-o", "--output", required=True, metavar="NEW", help=f"写入的下一年度 {native} 文档"
     )
     p_next.add_argument("--force", action="store_true", help=FORCE_HELP)
+    self_help = "以绩效目标表生成绩效自评表（同 文件 → 新建自评表）"
+    p_self = sub.add_parser(
+        "self-evaluate",
+        help=self_help,
+        description=wrapped(
+            f"{self_help}：表、指标、指标值和分值照搬（没有分值的按评分规则的默认分值分配），"
+            "预算数作为年初预算数和全年预算数；分配了什么写到标准错误输出。"
+        ),
+        formatter_class=raw,
+    )
+    p_self.add_argument(
+        "document", metavar="DOC", help=f"绩效目标表文档（{native} 或可导入的文件）"
+    )
+    p_self.add_argument(
+        "-o", "--output", required=True, metavar="SE", help=f"写入的绩效自评表 {native} 文档"
+    )
+    p_self.add_argument(
+        "--scoring",
+        choices=SCORING_NAMES,
+        metavar="RULES",
+        help=f"评分规则（默认 central）：{'、'.join(SCORING_NAMES)}",
+    )
+    p_self.add_argument("--force", action="store_true", help=FORCE_HELP)
     return parser
 
 
@@ -370,23 +397,50 @@ def _cmd_check(args: argparse.Namespace) -> int:
 
 
 def _cmd_next_year(args: argparse.Namespace) -> int:
+    from goaleditor.errors import InputError
+    from goaleditor.model.next_year import next_year
+
+    def make(document: Document) -> tuple[Document, list[str]]:
+        draft = next_year(document)
+        if draft.document.year is None:
+            year = f"无法确定 {Path(args.document).name} 的年度，请先在文档属性中填写年度"
+            raise InputError(year)
+        return draft.document, [draft.summary()]
+
+    return _derive(args, "下一年度的文档", make)
+
+
+def _cmd_self_evaluate(args: argparse.Namespace) -> int:
+    from goaleditor.self_evaluation.start import start_self_evaluation
+
+    def make(document: Document) -> tuple[Document, list[str]]:
+        started = start_self_evaluation(document, args.scoring or "")
+        return started.document, [*started.notes, started.summary()]
+
+    return _derive(args, "绩效自评表", make)
+
+
+def _derive(
+    args: argparse.Namespace,
+    what: str,
+    make: Callable[[Document], tuple[Document, list[str]]],
+) -> int:
+    """Write a new .goals document made from another (next year's, a 自评表); say what moved."""
     from goaleditor.errors import printable
     from goaleditor.formats.registry import NATIVE, format_for, write_document
-    from goaleditor.model.next_year import next_year
     from goaleditor.reading import read_untrusted
 
     source, output = Path(args.document), Path(args.output)
     if format_for(output.suffix) is not NATIVE:
         native = NATIVE.extensions[0]
-        return _fail(f"下一年度的文档应保存为 {native} 文档，而不是“{output.name}”")
+        return _fail(f"{what}应保存为 {native} 文档，而不是“{output.name}”")
     if _same_file(source, output):
-        return _fail(f"{output.name} 是作为底稿的文档本身，请为下一年度的文档另取一个文件名")
-    draft = next_year(read_untrusted(source, _warn))
-    if draft.document.year is None:
-        return _fail(f"无法确定 {source.name} 的年度，请先在文档属性中填写年度")
+        return _fail(f"{output.name} 是作为底稿的文档本身，请为{what}另取一个文件名")
+    document, lines = make(read_untrusted(source, _warn))
     with _document_lock(output, args.force):
-        write_document(draft.document, output)
-    print(f"goaleditor: {printable(draft.summary())}", file=sys.stderr)
+        write_document(document, output)
+    for line in lines:
+        print(f"goaleditor: {printable(line)}", file=sys.stderr)
     return EXIT_OK
 
 
@@ -436,6 +490,7 @@ _COMMAND_FUNCTIONS = {
     "check": _cmd_check,
     "dump": _cmd_dump,
     "next-year": _cmd_next_year,
+    "self-evaluate": _cmd_self_evaluate,
 }
 
 

@@ -122,7 +122,8 @@ def test_version_and_help() -> None:
 
 
 @pytest.mark.parametrize(
-    "command", [[], ["import"], ["export"], ["check"], ["dump"], ["next-year"]]
+    "command",
+    [[], ["import"], ["export"], ["check"], ["dump"], ["next-year"], ["self-evaluate"]],
 )
 def test_help_is_all_chinese(command: list[str]) -> None:
     """argparse's own English (usage:, options, show …) never reaches the clerk."""
@@ -150,6 +151,7 @@ def test_help_is_all_chinese(command: list[str]) -> None:
         ("dump",),
         ("check", "a", "b"),
         ("next-year", "x.goals"),
+        ("self-evaluate", "x.goals"),
     ],
 )
 def test_bad_usage_exits_2(args: tuple[str, ...]) -> None:
@@ -260,6 +262,27 @@ def test_next_year_writes_the_draft_and_says_what_moved(tmp_path: Path, goals: P
     assert "2026年" not in json.dumps(data, ensure_ascii=False)
     assert json.loads(run("dump", goals).stdout)["year"] == 2026  # the source is untouched
     assert run("check", out).stdout == ""
+
+
+def test_self_evaluate_starts_a_self_evaluation_and_says_what_it_filled(
+    tmp_path: Path, goals: Path
+) -> None:
+    out = tmp_path / "自评.goals"
+    result = run("self-evaluate", goals, "-o", out, "--scoring", "hubei")
+    assert result.returncode == 0 and "Traceback" not in result.stderr
+    assert result.stderr.splitlines() == [
+        "goaleditor: 表1至表6：分值按默认（产出40、效益30、满意度10，预算执行20）分配",
+        "goaleditor: 已生成绩效自评表：6张表、54个三级指标，请填写实际完成值和全年执行数",
+    ]
+    data = json.loads(run("dump", out).stdout)
+    assert (data["kind"], data["scoring"], data["year"]) == ("self-evaluation", "hubei", 2026)
+    table = data["tables"][0]
+    assert (table["budget_initial"], table["budget_weight"]) == ("6300000.00", "20")
+    assert sum(float(i["weight"]) for i in table["indicators"]) == pytest.approx(80)
+    again = run("self-evaluate", out, "-o", tmp_path / "again.goals")
+    assert "这已是绩效自评表" in assert_one_clean_line(again)
+    wrong = run("self-evaluate", goals, "-o", tmp_path / "x.goals", "--scoring", "mars")
+    assert "无效的选择" in assert_one_clean_line(wrong)
 
 
 def test_next_year_refuses_bad_input_in_one_line(tmp_path: Path, goals: Path) -> None:

@@ -9,17 +9,21 @@ from typing import Any
 
 from goaleditor.errors import InputError
 from goaleditor.files.atomic import atomic_write_text
+from goaleditor.formats import self_evaluation_json
 from goaleditor.formats.exporting import ExportOptions, ExportWarn, Progress
 from goaleditor.formats.readers import guard
 from goaleditor.model.document import Document, GoalTable, Indicator
 from goaleditor.model.fields import (
+    DOCUMENT_KINDS,
     DOCUMENT_PROPERTIES,
     FIELD_LABELS,
-    HEADER_FIELDS,
-    INDICATOR_FIELDS,
+    GOAL_HEADER_FIELDS,
+    GOAL_INDICATOR_FIELDS,
+    GOALS,
     LAYOUT_HEADER_FIELDS,
     LAYOUT_INDICATOR_FIELDS,
     MONEY_FIELDS,
+    SELF_EVALUATION,
     TABLE_SPECS,
 )
 from goaleditor.model.frameworks import FRAMEWORKS, detect_framework
@@ -32,31 +36,43 @@ from goaleditor.model.year_range import YEAR_RULE, plain_year
 
 SCHEMA = 1
 MAX_BYTES = 64 * 1024 * 1024
-# The document's keys: every property but merge_level2, a view option not exchanged.
-_DOCUMENT_KEYS = tuple(name for name in DOCUMENT_PROPERTIES if name != "merge_level2")
-_TEXT_FIELDS = tuple(
-    spec.key for spec in TABLE_SPECS if spec.kind in ("text", "long_text") and not spec.layout
+# The document's keys: every property but merge_level2 (a view option not exchanged) and the
+# 自评表's kind and scoring, written for a self-evaluation only (a goal document's JSON is as
+# it was before self-evaluations existed).
+_SELF_EVALUATION_DOCUMENT_KEYS = ("kind", "scoring")
+_DOCUMENT_KEYS = tuple(
+    name
+    for name in DOCUMENT_PROPERTIES
+    if name != "merge_level2" and name not in _SELF_EVALUATION_DOCUMENT_KEYS
 )
+_TEXT_FIELDS = tuple(
+    spec.key
+    for spec in TABLE_SPECS
+    if spec.kind in ("text", "long_text") and not spec.layout and not spec.self_evaluation
+)
+_GOAL_MONEY_FIELDS = tuple(name for name in MONEY_FIELDS if name in GOAL_HEADER_FIELDS)
 # The keys of other regions' layouts (DESIGN §4): optional on import, always written.
 _LAYOUT_TABLE_KEYS = LAYOUT_HEADER_FIELDS
 _INDICATOR_TEXT = ("level1", "level2", "name", "description")
 # The indicator's own keys, written before its printed display.
-_INDICATOR_KEYS = tuple(name for name in INDICATOR_FIELDS if name not in LAYOUT_INDICATOR_FIELDS)
+_INDICATOR_KEYS = tuple(
+    name for name in GOAL_INDICATOR_FIELDS if name not in LAYOUT_INDICATOR_FIELDS
+)
 _LAYOUT_INDICATOR_KEYS = LAYOUT_INDICATOR_FIELDS
 
 
 def to_data(document: Document) -> dict[str, Any]:
     """The document as canonical JSON data (dicts in the contract's key order)."""
-    return {
-        "schema": SCHEMA,
-        **{name: getattr(document, name) for name in _DOCUMENT_KEYS},
-        "tables": [_table_data(table) for table in document.tables],
-    }
+    head = {"schema": SCHEMA, **{name: getattr(document, name) for name in _DOCUMENT_KEYS}}
+    if document.is_self_evaluation:
+        return self_evaluation_json.to_data(document, head, _goal_table_data)
+    return {**head, "tables": [_goal_table_data(table) for table in document.tables]}
 
 
-def _table_data(table: GoalTable) -> dict[str, Any]:
+def _goal_table_data(table: GoalTable) -> dict[str, Any]:
+    """A table's goal keys: the header, then its indicators (level1 … remark)."""
     return {
-        **{name: _text_of(table, name) for name in HEADER_FIELDS},
+        **{name: _text_of(table, name) for name in GOAL_HEADER_FIELDS},
         "indicators": [
             {
                 "level1": level1,
@@ -167,7 +183,10 @@ def from_data(data: Any, source: str = "JSON") -> Document:
     layout = where.text(obj.get("layout", ""), "layout") or DEFAULT_LAYOUT
     if layout not in LAYOUT_NAMES:
         raise where.error("layout", f"未知的版式 {layout!r}（可用：{'、'.join(LAYOUT_NAMES)}）")
-    return Document(
+    kind = where.text(obj.get("kind", ""), "kind") or GOALS
+    if kind not in DOCUMENT_KINDS:
+        raise where.error("kind", f"未知的文档类型 {kind!r}（可用：{'、'.join(DOCUMENT_KINDS)}）")
+    document = Document(
         agency_code=where.text(obj.get("agency_code", ""), "agency_code"),
         agency_name=where.text(obj.get("agency_name", ""), "agency_name"),
         year=year,
@@ -176,6 +195,10 @@ def from_data(data: Any, source: str = "JSON") -> Document:
         layout=layout,
         tables=tables,
     )
+    if kind == SELF_EVALUATION:
+        scoring = where.text(obj.get("scoring", ""), "scoring")
+        self_evaluation_json.read_into(document, scoring, tables_data, where)
+    return document
 
 
 def _table(where: _Where, data: Any, path: str) -> GoalTable:
@@ -189,7 +212,7 @@ def _table(where: _Where, data: Any, path: str) -> GoalTable:
     header["money_unit"] = unit
     for name in _LAYOUT_TABLE_KEYS:
         header[name] = where.text(obj.get(name, ""), f"{path}.{name}")
-    for name in MONEY_FIELDS:
+    for name in _GOAL_MONEY_FIELDS:
         text = where.text(obj.get(name, ""), f"{path}.{name}")
         try:
             header[name] = parse_money(text)

@@ -23,6 +23,7 @@ from goaleditor.model.fields import (
     DOCUMENT_PROPERTIES,
     HEADER_FIELDS,
     INDICATOR_FIELDS,
+    SELF_EVALUATION,
     default_of,
 )
 from goaleditor.model.frameworks import get_framework
@@ -42,6 +43,10 @@ class Indicator:
     explanation: str = default_of("explanation")
     standard: str = default_of("standard")
     remark: str = default_of("remark")
+    actual: str = default_of("actual")
+    score: str = default_of("score")
+    grade: str = default_of("grade")
+    deviation: str = default_of("deviation")
     parent: Level2 | None = field(default=None, repr=False)
 
     @property
@@ -116,6 +121,21 @@ class GoalTable:
     period_other: Decimal | None = field(default=default_of("period_other"))
     budget_carryover: Decimal | None = field(default=default_of("budget_carryover"))
     period_goal: str = default_of("period_goal")
+    budget_initial: Decimal | None = None
+    budget_initial_fiscal: Decimal | None = None
+    budget_initial_carryover: Decimal | None = None
+    budget_initial_other: Decimal | None = None
+    budget_adjusted: Decimal | None = None
+    budget_adjusted_fiscal: Decimal | None = None
+    budget_adjusted_carryover: Decimal | None = None
+    budget_adjusted_other: Decimal | None = None
+    budget_executed: Decimal | None = None
+    budget_executed_fiscal: Decimal | None = None
+    budget_executed_carryover: Decimal | None = None
+    budget_executed_other: Decimal | None = None
+    budget_weight: str = default_of("budget_weight")
+    budget_score: str = default_of("budget_score")
+    goal_result: str = default_of("goal_result")
     children: list[Level1] = field(default_factory=list)
     document: Document | None = field(default=None, repr=False)
 
@@ -194,12 +214,19 @@ class Document:
     framework: str = default_of("framework")
     merge_level2: bool = default_of("merge_level2")
     layout: str = default_of("layout")
+    kind: str = default_of("kind")
+    scoring: str = default_of("scoring")
     tables: list[GoalTable] = field(default_factory=list)
     listeners: list[Listener] = field(default_factory=list, repr=False)
 
     def __post_init__(self) -> None:
         for table in self.tables:
             table.document = self
+
+    @property
+    def is_self_evaluation(self) -> bool:
+        """True for a 绩效自评表 (DESIGN §5.1), False for a 绩效目标表."""
+        return self.kind == SELF_EVALUATION
 
     def subscribe(self, listener: Listener) -> Callable[[], None]:
         """Follow this document's changes; call the result to stop."""

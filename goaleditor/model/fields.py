@@ -13,6 +13,13 @@ from typing import Any, Literal
 from goaleditor.model.frameworks import DEFAULT_FRAMEWORK
 from goaleditor.model.layout_names import DEFAULT_LAYOUT
 
+# The document kinds (DESIGN §5.1 "kind"): a 绩效目标表 or a 绩效自评表.
+GOALS = "goals"
+SELF_EVALUATION = "self-evaluation"
+DOCUMENT_KINDS: tuple[str, ...] = (GOALS, SELF_EVALUATION)
+# The scoring profile a 自评表 is scored by when none is named (self_evaluation/profiles.py).
+DEFAULT_SCORING = "central"
+
 # text: one line; long_text: paragraphs (用途, 目标); money: an exact Decimal or None;
 # date: YYYY-MM-DD as typed; weight: a decimal as typed; year: an int or None;
 # choice: one of a fixed list; flag: a bool; derived: computed, never stored.
@@ -31,6 +38,7 @@ class FieldSpec:
     default: Any = ""
     form_label: str = ""  # the header form's label where its row gives context ("" = label)
     layout: bool = False  # added for other regions' layouts (DESIGN §4)
+    self_evaluation: bool = False  # a 绩效自评表's own field (DESIGN §5.1): empty in a 目标表
     searchable: bool = False  # 查找/替换 looks into it
 
     @property
@@ -69,6 +77,8 @@ DOCUMENT_SPECS: tuple[FieldSpec, ...] = (
     _document("framework", "指标体系", "choice", DEFAULT_FRAMEWORK),
     _document("merge_level2", "合并二级指标", "flag", False),
     _document("layout", "版式", "choice", DEFAULT_LAYOUT),
+    _document("kind", "文档类型", "choice", GOALS),
+    _document("scoring", "评分规则", "choice", DEFAULT_SCORING),
 )
 TABLE_SPECS: tuple[FieldSpec, ...] = (
     _table("project_name", "项目名称", searchable=True),
@@ -90,6 +100,26 @@ TABLE_SPECS: tuple[FieldSpec, ...] = (
     # 上年结转资金 is part of the year's budget_total.
     _table("budget_carryover", "上年结转资金", "money", layout=True),
     _table("period_goal", "项目总体目标", "long_text", layout=True),  # 项目总体目标 / 中期目标
+    # The 自评表's money block: 年初预算数 · 全年预算数 · 全年执行数, each for 年度资金总额 and
+    # its 其中 rows (当年财政拨款, 上年结转资金, 其他资金); 执行率 and the score are computed.
+    *(
+        _table(f"{column}{row}", f"{column_label}{row_label}", "money", self_evaluation=True)
+        for column, column_label in (
+            ("budget_initial", "年初预算数"),
+            ("budget_adjusted", "全年预算数"),
+            ("budget_executed", "全年执行数"),
+        )
+        for row, row_label in (
+            ("", ""),
+            ("_fiscal", "（当年财政拨款）"),
+            ("_carryover", "（上年结转资金）"),
+            ("_other", "（其他资金）"),
+        )
+    ),
+    _table("budget_weight", "预算执行分值", "weight", self_evaluation=True),
+    # Entered only where the scoring profile lets the clerk score the budget; "" = by rule.
+    _table("budget_score", "预算执行得分", "weight", self_evaluation=True),
+    _table("goal_result", "总体目标实际完成情况", "long_text", self_evaluation=True),
 )
 # The names of a table's 一级 and 二级 groups (Level1.name, Level2.name).
 GROUP_SPECS: tuple[FieldSpec, ...] = (
@@ -106,6 +136,11 @@ INDICATOR_SPECS: tuple[FieldSpec, ...] = (
     _indicator("explanation", "指标解释", "long_text", layout=True),
     _indicator("standard", "评分标准", "long_text", layout=True),  # 评(扣)分标准
     _indicator("remark", "备注", layout=True),
+    _indicator("actual", "实际完成值", self_evaluation=True, searchable=True),
+    # Entered for 定性 (and where the profile lets the clerk override the rule); "" = by rule.
+    _indicator("score", "得分", "weight", self_evaluation=True),
+    _indicator("grade", "定性等级", "choice", self_evaluation=True),  # 达成/部分达成/未达成
+    _indicator("deviation", "偏差原因分析及改进措施", "long_text", self_evaluation=True),
 )
 # The printed 指标值 (comparator, value and unit together): shown and exported, never stored.
 DISPLAY = FieldSpec("display", "indicator", "打印值", "derived")
@@ -124,6 +159,17 @@ MONEY_FIELDS: tuple[str, ...] = tuple(spec.key for spec in TABLE_SPECS if spec.k
 INDICATOR_FIELDS: tuple[str, ...] = tuple(spec.key for spec in INDICATOR_SPECS)
 LAYOUT_INDICATOR_FIELDS: tuple[str, ...] = tuple(
     spec.key for spec in INDICATOR_SPECS if spec.layout
+)
+SELF_EVALUATION_HEADER_FIELDS: tuple[str, ...] = tuple(
+    spec.key for spec in TABLE_SPECS if spec.self_evaluation
+)
+SELF_EVALUATION_INDICATOR_FIELDS: tuple[str, ...] = tuple(
+    spec.key for spec in INDICATOR_SPECS if spec.self_evaluation
+)
+# What a 目标表 has: every field but the 自评表's own.
+GOAL_HEADER_FIELDS: tuple[str, ...] = tuple(s.key for s in TABLE_SPECS if not s.self_evaluation)
+GOAL_INDICATOR_FIELDS: tuple[str, ...] = tuple(
+    s.key for s in INDICATOR_SPECS if not s.self_evaluation
 )
 SEARCHABLE_HEADER_FIELDS: tuple[str, ...] = tuple(s.key for s in TABLE_SPECS if s.searchable)
 SEARCHABLE_INDICATOR_FIELDS: tuple[str, ...] = tuple(s.key for s in INDICATOR_SPECS if s.searchable)

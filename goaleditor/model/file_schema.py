@@ -16,6 +16,8 @@ TABLES: dict[str, tuple[tuple[str, str, str], ...]] = {
         ("framework", "text", "field"),
         ("merge_level2", "bool", "field"),
         ("layout", "text", "field"),
+        ("kind", "text", "field"),
+        ("scoring", "text", "field"),
     ),
     "goal_table": (
         ("id", "int", "key"),
@@ -38,6 +40,21 @@ TABLES: dict[str, tuple[tuple[str, str, str], ...]] = {
         ("period_other", "text", "field"),
         ("budget_carryover", "text", "field"),
         ("period_goal", "text", "field"),
+        ("budget_initial", "text", "field"),
+        ("budget_initial_fiscal", "text", "field"),
+        ("budget_initial_carryover", "text", "field"),
+        ("budget_initial_other", "text", "field"),
+        ("budget_adjusted", "text", "field"),
+        ("budget_adjusted_fiscal", "text", "field"),
+        ("budget_adjusted_carryover", "text", "field"),
+        ("budget_adjusted_other", "text", "field"),
+        ("budget_executed", "text", "field"),
+        ("budget_executed_fiscal", "text", "field"),
+        ("budget_executed_carryover", "text", "field"),
+        ("budget_executed_other", "text", "field"),
+        ("budget_weight", "text", "field"),
+        ("budget_score", "text", "field"),
+        ("goal_result", "text", "field"),
     ),
     "level1": (
         ("id", "int", "key"),
@@ -64,6 +81,10 @@ TABLES: dict[str, tuple[tuple[str, str, str], ...]] = {
         ("explanation", "text", "field"),
         ("standard", "text", "field"),
         ("remark", "text", "field"),
+        ("actual", "text", "field"),
+        ("score", "text", "field"),
+        ("grade", "text", "field"),
+        ("deviation", "text", "field"),
     ),
 }
 # every sqlite_master row (type, name, sql) of a file we write
@@ -83,17 +104,17 @@ MASTER: tuple[tuple[str, str, str | None], ...] = (
     (
         "table",
         "document",
-        "CREATE TABLE document (\n\tid INTEGER NOT NULL, \n\tagency_code VARCHAR NOT NULL, \n\tagency_name VARCHAR NOT NULL, \n\tyear INTEGER, \n\ttitle VARCHAR NOT NULL, \n\tframework VARCHAR NOT NULL, \n\tmerge_level2 BOOLEAN NOT NULL, \n\tlayout VARCHAR NOT NULL, \n\tPRIMARY KEY (id)\n)",
+        "CREATE TABLE document (\n\tid INTEGER NOT NULL, \n\tagency_code VARCHAR NOT NULL, \n\tagency_name VARCHAR NOT NULL, \n\tyear INTEGER, \n\ttitle VARCHAR NOT NULL, \n\tframework VARCHAR NOT NULL, \n\tmerge_level2 BOOLEAN NOT NULL, \n\tlayout VARCHAR NOT NULL, \n\tkind VARCHAR NOT NULL, \n\tscoring VARCHAR NOT NULL, \n\tPRIMARY KEY (id)\n)",
     ),
     (
         "table",
         "goal_table",
-        "CREATE TABLE goal_table (\n\tid INTEGER NOT NULL, \n\tposition INTEGER NOT NULL, \n\tproject_name VARCHAR NOT NULL, \n\tmoney_unit VARCHAR NOT NULL, \n\tbudget_total VARCHAR NOT NULL, \n\tbudget_fiscal VARCHAR NOT NULL, \n\tbudget_other VARCHAR NOT NULL, \n\tfund_use VARCHAR NOT NULL, \n\tgoal VARCHAR NOT NULL, \n\tproject_nature VARCHAR NOT NULL, \n\tproject_category VARCHAR NOT NULL, \n\tsupervisor VARCHAR NOT NULL, \n\timplementer VARCHAR NOT NULL, \n\tstart_date VARCHAR NOT NULL, \n\tend_date VARCHAR NOT NULL, \n\tperiod_total VARCHAR NOT NULL, \n\tperiod_fiscal VARCHAR NOT NULL, \n\tperiod_other VARCHAR NOT NULL, \n\tbudget_carryover VARCHAR NOT NULL, \n\tperiod_goal VARCHAR NOT NULL, \n\tPRIMARY KEY (id)\n)",
+        "CREATE TABLE goal_table (\n\tid INTEGER NOT NULL, \n\tposition INTEGER NOT NULL, \n\tproject_name VARCHAR NOT NULL, \n\tmoney_unit VARCHAR NOT NULL, \n\tbudget_total VARCHAR NOT NULL, \n\tbudget_fiscal VARCHAR NOT NULL, \n\tbudget_other VARCHAR NOT NULL, \n\tfund_use VARCHAR NOT NULL, \n\tgoal VARCHAR NOT NULL, \n\tproject_nature VARCHAR NOT NULL, \n\tproject_category VARCHAR NOT NULL, \n\tsupervisor VARCHAR NOT NULL, \n\timplementer VARCHAR NOT NULL, \n\tstart_date VARCHAR NOT NULL, \n\tend_date VARCHAR NOT NULL, \n\tperiod_total VARCHAR NOT NULL, \n\tperiod_fiscal VARCHAR NOT NULL, \n\tperiod_other VARCHAR NOT NULL, \n\tbudget_carryover VARCHAR NOT NULL, \n\tperiod_goal VARCHAR NOT NULL, \n\tbudget_initial VARCHAR NOT NULL, \n\tbudget_initial_fiscal VARCHAR NOT NULL, \n\tbudget_initial_carryover VARCHAR NOT NULL, \n\tbudget_initial_other VARCHAR NOT NULL, \n\tbudget_adjusted VARCHAR NOT NULL, \n\tbudget_adjusted_fiscal VARCHAR NOT NULL, \n\tbudget_adjusted_carryover VARCHAR NOT NULL, \n\tbudget_adjusted_other VARCHAR NOT NULL, \n\tbudget_executed VARCHAR NOT NULL, \n\tbudget_executed_fiscal VARCHAR NOT NULL, \n\tbudget_executed_carryover VARCHAR NOT NULL, \n\tbudget_executed_other VARCHAR NOT NULL, \n\tbudget_weight VARCHAR NOT NULL, \n\tbudget_score VARCHAR NOT NULL, \n\tgoal_result VARCHAR NOT NULL, \n\tPRIMARY KEY (id)\n)",
     ),
     (
         "table",
         "indicator",
-        "CREATE TABLE indicator (\n\tid INTEGER NOT NULL, \n\tlevel2_id INTEGER NOT NULL, \n\tposition INTEGER NOT NULL, \n\tname VARCHAR NOT NULL, \n\tdescription VARCHAR NOT NULL, \n\tcomparator VARCHAR NOT NULL, \n\tvalue VARCHAR NOT NULL, \n\tunit VARCHAR NOT NULL, \n\tweight VARCHAR NOT NULL, \n\texplanation VARCHAR NOT NULL, \n\tstandard VARCHAR NOT NULL, \n\tremark VARCHAR NOT NULL, \n\tPRIMARY KEY (id), \n\tFOREIGN KEY(level2_id) REFERENCES level2 (id)\n)",
+        "CREATE TABLE indicator (\n\tid INTEGER NOT NULL, \n\tlevel2_id INTEGER NOT NULL, \n\tposition INTEGER NOT NULL, \n\tname VARCHAR NOT NULL, \n\tdescription VARCHAR NOT NULL, \n\tcomparator VARCHAR NOT NULL, \n\tvalue VARCHAR NOT NULL, \n\tunit VARCHAR NOT NULL, \n\tweight VARCHAR NOT NULL, \n\texplanation VARCHAR NOT NULL, \n\tstandard VARCHAR NOT NULL, \n\tremark VARCHAR NOT NULL, \n\tactual VARCHAR NOT NULL, \n\tscore VARCHAR NOT NULL, \n\tgrade VARCHAR NOT NULL, \n\tdeviation VARCHAR NOT NULL, \n\tPRIMARY KEY (id), \n\tFOREIGN KEY(level2_id) REFERENCES level2 (id)\n)",
     ),
     (
         "table",

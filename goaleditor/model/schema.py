@@ -1,4 +1,4 @@
-"""SQLModel tables of the .goals file format (version 2); field defaults from fields.py."""
+"""SQLModel tables of the .goals file format (version 3); field defaults from fields.py."""
 
 from __future__ import annotations
 
@@ -22,6 +22,8 @@ class DocumentRecord(SQLModel, table=True):
     framework: str = _default("framework")
     merge_level2: bool = _default("merge_level2")
     layout: str = _default("layout")
+    kind: str = _default("kind")
+    scoring: str = _default("scoring")
 
 
 class TableRecord(SQLModel, table=True):
@@ -49,6 +51,21 @@ class TableRecord(SQLModel, table=True):
     period_other: str = _default("period_other")
     budget_carryover: str = _default("budget_carryover")
     period_goal: str = _default("period_goal")
+    budget_initial: str = _default("budget_initial")
+    budget_initial_fiscal: str = _default("budget_initial_fiscal")
+    budget_initial_carryover: str = _default("budget_initial_carryover")
+    budget_initial_other: str = _default("budget_initial_other")
+    budget_adjusted: str = _default("budget_adjusted")
+    budget_adjusted_fiscal: str = _default("budget_adjusted_fiscal")
+    budget_adjusted_carryover: str = _default("budget_adjusted_carryover")
+    budget_adjusted_other: str = _default("budget_adjusted_other")
+    budget_executed: str = _default("budget_executed")
+    budget_executed_fiscal: str = _default("budget_executed_fiscal")
+    budget_executed_carryover: str = _default("budget_executed_carryover")
+    budget_executed_other: str = _default("budget_executed_other")
+    budget_weight: str = _default("budget_weight")
+    budget_score: str = _default("budget_score")
+    goal_result: str = _default("goal_result")
 
 
 class Level1Record(SQLModel, table=True):
@@ -90,6 +107,10 @@ class IndicatorRecord(SQLModel, table=True):
     explanation: str = _default("explanation")
     standard: str = _default("standard")
     remark: str = _default("remark")
+    actual: str = _default("actual")
+    score: str = _default("score")
+    grade: str = _default("grade")
+    deviation: str = _default("deviation")
 
 
 RECORDS: tuple[type[SQLModel], ...] = (

@@ -18,10 +18,12 @@ from typing import TYPE_CHECKING, Any
 
 from goaleditor.errors import InputError
 from goaleditor.files.atomic import atomic_write
-from goaleditor.model import file_schema, file_schema_v1, limits, untrusted_sqlite
+from goaleditor.model import file_schema, file_schema_v1, file_schema_v2, limits, untrusted_sqlite
 from goaleditor.model.document import Document, GoalTable, Indicator, Level1, Level2
 from goaleditor.model.fields import (
+    DOCUMENT_KINDS,
     DOCUMENT_PROPERTIES,
+    GOALS,
     HEADER_FIELDS,
     INDICATOR_FIELDS,
     MONEY_FIELDS,
@@ -36,14 +38,15 @@ if TYPE_CHECKING:
     from sqlmodel import SQLModel
 
 APPLICATION_ID = 0x474F4C53  # "GOLS"
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 SQLITE_MAGIC = b"SQLite format 3\x00"
 MAX_FILE_BYTES = untrusted_sqlite.MAX_FILE_BYTES
 # The exact sqlite_master of each file format version we can read (older ones are migrated;
 # their schema frozen as data).
 KNOWN_SCHEMAS: dict[int, tuple[tuple[str, str, str | None], ...]] = {
     1: file_schema_v1.MASTER,
-    2: file_schema.MASTER,
+    2: file_schema_v2.MASTER,
+    3: file_schema.MASTER,
 }
 
 
@@ -92,8 +95,30 @@ def _to_v2(connection: sqlite3.Connection) -> None:
             )
 
 
+def _to_v3(connection: sqlite3.Connection) -> None:
+    """Version 3 added the 绩效自评表 (DESIGN §5.1): the document's kind and scoring profile,
+    the money block and results of a table, an indicator's result and score; all text."""
+    from goaleditor.model.fields import (
+        DEFAULT_SCORING,
+        GOALS,
+        SELF_EVALUATION_HEADER_FIELDS,
+        SELF_EVALUATION_INDICATOR_FIELDS,
+    )
+
+    added = {
+        "document": {"kind": GOALS, "scoring": DEFAULT_SCORING},
+        "goal_table": dict.fromkeys(SELF_EVALUATION_HEADER_FIELDS, ""),
+        "indicator": dict.fromkeys(SELF_EVALUATION_INDICATOR_FIELDS, ""),
+    }
+    for table, columns in added.items():
+        for name, default in columns.items():
+            connection.execute(
+                f"ALTER TABLE {table} ADD COLUMN {name} VARCHAR NOT NULL DEFAULT '{default}'"
+            )
+
+
 # MIGRATIONS[n] upgrades a database from user_version n to n + 1, in place.
-MIGRATIONS: dict[int, Migration] = {1: _to_v2}
+MIGRATIONS: dict[int, Migration] = {1: _to_v2, 2: _to_v3}
 
 
 class FileHeader:
@@ -301,6 +326,9 @@ def _read_document(connection: sqlite3.Connection, path: Path) -> Document:
         raise InputError(f"文档已损坏，无法读取：{path.name}（缺少文档属性）")
     document = Document(**dict(zip(DOCUMENT_PROPERTIES, doc_rows[0], strict=True)))
     document.framework = document.framework or DEFAULT_FRAMEWORK
+    document.kind = document.kind or GOALS
+    if document.kind not in DOCUMENT_KINDS:
+        raise InputError(f"无法读取 {path.name}：文档类型“{document.kind[:40]}”未知")
     money = [HEADER_FIELDS.index(name) for name in MONEY_FIELDS]
     tables: dict[Any, GoalTable] = {}
     try:

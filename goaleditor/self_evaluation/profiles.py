@@ -16,7 +16,8 @@ What was confirmed, and where (searched in the stored public pages, December 202
   the other 80 is the unit's own on those forms; the 产出 40 / 效益 30 / 满意度 10 below is our
   default, not confirmed. A form of the same family (2020 长江禁捕, region not stated) scores
   反向 as W × A/B and puts the 定性 bands at 80 % / 50 %; not confirmed for 湖北 as a whole, so
-  the central 反向 and bands are kept.
+  the central 反向 and bands are kept, and a quantitative score is "editable": the rule's score
+  stands until the clerk types the unit's own.
 - shanghai: grade names 优/良/合格/不合格 as DESIGN §5.1 gives them; thresholds and every other
   rule not confirmed: central rules.
 - jiangxi: budget tiers as DESIGN §5.1 gives them (100 % → 10, ≥ 80 % → 7, ≥ 60 % → 5, else 0);
@@ -33,6 +34,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal
+
+from goaleditor.model.fields import DEFAULT_SCORING
 
 ACHIEVED = "达成"
 PARTLY_ACHIEVED = "部分达成"
@@ -88,6 +91,10 @@ class DefaultWeights:
         return self.output + self.benefit + self.satisfaction
 
 
+# How a score comes about: by rule only, by rule unless the clerk types one, or typed.
+ScoreMode = Literal["computed", "editable", "entered"]
+
+
 @dataclass(frozen=True, slots=True)
 class ScoringProfile:
     """One region's scoring rules (the budget system's own), as data."""
@@ -100,6 +107,9 @@ class ScoringProfile:
     over_achievement_needs_explanation: bool
     weights: DefaultWeights
     over_achievement_ratio: Decimal = Decimal("1.3")  # B ≥ 130 % of A
+    # 定性 indicators are always entered (in their grade's band); these say the others.
+    quantitative_scores: ScoreMode = "computed"
+    budget_score: ScoreMode = "computed"
     confirmed: str = ""  # what of it was seen in a published source
 
     @property
@@ -171,6 +181,9 @@ HUBEI = ScoringProfile(
     qualitative_bands=_BANDS,
     over_achievement_needs_explanation=True,
     weights=DefaultWeights(output=Decimal(40), budget=Decimal(20)),
+    # Forms of the 湖北 family score 反向 their own way (W × A/B): the rule gives the score and
+    # the clerk may type the unit's own instead.
+    quantitative_scores="editable",
     confirmed="得分(20分*执行率) seen on 湖北 forms; the 80 split over 一级 is our default",
 )
 JIANGXI = ScoringProfile(
@@ -194,7 +207,12 @@ JIANGXI = ScoringProfile(
 PROFILES: dict[str, ScoringProfile] = {
     p.name: p for p in (CENTRAL, SHANGHAI, SICHUAN, TIANJIN, HUBEI, JIANGXI)
 }
-DEFAULT_PROFILE = CENTRAL.name
+DEFAULT_PROFILE = DEFAULT_SCORING
+
+
+def is_known(name: str) -> bool:
+    """True when a profile of this name exists."""
+    return name in PROFILES
 
 
 def get_profile(name: str) -> ScoringProfile:

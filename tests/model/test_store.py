@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -56,17 +57,23 @@ def test_file_is_marked(tmp_path: Path, example_document) -> None:
         assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 
 
-# Version 2 of the file format, as files in users' hands have it: changing the SQLModel
+# Version 3 of the file format, as files in users' hands have it: changing the SQLModel
 # tables changes this, and needs a new SCHEMA_VERSION with a migration.
-FORMAT_V2 = {
-    "document": "id agency_code agency_name year title framework merge_level2 layout",
+_MONEY_BLOCK = " ".join(
+    f"budget_{column}{row}"
+    for column in ("initial", "adjusted", "executed")
+    for row in ("", "_fiscal", "_carryover", "_other")
+)
+FORMAT_V3 = {
+    "document": "id agency_code agency_name year title framework merge_level2 layout kind scoring",
     "goal_table": "id position project_name money_unit budget_total budget_fiscal budget_other "
     "fund_use goal project_nature project_category supervisor implementer start_date end_date "
-    "period_total period_fiscal period_other budget_carryover period_goal",
+    f"period_total period_fiscal period_other budget_carryover period_goal {_MONEY_BLOCK} "
+    "budget_weight budget_score goal_result",
     "level1": "id table_id position name",
     "level2": "id level1_id position name",
     "indicator": "id level2_id position name description comparator value unit "
-    "weight explanation standard remark",
+    "weight explanation standard remark actual score grade deviation",
     "ix_goal_table_position": "position",
     "ix_level1_table_id": "table_id",
     "ix_level2_level1_id": "level1_id",
@@ -74,8 +81,8 @@ FORMAT_V2 = {
 }
 
 
-def test_file_format_is_version_2(tmp_path: Path, example_document) -> None:
-    path = tmp_path / "v2.goals"
+def test_file_format_is_version_3(tmp_path: Path, example_document) -> None:
+    path = tmp_path / "v3.goals"
     store.save_document(example_document, path)
     with sqlite3.connect(path) as db:
         objects = db.execute("SELECT type, name FROM sqlite_master").fetchall()
@@ -86,7 +93,7 @@ def test_file_format_is_version_2(tmp_path: Path, example_document) -> None:
             )
             for kind, name in objects
         }
-    assert columns == FORMAT_V2
+    assert columns == FORMAT_V3
     assert store.allowed_objects() == set(objects)
 
 
@@ -122,17 +129,18 @@ def test_newer_version_is_refused(tmp_path: Path, example_document) -> None:
 def test_older_version_is_migrated_without_touching_the_file(
     tmp_path: Path, example_document, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Pretend the current format is version 3, whose migration retitles the document."""
+    """Pretend there is a next format version, whose migration retitles the document."""
     path = tmp_path / "old.goals"
     store.save_document(example_document, path)
     before = path.read_bytes()
+    current = store.SCHEMA_VERSION
 
-    def to_v3(db: sqlite3.Connection) -> None:
+    def to_next(db: sqlite3.Connection) -> None:
         db.execute("UPDATE document SET title = 'migrated'")
 
-    monkeypatch.setattr(store, "SCHEMA_VERSION", 3)
-    monkeypatch.setitem(store.KNOWN_SCHEMAS, 3, store.KNOWN_SCHEMAS[2])
-    monkeypatch.setitem(store.MIGRATIONS, 2, to_v3)
+    monkeypatch.setattr(store, "SCHEMA_VERSION", current + 1)
+    monkeypatch.setitem(store.KNOWN_SCHEMAS, current + 1, store.KNOWN_SCHEMAS[current])
+    monkeypatch.setitem(store.MIGRATIONS, current, to_next)
     assert store.load_document(path).title == "migrated"
     assert path.read_bytes() == before
 
@@ -295,6 +303,7 @@ def test_a_special_file_is_refused_without_reading(tmp_path: Path, kind: str) ->
         store.load_document(path)
 
 
+V2_FILE = Path(__file__).parents[1] / "fixtures" / "v2-example.goals"
 V1_FILE = Path(__file__).resolve().parents[1] / "fixtures" / "v1-example.goals"
 
 
@@ -314,10 +323,74 @@ def test_a_version_1_file_opens_upgraded_and_untouched(tmp_path: Path, example_d
     table = document.tables[0]
     assert (table.start_date, table.period_total, table.budget_carryover) == ("", None, None)
     assert {i.weight for _, _, i in table.indicator_rows()} == {""}
-    resaved = tmp_path / "v2.goals"
+    resaved = tmp_path / "v3.goals"
     store.save_document(document, resaved)
-    assert store.read_header(resaved).user_version == 2
+    assert store.read_header(resaved).user_version == store.SCHEMA_VERSION
     assert document_differences(store.load_document(resaved), example_document) == []
+
+
+def test_a_version_2_file_opens_as_a_goal_document(tmp_path: Path, example_document) -> None:
+    """tests/fixtures/v2-example.goals was saved by version 2 (the example, one weight and one
+    项目资金总额 set): it opens as a 目标表 with every 自评表 field empty, the file untouched."""
+    path = tmp_path / "v2.goals"
+    path.write_bytes(V2_FILE.read_bytes())
+    assert store.read_header(path).user_version == 2
+    before = path.read_bytes()
+    document = store.load_document(path)
+    assert path.read_bytes() == before
+    assert (document.kind, document.scoring) == ("goals", "central")
+    table = document.tables[0]
+    assert (table.period_total, table.budget_initial, table.goal_result) == (
+        Decimal("12.5"),
+        None,
+        "",
+    )
+    first = next(table.indicator_rows())[2]
+    assert (first.weight, first.actual, first.score, first.deviation) == ("5", "", "", "")
+    assert (
+        document.tables[1:]
+        and document_differences(
+            Document(tables=document.tables[1:]), Document(tables=example_document.tables[1:])
+        )
+        == []
+    )
+
+
+def test_the_version_2_snapshot_is_what_version_2_wrote() -> None:
+    from goaleditor.model import file_schema_v2
+
+    with sqlite3.connect(f"{V2_FILE.resolve().as_uri()}?mode=ro", uri=True) as db:
+        master = sorted(db.execute("SELECT type, name, sql FROM sqlite_master").fetchall())
+    assert master == list(file_schema_v2.MASTER)
+
+
+def test_a_self_evaluation_round_trips(tmp_path: Path, example_document) -> None:
+    document = example_document
+    document.kind, document.scoring = "self-evaluation", "hubei"
+    table = document.tables[0]
+    table.budget_adjusted_carryover, table.budget_weight = Decimal("3.50"), "20"
+    table.goal_result = "完成"
+    indicator = next(table.indicator_rows())[2]
+    indicator.actual, indicator.score, indicator.grade = "12个", "8.5", "部分达成"
+    indicator.deviation = "原因：\n改进："
+    path = tmp_path / "se.goals"
+    store.save_document(document, path)
+    back = store.load_document(path)
+    assert document_differences(back, document) == []
+    assert (back.kind, back.scoring, back.tables[0].budget_adjusted_carryover) == (
+        "self-evaluation",
+        "hubei",
+        Decimal("3.50"),
+    )
+
+
+def test_an_unknown_document_kind_is_refused(tmp_path: Path, example_document) -> None:
+    path = tmp_path / "k.goals"
+    store.save_document(example_document, path)
+    with sqlite3.connect(path) as db:
+        db.execute("UPDATE document SET kind = 'budget'")
+    with pytest.raises(InputError, match="文档类型“budget”未知"):
+        store.load_document(path)
 
 
 def test_the_version_1_snapshot_is_what_version_1_wrote() -> None:
