@@ -20,6 +20,15 @@ from goaleditor.self_evaluation.scores import DocumentScores
 
 _MONEY_BLOCK = tuple(name for name in SELF_EVALUATION_HEADER_FIELDS if name in MONEY_FIELDS)
 _TABLE_TEXT = ("budget_weight", "budget_score", "goal_result")
+# Sichuan's text around the tables: keys of our own, after the contract's (DESIGN §5.1).
+_REPORT_TEXT = (
+    "process_summary",
+    "conclusion",
+    "problems",
+    "improvements",
+    "project_leader",
+    "finance_leader",
+)
 _INDICATOR_TEXT = ("actual", "grade", "deviation")
 
 
@@ -70,6 +79,7 @@ def _table_data(table: GoalTable, data: dict[str, Any], scores: DocumentScores) 
         goal_result=table.goal_result,
         total_score=score_text(scored.total) if scored.complete else "",
         grade=scored.grade,
+        **{name: getattr(table, name) for name in _REPORT_TEXT},
         indicators=indicators,
     )
     return data
@@ -84,7 +94,7 @@ def read_into(document: Document, scoring: str, tables: list[Any], where: Where)
     profile = profile_of(document)
     for number, (table, data) in enumerate(zip(document.tables, tables, strict=True)):
         path = f"tables[{number}]"
-        for key in (*_MONEY_BLOCK, *_TABLE_TEXT):
+        for key in (*_MONEY_BLOCK, *_TABLE_TEXT, *_REPORT_TEXT):
             text = where.text(data.get(key, ""), f"{path}.{key}")
             if key in _MONEY_BLOCK:
                 try:

@@ -136,6 +136,12 @@ class GoalTable:
     budget_weight: str = default_of("budget_weight")
     budget_score: str = default_of("budget_score")
     goal_result: str = default_of("goal_result")
+    process_summary: str = default_of("process_summary")
+    conclusion: str = default_of("conclusion")
+    problems: str = default_of("problems")
+    improvements: str = default_of("improvements")
+    project_leader: str = default_of("project_leader")
+    finance_leader: str = default_of("finance_leader")
     children: list[Level1] = field(default_factory=list)
     document: Document | None = field(default=None, repr=False)
 

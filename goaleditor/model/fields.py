@@ -120,6 +120,13 @@ TABLE_SPECS: tuple[FieldSpec, ...] = (
     # Entered only where the scoring profile lets the clerk score the budget; "" = by rule.
     _table("budget_score", "预算执行得分", "weight", self_evaluation=True),
     _table("goal_result", "总体目标实际完成情况", "long_text", self_evaluation=True),
+    # What Sichuan's form (510000_0013zp) asks around the tables; the central form prints none.
+    _table("process_summary", "项目实施内容及过程概述", "long_text", self_evaluation=True),
+    _table("conclusion", "评价结论", "long_text", self_evaluation=True),
+    _table("problems", "存在问题", "long_text", self_evaluation=True),
+    _table("improvements", "改进措施", "long_text", self_evaluation=True),
+    _table("project_leader", "项目负责人", self_evaluation=True),
+    _table("finance_leader", "财务负责人", self_evaluation=True),
 )
 # The names of a table's 一级 and 二级 groups (Level1.name, Level2.name).
 GROUP_SPECS: tuple[FieldSpec, ...] = (

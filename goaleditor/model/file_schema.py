@@ -55,6 +55,12 @@ TABLES: dict[str, tuple[tuple[str, str, str], ...]] = {
         ("budget_weight", "text", "field"),
         ("budget_score", "text", "field"),
         ("goal_result", "text", "field"),
+        ("process_summary", "text", "field"),
+        ("conclusion", "text", "field"),
+        ("problems", "text", "field"),
+        ("improvements", "text", "field"),
+        ("project_leader", "text", "field"),
+        ("finance_leader", "text", "field"),
     ),
     "level1": (
         ("id", "int", "key"),
@@ -109,7 +115,7 @@ MASTER: tuple[tuple[str, str, str | None], ...] = (
     (
         "table",
         "goal_table",
-        "CREATE TABLE goal_table (\n\tid INTEGER NOT NULL, \n\tposition INTEGER NOT NULL, \n\tproject_name VARCHAR NOT NULL, \n\tmoney_unit VARCHAR NOT NULL, \n\tbudget_total VARCHAR NOT NULL, \n\tbudget_fiscal VARCHAR NOT NULL, \n\tbudget_other VARCHAR NOT NULL, \n\tfund_use VARCHAR NOT NULL, \n\tgoal VARCHAR NOT NULL, \n\tproject_nature VARCHAR NOT NULL, \n\tproject_category VARCHAR NOT NULL, \n\tsupervisor VARCHAR NOT NULL, \n\timplementer VARCHAR NOT NULL, \n\tstart_date VARCHAR NOT NULL, \n\tend_date VARCHAR NOT NULL, \n\tperiod_total VARCHAR NOT NULL, \n\tperiod_fiscal VARCHAR NOT NULL, \n\tperiod_other VARCHAR NOT NULL, \n\tbudget_carryover VARCHAR NOT NULL, \n\tperiod_goal VARCHAR NOT NULL, \n\tbudget_initial VARCHAR NOT NULL, \n\tbudget_initial_fiscal VARCHAR NOT NULL, \n\tbudget_initial_carryover VARCHAR NOT NULL, \n\tbudget_initial_other VARCHAR NOT NULL, \n\tbudget_adjusted VARCHAR NOT NULL, \n\tbudget_adjusted_fiscal VARCHAR NOT NULL, \n\tbudget_adjusted_carryover VARCHAR NOT NULL, \n\tbudget_adjusted_other VARCHAR NOT NULL, \n\tbudget_executed VARCHAR NOT NULL, \n\tbudget_executed_fiscal VARCHAR NOT NULL, \n\tbudget_executed_carryover VARCHAR NOT NULL, \n\tbudget_executed_other VARCHAR NOT NULL, \n\tbudget_weight VARCHAR NOT NULL, \n\tbudget_score VARCHAR NOT NULL, \n\tgoal_result VARCHAR NOT NULL, \n\tPRIMARY KEY (id)\n)",
+        "CREATE TABLE goal_table (\n\tid INTEGER NOT NULL, \n\tposition INTEGER NOT NULL, \n\tproject_name VARCHAR NOT NULL, \n\tmoney_unit VARCHAR NOT NULL, \n\tbudget_total VARCHAR NOT NULL, \n\tbudget_fiscal VARCHAR NOT NULL, \n\tbudget_other VARCHAR NOT NULL, \n\tfund_use VARCHAR NOT NULL, \n\tgoal VARCHAR NOT NULL, \n\tproject_nature VARCHAR NOT NULL, \n\tproject_category VARCHAR NOT NULL, \n\tsupervisor VARCHAR NOT NULL, \n\timplementer VARCHAR NOT NULL, \n\tstart_date VARCHAR NOT NULL, \n\tend_date VARCHAR NOT NULL, \n\tperiod_total VARCHAR NOT NULL, \n\tperiod_fiscal VARCHAR NOT NULL, \n\tperiod_other VARCHAR NOT NULL, \n\tbudget_carryover VARCHAR NOT NULL, \n\tperiod_goal VARCHAR NOT NULL, \n\tbudget_initial VARCHAR NOT NULL, \n\tbudget_initial_fiscal VARCHAR NOT NULL, \n\tbudget_initial_carryover VARCHAR NOT NULL, \n\tbudget_initial_other VARCHAR NOT NULL, \n\tbudget_adjusted VARCHAR NOT NULL, \n\tbudget_adjusted_fiscal VARCHAR NOT NULL, \n\tbudget_adjusted_carryover VARCHAR NOT NULL, \n\tbudget_adjusted_other VARCHAR NOT NULL, \n\tbudget_executed VARCHAR NOT NULL, \n\tbudget_executed_fiscal VARCHAR NOT NULL, \n\tbudget_executed_carryover VARCHAR NOT NULL, \n\tbudget_executed_other VARCHAR NOT NULL, \n\tbudget_weight VARCHAR NOT NULL, \n\tbudget_score VARCHAR NOT NULL, \n\tgoal_result VARCHAR NOT NULL, \n\tprocess_summary VARCHAR NOT NULL, \n\tconclusion VARCHAR NOT NULL, \n\tproblems VARCHAR NOT NULL, \n\timprovements VARCHAR NOT NULL, \n\tproject_leader VARCHAR NOT NULL, \n\tfinance_leader VARCHAR NOT NULL, \n\tPRIMARY KEY (id)\n)",
     ),
     (
         "table",

@@ -66,6 +66,12 @@ class TableRecord(SQLModel, table=True):
     budget_weight: str = _default("budget_weight")
     budget_score: str = _default("budget_score")
     goal_result: str = _default("goal_result")
+    process_summary: str = _default("process_summary")
+    conclusion: str = _default("conclusion")
+    problems: str = _default("problems")
+    improvements: str = _default("improvements")
+    project_leader: str = _default("project_leader")
+    finance_leader: str = _default("finance_leader")
 
 
 class Level1Record(SQLModel, table=True):

@@ -33,7 +33,10 @@ def test_the_keys_of_a_self_evaluation_in_the_contract_order(example_document) -
     money = [f"budget_{c}" for c in ("initial", "adjusted", "executed")]
     money = [f"{m}{r}" for m in money for r in ("", "_fiscal", "_carryover", "_other")]
     tail = ["budget_weight", "execution_rate", "budget_score", "goal_result", "total_score"]
-    assert keys[-len(money) - len(tail) - 2 :] == [*money, *tail, "grade", "indicators"]
+    report = ["process_summary", "conclusion", "problems", "improvements"]
+    report += ["project_leader", "finance_leader"]
+    expected = [*money, *tail, "grade", *report, "indicators"]
+    assert keys[-len(expected) :] == expected
     assert (table["execution_rate"], table["budget_score"], table["goal_result"]) == (
         "95.00",
         "9.50",

@@ -69,7 +69,8 @@ FORMAT_V3 = {
     "goal_table": "id position project_name money_unit budget_total budget_fiscal budget_other "
     "fund_use goal project_nature project_category supervisor implementer start_date end_date "
     f"period_total period_fiscal period_other budget_carryover period_goal {_MONEY_BLOCK} "
-    "budget_weight budget_score goal_result",
+    "budget_weight budget_score goal_result process_summary conclusion problems improvements "
+    "project_leader finance_leader",
     "level1": "id table_id position name",
     "level2": "id level1_id position name",
     "indicator": "id level2_id position name description comparator value unit "
