@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
 from goaleditor.errors import RefusalKind
 from goaleditor.formats.notes import ImportNote, TableRefusal
+from goaleditor.formats.readers.tables.blank_levels import LevelledRow, fill_levels
 from goaleditor.formats.readers.tables.cell_value import text
 from goaleditor.formats.readers.tables.columns import (
     HEADER,
@@ -47,7 +48,6 @@ from goaleditor.formats.readers.tables.table_end import (
     title_name,
 )
 from goaleditor.model.document import GoalTable, Indicator
-from goaleditor.model.frameworks import FRAMEWORKS
 from goaleditor.model.layouts import get_profile
 
 AGENCY_RE = re.compile(r"^(\d{3,})\s*(\S.*)$")
@@ -89,10 +89,6 @@ _ALL_LABELS = frozenset(
 )
 
 
-def _belongs(level1: str, level2: str) -> bool:
-    return any(framework.is_valid_pair(level1, level2) for framework in FRAMEWORKS.values())
-
-
 @dataclass
 class Parsed:
     """One goal table found, with the lines around it."""
@@ -103,14 +99,6 @@ class Parsed:
     layout: str = ""
     document_title: str = ""
     header_row: int | None = None  # the 一级指标 row, from 0
-
-
-@dataclass
-class _Row:
-    number: int
-    level1: str
-    level2: str
-    indicator: Indicator = field(repr=False)
 
 
 class SheetReader:
@@ -372,7 +360,7 @@ class SheetReader:
     ) -> list[tuple[str, str, Indicator]]:
         """The indicator rows below the header (its last row at header) down to stop."""
         split = "comparator" in columns or "unit" in columns
-        found: list[_Row] = []
+        found: list[LevelledRow] = []
         ended = False
         for r in range(header + 1, stop):
             row = self.rows[r]
@@ -395,52 +383,14 @@ class SheetReader:
                 continue
             say = functools.partial(self._say, r)
             indicator = read_indicator(get, split, say, readings)
-            found.append(_Row(r, get("level1"), get("level2"), indicator))
+            found.append(LevelledRow(r, get("level1"), get("level2"), indicator))
         for note in readings.finish():
             self._say(header, note)
-        self._fill_levels(found)
+        fill_levels(found, self._say)
         pairs, note = canonical_levels([(row.level1, row.level2) for row in found])
         if note:
             self._say(header, note)
         return [(*pair, row.indicator) for pair, row in zip(pairs, found, strict=True)]
-
-    def _fill_levels(self, rows: list[_Row]) -> None:
-        """Blank 一级/二级: as above (a merge), or from below when typed in a group's middle."""
-        typed1 = [n for n, row in enumerate(rows) if row.level1]
-        own2 = [row.level2 for row in rows]
-        for n, row in enumerate(rows):
-            if row.level1:
-                continue
-            above = next((m for m in reversed(typed1) if m < n), None)
-            below = next((m for m in typed1 if m > n), None)
-            level2 = next((own2[m] for m in range(n, -1, -1) if own2[m]), "")
-            if below is not None and (
-                above is None
-                or (
-                    _belongs(rows[below].level1, level2)
-                    and not _belongs(rows[above].level1, level2)
-                )
-            ):
-                row.level1 = rows[below].level1
-                self._say(
-                    row.number,
-                    f"一级指标为空，按第{rows[below].number + 1}行的“{row.level1}”填写",
-                )
-            elif above is not None:
-                row.level1 = rows[above].level1
-        for n, row in enumerate(rows):
-            if row.level2:
-                continue
-            group = [m for m, other in enumerate(rows) if other.level1 == row.level1 and own2[m]]
-            above = next((m for m in reversed(group) if m < n), None)
-            below = next((m for m in group if m > n), None)
-            if above is not None:
-                row.level2 = own2[above]
-            elif below is not None:
-                row.level2 = own2[below]
-                self._say(
-                    row.number, f"二级指标为空，按第{rows[below].number + 1}行的“{row.level2}”填写"
-                )
 
 
 MONEY_LABEL = {"budget_total": "预算数", "budget_fiscal": "财政资金", "budget_other": "其他资金"}
