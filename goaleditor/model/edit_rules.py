@@ -1,10 +1,9 @@
-"""The editor's rules as domain edits: typing, clearing, where rows go, moving, library."""
+"""The editor's rules as domain edits: typing, clearing, inserting, dropping, moving, library."""
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
 from goaleditor.model.document import (
@@ -30,7 +29,7 @@ from goaleditor.model.edits import (
     SetProperties,
     Steps,
 )
-from goaleditor.model.frameworks import DEFAULT_FRAMEWORK, counterpart, get_framework
+from goaleditor.model.frameworks import DEFAULT_FRAMEWORK, get_framework
 from goaleditor.model.values import (
     TargetValue,
     TypedValue,
@@ -85,7 +84,7 @@ def clear_cells(cells: Iterable[tuple[object, str | None]]) -> Edit | None:
     return Steps(edits, f"清除{len(edits)}个单元格")
 
 
-# --- where new rows go -------------------------------------------------------------------
+# --- where inserted and dropped rows go (pasted ones: paste_rules) ---------------------------
 
 
 def insert_place(current: TreeNode | None, table: GoalTable | None) -> tuple[Level2, int] | None:
@@ -110,164 +109,6 @@ def insert_indicators(
     if place is None or not indicators:
         return None
     return InsertNodes(place[0], place[1], tuple(indicators), text)
-
-
-@dataclass(frozen=True, slots=True)
-class Paste:
-    """What a paste does (None: nothing), what to tell the clerk, and the first new row."""
-
-    edit: Edit | None
-    message: str = ""
-    first: Indicator | None = None
-
-
-def _level1_of(level2: str, table: GoalTable, framework: str) -> str:
-    """The 一级 a 二级 belongs under when the rows leave it blank (the table's, else the
-    framework's), or "" when it is not one."""
-    mine = {l1.name for l1 in table.children for l2 in l1.children if l2.name == level2}
-    if len(mine) == 1:
-        return mine.pop()
-    owners = [l1 for l1, l2s in get_framework(framework).levels if level2 in l2s]
-    return owners[0] if len(owners) == 1 else ""
-
-
-def _level2_of(level1: str, table: GoalTable, framework: str) -> str:
-    """The 二级 when the rows leave it blank under a 一级 that has only one, else ""."""
-    mine = [l2.name for l1 in table.children if l1.name == level1 for l2 in l1.children]
-    names = mine if len(mine) == 1 else get_framework(framework).level2_names(level1)
-    return names[0] if len(names) == 1 else ""
-
-
-def group_of(table: GoalTable, level1: str, level2: str) -> Level2 | None:
-    """The table's 二级 group of this name under this 一级 (None when it has none)."""
-    for l1 in table.children:
-        if l1.name == level1:
-            for l2 in l1.children:
-                if l2.name == level2:
-                    return l2
-    return None
-
-
-def paste_placement(
-    current: TreeNode | None,
-    field: str | None,
-    table: GoalTable | None,
-    clipboard: str,
-    rows: Sequence[tuple[str, str, Indicator]],
-    framework: str = DEFAULT_FRAMEWORK,
-) -> Paste:
-    """Pasting: one plain value goes into the current cell (field), read as typed there;
-    rows go under their own 一级/二级 (a missing group the framework allows is added),
-    rows without groups below the current row. Rows whose 一级/二级 pair neither the table
-    nor the framework has are kept: they go below the current row, and the message says so.
-    Cost rows of the other framework (成本指标/经济成本指标 ↔ 产出指标/成本指标) go into this
-    framework's cost group, said too.
-    """
-    single = len(rows) == 1 and "\t" not in clipboard.strip()
-    if single and isinstance(current, Indicator) and field is not None:
-        edit, note = typed_field(current, field, clipboard.strip())
-        return Paste(edit, note)
-    if table is None or not rows:
-        return Paste(None)
-    rules = get_framework(framework)
-    fallback = insert_place(current, table)
-    plan: list[tuple[tuple[str, str] | None, Indicator]] = []
-    misplaced: dict[tuple[str, str], int] = {}
-    crossed: dict[tuple[str, str], tuple[str, str]] = {}  # another framework's group -> ours
-    for level1, level2, indicator in rows:
-        level1 = level1 or (_level1_of(level2, table, framework) if level2 else "")
-        level2 = level2 or (_level2_of(level1, table, framework) if level1 else "")
-        pair = (level1, level2)
-        if not level1 and not level2:
-            plan.append((None, indicator))
-        elif group_of(table, *pair) is not None or rules.is_valid_pair(*pair):
-            plan.append((pair, indicator))
-        elif (ours := counterpart(rules, *pair)) is not None:
-            crossed[pair] = ours
-            plan.append((ours, indicator))
-        else:
-            misplaced[pair] = misplaced.get(pair, 0) + 1
-            plan.append((None, indicator))
-    if fallback is None:
-        plan = [(pair, ind) for pair, ind in plan if pair is not None]
-        if not plan:
-            return Paste(None, "无法粘贴：表中没有二级指标组")
-
-    def steps() -> Iterator[Edit]:
-        next_row: dict[int, int] = {}  # id(group) -> where its next pasted row goes
-        if fallback is not None:
-            next_row[id(fallback[0])] = fallback[1]
-        for pair, indicator in plan:
-            if pair is None:
-                assert fallback is not None
-                group = fallback[0]
-            else:
-                found = group_of(table, *pair)
-                if found is None:
-                    yield from _add_group(table, framework, *pair)
-                    found = group_of(table, *pair)
-                assert found is not None
-                group = found
-            assert group is not None
-            if id(group) not in next_row:
-                here = current if isinstance(current, Indicator) else None
-                inside = here is not None and here.parent is group
-                next_row[id(group)] = (
-                    group.children.index(here) + 1 if inside and here else len(group.children)
-                )
-            at = next_row[id(group)]
-            yield InsertNodes(group, at, (indicator,), "粘贴")
-            next_row[id(group)] = at + 1
-
-    edit = Procedure(steps, f"粘贴{len(plan)}个指标")
-    message = _paste_message(plan, rows, misplaced, fallback) + _crossed_message(crossed)
-    return Paste(edit, message, plan[0][1])
-
-
-def _add_group(table: GoalTable, framework: str, level1: str, level2: str) -> Iterator[Edit]:
-    level1_node = next((l1 for l1 in table.children if l1.name == level1), None)
-    if level1_node is None:
-        added = add_level1(table, framework, level1)
-        yield added
-        level1_node = added.nodes[0]
-    if group_of(table, level1, level2) is None:
-        assert level1_node is not None
-        yield add_level2(level1_node, framework, level2)
-
-
-def _paste_message(
-    plan: Sequence[tuple[tuple[str, str] | None, Indicator]],
-    rows: Sequence[tuple[str, str, Indicator]],
-    misplaced: Mapping[tuple[str, str], int],
-    fallback: tuple[Level2, int] | None,
-) -> str:
-    """已粘贴8行：产出指标/数量指标 3行，…；2行无法放置…"""
-    where: dict[str, int] = {}
-    here = (
-        f"{fallback[0].parent.name}/{fallback[0].name}"
-        if fallback is not None and fallback[0].parent is not None
-        else ""
-    )
-    for pair, _ in plan:
-        name = f"{pair[0]}/{pair[1]}" if pair is not None else here
-        where[name] = where.get(name, 0) + 1
-    text = f"已粘贴{len(plan)}行：" + "，".join(f"{k} {n}行" for k, n in where.items())
-    if misplaced:
-        pairs = "、".join(f"{a or '（空）'}/{b or '（空）'}" for a, b in misplaced)
-        count = sum(misplaced.values())
-        text += f"；{count}行的一级/二级（{pairs}）不在指标体系中，已放在当前位置"
-    dropped = len(rows) - len(plan)
-    if dropped:
-        text += f"；{dropped}行无法放置（表中没有二级指标组），未粘贴"
-    return text
-
-
-def _crossed_message(crossed: Mapping[tuple[str, str], tuple[str, str]]) -> str:
-    """；成本指标/经济成本指标 来自另一指标体系，已放入本表的产出指标/成本指标"""
-    return "".join(
-        f"；{a}/{b or '（空）'} 来自另一指标体系，已放入本表的{c}/{d}"
-        for (a, b), (c, d) in crossed.items()
-    )
 
 
 def drop_placement(target: TreeNode | None, position: DropPosition) -> tuple[Container, int] | None:
@@ -382,12 +223,34 @@ def add_level2(level1: Level1, framework: str, name: str) -> InsertNodes:
     return InsertNodes(level1, row, (Level2(name),), f"添加{name}")
 
 
+def group_of(table: GoalTable, level1: str, level2: str) -> Level2 | None:
+    """The table's 二级 group of this name under this 一级 (None when it has none)."""
+    for l1 in table.children:
+        if l1.name == level1:
+            for l2 in l1.children:
+                if l2.name == level2:
+                    return l2
+    return None
+
+
+def add_group(table: GoalTable, framework: str, level1: str, level2: str) -> Iterator[Edit]:
+    """The steps adding a 一级/二级 group the table lacks (its 一级 first when missing too)."""
+    level1_node = next((l1 for l1 in table.children if l1.name == level1), None)
+    if level1_node is None:
+        added = add_level1(table, framework, level1)
+        yield added
+        level1_node = added.nodes[0]
+    if group_of(table, level1, level2) is None:
+        assert level1_node is not None
+        yield add_level2(level1_node, framework, level2)
+
+
 def add_indicator_under(table: GoalTable, level1: str, level2: str) -> Procedure:
     """An empty 三级 at the end of a 一级/二级 group, the groups added first when missing."""
     framework = table.document.framework if table.document else DEFAULT_FRAMEWORK
 
     def steps() -> Iterator[Edit]:
-        yield from _add_group(table, framework, level1, level2)
+        yield from add_group(table, framework, level1, level2)
         group = group_of(table, level1, level2)
         assert group is not None
         yield InsertNodes(group, len(group.children), (Indicator(),), "添加三级指标")

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QVBoxLayout
 
 from goaleditor.formats.clipboard.rows import format_indicator_rows, parse_rows
 from goaleditor.model import edit_rules as rules
+from goaleditor.model import paste_rules
 from goaleditor.model.document import (
     Container,
     Document,
@@ -363,7 +364,7 @@ class IndicatorEditor(QWidget):
         readings: list[str] = []  # 指标值 written in words, said once
         rows = parse_rows(text, readings.append)
         framework = self._document.framework
-        paste = rules.paste_placement(
+        paste = paste_rules.paste_placement(
             self._current(), field, self.model.table, text, rows, framework
         )
         if self._session.apply(paste.edit) and paste.first is not None:

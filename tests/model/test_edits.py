@@ -161,26 +161,6 @@ def test_insert_place() -> None:
     assert rules.insert_place(None, None) is None
 
 
-def test_paste_placement() -> None:
-    document = sample()
-    table = document.tables[0]
-    current = quantity_of(document).children[0]
-    one = [("", "", Indicator("九"))]
-    cell = rules.paste_placement(current, "unit", table, "次\n", one).edit
-    assert isinstance(cell, SetField) and (cell.name, cell.value) == ("unit", "次")
-    assert rules.paste_placement(current, "unit", table, "个", one).edit is None  # unchanged
-    rows = [("", "", Indicator("甲")), ("", "", Indicator("乙"))]
-    paste = rules.paste_placement(current, "unit", table, "甲\t1\n乙\t2", rows)
-    assert paste.edit is not None and paste.edit.text == "粘贴2个指标"
-    assert paste.message == "已粘贴2行：产出指标/数量指标 2行"
-    round_trip(document, paste.edit)
-    paste.edit.apply(document)
-    assert [i.name for i in quantity_of(document).children][:3] == [current.name, "甲", "乙"]
-    # A single row on a group (or a cell that cannot be edited) is inserted as a row.
-    single = rules.paste_placement(current, None, table, "九", one)
-    assert single.edit is not None and single.first is one[0][2]
-
-
 def test_drop_placement() -> None:
     document = sample()
     table = document.tables[0]

@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
 
 from goaleditor.model import edit_rules as rules
+from goaleditor.model import paste_rules
 from goaleditor.model.checks import FIX_FILL_DESCRIPTION, Problem
 from goaleditor.model.document import Document, Indicator, Level1, Level2
 from goaleditor.model.edits import (
@@ -87,7 +88,7 @@ class EditMachine(RuleBasedStateMachine):
         field = data.draw(st.sampled_from([None, *INDICATOR_FIELDS]))
         level2 = data.draw(st.sampled_from(["", "数量指标", "社会效益指标", "无此指标"]))
         rows = [("", level2, Indicator(n)) for n in names]
-        self._do(rules.paste_placement(current, field, table, "\t".join(names), rows).edit)
+        self._do(paste_rules.paste_placement(current, field, table, "\t".join(names), rows).edit)
 
     @precondition(lambda self: self._nodes())
     @rule(data=st.data())

@@ -7,7 +7,7 @@ import pytest
 
 from goaleditor.formats.clipboard.rows import format_indicator_rows, parse_rows, split_cells
 from goaleditor.formats.readers.published_text import read
-from goaleditor.model import edit_rules as rules
+from goaleditor.model import paste_rules
 from goaleditor.model.document import GoalTable, Indicator, new_table
 from tests.conftest import EXAMPLE
 
@@ -81,7 +81,7 @@ def test_rows_land_under_their_own_groups() -> None:
     quantity.__post_init__()
     satisfaction = table.children[2]
     table.children.remove(satisfaction)  # a missing 一级: the paste adds it back, in order
-    paste = rules.paste_placement(quantity.children[0], None, table, FIVE, parse_rows(FIVE))
+    paste = paste_rules.paste_placement(quantity.children[0], None, table, FIVE, parse_rows(FIVE))
     assert paste.edit is not None
     document_edit = paste.edit
     from goaleditor.model.document import Document
@@ -106,7 +106,7 @@ def test_rows_land_under_their_own_groups() -> None:
 def test_rows_the_framework_does_not_allow_are_kept_and_reported() -> None:
     table = new_table("classic", "甲")
     text = "产出指标\t社会效益指标\t错位\t描述\t≥1个\n效益指标\t社会效益指标\t对位\t描述\t有效\n"
-    paste = rules.paste_placement(None, None, table, text, parse_rows(text))
+    paste = paste_rules.paste_placement(None, None, table, text, parse_rows(text))
     assert paste.edit is not None
     from goaleditor.model.document import Document
 
@@ -121,7 +121,9 @@ def test_rows_the_framework_does_not_allow_are_kept_and_reported() -> None:
 
 
 def test_nothing_to_paste_into() -> None:
-    paste = rules.paste_placement(None, None, GoalTable(), "甲\t乙\t1个", parse_rows("甲\t乙\t1个"))
+    paste = paste_rules.paste_placement(
+        None, None, GoalTable(), "甲\t乙\t1个", parse_rows("甲\t乙\t1个")
+    )
     assert paste.edit is None and paste.message == "无法粘贴：表中没有二级指标组"
 
 
@@ -133,7 +135,7 @@ def test_copy_then_paste_into_an_empty_table_gives_the_same_rows(number: int) ->
     text = format_indicator_rows(i for _, _, i in source.indicator_rows())
     assert text.splitlines()[0].split("\t")[:2] == list(next(source.indicator_rows())[:2])
     empty = new_table("classic", "空")
-    paste = rules.paste_placement(None, None, empty, text, parse_rows(text))
+    paste = paste_rules.paste_placement(None, None, empty, text, parse_rows(text))
     assert paste.edit is not None
     paste.edit.apply(Document(tables=[empty]))
     expected = [(l1, l2, i.name, i.description, i.comparator, i.value, i.unit)
@@ -199,7 +201,9 @@ def test_cost_rows_of_a_cost_first_table_land_in_the_classic_cost_group() -> Non
     output = table.children[0]
     output.children.pop()  # no 产出指标/成本指标 yet: the paste adds it back
     document = Document(tables=[table])
-    paste = rules.paste_placement(None, None, table, COST_FIRST_ROWS, parse_rows(COST_FIRST_ROWS))
+    paste = paste_rules.paste_placement(
+        None, None, table, COST_FIRST_ROWS, parse_rows(COST_FIRST_ROWS)
+    )
     assert paste.edit is not None
     inverse = paste.edit.apply(document)
     assert summary(table.indicator_rows()) == [
@@ -224,7 +228,7 @@ def test_cost_rows_of_a_classic_table_land_in_the_cost_first_cost_group() -> Non
     cost = table.children[0]
     cost.children.clear()  # no 二级 under 成本指标 yet: the paste adds one
     text = "产出指标\t成本指标\t单件成本\t每件\t≤0.5万元\n\t时效指标\t完成时间\t按期\t年底前\n"
-    paste = rules.paste_placement(None, None, table, text, parse_rows(text), "cost-first")
+    paste = paste_rules.paste_placement(None, None, table, text, parse_rows(text), "cost-first")
     assert paste.edit is not None
     paste.edit.apply(Document(framework="cost-first", tables=[table]))
     assert summary(table.indicator_rows()) == [
@@ -239,7 +243,7 @@ def test_cost_rows_of_a_classic_table_land_in_the_cost_first_cost_group() -> Non
 def test_a_group_no_framework_has_stays_where_a_new_row_goes_and_is_said() -> None:
     table = new_table("classic", "甲")
     text = "成本指标\t管理成本指标\t人均成本\t每人\t≤0.6万元/人\n"
-    paste = rules.paste_placement(None, None, table, text, parse_rows(text))
+    paste = paste_rules.paste_placement(None, None, table, text, parse_rows(text))
     assert paste.edit is not None
     from goaleditor.model.document import Document
 

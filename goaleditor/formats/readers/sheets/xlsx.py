@@ -15,6 +15,7 @@ from goaleditor.formats.notes import ImportNote, Warn, locating
 from goaleditor.formats.readers import guard
 from goaleditor.formats.readers.sheets.number_format import shown_date, shown_number
 from goaleditor.formats.readers.sheets.shared_strings import check_shared_strings
+from goaleditor.formats.readers.tables.cell_value import text as _text
 from goaleditor.formats.readers.tables.columns import label as _label
 from goaleditor.formats.readers.tables.document_reader import (
     MAX_COLUMNS,
@@ -26,9 +27,6 @@ from goaleditor.formats.readers.tables.sheet_cells import (
     SheetGrid,
     hidden_sheet_note,
     hide,
-)
-from goaleditor.formats.readers.tables.table_reader import (
-    text as _text,
 )
 from goaleditor.model.document import Document
 from goaleditor.model.frameworks import FRAMEWORKS

@@ -12,6 +12,8 @@ from goaleditor.formats.layout.grid import SHEET_AGENCY_ROW, SHEET_GRID_ROW, SHE
 from goaleditor.formats.layout.official import DEFAULT_HEADING
 from goaleditor.formats.notes import ImportNote, Warn
 from goaleditor.formats.readers.tables.cell_text import INVISIBLE_NOTE, CellCleaner
+from goaleditor.formats.readers.tables.cell_value import amount_text
+from goaleditor.formats.readers.tables.cell_value import text as _text
 from goaleditor.formats.readers.tables.columns import label as _label
 from goaleditor.formats.readers.tables.money_unit import UnitClues, unit_statements
 from goaleditor.formats.readers.tables.other_tables import other_kind
@@ -26,10 +28,6 @@ from goaleditor.formats.readers.tables.table_reader import (
     UNIT_RE,
     Parsed,
     SheetReader,
-    amount_text,
-)
-from goaleditor.formats.readers.tables.table_reader import (
-    text as _text,
 )
 from goaleditor.formats.readers.tables.text_lines import document_title, publication_title
 from goaleditor.model.document import Document, GoalTable, Indicator

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
 from goaleditor.errors import RefusalKind
 from goaleditor.formats.notes import ImportNote, TableRefusal
+from goaleditor.formats.readers.tables.blank_levels import LevelledRow, fill_levels
+from goaleditor.formats.readers.tables.cell_value import text
 from goaleditor.formats.readers.tables.columns import (
     HEADER,
     SUB_HEADER,
@@ -30,7 +31,7 @@ from goaleditor.formats.readers.tables.indicator_row import ValueReadings, read_
 from goaleditor.formats.readers.tables.label_cells import GOAL_LABELS, split_label_cells
 from goaleditor.formats.readers.tables.level_names import canonical_levels
 from goaleditor.formats.readers.tables.list_form import is_list_form, list_tables
-from goaleditor.formats.readers.tables.money import SCALE, NoResult, TableMoney, number_text
+from goaleditor.formats.readers.tables.money import SCALE, NoResult, TableMoney
 from goaleditor.formats.readers.tables.money_unit import (
     AssumedUnit,
     UnitClues,
@@ -38,13 +39,17 @@ from goaleditor.formats.readers.tables.money_unit import (
     unit_in_line,
     without_unit,
 )
-from goaleditor.formats.readers.tables.other_tables import other_kind, table_kind
+from goaleditor.formats.readers.tables.other_tables import table_kind
+from goaleditor.formats.readers.tables.table_end import (
+    after_block,
+    is_footer,
+    is_title,
+    lead_start,
+    title_name,
+)
 from goaleditor.model.document import GoalTable, Indicator
-from goaleditor.model.frameworks import FRAMEWORKS
 from goaleditor.model.layouts import get_profile
 
-_TITLE_END = "绩效目标表"
-_TITLE_NUMBER_RE = re.compile(r"\d+\s*[.．、]\s*")  # 1. or 1、 before a table's title
 AGENCY_RE = re.compile(r"^(\d{3,})\s*(\S.*)$")
 UNIT_RE = re.compile(r"^(?:金额)?单位[:：](万元|元)$")
 # 填报单位（盖章）：… as well: a short note in brackets may sit between label and colon.
@@ -52,15 +57,9 @@ AGENCY_LABEL_RE = re.compile(
     r"^(?:填报单位|编报单位|编制单位|编制部门|填报部门|单位名称|预算单位|申报单位|部门名称)"
     r"\s*(?:[（(][^（()）]{1,6}[)）])?\s*[:：]\s*(.+)$"
 )
-_FORM_RE = re.compile(r"绩效目标申报表")  # Shanghai's and the central form's title
 _FORM_YEAR_RE = re.compile(r"^[（(](?:19|20)\d\d年度?[)）]$")
 # A document's title over its tables, its year in brackets after it or on the next line.
 _DOC_TITLE_RE = re.compile(r"项目支出绩效目标表(?:汇总)?(?:[（(](?:19|20)\d\d年度?[)）])?$")
-_FOOTER_RE = re.compile(
-    r"^(?:注|说明|附注|备注|填报人|填表人|制表人|审核人|审核|单位负责人|负责人|财务负责人|"
-    r"分管领导|联系人|联系电话|电话|填报日期|填表日期|日期|填报单位盖章|单位盖章|盖章)"
-    r"\s*\d*\s*[:：.、]"
-)
 FISCAL_LABELS = ("其中：财政资金", "其中:财政资金", "财政资金", "其中：财政拨款", "其中:财政拨款")
 _AMOUNT_RE = re.compile(
     r"^[-+]?[￥¥]?[\d,，]*(?:\.\d*)?\s*(?:万?元|万)?$"
@@ -90,46 +89,6 @@ _ALL_LABELS = frozenset(
 )
 
 
-def title_name(line: str) -> str | None:
-    """The name a table's title line gives ("1.XX项目绩效目标表" → "XX项目"), or None when
-    the line is no table title. Cut by hand from the end: a pattern trying every place in a
-    long line for the blanks before 绩效目标表 took quadratic time."""
-    line = line.removesuffix("\n")
-    if not line.endswith(_TITLE_END):
-        return None
-    body = line.removesuffix(_TITLE_END).rstrip()
-    number = _TITLE_NUMBER_RE.match(body)
-    if number:
-        return body[number.end() :]
-    return body or None
-
-
-def text(value: Any) -> str:
-    """A cell's text as a person reads it ('' for blank)."""
-    if value is None or isinstance(value, NoResult):
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    if isinstance(value, dt.datetime) and value.time() == dt.time():
-        return value.strftime("%Y-%m-%d")
-    return str(value)
-
-
-def amount_text(value: Any) -> str:
-    """A cell's amount as exact decimal text: a number cell by its shortest repr (what Excel
-    shows), never through float arithmetic; a text cell as it is."""
-    if isinstance(value, int | float | Decimal) and not isinstance(value, bool):
-        try:
-            return number_text(value)
-        except (ArithmeticError, ValueError):
-            return str(value)
-    return text(value)
-
-
-def _belongs(level1: str, level2: str) -> bool:
-    return any(framework.is_valid_pair(level1, level2) for framework in FRAMEWORKS.values())
-
-
 @dataclass
 class Parsed:
     """One goal table found, with the lines around it."""
@@ -140,14 +99,6 @@ class Parsed:
     layout: str = ""
     document_title: str = ""
     header_row: int | None = None  # the 一级指标 row, from 0
-
-
-@dataclass
-class _Row:
-    number: int
-    level1: str
-    level2: str
-    indicator: Indicator = field(repr=False)
 
 
 class SheetReader:
@@ -189,15 +140,17 @@ class SheetReader:
             header = self._find_row(start, end, "一级指标")
             if header is None:
                 continue  # a 项目名称 column of another table (项目支出预算表)
-            lead = self._after_block(start, lead)
+            lead, skipped = after_block(self.rows, start, lead, self.sheet)
+            if skipped is not None:
+                self.notes.append(skipped)
             kind = self._other_kind(lead, start, header)
             if kind:
                 self.skipped.append(kind)
                 self._say(start, f"这张表是{kind}，不是绩效目标表，已跳过")
-                lead = self._lead_start(end, header + 1) if end < len(self.rows) else end
+                lead = lead_start(self.rows, end, header + 1) if end < len(self.rows) else end
                 continue
             if is_list_form(self.rows, start, header):
-                stop = self._lead_start(end, header + 1) if end < len(self.rows) else end
+                stop = lead_start(self.rows, end, header + 1) if end < len(self.rows) else end
                 self._formulas(lead, stop)
                 found.extend(list_tables(self, lead, start, header, stop))
                 lead = stop
@@ -206,33 +159,11 @@ class SheetReader:
             if len(named) > 1:  # side by side with no empty column between: not told apart
                 column = self.first_column + named[1] + 1
                 self._say(start, f"第{column}列起还有一张表，未导入")
-            stop = self._lead_start(end, header + 1) if end < len(self.rows) else end
+            stop = lead_start(self.rows, end, header + 1) if end < len(self.rows) else end
             self._formulas(lead, stop)
             found.append(self._table(lead, start, header, stop))
             lead = stop
         return found
-
-    def _after_block(self, start: int, floor: int) -> int:
-        """Where the lines above a table start: after any table above it since floor (a
-        budget table's 编制部门 and 单位 lines are its own, not the goal table's)."""
-        first = start
-        while first > floor and not self._block_row(self.rows[first - 1]):
-            first -= 1
-        if all(_is_footer(row) or not self._block_row(row) for row in self.rows[floor:first]):
-            return floor  # lines only (说明：…, a page's 填表人：…), no table: the table's own
-        if first > floor:
-            above = next(r for r in range(floor, first) if self._block_row(self.rows[r]))
-            kind = other_kind(" ".join(text(v) for row in self.rows[floor:first] for v in row))
-            what = f"是{kind}，不是绩效目标表" if kind else "不是绩效目标表"
-            self.notes.append(
-                ImportNote(f"起的表格{what}，已跳过", self.sheet, above + 1, joiner="")
-            )
-        return first
-
-    def _block_row(self, row: list[Any]) -> bool:
-        """A row of a table (several cells, no title/unit line) or a footer under one."""
-        cells = [text(v).strip() for v in row if text(v).strip()]
-        return _is_footer(row) or (len(cells) >= 3 and not self._lead_like(row))
 
     def _other_kind(self, lead: int, start: int, header: int) -> str:
         """绩效自评表 or 部门整体支出绩效目标表 when a table's title or head says it is one."""
@@ -245,26 +176,6 @@ class SheetReader:
             for value in self.rows[r]:
                 if isinstance(value, NoResult):
                     self._say(r, f"公式“{value.formula}”没有保存计算结果，按空白读取")
-
-    def _lead_like(self, row: list[Any]) -> bool:
-        cells = [text(v).strip() for v in row if text(v).strip()]
-        if not cells:
-            return True
-        if any(_FOOTER_RE.match(label(c)) for c in cells[:1]):
-            return False
-        return len(cells) == 1 or any(
-            title_name(c) is not None or _FORM_RE.search(c) or unit_in_line(label(c)) for c in cells
-        )
-
-    def _lead_start(self, start: int, floor: int) -> int:
-        """The first row of the title, agency and 单位 lines just above a 项目名称 row."""
-        first, lines = start, 0
-        while first > floor and lines < 4 and self._lead_like(self.rows[first - 1]):
-            first -= 1
-            lines += any(text(v).strip() for v in self.rows[first])
-        while first < start and not any(text(v).strip() for v in self.rows[first]):
-            first += 1
-        return first
 
     def _find_row(self, start: int, end: int, wanted: str | tuple[str, ...]) -> int | None:
         labels = (wanted,) if isinstance(wanted, str) else wanted
@@ -305,7 +216,7 @@ class SheetReader:
                     continue
                 if _DOC_TITLE_RE.search(squeezed) and not document_title and not title:
                     document_title = shown
-                elif not title and (title_name(shown) is not None or _FORM_RE.search(shown)):
+                elif not title and is_title(shown):
                     title = shown
                 elif title and _FORM_YEAR_RE.match(squeezed):
                     title += shown
@@ -449,7 +360,7 @@ class SheetReader:
     ) -> list[tuple[str, str, Indicator]]:
         """The indicator rows below the header (its last row at header) down to stop."""
         split = "comparator" in columns or "unit" in columns
-        found: list[_Row] = []
+        found: list[LevelledRow] = []
         ended = False
         for r in range(header + 1, stop):
             row = self.rows[r]
@@ -461,7 +372,7 @@ class SheetReader:
             first = next((text(v).strip() for v in row if text(v).strip()), "")
             if not first:
                 continue  # an empty row
-            if ended or _FOOTER_RE.match(label(first)):
+            if ended or is_footer(row):
                 ended = True
                 self._say(r, f"表下的“{first[:20]}”不是指标，已跳过")
                 continue
@@ -472,58 +383,14 @@ class SheetReader:
                 continue
             say = functools.partial(self._say, r)
             indicator = read_indicator(get, split, say, readings)
-            found.append(_Row(r, get("level1"), get("level2"), indicator))
+            found.append(LevelledRow(r, get("level1"), get("level2"), indicator))
         for note in readings.finish():
             self._say(header, note)
-        self._fill_levels(found)
+        fill_levels(found, self._say)
         pairs, note = canonical_levels([(row.level1, row.level2) for row in found])
         if note:
             self._say(header, note)
         return [(*pair, row.indicator) for pair, row in zip(pairs, found, strict=True)]
 
-    def _fill_levels(self, rows: list[_Row]) -> None:
-        """Blank 一级/二级: as above (a merge), or from below when typed in a group's middle."""
-        typed1 = [n for n, row in enumerate(rows) if row.level1]
-        own2 = [row.level2 for row in rows]
-        for n, row in enumerate(rows):
-            if row.level1:
-                continue
-            above = next((m for m in reversed(typed1) if m < n), None)
-            below = next((m for m in typed1 if m > n), None)
-            level2 = next((own2[m] for m in range(n, -1, -1) if own2[m]), "")
-            if below is not None and (
-                above is None
-                or (
-                    _belongs(rows[below].level1, level2)
-                    and not _belongs(rows[above].level1, level2)
-                )
-            ):
-                row.level1 = rows[below].level1
-                self._say(
-                    row.number,
-                    f"一级指标为空，按第{rows[below].number + 1}行的“{row.level1}”填写",
-                )
-            elif above is not None:
-                row.level1 = rows[above].level1
-        for n, row in enumerate(rows):
-            if row.level2:
-                continue
-            group = [m for m, other in enumerate(rows) if other.level1 == row.level1 and own2[m]]
-            above = next((m for m in reversed(group) if m < n), None)
-            below = next((m for m in group if m > n), None)
-            if above is not None:
-                row.level2 = own2[above]
-            elif below is not None:
-                row.level2 = own2[below]
-                self._say(
-                    row.number, f"二级指标为空，按第{rows[below].number + 1}行的“{row.level2}”填写"
-                )
-
 
 MONEY_LABEL = {"budget_total": "预算数", "budget_fiscal": "财政资金", "budget_other": "其他资金"}
-
-
-def _is_footer(row: list[Any]) -> bool:
-    """A footer line (说明：…, 填表人：…) by its first filled cell."""
-    first = next((text(v).strip() for v in row if text(v).strip()), "")
-    return bool(first) and bool(_FOOTER_RE.match(label(first)))
