@@ -1,10 +1,12 @@
 """Next year's draft: the same document with its year moved on by one where it is a date.
 
-The planned start and end dates (计划开始/完成日期) move on a year each, so a project of one
-year stays one year long. In free text (title, project names, 资金用途, 绩效目标, 项目总体目标,
-indicator names, 描述, 定性 values …) the document's year moves on, and a range that is the
-project's period moves as a whole (2025-2027 → 2026-2028); years that are history stay
-(year_mentions.py says which). Amounts, numbers and 定量 values stay as they are.
+The planned start and end dates (计划开始/完成日期) move on a year each, so a project of
+one year stays one year long. In free text (title, project names, 资金用途, 绩效目标,
+项目总体目标, indicator names, 描述, 定性 values …) the document's year moves on, and a
+range that is the project's period moves as a whole (2025-2027 → 2026-2028); years that
+are history stay (year_mentions.py says which). Amounts, numbers and 定量 values stay as
+they are. Next year's draft of a 绩效自评表 is a 绩效目标表: the year's results
+(实际完成值, 得分, the money actually spent) are left behind.
 """
 
 from __future__ import annotations
@@ -14,6 +16,11 @@ from dataclasses import dataclass
 
 from goaleditor.errors import InputError
 from goaleditor.model.document import Document, GoalTable
+from goaleditor.model.fields import (
+    SELF_EVALUATION_HEADER_FIELDS,
+    SELF_EVALUATION_INDICATOR_FIELDS,
+    default_of,
+)
 from goaleditor.model.values import QUALITATIVE
 from goaleditor.model.year_mentions import Period, move_years, table_period
 from goaleditor.model.year_range import MAX_YEAR
@@ -72,6 +79,7 @@ def next_year(document: Document) -> NextYear:
     years_moved = dates_moved = 0
     for table in document.tables:
         copy: GoalTable = table.clone()
+        _keep_goals_only(copy)
         if year is not None:
             years_moved += _move_table_text(copy, year)
         start, end = _next_date(copy.start_date), _next_date(copy.end_date)
@@ -83,6 +91,15 @@ def next_year(document: Document) -> NextYear:
         draft.title, moved = move_years(document.title, year)
         years_moved += moved
     return NextYear(draft, years_moved, dates_moved)
+
+
+def _keep_goals_only(table: GoalTable) -> None:
+    """Next year's draft is a goal table: a 自评表's results stay with last year's document."""
+    for name in SELF_EVALUATION_HEADER_FIELDS:
+        setattr(table, name, default_of(name))
+    for _, _, indicator in table.indicator_rows():
+        for name in SELF_EVALUATION_INDICATOR_FIELDS:
+            setattr(indicator, name, default_of(name))
 
 
 def _move_table_text(table: GoalTable, year: int) -> int:

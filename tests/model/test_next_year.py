@@ -139,3 +139,21 @@ def test_the_last_printable_year_has_no_next_year(example_document) -> None:
     assert str(refused.value) == "文档年度为9999年，已是最大的年份，无法生成下一年度"
     example_document.year = 9998
     assert next_year(example_document).document.year == 9999
+
+
+def test_next_year_of_a_self_evaluation_is_a_goal_document(example_document) -> None:
+    from decimal import Decimal
+
+    from goaleditor.self_evaluation.start import start_self_evaluation
+
+    evaluation = start_self_evaluation(example_document).document
+    table = evaluation.tables[0]
+    table.budget_executed, table.goal_result = Decimal(5), "完成"
+    first = next(table.indicator_rows())[2]
+    first.actual, first.deviation = "12个", "无"
+    draft = next_year(evaluation).document
+    assert (draft.kind, draft.year) == ("goals", 2027)
+    copy = draft.tables[0]
+    assert (copy.budget_executed, copy.budget_initial, copy.goal_result) == (None, None, "")
+    kept = next(copy.indicator_rows())[2]
+    assert (kept.actual, kept.deviation, kept.weight) == ("", "", first.weight)
