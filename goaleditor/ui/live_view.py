@@ -31,7 +31,7 @@ from goaleditor.model.document import (
     containing_table,
 )
 from goaleditor.model.events import Event, Moved
-from goaleditor.model.fields import HEADER_FIELDS
+from goaleditor.model.fields import GOAL_HEADER_FIELDS, HEADER_FIELDS
 from goaleditor.ui.indicator_model import COL_DESCRIPTION, COL_NAME, COL_VALUE, COLUMN_OF_FIELD
 
 if TYPE_CHECKING:
@@ -142,7 +142,7 @@ class LiveViewDock(QDockWidget):
         if self.view is None or now is None or self._table is None:
             return
         form, tree = self._window.header_form, self._window.editor.view
-        for name in HEADER_FIELDS:
+        for name in GOAL_HEADER_FIELDS:  # a 自评表's own fields are not marked on the page yet
             editor = form.editor(name)
             if now is editor or editor.isAncestorOf(now):
                 self.view.set_marks([(self._table, name)])

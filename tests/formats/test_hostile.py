@@ -16,6 +16,7 @@ import pytest
 
 from goaleditor.formats.readers.published_text import read as read_text
 from goaleditor.formats.writers.excel import write as write_xlsx
+from goaleditor.model.fields import INDICATOR_FIELDS
 from goaleditor.model.store import APPLICATION_ID, SCHEMA_VERSION, save_document
 from tests.helpers import run_cli
 
@@ -60,11 +61,10 @@ def _many_values(path: Path) -> Path:
     """A small file whose every row claims to hold a value of 16 MB of zeros."""
     _goals(path)
     db = sqlite3.connect(path)
+    columns = ", ".join(("level2_id", "position", *INDICATOR_FIELDS))
     db.executescript(
         "ALTER TABLE indicator ADD COLUMN big AS (zeroblob(16000000)) VIRTUAL;"
-        "INSERT INTO indicator (level2_id, position, name, description, comparator, value, unit,"
-        " weight, explanation, standard, remark) SELECT level2_id, position, name, description,"
-        " comparator, value, unit, weight, explanation, standard, remark FROM indicator;"
+        f"INSERT INTO indicator ({columns}) SELECT {columns} FROM indicator;"
     )
     db.commit()
     db.close()
@@ -74,11 +74,13 @@ def _many_values(path: Path) -> Path:
 def _million_indicators(path: Path) -> Path:
     _goals(path)
     db = sqlite3.connect(path)
+    values = {"name": "指标", "comparator": "≥", "value": "1", "unit": "个"}
+    row = [values.get(name, "") for name in INDICATOR_FIELDS]
+    marks = ", ".join("?" * (len(row) + 1))
     db.executemany(
-        "INSERT INTO indicator (level2_id, position, name, description, comparator, value, unit,"
-        " weight, explanation, standard, remark) VALUES (1, ?, '指标', '', '≥', '1', '个', '', '',"
-        " '', '')",
-        ((i,) for i in range(10**6)),
+        f"INSERT INTO indicator (level2_id, position, {', '.join(INDICATOR_FIELDS)})"
+        f" VALUES (1, {marks})",
+        ((i, *row) for i in range(10**6)),
     )
     db.commit()
     db.close()
