@@ -24,10 +24,13 @@ def choose_kind(found: list[Found], notes: list[ImportNote]) -> list[Found]:
     kept, skipped = (evaluated, goals) if more_evaluated else (goals, evaluated)
     opened, other = (SELF_EVALUATION, _GOALS) if more_evaluated else (_GOALS, SELF_EVALUATION)
     for sheet, item, _ in skipped:
-        row = None if item.header_row is None else item.header_row + 1
-        name = item.table.project_name or "未命名项目"
-        message = f"{other}“{name}”未导入：本文件{opened}较多，按{opened}打开（一个文档只有一种表）"
-        notes.append(ImportNote(message, sheet, row))
+        at = item.name_row if isinstance(item, EvaluatedTable) else item.header_row
+        name = f"（{item.table.project_name}）" if item.table.project_name else ""
+        message = (
+            f"这张表是{other}{name}，已跳过：本文件{opened}较多，"
+            f"按{opened}打开（一个文档只有一种表）"
+        )
+        notes.append(ImportNote(message, sheet, None if at is None else at + 1))
     return kept
 
 

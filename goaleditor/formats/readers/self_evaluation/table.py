@@ -33,6 +33,7 @@ from goaleditor.model.document import GoalTable
 from goaleditor.model.layouts import get_profile
 
 SELF_EVALUATION = "绩效自评表"
+_YEAR_LINE_RE = re.compile(r"^[（(]?(?:19|20)\d\d年度?[)）]?$")
 
 
 @dataclass
@@ -41,6 +42,7 @@ class EvaluatedTable(Parsed):
     scoring profile is known: see typed_scores)."""
 
     sheet: str = ""
+    name_row: int = 0  # the 项目名称 row (from 0)
     scores: list[Typed | None] = field(default_factory=list)  # per indicator, in order
     total: Typed | None = None
     rate: Typed | None = None
@@ -73,6 +75,8 @@ def read_self_evaluation(
     head = {bare(v) for row in rows[start : header + 1] for v in row if text(v).strip()}
     layout = _layout(" ".join(above), head)
     _, _, agency, unit = reader.lines_above(lead, start, header)
+    if agency and ("自评" in agency[1] or _YEAR_LINE_RE.match("".join(agency[1].split()))):
+        agency = None  # the form's title or year line (（2025年度）): the form has no agency line
     columns = indicator_columns(reader, header, start + 1)
     if columns is None:
         missing = ImportNote("表头缺少“三级指标”或“指标值”", reader.sheet, header + 1)
@@ -103,6 +107,7 @@ def read_self_evaluation(
         layout,
         header_row=header,
         sheet=reader.sheet,
+        name_row=start,
         scores=found.scores,
         total=found.total,
         rate=block.rate,

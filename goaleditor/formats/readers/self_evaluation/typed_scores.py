@@ -60,8 +60,12 @@ def settle_scores(number: int, item: EvaluatedTable, profile: ScoringProfile) ->
     scored = score_table(item.table, profile)
     if item.rate is not None and _differs(item.rate, scored.execution_rate):
         rate = scored.execution_rate
-        shown = f"{score_text(rate)}%" if rate is not None else "无法计算"
-        say(item.rate, f"执行率：文件中的执行率{item.rate.shown}，按全年执行数/全年预算数为{shown}")
+        should = (
+            f"按全年执行数/全年预算数为{score_text(rate)}%"
+            if rate is not None
+            else "全年预算数或全年执行数不是金额，无法按规则计算"
+        )
+        say(item.rate, f"执行率：文件中的执行率{item.rate.shown}，{should}")
     if item.budget_score is not None:
         if profile.budget_score == "editable":
             item.table.budget_score = item.budget_score.shown
