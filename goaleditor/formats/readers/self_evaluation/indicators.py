@@ -12,6 +12,7 @@ from goaleditor.formats.readers.self_evaluation.labels import (
     GROUP_LABELS,
     INDICATOR_COLUMNS,
     bare,
+    ends_indicators,
     is_total,
     without_points,
 )
@@ -87,8 +88,11 @@ def read_indicator_rows(
         if label(get("level1")) == "一级指标":
             continue  # the header repeated on a continued page
         if not any(get(f) for f in ("name", "value")):
-            found.end = r
-            break  # the texts below the table (评价结论 …)
+            if ends_indicators(first):
+                found.end = r
+                break  # the texts below the table (评价结论 …)
+            reader.say(r, f"“{text(first)[:20]}”不是指标（没有三级指标和指标值），已跳过")
+            continue
         written1 = get("level1")
         if written1:
             level1, level2 = without_points(written1), ""

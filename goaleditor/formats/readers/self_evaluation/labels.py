@@ -112,3 +112,9 @@ def money_row(name: str) -> str | None:
 def is_total(value: Any) -> bool:
     """True for the 总分 / 合计 cell that ends the indicators."""
     return bare(value) in TOTAL_LABELS
+
+
+def ends_indicators(value: Any) -> bool:
+    """True for the first cell of a line under the indicators: 评价结论, 项目负责人：…"""
+    plain = bare(value)
+    return plain in TEXT_BELOW or any(plain.startswith(name) for name in SIGNATURES)

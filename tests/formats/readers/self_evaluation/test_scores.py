@@ -112,3 +112,28 @@ def test_a_workbook_with_more_self_evaluations_opens_as_one_and_says_the_goal_ta
         "工作表“目标”第6行：这张表是绩效目标表（甲项目），已跳过："
         "本文件绩效自评表较多，按绩效自评表打开（一个文档只有一种表）"
     ]
+
+
+def test_the_texts_under_sichuan_indicators_end_them_without_a_total_row() -> None:
+    book = openpyxl.load_workbook(FIXTURE.with_name("sichuan-clerk.xlsx"))
+    rows = [[cell.value for cell in row] for row in book["自评表"].iter_rows()]
+    del rows[20]  # the 合计 row
+    rows.insert(18, [None, None, None, None, None, None, None, None, None, None, "（续）"])
+    reader = SheetReader(rows, "自评表")
+    reader.read_self_evaluation = read_self_evaluation
+    (item,) = reader.tables()
+    assert [i.name for _, _, i in item.table.indicator_rows()] == [
+        "补助服务对象人数",
+        "补助发放及时率",
+        "困难老人生活质量",
+        "受助老人满意度",
+    ]
+    assert (item.layout, item.total, item.table.conclusion, item.table.finance_leader) == (
+        "sichuan",
+        None,
+        "项目年度目标基本完成，自评得分95.83分，等级为优。",
+        "李某",
+    )
+    assert [str(note) for note in reader.notes if "已跳过" in str(note)] == [
+        "工作表“自评表”第19行：“（续）”不是指标（没有三级指标和指标值），已跳过"
+    ]
