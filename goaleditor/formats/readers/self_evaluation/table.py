@@ -83,14 +83,13 @@ def read_self_evaluation(
         raise TableRefusal(missing, RefusalKind.HEADER_MISSING)
     readings = ValueReadings(get_profile(layout).value_style, reader.own_print)
     found = read_indicator_rows(reader, columns, header, stop, readings)
-    if not unit:
-        unit = "元"
-        reader.say(start, "自评表没有写明金额单位，按元读取")
-    money = TableMoney(unit, reader.say, report_grouping=not reader.own_print)
+    money = TableMoney(unit or "元", reader.say, report_grouping=not reader.own_print)
     block = read_money_block(rows, start, header, money, reader.say)
+    if not unit and any(amount is not None for amount in block.amounts.values()):
+        reader.say(block.header_row or start, "自评表没有写明金额单位，金额按元读取")
     fields: dict[str, Any] = {
         "project_name": _right_of(rows[start], "项目名称"),
-        "money_unit": unit,
+        "money_unit": unit or "元",
         **_head_texts(rows, start, header),
         **_texts_below(rows, found.end, stop),
         **block.amounts,

@@ -137,3 +137,13 @@ def test_the_texts_under_sichuan_indicators_end_them_without_a_total_row() -> No
     assert [str(note) for note in reader.notes if "已跳过" in str(note)] == [
         "工作表“自评表”第19行：“（续）”不是指标（没有三级指标和指标值），已跳过"
     ]
+
+
+def test_a_block_stating_no_money_unit_is_read_in_yuan_and_said() -> None:
+    rows = _grid("表1")
+    rows[4][0] = "项目资金"
+    reader = SheetReader(rows, "表1")
+    reader.read_self_evaluation = read_self_evaluation
+    (item,) = reader.tables()
+    assert (item.table.money_unit, item.table.budget_adjusted) == ("元", Decimal("105.00"))
+    assert "工作表“表1”第5行：自评表没有写明金额单位，金额按元读取" in map(str, reader.notes)
