@@ -81,8 +81,7 @@ def read_indicator_rows(
         if first is None:
             continue
         if is_total(first):
-            c = columns.get("score")
-            found.total = typed(row[c], r) if c is not None and c < len(row) else None
+            found.total = _typed_at(row, columns.get("score"), r)
             found.total_row, found.end = r, r + 1
             break
         if label(get("level1")) == "一级指标":
@@ -102,12 +101,7 @@ def read_indicator_rows(
         indicator = read_indicator(get, split, functools.partial(reader.say, r), readings)
         indicator.actual = get("actual")
         indicator.deviation = get("deviation")
-        score_column = columns.get("score")
-        score = (
-            typed(row[score_column], r)
-            if score_column is not None and score_column < len(row)
-            else None
-        )
+        score = _typed_at(row, columns.get("score"), r)
         if indicator.comparator == QUALITATIVE:
             indicator.grade = GRADE_WORDS.get(label(indicator.actual), "")
         pairs.append((level1, level2))
@@ -117,9 +111,13 @@ def read_indicator_rows(
         reader.say(header, note)
     named, note = canonical_levels(pairs)
     if points:
-        example = "”“".join(points[:2])
+        example = "”“".join(list(dict.fromkeys(points))[:2])
         reader.say(header, f"一级指标名称后的分值已去掉（如“{example}”），分值按各三级指标读取")
     if note:
         reader.say(header, note)
     found.rows = [(*pair, item[2]) for pair, item in zip(named, found.rows, strict=True)]
     return found
+
+
+def _typed_at(row: list[Any], c: int | None, r: int) -> Typed | None:
+    return typed(row[c], r) if c is not None and c < len(row) else None
