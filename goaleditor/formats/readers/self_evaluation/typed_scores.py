@@ -45,9 +45,15 @@ def settle_scores(number: int, item: EvaluatedTable, profile: ScoringProfile) ->
         if typed is None:
             continue
         result = indicator_score(indicator, profile)
-        if result.mode == "entered" or result.mode == "editable":
-            indicator.score = typed.shown if typed.number is not None else ""
-            if result.mode == "entered" and not indicator.grade and typed.number is not None:
+        if typed.number is None and result.mode != "computed":
+            say(typed, f"{indicator.name}：文件中的得分“{typed.shown}”不是数，未读取")
+            continue
+        if result.mode == "editable":  # the clerk's own score where it is not the rule's
+            indicator.score = typed.shown if _differs(typed, result.rule) else ""
+            continue
+        if result.mode == "entered":
+            indicator.score = typed.shown
+            if not indicator.grade and typed.number is not None:
                 indicator.grade = _grade_of(typed.number, result.weight, profile)
                 if indicator.grade:
                     said = (
@@ -68,7 +74,8 @@ def settle_scores(number: int, item: EvaluatedTable, profile: ScoringProfile) ->
         say(item.rate, f"执行率：文件中的执行率{item.rate.shown}，{should}")
     if item.budget_score is not None:
         if profile.budget_score == "editable":
-            item.table.budget_score = item.budget_score.shown
+            editable = _differs(item.budget_score, scored.budget_rule)
+            item.table.budget_score = item.budget_score.shown if editable else ""
         elif _differs(item.budget_score, scored.budget_rule):
             differs(item.budget_score, "预算执行", "得分", scored.budget_rule)
     scored = score_table(item.table, profile)

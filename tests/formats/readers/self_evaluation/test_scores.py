@@ -36,12 +36,9 @@ def _evaluated(rows: list[list[Any]], sheet: str = "表2") -> EvaluatedTable:
 def test_an_editable_profile_keeps_the_typed_scores_and_says_nothing() -> None:
     item = _evaluated(_grid("表2"))
     assert settle_scores(1, item, HUBEI) == []  # the typed 7 makes the typed 总分 91.52 right
-    scores = {i.name: i.score for _, _, i in item.table.indicator_rows()}
-    assert (scores["来电群众满意度"], scores["热线接听量"], scores["知识库条目更新数"]) == (
-        "7",
-        "10",
-        "8",
-    )
+    stored = {i.name: i.score for _, _, i in item.table.indicator_rows() if i.score}
+    # the 定性 two as entered, and the one typed score that is not the rule's (60 / 90 × 10)
+    assert stored == {"涉企投诉响应": "7", "热线服务长效机制": "10", "来电群众满意度": "7"}
 
 
 def test_a_computed_profile_says_each_figure_the_rule_does_not_give() -> None:
@@ -147,3 +144,13 @@ def test_a_block_stating_no_money_unit_is_read_in_yuan_and_said() -> None:
     (item,) = reader.tables()
     assert (item.table.money_unit, item.table.budget_adjusted) == ("元", Decimal("105.00"))
     assert "工作表“表1”第5行：自评表没有写明金额单位，金额按元读取" in map(str, reader.notes)
+
+
+def test_a_qualitative_score_that_is_no_number_is_said_and_left_to_enter() -> None:
+    rows = _grid("表2")
+    rows[18][7] = "较好"  # 涉企投诉响应's 得分
+    item = _evaluated(rows)
+    notes = [(note.row, note.message) for note in settle_scores(1, item, CENTRAL)]
+    assert (19, "表2 涉企投诉响应：文件中的得分“较好”不是数，未读取") in notes
+    scores = {i.name: i.score for _, _, i in item.table.indicator_rows()}
+    assert scores["涉企投诉响应"] == ""
