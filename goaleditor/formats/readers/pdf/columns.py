@@ -8,6 +8,7 @@ from typing import Any
 
 from goaleditor.formats.notes import ImportNote, Warn
 from goaleditor.formats.readers.pdf.ruled_cells import Span, is_header, overlap
+from goaleditor.formats.readers.self_evaluation.labels import is_total
 from goaleditor.formats.readers.tables.columns import SUB_HEADER, field_of, is_header_row
 from goaleditor.formats.readers.tables.text_lines import starts_table
 
@@ -58,7 +59,7 @@ class Header:
             values[c] = text if values[c] is None else f"{values[c]}{text}"
             if c not in self.labels and say is not None:
                 say(f"“{_short(text)}”所在的列没有表头，未读取")
-            if 1 < len(covered) < len(self.columns):  # across the whole table: a note row
+            if 1 < len(covered) < len(self.columns) and not is_total(text):  # 总分 ends a 自评表
                 spread.append((text, covered))
         for text, covered in spread:
             fields = [self.labels.get(h, "") for h in covered]

@@ -11,6 +11,8 @@ from goaleditor.errors import InputError, RefusalKind
 from goaleditor.formats.layout.grid import SHEET_AGENCY_ROW, SHEET_GRID_ROW, SHEET_TITLE_ROW
 from goaleditor.formats.layout.official import DEFAULT_HEADING
 from goaleditor.formats.notes import ImportNote, Warn
+from goaleditor.formats.readers.self_evaluation.kind import choose_kind, make_self_evaluation
+from goaleditor.formats.readers.self_evaluation.table import read_self_evaluation
 from goaleditor.formats.readers.tables.cell_text import INVISIBLE_NOTE, CellCleaner
 from goaleditor.formats.readers.tables.cell_value import amount_text
 from goaleditor.formats.readers.tables.cell_value import text as _text
@@ -73,6 +75,7 @@ def document_from_sheets(
     document_titles: list[str] = []
     skipped: list[str] = []  # kinds of table that are not goal tables (绩效自评表…)
     cover = ""  # a publication's cover sheet names the whole document
+    found_tables: list[tuple[str, Parsed, str]] = []  # (sheet, table, layout) of either kind
     for order, (name, grid) in enumerate(sheets):
         found = _exact_table(grid, exact) if exact else None
         before = len(skipped)
@@ -95,15 +98,17 @@ def document_from_sheets(
             else:
                 notes.append(ImportNote("不是绩效目标表，已跳过", name, joiner=""))
             continue
-        for item in parsed:
-            layout = exact.name if found and exact else item.layout
-            _print_decimals(item, layout, name, [] if own_print else notes)
-            document.tables.append(item.table)
-            item.table.document = document
-            agency = agency or item.agency
-            titles.extend((item.title, item.document_title))
-            document_titles.append(item.document_title)
-            layouts.append(item.layout)
+        found_tables += [(name, i, exact.name if found and exact else i.layout) for i in parsed]
+    kept = choose_kind(found_tables, notes)  # a document is of one kind: 目标表 or 自评表
+    for name, item, layout in kept:
+        _print_decimals(item, layout, name, [] if own_print else notes)
+        document.tables.append(item.table)
+        item.table.document = document
+        agency = agency or item.agency
+        titles.extend((item.title, item.document_title))
+        document_titles.append(item.document_title)
+        layouts.append(item.layout)
+    make_self_evaluation(document, [item for _, item, _ in kept], notes)
     if not document.tables and skipped:
         kinds = "、".join(dict.fromkeys(skipped))
         raise InputError(
@@ -149,6 +154,7 @@ def _band_tables(
     others: list[tuple[int, int, bool]] = []
     for first, last in bands(grid, top):
         reader = SheetReader(band_rows(grid, first, last), name, own_print, first, clues)
+        reader.read_self_evaluation = read_self_evaluation
         parsed = reader.tables()
         notes.extend(reader.notes)
         skipped.extend(reader.skipped)

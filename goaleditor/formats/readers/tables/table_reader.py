@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -120,6 +121,8 @@ class SheetReader:
         self.notes: list[ImportNote] = []
         self._unknown: set[str] = set()  # header labels said once per sheet
         self.skipped: list[str] = []  # the kinds of table read and found not to be goal tables
+        # Reads a 自评表 (reader, lead, start, header, stop); set by the document reader.
+        self.read_self_evaluation: Callable[[SheetReader, int, int, int, int], Parsed] | None = None
 
     def _say(self, r: int, message: str) -> None:
         self.notes.append(ImportNote(message, self.sheet, r + 1))
@@ -144,6 +147,12 @@ class SheetReader:
             if skipped is not None:
                 self.notes.append(skipped)
             kind = self._other_kind(lead, start, header)
+            if kind == "绩效自评表" and self.read_self_evaluation is not None:
+                stop = lead_start(self.rows, end, header + 1) if end < len(self.rows) else end
+                self._formulas(lead, stop)
+                found.append(self.read_self_evaluation(self, lead, start, header, stop))
+                lead = stop
+                continue
             if kind:
                 self.skipped.append(kind)
                 self._say(start, f"这张表是{kind}，不是绩效目标表，已跳过")

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from openpyxl import Workbook
 
-from goaleditor.errors import InputError, RefusalKind
+from goaleditor.errors import InputError
 from goaleditor.formats.readers.sheets.xlsx import read
 from tests.helpers import note_lines
 
@@ -64,20 +64,20 @@ def test_self_evaluation_stacked_above_a_goal_table_is_skipped_and_said(tmp_path
     table = doc.tables[0]
     assert (table.money_unit, table.budget_total) == ("元", Decimal("50000.00"))
     assert [i.name for _, _, i in table.indicator_rows()] == ["培训人次", "学员满意度"]
-    assert warnings == [
-        "工作表“决算”第2行：这张表是绩效自评表，不是绩效目标表，已跳过",
+    assert warnings == [  # one of each kind: the goal table wins the tie (issue 24)
+        "工作表“决算”第2行：这张表是绩效自评表（2025年干部培训经费），已跳过："
+        "本文件绩效目标表较多，按绩效目标表打开（一个文档只有一种表）",
     ]
 
 
-def test_a_workbook_of_self_evaluations_only_is_refused_in_one_line(tmp_path: Path) -> None:
+def test_a_workbook_of_self_evaluations_only_opens_as_a_self_evaluation(tmp_path: Path) -> None:
+    """Once refused; issue 24 opens it as a 自评表 document (tests/formats/readers/
+    self_evaluation/ reads the forms in full)."""
     rows = [["2025年度项目支出绩效自评表"], *self_eval("甲项目"), [], *self_eval("乙项目")]
-    path = save(tmp_path / "b.xlsx", {"自评": rows})
-    with pytest.raises(InputError) as caught:
-        read(path)
-    assert str(caught.value) == (
-        "b.xlsx：这是绩效自评表，不是项目支出绩效目标表，没有可导入的绩效目标表"
-    )
-    assert caught.value.kind is RefusalKind.NOT_A_GOAL_TABLE
+    doc = read(save(tmp_path / "b.xlsx", {"自评": rows}))
+    assert doc.kind == "self-evaluation"
+    assert [t.project_name for t in doc.tables] == ["甲项目", "乙项目"]
+    assert [i.actual for _, _, i in doc.tables[1].indicator_rows()] == ["210人次"]
 
 
 def test_a_department_whole_sheet_is_named_when_skipped(tmp_path: Path) -> None:
