@@ -178,6 +178,7 @@ class MainWindow(QMainWindow):
         self.header_form.set_document(document)
         self.editor.set_document(document)
         self.problems.set_document(document)
+        QTimer.singleShot(0, self._share_form_and_tree)  # a 自评表's form is taller
         if document.tables:
             self.table_list.setCurrentIndex(self.table_model.index(0))
             self.editor.view.setFocus()  # typing goes to the first indicator, as in a sheet

@@ -34,8 +34,8 @@ class ScoringDialog(QDialog):
         self.setWindowTitle("新建自评表")
         layout = QVBoxLayout(self)
         intro = QLabel(
-            "以本文档为底稿生成绩效自评表（本文档不变）。指标、指标值和分值照搬；"
-            "没有分值的按默认分配。\n请选择评分规则：",
+            "以本文档为底稿生成绩效自评表，本文档保持不变。\n"
+            "指标、指标值和分值照搬；没有分值的按默认分配。\n\n请选择评分规则：",
             self,
         )
         intro.setWordWrap(True)
@@ -54,7 +54,7 @@ class ScoringDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.setMinimumWidth(420)
+        self.setMinimumWidth(460)
 
     def scoring(self) -> str:
         """The chosen profile's name."""

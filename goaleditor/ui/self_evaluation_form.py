@@ -17,6 +17,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QSizePolicy, QVBoxLayout, QWidget
 
 from goaleditor.model.fields import SPECS
+from goaleditor.model.money import format_money
 from goaleditor.self_evaluation.evaluation import profile_of, score_text
 from goaleditor.self_evaluation.scoring import execution_rate
 
@@ -83,7 +84,7 @@ def _computed(name: str, parent: QWidget) -> QLabel:
     """A read-only cell the rules fill (执行率, 得分)."""
     label = QLabel(NO_VALUE, parent)
     label.setObjectName(name)
-    label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     label.setMinimumWidth(label.fontMetrics().horizontalAdvance("100.00%") + 8)
     return label
@@ -128,6 +129,8 @@ class SelfEvaluationBlock(QWidget):
                 grid.addWidget(_caption(NO_VALUE, self), row, 6)
         self.weight = make_editor("budget_weight")
         self.weight.setFixedWidth(self.weight.fontMetrics().horizontalAdvance("100.00") + 16)
+        if isinstance(self.weight, QLineEdit):
+            self.weight.setAlignment(Qt.AlignmentFlag.AlignCenter)
         grid.addWidget(self.weight, 1, 5)
         # The budget's score: computed; where the profile lets the clerk score it, typed
         # (its placeholder then shows the rule's score).
@@ -137,6 +140,11 @@ class SelfEvaluationBlock(QWidget):
         grid.addWidget(self.budget_score, 1, 6)
         grid.addWidget(self.score_editor, 1, 6)
         grid.setColumnStretch(7, 1)
+        self.mismatch = QLabel(self)
+        self.mismatch.setObjectName("money_block_mismatch")
+        self.mismatch.setStyleSheet("color: #b00020;")
+        self.mismatch.setVisible(False)
+        outer.addWidget(self.mismatch)
         self.result = QLabel(self)
         self.result.setObjectName("table_result")
         self.result.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
@@ -154,12 +162,16 @@ class SelfEvaluationBlock(QWidget):
             for label in (*self.rates.values(), self.budget_score):
                 label.setText(NO_VALUE)
             self.result.setText("")
+            self.mismatch.setVisible(False)
             return
         self._unit.setText(f"金额（{table.money_unit}）")
         for suffix, label in self.rates.items():
             adjusted = getattr(table, f"budget_adjusted{suffix}")
             executed = getattr(table, f"budget_executed{suffix}")
             label.setText(rate_text(execution_rate(adjusted, executed)))
+        said = money_block_mismatch(table)
+        self.mismatch.setText(said)
+        self.mismatch.setVisible(bool(said))
         score = self._scores().of(table)
         editable = score.budget_mode == "editable"
         self.budget_score.setVisible(not editable)
@@ -169,6 +181,24 @@ class SelfEvaluationBlock(QWidget):
         if isinstance(self.score_editor, QLineEdit):
             self.score_editor.setPlaceholderText(f"按规则{rule}")
         self.result.setText(result_text(score, profile_of(table.document).label))
+
+
+def money_block_mismatch(table: GoalTable) -> str:
+    """Where a column's 其中 rows do not add up to its 年度资金总额 (one line each); "" when
+    they do or none is filled."""
+    lines = []
+    for column in MONEY_COLUMNS:
+        total = getattr(table, column)
+        parts = [getattr(table, f"{column}{suffix}") for suffix, _ in MONEY_ROWS[1:]]
+        if total is None or all(part is None for part in parts):
+            continue
+        added = sum((part or Decimal(0) for part in parts), Decimal(0))
+        if added != total:
+            lines.append(
+                f"{SPECS[column].label}：年度资金总额 {format_money(total)} ≠ "
+                f"当年财政拨款 + 上年结转资金 + 其他资金 = {format_money(added)}"
+            )
+    return "\n".join(lines)
 
 
 def result_text(score: TableScore, rules: str) -> str:

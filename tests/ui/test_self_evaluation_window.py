@@ -108,6 +108,7 @@ def test_the_self_evaluation_form(window) -> None:
     assert form.editor("budget_weight").text() == "10"
     assert form.results.rates[""].text() == "—"
     assert "尚有17项未评分" in form.results.result.text()  # 16 indicators and the budget
+    assert not form.results.mismatch.isVisibleTo(window)  # the 其中 rows add up
     assert "满分100" in form.results.result.text()
     window.stack.setClean()
 
@@ -142,6 +143,10 @@ def test_each_money_row_has_its_rate_and_esc_takes_the_typing_back(window) -> No
     adjusted.setFocus()
     adjusted.selectAll()
     type_text(adjusted, "200")
+    assert form.results.mismatch.isVisibleTo(window)
+    assert form.results.mismatch.text() == (
+        "全年预算数：年度资金总额 6300000.00 ≠ 当年财政拨款 + 上年结转资金 + 其他资金 = 200.00"
+    )
     executed.setFocus()
     type_text(executed, "150")
     assert form.results.rates["_fiscal"].text() == "75.00%"
