@@ -17,8 +17,7 @@ ROWS: tuple[tuple[str, ...], ...] = (
     # Sichuan's 自评表 asks these around its tables.
     ("process_summary",),
     ("conclusion",),
-    ("problems",),
-    ("improvements",),
+    ("problems", "improvements"),
     ("project_leader", "finance_leader"),
 )
 # How many lines a paragraph field shows.
@@ -29,8 +28,8 @@ TEXT_LINES = {
     "goal_result": 4,
     "process_summary": 3,
     "conclusion": 3,
-    "problems": 2,
-    "improvements": 2,
+    "problems": 3,
+    "improvements": 3,
 }
 PLACEHOLDERS = {
     "project_name": "例如：2026年政务服务办运行经费",

@@ -49,7 +49,11 @@ SICHUAN_FIELDS = (
 # Shown on every 自评表 (the money block's fields are in the block).
 RESULT_FIELDS = ("goal_result",)
 # A 自评表's labels where its form gives them context (年度总体目标: 预期目标 | 实际完成情况).
-LABELS = {"goal": "预期目标", "goal_result": "实际完成情况"}
+LABELS = {
+    "goal": "预期目标",
+    "goal_result": "实际完成情况",
+    "process_summary": "项目实施内容\n及过程概述",  # on two lines: the labels stay narrow
+}
 NO_VALUE = "—"
 MONEY_WIDTH_CHARS = 13  # 12,345,678.90 fits; the block stays narrower than the form
 
@@ -133,13 +137,17 @@ class SelfEvaluationBlock(QWidget):
             self.weight.setAlignment(Qt.AlignmentFlag.AlignCenter)
         grid.addWidget(self.weight, 1, 5)
         # The budget's score: computed; where the profile lets the clerk score it, typed
-        # (its placeholder then shows the rule's score).
+        # (the rule's score then said beside it).
         self.budget_score = _computed("budget_score_shown", self)
         self.score_editor = make_editor("budget_score")
         self.score_editor.setFixedWidth(self.weight.width())
+        self.rule_score = QLabel(self)
+        self.rule_score.setObjectName("budget_rule_score")
+        self.rule_score.setStyleSheet("color: #666666;")
         grid.addWidget(self.budget_score, 1, 6)
         grid.addWidget(self.score_editor, 1, 6)
-        grid.setColumnStretch(7, 1)
+        grid.addWidget(self.rule_score, 1, 7)
+        grid.setColumnStretch(8, 1)
         self.mismatch = QLabel(self)
         self.mismatch.setObjectName("money_block_mismatch")
         self.mismatch.setStyleSheet("color: #b00020;")
@@ -176,10 +184,11 @@ class SelfEvaluationBlock(QWidget):
         editable = score.budget_mode == "editable"
         self.budget_score.setVisible(not editable)
         self.score_editor.setVisible(editable)
-        rule = score_text(score.budget_rule) or NO_VALUE
+        self.rule_score.setVisible(editable)
         self.budget_score.setText(score_text(score.budget_score) or NO_VALUE)
-        if isinstance(self.score_editor, QLineEdit):
-            self.score_editor.setPlaceholderText(f"按规则{rule}")
+        self.rule_score.setText(
+            f"按规则{score_text(score.budget_rule) or NO_VALUE}（空着即用此分）"
+        )
         self.result.setText(result_text(score, profile_of(table.document).label))
 
 

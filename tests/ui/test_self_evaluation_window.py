@@ -215,3 +215,27 @@ def test_the_summary_is_only_for_a_self_evaluation(window) -> None:
     window.action.self_evaluation_summary.setEnabled(True)  # as a stale shortcut might
     window.action.self_evaluation_summary.trigger()
     assert window.statusBar().currentMessage() == "只有绩效自评表有自评结果汇总"
+
+
+def test_a_profile_that_lets_the_clerk_score_the_budget(window, monkeypatch) -> None:
+    """Where the profile makes the budget's score editable, the form types it, the rule's
+    score said beside it; no such region is confirmed yet, so a profile is made."""
+    from dataclasses import replace
+
+    from goaleditor.self_evaluation import profiles
+
+    editable = replace(profiles.CENTRAL, budget_score="editable")
+    monkeypatch.setitem(profiles.PROFILES, "central", editable)
+    _start(window)
+    form = window.header_form
+    table = window.current_table()
+    window.session.apply(SetHeader(table, "budget_executed", Decimal(3150000)))
+    editor = form.editor("budget_score")
+    assert editor.isVisibleTo(window) and not form.results.budget_score.isVisibleTo(window)
+    assert form.results.rule_score.text() == "按规则5.00（空着即用此分）"
+    assert "本表总分：5.00" in form.results.result.text()
+    editor.setFocus()
+    type_text(editor, "8")
+    assert table.budget_score == "8"
+    assert "本表总分：8.00" in form.results.result.text()
+    window.stack.setClean()
