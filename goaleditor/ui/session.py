@@ -152,6 +152,8 @@ class DocumentSession(QObject):
         names.append(self.source.stem if self.source else "")
         stem = next((n.strip() for n in names if n and n.strip()), "未命名")
         stem = stem.translate(_NOT_IN_FILE_NAMES)[:80]
+        if document.is_self_evaluation and "自评" not in stem:  # never the goal table's name
+            stem += "（自评表）"
         folder = self.recent.last_folder()
         return (Path(folder) if folder else documents_folder()) / f"{stem}{suffix}"
 

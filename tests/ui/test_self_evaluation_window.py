@@ -61,6 +61,10 @@ def test_new_self_evaluation_from_the_menu(window) -> None:
     assert "表1至表6：分值按默认（产出50、效益30、满意度10，预算执行10）分配" in message
     assert not window.action.new_self_evaluation.isEnabled()
     assert window.action.self_evaluation_summary.isEnabled()
+    # 另存为 proposes a name of its own, never the goal document's
+    assert (
+        window.session.suggested_name(".goals").name == "2026年政务服务办运行经费（自评表）.goals"
+    )
     window.stack.setClean()
 
 
@@ -239,3 +243,28 @@ def test_a_profile_that_lets_the_clerk_score_the_budget(window, monkeypatch) -> 
     assert table.budget_score == "8"
     assert "本表总分：8.00" in form.results.result.text()
     window.stack.setClean()
+
+
+def test_a_saved_self_evaluation_opens_with_its_form(window, tmp_path) -> None:
+    _start(window)
+    table = window.current_table()
+    window.session.apply(SetHeader(table, "budget_executed", Decimal(6300000)))
+    path = tmp_path / "自评.goals"
+    assert window.session.save_to(path)
+    goals = tmp_path / "目标.goals"
+    from goaleditor.formats.readers.published_text import read
+    from goaleditor.model.store import save_document
+    from tests.conftest import EXAMPLE
+
+    save_document(read(EXAMPLE), goals)
+    assert window.open_path(goals, ask=False)
+    assert not window.header_form.results.isVisibleTo(window)
+    assert window.action.new_self_evaluation.isEnabled()
+    assert window.open_path(path, ask=False)
+    form = window.header_form
+    assert window.document.is_self_evaluation
+    assert window.windowTitle().startswith("自评.goals（自评表）")
+    assert form.results.isVisibleTo(window)
+    assert form.results.rates[""].text() == "100.00%"
+    assert form.results.budget_score.text() == "10.00"
+    assert not window.action.new_self_evaluation.isEnabled()
