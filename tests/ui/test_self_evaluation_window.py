@@ -135,6 +135,13 @@ def test_typing_the_executed_amount_updates_rate_and_score(window) -> None:
     assert form.results.budget_score.text() == "—"
     window.stack.redo()
     assert form.results.budget_score.text() == "5.00"
+    weight = form.editor("budget_weight")
+    weight.setFocus()
+    weight.selectAll()
+    type_text(weight, "20")
+    assert table.budget_weight == "20"
+    assert form.results.budget_score.text() == "10.00"  # 50 % of 20
+    assert "满分110" in form.results.result.text()
     window.stack.setClean()
 
 
