@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QToolBar, QToolButton
 
 from goaleditor import APP_TITLE, __version__
 from goaleditor.formats import EXPORT_MENU, Format
+from goaleditor.ui.self_evaluation_actions import new_self_evaluation, show_summary
 
 if TYPE_CHECKING:
     from goaleditor.ui.main_window import MainWindow
@@ -106,6 +107,8 @@ class Actions:
         self.next_year = self._action(
             "新建下一年度(&Y)…", tables.new_next_year, None, "以本文档为底稿，生成下一年度的新文档"
         )
+        self.new_self_evaluation = self._action("新建自评表(&Z)…", lambda: new_self_evaluation(w))
+        self.self_evaluation_summary = self._action("自评结果汇总(&S)…", lambda: show_summary(w))
         self.add_table = self._action(
             "新建表(&N)", tables.add_table, "Ctrl+T", "在当前表后新建一个绩效目标表"
         )
@@ -136,7 +139,7 @@ class Actions:
         w = self.window
         bar = w.menuBar()
         file_menu = bar.addMenu("文件(&F)")
-        file_menu.addActions([self.new, self.new_window, self.next_year])
+        file_menu.addActions([self.new, self.new_window, self.next_year, self.new_self_evaluation])
         file_menu.addActions([self.open, self.open_in_new_window])
         self.recent_menu = file_menu.addMenu("最近打开(&R)")
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
@@ -175,6 +178,7 @@ class Actions:
         )
         doc_menu = bar.addMenu("文档(&D)")
         doc_menu.addActions([self.properties, self.check, self.import_report])
+        doc_menu.addAction(self.self_evaluation_summary)
         problems = w.problems_dock.toggleViewAction()
         problems.setText("问题面板(&W)")  # the dock's title stays 问题
         doc_menu.addAction(problems)

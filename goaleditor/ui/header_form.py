@@ -48,6 +48,12 @@ from goaleditor.ui.money_fields import (
     form_label,
     refused_message,
 )
+from goaleditor.ui.self_evaluation_form import (
+    GOAL_BUDGET_FIELDS,
+    LABELS,
+    SelfEvaluationBlock,
+    shown_fields,
+)
 
 if TYPE_CHECKING:
     from goaleditor.ui.session import DocumentSession
@@ -149,6 +155,9 @@ class HeaderForm(QWidget):
                 self._hint.setStyleSheet("color: #b00020;")
                 self._hint.setVisible(False)
                 form.addRow("", self._hint)
+                # A 自评表's money block, its scores and the table's 总分 (hidden otherwise).
+                self.results = SelfEvaluationBlock(self._editor, lambda: self._session.scores, self)
+                form.addRow("项目资金：", self.results)
         # Tab goes from 项目名称 to the amounts, as the clerk types them; 金额单位 comes last.
         chain = [e for n, e in self._editors.items() if n != "money_unit"]
         chain.append(self._editors["money_unit"])
@@ -192,21 +201,31 @@ class HeaderForm(QWidget):
         """The label shown before a field (for tests): as the layout prints it."""
         return self._labels[name].text().removesuffix("：") if name in self._labels else ""
 
+    def _shown(self) -> set[str]:
+        """The fields shown: the layout's (the money unit always), a 自评表's results."""
+        return shown_fields(self._document, self._table, self.printed) | {"money_unit"}
+
     def _apply_layout(self) -> None:
         """Show the fields the layout prints (the money unit always) under the labels it
-        prints, hide the rest."""
+        prints, and a 自评表's results; hide the rest."""
+        self._show_rows()
+        self._update_unprinted()
+        self._mark_to_fill()
+        self.printedChanged.emit(self.printed)
+
+    def _show_rows(self) -> None:
         profile = get_profile(self._document.layout)
-        printed = self.printed | {"money_unit"}
+        printed = self._shown()
+        evaluation = self._document.is_self_evaluation
         for name, parts in self._parts.items():
             for widget in parts:
                 widget.setVisible(name in printed)
         for name, label in self._labels.items():
-            label.setText(f"{form_label(profile, name)}：")
+            text = LABELS.get(name, "") if evaluation else ""
+            label.setText(f"{text or form_label(profile, name)}：")
         for row, names in self._rows:
             self._form.setRowVisible(row, any(name in printed for name in names))
-        self._update_unprinted()
-        self._mark_to_fill()
-        self.printedChanged.emit(self.printed)
+        self._form.setRowVisible(self.results, evaluation)
 
     def _mark_to_fill(self) -> None:
         """Mark the required fields still empty: 待填写 in them and a light background."""
@@ -248,7 +267,9 @@ class HeaderForm(QWidget):
 
     def _update_unprinted(self) -> None:
         """Say which filled fields the layout will not print (they are kept all the same)."""
-        printed = self.printed | {"money_unit"}
+        printed = self._shown()
+        if self._document.is_self_evaluation:  # the 预算数 row's amounts: 年初预算数
+            printed.update(GOAL_BUDGET_FIELDS)
         table = self._table
         hidden = [
             FIELD_LABELS.get(name, name)
@@ -278,6 +299,8 @@ class HeaderForm(QWidget):
         for name in self._editors:
             self._show_field(name)
         self._refusal.clear()
+        self.results.set_table(table)
+        self._show_rows()  # Sichuan's text fields show where filled
         self._update_hint()
         self._update_unprinted()
         self._mark_to_fill()
@@ -297,6 +320,8 @@ class HeaderForm(QWidget):
         editor.blockSignals(False)
 
     def _on_change(self, change: Event) -> None:
+        if change.phase == "after" and self._document.is_self_evaluation:
+            self.results.refresh()  # an indicator's score changes the table's total
         if not isinstance(change, Edited) or change.phase != "after":
             return
         if change.target is self._document and change.name == "layout":
@@ -436,4 +461,4 @@ class HeaderForm(QWidget):
         texts = [self._widget_text(name) for name in BUDGET_FIELDS]
         mismatch = budget_mismatch(texts, unit)
         self._hint.setText(mismatch)
-        self._hint.setVisible(bool(mismatch))
+        self._hint.setVisible(bool(mismatch) and not self._document.is_self_evaluation)

@@ -36,6 +36,7 @@ from goaleditor.ui.live_view import LiveViewDock
 from goaleditor.ui.problems_panel import ProblemsPanel
 from goaleditor.ui.prompts import Prompts
 from goaleditor.ui.recent_files import RecentFiles
+from goaleditor.ui.self_evaluation_actions import update_actions
 from goaleditor.ui.session import DocumentSession
 from goaleditor.ui.table_actions import TableActions
 from goaleditor.ui.table_list import TableListView
@@ -94,6 +95,8 @@ class MainWindow(QMainWindow):
         session.message.connect(self.statusBar().showMessage)
         session.locate.connect(self.show_table)
         session.notesChanged.connect(self._update_report_action)
+        session.replaced.connect(lambda _document: update_actions(self))
+        update_actions(self)
         self._update_title()
         self._update_report_action()
         self._show_hint_if_no_table()
@@ -175,6 +178,7 @@ class MainWindow(QMainWindow):
         self.header_form.set_document(document)
         self.editor.set_document(document)
         self.problems.set_document(document)
+        QTimer.singleShot(0, self._share_form_and_tree)  # a 自评表's form is taller
         if document.tables:
             self.table_list.setCurrentIndex(self.table_model.index(0))
             self.editor.view.setFocus()  # typing goes to the first indicator, as in a sheet
@@ -205,7 +209,8 @@ class MainWindow(QMainWindow):
 
     def _update_title(self) -> None:
         mark = "（只读）" if self.session.read_only else ""
-        self.setWindowTitle(f"{self.session.display_name()}{mark}[*] — {APP_TITLE}")
+        kind = "（自评表）" if self.document.is_self_evaluation else ""
+        self.setWindowTitle(f"{self.session.display_name()}{kind}{mark}[*] — {APP_TITLE}")
         self.setWindowModified(self.session.is_modified())
 
     # --- files ------------------------------------------------------------------------------------

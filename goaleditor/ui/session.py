@@ -12,6 +12,7 @@ from PySide6.QtGui import QUndoStack
 from goaleditor.errors import InputError, os_error_reason
 from goaleditor.model.document import Document
 from goaleditor.model.edits import Edit
+from goaleditor.self_evaluation.scores import DocumentScores
 from goaleditor.ui.commands import EditCommand
 from goaleditor.ui.error_log import log_exception
 from goaleditor.ui.import_report_handling import ImportReportHandling
@@ -74,6 +75,7 @@ class DocumentSession(QObject):
         self.prompts = prompts
         self.recent = recent
         self.document = Document()
+        self.scores = DocumentScores(self.document)  # a 自评表's table scores, kept current
         self.path: Path | None = None
         self.source: Path | None = None  # the file an unsaved document was imported from
         self.read_only = False
@@ -150,6 +152,8 @@ class DocumentSession(QObject):
         names.append(self.source.stem if self.source else "")
         stem = next((n.strip() for n in names if n and n.strip()), "未命名")
         stem = stem.translate(_NOT_IN_FILE_NAMES)[:80]
+        if document.is_self_evaluation and "自评" not in stem:  # never the goal table's name
+            stem += "（自评表）"
         folder = self.recent.last_folder()
         return (Path(folder) if folder else documents_folder()) / f"{stem}{suffix}"
 
@@ -188,6 +192,8 @@ class DocumentSession(QObject):
         if not self.hold_working_copy:
             self._working_copy_timer.start()
         self.document = document
+        self.scores.close()
+        self.scores = DocumentScores(document)  # before the window's views follow the document
         self.path = path
         self.source = source
         self._hold_lock(lock)
@@ -386,6 +392,7 @@ class DocumentSession(QObject):
         self.reports.close()
         self._close_working_copy()
         self._hold_lock(None)
+        self.scores.close()
         self.read_only = False
 
     # --- the working copy ---------------------------------------------------------------------
