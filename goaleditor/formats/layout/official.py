@@ -40,6 +40,14 @@ _NUMBER_RE = re.compile(r"[-+]?\d[\d,]*(?:\.\d+)?[%％]?")
 
 # The heading of the 目录 and the file's title when a document has no title of its own.
 DEFAULT_HEADING = "项目支出绩效目标表"
+SELF_EVALUATION_HEADING = "项目支出绩效自评表"
+
+
+def heading_of(document: Document) -> str:
+    """The heading atop the 目录: the document's title, else what kind of document it is."""
+    if document.title:
+        return document.title
+    return SELF_EVALUATION_HEADING if document.is_self_evaluation else DEFAULT_HEADING
 
 
 def table_title(number: int, table: GoalTable, document: Document | None = None) -> str:
