@@ -31,8 +31,8 @@ from goaleditor.self_evaluation.scoring import execution_rate
 # 二级, 三级, 年度指标值, 实际完成值, 分值, 得分, and 偏差原因分析及改进措施 over two), Sichuan's 11
 # (A label, 一级, 二级, 三级, 指标性质, 指标值, 度量单位, 完成值, 权重, 得分, 未完成原因分析).
 # The published copies are text extractions: the widths are ours, fitting A4 portrait.
-CENTRAL_COLUMNS = (0.08, 0.085, 0.095, 0.14, 0.115, 0.11, 0.065, 0.085, 0.11, 0.115)
-SICHUAN_COLUMNS = (0.075, 0.075, 0.075, 0.11, 0.09, 0.09, 0.075, 0.085, 0.06, 0.07, 0.195)
+CENTRAL_COLUMNS = (0.08, 0.085, 0.095, 0.125, 0.125, 0.12, 0.065, 0.085, 0.11, 0.11)
+SICHUAN_COLUMNS = (0.075, 0.075, 0.075, 0.11, 0.1, 0.1, 0.075, 0.085, 0.06, 0.07, 0.175)
 _MONEY = ("budget_initial", "budget_adjusted", "budget_executed")
 
 
