@@ -41,6 +41,8 @@ _NUMBER_RE = re.compile(r"[-+]?\d[\d,]*(?:\.\d+)?[%％]?")
 # The heading of the 目录 and the file's title when a document has no title of its own.
 DEFAULT_HEADING = "项目支出绩效目标表"
 SELF_EVALUATION_HEADING = "项目支出绩效自评表"
+# What an export prints above the 目录 of a document without a title: never a title on import.
+EXPORT_HEADINGS = (DEFAULT_HEADING, SELF_EVALUATION_HEADING)
 
 
 def heading_of(document: Document) -> str:
