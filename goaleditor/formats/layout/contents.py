@@ -15,7 +15,7 @@ from goaleditor.formats.layout.grid import (
     TITLE_SIZE,
 )
 from goaleditor.formats.layout.line_breaking import wrap
-from goaleditor.formats.layout.official import DEFAULT_HEADING, shorten, toc_entry
+from goaleditor.formats.layout.official import heading_of, shorten, toc_entry
 from goaleditor.formats.layout.pagination import Page
 from goaleditor.model.document import Document
 
@@ -56,7 +56,7 @@ def toc_pages(
 
     Numbering after packing keeps the page numbers right however the entries fall.
     """
-    heading = document.title or DEFAULT_HEADING
+    heading = heading_of(document)
     usable = PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM
     packed: list[list[tuple[list[str], int]]] = [[]]  # per page: (entry lines, table index)
     used = toc_heading_height(len(toc_heading(heading, title)))

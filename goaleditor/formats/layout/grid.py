@@ -64,6 +64,7 @@ class Cell:
     field: str | None = None
     source: object | None = None
     size: float | None = None  # font size when smaller than BODY_SIZE (a wide number)
+    computed: bool = False  # a value worked out (执行率, a rule's 得分, 总分), never typed
 
 
 @dataclass(slots=True)

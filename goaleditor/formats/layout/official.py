@@ -33,12 +33,23 @@ from goaleditor.model.document import Document, GoalTable, Indicator
 from goaleditor.model.fields import MONEY_FIELDS
 from goaleditor.model.layouts import TIANJIN, LayoutProfile, Slot, profile_of
 from goaleditor.model.money import format_money
+from goaleditor.self_evaluation.layouts import title_of as self_evaluation_title
 
 _NUMBER_RE = re.compile(r"[-+]?\d[\d,]*(?:\.\d+)?[%％]?")
 
 
 # The heading of the 目录 and the file's title when a document has no title of its own.
 DEFAULT_HEADING = "项目支出绩效目标表"
+SELF_EVALUATION_HEADING = "项目支出绩效自评表"
+# What an export prints above the 目录 of a document without a title: never a title on import.
+EXPORT_HEADINGS = (DEFAULT_HEADING, SELF_EVALUATION_HEADING)
+
+
+def heading_of(document: Document) -> str:
+    """The heading atop the 目录: the document's title, else what kind of document it is."""
+    if document.title:
+        return document.title
+    return SELF_EVALUATION_HEADING if document.is_self_evaluation else DEFAULT_HEADING
 
 
 def table_title(number: int, table: GoalTable, document: Document | None = None) -> str:
@@ -46,6 +57,8 @@ def table_title(number: int, table: GoalTable, document: Document | None = None)
     n.项目名称绩效目标表 (the 目录 names tables by toc_entry, as their pages do)."""
     if document is None:
         return TIANJIN.title_of(number, table, table.document or Document())
+    if document.is_self_evaluation:
+        return self_evaluation_title(document)
     return profile_of(document).title_of(number, table, document)
 
 
@@ -53,7 +66,7 @@ def toc_entry(number: int, table: GoalTable, document: Document) -> str:
     """A 目录 entry: the title the table's pages carry, on one line, followed by the project's
     name in brackets where that title names none (Shanghai's and central's form titles)."""
     title = table_title(number, table, document).replace("\n", "")
-    if "{project}" in profile_of(document).title:
+    if "{project}" in profile_of(document).title and not document.is_self_evaluation:
         return title
     return f"{title}（{table.project_name}）"
 
@@ -75,17 +88,22 @@ def build_grid(
 
     width measures body text (宋体, BODY_SIZE); title_width measures the title (黑体).
     Pass the same wrap_cache for all tables of a document: their texts repeat a lot.
+    A 自评表's table is laid out in its own form (layout/self_evaluation.py).
     """
+    if document.is_self_evaluation:
+        from goaleditor.formats.layout.self_evaluation import build_self_evaluation_grid
+
+        return build_self_evaluation_grid(document, table, number, width, title_width, wrap_cache)
     profile = profile_of(document)
     col_widths = tuple(TABLE_WIDTH * f for f in profile.column_fractions)
-    builder = _Builder(col_widths, width, {} if wrap_cache is None else wrap_cache)
+    builder = GridBuilder(col_widths, width, {} if wrap_cache is None else wrap_cache)
     for slots in profile.head_rows:
         builder.add_row("head", [(slot, _head_text(profile, table, slot), table) for slot in slots])
     labels = [replace(slot, align="center", field=None) for slot in profile.indicator_slots]
     builder.add_row("header", [(slot, slot.label, None) for slot in labels])
     rows = list(table.indicator_rows())
-    spans1 = _runs([level1 for level1, _, _ in rows])
-    spans2 = _runs([(l1, l2) for l1, l2, _ in rows]) if document.merge_level2 else {}
+    spans1 = runs([level1 for level1, _, _ in rows])
+    spans2 = runs([(l1, l2) for l1, l2, _ in rows]) if document.merge_level2 else {}
     level1_slot, level2_slot, *indicator_slots = profile.indicator_slots
     for index, (level1, level2, indicator) in enumerate(rows):
         specs: list[tuple[Slot, str, object]] = []
@@ -158,18 +176,20 @@ def indicator_text(profile: LayoutProfile, indicator: Indicator, slot: Slot) -> 
     return str(getattr(indicator, name))
 
 
-def _runs(keys: list[object]) -> dict[int, int]:
+def runs(keys: list[object]) -> dict[int, int]:
     """Start index -> length of each run of equal consecutive keys."""
-    runs: dict[int, int] = {}
+    found: dict[int, int] = {}
     start = 0
     for i in range(1, len(keys) + 1):
         if i == len(keys) or keys[i] != keys[start]:
-            runs[start] = i - start
+            found[start] = i - start
             start = i
-    return runs
+    return found
 
 
-class _Builder:
+class GridBuilder:
+    """Adds rows of slots to a grid: wrapped lines, heights, merged cells made to fit."""
+
     def __init__(
         self,
         col_widths: tuple[float, ...],

@@ -121,11 +121,12 @@ def paginate(grid: TableGrid) -> list[Page]:
         for cell in row.cells:
             if cell.rowspan == 1:
                 pages[page_index].cells.append(_place(grid, cell, top_y, row.height))
-    # Where each grid row went (one entry a page it reaches), for the merged cells over it.
+    # Where each grid row went (one entry a page it reaches), for the merged cells over it; a
+    # repeated header counts as the header row's (a 自评表's 绩效指标 label covers it too).
     parts: list[list[tuple[int, float, float]]] = [[] for _ in grid.rows]
     for page_index, top_y, row, row_index in placed:
-        if row_index >= 0:
-            parts[row_index].append((page_index, top_y, row.height))
+        index = grid.header_row if row_index < 0 else row_index
+        parts[index].append((page_index, top_y, row.height))
     for row in grid.rows:
         for cell in row.cells:
             if cell.rowspan > 1:

@@ -23,7 +23,12 @@ from goaleditor.formats.layout.grid import (
     Cell,
     TableGrid,
 )
-from goaleditor.formats.layout.official import DEFAULT_HEADING, build_grid, toc_entry
+from goaleditor.formats.layout.official import (
+    DEFAULT_HEADING,
+    build_grid,
+    heading_of,
+    toc_entry,
+)
 from goaleditor.formats.writers.properties import CORE_PROPERTY_CHARS, fit_property
 from goaleditor.model.document import Document, GoalTable
 from goaleditor.model.fields import MONEY_FIELDS
@@ -214,7 +219,7 @@ def _exact_in_excel(amount: Decimal) -> bool:
 def _write_toc(sheet: Any, document: Document, names: list[str], styles: _Styles) -> None:
     sheet.column_dimensions["A"].width = 80
     cell = sheet.cell(row=1, column=1)
-    _text(cell, document.title or DEFAULT_HEADING)
+    _text(cell, heading_of(document))
     styles.apply(cell, "title")
     sheet.row_dimensions[1].height = 30
     heading = sheet.cell(row=2, column=1)

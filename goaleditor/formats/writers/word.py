@@ -39,7 +39,13 @@ from goaleditor.formats.layout.grid import (
     TableGrid,
 )
 from goaleditor.formats.layout.line_breaking import clean_text
-from goaleditor.formats.layout.official import DEFAULT_HEADING, build_grid, table_title, toc_entry
+from goaleditor.formats.layout.official import (
+    DEFAULT_HEADING,
+    build_grid,
+    heading_of,
+    table_title,
+    toc_entry,
+)
 from goaleditor.formats.layout.pagination import paginate
 from goaleditor.formats.writers.properties import CORE_PROPERTY_CHARS, fit_property
 from goaleditor.formats.writers.word_numbers import fitting_size, is_number
@@ -425,7 +431,7 @@ def _toc(
     """The 目录 page: the document title, 目录, and one linked entry a table with its page."""
     pages = [paginate(grid) for grid in grids]
     number = toc_page_count(document, pages, body, title_width) + 1
-    heading = document.title or SUBJECT
+    heading = heading_of(document)
     parts = [
         _paragraph([_run(heading, HEI_NAME, TITLE_SIZE)], "center", TITLE_SIZE * 1.3, 14),
         _paragraph([_run("目录", HEI_NAME, TITLE_SIZE)], "center", TITLE_SIZE * 1.3, 14),

@@ -9,7 +9,7 @@ from typing import Any
 
 from goaleditor.errors import InputError, RefusalKind
 from goaleditor.formats.layout.grid import SHEET_AGENCY_ROW, SHEET_GRID_ROW, SHEET_TITLE_ROW
-from goaleditor.formats.layout.official import DEFAULT_HEADING
+from goaleditor.formats.layout.official import EXPORT_HEADINGS
 from goaleditor.formats.notes import ImportNote, Warn
 from goaleditor.formats.readers.self_evaluation.kind import choose_kind, make_self_evaluation
 from goaleditor.formats.readers.self_evaluation.table import read_self_evaluation
@@ -135,7 +135,7 @@ def document_from_sheets(
     document.framework = detect_framework(l1.name for t in document.tables for l1 in t.children)
     document.layout = guessed or document.layout
     title = cover or next((t for t in document_titles if t), "") or file_title.strip()
-    document.title = "" if re.sub(r"\s+", "", title) == DEFAULT_HEADING else title
+    document.title = "" if re.sub(r"\s+", "", title) in EXPORT_HEADINGS else title
     return document
 
 

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from goaleditor.formats.layout.official import DEFAULT_HEADING
+from goaleditor.formats.layout.official import EXPORT_HEADINGS
 from goaleditor.formats.notes import ImportNote, Warn
 from goaleditor.formats.readers.tables.cell_text import collapse_blanks
 from goaleditor.formats.readers.tables.money_unit import statement_in
@@ -85,7 +85,7 @@ def document_title(lines: list[str]) -> str:
     for text in candidates:
         if not text or re.sub(r"\s+", "", text) == "目录" or is_toc_entry(text):
             continue
-        if re.sub(r"\s+", "", text) == DEFAULT_HEADING:
+        if re.sub(r"\s+", "", text) in EXPORT_HEADINGS:
             return ""  # what an export prints above the 目录 of a document without a title
         if _TABLE_TITLE_RE.search(text) and re.match(r"^\d+\s*[.．、]", text):
             return ""  # the first table's title: the document has none of its own
