@@ -1,4 +1,5 @@
-"""Inline editors for the indicator tree: comparator and unit drop-downs, value as printed."""
+"""Inline editors for the indicator tree: comparator, unit and 定性等级 drop-downs, value as
+printed."""
 
 from __future__ import annotations
 
@@ -19,7 +20,16 @@ from PySide6.QtWidgets import (
 
 from goaleditor.model.document import Indicator
 from goaleditor.model.values import COMPARATORS
-from goaleditor.ui.indicator_model import COL_COMPARATOR, COL_NAME, COL_UNIT, COL_VALUE
+from goaleditor.ui import self_evaluation_columns as se
+from goaleditor.ui.indicator_model import (
+    COL_ACTUAL,
+    COL_COMPARATOR,
+    COL_GRADE,
+    COL_NAME,
+    COL_SCORE,
+    COL_UNIT,
+    COL_VALUE,
+)
 from goaleditor.ui.line_fields import field_line
 
 if TYPE_CHECKING:
@@ -71,6 +81,12 @@ class IndicatorDelegate(QStyledItemDelegate):
             combo.use_popup_completer()
             combo.setToolTip("输入单位，或从列表中选择（Alt+↓ 或 F4 展开）")
             return combo
+        if column == COL_GRADE:
+            combo = DropDownCombo(parent)
+            combo.addItems(se.grade_names(index.model().scoring))  # type: ignore[attr-defined]
+            combo.use_popup_completer()
+            combo.setToolTip("定性指标的等级（Alt+↓ 或 F4 展开）")
+            return combo
         editor = field_line(parent)
         editor.setFrame(False)
         node = index.internalPointer()
@@ -87,6 +103,11 @@ class IndicatorDelegate(QStyledItemDelegate):
                 editor.setCompleter(completer)
         if column == COL_VALUE:
             editor.setPlaceholderText("如 ≥200人次、90%、有效提升")
+        if column == COL_ACTUAL and isinstance(node, Indicator):
+            unit = f"数值（单位：{node.unit}）" if node.unit else "数值"
+            editor.setPlaceholderText("完成情况（文字）" if se.is_qualitative(node) else unit)
+        if column == COL_SCORE:
+            editor.setPlaceholderText("留空则按规则计算")
         return editor
 
     def setEditorData(self, editor: QWidget, index: AnyIndex) -> None:
@@ -108,6 +129,13 @@ class IndicatorDelegate(QStyledItemDelegate):
     def setModelData(self, editor: QWidget, model: Any, index: AnyIndex) -> None:
         if isinstance(editor, QComboBox):
             text = editor.currentText().strip()
+            if index.column() == COL_GRADE and text:
+                grade = se.chosen_grade(text, model.scoring)
+                if grade is None:
+                    names = "、".join(se.grade_names(model.scoring))
+                    show_status(editor, f"定性等级应为{names}之一，“{text}”未填入")
+                    return
+                text = grade
         else:
             assert isinstance(editor, QLineEdit)
             text = editor.text().strip()
@@ -115,7 +143,11 @@ class IndicatorDelegate(QStyledItemDelegate):
             if entry is not None and entry.name == text and self._library_pick is not None:
                 self._library_pick(index.internalPointer(), entry)
                 return
-        model.setData(index, text, Qt.ItemDataRole.EditRole)
+        if model.setData(index, text, Qt.ItemDataRole.EditRole) and index.column() in (
+            COL_ACTUAL,
+            COL_SCORE,
+        ):
+            show_status(editor, model.cell_problem(index))  # 单位不符, out of its band
 
     def updateEditorGeometry(
         self, editor: QWidget, option: QStyleOptionViewItem, index: AnyIndex
