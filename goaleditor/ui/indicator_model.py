@@ -25,10 +25,12 @@ from goaleditor.model.document import (
 from goaleditor.model.events import Edited, Event, Removed
 from goaleditor.model.fields import FIELD_LABELS
 from goaleditor.model.layouts import profile_of
-from goaleditor.model.values import QUALITATIVE
-from goaleditor.self_evaluation.evaluation import profile_of as scoring_of
+from goaleditor.model.values import QUALITATIVE, TargetValue
+from goaleditor.self_evaluation.profiles import ScoringProfile
+from goaleditor.self_evaluation.scores import DocumentScores
 from goaleditor.ui import self_evaluation_columns as se
 from goaleditor.ui.evented_model import EventedModel
+from goaleditor.ui.self_evaluation_cells import SelfEvaluationCells
 
 COL_NAME, COL_DESCRIPTION, COL_COMPARATOR, COL_VALUE, COL_UNIT, COL_DISPLAY = range(6)
 COL_ACTUAL, COL_WEIGHT, COL_SCORE, COL_GRADE, COL_DEVIATION = range(6, 11)
@@ -73,15 +75,22 @@ _TEXT_ROLES = (_Role.DisplayRole, _Role.EditRole)
 
 def printed_columns(printed: frozenset[str], self_evaluation: bool = False) -> tuple[int, ...]:
     """The columns a layout printing these fields shows: its own indicator fields, and the
-    parts of 指标值 (指标性质, 指标值, 单位) where it prints them together as 打印值; a 自评表
-    adds its own columns (实际完成值, 分值, 得分, 定性等级, 偏差原因分析及改进措施)."""
+    parts of 指标值 (指标性质, 指标值, 单位) where it prints them together as 打印值.
+
+    A 自评表 shows its own columns (实际完成值, 分值, 得分, 定性等级, 偏差原因分析及改进措施)
+    instead of 描述, and 指标值 as the layout prints it: as one 年度指标值 (typed as printed,
+    ≥50个) or in its parts (Sichuan's 指标性质, 指标值, 度量单位), as the 自评表 forms do.
+    """
+    if self_evaluation:
+        together = "indicator.display" in printed
+        target = (COL_DISPLAY,) if together else (COL_COMPARATOR, COL_VALUE, COL_UNIT)
+        return (COL_NAME, *target, *SELF_EVALUATION_COLUMNS)
     shown = []
     for column, name in enumerate(COLUMN_FIELDS):
         together = name in _VALUE_PARTS and "indicator.display" in printed
-        own = self_evaluation and column in SELF_EVALUATION_COLUMNS
-        if column in _SELF_EVALUATION_ONLY and not own:
+        if column in _SELF_EVALUATION_ONLY:
             continue
-        if name == "name" or f"indicator.{name}" in printed or together or own:
+        if name == "name" or f"indicator.{name}" in printed or together:
             shown.append(column)
     return tuple(shown)
 
@@ -103,23 +112,28 @@ class IndicatorTreeModel(EventedModel):
         # QBrush and its gradient enums at start.
         self._display_color = QColor("#555555")
         self._marks: dict[int, tuple[Any, str]] = {}  # id(node) -> (icon, messages)
-        self._computed_font = QFont()
-        self._computed_font.setItalic(True)
-        self._problem_color = QColor("#c00000")
-        self._problem_background = QColor("#fde2e2")
-        self._scores = self._score_lookup(document)
+        self._cells = self._self_evaluation_cells(document)
 
-    def _score_lookup(self, document: Document) -> se.ScoreLookup:
-        """Scores kept for the document, following it ahead of this model (so that a cell
-        repainted on an edit already reads the table rescored)."""
-        lookup = se.ScoreLookup(document)
+    def _self_evaluation_cells(self, document: Document) -> SelfEvaluationCells:
+        """The 自评 cells of the document, following it ahead of this model."""
+        cells = SelfEvaluationCells(document, self._display_color)
         self.follow(document)
-        return lookup
+        return cells
 
     @property
-    def scores(self) -> Any:
-        """The document's kept scores (self_evaluation.scores.DocumentScores)."""
-        return self._scores.scores
+    def scores(self) -> DocumentScores:
+        """The document's kept scores (one table rescored per edit)."""
+        return self._cells.scores
+
+    @property
+    def self_evaluation(self) -> bool:
+        """True when the document shown is a 自评表."""
+        return self._document.is_self_evaluation
+
+    @property
+    def scoring(self) -> ScoringProfile:
+        """The scoring profile the document names."""
+        return self._cells.scoring
 
     # --- the table shown ------------------------------------------------------------
 
@@ -137,8 +151,8 @@ class IndicatorTreeModel(EventedModel):
     def set_document(self, document: Document) -> None:
         """Follow another document (showing no table until asked)."""
         self.set_table(None)
-        self._scores.close()
-        self._scores = self._score_lookup(document)
+        self._cells.close()
+        self._cells = self._self_evaluation_cells(document)
 
     def set_marks(self, marks: dict[int, tuple[Any, str]]) -> None:
         """Show problem markers (icon and messages) on the rows of these nodes."""
@@ -214,6 +228,8 @@ class IndicatorTreeModel(EventedModel):
             name = COLUMN_FIELDS[section]
             if name == "weight" and self._document.is_self_evaluation:
                 return se.weight_label(self._document.layout)
+            if name == "display" and self._document.is_self_evaluation:
+                return se.TARGET_LABEL
             if name in _LAYOUT_HEADED:
                 return profile_of(self._document).labels.get(name, HEADERS[section])
             return HEADERS[section]
@@ -233,7 +249,9 @@ class IndicatorTreeModel(EventedModel):
                 return "一级指标" if isinstance(node, Level1) else "二级指标"
             return None
         if column in _SELF_EVALUATION_ONLY:
-            return self._self_evaluation_data(node, column, role)
+            return self._cells.data(node, self._table, COLUMN_FIELDS[column], role)
+        if role == _Role.EditRole and column == COL_DISPLAY and self.self_evaluation:
+            return TargetValue(node.comparator, node.value, node.unit).display()
         if role in _TEXT_ROLES:
             if column == COL_DISPLAY:  # as the document's layout prints it (=100.00(%))
                 return profile_of(self._document).display(node.comparator, node.value, node.unit)
@@ -243,8 +261,10 @@ class IndicatorTreeModel(EventedModel):
             return mark[0]
         if mark is not None and role == _Role.ToolTipRole:
             return mark[1]
-        if role == _Role.ForegroundRole and column == COL_DISPLAY:
+        if role == _Role.ForegroundRole and column == COL_DISPLAY and not self.self_evaluation:
             return self._display_color
+        if role == _Role.ToolTipRole and column == COL_DISPLAY and self.self_evaluation:
+            return se.TARGET_TIP
         if role == _Role.ToolTipRole and column in (COL_NAME, COL_DESCRIPTION):
             return getattr(node, FIELD_OF_COLUMN[column]) or None
         if role == _Role.ToolTipRole and column == COL_VALUE:
@@ -255,90 +275,20 @@ class IndicatorTreeModel(EventedModel):
             )
         return None
 
-    def _self_evaluation_data(self, node: Indicator, column: int, role: int) -> Any:
-        """实际完成值, 得分, 定性等级 and 偏差原因 of a 自评表's indicator."""
-        if column == COL_SCORE:
-            return self._score_data(node, role)
-        if column == COL_ACTUAL and role not in _TEXT_ROLES:
-            score = self._score_of(node)
-            if role == _Role.ToolTipRole:
-                return se.actual_tooltip(score)
-            if se.actual_unscorable(score):
-                if role == _Role.ForegroundRole:
-                    return self._problem_color
-                if role == _Role.BackgroundRole:
-                    return self._problem_background
-            return None
-        if role in _TEXT_ROLES:
-            return getattr(node, COLUMN_FIELDS[column])
-        if role == _Role.ToolTipRole and column == COL_GRADE:
-            if se.is_qualitative(node):
-                return "定性指标的等级：" + "、".join(se.grade_names(self.scoring))
-            return "定量指标按规则计分，不选等级"
-        if role == _Role.ToolTipRole and column == COL_DEVIATION:
-            return node.deviation or None
-        return None
-
-    def _score_data(self, node: Indicator, role: int) -> Any:
-        """The 得分 cell: the score in force; the rule's grey and italic."""
-        score = self._score_of(node)
-        if score is None:
-            return None
-        if role == _Role.EditRole:
-            return node.score
-        cell = se.score_cell(score, self.scoring)
-        if role == _Role.DisplayRole:
-            return cell.text
-        if role == _Role.ToolTipRole:
-            return cell.tooltip
-        if role == _Role.ForegroundRole:
-            if cell.problem and cell.text:
-                return self._problem_color
-            return self._display_color if cell.computed else None
-        if role == _Role.FontRole and cell.computed:
-            return self._computed_font
-        if role == _Role.BackgroundRole and cell.problem and not cell.computed:
-            return self._problem_background
-        return None
-
-    def _score_of(self, node: Indicator) -> Any:
-        table = self._table
-        return self._scores.of(node, table) if table is not None else None
-
-    @property
-    def self_evaluation(self) -> bool:
-        """True when the document shown is a 自评表."""
-        return self._document.is_self_evaluation
-
-    @property
-    def scoring(self) -> Any:
-        """The scoring profile (self_evaluation.profiles.ScoringProfile) of the document."""
-        return scoring_of(self._document)
-
     def cell_problem(self, index: AnyIndex) -> str:
         """Why a 自评 cell cannot be scored or is out of its band ("" when all is well)."""
         node = self.node(index)
-        if not isinstance(node, Indicator) or index.column() not in (COL_ACTUAL, COL_SCORE):
+        if not isinstance(node, Indicator) or not self.self_evaluation:
             return ""
-        score = self._score_of(node)
-        if score is None:
-            return ""
-        if index.column() == COL_ACTUAL:
-            return score.actual.reason if se.actual_unscorable(score) else ""
-        return se.score_cell(score, self.scoring).problem
+        return self._cells.problem(node, self._table, COLUMN_FIELDS[index.column()])
 
     def read_only_reason(self, index: AnyIndex) -> str:
         """Why an indicator's cell cannot be typed in ("" when it can, or is no cell)."""
         node = self.node(index)
-        if not isinstance(node, Indicator) or self.flags(index) & _Flag.ItemIsEditable:
+        editable = self.flags(index) & _Flag.ItemIsEditable
+        if not isinstance(node, Indicator) or editable or not self.self_evaluation:
             return ""
-        if index.column() == COL_SCORE:
-            return "得分按规则计算（见提示），填写实际完成值、分值后自动更新，不能直接修改"
-        if index.column() == COL_GRADE:
-            return "定量指标按规则计分，不选定性等级"
-        if index.column() == COL_DISPLAY:
-            return "打印值由指标性质、指标值和单位生成，请修改这三列"
-        return ""
+        return self._cells.read_only_reason(COLUMN_FIELDS[index.column()])
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         node = self.node(index)
@@ -346,29 +296,24 @@ class IndicatorTreeModel(EventedModel):
             return _Flag.ItemIsDropEnabled
         if isinstance(node, Indicator):
             column = index.column()
-            if column == COL_DISPLAY:
+            if column == COL_DISPLAY and not self.self_evaluation:
                 return _INDICATOR_FLAGS
-            if column in _SELF_EVALUATION_ONLY and not self._typed_here(node, column):
+            if column in _SELF_EVALUATION_ONLY and not self._cells.typed_here(
+                node, COLUMN_FIELDS[column]
+            ):
                 return _INDICATOR_FLAGS
             return _EDITABLE_FLAGS
         return _GROUP_FLAGS
-
-    def _typed_here(self, node: Indicator, column: int) -> bool:
-        """Whether a 自评 cell is typed: never in a goal document; 得分 where the profile
-        lets the clerk (定性 always), 定性等级 on 定性 rows."""
-        if not self._document.is_self_evaluation:
-            return False
-        if column == COL_SCORE:
-            return se.score_is_typed(node, self.scoring)
-        if column == COL_GRADE:
-            return se.is_qualitative(node)
-        return True
 
     def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         node = self.node(index)
         if not isinstance(node, Indicator) or role != Qt.ItemDataRole.EditRole:
             return False
         name = FIELD_OF_COLUMN.get(index.column())
+        if index.column() == COL_DISPLAY and self.self_evaluation:
+            name = "value"  # 年度指标值 typed as printed: ≥50个 sets all three parts
+            if value == self.data(index, Qt.ItemDataRole.EditRole):
+                return False
         if name is None or self.edit_handler is None:
             return False
         text = "" if value is None else str(value)

@@ -21,6 +21,9 @@ from goaleditor.self_evaluation.scoring import (
 # The widths (pixels) of the 自评 columns beside the goal ones.
 ACTUAL_WIDTH, WEIGHT_WIDTH, SCORE_WIDTH, GRADE_WIDTH, DEVIATION_WIDTH = 90, 50, 60, 80, 180
 _PERCENT = Decimal(100)
+# In a 自评表, 指标值 shows as the forms print it (年度指标值) and is typed so (≥50个).
+TARGET_LABEL = "年度指标值"
+TARGET_TIP = "目标表的指标值；如需修改，按打印格式输入（如 ≥50个、≤5万元、有效提升）"
 
 
 def weight_label(layout: str) -> str:

@@ -16,10 +16,10 @@ from goaleditor.self_evaluation.start import start_self_evaluation
 from goaleditor.ui.indicator_model import (
     COL_ACTUAL,
     COL_DEVIATION,
+    COL_DISPLAY,
     COL_GRADE,
     COL_NAME,
     COL_SCORE,
-    COL_VALUE,
     COL_WEIGHT,
     IndicatorTreeModel,
 )
@@ -130,8 +130,22 @@ def test_the_model_of_a_self_evaluation_passes_the_qt_model_tester(
 
 def test_a_self_evaluation_shows_its_columns_after_the_goal_ones(se_window) -> None:
     headings = shown_headings(se_window)
-    assert headings[-5:] == SELF_EVALUATION_HEADINGS
-    assert headings[0] == "三级指标"
+    # as the 自评表 forms print them: no 描述, 指标值 as one 年度指标值 (this layout prints it so)
+    assert headings == ["三级指标", "年度指标值", *SELF_EVALUATION_HEADINGS]
+
+
+def test_sichuan_shows_the_parts_of_the_target_and_heads_the_weight_column_so(
+    qtbot, tmp_path, example_path
+) -> None:
+    document = self_evaluation_of(example_path, "sichuan")
+    document.layout = "sichuan"
+    win = open_window(qtbot, tmp_path, document)
+    try:
+        headings = shown_headings(win)
+        assert headings[:4] == ["三级指标", "指标性质", "指标值", "度量单位"]
+        assert headings[4:] == ["实际完成值", "权重", "得分", "定性等级", "偏差原因分析及改进措施"]
+    finally:
+        close_window(win)
 
 
 def test_a_goal_document_shows_no_self_evaluation_column(window) -> None:
@@ -337,11 +351,20 @@ def test_an_editable_profile_lets_the_clerk_override_the_rule_and_clear_it(
     assert score.data() == "2.00"
 
 
-def test_a_target_edit_rescores_the_row(qtbot, se_window) -> None:
+def test_the_target_is_typed_as_printed_and_rescores_the_row(qtbot, se_window) -> None:
     row = row_of(se_window, lambda i: i.comparator == "≥" and i.unit == "次")
-    type_into(qtbot, se_window, row, COL_ACTUAL, "300")
-    type_into(qtbot, se_window, row, COL_VALUE, "300")
+    node = indicators(se_window)[row]
+    type_into(qtbot, se_window, row, COL_ACTUAL, "300次")
+    target = cell(se_window, row, COL_DISPLAY)
+    assert target.flags() & Qt.ItemFlag.ItemIsEditable
+    assert target.data(Role.EditRole) == "≥365次"
+    type_into(qtbot, se_window, row, COL_DISPLAY, "≤300人次")
+    assert (node.comparator, node.value, node.unit) == ("≤", "300", "人次")
+    assert "单位" in cell(se_window, row, COL_ACTUAL).data(Role.ToolTipRole)  # 次 ≠ 人次
+    type_into(qtbot, se_window, row, COL_DISPLAY, "≥300次")
     assert cell(se_window, row, COL_SCORE).data() == "4.17"
+    se_window.stack.undo()
+    assert (node.comparator, node.value, node.unit) == ("≤", "300", "人次")
 
 
 def test_a_group_row_has_no_self_evaluation_cells(se_window) -> None:
