@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -86,6 +86,7 @@ class IndicatorDelegate(QStyledItemDelegate):
             combo.addItems(se.grade_names(index.model().scoring))  # type: ignore[attr-defined]
             combo.use_popup_completer()
             combo.setToolTip("定性指标的等级（Alt+↓ 或 F4 展开）")
+            combo.picked.connect(lambda c=combo: self._take_pick(c))
             return combo
         editor = field_line(parent)
         editor.setFrame(False)
@@ -109,6 +110,11 @@ class IndicatorDelegate(QStyledItemDelegate):
         if column == COL_SCORE:
             editor.setPlaceholderText("留空则按规则计算")
         return editor
+
+    def _take_pick(self, combo: QComboBox) -> None:
+        """A 定性等级 picked from the list is the cell's value at once, as in Excel."""
+        self.commitData.emit(combo)
+        self.closeEditor.emit(combo, QStyledItemDelegate.EndEditHint.NoHint)
 
     def setEditorData(self, editor: QWidget, index: AnyIndex) -> None:
         # Qt calls this again whenever the edited cell's data changes (a problem marker set by
@@ -170,11 +176,32 @@ class DropDownCombo(QComboBox):
     """An editable combo for a cell: typed text is kept as typed; Alt+↓ and F4 open the list
     (taken before any shortcut of the window, such as moving the row)."""
 
+    picked = Signal()  # an item was chosen from the open list (Enter or a click in it)
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setEditable(True)
         self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.setFrame(False)
+        self._listing = False  # the list is open, or closing on a pick
+        self.activated.connect(self._activated)
+
+    def showPopup(self) -> None:
+        self._listing = True
+        super().showPopup()
+
+    def hidePopup(self) -> None:
+        super().hidePopup()
+        # Qt says which item was picked right after the list closes: until then, it counts.
+        QTimer.singleShot(0, self, self._list_closed)
+
+    def _list_closed(self) -> None:
+        self._listing = False
+
+    def _activated(self, _row: int) -> None:
+        if self._listing:
+            self._listing = False
+            self.picked.emit()
 
     def use_popup_completer(self) -> None:
         """Suggest matching items in a popup, taken only when the clerk picks one."""
