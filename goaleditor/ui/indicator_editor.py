@@ -21,6 +21,7 @@ from goaleditor.model.document import (
     TreeNode,
 )
 from goaleditor.model.frameworks import get_framework
+from goaleditor.ui.column_paste import column_paste
 from goaleditor.ui.delegates import IndicatorDelegate, show_status
 from goaleditor.ui.indicator_model import (
     COL_ACTUAL,
@@ -373,6 +374,12 @@ class IndicatorEditor(QWidget):
         """Paste rows copied from Excel/WPS (or from here) under their 一级/二级 groups."""
         text = QGuiApplication.clipboard().text()
         index = self.view.currentIndex()
+        column_field = FIELD_OF_COLUMN.get(index.column())
+        down = column_paste(self._current(), column_field, self.model.table, text, self.model.takes)
+        if down is not None:  # a column into a 自评表's column: one value per indicator
+            self._session.apply(down.edit)
+            show_status(self, down.message)
+            return
         editable = bool(index.flags() & Qt.ItemFlag.ItemIsEditable)
         field = FIELD_OF_COLUMN.get(index.column()) if editable else None
         readings: list[str] = []  # 指标值 written in words, said once

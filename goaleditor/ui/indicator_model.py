@@ -275,6 +275,15 @@ class IndicatorTreeModel(EventedModel):
             )
         return None
 
+    def takes(self, node: Indicator, field: str, text: str) -> str | None:
+        """Text pasted into a 自评 cell as the cell takes it (达成预期指标 as 达成), or None
+        where it is not typed in (a computed 得分) or does not fit (a grade of no band)."""
+        if not self._cells.typed_here(node, field):
+            return None
+        if field == "grade" and text:
+            return se.chosen_grade(text, self.scoring)
+        return text
+
     def cell_problem(self, index: AnyIndex) -> str:
         """Why a 自评 cell cannot be scored or is out of its band ("" when all is well)."""
         node = self.node(index)

@@ -375,3 +375,52 @@ def test_a_group_row_has_no_self_evaluation_cells(se_window) -> None:
     group = model.index(0, COL_SCORE, QModelIndex())
     assert group.isValid() and group.data() is None
     assert not group.flags() & Qt.ItemFlag.ItemIsEditable
+
+
+# --- pasting a column from Excel ----------------------------------------------------------------
+
+
+def paste(qtbot, window, row: int, column: int, text: str) -> None:
+    from PySide6.QtGui import QGuiApplication
+
+    focus_cell(qtbot, window, cell(window, row, column))
+    QGuiApplication.clipboard().setText(text)
+    window.editor.paste_action.trigger()
+
+
+def test_a_column_pasted_into_the_actual_values_fills_one_indicator_each(qtbot, se_window) -> None:
+    rows = indicators(se_window)
+    count = len(rows)
+    last = next(n for n, i in enumerate(rows[:-1]) if rows[n + 1].parent is not i.parent)
+    start = last - 1  # the pasted column runs on past a group row
+    before = se_window.stack.count()
+    paste(qtbot, se_window, start, COL_ACTUAL, "10\r\n20\r\n30\r\n")  # as Excel copies it
+    assert [i.actual for i in indicators(se_window)[start : start + 3]] == ["10", "20", "30"]
+    assert len(indicators(se_window)) == count  # no row was added
+    assert se_window.stack.count() == before + 1  # one undo step
+    assert se_window.statusBar().currentMessage().startswith("已粘贴3个实际完成值")
+    se_window.stack.undo()
+    assert [i.actual for i in indicators(se_window)[start : start + 3]] == ["", "", ""]
+
+
+def test_a_column_pasted_past_the_last_indicator_says_what_was_left(qtbot, se_window) -> None:
+    rows = indicators(se_window)
+    paste(qtbot, se_window, len(rows) - 1, COL_DEVIATION, "甲\n乙\n丙")
+    assert rows[-1].deviation == "甲"
+    assert "另有2行超出最后一个指标，未粘贴" in se_window.statusBar().currentMessage()
+
+
+def test_computed_scores_take_no_pasted_column(qtbot, se_window) -> None:
+    rows = indicators(se_window)
+    start = row_of(se_window, lambda i: i.comparator == "≥")
+    count = len(rows)
+    paste(qtbot, se_window, start, COL_SCORE, "1\n2")
+    assert len(indicators(se_window)) == count
+    assert all(i.score == "" for i in rows[start : start + 2])
+    assert "2个单元格不能填入" in se_window.statusBar().currentMessage()
+
+
+def test_a_goal_document_still_pastes_rows(qtbot, window) -> None:
+    count = len(indicators(window))
+    paste(qtbot, window, 0, COL_NAME, "新指标甲\n新指标乙")
+    assert len(indicators(window)) == count + 2
