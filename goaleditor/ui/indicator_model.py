@@ -6,7 +6,7 @@ from the document's kept scores), 定性等级 and 偏差原因分析及改进�
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QMimeData, QModelIndex, QPersistentModelIndex, Qt
@@ -102,8 +102,15 @@ class IndicatorTreeModel(EventedModel):
     change the document, and the document's events come back as signals.
     """
 
-    def __init__(self, document: Document, parent: Any = None) -> None:
+    def __init__(
+        self,
+        document: Document,
+        parent: Any = None,
+        scores_for: Callable[[Document], DocumentScores] | None = None,
+    ) -> None:
         super().__init__(document, parent)
+        # Where the document's scores are kept (the session's, one per document), if not here.
+        self._scores_for = scores_for
         self._table: GoalTable | None = None
         self.edit_handler: Any = None  # callable(node, field, value) set by the window
         self._group_font = QFont()
@@ -116,7 +123,8 @@ class IndicatorTreeModel(EventedModel):
 
     def _self_evaluation_cells(self, document: Document) -> SelfEvaluationCells:
         """The 自评 cells of the document, following it ahead of this model."""
-        cells = SelfEvaluationCells(document, self._display_color)
+        shared = self._scores_for(document) if self._scores_for is not None else None
+        cells = SelfEvaluationCells(document, self._display_color, shared)
         self.follow(document)
         return cells
 

@@ -24,9 +24,11 @@ class SelfEvaluationCells:
     repainted on an edit then reads its table already rescored.
     """
 
-    def __init__(self, document: Document, computed_color: QColor) -> None:
+    def __init__(
+        self, document: Document, computed_color: QColor, shared: DocumentScores | None = None
+    ) -> None:
         self.document = document
-        self._lookup = se.ScoreLookup(document)
+        self._lookup = se.ScoreLookup(document, shared)
         self._computed_color = computed_color
         self._computed_font = QFont()
         self._computed_font.setItalic(True)

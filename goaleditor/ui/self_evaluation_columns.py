@@ -59,13 +59,16 @@ class ScoreLookup:
     indicator, once per rescoring, so that painting a cell costs a dictionary look-up.
     """
 
-    def __init__(self, document: Document) -> None:
-        self.scores = DocumentScores(document)
+    def __init__(self, document: Document, shared: DocumentScores | None = None) -> None:
+        # The session's scores where it keeps them (one per document), else our own.
+        self.scores = shared if shared is not None else DocumentScores(document)
+        self._own = shared is None
         self._indexed: tuple[TableScore, dict[int, IndicatorScore]] | None = None
 
     def close(self) -> None:
-        """Stop following the document."""
-        self.scores.close()
+        """Stop following the document (shared scores stay with their owner)."""
+        if self._own:
+            self.scores.close()
         self._indexed = None
 
     def of(self, indicator: Indicator, table: GoalTable) -> IndicatorScore | None:

@@ -10,8 +10,10 @@ from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit
 
 from goaleditor.formats.readers.published_text import read
 from goaleditor.model.document import Document, Indicator
+from goaleditor.model.edits import SetField
 from goaleditor.model.store import save_document
 from goaleditor.model.values import QUALITATIVE
+from goaleditor.self_evaluation.scores import DocumentScores
 from goaleditor.self_evaluation.start import start_self_evaluation
 from goaleditor.ui.indicator_model import (
     COL_ACTUAL,
@@ -126,6 +128,32 @@ def test_the_model_of_a_self_evaluation_passes_the_qt_model_tester(
     model = IndicatorTreeModel(document)
     model.set_table(document.tables[0])
     qtmodeltester.check(model, force_py=True)
+
+
+@pytest.mark.parametrize("shared", [False, True], ids=["own scores", "the session's scores"])
+def test_a_score_cell_read_on_its_signal_is_already_rescored(example_path, shared) -> None:
+    document = self_evaluation_of(example_path)
+    kept = DocumentScores(document) if shared else None
+    model = IndicatorTreeModel(document, scores_for=(lambda _d: kept) if shared else None)
+    assert (model.scores is kept) == shared
+    table = document.tables[0]
+    model.set_table(table)
+    node = next(i for _, _, i in table.indicator_rows() if i.comparator == "≥")
+    score = model.index_of(node, COL_SCORE)
+    assert score.data() == ""
+    read: list[str] = []
+    model.dataChanged.connect(
+        lambda first, _last, _roles=(): (
+            read.append(first.data()) if first.column() == COL_SCORE else None
+        )
+    )
+    SetField(node, "actual", node.value).apply(document)
+    assert read == [node.weight]  # met: the full 分值, read at the signal itself
+    model.set_document(Document())  # another document: the session's scores stay open
+    if kept is not None:
+        SetField(node, "actual", "0").apply(document)
+        again = next(i for i in kept.of(table).indicators if i.indicator is node)
+        assert again.rule == 0  # still followed: the edit made after is scored
 
 
 def test_a_self_evaluation_shows_its_columns_after_the_goal_ones(se_window) -> None:
