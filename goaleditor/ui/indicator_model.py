@@ -273,6 +273,9 @@ class IndicatorTreeModel(EventedModel):
             return self._display_color
         if role == _Role.ToolTipRole and column == COL_DISPLAY and self.self_evaluation:
             return se.TARGET_TIP
+        if role == _Role.ToolTipRole and column == COL_NAME and self.self_evaluation:
+            described = node.description.strip() and node.description != node.name
+            return f"{node.name}\n指标描述：{node.description}" if described else node.name or None
         if role == _Role.ToolTipRole and column in (COL_NAME, COL_DESCRIPTION):
             return getattr(node, FIELD_OF_COLUMN[column]) or None
         if role == _Role.ToolTipRole and column == COL_VALUE:

@@ -160,6 +160,9 @@ def test_a_self_evaluation_shows_its_columns_after_the_goal_ones(se_window) -> N
     headings = shown_headings(se_window)
     # as the 自评表 forms print them: no 描述, 指标值 as one 年度指标值 (this layout prints it so)
     assert headings == ["三级指标", "年度指标值", *SELF_EVALUATION_HEADINGS]
+    described = row_of(se_window, lambda i: i.description.strip() and i.description != i.name)
+    tip = cell(se_window, described, COL_NAME).data(Role.ToolTipRole)
+    assert "指标描述：" + indicators(se_window)[described].description in tip  # 描述 not shown
 
 
 def test_sichuan_shows_the_parts_of_the_target_and_heads_the_weight_column_so(
