@@ -103,7 +103,8 @@ def _rule(score: IndicatorScore) -> str:
     if comparator in POSITIVE_COMPARATORS or comparator == EQUAL_COMPARATOR:
         if comparator == EQUAL_COMPARATOR and score.target == 0:
             return f"指标值为0：实际完成值不大于0得{weight}分，否则得0分"
-        return f"正向指标：实际完成值达到指标值得满分{weight}分，否则按 实际完成值÷指标值×分值"
+        kind = "正向指标" if comparator in POSITIVE_COMPARATORS else "“=”指标（按正向计分）"
+        return f"{kind}：实际完成值达到指标值得满分{weight}分，否则按 实际完成值÷指标值×分值"
     return (
         f"反向指标：实际完成值不超过指标值得满分{weight}分，超过时按"
         " (2×指标值−实际完成值)÷指标值×分值，达到指标值2倍得0分"
