@@ -201,15 +201,18 @@ class IndicatorTreeView(QTreeView):
         if not index.isValid():
             return
         row = self._next_row(index, step)
-        model = self.model()
-        passes = self._passes_groups(index)
-        while row.isValid() and passes and not isinstance(model.node(row), Indicator):  # type: ignore[attr-defined]
-            row = self._next_row(row, step)
+        if self._passes_groups(index):
+            while row.isValid() and not self._is_indicator(row):
+                row = self._next_row(row, step)
         if row.isValid():
             self.setCurrentIndex(row.siblingAtColumn(index.column()))
 
     def _next_row(self, index: QModelIndex, step: int) -> QModelIndex:
         return self.indexBelow(index) if step > 0 else self.indexAbove(index)
+
+    def _is_indicator(self, index: QModelIndex) -> bool:
+        model = self.model()
+        return isinstance(model, IndicatorTreeModel) and isinstance(model.node(index), Indicator)
 
     def _passes_groups(self, index: QModelIndex) -> bool:
         """Whether Enter in this cell's column passes group rows by (a 自评表, not 三级指标)."""
@@ -218,7 +221,7 @@ class IndicatorTreeView(QTreeView):
             isinstance(model, IndicatorTreeModel)
             and model.self_evaluation
             and index.column() != COL_NAME
-            and isinstance(model.node(index), Indicator)
+            and self._is_indicator(index)
         )
 
     def moveCursor(self, action: _Action, modifiers: Qt.KeyboardModifier) -> QModelIndex:
