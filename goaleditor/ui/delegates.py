@@ -1,11 +1,12 @@
-"""Inline editors for the indicator tree: comparator and unit drop-downs, value as printed."""
+"""Inline editors for the indicator tree: comparator, unit and 定性等级 drop-downs, value as
+printed."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -19,7 +20,16 @@ from PySide6.QtWidgets import (
 
 from goaleditor.model.document import Indicator
 from goaleditor.model.values import COMPARATORS
-from goaleditor.ui.indicator_model import COL_COMPARATOR, COL_NAME, COL_UNIT, COL_VALUE
+from goaleditor.ui import self_evaluation_columns as se
+from goaleditor.ui.indicator_model import (
+    COL_ACTUAL,
+    COL_COMPARATOR,
+    COL_GRADE,
+    COL_NAME,
+    COL_SCORE,
+    COL_UNIT,
+    COL_VALUE,
+)
 from goaleditor.ui.line_fields import field_line
 
 if TYPE_CHECKING:
@@ -71,6 +81,13 @@ class IndicatorDelegate(QStyledItemDelegate):
             combo.use_popup_completer()
             combo.setToolTip("输入单位，或从列表中选择（Alt+↓ 或 F4 展开）")
             return combo
+        if column == COL_GRADE:
+            combo = DropDownCombo(parent)
+            combo.addItems(se.grade_names(index.model().scoring))  # type: ignore[attr-defined]
+            combo.use_popup_completer()
+            combo.setToolTip("定性指标的等级（Alt+↓ 或 F4 展开）")
+            combo.picked.connect(lambda c=combo: self._take_pick(c))
+            return combo
         editor = field_line(parent)
         editor.setFrame(False)
         node = index.internalPointer()
@@ -87,7 +104,17 @@ class IndicatorDelegate(QStyledItemDelegate):
                 editor.setCompleter(completer)
         if column == COL_VALUE:
             editor.setPlaceholderText("如 ≥200人次、90%、有效提升")
+        if column == COL_ACTUAL and isinstance(node, Indicator):
+            unit = f"数值（单位：{node.unit}）" if node.unit else "数值"
+            editor.setPlaceholderText("完成情况（文字）" if se.is_qualitative(node) else unit)
+        if column == COL_SCORE:
+            editor.setPlaceholderText("留空则按规则计算")
         return editor
+
+    def _take_pick(self, combo: QComboBox) -> None:
+        """A 定性等级 picked from the list is the cell's value at once, as in Excel."""
+        self.commitData.emit(combo)
+        self.closeEditor.emit(combo, QStyledItemDelegate.EndEditHint.NoHint)
 
     def setEditorData(self, editor: QWidget, index: AnyIndex) -> None:
         # Qt calls this again whenever the edited cell's data changes (a problem marker set by
@@ -108,6 +135,13 @@ class IndicatorDelegate(QStyledItemDelegate):
     def setModelData(self, editor: QWidget, model: Any, index: AnyIndex) -> None:
         if isinstance(editor, QComboBox):
             text = editor.currentText().strip()
+            if index.column() == COL_GRADE and text:
+                grade = se.chosen_grade(text, model.scoring)
+                if grade is None:
+                    names = "、".join(se.grade_names(model.scoring))
+                    show_status(editor, f"定性等级应为{names}之一，“{text}”未填入")
+                    return
+                text = grade
         else:
             assert isinstance(editor, QLineEdit)
             text = editor.text().strip()
@@ -115,7 +149,11 @@ class IndicatorDelegate(QStyledItemDelegate):
             if entry is not None and entry.name == text and self._library_pick is not None:
                 self._library_pick(index.internalPointer(), entry)
                 return
-        model.setData(index, text, Qt.ItemDataRole.EditRole)
+        if model.setData(index, text, Qt.ItemDataRole.EditRole) and index.column() in (
+            COL_ACTUAL,
+            COL_SCORE,
+        ):
+            show_status(editor, model.cell_problem(index))  # 单位不符, out of its band
 
     def updateEditorGeometry(
         self, editor: QWidget, option: QStyleOptionViewItem, index: AnyIndex
@@ -138,11 +176,32 @@ class DropDownCombo(QComboBox):
     """An editable combo for a cell: typed text is kept as typed; Alt+↓ and F4 open the list
     (taken before any shortcut of the window, such as moving the row)."""
 
+    picked = Signal()  # an item was chosen from the open list (Enter or a click in it)
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setEditable(True)
         self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.setFrame(False)
+        self._listing = False  # the list is open, or closing on a pick
+        self.activated.connect(self._activated)
+
+    def showPopup(self) -> None:
+        self._listing = True
+        super().showPopup()
+
+    def hidePopup(self) -> None:
+        super().hidePopup()
+        # Qt says which item was picked right after the list closes: until then, it counts.
+        QTimer.singleShot(0, self, self._list_closed)
+
+    def _list_closed(self) -> None:
+        self._listing = False
+
+    def _activated(self, _row: int) -> None:
+        if self._listing:
+            self._listing = False
+            self.picked.emit()
 
     def use_popup_completer(self) -> None:
         """Suggest matching items in a popup, taken only when the clerk picks one."""

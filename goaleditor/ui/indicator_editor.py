@@ -22,18 +22,29 @@ from goaleditor.model.document import (
     TreeNode,
 )
 from goaleditor.model.frameworks import get_framework
+from goaleditor.ui.column_paste import column_paste
 from goaleditor.ui.delegates import IndicatorDelegate, show_status
 from goaleditor.ui.indicator_model import (
+    COL_ACTUAL,
     COL_COMPARATOR,
     COL_DESCRIPTION,
+    COL_DEVIATION,
     COL_DISPLAY,
+    COL_GRADE,
     COL_NAME,
+    COL_SCORE,
     COL_UNIT,
     COL_VALUE,
     COL_WEIGHT,
     FIELD_OF_COLUMN,
     IndicatorTreeModel,
     printed_columns,
+)
+from goaleditor.ui.self_evaluation_columns import (
+    ACTUAL_WIDTH,
+    DEVIATION_WIDTH,
+    GRADE_WIDTH,
+    SCORE_WIDTH,
 )
 from goaleditor.ui.tree_keys import IndicatorTreeView, selected_indicators
 
@@ -42,6 +53,8 @@ if TYPE_CHECKING:
 
 # 三级指标 and 描述 share the room left by the narrow columns; 描述 never gets less than this.
 FIXED_WIDTHS = {COL_COMPARATOR: 70, COL_VALUE: 100, COL_UNIT: 80, COL_DISPLAY: 120, COL_WEIGHT: 60}
+FIXED_WIDTHS |= {COL_ACTUAL: ACTUAL_WIDTH, COL_SCORE: SCORE_WIDTH, COL_GRADE: GRADE_WIDTH}
+FIXED_WIDTHS |= {COL_DEVIATION: DEVIATION_WIDTH}  # the 自评表's columns
 NAME_SHARE, NAME_MIN, DESCRIPTION_MIN = 0.4, 150, 180
 
 
@@ -59,6 +72,7 @@ class IndicatorEditor(QWidget):
         self._document = document
         self._library = library  # a callable: the library is read when first needed
         self._session = session
+        self._printed: frozenset[str] = frozenset()
         self.model = IndicatorTreeModel(document, self)
         self.model.edit_handler = self._edit_field
         self.view = IndicatorTreeView(self.move_indicators, self)
@@ -190,7 +204,8 @@ class IndicatorEditor(QWidget):
     def show_columns(self, printed: frozenset[str]) -> None:
         """Show the columns of indicator fields the document's layout prints (描述, 权重, the
         parts of 指标值); the others are hidden, so Tab and ←/→ pass them by."""
-        shown = printed_columns(printed)
+        self._printed = printed
+        shown = printed_columns(printed, self._document.is_self_evaluation)
         for column in range(self.model.columnCount()):
             self.view.setColumnHidden(column, column not in shown)
         current = self.view.currentIndex()
@@ -202,6 +217,7 @@ class IndicatorEditor(QWidget):
         """Edit another document."""
         self._document = document
         self.model.set_document(document)
+        self.show_columns(self._printed)  # a 自评表 shows its own columns
 
     def set_table(self, table: GoalTable | None) -> None:
         """Show another table's tree."""
@@ -359,6 +375,12 @@ class IndicatorEditor(QWidget):
         """Paste rows copied from Excel/WPS (or from here) under their 一级/二级 groups."""
         text = QGuiApplication.clipboard().text()
         index = self.view.currentIndex()
+        column_field = FIELD_OF_COLUMN.get(index.column())
+        down = column_paste(self._current(), column_field, self.model.table, text, self.model.takes)
+        if down is not None:  # a column into a 自评表's column: one value per indicator
+            self._session.apply(down.edit)
+            show_status(self, down.message)
+            return
         editable = bool(index.flags() & Qt.ItemFlag.ItemIsEditable)
         field = FIELD_OF_COLUMN.get(index.column()) if editable else None
         readings: list[str] = []  # 指标值 written in words, said once

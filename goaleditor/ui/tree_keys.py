@@ -5,7 +5,9 @@ Arrows move one cell (Left never jumps to the parent group), Enter/Shift+Enter m
 replaces a cell, F2 edits it keeping its text, Delete clears the selected cells, Ctrl+←/→
 (or -/+) collapse and expand a group, Home/End go to the first/last editable cell of the row,
 Alt+↓ on a drop-down cell opens its list, and typing on a 二级 row starts a new indicator
-there (on a 一级 row, in its first 二级 group).
+there (on a 一级 row, in its first 二级 group). In a 自评表, Enter moves from indicator to
+indicator in the same column (实际完成值 after 实际完成值), passing the group rows by; typing on
+a cell that is computed (得分 by rule) says so on the status line.
 """
 
 from __future__ import annotations
@@ -27,13 +29,21 @@ from PySide6.QtWidgets import (
 
 from goaleditor.model import edit_rules as rules
 from goaleditor.model.document import Container, Indicator, Level1, Level2
-from goaleditor.ui.indicator_model import COL_COMPARATOR, COL_UNIT, NODE_MIME, IndicatorTreeModel
+from goaleditor.ui.delegates import show_status
+from goaleditor.ui.indicator_model import (
+    COL_COMPARATOR,
+    COL_GRADE,
+    COL_NAME,
+    COL_UNIT,
+    NODE_MIME,
+    IndicatorTreeModel,
+)
 
 Mover = Callable[[list[Indicator], Container, int], None]
 # The keys this view handles itself (the shortcut sheet lists them beside the actions').
 TREE_KEYS = (
     ("↑ ↓ ← →", "移动一个单元格（← 不会跳到上级指标）"),
-    ("Enter / Shift+Enter", "确认输入并移到下一行 / 上一行"),
+    ("Enter / Shift+Enter", "确认输入并移到下一行 / 上一行（自评表：下一个 / 上一个指标）"),
     ("Tab / Shift+Tab", "移到下一个 / 上一个可编辑单元格（行末换行）"),
     ("直接输入", "替换单元格内容；在一级、二级指标行上输入则新建该组的三级指标"),
     ("Home / End", "移到本行第一个 / 最后一个可编辑单元格"),
@@ -42,7 +52,7 @@ TREE_KEYS = (
     ("Esc", "取消正在输入的内容"),
     ("Delete", "清除选中单元格的内容"),
     ("Ctrl+← / Ctrl+→，- / +", "折叠 / 展开指标组"),
-    ("Alt+↓，F4（编辑时）", "打开指标性质、计量单位的下拉列表"),
+    ("Alt+↓，F4（编辑时）", "打开指标性质、计量单位、定性等级的下拉列表"),
 )
 _Key = Qt.Key
 _Mod = Qt.KeyboardModifier
@@ -50,7 +60,7 @@ _ENTER = (_Key.Key_Return, _Key.Key_Enter)
 _Action = QAbstractItemView.CursorAction
 _Trigger = QAbstractItemView.EditTrigger
 AnyIndex = QModelIndex | QPersistentModelIndex
-DROP_DOWN_COLUMNS = (COL_COMPARATOR, COL_UNIT)  # cells whose editor has a list (Alt+↓)
+DROP_DOWN_COLUMNS = (COL_COMPARATOR, COL_UNIT, COL_GRADE)  # cells whose editor has a list
 
 
 def _plain(event: QKeyEvent) -> bool:
@@ -141,7 +151,16 @@ class IndicatorTreeView(QTreeView):
         ):
             self.groupTyped.emit(group, text)
             return
+        if text.isprintable() and text.strip() and not editing and self._says_read_only(index):
+            return
         super().keyPressEvent(event)
+
+    def _says_read_only(self, index: QModelIndex) -> bool:
+        """Typing on an indicator's cell that is not typed in (a computed 得分): say why."""
+        model = self.model()
+        reason = model.read_only_reason(index) if isinstance(model, IndicatorTreeModel) else ""
+        show_status(self, reason)
+        return bool(reason)
 
     def inputMethodEvent(self, event: QInputMethodEvent) -> None:
         group = _typed_group(self.model().node(self.currentIndex()))  # type: ignore[attr-defined]
@@ -176,13 +195,34 @@ class IndicatorTreeView(QTreeView):
             self.setCurrentIndex(group)
 
     def step_row(self, step: int) -> None:
-        """Move the cursor one visible row down (or up), keeping the column (Enter)."""
+        """Move the cursor one visible row down (or up), keeping the column (Enter); in a
+        自评表's value columns, to the next indicator row (group rows have nothing there)."""
         index = self.currentIndex()
         if not index.isValid():
             return
-        row = self.indexBelow(index) if step > 0 else self.indexAbove(index)
+        row = self._next_row(index, step)
+        if self._passes_groups(index):
+            while row.isValid() and not self._is_indicator(row):
+                row = self._next_row(row, step)
         if row.isValid():
             self.setCurrentIndex(row.siblingAtColumn(index.column()))
+
+    def _next_row(self, index: QModelIndex, step: int) -> QModelIndex:
+        return self.indexBelow(index) if step > 0 else self.indexAbove(index)
+
+    def _is_indicator(self, index: QModelIndex) -> bool:
+        model = self.model()
+        return isinstance(model, IndicatorTreeModel) and isinstance(model.node(index), Indicator)
+
+    def _passes_groups(self, index: QModelIndex) -> bool:
+        """Whether Enter in this cell's column passes group rows by (a 自评表, not 三级指标)."""
+        model = self.model()
+        return (
+            isinstance(model, IndicatorTreeModel)
+            and model.self_evaluation
+            and index.column() != COL_NAME
+            and self._is_indicator(index)
+        )
 
     def moveCursor(self, action: _Action, modifiers: Qt.KeyboardModifier) -> QModelIndex:
         """Left/Right move one cell; Tab and Shift+Tab walk the editable cells row by row."""
