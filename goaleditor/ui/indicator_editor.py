@@ -73,7 +73,8 @@ class IndicatorEditor(QWidget):
         self._library = library  # a callable: the library is read when first needed
         self._session = session
         self._printed: frozenset[str] = frozenset()
-        self.model = IndicatorTreeModel(document, self)
+        # One set of kept scores per open document: the session's, shared with the form.
+        self.model = IndicatorTreeModel(document, self, scores_for=lambda _doc: session.scores)
         self.model.edit_handler = self._edit_field
         self.view = IndicatorTreeView(self.move_indicators, self)
         self.view.setObjectName("indicator_tree")

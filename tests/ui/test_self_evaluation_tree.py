@@ -455,3 +455,8 @@ def test_a_goal_document_still_pastes_rows(qtbot, window) -> None:
     count = len(indicators(window))
     paste(qtbot, window, 0, COL_NAME, "新指标甲\n新指标乙")
     assert len(indicators(window)) == count + 2
+
+
+def test_the_tree_and_the_form_share_the_sessions_scores(se_window) -> None:
+    """One set of kept scores per open document: an edit rescores its table once for all."""
+    assert se_window.editor.model.scores is se_window.session.scores
