@@ -116,8 +116,42 @@ def out_of_order(pairs: Sequence[Pair]) -> set[Pair]:
 
     Pairs are taken in new order; the longest increasing run of their old indices stayed
     where they were, relative to each other; the rest moved (one inserted or removed item
-    shifts its neighbours' positions without moving them)."""
+    shifts its neighbours' positions without moving them). Among runs equally long, short
+    lists keep the one that leaves the items moved farthest out (a row moved down three
+    places is the move, not the row it passed)."""
     ordered = sorted(pairs, key=lambda pair: pair[1])
+    weighed = len(ordered) <= _WEIGHED_UP_TO
+    kept = _weighed_run(ordered) if weighed else _longest_run(ordered)
+    return {pair for position, pair in enumerate(ordered) if position not in kept}
+
+
+_WEIGHED_UP_TO = 64  # the weighed run costs n² steps: a group's rows, not a document's tables
+
+
+def _weighed_run(ordered: Sequence[Pair]) -> set[int]:
+    """A longest increasing run of old indices, the least displaced one among equals."""
+    best: list[tuple[int, int]] = []  # (length, -displacement) of the best run ending here
+    previous: list[int] = []
+    for position, (old_index, new_index) in enumerate(ordered):
+        score, before = (1, -abs(old_index - new_index)), -1
+        for earlier in range(position):
+            if ordered[earlier][0] < old_index:
+                length, displaced = best[earlier]
+                candidate = (length + 1, displaced - abs(old_index - new_index))
+                if candidate > score:
+                    score, before = candidate, earlier
+        best.append(score)
+        previous.append(before)
+    kept: set[int] = set()
+    position = max(range(len(ordered)), key=lambda p: best[p], default=-1)
+    while position >= 0:
+        kept.add(position)
+        position = previous[position]
+    return kept
+
+
+def _longest_run(ordered: Sequence[Pair]) -> set[int]:
+    """A longest increasing run of old indices, in n log n steps."""
     tails: list[int] = []  # the smallest old index ending a run of each length
     tail_at: list[int] = []  # which pair ends it
     previous: list[int] = [-1] * len(ordered)
@@ -135,7 +169,7 @@ def out_of_order(pairs: Sequence[Pair]) -> set[Pair]:
     while position >= 0:
         kept.add(position)
         position = previous[position]
-    return {pair for position, pair in enumerate(ordered) if position not in kept}
+    return kept
 
 
 def _take(pairs: Sequence[Pair], taken_old: set[int], taken_new: set[int]) -> None:
