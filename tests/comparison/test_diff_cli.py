@@ -5,8 +5,8 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
-from tests.helpers import run_cli
 from tests import test_cli
+from tests.helpers import run_cli
 
 FIRST = "表1 2026年政务服务办运行经费"
 
@@ -49,7 +49,8 @@ def test_two_versions_of_the_example_compare_as_exactly_their_changes(
     assert result.stdout.splitlines() == [
         f"{FIRST} 产出指标/数量指标/硬件采购、维护数量 指标值：≥365次 → ≥366次",
         f"{FIRST} 产出指标/质量指标 三级指标更名：维修质量合格率 → 日常维修质量合格率",
-        f"{FIRST} 产出指标/质量指标/网络覆盖率 移动：产出指标/数量指标第4项 → 产出指标/质量指标第2项",
+        f"{FIRST} 产出指标/质量指标/网络覆盖率 "
+        "移动：产出指标/数量指标第4项 → 产出指标/质量指标第2项",
     ]
 
 
