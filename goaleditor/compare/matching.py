@@ -120,6 +120,8 @@ def out_of_order(pairs: Sequence[Pair]) -> set[Pair]:
     lists keep the one that leaves the items moved farthest out (a row moved down three
     places is the move, not the row it passed)."""
     ordered = sorted(pairs, key=lambda pair: pair[1])
+    if all(ordered[n][0] < ordered[n + 1][0] for n in range(len(ordered) - 1)):
+        return set()  # the usual case: nothing moved
     weighed = len(ordered) <= _WEIGHED_UP_TO
     kept = _weighed_run(ordered) if weighed else _longest_run(ordered)
     return {pair for position, pair in enumerate(ordered) if position not in kept}

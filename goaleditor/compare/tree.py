@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from operator import attrgetter
 
 from goaleditor.compare.changes import (
     ADDED,
@@ -49,6 +50,7 @@ COMPARED_FIELDS: tuple[str, ...] = (
     DISPLAY_FIELD,
     *(f for f in INDICATOR_FIELDS if f not in ("name", "comparator", "value", "unit")),
 )
+_OTHER_FIELDS = attrgetter(*COMPARED_FIELDS[1:])  # all but the 指标值, read at once
 ALIKE = 50.0  # a rename keeping the 指标值: half the characters in common
 VERY_ALIKE = 80.0  # a rename that also changed the 指标值, or moved
 GROUP_ALIKE = 60.0  # 产出 → 产出指标
@@ -103,9 +105,12 @@ class _TreeComparison:
     def _match_level1(self) -> list[Pair]:
         old_names = [g.name for g in self.old.children]
         new_names = [g.name for g in self.new.children]
-        old_sets = [_indicator_names(g.children) for g in self.old.children]
-        new_sets = [_indicator_names(g.children) for g in self.new.children]
-        return _match_groups(old_names, new_names, old_sets, new_sets)
+        return _match_groups(
+            old_names,
+            new_names,
+            lambda i: _indicator_names(self.old.children[i].children),
+            lambda i: _indicator_names(self.new.children[i].children),
+        )
 
     def _match_level2(self) -> list[tuple[GroupPath, GroupPath]]:
         pairs: list[tuple[GroupPath, GroupPath]] = []
@@ -114,8 +119,8 @@ class _TreeComparison:
             found = _match_groups(
                 [g.name for g in olds],
                 [g.name for g in news],
-                [_indicator_names([g]) for g in olds],
-                [_indicator_names([g]) for g in news],
+                _names_in(olds),
+                _names_in(news),
             )
             pairs += [((old_i, old_j), (new_i, new_j)) for old_j, new_j in found]
         return pairs
@@ -315,6 +320,10 @@ class _TreeComparison:
                     at_old,
                     at_new,
                 )
+            if _OTHER_FIELDS(before.indicator) == _OTHER_FIELDS(after.indicator) and (
+                before.indicator.display == after.indicator.display
+            ):
+                continue
             for name in COMPARED_FIELDS:
                 was, now = _field(before.indicator, name), _field(after.indicator, name)
                 if was != now:
@@ -420,11 +429,16 @@ def _indicator_names(groups: Sequence[Level2]) -> frozenset[str]:
     return frozenset(i.name for group in groups for i in group.children if i.name)
 
 
+def _names_in(groups: Sequence[Level2]) -> Callable[[int], frozenset[str]]:
+    """The indicator names of the group at an index of groups (asked only for leftovers)."""
+    return lambda index: _indicator_names([groups[index]])
+
+
 def _match_groups(
     old_names: Sequence[str],
     new_names: Sequence[str],
-    old_sets: Sequence[frozenset[str]],
-    new_sets: Sequence[frozenset[str]],
+    old_names_below: Callable[[int], frozenset[str]],
+    new_names_below: Callable[[int], frozenset[str]],
 ) -> list[Pair]:
     """Groups by name, then a renamed one: alike names, or most indicators in common."""
     pairs = pair_by_key(old_names, new_names, set(), set())
@@ -432,8 +446,9 @@ def _match_groups(
     def renamed(old_index: int, new_index: int) -> bool:
         if similarity(old_names[old_index], new_names[new_index]) >= GROUP_ALIKE:
             return True
-        shared = len(old_sets[old_index] & new_sets[new_index])
-        smaller = min(len(old_sets[old_index]), len(new_sets[new_index]))
+        old_set, new_set = old_names_below(old_index), new_names_below(new_index)
+        shared = len(old_set & new_set)
+        smaller = min(len(old_set), len(new_set))
         return smaller > 0 and 2 * shared >= smaller
 
     pairs += pair_in_gaps(len(old_names), len(new_names), pairs, renamed)
