@@ -75,3 +75,7 @@ def test_bad_input_is_one_line_and_exit_2(example_path: Path, tmp_path: Path) ->
 
 def test_diff_help_is_all_chinese() -> None:
     test_cli.test_help_is_all_chinese(["diff"])
+
+
+def test_diff_needs_two_documents() -> None:
+    test_cli.test_bad_usage_exits_2(("diff", "x.goals"))
