@@ -9,10 +9,12 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections import defaultdict, deque
 from collections.abc import Callable, Hashable, Sequence
+from itertools import accumulate
 
 from rapidfuzz.fuzz import ratio
 
 Pair = tuple[int, int]
+MAX_GAP_CANDIDATES = 10_000  # a gap's leftovers tried one against another; beyond, unpaired
 
 
 def pair_by_key(
@@ -49,7 +51,8 @@ def pair_in_gaps(
 
     An unpaired old item's gap is named by the pair just before it in the old list, a new
     item's by the pair just before it in the new list (or the start of both lists). With
-    accept, a candidate pair is kept only when accept(old, new) says so."""
+    accept, a candidate pair is kept only when accept(old, new) says so (and a gap of too
+    many leftovers to try pairs none)."""
     old_partner = dict(pairs)
     new_partner = {new: old for old, new in pairs}
     old_gaps: dict[int, list[int]] = defaultdict(list)
@@ -71,6 +74,8 @@ def pair_in_gaps(
         news = new_gaps.get(anchor, [])
         if accept is None:
             found += zip(olds, news, strict=False)
+            continue
+        if len(olds) * len(news) > MAX_GAP_CANDIDATES:
             continue
         remaining = list(news)
         for old_index in olds:
@@ -106,9 +111,13 @@ def pair_by_score(
     return sorted(pairs)
 
 
+# Names are short; a hostile file's 100,000-character "name" is judged by its start.
+LIKENESS_CHARS = 200
+
+
 def similarity(first: str, second: str) -> float:
     """How alike two names are, 0 to 100 (an edit-distance ratio, by characters)."""
-    return float(ratio(first, second))
+    return float(ratio(first[:LIKENESS_CHARS], second[:LIKENESS_CHARS]))
 
 
 def out_of_order(pairs: Sequence[Pair]) -> set[Pair]:
@@ -172,6 +181,19 @@ def _longest_run(ordered: Sequence[Pair]) -> set[int]:
         kept.add(position)
         position = previous[position]
     return kept
+
+
+class Slots:
+    """Where unpaired old items go in the new order: just after the partner of their nearest
+    paired predecessor (before everything when none is paired)."""
+
+    def __init__(self, mapping: dict[int, int]) -> None:
+        self._olds = sorted(mapping)
+        self._highest = list(accumulate((mapping[o] for o in self._olds), max))
+
+    def __call__(self, old_index: int) -> float:
+        before = bisect_left(self._olds, old_index)
+        return (self._highest[before - 1] if before else -1) + 0.5
 
 
 def _take(pairs: Sequence[Pair], taken_old: set[int], taken_new: set[int]) -> None:

@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from operator import attrgetter
 
 from goaleditor.compare.changes import (
@@ -35,6 +36,7 @@ from goaleditor.compare.changes import (
 )
 from goaleditor.compare.matching import (
     Pair,
+    Slots,
     out_of_order,
     pair_by_key,
     pair_by_score,
@@ -54,7 +56,7 @@ _OTHER_FIELDS = attrgetter(*COMPARED_FIELDS[1:])  # all but the 指标值, read 
 ALIKE = 50.0  # a rename keeping the 指标值: half the characters in common
 VERY_ALIKE = 80.0  # a rename that also changed the 指标值, or moved
 GROUP_ALIKE = 60.0  # 产出 → 产出指标
-MAX_CANDIDATES = 40_000  # leftover pairs scored per table; beyond, removed and added
+MAX_CANDIDATES = 10_000  # leftover pairs scored per table; beyond, removed and added
 
 GroupPath = tuple[int, int]  # (一级, 二级) in its table
 Key = tuple[float, float, float]
@@ -354,26 +356,34 @@ class _TreeComparison:
     # --- where removed things go in the new tree's order ---------------------------------
 
     def _slot1(self, old_i: int) -> float:
-        return _slot(old_i, self.level1_map)
+        return self._slots[None](old_i)
 
     def _slot2(self, old_i: int, old_j: int) -> Key:
         new_i = self.level1_map.get(old_i)
         if new_i is None:
             return (self._slot1(old_i), float(old_j), -1.0)
-        inner = {o[1]: n[1] for o, n in self.level2_pairs if o[0] == old_i and n[0] == new_i}
-        return (float(new_i), _slot(old_j, inner), -1.0)
+        return (float(new_i), self._slots[old_i](old_j), -1.0)
 
     def _slot_row(self, row: _Row) -> Key:
         target = self.level2_map.get(row.group)
         if target is None:
             first, second, _ = self._slot2(*row.group)
             return (first, second, float(row.index))
-        inner = {
-            self.old_rows[o].index: self.new_rows[n].index
-            for o, n in self.row_pairs
-            if self.old_rows[o].group == row.group and self.new_rows[n].group == target
-        }
-        return (float(target[0]), float(target[1]), _slot(row.index, inner))
+        return (float(target[0]), float(target[1]), self._slots[row.group](row.index))
+
+    @cached_property
+    def _slots(self) -> dict[int | GroupPath | None, Slots]:
+        """Slots of the 一级 groups (None), of each 一级's 二级 groups, of each 二级's rows."""
+        mappings: dict[int | GroupPath | None, dict[int, int]] = defaultdict(dict)
+        mappings[None] = dict(self.level1_map)
+        for (old_i, old_j), (new_i, new_j) in self.level2_pairs:
+            if self.level1_map.get(old_i) == new_i:
+                mappings[old_i][old_j] = new_j
+        for old_index, new_index in self.row_pairs:
+            before, after = self.old_rows[old_index], self.new_rows[new_index]
+            if self.level2_map.get(before.group) == after.group:
+                mappings[before.group][before.index] = after.index
+        return defaultdict(lambda: Slots({}), {k: Slots(m) for k, m in mappings.items()})
 
     # --- building changes -------------------------------------------------------------
 
@@ -488,10 +498,3 @@ def _nth(index: int, *group: str) -> str:
 
 def _unpaired(count: int, paired: dict[int, int]) -> Iterator[int]:
     return (index for index in range(count) if index not in paired)
-
-
-def _slot(old_index: int, mapping: dict[int, int]) -> float:
-    """Where an old item with no partner goes in the new order: after its nearest
-    predecessor's partner (before everything when none has one)."""
-    before = [mapping[o] for o in mapping if o < old_index]
-    return (max(before) if before else -1) + 0.5
