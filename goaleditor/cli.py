@@ -18,7 +18,7 @@ if TYPE_CHECKING:  # argparse loads only for commands: the editor starts without
     from goaleditor.formats.notes import ImportNote
     from goaleditor.model.document import Document
 
-COMMANDS = ("import", "export", "check", "dump", "next-year", "self-evaluate")
+COMMANDS = ("import", "export", "check", "dump", "next-year", "self-evaluate", "diff")
 EXIT_OK, EXIT_CHECK_FAILED, EXIT_USAGE = 0, 1, 2
 EXIT_HAS_ERRORS = 3  # export --strict refused a document with 错误
 DEBUG_VARIABLE = "GOALEDITOR_DEBUG"  # =1: the technical detail of a failure on stderr
@@ -202,6 +202,19 @@ def _build_parser() -> argparse.ArgumentParser:
         help=f"评分规则（默认 central）：{'、'.join(SCORING_NAMES)}",
     )
     p_self.add_argument("--force", action="store_true", help=FORCE_HELP)
+    diff_help = "比较两个文档，每行一处改动；相同时退出码为0，不同时为1"
+    p_diff = sub.add_parser(
+        "diff",
+        help=diff_help,
+        description=wrapped(
+            f"{diff_help}。表按项目名称对应（不计年份，去年的文档可与今年的比较），"
+            "指标按一级/二级/三级对应，改名和移动各算一处。"
+        ),
+        formatter_class=raw,
+    )
+    p_diff.add_argument("old", metavar="OLD", help="原来的文档（或可导入的文件）")
+    p_diff.add_argument("new", metavar="NEW", help="现在的文档（或可导入的文件）")
+    p_diff.add_argument("-o", "--output", metavar="OUT", help="修订稿或修改情况说明（尚未提供）")
     return parser
 
 
@@ -452,6 +465,22 @@ def _same_file(first: Path, second: Path) -> bool:
         return first.resolve() == second.resolve()
 
 
+def _cmd_diff(args: argparse.Namespace) -> int:
+    from goaleditor.compare import compare_documents
+    from goaleditor.errors import printable
+    from goaleditor.reading import read_untrusted
+
+    if args.output:
+        return _fail("diff -o（修订稿、修改情况说明）尚未提供：比较结果只能输出到标准输出")
+
+    def read(path: str) -> Document:
+        return read_untrusted(path, lambda note: _warn(f"{Path(path).name}：{note}"))
+
+    comparison = compare_documents(read(args.old), read(args.new))
+    _write_stdout("".join(printable(line) + "\n" for line in comparison.lines()))
+    return EXIT_OK if comparison.same else EXIT_CHECK_FAILED
+
+
 def _cmd_dump(args: argparse.Namespace) -> int:
     from goaleditor.formats.canonical_json import dumps
     from goaleditor.reading import read_untrusted
@@ -491,6 +520,7 @@ _COMMAND_FUNCTIONS = {
     "dump": _cmd_dump,
     "next-year": _cmd_next_year,
     "self-evaluate": _cmd_self_evaluate,
+    "diff": _cmd_diff,
 }
 
 
