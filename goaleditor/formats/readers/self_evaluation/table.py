@@ -131,9 +131,13 @@ def _head_texts(rows: list[list[Any]], start: int, header: int) -> dict[str, str
         labels = {
             bare(v).removesuffix("（盖章）").removesuffix("(盖章)"): c for c, v in enumerate(row)
         }
-        for wanted, name in (("主管部门", "supervisor"), ("实施单位", "implementer")):
+        pair = (("主管部门", "supervisor"), ("实施单位", "implementer"))
+        for wanted, name in pair:
             if wanted in labels and name not in found:
-                found[name] = _first_from(row, labels[wanted] + 1, len(row))
+                at = labels[wanted]
+                # up to the other label of the row: an empty 主管部门 is not "实施单位"
+                later = [labels[w] for w, _ in pair if w in labels and labels[w] > at]
+                found[name] = _first_from(row, at + 1, min(later, default=len(row)))
         goal = next((c for lab, c in labels.items() if lab in GOAL_LABELS), None)
         result = next((c for lab, c in labels.items() if lab in RESULT_LABELS), None)
         if goal is not None and result is not None and r + 1 < header and "goal" not in found:
