@@ -142,7 +142,13 @@ class ProblemsPanel(QWidget):
         if change.phase != "after":
             return
         if isinstance(change.parent, Document):
-            if isinstance(change, Edited) and change.name in ("framework", "year", "layout"):
+            if isinstance(change, Edited) and change.name in (
+                "framework",
+                "year",
+                "layout",
+                "kind",
+                "scoring",
+            ):
                 self._checked.clear()  # rules of every table depend on these
         else:  # a header or the tree of one table (a move may touch a second one)
             dest = change.dest if isinstance(change, Moved) else None
@@ -188,17 +194,17 @@ class ProblemsPanel(QWidget):
 
     def recheck(self) -> None:
         """Check the tables that changed since the last check, and show every problem."""
-        from goaleditor.model.checks import check_table, document_problems
+        from goaleditor.checking import check_table_of_any_kind, document_problems_of_any_kind
         from goaleditor.model.to_fill import as_to_fill, gaps
 
         self._timer.stop()
         self._note_new_tables()
-        problems = document_problems(self._document)
+        problems = document_problems_of_any_kind(self._document)
         checked: dict[int, tuple[GoalTable, int, list[Problem]]] = {}
         for number, table in enumerate(self._document.tables, 1):
             known = self._checked.get(id(table))
             if known is None or known[0] is not table:
-                found = check_table(self._document, table, number)
+                found = check_table_of_any_kind(self._document, table, number)
                 self._to_fill[id(table)] = 0
                 if self.is_fresh(table):
                     self._to_fill[id(table)] = gaps(found)
