@@ -3,13 +3,20 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 import goaleditor.checking
+from goaleditor.model.checks import WARNING, Problem
 from goaleditor.model.document import Document, GoalTable, Indicator
-from goaleditor.self_evaluation.checks import NO_DEVIATION, UNKNOWN_SCORING, WEIGHTS
+from goaleditor.self_evaluation.checks import (
+    LOW_EXECUTION,
+    NO_DEVIATION,
+    UNKNOWN_SCORING,
+    WEIGHTS,
+)
 from goaleditor.ui.problems_panel import ProblemsPanel
 
 
@@ -57,3 +64,29 @@ def test_another_scoring_profile_rechecks_every_table(panel: ProblemsPanel) -> N
     panel._document.set_property("scoring", "mars")
     panel.recheck()
     assert [p.rule for p in panel.problems] == [UNKNOWN_SCORING]
+
+
+SELF_EVALUATION = (
+    Path(__file__).resolve().parents[1]
+    / "fixtures"
+    / "self_evaluation"
+    / "central-clerk-expected.json"
+)
+
+
+def test_a_problem_of_a_self_evaluation_leads_to_its_row(window: Any) -> None:
+    assert window.open_path(SELF_EVALUATION, ask=False)
+    window.problems.recheck()
+    problem = next(p for p in window.problems.problems if p.rule == NO_DEVIATION)
+    window.problems.activated.emit(problem)
+    assert window.current_table() is window.session.document.tables[1]
+    view = window.editor.view
+    assert view.model().node(view.currentIndex()) is problem.node  # 知识库条目更新数
+
+
+def test_a_problem_of_a_self_evaluation_header_field_never_fails(window: Any) -> None:
+    assert window.open_path(SELF_EVALUATION, ask=False)
+    table = window.session.document.tables[0]
+    problem = Problem(WARNING, 1, 0, LOW_EXECUTION, "预算执行率", "budget_executed", node=table)
+    window.problems.activated.emit(problem)  # with or without an editor for it in the form
+    assert window.current_table() is table
