@@ -12,14 +12,16 @@ from goaleditor.self_evaluation.checks import scoring_problems, self_evaluation_
 from goaleditor.self_evaluation.evaluation import TableScore, profile_of, score_table
 
 # Goal checks that misfire on a 自评表: the goal layout's 权重 total of 100 and its empty-weight
-# rule (a 自评表's 分值 are checked to 90 + the budget's 10 instead), what the goal layout does
-# not print (a 自评表 prints its own form), fields its form has no cell for (资金用途,
-# 绩效指标描述: a 自评表 read from a central form has none), and advice on setting targets
-# (a required 二级 group, a satisfaction floor): the 自评表 reports on the approved tree.
+# rule (a 自评表's 分值 are checked to 90 + the budget's 10 instead), the goal's 预算数 sum (the
+# 自评表's money block has its own), what the goal layout does not print (a 自评表 prints its own
+# form), fields its form has no cell for (资金用途, 绩效指标描述: a 自评表 read from a central
+# form has none), and advice on setting targets (a required 二级 group, a satisfaction floor):
+# the 自评表 reports on the tree that was approved.
 NOT_FOR_SELF_EVALUATION = frozenset(
     {
         "weight.sum",
         "weight.invalid",
+        "budget.sum",
         "layout.not-printed",
         "indicator.no-description",
         "header.no-fund-use",

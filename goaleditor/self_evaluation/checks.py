@@ -62,6 +62,8 @@ NO_ADJUSTED = "self-evaluation.no-adjusted"
 NO_EXECUTED = "self-evaluation.no-executed"
 OVER_EXECUTED = "self-evaluation.over-executed"
 MONEY_SUM = "self-evaluation.money-sum"
+NEGATIVE_MONEY = "self-evaluation.money-negative"
+NO_GOAL_RESULT = "self-evaluation.no-goal-result"
 LOW_EXECUTION = "self-evaluation.low-execution"
 HIGH_SCORE_LOW_EXECUTION = "self-evaluation.high-score-low-execution"
 UNKNOWN_SCORING = "self-evaluation.unknown-scoring"
@@ -100,6 +102,11 @@ def self_evaluation_problems(
     problems += _execution_rules(table, number, score)
     if not started:
         problems += _not_started(table, number, score)
+    elif not table.goal_result.strip():
+        said = "年度总体目标的实际完成情况为空"
+        problems.append(
+            Problem(WARNING, number, 0, NO_GOAL_RESULT, said, "goal_result", node=table)
+        )
     for row, item in enumerate(score.indicators, 1):
         problems += _indicator_rules(item, number, row, profile, started)
     problems.sort(key=lambda p: p.row)
@@ -263,8 +270,8 @@ def _level2(table: GoalTable, level1: str, level2: str) -> Level2 | None:
 
 
 def _money_rules(table: GoalTable, number: int, started: bool) -> Iterator[Problem]:
-    """The money block: amounts to fill, columns whose 其中 rows do not add up, and more
-    spent than budgeted."""
+    """The money block: amounts to fill, negative amounts, columns whose 其中 rows do not add
+    up, and more spent than budgeted."""
     unit = table.money_unit
 
     def problem(severity: str, rule: str, message: str, field: str) -> Problem:
@@ -280,6 +287,11 @@ def _money_rules(table: GoalTable, number: int, started: bool) -> Iterator[Probl
         said = "全年执行数待填写" if not started else "全年执行数为空，无法计算执行率和预算执行得分"
         yield problem(HINT if not started else WARNING, NO_EXECUTED, said, "budget_executed")
     for column, column_label in _MONEY_COLUMNS:
+        for suffix, row_label in _MONEY_ROWS:
+            amount = getattr(table, f"{column}{suffix}")
+            if amount is not None and amount < 0:
+                said = f"{row_label}的{column_label}为负数：{format_money(amount)}{unit}"
+                yield problem(ERROR, NEGATIVE_MONEY, said, f"{column}{suffix}")
         total = getattr(table, column)
         parts = [getattr(table, f"{column}{suffix}") for suffix, _ in _MONEY_ROWS[1:]]
         if total is None or all(p is None for p in parts):

@@ -37,6 +37,7 @@ def _table(*indicators: Indicator, adjusted: str = "100", executed: str | None =
     )
     table.budget_adjusted = D(adjusted) if adjusted else None
     table.budget_executed = D(executed) if executed is not None else None
+    table.goal_result = "全部完成"
     return table
 
 
@@ -58,6 +59,7 @@ def _rules(problems: list[Problem]) -> list[tuple[str, str, int]]:
 
 def test_a_table_not_started_says_so_once_as_a_hint() -> None:
     table = _table(_ind("≥", "10", "个", "45"), _ind("≥", "10", "个", "45"), executed=None)
+    table.goal_result = ""
     problems = _problems(table)
     assert _rules(problems) == [
         (HINT, se.NO_EXECUTED, 0),
@@ -82,6 +84,14 @@ def test_a_started_table_warns_of_each_result_still_missing() -> None:
         second,
         "“指标”的实际完成值为空",
     )
+
+
+def test_a_started_table_warns_when_the_goals_result_is_not_written() -> None:
+    table = _table(_ind("≥", "10", "个", "90", "10个"))
+    table.goal_result = " "
+    problems = _problems(table)
+    assert _rules(problems) == [(WARNING, se.NO_GOAL_RESULT, 0)]
+    assert (problems[0].field, problems[0].node) == ("goal_result", table)
 
 
 def test_a_result_in_another_unit_cannot_be_scored() -> None:
@@ -172,6 +182,15 @@ def test_a_qualitative_grade_unknown_or_score_not_a_number_is_an_error() -> None
     assert (ERROR, se.SCORE_OUT_OF_RANGE, 2) in over  # (it also lifts completion above 执行率)
 
 
+def test_a_score_typed_where_the_profile_lets_the_clerk_must_lie_within_its_weight() -> None:
+    row = _ind("≥", "10", "个", "80", "10个", score="85")  # 湖北: editable, budget 20
+    assert (ERROR, se.SCORE_OUT_OF_RANGE, 1) in _rules(_problems(_table(row), scoring="hubei"))
+    row.score = "78"  # the unit's own score, below the rule's 80: a reason is needed
+    assert _rules(_problems(_table(row), scoring="hubei")) == [(ERROR, se.NO_DEVIATION, 1)]
+    # central computes: a score typed there is not in force, and not checked
+    assert _rules(_problems(_table(_ind("≥", "10", "个", "90", "10个", score="95")))) == []
+
+
 def test_the_clerks_spelling_of_a_grade_is_read() -> None:
     assert _rules(_problems(_with_qualitative(_qualitative("达成预期指标", "10")))) == []
 
@@ -241,6 +260,15 @@ def test_money_to_fill_and_more_spent_than_budgeted() -> None:
     assert _rules(_problems(_table(row, executed="100"))) == []
 
 
+def test_a_negative_amount_of_the_money_block_is_an_error() -> None:
+    table = _table(_ind("≥", "1", "个", "90", "1个"))
+    table.budget_initial_other = D(-1)
+    problems = _problems(table)
+    assert _rules(problems) == [(ERROR, se.NEGATIVE_MONEY, 0)]
+    assert problems[0].message == "其他资金的年初预算数为负数：-1.00元"
+    assert problems[0].field == "budget_initial_other"
+
+
 def test_the_money_blocks_rows_must_add_up() -> None:
     table = _table(_ind("≥", "1", "个", "90", "1个"))
     table.budget_executed_fiscal, table.budget_executed_other = D(90), D(4)
@@ -284,6 +312,7 @@ def test_goal_checks_that_misfire_on_a_self_evaluation_are_left_out(example_path
     assert {"layout.not-printed", "weight.sum"} <= goal_rules  # the goal checks would say so
     rules = {p.rule for p in check_document_of_any_kind(started)}
     assert not rules & {"layout.not-printed", "weight.sum", "weight.invalid"}
+    assert "budget.sum" not in rules  # the money block has its own sums
     assert rules == {se.NOT_STARTED, se.NO_EXECUTED}  # only what is still to fill
     assert all(p.severity == HINT for p in check_document_of_any_kind(started))
 

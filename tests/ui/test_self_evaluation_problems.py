@@ -25,6 +25,7 @@ def _table(actual: str) -> GoalTable:
     indicator.actual = actual
     table = GoalTable.from_rows([("产出指标", "数量指标", indicator)], project_name="p", goal="g")
     table.budget_adjusted, table.budget_executed = Decimal(100), Decimal(100)
+    table.goal_result = "全部完成"
     return table
 
 
