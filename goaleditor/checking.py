@@ -8,8 +8,10 @@ from dataclasses import replace
 from goaleditor.model.checks import CheckSettings, Problem, check_table, document_problems
 from goaleditor.model.document import Document, GoalTable
 from goaleditor.model.fields import MONEY_FIELDS, SELF_EVALUATION_HEADER_FIELDS
+from goaleditor.model.fix_its import FixIt
 from goaleditor.self_evaluation.checks import scoring_problems, self_evaluation_problems
 from goaleditor.self_evaluation.evaluation import TableScore, profile_of, score_table
+from goaleditor.self_evaluation.fix_its import self_evaluation_fix_its
 
 # Goal checks that misfire on a 自评表: the goal layout's 权重 total of 100 and its empty-weight
 # rule (a 自评表's 分值 are checked to 90 + the budget's 10 instead), the goal's 预算数 sum (the
@@ -80,3 +82,13 @@ def check_document_of_any_kind(
     for number, table in enumerate(document.tables, 1):
         problems.extend(check_table_of_any_kind(document, table, number, settings))
     return problems
+
+
+def fix_its_of_any_kind(problem: Problem, document: Document) -> list[FixIt]:
+    """The ways to fix a problem of a document of either kind, the likeliest first."""
+    from goaleditor.model.problem_fixes import fix_its
+
+    found = fix_its(problem, document.year)
+    if document.is_self_evaluation:
+        found += self_evaluation_fix_its(problem, document)
+    return found

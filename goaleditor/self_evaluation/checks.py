@@ -12,6 +12,7 @@ where 得分 < 分值, weights that do not add up, more spent than budgeted) is 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from decimal import Decimal
 
 from goaleditor.model.checks import ERROR, HINT, WARNING, Problem
@@ -19,6 +20,11 @@ from goaleditor.model.document import Document, GoalTable, Indicator, Level2
 from goaleditor.model.money import format_money
 from goaleditor.model.values import is_decimal_text
 from goaleditor.self_evaluation.evaluation import IndicatorScore, TableScore, score_text
+from goaleditor.self_evaluation.fix_its import (
+    FIX_CENTRAL_SCORING,
+    FIX_GRADE_OF_SCORE,
+    FIX_MONEY_TOTAL,
+)
 from goaleditor.self_evaluation.profiles import ACHIEVED, CENTRAL, ScoringProfile, is_known
 from goaleditor.self_evaluation.scoring import (
     HIGH_SCORE_LOW_EXECUTION_POINTS,
@@ -78,7 +84,8 @@ def scoring_problems(document: Document) -> list[Problem]:
     if not document.is_self_evaluation or not name or is_known(name):
         return []
     message = f"评分规则“{name}”未知，已按{CENTRAL.label}规则计分"
-    return [Problem(WARNING, 0, 0, UNKNOWN_SCORING, message, "scoring", node=document)]
+    fix = FIX_CENTRAL_SCORING
+    return [Problem(WARNING, 0, 0, UNKNOWN_SCORING, message, "scoring", fix, node=document)]
 
 
 def is_started(table: GoalTable) -> bool:
@@ -177,7 +184,7 @@ def _qualitative_rules(
         return
     if not grade:
         said = f"定性指标{name}已填得分，但未选择等级（{names}）"
-        yield problem(WARNING, NO_GRADE, said, "grade")
+        yield replace(problem(WARNING, NO_GRADE, said, "grade"), fix=FIX_GRADE_OF_SCORE)
     yield from _entered_score_rules(item, problem)
     weight, entered = item.weight, item.entered
     if not has_score:
@@ -185,12 +192,15 @@ def _qualitative_rules(
         said = f"定性指标{name}已评为“{grade}”，得分尚未填写"
         if band is not None and weight is not None:
             low, high = round_score(band.low * weight), round_score(band.high * weight)
-            said += f"（{low}至{high}分）"
+            said += (
+                f"（{low}至{high}分）" if band.high_closed else f"（不低于{low}分且低于{high}分）"
+            )
         yield problem(WARNING, NO_SCORE, said, "score")
     elif grade and entered is not None and weight is not None and _ZERO <= entered <= weight:
         reason = check_qualitative(grade, entered, weight, profile)
         if reason is not None:
-            yield problem(ERROR, SCORE_OUT_OF_BAND, f"{name}：{reason}", "score")
+            found = problem(ERROR, SCORE_OUT_OF_BAND, f"{name}：{reason}", "score")
+            yield replace(found, fix=FIX_GRADE_OF_SCORE)
 
 
 def _quantitative_rules(
@@ -302,7 +312,7 @@ def _money_rules(table: GoalTable, number: int, started: bool) -> Iterator[Probl
                 f"{column_label} {format_money(total)} ≠ 当年财政拨款 + 上年结转资金 + 其他资金 "
                 f"{format_money(added)}"
             )
-            yield problem(ERROR, MONEY_SUM, said, column)
+            yield replace(problem(ERROR, MONEY_SUM, said, column), fix=FIX_MONEY_TOTAL)
     for suffix, row_label in _MONEY_ROWS:
         adjusted = getattr(table, f"budget_adjusted{suffix}")
         executed = getattr(table, f"budget_executed{suffix}")

@@ -39,6 +39,9 @@ FIX_LABELS = {
     "past-year": "把上一年度的年份改为本年度",
     "split-value": "把文字写的指标值拆为指标性质、数值和单位",
     "clear-not-printed": "清除当前版式不打印的内容（如上海格式的绩效指标描述）",
+    "grade-of-score": "按得分选择定性等级",
+    "money-total": "按其中各项重新计算合计",
+    "central-scoring": "评分规则改为中央规则",
 }
 RECHECK_DELAY_MS = 250
 
@@ -277,14 +280,14 @@ class ProblemsPanel(QWidget):
         item = self.tree.itemAt(point)
         if item is None:
             return
-        from goaleditor.model.problem_fixes import fix_its
+        from goaleditor.checking import fix_its_of_any_kind
 
         problem: Problem = item.data(0, Qt.ItemDataRole.UserRole)
         menu = QMenu(self)
         show = QAction("定位到单元格(&L)", menu)
         show.triggered.connect(lambda: self.activated.emit(problem))
         menu.addAction(show)
-        for number, fix in enumerate(fix_its(problem, self._document.year), 1):
+        for number, fix in enumerate(fix_its_of_any_kind(problem, self._document), 1):
             action = QAction(f"&{number} 修复：{fix.label}", menu)
             action.triggered.connect(lambda _=False, f=fix: self._apply_fix(f))
             menu.addAction(action)

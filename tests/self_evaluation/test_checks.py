@@ -7,12 +7,17 @@ from pathlib import Path
 
 import pytest
 
-from goaleditor.checking import check_document_of_any_kind, check_table_of_any_kind
+from goaleditor.checking import (
+    check_document_of_any_kind,
+    check_table_of_any_kind,
+    fix_its_of_any_kind,
+)
 from goaleditor.formats.canonical_json import loads
 from goaleditor.model.checks import ERROR, HINT, WARNING, Problem, check_document
 from goaleditor.model.document import Document, GoalTable, Indicator
 from goaleditor.self_evaluation import checks as se
 from goaleditor.self_evaluation.evaluation import score_table
+from goaleditor.self_evaluation.fix_its import grade_of_score
 from goaleditor.self_evaluation.profiles import CENTRAL
 from goaleditor.self_evaluation.start import start_self_evaluation
 
@@ -356,3 +361,52 @@ def test_a_score_kept_by_the_caller_is_used() -> None:
     table.children[0].children[0].children[0].actual = "10个"  # not rescored: the caller's
     problems = check_table_of_any_kind(document, table, 1, score=kept)
     assert se.NO_DEVIATION in [p.rule for p in problems]
+
+
+# --- fix-its ----------------------------------------------------------------------------------
+
+
+def _fixed(table: GoalTable, rule: str, scoring: str = "central") -> Document:
+    """The document after the first fix-it of the first problem of rule."""
+    document = _document(table, scoring=scoring)
+    problem = next(p for p in check_document_of_any_kind(document) if p.rule == rule)
+    first = fix_its_of_any_kind(problem, document)[0]
+    undo = first.edit().apply(document)
+    assert rule not in {p.rule for p in check_document_of_any_kind(document)}
+    undo.apply(document)
+    assert rule in {p.rule for p in check_document_of_any_kind(document)}  # undone in one step
+    first.edit().apply(document)
+    return document
+
+
+def test_a_qualitative_score_outside_its_band_is_fixed_by_the_grade_it_fits() -> None:
+    row = _qualitative("部分达成", "8", deviation="x")
+    _fixed(_with_qualitative(row), se.SCORE_OUT_OF_BAND)
+    assert row.grade == "达成"
+    blank = _qualitative("", "5.99", deviation="x")
+    _fixed(_with_qualitative(blank), se.NO_GRADE)
+    assert blank.grade == "未达成"
+
+
+def test_a_money_total_is_fixed_from_its_rows() -> None:
+    table = _table(_ind("≥", "1", "个", "90", "1个"))
+    table.budget_executed_fiscal, table.budget_executed_other = D(90), D(4)
+    _fixed(table, se.MONEY_SUM)
+    assert table.budget_executed == D(94)
+
+
+def test_an_unknown_scoring_profile_is_fixed_by_the_central_one() -> None:
+    document = _fixed(_table(_ind("≥", "1", "个", "90", "1个")), se.UNKNOWN_SCORING, "mars")
+    assert document.scoring == "central"
+
+
+def test_the_grade_a_score_fits() -> None:
+    assert [grade_of_score(D(s), D(10), CENTRAL) for s in ("10", "8", "7.99", "6", "0")] == [
+        "达成",
+        "达成",
+        "部分达成",
+        "部分达成",
+        "未达成",
+    ]
+    assert grade_of_score(D(11), D(10), CENTRAL) is None
+    assert grade_of_score(D(0), D(0), CENTRAL) is None
