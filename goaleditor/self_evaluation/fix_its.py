@@ -4,8 +4,8 @@ total from its rows, the central profile for an unknown one (each one undoable e
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
-from goaleditor.model.checks import Problem
 from goaleditor.model.document import Document, GoalTable, Indicator
 from goaleditor.model.fix_its import FixIt
 from goaleditor.model.money import format_money
@@ -13,6 +13,9 @@ from goaleditor.model.values import decimal_value
 from goaleditor.self_evaluation.evaluation import profile_of
 from goaleditor.self_evaluation.profiles import CENTRAL, ScoringProfile
 from goaleditor.self_evaluation.scoring import round_score
+
+if TYPE_CHECKING:  # the checks load at the first check, not at start (tests/ui/test_startup.py)
+    from goaleditor.model.checks import Problem
 
 FIX_GRADE_OF_SCORE = "grade-of-score"  # a 定性 score outside its grade's band, or no grade
 FIX_MONEY_TOTAL = "money-total"  # a money column's total as the sum of its 其中 rows

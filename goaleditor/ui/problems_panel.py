@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from goaleditor.model.document import Document, GoalTable, Indicator, containing_table
 from goaleditor.model.events import Edited, Event, Moved
+from goaleditor.self_evaluation.fix_its import FIX_LABELS as SELF_EVALUATION_FIX_LABELS
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QIcon
@@ -39,9 +40,7 @@ FIX_LABELS = {
     "past-year": "把上一年度的年份改为本年度",
     "split-value": "把文字写的指标值拆为指标性质、数值和单位",
     "clear-not-printed": "清除当前版式不打印的内容（如上海格式的绩效指标描述）",
-    "grade-of-score": "按得分选择定性等级",
-    "money-total": "按其中各项重新计算合计",
-    "central-scoring": "评分规则改为中央规则",
+    **SELF_EVALUATION_FIX_LABELS,
 }
 RECHECK_DELAY_MS = 250
 
