@@ -288,8 +288,8 @@ def _money_rules(table: GoalTable, number: int, started: bool) -> Iterator[Probl
         return Problem(severity, number, 0, rule, message, field, node=table)
 
     if table.budget_adjusted is None:
-        said = "全年预算数为空，无法计算执行率和预算执行得分"
-        yield problem(WARNING, NO_ADJUSTED, said, "budget_adjusted")
+        said = "全年预算数为空，无法计算执行率和预算执行得分" if started else "全年预算数待填写"
+        yield problem(WARNING if started else HINT, NO_ADJUSTED, said, "budget_adjusted")
     elif table.budget_adjusted <= 0 and table.budget_executed is not None:
         said = f"全年预算数为{format_money(table.budget_adjusted)}{unit}，无法计算执行率"
         yield problem(WARNING, NO_ADJUSTED, said, "budget_adjusted")

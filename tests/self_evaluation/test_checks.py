@@ -265,6 +265,11 @@ def test_money_to_fill_and_more_spent_than_budgeted() -> None:
     assert _rules(_problems(_table(row, executed="100"))) == []
 
 
+def test_a_new_blank_table_only_has_its_money_to_fill() -> None:
+    table = GoalTable()
+    assert _rules(_problems(table)) == [(HINT, se.NO_ADJUSTED, 0), (HINT, se.NO_EXECUTED, 0)]
+
+
 def test_a_negative_amount_of_the_money_block_is_an_error() -> None:
     table = _table(_ind("≥", "1", "个", "90", "1个"))
     table.budget_initial_other = D(-1)
