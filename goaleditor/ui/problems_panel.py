@@ -43,6 +43,8 @@ FIX_LABELS = {
     **SELF_EVALUATION_FIX_LABELS,
 }
 RECHECK_DELAY_MS = 250
+# Document properties the rules of every table depend on.
+_EVERY_TABLES_RULES = ("framework", "year", "layout", "kind", "scoring")
 
 
 def severity_icon(severity: str) -> QIcon:
@@ -144,13 +146,7 @@ class ProblemsPanel(QWidget):
         if change.phase != "after":
             return
         if isinstance(change.parent, Document):
-            if isinstance(change, Edited) and change.name in (
-                "framework",
-                "year",
-                "layout",
-                "kind",
-                "scoring",
-            ):
+            if isinstance(change, Edited) and change.name in _EVERY_TABLES_RULES:
                 self._checked.clear()  # rules of every table depend on these
         else:  # a header or the tree of one table (a move may touch a second one)
             dest = change.dest if isinstance(change, Moved) else None
