@@ -159,6 +159,11 @@ def _build_parser() -> argparse.ArgumentParser:
         metavar="LAYOUT",
         help="按另一地区的版式检查（同 export --layout；文档本身不变）",
     )
+    p_check.add_argument(
+        "--summary",
+        action="store_true",
+        help="在问题之后输出自评摘要一行（绩效自评的项目N个…，仅绩效自评表）；退出码不变",
+    )
     dump_help = "把文档以规范JSON输出到标准输出"
     p_dump = sub.add_parser("dump", help=dump_help, description=dump_help + "。")
     p_dump.add_argument("document", metavar="DOC", help="要输出的文档")
@@ -376,14 +381,15 @@ def _document_lock(output: Path, force: bool) -> Iterator[None]:
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
+    from goaleditor.checking import check_document_of_any_kind
     from goaleditor.formats import ExportOptions, write_document
-    from goaleditor.model.checks import ERROR, check_document
+    from goaleditor.model.checks import ERROR
     from goaleditor.reading import read_untrusted
 
     document = read_untrusted(args.document, _warn)
     if args.layout:  # only this output: the document file is not written
         document.layout = args.layout
-    errors = sum(1 for p in check_document(document) if p.severity == ERROR)
+    errors = sum(1 for p in check_document_of_any_kind(document) if p.severity == ERROR)
     how = f"goaleditor check --layout {args.layout}" if args.layout else "goaleditor check"
     found = f"文档有{errors}个错误（用 {how} 查看）"
     if errors and args.strict:
@@ -398,14 +404,24 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
-    from goaleditor.model.checks import check_document, has_errors
+    from goaleditor.checking import check_document_of_any_kind
+    from goaleditor.errors import printable
+    from goaleditor.model.checks import has_errors
     from goaleditor.reading import read_untrusted
 
     document = read_untrusted(args.document, _warn)
+    if args.summary and not document.is_self_evaluation:
+        name = printable(Path(args.document).name)
+        return _fail(f"{name} 是绩效目标表，只有绩效自评表有自评摘要（去掉 --summary 即可检查）")
     if args.layout:
         document.layout = args.layout
-    problems = check_document(document)
-    _write_stdout("".join(p.line() + "\n" for p in problems))
+    problems = check_document_of_any_kind(document)
+    lines = [p.line() for p in problems]
+    if args.summary:  # the sentence for the publication, last, so `| tail -n 1` takes it
+        from goaleditor.self_evaluation.summary import summarize
+
+        lines.append(summarize(document).text())
+    _write_stdout("".join(line + "\n" for line in lines))
     return EXIT_CHECK_FAILED if has_errors(problems) else EXIT_OK
 
 

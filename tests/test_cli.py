@@ -285,6 +285,51 @@ def test_self_evaluate_starts_a_self_evaluation_and_says_what_it_filled(
     assert "无效的选择" in assert_one_clean_line(wrong)
 
 
+SELF_EVALUATIONS = ROOT / "tests" / "fixtures" / "self_evaluation"
+
+
+def test_check_of_a_self_evaluation_exits_1_with_its_errors(tmp_path: Path) -> None:
+    """The clerk's central 自评表 left one 偏差原因 out: an 错误, with the table and row."""
+    source = SELF_EVALUATIONS / "central-clerk-expected.json"
+    result = run("check", source)
+    assert result.returncode == 1 and result.stderr == ""
+    assert result.stdout.splitlines() == [
+        "错误\t表2\t第2行\tself-evaluation.no-deviation\t"
+        "“知识库条目更新数”得分8.00低于分值10，偏差原因分析及改进措施为空"
+    ]
+    written = tmp_path / "se.pdf"  # export counts the same 错误
+    line = assert_one_clean_line(run("export", source, "-o", written), code=0)
+    assert line == "goaleditor: 注意：文档有1个错误（用 goaleditor check 查看），已照样导出"
+
+
+def test_check_summary_prints_the_publications_line_last(tmp_path: Path, goals: Path) -> None:
+    result = run("check", SELF_EVALUATIONS / "sichuan-clerk-expected.json", "--summary")
+    assert result.returncode == 0 and result.stderr == ""
+    lines = result.stdout.splitlines()
+    assert lines[-1] == (
+        "绩效自评的项目1个，涉及预算金额48.00万元，平均得分95.83分，其中优1个、良0个、中0个、差0个"
+    )
+    assert all(line.count("\t") == 4 for line in lines[:-1])  # the problems, as without it
+    with_errors = run("check", SELF_EVALUATIONS / "central-clerk-expected.json", "--summary")
+    assert with_errors.returncode == 1  # the exit code is the check's
+    assert with_errors.stdout.splitlines()[-1].startswith("绩效自评的项目2个，")
+    started = tmp_path / "se.goals"
+    assert run("self-evaluate", goals, "-o", started).returncode == 0
+    fresh = run("check", started, "--summary")
+    assert fresh.returncode == 0  # only 提示: 实际完成值 and 全年执行数 still to fill
+    assert {line.split("\t")[0] for line in fresh.stdout.splitlines()[:-1]} == {"提示"}
+    assert fresh.stdout.splitlines()[-1].endswith("尚无评完的项目")
+
+
+def test_check_summary_of_a_goal_document_says_there_is_none(goals: Path) -> None:
+    line = assert_one_clean_line(run("check", goals, "--summary"), code=2)
+    assert line == (
+        "goaleditor: example.goals 是绩效目标表，"
+        "只有绩效自评表有自评摘要（去掉 --summary 即可检查）"
+    )
+    assert run("check", goals, "--summary").stdout == ""
+
+
 def test_next_year_refuses_bad_input_in_one_line(tmp_path: Path, goals: Path) -> None:
     kept = tmp_path / "kept.goals"
     kept.write_bytes(b"previous")

@@ -66,11 +66,13 @@ class Exporter:
 
     def errors_accepted(self, verb: str) -> bool:
         """With 错误 left, ask whether to export (or print) all the same."""
-        from goaleditor.model.checks import ERROR, check_document
+        from goaleditor.checking import check_document_of_any_kind
+        from goaleditor.model.checks import ERROR
 
         to_fill = self.to_fill()
         self.before_check()
-        errors = sum(1 for p in check_document(self.session.document) if p.severity == ERROR)
+        problems = check_document_of_any_kind(self.session.document)
+        errors = sum(1 for p in problems if p.severity == ERROR)
         if not errors:
             return True
         text = f"还有{errors}个错误，仍要{verb}？"

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from goaleditor.model.document import Document, GoalTable, Indicator, containing_table
 from goaleditor.model.events import Edited, Event, Moved
+from goaleditor.self_evaluation.fix_its import FIX_LABELS as SELF_EVALUATION_FIX_LABELS
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QIcon
@@ -39,8 +40,11 @@ FIX_LABELS = {
     "past-year": "把上一年度的年份改为本年度",
     "split-value": "把文字写的指标值拆为指标性质、数值和单位",
     "clear-not-printed": "清除当前版式不打印的内容（如上海格式的绩效指标描述）",
+    **SELF_EVALUATION_FIX_LABELS,
 }
 RECHECK_DELAY_MS = 250
+# Document properties the rules of every table depend on.
+_EVERY_TABLES_RULES = ("framework", "year", "layout", "kind", "scoring")
 
 
 def severity_icon(severity: str) -> QIcon:
@@ -142,7 +146,7 @@ class ProblemsPanel(QWidget):
         if change.phase != "after":
             return
         if isinstance(change.parent, Document):
-            if isinstance(change, Edited) and change.name in ("framework", "year", "layout"):
+            if isinstance(change, Edited) and change.name in _EVERY_TABLES_RULES:
                 self._checked.clear()  # rules of every table depend on these
         else:  # a header or the tree of one table (a move may touch a second one)
             dest = change.dest if isinstance(change, Moved) else None
@@ -188,17 +192,17 @@ class ProblemsPanel(QWidget):
 
     def recheck(self) -> None:
         """Check the tables that changed since the last check, and show every problem."""
-        from goaleditor.model.checks import check_table, document_problems
+        from goaleditor.checking import check_table_of_any_kind, document_problems_of_any_kind
         from goaleditor.model.to_fill import as_to_fill, gaps
 
         self._timer.stop()
         self._note_new_tables()
-        problems = document_problems(self._document)
+        problems = document_problems_of_any_kind(self._document)
         checked: dict[int, tuple[GoalTable, int, list[Problem]]] = {}
         for number, table in enumerate(self._document.tables, 1):
             known = self._checked.get(id(table))
             if known is None or known[0] is not table:
-                found = check_table(self._document, table, number)
+                found = check_table_of_any_kind(self._document, table, number)
                 self._to_fill[id(table)] = 0
                 if self.is_fresh(table):
                     self._to_fill[id(table)] = gaps(found)
@@ -271,14 +275,14 @@ class ProblemsPanel(QWidget):
         item = self.tree.itemAt(point)
         if item is None:
             return
-        from goaleditor.model.problem_fixes import fix_its
+        from goaleditor.checking import fix_its_of_any_kind
 
         problem: Problem = item.data(0, Qt.ItemDataRole.UserRole)
         menu = QMenu(self)
         show = QAction("定位到单元格(&L)", menu)
         show.triggered.connect(lambda: self.activated.emit(problem))
         menu.addAction(show)
-        for number, fix in enumerate(fix_its(problem, self._document.year), 1):
+        for number, fix in enumerate(fix_its_of_any_kind(problem, self._document), 1):
             action = QAction(f"&{number} 修复：{fix.label}", menu)
             action.triggered.connect(lambda _=False, f=fix: self._apply_fix(f))
             menu.addAction(action)

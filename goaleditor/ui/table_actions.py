@@ -89,7 +89,10 @@ class TableActions:
             self.window.editor.view.setFocus()
         elif table is not None and problem.field in HEADER_FIELDS:
             self._show_table(problem.table - 1)
-            self.window.header_form.editor(problem.field).setFocus()
+            try:
+                self.window.header_form.editor(problem.field).setFocus()
+            except KeyError:  # a 自评表 field the header form has no editor for (yet)
+                self.window.session.message.emit(no_row_message(problem), STATUS_MS)
         else:
             self.window.session.message.emit(no_row_message(problem), STATUS_MS)
 

@@ -94,7 +94,13 @@ def test_a_missing_level2_is_shown_at_its_group_and_fixed_by_a_new_row(qtbot, wi
 
 def test_every_fix_has_a_chinese_label_for_its_tooltip() -> None:
     from goaleditor.model import checks
+    from goaleditor.self_evaluation import fix_its
     from goaleditor.ui.problems_panel import FIX_LABELS
 
-    ids = {v for k, v in vars(checks).items() if k.startswith("FIX_") and isinstance(v, str)}
+    ids = {
+        v
+        for module in (checks, fix_its)
+        for k, v in vars(module).items()
+        if k.startswith("FIX_") and isinstance(v, str)
+    }
     assert ids == set(FIX_LABELS)
