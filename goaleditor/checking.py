@@ -12,6 +12,7 @@ from goaleditor.model.fix_its import FixIt
 from goaleditor.self_evaluation.checks import scoring_problems, self_evaluation_problems
 from goaleditor.self_evaluation.evaluation import TableScore, profile_of, score_table
 from goaleditor.self_evaluation.fix_its import self_evaluation_fix_its
+from goaleditor.self_evaluation.not_printed import not_printed_problems
 
 # Goal checks that misfire on a 自评表: the goal layout's 权重 total of 100 and its empty-weight
 # rule (a 自评表's 分值 are checked to 90 + the budget's 10 instead), the goal's 预算数 sum (the
@@ -53,6 +54,7 @@ def check_table_of_any_kind(
     kept = [p for p in problems if _applies_to_self_evaluation(p)]
     scored = score if score is not None else score_table(table, profile)
     kept += self_evaluation_problems(table, number, scored, profile)
+    kept += not_printed_problems(table, number, document.layout)
     kept.sort(key=lambda p: p.row)
     return kept
 

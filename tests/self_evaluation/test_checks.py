@@ -415,3 +415,24 @@ def test_the_grade_a_score_fits() -> None:
     ]
     assert grade_of_score(D(11), D(10), CENTRAL) is None
     assert grade_of_score(D(0), D(0), CENTRAL) is None
+
+
+def test_a_self_evaluation_field_its_form_does_not_print_is_said_once(example_document) -> None:
+    from decimal import Decimal
+
+    from goaleditor.checking import check_document_of_any_kind
+    from goaleditor.self_evaluation.start import start_self_evaluation
+
+    document = start_self_evaluation(example_document).document
+    table = document.tables[0]
+    table.budget_adjusted_carryover, table.conclusion = Decimal(5), "较好"
+    document.layout = "sichuan"
+    hints = [p for p in check_document_of_any_kind(document) if p.rule == "layout.not-printed"]
+    assert [(p.table, p.message) for p in hints] == [
+        (1, "全年预算数（上年结转资金）已填写，但四川的自评表不打印（数据仍保留在文档中）")
+    ]
+    document.layout = "central"
+    hints = [p for p in check_document_of_any_kind(document) if p.rule == "layout.not-printed"]
+    assert [p.message for p in hints] == [
+        "评价结论已填写，但中央的自评表不打印（数据仍保留在文档中）"
+    ]
