@@ -154,7 +154,9 @@ class MainWindow(QMainWindow):
             self.table_model.rowsRemoved,
         ):
             signal.connect(self._show_hint_if_no_table)
-        self.problems = ProblemsPanel(self.document, self.table_actions.apply_fix, self)
+        self.problems = ProblemsPanel(
+            self.document, self.table_actions.apply_fix, self, lambda: self.session.scores
+        )
         self.problems.activated.connect(self.table_actions.goto_problem)
         self.problems.checked.connect(self._show_marks)
         self.problems_dock = QDockWidget("问题", self)

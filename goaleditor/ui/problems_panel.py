@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 
     from goaleditor.model.checks import Problem
     from goaleditor.model.fix_its import FixIt
+    from goaleditor.self_evaluation.scores import DocumentScores
 
 # Keyed by the severities of goaleditor.model.checks (错误, 警告, 提示).
 SEVERITY_COLORS = {"错误": "#c62828", "警告": "#ef8f00", "提示": "#1e6fd9"}
@@ -81,11 +82,16 @@ class ProblemsPanel(QWidget):
     checked = Signal(list)  # list[Problem], after every check
 
     def __init__(
-        self, document: Document, apply_fix: Callable[[FixIt], None], parent: Any = None
+        self,
+        document: Document,
+        apply_fix: Callable[[FixIt], None],
+        parent: Any = None,
+        scores: Callable[[], DocumentScores] | None = None,
     ) -> None:
         super().__init__(parent)
         self._document = document
         self._apply_fix = apply_fix
+        self._scores = scores  # the session's kept scores of a 自评表, shared with the tree
         self.problems: list[Problem] = []
         # id(table) -> (table, its number when checked, its problems); dropped when it changes
         self._checked: dict[int, tuple[GoalTable, int, list[Problem]]] = {}
@@ -202,7 +208,10 @@ class ProblemsPanel(QWidget):
         for number, table in enumerate(self._document.tables, 1):
             known = self._checked.get(id(table))
             if known is None or known[0] is not table:
-                found = check_table_of_any_kind(self._document, table, number)
+                score = None
+                if self._scores is not None and self._document.is_self_evaluation:
+                    score = self._scores().of(table)
+                found = check_table_of_any_kind(self._document, table, number, score=score)
                 self._to_fill[id(table)] = 0
                 if self.is_fresh(table):
                     self._to_fill[id(table)] = gaps(found)
