@@ -14,7 +14,7 @@ import itertools
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QColor, QKeyEvent, QKeySequence, QPalette
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -38,6 +38,7 @@ from goaleditor.model.money import (
     read_typed_money,
 )
 from goaleditor.model.required import required_header_fields
+from goaleditor.ui.field_marks import MONEY_PLACEHOLDER, paint, placeholder
 from goaleditor.ui.header_rows import PLACEHOLDERS, ROWS, TEXT_LINES
 from goaleditor.ui.line_fields import field_line
 from goaleditor.ui.money_fields import (
@@ -58,10 +59,6 @@ from goaleditor.ui.self_evaluation_form import (
 if TYPE_CHECKING:
     from goaleditor.ui.session import DocumentSession
 
-MONEY_PLACEHOLDER = "未填"
-TO_FILL = "待填写"
-TO_FILL_BASE = QColor("#fff6d6")  # a light marker on a required field still empty
-REFUSED_TEXT = QColor("#b00020")  # an amount that is not (yet) one
 STATUS_MS = 10_000
 _REDO_KEYS = (QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z"))
 
@@ -238,13 +235,9 @@ class HeaderForm(QWidget):
             example = self._examples.get(name, "")
             if self._document.year is not None:  # examples name the document's own year
                 example = example.replace("2026", str(self._document.year))
-            if name in MONEY_FIELDS:
-                placeholder = TO_FILL if name in required else MONEY_PLACEHOLDER
-            else:
-                placeholder = f"{TO_FILL}，{example}" if name in required and example else example
-                placeholder = placeholder or (TO_FILL if name in required else "")
-            if editor.placeholderText() != placeholder:
-                editor.setPlaceholderText(placeholder)
+            grey = placeholder(name in MONEY_FIELDS, name in required, example)
+            if editor.placeholderText() != grey:
+                editor.setPlaceholderText(grey)
             self._paint(name, to_fill)
 
     def _paint(self, name: str, to_fill: bool | None = None) -> None:
@@ -252,18 +245,7 @@ class HeaderForm(QWidget):
         editor = self._editors[name]
         if to_fill is None:
             to_fill = bool(editor.property("toFill"))
-        state = (to_fill, self._refusal.get(name, ""))
-        if editor.property("marks") == list(state):
-            return
-        editor.setProperty("toFill", to_fill)
-        editor.setProperty("marks", list(state))
-        palette = self.palette()
-        if to_fill:
-            palette.setColor(QPalette.ColorRole.Base, TO_FILL_BASE)
-        if name in self._refusal:
-            palette.setColor(QPalette.ColorRole.Text, REFUSED_TEXT)
-        editor.setPalette(palette)
-        editor.setToolTip(self._refusal.get(name, TO_FILL if to_fill else ""))
+        paint(editor, self.palette(), to_fill, self._refusal.get(name, ""))
 
     def _update_unprinted(self) -> None:
         """Say which filled fields the layout will not print (they are kept all the same)."""
