@@ -15,6 +15,7 @@ from goaleditor.model.edits import Edit
 from goaleditor.self_evaluation.scores import DocumentScores
 from goaleditor.ui.commands import EditCommand
 from goaleditor.ui.error_log import log_exception
+from goaleditor.ui.file_names import documents_folder, suggested_stem
 from goaleditor.ui.import_report_handling import ImportReportHandling
 from goaleditor.ui.prompts import (
     CANCEL,
@@ -36,15 +37,6 @@ if TYPE_CHECKING:
 
 WORKING_COPY_DELAY_MS = 100  # after the first table is on screen
 IDLE_MS = 3000  # fold the working copy's log when the clerk pauses this long
-
-
-_NOT_IN_FILE_NAMES = str.maketrans({c: "_" for c in '\\/:*?"<>|\n\r\t'})
-
-
-def documents_folder() -> Path:
-    """The clerk's documents folder (home when there is none), never the program's folder."""
-    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    return Path(folder) if folder else Path.home()
 
 
 def working_folder() -> Path:
@@ -147,13 +139,7 @@ class DocumentSession(QObject):
         project name or the imported file's name, in the folder used last."""
         if self.path is not None:
             return self.path.with_suffix(suffix)
-        document = self.document
-        names = [document.title, *(t.project_name for t in document.tables[:1])]
-        names.append(self.source.stem if self.source else "")
-        stem = next((n.strip() for n in names if n and n.strip()), "未命名")
-        stem = stem.translate(_NOT_IN_FILE_NAMES)[:80]
-        if document.is_self_evaluation and "自评" not in stem:  # never the goal table's name
-            stem += "（自评表）"
+        stem = suggested_stem(self.document, self.source)
         folder = self.recent.last_folder()
         return (Path(folder) if folder else documents_folder()) / f"{stem}{suffix}"
 
