@@ -204,7 +204,7 @@ def _build_parser() -> argparse.ArgumentParser:
         "--scoring",
         choices=SCORING_NAMES,
         metavar="RULES",
-        help=f"评分规则（默认 central）：{'、'.join(SCORING_NAMES)}",
+        help=f"评分规则（默认按文档版式的地区，无则 central）：{'、'.join(SCORING_NAMES)}",
     )
     p_self.add_argument("--force", action="store_true", help=FORCE_HELP)
     diff_help = "比较两个文档，每行一处改动；相同时退出码为0，不同时为1"

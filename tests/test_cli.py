@@ -272,7 +272,9 @@ def test_self_evaluate_starts_a_self_evaluation_and_says_what_it_filled(
     assert result.returncode == 0 and "Traceback" not in result.stderr
     assert result.stderr.splitlines() == [
         "goaleditor: 表1至表6：分值按默认（产出40、效益30、满意度10，预算执行20）分配",
-        "goaleditor: 已生成绩效自评表：6张表、54个三级指标，请填写实际完成值和全年执行数",
+        "goaleditor: 表1至表6：实施单位按文档的单位名称填写",
+        "goaleditor: 已生成绩效自评表（评分规则：湖北）：6张表、54个三级指标，"
+        "请填写实际完成值和全年执行数",
     ]
     data = json.loads(run("dump", out).stdout)
     assert (data["kind"], data["scoring"], data["year"]) == ("self-evaluation", "hubei", 2026)

@@ -31,15 +31,26 @@ class Started:
         """One line for the status bar and the command line."""
         tables = len(self.document.tables)
         count = sum(t.indicator_count() for t in self.document.tables)
-        return f"已生成绩效自评表：{tables}张表、{count}个三级指标，请填写实际完成值和全年执行数"
+        rules = get_profile(self.document.scoring).label
+        return (
+            f"已生成绩效自评表（评分规则：{rules}）：{tables}张表、{count}个三级指标，"
+            "请填写实际完成值和全年执行数"
+        )
+
+
+def default_scoring(goals: Document) -> str:
+    """The profile a goal document's region suggests: its layout's region when a profile of
+    that name exists (四川, 上海, 天津, 中央), else the document's own scoring (central)."""
+    return goals.layout if is_known(goals.layout) else goals.scoring
 
 
 def start_self_evaluation(goals: Document, scoring: str = "") -> Started:
     """A self-evaluation of a goal document (which is kept): tables and indicators copied, the
-    budget as 年初预算数 and 全年预算数, each 分值 kept or given the profile's default."""
+    budget as 年初预算数 and 全年预算数, each 分值 kept or given the profile's default, an
+    empty 实施单位 the document's 单位名称. Scored by `scoring`, else the region's rules."""
     if goals.is_self_evaluation:
         raise InputError("这已是绩效自评表；请从绩效目标表生成自评表")
-    name = scoring or goals.scoring
+    name = scoring or default_scoring(goals)
     if not is_known(name):
         raise InputError(f"未知的评分规则“{name}”")
     profile = get_profile(name)
@@ -51,6 +62,9 @@ def start_self_evaluation(goals: Document, scoring: str = "") -> Started:
         table = goal_table.clone()
         for note in _prepare(table, profile.name):
             notes.setdefault(note, []).append(number)
+        if not table.implementer.strip() and goals.agency_name.strip():
+            table.implementer = goals.agency_name.strip()
+            notes.setdefault("实施单位按文档的单位名称填写", []).append(number)
         table.document = document
         document.tables.append(table)
     return Started(document, tuple(f"{_tables(n)}：{note}" for note, n in notes.items()))

@@ -16,14 +16,14 @@ def new_self_evaluation(window: MainWindow) -> None:
     """新建自评表: the open goal document as a new unsaved 自评表, scored by the rules the
     clerk chooses (the region's preselected); what was assumed is said on the status line."""
     from goaleditor.errors import InputError
-    from goaleditor.self_evaluation.start import start_self_evaluation
-    from goaleditor.ui.self_evaluation_dialogs import ScoringDialog, preselected_scoring
+    from goaleditor.self_evaluation.start import default_scoring, start_self_evaluation
+    from goaleditor.ui.self_evaluation_dialogs import ScoringDialog
 
     goals = window.document
     if goals.is_self_evaluation:
         window.session.message.emit(ONLY_FROM_GOALS, STATUS_MS)
         return
-    dialog = ScoringDialog(preselected_scoring(goals), window)
+    dialog = ScoringDialog(default_scoring(goals), window)
     if dialog.exec() != ScoringDialog.DialogCode.Accepted:
         return
     try:

@@ -15,14 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from goaleditor.model.document import Document
-from goaleditor.self_evaluation.profiles import PROFILES, is_known
-
-
-def preselected_scoring(document: Document) -> str:
-    """The profile a goal document's region suggests: its layout's region when a profile of
-    that name exists (四川, 上海, 天津), else the document's own scoring (central)."""
-    return document.layout if is_known(document.layout) else document.scoring
+from goaleditor.self_evaluation.profiles import PROFILES
 
 
 class ScoringDialog(QDialog):

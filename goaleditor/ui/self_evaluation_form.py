@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QSizePolicy, QVBox
 from goaleditor.model.fields import SPECS
 from goaleditor.model.money import format_money
 from goaleditor.self_evaluation.evaluation import profile_of, score_text
+from goaleditor.self_evaluation.layouts import printed_fields as form_fields
 from goaleditor.self_evaluation.scoring import execution_rate
 
 if TYPE_CHECKING:
@@ -64,7 +65,9 @@ def shown_fields(document: Document, table: GoalTable | None, printed: frozenset
     table's 预算数 row, whose amounts are the block's 年初预算数."""
     if not document.is_self_evaluation:
         return set(printed)
-    shown = set(printed) - set(GOAL_BUDGET_FIELDS)
+    # The goal layout's rows, and those its 自评表 form prints (主管部门 and 实施单位 on every
+    # form, even where the goal layout has none).
+    shown = (set(printed) | set(form_fields(document.layout))) - set(GOAL_BUDGET_FIELDS)
     shown.update(RESULT_FIELDS)
     filled = table is not None and any(getattr(table, name) for name in SICHUAN_FIELDS)
     if document.layout == "sichuan" or filled:

@@ -26,7 +26,8 @@ def _filled(example_document):
 
 def test_the_keys_of_a_self_evaluation_in_the_contract_order(example_document) -> None:
     data = canonical_json.to_data(_filled(example_document))
-    assert (data["kind"], data["scoring"]) == ("self-evaluation", "central")
+    # the example is printed in Tianjin's layout: scored by Tianjin's rules unless told
+    assert (data["kind"], data["scoring"]) == ("self-evaluation", "tianjin")
     assert list(data)[-3:] == ["kind", "scoring", "tables"]
     table = data["tables"][0]
     keys = list(table)

@@ -47,7 +47,12 @@ def test_targets_units_and_money_are_carried_over_and_weights_given() -> None:
         ("90", "%", "30"),
         ("90", "%", "10"),
     ]
-    assert started.notes == ("表1：分值按默认（产出50、效益30、满意度10，预算执行10）分配",)
+    assert started.notes == (
+        "表1：分值按默认（产出50、效益30、满意度10，预算执行10）分配",
+        "表1：实施单位按文档的单位名称填写",
+    )
+    assert document.tables[0].implementer == "某局"
+    assert started.summary().startswith("已生成绩效自评表（评分规则：中央（财预〔2020〕10号）")
     assert goals.tables[0].indicator_count() == 4 and not goals.is_self_evaluation
     assert next(goals.tables[0].indicator_rows())[2].weight == ""  # the source is kept
 
@@ -60,7 +65,10 @@ def test_weights_already_there_are_kept_and_gaps_said() -> None:
     rows = [i.weight for _, _, i in started.document.tables[0].indicator_rows()]
     assert rows == ["40", "", "", ""]
     assert started.document.tables[0].budget_weight == "20"
-    assert started.notes == ("表1：3个三级指标没有分值，请填写（其他指标已有分值）",)
+    assert started.notes == (
+        "表1：3个三级指标没有分值，请填写（其他指标已有分值）",
+        "表1：实施单位按文档的单位名称填写",
+    )
 
 
 def test_a_self_evaluation_or_an_unknown_profile_is_refused() -> None:

@@ -57,7 +57,7 @@ def test_new_self_evaluation_from_the_menu(window) -> None:
     assert window.session.path is None and window.isWindowModified()
     assert "（自评表）" in window.windowTitle()
     message = window.statusBar().currentMessage()
-    assert message.startswith("已生成绩效自评表：6张表、54个三级指标")
+    assert message.startswith("已生成绩效自评表（评分规则：四川）：6张表、54个三级指标")
     assert "表1至表6：分值按默认（产出50、效益30、满意度10，预算执行10）分配" in message
     assert not window.action.new_self_evaluation.isEnabled()
     assert window.action.self_evaluation_summary.isEnabled()
