@@ -22,6 +22,7 @@ from goaleditor.model.document import (
     TreeNode,
 )
 from goaleditor.model.frameworks import get_framework
+from goaleditor.self_evaluation.grade_edits import grade_edit
 from goaleditor.ui.column_paste import column_paste
 from goaleditor.ui.delegates import IndicatorDelegate, show_status
 from goaleditor.ui.indicator_model import (
@@ -281,7 +282,10 @@ class IndicatorEditor(QWidget):
     # --- editing ----------------------------------------------------------------------------
 
     def _edit_field(self, node: Any, name: str, value: str) -> None:
-        edit, note = rules.typed_field(node, name, value)  # 指标值 cells read as printed
+        if name == "grade" and isinstance(node, Indicator):  # 达成 fills its full 分值
+            edit, note = grade_edit(node, value)
+        else:
+            edit, note = rules.typed_field(node, name, value)  # 指标值 cells read as printed
         self._session.apply(edit)
         show_status(self, note)
 

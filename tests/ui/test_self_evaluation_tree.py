@@ -361,7 +361,12 @@ def test_a_grade_that_is_none_of_the_three_is_refused(qtbot, se_window) -> None:
     assert indicators(se_window)[row].grade == ""
     assert se_window.statusBar().currentMessage().startswith("定性等级应为达成、部分达成、未达成")
     type_into(qtbot, se_window, row, COL_GRADE, "达成预期指标")  # the central form's spelling
-    assert indicators(se_window)[row].grade == "达成"
+    node = indicators(se_window)[row]
+    assert node.grade == "达成"
+    assert node.score == node.weight  # 达成 on an unscored row: its full 分值, said
+    assert se_window.statusBar().currentMessage().startswith("评为达成：得分按满分")
+    se_window.stack.undo()
+    assert (node.grade, node.score) == ("", "")  # one step
 
 
 def test_an_editable_profile_lets_the_clerk_override_the_rule_and_clear_it(
