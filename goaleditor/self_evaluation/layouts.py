@@ -11,8 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from goaleditor.model.values import QUALITATIVE
+
 if TYPE_CHECKING:
-    from goaleditor.model.document import Document
+    from goaleditor.model.document import Document, Indicator
 
 CENTRAL_FORM = "central"
 SICHUAN_FORM = "sichuan"
@@ -204,3 +206,11 @@ def printed_fields(layout: str) -> frozenset[str]:
     indicator = [f"indicator.{key}" for key in (*_CENTRAL_INDICATOR, "deviation")]
     texts = _SICHUAN_TEXTS if form is SICHUAN else ()
     return frozenset((*_HEADER, *money, *_BUDGET_SCORE, "level1", "level2", *indicator, *texts))
+
+
+def actual_printed(indicator: Indicator) -> str:
+    """实际完成值 as the form prints it: as written; a 定性 row left empty but graded prints
+    its grade as the central form words it (达成预期指标), so the printed row is not blank."""
+    if indicator.actual.strip() or indicator.comparator != QUALITATIVE or not indicator.grade:
+        return indicator.actual
+    return f"{indicator.grade}预期指标"

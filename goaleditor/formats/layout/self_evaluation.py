@@ -35,7 +35,13 @@ from goaleditor.self_evaluation.evaluation import (
     profile_of,
     score_table,
 )
-from goaleditor.self_evaluation.layouts import SICHUAN, SelfEvaluationForm, form_of, title_of
+from goaleditor.self_evaluation.layouts import (
+    SICHUAN,
+    SelfEvaluationForm,
+    actual_printed,
+    form_of,
+    title_of,
+)
 
 # Column widths as shares of the table's width: the central form's 10 columns (A label, 一级,
 # 二级, 三级, 年度指标值, 实际完成值, 分值, 得分, and 偏差原因分析及改进措施 over two), Sichuan's 11
@@ -153,7 +159,7 @@ def _central(
         specs += [
             indicator_cell(2, ind, "name", ind.name, align="left"),
             indicator_cell(3, ind, "display", target_text(ind)),
-            indicator_cell(4, ind, "actual", ind.actual),
+            indicator_cell(4, ind, "actual", actual_printed(ind)),
             indicator_cell(5, ind, "weight", ind.weight),
             indicator_score_cell(rows, 6, score),
             indicator_cell(7, ind, "deviation", ind.deviation, colspan=2, align="left"),
@@ -242,7 +248,7 @@ def _sichuan(
             indicator_cell(3, ind, "comparator", ind.comparator),
             indicator_cell(4, ind, "value", ind.value),
             indicator_cell(5, ind, "unit", ind.unit),
-            indicator_cell(6, ind, "actual", ind.actual),
+            indicator_cell(6, ind, "actual", actual_printed(ind)),
             indicator_cell(7, ind, "weight", ind.weight),
             indicator_score_cell(rows, 8, score),
             indicator_cell(9, ind, "deviation", ind.deviation, align="left"),

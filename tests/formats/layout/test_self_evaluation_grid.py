@@ -329,3 +329,13 @@ def test_a_goal_document_keeps_its_goal_table_form(example_document: Document) -
     assert "绩效自评表" not in grid.title
     assert official.heading_of(example_document) == official.DEFAULT_HEADING
     assert not computed_cells(grid)
+
+
+def test_a_graded_qualitative_row_without_a_result_prints_its_grade(central: Document) -> None:
+    """The central form's 实际完成值 of a 定性 row reads 达成预期指标: a row the clerk only
+    graded prints that, never a blank; a written result prints as written."""
+    rows = [i for _, _, i in central.tables[0].indicator_rows() if i.comparator == "定性"]
+    rows[0].actual, rows[0].grade = "", "部分达成"
+    rows[1].actual = "保障到位"
+    texts = [c.text for c in cells(grid_of(central))]
+    assert "部分达成预期指标" in texts and "保障到位" in texts
