@@ -24,6 +24,8 @@ from goaleditor.self_evaluation.fix_its import (
     FIX_CENTRAL_SCORING,
     FIX_GRADE_OF_SCORE,
     FIX_MONEY_TOTAL,
+    FIX_PERCENT_OF_FRACTION,
+    fraction_as_percent,
 )
 from goaleditor.self_evaluation.profiles import ACHIEVED, CENTRAL, ScoringProfile, is_known
 from goaleditor.self_evaluation.scoring import (
@@ -54,6 +56,7 @@ _MONEY_COLUMNS = (
 ACTUAL_MISSING = "self-evaluation.actual-missing"
 NOT_STARTED = "self-evaluation.not-started"
 ACTUAL_UNREADABLE = "self-evaluation.actual-unreadable"
+ACTUAL_FRACTION = "self-evaluation.actual-fraction"
 NO_DEVIATION = "self-evaluation.no-deviation"
 OVER_ACHIEVEMENT = "self-evaluation.over-achievement"
 NO_GRADE = "self-evaluation.no-grade"
@@ -203,6 +206,14 @@ def _qualitative_rules(
             yield replace(found, fix=FIX_GRADE_OF_SCORE)
 
 
+def _fraction_of_a_percent(item: IndicatorScore) -> bool:
+    """0.972 against ≥95%: a percent cell's value copied as its fraction, most likely."""
+    indicator = item.indicator
+    if indicator.unit.strip() not in ("%", "％") or item.target is None or item.target <= 1:
+        return False
+    return fraction_as_percent(indicator.actual) is not None
+
+
 def _quantitative_rules(
     item: IndicatorScore, problem: _Maker, profile: ScoringProfile, started: bool
 ) -> Iterator[Problem]:
@@ -213,6 +224,15 @@ def _quantitative_rules(
             yield problem(WARNING, ACTUAL_MISSING, f"{name}的实际完成值为空", "actual")
     elif actual is not None and actual.value is None:
         yield problem(ERROR, ACTUAL_UNREADABLE, f"{name}：{actual.reason}", "actual")
+    elif _fraction_of_a_percent(item):
+        percent = fraction_as_percent(indicator.actual)
+        said = (
+            f"{name}的实际完成值{indicator.actual.strip()}没有写%，按{indicator.actual.strip()}%"
+            f"计分；指标值为{indicator.display}，若是{percent}请改写"
+        )
+        yield replace(
+            problem(WARNING, ACTUAL_FRACTION, said, "actual"), fix=FIX_PERCENT_OF_FRACTION
+        )
     if item.mode == "editable":
         yield from _entered_score_rules(item, problem)
     if (

@@ -20,12 +20,15 @@ if TYPE_CHECKING:  # the checks load at the first check, not at start (tests/ui/
 FIX_GRADE_OF_SCORE = "grade-of-score"  # a 定性 score outside its grade's band, or no grade
 FIX_MONEY_TOTAL = "money-total"  # a money column's total as the sum of its 其中 rows
 FIX_CENTRAL_SCORING = "central-scoring"  # an unknown scoring profile replaced by the central
+FIX_PERCENT_OF_FRACTION = "percent-of-fraction"  # 0.972 of a % target written as 97.2%
 FIX_LABELS = {
+    FIX_PERCENT_OF_FRACTION: "按百分比改写实际完成值",
     FIX_GRADE_OF_SCORE: "按得分选择定性等级",
     FIX_MONEY_TOTAL: "按其中各项重新计算合计",
     FIX_CENTRAL_SCORING: "评分规则改为中央规则",
 }
 _PARTS = ("_fiscal", "_carryover", "_other")
+_ZERO = Decimal(0)
 
 
 def grade_of_score(score: Decimal, weight: Decimal, profile: ScoringProfile) -> str | None:
@@ -37,6 +40,14 @@ def grade_of_score(score: Decimal, weight: Decimal, profile: ScoringProfile) -> 
         if low <= score and (score <= high if band.high_closed else score < high):
             return band.grade
     return None
+
+
+def fraction_as_percent(actual: str) -> str | None:
+    """A bare fraction 0 < B ≤ 1 written as the percent it likely is (0.972 → 97.2%)."""
+    value = decimal_value(actual.strip())
+    if value is None or not _ZERO < value <= 1:
+        return None
+    return f"{(value * 100).normalize():f}%"
 
 
 def self_evaluation_fix_its(problem: Problem, document: Document) -> list[FixIt]:
@@ -58,6 +69,11 @@ def self_evaluation_fix_its(problem: Problem, document: Document) -> list[FixIt]
             return []
         total = sum((part or Decimal(0) for part in parts), Decimal(0))
         return [FixIt(f"合计改为{format_money(total)}", node, problem.field, total)]
+    if problem.fix == FIX_PERCENT_OF_FRACTION and isinstance(node, Indicator):
+        percent = fraction_as_percent(node.actual)
+        if percent is None:
+            return []
+        return [FixIt(f"实际完成值改为{percent}", node, "actual", percent)]
     if problem.fix == FIX_CENTRAL_SCORING:
         return [FixIt(f"评分规则改为{CENTRAL.label}", document, "scoring", CENTRAL.name)]
     return []

@@ -436,3 +436,23 @@ def test_a_self_evaluation_field_its_form_does_not_print_is_said_once(example_do
     assert [p.message for p in hints] == [
         "评价结论已填写，但中央的自评表不打印（数据仍保留在文档中）"
     ]
+
+
+def test_a_fraction_against_a_percent_target_is_warned_with_a_fix(example_document) -> None:
+    from goaleditor.checking import check_document_of_any_kind, fix_its_of_any_kind
+    from goaleditor.self_evaluation.start import start_self_evaluation
+
+    document = start_self_evaluation(example_document).document
+    table = document.tables[0]
+    percent = next(i for _, _, i in table.indicator_rows() if i.unit == "%" and i.value == "90")
+    percent.actual = "0.972"  # a percent cell's value, copied from Excel
+    found = [p for p in check_document_of_any_kind(document) if p.node is percent]
+    warned = [p for p in found if p.rule == "self-evaluation.actual-fraction"]
+    assert [p.severity for p in warned] == ["警告"]
+    assert "实际完成值0.972没有写%" in warned[0].message and "若是97.2%请改写" in warned[0].message
+    fixes = fix_its_of_any_kind(warned[0], document)
+    assert [(f.label, f.value) for f in fixes] == [("实际完成值改为97.2%", "97.2%")]
+    percent.actual = "97.2%"
+    assert not [p for p in check_document_of_any_kind(document) if p.rule == warned[0].rule]
+    percent.actual = "1.5"  # more than 1: a percent without its sign, not a fraction
+    assert not [p for p in check_document_of_any_kind(document) if p.rule == warned[0].rule]
