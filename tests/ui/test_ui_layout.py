@@ -172,3 +172,22 @@ def test_the_clerks_form_height_is_kept(qtbot, window, full_document) -> None:
     _resize(window, 1366, 740)
     qtbot.wait(50)
     assert splitter.sizes()[0] == 120 and sum(splitter.sizes()) < total
+
+
+def test_a_new_self_evaluation_at_1366x768_still_shows_twelve_rows(
+    qtbot, window, example_document
+) -> None:
+    """A 自评表's form is taller and its 问题 panel opens with its problems: the form scrolls
+    so that the tree keeps its twelve rows (the panel's growth is taken from the form)."""
+    from goaleditor.self_evaluation.start import start_self_evaluation
+
+    _resize(window, 1366, 768)
+    started = start_self_evaluation(example_document).document
+    started.tables[0].budget_executed = started.tables[0].budget_adjusted  # a started table
+    window.session.replace(started, None, unsaved=True)
+    qtbot.waitUntil(
+        lambda: window.problems.shown_count() > 0 and window.problems_dock.height() > 60
+    )
+    qtbot.wait(50)
+    assert _rows_shown(window.editor.view) >= 12
+    window.stack.setClean()
