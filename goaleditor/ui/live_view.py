@@ -32,7 +32,14 @@ from goaleditor.model.document import (
 )
 from goaleditor.model.events import Event, Moved
 from goaleditor.model.fields import GOAL_HEADER_FIELDS, HEADER_FIELDS
-from goaleditor.ui.indicator_model import COL_DESCRIPTION, COL_NAME, COL_VALUE, COLUMN_OF_FIELD
+from goaleditor.ui.indicator_model import (
+    COL_ACTUAL,
+    COL_DESCRIPTION,
+    COL_NAME,
+    COL_VALUE,
+    COLUMN_FIELDS,
+    COLUMN_OF_FIELD,
+)
 
 if TYPE_CHECKING:
     from goaleditor.ui.live_pages import LivePageView
@@ -44,7 +51,11 @@ WIDE_SCREEN = 1600
 DOCK_WIDTH = 620  # pixels, when first shown: an A4 page at about 75%
 FIT = "适合宽度"
 ZOOM_CHOICES = (FIT, "50%", "75%", "100%", "125%", "150%", "200%")
-_TREE_FIELDS = {COL_NAME: "indicator.name", COL_DESCRIPTION: "indicator.description"}
+# Tree columns shown by a printed cell of their own (the 指标值's parts print together).
+_TREE_FIELDS = {
+    column: f"indicator.{COLUMN_FIELDS[column]}"
+    for column in (COL_NAME, COL_DESCRIPTION, *range(COL_ACTUAL, len(COLUMN_FIELDS)))
+}
 
 
 def marks_for_node(node: Any, column: int) -> list[tuple[object, str]]:

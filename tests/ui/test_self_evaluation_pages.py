@@ -36,3 +36,17 @@ def test_the_page_view_draws_the_form_and_offers_only_typed_fields(
     assert {"indicator.actual", "indicator.deviation", "indicator.weight"} <= fields
     assert "indicator.score" not in fields  # a rule's score: not typed
     assert {t.field for t in targets if t.source is table} >= {"budget_executed", "goal_result"}
+
+
+def test_a_self_evaluation_column_of_the_tree_marks_its_own_printed_cell() -> None:
+    """实际完成值, 分值 and 偏差原因 selected in the tree mark their own cells on the page,
+    not the 年度指标值 beside them."""
+    from goaleditor.model.document import Indicator
+    from goaleditor.ui.indicator_model import COL_ACTUAL, COL_DEVIATION, COL_VALUE, COL_WEIGHT
+    from goaleditor.ui.live_view import marks_for_node
+
+    node = Indicator("n")
+    assert marks_for_node(node, COL_ACTUAL) == [(node, "indicator.actual")]
+    assert marks_for_node(node, COL_WEIGHT) == [(node, "indicator.weight")]
+    assert marks_for_node(node, COL_DEVIATION) == [(node, "indicator.deviation")]
+    assert marks_for_node(node, COL_VALUE) == [(node, "indicator.display")]
