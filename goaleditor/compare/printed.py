@@ -21,6 +21,7 @@ from goaleditor.model.fields import (
 from goaleditor.model.frameworks import FRAMEWORKS
 from goaleditor.model.layout_names import LAYOUT_LABELS
 from goaleditor.model.money import UNIT_SCALE, format_money
+from goaleditor.self_evaluation.profiles import PROFILES
 
 _KIND_LABELS = {GOALS: "绩效目标表", SELF_EVALUATION: "绩效自评表"}
 
@@ -51,7 +52,8 @@ def money_text(amount: Decimal | None, unit: str) -> str:
 
 
 def property_text(name: str, value: Any) -> str:
-    """A document property as the clerk reads it (a layout's and a framework's labels)."""
+    """A document property as the clerk reads it (a layout's, a framework's, a scoring
+    profile's labels)."""
     if name == "layout":
         return LAYOUT_LABELS.get(value, str(value))
     if name == "framework":
@@ -59,6 +61,8 @@ def property_text(name: str, value: Any) -> str:
         return framework.label if framework is not None else str(value)
     if name == "kind":
         return _KIND_LABELS.get(value, str(value))
+    if name == "scoring":
+        return PROFILES[value].label if value in PROFILES else str(value)
     if name == "merge_level2":
         return "是" if value else "否"
     return _text(value)

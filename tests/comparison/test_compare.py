@@ -74,6 +74,13 @@ def test_a_document_property_is_a_document_line() -> None:
     ]
 
 
+def test_a_scoring_profile_is_named_as_the_clerk_reads_it() -> None:
+    old, new = document(*NAMES), document(*NAMES)
+    old.kind = new.kind = "self-evaluation"
+    new.scoring = "tianjin"
+    assert compare_documents(old, new).lines() == ["文档 评分规则：中央（财预〔2020〕10号） → 天津"]
+
+
 def test_an_added_and_a_removed_indicator() -> None:
     old, new = document(*NAMES), document(*NAMES)
     group = new.tables[0].children[0].children[1]
