@@ -214,3 +214,12 @@ def actual_printed(indicator: Indicator) -> str:
     if indicator.actual.strip() or indicator.comparator != QUALITATIVE or not indicator.grade:
         return indicator.actual
     return f"{indicator.grade}预期指标"
+
+
+def form_label(layout: str) -> str:
+    """What a layout prints a 自评表 as, for the 版式 list of a 自评表's 文档属性."""
+    if layout == "shanghai":
+        return "财政项目支出绩效自评表（中央格式）"
+    if form_of(layout) is SICHUAN:
+        return "部门预算项目支出绩效自评表（四川格式）"
+    return "项目支出绩效自评表（中央格式）"

@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
 from goaleditor.model.document import Document
 from goaleditor.model.frameworks import FRAMEWORKS
 from goaleditor.model.layout_names import DEFAULT_LAYOUT, LAYOUT_LABELS
+from goaleditor.self_evaluation.layouts import form_label
+from goaleditor.self_evaluation.profiles import PROFILES
 from goaleditor.ui.line_fields import field_line
 
 
@@ -39,7 +41,10 @@ class DocumentPropertiesDialog(QDialog):
         form = QFormLayout(self)
         self.layout_choice = QComboBox(self)
         self.layout_choice.setObjectName("layout")
+        self._self_evaluation = document.is_self_evaluation
         for name, label in LAYOUT_LABELS.items():
+            if self._self_evaluation:  # the 自评表 form the layout prints, not its 目标表
+                label = f"{label.split('（')[0]}：{form_label(name)}"
             self.layout_choice.addItem(label, name)
         self.layout_choice.setCurrentIndex(max(0, self.layout_choice.findData(document.layout)))
         self.layout_choice.setToolTip("打印和导出所用的地区版式；切换版式不会丢失任何已填写的内容")
@@ -67,6 +72,14 @@ class DocumentPropertiesDialog(QDialog):
         self.merge_level2 = QCheckBox("打印时合并相同的二级指标单元格", self)
         self.merge_level2.setChecked(document.merge_level2)
         form.addRow("版式：", self.layout_choice)
+        self.scoring = QComboBox(self)
+        self.scoring.setObjectName("scoring")
+        for profile in PROFILES.values():
+            self.scoring.addItem(profile.label, profile.name)
+        self.scoring.setCurrentIndex(max(0, self.scoring.findData(document.scoring)))
+        self.scoring.setToolTip("自评表按哪个地区的规则计算得分（预算执行率的分值、等级名称等）")
+        if self._self_evaluation:
+            form.addRow("评分规则：", self.scoring)
         form.addRow("指标体系：", self.framework)
         form.addRow("单位编码：", self.agency_code)
         form.addRow("单位名称：", self.agency_name)
@@ -101,4 +114,5 @@ class DocumentPropertiesDialog(QDialog):
             "title": self.title.text().strip(),
             "framework": self.framework.currentData(),
             "merge_level2": self.merge_level2.isChecked(),
+            **({"scoring": self.scoring.currentData()} if self._self_evaluation else {}),
         }

@@ -362,8 +362,9 @@ class MainWindow(QMainWindow):
         was, self._problem_count = self._problem_count, count
         if dock.isFloating() or (was >= 0 and (count > 0) == (was > 0)):
             return
-        # The form gives the tree back what the panel takes (or takes what it gives up).
-        QTimer.singleShot(0, self._share_form_and_tree)
+        # The form gives the tree back what the panel takes (or takes what it gives up); the
+        # window as context: no call once it is gone.
+        QTimer.singleShot(0, self, self._share_form_and_tree)
         if not count:
             panel.setMaximumHeight(panel.empty.sizeHint().height() + 4)
             return

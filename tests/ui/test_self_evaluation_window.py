@@ -275,3 +275,26 @@ def test_a_saved_self_evaluation_opens_with_its_form(window, tmp_path) -> None:
     assert form.results.rates[""].text() == "100.00%"
     assert form.results.budget_score.text() == "10.00"
     assert not window.action.new_self_evaluation.isEnabled()
+
+
+def test_the_properties_of_a_self_evaluation_name_its_forms_and_its_scoring(
+    qtbot, example_document
+) -> None:
+    """文档属性 of a 自评表: the 版式 list says which 自评表 form each layout prints, and the
+    评分规则 can be changed there (a goal document's dialog has no 评分规则)."""
+    from goaleditor.self_evaluation.start import start_self_evaluation
+    from goaleditor.ui.dialogs import DocumentPropertiesDialog
+
+    goals = DocumentPropertiesDialog(example_document)
+    qtbot.addWidget(goals)
+    assert "scoring" not in goals.values()
+    started = start_self_evaluation(example_document).document
+    dialog = DocumentPropertiesDialog(started)
+    qtbot.addWidget(dialog)
+    choice = dialog.layout_choice
+    labels = [choice.itemText(i) for i in range(choice.count())]
+    assert "四川：部门预算项目支出绩效自评表（四川格式）" in labels
+    assert "天津：项目支出绩效自评表（中央格式）" in labels
+    assert dialog.values()["scoring"] == "tianjin"
+    dialog.scoring.setCurrentIndex(dialog.scoring.findData("hubei"))
+    assert dialog.values()["scoring"] == "hubei"
