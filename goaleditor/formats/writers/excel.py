@@ -34,6 +34,7 @@ from goaleditor.model.document import Document, GoalTable
 from goaleditor.model.fields import MONEY_FIELDS
 from goaleditor.model.money import format_money
 from goaleditor.model.text_clean import encodable
+from goaleditor.model.values import decimal_value
 
 TOC_SHEET = "目录"
 # The page footer: 第 1 页 / 共 6 页 (&P and &N are Excel's page number and page count).
@@ -73,7 +74,13 @@ class _Styles:
             alignment = Alignment(horizontal=align, vertical="center", wrap_text=True)
             make(f"cell-{align}", font=song, border=border, alignment=alignment)
             fit = Alignment(horizontal=align, vertical="center", shrink_to_fit=True)
-            for key, number_format in (("money", "0.00"), ("money-grouped", "#,##0.00")):
+            formats = (
+                ("money", "0.00"),
+                ("money-grouped", "#,##0.00"),
+                ("percent", "0.00%"),  # 执行率
+                ("number", "General"),  # a 分值 as typed: 4.17, 10
+            )
+            for key, number_format in formats:
                 make(
                     f"{key}-{align}",
                     font=song,
@@ -192,6 +199,21 @@ def _text(cell: Any, value: str) -> None:
         )
     cell.value = value
     cell.data_type = "s"
+
+
+# Typed numbers printed as they are typed, written as numbers: the 分值 of indicators and budget.
+_NUMBER_FIELDS = frozenset({"indicator.weight", "budget_weight"})
+
+
+def _number(cell: Any, text: str) -> bool:
+    """Write a score, a 分值 or a percent (95.23%) as an exact number; False when the text is
+    not one (a blank score, —)."""
+    percent = text.endswith("%")
+    value = decimal_value(text[:-1] if percent else text)
+    if value is None or not _exact_in_excel(value):
+        return False
+    cell.value = value / 100 if percent else value
+    return True
 
 
 def _amount(cell: Any, amount: Decimal | None) -> None:
@@ -313,6 +335,10 @@ def _write_cell(
     if cell.field in MONEY_FIELDS:  # an amount is a number in Excel where it stays exact
         _amount(target, getattr(table, cell.field))
         styles.apply(target, f"{'money-grouped' if thousands else 'money'}-{cell.align}")
+    elif (cell.computed or cell.field in _NUMBER_FIELDS) and _number(target, cell.text):
+        # a score, 执行率 or 分值: a number the clerk can add up in Excel
+        kind = "percent" if cell.text.endswith("%") else "money" if cell.computed else "number"
+        styles.apply(target, f"{kind}-{cell.align}")
     elif cell.label:  # broken where the layout breaks it (主管部门/及代码), not by Excel
         _text(target, "\n".join(cell.lines))
         styles.apply(target, f"cell-{cell.align}")

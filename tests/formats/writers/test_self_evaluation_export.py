@@ -136,7 +136,7 @@ def test_sichuans_pdf_leaves_out_the_carryover_it_has_no_row_for(
     assert "123456.78" in "".join(pdf_pages(out))
 
 
-def test_the_workbook_holds_amounts_as_numbers_and_the_rest_as_text(
+def test_the_workbook_holds_amounts_scores_and_weights_as_numbers_and_the_rest_as_text(
     tmp_path: Path, example_document: Document
 ) -> None:
     document = filled(example_document, "central")
@@ -162,11 +162,19 @@ def test_the_workbook_holds_amounts_as_numbers_and_the_rest_as_text(
         6300000.0,
         5999490.0,
     ]
+    # scores, 执行率 and 分值 are numbers a clerk can add up, printed as the PDF prints them
     rate = sheet.cell(row=total.row, column=8)
-    assert (rate.value, rate.data_type) == ("95.23%", "s")
-    assert sheet.cell(row=total.row, column=9).value == "9.52"
+    assert (float(rate.value), rate.data_type, rate.number_format) == (0.9523, "n", "0.00%")
+    score = sheet.cell(row=total.row, column=9)
+    assert (float(score.value), score.number_format) == (9.52, "0.00")
     last = sheet.max_row
-    assert [sheet.cell(row=last, column=c).value for c in (1, 7, 8)] == ["总分", "100", "99.52"]
+    cells = [sheet.cell(row=last, column=c).value for c in (1, 7, 8)]
+    assert cells[0] == "总分" and [float(v) for v in cells[1:]] == [100, 99.52]
+    first = next(i for _, _, i in document.tables[0].indicator_rows())
+    named = next(c for row in sheet.iter_rows() for c in row if c.value == first.name)
+    weight = sheet.cell(row=named.row, column=7)  # 分值, after 年度指标值 and 实际完成值
+    assert weight.data_type == "n"
+    assert float(weight.value) == float(first.weight)
     merged = {str(r) for r in sheet.merged_cells.ranges}
     assert f"A{last}:F{last}" in merged
     assert f"A{total.row - 1}:A{total.row + 3}" in merged  # 项目资金（元） over its five rows
