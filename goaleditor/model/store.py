@@ -29,6 +29,7 @@ from goaleditor.model.fields import (
     MONEY_FIELDS,
 )
 from goaleditor.model.frameworks import DEFAULT_FRAMEWORK, FRAMEWORKS, detect_framework
+from goaleditor.model.migrations import MIGRATIONS
 from goaleditor.model.money import MoneyError, format_money, parse_money
 from goaleditor.model.text_clean import encodable
 from goaleditor.model.year_range import plain_year
@@ -60,65 +61,6 @@ def _tables() -> tuple[Table, ...]:
 def allowed_objects(version: int = SCHEMA_VERSION) -> frozenset[tuple[str, str]]:
     """What a .goals file of a version may contain (sqlite_master type, name); nothing else."""
     return frozenset((kind, name) for kind, name, _sql in KNOWN_SCHEMAS[version])
-
-
-Migration = Callable[[sqlite3.Connection], None]
-
-# Version 2 added the fields of other regions' layouts (DESIGN §4), all text.
-_V2_COLUMNS = {
-    "document": {"layout": "tianjin"},
-    "goal_table": dict.fromkeys(
-        (
-            "project_nature",
-            "project_category",
-            "supervisor",
-            "implementer",
-            "start_date",
-            "end_date",
-            "period_total",
-            "period_fiscal",
-            "period_other",
-            "budget_carryover",
-            "period_goal",
-        ),
-        "",
-    ),
-    "indicator": dict.fromkeys(("weight", "explanation", "standard", "remark"), ""),
-}
-
-
-def _to_v2(connection: sqlite3.Connection) -> None:
-    for table, columns in _V2_COLUMNS.items():
-        for name, default in columns.items():
-            connection.execute(
-                f"ALTER TABLE {table} ADD COLUMN {name} VARCHAR NOT NULL DEFAULT '{default}'"
-            )
-
-
-def _to_v3(connection: sqlite3.Connection) -> None:
-    """Version 3 added the 绩效自评表 (DESIGN §5.1): the document's kind and scoring profile,
-    the money block and results of a table, an indicator's result and score; all text."""
-    from goaleditor.model.fields import (
-        DEFAULT_SCORING,
-        GOALS,
-        SELF_EVALUATION_HEADER_FIELDS,
-        SELF_EVALUATION_INDICATOR_FIELDS,
-    )
-
-    added = {
-        "document": {"kind": GOALS, "scoring": DEFAULT_SCORING},
-        "goal_table": dict.fromkeys(SELF_EVALUATION_HEADER_FIELDS, ""),
-        "indicator": dict.fromkeys(SELF_EVALUATION_INDICATOR_FIELDS, ""),
-    }
-    for table, columns in added.items():
-        for name, default in columns.items():
-            connection.execute(
-                f"ALTER TABLE {table} ADD COLUMN {name} VARCHAR NOT NULL DEFAULT '{default}'"
-            )
-
-
-# MIGRATIONS[n] upgrades a database from user_version n to n + 1, in place.
-MIGRATIONS: dict[int, Migration] = {1: _to_v2, 2: _to_v3}
 
 
 class FileHeader:
