@@ -229,6 +229,8 @@ class IndicatorEditor(QWidget):
         if table is not None:
             first = next((ind for _, _, ind in table.indicator_rows()), None)
             index = self.model.index_of(first) if first else self.model.index(0, 0)
+            if first is not None and self._document.is_self_evaluation:
+                index = index.siblingAtColumn(COL_ACTUAL)  # a 自评表 is filled in its results
             self.view.setCurrentIndex(index)  # current and selected
             self.view.scrollToTop()  # the first indicator, under its group rows
 

@@ -465,3 +465,12 @@ def test_a_goal_document_still_pastes_rows(qtbot, window) -> None:
 def test_the_tree_and_the_form_share_the_sessions_scores(se_window) -> None:
     """One set of kept scores per open document: an edit rescores its table once for all."""
     assert se_window.editor.model.scores is se_window.session.scores
+
+
+def test_a_self_evaluation_opens_on_the_first_result_to_fill(se_window) -> None:
+    """Typing at once after opening fills the first 实际完成值, never the indicator's name."""
+    from goaleditor.ui.indicator_model import COL_ACTUAL
+
+    current = se_window.editor.view.currentIndex()
+    assert current.column() == COL_ACTUAL
+    assert se_window.editor.model.node(current) is indicators(se_window)[0]
