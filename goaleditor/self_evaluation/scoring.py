@@ -18,7 +18,7 @@ rounded scores. The edges the table leaves open are decided here, the same in ev
 from __future__ import annotations
 
 from collections.abc import Iterable
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Decimal, localcontext
 
 from goaleditor.self_evaluation.profiles import CENTRAL, QualitativeBand, ScoringProfile
 
@@ -41,8 +41,11 @@ HIGH_SCORE_LOW_EXECUTION_POINTS = Decimal(5)
 
 
 def round_score(value: Decimal) -> Decimal:
-    """A score rounded to 2 places, half up (8.665 → 8.67)."""
-    return value.quantize(_CENT, rounding=ROUND_HALF_UP)
+    """A score rounded to 2 places, half up (8.665 → 8.67); any size of number (a 分值 of
+    40 digits) is rounded, never refused for want of precision."""
+    with localcontext() as context:
+        context.prec = max(context.prec, value.adjusted() + 3)
+        return value.quantize(_CENT, rounding=ROUND_HALF_UP)
 
 
 def is_computed(comparator: str) -> bool:

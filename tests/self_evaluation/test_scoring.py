@@ -27,6 +27,7 @@ from goaleditor.self_evaluation.scoring import (
     is_computed,
     is_high_score_low_execution,
     needs_over_achievement_explanation,
+    round_score,
     score_budget,
     score_indicator,
     total_score,
@@ -301,3 +302,12 @@ def test_budget_score_lies_in_weight_and_grows_with_rate(
     low_score, high_score = score_budget(low, profile), score_budget(high, profile)
     assert low_score is not None and high_score is not None
     assert 0 <= low_score <= high_score <= profile.weights.budget
+
+
+def test_scores_of_numbers_beyond_the_default_precision_are_rounded_not_refused() -> None:
+    huge = Decimal("9" * 40)
+    assert round_score(Decimal("9" * 40 + ".005")) == Decimal("9" * 40 + ".01")
+    assert score_indicator("≥", Decimal(12), Decimal(12), huge) == huge
+    assert score_indicator("≥", Decimal(12), Decimal(6), huge) == round_score(huge / 2)
+    assert execution_rate(Decimal(1), huge) == huge * 100
+    assert check_qualitative("达成", huge, huge) is None
