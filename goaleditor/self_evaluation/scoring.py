@@ -2,7 +2,8 @@
 
 正向 (≥ >): B ≥ A → W, else B/A × W.  等于 (=): A > 0 as 正向; A = 0: B ≤ 0 → W, else 0.
 反向 (≤ <): B ≤ A → W; A < B < 2A → (1 − (B − A)/A) × W; B ≥ 2A → 0.
-Every score is cut to [0, W] and rounded to 2 places half-up; a total is the sum of the
+Every score is cut to [0, W] and rounded to 2 places half-up (down where up would pass a W of
+more places: W = 12.505 scores at most 12.50); a total is the sum of the
 rounded scores. The edges the table leaves open are decided here, the same in every profile:
 
 - ">" and "<" score as "≥" and "≤": meeting the target exactly earns W (the budget system's
@@ -18,7 +19,7 @@ rounded scores. The edges the table leaves open are decided here, the same in ev
 from __future__ import annotations
 
 from collections.abc import Iterable
-from decimal import ROUND_HALF_UP, Decimal, localcontext
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, localcontext
 
 from goaleditor.self_evaluation.profiles import CENTRAL, QualitativeBand, ScoringProfile
 
@@ -46,6 +47,17 @@ def round_score(value: Decimal) -> Decimal:
     with localcontext() as context:
         context.prec = max(context.prec, value.adjusted() + 3)
         return value.quantize(_CENT, rounding=ROUND_HALF_UP)
+
+
+def _within_weight(value: Decimal, weight: Decimal) -> Decimal:
+    """A score in [0, W] rounded to 2 places, rounded down where rounding up would pass a W
+    of more places (a full score of W = 12.505 is 12.50, not 12.51)."""
+    rounded = round_score(value)
+    if rounded <= weight:
+        return rounded
+    with localcontext() as context:
+        context.prec = max(context.prec, value.adjusted() + 3)
+        return value.quantize(_CENT, rounding=ROUND_DOWN)
 
 
 def is_computed(comparator: str) -> bool:
@@ -79,7 +91,7 @@ def score_indicator(
         raw = _reverse(target, actual, weight)
     else:
         return None
-    return round_score(min(max(raw, _ZERO), weight))
+    return _within_weight(min(max(raw, _ZERO), weight), weight)
 
 
 def _positive(target: Decimal, actual: Decimal, weight: Decimal) -> Decimal:
@@ -119,8 +131,8 @@ def score_budget(
     rule = profile.budget_rule
     if rule.kind == "tiers":
         share = next((t.share for t in rule.tiers if rate >= t.at_least), _ZERO)
-        return round_score(share * chosen)
-    return round_score(min(max(rate, _ZERO) * chosen / _HUNDRED, chosen))
+        return _within_weight(share * chosen, chosen)
+    return _within_weight(min(max(rate, _ZERO) * chosen / _HUNDRED, chosen), chosen)
 
 
 def total_score(scores: Iterable[Decimal | None]) -> Decimal:

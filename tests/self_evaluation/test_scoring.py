@@ -311,3 +311,27 @@ def test_scores_of_numbers_beyond_the_default_precision_are_rounded_not_refused(
     assert score_indicator("≥", Decimal(12), Decimal(6), huge) == round_score(huge / 2)
     assert execution_rate(Decimal(1), huge) == huge * 100
     assert check_qualitative("达成", huge, huge) is None
+
+
+@pytest.mark.parametrize(
+    ("kind", "target", "actual", "weight", "expected"),
+    [
+        ("≥", "12", "12", "12.505", "12.50"),  # half-up would give 12.51, above W
+        ("≥", "12", "12", "0.009", "0.00"),
+        ("≤", "30", "30", "0.005", "0.00"),
+        ("≥", "12", "6", "12.505", "6.25"),  # 6.2525 → 6.25, below W: half-up as ever
+        ("≥", "12", "12", "12.504", "12.50"),
+    ],
+)
+def test_a_score_is_never_above_a_weight_of_more_than_two_places(
+    kind: str, target: str, actual: str, weight: str, expected: str
+) -> None:
+    score = score_indicator(kind, D(target), D(actual), D(weight))
+    assert score == D(expected)
+    assert score is not None and score <= D(weight)
+
+
+def test_a_budget_score_is_never_above_a_weight_of_more_than_two_places() -> None:
+    assert score_budget(D(100), CENTRAL, D("9.995")) == D("9.99")
+    assert score_budget(D(100), JIANGXI, D("9.995")) == D("9.99")
+    assert score_budget(D(50), CENTRAL, D("9.995")) == D("5.00")  # 4.9975 → 5.00 ≤ W
