@@ -111,8 +111,9 @@ def _reverse(target: Decimal, actual: Decimal, weight: Decimal) -> Decimal:
 
 
 def execution_rate(adjusted: Decimal | None, executed: Decimal | None) -> Decimal | None:
-    """执行率 in percent, 2 places half-up: 全年执行数 / 全年预算数; None when it has no value."""
-    if adjusted is None or executed is None or adjusted <= 0:
+    """执行率 in percent, 2 places half-up: 全年执行数 / 全年预算数; None when it has no value
+    (a 全年预算数 not above 0, a negative 全年执行数: the checks say so, no rate is printed)."""
+    if adjusted is None or executed is None or adjusted <= 0 or executed < 0:
         return None
     return round_score(executed * _HUNDRED / adjusted)
 

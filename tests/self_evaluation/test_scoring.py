@@ -335,3 +335,8 @@ def test_a_budget_score_is_never_above_a_weight_of_more_than_two_places() -> Non
     assert score_budget(D(100), CENTRAL, D("9.995")) == D("9.99")
     assert score_budget(D(100), JIANGXI, D("9.995")) == D("9.99")
     assert score_budget(D(50), CENTRAL, D("9.995")) == D("5.00")  # 4.9975 → 5.00 ≤ W
+
+
+def test_no_execution_rate_of_a_negative_execution() -> None:
+    assert execution_rate(D(105), D("-99.99")) is None
+    assert execution_rate(D(105), D(0)) == D("0.00")
