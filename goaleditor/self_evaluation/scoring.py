@@ -18,8 +18,10 @@ rounded scores. The edges the table leaves open are decided here, the same in ev
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, localcontext
+import functools
+from collections.abc import Callable, Iterable
+from decimal import MAX_EMAX, MIN_EMIN, ROUND_DOWN, ROUND_HALF_UP, Decimal, localcontext
+from typing import ParamSpec, TypeVar
 
 from goaleditor.self_evaluation.profiles import CENTRAL, QualitativeBand, ScoringProfile
 
@@ -40,7 +42,24 @@ _GRADE_SPELLINGS = {
 # Completion above 执行率 by more than this many points is 高自评低执行.
 HIGH_SCORE_LOW_EXECUTION_POINTS = Decimal(5)
 
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
 
+
+def _wide_exponents(rule: Callable[_P, _R]) -> Callable[_P, _R]:
+    """The rule worked with Decimal's widest exponents: a figure near the default limits
+    (Decimal('9e999999') × 2) is a number, never an Overflow."""
+
+    @functools.wraps(rule)
+    def worked(*args: _P.args, **kwargs: _P.kwargs) -> _R:
+        with localcontext() as context:
+            context.Emax, context.Emin = MAX_EMAX, MIN_EMIN
+            return rule(*args, **kwargs)
+
+    return worked
+
+
+@_wide_exponents
 def round_score(value: Decimal) -> Decimal:
     """A score rounded to 2 places, half up (8.665 → 8.67); any size of number (a 分值 of
     40 digits) is rounded, never refused for want of precision."""
@@ -65,6 +84,7 @@ def is_computed(comparator: str) -> bool:
     return comparator in _COMPUTED
 
 
+@_wide_exponents
 def score_indicator(
     comparator: str,
     target: Decimal | None,
@@ -110,6 +130,7 @@ def _reverse(target: Decimal, actual: Decimal, weight: Decimal) -> Decimal:
     return (2 * target - actual) * weight / target
 
 
+@_wide_exponents
 def execution_rate(adjusted: Decimal | None, executed: Decimal | None) -> Decimal | None:
     """执行率 in percent, 2 places half-up: 全年执行数 / 全年预算数; None when it has no value
     (a 全年预算数 not above 0, a negative 全年执行数: the checks say so, no rate is printed)."""
@@ -118,6 +139,7 @@ def execution_rate(adjusted: Decimal | None, executed: Decimal | None) -> Decima
     return round_score(executed * _HUNDRED / adjusted)
 
 
+@_wide_exponents
 def score_budget(
     rate: Decimal | None, profile: ScoringProfile = CENTRAL, weight: Decimal | None = None
 ) -> Decimal | None:
@@ -136,6 +158,7 @@ def score_budget(
     return _within_weight(min(max(rate, _ZERO) * chosen / _HUNDRED, chosen), chosen)
 
 
+@_wide_exponents
 def total_score(scores: Iterable[Decimal | None]) -> Decimal:
     """The total: the sum of the rounded scores (indicators and budget); None adds nothing."""
     return sum((round_score(s) for s in scores if s is not None), _ZERO)
@@ -156,6 +179,7 @@ def qualitative_band(grade: str, profile: ScoringProfile = CENTRAL) -> Qualitati
     return next((b for b in profile.qualitative_bands if b.grade == name), None)
 
 
+@_wide_exponents
 def check_qualitative(
     grade: str, score: Decimal, weight: Decimal, profile: ScoringProfile = CENTRAL
 ) -> str | None:
@@ -175,6 +199,7 @@ def check_qualitative(
     return f"定性指标评为“{band.grade}”，得分{allowed}（现为{score}）"
 
 
+@_wide_exponents
 def needs_over_achievement_explanation(
     comparator: str, target: Decimal | None, actual: Decimal | None, profile: ScoringProfile
 ) -> bool:
@@ -186,6 +211,7 @@ def needs_over_achievement_explanation(
     return target > 0 and actual >= profile.over_achievement_ratio * target
 
 
+@_wide_exponents
 def completion_rate(scores: Iterable[Decimal | None], weights: Iterable[Decimal]) -> Decimal | None:
     """Indicator completion Σ得分 / Σ分值 in percent (2 places); None with no weight."""
     total_weight = sum(weights, _ZERO)
@@ -194,6 +220,7 @@ def completion_rate(scores: Iterable[Decimal | None], weights: Iterable[Decimal]
     return round_score(total_score(scores) * _HUNDRED / total_weight)
 
 
+@_wide_exponents
 def is_high_score_low_execution(completion: Decimal | None, rate: Decimal | None) -> bool:
     """True when indicator completion exceeds 执行率 by more than 5 points (高自评低执行)."""
     if completion is None or rate is None:

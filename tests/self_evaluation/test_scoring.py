@@ -340,3 +340,13 @@ def test_a_budget_score_is_never_above_a_weight_of_more_than_two_places() -> Non
 def test_no_execution_rate_of_a_negative_execution() -> None:
     assert execution_rate(D(105), D("-99.99")) is None
     assert execution_rate(D(105), D(0)) == D("0.00")
+
+
+def test_figures_near_the_decimal_limits_are_scored_not_overflowed() -> None:
+    big = D("9e999999")
+    assert score_indicator("≥", D(12), D(6), big) == round_score(big / 2)
+    assert score_indicator("≤", D("5e999999"), D("6e999999"), D(10)) == D("8.00")
+    assert execution_rate(D(1), big) == D("9e1000001")
+    assert score_budget(big) == D("10.00")
+    assert total_score([big, big]) > big
+    assert completion_rate([big], [big]) == D("100.00")
