@@ -76,8 +76,13 @@ class TableScore:
 
     @property
     def complete(self) -> bool:
-        """True when every indicator and the budget have a score."""
-        return self.budget_score is not None and all(i.score is not None for i in self.indicators)
+        """True when the table has indicators and every one and the budget have a score (a
+        table without indicators is not evaluated: no total of the budget's score alone)."""
+        return _complete(self.budget_score, self.indicators)
+
+
+def _complete(budget: Decimal | None, indicators: tuple[IndicatorScore, ...]) -> bool:
+    return budget is not None and bool(indicators) and all(i.score is not None for i in indicators)
 
 
 def profile_of(document: Document | None) -> ScoringProfile:
@@ -119,7 +124,7 @@ def score_table(table: GoalTable, profile: ScoringProfile) -> TableScore:
     entered = decimal_value(table.budget_score)
     budget = entered if profile.budget_score == "editable" and entered is not None else budget_rule
     total = total_score([*(i.score for i in indicators), budget])
-    complete = budget is not None and all(i.score is not None for i in indicators)
+    complete = _complete(budget, indicators)
     completion = completion_rate(
         (i.score for i in indicators), (i.weight or _ZERO for i in indicators)
     )

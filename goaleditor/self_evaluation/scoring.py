@@ -2,7 +2,8 @@
 
 正向 (≥ >): B ≥ A → W, else B/A × W.  等于 (=): A > 0 as 正向; A = 0: B ≤ 0 → W, else 0.
 反向 (≤ <): B ≤ A → W; A < B < 2A → (1 − (B − A)/A) × W; B ≥ 2A → 0.
-Every score is cut to [0, W] and rounded to 2 places half-up; a total is the sum of the
+Every score is cut to [0, W] and rounded to 2 places half-up (down where up would pass a W of
+more places: W = 12.505 scores at most 12.50); a total is the sum of the
 rounded scores. The edges the table leaves open are decided here, the same in every profile:
 
 - ">" and "<" score as "≥" and "≤": meeting the target exactly earns W (the budget system's
@@ -17,8 +18,10 @@ rounded scores. The edges the table leaves open are decided here, the same in ev
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from decimal import ROUND_HALF_UP, Decimal
+import functools
+from collections.abc import Callable, Iterable
+from decimal import MAX_EMAX, MIN_EMIN, ROUND_DOWN, ROUND_HALF_UP, Decimal, localcontext
+from typing import ParamSpec, TypeVar
 
 from goaleditor.self_evaluation.profiles import CENTRAL, QualitativeBand, ScoringProfile
 
@@ -39,10 +42,41 @@ _GRADE_SPELLINGS = {
 # Completion above 执行率 by more than this many points is 高自评低执行.
 HIGH_SCORE_LOW_EXECUTION_POINTS = Decimal(5)
 
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
 
+
+def _wide_exponents(rule: Callable[_P, _R]) -> Callable[_P, _R]:
+    """The rule worked with Decimal's widest exponents: a figure near the default limits
+    (Decimal('9e999999') × 2) is a number, never an Overflow."""
+
+    @functools.wraps(rule)
+    def worked(*args: _P.args, **kwargs: _P.kwargs) -> _R:
+        with localcontext() as context:
+            context.Emax, context.Emin = MAX_EMAX, MIN_EMIN
+            return rule(*args, **kwargs)
+
+    return worked
+
+
+@_wide_exponents
 def round_score(value: Decimal) -> Decimal:
-    """A score rounded to 2 places, half up (8.665 → 8.67)."""
-    return value.quantize(_CENT, rounding=ROUND_HALF_UP)
+    """A score rounded to 2 places, half up (8.665 → 8.67); any size of number (a 分值 of
+    40 digits) is rounded, never refused for want of precision."""
+    with localcontext() as context:
+        context.prec = max(context.prec, value.adjusted() + 3)
+        return value.quantize(_CENT, rounding=ROUND_HALF_UP)
+
+
+def _within_weight(value: Decimal, weight: Decimal) -> Decimal:
+    """A score in [0, W] rounded to 2 places, rounded down where rounding up would pass a W
+    of more places (a full score of W = 12.505 is 12.50, not 12.51)."""
+    rounded = round_score(value)
+    if rounded <= weight:
+        return rounded
+    with localcontext() as context:
+        context.prec = max(context.prec, value.adjusted() + 3)
+        return value.quantize(_CENT, rounding=ROUND_DOWN)
 
 
 def is_computed(comparator: str) -> bool:
@@ -50,6 +84,7 @@ def is_computed(comparator: str) -> bool:
     return comparator in _COMPUTED
 
 
+@_wide_exponents
 def score_indicator(
     comparator: str,
     target: Decimal | None,
@@ -76,7 +111,7 @@ def score_indicator(
         raw = _reverse(target, actual, weight)
     else:
         return None
-    return round_score(min(max(raw, _ZERO), weight))
+    return _within_weight(min(max(raw, _ZERO), weight), weight)
 
 
 def _positive(target: Decimal, actual: Decimal, weight: Decimal) -> Decimal:
@@ -95,13 +130,16 @@ def _reverse(target: Decimal, actual: Decimal, weight: Decimal) -> Decimal:
     return (2 * target - actual) * weight / target
 
 
+@_wide_exponents
 def execution_rate(adjusted: Decimal | None, executed: Decimal | None) -> Decimal | None:
-    """执行率 in percent, 2 places half-up: 全年执行数 / 全年预算数; None when it has no value."""
-    if adjusted is None or executed is None or adjusted <= 0:
+    """执行率 in percent, 2 places half-up: 全年执行数 / 全年预算数; None when it has no value
+    (a 全年预算数 not above 0, a negative 全年执行数: the checks say so, no rate is printed)."""
+    if adjusted is None or executed is None or adjusted <= 0 or executed < 0:
         return None
     return round_score(executed * _HUNDRED / adjusted)
 
 
+@_wide_exponents
 def score_budget(
     rate: Decimal | None, profile: ScoringProfile = CENTRAL, weight: Decimal | None = None
 ) -> Decimal | None:
@@ -116,10 +154,11 @@ def score_budget(
     rule = profile.budget_rule
     if rule.kind == "tiers":
         share = next((t.share for t in rule.tiers if rate >= t.at_least), _ZERO)
-        return round_score(share * chosen)
-    return round_score(min(max(rate, _ZERO) * chosen / _HUNDRED, chosen))
+        return _within_weight(share * chosen, chosen)
+    return _within_weight(min(max(rate, _ZERO) * chosen / _HUNDRED, chosen), chosen)
 
 
+@_wide_exponents
 def total_score(scores: Iterable[Decimal | None]) -> Decimal:
     """The total: the sum of the rounded scores (indicators and budget); None adds nothing."""
     return sum((round_score(s) for s in scores if s is not None), _ZERO)
@@ -140,6 +179,7 @@ def qualitative_band(grade: str, profile: ScoringProfile = CENTRAL) -> Qualitati
     return next((b for b in profile.qualitative_bands if b.grade == name), None)
 
 
+@_wide_exponents
 def check_qualitative(
     grade: str, score: Decimal, weight: Decimal, profile: ScoringProfile = CENTRAL
 ) -> str | None:
@@ -159,6 +199,7 @@ def check_qualitative(
     return f"定性指标评为“{band.grade}”，得分{allowed}（现为{score}）"
 
 
+@_wide_exponents
 def needs_over_achievement_explanation(
     comparator: str, target: Decimal | None, actual: Decimal | None, profile: ScoringProfile
 ) -> bool:
@@ -170,6 +211,7 @@ def needs_over_achievement_explanation(
     return target > 0 and actual >= profile.over_achievement_ratio * target
 
 
+@_wide_exponents
 def completion_rate(scores: Iterable[Decimal | None], weights: Iterable[Decimal]) -> Decimal | None:
     """Indicator completion Σ得分 / Σ分值 in percent (2 places); None with no weight."""
     total_weight = sum(weights, _ZERO)
@@ -178,6 +220,7 @@ def completion_rate(scores: Iterable[Decimal | None], weights: Iterable[Decimal]
     return round_score(total_score(scores) * _HUNDRED / total_weight)
 
 
+@_wide_exponents
 def is_high_score_low_execution(completion: Decimal | None, rate: Decimal | None) -> bool:
     """True when indicator completion exceeds 执行率 by more than 5 points (高自评低执行)."""
     if completion is None or rate is None:

@@ -10,6 +10,7 @@ from goaleditor.model.document import Document, GoalTable
 from goaleditor.model.money import convert_amount
 from goaleditor.self_evaluation.evaluation import profile_of
 from goaleditor.self_evaluation.scores import DocumentScores
+from goaleditor.self_evaluation.scoring import round_score
 
 _CENT = Decimal("0.01")
 _ZERO = Decimal(0)
@@ -58,9 +59,7 @@ def summarize(document: Document, scores: DocumentScores | None = None) -> Summa
     grades = tuple((name, sum(1 for r in complete if r.grade == name)) for name in names)
     average = None
     if complete:
-        average = (sum((r.total for r in complete), _ZERO) / len(complete)).quantize(
-            _CENT, rounding=ROUND_HALF_UP
-        )
+        average = round_score(sum((r.total for r in complete), _ZERO) / len(complete))
     budget = sum((_budget_wan(t) for t in document.tables), _ZERO).quantize(
         _CENT, rounding=ROUND_HALF_UP
     )

@@ -101,3 +101,9 @@ def test_removed_tables_are_forgotten() -> None:
     document.remove_tables(0, 2)
     assert len(scores._cache) == 1  # what is kept is the point here
     assert [s.indicators[0].score for s in scores.all()] == [D("1.00")]
+
+
+def test_a_table_without_indicators_is_not_totalled_or_graded() -> None:
+    result = score_table(_table(), CENTRAL)
+    assert result.budget_score == D("9.50")
+    assert (result.complete, result.grade) == (False, "")  # not 差 on the budget's 9.50 alone

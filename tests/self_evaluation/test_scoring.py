@@ -27,6 +27,7 @@ from goaleditor.self_evaluation.scoring import (
     is_computed,
     is_high_score_low_execution,
     needs_over_achievement_explanation,
+    round_score,
     score_budget,
     score_indicator,
     total_score,
@@ -301,3 +302,51 @@ def test_budget_score_lies_in_weight_and_grows_with_rate(
     low_score, high_score = score_budget(low, profile), score_budget(high, profile)
     assert low_score is not None and high_score is not None
     assert 0 <= low_score <= high_score <= profile.weights.budget
+
+
+def test_scores_of_numbers_beyond_the_default_precision_are_rounded_not_refused() -> None:
+    huge = Decimal("9" * 40)
+    assert round_score(Decimal("9" * 40 + ".005")) == Decimal("9" * 40 + ".01")
+    assert score_indicator("≥", Decimal(12), Decimal(12), huge) == huge
+    assert score_indicator("≥", Decimal(12), Decimal(6), huge) == round_score(huge / 2)
+    assert execution_rate(Decimal(1), huge) == huge * 100
+    assert check_qualitative("达成", huge, huge) is None
+
+
+@pytest.mark.parametrize(
+    ("kind", "target", "actual", "weight", "expected"),
+    [
+        ("≥", "12", "12", "12.505", "12.50"),  # half-up would give 12.51, above W
+        ("≥", "12", "12", "0.009", "0.00"),
+        ("≤", "30", "30", "0.005", "0.00"),
+        ("≥", "12", "6", "12.505", "6.25"),  # 6.2525 → 6.25, below W: half-up as ever
+        ("≥", "12", "12", "12.504", "12.50"),
+    ],
+)
+def test_a_score_is_never_above_a_weight_of_more_than_two_places(
+    kind: str, target: str, actual: str, weight: str, expected: str
+) -> None:
+    score = score_indicator(kind, D(target), D(actual), D(weight))
+    assert score == D(expected)
+    assert score is not None and score <= D(weight)
+
+
+def test_a_budget_score_is_never_above_a_weight_of_more_than_two_places() -> None:
+    assert score_budget(D(100), CENTRAL, D("9.995")) == D("9.99")
+    assert score_budget(D(100), JIANGXI, D("9.995")) == D("9.99")
+    assert score_budget(D(50), CENTRAL, D("9.995")) == D("5.00")  # 4.9975 → 5.00 ≤ W
+
+
+def test_no_execution_rate_of_a_negative_execution() -> None:
+    assert execution_rate(D(105), D("-99.99")) is None
+    assert execution_rate(D(105), D(0)) == D("0.00")
+
+
+def test_figures_near_the_decimal_limits_are_scored_not_overflowed() -> None:
+    big = D("9e999999")
+    assert score_indicator("≥", D(12), D(6), big) == round_score(big / 2)
+    assert score_indicator("≤", D("5e999999"), D("6e999999"), D(10)) == D("8.00")
+    assert execution_rate(D(1), big) == D("9e1000001")
+    assert score_budget(big) == D("10.00")
+    assert total_score([big, big]) > big
+    assert completion_rate([big], [big]) == D("100.00")

@@ -30,3 +30,10 @@ def test_the_summary_counts_projects_budget_average_and_grades() -> None:
 def test_a_summary_with_nothing_scored_says_so() -> None:
     document = Document(kind="self-evaluation", tables=[_table("")])
     assert summarize(document).text() == "绩效自评的项目1个，涉及预算金额100.00万元，尚无评完的项目"
+
+
+def test_a_summary_of_a_weight_beyond_the_default_precision_is_averaged() -> None:
+    table = _table("10个")
+    next(table.indicator_rows())[2].weight = "9" * 40
+    summary = summarize(Document(kind="self-evaluation", tables=[table]))
+    assert summary.average == Decimal("9" * 40) + 10

@@ -84,7 +84,13 @@ def read_indicator_rows(
         if is_total(first):
             found.total = _typed_at(row, columns.get("score"), r)
             found.total_row, found.end = r, r + 1
-            break
+            continue  # indicators typed below a 总分 row are still this table's
+        if found.total_row is not None:
+            if ends_indicators(first) or not _below_total_indicator(get("name"), get("value")):
+                break
+            if found.end == found.total_row + 1:
+                reader.say(r, "总分行下面还有指标，照样读取（总分行应在全部指标之后）")
+            found.end = r + 1
         if label(get("level1")) == "一级指标":
             continue  # the header repeated on a continued page
         if not any(get(f) for f in ("name", "value")):
@@ -118,6 +124,12 @@ def read_indicator_rows(
         reader.say(header, note)
     found.rows = [(*pair, item[2]) for pair, item in zip(named, found.rows, strict=True)]
     return found
+
+
+def _below_total_indicator(name: str, value: str) -> bool:
+    """True for a row under the 总分 row that is an indicator (三级指标 and 指标值, not one
+    text merged across the row)."""
+    return bool(name) and bool(value) and name != value
 
 
 def _typed_at(row: list[Any], c: int | None, r: int) -> Typed | None:

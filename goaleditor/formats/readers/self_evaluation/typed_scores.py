@@ -24,6 +24,14 @@ def _grade_of(score: Decimal, weight: Decimal | None, profile: ScoringProfile) -
     return ""
 
 
+def _no_rate_reason(item: EvaluatedTable) -> str:
+    """Why the table has no 执行率 (DESIGN §5.1: 全年执行数 / 全年预算数)."""
+    adjusted, executed = item.table.budget_adjusted, item.table.budget_executed
+    if adjusted is None or executed is None:
+        return "全年预算数或全年执行数不是金额"
+    return "全年预算数不大于0" if adjusted <= 0 else "全年执行数为负数"
+
+
 def _differs(typed: Typed, rule: Decimal | None) -> bool:
     return typed.number is None or rule is None or round_score(typed.number) != round_score(rule)
 
@@ -69,7 +77,7 @@ def settle_scores(number: int, item: EvaluatedTable, profile: ScoringProfile) ->
         should = (
             f"按全年执行数/全年预算数为{score_text(rate)}%"
             if rate is not None
-            else "全年预算数或全年执行数不是金额，无法按规则计算"
+            else f"{_no_rate_reason(item)}，无法按规则计算"
         )
         say(item.rate, f"执行率：文件中的执行率{item.rate.shown}，{should}")
     if item.budget_score is not None:

@@ -18,7 +18,11 @@ from goaleditor.formats.readers.tables.cell_value import amount_text
 from goaleditor.formats.readers.tables.cell_value import text as _text
 from goaleditor.formats.readers.tables.columns import label as _label
 from goaleditor.formats.readers.tables.money_unit import UnitClues, unit_statements
-from goaleditor.formats.readers.tables.other_tables import other_kind
+from goaleditor.formats.readers.tables.other_tables import (
+    NO_SELF_EVALUATION_ROWS,
+    SELF_EVALUATION_KIND,
+    other_kind,
+)
 from goaleditor.formats.readers.tables.print_decimals import read_print_decimals
 from goaleditor.formats.readers.tables.sheet_cells import (
     band_rows,
@@ -92,6 +96,11 @@ def document_from_sheets(
                 document_titles.append(document_title(lines))
             elif len(skipped) > before:
                 pass  # each of its tables was said to be skipped, and why
+            elif kind == SELF_EVALUATION_KIND:  # a form this program reads: its rows are missing
+                skipped.append(kind)
+                notes.append(
+                    ImportNote(f"是{kind}，但{NO_SELF_EVALUATION_ROWS}，已跳过", name, joiner="")
+                )
             elif kind:
                 skipped.append(kind)
                 notes.append(ImportNote(f"是{kind}，不是绩效目标表，已跳过", name, joiner=""))
@@ -109,6 +118,11 @@ def document_from_sheets(
         document_titles.append(item.document_title)
         layouts.append(item.layout)
     make_self_evaluation(document, [item for _, item, _ in kept], notes)
+    if not document.tables and set(skipped) == {SELF_EVALUATION_KIND}:
+        raise InputError(
+            f"{source}：这是{SELF_EVALUATION_KIND}，但{NO_SELF_EVALUATION_ROWS}，没有可导入的表",
+            RefusalKind.NOT_A_GOAL_TABLE,
+        )
     if not document.tables and skipped:
         kinds = "、".join(dict.fromkeys(skipped))
         raise InputError(

@@ -10,11 +10,16 @@ _SELF_EVAL_LABELS = frozenset(
 )
 
 
+SELF_EVALUATION_KIND = "绩效自评表"
+# Said of a 自评表 where no indicator was read: the form is known, its rows are missing.
+NO_SELF_EVALUATION_ROWS = "没有读到指标（需要“一级指标”“三级指标”“年度指标值”表头和其下的指标行）"
+
+
 def other_kind(lines: str) -> str:
     """The kind of a table that is not a 项目支出绩效目标表, named by its title ('' if none)."""
     squeezed = re.sub(r"\s+", "", lines)
     if "自评表" in squeezed:
-        return "绩效自评表"
+        return SELF_EVALUATION_KIND
     if "整体支出绩效目标" in squeezed or "整体绩效目标" in squeezed:
         return "部门整体支出绩效目标表"
     return ""

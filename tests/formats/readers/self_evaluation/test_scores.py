@@ -154,3 +154,17 @@ def test_a_qualitative_score_that_is_no_number_is_said_and_left_to_enter() -> No
     assert (19, "表2 涉企投诉响应：文件中的得分“较好”不是数，未读取") in notes
     scores = {i.name: i.score for _, _, i in item.table.indicator_rows()}
     assert scores["涉企投诉响应"] == ""
+
+
+def test_a_typed_rate_without_a_rule_rate_says_why() -> None:
+    reasons = []
+    for adjusted, executed in ((0, 199.98), (210, -5), ("未知", 199.98)):
+        rows = _grid("表2")
+        rows[5][4], rows[5][5] = adjusted, executed  # 全年预算数, 全年执行数 of 年度资金总额
+        notes = [note.message for note in settle_scores(1, _evaluated(rows), CENTRAL)]
+        reasons += [n for n in notes if n.startswith("表2 执行率")]
+    assert reasons == [
+        "表2 执行率：文件中的执行率95.23%，全年预算数不大于0，无法按规则计算",
+        "表2 执行率：文件中的执行率95.23%，全年执行数为负数，无法按规则计算",
+        "表2 执行率：文件中的执行率95.23%，全年预算数或全年执行数不是金额，无法按规则计算",
+    ]

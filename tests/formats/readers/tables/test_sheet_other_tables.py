@@ -160,3 +160,19 @@ def test_a_department_whole_table_stacked_above_is_named(tmp_path: Path) -> None
     )
     assert (doc.tables[0].money_unit, doc.tables[0].budget_total) == ("元", Decimal("50000.00"))
     assert warnings == ["工作表“表”第3行起的表格是部门整体支出绩效目标表，不是绩效目标表，已跳过"]
+
+
+def test_a_self_evaluation_without_indicators_is_said_as_such(tmp_path: Path) -> None:
+    """A 自评表 is read now: one whose indicator rows are missing is not called 'no goal table'."""
+    head = [["2025年度项目支出绩效自评表"], ["项目名称", "甲项目"], ["年度总体目标", "完成培训"]]
+    warnings: list[str] = []
+    path = save(tmp_path / "e.xlsx", {"空": head, "自评": self_eval("乙项目")})
+    doc = read(path, note_lines(warnings))
+    assert [t.project_name for t in doc.tables] == ["乙项目"]
+    assert warnings[0] == (
+        "工作表“空”是绩效自评表，但没有读到指标（需要“一级指标”“三级指标”“年度指标值”表头和"
+        "其下的指标行），已跳过"
+    )
+    with pytest.raises(InputError, match="这是绩效自评表，但没有读到指标") as refused:
+        read(save(tmp_path / "f.xlsx", {"空": head}))
+    assert "不是项目支出绩效目标表" not in str(refused.value)
