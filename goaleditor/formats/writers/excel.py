@@ -205,6 +205,12 @@ def _text(cell: Any, value: str) -> None:
 _NUMBER_FIELDS = frozenset({"indicator.weight", "budget_weight"})
 
 
+def _self_evaluation_weight(cell: Cell, table: GoalTable) -> bool:
+    """A 自评表's 分值, summed by clerks (a goal table's 权重 stays text, as typed)."""
+    document = table.document
+    return cell.field in _NUMBER_FIELDS and document is not None and document.is_self_evaluation
+
+
 def _number(cell: Any, text: str) -> bool:
     """Write a score, a 分值 or a percent (95.23%) as an exact number; False when the text is
     not one (a blank score, —)."""
@@ -335,7 +341,7 @@ def _write_cell(
     if cell.field in MONEY_FIELDS:  # an amount is a number in Excel where it stays exact
         _amount(target, getattr(table, cell.field))
         styles.apply(target, f"{'money-grouped' if thousands else 'money'}-{cell.align}")
-    elif (cell.computed or cell.field in _NUMBER_FIELDS) and _number(target, cell.text):
+    elif (cell.computed or _self_evaluation_weight(cell, table)) and _number(target, cell.text):
         # a score, 执行率 or 分值: a number the clerk can add up in Excel
         kind = "percent" if cell.text.endswith("%") else "money" if cell.computed else "number"
         styles.apply(target, f"{kind}-{cell.align}")
