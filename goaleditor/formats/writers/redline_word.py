@@ -201,9 +201,17 @@ class _TableWriter:
                 merge = '<w:vMerge w:val="restart"/>' if cell.row == index else "<w:vMerge/>"
             shown = cell if cell.row == index else None
             span = self.widths[cell.col : cell.col + cell.colspan]
-            cells.append(self._cell(span, shown, merge, mark))
+            cells.append(self._cell(span, shown, merge, self._cell_mark(cell, mark)))
             col += cell.colspan
         return f"<w:tr><w:trPr>{row_pr}</w:trPr>{''.join(cells)}</w:tr>"
+
+    def _cell_mark(self, cell: Cell, mark: Whole) -> Whole:
+        """A merged cell's text is marked only when every row it spans is (a 一级 name over
+        a deleted row and kept ones stays when the deletion is accepted)."""
+        if cell.rowspan == 1 or not mark:
+            return mark
+        spanned = range(cell.row, cell.row + cell.rowspan)
+        return mark if all(self._row_mark(row) == mark for row in spanned) else ""
 
     def _row_mark(self, index: int) -> Whole:
         row = self.grid.rows[index]
