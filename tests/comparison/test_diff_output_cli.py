@@ -3,6 +3,7 @@ the lines on stdout; exit codes as without -o."""
 
 from __future__ import annotations
 
+import zipfile
 from pathlib import Path
 
 import openpyxl
@@ -44,3 +45,22 @@ def test_an_unknown_output_is_refused_in_one_line_before_reading(
         "goaleditor: diff -o 只能输出 .docx 修订稿或 .xlsx 修改情况说明，而不是“x.txt”"
     ]
     assert not (tmp_path / "x.txt").exists()
+
+
+def test_the_word_redline_holds_the_changes_as_tracked_changes(
+    example_path: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "修订稿.docx"
+    result = run_cli("diff", example_path, edited_example(example_path, tmp_path), "-o", out)
+    assert result.returncode == 1, result.stderr
+    assert len(result.stdout.splitlines()) == 3 and result.stderr == ""
+    with zipfile.ZipFile(out) as package:
+        xml = package.read("word/document.xml").decode()
+    assert '<w:delText xml:space="preserve">≥365次</w:delText>' in xml
+    assert "日常维修质量合格率" in xml
+    # the moved indicator: a deleted row where it stood, an inserted one where it stands
+    assert xml.count("<w:del w:id") >= 1 and "<w:trPr>" in xml
+    rows = xml.split("<w:tr>")
+    moved = [row for row in rows if "网络覆盖率" in row and "<w:trPr>" in row]
+    marks = sorted("del" if "<w:del w:id" in r.split("</w:trPr>")[0] else "ins" for r in moved)
+    assert marks == ["del", "ins"]

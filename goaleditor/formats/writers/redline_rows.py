@@ -29,6 +29,7 @@ class RedlineTable:
     number: int
     whole: Whole = ""  # "ins": an added table, "del": a removed one
     old_table: GoalTable | None = None  # a matched table's old side (header fields)
+    old_number: int = 0  # its number in the old document
     inserted: set[int] = field(default_factory=set)  # ids of indicators inserted
     deleted: set[int] = field(default_factory=set)  # ids of indicators deleted
     old_of: dict[int, Indicator] = field(default_factory=dict)  # kept indicator -> old one
@@ -68,7 +69,7 @@ def _matched(
     matching = TreeMatching(old_table, new_table)
     moved_old, moved_new = _moved_rows(comparison, old_index, new_index)
     copy = new_table.clone()
-    result = RedlineTable(copy, new_index + 1, old_table=old_table)
+    result = RedlineTable(copy, new_index + 1, old_table=old_table, old_number=old_index + 1)
     copies = {
         (i, j, k): indicator
         for i, level1 in enumerate(copy.children)

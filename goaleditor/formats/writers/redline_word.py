@@ -30,7 +30,7 @@ from goaleditor.formats.layout.grid import (
     TableGrid,
 )
 from goaleditor.formats.layout.line_breaking import clean_text
-from goaleditor.formats.layout.official import build_grid, field_text
+from goaleditor.formats.layout.official import agency_line, build_grid, field_text, table_title
 from goaleditor.formats.writers.redline_rows import RedlineTable, Whole, redline_tables
 from goaleditor.formats.writers.word import _defaults, _page_setup, _properties, _save
 from goaleditor.formats.writers.word_tables import column_twips, covering
@@ -92,6 +92,12 @@ class _Marks:
         )
         return f"<w:del {self.attributes()}>{runs}</w:del>"
 
+    def changed(self, before: str, after: str, font: str, size: float) -> str:
+        """The old text deleted and the new inserted; the text alone when they are the same."""
+        if before == after:
+            return self.text(after, "", font, size)
+        return self.deleted(before, font, size) + self.text(after, "ins", font, size)
+
     def text(self, text: str, mark: Whole, font: str, size: float) -> str:
         """A text as plain, inserted or deleted runs."""
         if not text:
@@ -102,37 +108,65 @@ class _Marks:
         return self.inserted(runs) if mark == "ins" else runs
 
 
+class _Heads:
+    """The lines above a matched table as the old document printed them."""
+
+    def __init__(self, old: Document, new: Document) -> None:
+        self.old = old
+        self.profile = profile_of(new)
+        self._old_profile = profile_of(old)
+
+    def old_lines(self, item: RedlineTable) -> tuple[str, str, str]:
+        """The old title, agency line and unit line ("" each for a table not matched)."""
+        table = item.old_table
+        if table is None:
+            return "", "", ""
+        title = table_title(item.old_number, table, self.old)
+        unit = self._old_profile.unit.format(unit=table.money_unit)
+        return title, agency_line(self.old).replace("\n", " "), unit
+
+
 def _body(old: Document, new: Document, comparison: Comparison) -> Iterator[str]:
     marks = _Marks()
-    profile = profile_of(new)
+    heads = _Heads(old, new)
     body, title_width = TextWidth(SONG, BODY_SIZE), TextWidth(HEI, TITLE_SIZE)
     cache: dict[tuple[str, float], list[str]] = {}
     tables = redline_tables(old, new, comparison)
     for index, item in enumerate(tables):
         source = old if item.whole == "del" else new
         grid = build_grid(source, item.table, item.number, body, title_width, cache)
-        yield from _table(grid, item, profile, marks, page_break=index > 0)
+        yield from _table(grid, item, heads, marks, page_break=index > 0)
     if not tables:
         yield _paragraph([_run("（文档中没有绩效目标表）", SONG_NAME, BODY_SIZE)])
 
 
 def _table(
-    grid: TableGrid, item: RedlineTable, profile: LayoutProfile, marks: _Marks, page_break: bool
+    grid: TableGrid, item: RedlineTable, heads: _Heads, marks: _Marks, page_break: bool
 ) -> Iterator[str]:
     """Title, agency line, the head table and the indicator table, marked."""
-    title = marks.text(grid.title, item.whole, HEI_NAME, TITLE_SIZE)
+    old_title, old_agency, old_unit = heads.old_lines(item)
+    agency = grid.agency.replace("\n", " ")
+    if item.whole:
+        title = marks.text(grid.title, item.whole, HEI_NAME, TITLE_SIZE)
+        agency_runs = marks.text(agency, item.whole, SONG_NAME, BODY_SIZE)
+        unit_runs = marks.text(grid.unit, item.whole, SONG_NAME, BODY_SIZE)
+    else:
+        title = marks.changed(old_title or grid.title, grid.title, HEI_NAME, TITLE_SIZE)
+        agency_runs = marks.changed(old_agency, agency, SONG_NAME, BODY_SIZE)
+        unit_runs = marks.changed(old_unit, grid.unit, SONG_NAME, BODY_SIZE)
     right_tab = f'<w:tabs><w:tab w:val="right" w:pos="{twips(TABLE_WIDTH)}"/></w:tabs>'
-    agency = [
-        marks.text(grid.agency.replace("\n", " "), item.whole, SONG_NAME, BODY_SIZE),
-        "<w:r><w:tab/></w:r>",
-        marks.text(grid.unit, item.whole, SONG_NAME, BODY_SIZE),
-    ]
     yield _paragraph(
         [title], "center", TITLE_LEADING, TITLE_GAP, keep_next=True, page_break=page_break
     )
-    yield _paragraph(agency, line=LEADING, after=6, keep_next=True, tabs=right_tab)
+    yield _paragraph(
+        [agency_runs, "<w:r><w:tab/></w:r>", unit_runs],
+        line=LEADING,
+        after=6,
+        keep_next=True,
+        tabs=right_tab,
+    )
     cover = covering(grid)
-    writer = _TableWriter(grid, item, profile, marks, cover)
+    writer = _TableWriter(grid, item, heads.profile, marks, cover)
     if grid.header_row:
         yield from writer.rows(0, grid.header_row, bottom=False)
         yield _paragraph([], line=1, keep_next=True, hidden=True)

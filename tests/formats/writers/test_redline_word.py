@@ -133,3 +133,19 @@ def test_the_same_documents_give_a_redline_without_changes(tmp_path: Path) -> No
     write_redline(same, document("运行保障项目"), compare_documents(same, same), out)
     assert _body(out).xpath("//w:ins | //w:del", namespaces=NS) == []
     assert _cell_texts(_body(out), "ins") == _export_texts(same, tmp_path, "same.docx")
+
+
+def test_a_project_renamed_in_place_shows_in_its_title_too(tmp_path: Path) -> None:
+    old, new = document("甲项目"), document("甲项目")
+    new.tables[0].project_name = "2026年乙项目"
+    new.agency_name = "另一单位"
+    out = tmp_path / "redline.docx"
+    write_redline(old, new, compare_documents(old, new), out)
+    title, agency = _body(out).findall(f"{W}p")[:2]
+    assert (
+        "".join(title.xpath(".//w:del//w:delText/text()", namespaces=NS))
+        == "1.2026年甲项目绩效目标表"
+    )
+    assert "".join(title.xpath(".//w:ins//w:t/text()", namespaces=NS)) == "1.2026年乙项目绩效目标表"
+    assert "某某单位" in "".join(agency.xpath(".//w:del//w:delText/text()", namespaces=NS))
+    assert "另一单位" in "".join(agency.xpath(".//w:ins//w:t/text()", namespaces=NS))
