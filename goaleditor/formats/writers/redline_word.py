@@ -32,6 +32,7 @@ from goaleditor.formats.layout.grid import (
 from goaleditor.formats.layout.line_breaking import clean_text
 from goaleditor.formats.layout.official import agency_line, build_grid, field_text, table_title
 from goaleditor.formats.writers.redline_rows import RedlineTable, Whole, redline_tables
+from goaleditor.formats.writers.redline_spans import split_marked_spans
 from goaleditor.formats.writers.word import _defaults, _page_setup, _properties, _save
 from goaleditor.formats.writers.word_tables import column_twips, covering
 from goaleditor.formats.writers.word_xml import (
@@ -165,8 +166,9 @@ def _table(
         keep_next=True,
         tabs=right_tab,
     )
-    cover = covering(grid)
-    writer = _TableWriter(grid, item, heads.profile, marks, cover)
+    writer = _TableWriter(grid, item, heads.profile, marks)
+    split_marked_spans(grid, writer.row_mark)
+    writer.cover = covering(grid)
     if grid.header_row:
         yield from writer.rows(0, grid.header_row, bottom=False)
         yield _paragraph([], line=1, keep_next=True, hidden=True)
@@ -182,15 +184,9 @@ class _TableWriter:
         item: RedlineTable,
         profile: LayoutProfile,
         marks: _Marks,
-        cover: list[list[Cell | None]],
     ) -> None:
-        self.grid, self.item, self.profile, self.marks, self.cover = (
-            grid,
-            item,
-            profile,
-            marks,
-            cover,
-        )
+        self.grid, self.item, self.profile, self.marks = grid, item, profile, marks
+        self.cover: list[list[Cell | None]] = []
         self.widths = column_twips(grid.col_widths)
 
     def rows(self, first: int, stop: int, bottom: bool) -> Iterator[str]:
@@ -217,7 +213,7 @@ class _TableWriter:
 
     def _row(self, index: int) -> str:
         row = self.grid.rows[index]
-        mark = self._row_mark(index)
+        mark = self.row_mark(index)
         change = f"<w:{mark} {self.marks.attributes()}/>" if mark else ""
         row_pr = (
             f'<w:trHeight w:val="{twips(MIN_ROW_HEIGHT)}" w:hRule="atLeast"/>'
@@ -245,9 +241,10 @@ class _TableWriter:
         if cell.rowspan == 1 or not mark:
             return mark
         spanned = range(cell.row, cell.row + cell.rowspan)
-        return mark if all(self._row_mark(row) == mark for row in spanned) else ""
+        return mark if all(self.row_mark(row) == mark for row in spanned) else ""
 
-    def _row_mark(self, index: int) -> Whole:
+    def row_mark(self, index: int) -> Whole:
+        """How a grid row is marked: inserted, deleted, or kept ("")."""
         row = self.grid.rows[index]
         if self.item.whole:
             return self.item.whole

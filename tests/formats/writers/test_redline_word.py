@@ -8,6 +8,7 @@ import zipfile
 from decimal import Decimal
 from pathlib import Path
 
+import pytest
 from lxml import etree
 
 from goaleditor.compare import compare_documents
@@ -47,7 +48,8 @@ def _revised() -> tuple[Document, Document]:
 
 
 def _cell_texts(body: etree._Element, keep: str) -> list[list[str]]:
-    """Each table row's cell texts once every change is accepted (keep="ins") or rejected."""
+    """Each table row's cell texts once every change is accepted (keep="ins") or rejected;
+    a merged cell's text on each row it spans."""
     body = copy.deepcopy(body)
     drop = "del" if keep == "ins" else "ins"
     for row in body.iter(f"{W}tr"):
@@ -57,11 +59,19 @@ def _cell_texts(body: etree._Element, keep: str) -> list[list[str]]:
         if gone.getparent().tag != f"{W}trPr":
             gone.getparent().remove(gone)
     rows = []
+    above: dict[int, str] = {}  # a merged cell's text, by its first grid column
     for row in body.iter(f"{W}tr"):
-        cells = []
+        cells, column = [], 0
         for cell in row.findall(f"{W}tc"):
             texts = cell.xpath(".//w:t/text() | .//w:delText/text()", namespaces=NS)
-            cells.append("".join(texts))
+            merge = cell.find(f"{W}tcPr/{W}vMerge")
+            if merge is not None and merge.get(f"{W}val") != "restart":
+                text = above.get(column, "")  # a merged cell reads the same on every row
+            else:
+                text = above[column] = "".join(texts)
+            cells.append(text)
+            span = cell.find(f"{W}tcPr/{W}gridSpan")
+            column += 1 if span is None else int(span.get(f"{W}val"))
         rows.append(cells)
     return rows
 
@@ -149,3 +159,24 @@ def test_a_project_renamed_in_place_shows_in_its_title_too(tmp_path: Path) -> No
     assert "".join(title.xpath(".//w:ins//w:t/text()", namespaces=NS)) == "1.2026年乙项目绩效目标表"
     assert "某某单位" in "".join(agency.xpath(".//w:del//w:delText/text()", namespaces=NS))
     assert "另一单位" in "".join(agency.xpath(".//w:ins//w:t/text()", namespaces=NS))
+
+
+@pytest.mark.parametrize("merge_level2", [False, True])
+def test_changes_at_the_edges_of_merged_groups_accept_and_reject_whole(
+    tmp_path: Path, merge_level2: bool
+) -> None:
+    old, new = document("运行保障项目"), document("运行保障项目")
+    old.merge_level2 = new.merge_level2 = merge_level2
+    first = new.tables[0]
+    output, benefit, satisfaction = first.children
+    output.children[0].children.pop(0)  # 维修次数: the first row of 产出指标
+    output.children.pop(1)  # the whole 质量指标
+    benefit.name = "效益"
+    added = Indicator("投诉率", "投诉率的描述", "≤", "1", "%")
+    added.parent = satisfaction.children[0]
+    satisfaction.children[0].children.insert(0, added)  # before the group's first row
+    out = tmp_path / "redline.docx"
+    write_redline(old, new, compare_documents(old, new), out)
+    body = _body(out)
+    assert _cell_texts(body, "ins") == _export_texts(new, tmp_path, "new.docx")
+    assert _cell_texts(body, "del") == _export_texts(old, tmp_path, "old.docx")
