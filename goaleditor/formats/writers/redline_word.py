@@ -274,7 +274,7 @@ class _TableWriter:
 
     def _old_text(self, cell: Cell) -> str | None:
         """What the cell printed in the old document (None: nothing to compare with)."""
-        if cell.label or cell.field is None:
+        if cell.label or cell.field is None or cell.computed:  # a score follows what it scores
             return None
         if isinstance(cell.source, GoalTable):
             old_table = self.item.old_table
