@@ -3,8 +3,9 @@
 A matched table is laid out as a copy of the new one into which the removed indicators (and
 the old place of a moved one) go back where they stood: after the new partner of their
 nearest kept predecessor. Its rows are then kept (cells compared with the old indicator),
-inserted (an added indicator, the new place of a moved one) or deleted. A removed 二级 or
-一级 group goes back whole. An added table is all inserted, a removed one all deleted.
+inserted (an added indicator, the new place of a moved one) or deleted. A removed or moved
+二级 or 一级 group goes back whole, deleted (a moved one's new place is inserted). An added
+table is all inserted, a removed one all deleted.
 """
 
 from __future__ import annotations
@@ -80,24 +81,25 @@ def _matched(
     for old_row, new_row in matching.row_pairs:
         before, after = matching.old_rows[old_row], matching.new_rows[new_row]
         old_at, new_at = (*before.group, before.index), (*after.group, after.index)
-        if new_at in moved_new and old_at in moved_old:
-            continue
+        if _within(old_at, moved_old) or _within(new_at, moved_new):
+            continue  # deleted where it stood, inserted where it stands
         partner[old_at] = new_at
         result.old_of[id(copies[new_at])] = before.indicator
         result.old_groups[id(copies[new_at])] = before.names
     result.inserted = {id(ind) for at, ind in copies.items() if id(ind) not in result.old_of}
-    _put_back_rows(old_table, copy, matching, partner, result)
+    _put_back_rows(old_table, copy, _Kept(matching, moved_old), partner, result)
     return result
 
 
 def _moved_rows(
     comparison: Comparison, old_index: int, new_index: int
 ) -> tuple[set[tuple[int, ...]], set[tuple[int, ...]]]:
-    """Where the indicators moved within this pair of tables stood and stand (一级, 二级, 三级)."""
+    """Where the groups and indicators moved within this pair of tables stood and stand:
+    (一级,), (一级, 二级) or (一级, 二级, 三级)."""
     olds: set[tuple[int, ...]] = set()
     news: set[tuple[int, ...]] = set()
     for change in comparison.changes:
-        if change.kind != MOVED or change.level != "indicator":
+        if change.kind != MOVED or change.level == "table":
             continue
         if change.old_at is None or change.new_at is None:
             continue
@@ -107,10 +109,27 @@ def _moved_rows(
     return olds, news
 
 
+def _within(place: tuple[int, ...], moved: set[tuple[int, ...]]) -> bool:
+    """Whether a place is a moved node or inside one."""
+    return any(place[:length] in moved for length in range(1, len(place) + 1))
+
+
+class _Kept:
+    """The matching of groups with the moved ones left out (they go back whole, deleted)."""
+
+    def __init__(self, matching: TreeMatching, moved_old: set[tuple[int, ...]]) -> None:
+        self.level1_map = {
+            o: n for o, n in matching.level1_map.items() if not _within((o,), moved_old)
+        }
+        self.level2_map = {
+            o: n for o, n in matching.level2_map.items() if not _within(o, moved_old)
+        }
+
+
 def _put_back_rows(
     old_table: GoalTable,
     copy: GoalTable,
-    matching: TreeMatching,
+    matching: _Kept,
     partner: dict[tuple[int, int, int], tuple[int, int, int]],
     result: RedlineTable,
 ) -> None:

@@ -180,3 +180,20 @@ def test_changes_at_the_edges_of_merged_groups_accept_and_reject_whole(
     body = _body(out)
     assert _cell_texts(body, "ins") == _export_texts(new, tmp_path, "new.docx")
     assert _cell_texts(body, "del") == _export_texts(old, tmp_path, "old.docx")
+
+
+def test_a_moved_group_is_deleted_where_it_stood_and_inserted_where_it_stands(
+    tmp_path: Path,
+) -> None:
+    old, new = document("运行保障项目"), document("运行保障项目")
+    output = new.tables[0].children[0]
+    output.children.reverse()  # 时效指标, 质量指标, 数量指标
+    comparison = compare_documents(old, new)
+    assert any(c.kind == "moved" and c.level == "level2" for c in comparison.changes)
+    out = tmp_path / "redline.docx"
+    write_redline(old, new, comparison, out)
+    body = _body(out)
+    marked = [row.find(f"{W}trPr/{W}del") is not None for row in body.iter(f"{W}tr")]
+    assert any(marked)
+    assert _cell_texts(body, "ins") == _export_texts(new, tmp_path, "new.docx")
+    assert _cell_texts(body, "del") == _export_texts(old, tmp_path, "old.docx")
