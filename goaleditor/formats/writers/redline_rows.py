@@ -46,9 +46,15 @@ class RedlineTable:
 
 
 def redline_tables(old: Document, new: Document, comparison: Comparison) -> list[RedlineTable]:
-    """The tables of a redline in print order: new ones, removed ones where they stood."""
-    pairs = dict(comparison.tables)
-    new_partner = {n: o for o, n in comparison.tables}
+    """The tables of a redline in print order: new ones, removed ones where they stood (a
+    moved table is removed where it stood and added where it stands)."""
+    moved = {
+        (change.old_at[0], change.new_at[0])
+        for change in comparison.changes
+        if change.kind == MOVED and change.level == "table" and change.old_at and change.new_at
+    }
+    pairs = {o: n for o, n in comparison.tables if (o, n) not in moved}
+    new_partner = {n: o for o, n in pairs.items()}
     kept = [
         RedlineTable(table, number, "ins")
         if index not in new_partner

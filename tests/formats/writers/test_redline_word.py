@@ -197,3 +197,14 @@ def test_a_moved_group_is_deleted_where_it_stood_and_inserted_where_it_stands(
     assert any(marked)
     assert _cell_texts(body, "ins") == _export_texts(new, tmp_path, "new.docx")
     assert _cell_texts(body, "del") == _export_texts(old, tmp_path, "old.docx")
+
+
+def test_a_moved_table_is_deleted_where_it_stood_and_inserted_where_it_stands(
+    tmp_path: Path,
+) -> None:
+    old, new = document("甲", "乙", "丙"), document("丙", "甲", "乙")
+    out = tmp_path / "redline.docx"
+    write_redline(old, new, compare_documents(old, new), out)
+    body = _body(out)
+    assert _cell_texts(body, "ins") == _export_texts(new, tmp_path, "new.docx")
+    assert _cell_texts(body, "del") == _export_texts(old, tmp_path, "old.docx")
