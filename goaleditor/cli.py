@@ -281,6 +281,8 @@ def _cmd_diff(args: argparse.Namespace) -> int:
         if suffix == ".pdf":
             return _fail("diff -o：PDF修订稿尚未提供（可输出 .docx 修订稿或 .xlsx 修改情况说明）")
         return _fail(f"diff -o 只能输出 .docx 修订稿或 .xlsx 修改情况说明，而不是“{output.name}”")
+    if output is not None and any(_same_file(Path(p), output) for p in (args.old, args.new)):
+        return _fail(f"{output.name} 是要比较的文档本身，请为比较结果另取一个文件名")
 
     def read(path: str) -> Document:
         return read_untrusted(path, lambda note: _warn(f"{Path(path).name}：{note}"))

@@ -9,6 +9,8 @@ from pathlib import Path
 import openpyxl
 
 from goaleditor.formats.writers.change_list import HEADER_ROW
+from goaleditor.formats.writers.excel import write
+from tests.comparison.builders import document
 from tests.comparison.test_diff_cli import edited_example
 from tests.helpers import run_cli
 
@@ -64,3 +66,15 @@ def test_the_word_redline_holds_the_changes_as_tracked_changes(
     moved = [row for row in rows if "网络覆盖率" in row and "<w:trPr>" in row]
     marks = sorted("del" if "<w:del w:id" in r.split("</w:trPr>")[0] else "ins" for r in moved)
     assert marks == ["del", "ins"]
+
+
+def test_the_output_never_replaces_a_compared_document(tmp_path: Path) -> None:
+    new = tmp_path / "new.xlsx"
+    write(document("运行保障项目"), new)
+    before = new.read_bytes()
+    result = run_cli("diff", new, new, "-o", new)
+    assert result.returncode == 2 and result.stdout == ""
+    assert result.stderr.splitlines() == [
+        "goaleditor: new.xlsx 是要比较的文档本身，请为比较结果另取一个文件名"
+    ]
+    assert new.read_bytes() == before
