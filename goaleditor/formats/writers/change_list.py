@@ -11,6 +11,7 @@ from typing import Any
 
 from goaleditor.compare import ADDED, CHANGED, MOVED, REMOVED, RENAMED, Change, Comparison
 from goaleditor.compare.changes import LEVEL_LABELS
+from goaleditor.errors import InputError
 from goaleditor.files.atomic import atomic_write
 from goaleditor.formats.layout.fonts import SONG, TextWidth
 from goaleditor.formats.layout.grid import BODY_SIZE, LEADING, TITLE_SIZE
@@ -18,6 +19,7 @@ from goaleditor.formats.layout.line_breaking import wrap
 from goaleditor.formats.writers.excel import (
     FOOTER_FONT,
     FOOTER_SIZE,
+    MAX_CELL_CHARS,
     MAX_ROW_HEIGHT,
     PAGE_FOOTER,
     POINTS_PER_WIDTH_UNIT,
@@ -126,7 +128,7 @@ def _build(comparison: Comparison, old_name: str, new_name: str) -> Any:
         row = HEADER_ROW + offset
         for column, value in enumerate(values, 1):
             cell = sheet.cell(row=row, column=column)
-            _text(cell, value)
+            _fitting_text(cell, value, offset)
             cell.font, cell.border = song, border
             cell.alignment = centred if column == 1 else wrapped
         sheet.row_dimensions[row].height = _height(values, measure)
@@ -141,6 +143,16 @@ def _build(comparison: Comparison, old_name: str, new_name: str) -> Any:
     sheet.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
     _print_setup(sheet)
     return workbook
+
+
+def _fitting_text(cell: Any, value: str, number: int) -> None:
+    """A change's text, refused (never cut) when longer than an Excel cell holds."""
+    if len(value) > MAX_CELL_CHARS:
+        raise InputError(
+            f"第{number}处改动的文字有{len(value)}个字符，超过Excel单元格上限{MAX_CELL_CHARS}个"
+            "字符；为免被截断，没有写出修改情况说明（可改用 -o 输出 .docx 修订稿）"
+        )
+    _text(cell, value)
 
 
 def _height(values: tuple[str, ...], measure: TextWidth) -> float:

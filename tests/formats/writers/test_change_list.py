@@ -5,8 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import openpyxl
+import pytest
 
 from goaleditor.compare import compare_documents
+from goaleditor.errors import InputError
 from goaleditor.formats.writers.change_list import (
     HEADER_ROW,
     HEADINGS,
@@ -89,3 +91,12 @@ def test_the_same_documents_say_there_is_no_change(tmp_path: Path) -> None:
     out = tmp_path / "说明.xlsx"
     write_change_list(compare_documents(document("甲"), document("甲")), "a", "b", out)
     assert _rows(out)[0][0] == NO_CHANGES
+
+
+def test_a_text_too_long_for_excel_is_refused_not_cut(tmp_path: Path) -> None:
+    old, new = document("运行保障项目"), document("运行保障项目")
+    new.tables[0].fund_use = "长" * 40_000
+    out = tmp_path / "说明.xlsx"
+    with pytest.raises(InputError, match=r"第1处改动.*40000个字符"):
+        write_change_list(compare_documents(old, new), "a", "b", out)
+    assert not out.exists()
