@@ -275,15 +275,34 @@ def _cmd_diff(args: argparse.Namespace) -> int:
     from goaleditor.errors import printable
     from goaleditor.reading import read_untrusted
 
-    if args.output:
-        return _fail("diff -o（修订稿、修改情况说明）尚未提供：比较结果只能输出到标准输出")
+    output = Path(args.output) if args.output else None
+    suffix = output.suffix.lower() if output else ""
+    if output is not None and suffix not in DIFF_OUTPUTS:
+        if suffix == ".pdf":
+            return _fail("diff -o：PDF修订稿尚未提供（可输出 .docx 修订稿或 .xlsx 修改情况说明）")
+        return _fail(f"diff -o 只能输出 .docx 修订稿或 .xlsx 修改情况说明，而不是“{output.name}”")
+    if output is not None and any(_same_file(Path(p), output) for p in (args.old, args.new)):
+        return _fail(f"{output.name} 是要比较的文档本身，请为比较结果另取一个文件名")
 
     def read(path: str) -> Document:
         return read_untrusted(path, lambda note: _warn(f"{Path(path).name}：{note}"))
 
-    comparison = compare_documents(read(args.old), read(args.new))
+    old, new = read(args.old), read(args.new)
+    comparison = compare_documents(old, new)
+    if output is not None and suffix == ".xlsx":
+        from goaleditor.formats.writers.change_list import write_change_list
+
+        write_change_list(comparison, Path(args.old).name, Path(args.new).name, output)
+    elif output is not None:
+        from goaleditor.formats.writers.redline_word import write_redline
+
+        write_redline(old, new, comparison, output)
     _write_stdout("".join(printable(line) + "\n" for line in comparison.lines()))
     return EXIT_OK if comparison.same else EXIT_CHECK_FAILED
+
+
+# What `diff -o` writes: a Word redline, or the 修改情况说明 table.
+DIFF_OUTPUTS = (".docx", ".xlsx")
 
 
 def _cmd_dump(args: argparse.Namespace) -> int:

@@ -54,11 +54,11 @@ def test_two_versions_of_the_example_compare_as_exactly_their_changes(
     ]
 
 
-def test_diff_output_is_not_built_yet_and_says_so_in_one_line(example_path: Path) -> None:
+def test_a_pdf_redline_is_not_built_yet_and_says_so_in_one_line(example_path: Path) -> None:
     result = run("diff", example_path, example_path, "-o", "redline.pdf")
     assert result.returncode == 2 and result.stdout == ""
     assert result.stderr.splitlines() == [
-        "goaleditor: diff -o（修订稿、修改情况说明）尚未提供：比较结果只能输出到标准输出"
+        "goaleditor: diff -o：PDF修订稿尚未提供（可输出 .docx 修订稿或 .xlsx 修改情况说明）"
     ]
 
 

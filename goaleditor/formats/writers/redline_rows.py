@@ -1,0 +1,210 @@
+"""What a redline lays out for each table: the new table with the old rows put back in place.
+
+A matched table is laid out as a copy of the new one into which the removed indicators (and
+the old place of a moved one) go back where they stood: after the new partner of their
+nearest kept predecessor. Its rows are then kept (cells compared with the old indicator),
+inserted (an added indicator, the new place of a moved one) or deleted. A removed or moved
+二级 or 一级 group goes back whole, deleted (a moved one's new place is inserted). An added
+table is all inserted, a removed one all deleted.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Literal, TypeVar
+
+from goaleditor.compare import MOVED, Comparison
+from goaleditor.compare.tree_matching import TreeMatching
+from goaleditor.model.document import Document, GoalTable, Indicator, Level1, Level2
+
+Whole = Literal["", "ins", "del"]
+Item = TypeVar("Item")
+
+
+@dataclass(slots=True)
+class RedlineTable:
+    """A table to lay out and how each of its indicator rows is marked."""
+
+    table: GoalTable
+    number: int
+    whole: Whole = ""  # "ins": an added table, "del": a removed one
+    old_table: GoalTable | None = None  # a matched table's old side (header fields)
+    old_number: int = 0  # its number in the old document
+    inserted: set[int] = field(default_factory=set)  # ids of indicators inserted
+    deleted: set[int] = field(default_factory=set)  # ids of indicators deleted
+    old_of: dict[int, Indicator] = field(default_factory=dict)  # kept indicator -> old one
+    old_groups: dict[int, tuple[str, str]] = field(default_factory=dict)  # -> old 一级, 二级
+
+    def mark_of(self, indicator: object) -> Whole:
+        """How an indicator's row is marked: inserted, deleted, or kept ("")."""
+        if self.whole:
+            return self.whole
+        if id(indicator) in self.inserted:
+            return "ins"
+        return "del" if id(indicator) in self.deleted else ""
+
+
+def redline_tables(old: Document, new: Document, comparison: Comparison) -> list[RedlineTable]:
+    """The tables of a redline in print order: new ones, removed ones where they stood (a
+    moved table is removed where it stood and added where it stands)."""
+    moved = {
+        (change.old_at[0], change.new_at[0])
+        for change in comparison.changes
+        if change.kind == MOVED and change.level == "table" and change.old_at and change.new_at
+    }
+    pairs = {o: n for o, n in comparison.tables if (o, n) not in moved}
+    new_partner = {n: o for o, n in pairs.items()}
+    kept = [
+        RedlineTable(table, number, "ins")
+        if index not in new_partner
+        else _matched(old, new, comparison, new_partner[index], index)
+        for number, (index, table) in enumerate(enumerate(new.tables), 1)
+    ]
+    removed = [
+        (_anchor(index, pairs.get, range(index)), index, RedlineTable(table, index + 1, "del"))
+        for index, table in enumerate(old.tables)
+        if index not in pairs
+    ]
+    return _merged(kept, removed)
+
+
+def _matched(
+    old: Document, new: Document, comparison: Comparison, old_index: int, new_index: int
+) -> RedlineTable:
+    old_table, new_table = old.tables[old_index], new.tables[new_index]
+    matching = TreeMatching(old_table, new_table)
+    moved_old, moved_new = _moved_rows(comparison, old_index, new_index)
+    copy = new_table.clone()
+    result = RedlineTable(copy, new_index + 1, old_table=old_table, old_number=old_index + 1)
+    copies = {
+        (i, j, k): indicator
+        for i, level1 in enumerate(copy.children)
+        for j, level2 in enumerate(level1.children)
+        for k, indicator in enumerate(level2.children)
+    }
+    partner: dict[tuple[int, int, int], tuple[int, int, int]] = {}  # old place -> new place
+    for old_row, new_row in matching.row_pairs:
+        before, after = matching.old_rows[old_row], matching.new_rows[new_row]
+        old_at, new_at = (*before.group, before.index), (*after.group, after.index)
+        if _within(old_at, moved_old) or _within(new_at, moved_new):
+            continue  # deleted where it stood, inserted where it stands
+        partner[old_at] = new_at
+        result.old_of[id(copies[new_at])] = before.indicator
+        result.old_groups[id(copies[new_at])] = before.names
+    result.inserted = {id(ind) for at, ind in copies.items() if id(ind) not in result.old_of}
+    _put_back_rows(old_table, copy, _Kept(matching, moved_old), partner, result)
+    return result
+
+
+def _moved_rows(
+    comparison: Comparison, old_index: int, new_index: int
+) -> tuple[set[tuple[int, ...]], set[tuple[int, ...]]]:
+    """Where the groups and indicators moved within this pair of tables stood and stand:
+    (一级,), (一级, 二级) or (一级, 二级, 三级)."""
+    olds: set[tuple[int, ...]] = set()
+    news: set[tuple[int, ...]] = set()
+    for change in comparison.changes:
+        if change.kind != MOVED or change.level == "table":
+            continue
+        if change.old_at is None or change.new_at is None:
+            continue
+        if (change.old_at[0], change.new_at[0]) == (old_index, new_index):
+            olds.add(change.old_at[1:])
+            news.add(change.new_at[1:])
+    return olds, news
+
+
+def _within(place: tuple[int, ...], moved: set[tuple[int, ...]]) -> bool:
+    """Whether a place is a moved node or inside one."""
+    return any(place[:length] in moved for length in range(1, len(place) + 1))
+
+
+class _Kept:
+    """The matching of groups with the moved ones left out (they go back whole, deleted)."""
+
+    def __init__(self, matching: TreeMatching, moved_old: set[tuple[int, ...]]) -> None:
+        self.level1_map = {
+            o: n for o, n in matching.level1_map.items() if not _within((o,), moved_old)
+        }
+        self.level2_map = {
+            o: n for o, n in matching.level2_map.items() if not _within(o, moved_old)
+        }
+
+
+def _put_back_rows(
+    old_table: GoalTable,
+    copy: GoalTable,
+    matching: _Kept,
+    partner: dict[tuple[int, int, int], tuple[int, int, int]],
+    result: RedlineTable,
+) -> None:
+    """Removed rows and groups back into the copy, each after its kept predecessor's partner."""
+    level1_back: list[tuple[int, int, Level1]] = []
+    level2_back: dict[int, list[tuple[int, int, Level2]]] = {}
+    rows_back: dict[tuple[int, int], list[tuple[int, int, Indicator]]] = {}
+    for i, level1 in enumerate(old_table.children):
+        new_i = matching.level1_map.get(i)
+        if new_i is None:
+            gone = level1.clone()
+            result.deleted.update(id(ind) for l2 in gone.children for ind in l2.children)
+            level1_back.append((_anchor(i, matching.level1_map.get, range(i)), i, gone))
+            continue
+        for j, level2 in enumerate(level1.children):
+            target = matching.level2_map.get((i, j))
+            if target is None or target[0] != new_i:
+                gone2 = level2.clone()
+                result.deleted.update(id(ind) for ind in gone2.children)
+
+                def within(s: int, i: int = i, new_i: int = new_i) -> int | None:
+                    found = matching.level2_map.get((i, s))
+                    return found[1] if found is not None and found[0] == new_i else None
+
+                back2 = level2_back.setdefault(new_i, [])
+                back2.append((_anchor(j, within, range(j)), j, gone2))
+                continue
+            for k, indicator in enumerate(level2.children):
+                if (i, j, k) in partner:
+                    continue
+                gone3 = indicator.clone()
+                result.deleted.add(id(gone3))
+
+                def sibling(
+                    s: int, i: int = i, j: int = j, target: tuple[int, int] = target
+                ) -> int | None:
+                    found = partner.get((i, j, s))
+                    return found[2] if found is not None and found[:2] == target else None
+
+                rows = rows_back.setdefault(target, [])
+                rows.append((_anchor(k, sibling, range(k)), k, gone3))
+    for (i, j), back in rows_back.items():
+        group = copy.children[i].children[j]
+        group.children = _merged(group.children, back)
+        for indicator in group.children:
+            indicator.parent = group
+    for i, back2 in level2_back.items():
+        level1 = copy.children[i]
+        level1.children = _merged(level1.children, back2)
+        for level2 in level1.children:
+            level2.parent = level1
+    copy.children = _merged(copy.children, level1_back)
+    for level1 in copy.children:
+        level1.parent = copy
+
+
+def _anchor(index: int, partner_of: Callable[[int], int | None], before: range) -> int:
+    """The new index of the nearest earlier item that has a partner (-1: none)."""
+    for earlier in reversed(before):
+        found = partner_of(earlier)
+        if found is not None:
+            return found
+    del index
+    return -1
+
+
+def _merged(kept: Sequence[Item], back: Sequence[tuple[int, int, Item]]) -> list[Item]:
+    """Kept items in order with each (anchor, old index, item) put right after its anchor."""
+    keyed = [((position, 0, 0), item) for position, item in enumerate(kept)]
+    keyed += [((anchor, 1, old_index), item) for anchor, old_index, item in back]
+    keyed.sort(key=lambda pair: pair[0])
+    return [item for _, item in keyed]
