@@ -10,6 +10,7 @@ from goaleditor.errors import InputError
 from goaleditor.model.document import Document, GoalTable
 from goaleditor.model.fields import (
     MONEY_FIELDS,
+    REPORT_FIELDS,
     SELF_EVALUATION_HEADER_FIELDS,
 )
 from goaleditor.model.money import MoneyError, format_money, parse_money
@@ -21,14 +22,7 @@ from goaleditor.self_evaluation.scores import DocumentScores
 _MONEY_BLOCK = tuple(name for name in SELF_EVALUATION_HEADER_FIELDS if name in MONEY_FIELDS)
 _TABLE_TEXT = ("budget_weight", "budget_score", "goal_result")
 # Sichuan's text around the tables: keys of our own, after the contract's (DESIGN §5.1).
-_REPORT_TEXT = (
-    "process_summary",
-    "conclusion",
-    "problems",
-    "improvements",
-    "project_leader",
-    "finance_leader",
-)
+_REPORT_TEXT = REPORT_FIELDS
 _INDICATOR_TEXT = ("actual", "grade", "deviation")
 
 

@@ -174,6 +174,15 @@ SELF_EVALUATION_INDICATOR_FIELDS: tuple[str, ...] = tuple(
     spec.key for spec in INDICATOR_SPECS if spec.self_evaluation
 )
 # What a 目标表 has: every field but the 自评表's own.
+# Sichuan's text around its 自评表 (过程概述, 评价结论, 存在问题, 改进措施, the two 负责人).
+REPORT_FIELDS: tuple[str, ...] = (
+    "process_summary",
+    "conclusion",
+    "problems",
+    "improvements",
+    "project_leader",
+    "finance_leader",
+)
 GOAL_HEADER_FIELDS: tuple[str, ...] = tuple(s.key for s in TABLE_SPECS if not s.self_evaluation)
 GOAL_INDICATOR_FIELDS: tuple[str, ...] = tuple(
     s.key for s in INDICATOR_SPECS if not s.self_evaluation

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from goaleditor.model.fields import REPORT_FIELDS
 from goaleditor.model.values import QUALITATIVE
 
 if TYPE_CHECKING:
@@ -170,14 +171,7 @@ _MONEY_COLUMNS = ("budget_initial", "budget_adjusted", "budget_executed")
 _BUDGET_SCORE = ("budget_weight", "budget_score")
 # Indicator fields as "indicator.x", as the goal layouts name them (LayoutProfile.printed_fields).
 _CENTRAL_INDICATOR = ("name", "comparator", "value", "unit", "actual", "weight", "score")
-_SICHUAN_TEXTS = (
-    "process_summary",
-    "conclusion",
-    "problems",
-    "improvements",
-    "project_leader",
-    "finance_leader",
-)
+_SICHUAN_TEXTS = REPORT_FIELDS
 
 
 def form_of(layout: str) -> SelfEvaluationForm:

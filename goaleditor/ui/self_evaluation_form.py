@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QSizePolicy, QVBoxLayout, QWidget
 
-from goaleditor.model.fields import SPECS
+from goaleditor.model.fields import REPORT_FIELDS, SPECS
 from goaleditor.model.money import format_money
 from goaleditor.self_evaluation.evaluation import profile_of, score_text
 from goaleditor.self_evaluation.layouts import printed_fields as form_fields
@@ -39,14 +39,7 @@ MONEY_ROWS = (
 MONEY_BLOCK_FIELDS = tuple(f"{c}{suffix}" for suffix, _ in MONEY_ROWS for c in MONEY_COLUMNS)
 # The goal table's 预算数 row: in a 自评表 its amounts are the 年初预算数 column.
 GOAL_BUDGET_FIELDS = ("budget_total", "budget_fiscal", "budget_carryover", "budget_other")
-SICHUAN_FIELDS = (
-    "process_summary",
-    "conclusion",
-    "problems",
-    "improvements",
-    "project_leader",
-    "finance_leader",
-)
+SICHUAN_FIELDS = REPORT_FIELDS
 # Shown on every 自评表 (the money block's fields are in the block).
 RESULT_FIELDS = ("goal_result",)
 # A 自评表's labels where its form gives them context (年度总体目标: 预期目标 | 实际完成情况).
