@@ -84,7 +84,7 @@ LABELS = st.lists(
 ).map("".join)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=120, deadline=None)
 @given(LABELS, st.integers(min_value=2, max_value=8))
 def test_a_label_takes_as_many_lines_as_wrap_and_fits(text: str, room: int) -> None:
     limit = BODY("字" * room) + PAD_X / 10
