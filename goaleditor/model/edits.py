@@ -10,8 +10,8 @@ from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from goaleditor.model.document import Container, Document, GoalTable, TreeNode
-from goaleditor.model.fields import FIELD_LABELS
+from goaleditor.model.document import Container, Document, GoalTable, TreeNode, containing_table
+from goaleditor.model.fields import FIELD_LABELS, label_of
 from goaleditor.model.layouts import printed_label
 
 
@@ -49,7 +49,11 @@ class SetField:
 
     @property
     def text(self) -> str:
-        return field_text(self.name)
+        table = containing_table(self.node)
+        document = table.document if table is not None else None
+        if document is None:
+            return f"修改{label_of(self.name, False)}"
+        return f"修改{label_of(self.name, document.is_self_evaluation, document.layout)}"
 
     @property
     def merge_key(self) -> Hashable | None:

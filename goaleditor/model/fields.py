@@ -191,6 +191,14 @@ SEARCHABLE_HEADER_FIELDS: tuple[str, ...] = tuple(s.key for s in TABLE_SPECS if 
 SEARCHABLE_INDICATOR_FIELDS: tuple[str, ...] = tuple(s.key for s in INDICATOR_SPECS if s.searchable)
 
 
+def label_of(name: str, self_evaluation: bool, layout: str = "") -> str:
+    """What the clerk calls a field in a document of this kind: a 自评表's 权重 is the 分值 its
+    scores are out of (Sichuan's form keeps 权重)."""
+    if self_evaluation and name == "weight" and layout != "sichuan":
+        return "分值"
+    return FIELD_LABELS.get(name, name)
+
+
 def default_of(key: str) -> Any:
     """The domain default of a field (None for money)."""
     return SPECS[key].default

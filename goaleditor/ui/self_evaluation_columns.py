@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from goaleditor.model.document import Document, GoalTable, Indicator
+from goaleditor.model.fields import label_of
 from goaleditor.model.values import QUALITATIVE
 from goaleditor.self_evaluation.evaluation import IndicatorScore, TableScore, score_text
 from goaleditor.self_evaluation.profiles import ScoringProfile
@@ -28,7 +29,7 @@ TARGET_TIP = "目标表的指标值；如需修改，按打印格式输入（如
 
 def weight_label(layout: str) -> str:
     """The 分值 column's heading: 权重 on Sichuan's form, 分值 on the others."""
-    return "权重" if layout == "sichuan" else "分值"
+    return label_of("weight", True, layout)
 
 
 def grade_names(profile: ScoringProfile) -> list[str]:

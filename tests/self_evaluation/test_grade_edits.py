@@ -35,3 +35,14 @@ def test_a_typed_score_or_another_grade_is_left_to_the_clerk() -> None:
     edit.apply(document)
     assert (indicator.grade, indicator.score) == ("部分达成", "")
     assert grade_edit(indicator, "部分达成") == (None, "")
+
+
+def test_the_undo_text_of_a_weight_says_what_the_form_calls_it() -> None:
+    from goaleditor.model.edits import SetField
+
+    document, indicator = _indicator()
+    assert SetField(indicator, "weight", "10").text == "修改分值"
+    document.layout = "sichuan"
+    assert SetField(indicator, "weight", "10").text == "修改权重"
+    document.kind = "goals"
+    assert SetField(indicator, "weight", "10").text == "修改权重"
