@@ -37,7 +37,7 @@ def test_a_finished_write_leaves_no_note(tmp_path: Path) -> None:
 def test_a_killed_writes_leftover_goes_at_the_next_start_wherever_it_was(tmp_path: Path) -> None:
     folder = tmp_path / "别处的文件夹"
     folder.mkdir()
-    for _ in range(20):  # a kill lands inside a write most times; try until one does
+    for _ in range(60):  # a kill lands inside a write most times; try until one does
         child = subprocess.Popen(
             [sys.executable, "-c", CHILD, str(folder / "out.bin")],
             cwd=ROOT,
