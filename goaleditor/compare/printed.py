@@ -15,6 +15,7 @@ from goaleditor.model.fields import (
     DOCUMENT_PROPERTIES,
     GOALS,
     HEADER_FIELDS,
+    REVIEW_HEADER_FIELDS,
     SELF_EVALUATION,
     SPECS,
 )
@@ -24,11 +25,13 @@ from goaleditor.model.money import UNIT_SCALE, format_money
 from goaleditor.self_evaluation.profiles import PROFILES
 
 _KIND_LABELS = {GOALS: "绩效目标表", SELF_EVALUATION: "绩效自评表"}
+# A reviewer's marks are not what the table prints: a comparison leaves them out.
+_COMPARED_HEADER = tuple(name for name in HEADER_FIELDS if name not in REVIEW_HEADER_FIELDS)
 
 
 def header_differences(old: GoalTable, new: GoalTable) -> Iterator[tuple[str, str, str]]:
     """(field, old text, new text) for each header field that prints differently."""
-    for name in HEADER_FIELDS:
+    for name in _COMPARED_HEADER:
         before, after = getattr(old, name), getattr(new, name)
         if SPECS[name].kind == "money":
             if _same_money(before, old.money_unit, after, new.money_unit):

@@ -28,13 +28,15 @@ from goaleditor.compare.changes import (
 from goaleditor.compare.matching import Pair, Slots, out_of_order
 from goaleditor.compare.tree_matching import GroupPath, TreeMatching, TreeRow
 from goaleditor.model.document import GoalTable, Indicator
-from goaleditor.model.fields import INDICATOR_FIELDS
+from goaleditor.model.fields import INDICATOR_FIELDS, REVIEW_INDICATOR_FIELDS
 
 # The fields compared one by one; the name is the indicator's identity (a rename), and
-# comparator, value and unit are compared together as the printed 指标值.
+# comparator, value and unit are compared together as the printed 指标值; a reviewer's
+# marks are not printed and not compared.
+_NOT_COMPARED = ("name", "comparator", "value", "unit", *REVIEW_INDICATOR_FIELDS)
 COMPARED_FIELDS: tuple[str, ...] = (
     DISPLAY_FIELD,
-    *(f for f in INDICATOR_FIELDS if f not in ("name", "comparator", "value", "unit")),
+    *(f for f in INDICATOR_FIELDS if f not in _NOT_COMPARED),
 )
 _OTHER_FIELDS = attrgetter(*COMPARED_FIELDS[1:])  # all but the 指标值, read at once
 Key = tuple[float, float, float]

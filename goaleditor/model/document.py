@@ -47,6 +47,8 @@ class Indicator:
     score: str = default_of("score")
     grade: str = default_of("grade")
     deviation: str = default_of("deviation")
+    review_verdict: str = default_of("review_verdict")
+    review_opinion: str = default_of("review_opinion")
     parent: Level2 | None = field(default=None, repr=False)
 
     @property
@@ -142,6 +144,12 @@ class GoalTable:
     improvements: str = default_of("improvements")
     project_leader: str = default_of("project_leader")
     finance_leader: str = default_of("finance_leader")
+    review_goal: str = default_of("review_goal")
+    review_output: str = default_of("review_output")
+    review_benefit: str = default_of("review_benefit")
+    review_satisfaction: str = default_of("review_satisfaction")
+    review_todo: str = default_of("review_todo")
+    review_result: str = default_of("review_result")
     children: list[Level1] = field(default_factory=list)
     document: Document | None = field(default=None, repr=False)
 

@@ -19,6 +19,11 @@ SELF_EVALUATION = "self-evaluation"
 DOCUMENT_KINDS: tuple[str, ...] = (GOALS, SELF_EVALUATION)
 # The scoring profile a 自评表 is scored by when none is named (self_evaluation/profiles.py).
 DEFAULT_SCORING = "central"
+# A reviewer's verdict on an indicator, and the overall result of a table's review.
+PASSED = "通过"
+FAILED = "不通过"
+REVIEW_VERDICTS: tuple[str, ...] = (PASSED, FAILED)
+REVIEW_RESULTS: tuple[str, ...] = (PASSED, "修改完善后通过", FAILED)
 
 # text: one line; long_text: paragraphs (用途, 目标); money: an exact Decimal or None;
 # date: YYYY-MM-DD as typed; weight: a decimal as typed; year: an int or None;
@@ -39,6 +44,7 @@ class FieldSpec:
     form_label: str = ""  # the header form's label where its row gives context ("" = label)
     layout: bool = False  # added for other regions' layouts (DESIGN §4)
     self_evaluation: bool = False  # a 绩效自评表's own field (DESIGN §5.1): empty in a 目标表
+    review: bool = False  # a reviewer's mark (DESIGN §5.2): never printed in the goal table
     searchable: bool = False  # 查找/替换 looks into it
 
     @property
@@ -127,6 +133,13 @@ TABLE_SPECS: tuple[FieldSpec, ...] = (
     _table("improvements", "改进措施", "long_text", self_evaluation=True),
     _table("project_leader", "项目负责人", self_evaluation=True),
     _table("finance_leader", "财务负责人", self_evaluation=True),
+    # The reviewer's 绩效目标审核表 (DESIGN §5.2): its opinions and overall result per table.
+    _table("review_goal", "总体目标审核意见", "long_text", review=True),
+    _table("review_output", "产出指标审核意见", "long_text", review=True),
+    _table("review_benefit", "效益指标审核意见", "long_text", review=True),
+    _table("review_satisfaction", "满意度指标审核意见", "long_text", review=True),
+    _table("review_todo", "需补充完善事项", "long_text", review=True),
+    _table("review_result", "审核结果", "choice", review=True),  # REVIEW_RESULTS, "" = none
 )
 # The names of a table's 一级 and 二级 groups (Level1.name, Level2.name).
 GROUP_SPECS: tuple[FieldSpec, ...] = (
@@ -148,6 +161,9 @@ INDICATOR_SPECS: tuple[FieldSpec, ...] = (
     _indicator("score", "得分", "weight", self_evaluation=True),
     _indicator("grade", "定性等级", "choice", self_evaluation=True),  # 达成/部分达成/未达成
     _indicator("deviation", "偏差原因分析及改进措施", "long_text", self_evaluation=True),
+    # The reviewer's mark per indicator: 通过 / 不通过 ("" = not reviewed) and an opinion.
+    _indicator("review_verdict", "审核结论", "choice", review=True),
+    _indicator("review_opinion", "审核意见", "long_text", review=True),
 )
 # The printed 指标值 (comparator, value and unit together): shown and exported, never stored.
 DISPLAY = FieldSpec("display", "indicator", "打印值", "derived")
@@ -173,7 +189,10 @@ SELF_EVALUATION_HEADER_FIELDS: tuple[str, ...] = tuple(
 SELF_EVALUATION_INDICATOR_FIELDS: tuple[str, ...] = tuple(
     spec.key for spec in INDICATOR_SPECS if spec.self_evaluation
 )
-# What a 目标表 has: every field but the 自评表's own.
+REVIEW_HEADER_FIELDS: tuple[str, ...] = tuple(spec.key for spec in TABLE_SPECS if spec.review)
+REVIEW_INDICATOR_FIELDS: tuple[str, ...] = tuple(
+    spec.key for spec in INDICATOR_SPECS if spec.review
+)
 # Sichuan's text around its 自评表 (过程概述, 评价结论, 存在问题, 改进措施, the two 负责人).
 REPORT_FIELDS: tuple[str, ...] = (
     "process_summary",
@@ -183,9 +202,12 @@ REPORT_FIELDS: tuple[str, ...] = (
     "project_leader",
     "finance_leader",
 )
-GOAL_HEADER_FIELDS: tuple[str, ...] = tuple(s.key for s in TABLE_SPECS if not s.self_evaluation)
+# What a 目标表 has: every field but the 自评表's own and the reviewer's marks.
+GOAL_HEADER_FIELDS: tuple[str, ...] = tuple(
+    s.key for s in TABLE_SPECS if not (s.self_evaluation or s.review)
+)
 GOAL_INDICATOR_FIELDS: tuple[str, ...] = tuple(
-    s.key for s in INDICATOR_SPECS if not s.self_evaluation
+    s.key for s in INDICATOR_SPECS if not (s.self_evaluation or s.review)
 )
 SEARCHABLE_HEADER_FIELDS: tuple[str, ...] = tuple(s.key for s in TABLE_SPECS if s.searchable)
 SEARCHABLE_INDICATOR_FIELDS: tuple[str, ...] = tuple(s.key for s in INDICATOR_SPECS if s.searchable)

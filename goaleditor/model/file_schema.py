@@ -61,6 +61,12 @@ TABLES: dict[str, tuple[tuple[str, str, str], ...]] = {
         ("improvements", "text", "field"),
         ("project_leader", "text", "field"),
         ("finance_leader", "text", "field"),
+        ("review_goal", "text", "field"),
+        ("review_output", "text", "field"),
+        ("review_benefit", "text", "field"),
+        ("review_satisfaction", "text", "field"),
+        ("review_todo", "text", "field"),
+        ("review_result", "text", "field"),
     ),
     "level1": (
         ("id", "int", "key"),
@@ -91,6 +97,8 @@ TABLES: dict[str, tuple[tuple[str, str, str], ...]] = {
         ("score", "text", "field"),
         ("grade", "text", "field"),
         ("deviation", "text", "field"),
+        ("review_verdict", "text", "field"),
+        ("review_opinion", "text", "field"),
     ),
 }
 # every sqlite_master row (type, name, sql) of a file we write
@@ -115,12 +123,12 @@ MASTER: tuple[tuple[str, str, str | None], ...] = (
     (
         "table",
         "goal_table",
-        "CREATE TABLE goal_table (\n\tid INTEGER NOT NULL, \n\tposition INTEGER NOT NULL, \n\tproject_name VARCHAR NOT NULL, \n\tmoney_unit VARCHAR NOT NULL, \n\tbudget_total VARCHAR NOT NULL, \n\tbudget_fiscal VARCHAR NOT NULL, \n\tbudget_other VARCHAR NOT NULL, \n\tfund_use VARCHAR NOT NULL, \n\tgoal VARCHAR NOT NULL, \n\tproject_nature VARCHAR NOT NULL, \n\tproject_category VARCHAR NOT NULL, \n\tsupervisor VARCHAR NOT NULL, \n\timplementer VARCHAR NOT NULL, \n\tstart_date VARCHAR NOT NULL, \n\tend_date VARCHAR NOT NULL, \n\tperiod_total VARCHAR NOT NULL, \n\tperiod_fiscal VARCHAR NOT NULL, \n\tperiod_other VARCHAR NOT NULL, \n\tbudget_carryover VARCHAR NOT NULL, \n\tperiod_goal VARCHAR NOT NULL, \n\tbudget_initial VARCHAR NOT NULL, \n\tbudget_initial_fiscal VARCHAR NOT NULL, \n\tbudget_initial_carryover VARCHAR NOT NULL, \n\tbudget_initial_other VARCHAR NOT NULL, \n\tbudget_adjusted VARCHAR NOT NULL, \n\tbudget_adjusted_fiscal VARCHAR NOT NULL, \n\tbudget_adjusted_carryover VARCHAR NOT NULL, \n\tbudget_adjusted_other VARCHAR NOT NULL, \n\tbudget_executed VARCHAR NOT NULL, \n\tbudget_executed_fiscal VARCHAR NOT NULL, \n\tbudget_executed_carryover VARCHAR NOT NULL, \n\tbudget_executed_other VARCHAR NOT NULL, \n\tbudget_weight VARCHAR NOT NULL, \n\tbudget_score VARCHAR NOT NULL, \n\tgoal_result VARCHAR NOT NULL, \n\tprocess_summary VARCHAR NOT NULL, \n\tconclusion VARCHAR NOT NULL, \n\tproblems VARCHAR NOT NULL, \n\timprovements VARCHAR NOT NULL, \n\tproject_leader VARCHAR NOT NULL, \n\tfinance_leader VARCHAR NOT NULL, \n\tPRIMARY KEY (id)\n)",
+        "CREATE TABLE goal_table (\n\tid INTEGER NOT NULL, \n\tposition INTEGER NOT NULL, \n\tproject_name VARCHAR NOT NULL, \n\tmoney_unit VARCHAR NOT NULL, \n\tbudget_total VARCHAR NOT NULL, \n\tbudget_fiscal VARCHAR NOT NULL, \n\tbudget_other VARCHAR NOT NULL, \n\tfund_use VARCHAR NOT NULL, \n\tgoal VARCHAR NOT NULL, \n\tproject_nature VARCHAR NOT NULL, \n\tproject_category VARCHAR NOT NULL, \n\tsupervisor VARCHAR NOT NULL, \n\timplementer VARCHAR NOT NULL, \n\tstart_date VARCHAR NOT NULL, \n\tend_date VARCHAR NOT NULL, \n\tperiod_total VARCHAR NOT NULL, \n\tperiod_fiscal VARCHAR NOT NULL, \n\tperiod_other VARCHAR NOT NULL, \n\tbudget_carryover VARCHAR NOT NULL, \n\tperiod_goal VARCHAR NOT NULL, \n\tbudget_initial VARCHAR NOT NULL, \n\tbudget_initial_fiscal VARCHAR NOT NULL, \n\tbudget_initial_carryover VARCHAR NOT NULL, \n\tbudget_initial_other VARCHAR NOT NULL, \n\tbudget_adjusted VARCHAR NOT NULL, \n\tbudget_adjusted_fiscal VARCHAR NOT NULL, \n\tbudget_adjusted_carryover VARCHAR NOT NULL, \n\tbudget_adjusted_other VARCHAR NOT NULL, \n\tbudget_executed VARCHAR NOT NULL, \n\tbudget_executed_fiscal VARCHAR NOT NULL, \n\tbudget_executed_carryover VARCHAR NOT NULL, \n\tbudget_executed_other VARCHAR NOT NULL, \n\tbudget_weight VARCHAR NOT NULL, \n\tbudget_score VARCHAR NOT NULL, \n\tgoal_result VARCHAR NOT NULL, \n\tprocess_summary VARCHAR NOT NULL, \n\tconclusion VARCHAR NOT NULL, \n\tproblems VARCHAR NOT NULL, \n\timprovements VARCHAR NOT NULL, \n\tproject_leader VARCHAR NOT NULL, \n\tfinance_leader VARCHAR NOT NULL, \n\treview_goal VARCHAR NOT NULL, \n\treview_output VARCHAR NOT NULL, \n\treview_benefit VARCHAR NOT NULL, \n\treview_satisfaction VARCHAR NOT NULL, \n\treview_todo VARCHAR NOT NULL, \n\treview_result VARCHAR NOT NULL, \n\tPRIMARY KEY (id)\n)",
     ),
     (
         "table",
         "indicator",
-        "CREATE TABLE indicator (\n\tid INTEGER NOT NULL, \n\tlevel2_id INTEGER NOT NULL, \n\tposition INTEGER NOT NULL, \n\tname VARCHAR NOT NULL, \n\tdescription VARCHAR NOT NULL, \n\tcomparator VARCHAR NOT NULL, \n\tvalue VARCHAR NOT NULL, \n\tunit VARCHAR NOT NULL, \n\tweight VARCHAR NOT NULL, \n\texplanation VARCHAR NOT NULL, \n\tstandard VARCHAR NOT NULL, \n\tremark VARCHAR NOT NULL, \n\tactual VARCHAR NOT NULL, \n\tscore VARCHAR NOT NULL, \n\tgrade VARCHAR NOT NULL, \n\tdeviation VARCHAR NOT NULL, \n\tPRIMARY KEY (id), \n\tFOREIGN KEY(level2_id) REFERENCES level2 (id)\n)",
+        "CREATE TABLE indicator (\n\tid INTEGER NOT NULL, \n\tlevel2_id INTEGER NOT NULL, \n\tposition INTEGER NOT NULL, \n\tname VARCHAR NOT NULL, \n\tdescription VARCHAR NOT NULL, \n\tcomparator VARCHAR NOT NULL, \n\tvalue VARCHAR NOT NULL, \n\tunit VARCHAR NOT NULL, \n\tweight VARCHAR NOT NULL, \n\texplanation VARCHAR NOT NULL, \n\tstandard VARCHAR NOT NULL, \n\tremark VARCHAR NOT NULL, \n\tactual VARCHAR NOT NULL, \n\tscore VARCHAR NOT NULL, \n\tgrade VARCHAR NOT NULL, \n\tdeviation VARCHAR NOT NULL, \n\treview_verdict VARCHAR NOT NULL, \n\treview_opinion VARCHAR NOT NULL, \n\tPRIMARY KEY (id), \n\tFOREIGN KEY(level2_id) REFERENCES level2 (id)\n)",
     ),
     (
         "table",

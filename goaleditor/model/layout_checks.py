@@ -9,7 +9,7 @@ from decimal import Decimal, InvalidOperation
 
 from goaleditor.model.checks import ERROR, FIX_CLEAR_NOT_PRINTED, HINT, WARNING, Problem
 from goaleditor.model.document import Document, GoalTable
-from goaleditor.model.fields import FIELD_LABELS, HEADER_FIELDS
+from goaleditor.model.fields import FIELD_LABELS, HEADER_FIELDS, REVIEW_HEADER_FIELDS
 from goaleditor.model.layouts import LayoutProfile, get_profile
 from goaleditor.model.money import format_money
 
@@ -155,7 +155,10 @@ def _not_printed(profile: LayoutProfile, t: GoalTable, n: int) -> Iterator[Probl
     hidden = [
         FIELD_LABELS.get(name, name)
         for name in HEADER_FIELDS
-        if name not in shown and name != "money_unit" and getattr(t, name) not in (None, "")
+        if name not in shown
+        and name != "money_unit"
+        and name not in REVIEW_HEADER_FIELDS  # a reviewer's marks are never printed
+        and getattr(t, name) not in (None, "")
     ]
     if hidden:
         yield Problem(HINT, n, 0, NOT_PRINTED, _not_printed_message(hidden, profile))

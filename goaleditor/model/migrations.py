@@ -31,11 +31,7 @@ _V2_COLUMNS = {
 
 
 def _to_v2(connection: sqlite3.Connection) -> None:
-    for table, columns in _V2_COLUMNS.items():
-        for name, default in columns.items():
-            connection.execute(
-                f"ALTER TABLE {table} ADD COLUMN {name} VARCHAR NOT NULL DEFAULT '{default}'"
-            )
+    _add_text_columns(connection, _V2_COLUMNS)
 
 
 def _to_v3(connection: sqlite3.Connection) -> None:
@@ -53,6 +49,22 @@ def _to_v3(connection: sqlite3.Connection) -> None:
         "goal_table": dict.fromkeys(SELF_EVALUATION_HEADER_FIELDS, ""),
         "indicator": dict.fromkeys(SELF_EVALUATION_INDICATOR_FIELDS, ""),
     }
+    _add_text_columns(connection, added)
+
+
+def _to_v4(connection: sqlite3.Connection) -> None:
+    """Version 4 added the reviewer's marks (DESIGN §5.2): a table's 绩效目标审核表 opinions and
+    result, an indicator's verdict and opinion; all text, empty when not reviewed."""
+    from goaleditor.model.fields import REVIEW_HEADER_FIELDS, REVIEW_INDICATOR_FIELDS
+
+    added = {
+        "goal_table": dict.fromkeys(REVIEW_HEADER_FIELDS, ""),
+        "indicator": dict.fromkeys(REVIEW_INDICATOR_FIELDS, ""),
+    }
+    _add_text_columns(connection, added)
+
+
+def _add_text_columns(connection: sqlite3.Connection, added: dict[str, dict[str, str]]) -> None:
     for table, columns in added.items():
         for name, default in columns.items():
             connection.execute(
@@ -61,4 +73,4 @@ def _to_v3(connection: sqlite3.Connection) -> None:
 
 
 # MIGRATIONS[n] upgrades a database from user_version n to n + 1, in place.
-MIGRATIONS: dict[int, Migration] = {1: _to_v2, 2: _to_v3}
+MIGRATIONS: dict[int, Migration] = {1: _to_v2, 2: _to_v3, 3: _to_v4}

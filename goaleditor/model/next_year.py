@@ -21,6 +21,7 @@ from goaleditor.model.fields import (
     SELF_EVALUATION_INDICATOR_FIELDS,
     default_of,
 )
+from goaleditor.model.review_marks import drop_review_marks
 from goaleditor.model.values import QUALITATIVE
 from goaleditor.model.year_mentions import Period, move_years, table_period
 from goaleditor.model.year_range import MAX_YEAR
@@ -94,12 +95,14 @@ def next_year(document: Document) -> NextYear:
 
 
 def _keep_goals_only(table: GoalTable) -> None:
-    """Next year's draft is a goal table: a 自评表's results stay with last year's document."""
+    """Next year's draft is a goal table: a 自评表's results and a reviewer's marks stay with
+    last year's document."""
     for name in SELF_EVALUATION_HEADER_FIELDS:
         setattr(table, name, default_of(name))
     for _, _, indicator in table.indicator_rows():
         for name in SELF_EVALUATION_INDICATOR_FIELDS:
             setattr(indicator, name, default_of(name))
+    drop_review_marks(table)
 
 
 def _move_table_text(table: GoalTable, year: int) -> int:

@@ -1,4 +1,4 @@
-"""SQLModel tables of the .goals file format (version 3); field defaults from fields.py."""
+"""SQLModel tables of the .goals file format (version 4); field defaults from fields.py."""
 
 from __future__ import annotations
 
@@ -72,6 +72,12 @@ class TableRecord(SQLModel, table=True):
     improvements: str = _default("improvements")
     project_leader: str = _default("project_leader")
     finance_leader: str = _default("finance_leader")
+    review_goal: str = _default("review_goal")
+    review_output: str = _default("review_output")
+    review_benefit: str = _default("review_benefit")
+    review_satisfaction: str = _default("review_satisfaction")
+    review_todo: str = _default("review_todo")
+    review_result: str = _default("review_result")
 
 
 class Level1Record(SQLModel, table=True):
@@ -117,6 +123,8 @@ class IndicatorRecord(SQLModel, table=True):
     score: str = _default("score")
     grade: str = _default("grade")
     deviation: str = _default("deviation")
+    review_verdict: str = _default("review_verdict")
+    review_opinion: str = _default("review_opinion")
 
 
 RECORDS: tuple[type[SQLModel], ...] = (

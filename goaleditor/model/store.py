@@ -18,7 +18,14 @@ from typing import TYPE_CHECKING, Any
 
 from goaleditor.errors import InputError
 from goaleditor.files.atomic import atomic_write
-from goaleditor.model import file_schema, file_schema_v1, file_schema_v2, limits, untrusted_sqlite
+from goaleditor.model import (
+    file_schema,
+    file_schema_v1,
+    file_schema_v2,
+    file_schema_v3,
+    limits,
+    untrusted_sqlite,
+)
 from goaleditor.model.document import Document, GoalTable, Indicator, Level1, Level2
 from goaleditor.model.fields import (
     DOCUMENT_KINDS,
@@ -39,7 +46,7 @@ if TYPE_CHECKING:
     from sqlmodel import SQLModel
 
 APPLICATION_ID = 0x474F4C53  # "GOLS"
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 SQLITE_MAGIC = b"SQLite format 3\x00"
 MAX_FILE_BYTES = untrusted_sqlite.MAX_FILE_BYTES
 # The exact sqlite_master of each file format version we can read (older ones are migrated;
@@ -47,7 +54,8 @@ MAX_FILE_BYTES = untrusted_sqlite.MAX_FILE_BYTES
 KNOWN_SCHEMAS: dict[int, tuple[tuple[str, str, str | None], ...]] = {
     1: file_schema_v1.MASTER,
     2: file_schema_v2.MASTER,
-    3: file_schema.MASTER,
+    3: file_schema_v3.MASTER,
+    4: file_schema.MASTER,
 }
 
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from goaleditor.errors import InputError
 from goaleditor.model.document import Document, GoalTable
 from goaleditor.model.fields import DOCUMENT_PROPERTIES, SELF_EVALUATION
+from goaleditor.model.review_marks import drop_review_marks
 from goaleditor.self_evaluation.profiles import get_profile, is_known
 from goaleditor.self_evaluation.weights import default_weights_of, shown
 
@@ -60,6 +61,7 @@ def start_self_evaluation(goals: Document, scoring: str = "") -> Started:
     notes: dict[str, list[int]] = {}
     for number, goal_table in enumerate(goals.tables, 1):
         table = goal_table.clone()
+        drop_review_marks(table)  # the review was of the goals, not of the results
         for note in _prepare(table, profile.name):
             notes.setdefault(note, []).append(number)
         if not table.implementer.strip() and goals.agency_name.strip():

@@ -57,24 +57,26 @@ def test_file_is_marked(tmp_path: Path, example_document) -> None:
         assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 
 
-# Version 3 of the file format, as files in users' hands have it: changing the SQLModel
+# Version 4 of the file format, as files in users' hands have it: changing the SQLModel
 # tables changes this, and needs a new SCHEMA_VERSION with a migration.
 _MONEY_BLOCK = " ".join(
     f"budget_{column}{row}"
     for column in ("initial", "adjusted", "executed")
     for row in ("", "_fiscal", "_carryover", "_other")
 )
-FORMAT_V3 = {
+FORMAT_V4 = {
     "document": "id agency_code agency_name year title framework merge_level2 layout kind scoring",
     "goal_table": "id position project_name money_unit budget_total budget_fiscal budget_other "
     "fund_use goal project_nature project_category supervisor implementer start_date end_date "
     f"period_total period_fiscal period_other budget_carryover period_goal {_MONEY_BLOCK} "
     "budget_weight budget_score goal_result process_summary conclusion problems improvements "
-    "project_leader finance_leader",
+    "project_leader finance_leader review_goal review_output review_benefit "
+    "review_satisfaction review_todo review_result",
     "level1": "id table_id position name",
     "level2": "id level1_id position name",
     "indicator": "id level2_id position name description comparator value unit "
-    "weight explanation standard remark actual score grade deviation",
+    "weight explanation standard remark actual score grade deviation "
+    "review_verdict review_opinion",
     "ix_goal_table_position": "position",
     "ix_level1_table_id": "table_id",
     "ix_level2_level1_id": "level1_id",
@@ -82,8 +84,8 @@ FORMAT_V3 = {
 }
 
 
-def test_file_format_is_version_3(tmp_path: Path, example_document) -> None:
-    path = tmp_path / "v3.goals"
+def test_file_format_is_version_4(tmp_path: Path, example_document) -> None:
+    path = tmp_path / "v4.goals"
     store.save_document(example_document, path)
     with sqlite3.connect(path) as db:
         objects = db.execute("SELECT type, name FROM sqlite_master").fetchall()
@@ -94,7 +96,7 @@ def test_file_format_is_version_3(tmp_path: Path, example_document) -> None:
             )
             for kind, name in objects
         }
-    assert columns == FORMAT_V3
+    assert columns == FORMAT_V4
     assert store.allowed_objects() == set(objects)
 
 
@@ -306,6 +308,8 @@ def test_a_special_file_is_refused_without_reading(tmp_path: Path, kind: str) ->
 
 V2_FILE = Path(__file__).parents[1] / "fixtures" / "v2-example.goals"
 V1_FILE = Path(__file__).resolve().parents[1] / "fixtures" / "v1-example.goals"
+# Saved by version 3: `import` of the bundled example, then `self-evaluate` (天津 scoring).
+V3_FILE = Path(__file__).resolve().parents[1] / "fixtures" / "v3-self-evaluation.goals"
 
 
 def test_a_version_1_file_opens_upgraded_and_untouched(tmp_path: Path, example_document) -> None:
@@ -363,6 +367,53 @@ def test_the_version_2_snapshot_is_what_version_2_wrote() -> None:
     with sqlite3.connect(f"{V2_FILE.resolve().as_uri()}?mode=ro", uri=True) as db:
         master = sorted(db.execute("SELECT type, name, sql FROM sqlite_master").fetchall())
     assert master == list(file_schema_v2.MASTER)
+
+
+def test_a_version_3_file_opens_unreviewed_and_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "v3.goals"
+    path.write_bytes(V3_FILE.read_bytes())
+    assert store.read_header(path).user_version == 3
+    before = path.read_bytes()
+    document = store.load_document(path)
+    assert path.read_bytes() == before
+    assert (document.kind, document.scoring, len(document.tables)) == (
+        "self-evaluation",
+        "tianjin",
+        6,
+    )
+    table = document.tables[0]
+    assert table.budget_weight == "10"
+    assert (table.review_todo, table.review_result) == ("", "")
+    assert {(i.review_verdict, i.review_opinion) for _, _, i in table.indicator_rows()} == {
+        ("", "")
+    }
+    resaved = tmp_path / "v4.goals"
+    store.save_document(document, resaved)
+    assert store.read_header(resaved).user_version == store.SCHEMA_VERSION
+    assert document_differences(store.load_document(resaved), document) == []
+
+
+def test_the_version_3_snapshot_is_what_version_3_wrote() -> None:
+    from goaleditor.model import file_schema_v3
+
+    with sqlite3.connect(f"{V3_FILE.resolve().as_uri()}?mode=ro", uri=True) as db:
+        master = sorted(db.execute("SELECT type, name, sql FROM sqlite_master").fetchall())
+    assert master == list(file_schema_v3.MASTER)
+
+
+def test_a_reviewers_marks_round_trip(tmp_path: Path, example_document) -> None:
+    table = example_document.tables[1]
+    table.review_output, table.review_todo = "数量指标不够具体", "补充质量指标；\n细化时效指标"
+    table.review_result = "修改完善后通过"
+    indicator = list(table.indicator_rows())[2][2]
+    indicator.review_verdict, indicator.review_opinion = "不通过", "指标值应量化"
+    path = tmp_path / "reviewed.goals"
+    store.save_document(example_document, path)
+    back = store.load_document(path)
+    assert document_differences(back, example_document) == []
+    again = list(back.tables[1].indicator_rows())[2][2]
+    assert (again.review_verdict, again.review_opinion) == ("不通过", "指标值应量化")
+    assert back.tables[1].review_todo == "补充质量指标；\n细化时效指标"
 
 
 def test_a_self_evaluation_round_trips(tmp_path: Path, example_document) -> None:
