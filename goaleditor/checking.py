@@ -9,6 +9,7 @@ from goaleditor.model.checks import CheckSettings, Problem, check_table, documen
 from goaleditor.model.document import Document, GoalTable
 from goaleditor.model.fields import MONEY_FIELDS, SELF_EVALUATION_HEADER_FIELDS
 from goaleditor.model.fix_its import FixIt
+from goaleditor.model.review_checks import REVIEW_RULES
 from goaleditor.self_evaluation.checks import scoring_problems, self_evaluation_problems
 from goaleditor.self_evaluation.evaluation import TableScore, profile_of, score_table
 from goaleditor.self_evaluation.fix_its import self_evaluation_fix_its
@@ -18,10 +19,11 @@ from goaleditor.self_evaluation.not_printed import not_printed_problems
 # rule (a 自评表's 分值 are checked to 90 + the budget's 10 instead), the goal's 预算数 sum (the
 # 自评表's money block has its own), what the goal layout does not print (a 自评表 prints its own
 # form), fields its form has no cell for (资金用途, 绩效指标描述: a 自评表 read from a central
-# form has none), and advice on setting targets (a required 二级 group, a satisfaction floor):
-# the 自评表 reports on the tree that was approved.
+# form has none), and advice on setting targets (a required 二级 group, a satisfaction floor,
+# the review checks): the 自评表 reports on the tree that was approved.
 NOT_FOR_SELF_EVALUATION = frozenset(
     {
+        *REVIEW_RULES,
         "weight.sum",
         "weight.invalid",
         "budget.sum",
