@@ -93,6 +93,7 @@ class ProblemsPanel(QWidget):
         self._apply_fix = apply_fix
         self._scores = scores  # the session's kept scores of a 自评表, shared with the tree
         self.problems: list[Problem] = []
+        self.last_year: Document | None = None  # chosen to compare with (ui/last_year_actions)
         # id(table) -> (table, its number when checked, its problems); dropped when it changes
         self._checked: dict[int, tuple[GoalTable, int, list[Problem]]] = {}
         self._icons: dict[str, QIcon] = {}
@@ -203,7 +204,7 @@ class ProblemsPanel(QWidget):
 
         self._timer.stop()
         self._note_new_tables()
-        problems = document_problems_of_any_kind(self._document)
+        problems = document_problems_of_any_kind(self._document, self.last_year)
         checked: dict[int, tuple[GoalTable, int, list[Problem]]] = {}
         for number, table in enumerate(self._document.tables, 1):
             known = self._checked.get(id(table))
