@@ -151,3 +151,24 @@ def test_an_unreadable_last_year_says_so_and_changes_nothing(qtbot, window, tmp_
     assert len(shown) == 1 and shown[0].startswith("无法对照上年文档：")
     assert window.editor.view.isColumnHidden(COL_LAST_YEAR)
     assert not window.action.last_year.drop_action.isEnabled()
+
+
+def test_left_and_right_walk_the_columns_in_the_order_shown(
+    qtbot, window, example_path: Path, tmp_path: Path
+) -> None:
+    from goaleditor.ui.indicator_model import COL_UNIT, COL_WEIGHT
+
+    window.session.apply(rules.set_properties(window.document, {"layout": "sichuan"}))
+    _choose(window, last_year_example(example_path, tmp_path))
+    view = window.editor.view
+    header = view.header()
+    shown = [header.logicalIndex(n) for n in range(header.count())]
+    shown = [column for column in shown if not view.isColumnHidden(column)]
+    assert shown[-3:] == [COL_UNIT, COL_LAST_YEAR, COL_WEIGHT]  # 单位 · 上年指标值 · 权重
+    window.editor.select_node(_indicator(window, "网络覆盖率"), COL_UNIT)
+    view.setFocus()
+    walked = []
+    for key in (Qt.Key.Key_Right, Qt.Key.Key_Right, Qt.Key.Key_Left, Qt.Key.Key_Left):
+        qtbot.keyClick(view, key)
+        walked.append(view.currentIndex().column())
+    assert walked == [COL_LAST_YEAR, COL_WEIGHT, COL_LAST_YEAR, COL_UNIT]
