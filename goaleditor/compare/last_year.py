@@ -20,7 +20,7 @@ from decimal import Decimal
 from goaleditor.compare.tables import match_tables
 from goaleditor.compare.tree_matching import TreeMatching
 from goaleditor.model.checks import WARNING, Problem
-from goaleditor.model.document import Document, Indicator
+from goaleditor.model.document import Document, GoalTable, Indicator
 from goaleditor.model.money import UNIT_SCALE
 from goaleditor.model.values import decimal_value
 
@@ -54,17 +54,25 @@ def last_year_values(old: Document, new: Document) -> list[LastYearValue]:
     """Each indicator of new that has one in old (last year's), in new's order."""
     found: list[LastYearValue] = []
     for old_index, new_index in match_tables(old.tables, new.tables):
-        matching = TreeMatching(old.tables[old_index], new.tables[new_index])
-        for old_row, new_row in matching.row_pairs:
-            found.append(
-                LastYearValue(
-                    matching.new_rows[new_row].indicator,
-                    matching.old_rows[old_row].indicator,
-                    new_index + 1,
-                    new_row + 1,
-                )
-            )
-    found.sort(key=lambda value: (value.table_number, value.row))
+        found += table_values(old.tables[old_index], new.tables[new_index], new_index + 1)
+    found.sort(key=lambda value: value.table_number)  # each table's are in row order
+    return found
+
+
+def table_values(old: GoalTable, new: GoalTable, number: int) -> list[LastYearValue]:
+    """Each indicator of this year's table new (table number `number`) that has one in last
+    year's table old, in row order."""
+    matching = TreeMatching(old, new)
+    found = [
+        LastYearValue(
+            matching.new_rows[new_row].indicator,
+            matching.old_rows[old_row].indicator,
+            number,
+            new_row + 1,
+        )
+        for old_row, new_row in matching.row_pairs
+    ]
+    found.sort(key=lambda value: value.row)
     return found
 
 

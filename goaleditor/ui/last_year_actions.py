@@ -19,6 +19,7 @@ from goaleditor.ui.last_year_column import LastYearCells, refresh_column
 if TYPE_CHECKING:
     from goaleditor.model.checks import Problem
     from goaleditor.model.document import Document
+    from goaleditor.ui.last_year_matches import LastYearMatches
     from goaleditor.ui.main_window import MainWindow
 
 STATUS_MS = 10_000
@@ -31,6 +32,7 @@ class LastYear(QObject):
         super().__init__(window)
         self.window = window
         self.document: Document | None = None
+        self.matches: LastYearMatches | None = None
         self.path: Path | None = None
         self.choose_action = QAction(window)
         self.choose_action.setText("对照上年文档(&Y)…")
@@ -71,15 +73,20 @@ class LastYear(QObject):
 
     def set_document(self, document: Document | None, path: Path | None = None) -> None:
         """Compare with this last-year document (None: compare with none)."""
-        self.document, self.path = document, path
+        from goaleditor.ui.last_year_matches import LastYearMatches
+
         window = self.window
-        window.problems.last_year = document
+        if self.matches is not None:
+            self.matches.close()
+        self.matches = LastYearMatches(document, window.document) if document else None
+        self.document, self.path = document, path
+        window.problems.extra_problems = self._problems if document is not None else None
         window.editor.model.last_year = LastYearCells([]) if document is not None else None
         window.editor.show_columns(window.header_form.printed)
         self.drop_action.setEnabled(document is not None)
         window.problems.recheck()  # the warnings, and (by _follow) the column's values
-        if document is not None and path is not None:
-            matched = len(window.editor.model.last_year or ())
+        if self.matches is not None and path is not None:
+            matched = len(self.matches.values)
             self._say(f"已对照上年：{path.name}（匹配 {matched} 个指标）")
 
     def drop(self) -> None:
@@ -88,14 +95,19 @@ class LastYear(QObject):
         self.set_document(None)
         self._say(f"已取消对照上年文档{f'“{name}”' if name else ''}")
 
-    def _follow(self, _problems: list[Problem]) -> None:
-        """After each check: match this year's tree (as edited) with last year's again."""
-        from goaleditor.compare.last_year import last_year_values
+    def _problems(self) -> list[Problem]:
+        """At each check: this year's tree (as edited) matched with last year's again."""
+        if self.matches is None:
+            return []
+        self.matches.follow(self.window.document)  # another file may be open by now
+        return self.matches.refresh()
 
+    def _follow(self, _problems: list[Problem]) -> None:
+        """After each check: the 上年指标值 column shows what the check matched."""
         model = self.window.editor.model
-        if self.document is None or model.last_year is None:
+        if self.matches is None or model.last_year is None:
             return
-        model.last_year = LastYearCells(last_year_values(self.document, self.window.document))
+        model.last_year = LastYearCells(self.matches.values)
         refresh_column(model)
 
     def _say(self, text: str) -> None:
