@@ -172,3 +172,17 @@ def test_left_and_right_walk_the_columns_in_the_order_shown(
         qtbot.keyClick(view, key)
         walked.append(view.currentIndex().column())
     assert walked == [COL_LAST_YEAR, COL_WEIGHT, COL_LAST_YEAR, COL_UNIT]
+
+
+def test_last_year_stays_chosen_when_another_document_opens(
+    qtbot, window, example_path: Path, tmp_path: Path
+) -> None:
+    old = last_year_example(example_path, tmp_path)
+    _choose(window, old)
+    assert window.open_path(old, ask=False)  # last year's own file, opened as this year's
+    window.problems.recheck()
+    assert window.document.tables[0].project_name == "2025年政务服务办运行经费"
+    assert not window.editor.view.isColumnHidden(COL_LAST_YEAR)
+    assert _cell(window, "硬件采购、维护数量") == "≥400次"  # the document opened now
+    assert _warnings(window) == []  # the same targets as last year's
+    assert window.action.last_year.drop_action.isEnabled()
