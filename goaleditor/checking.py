@@ -68,21 +68,29 @@ def _applies_to_self_evaluation(problem: Problem) -> bool:
     return not (problem.rule == "layout.required" and problem.field in _GOAL_MONEY)
 
 
-def document_problems_of_any_kind(document: Document) -> list[Problem]:
-    """Problems of a document of either kind as a whole (not of any one table)."""
+def document_problems_of_any_kind(
+    document: Document, last_year: Document | None = None
+) -> list[Problem]:
+    """Problems of a document of either kind as a whole (not of any one table); with last
+    year's document, the targets set lower than last year's too (compare/last_year.py)."""
     problems = document_problems(document)
-    if not document.is_self_evaluation:
-        return problems
-    said = "文档中没有绩效自评表"
-    problems = [replace(p, message=said) if p.rule == NO_TABLES else p for p in problems]
-    return problems + scoring_problems(document)
+    if document.is_self_evaluation:
+        said = "文档中没有绩效自评表"
+        problems = [replace(p, message=said) if p.rule == NO_TABLES else p for p in problems]
+        problems += scoring_problems(document)
+    if last_year is not None:
+        from goaleditor.compare.last_year import lower_targets
+
+        problems += lower_targets(last_year, document)
+    return problems
 
 
 def check_document_of_any_kind(
-    document: Document, settings: CheckSettings | None = None
+    document: Document, settings: CheckSettings | None = None, last_year: Document | None = None
 ) -> list[Problem]:
-    """All problems of a document of either kind, table by table, header first, then by row."""
-    problems = document_problems_of_any_kind(document)
+    """All problems of a document of either kind, table by table, header first, then by row
+    (the targets lower than last year's, when given, with the document's own)."""
+    problems = document_problems_of_any_kind(document, last_year)
     for number, table in enumerate(document.tables, 1):
         problems.extend(check_table_of_any_kind(document, table, number, settings))
     return problems

@@ -204,7 +204,8 @@ def _cmd_check(args: argparse.Namespace) -> int:
         return _fail(f"{name} 是绩效目标表，只有绩效自评表有自评摘要（去掉 --summary 即可检查）")
     if args.layout:
         document.layout = args.layout
-    problems = check_document_of_any_kind(document)
+    last_year = read_untrusted(args.last_year, _warn) if args.last_year else None
+    problems = check_document_of_any_kind(document, last_year=last_year)
     lines = [p.line() for p in problems]
     if args.summary:  # the sentence for the publication, last, so `| tail -n 1` takes it
         from goaleditor.self_evaluation.summary import summarize

@@ -156,6 +156,11 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="在问题之后输出自评摘要一行（绩效自评的项目N个…，仅绩效自评表）；退出码不变",
     )
+    p_check.add_argument(
+        "--last-year",
+        metavar="OLD",
+        help="与上年文档对照：指标值低于上年（反向指标高于上年）的给出警告",
+    )
     dump_help = "把文档以规范JSON输出到标准输出"
     p_dump = sub.add_parser("dump", help=dump_help, description=dump_help + "。")
     p_dump.add_argument("document", metavar="DOC", help="要输出的文档")

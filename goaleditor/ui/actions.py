@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QToolBar, QToolButton
 
 from goaleditor import APP_TITLE, __version__
 from goaleditor.formats import EXPORT_MENU, Format
+from goaleditor.ui.last_year_actions import LastYear
 from goaleditor.ui.self_evaluation_actions import new_self_evaluation, show_summary
 
 if TYPE_CHECKING:
@@ -92,6 +93,7 @@ class Actions:
         self.redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
         self.properties = self._action("文档属性(&P)…", tables.edit_properties, None)
         self.check = self._action("检查(&C)", w.run_check, "F7", "检查整个文档")
+        self.last_year = LastYear(w)  # 对照上年文档… and 取消对照
         self.library = self._action(
             "从指标库插入(&L)…", tables.insert_from_library, "Ctrl+L", "浏览常用指标并插入"
         )
@@ -178,6 +180,7 @@ class Actions:
         )
         doc_menu = bar.addMenu("文档(&D)")
         doc_menu.addActions([self.properties, self.check, self.import_report])
+        doc_menu.addActions([self.last_year.choose_action, self.last_year.drop_action])
         doc_menu.addAction(self.self_evaluation_summary)
         problems = w.problems_dock.toggleViewAction()
         problems.setText("问题面板(&W)")  # the dock's title stays 问题

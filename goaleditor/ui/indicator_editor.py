@@ -32,6 +32,7 @@ from goaleditor.ui.indicator_model import (
     COL_DEVIATION,
     COL_DISPLAY,
     COL_GRADE,
+    COL_LAST_YEAR,
     COL_NAME,
     COL_SCORE,
     COL_UNIT,
@@ -56,6 +57,7 @@ if TYPE_CHECKING:
 FIXED_WIDTHS = {COL_COMPARATOR: 70, COL_VALUE: 100, COL_UNIT: 80, COL_DISPLAY: 120, COL_WEIGHT: 60}
 FIXED_WIDTHS |= {COL_ACTUAL: ACTUAL_WIDTH, COL_SCORE: SCORE_WIDTH, COL_GRADE: GRADE_WIDTH}
 FIXED_WIDTHS |= {COL_DEVIATION: DEVIATION_WIDTH}  # the 自评表's columns
+FIXED_WIDTHS |= {COL_LAST_YEAR: 120}  # 上年指标值, while a last year is chosen
 NAME_SHARE, NAME_MIN, DESCRIPTION_MIN = 0.4, 150, 180
 
 
@@ -95,6 +97,8 @@ class IndicatorEditor(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         for column, width in FIXED_WIDTHS.items():
             self.view.setColumnWidth(column, width)
+        # 上年指标值 stands right after this year's 指标值 as printed (打印值, else 单位).
+        header.moveSection(header.visualIndex(COL_LAST_YEAR), header.visualIndex(COL_DISPLAY) + 1)
         self._name_share = NAME_SHARE
         self._fitting = False
         header.sectionResized.connect(self._column_resized)
@@ -208,6 +212,8 @@ class IndicatorEditor(QWidget):
         parts of 指标值); the others are hidden, so Tab and ←/→ pass them by."""
         self._printed = printed
         shown = printed_columns(printed, self._document.is_self_evaluation)
+        if self.model.last_year is not None:
+            shown = (*shown, COL_LAST_YEAR)
         for column in range(self.model.columnCount()):
             self.view.setColumnHidden(column, column not in shown)
         current = self.view.currentIndex()

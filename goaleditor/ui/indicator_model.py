@@ -7,7 +7,7 @@ from the document's kept scores), 定性等级 and 偏差原因分析及改进�
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QMimeData, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QFont
@@ -32,14 +32,18 @@ from goaleditor.ui import self_evaluation_columns as se
 from goaleditor.ui.evented_model import EventedModel
 from goaleditor.ui.self_evaluation_cells import SelfEvaluationCells
 
+if TYPE_CHECKING:
+    from goaleditor.ui.last_year_column import LastYearCells
+
 COL_NAME, COL_DESCRIPTION, COL_COMPARATOR, COL_VALUE, COL_UNIT, COL_DISPLAY = range(6)
 COL_ACTUAL, COL_WEIGHT, COL_SCORE, COL_GRADE, COL_DEVIATION = range(6, 11)
+COL_LAST_YEAR = 11  # 上年指标值: read-only, shown while a last year is chosen (ui/last_year_*)
 # The field each column shows; 打印值 (display) is derived, not edited; the weight column
 # shows only where the layout prints weights, or in a 自评表 (as 分值), whose own columns
 # (实际完成值 … 偏差原因) a goal document never shows.
 COLUMN_FIELDS = (
     "name", "description", "comparator", "value", "unit", "display",
-    "actual", "weight", "score", "grade", "deviation",
+    "actual", "weight", "score", "grade", "deviation", "last_year",
 )  # fmt: skip
 SELF_EVALUATION_COLUMNS = (COL_ACTUAL, COL_WEIGHT, COL_SCORE, COL_GRADE, COL_DEVIATION)
 _SELF_EVALUATION_ONLY = frozenset({COL_ACTUAL, COL_SCORE, COL_GRADE, COL_DEVIATION})
@@ -47,9 +51,12 @@ _SELF_EVALUATION_ONLY = frozenset({COL_ACTUAL, COL_SCORE, COL_GRADE, COL_DEVIATI
 # target's parts, how 实际完成值 reads and whether 得分 and 定性等级 are typed).
 _SCORED_BY = frozenset({"actual", "weight", "score", "grade", "value", "comparator", "unit"})
 _READ_AGAINST = frozenset({"value", "comparator", "unit"})
-HEADERS = tuple(FIELD_LABELS[name] for name in COLUMN_FIELDS)
+_COLUMN_LABELS = {**FIELD_LABELS, "last_year": "上年指标值"}  # not a field of the document
+HEADERS = tuple(_COLUMN_LABELS[name] for name in COLUMN_FIELDS)
 FIELD_OF_COLUMN = {
-    column: name for column, name in enumerate(COLUMN_FIELDS) if column != COL_DISPLAY
+    column: name
+    for column, name in enumerate(COLUMN_FIELDS)
+    if column not in (COL_DISPLAY, COL_LAST_YEAR)
 }
 COLUMN_OF_FIELD = {name: column for column, name in FIELD_OF_COLUMN.items()}
 # Columns headed as the layout prints their field (度量单位 in Sichuan); 指标值 and 打印值 keep
@@ -120,6 +127,7 @@ class IndicatorTreeModel(EventedModel):
         self._display_color = QColor("#555555")
         self._marks: dict[int, tuple[Any, str]] = {}  # id(node) -> (icon, messages)
         self._cells = self._self_evaluation_cells(document)
+        self.last_year: LastYearCells | None = None  # the 上年指标值 column's, while chosen
 
     def _self_evaluation_cells(self, document: Document) -> SelfEvaluationCells:
         """The 自评 cells of the document, following it ahead of this model."""
@@ -258,6 +266,8 @@ class IndicatorTreeModel(EventedModel):
             return None
         if column in _SELF_EVALUATION_ONLY:
             return self._cells.data(node, self._table, COLUMN_FIELDS[column], role)
+        if column == COL_LAST_YEAR:
+            return self.last_year.data(node, role) if self.last_year is not None else None
         if role == _Role.EditRole and column == COL_DISPLAY and self.self_evaluation:
             return TargetValue(node.comparator, node.value, node.unit).display()
         if role in _TEXT_ROLES:
@@ -316,7 +326,7 @@ class IndicatorTreeModel(EventedModel):
             return _Flag.ItemIsDropEnabled
         if isinstance(node, Indicator):
             column = index.column()
-            if column == COL_DISPLAY and not self.self_evaluation:
+            if column == COL_LAST_YEAR or (column == COL_DISPLAY and not self.self_evaluation):
                 return _INDICATOR_FLAGS
             if column in _SELF_EVALUATION_ONLY and not self._cells.typed_here(
                 node, COLUMN_FIELDS[column]

@@ -93,6 +93,8 @@ class ProblemsPanel(QWidget):
         self._apply_fix = apply_fix
         self._scores = scores  # the session's kept scores of a 自评表, shared with the tree
         self.problems: list[Problem] = []
+        # Problems found beside the checks, asked at each check (last year's: ui/last_year_*)
+        self.extra_problems: Callable[[], list[Problem]] | None = None
         # id(table) -> (table, its number when checked, its problems); dropped when it changes
         self._checked: dict[int, tuple[GoalTable, int, list[Problem]]] = {}
         self._icons: dict[str, QIcon] = {}
@@ -204,6 +206,8 @@ class ProblemsPanel(QWidget):
         self._timer.stop()
         self._note_new_tables()
         problems = document_problems_of_any_kind(self._document)
+        if self.extra_problems is not None:
+            problems += self.extra_problems()
         checked: dict[int, tuple[GoalTable, int, list[Problem]]] = {}
         for number, table in enumerate(self._document.tables, 1):
             known = self._checked.get(id(table))

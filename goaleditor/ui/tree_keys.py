@@ -229,11 +229,14 @@ class IndicatorTreeView(QTreeView):
         index = self.currentIndex()
         if action in (_Action.MoveLeft, _Action.MoveRight) and index.isValid():
             step = 1 if action == _Action.MoveRight else -1
-            column = index.column() + step
-            while 0 <= column < self.model().columnCount() and self.isColumnHidden(column):
-                column += step  # a column the layout does not show (权重)
-            if 0 <= column < self.model().columnCount():
-                return index.siblingAtColumn(column)
+            header = self.header()  # in the order shown (上年指标值 is moved beside 指标值)
+            place = header.visualIndex(index.column()) + step
+            while 0 <= place < header.count() and header.isSectionHidden(
+                header.logicalIndex(place)
+            ):
+                place += step  # a column the layout does not show (权重)
+            if 0 <= place < header.count():
+                return index.siblingAtColumn(header.logicalIndex(place))
             return index
         if (
             action in (_Action.MoveHome, _Action.MoveEnd)
