@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from goaleditor.formats.layout.grid import Cell, TableGrid
-from goaleditor.formats.writers.redline_rows import Whole
+from goaleditor.formats.layout.redline_rows import Whole
 
 
 def split_marked_spans(grid: TableGrid, mark_of_row: Callable[[int], Whole]) -> None:
