@@ -150,7 +150,7 @@ class _RedlinePainter(_Painter):
         y = PAGE_HEIGHT - page.agency_y
         unit = _pieces(redline.unit)
         unit_x = MARGIN_LEFT + TABLE_WIDTH - sum(self.body(text) for text, _ in unit)
-        self._pieces(unit_x, y, unit, unit_x, self.body, BODY_SIZE, SONG)
+        self._pieces(unit_x, y, unit, MARGIN_LEFT + TABLE_WIDTH, self.body, BODY_SIZE, SONG)
         agency = _pieces(replace(redline.agency, text=clean_text(redline.agency.text)))
         self._pieces(MARGIN_LEFT, y, agency, unit_x - 10, self.body, BODY_SIZE, SONG)
 
