@@ -12,10 +12,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from goaleditor.compare import Comparison
-from goaleditor.formats.layout.grid import Cell, TableGrid
+from goaleditor.formats.layout.grid import Cell, TableGrid, cell_height
 from goaleditor.formats.layout.line_breaking import Width, clean_text
-from goaleditor.formats.layout.official import agency_line, build_grid, field_text, table_title
+from goaleditor.formats.layout.official import (
+    GridBuilder,
+    agency_line,
+    build_grid,
+    field_text,
+    table_title,
+)
 from goaleditor.formats.layout.redline_rows import RedlineTable, Whole, redline_tables
+from goaleditor.formats.layout.redline_spans import split_marked_spans
 from goaleditor.model.document import Document, GoalTable, Indicator
 from goaleditor.model.layouts import LayoutProfile, profile_of
 
@@ -95,8 +102,14 @@ def redline_grids(
     comparison: Comparison,
     width: Width,
     title_width: Width,
+    cut_marked_heads: bool = False,
 ) -> list[RedlineGrid]:
-    """Every table of the redline of old → new in print order, laid out and marked."""
+    """Every table of the redline of old → new in print order, laid out and marked.
+
+    A merged 一级/二级 cell spans the inserted and deleted rows of its group; with
+    cut_marked_heads, one led by marked rows is cut after them (redline_spans: for tracked
+    changes, where the row holding a merged cell's text may be removed).
+    """
     cache: dict[tuple[str, float], list[str]] = {}
     profile, old_profile = profile_of(new), profile_of(old)
     result = []
@@ -114,8 +127,33 @@ def redline_grids(
             agency_text = MarkedText(agency, agency_line(old).replace("\n", " "))
             unit = MarkedText(grid.unit, old_profile.unit.format(unit=item.old_table.money_unit))
         marks = [_row_mark(grid, item, index) for index in range(len(grid.rows))]
-        result.append(RedlineGrid(item, grid, profile, title, agency_text, unit, marks))
+        if cut_marked_heads:
+            split_marked_spans(grid, marks.__getitem__)
+        redline = RedlineGrid(item, grid, profile, title, agency_text, unit, marks)
+        _deleted_group_names(redline, width)
+        result.append(redline)
     return result
+
+
+def _deleted_group_names(redline: RedlineGrid, width: Width) -> None:
+    """A deleted row's 一级/二级 cell prints the name its group had in the old document
+    (the new one where the group was renamed)."""
+    grid, builder = redline.grid, None
+    for row in grid.rows:
+        for cell in row.cells:
+            if cell.field not in ("level1", "level2") or redline.cell_mark(cell) != "del":
+                continue
+            names = redline.item.old_groups.get(id(row_source(grid, cell.row)))
+            name = None if names is None else names[0 if cell.field == "level1" else 1]
+            if name is None or name == cell.text:
+                continue
+            builder = builder or GridBuilder(grid.col_widths, width, {})
+            cell.text, cell.lines = name, builder.lines(name, grid.span_width(cell))
+            if cell.rowspan == 1:
+                row.height = max(row.height, cell_height(cell))
+    if builder is not None:
+        builder.rows = grid.rows
+        builder.fit_spanning_cells()
 
 
 def row_source(grid: TableGrid, index: int) -> object | None:

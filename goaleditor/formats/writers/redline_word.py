@@ -31,7 +31,6 @@ from goaleditor.formats.layout.grid import (
 from goaleditor.formats.layout.line_breaking import clean_text
 from goaleditor.formats.layout.redline import MarkedText, RedlineGrid, redline_grids
 from goaleditor.formats.layout.redline_rows import Whole
-from goaleditor.formats.writers.redline_spans import split_marked_spans
 from goaleditor.formats.writers.word import _defaults, _page_setup, _properties, _save
 from goaleditor.formats.writers.word_tables import column_twips, covering
 from goaleditor.formats.writers.word_xml import (
@@ -110,7 +109,7 @@ class _Marks:
 def _body(old: Document, new: Document, comparison: Comparison) -> Iterator[str]:
     marks = _Marks()
     body, title_width = TextWidth(SONG, BODY_SIZE), TextWidth(HEI, TITLE_SIZE)
-    redlines = redline_grids(old, new, comparison, body, title_width)
+    redlines = redline_grids(old, new, comparison, body, title_width, cut_marked_heads=True)
     for index, redline in enumerate(redlines):
         yield from _table(redline, marks, page_break=index > 0)
     if not redlines:
@@ -142,7 +141,6 @@ def _table(redline: RedlineGrid, marks: _Marks, page_break: bool) -> Iterator[st
         keep_next=True,
         tabs=right_tab,
     )
-    split_marked_spans(grid, lambda index: redline.row_marks[index])
     writer = _TableWriter(redline, marks)
     if grid.header_row:
         yield from writer.rows(0, grid.header_row, bottom=False)
