@@ -46,7 +46,7 @@ COLOURS: dict[Whole, tuple[float, float, float]] = {
 }
 STRIKE_RISE = 0.33  # the strike-through line above the baseline, in font sizes (CJK middle)
 UNDERLINE_DROP = 0.16  # the underline below the baseline, in font sizes
-MARK_LINE_WIDTH = 0.7
+MARK_LINE_WIDTH = 0.8
 LEGEND_SIZE = 9.0
 LEGEND_Y = PAGE_HEIGHT - 9 * MM  # in the top margin, above every page's title
 LEGEND: tuple[tuple[str, Whole], ...] = (
@@ -106,6 +106,7 @@ def _render(old: Document, new: Document, comparison: Comparison, temp: Path, na
             painter.finish_page(page_number)
     if page_number == 0:
         painter.legend()
+        canvas.setFont(SONG, BODY_SIZE)
         canvas.drawString(MARGIN_LEFT, PAGE_HEIGHT - MARGIN_TOP, "（文档中没有绩效目标表）")
         canvas.showPage()
     canvas.save()
