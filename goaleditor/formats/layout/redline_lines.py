@@ -61,7 +61,7 @@ def mark_lines(redline: RedlineGrid, width: Width, title_width: Width) -> None:
 def _show_change(cell: Cell, before: str, builder: GridBuilder, width: Width) -> None:
     """A changed cell's lines: the old text's struck, then the new text's underlined."""
     span = builder.col_widths[cell.col : cell.col + cell.colspan]
-    old_lines = builder.lines(before, sum(span))
+    old_lines = builder.lines(before, sum(span)) if before else []
     if len(old_lines) > 1:  # a number too wide prints smaller on one line, as build_grid's
         size = number_size(before, sum(span), width, cell.field in MONEY_FIELDS)
         if size is not None:

@@ -227,6 +227,16 @@ def test_a_long_changed_text_wraps_and_continues_on_the_next_page(tmp_path: Path
     assert [w.mark for w in words if w.text.startswith("维修次数")] == ["", ""]
 
 
+def test_a_text_filled_in_is_underlined_alone(tmp_path: Path) -> None:
+    old, new = document("运行保障项目"), document("运行保障项目")
+    indicator(old, 0, "维修次数").description = ""
+    words = _words(_redline(old, new, tmp_path))
+    name = next(w for w in words if w.text == "维修次数")
+    filled = next(w for w in words if w.text == "维修次数的描述")
+    assert (filled.mark, filled.top) == ("ins", name.top)  # no empty struck line above it
+    assert _marked(words, "del") == []
+
+
 def test_user_text_is_printed_as_it_is_never_read_as_markup(tmp_path: Path) -> None:
     old, new = document("运行保障项目"), document("运行保障项目")
     indicator(new, 0, "维修次数").name = "<b>维修</b>&amp;次数"
