@@ -279,9 +279,9 @@ def _cmd_diff(args: argparse.Namespace) -> int:
     output = Path(args.output) if args.output else None
     suffix = output.suffix.lower() if output else ""
     if output is not None and suffix not in DIFF_OUTPUTS:
-        if suffix == ".pdf":
-            return _fail("diff -o：PDF修订稿尚未提供（可输出 .docx 修订稿或 .xlsx 修改情况说明）")
-        return _fail(f"diff -o 只能输出 .docx 修订稿或 .xlsx 修改情况说明，而不是“{output.name}”")
+        return _fail(
+            f"diff -o 只能输出 .pdf/.docx 修订稿或 .xlsx 修改情况说明，而不是“{output.name}”"
+        )
     if output is not None and any(_same_file(Path(p), output) for p in (args.old, args.new)):
         return _fail(f"{output.name} 是要比较的文档本身，请为比较结果另取一个文件名")
 
@@ -294,6 +294,10 @@ def _cmd_diff(args: argparse.Namespace) -> int:
         from goaleditor.formats.writers.change_list import write_change_list
 
         write_change_list(comparison, Path(args.old).name, Path(args.new).name, output)
+    elif output is not None and suffix == ".pdf":
+        from goaleditor.formats.writers.redline_pdf import write_redline_pdf
+
+        write_redline_pdf(old, new, comparison, output, Path(args.old).name, Path(args.new).name)
     elif output is not None:
         from goaleditor.formats.writers.redline_word import write_redline
 
@@ -302,8 +306,8 @@ def _cmd_diff(args: argparse.Namespace) -> int:
     return EXIT_OK if comparison.same else EXIT_CHECK_FAILED
 
 
-# What `diff -o` writes: a Word redline, or the 修改情况说明 table.
-DIFF_OUTPUTS = (".docx", ".xlsx")
+# What `diff -o` writes: a PDF or Word redline, or the 修改情况说明 table.
+DIFF_OUTPUTS = (".pdf", ".docx", ".xlsx")
 
 
 def _cmd_dump(args: argparse.Namespace) -> int:

@@ -217,7 +217,10 @@ def build_parser() -> argparse.ArgumentParser:
     p_diff.add_argument("old", metavar="OLD", help="原来的文档（或可导入的文件）")
     p_diff.add_argument("new", metavar="NEW", help="现在的文档（或可导入的文件）")
     p_diff.add_argument(
-        "-o", "--output", metavar="OUT", help="另写修订稿（.docx，修订模式）或修改情况说明（.xlsx）"
+        "-o",
+        "--output",
+        metavar="OUT",
+        help="另写修订稿（.pdf 删除线与下划线，.docx 修订模式）或修改情况说明（.xlsx）",
     )
     return parser
 

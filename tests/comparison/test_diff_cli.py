@@ -54,14 +54,6 @@ def test_two_versions_of_the_example_compare_as_exactly_their_changes(
     ]
 
 
-def test_a_pdf_redline_is_not_built_yet_and_says_so_in_one_line(example_path: Path) -> None:
-    result = run("diff", example_path, example_path, "-o", "redline.pdf")
-    assert result.returncode == 2 and result.stdout == ""
-    assert result.stderr.splitlines() == [
-        "goaleditor: diff -o：PDF修订稿尚未提供（可输出 .docx 修订稿或 .xlsx 修改情况说明）"
-    ]
-
-
 def test_bad_input_is_one_line_and_exit_2(example_path: Path, tmp_path: Path) -> None:
     missing = run("diff", example_path, tmp_path / "missing.goals")
     assert missing.returncode == 2 and missing.stdout == ""

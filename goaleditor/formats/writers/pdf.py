@@ -162,6 +162,25 @@ def _bookmark(canvas: Any, key: str, title: str) -> None:
     canvas.addOutlineEntry(clean_text(title).replace("\n", " "), key, level=0)
 
 
+def line_positions(cell: PlacedCell, body: TextWidth) -> list[tuple[float, float, str]]:
+    """Where each line of a placed cell starts: (x, baseline y from the page's bottom, line)."""
+    size = cell.size
+    content = len(cell.lines) * LEADING
+    baseline = (
+        PAGE_HEIGHT - cell.y - (cell.height - content) / 2 - (LEADING - size) / 2 - size * 0.88
+    )
+    found = []
+    for line in cell.lines:
+        if cell.align == "left":
+            x = cell.x + PAD_X
+        else:
+            free = cell.width - 2 * PAD_X - body(line) * size / BODY_SIZE
+            x = cell.x + PAD_X + (free / 2 if cell.align == "center" else free)
+        found.append((x, baseline, line))
+        baseline -= LEADING
+    return found
+
+
 class _TextBlock:
     """One PDF text object per page for all cell lines, each distinct line encoded once.
 
@@ -270,20 +289,9 @@ class _Painter:
     def _cell_text(self, cell: PlacedCell) -> None:
         if not cell.lines:
             return
-        size = cell.size
-        self.cells_text.size(size)
-        content = len(cell.lines) * LEADING
-        baseline = (
-            PAGE_HEIGHT - cell.y - (cell.height - content) / 2 - (LEADING - size) / 2 - size * 0.88
-        )
-        for line in cell.lines:
-            if cell.align == "left":
-                x = cell.x + PAD_X
-            else:
-                free = cell.width - 2 * PAD_X - self.body(line) * size / BODY_SIZE
-                x = cell.x + PAD_X + (free / 2 if cell.align == "center" else free)
+        self.cells_text.size(cell.size)
+        for x, baseline, line in line_positions(cell, self.body):
             self.cells_text.line(x, baseline, line)
-            baseline -= LEADING
 
     def toc_page(self, lines: list[TocLine]) -> None:
         c = self.c

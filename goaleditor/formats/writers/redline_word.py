@@ -27,12 +27,10 @@ from goaleditor.formats.layout.grid import (
     TITLE_LEADING,
     TITLE_SIZE,
     Cell,
-    TableGrid,
 )
 from goaleditor.formats.layout.line_breaking import clean_text
-from goaleditor.formats.layout.official import agency_line, build_grid, field_text, table_title
-from goaleditor.formats.writers.redline_rows import RedlineTable, Whole, redline_tables
-from goaleditor.formats.writers.redline_spans import split_marked_spans
+from goaleditor.formats.layout.redline import MarkedText, RedlineGrid, redline_grids
+from goaleditor.formats.layout.redline_rows import Whole
 from goaleditor.formats.writers.word import _defaults, _page_setup, _properties, _save
 from goaleditor.formats.writers.word_tables import column_twips, covering
 from goaleditor.formats.writers.word_xml import (
@@ -44,8 +42,7 @@ from goaleditor.formats.writers.word_xml import (
     _run,
     twips,
 )
-from goaleditor.model.document import Document, GoalTable, Indicator
-from goaleditor.model.layouts import LayoutProfile, profile_of
+from goaleditor.model.document import Document
 
 AUTHOR = "goaleditor"
 # A fixed date: the same two documents always give the same file.
@@ -109,52 +106,30 @@ class _Marks:
         return self.inserted(runs) if mark == "ins" else runs
 
 
-class _Heads:
-    """The lines above a matched table as the old document printed them."""
-
-    def __init__(self, old: Document, new: Document) -> None:
-        self.old = old
-        self.profile = profile_of(new)
-        self._old_profile = profile_of(old)
-
-    def old_lines(self, item: RedlineTable) -> tuple[str, str, str]:
-        """The old title, agency line and unit line ("" each for a table not matched)."""
-        table = item.old_table
-        if table is None:
-            return "", "", ""
-        title = table_title(item.old_number, table, self.old)
-        unit = self._old_profile.unit.format(unit=table.money_unit)
-        return title, agency_line(self.old).replace("\n", " "), unit
-
-
 def _body(old: Document, new: Document, comparison: Comparison) -> Iterator[str]:
     marks = _Marks()
-    heads = _Heads(old, new)
     body, title_width = TextWidth(SONG, BODY_SIZE), TextWidth(HEI, TITLE_SIZE)
-    cache: dict[tuple[str, float], list[str]] = {}
-    tables = redline_tables(old, new, comparison)
-    for index, item in enumerate(tables):
-        source = old if item.whole == "del" else new
-        grid = build_grid(source, item.table, item.number, body, title_width, cache)
-        yield from _table(grid, item, heads, marks, page_break=index > 0)
-    if not tables:
+    redlines = redline_grids(old, new, comparison, body, title_width, cut_marked_heads=True)
+    for index, redline in enumerate(redlines):
+        yield from _table(redline, marks, page_break=index > 0)
+    if not redlines:
         yield _paragraph([_run("（文档中没有绩效目标表）", SONG_NAME, BODY_SIZE)])
 
 
-def _table(
-    grid: TableGrid, item: RedlineTable, heads: _Heads, marks: _Marks, page_break: bool
-) -> Iterator[str]:
+def _line(line: MarkedText, marks: _Marks, font: str, size: float) -> str:
+    """A line above the table as runs: marked with its table, or old deleted and new inserted."""
+    if line.changed:
+        assert line.old is not None
+        return marks.changed(line.old, line.text, font, size)
+    return marks.text(line.text, line.mark, font, size)
+
+
+def _table(redline: RedlineGrid, marks: _Marks, page_break: bool) -> Iterator[str]:
     """Title, agency line, the head table and the indicator table, marked."""
-    old_title, old_agency, old_unit = heads.old_lines(item)
-    agency = grid.agency.replace("\n", " ")
-    if item.whole:
-        title = marks.text(grid.title, item.whole, HEI_NAME, TITLE_SIZE)
-        agency_runs = marks.text(agency, item.whole, SONG_NAME, BODY_SIZE)
-        unit_runs = marks.text(grid.unit, item.whole, SONG_NAME, BODY_SIZE)
-    else:
-        title = marks.changed(old_title or grid.title, grid.title, HEI_NAME, TITLE_SIZE)
-        agency_runs = marks.changed(old_agency, agency, SONG_NAME, BODY_SIZE)
-        unit_runs = marks.changed(old_unit, grid.unit, SONG_NAME, BODY_SIZE)
+    grid = redline.grid
+    title = _line(redline.title, marks, HEI_NAME, TITLE_SIZE)
+    agency_runs = _line(redline.agency, marks, SONG_NAME, BODY_SIZE)
+    unit_runs = _line(redline.unit, marks, SONG_NAME, BODY_SIZE)
     right_tab = f'<w:tabs><w:tab w:val="right" w:pos="{twips(TABLE_WIDTH)}"/></w:tabs>'
     yield _paragraph(
         [title], "center", TITLE_LEADING, TITLE_GAP, keep_next=True, page_break=page_break
@@ -166,9 +141,7 @@ def _table(
         keep_next=True,
         tabs=right_tab,
     )
-    writer = _TableWriter(grid, item, heads.profile, marks)
-    split_marked_spans(grid, writer.row_mark)
-    writer.cover = covering(grid)
+    writer = _TableWriter(redline, marks)
     if grid.header_row:
         yield from writer.rows(0, grid.header_row, bottom=False)
         yield _paragraph([], line=1, keep_next=True, hidden=True)
@@ -178,16 +151,10 @@ def _table(
 class _TableWriter:
     """Rows of one goal table's grid as Word table XML with their tracked changes."""
 
-    def __init__(
-        self,
-        grid: TableGrid,
-        item: RedlineTable,
-        profile: LayoutProfile,
-        marks: _Marks,
-    ) -> None:
-        self.grid, self.item, self.profile, self.marks = grid, item, profile, marks
-        self.cover: list[list[Cell | None]] = []
-        self.widths = column_twips(grid.col_widths)
+    def __init__(self, redline: RedlineGrid, marks: _Marks) -> None:
+        self.redline, self.grid, self.marks = redline, redline.grid, marks
+        self.cover = covering(redline.grid)
+        self.widths = column_twips(redline.grid.col_widths)
 
     def rows(self, first: int, stop: int, bottom: bool) -> Iterator[str]:
         """A Word table of grid rows first to stop."""
@@ -213,7 +180,7 @@ class _TableWriter:
 
     def _row(self, index: int) -> str:
         row = self.grid.rows[index]
-        mark = self.row_mark(index)
+        mark = self.redline.row_marks[index]
         change = f"<w:{mark} {self.marks.attributes()}/>" if mark else ""
         row_pr = (
             f'<w:trHeight w:val="{twips(MIN_ROW_HEIGHT)}" w:hRule="atLeast"/>'
@@ -231,27 +198,9 @@ class _TableWriter:
                 merge = '<w:vMerge w:val="restart"/>' if cell.row == index else "<w:vMerge/>"
             shown = cell if cell.row == index else None
             span = self.widths[cell.col : cell.col + cell.colspan]
-            cells.append(self._cell(span, shown, merge, self._cell_mark(cell, mark)))
+            cells.append(self._cell(span, shown, merge, self.redline.cell_mark(cell)))
             col += cell.colspan
         return f"<w:tr><w:trPr>{row_pr}</w:trPr>{''.join(cells)}</w:tr>"
-
-    def _cell_mark(self, cell: Cell, mark: Whole) -> Whole:
-        """A merged cell's text is marked only when every row it spans is (a 一级 name over
-        a deleted row and kept ones stays when the deletion is accepted)."""
-        if cell.rowspan == 1 or not mark:
-            return mark
-        spanned = range(cell.row, cell.row + cell.rowspan)
-        return mark if all(self.row_mark(row) == mark for row in spanned) else ""
-
-    def row_mark(self, index: int) -> Whole:
-        """How a grid row is marked: inserted, deleted, or kept ("")."""
-        row = self.grid.rows[index]
-        if self.item.whole:
-            return self.item.whole
-        if row.kind != "indicator":
-            return ""
-        sources = [c.source for c in row.cells if c.field and c.field.startswith("indicator.")]
-        return self.item.mark_of(sources[0]) if sources else ""
 
     def _cell(self, span: list[int], cell: Cell | None, merge: str, mark: Whole) -> str:
         grid_span = f'<w:gridSpan w:val="{len(span)}"/>' if len(span) > 1 else ""
@@ -263,37 +212,11 @@ class _TableWriter:
             return f"<w:tc>{cell_pr}{_paragraph([])}</w:tc>"
         size = cell.size or BODY_SIZE
         text = clean_text(cell.text)
-        before = None if mark else self._old_text(cell)
-        if before is not None and before != text:
+        before = self.redline.old_text(cell)
+        if before is not None:
             runs = self.marks.deleted(before, SONG_NAME, size) + self.marks.text(
                 text, "ins", SONG_NAME, size
             )
         else:
             runs = self.marks.text(text, mark, SONG_NAME, size)
         return f"<w:tc>{cell_pr}{_paragraph([runs], cell.align)}</w:tc>"
-
-    def _old_text(self, cell: Cell) -> str | None:
-        """What the cell printed in the old document (None: nothing to compare with)."""
-        if cell.label or cell.field is None or cell.computed:  # a score follows what it scores
-            return None
-        if isinstance(cell.source, GoalTable):
-            old_table = self.item.old_table
-            if old_table is None or not hasattr(old_table, cell.field):
-                return None
-            return clean_text(field_text(self.profile, old_table, cell.field))
-        key = id(cell.source)
-        if cell.field in ("level1", "level2"):
-            names = self.item.old_groups.get(key)
-            return None if names is None else names[0 if cell.field == "level1" else 1]
-        before = self.item.old_of.get(key)
-        if before is None:
-            return None
-        return clean_text(_indicator_text(self.profile, before, cell.field))
-
-
-def _indicator_text(profile: LayoutProfile, indicator: Indicator, slot_field: str) -> str:
-    """An indicator's cell text as the layout prints it (official.indicator_text's rule)."""
-    name = slot_field.removeprefix("indicator.")
-    if name == "display":
-        return profile.display(indicator.comparator, indicator.value, indicator.unit)
-    return str(getattr(indicator, name, ""))

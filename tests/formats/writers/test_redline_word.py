@@ -182,6 +182,23 @@ def test_changes_at_the_edges_of_merged_groups_accept_and_reject_whole(
     assert _cell_texts(body, "del") == _export_texts(old, tmp_path, "old.docx")
 
 
+@pytest.mark.parametrize("merge_level2", [False, True])
+def test_a_renamed_group_led_by_a_deleted_row_rejects_into_its_old_name(
+    tmp_path: Path, merge_level2: bool
+) -> None:
+    old, new = document("运行保障项目"), document("运行保障项目")
+    old.merge_level2 = new.merge_level2 = merge_level2
+    output = new.tables[0].children[0]
+    output.children[0].children.pop(0)  # 维修次数: the first row of 产出指标 and 数量指标
+    output.name = "产出"
+    output.children[0].name = "数量"
+    out = tmp_path / "redline.docx"
+    write_redline(old, new, compare_documents(old, new), out)
+    body = _body(out)
+    assert _cell_texts(body, "ins") == _export_texts(new, tmp_path, "new.docx")
+    assert _cell_texts(body, "del") == _export_texts(old, tmp_path, "old.docx")
+
+
 def test_a_moved_group_is_deleted_where_it_stood_and_inserted_where_it_stands(
     tmp_path: Path,
 ) -> None:

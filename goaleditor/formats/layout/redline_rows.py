@@ -34,7 +34,8 @@ class RedlineTable:
     inserted: set[int] = field(default_factory=set)  # ids of indicators inserted
     deleted: set[int] = field(default_factory=set)  # ids of indicators deleted
     old_of: dict[int, Indicator] = field(default_factory=dict)  # kept indicator -> old one
-    old_groups: dict[int, tuple[str, str]] = field(default_factory=dict)  # -> old 一级, 二级
+    # kept or deleted indicator -> its 一级, 二级 names in the old document
+    old_groups: dict[int, tuple[str, str]] = field(default_factory=dict)
 
     def mark_of(self, indicator: object) -> Whole:
         """How an indicator's row is marked: inserted, deleted, or kept ("")."""
@@ -148,6 +149,9 @@ def _put_back_rows(
         if new_i is None:
             gone = level1.clone()
             result.deleted.update(id(ind) for l2 in gone.children for ind in l2.children)
+            result.old_groups.update(
+                (id(ind), (level1.name, l2.name)) for l2 in gone.children for ind in l2.children
+            )
             level1_back.append((_anchor(i, matching.level1_map.get, range(i)), i, gone))
             continue
         for j, level2 in enumerate(level1.children):
@@ -155,6 +159,9 @@ def _put_back_rows(
             if target is None or target[0] != new_i:
                 gone2 = level2.clone()
                 result.deleted.update(id(ind) for ind in gone2.children)
+                result.old_groups.update(
+                    (id(ind), (level1.name, level2.name)) for ind in gone2.children
+                )
 
                 def within(s: int, i: int = i, new_i: int = new_i) -> int | None:
                     found = matching.level2_map.get((i, s))
@@ -168,6 +175,7 @@ def _put_back_rows(
                     continue
                 gone3 = indicator.clone()
                 result.deleted.add(id(gone3))
+                result.old_groups[id(gone3)] = (level1.name, level2.name)
 
                 def sibling(
                     s: int, i: int = i, j: int = j, target: tuple[int, int] = target

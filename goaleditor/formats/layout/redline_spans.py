@@ -1,9 +1,11 @@
-"""Merged 一级/二级 cells of a redline cut where a run of inserted or deleted rows leads them.
+"""Merged 一级/二级 cells of a Word redline cut after the inserted or deleted rows that lead them.
 
-A merged cell's text lives in its first row. When that row is inserted or deleted, accepting
-or rejecting it would take the name of the group along from the rows that stay; so the
-leading rows of one mark get a merged cell of their own (its name marked with them) and the
-rest a new one (its name kept), which may repeat the name until the change is decided.
+A merged cell's text lives in its first row. When that row is a tracked deletion (or
+insertion), accepting (or rejecting) it cannot remove the row cleanly: LibreOffice 7.4 keeps
+it, emptied, under the merged cell. So the leading rows of one mark get a merged cell of
+their own (the group's name marked with them) and the rest a new one (its name kept), which
+repeats the name until the change is decided. The PDF redline, with nothing to decide,
+spans the whole group.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from goaleditor.formats.layout.grid import Cell, TableGrid
-from goaleditor.formats.writers.redline_rows import Whole
+from goaleditor.formats.layout.redline_rows import Whole
 
 
 def split_marked_spans(grid: TableGrid, mark_of_row: Callable[[int], Whole]) -> None:
