@@ -52,7 +52,8 @@ SIGNATURE = "审核单位（盖章）：　　　　　　　　审核人：　�
 # Room to write by hand on a blank form (and to read on a filled one): at least these heights.
 OPINION_HEIGHT = 2 * LEADING + 2 * PAD_Y + 6
 TODO_HEIGHT = 4 * LEADING + 2 * PAD_Y
-SIGNATURE_HEIGHT = 40.0
+BLANK_INDICATOR_HEIGHT = 30.0  # an indicator row of a blank form: 通过/不通过 and a few words
+SIGNATURE_HEIGHT = 34.0
 # The ballot boxes when the embedded font has them, else "（√）" and "（　）".
 BOXES = ("☑", "☐")
 BRACKETS = ("（√）", "（　）")
@@ -193,7 +194,7 @@ def _indicators(sheet: _Sheet, document: Document, table: GoalTable) -> int:
     header = [sheet.label(col, text) for col, text in enumerate(INDICATOR_HEADER)]
     header_row = sheet.add("header", header)
     rows = marked_indicators(table)
-    least = 0.0 if table_is_reviewed(table) else OPINION_HEIGHT  # a blank form: room to write
+    least = 0.0 if table_is_reviewed(table) else BLANK_INDICATOR_HEIGHT  # room to write
     if not rows:
         sheet.add("head", [sheet.label(0, NO_INDICATORS, 6)])
         return header_row
