@@ -65,21 +65,28 @@ def review_sheet_title(document: Document) -> str:
 
 
 @cache
-def result_marks() -> tuple[str, str]:
-    """The chosen and the other marks of 审核结果: ☑ and ☐ where the PDF font draws them."""
+def printable_chars() -> frozenset[int]:
+    """The code points the PDF's 宋体 draws (the form's text is all 宋体)."""
     from reportlab.pdfbase import pdfmetrics
 
     from goaleditor.formats.layout.fonts import SONG, register_fonts
 
     register_fonts()
-    covered = pdfmetrics.getFont(SONG).face.charToGlyph
-    return BOXES if all(ord(box) in covered for box in BOXES) else BRACKETS
+    return frozenset(pdfmetrics.getFont(SONG).face.charToGlyph)
+
+
+def result_marks() -> tuple[str, str]:
+    """The chosen and the other marks of 审核结果: ☑ and ☐ where the PDF font draws them."""
+    return BOXES if all(ord(box) in printable_chars() for box in BOXES) else BRACKETS
 
 
 def result_text(result: str) -> str:
-    """All three results, the chosen one marked (none marked on a blank form)."""
+    """All three results, the chosen one marked (none marked on a blank form); a result
+    other than the three (from an older or edited file) is printed after them, marked."""
     chosen, other = result_marks()
-    return "　　".join(f"{chosen if name == result.strip() else other}{name}" for name in RESULTS)
+    result = result.strip()
+    choices = [*RESULTS, result] if result and result not in RESULTS else list(RESULTS)
+    return "　　".join(f"{chosen if name == result else other}{name}" for name in choices)
 
 
 def marked_indicators(table: GoalTable) -> list[tuple[str, str, Indicator]]:

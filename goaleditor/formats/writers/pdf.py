@@ -67,7 +67,7 @@ def write(
     if warn is not None:
         from goaleditor.formats.layout.glyphs import glyph_warnings
 
-        for line in glyph_warnings(document) + review_sheet_warnings(document, options):
+        for line in glyph_warnings(document) + review_sheet_warnings(document, options, True):
             warn(line)
     # Layout makes hundreds of thousands of small acyclic objects; the cycle collector
     # would walk them again and again for nothing.

@@ -222,11 +222,38 @@ def test_the_chosen_result_alone_is_ticked(choice: str) -> None:
         assert f"{chosen if name == choice else other}{name}" in text
 
 
+def test_a_result_outside_the_three_is_printed_too_and_ticked() -> None:
+    chosen, other = result_marks()
+    text = result_text("基本通过")
+    assert text.count(chosen) == 1 and text.endswith(f"{chosen}基本通过")
+    assert all(f"{other}{name}" in text for name in RESULTS)
+    assert result_text("") == result_text("  ")
+    assert chosen not in result_text("")
+
+
+def test_characters_the_font_lacks_in_a_reviewers_text_are_said(
+    example_document: Document,
+) -> None:
+    table = mark_first_table(example_document)
+    table.review_todo = "请补充😀"
+    *_, last = table.indicator_rows()
+    last[2].review_opinion = "见附件🙂"
+    reviewed = ExportOptions(review_sheet="reviewed")
+    lines = review_sheet_warnings(example_document, reviewed, glyphs=True)
+    assert lines == [
+        "第1张表的需补充完善事项中有字体无法显示的字符：“😀”(U+1F600)，审核表PDF中会显示为空白",
+        "第1张表的审核意见中有字体无法显示的字符：“🙂”(U+1F642)，审核表PDF中会显示为空白",
+    ]
+    assert review_sheet_warnings(example_document, reviewed) == []  # Word and Excel draw them
+    assert review_sheet_warnings(example_document, ExportOptions(), glyphs=True) == []
+
+
 def test_ballot_boxes_where_the_font_draws_them_else_brackets() -> None:
     from reportlab.pdfbase import pdfmetrics
 
     register_fonts()
     covered = pdfmetrics.getFont(SONG).face.charToGlyph
+    assert review_sheet.printable_chars() == frozenset(covered)
     has_boxes = all(ord(box) in covered for box in BOXES)
     assert result_marks() == (BOXES if has_boxes else BRACKETS)
     chosen, other = result_marks()
