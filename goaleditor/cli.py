@@ -7,7 +7,7 @@ import importlib.util
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from goaleditor.cli_parser import (
     COMMANDS,
@@ -27,6 +27,7 @@ if TYPE_CHECKING:  # argparse loads only for commands: the editor starts without
     from goaleditor.formats.notes import ImportNote
     from goaleditor.model.document import Document
 
+REVIEW_SHEET_EXTENSIONS = (".pdf", ".docx", ".xlsx")  # export --review-sheet: printed forms
 DEBUG_VARIABLE = "GOALEDITOR_DEBUG"  # =1: the technical detail of a failure on stderr
 
 
@@ -175,6 +176,9 @@ def _cmd_export(args: argparse.Namespace) -> int:
     from goaleditor.model.checks import ERROR
     from goaleditor.reading import read_untrusted
 
+    refused = _review_sheet_refused(args)
+    if refused:
+        return _fail(refused)
     document = read_untrusted(args.document, _warn)
     if args.layout:  # only this output: the document file is not written
         document.layout = args.layout
@@ -185,11 +189,25 @@ def _cmd_export(args: argparse.Namespace) -> int:
         print(f"goaleditor: {found}，未导出（--strict）", file=sys.stderr)
         return EXIT_HAS_ERRORS
     options = ExportOptions(toc=not args.no_toc, page_numbers=not args.no_page_numbers)
+    if args.review_sheet:
+        which: Literal["reviewed", "all"] = "all" if args.all_tables else "reviewed"
+        options = ExportOptions(options.toc, options.page_numbers, review_sheet=which)
     with _document_lock(Path(args.output), args.force):
         write_document(document, args.output, options=options, warn=_warn)
     if errors:  # as the editor lets a clerk export after its question: written, and said
         print(f"goaleditor: 注意：{found}，已照样导出", file=sys.stderr)
     return EXIT_OK
+
+
+def _review_sheet_refused(args: argparse.Namespace) -> str:
+    """Why --review-sheet or --all-tables cannot be done ("" when it can)."""
+    if args.all_tables and not args.review_sheet:
+        return "--all-tables 只能与 --review-sheet 同用"
+    suffix = Path(args.output).suffix.lower()
+    if args.review_sheet and suffix not in REVIEW_SHEET_EXTENSIONS:
+        known = "、".join(REVIEW_SHEET_EXTENSIONS)
+        return f"审核表只能导出为 {known}，不能导出为 {suffix or '无扩展名的文件'}"
+    return ""
 
 
 def _cmd_check(args: argparse.Namespace) -> int:

@@ -132,6 +132,17 @@ def build_parser() -> argparse.ArgumentParser:
     p_export.add_argument("--force", action="store_true", help=FORCE_HELP)
     p_export.add_argument("--no-page-numbers", action="store_true", help="PDF不要页码")
     p_export.add_argument(
+        "--review-sheet",
+        action="store_true",
+        help="导出绩效目标审核表（.pdf .docx .xlsx），每张有审核标记的表一份；"
+        "都没有标记时每张表一份空白审核表",
+    )
+    p_export.add_argument(
+        "--all-tables",
+        action="store_true",
+        help="与 --review-sheet 同用：每张表都出审核表，未审核的为空白表",
+    )
+    p_export.add_argument(
         "--strict",
         action="store_true",
         help=f"文档有错误时不导出（退出码为{EXIT_HAS_ERRORS}）；默认照样导出并在标准错误输出提醒",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
+from typing import Literal, Protocol
 
 from goaleditor.model.document import Document
 
@@ -24,6 +24,9 @@ class ExportOptions:
 
     toc: bool = True
     page_numbers: bool = True
+    # The 绩效目标审核表 instead of the goal tables: of the "reviewed" tables, or of "all"
+    # (layout/review_sheet_tables.py says which); "" prints the goal tables.
+    review_sheet: Literal["", "reviewed", "all"] = ""
 
 
 class Writer(Protocol):

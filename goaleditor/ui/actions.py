@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QToolBar, QToolButton
 from goaleditor import APP_TITLE, __version__
 from goaleditor.formats import EXPORT_MENU, Format
 from goaleditor.ui.last_year_actions import LastYear
+from goaleditor.ui.review_sheet_export import export_review_sheet
 from goaleditor.ui.self_evaluation_actions import new_self_evaluation, show_summary
 
 if TYPE_CHECKING:
@@ -78,6 +79,12 @@ class Actions:
         self.save = self._action("保存(&S)", w.save, Key.Save)
         self.save_as = self._action("另存为(&A)…", w.save_as, "Ctrl+Shift+S")
         self.export_actions = [self._export_action(fmt) for fmt in EXPORT_MENU]
+        self.export_review_sheet = self._action(
+            "绩效目标审核表(&R)…",
+            lambda: export_review_sheet(exporter),
+            None,
+            "导出审核人填写的绩效目标审核表（PDF、Word或Excel）",
+        )
         self.preview = self._action("打印预览(&V)…", exporter.print_preview, "Ctrl+Shift+P")
         self.print = self._action("打印(&P)…", exporter.print_document, Key.Print)
         self.copy_table = self._action(
@@ -149,6 +156,8 @@ class Actions:
         file_menu.addActions([self.save, self.save_as])
         export_menu = file_menu.addMenu("导出(&E)")
         export_menu.addActions(self.export_actions)
+        export_menu.addSeparator()
+        export_menu.addAction(self.export_review_sheet)
         file_menu.addSeparator()
         file_menu.addActions([self.preview, self.print])
         file_menu.addSeparator()

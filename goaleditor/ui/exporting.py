@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QMainWindow
 
     from goaleditor.formats import Format
-    from goaleditor.formats.exporting import ExportWarn
+    from goaleditor.formats.exporting import ExportOptions, ExportWarn
     from goaleditor.ui.prompts import Prompts
     from goaleditor.ui.session import DocumentSession
 
@@ -159,7 +159,11 @@ class Exporter:
         return True
 
     def _export_with_progress(
-        self, fmt: Format, path: Path, warn: ExportWarn | None = None
+        self,
+        fmt: Format,
+        path: Path,
+        warn: ExportWarn | None = None,
+        options: ExportOptions | None = None,
     ) -> bool:
         """Write behind a progress dialog that can cancel it."""
         from PySide6.QtWidgets import QProgressDialog
@@ -179,7 +183,14 @@ class Exporter:
             return not dialog.wasCanceled()
 
         try:
-            write_document(self.session.document, path, progress=progress, as_format=fmt, warn=warn)
+            write_document(
+                self.session.document,
+                path,
+                progress=progress,
+                as_format=fmt,
+                warn=warn,
+                options=options,
+            )
         except ExportCancelled:
             self._status("已取消导出，没有写入文件")
             return False

@@ -74,6 +74,8 @@ class Row:
     kind: RowKind
     height: float
     cells: list[Cell] = field(default_factory=list)
+    keep_with_next: bool = False  # printed on the same page as the next row (a header's way)
+    least_height: float = MIN_ROW_HEIGHT  # what Word is told: room to write in by hand
 
 
 @dataclass(slots=True)

@@ -100,7 +100,7 @@ def paginate(grid: TableGrid) -> list[Page]:
         row_index, row = queue.popleft()
         never_fits = row.height > capacity
         needed = row.height
-        if row.kind == "header" and queue:  # keep the header row with the first indicator
+        if (row.kind == "header" or row.keep_with_next) and queue:  # a header with its first row
             following = queue[0][1].height
             needed += following if following <= capacity else 3 * MIN_ROW_HEIGHT
         if y + needed > bottom and not fresh and not (never_fits and bottom - y > 60):
@@ -186,6 +186,7 @@ def _split_row(row: Row, available: float) -> tuple[Row, Row]:
     fit = max(1, int((available - 2 * PAD_Y) // LEADING))
     first = Row(row.kind, available)
     rest = Row(row.kind, max(MIN_ROW_HEIGHT, row.height - available))
+    rest.keep_with_next = row.keep_with_next
     for cell in row.cells:
         if cell.rowspan > 1:
             first.cells.append(cell)  # merged cells are placed by row range, not here

@@ -25,9 +25,14 @@ from goaleditor.formats.layout.grid import (
 )
 from goaleditor.formats.layout.official import (
     DEFAULT_HEADING,
-    build_grid,
     heading_of,
     toc_entry,
+)
+from goaleditor.formats.layout.review_sheet_tables import (
+    grid_maker,
+    printed_tables,
+    review_sheet_warnings,
+    with_contents,
 )
 from goaleditor.formats.writers.properties import CORE_PROPERTY_CHARS, fit_property
 from goaleditor.model.document import Document, GoalTable
@@ -118,10 +123,18 @@ def write(
 ) -> None:
     """Write the document as an .xlsx workbook, atomically; warn hears of a title too long
     for the workbook properties (cut there)."""
-    atomic_write(path, lambda temp: _build(document, progress, warn).save(temp))
+    if warn is not None:
+        for line in review_sheet_warnings(document, options):
+            warn(line)
+    atomic_write(path, lambda temp: _build(document, progress, warn, options).save(temp))
 
 
-def _build(document: Document, progress: Progress | None, warn: ExportWarn | None) -> Any:
+def _build(
+    document: Document,
+    progress: Progress | None,
+    warn: ExportWarn | None,
+    options: ExportOptions | None = None,
+) -> Any:
     from openpyxl import Workbook
 
     workbook = Workbook()
@@ -132,14 +145,15 @@ def _build(document: Document, progress: Progress | None, warn: ExportWarn | Non
     cache: dict[tuple[str, float], list[str]] = {}
     _write_properties(workbook, document, warn)
     names = _sheet_names(document)
-    if len(document.tables) > 1:
+    if len(document.tables) > 1 and with_contents(options):
         toc = workbook.create_sheet(TOC_SHEET)
         _write_toc(toc, document, names, styles)
-    for number, table in enumerate(document.tables, 1):
-        grid = build_grid(document, table, number, body, title_width, cache)
+    printed, build = printed_tables(document, options), grid_maker(options)
+    for done, (number, table) in enumerate(printed, 1):
+        grid = build(document, table, number, body, title_width, cache)
         sheet = workbook.create_sheet(names[number - 1])
         _write_table(sheet, grid, table, styles)
-        check_progress(progress, number, len(document.tables))
+        check_progress(progress, done, len(printed))
     if not workbook.worksheets:
         workbook.create_sheet(TOC_SHEET)
     return workbook

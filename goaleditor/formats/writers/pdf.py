@@ -34,8 +34,14 @@ from goaleditor.formats.layout.grid import (
     TITLE_SIZE,
 )
 from goaleditor.formats.layout.line_breaking import clean_text, wrap
-from goaleditor.formats.layout.official import DEFAULT_HEADING, build_grid
+from goaleditor.formats.layout.official import DEFAULT_HEADING
 from goaleditor.formats.layout.pagination import Page, PlacedCell, paginate
+from goaleditor.formats.layout.review_sheet_tables import (
+    grid_maker,
+    printed_tables,
+    review_sheet_warnings,
+    with_contents,
+)
 from goaleditor.formats.writers.properties import PDF_PROPERTY_CHARS, fit_property
 from goaleditor.model.document import Document
 
@@ -61,7 +67,7 @@ def write(
     if warn is not None:
         from goaleditor.formats.layout.glyphs import glyph_warnings
 
-        for line in glyph_warnings(document):
+        for line in glyph_warnings(document) + review_sheet_warnings(document, options, True):
             warn(line)
     # Layout makes hundreds of thousands of small acyclic objects; the cycle collector
     # would walk them again and again for nothing.
@@ -79,16 +85,18 @@ def layout_pages(
     progress: Progress | None = None,
     width: TextWidth | None = None,
     title_width: TextWidth | None = None,
+    options: ExportOptions | None = None,
 ) -> list[list[Page]]:
-    """Every table's pages, in document order."""
+    """Every printed table's pages (its goal table or its 审核表), in document order."""
     width = width or TextWidth(SONG, BODY_SIZE)
     title_width = title_width or TextWidth(HEI, TITLE_SIZE)
     cache: dict[tuple[str, float], list[str]] = {}
     result = []
-    total = len(document.tables)
-    for number, table in enumerate(document.tables, 1):
-        result.append(paginate(build_grid(document, table, number, width, title_width, cache)))
-        check_progress(progress, number, total * 2)
+    printed, build = printed_tables(document, options), grid_maker(options)
+    total = len(printed)
+    for done, (number, table) in enumerate(printed, 1):
+        result.append(paginate(build(document, table, number, width, title_width, cache)))
+        check_progress(progress, done, total * 2)
     return result
 
 
@@ -105,8 +113,8 @@ def _render(
     rl_config.useA85 = 0  # binary compressed streams: smaller, and no slow ASCII85 pass
 
     body, title = TextWidth(SONG, BODY_SIZE), TextWidth(HEI, TITLE_SIZE)
-    tables = layout_pages(document, progress, body, title)
-    with_toc = options.toc and len(tables) > 1
+    tables = layout_pages(document, progress, body, title, options)
+    with_toc = options.toc and len(tables) > 1 and with_contents(options)
     toc = toc_pages(document, tables, body, title) if with_toc else []
     canvas = Canvas(
         str(temp),

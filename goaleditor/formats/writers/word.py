@@ -30,12 +30,17 @@ from goaleditor.formats.layout.grid import (
 )
 from goaleditor.formats.layout.official import (
     DEFAULT_HEADING,
-    build_grid,
     heading_of,
     table_title,
     toc_entry,
 )
 from goaleditor.formats.layout.pagination import paginate
+from goaleditor.formats.layout.review_sheet_tables import (
+    grid_maker,
+    printed_tables,
+    review_sheet_warnings,
+    with_contents,
+)
 from goaleditor.formats.writers.properties import CORE_PROPERTY_CHARS, fit_property
 from goaleditor.formats.writers.word_tables import BOOKMARK, _table
 from goaleditor.formats.writers.word_xml import (
@@ -68,11 +73,17 @@ def write(
 ) -> None:
     """Write the document as a Word .docx in the official layout, atomically; warn hears of
     a title or agency too long for the document properties (cut there)."""
-    atomic_write(path, lambda temp: _save(*_build(document, progress, warn), temp))
+    if warn is not None:
+        for line in review_sheet_warnings(document, options):
+            warn(line)
+    atomic_write(path, lambda temp: _save(*_build(document, progress, warn, options), temp))
 
 
 def _build(
-    document: Document, progress: Progress | None, warn: ExportWarn | None
+    document: Document,
+    progress: Progress | None,
+    warn: ExportWarn | None,
+    options: ExportOptions | None = None,
 ) -> tuple[Any, Iterator[str]]:
     """The Word document without its body, and the body's XML, made as it is written."""
     import docx
@@ -84,11 +95,12 @@ def _build(
     body, title_width = TextWidth(SONG, BODY_SIZE), TextWidth(HEI, TITLE_SIZE)
     cache: dict[tuple[str, float], list[str]] = {}
     grids = []
-    total = len(document.tables)
-    for number, table in enumerate(document.tables, 1):
-        grids.append(build_grid(document, table, number, body, title_width, cache))
-        check_progress(progress, number, total * 2)
-    return word, _body(document, grids, body, title_width, progress)
+    printed, build = printed_tables(document, options), grid_maker(options)
+    for done, (number, table) in enumerate(printed, 1):
+        grids.append(build(document, table, number, body, title_width, cache))
+        check_progress(progress, done, len(printed) * 2)
+    toc = with_contents(options) and len(grids) > 1
+    return word, _body(document, grids, body, title_width, progress, toc)
 
 
 def _body(
@@ -97,13 +109,14 @@ def _body(
     body: TextWidth,
     title_width: TextWidth,
     progress: Progress | None,
+    toc: bool = True,
 ) -> Iterator[str]:
     """The body's XML in pieces: the 目录, then each table; progress after each table."""
     total = len(grids)
-    if total > 1:
+    if toc and total > 1:
         yield from _toc(document, grids, body, title_width)
     for index, grid in enumerate(grids):
-        yield from _table(grid, page_break=total > 1 or index > 0)
+        yield from _table(grid, page_break=(toc and total > 1) or index > 0)
         check_progress(progress, total + index + 1, total * 2)
     if not grids:
         yield _paragraph([_run("（文档中没有绩效目标表）", SONG_NAME, BODY_SIZE)])

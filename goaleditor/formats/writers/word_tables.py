@@ -116,7 +116,7 @@ def _word_table(
     for index in range(first, stop):
         row = grid.rows[index]
         keep = row.kind != "indicator"
-        height = f'<w:trHeight w:val="{twips(MIN_ROW_HEIGHT)}" w:hRule="atLeast"/>'
+        height = f'<w:trHeight w:val="{twips(row.least_height)}" w:hRule="atLeast"/>'
         row_pr = "".join(
             [
                 "<w:cantSplit/>" if row.height <= _ROW_CAPACITY else "",
