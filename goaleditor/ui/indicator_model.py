@@ -71,6 +71,7 @@ _INDICATOR_FLAGS = (
 _EDITABLE_FLAGS = _INDICATOR_FLAGS | _Flag.ItemIsEditable
 _Role = Qt.ItemDataRole
 _TEXT_ROLES = (_Role.DisplayRole, _Role.EditRole)
+_CHANGE_ROLES = (_Role.BackgroundRole, _Role.ToolTipRole)
 
 
 def printed_columns(printed: frozenset[str], self_evaluation: bool = False) -> tuple[int, ...]:
@@ -119,6 +120,7 @@ class IndicatorTreeModel(EventedModel):
         # QBrush and its gradient enums at start.
         self._display_color = QColor("#555555")
         self._marks: dict[int, tuple[Any, str]] = {}  # id(node) -> (icon, messages)
+        self.change_marks: Callable[[TreeNode, int, int], Any] | None = None  # (node, column, role)
         self._cells = self._self_evaluation_cells(document)
 
     def _self_evaluation_cells(self, document: Document) -> SelfEvaluationCells:
@@ -248,6 +250,10 @@ class IndicatorTreeModel(EventedModel):
         if node is None:
             return None
         column = index.column()
+        if self.change_marks is not None and role in _CHANGE_ROLES:  # a comparison's tint, 原：…
+            changed = self.change_marks(node, column, role)
+            if changed is not None:
+                return changed
         if isinstance(node, Level1 | Level2):
             if column == COL_NAME and role in _TEXT_ROLES:
                 return node.name
