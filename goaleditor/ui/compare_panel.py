@@ -84,7 +84,7 @@ class ComparePanel(QWidget):
             )
             header.setSectionResizeMode(column, mode)
         self.tree.itemActivated.connect(self._item_activated)
-        self.tree.entered_on = self._go_to_current
+        self.tree.entered.connect(self._go_to_current)
         layout.addWidget(self.tree, 1)
         self.empty = QLabel(SAME, self)
         self.empty.setObjectName("compare_same")
@@ -138,10 +138,10 @@ class ComparePanel(QWidget):
 class _ChangeTree(QTreeWidget):
     """The list of changes; Enter goes to the current one (on every platform's style)."""
 
-    entered_on: object = None
+    entered = Signal()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and callable(self.entered_on):
-            self.entered_on()
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.entered.emit()
             return
         super().keyPressEvent(event)

@@ -198,3 +198,17 @@ def test_opening_another_document_ends_the_comparison(
     assert window.open_path(example_path, ask=False)
     assert comparing(window).comparison is None and not comparing(window).dock.isVisible()
     assert not comparing(window).marks.active
+
+
+def test_a_double_click_goes_to_a_change(qtbot, window, edited_copy: Path) -> None:
+    assert comparing(window).compare_with_path(edited_copy)
+    tree = comparing(window).panel.tree
+    item = tree.topLevelItem(2)  # 网络覆盖率 added
+    assert item.text(2) == "新增三级指标" and item.text(4) == "≥90%"
+    tree.scrollToItem(item)
+    point = tree.visualItemRect(item).center()
+    assert tree.viewport().rect().contains(point)
+    qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=point)  # the press first
+    qtbot.mouseDClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    current = window.editor.view.currentIndex()
+    assert window.editor.model.node(current) is row(window.document, "网络覆盖率")
