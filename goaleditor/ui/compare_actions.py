@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 
 RECOMPARE_MS = 300  # after the last edit of a burst: comparing is fast, typing is faster
 STATUS_MS = 8000
+DOCK_ROWS_HEIGHT = 170  # pixels: the panel's bar and about six changes
 DISK_TIP = "把当前文档与上次保存在磁盘上的版本比较"
 NO_DISK = "当前文档还没有保存过，没有磁盘上的版本可比较"
 NOT_MODIFIED = "当前文档与磁盘上的版本相同（没有未保存的修改）"
@@ -114,7 +115,10 @@ class Comparing(QObject):
         self._show_dock()
         self.recompare()
         assert self.dock is not None
-        self.dock.show()
+        if not self.dock.isVisible():
+            self.dock.show()
+            height = max(DOCK_ROWS_HEIGHT, self._window.height() // 4)
+            self._window.resizeDocks([self.dock], [height], Qt.Orientation.Vertical)
         self.dock.raise_()
 
     def close(self) -> None:
@@ -175,7 +179,8 @@ class Comparing(QObject):
         self.dock.setObjectName("compare_dock")
         self.dock.setWidget(self.panel)
         window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.dock)
-        window.tabifyDockWidget(window.problems_dock, self.dock)
+        # Under the 问题 panel, not a tab of it: that panel shrinks to one line when empty.
+        window.splitDockWidget(window.problems_dock, self.dock, Qt.Orientation.Vertical)
 
     def go_to(self, change: Change) -> None:
         """Show a change's place: its table, its row in the tree or its header field; for one

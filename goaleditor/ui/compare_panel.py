@@ -23,6 +23,7 @@ from goaleditor.compare.changes import LEVEL_LABELS, RENAMED
 SAME = "两个版本相同"
 CLOSE = "关闭比较"
 COLUMNS = ("表", "位置", "修改", "原", "现")
+COLUMN_WIDTHS = (210, 230, 100, 0, 0)  # pixels; 0: the texts share what is left
 _KIND_WORDS = {"added": "新增", "removed": "删除", "moved": "移动"}
 
 
@@ -76,13 +77,11 @@ class ComparePanel(QWidget):
         self.tree.setHeaderLabels(list(COLUMNS))
         header = self.tree.header()
         header.setStretchLastSection(False)
-        for column in range(len(COLUMNS)):
-            mode = (
-                QHeaderView.ResizeMode.Stretch
-                if column >= 3
-                else QHeaderView.ResizeMode.Interactive
-            )
-            header.setSectionResizeMode(column, mode)
+        for column, width in enumerate(COLUMN_WIDTHS):
+            if width:
+                header.resizeSection(column, width)
+            else:
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         self.tree.itemActivated.connect(self._item_activated)
         self.tree.entered.connect(self._go_to_current)
         layout.addWidget(self.tree, 1)
@@ -113,9 +112,6 @@ class ComparePanel(QWidget):
                 item.setToolTip(column, item.text(column))
             items.append(item)
         self.tree.addTopLevelItems(items)
-        if self.tree.topLevelItemCount() and self.tree.columnWidth(0) < 60:
-            for column in range(3):
-                self.tree.resizeColumnToContents(column)
         if kept in self._changes:
             self.tree.setCurrentItem(items[self._changes.index(kept)])
         count = len(self._changes)

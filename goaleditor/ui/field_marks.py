@@ -5,7 +5,7 @@ blue one while a comparison finds it changed)."""
 from __future__ import annotations
 
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QAbstractScrollArea, QWidget
 
 MONEY_PLACEHOLDER = "未填"
 TO_FILL = "待填写"
@@ -41,5 +41,7 @@ def paint(editor: QWidget, base: QPalette, to_fill: bool, refusal: str) -> None:
     if refusal:
         palette.setColor(QPalette.ColorRole.Text, REFUSED_TEXT)
     editor.setPalette(palette)
+    if isinstance(editor, QAbstractScrollArea):  # a long text's viewport keeps its own Base
+        editor.viewport().setPalette(palette)
     said = refusal or (TO_FILL if to_fill else "")
     editor.setToolTip("\n".join(tip for tip in (said, changed) if tip))
