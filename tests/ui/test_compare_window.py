@@ -233,3 +233,19 @@ def test_the_page_view_shown_after_comparing_gets_the_marks(
     qtbot.waitUntil(lambda: bool(view.changed()))
     assert all(box in view.changed() for box in view.boxes(serving, "indicator.display"))
     assert all(box in view.changed() for box in view.boxes(window.document.tables[0], "goal"))
+
+
+def test_compare_with_a_workbook_read_as_opened(
+    qtbot, window, tmp_path: Path, example_path: Path
+) -> None:
+    """Another format goes through the reading of 打开: last year's version as an .xlsx."""
+    from goaleditor.formats.writers.excel import write as write_xlsx
+
+    workbook = tmp_path / "去年.xlsx"
+    old = read(example_path)
+    row(old, "月均运维成本").value = "6"
+    write_xlsx(old, workbook)
+    assert comparing(window).compare_with_path(workbook)
+    assert panel_lines(window) == [
+        "表1 2026年政务服务办运行经费 产出指标/成本指标/月均运维成本 指标值：≤6万元 → ≤5万元"
+    ]
