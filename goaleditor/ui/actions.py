@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QToolBar, QToolButton
 
 from goaleditor import APP_TITLE, __version__
 from goaleditor.formats import EXPORT_MENU, Format
+from goaleditor.ui.compare_actions import Comparing
 from goaleditor.ui.last_year_actions import LastYear
 from goaleditor.ui.review_sheet_export import export_review_sheet
 from goaleditor.ui.self_evaluation_actions import new_self_evaluation, show_summary
@@ -94,6 +95,7 @@ class Actions:
             "把当前表按官方版式复制，可粘贴到Word、WPS或Excel",
         )
         self.quit = self._action("退出(&X)", _quit, "Ctrl+Q", "关闭所有窗口并退出")
+        self.comparing = Comparing(w)  # 比较… and 与磁盘上的版本比较, its panel and marks
         self.undo = w.stack.createUndoAction(w, "撤销(&U)")
         self.undo.setShortcut(QKeySequence("Ctrl+Z"))
         self.redo = w.stack.createRedoAction(w, "重做(&R)")
@@ -152,6 +154,7 @@ class Actions:
         file_menu.addActions([self.open, self.open_in_new_window])
         self.recent_menu = file_menu.addMenu("最近打开(&R)")
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        file_menu.addActions([self.comparing.with_file, self.comparing.with_disk])
         file_menu.addSeparator()
         file_menu.addActions([self.save, self.save_as])
         export_menu = file_menu.addMenu("导出(&E)")

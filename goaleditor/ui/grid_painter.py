@@ -7,6 +7,7 @@ Loaded with the page view, never at start-up.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -32,6 +33,7 @@ from goaleditor.formats.layout.pagination import Page, PlacedCell
 LINE_WIDTH = 0.6  # the PDF's cell borders, in points
 ASCENT_RATIO = 0.88  # of the font size: as formats/pdf.py places a cell's first baseline
 HIGHLIGHT = QColor(255, 196, 0, 90)
+CHANGED = QColor(59, 130, 246, 55)  # a cell a comparison found changed (ui/compare_marks.py)
 INK = QColor("#000000")
 PAPER = QColor("#ffffff")
 TEXT_SCALE = 100  # text is drawn this much larger in a coordinate system this much smaller
@@ -103,12 +105,22 @@ class GridPainter:
             found.append(Target(unit, table, "money_unit"))
         return found
 
-    def paint(self, painter: QPainter, page: Page, marked: list[QRectF], visible: QRectF) -> None:
-        """Draw a page: paper, marked boxes, cell borders, title, agency line and cell text.
+    def paint(
+        self,
+        painter: QPainter,
+        page: Page,
+        marked: list[QRectF],
+        visible: QRectF,
+        changed: Sequence[QRectF] = (),
+    ) -> None:
+        """Draw a page: paper, changed and marked boxes, cell borders, title, agency line and
+        cell text.
 
         Only cells meeting visible (points) are drawn.
         """
         painter.fillRect(QRectF(0, 0, PAGE_WIDTH, PAGE_HEIGHT), PAPER)
+        for box in changed:
+            painter.fillRect(box, CHANGED)
         for box in marked:
             painter.fillRect(box, HIGHLIGHT)
         pen = QPen(INK, LINE_WIDTH)

@@ -240,6 +240,8 @@ class HeaderForm(QWidget):
                 editor.setPlaceholderText(grey)
             self._paint(name, to_fill)
 
+    repaint_marks = _mark_to_fill  # a comparison's marks changed (field_marks.CHANGED_FROM)
+
     def _paint(self, name: str, to_fill: bool | None = None) -> None:
         """The marker of a field: light when still to fill, red text when refused."""
         editor = self._editors[name]

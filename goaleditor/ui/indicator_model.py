@@ -78,6 +78,7 @@ _INDICATOR_FLAGS = (
 _EDITABLE_FLAGS = _INDICATOR_FLAGS | _Flag.ItemIsEditable
 _Role = Qt.ItemDataRole
 _TEXT_ROLES = (_Role.DisplayRole, _Role.EditRole)
+_CHANGE_ROLES = (_Role.BackgroundRole, _Role.ToolTipRole)
 
 
 def printed_columns(printed: frozenset[str], self_evaluation: bool = False) -> tuple[int, ...]:
@@ -126,6 +127,7 @@ class IndicatorTreeModel(EventedModel):
         # QBrush and its gradient enums at start.
         self._display_color = QColor("#555555")
         self._marks: dict[int, tuple[Any, str]] = {}  # id(node) -> (icon, messages)
+        self.change_marks: Callable[[TreeNode, int, int], Any] | None = None  # (node, column, role)
         self._cells = self._self_evaluation_cells(document)
         self.last_year: LastYearCells | None = None  # the 上年指标值 column's, while chosen
 
@@ -256,6 +258,10 @@ class IndicatorTreeModel(EventedModel):
         if node is None:
             return None
         column = index.column()
+        if self.change_marks is not None and role in _CHANGE_ROLES:  # a comparison's tint, 原：…
+            changed = self.change_marks(node, column, role)
+            if changed is not None:
+                return changed
         if isinstance(node, Level1 | Level2):
             if column == COL_NAME and role in _TEXT_ROLES:
                 return node.name

@@ -40,6 +40,8 @@ class LivePageView(QAbstractScrollArea):
         self._targets: list[list[Target]] = []
         self._marks: set[tuple[int, str]] = set()
         self._marked: list[list[QRectF]] = []
+        self._changes: set[tuple[int, str]] = set()  # a comparison's (id(object), field) pairs
+        self._changed: list[list[QRectF]] = []
         self._cache: dict[tuple[str, float], list[str]] = {}
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.viewport().setAutoFillBackground(False)
@@ -96,9 +98,23 @@ class LivePageView(QAbstractScrollArea):
             if t.source is source and t.field == field
         ]
 
+    def set_changed(self, marks: list[tuple[object, str]]) -> None:
+        """Tint the cells showing these (object, field) pairs: what a comparison changed."""
+        self._changes = {(id(source), field) for source, field in marks}
+        self._find_marked()
+        self.viewport().update()
+
+    def changed(self) -> list[tuple[int, QRectF]]:
+        """The boxes tinted as changed: (page index, box in points)."""
+        return [(index, box) for index, boxes in enumerate(self._changed) for box in boxes]
+
     def _find_marked(self) -> None:
         self._marked = [
             [t.box for t in targets if (id(t.source), t.field) in self._marks]
+            for targets in self._targets
+        ]
+        self._changed = [
+            [t.box for t in targets if (id(t.source), t.field) in self._changes]
             for targets in self._targets
         ]
 
@@ -226,7 +242,8 @@ class LivePageView(QAbstractScrollArea):
                 QSizeF(size.width() / s, size.height() / s),
             ).intersected(QRectF(0, 0, PAGE_WIDTH, PAGE_HEIGHT))
             painter.setClipRect(visible)
-            self.painter.paint(painter, page, self._marked[index], visible)
+            marked, changed = self._marked[index], self._changed[index]
+            self.painter.paint(painter, page, marked, visible, changed)
             painter.restore()
         painter.end()
 
