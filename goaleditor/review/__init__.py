@@ -14,11 +14,13 @@ from goaleditor.review.checks import (
     is_review_problem,
     review_problems,
 )
-from goaleditor.review.verdicts import chosen_result, chosen_verdict
+from goaleditor.review.verdicts import NOT_REVIEWED, REVIEW_CHOICES, chosen_result, chosen_verdict
 
 __all__ = [
     "FAILED_INDICATOR",
     "FAILED_TABLE",
+    "NOT_REVIEWED",
+    "REVIEW_CHOICES",
     "TO_COMPLETE",
     "chosen_result",
     "chosen_verdict",

@@ -5,6 +5,9 @@ from __future__ import annotations
 from goaleditor.model.fields import FAILED, PASSED, REVIEW_RESULTS
 
 TO_IMPROVE = REVIEW_RESULTS[1]  # 修改完善后通过
+NOT_REVIEWED = "（未审核）"  # the choice that empties a verdict or result
+# A verdict cell's drop-down list: the verdicts, then the one that takes the mark away.
+REVIEW_CHOICES: tuple[str, ...] = (PASSED, FAILED, NOT_REVIEWED)
 # Short ways to type a verdict (pinyin initials, the usual ticks and crosses), lower case.
 _VERDICT_WORDS: dict[str, tuple[str, ...]] = {
     PASSED: ("通过", "t", "tg", "y", "yes", "pass", "ok", "√", "✓", "✔", "1"),
@@ -19,7 +22,7 @@ _RESULT_WORDS: dict[str, tuple[str, ...]] = {
 
 def _chosen(text: str, words: dict[str, tuple[str, ...]]) -> str | None:
     typed = text.strip().lower()
-    if not typed:
+    if typed in ("", NOT_REVIEWED, NOT_REVIEWED.strip("（）")):
         return ""
     for choice, spelled in words.items():
         if typed in spelled:

@@ -179,6 +179,7 @@ class Actions:
         doc_menu = bar.addMenu("文档(&D)")
         doc_menu.addActions([self.properties, self.check, self.import_report])
         doc_menu.addAction(self.self_evaluation_summary)
+        doc_menu.addMenu(w.review.menu)  # 审核: review mode, 审核意见, 通过 / 不通过
         problems = w.problems_dock.toggleViewAction()
         problems.setText("问题面板(&W)")  # the dock's title stays 问题
         doc_menu.addAction(problems)

@@ -38,6 +38,7 @@ from goaleditor.ui.indicator_model import (
     COL_VALUE,
     COL_WEIGHT,
     FIELD_OF_COLUMN,
+    REVIEW_WIDTHS,
     IndicatorTreeModel,
     printed_columns,
 )
@@ -56,6 +57,7 @@ if TYPE_CHECKING:
 FIXED_WIDTHS = {COL_COMPARATOR: 70, COL_VALUE: 100, COL_UNIT: 80, COL_DISPLAY: 120, COL_WEIGHT: 60}
 FIXED_WIDTHS |= {COL_ACTUAL: ACTUAL_WIDTH, COL_SCORE: SCORE_WIDTH, COL_GRADE: GRADE_WIDTH}
 FIXED_WIDTHS |= {COL_DEVIATION: DEVIATION_WIDTH}  # the 自评表's columns
+FIXED_WIDTHS |= REVIEW_WIDTHS  # a reviewer's, in review mode
 NAME_SHARE, NAME_MIN, DESCRIPTION_MIN = 0.4, 150, 180
 
 
@@ -207,7 +209,7 @@ class IndicatorEditor(QWidget):
         """Show the columns of indicator fields the document's layout prints (描述, 权重, the
         parts of 指标值); the others are hidden, so Tab and ←/→ pass them by."""
         self._printed = printed
-        shown = printed_columns(printed, self._document.is_self_evaluation)
+        shown = printed_columns(printed, self.model.self_evaluation) + self.model.review_columns
         for column in range(self.model.columnCount()):
             self.view.setColumnHidden(column, column not in shown)
         current = self.view.currentIndex()

@@ -30,6 +30,7 @@ from goaleditor.self_evaluation.profiles import ScoringProfile
 from goaleditor.self_evaluation.scores import DocumentScores
 from goaleditor.ui import self_evaluation_columns as se
 from goaleditor.ui.evented_model import EventedModel
+from goaleditor.ui.review_columns import review_cell
 from goaleditor.ui.self_evaluation_cells import SelfEvaluationCells
 
 COL_NAME, COL_DESCRIPTION, COL_COMPARATOR, COL_VALUE, COL_UNIT, COL_DISPLAY = range(6)
@@ -40,8 +41,14 @@ COL_ACTUAL, COL_WEIGHT, COL_SCORE, COL_GRADE, COL_DEVIATION = range(6, 11)
 COLUMN_FIELDS = (
     "name", "description", "comparator", "value", "unit", "display",
     "actual", "weight", "score", "grade", "deviation",
+    "review_verdict", "review_opinion",
 )  # fmt: skip
 SELF_EVALUATION_COLUMNS = (COL_ACTUAL, COL_WEIGHT, COL_SCORE, COL_GRADE, COL_DEVIATION)
+# A reviewer's 审核结论 and 审核意见 (DESIGN §5.2): never printed, shown in review mode only.
+COL_REVIEW_VERDICT = COLUMN_FIELDS.index("review_verdict")
+COL_REVIEW_OPINION = COLUMN_FIELDS.index("review_opinion")
+REVIEW_COLUMNS = (COL_REVIEW_VERDICT, COL_REVIEW_OPINION)
+REVIEW_WIDTHS = {COL_REVIEW_VERDICT: 72, COL_REVIEW_OPINION: 220}
 _SELF_EVALUATION_ONLY = frozenset({COL_ACTUAL, COL_SCORE, COL_GRADE, COL_DEVIATION})
 # What an edit of a field changes beside its own cell in a 自评表: the 得分 (and, for the
 # target's parts, how 实际完成值 reads and whether 得分 and 定性等级 are typed).
@@ -120,6 +127,12 @@ class IndicatorTreeModel(EventedModel):
         self._display_color = QColor("#555555")
         self._marks: dict[int, tuple[Any, str]] = {}  # id(node) -> (icon, messages)
         self._cells = self._self_evaluation_cells(document)
+        self.review_mode = False  # a reviewer's columns shown (ui/review_mode.py)
+
+    @property
+    def review_columns(self) -> tuple[int, ...]:
+        """The reviewer's columns shown beside the printed ones: in review mode only."""
+        return REVIEW_COLUMNS if self.review_mode else ()
 
     def _self_evaluation_cells(self, document: Document) -> SelfEvaluationCells:
         """The 自评 cells of the document, following it ahead of this model."""
@@ -258,6 +271,8 @@ class IndicatorTreeModel(EventedModel):
             return None
         if column in _SELF_EVALUATION_ONLY:
             return self._cells.data(node, self._table, COLUMN_FIELDS[column], role)
+        if column in REVIEW_COLUMNS:
+            return review_cell(node, COLUMN_FIELDS[column], role)
         if role == _Role.EditRole and column == COL_DISPLAY and self.self_evaluation:
             return TargetValue(node.comparator, node.value, node.unit).display()
         if role in _TEXT_ROLES:

@@ -132,3 +132,20 @@ def test_a_typed_verdict_is_read_as_one_of_its_choices(typed: str, verdict: str 
 )
 def test_a_typed_result_is_read_as_one_of_its_choices(typed: str, result: str | None) -> None:
     assert chosen_result(typed) == result
+
+
+def test_marking_several_rows_is_one_step_undone_at_once(example_document) -> None:
+    from goaleditor.review.marking import next_indicator, verdict_edit
+
+    rows = rows_of(example_document)
+    rows[1].review_verdict = "不通过"
+    edit = verdict_edit(rows[:3], "不通过")
+    assert edit is not None and edit.text == "标为不通过"
+    inverse = edit.apply(example_document)
+    assert [r.review_verdict for r in rows[:3]] == ["不通过"] * 3
+    inverse.apply(example_document)
+    assert [r.review_verdict for r in rows[:3]] == ["", "不通过", ""]
+    assert verdict_edit(rows[1:2], "不通过") is None
+    single = verdict_edit(rows[:1], "通过")
+    assert single is not None and single.text == "修改审核结论"
+    assert next_indicator(rows, rows[0]) is rows[1] and next_indicator(rows, rows[-1]) is None
