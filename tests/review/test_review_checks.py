@@ -149,3 +149,20 @@ def test_marking_several_rows_is_one_step_undone_at_once(example_document) -> No
     single = verdict_edit(rows[:1], "通过")
     assert single is not None and single.text == "修改审核结论"
     assert next_indicator(rows, rows[0]) is rows[1] and next_indicator(rows, rows[-1]) is None
+
+
+def test_a_verdict_or_result_none_of_its_choices_is_a_warning_in_place(example_document) -> None:
+    table = example_document.tables[0]
+    rows_of(example_document)[1].review_verdict = "待定"  # pasted, or read from a file
+    table.review_result = "基本通过"
+    found = review_problems(table, 1)
+    assert [(p.severity, p.rule, p.row, p.field, p.message) for p in found] == [
+        (
+            WARNING,
+            "review.unknown-result",
+            0,
+            "review_result",
+            "审核结果“基本通过”应为通过、修改完善后通过、不通过之一",
+        ),
+        (WARNING, "review.unknown-verdict", 2, "review_verdict", "审核结论“待定”应为通过或不通过"),
+    ]
