@@ -6,15 +6,14 @@ import pytest
 
 from goaleditor.checking import check_document_of_any_kind, check_table_of_any_kind, export_errors
 from goaleditor.model.checks import ERROR, WARNING
-from goaleditor.review import (
+from goaleditor.review.checks import (
     FAILED_INDICATOR,
     FAILED_TABLE,
     TO_COMPLETE,
-    chosen_result,
-    chosen_verdict,
     is_review_problem,
     review_problems,
 )
+from goaleditor.review.verdicts import chosen_result, chosen_verdict
 from goaleditor.self_evaluation.start import start_self_evaluation
 from tests.review.marking import mark, rows_of
 
