@@ -271,3 +271,24 @@ def test_marks_survive_save_as_and_turn_review_mode_on_when_opened(
     finally:
         other.stack.setClean()
         other.close()
+
+
+def test_export_is_the_same_with_marks_and_asks_nothing_about_them(window, tmp_path: Path) -> None:
+    from tests.helpers import answer
+    from tests.review.test_review_files import _xlsx_cells
+
+    window.exporter.open_url = lambda url: True
+    before, after = tmp_path / "before.xlsx", tmp_path / "after.xlsx"
+    for out in (before, after):
+        if out is after:
+            first, third = rows(window)[0], rows(window)[2]
+            window.session.apply(SetField(first, "review_verdict", "不通过"))
+            window.session.apply(SetField(third, "review_opinion", "口径不清"))
+            window.session.apply(SetField(third, "review_verdict", "不通过"))
+            window.problems.recheck()
+            assert window.problems.counts()["错误"] == 2  # the clerk sees them
+        window.prompts.save_name = lambda title, start, kind, out=out: out
+        asked = answer(window, "关闭")
+        window.action.export_xlsx.trigger()
+        assert asked == [f"已导出：{out}"]  # no 还有N个错误 for a reviewer's 不通过
+    assert _xlsx_cells(after) == _xlsx_cells(before)
