@@ -126,14 +126,20 @@ class ReviewForm(QWidget):
         """Show another table's opinions."""
         self._table = table
         self.setEnabled(table is not None)
-        if table is None:
-            self.title.setText("（未选择表）")
-        else:
-            number = next(n for n, t in enumerate(self._document.tables, 1) if t is table)
-            self.title.setText(f"表{number}　{table.project_name or '（未命名项目）'}")
+        self._show_title()
         for name, _ in OPINIONS:
             self._show(name)
         self._show(RESULT)
+
+    def _show_title(self) -> None:
+        """表N and the project's name, as the table list shows it."""
+        table = self._table
+        if table is None:
+            self.title.setText("（未选择表）")
+            return
+        number = next((n for n, t in enumerate(self._document.tables, 1) if t is table), 0)
+        name = table.project_name or "（未命名项目）"
+        self.title.setText(f"表{number}　{name}" if number else name)
 
     def _show(self, name: str) -> None:
         value = getattr(self._table, name) if self._table is not None else ""
@@ -147,11 +153,15 @@ class ReviewForm(QWidget):
             editor.blockSignals(False)
 
     def _on_change(self, change: Event) -> None:
-        if not isinstance(change, Edited) or change.phase != "after":
+        if change.phase != "after":
+            return
+        if not isinstance(change, Edited):
+            if change.parent is self._document:
+                self._show_title()  # tables added, removed or moved: its number changes
             return
         if change.target is self._table and change.name != self._committing:
             if change.name == "project_name":
-                self.set_table(self._table)  # the title names the project
+                self._show_title()
             elif change.name == RESULT or change.name in self._editors:
                 self._show(change.name)  # undone, redone, or changed elsewhere
 

@@ -292,3 +292,18 @@ def test_export_is_the_same_with_marks_and_asks_nothing_about_them(window, tmp_p
         window.action.export_xlsx.trigger()
         assert asked == [f"已导出：{out}"]  # no 还有N个错误 for a reviewer's 不通过
     assert _xlsx_cells(after) == _xlsx_cells(before)
+
+
+def test_the_form_names_its_table_as_it_moves_and_is_renamed(window) -> None:
+    from goaleditor.model.edits import SetHeader
+
+    window.review.show_opinions()
+    form, table = window.review.form, window.current_table()
+    assert form.title.text() == f"表1　{table.project_name}"
+    window.table_actions.move_table(1)
+    assert window.current_table() is table and form.title.text().startswith("表2　")
+    window.session.apply(SetHeader(table, "project_name", "新的项目名称"))
+    assert form.title.text() == "表2　新的项目名称"
+    window.stack.undo()
+    window.stack.undo()
+    assert form.title.text() == f"表1　{table.project_name}"
