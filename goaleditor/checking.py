@@ -5,11 +5,18 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from goaleditor.model.checks import CheckSettings, Problem, check_table, document_problems
+from goaleditor.model.checks import (
+    ERROR,
+    CheckSettings,
+    Problem,
+    check_table,
+    document_problems,
+)
 from goaleditor.model.document import Document, GoalTable
 from goaleditor.model.fields import MONEY_FIELDS, SELF_EVALUATION_HEADER_FIELDS
 from goaleditor.model.fix_its import FixIt
 from goaleditor.model.review_checks import REVIEW_RULES
+from goaleditor.review.checks import is_review_problem, review_problems
 from goaleditor.self_evaluation.checks import scoring_problems, self_evaluation_problems
 from goaleditor.self_evaluation.evaluation import TableScore, profile_of, score_table
 from goaleditor.self_evaluation.fix_its import self_evaluation_fix_its
@@ -51,14 +58,27 @@ def check_table_of_any_kind(
     table's when the caller keeps the scores (a 自评表 only)."""
     problems = check_table(document, table, number, settings)
     if not document.is_self_evaluation:
-        return problems
+        return _with_review(problems, review_problems(table, number))
     profile = profile_of(document)
     kept = [p for p in problems if _applies_to_self_evaluation(p)]
     scored = score if score is not None else score_table(table, profile)
     kept += self_evaluation_problems(table, number, scored, profile)
     kept += not_printed_problems(table, number, document.layout)
     kept.sort(key=lambda p: p.row)
-    return kept
+    return _with_review(kept, review_problems(table, number))
+
+
+def _with_review(problems: list[Problem], review: list[Problem]) -> list[Problem]:
+    """The table's problems and its reviewer's (a 不通过 among its row's), header first."""
+    if not review:
+        return problems
+    return sorted(problems + review, key=lambda p: p.row)
+
+
+def export_errors(problems: list[Problem]) -> int:
+    """How many errors to ask about before exporting: a reviewer's 不通过 is for the clerk to
+    act on, but never changes what the goal table prints, so it holds no export back."""
+    return sum(1 for p in problems if p.severity == ERROR and not is_review_problem(p))
 
 
 def _applies_to_self_evaluation(problem: Problem) -> bool:

@@ -171,9 +171,8 @@ def _document_lock(output: Path, force: bool) -> Iterator[None]:
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
-    from goaleditor.checking import check_document_of_any_kind
+    from goaleditor.checking import check_document_of_any_kind, export_errors
     from goaleditor.formats import ExportOptions, write_document
-    from goaleditor.model.checks import ERROR
     from goaleditor.reading import read_untrusted
 
     refused = _review_sheet_refused(args)
@@ -182,7 +181,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
     document = read_untrusted(args.document, _warn)
     if args.layout:  # only this output: the document file is not written
         document.layout = args.layout
-    errors = sum(1 for p in check_document_of_any_kind(document) if p.severity == ERROR)
+    errors = export_errors(check_document_of_any_kind(document))  # a reviewer's 不通过 aside
     how = f"goaleditor check --layout {args.layout}" if args.layout else "goaleditor check"
     found = f"文档有{errors}个错误（用 {how} 查看）"
     if errors and args.strict:

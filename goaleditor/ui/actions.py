@@ -194,6 +194,7 @@ class Actions:
         doc_menu.addActions([self.properties, self.check, self.import_report])
         doc_menu.addActions([self.last_year.choose_action, self.last_year.drop_action])
         doc_menu.addAction(self.self_evaluation_summary)
+        doc_menu.addMenu(w.review.menu)  # 审核: review mode, 审核意见, 通过 / 不通过
         problems = w.problems_dock.toggleViewAction()
         problems.setText("问题面板(&W)")  # the dock's title stays 问题
         doc_menu.addAction(problems)

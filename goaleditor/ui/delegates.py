@@ -20,12 +20,14 @@ from PySide6.QtWidgets import (
 
 from goaleditor.model.document import Indicator
 from goaleditor.model.values import COMPARATORS
+from goaleditor.review.verdicts import REVIEW_CHOICES, chosen_verdict
 from goaleditor.ui import self_evaluation_columns as se
 from goaleditor.ui.indicator_model import (
     COL_ACTUAL,
     COL_COMPARATOR,
     COL_GRADE,
     COL_NAME,
+    COL_REVIEW_VERDICT,
     COL_SCORE,
     COL_UNIT,
     COL_VALUE,
@@ -88,6 +90,13 @@ class IndicatorDelegate(QStyledItemDelegate):
             combo.setToolTip("定性指标的等级（Alt+↓ 或 F4 展开）")
             combo.picked.connect(lambda c=combo: self._take_pick(c))
             return combo
+        if column == COL_REVIEW_VERDICT:  # a reviewer's 通过 / 不通过, picked or typed (t, b)
+            combo = DropDownCombo(parent)
+            combo.addItems(list(REVIEW_CHOICES))
+            combo.use_popup_completer()
+            combo.setToolTip("审核结论：通过 / 不通过（Alt+↓ 或 F4 展开；可输入 t 或 b）")
+            combo.picked.connect(lambda c=combo: self._take_pick(c))
+            return combo
         editor = field_line(parent)
         editor.setFrame(False)
         node = index.internalPointer()
@@ -142,6 +151,12 @@ class IndicatorDelegate(QStyledItemDelegate):
                     show_status(editor, f"定性等级应为{names}之一，“{text}”未填入")
                     return
                 text = grade
+            if index.column() == COL_REVIEW_VERDICT:
+                verdict = chosen_verdict(text)
+                if verdict is None:
+                    show_status(editor, f"审核结论应为通过或不通过，“{text}”未填入")
+                    return
+                text = verdict
         else:
             assert isinstance(editor, QLineEdit)
             text = editor.text().strip()

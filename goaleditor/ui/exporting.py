@@ -66,13 +66,12 @@ class Exporter:
 
     def errors_accepted(self, verb: str) -> bool:
         """With 错误 left, ask whether to export (or print) all the same."""
-        from goaleditor.checking import check_document_of_any_kind
-        from goaleditor.model.checks import ERROR
+        from goaleditor.checking import check_document_of_any_kind, export_errors
 
         to_fill = self.to_fill()
         self.before_check()
         problems = check_document_of_any_kind(self.session.document)
-        errors = sum(1 for p in problems if p.severity == ERROR)
+        errors = export_errors(problems)  # a reviewer's 不通过 never changes what prints
         if not errors:
             return True
         text = f"还有{errors}个错误，仍要{verb}？"

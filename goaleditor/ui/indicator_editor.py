@@ -39,6 +39,7 @@ from goaleditor.ui.indicator_model import (
     COL_VALUE,
     COL_WEIGHT,
     FIELD_OF_COLUMN,
+    REVIEW_WIDTHS,
     IndicatorTreeModel,
     printed_columns,
 )
@@ -57,7 +58,7 @@ if TYPE_CHECKING:
 FIXED_WIDTHS = {COL_COMPARATOR: 70, COL_VALUE: 100, COL_UNIT: 80, COL_DISPLAY: 120, COL_WEIGHT: 60}
 FIXED_WIDTHS |= {COL_ACTUAL: ACTUAL_WIDTH, COL_SCORE: SCORE_WIDTH, COL_GRADE: GRADE_WIDTH}
 FIXED_WIDTHS |= {COL_DEVIATION: DEVIATION_WIDTH}  # the 自评表's columns
-FIXED_WIDTHS |= {COL_LAST_YEAR: 120}  # 上年指标值, while a last year is chosen
+FIXED_WIDTHS |= {COL_LAST_YEAR: 120} | REVIEW_WIDTHS  # 上年指标值; a reviewer's columns
 NAME_SHARE, NAME_MIN, DESCRIPTION_MIN = 0.4, 150, 180
 
 
@@ -211,7 +212,7 @@ class IndicatorEditor(QWidget):
         """Show the columns of indicator fields the document's layout prints (描述, 权重, the
         parts of 指标值); the others are hidden, so Tab and ←/→ pass them by."""
         self._printed = printed
-        shown = printed_columns(printed, self._document.is_self_evaluation)
+        shown = printed_columns(printed, self.model.self_evaluation) + self.model.review_columns
         if self.model.last_year is not None:
             shown = (*shown, COL_LAST_YEAR)
         for column in range(self.model.columnCount()):

@@ -30,6 +30,7 @@ from goaleditor.self_evaluation.profiles import ScoringProfile
 from goaleditor.self_evaluation.scores import DocumentScores
 from goaleditor.ui import self_evaluation_columns as se
 from goaleditor.ui.evented_model import EventedModel
+from goaleditor.ui.review_columns import review_cell
 from goaleditor.ui.self_evaluation_cells import SelfEvaluationCells
 
 if TYPE_CHECKING:
@@ -44,8 +45,14 @@ COL_LAST_YEAR = 11  # 上年指标值: read-only, shown while a last year is cho
 COLUMN_FIELDS = (
     "name", "description", "comparator", "value", "unit", "display",
     "actual", "weight", "score", "grade", "deviation", "last_year",
+    "review_verdict", "review_opinion",
 )  # fmt: skip
 SELF_EVALUATION_COLUMNS = (COL_ACTUAL, COL_WEIGHT, COL_SCORE, COL_GRADE, COL_DEVIATION)
+# A reviewer's 审核结论 and 审核意见 (DESIGN §5.2): never printed, shown in review mode only.
+COL_REVIEW_VERDICT = COLUMN_FIELDS.index("review_verdict")
+COL_REVIEW_OPINION = COLUMN_FIELDS.index("review_opinion")
+REVIEW_COLUMNS = (COL_REVIEW_VERDICT, COL_REVIEW_OPINION)
+REVIEW_WIDTHS = {COL_REVIEW_VERDICT: 72, COL_REVIEW_OPINION: 220}
 _SELF_EVALUATION_ONLY = frozenset({COL_ACTUAL, COL_SCORE, COL_GRADE, COL_DEVIATION})
 # What an edit of a field changes beside its own cell in a 自评表: the 得分 (and, for the
 # target's parts, how 实际完成值 reads and whether 得分 and 定性等级 are typed).
@@ -130,6 +137,12 @@ class IndicatorTreeModel(EventedModel):
         self.change_marks: Callable[[TreeNode, int, int], Any] | None = None  # (node, column, role)
         self._cells = self._self_evaluation_cells(document)
         self.last_year: LastYearCells | None = None  # the 上年指标值 column's, while chosen
+        self.review_mode = False  # a reviewer's columns shown (ui/review_mode.py)
+
+    @property
+    def review_columns(self) -> tuple[int, ...]:
+        """The reviewer's columns shown beside the printed ones: in review mode only."""
+        return REVIEW_COLUMNS if self.review_mode else ()
 
     def _self_evaluation_cells(self, document: Document) -> SelfEvaluationCells:
         """The 自评 cells of the document, following it ahead of this model."""
@@ -274,6 +287,8 @@ class IndicatorTreeModel(EventedModel):
             return self._cells.data(node, self._table, COLUMN_FIELDS[column], role)
         if column == COL_LAST_YEAR:
             return self.last_year.data(node, role) if self.last_year is not None else None
+        if column in REVIEW_COLUMNS:
+            return review_cell(node, COLUMN_FIELDS[column], role)
         if role == _Role.EditRole and column == COL_DISPLAY and self.self_evaluation:
             return TargetValue(node.comparator, node.value, node.unit).display()
         if role in _TEXT_ROLES:

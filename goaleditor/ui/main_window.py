@@ -36,6 +36,7 @@ from goaleditor.ui.live_view import LiveViewDock
 from goaleditor.ui.problems_panel import ProblemsPanel
 from goaleditor.ui.prompts import Prompts
 from goaleditor.ui.recent_files import RecentFiles
+from goaleditor.ui.review_mode import ReviewMode
 from goaleditor.ui.self_evaluation_actions import update_actions
 from goaleditor.ui.session import DocumentSession
 from goaleditor.ui.table_actions import TableActions
@@ -84,6 +85,7 @@ class MainWindow(QMainWindow):
         self.exporter = Exporter(self.session, self.prompts, self)
         self.exporter.before_check = self.problems.settle  # exporting ends 待填写
         self.exporter.to_fill = self.problems.to_fill_count
+        self.review = ReviewMode(self)  # 文档 → 审核: a reviewer's columns, dock and keys
         self.action = Actions(self)
         self.statusBar().showMessage("就绪")
         self._restore_settings()

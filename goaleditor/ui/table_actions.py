@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from goaleditor.model import edit_rules
-from goaleditor.model.fields import HEADER_FIELDS
+from goaleditor.model.fields import HEADER_FIELDS, REVIEW_HEADER_FIELDS
 from goaleditor.model.frameworks import get_framework
 from goaleditor.ui.indicator_model import COL_NAME, COLUMN_OF_FIELD
 from goaleditor.ui.problem_place import no_row_message, row_of
@@ -87,6 +87,9 @@ class TableActions:
                 column = COL_NAME
             self.window.editor.select_node(row, column)
             self.window.editor.view.setFocus()
+        elif table is not None and problem.field in REVIEW_HEADER_FIELDS:  # the 审核意见 dock
+            self._show_table(problem.table - 1)
+            self.window.review.show_field(problem.field)
         elif table is not None and problem.field in HEADER_FIELDS:
             self._show_table(problem.table - 1)
             try:

@@ -34,6 +34,7 @@ from goaleditor.ui.indicator_model import (
     COL_COMPARATOR,
     COL_GRADE,
     COL_NAME,
+    COL_REVIEW_VERDICT,
     COL_UNIT,
     NODE_MIME,
     IndicatorTreeModel,
@@ -52,7 +53,7 @@ TREE_KEYS = (
     ("Esc", "取消正在输入的内容"),
     ("Delete", "清除选中单元格的内容"),
     ("Ctrl+← / Ctrl+→，- / +", "折叠 / 展开指标组"),
-    ("Alt+↓，F4（编辑时）", "打开指标性质、计量单位、定性等级的下拉列表"),
+    ("Alt+↓，F4（编辑时）", "打开指标性质、计量单位、定性等级、审核结论的下拉列表"),
 )
 _Key = Qt.Key
 _Mod = Qt.KeyboardModifier
@@ -60,7 +61,8 @@ _ENTER = (_Key.Key_Return, _Key.Key_Enter)
 _Action = QAbstractItemView.CursorAction
 _Trigger = QAbstractItemView.EditTrigger
 AnyIndex = QModelIndex | QPersistentModelIndex
-DROP_DOWN_COLUMNS = (COL_COMPARATOR, COL_UNIT, COL_GRADE)  # cells whose editor has a list
+# cells whose editor has a list
+DROP_DOWN_COLUMNS = (COL_COMPARATOR, COL_UNIT, COL_GRADE, COL_REVIEW_VERDICT)
 
 
 def _plain(event: QKeyEvent) -> bool:

@@ -1,0 +1,169 @@
+"""Review mode (文档 → 审核): the tree shows 审核结论 and 审核意见, the 审核意见 dock edits the
+current table's 绩效目标审核表, and Ctrl+1 / Ctrl+2 mark the current rows 通过 / 不通过.
+
+On by itself when the opened document carries a reviewer's marks; every mark is an undoable
+edit of the document, as any other field's."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QItemSelectionModel, QObject, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QAbstractItemView, QDockWidget, QMenu
+
+from goaleditor.model.document import Document, Indicator
+from goaleditor.model.fields import FAILED, PASSED
+from goaleditor.model.review_marks import is_reviewed
+from goaleditor.review.marking import has_table_opinions, next_indicator, verdict_edit
+from goaleditor.ui.indicator_model import COL_REVIEW_OPINION
+from goaleditor.ui.review_form import OPINIONS, ReviewForm
+from goaleditor.ui.tree_keys import selected_indicators
+
+if TYPE_CHECKING:
+    from goaleditor.ui.main_window import MainWindow
+
+STATUS_MS = 10_000
+PASS_KEY, FAIL_KEY = "Ctrl+1", "Ctrl+2"
+
+
+class ReviewMode(QObject):
+    """The window's review mode: its actions (in the 审核 menu), columns and dock."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self._chosen = False  # the reviewer turned it on in this window: kept for the next file
+        self.form = ReviewForm(window.document, window.session, window)
+        self.dock = QDockWidget("审核意见", window)
+        self.dock.setObjectName("review_dock")
+        self.dock.setWidget(self.form)
+        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
+        self.dock.hide()
+        self.mode_action = self._action("审核模式(&M)", self._chose, tip="显示审核结论和审核意见列")
+        self.mode_action.setCheckable(True)
+        self.mode_action.toggled.connect(self.set_on)
+        self.opinions_action = self._action(
+            "审核意见(&O)…",
+            self.show_opinions,
+            tip="填写当前表的绩效目标审核表：各项审核意见和审核结果",
+        )
+        self.pass_action = self._action(
+            "标为通过(&P)", lambda: self.mark(PASSED), PASS_KEY, "把选中的指标标为审核通过"
+        )
+        self.fail_action = self._action(
+            "标为不通过(&F)", lambda: self.mark(FAILED), FAIL_KEY, "把选中的指标标为审核不通过"
+        )
+        for action in (self.pass_action, self.fail_action):  # in the tree, not in a text field
+            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+            window.editor.view.addAction(action)
+        self.menu = QMenu("审核(&R)", window)
+        self.menu.addAction(self.mode_action)
+        self.menu.addSeparator()
+        self.menu.addActions([self.opinions_action, self.pass_action, self.fail_action])
+        self._enable(False)
+        window.session.replaced.connect(self._document_shown)
+        window.table_list.selectionModel().currentRowChanged.connect(self._table_changed)
+        QTimer.singleShot(0, self, self._hide_restored_dock)
+
+    def _hide_restored_dock(self) -> None:
+        """The window's saved state may show the dock: only review mode does."""
+        if not self.on:
+            self.dock.hide()
+
+    def _action(self, text: str, slot: Any, shortcut: str = "", tip: str = "") -> QAction:
+        action = QAction(self.window)
+        action.setText(text)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+        action.setStatusTip(tip or text)
+        action.triggered.connect(slot)
+        return action
+
+    # --- on and off ----------------------------------------------------------------------------
+
+    @property
+    def on(self) -> bool:
+        """Whether review mode is on."""
+        return self.mode_action.isChecked()
+
+    def set_on(self, on: bool) -> None:
+        """Show or hide the reviewer's columns and dock."""
+        if self.mode_action.isChecked() != on:
+            self.mode_action.setChecked(on)  # comes back here through toggled
+            return
+        editor = self.window.editor
+        editor.model.review_mode = on
+        editor.show_columns(self.window.header_form.printed)
+        if not on:
+            self.dock.hide()  # shown when asked for (审核意见…): the tree keeps its width
+        self._enable(on)
+
+    def _chose(self, checked: bool) -> None:
+        self._chosen = checked
+
+    def _enable(self, on: bool) -> None:
+        for action in (self.opinions_action, self.pass_action, self.fail_action):
+            action.setEnabled(on)
+
+    def _document_shown(self, document: Document) -> None:
+        """Another document: its marks (if any) turn review mode on."""
+        self.form.set_document(document)
+        self.set_on(self._chosen or is_reviewed(document))
+        if has_table_opinions(document):
+            self.dock.show()  # the 审核表's opinions are for the clerk to read
+
+    def _table_changed(self, *_args: Any) -> None:
+        self.form.set_table(self.window.current_table())
+
+    # --- marking --------------------------------------------------------------------------------
+
+    def show_opinions(self) -> None:
+        """审核意见: the dock in view, its first opinion ready for typing."""
+        self.show_field(OPINIONS[0][0])
+
+    def show_field(self, name: str) -> None:
+        """The 审核意见 dock in view (review mode on), a field of it in focus."""
+        self.set_on(True)
+        self.dock.show()
+        self.dock.raise_()
+        self.form.editor(name).setFocus()
+
+    def mark(self, verdict: str) -> None:
+        """Mark the selected indicators (or the current one) 通过 or 不通过 in one step; one row
+        marked moves on to the next (不通过 without an opinion: to its 审核意见, to write why)."""
+        view = self.window.editor.view
+        if not self.on or view.state() == QAbstractItemView.State.EditingState:
+            return
+        rows = selected_indicators(view)
+        if not rows:
+            self._say("请先选中要审核的三级指标")
+            return
+        self.window.session.apply(verdict_edit(rows, verdict))
+        if len(rows) > 1:
+            self._say(f"已把{len(rows)}个指标标为{verdict}")
+            return
+        row = rows[0]
+        if verdict == FAILED and not row.review_opinion.strip():
+            self._go(row, COL_REVIEW_OPINION)
+            view.edit(view.currentIndex())
+            self._say("已标为不通过：请填写审核意见（Enter 确认）")
+            return
+        table = self.window.editor.model.table
+        rows_of_table = [i for _, _, i in table.indicator_rows()] if table is not None else []
+        following = next_indicator(rows_of_table, row)
+        if isinstance(following, Indicator):
+            self._go(following, view.currentIndex().column())
+
+    def _go(self, node: Indicator, column: int) -> None:
+        """Make a cell current and the only one selected (Ctrl, still held from Ctrl+1, would
+        otherwise add it to the selection)."""
+        view = self.window.editor.view
+        index = self.window.editor.model.index_of(node, column)
+        view.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+        )
+        view.scrollTo(index)
+
+    def _say(self, text: str) -> None:
+        self.window.session.message.emit(text, STATUS_MS)
