@@ -15,7 +15,7 @@ from goaleditor.model.checks import (
 from goaleditor.model.document import Document, GoalTable
 from goaleditor.model.fields import MONEY_FIELDS, SELF_EVALUATION_HEADER_FIELDS
 from goaleditor.model.fix_its import FixIt
-from goaleditor.model.review_checks import REVIEW_RULES
+from goaleditor.model.rejection_checks import REJECTION_RULES
 from goaleditor.review.checks import is_review_problem, review_problems
 from goaleditor.self_evaluation.checks import scoring_problems, self_evaluation_problems
 from goaleditor.self_evaluation.evaluation import TableScore, profile_of, score_table
@@ -30,7 +30,7 @@ from goaleditor.self_evaluation.not_printed import not_printed_problems
 # the review checks): the 自评表 reports on the tree that was approved.
 NOT_FOR_SELF_EVALUATION = frozenset(
     {
-        *REVIEW_RULES,
+        *REJECTION_RULES,
         "weight.sum",
         "weight.invalid",
         "budget.sum",

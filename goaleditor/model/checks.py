@@ -370,7 +370,7 @@ def check_table(
     """The problems of one table (number is its 1-based place), header first, then by row."""
     # the rule modules import Problem from here, so they are imported when first used
     from goaleditor.model.layout_checks import layout_problems, printed_fields
-    from goaleditor.model.review_checks import review_problems
+    from goaleditor.model.rejection_checks import rejection_problems
     from goaleditor.model.value_checks import written_value_problems
     from goaleditor.model.year_checks import past_year_problems
 
@@ -386,7 +386,7 @@ def check_table(
     problems += past_year_problems(document, table, number)
     problems += written_value_problems(table, number)
     problems += layout_problems(document, table, number)
-    problems += review_problems(document, table, number)
+    problems += rejection_problems(document, table, number)
     problems.sort(key=lambda p: p.row)
     return problems
 

@@ -27,38 +27,20 @@ from goaleditor.ui.column_paste import column_paste
 from goaleditor.ui.delegates import IndicatorDelegate, show_status
 from goaleditor.ui.indicator_model import (
     COL_ACTUAL,
-    COL_COMPARATOR,
     COL_DESCRIPTION,
-    COL_DEVIATION,
     COL_DISPLAY,
-    COL_GRADE,
     COL_LAST_YEAR,
     COL_NAME,
-    COL_SCORE,
-    COL_UNIT,
-    COL_VALUE,
-    COL_WEIGHT,
     FIELD_OF_COLUMN,
-    REVIEW_WIDTHS,
     IndicatorTreeModel,
-    printed_columns,
 )
-from goaleditor.ui.self_evaluation_columns import (
-    ACTUAL_WIDTH,
-    DEVIATION_WIDTH,
-    GRADE_WIDTH,
-    SCORE_WIDTH,
-)
+from goaleditor.ui.tree_columns import FIXED_WIDTHS, shown_columns
 from goaleditor.ui.tree_keys import IndicatorTreeView, selected_indicators
 
 if TYPE_CHECKING:
     from goaleditor.ui.session import DocumentSession
 
 # 三级指标 and 描述 share the room left by the narrow columns; 描述 never gets less than this.
-FIXED_WIDTHS = {COL_COMPARATOR: 70, COL_VALUE: 100, COL_UNIT: 80, COL_DISPLAY: 120, COL_WEIGHT: 60}
-FIXED_WIDTHS |= {COL_ACTUAL: ACTUAL_WIDTH, COL_SCORE: SCORE_WIDTH, COL_GRADE: GRADE_WIDTH}
-FIXED_WIDTHS |= {COL_DEVIATION: DEVIATION_WIDTH}  # the 自评表's columns
-FIXED_WIDTHS |= {COL_LAST_YEAR: 120} | REVIEW_WIDTHS  # 上年指标值; a reviewer's columns
 NAME_SHARE, NAME_MIN, DESCRIPTION_MIN = 0.4, 150, 180
 
 
@@ -212,9 +194,7 @@ class IndicatorEditor(QWidget):
         """Show the columns of indicator fields the document's layout prints (描述, 权重, the
         parts of 指标值); the others are hidden, so Tab and ←/→ pass them by."""
         self._printed = printed
-        shown = printed_columns(printed, self.model.self_evaluation) + self.model.review_columns
-        if self.model.last_year is not None:
-            shown = (*shown, COL_LAST_YEAR)
+        shown = shown_columns(self.model, printed)
         for column in range(self.model.columnCount()):
             self.view.setColumnHidden(column, column not in shown)
         current = self.view.currentIndex()

@@ -15,14 +15,14 @@ from goaleditor.formats.registry import read_document
 from goaleditor.model.checks import HINT, WARNING, Problem, check_document
 from goaleditor.model.document import Document, GoalTable, Indicator
 from goaleditor.model.problem_fixes import fix_its
-from goaleditor.model.review_checks import (
+from goaleditor.model.rejection_checks import (
     ANNUAL_GOAL,
     ANNUAL_MONEY,
-    REVIEW_RULES,
+    REJECTION_RULES,
     VAGUE_VALUE,
     Span,
     project_span,
-    review_problems,
+    rejection_problems,
 )
 from goaleditor.model.vague_values import (
     BARE_CHANGES,
@@ -97,7 +97,7 @@ def shanghai(
 
 
 def review(document: Document) -> list[Problem]:
-    return [p for p in check_document(document) if p.rule in REVIEW_RULES]
+    return [p for p in check_document(document) if p.rule in REJECTION_RULES]
 
 
 def said(document: Document) -> list[tuple[str, str, int, str]]:
@@ -213,7 +213,7 @@ _MARKS = st.lists(st.sampled_from([" ", "\n", "，", "、", "。", "“", "”",
 
 def _goal_warned(goal: str, period_goal: str) -> bool:
     document = shanghai(goal=goal, period_goal=period_goal)
-    return any(p.rule == ANNUAL_GOAL for p in review_problems(document, document.tables[0], 1))
+    return any(p.rule == ANNUAL_GOAL for p in rejection_problems(document, document.tables[0], 1))
 
 
 @settings(max_examples=60, deadline=None)
@@ -339,10 +339,10 @@ def test_a_quantity_without_a_unit_is_the_no_unit_error() -> None:
 def test_a_self_evaluation_is_not_given_advice_on_its_approved_targets() -> None:
     rows = _rows(("产出指标", "质量指标", Indicator("服务质量", "", "定性", "明显提升")))
     goals = shanghai(annual="10308000", period_goal=ANNUAL_GOAL_TEXT, rows=rows)
-    assert {p.rule for p in review(goals)} == REVIEW_RULES
+    assert {p.rule for p in review(goals)} == REJECTION_RULES
     evaluation = start_self_evaluation(goals).document
-    assert {p.rule for p in check_document(evaluation)} >= REVIEW_RULES  # the goal checks say it
-    assert not {p.rule for p in check_document_of_any_kind(evaluation)} & REVIEW_RULES
+    assert {p.rule for p in check_document(evaluation)} >= REJECTION_RULES  # the goal checks say it
+    assert not {p.rule for p in check_document_of_any_kind(evaluation)} & REJECTION_RULES
 
 
 def test_the_bundled_example_is_not_at_fault() -> None:

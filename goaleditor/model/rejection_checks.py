@@ -1,4 +1,4 @@
-"""Review checks (DESIGN §5.2): common reasons a finance bureau or a 第三方 reviewer sends a
+"""Rejection checks (DESIGN §5.2): common reasons a finance bureau or a 第三方 reviewer sends a
 goal table back that the rules can see — 年度 money or 年度目标 copied from the 实施期's on a
 multi-year project, and a vague 定性 value where a number is expected.
 
@@ -28,7 +28,7 @@ from goaleditor.model.values import QUALITATIVE
 ANNUAL_MONEY = "budget.annual-equals-period"
 ANNUAL_GOAL = "goal.same-as-period-goal"
 VAGUE_VALUE = "value.vague-qualitative"
-REVIEW_RULES = frozenset({ANNUAL_MONEY, ANNUAL_GOAL, VAGUE_VALUE})
+REJECTION_RULES = frozenset({ANNUAL_MONEY, ANNUAL_GOAL, VAGUE_VALUE})
 
 # 年度 money beside the 实施期 money it is compared with.
 _MONEY_PAIRS = (("budget_total", "period_total"), ("budget_fiscal", "period_fiscal"))
@@ -43,7 +43,7 @@ class Span(Enum):
     UNKNOWN = "unknown"
 
 
-def review_problems(document: Document, table: GoalTable, number: int) -> Iterator[Problem]:
+def rejection_problems(document: Document, table: GoalTable, number: int) -> Iterator[Problem]:
     """The review checks of one table: 年度 money and 年度目标 equal to the 实施期's on a
     multi-year project, vague 定性 values where a number is expected."""
     printed = printed_fields(document)
