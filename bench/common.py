@@ -1,9 +1,14 @@
-"""Shared helpers for the benchmarks: a large synthetic document and a timer."""
+"""Shared helpers for the benchmarks: a large synthetic document, timers (wall and CPU),
+interleaved rounds with their spread, and the Result a bench hands to bench/all.py."""
 
 from __future__ import annotations
 
+import resource
+import statistics
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
 
 from goaleditor.model.document import Document, GoalTable, Indicator
 from goaleditor.model.frameworks import CLASSIC
@@ -61,3 +66,97 @@ def best_of(runs: int, work: Callable[[], object]) -> float:
         work()
         best = min(best, time.perf_counter() - start)
     return best
+
+
+@dataclass(frozen=True)
+class Timing:
+    """Wall-clock and CPU seconds of one run (CPU: this process, plus waited-for children)."""
+
+    wall: float
+    cpu: float
+
+
+def timed(work: Callable[[], object]) -> Timing:
+    """Run work once: its wall time and the CPU time it took (this process and children)."""
+    cpu = _cpu_seconds()
+    start = time.perf_counter()
+    work()
+    wall = time.perf_counter() - start
+    return Timing(wall, _cpu_seconds() - cpu)
+
+
+def _cpu_seconds() -> float:
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def interleaved(rounds: int, works: dict[str, Callable[[], object]]) -> dict[str, list[Timing]]:
+    """Each work once per round, in turn, so that a busy spell of the machine hits all alike."""
+    timings: dict[str, list[Timing]] = {name: [] for name in works}
+    for _ in range(rounds):
+        for name, work in works.items():
+            timings[name].append(timed(work))
+    return timings
+
+
+@dataclass(frozen=True)
+class Spread:
+    """The median of several measurements and their lowest and highest."""
+
+    median: float
+    low: float
+    high: float
+
+    @classmethod
+    def of(cls, values: list[float]) -> Spread:
+        """The spread of values (at least one)."""
+        return cls(statistics.median(values), min(values), max(values))
+
+    def text(self, digits: int = 2, unit: str = "×") -> str:
+        """'1.23× (1.10–1.40)'."""
+        return f"{self.median:.{digits}f}{unit} ({self.low:.{digits}f}–{self.high:.{digits}f})"
+
+
+def ratios(ours: list[Timing], theirs: list[Timing]) -> tuple[Spread, Spread]:
+    """Round-by-round ratios ours / theirs: in wall time and in CPU time."""
+    wall = [a.wall / b.wall for a, b in zip(ours, theirs, strict=True)]
+    cpu = [a.cpu / b.cpu if b.cpu > 0 else float("inf") for a, b in zip(ours, theirs, strict=True)]
+    return Spread.of(wall), Spread.of(cpu)
+
+
+def wall_and_cpu(name: str, timings: list[Timing]) -> str:
+    """One line: the median wall time and CPU time of a measured path, in ms."""
+    wall = statistics.median(t.wall for t in timings) * 1000
+    cpu = statistics.median(t.cpu for t in timings) * 1000
+    return f"{name}: {wall:9.1f} ms wall, {cpu:9.1f} ms CPU (median of {len(timings)})"
+
+
+@dataclass(frozen=True)
+class Result:
+    """One row of issue 26's table as a bench measured it (bench/all.py prints them)."""
+
+    path: str  # the path measured, as the issue names it
+    now: Spread  # the ratio to the alternative (unit "×"), or an absolute figure (e.g. "ms")
+    alternative: str
+    goal: float  # now.median must be at most this
+    unit: str = "×"
+    cpu: Spread | None = None  # the same ratio in CPU time (shared machines: less noisy)
+    note: str = ""  # what the figure is not (another alternative than the issue's, …)
+    judged: bool = True  # False: measured against another alternative, so not judged
+
+    @property
+    def met(self) -> bool | None:
+        """Whether the median is at or under the goal (None when not judged)."""
+        return self.now.median <= self.goal if self.judged else None
+
+
+def peak_memory_mb(pid: int) -> float:
+    """The high-water mark of a running process's resident memory (VmHWM, Linux), in MB.
+
+    Unlike ru_maxrss it is the process's own: it starts again at exec, where ru_maxrss
+    keeps the parent's peak.
+    """
+    status = Path(f"/proc/{pid}/status").read_text()
+    kib = int(status.split("VmHWM:")[1].split()[0])
+    return kib / 1024

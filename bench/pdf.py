@@ -1,8 +1,9 @@
 """PDF export of 1000 tables (~20 indicators each) against a drawing floor measured in this run.
 
 The floor: reportlab's canvas drawing every string of every table once, with the
-same embedded font, one page per table, no layout. Target: export <= 2x the floor.
-Peak memory of the export is measured in a fresh process (target: under 300 MB).
+same embedded font, one page per table, no layout. Goal (issue 26): export <= 1.2x the
+floor, rounds interleaved, wall and CPU time. Peak memory of the export is measured in a
+fresh process, as its own VmHWM (target: under 300 MB). Run: `python bench/pdf.py [TABLES]`.
 """
 
 from __future__ import annotations
@@ -11,14 +12,15 @@ import os
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+ROUNDS = 5
+GOAL = 1.2
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("GOALEDITOR_BUNDLED_FONTS", "1")
 
-from bench.common import big_document  # noqa: E402
+from bench.common import Result, big_document, interleaved, ratios, wall_and_cpu  # noqa: E402
 from goaleditor.formats.layout.fonts import SONG, register_fonts  # noqa: E402
 from goaleditor.formats.layout.grid import BODY_SIZE, PAGE_HEIGHT, PAGE_WIDTH  # noqa: E402
 from goaleditor.formats.writers.pdf import write  # noqa: E402
@@ -58,47 +60,63 @@ def floor(document: Document, path: Path) -> None:
     canvas.save()
 
 
-def timed(work) -> float:
-    start = time.perf_counter()
-    work()
-    return time.perf_counter() - start
-
-
 def peak_memory_mb(tables: int) -> float:
-    """Peak resident memory of a fresh process exporting `tables` tables."""
+    """Peak resident memory of a fresh process exporting `tables` tables: its own VmHWM
+    (ru_maxrss would report this process's peak, inherited through exec)."""
     code = (
-        f"import resource, sys, tempfile, pathlib; sys.path.insert(0, {str(ROOT)!r});"
+        f"import sys, tempfile, pathlib; sys.path.insert(0, {str(ROOT)!r});"
         "from bench.common import big_document; from goaleditor.formats.writers.pdf import write;"
         f"write(big_document({tables}), pathlib.Path(tempfile.mkdtemp()) / 'm.pdf');"
-        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
+        "status = pathlib.Path('/proc/self/status').read_text();"
+        "print(int(status.split('VmHWM:')[1].split()[0]))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     return int(out.stdout.strip()) / 1024
 
 
-def main() -> None:
-    document = big_document(1000)
+def measure(tables: int = 1000, rounds: int = ROUNDS) -> dict[str, object]:
+    """Interleaved timings of the floor and the export (the floor warmed first)."""
+    document = big_document(tables)
     folder = Path(tempfile.mkdtemp())
     register_fonts()
     floor(document, folder / "warm.pdf")  # font loading is not what we measure
-    floor_times, export_times = [], []
-    for _ in range(3):  # alternate, so that a noisy moment hits both alike; keep the best
-        floor_times.append(timed(lambda: floor(document, folder / "floor.pdf")))
-        export_times.append(timed(lambda: write(document, folder / "export.pdf")))
-    floor_time, export_time = min(floor_times), min(export_times)
-    pages = (folder / "export.pdf").stat().st_size
-    print(f"floor (drawString of every string, 1000 pages): {floor_time:6.2f} s")
-    print(
-        f"export with layout, 目录 and page numbers:     {export_time:6.2f} s ({pages // 1024} KiB)"
+    timings = interleaved(
+        rounds,
+        {
+            "floor": lambda: floor(document, folder / "floor.pdf"),
+            "export": lambda: write(document, folder / "export.pdf"),
+        },
     )
-    print(
-        f"ratio export / floor:                           {export_time / floor_time:6.2f}x"
-        " (target <= 2x)"
+    return {"tables": tables, "size": (folder / "export.pdf").stat().st_size, **timings}
+
+
+def results(tables: int = 1000) -> list[Result]:
+    """Issue 26's row: the export against the canvas floor."""
+    return [_result(measure(tables))]
+
+
+def _result(figures: dict[str, object]) -> Result:
+    wall, cpu = ratios(figures["export"], figures["floor"])  # type: ignore[arg-type]
+    return Result(
+        path=f"PDF export, {figures['tables']} tables",
+        now=wall,
+        alternative="reportlab canvas floor",
+        goal=GOAL,
+        cpu=cpu,
     )
-    print(
-        f"peak memory of a 1000-table export:             {peak_memory_mb(1000):6.0f} MB"
-        " (target < 300 MB)"
-    )
+
+
+def main() -> None:
+    tables = int(sys.argv[1]) if sys.argv[1:] else 1000
+    figures = measure(tables)
+    result = _result(figures)
+    print(f"{tables} tables, {ROUNDS} interleaved rounds")
+    print(wall_and_cpu("floor (drawString of every string)   ", figures["floor"]))  # type: ignore[arg-type]
+    print(wall_and_cpu("export with layout, 目录, page numbers", figures["export"]))  # type: ignore[arg-type]
+    print(f"  ({figures['size'] // 1024} KiB)")  # type: ignore[operator]
+    print(f"ratio export / floor: {result.now.text()} wall, {result.cpu.text()} CPU")  # type: ignore[union-attr]
+    print(f"goal: <= {GOAL}x the floor -> {'met' if result.met else 'NOT met'}")
+    print(f"peak memory (VmHWM) of a {tables}-table export: {peak_memory_mb(tables):6.0f} MB")
 
 
 if __name__ == "__main__":

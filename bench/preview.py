@@ -3,13 +3,16 @@
 The baseline: pypdfium2 opening the same PDF and rendering its first page at 96 dpi into a
 QImage, the least any preview must do. Measured: opening the preview dialog until its
 first page is painted (target: under 2 s), and the peak memory of a fresh editor process
-with the document open, then the preview scrolled through every page (target: < 800 MB).
-Linux only (reads /proc/self/status).
+with the document open, then the preview scrolled through every page (target: < 800 MB):
+the editor's own VmHWM, read from /proc/PID/status by this process before the editor exits
+(ru_maxrss would report this bench's own peak, inherited through exec).
+Linux only (reads /proc).
 """
 
 from __future__ import annotations
 
 import os
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -21,14 +24,14 @@ sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("GOALEDITOR_BUNDLED_FONTS", "1")
 
-from bench.common import best_of, big_document  # noqa: E402
+from bench.common import big_document, interleaved, peak_memory_mb, ratios, wall_and_cpu  # noqa: E402
 
-TABLES = 500
+TABLES = int(os.environ.get("BENCH_PREVIEW_TABLES", "500"))
 
 # A fresh editor process: the document open in the main window, then (with "preview") the
 # preview dialog shown and scrolled to every page. Prints pages rendered and peak RSS in MB.
 EDITOR = """
-import sys, resource
+import sys
 from pathlib import Path
 sys.path.insert(0, sys.argv[1])
 from PySide6.QtCore import QSettings
@@ -56,17 +59,31 @@ if sys.argv[5] == "preview":
         most = max(most, rss())
     rendered = dialog.pdf.renders
     dialog.reject()
-print(rendered, before, most, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)
+print(rendered, before, most, flush=True)
+sys.stdin.readline()  # the parent reads this process's VmHWM meanwhile
 """
 
 
 def editor_peak(goals: Path, pdf: Path, folder: Path, preview: bool) -> list[int]:
-    """Pages rendered, RSS before the preview, most RSS while scrolling, peak RSS (MB)."""
+    """Pages rendered, RSS before the preview, most RSS while scrolling, and the editor
+    process's own peak (VmHWM, read from /proc by this process before the editor exits:
+    ru_maxrss would be this bench's peak, which a child inherits through exec)."""
     argv = [str(ROOT), str(goals), str(pdf), str(folder), "preview" if preview else "none"]
-    out = subprocess.run(
-        [sys.executable, "-c", EDITOR, *argv], capture_output=True, text=True, check=True
+    editor = subprocess.Popen(
+        [sys.executable, "-c", EDITOR, *argv],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
     )
-    return [int(figure) for figure in out.stdout.split()[-4:]]
+    assert editor.stdout is not None
+    figures = [int(figure) for figure in editor.stdout.readline().split()]
+    if len(figures) != 3:
+        _, errors = editor.communicate()
+        raise SystemExit(f"the editor process failed:\n{errors}")
+    peak = round(peak_memory_mb(editor.pid))
+    editor.communicate("\n")
+    return [*figures, peak]
 
 
 def main() -> None:
@@ -106,20 +123,21 @@ def main() -> None:
         QApplication.processEvents()
 
     open_preview()  # warm: Qt's first dialog, fonts, PDFium's library
-    baseline = best_of(3, open_and_render_first_page)
-    preview = best_of(3, open_preview)
+    timings = interleaved(5, {"baseline": open_and_render_first_page, "preview": open_preview})
+    preview = statistics.median(t.wall for t in timings["preview"])
+    wall_ratio, cpu_ratio = ratios(timings["preview"], timings["baseline"])
     start = time.perf_counter()
     rendered, before, scrolling, with_preview = editor_peak(goals, pdf, folder, preview=True)
     scrolled = time.perf_counter() - start
     editor_only = editor_peak(goals, pdf, folder, preview=False)[-1]
     print(f"{TABLES} tables, {pages[0]} pages ({pdf.stat().st_size // 1024} KiB PDF)")
-    print(f"PDFium open + first page at 96 dpi (baseline):  {baseline * 1000:7.1f} ms")
-    print(f"preview dialog open, first page painted:        {preview * 1000:7.1f} ms")
-    print(f"ratio preview / baseline:                       {preview / baseline:7.2f}x")
+    print(wall_and_cpu("PDFium open + first page at 96 dpi (baseline)", timings["baseline"]))
+    print(wall_and_cpu("preview dialog open, first page painted      ", timings["preview"]))
+    print(f"ratio preview / baseline: {wall_ratio.text()} wall, {cpu_ratio.text()} CPU")
     print(f"target: preview open under 2 s -> {'met' if preview < 2 else 'NOT met'}")
-    print(f"peak RSS, editor with the document open:        {editor_only:7d} MB")
+    print(f"peak (VmHWM), editor with the document open:    {editor_only:7d} MB")
     print(
-        f"peak RSS, the same + preview of every page:     {with_preview:7d} MB"
+        f"peak (VmHWM), the same + preview of every page: {with_preview:7d} MB"
         f" ({rendered} renders, {scrolled:.1f} s in all)"
     )
     print(f"RSS before the preview -> most while scrolling: {before:7d} -> {scrolling} MB")

@@ -9,9 +9,11 @@ migrated in that copy, newer ones refused.
 
 from __future__ import annotations
 
+import gc
 import sqlite3
 import struct
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from operator import call
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -109,8 +111,12 @@ def load_document(path: str | Path, warn: Callable[[str], None] | None = None) -
         _check_schema(memory, path, header.user_version)
         _migrate(memory, header.user_version)  # in memory only; adds columns, reads nothing
         _check_sizes(memory, path)
-        memory.text_factory = decoder
-        document = _read_document(memory, path)
+        with _no_garbage_collection():
+            try:  # SQLite's own UTF-8 decoding first: a damaged text stops it, then read again
+                document = _read_document(memory, path)
+            except _NotUtf8:
+                memory.text_factory = decoder
+                document = _read_document(memory, path)
     except sqlite3.Error as exc:
         raise _unreadable(path, exc, budget) from None
     except UnicodeDecodeError:  # in the schema: nothing there can be guessed
@@ -140,6 +146,23 @@ def _plain_properties(document: Document, path: Path, warn: Callable[[str], None
     if warn is not None:
         for line in said:
             warn(f"{line}（可在 文档属性 中更改）")
+
+
+@contextmanager
+def _no_garbage_collection() -> Iterator[None]:
+    """No cycle collection while the document is built: every object made is kept, and the
+    collector's passes over them (the model's parent links are cycles) took a third of it."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+class _NotUtf8(Exception):
+    """A text value is not valid UTF-8: read again with _Decoder."""
 
 
 class _Decoder:
@@ -260,7 +283,28 @@ def _select(
         _as_is if columns[name][1] in ("key", "parent") else _CLEANERS[columns[name][0]]
         for name in names
     ]
-    return [tuple(map(call, cleaners, row)) for row in connection.execute(sql)]
+    try:
+        rows = connection.execute(sql).fetchall()
+    except sqlite3.OperationalError as exc:
+        if "decode" in str(exc) and connection.text_factory is str:
+            raise _NotUtf8 from None
+        raise
+    if _already_clean(rows, cleaners):
+        return rows
+    return [tuple(map(call, cleaners, row)) for row in rows]
+
+
+def _already_clean(rows: list[tuple[Any, ...]], cleaners: list[Callable[[object], object]]) -> bool:
+    """Whether the rows are as the cleaners would make them: only keys and text columns,
+    and every text column holding only str (column by column, without a call per value)."""
+    if not all(c is _as_is or c is _text for c in cleaners):
+        return False
+    columns = list(zip(*rows, strict=True))
+    return all(
+        set(map(type, values)) <= {str}
+        for values, cleaner in zip(columns, cleaners, strict=False)
+        if cleaner is _text
+    )
 
 
 def _read_document(connection: sqlite3.Connection, path: Path) -> Document:

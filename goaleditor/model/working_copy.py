@@ -15,6 +15,7 @@ import sqlite3
 import time
 import uuid
 from dataclasses import dataclass
+from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
@@ -40,25 +41,21 @@ SUFFIX = ".working"
 LOCK_SUFFIX = ".lock"
 
 
+_header_values = attrgetter(*HEADER_FIELDS)
+_indicator_values = attrgetter(*INDICATOR_FIELDS)  # a tuple, written as a JSON list
+_compact = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+
+
 def table_to_json(table: GoalTable) -> str:
     """A table, with empty groups, as compact JSON."""
-    data: dict[str, Any] = {name: getattr(table, name) for name in HEADER_FIELDS}
+    data: dict[str, Any] = dict(zip(HEADER_FIELDS, _header_values(table), strict=True))
     for name in MONEY_FIELDS:
         data[name] = format_money(data[name])
     data["tree"] = [
-        [
-            l1.name,
-            [
-                [
-                    l2.name,
-                    [[getattr(i, n) for n in INDICATOR_FIELDS] for i in l2.children],
-                ]
-                for l2 in l1.children
-            ],
-        ]
+        [l1.name, [[l2.name, list(map(_indicator_values, l2.children))] for l2 in l1.children]]
         for l1 in table.children
     ]
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return _compact.encode(data)
 
 
 def table_from_json(text: str) -> GoalTable:
@@ -122,13 +119,21 @@ class WorkingCopy:
         self._uids: dict[int, tuple[GoalTable, str]] = {}
         self._pending = self._pending_properties = False
         self._pending_tables: dict[int, GoalTable] = {}
+        # The tables of the order last committed (ids of tables kept alive by _uids): the order
+        # is rewritten, with any table not in it, only after tables were inserted, removed or
+        # moved (every change to the table list is an event on the Document).
+        self._committed_order: frozenset[int] = frozenset()
+        self._writing_order: frozenset[int] = frozenset()
+        self._pending_order = True
         with self._db:
             self._db.execute("BEGIN")
             self._set_meta("source", str(source or ""))
             self._set_meta("properties", _properties(document))
-            for table in document.tables:
-                self._write_table(table)
-            self._write_order()
+            self._write_order()  # writes every table
+        self._committed()
+        # Folded now, while the document opens, not by the first idle checkpoint: that one
+        # would otherwise copy every table (tens of ms at 1000 tables) when an edit may come.
+        self.checkpoint()
         self._unsubscribe = document.subscribe(self._on_change)
 
     def set_source(self, source: Path | None) -> None:
@@ -139,7 +144,10 @@ class WorkingCopy:
         self._db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))
 
     def _uid(self, table: GoalTable) -> str:
-        return self._uids.setdefault(id(table), (table, uuid.uuid4().hex))[1]
+        known = self._uids.get(id(table))
+        if known is None:  # a uuid only for a table not seen before (making one costs ~2 µs)
+            known = self._uids[id(table)] = (table, uuid.uuid4().hex)
+        return known[1]
 
     def _write_table(self, table: GoalTable) -> None:
         self._db.execute(
@@ -147,8 +155,16 @@ class WorkingCopy:
         )
 
     def _write_order(self) -> None:
-        order = [self._uid(t) for t in self._document.tables]
-        self._set_meta("order", json.dumps(order))
+        """The time of this commit, and the table order when it changed, with every table
+        not in the committed order (new tables and copies, or all on the first commit)."""
+        tables = self._document.tables
+        if self._pending_order:
+            committed = self._committed_order
+            for table in tables:
+                if id(table) not in committed:
+                    self._write_table(table)
+            self._set_meta("order", json.dumps([self._uid(t) for t in tables]))
+            self._writing_order = frozenset(map(id, tables))
         self._set_meta("modified", str(time.time()))
 
     def _on_change(self, change: Event) -> None:
@@ -157,7 +173,10 @@ class WorkingCopy:
             return
         self._pending = True
         if isinstance(change.parent, Document):
-            self._pending_properties |= isinstance(change, Edited)
+            if isinstance(change, Edited):
+                self._pending_properties = True
+            else:  # tables inserted, removed or moved
+                self._pending_order = True
             return
         changed = containing_table(change.parent)
         if isinstance(change, Moved):
@@ -178,16 +197,19 @@ class WorkingCopy:
                 self._set_meta("properties", _properties(self._document))
             for table in self._pending_tables.values():
                 self._write_table(table)
-            for table in self._document.tables:  # inserted tables (new or copies)
-                if id(table) not in self._uids:
-                    self._write_table(table)
             self._write_order()
             self._set_meta("edited", "1")
             self._db.execute("COMMIT")
         except BaseException:
             self._db.execute("ROLLBACK")
             raise
-        self._pending = self._pending_properties = False
+        self._committed()
+
+    def _committed(self) -> None:
+        """What was pending is in the file now."""
+        if self._pending_order:
+            self._committed_order = self._writing_order
+        self._pending = self._pending_properties = self._pending_order = False
         self._pending_tables.clear()
 
     def mark_saved(self) -> None:

@@ -9,6 +9,7 @@ the memory limit) closes its pipe: that is told as one plain line too.
 from __future__ import annotations
 
 import contextlib
+import gc
 import multiprocessing
 import time
 import traceback
@@ -153,11 +154,18 @@ class Job:
             return self._answer is not None
 
     def _receive(self) -> Answer:
+        # Unpickling a large document makes ~200k objects: no cycle collection over them
+        # meanwhile (it took two thirds of the unpickling).
+        collecting = gc.isenabled()
+        gc.disable()
         try:
             answer: Answer = self.worker.connection.recv()
         except Exception:  # the child died (a signal, an abort: EOFError) or half-answered
             self.worker.kill()
             return ("crashed",)
+        finally:
+            if collecting:
+                gc.enable()
         if answer[0] == "alive":
             return answer
         self.worker.busy = False

@@ -92,7 +92,8 @@ class DocumentSession(QObject):
         self._idle.setInterval(IDLE_MS)
         self._idle.timeout.connect(self.checkpoint)
         self.stack.indexChanged.connect(self.flush)
-        self.stack.indexChanged.connect(self._idle.start)
+        # Not connect(self._idle.start): indexChanged's index would become start(msec)'s interval.
+        self.stack.indexChanged.connect(lambda _index: self._idle.start())
         self._last_index = 0
         self.stack.indexChanged.connect(self._say_undone)
         self.stack.cleanChanged.connect(self._saved_state_changed)
