@@ -5,8 +5,9 @@ between the same neighbours when their names are alike or they hold the same ind
 (a group renamed). Indicators match in this order:
 
 1. the same name in the matched group;
-2. a rename: the same group and the same 指标值 with an alike name (or the same 绩效指标描述),
-   or a very alike name with another 指标值 (renamed, and its 指标值 changed);
+2. a rename: the same group and the same 指标值 with an alike name (or the same 绩效指标描述);
+   or renamed with its 指标值 changed: an alike name and the same 绩效指标描述, a fairly alike
+   name and the same 指标性质 and 计量单位 (≥400次 → ≥365次), or a very alike name;
 3. a move: the same name in another group of the table;
 4. a move and a rename: another group, the same 指标值 and a very alike name.
 
@@ -24,6 +25,7 @@ from goaleditor.model.document import GoalTable, Indicator, Level2
 
 ALIKE = 50.0  # a rename keeping the 指标值: half the characters in common
 VERY_ALIKE = 80.0  # a rename that also changed the 指标值, or moved
+FAIRLY_ALIKE = 70.0  # a rename that changed only the number of its 指标值 (same sign and unit)
 GROUP_ALIKE = 60.0  # 产出 → 产出指标
 MAX_CANDIDATES = 10_000  # leftover pairs scored per table; beyond, removed and added
 
@@ -181,7 +183,10 @@ def _rename_score(old: Indicator, new: Indicator) -> float | None:
     same_description = bool(old.description) and old.description == new.description
     if old.display == new.display and (alike >= ALIKE or same_description):
         return alike + 100 + (50 if same_description else 0)
-    if alike >= VERY_ALIKE:
+    if same_description and alike >= ALIKE:
+        return alike + 50
+    same_kind = bool(old.unit) and (old.comparator, old.unit) == (new.comparator, new.unit)
+    if alike >= VERY_ALIKE or (same_kind and alike >= FAIRLY_ALIKE):
         return alike
     return None
 

@@ -119,6 +119,33 @@ def test_a_rename_with_a_new_target_is_a_rename_and_a_change() -> None:
     ]
 
 
+def test_a_reworded_name_with_a_lower_target_is_still_a_rename() -> None:
+    """硬件采购、维护数量 ≥400次 → 硬件采购及维护次数 ≥365次: the name only fairly alike (78),
+    the 指标值 changed; the same 绩效指标描述, or the same sign and unit, say it is one row."""
+    for keep_description in (True, False):
+        old, new = document(*NAMES), document(*NAMES)
+        before = indicator(old, 0, "维修次数")
+        before.name, before.value = "硬件采购、维护数量", "400"
+        after = indicator(new, 0, "维修次数")
+        after.name, after.value = "硬件采购及维护次数", "365"
+        if not keep_description:
+            after.description = "另写的描述"
+        kinds = [(c.kind, c.old, c.new) for c in compare_documents(old, new).changes]
+        assert kinds[:2] == [
+            (RENAMED, "硬件采购、维护数量", "硬件采购及维护次数"),
+            (CHANGED, "≥400次", "≥365次"),
+        ]
+
+
+def test_a_fairly_alike_name_with_another_unit_is_not_a_rename() -> None:
+    old, new = document(*NAMES), document(*NAMES)
+    before = indicator(old, 0, "维修次数")
+    before.name, before.description = "硬件采购、维护数量", ""
+    after = indicator(new, 0, "维修次数")
+    after.name, after.unit, after.description = "硬件采购及维护次数", "台", ""
+    assert [c.kind for c in compare_documents(old, new).changes] == [REMOVED, ADDED]
+
+
 def test_an_unlike_name_is_a_removal_and_an_addition() -> None:
     old, new = document(*NAMES), document(*NAMES)
     replaced = indicator(new, 0, "维修次数")

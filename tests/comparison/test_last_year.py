@@ -120,3 +120,15 @@ def test_the_checks_add_the_warnings_only_with_last_year() -> None:
     assert [p.line() for p in found] == [
         "警告\t表1\t第6行\tlast-year.lower-target\t指标值低于上年：≥90% （上年 ≥95%）"
     ]
+
+
+def test_a_renamed_indicator_with_a_lower_target_is_warned() -> None:
+    """A clerk cannot pass a lower target by rewording its name (硬件采购、维护数量 ≥400次 last
+    year, 硬件采购及维护次数 ≥365次 this year)."""
+    old, new = _years()
+    indicator(old, 0, "维修次数").name = "硬件采购、维护数量"
+    _set(old, "硬件采购、维护数量", "≥", "400", "次")
+    renamed = indicator(new, 0, "维修次数")
+    renamed.name, renamed.description = "硬件采购及维护次数", "改写的描述"
+    (problem,) = lower_targets(old, new)
+    assert problem.message == "指标值低于上年：≥365次 （上年 “硬件采购、维护数量” ≥400次）"
