@@ -133,25 +133,35 @@ def write(
 def _write_workbook(
     document: Document, path: Path, progress: Progress | None, warn: ExportWarn | None
 ) -> None:
+    with workbook(path) as book:
+        fill(book, document, progress, warn)
+
+
+def fill(
+    book: Any,
+    document: Document,
+    progress: Progress | None = None,
+    warn: ExportWarn | None = None,
+) -> None:
+    """Write the document's sheets into an XlsxWriter workbook (bench/xlsx.py records this)."""
     body = TextWidth(SONG, BODY_SIZE)
     title_width = TextWidth(HEI, TITLE_SIZE)
     cache: dict[tuple[str, float], list[str]] = {}
     names = _sheet_names(document)
-    with workbook(path) as book:
-        formats = Formats(book, STYLES)
-        _write_properties(book, document, warn)
-        if len(document.tables) > 1:
-            toc = book.add_worksheet(TOC_SHEET)
-            _write_toc(toc, document, names, formats)
-            finish_sheet(toc)
-        for number, table in enumerate(document.tables, 1):
-            grid = build_grid(document, table, number, body, title_width, cache)
-            sheet = book.add_worksheet(names[number - 1])
-            _write_table(sheet, grid, table, formats)
-            finish_sheet(sheet)
-            check_progress(progress, number, len(document.tables))
-        if not book.worksheets():
-            plain_sheet(book, TOC_SHEET)
+    formats = Formats(book, STYLES)
+    _write_properties(book, document, warn)
+    if len(document.tables) > 1:
+        toc = book.add_worksheet(TOC_SHEET)
+        _write_toc(toc, document, names, formats)
+        finish_sheet(toc)
+    for number, table in enumerate(document.tables, 1):
+        grid = build_grid(document, table, number, body, title_width, cache)
+        sheet = book.add_worksheet(names[number - 1])
+        _write_table(sheet, grid, table, formats)
+        finish_sheet(sheet)
+        check_progress(progress, number, len(document.tables))
+    if not book.worksheets():
+        plain_sheet(book, TOC_SHEET)
 
 
 def _sheet_names(document: Document) -> list[str]:

@@ -181,7 +181,8 @@ def put_text(
 ) -> None:
     """User text as a string cell (never a formula or a number; see checked_text); an empty
     text a blank cell."""
-    value = checked_text(sheet, row, col, value, too_long)
+    if len(value) > MAX_CELL_CHARS // 2 or _UNSAFE.search(value) is not None:  # seldom
+        value = checked_text(sheet, row, col, value, too_long)
     if value:
         sheet.write_string(row, col, value, cell_format)
     else:
