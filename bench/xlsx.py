@@ -17,6 +17,7 @@ exponent of a power law fitted to the median times (1.0 = linear). Goal (issue 2
 from __future__ import annotations
 
 import argparse
+import gc
 import math
 import os
 import statistics
@@ -126,6 +127,10 @@ def measure(tables: int, rounds: int, folder: Path) -> dict[str, float]:
     """Interleaved rounds of reference and export at one size: medians and spread."""
     document = big_document(tables)
     recorded = record(document)
+    # The document and the recording live through every run: out of the collector's way, or
+    # its full collections, scanning them again and again, make both sides super-linear.
+    gc.collect()
+    gc.freeze()
     cells = sum(len(sheet.calls) for sheet in recorded.sheets)
     reference_path, export_path = folder / "reference.xlsx", folder / "export.xlsx"
     replay(recorded, reference_path)  # warm both (imports, fonts)
@@ -140,6 +145,7 @@ def measure(tables: int, rounds: int, folder: Path) -> dict[str, float]:
             wall, cpu = _timed(work)
             results[key].append(wall)
             results[f"{key}_cpu"].append(cpu)
+    gc.unfreeze()
     ratios = [e / r for e, r in zip(results["exp"], results["ref"], strict=True)]
     cpu_ratios = [e / r for e, r in zip(results["exp_cpu"], results["ref_cpu"], strict=True)]
     return {
