@@ -18,6 +18,7 @@ import tempfile
 import warnings
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -69,6 +70,7 @@ def sheet_name(text: str) -> str:
     return text
 
 
+@cache
 def _book_class() -> type:
     """XlsxWriter's Workbook with a linear sheet-name check (made on first use: XlsxWriter is
     imported only when a workbook is written)."""
@@ -114,6 +116,9 @@ def workbook(path: Path) -> Iterator[Any]:
     try:
         yield book
         book.close()
+    except BaseException:
+        book.fileclosed = True  # abandoned: older XlsxWriters would save it when collected
+        raise
     finally:
         for sheet in book.worksheets():
             finish_sheet(sheet)
