@@ -50,6 +50,7 @@ def test_a_written_sheet_keeps_no_file_open(tmp_path: Path) -> None:
 
 def test_a_cancelled_export_leaves_no_file_behind(tmp_path: Path) -> None:
     before = set(Path(tempfile.gettempdir()).glob("goaleditor-xlsx-*"))
+    gc.collect()  # files other tests left to the collector are closed before counting
     opened = _open_files() if Path("/proc/self/fd").is_dir() else 0
 
     def cancel_at_third(done: int, total: int) -> bool:
@@ -61,7 +62,7 @@ def test_a_cancelled_export_leaves_no_file_behind(tmp_path: Path) -> None:
     assert list(tmp_path.iterdir()) == []
     assert set(Path(tempfile.gettempdir()).glob("goaleditor-xlsx-*")) == before
     if opened:
-        assert _open_files() == opened
+        assert _open_files() <= opened
 
 
 def test_sheet_names_are_cut_in_utf16_units(tmp_path: Path) -> None:
