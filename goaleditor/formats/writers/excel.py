@@ -127,14 +127,18 @@ def write(
 ) -> None:
     """Write the document as an .xlsx workbook, atomically; warn hears of a title too long
     for the workbook properties (cut there)."""
-    atomic_write(path, lambda temp: _write_workbook(document, temp, progress, warn))
+    atomic_write(path, lambda temp: _write_workbook(document, temp, progress, warn, options))
 
 
 def _write_workbook(
-    document: Document, path: Path, progress: Progress | None, warn: ExportWarn | None
+    document: Document,
+    path: Path,
+    progress: Progress | None,
+    warn: ExportWarn | None,
+    options: ExportOptions | None,
 ) -> None:
     with workbook(path) as book:
-        fill(book, document, progress, warn)
+        fill(book, document, progress, warn, options)
 
 
 def fill(
@@ -142,6 +146,7 @@ def fill(
     document: Document,
     progress: Progress | None = None,
     warn: ExportWarn | None = None,
+    options: ExportOptions | None = None,
 ) -> None:
     """Write the document's sheets into an XlsxWriter workbook (bench/xlsx.py records this)."""
     body = TextWidth(SONG, BODY_SIZE)
