@@ -115,7 +115,7 @@ def workbook(path: Path) -> Iterator[Any]:
     book = _book_class()(str(path), options)
     try:
         yield book
-        book.close()
+        _save(book)
     except BaseException:
         book.fileclosed = True  # abandoned: older XlsxWriters would save it when collected
         raise
@@ -123,6 +123,20 @@ def workbook(path: Path) -> Iterator[Any]:
         for sheet in book.worksheets():
             finish_sheet(sheet)
         shutil.rmtree(folder, ignore_errors=True)
+
+
+def _save(book: Any) -> None:
+    """Close (save) the workbook; a failure of the disk raised as the OSError it is (XlsxWriter
+    wraps it in its own exception, which would read as an internal error)."""
+    from xlsxwriter.exceptions import FileCreateError
+
+    try:
+        book.close()
+    except FileCreateError as error:
+        cause = error.args[0] if error.args else None
+        if isinstance(cause, OSError):
+            raise cause from None
+        raise
 
 
 def finish_sheet(sheet: Sheet) -> None:

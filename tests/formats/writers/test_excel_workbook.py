@@ -3,6 +3,7 @@ UTF-16 units, and a workbook the importer's caps accept at the document limits."
 
 from __future__ import annotations
 
+import errno
 import gc
 import os
 import tempfile
@@ -107,3 +108,20 @@ def test_an_export_at_the_document_limits_fits_the_importers_caps(tmp_path: Path
     per_table = (sizes[4, 2][1] - sizes[2, 2][1]) / 2 - 2 * per_indicator
     size_at_limit = sizes[2, 2][1] + MAX_TABLES * per_table + MAX_INDICATORS * per_indicator
     assert size_at_limit <= guard.MAX_UNCOMPRESSED, f"{size_at_limit / 2**20:.0f} MB"
+
+
+def test_a_disk_failure_while_saving_is_the_os_error_it_is(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """XlsxWriter wraps the disk's error in its own exception, which the CLI would call an
+    internal error: the export raises the OSError, so the clerk reads 磁盘已满."""
+    from xlsxwriter.workbook import Workbook
+
+    def full_disk(self: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(Workbook, "_store_workbook", full_disk)
+    with pytest.raises(OSError) as caught:
+        write(_one_table(project_name="p"), tmp_path / "full.xlsx")
+    assert caught.value.errno == errno.ENOSPC
+    assert list(tmp_path.iterdir()) == []
