@@ -43,6 +43,7 @@ sys.exit(main(sys.argv[1:]))
 DEFERRED = (
     "reportlab",
     "openpyxl",
+    "xlsxwriter",
     "pypdfium2",
     "defusedxml",
     "docx",

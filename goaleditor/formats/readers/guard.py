@@ -18,7 +18,8 @@ from goaleditor.formats.notes import ImportNote
 MAX_SECONDS = 60.0  # a 1000-table workbook reads in a few seconds
 MAX_EMPTY_ROWS = 1_000  # a gap this long ends a sheet (dimension padding costs nothing then)
 MAX_UNCOMPRESSED = 200 * 1024 * 1024  # a real goal-table workbook is a few MB at most
-MAX_MEMBERS = 10_000
+# A workbook of limits.MAX_TABLES tables has a sheet part each, a 目录 and about ten parts more.
+MAX_MEMBERS = 10_100
 MAX_PART = 100 * 1024 * 1024  # one sheet or the shared strings, uncompressed (a 25 MB xlsx
 # of long text has a sheet of ~90 MB; the sheet is streamed, only its values are kept)
 _PROLOG_BYTES = 64 * 1024  # a DTD comes before the root element

@@ -1,29 +1,34 @@
 """The 修改情况说明 as an .xlsx: a row per change (序号 · 表 · 指标 · 原 · 现 · 说明).
 
-Written with openpyxl as the Excel export is: 宋体, thin borders, A4 landscape with the header
-row repeated on every page. Every text is set as a string: a name starting with = is data.
+Written with XlsxWriter as the Excel export is (formats/writers/excel_workbook.py): 宋体, thin
+borders, A4 landscape with the header row repeated on every page. Every text is set as a string:
+a name starting with = is data.
 """
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
-from typing import Any
 
 from goaleditor.compare import ADDED, CHANGED, MOVED, REMOVED, RENAMED, Change, Comparison
 from goaleditor.compare.changes import LEVEL_LABELS
-from goaleditor.errors import InputError
 from goaleditor.files.atomic import atomic_write
 from goaleditor.formats.layout.fonts import SONG, TextWidth
 from goaleditor.formats.layout.grid import BODY_SIZE, LEADING, TITLE_SIZE
 from goaleditor.formats.layout.line_breaking import wrap
-from goaleditor.formats.writers.excel import (
-    FOOTER_FONT,
-    FOOTER_SIZE,
+from goaleditor.formats.writers.excel_workbook import (
     MAX_CELL_CHARS,
     MAX_ROW_HEIGHT,
-    PAGE_FOOTER,
     POINTS_PER_WIDTH_UNIT,
-    _text,
+    Formats,
+    Sheet,
+    merge,
+    print_setup,
+    put_text,
+    set_height,
+    set_properties,
+    set_widths,
+    workbook,
 )
 
 TITLE = "修改情况说明"
@@ -31,7 +36,19 @@ SHEET_NAME = "修改情况说明"
 HEADINGS = ("序号", "表", "指标", "原", "现", "说明")
 # Column widths in Excel's character units: 说明 has room for a clerk's own words.
 COLUMN_WIDTHS = (6.0, 30.0, 38.0, 30.0, 30.0, 22.0)
-TITLE_ROW, SOURCES_ROW, HEADER_ROW = 1, 2, 3
+TITLE_ROW, SOURCES_ROW, HEADER_ROW = 1, 2, 3  # as Excel numbers them, from 1
+_SONG = {"font_name": "宋体", "font_size": BODY_SIZE}
+_BORDER = {"border": 1, "border_color": "#000000"}
+_CENTRED = {"align": "center", "valign": "vcenter", "text_wrap": 1}
+STYLES = {
+    "title": {"font_name": "黑体", "font_size": TITLE_SIZE, **_CENTRED},
+    "sources": {**_SONG, "align": "left", "valign": "vcenter", "text_wrap": 1},
+    "heading": {"font_name": "黑体", "font_size": BODY_SIZE, **_BORDER, **_CENTRED},
+    "number": {**_SONG, **_BORDER, **_CENTRED},
+    "text": {**_SONG, **_BORDER, "align": "left", "valign": "vcenter", "text_wrap": 1},
+    "none": {**_SONG, **_BORDER, **_CENTRED},
+    "border": _BORDER,
+}
 NO_CHANGES = "两份文档打印出来相同，没有改动"
 
 
@@ -81,98 +98,63 @@ def row_of(number: int, change: Change) -> tuple[str, str, str, str, str, str]:
 
 def write_change_list(comparison: Comparison, old_name: str, new_name: str, path: Path) -> None:
     """Write the 修改情况说明 of a comparison of old_name with new_name, atomically."""
-    atomic_write(path, lambda temp: _build(comparison, old_name, new_name).save(temp))
+    atomic_write(path, lambda temp: _write(comparison, old_name, new_name, temp))
 
 
-def _build(comparison: Comparison, old_name: str, new_name: str) -> Any:
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Border, Font, Side
-    from openpyxl.utils import get_column_letter
+def _write(comparison: Comparison, old_name: str, new_name: str, path: Path) -> None:
+    last = len(HEADINGS) - 1
+    title_row, sources_row, header_row = TITLE_ROW - 1, SOURCES_ROW - 1, HEADER_ROW - 1
+    with workbook(path) as book:
+        set_properties(book, TITLE, {})
+        formats = Formats(book, STYLES)
+        sheet = book.add_worksheet(SHEET_NAME)
+        set_widths(sheet, list(COLUMN_WIDTHS))
+        set_height(sheet, title_row, 30)
+        put_text(sheet, title_row, 0, TITLE, formats.get("title"))
+        merge(sheet, title_row, 0, title_row, last)
+        set_height(sheet, sources_row, 20)
+        sources = f"原文档：{old_name}　　现文档：{new_name}"
+        put_text(sheet, sources_row, 0, sources, formats.get("sources"))
+        merge(sheet, sources_row, 0, sources_row, last)
+        set_height(sheet, header_row, 20)
+        for column, heading in enumerate(HEADINGS):
+            put_text(sheet, header_row, column, heading, formats.get("heading"))
+        _write_changes(sheet, comparison, formats)
+        sheet.repeat_rows(header_row)
+        print_setup(sheet, landscape=True)
 
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = SHEET_NAME
-    workbook.properties.title = TITLE
-    workbook.properties.creator = "goaleditor"
-    thin = Side(style="thin", color="000000")
-    border = Border(left=thin, right=thin, top=thin, bottom=thin)
-    song = Font(name="宋体", size=BODY_SIZE)
-    wrapped = Alignment(horizontal="left", vertical="center", wrap_text=True)
-    centred = Alignment(horizontal="center", vertical="center", wrap_text=True)
-    last = get_column_letter(len(HEADINGS))
-    for index, width in enumerate(COLUMN_WIDTHS, 1):
-        sheet.column_dimensions[get_column_letter(index)].width = width
 
-    title = sheet.cell(row=TITLE_ROW, column=1)
-    _text(title, TITLE)
-    title.font = Font(name="黑体", size=TITLE_SIZE)
-    title.alignment = centred
-    sheet.row_dimensions[TITLE_ROW].height = 30
-    sheet.merge_cells(f"A{TITLE_ROW}:{last}{TITLE_ROW}")
-    sources = sheet.cell(row=SOURCES_ROW, column=1)
-    _text(sources, f"原文档：{old_name}　　现文档：{new_name}")
-    sources.font = song
-    sources.alignment = Alignment(horizontal="left", vertical="center", wrap_text=True)
-    sheet.merge_cells(f"A{SOURCES_ROW}:{last}{SOURCES_ROW}")
-    sheet.row_dimensions[SOURCES_ROW].height = 20
-
-    for column, heading in enumerate(HEADINGS, 1):
-        cell = sheet.cell(row=HEADER_ROW, column=column)
-        _text(cell, heading)
-        cell.font, cell.border, cell.alignment = Font(name="黑体", size=BODY_SIZE), border, centred
-    sheet.row_dimensions[HEADER_ROW].height = 20
-
+def _write_changes(sheet: Sheet, comparison: Comparison, formats: Formats) -> None:
+    """A row per change below the header row, or one merged row saying there is none."""
     measure = TextWidth(SONG, BODY_SIZE)
     rows = [row_of(number, change) for number, change in enumerate(comparison.changes, 1)]
-    for offset, values in enumerate(rows, 1):
-        row = HEADER_ROW + offset
-        for column, value in enumerate(values, 1):
-            cell = sheet.cell(row=row, column=column)
-            _fitting_text(cell, value, offset)
-            cell.font, cell.border = song, border
-            cell.alignment = centred if column == 1 else wrapped
-        sheet.row_dimensions[row].height = _height(values, measure)
+    for number, values in enumerate(rows, 1):
+        row = HEADER_ROW - 1 + number
+        set_height(sheet, row, _height(values, measure))
+        for column, value in enumerate(values):
+            style = formats.get("number" if column == 0 else "text")
+            refusal = partial(_too_long, number)
+            put_text(sheet, row, column, value, style, refusal)
     if not rows:
-        row = HEADER_ROW + 1
-        cell = sheet.cell(row=row, column=1)
-        _text(cell, NO_CHANGES)
-        cell.font, cell.alignment = song, centred
-        for column in range(1, len(HEADINGS) + 1):
-            sheet.cell(row=row, column=column).border = border
-        sheet.merge_cells(f"A{row}:{last}{row}")
-    sheet.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
-    _print_setup(sheet)
-    return workbook
+        row = HEADER_ROW
+        put_text(sheet, row, 0, NO_CHANGES, formats.get("none"))
+        for column in range(1, len(HEADINGS)):
+            sheet.write_blank(row, column, None, formats.get("border"))
+        merge(sheet, row, 0, row, len(HEADINGS) - 1)
 
 
-def _fitting_text(cell: Any, value: str, number: int) -> None:
-    """A change's text, refused (never cut) when longer than an Excel cell holds."""
-    if len(value) > MAX_CELL_CHARS:
-        raise InputError(
-            f"第{number}处改动的文字有{len(value)}个字符，超过Excel单元格上限{MAX_CELL_CHARS}个"
-            "字符；为免被截断，没有写出修改情况说明（可改用 -o 输出 .docx 修订稿）"
-        )
-    _text(cell, value)
+def _too_long(number: int, length: int) -> str:
+    """Why a change's text is refused (never cut) when longer than an Excel cell holds."""
+    return (
+        f"第{number}处改动的文字有{length}个字符，超过Excel单元格上限{MAX_CELL_CHARS}个"
+        "字符；为免被截断，没有写出修改情况说明（可改用 -o 输出 .docx 修订稿）"
+    )
 
 
 def _height(values: tuple[str, ...], measure: TextWidth) -> float:
-    """A row tall enough for its longest wrapped cell (openpyxl cannot fit rows itself)."""
+    """A row tall enough for its longest wrapped cell (Excel does not fit rows on opening)."""
     lines = 1
     for value, width in zip(values, COLUMN_WIDTHS, strict=True):
         room = width * POINTS_PER_WIDTH_UNIT - 6
         lines = max(lines, len(wrap(value, room, measure)) if value else 1)
     return min(MAX_ROW_HEIGHT, lines * LEADING + 6)
-
-
-def _print_setup(sheet: Any) -> None:
-    """A4 landscape, one page wide, numbered pages."""
-    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
-    sheet.page_setup.orientation = "landscape"
-    sheet.page_setup.fitToWidth = 1
-    sheet.page_setup.fitToHeight = 0
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True
-    sheet.print_options.horizontalCentered = True
-    sheet.page_margins.left = sheet.page_margins.right = 0.6
-    sheet.page_margins.top = sheet.page_margins.bottom = 0.7
-    footer = sheet.oddFooter.center
-    footer.text, footer.font, footer.size = PAGE_FOOTER, FOOTER_FONT, FOOTER_SIZE

@@ -1,16 +1,18 @@
-"""Excel export in the official layout: writes the shared layout grid with openpyxl."""
+"""Excel export in the official layout: writes the shared layout grid with XlsxWriter.
+
+The grid (formats/layout) says what each cell shows and how; this module only translates it
+into cells, rows and formats, streamed a row at a time (formats/writers/excel_workbook.py).
+"""
 
 from __future__ import annotations
 
 import math
 import re
-from copy import copy
 from decimal import Decimal
 from itertools import accumulate
 from pathlib import Path
 from typing import Any
 
-from goaleditor.errors import InputError
 from goaleditor.files.atomic import atomic_write
 from goaleditor.formats.exporting import ExportOptions, ExportWarn, Progress, check_progress
 from goaleditor.formats.layout.fonts import HEI, SONG, TextWidth
@@ -34,83 +36,90 @@ from goaleditor.formats.layout.review_sheet_tables import (
     review_sheet_warnings,
     with_contents,
 )
+from goaleditor.formats.writers.excel_workbook import (
+    FOOTER_FONT,
+    FOOTER_SIZE,
+    MAX_CELL_CHARS,
+    MAX_ROW_HEIGHT,
+    PAGE_FOOTER,
+    POINTS_PER_WIDTH_UNIT,
+    Format,
+    Formats,
+    Sheet,
+    checked_text,
+    clean,
+    finish_sheet,
+    merge,
+    plain_sheet,
+    print_setup,
+    put_text,
+    set_height,
+    set_properties,
+    set_widths,
+    sheet_name,
+    workbook,
+)
 from goaleditor.formats.writers.properties import CORE_PROPERTY_CHARS, fit_property
 from goaleditor.model.document import Document, GoalTable
 from goaleditor.model.fields import MONEY_FIELDS
 from goaleditor.model.money import format_money
-from goaleditor.model.text_clean import encodable
 from goaleditor.model.values import decimal_value
 
+__all__ = [
+    "FOOTER_FONT",
+    "FOOTER_SIZE",
+    "MAX_CELL_CHARS",
+    "MAX_ROW_HEIGHT",
+    "PAGE_FOOTER",
+    "POINTS_PER_WIDTH_UNIT",
+    "TOC_SHEET",
+    "clean",
+    "write",
+]
+
 TOC_SHEET = "目录"
-# The page footer: 第 1 页 / 共 6 页 (&P and &N are Excel's page number and page count).
-PAGE_FOOTER = "第 &P 页 / 共 &N 页"
-FOOTER_FONT, FOOTER_SIZE = "宋体,Regular", 9
 META_PREFIX = "goaleditor."
-# Excel column width is in characters of the default font (7 px = 5.25 pt each). The
-# extra 12% keeps Excel's and WPS's own wrapping from ever being tighter than ours.
-POINTS_PER_WIDTH_UNIT = 5.25 / 1.12
-MAX_ROW_HEIGHT = 409.0  # Excel's limit for one row
-MAX_CELL_CHARS = 32_767  # Excel's limit for one cell's text
 EXCEL_DIGITS = 15  # significant digits Excel keeps of a number
-_ILLEGAL_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+TOC_WIDTH = 80  # the 目录's one column, in characters
 
-
-class _Styles:
-    """Every cell style used, built once; cells get a copy of a prepared style array."""
-
-    def __init__(self, workbook: Any) -> None:
-        from openpyxl.styles import Alignment, Border, Font, Side
-
-        thin = Side(style="thin", color="000000")
-        border = Border(left=thin, right=thin, top=thin, bottom=thin)
-        song = Font(name="宋体", size=BODY_SIZE)
-        sheet = workbook.create_sheet("styles")
-        self._arrays: dict[str, Any] = {}
-
-        def make(key: str, **style: Any) -> None:
-            cell = sheet.cell(row=len(self._arrays) + 1, column=1)
-            for name, value in style.items():
-                setattr(cell, name, value)
-            self._arrays[key] = cell._style
-
-        # An amount never wraps: Excel and WPS shrink it to fit its cell when they must.
-        for align in ("left", "center", "right"):
-            alignment = Alignment(horizontal=align, vertical="center", wrap_text=True)
-            make(f"cell-{align}", font=song, border=border, alignment=alignment)
-            fit = Alignment(horizontal=align, vertical="center", shrink_to_fit=True)
-            formats = (
-                ("money", "0.00"),
-                ("money-grouped", "#,##0.00"),
-                ("percent", "0.00%"),  # 执行率
-                ("number", "General"),  # a 分值 as typed: 4.17, 10
-            )
-            for key, number_format in formats:
-                make(
-                    f"{key}-{align}",
-                    font=song,
-                    border=border,
-                    alignment=fit,
-                    number_format=number_format,
-                )
-        make(
-            "title",
-            font=Font(name="黑体", size=TITLE_SIZE),
-            alignment=Alignment(horizontal="center", vertical="center", wrap_text=True),
-        )
-        make("agency", font=song, alignment=Alignment(horizontal="left", vertical="bottom"))
-        make("unit", font=song, alignment=Alignment(horizontal="right", vertical="bottom"))
-        make("toc", font=song, alignment=Alignment(horizontal="left", vertical="center"))
-        workbook.remove(sheet)
-
-    def font(self, size: float) -> Any:
-        """宋体 at a size (a wide number's)."""
-        from openpyxl.styles import Font
-
-        return Font(name="宋体", size=size)
-
-    def apply(self, cell: Any, key: str) -> None:
-        cell._style = copy(self._arrays[key])
+_SONG = {"font_name": "宋体", "font_size": BODY_SIZE}
+_BORDER = {"border": 1, "border_color": "#000000"}
+# Every cell style the export uses, by name. An amount never wraps: Excel and WPS shrink it
+# to fit its cell when they must.
+_NUMBER_FORMATS = (
+    ("money", "0.00"),
+    ("money-grouped", "#,##0.00"),
+    ("percent", "0.00%"),  # 执行率
+    ("number", "General"),  # a 分值 as typed: 4.17, 10
+)
+STYLES: dict[str, dict[str, Any]] = {
+    **{
+        f"cell-{align}": {**_SONG, **_BORDER, "align": align, "valign": "vcenter", "text_wrap": 1}
+        for align in ("left", "center", "right")
+    },
+    **{
+        f"{key}-{align}": {
+            **_SONG,
+            **_BORDER,
+            "align": align,
+            "valign": "vcenter",
+            "shrink": 1,
+            "num_format": number_format,
+        }
+        for align in ("left", "center", "right")
+        for key, number_format in _NUMBER_FORMATS
+    },
+    "title": {
+        "font_name": "黑体",
+        "font_size": TITLE_SIZE,
+        "align": "center",
+        "valign": "vcenter",
+        "text_wrap": 1,
+    },
+    "agency": {**_SONG, "align": "left", "valign": "bottom"},
+    "unit": {**_SONG, "align": "right", "valign": "bottom"},
+    "toc": {**_SONG, "align": "left", "valign": "vcenter"},
+}
 
 
 def write(
@@ -126,37 +135,47 @@ def write(
     if warn is not None:
         for line in review_sheet_warnings(document, options):
             warn(line)
-    atomic_write(path, lambda temp: _build(document, progress, warn, options).save(temp))
+    atomic_write(path, lambda temp: _write_workbook(document, temp, progress, warn, options))
 
 
-def _build(
+def _write_workbook(
     document: Document,
+    path: Path,
     progress: Progress | None,
     warn: ExportWarn | None,
-    options: ExportOptions | None = None,
-) -> Any:
-    from openpyxl import Workbook
+    options: ExportOptions | None,
+) -> None:
+    with workbook(path) as book:
+        fill(book, document, progress, warn, options)
 
-    workbook = Workbook()
-    workbook.remove(workbook.active)
-    styles = _Styles(workbook)
+
+def fill(
+    book: Any,
+    document: Document,
+    progress: Progress | None = None,
+    warn: ExportWarn | None = None,
+    options: ExportOptions | None = None,
+) -> None:
+    """Write the document's sheets into an XlsxWriter workbook (bench/xlsx.py records this)."""
     body = TextWidth(SONG, BODY_SIZE)
     title_width = TextWidth(HEI, TITLE_SIZE)
     cache: dict[tuple[str, float], list[str]] = {}
-    _write_properties(workbook, document, warn)
     names = _sheet_names(document)
+    formats = Formats(book, STYLES)
+    _write_properties(book, document, warn)
     if len(document.tables) > 1 and with_contents(options):
-        toc = workbook.create_sheet(TOC_SHEET)
-        _write_toc(toc, document, names, styles)
+        toc = book.add_worksheet(TOC_SHEET)
+        _write_toc(toc, document, names, formats)
+        finish_sheet(toc)
     printed, build = printed_tables(document, options), grid_maker(options)
     for done, (number, table) in enumerate(printed, 1):
         grid = build(document, table, number, body, title_width, cache)
-        sheet = workbook.create_sheet(names[number - 1])
-        _write_table(sheet, grid, table, styles)
+        sheet = book.add_worksheet(names[number - 1])
+        _write_table(sheet, grid, table, formats)
+        finish_sheet(sheet)
         check_progress(progress, done, len(printed))
-    if not workbook.worksheets:
-        workbook.create_sheet(TOC_SHEET)
-    return workbook
+    if not book.worksheets():
+        plain_sheet(book, TOC_SHEET)
 
 
 def _sheet_names(document: Document) -> list[str]:
@@ -164,18 +183,14 @@ def _sheet_names(document: Document) -> list[str]:
     names = []
     for number, table in enumerate(document.tables, 1):
         name = re.sub(r"[\[\]:*?/\\']", "", clean(table.project_name)).strip() or "绩效目标表"
-        names.append(f"{number}.{name}"[:31])
+        names.append(sheet_name(f"{number}.{name}"))
     return names
 
 
-def _write_properties(workbook: Any, document: Document, warn: ExportWarn | None) -> None:
+def _write_properties(book: Any, document: Document, warn: ExportWarn | None) -> None:
     """Document fields the sheets cannot show exactly, for a lossless re-import (custom
     properties, whole); the title property cut to what Excel shows."""
-    from openpyxl.packaging.custom import StringProperty
-
     title = fit_property(clean(document.title), CORE_PROPERTY_CHARS, "标题", warn)
-    workbook.properties.title = title or DEFAULT_HEADING
-    workbook.properties.creator = "goaleditor"
     values = {
         "agency_code": document.agency_code,
         "agency_name": document.agency_name,
@@ -185,34 +200,8 @@ def _write_properties(workbook: Any, document: Document, warn: ExportWarn | None
         "merge_level2": "1" if document.merge_level2 else "0",
         "layout": document.layout,
     }
-    for key, value in values.items():
-        workbook.custom_doc_props.append(StringProperty(name=META_PREFIX + key, value=clean(value)))
-
-
-def clean(value: str) -> str:
-    """Text an .xlsx can hold: XML-illegal control characters (a vertical tab pasted from
-    Word) dropped, as the PDF drops them, and lone surrogates made U+FFFD."""
-    if _UNSAFE.search(value) is None:  # nearly always: one scan, no copy
-        return value
-    return encodable(_ILLEGAL_XML.sub("", value))
-
-
-def _text(cell: Any, value: str) -> None:
-    """User text is data: set as a string even when it looks like a formula.
-
-    Excel keeps at most 32,767 characters in a cell and cuts the rest without a word:
-    such a text is refused (with where it is) instead of being cut.
-    """
-    value = clean(value)
-    if len(value) > MAX_CELL_CHARS:
-        sheet = cell.parent.title
-        raise InputError(
-            f"工作表“{sheet}”单元格{cell.coordinate}有{len(value)}个字符，超过Excel单元格"
-            f"上限{MAX_CELL_CHARS}个字符；为免被截断，没有导出Excel，请缩短该内容"
-            "（导出PDF不受此限）"
-        )
-    cell.value = value
-    cell.data_type = "s"
+    custom = {META_PREFIX + key: clean(value) for key, value in values.items()}
+    set_properties(book, title or DEFAULT_HEADING, custom)
 
 
 # Typed numbers printed as they are typed, written as numbers: the 分值 of indicators and budget.
@@ -225,31 +214,14 @@ def _self_evaluation_weight(cell: Cell, table: GoalTable) -> bool:
     return cell.field in _NUMBER_FIELDS and document is not None and document.is_self_evaluation
 
 
-def _number(cell: Any, text: str) -> bool:
-    """Write a score, a 分值 or a percent (95.23%) as an exact number; False when the text is
-    not one (a blank score, —)."""
+def _number(text: str) -> Decimal | None:
+    """A score, a 分值 or a percent (95.23%) as the exact number Excel holds; None when the
+    text is not one (a blank score, —)."""
     percent = text.endswith("%")
     value = decimal_value(text[:-1] if percent else text)
     if value is None or not _exact_in_excel(value):
-        return False
-    cell.value = value / 100 if percent else value
-    return True
-
-
-def _amount(cell: Any, amount: Decimal | None) -> None:
-    """An amount exactly: a number when Excel keeps it exactly, otherwise its text.
-
-    Excel holds 15 significant digits in a double: 1234567890123456.78 would become
-    …456.80 there. Such an amount is written as the same text the number format would
-    show ("0.00", right-aligned), so it prints identically and reads back exactly.
-    """
-    if amount is None:
-        cell.value = None
-    elif _exact_in_excel(amount):
-        cell.value = amount
-    else:
-        cell.value = format_money(amount)
-        cell.data_type = "s"
+        return None
+    return value / 100 if percent else value
 
 
 def _exact_in_excel(amount: Decimal) -> bool:
@@ -258,117 +230,117 @@ def _exact_in_excel(amount: Decimal) -> bool:
     return digits <= EXCEL_DIGITS and Decimal(repr(float(amount))) == amount
 
 
-def _write_toc(sheet: Any, document: Document, names: list[str], styles: _Styles) -> None:
-    sheet.column_dimensions["A"].width = 80
-    cell = sheet.cell(row=1, column=1)
-    _text(cell, heading_of(document))
-    styles.apply(cell, "title")
-    sheet.row_dimensions[1].height = 30
-    heading = sheet.cell(row=2, column=1)
-    _text(heading, "目录")
-    styles.apply(heading, "title")
+def _write_toc(sheet: Sheet, document: Document, names: list[str], formats: Formats) -> None:
+    set_widths(sheet, [TOC_WIDTH])
+    set_height(sheet, 0, 30)
+    put_text(sheet, 0, 0, heading_of(document), formats.get("title"))
+    put_text(sheet, 1, 0, "目录", formats.get("title"))
+    toc = formats.get("toc")
     for number, table in enumerate(document.tables, 1):
-        entry = sheet.cell(row=number + 2, column=1)
-        _text(entry, toc_entry(number, table, document))
-        entry.hyperlink = f"#'{names[number - 1]}'!A1"
-        styles.apply(entry, "toc")
-    _print_setup(sheet)
+        row = number + 1
+        entry = checked_text(sheet, row, 0, toc_entry(number, table, document))
+        sheet.write_url(row, 0, f"internal:'{names[number - 1]}'!A1", toc, entry)
+    print_setup(sheet)
 
 
-def _print_setup(sheet: Any) -> None:
-    """A4 portrait, one page wide, centred, with sensible margins and numbered pages."""
-    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
-    sheet.page_setup.orientation = "portrait"
-    sheet.page_setup.fitToWidth = 1
-    sheet.page_setup.fitToHeight = 0
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True
-    sheet.print_options.horizontalCentered = True
-    sheet.page_margins.left = sheet.page_margins.right = 0.6
-    sheet.page_margins.top = sheet.page_margins.bottom = 0.7
-    footer = sheet.oddFooter.center
-    footer.text, footer.font, footer.size = PAGE_FOOTER, FOOTER_FONT, FOOTER_SIZE
-
-
-def _write_table(sheet: Any, grid: TableGrid, table: GoalTable, styles: _Styles) -> None:
-    from openpyxl.utils import get_column_letter
-    from openpyxl.worksheet.cell_range import CellRange
-
+def _write_table(sheet: Sheet, grid: TableGrid, table: GoalTable, formats: Formats) -> None:
     columns = len(grid.col_widths)
-    for index, width in enumerate(grid.col_widths, 1):
-        sheet.column_dimensions[get_column_letter(index)].width = round(
-            width / POINTS_PER_WIDTH_UNIT, 2
-        )
-    merges: list[str] = []
-    title_row, agency_row = SHEET_TITLE_ROW + 1, SHEET_AGENCY_ROW + 1  # openpyxl counts from 1
-    title = sheet.cell(row=title_row, column=1)
-    _text(title, grid.title)
-    styles.apply(title, "title")
+    set_widths(sheet, [round(width / POINTS_PER_WIDTH_UNIT, 2) for width in grid.col_widths])
+    title_row, agency_row = SHEET_TITLE_ROW, SHEET_AGENCY_ROW
     title_height = len(grid.title_lines) * TITLE_SIZE * 1.35 + 8
-    sheet.row_dimensions[title_row].height = min(MAX_ROW_HEIGHT, title_height)
-    merges.append(f"A{title_row}:{get_column_letter(columns)}{title_row}")
-    agency = sheet.cell(row=agency_row, column=1)
-    _text(agency, grid.agency)
-    styles.apply(agency, "agency")
-    unit = sheet.cell(row=agency_row, column=columns)
-    _text(unit, grid.unit)
-    styles.apply(unit, "unit")
-    merges.append(f"A{agency_row}:{get_column_letter(columns - 1)}{agency_row}")
-    sheet.row_dimensions[agency_row].height = 20
-    first = SHEET_GRID_ROW + 1
+    set_height(sheet, title_row, min(MAX_ROW_HEIGHT, title_height))
+    put_text(sheet, title_row, 0, grid.title, formats.get("title"))
+    merge(sheet, title_row, 0, title_row, columns - 1)
+    set_height(sheet, agency_row, 20)
+    put_text(sheet, agency_row, 0, grid.agency, formats.get("agency"))
+    put_text(sheet, agency_row, columns - 1, grid.unit, formats.get("unit"))
+    merge(sheet, agency_row, 0, agency_row, columns - 2)
     # Excel rows are at most 409 pt tall: a taller grid row becomes several Excel rows
     # with its cells merged over them, so that every line still prints.
     parts = [max(1, math.ceil(row.height / MAX_ROW_HEIGHT)) for row in grid.rows]
-    starts = list(accumulate([first, *parts[:-1]]))
+    starts = list(accumulate([SHEET_GRID_ROW, *parts[:-1]]))
+    # Rows are written in order, each whole: a cell spanning rows leaves its lower
+    # (bordered, blank) cells to the rows below.
+    pending: dict[int, list[tuple[int, Format]]] = {}
     for index, row in enumerate(grid.rows):
         for extra in range(parts[index]):
-            sheet.row_dimensions[starts[index] + extra].height = round(row.height / parts[index], 1)
-        for cell in row.cells:
-            last = cell.row + cell.rowspan - 1
-            top, bottom = starts[cell.row], starts[last] + parts[last] - 1
-            _write_cell(sheet, top, bottom - top + 1, cell, table, styles, grid.thousands)
-            if bottom > top or cell.colspan > 1:
-                left = cell.col + 1
-                merges.append(
-                    f"{get_column_letter(left)}{top}:"
-                    f"{get_column_letter(left + cell.colspan - 1)}{bottom}"
-                )
-    # Added straight to the set: openpyxl's merge_cells scans all existing merges each time.
-    ranges = sheet.merged_cells.ranges
-    for coord in merges:
-        ranges.add(CellRange(coord))
+            excel_row = starts[index] + extra
+            set_height(sheet, excel_row, round(row.height / parts[index], 1))
+            for col, cell_format in pending.pop(excel_row, ()):
+                sheet.write_blank(excel_row, col, None, cell_format)
+            if extra == 0:
+                _write_row(sheet, row.cells, starts, parts, table, formats, grid.thousands, pending)
     header_row = starts[grid.header_row]
-    sheet.print_title_rows = f"{header_row}:{header_row}"
-    _print_setup(sheet)
+    sheet.repeat_rows(header_row)
+    print_setup(sheet)
+
+
+def _write_row(
+    sheet: Sheet,
+    cells: list[Cell],
+    starts: list[int],
+    parts: list[int],
+    table: GoalTable,
+    formats: Formats,
+    thousands: bool,
+    pending: dict[int, list[tuple[int, Format]]],
+) -> None:
+    """A grid row's cells in its first Excel row; what they cover below goes to pending."""
+    for cell in cells:
+        last = cell.row + cell.rowspan - 1
+        top, bottom = starts[cell.row], starts[last] + parts[last] - 1
+        _write_cell(sheet, top, cell, table, formats, thousands)
+        if bottom == top and cell.colspan == 1:
+            continue
+        left, right = cell.col, cell.col + cell.colspan - 1
+        merge(sheet, top, left, bottom, right)
+        # Borders of a merged area come from the cells it covers.
+        covered = formats.get(f"cell-{cell.align}")
+        for col in range(left + 1, right + 1):
+            sheet.write_blank(top, col, None, covered)
+        for below in range(top + 1, bottom + 1):
+            pending.setdefault(below, []).extend((col, covered) for col in range(left, right + 1))
 
 
 def _write_cell(
-    sheet: Any,
+    sheet: Sheet,
     row: int,
-    rowspan: int,
     cell: Cell,
     table: GoalTable,
-    styles: _Styles,
+    formats: Formats,
     thousands: bool = False,
 ) -> None:
-    column = cell.col + 1
-    target = sheet.cell(row=row, column=column)
+    col = cell.col
+    # A wide number is printed smaller, as the PDF prints it.
+    size = cell.size if cell.size is not None and cell.size != BODY_SIZE else None
     if cell.field in MONEY_FIELDS:  # an amount is a number in Excel where it stays exact
-        _amount(target, getattr(table, cell.field))
-        styles.apply(target, f"{'money-grouped' if thousands else 'money'}-{cell.align}")
-    elif (cell.computed or _self_evaluation_weight(cell, table)) and _number(target, cell.text):
+        amount_format = formats.get(
+            f"{'money-grouped' if thousands else 'money'}-{cell.align}", size
+        )
+        _amount(sheet, row, col, getattr(table, cell.field), amount_format)
+        return
+    if cell.computed or _self_evaluation_weight(cell, table):
         # a score, 执行率 or 分值: a number the clerk can add up in Excel
-        kind = "percent" if cell.text.endswith("%") else "money" if cell.computed else "number"
-        styles.apply(target, f"{kind}-{cell.align}")
-    elif cell.label:  # broken where the layout breaks it (主管部门/及代码), not by Excel
-        _text(target, "\n".join(cell.lines))
-        styles.apply(target, f"cell-{cell.align}")
+        number = _number(cell.text)
+        if number is not None:
+            kind = "percent" if cell.text.endswith("%") else "money" if cell.computed else "number"
+            sheet.write_number(row, col, number, formats.get(f"{kind}-{cell.align}", size))
+            return
+    # A label is broken where the layout breaks it (主管部门/及代码), not by Excel.
+    text = "\n".join(cell.lines) if cell.label else cell.text
+    put_text(sheet, row, col, text, formats.get(f"cell-{cell.align}", size))
+
+
+def _amount(sheet: Sheet, row: int, col: int, amount: Decimal | None, cell_format: Format) -> None:
+    """An amount exactly: a number when Excel keeps it exactly, otherwise its text.
+
+    Excel holds 15 significant digits in a double: 1234567890123456.78 would become
+    …456.80 there. Such an amount is written as the same text the number format would
+    show ("0.00", right-aligned), so it prints identically and reads back exactly.
+    """
+    if amount is None:
+        sheet.write_blank(row, col, None, cell_format)
+    elif _exact_in_excel(amount):
+        sheet.write_number(row, col, amount, cell_format)
     else:
-        _text(target, cell.text)
-        styles.apply(target, f"cell-{cell.align}")
-    if cell.size is not None and cell.size != BODY_SIZE:  # a wide number, as the PDF prints it
-        target.font = styles.font(cell.size)
-    # Borders of a merged area come from the cells it covers.
-    for r in range(row, row + rowspan):
-        for c in range(column, column + cell.colspan):
-            if (r, c) != (row, column):
-                styles.apply(sheet.cell(row=r, column=c), f"cell-{cell.align}")
+        sheet.write_string(row, col, format_money(amount), cell_format)

@@ -54,9 +54,9 @@ def test_a_package_that_is_no_zip_is_damaged(tmp_path: Path, name: str, line: st
 @pytest.mark.parametrize(
     ("name", "line"),
     [
-        ("a.ods", "a.ods：文件结构异常（10001个部件），已拒绝读取"),
-        ("a.docx", "a.docx：文件结构异常（10001个部件），已拒绝读取"),
-        ("a.xlsx", "a.xlsx：工作簿结构异常（10001个部件），已拒绝读取"),
+        ("a.ods", "a.ods：文件结构异常（10101个部件），已拒绝读取"),
+        ("a.docx", "a.docx：文件结构异常（10101个部件），已拒绝读取"),
+        ("a.xlsx", "a.xlsx：工作簿结构异常（10101个部件），已拒绝读取"),
     ],
 )
 def test_a_package_of_too_many_parts_is_refused(tmp_path: Path, name: str, line: str) -> None:

@@ -81,7 +81,10 @@ def test_layout_of_the_exported_sheet(tmp_path: Path, example_document) -> None:
     assert sheet["C4"].number_format == "0.00"
     assert sheet["A7"].value == "一级指标" and sheet.print_title_rows == "$7:$7"
     assert int(sheet.page_setup.paperSize) == int(sheet.PAPERSIZE_A4)
-    assert sheet.page_setup.orientation == "portrait" and sheet.page_setup.fitToWidth == 1
+    # One page wide: fit to page, and a fitToWidth left out is 1 (ECMA-376 §18.3.1.63; Excel
+    # and XlsxWriter leave it out).
+    assert sheet.page_setup.orientation == "portrait" and sheet.page_setup.fitToWidth in (None, 1)
+    assert sheet.sheet_properties.pageSetUpPr.fitToPage
     assert sheet["D8"].border.left.style == "thin" and sheet["E8"].border.right.style == "thin"
     assert sheet["C8"].alignment.wrap_text
 
