@@ -16,6 +16,7 @@ from goaleditor.errors import InputError, RefusalKind
 from goaleditor.formats.layout.official import DEFAULT_HEADING, table_title
 from goaleditor.formats.notes import ImportNote, Warn
 from goaleditor.formats.readers import guard
+from goaleditor.formats.readers.pdf import page_source
 from goaleditor.formats.readers.pdf.chain import (
     Placed,
     continued,
@@ -56,6 +57,7 @@ SAME_TOP = 3.0  # points; blocks starting this close in height are side by side
 Block = tuple[bool, list[list[Any]], tuple[float, float] | None]  # (x0, x1) of a table
 
 _MARKERS = ("项目名称", "绩效目标")
+_DAMAGED = "PDF文件有轻微损坏，已尽量读取，请核对导入的内容"
 _METRICS_RE = re.compile(r"FontBBox|font width|font descriptor", re.IGNORECASE)
 _NAME_RE = re.compile("三级指标|指标名称")
 _VALUE_RE = re.compile("指标值|目标值")
@@ -219,7 +221,7 @@ def _library_note(message: str) -> str:
         return ""
     if "ToUnicode" in message:
         return "PDF中有些字的编码表有误，这些字可能读不出来，请核对导入的文字"
-    return "PDF文件有轻微损坏，已尽量读取，请核对导入的内容"
+    return _DAMAGED
 
 
 def _scan(path: Path) -> tuple[list[int], int, dict[str, str]]:
@@ -280,27 +282,27 @@ def _read_pages(
     """The blocks of the pages, then of the pages after them up to the first that does not
     go on with the table before it (a table continued without a repeated header names no
     label)."""
-    import pdfplumber
-
     try:
-        pdf = pdfplumber.open(str(path))
+        pdf = page_source.open_pages(path, MAX_OBJECTS)
+    except page_source.Encrypted:
+        raise InputError(f"{path.name}：PDF已加密，请先去掉密码再导入") from None
     except Exception as exc:
-        if "Password" in type(exc).__name__:
-            raise InputError(f"{path.name}：PDF已加密，请先去掉密码再导入") from None
         raise InputError(
             f"{path.name}：文件已损坏：无法打开PDF（{guard.damage_kind(exc)}）"
         ) from None
     try:
-        objects = sum(len(list(xref.get_objids())) for xref in pdf.doc.xrefs)
+        objects = pdf.object_count()
         if objects > MAX_OBJECTS:
             raise InputError(f"{path.name}：PDF结构异常（{objects}个对象），已拒绝读取")
+        if pdf.repaired():  # PDFium rebuilt the cross-reference table
+            notes.append(ImportNote(_DAMAGED))
         extent = None  # of the last table read
         named: list[str] | None = None  # its 项目名称 row (a repeated one goes on with it)
         carry = Carry()  # the columns of a table without vertical lines
         for index in itertools.chain(pages, range(pages[-1] + 1, count)):
             deadline.check()
             try:
-                page = pdf.pages[index]
+                page = pdf.page(index)
                 try:
                     found = _page_blocks(page, index + 1, notes, carry)
                 except InputError as exc:  # a table that cannot be read right
@@ -314,7 +316,7 @@ def _read_pages(
                 named = name_row(found) or named
             except InputError:
                 raise
-            except MemoryError:
+            except (MemoryError, OverflowError):  # OverflowError: a page of too many objects
                 raise InputError(f"{path.name}：PDF过于复杂，无法读取") from None
             except Exception as exc:
                 raise InputError(

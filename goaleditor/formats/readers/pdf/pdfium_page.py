@@ -1,0 +1,303 @@
+"""A PDF page read by PDFium, offering what the reader used of a pdfplumber page.
+
+Its chars, lines, rects and curves are pdfminer's (pdfplumber's) dicts, in pdfplumber's
+coordinates (top = the page's height − y1, from the MediaBox's corner), built from PDFium's
+characters and path objects, so that pdfplumber's own table finder (pure Python, over the
+page's edges and chars) finds the same tables in them. pdfminer's char box: from the glyph's
+origin across its advance, from the baseline plus the font's /Descent up by the font size.
+"""
+
+from __future__ import annotations
+
+import ctypes
+from typing import Any
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as raw
+from pdfplumber.container import Container
+from pdfplumber.table import Table, TableFinder, TableSettings
+
+Obj = dict[str, Any]
+
+_GENERATED = frozenset(" \r\n\t\x00\x02\ufffe")  # what PDFium may put between runs itself
+_TEXT, _PATH, _FORM = raw.FPDF_PAGEOBJ_TEXT, raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_FORM
+_MOVE, _LINE, _BEZIER = raw.FPDF_SEGMENT_MOVETO, raw.FPDF_SEGMENT_LINETO, raw.FPDF_SEGMENT_BEZIERTO
+Matrix = tuple[float, float, float, float, float, float]
+
+
+class PdfiumPage(Container):  # type: ignore[misc]
+    """One page: chars, lines, rects and curves as pdfplumber gives them, and its tables."""
+
+    is_original = True
+
+    def __init__(
+        self, page: pdfium.PdfPage, number: int, max_objects: int, descents: dict[str, float]
+    ) -> None:
+        self.page_number = number
+        self.initial_doctop = 0.0
+        x0, y0, x1, y1 = page.get_mediabox()
+        x0, x1 = sorted((x0, x1))
+        y0, y1 = sorted((y0, y1))
+        self.rotation = page.get_rotation() % 360
+        # pdfplumber's boxes: the MediaBox turned with the page, flipped top to bottom
+        box = (y0, x0, y1, x1) if self.rotation in (90, 270) else (x0, y0, x1, y1)
+        height = box[3] - box[1]
+        self.bbox = self.mediabox = self.cropbox = (
+            box[0],
+            height - box[3],
+            box[2],
+            height - box[1],
+        )
+        self._ctm = _page_matrix(self.rotation, x0, y0, x1, y1)
+        self._objects: dict[str, list[Obj]] = {"char": [], "line": [], "rect": [], "curve": []}
+        self._read_paths(page, max_objects)
+        self._read_chars(page, descents)
+
+    @property
+    def width(self) -> float:
+        return float(self.bbox[2] - self.bbox[0])
+
+    @property
+    def height(self) -> float:
+        return float(self.bbox[3] - self.bbox[1])
+
+    @property
+    def objects(self) -> dict[str, list[Obj]]:
+        return self._objects
+
+    def find_tables(self, table_settings: dict[str, Any] | None = None) -> list[Table]:
+        """The ruled tables, as pdfplumber's page.find_tables() finds them."""
+        return TableFinder(self, TableSettings.resolve(table_settings)).tables  # type: ignore[no-any-return]
+
+    def close(self) -> None:
+        """Drop the cached edges (the PDFium page is closed already)."""
+        self.flush_cache()
+
+    # -- characters ---------------------------------------------------------------------------
+
+    def _read_chars(self, page: pdfium.PdfPage, descents: dict[str, float]) -> None:
+        textpage = page.get_textpage()
+        try:
+            handle = textpage.raw
+            count = raw.FPDFText_CountChars(handle)
+            text = textpage.get_text_range(0, count) if count > 0 else ""
+            whole = len(text) == count  # one UTF-16 unit per char (no surrogate pairs)
+            box = raw.FS_RECTF()
+            box_ref = ctypes.byref(box)
+            x, y = ctypes.c_double(), ctypes.c_double()
+            x_ref, y_ref = ctypes.byref(x), ctypes.byref(y)
+            runs: dict[int, tuple[float, float, str]] = {}  # by text object
+            chars = self._objects["char"]
+            dx, dy = self.bbox[0], self.height + self.bbox[1]
+            upright = self.rotation in (0, 180)
+            for index in range(count):
+                char = text[index] if whole else chr(raw.FPDFText_GetUnicode(handle, index))
+                if char in _GENERATED and raw.FPDFText_IsGenerated(handle, index) == 1:
+                    continue
+                obj = raw.FPDFText_GetTextObject(handle, index)
+                address = ctypes.cast(obj, ctypes.c_void_p).value or 0
+                run = runs.get(address)
+                if run is None:
+                    run = runs[address] = _run(handle, index, obj, descents)
+                low, size, name = run
+                raw.FPDFText_GetLooseCharBox(handle, index, box_ref)
+                raw.FPDFText_GetCharOrigin(handle, index, x_ref, y_ref)
+                base = y.value + low
+                x0, y0, x1, y1 = self._device(box.left, base, box.right, base + size)
+                chars.append(
+                    {
+                        "object_type": "char",
+                        "page_number": self.page_number,
+                        "text": char,
+                        "fontname": name,
+                        "size": y1 - y0 if upright else x1 - x0,
+                        "adv": box.right - box.left,
+                        "upright": upright,
+                        "x0": x0 + dx,
+                        "x1": x1 + dx,
+                        "y0": y0,
+                        "y1": y1,
+                        "width": x1 - x0,
+                        "height": y1 - y0,
+                        "top": dy - y1,
+                        "bottom": dy - y0,
+                        "doctop": dy - y1,
+                        "matrix": (1.0, 0.0, 0.0, 1.0, x0, y0),
+                    }
+                )
+        finally:
+            textpage.close()
+
+    def _device(self, x0: float, y0: float, x1: float, y1: float) -> tuple[float, ...]:
+        """A box in the page's user space turned into pdfminer's device space."""
+        a, b, c, d, e, f = self._ctm
+        if b == 0 and c == 0 and a == 1 and d == 1:
+            return (x0 + e, y0 + f, x1 + e, y1 + f)
+        corners = [_apply(self._ctm, x, y) for x, y in ((x0, y0), (x1, y1))]
+        xs, ys = sorted(p[0] for p in corners), sorted(p[1] for p in corners)
+        return (xs[0], ys[0], xs[1], ys[1])
+
+    # -- paths --------------------------------------------------------------------------------
+
+    def _read_paths(self, page: pdfium.PdfPage, max_objects: int) -> None:
+        handle = page.raw
+        stack: list[tuple[Any, int, Matrix]] = []
+        count = raw.FPDFPage_CountObjects(handle)
+        if count > max_objects:
+            raise OverflowError(count)
+        for index in range(count):
+            self._object(raw.FPDFPage_GetObject(handle, index), self._ctm, stack)
+        seen = count
+        while stack:
+            form, total, ctm = stack.pop()
+            seen += total
+            if seen > max_objects:
+                raise OverflowError(seen)
+            for index in range(total):
+                self._object(raw.FPDFFormObj_GetObject(form, index), ctm, stack)
+
+    def _object(self, obj: Any, ctm: Matrix, stack: list[tuple[Any, int, Matrix]]) -> None:
+        kind = raw.FPDFPageObj_GetType(obj)
+        if kind == _FORM:
+            stack.append((obj, raw.FPDFFormObj_CountObjects(obj), _times(_matrix(obj), ctm)))
+        elif kind == _PATH:
+            self._path(obj, _times(_matrix(obj), ctm))
+
+    def _path(self, obj: Any, ctm: Matrix) -> None:
+        fill = ctypes.c_int()
+        stroke = ctypes.c_int()
+        raw.FPDFPath_GetDrawMode(obj, ctypes.byref(fill), ctypes.byref(stroke))
+        width = ctypes.c_float()
+        raw.FPDFPageObj_GetStrokeWidth(obj, ctypes.byref(width))
+        x, y = ctypes.c_float(), ctypes.c_float()
+        path: list[tuple[str, tuple[float, float]]] = []
+        start = (0.0, 0.0)
+        for index in range(raw.FPDFPath_CountSegments(obj)):
+            segment = raw.FPDFPath_GetPathSegment(obj, index)
+            raw.FPDFPathSegment_GetPoint(segment, ctypes.byref(x), ctypes.byref(y))
+            point = _apply(ctm, x.value, y.value)
+            kind = raw.FPDFPathSegment_GetType(segment)
+            if kind == _MOVE:
+                start = point
+                path.append(("m", point))
+            elif kind == _LINE:
+                path.append(("l", point))
+            elif kind == _BEZIER:
+                path.append(("c", point))
+            if raw.FPDFPathSegment_GetClose(segment):
+                path.append(("h", start))
+        self._paint(path, bool(stroke.value), fill.value != 0, width.value)
+
+    def _paint(
+        self, path: list[tuple[str, tuple[float, float]]], stroke: bool, fill: bool, lw: float
+    ) -> None:
+        """pdfminer's paint_path: each subpath a line, a rect or a curve."""
+        starts = [n for n, (op, _) in enumerate(path) if op == "m"]
+        if not starts or starts[0] != 0:
+            return
+        for begin, end in zip(starts, [*starts[1:], len(path)], strict=True):
+            sub = path[begin:end]
+            if len(sub) < 2:
+                continue
+            shape = "".join(op for op, _ in sub)
+            pts = [p for _, p in sub]
+            if len(shape) > 3 and shape[-2:] == "lh" and pts[-2] == pts[0]:
+                shape = shape[:-2] + "h"
+                pts.pop()
+            if shape in ("mlh", "ml"):
+                self._add("line", pts[:2], stroke, fill, lw)
+            elif shape in ("mlllh", "mllll"):
+                (x0, y0), (x1, y1), (x2, y2), (x3, y3), _ = pts
+                square = (x0 == x1 and y1 == y2 and x2 == x3 and y3 == y0) or (
+                    y0 == y1 and x1 == x2 and y2 == y3 and x3 == x0
+                )
+                closed = pts[0] == pts[4]
+                self._add("rect" if closed and square else "curve", pts, stroke, fill, lw)
+            else:
+                self._add("curve", pts, stroke, fill, lw)
+
+    def _add(
+        self, kind: str, pts: list[tuple[float, float]], stroke: bool, fill: bool, lw: float
+    ) -> None:
+        x0 = min(p[0] for p in pts)
+        x1 = max(p[0] for p in pts)
+        y0 = min(p[1] for p in pts)
+        y1 = max(p[1] for p in pts)
+        if kind == "rect":
+            x0, y0 = min(pts[0][0], pts[2][0]), min(pts[0][1], pts[2][1])
+            x1, y1 = max(pts[0][0], pts[2][0]), max(pts[0][1], pts[2][1])
+        height = self.height + self.bbox[1]
+        dx = self.bbox[0]
+        obj: Obj = {
+            "object_type": kind,
+            "page_number": self.page_number,
+            "x0": x0 + dx,
+            "x1": x1 + dx,
+            "y0": y0,
+            "y1": y1,
+            "width": x1 - x0,
+            "height": y1 - y0,
+            "top": height - y1,
+            "bottom": height - y0,
+            "doctop": height - y1,
+            "linewidth": lw,
+            "stroke": stroke,
+            "fill": fill,
+        }
+        if kind != "rect":
+            obj["pts"] = [(x + dx, height - y) for x, y in pts]
+        self._objects[kind].append(obj)
+
+
+def _run(handle: Any, index: int, obj: Any, descents: dict[str, float]) -> tuple[float, float, str]:
+    """Of a char's text object: its box's bottom below the baseline and its height (the
+    font's Descent and size, scaled as drawn), and the font's name."""
+    matrix = raw.FS_MATRIX()
+    raw.FPDFText_GetMatrix(handle, index, ctypes.byref(matrix))
+    size = raw.FPDFText_GetFontSize(handle, index) * abs(matrix.d)
+    name = ""
+    font = raw.FPDFTextObj_GetFont(obj)
+    if font:
+        length = raw.FPDFFont_GetBaseFontName(font, None, 0)
+        if length > 0:
+            buffer = ctypes.create_string_buffer(length)
+            raw.FPDFFont_GetBaseFontName(font, buffer, length)
+            name = buffer.value.decode("utf-8", "replace")
+    return descents.get(name, 0.0) * size, size, name
+
+
+def _matrix(obj: Any) -> Matrix:
+    m = raw.FS_MATRIX()
+    if not raw.FPDFPageObj_GetMatrix(obj, ctypes.byref(m)):
+        return (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+    return (m.a, m.b, m.c, m.d, m.e, m.f)
+
+
+def _times(m: Matrix, n: Matrix) -> Matrix:
+    """m then n (PDF's row-vector convention: m × n)."""
+    a, b, c, d, e, f = m
+    a2, b2, c2, d2, e2, f2 = n
+    return (
+        a * a2 + b * c2,
+        a * b2 + b * d2,
+        c * a2 + d * c2,
+        c * b2 + d * d2,
+        e * a2 + f * c2 + e2,
+        e * b2 + f * d2 + f2,
+    )
+
+
+def _apply(m: Matrix, x: float, y: float) -> tuple[float, float]:
+    a, b, c, d, e, f = m
+    return (a * x + c * y + e, b * x + d * y + f)
+
+
+def _page_matrix(rotation: int, x0: float, y0: float, x1: float, y1: float) -> Matrix:
+    """pdfminer's page CTM: the MediaBox's corner to the origin, the page turned upright."""
+    if rotation == 90:
+        return (0.0, -1.0, 1.0, 0.0, -y0, x1)
+    if rotation == 180:
+        return (-1.0, 0.0, 0.0, -1.0, x1, y1)
+    if rotation == 270:
+        return (0.0, 1.0, -1.0, 0.0, y1, -x0)
+    return (1.0, 0.0, 0.0, 1.0, -x0, -y0)
