@@ -9,11 +9,11 @@ are read here, without parsing its content, as pdfminer reads them.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import Any
 
 from pdfminer.fontmetrics import FONT_METRICS
 from pdfminer.pdfdocument import PDFDocument
-from pdfminer.pdfpage import PDFPage
 from pdfminer.pdftypes import resolve1
 
 _SUBSET_RE = re.compile(r"^[A-Z]{6}\+")  # PDFium names a font without its subset tag
@@ -25,18 +25,18 @@ class FontDescents:
     by the font's BaseFont name."""
 
     def __init__(self, document: PDFDocument) -> None:
-        self._pages = PDFPage.create_pages(document)
+        self._pages = _page_resources(document)
         self._read: list[dict[str, float]] = []
         self._by_id: dict[int, dict[str, float]] = {}
 
     def of_page(self, index: int) -> dict[str, float]:
         """The page's fonts' descents by name, without a subset tag (the first of a name)."""
         while len(self._read) <= index:
-            page = next(self._pages, None)
-            if page is None:
+            resources = next(self._pages, None)
+            if resources is None:
                 return {}
             found: dict[str, float] = {}
-            self._resources(page.resources, found, 0, set())
+            self._resources(resources, found, 0, set())
             self._read.append(found)
         return self._read[index]
 
@@ -70,6 +70,26 @@ class FontDescents:
             attrs = getattr(stream, "attrs", None)
             if isinstance(attrs, dict) and _name(attrs.get("Subtype")) == "Form":
                 self._resources(attrs.get("Resources"), found, depth + 1, seen)
+
+
+def _page_resources(document: PDFDocument) -> Iterator[Any]:
+    """Each page's /Resources (inherited from the page tree), in page order, as
+    pdfminer's PDFPage.create_pages walks the tree, without reading the pages' contents."""
+    root = resolve1(document.catalog.get("Pages"))
+    stack: list[tuple[Any, Any]] = [(root, None)]
+    seen: set[int] = set()
+    while stack:
+        node, inherited = stack.pop()
+        if not isinstance(node, dict) or id(node) in seen:
+            continue
+        seen.add(id(node))
+        resources = node.get("Resources", inherited)
+        kind = _name(node.get("Type", node.get("type")))
+        kids = resolve1(node.get("Kids"))
+        if kind == "Pages" and isinstance(kids, list):
+            stack.extend((resolve1(kid), resources) for kid in reversed(kids))
+        elif kind == "Page":
+            yield resources
 
 
 def _font(spec: Any) -> dict[str, float]:

@@ -10,12 +10,15 @@ origin across its advance, from the baseline plus the font's /Descent up by the 
 from __future__ import annotations
 
 import ctypes
-from typing import Any
+from collections.abc import Callable
+from typing import Any, NamedTuple
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as raw
 from pdfplumber.container import Container
-from pdfplumber.table import Table, TableFinder, TableSettings
+from pdfplumber.table import Table
+
+from goaleditor.formats.readers.pdf import table_finder
 
 Obj = dict[str, Any]
 
@@ -67,11 +70,10 @@ class PdfiumPage(Container):  # type: ignore[misc]
 
     def find_tables(self, table_settings: dict[str, Any] | None = None) -> list[Table]:
         """The ruled tables, as pdfplumber's page.find_tables() finds them."""
-        return TableFinder(self, TableSettings.resolve(table_settings)).tables  # type: ignore[no-any-return]
+        return table_finder.find_tables(self, table_settings)
 
     def close(self) -> None:
-        """Drop the cached edges (the PDFium page is closed already)."""
-        self.flush_cache()
+        """Nothing to close: the PDFium page was closed once read."""
 
     # -- characters ---------------------------------------------------------------------------
 
@@ -86,30 +88,39 @@ class PdfiumPage(Container):  # type: ignore[misc]
             box_ref = ctypes.byref(box)
             x, y = ctypes.c_double(), ctypes.c_double()
             x_ref, y_ref = ctypes.byref(x), ctypes.byref(y)
-            runs: dict[int, tuple[float, float, str]] = {}  # by text object
+            runs: dict[int, _Run] = {}  # by the text object's address
+            names: dict[int, str] = {}  # fonts' names by their address
             chars = self._objects["char"]
             dx, dy = self.bbox[0], self.height + self.bbox[1]
             upright = self.rotation in (0, 180)
+            plain = self._ctm[:4] == (1.0, 0.0, 0.0, 1.0)
+            shift_x, shift_y = self._ctm[4], self._ctm[5]
+            text_object, loose_box = _TEXT_OBJECT, raw.FPDFText_GetLooseCharBox
             for index in range(count):
                 char = text[index] if whole else chr(raw.FPDFText_GetUnicode(handle, index))
                 if char in _GENERATED and raw.FPDFText_IsGenerated(handle, index) == 1:
                     continue
-                obj = raw.FPDFText_GetTextObject(handle, index)
-                address = ctypes.cast(obj, ctypes.c_void_p).value or 0
+                address = text_object(handle, index) or 0
                 run = runs.get(address)
                 if run is None:
-                    run = runs[address] = _run(handle, index, obj, descents)
-                low, size, name = run
-                raw.FPDFText_GetLooseCharBox(handle, index, box_ref)
-                raw.FPDFText_GetCharOrigin(handle, index, x_ref, y_ref)
-                base = y.value + low
-                x0, y0, x1, y1 = self._device(box.left, base, box.right, base + size)
+                    run = runs[address] = _run(handle, index, descents, names)
+                loose_box(handle, index, box_ref)
+                if run.base is None:  # a turned or skewed run: each char has its baseline
+                    raw.FPDFText_GetCharOrigin(handle, index, x_ref, y_ref)
+                    base = y.value + run.low
+                else:
+                    base = run.base
+                if plain:
+                    x0, x1 = box.left + shift_x, box.right + shift_x
+                    y0, y1 = base + shift_y, base + run.size + shift_y
+                else:
+                    x0, y0, x1, y1 = self._device(box.left, base, box.right, base + run.size)
                 chars.append(
                     {
                         "object_type": "char",
                         "page_number": self.page_number,
                         "text": char,
-                        "fontname": name,
+                        "fontname": run.name,
                         "size": y1 - y0 if upright else x1 - x0,
                         "adv": box.right - box.left,
                         "upright": upright,
@@ -170,12 +181,14 @@ class PdfiumPage(Container):  # type: ignore[misc]
         width = ctypes.c_float()
         raw.FPDFPageObj_GetStrokeWidth(obj, ctypes.byref(width))
         x, y = ctypes.c_float(), ctypes.c_float()
+        x_ref, y_ref = ctypes.byref(x), ctypes.byref(y)
         path: list[tuple[str, tuple[float, float]]] = []
         start = (0.0, 0.0)
+        get_segment, get_point = raw.FPDFPath_GetPathSegment, raw.FPDFPathSegment_GetPoint
         for index in range(raw.FPDFPath_CountSegments(obj)):
-            segment = raw.FPDFPath_GetPathSegment(obj, index)
-            raw.FPDFPathSegment_GetPoint(segment, ctypes.byref(x), ctypes.byref(y))
-            point = _apply(ctm, x.value, y.value)
+            segment = get_segment(obj, index)
+            get_point(segment, x_ref, y_ref)
+            point = _apply(ctm, _short(x.value), _short(y.value))
             kind = raw.FPDFPathSegment_GetType(segment)
             if kind == _MOVE:
                 start = point
@@ -249,28 +262,69 @@ class PdfiumPage(Container):  # type: ignore[misc]
         self._objects[kind].append(obj)
 
 
-def _run(handle: Any, index: int, obj: Any, descents: dict[str, float]) -> tuple[float, float, str]:
-    """Of a char's text object: its box's bottom below the baseline and its height (the
-    font's Descent and size, scaled as drawn), and the font's name."""
+class _Run(NamedTuple):
+    """What the chars of one text object share."""
+
+    low: float  # the box's bottom below the baseline (the font's Descent, scaled)
+    size: float  # the box's height (the font size, scaled as drawn)
+    name: str  # the font's name
+    base: float | None  # the box's bottom, where the run is upright (one baseline)
+
+
+def _run(handle: Any, index: int, descents: dict[str, float], names: dict[int, str]) -> _Run:
+    """The run of the text object of the char at index."""
     matrix = raw.FS_MATRIX()
     raw.FPDFText_GetMatrix(handle, index, ctypes.byref(matrix))
     size = raw.FPDFText_GetFontSize(handle, index) * abs(matrix.d)
-    name = ""
-    font = raw.FPDFTextObj_GetFont(obj)
-    if font:
-        length = raw.FPDFFont_GetBaseFontName(font, None, 0)
-        if length > 0:
-            buffer = ctypes.create_string_buffer(length)
-            raw.FPDFFont_GetBaseFontName(font, buffer, length)
-            name = buffer.value.decode("utf-8", "replace")
-    return descents.get(name, 0.0) * size, size, name
+    font = raw.FPDFTextObj_GetFont(raw.FPDFText_GetTextObject(handle, index))
+    address = ctypes.cast(font, ctypes.c_void_p).value or 0
+    name = names.get(address)
+    if name is None:
+        name = names[address] = _font_name(font)
+    low = descents.get(name, 0.0) * size
+    base = None
+    if matrix.b == 0 and matrix.c == 0:
+        x, y = ctypes.c_double(), ctypes.c_double()
+        raw.FPDFText_GetCharOrigin(handle, index, ctypes.byref(x), ctypes.byref(y))
+        base = y.value + low
+    return _Run(low, size, name, base)
+
+
+def _font_name(font: Any) -> str:
+    """A font's BaseFont name (PDFium leaves out a subset tag)."""
+    if not font:
+        return ""
+    length = raw.FPDFFont_GetBaseFontName(font, None, 0)
+    if length <= 0:
+        return ""
+    buffer = ctypes.create_string_buffer(length)
+    raw.FPDFFont_GetBaseFontName(font, buffer, length)
+    return buffer.value.decode("utf-8", "replace")
+
+
+def _text_object_address() -> Callable[[Any, int], int | None]:
+    """FPDFText_GetTextObject giving the object's address (an int: a cheap dict key)."""
+    function = raw.FPDFText_GetTextObject
+    address = ctypes.CFUNCTYPE(ctypes.c_void_p, *function.argtypes)(
+        ctypes.cast(function, ctypes.c_void_p).value
+    )
+    return address  # type: ignore[no-any-return]
+
+
+_TEXT_OBJECT = _text_object_address()
 
 
 def _matrix(obj: Any) -> Matrix:
     m = raw.FS_MATRIX()
     if not raw.FPDFPageObj_GetMatrix(obj, ctypes.byref(m)):
         return (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
-    return (m.a, m.b, m.c, m.d, m.e, m.f)
+    return (_short(m.a), _short(m.b), _short(m.c), _short(m.d), _short(m.e), _short(m.f))
+
+
+def _short(value: float) -> float:
+    """A number PDFium holds as a float (7 digits) as the content stream wrote it: pdfminer
+    reads 104.465 exactly, PDFium as 104.46499634."""
+    return float(f"{value:.7g}")
 
 
 def _times(m: Matrix, n: Matrix) -> Matrix:
