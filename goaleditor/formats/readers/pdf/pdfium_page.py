@@ -28,7 +28,7 @@ _MOVE, _LINE, _BEZIER = raw.FPDF_SEGMENT_MOVETO, raw.FPDF_SEGMENT_LINETO, raw.FP
 Matrix = tuple[float, float, float, float, float, float]
 
 
-class PdfiumPage(Container):  # type: ignore[misc]
+class PdfiumPage(Container):
     """One page: chars, lines, rects and curves as pdfplumber gives them, and its tables."""
 
     is_original = True
@@ -305,10 +305,11 @@ def _font_name(font: Any) -> str:
 def _text_object_address() -> Callable[[Any, int], int | None]:
     """FPDFText_GetTextObject giving the object's address (an int: a cheap dict key)."""
     function = raw.FPDFText_GetTextObject
-    address = ctypes.CFUNCTYPE(ctypes.c_void_p, *function.argtypes)(
-        ctypes.cast(function, ctypes.c_void_p).value
-    )
-    return address  # type: ignore[no-any-return]
+    pointer = ctypes.cast(function, ctypes.c_void_p).value or 0
+    address: Callable[[Any, int], int | None] = ctypes.CFUNCTYPE(
+        ctypes.c_void_p, *function.argtypes
+    )(pointer)
+    return address
 
 
 _TEXT_OBJECT = _text_object_address()

@@ -19,7 +19,7 @@ from pdfplumber.table import (
     cells_to_tables,
     edges_to_intersections,
 )
-from pdfplumber.utils import obj_to_bbox
+from pdfplumber.utils.geometry import obj_to_bbox
 
 Point = tuple[float, float]
 Box = tuple[float, float, float, float]
