@@ -3,7 +3,8 @@
 Its chars, lines, rects and curves are pdfminer's (pdfplumber's) dicts, in pdfplumber's
 coordinates (top = the page's height − y1, from the MediaBox's corner), built from PDFium's
 characters and path objects, so that pdfplumber's own table finder (pure Python, over the
-page's edges and chars) finds the same tables in them. pdfminer's char box: from the glyph's
+page's edges and chars) finds the same tables in them. A char leaves out the matrix and
+advance pdfplumber gives: nothing here reads them. pdfminer's char box: from the glyph's
 origin across its advance, from the baseline plus the font's /Descent up by the font size.
 """
 
@@ -85,7 +86,8 @@ class PdfiumPage(Container):
             text = textpage.get_text_range(0, count) if count > 0 else ""
             whole = len(text) == count  # one UTF-16 unit per char (no surrogate pairs)
             box = raw.FS_RECTF()
-            box_ref = ctypes.byref(box)
+            box_address = ctypes.addressof(box)
+            handle_address = ctypes.cast(handle, ctypes.c_void_p).value
             x, y = ctypes.c_double(), ctypes.c_double()
             x_ref, y_ref = ctypes.byref(x), ctypes.byref(y)
             runs: dict[int, _Run] = {}  # by the text object's address
@@ -95,16 +97,16 @@ class PdfiumPage(Container):
             upright = self.rotation in (0, 180)
             plain = self._ctm[:4] == (1.0, 0.0, 0.0, 1.0)
             shift_x, shift_y = self._ctm[4], self._ctm[5]
-            text_object, loose_box = _TEXT_OBJECT, raw.FPDFText_GetLooseCharBox
+            text_object, loose_box = _TEXT_OBJECT, _LOOSE_BOX
             for index in range(count):
                 char = text[index] if whole else chr(raw.FPDFText_GetUnicode(handle, index))
                 if char in _GENERATED and raw.FPDFText_IsGenerated(handle, index) == 1:
                     continue
-                address = text_object(handle, index) or 0
+                address = text_object(handle_address, index) or 0
                 run = runs.get(address)
                 if run is None:
                     run = runs[address] = _run(handle, index, descents, names)
-                loose_box(handle, index, box_ref)
+                loose_box(handle_address, index, box_address)
                 if run.base is None:  # a turned or skewed run: each char has its baseline
                     raw.FPDFText_GetCharOrigin(handle, index, x_ref, y_ref)
                     base = y.value + run.low
@@ -115,14 +117,13 @@ class PdfiumPage(Container):
                     y0, y1 = base + shift_y, base + run.size + shift_y
                 else:
                     x0, y0, x1, y1 = self._device(box.left, base, box.right, base + run.size)
+                top = dy - y1
                 chars.append(
                     {
                         "object_type": "char",
-                        "page_number": self.page_number,
                         "text": char,
                         "fontname": run.name,
                         "size": y1 - y0 if upright else x1 - x0,
-                        "adv": box.right - box.left,
                         "upright": upright,
                         "x0": x0 + dx,
                         "x1": x1 + dx,
@@ -130,10 +131,9 @@ class PdfiumPage(Container):
                         "y1": y1,
                         "width": x1 - x0,
                         "height": y1 - y0,
-                        "top": dy - y1,
+                        "top": top,
                         "bottom": dy - y0,
-                        "doctop": dy - y1,
-                        "matrix": (1.0, 0.0, 0.0, 1.0, x0, y0),
+                        "doctop": top,
                     }
                 )
         finally:
@@ -302,17 +302,21 @@ def _font_name(font: Any) -> str:
     return buffer.value.decode("utf-8", "replace")
 
 
-def _text_object_address() -> Callable[[Any, int], int | None]:
-    """FPDFText_GetTextObject giving the object's address (an int: a cheap dict key)."""
-    function = raw.FPDFText_GetTextObject
+def _by_address(function: Any, result: Any) -> Any:
+    """A PDFium function called with plain addresses (ints) for its pointers, and giving
+    one for a pointer it returns: cheaper per call than the bindings' typed pointers, and
+    an int is a cheap dict key."""
     pointer = ctypes.cast(function, ctypes.c_void_p).value or 0
-    address: Callable[[Any, int], int | None] = ctypes.CFUNCTYPE(
-        ctypes.c_void_p, *function.argtypes
-    )(pointer)
-    return address
+    kinds = [ctypes.c_void_p if hasattr(kind, "contents") else kind for kind in function.argtypes]
+    return ctypes.CFUNCTYPE(result, *kinds)(pointer)
 
 
-_TEXT_OBJECT = _text_object_address()
+_TEXT_OBJECT: Callable[[int | None, int], int | None] = _by_address(
+    raw.FPDFText_GetTextObject, ctypes.c_void_p
+)
+_LOOSE_BOX: Callable[[int | None, int, int], int] = _by_address(
+    raw.FPDFText_GetLooseCharBox, ctypes.c_int
+)
 
 
 def _matrix(obj: Any) -> Matrix:
