@@ -91,13 +91,15 @@ class PdfiumPage(Container):
             x, y = ctypes.c_double(), ctypes.c_double()
             x_ref, y_ref = ctypes.byref(x), ctypes.byref(y)
             runs: dict[int, _Run] = {}  # by the text object's address
-            names: dict[int, str] = {}  # fonts' names by their address
+            names: dict[int, tuple[str, bool]] = {}  # fonts' names, not in the file, by address
             chars = self._objects["char"]
             dx, dy = self.bbox[0], self.height + self.bbox[1]
             upright = self.rotation in (0, 180)
             plain = self._ctm[:4] == (1.0, 0.0, 0.0, 1.0)
             shift_x, shift_y = self._ctm[4], self._ctm[5]
             text_object, loose_box = _TEXT_OBJECT, _LOOSE_BOX
+            found: list[tuple[str, float, float, float, _Run]] = []  # in user space
+            last_address = -1
             for index in range(count):
                 char = text[index] if whole else chr(raw.FPDFText_GetUnicode(handle, index))
                 if char in _GENERATED and raw.FPDFText_IsGenerated(handle, index) == 1:
@@ -112,18 +114,26 @@ class PdfiumPage(Container):
                     base = y.value + run.low
                 else:
                     base = run.base
+                left = box.left
+                if run.guessed and address == last_address and found[-1][2] > left >= found[-1][1]:
+                    # PDFium may take the width of a font not in the file from a stand-in;
+                    # the char after it in the run starts where the file's width ends it
+                    found[-1] = (*found[-1][:2], left, *found[-1][3:])
+                last_address = address
+                found.append((char, left, box.right, base, run))
+            for char, left, right, base, run in found:
                 if plain:
-                    x0, x1 = box.left + shift_x, box.right + shift_x
+                    x0, x1 = left + shift_x, right + shift_x
                     y0, y1 = base + shift_y, base + run.size + shift_y
                 else:
-                    x0, y0, x1, y1 = self._device(box.left, base, box.right, base + run.size)
+                    x0, y0, x1, y1 = self._device(left, base, right, base + run.size)
                 top = dy - y1
                 chars.append(
                     {
                         "object_type": "char",
                         "text": char,
                         "fontname": run.name,
-                        "size": y1 - y0 if upright else x1 - x0,
+                        "size": y1 - y0,  # pdfminer: the height, on a turned page too
                         "upright": upright,
                         "x0": x0 + dx,
                         "x1": x1 + dx,
@@ -181,15 +191,20 @@ class PdfiumPage(Container):
         width = ctypes.c_float()
         raw.FPDFPageObj_GetStrokeWidth(obj, ctypes.byref(width))
         x, y = ctypes.c_float(), ctypes.c_float()
-        x_ref, y_ref = ctypes.byref(x), ctypes.byref(y)
+        x_at, y_at = ctypes.addressof(x), ctypes.addressof(y)
         path: list[tuple[str, tuple[float, float]]] = []
         start = (0.0, 0.0)
-        get_segment, get_point = raw.FPDFPath_GetPathSegment, raw.FPDFPathSegment_GetPoint
-        for index in range(raw.FPDFPath_CountSegments(obj)):
-            segment = get_segment(obj, index)
-            get_point(segment, x_ref, y_ref)
+        curve = 0  # PDFium gives a Bézier as three points: its end is the third
+        handle = ctypes.cast(obj, ctypes.c_void_p).value
+        for index in range(_COUNT_SEGMENTS(handle)):
+            segment = _SEGMENT(handle, index)
+            kind = _SEGMENT_TYPE(segment)
+            if kind == _BEZIER:
+                curve += 1
+                if curve % 3:
+                    continue
+            _POINT(segment, x_at, y_at)
             point = _apply(ctm, _short(x.value), _short(y.value))
-            kind = raw.FPDFPathSegment_GetType(segment)
             if kind == _MOVE:
                 start = point
                 path.append(("m", point))
@@ -197,7 +212,7 @@ class PdfiumPage(Container):
                 path.append(("l", point))
             elif kind == _BEZIER:
                 path.append(("c", point))
-            if raw.FPDFPathSegment_GetClose(segment):
+            if _CLOSES(segment):
                 path.append(("h", start))
         self._paint(path, bool(stroke.value), fill.value != 0, width.value)
 
@@ -268,26 +283,33 @@ class _Run(NamedTuple):
     low: float  # the box's bottom below the baseline (the font's Descent, scaled)
     size: float  # the box's height (the font size, scaled as drawn)
     name: str  # the font's name
+    guessed: bool  # the font is not in the file (PDFium's widths may be a stand-in's)
     base: float | None  # the box's bottom, where the run is upright (one baseline)
 
 
-def _run(handle: Any, index: int, descents: dict[str, float], names: dict[int, str]) -> _Run:
+def _run(
+    handle: Any, index: int, descents: dict[str, float], names: dict[int, tuple[str, bool]]
+) -> _Run:
     """The run of the text object of the char at index."""
     matrix = raw.FS_MATRIX()
     raw.FPDFText_GetMatrix(handle, index, ctypes.byref(matrix))
     size = raw.FPDFText_GetFontSize(handle, index) * abs(matrix.d)
     font = raw.FPDFTextObj_GetFont(raw.FPDFText_GetTextObject(handle, index))
     address = ctypes.cast(font, ctypes.c_void_p).value or 0
-    name = names.get(address)
-    if name is None:
-        name = names[address] = _font_name(font)
+    known = names.get(address)
+    if known is None:
+        known = names[address] = (
+            _font_name(font),
+            bool(font) and not raw.FPDFFont_GetIsEmbedded(font),
+        )
+    name, guessed = known
     low = descents.get(name, 0.0) * size
     base = None
     if matrix.b == 0 and matrix.c == 0:
         x, y = ctypes.c_double(), ctypes.c_double()
         raw.FPDFText_GetCharOrigin(handle, index, ctypes.byref(x), ctypes.byref(y))
         base = y.value + low
-    return _Run(low, size, name, base)
+    return _Run(low, size, name, guessed, base)
 
 
 def _font_name(font: Any) -> str:
@@ -314,6 +336,15 @@ def _by_address(function: Any, result: Any) -> Any:
 _TEXT_OBJECT: Callable[[int | None, int], int | None] = _by_address(
     raw.FPDFText_GetTextObject, ctypes.c_void_p
 )
+_COUNT_SEGMENTS: Callable[[int | None], int] = _by_address(raw.FPDFPath_CountSegments, ctypes.c_int)
+_SEGMENT: Callable[[int | None, int], int | None] = _by_address(
+    raw.FPDFPath_GetPathSegment, ctypes.c_void_p
+)
+_SEGMENT_TYPE: Callable[[int | None], int] = _by_address(raw.FPDFPathSegment_GetType, ctypes.c_int)
+_POINT: Callable[[int | None, int, int], int] = _by_address(
+    raw.FPDFPathSegment_GetPoint, ctypes.c_int
+)
+_CLOSES: Callable[[int | None], int] = _by_address(raw.FPDFPathSegment_GetClose, ctypes.c_int)
 _LOOSE_BOX: Callable[[int | None, int, int], int] = _by_address(
     raw.FPDFText_GetLooseCharBox, ctypes.c_int
 )
