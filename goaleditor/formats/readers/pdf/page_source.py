@@ -45,12 +45,6 @@ class PdfiumPages:
         """How many objects the cross-reference table lists."""
         return sum(len(list(xref.get_objids())) for xref in self._document.xrefs)
 
-    def repaired(self) -> bool:
-        """Whether PDFium had to rebuild a damaged cross-reference table."""
-        import pypdfium2.raw as raw
-
-        return not raw.FPDF_DocumentHasValidCrossReferenceTable(self._pdf.raw)
-
     def page(self, index: int) -> PdfiumPage:
         """The page at index (from 0), read whole."""
         page = self._pdf[index]

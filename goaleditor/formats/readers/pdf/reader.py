@@ -1,4 +1,4 @@
-"""Import of published PDFs: ruled tables (pdfplumber), the text around them, continued tables."""
+"""Import of published PDFs: ruled tables (PDFium pages), the text around them, continued tables."""
 
 from __future__ import annotations
 
@@ -57,7 +57,6 @@ SAME_TOP = 3.0  # points; blocks starting this close in height are side by side
 Block = tuple[bool, list[list[Any]], tuple[float, float] | None]  # (x0, x1) of a table
 
 _MARKERS = ("项目名称", "绩效目标")
-_DAMAGED = "PDF文件有轻微损坏，已尽量读取，请核对导入的内容"
 _METRICS_RE = re.compile(r"FontBBox|font width|font descriptor", re.IGNORECASE)
 _NAME_RE = re.compile("三级指标|指标名称")
 _VALUE_RE = re.compile("指标值|目标值")
@@ -221,7 +220,7 @@ def _library_note(message: str) -> str:
         return ""
     if "ToUnicode" in message:
         return "PDF中有些字的编码表有误，这些字可能读不出来，请核对导入的文字"
-    return _DAMAGED
+    return "PDF文件有轻微损坏，已尽量读取，请核对导入的内容"
 
 
 def _scan(path: Path) -> tuple[list[int], int, dict[str, str]]:
@@ -294,8 +293,6 @@ def _read_pages(
         objects = pdf.object_count()
         if objects > MAX_OBJECTS:
             raise InputError(f"{path.name}：PDF结构异常（{objects}个对象），已拒绝读取")
-        if pdf.repaired():  # PDFium rebuilt the cross-reference table
-            notes.append(ImportNote(_DAMAGED))
         extent = None  # of the last table read
         named: list[str] | None = None  # its 项目名称 row (a repeated one goes on with it)
         carry = Carry()  # the columns of a table without vertical lines

@@ -41,9 +41,6 @@ class PlumberPages:
     def object_count(self) -> int:
         return sum(len(list(xref.get_objids())) for xref in self._pdf.doc.xrefs)
 
-    def repaired(self) -> bool:
-        return False  # pdfminer says its repairs in log warnings (the reader notes them)
-
     def page(self, index: int) -> Any:
         return self._pdf.pages[index]
 
