@@ -32,11 +32,14 @@ class FontDescents:
     def of_page(self, index: int) -> dict[str, float]:
         """The page's fonts' descents by name, without a subset tag (the first of a name)."""
         while len(self._read) <= index:
-            resources = next(self._pages, None)
-            if resources is None:
-                return {}
             found: dict[str, float] = {}
-            self._resources(resources, found, 0, set())
+            try:
+                resources = next(self._pages, None)
+                if resources is None:
+                    return {}
+                self._resources(resources, found, 0, set())
+            except Exception:  # a damaged page tree or font dictionary: PDFium reads the text
+                pass  # still; a font not found takes the Descent 0
             self._read.append(found)
         return self._read[index]
 

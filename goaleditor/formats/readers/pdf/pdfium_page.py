@@ -29,6 +29,10 @@ _MOVE, _LINE, _BEZIER = raw.FPDF_SEGMENT_MOVETO, raw.FPDF_SEGMENT_LINETO, raw.FP
 Matrix = tuple[float, float, float, float, float, float]
 
 
+class TooManyObjects(Exception):
+    """A page (with its forms) of more objects than the reader takes."""
+
+
 class PdfiumPage(Container):
     """One page: chars, lines, rects and curves as pdfplumber gives them, and its tables."""
 
@@ -165,7 +169,7 @@ class PdfiumPage(Container):
         stack: list[tuple[Any, int, Matrix]] = []
         count = raw.FPDFPage_CountObjects(handle)
         if count > max_objects:
-            raise OverflowError(count)
+            raise TooManyObjects(count)
         for index in range(count):
             self._object(raw.FPDFPage_GetObject(handle, index), self._ctm, stack)
         seen = count
@@ -173,7 +177,7 @@ class PdfiumPage(Container):
             form, total, ctm = stack.pop()
             seen += total
             if seen > max_objects:
-                raise OverflowError(seen)
+                raise TooManyObjects(seen)
             for index in range(total):
                 self._object(raw.FPDFFormObj_GetObject(form, index), ctm, stack)
 

@@ -27,6 +27,7 @@ from goaleditor.formats.readers.pdf.chain import (
 from goaleditor.formats.readers.pdf.columns import column_rows
 from goaleditor.formats.readers.pdf.horizontal_rules import Carry, rule_tables
 from goaleditor.formats.readers.pdf.pages import named_from_first_row, paged
+from goaleditor.formats.readers.pdf.pdfium_page import TooManyObjects
 from goaleditor.formats.readers.pdf.radicals import RADICAL_RE, ideographs
 from goaleditor.formats.readers.pdf.ruled_cells import RuledTable, group_lines, join_split_rows
 from goaleditor.formats.readers.pdf.tables import read_sheets
@@ -313,7 +314,7 @@ def _read_pages(
                 named = name_row(found) or named
             except InputError:
                 raise
-            except (MemoryError, OverflowError):  # OverflowError: a page of too many objects
+            except (MemoryError, TooManyObjects):
                 raise InputError(f"{path.name}：PDF过于复杂，无法读取") from None
             except Exception as exc:
                 raise InputError(
