@@ -20,7 +20,7 @@ import pytest
 from goaleditor.errors import InputError
 from goaleditor.formats import canonical_json, read_document
 from goaleditor.formats.readers.pdf import page_source
-from goaleditor.formats.readers.pdf.pdfium_page import PdfiumPage
+from goaleditor.formats.readers.pdf.pdfium_page import PdfiumPage, TooManyObjects
 from tests.helpers import note_lines
 
 FIXTURES = Path(__file__).resolve().parents[3] / "fixtures"
@@ -210,3 +210,21 @@ def test_pdfium_pages_are_pdfplumbers(
             )
 
         assert edges(mine) == edges(theirs)
+
+
+def test_a_page_of_more_objects_than_taken_is_refused(tmp_path: Path) -> None:
+    """The cap on objects holds for a page's objects and those of its forms: the page
+    drawn has 9 objects, one a form of 2."""
+    path = tmp_path / "drawn.pdf"
+    _drawn(path)
+    pages = page_source.PdfiumPages(path, 10)
+    try:
+        with pytest.raises(TooManyObjects):
+            pages.page(0)
+    finally:
+        pages.close()
+    pages = page_source.PdfiumPages(path, 11)
+    try:
+        assert pages.page(0).chars
+    finally:
+        pages.close()
