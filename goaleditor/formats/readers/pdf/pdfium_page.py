@@ -3,9 +3,10 @@
 Its chars, lines, rects and curves are pdfminer's (pdfplumber's) dicts, in pdfplumber's
 coordinates (top = the page's height − y1, from the MediaBox's corner), built from PDFium's
 characters and path objects, so that pdfplumber's own table finder (pure Python, over the
-page's edges and chars) finds the same tables in them. A char leaves out the matrix and
-advance pdfplumber gives: nothing here reads them. pdfminer's char box: from the glyph's
-origin across its advance, from the baseline plus the font's /Descent up by the font size.
+page's edges and chars) finds the same tables in them. A char has only what the reader
+and pdfplumber's table finder read of it (text, font, size, upright, x0, x1, top, bottom).
+pdfminer's char box: from the glyph's origin across its advance, from the baseline plus the
+font's /Descent up by the font size.
 """
 
 from __future__ import annotations
@@ -134,17 +135,12 @@ class PdfiumPage(Container):
                 top = dy - y1
                 chars.append(
                     {
-                        "object_type": "char",
                         "text": char,
                         "fontname": run.name,
                         "size": y1 - y0,  # pdfminer: the height, on a turned page too
                         "upright": upright,
                         "x0": x0 + dx,
                         "x1": x1 + dx,
-                        "y0": y0,
-                        "y1": y1,
-                        "width": x1 - x0,
-                        "height": y1 - y0,
                         "top": top,
                         "bottom": dy - y0,
                         "doctop": top,
