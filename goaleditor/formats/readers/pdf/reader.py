@@ -1,4 +1,4 @@
-"""Import of published PDFs: ruled tables (pdfplumber), the text around them, continued tables."""
+"""Import of published PDFs: ruled tables (PDFium pages), the text around them, continued tables."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from goaleditor.errors import InputError, RefusalKind
 from goaleditor.formats.layout.official import DEFAULT_HEADING, table_title
 from goaleditor.formats.notes import ImportNote, Warn
 from goaleditor.formats.readers import guard
+from goaleditor.formats.readers.pdf import page_source
 from goaleditor.formats.readers.pdf.chain import (
     Placed,
     continued,
@@ -26,6 +27,7 @@ from goaleditor.formats.readers.pdf.chain import (
 from goaleditor.formats.readers.pdf.columns import column_rows
 from goaleditor.formats.readers.pdf.horizontal_rules import Carry, rule_tables
 from goaleditor.formats.readers.pdf.pages import named_from_first_row, paged
+from goaleditor.formats.readers.pdf.pdfium_page import TooManyObjects
 from goaleditor.formats.readers.pdf.radicals import RADICAL_RE, ideographs
 from goaleditor.formats.readers.pdf.ruled_cells import RuledTable, group_lines, join_split_rows
 from goaleditor.formats.readers.pdf.tables import read_sheets
@@ -280,18 +282,16 @@ def _read_pages(
     """The blocks of the pages, then of the pages after them up to the first that does not
     go on with the table before it (a table continued without a repeated header names no
     label)."""
-    import pdfplumber
-
     try:
-        pdf = pdfplumber.open(str(path))
+        pdf = page_source.open_pages(path, MAX_OBJECTS)
+    except page_source.Encrypted:
+        raise InputError(f"{path.name}：PDF已加密，请先去掉密码再导入") from None
     except Exception as exc:
-        if "Password" in type(exc).__name__:
-            raise InputError(f"{path.name}：PDF已加密，请先去掉密码再导入") from None
         raise InputError(
             f"{path.name}：文件已损坏：无法打开PDF（{guard.damage_kind(exc)}）"
         ) from None
     try:
-        objects = sum(len(list(xref.get_objids())) for xref in pdf.doc.xrefs)
+        objects = pdf.object_count()
         if objects > MAX_OBJECTS:
             raise InputError(f"{path.name}：PDF结构异常（{objects}个对象），已拒绝读取")
         extent = None  # of the last table read
@@ -300,7 +300,7 @@ def _read_pages(
         for index in itertools.chain(pages, range(pages[-1] + 1, count)):
             deadline.check()
             try:
-                page = pdf.pages[index]
+                page = pdf.page(index)
                 try:
                     found = _page_blocks(page, index + 1, notes, carry)
                 except InputError as exc:  # a table that cannot be read right
@@ -314,7 +314,7 @@ def _read_pages(
                 named = name_row(found) or named
             except InputError:
                 raise
-            except MemoryError:
+            except (MemoryError, TooManyObjects):
                 raise InputError(f"{path.name}：PDF过于复杂，无法读取") from None
             except Exception as exc:
                 raise InputError(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import operator
 import re
 from collections.abc import Iterator
 from typing import Any
@@ -20,6 +21,7 @@ Span = tuple[float, float, str | None, float]
 RUN_GAP = 0.5  # points; glyphs of one run touch, text of two cells is apart by their padding
 _CJK_RE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _SLASHES = "/／"
+_X0 = operator.itemgetter("x0")
 NO_ROOM = 1e9  # an empty cell, or one merged down from above: nothing goes on in it
 
 
@@ -189,7 +191,7 @@ def group_lines(chars: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
         else:
             lines.append([char])
     for line in lines:
-        line.sort(key=lambda c: c["x0"])
+        line.sort(key=_X0)
     return lines
 
 

@@ -1,0 +1,393 @@
+"""A PDF page read by PDFium, offering what the reader used of a pdfplumber page.
+
+Its chars, lines, rects and curves are pdfminer's (pdfplumber's) dicts, in pdfplumber's
+coordinates (top = the page's height − y1, from the MediaBox's corner), built from PDFium's
+characters and path objects, so that pdfplumber's own table finder (pure Python, over the
+page's edges and chars) finds the same tables in them. A char has only what the reader
+and pdfplumber's table finder read of it (text, font, size, upright, x0, x1, top, bottom).
+pdfminer's char box: from the glyph's origin across its advance, from the baseline plus the
+font's /Descent up by the font size.
+"""
+
+from __future__ import annotations
+
+import ctypes
+from collections.abc import Callable
+from typing import Any, NamedTuple
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as raw
+from pdfplumber.container import Container
+from pdfplumber.table import Table
+
+from goaleditor.formats.readers.pdf import table_finder
+
+Obj = dict[str, Any]
+
+_GENERATED = frozenset(" \r\n\t\x00\x02\ufffe")  # what PDFium may put between runs itself
+_TEXT, _PATH, _FORM = raw.FPDF_PAGEOBJ_TEXT, raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_FORM
+_MOVE, _LINE, _BEZIER = raw.FPDF_SEGMENT_MOVETO, raw.FPDF_SEGMENT_LINETO, raw.FPDF_SEGMENT_BEZIERTO
+Matrix = tuple[float, float, float, float, float, float]
+
+
+class TooManyObjects(Exception):
+    """A page (with its forms) of more objects than the reader takes."""
+
+
+class PdfiumPage(Container):
+    """One page: chars, lines, rects and curves as pdfplumber gives them, and its tables."""
+
+    is_original = True
+
+    def __init__(
+        self, page: pdfium.PdfPage, number: int, max_objects: int, descents: dict[str, float]
+    ) -> None:
+        self.page_number = number
+        self.initial_doctop = 0.0
+        x0, y0, x1, y1 = page.get_mediabox()
+        x0, x1 = sorted((x0, x1))
+        y0, y1 = sorted((y0, y1))
+        self.rotation = page.get_rotation() % 360
+        # pdfplumber's boxes: the MediaBox turned with the page, flipped top to bottom
+        box = (y0, x0, y1, x1) if self.rotation in (90, 270) else (x0, y0, x1, y1)
+        height = box[3] - box[1]
+        self.bbox = self.mediabox = self.cropbox = (
+            box[0],
+            height - box[3],
+            box[2],
+            height - box[1],
+        )
+        self._ctm = _page_matrix(self.rotation, x0, y0, x1, y1)
+        self._objects: dict[str, list[Obj]] = {"char": [], "line": [], "rect": [], "curve": []}
+        self._read_paths(page, max_objects)
+        self._read_chars(page, descents)
+
+    @property
+    def width(self) -> float:
+        return float(self.bbox[2] - self.bbox[0])
+
+    @property
+    def height(self) -> float:
+        return float(self.bbox[3] - self.bbox[1])
+
+    @property
+    def objects(self) -> dict[str, list[Obj]]:
+        return self._objects
+
+    def find_tables(self, table_settings: dict[str, Any] | None = None) -> list[Table]:
+        """The ruled tables, as pdfplumber's page.find_tables() finds them."""
+        return table_finder.find_tables(self, table_settings)
+
+    def close(self) -> None:
+        """Nothing to close: the PDFium page was closed once read."""
+
+    # -- characters ---------------------------------------------------------------------------
+
+    def _read_chars(self, page: pdfium.PdfPage, descents: dict[str, float]) -> None:
+        textpage = page.get_textpage()
+        try:
+            handle = textpage.raw
+            count = raw.FPDFText_CountChars(handle)
+            text = textpage.get_text_range(0, count) if count > 0 else ""
+            whole = len(text) == count  # one UTF-16 unit per char (no surrogate pairs)
+            box = raw.FS_RECTF()
+            box_address = ctypes.addressof(box)
+            handle_address = ctypes.cast(handle, ctypes.c_void_p).value
+            x, y = ctypes.c_double(), ctypes.c_double()
+            x_ref, y_ref = ctypes.byref(x), ctypes.byref(y)
+            runs: dict[int, _Run] = {}  # by the text object's address
+            names: dict[int, tuple[str, bool]] = {}  # fonts' names, not in the file, by address
+            chars = self._objects["char"]
+            dx, dy = self.bbox[0], self.height + self.bbox[1]
+            upright = self.rotation in (0, 180)
+            plain = self._ctm[:4] == (1.0, 0.0, 0.0, 1.0)
+            shift_x, shift_y = self._ctm[4], self._ctm[5]
+            text_object, loose_box = _TEXT_OBJECT, _LOOSE_BOX
+            found: list[tuple[str, float, float, float, _Run]] = []  # in user space
+            last_address = -1
+            for index in range(count):
+                char = text[index] if whole else chr(raw.FPDFText_GetUnicode(handle, index))
+                if char in _GENERATED and raw.FPDFText_IsGenerated(handle, index) == 1:
+                    continue
+                address = text_object(handle_address, index) or 0
+                run = runs.get(address)
+                if run is None:
+                    run = runs[address] = _run(handle, index, descents, names)
+                loose_box(handle_address, index, box_address)
+                if run.base is None:  # a turned or skewed run: each char has its baseline
+                    raw.FPDFText_GetCharOrigin(handle, index, x_ref, y_ref)
+                    base = y.value + run.low
+                else:
+                    base = run.base
+                left = box.left
+                if run.guessed and address == last_address and found[-1][2] > left >= found[-1][1]:
+                    # PDFium may take the width of a font not in the file from a stand-in;
+                    # the char after it in the run starts where the file's width ends it
+                    found[-1] = (*found[-1][:2], left, *found[-1][3:])
+                last_address = address
+                found.append((char, left, box.right, base, run))
+            for char, left, right, base, run in found:
+                if plain:
+                    x0, x1 = left + shift_x, right + shift_x
+                    y0, y1 = base + shift_y, base + run.size + shift_y
+                else:
+                    x0, y0, x1, y1 = self._device(left, base, right, base + run.size)
+                top = dy - y1
+                chars.append(
+                    {
+                        "text": char,
+                        "fontname": run.name,
+                        "size": y1 - y0,  # pdfminer: the height, on a turned page too
+                        "upright": upright,
+                        "x0": x0 + dx,
+                        "x1": x1 + dx,
+                        "top": top,
+                        "bottom": dy - y0,
+                        "doctop": top,
+                    }
+                )
+        finally:
+            textpage.close()
+
+    def _device(self, x0: float, y0: float, x1: float, y1: float) -> tuple[float, ...]:
+        """A box in the page's user space turned into pdfminer's device space."""
+        a, b, c, d, e, f = self._ctm
+        if b == 0 and c == 0 and a == 1 and d == 1:
+            return (x0 + e, y0 + f, x1 + e, y1 + f)
+        corners = [_apply(self._ctm, x, y) for x, y in ((x0, y0), (x1, y1))]
+        xs, ys = sorted(p[0] for p in corners), sorted(p[1] for p in corners)
+        return (xs[0], ys[0], xs[1], ys[1])
+
+    # -- paths --------------------------------------------------------------------------------
+
+    def _read_paths(self, page: pdfium.PdfPage, max_objects: int) -> None:
+        handle = page.raw
+        stack: list[tuple[Any, int, Matrix]] = []
+        count = raw.FPDFPage_CountObjects(handle)
+        if count > max_objects:
+            raise TooManyObjects(count)
+        for index in range(count):
+            self._object(raw.FPDFPage_GetObject(handle, index), self._ctm, stack)
+        seen = count
+        while stack:
+            form, total, ctm = stack.pop()
+            seen += total
+            if seen > max_objects:
+                raise TooManyObjects(seen)
+            for index in range(total):
+                self._object(raw.FPDFFormObj_GetObject(form, index), ctm, stack)
+
+    def _object(self, obj: Any, ctm: Matrix, stack: list[tuple[Any, int, Matrix]]) -> None:
+        kind = raw.FPDFPageObj_GetType(obj)
+        if kind == _FORM:
+            stack.append((obj, raw.FPDFFormObj_CountObjects(obj), _times(_matrix(obj), ctm)))
+        elif kind == _PATH:
+            self._path(obj, _times(_matrix(obj), ctm))
+
+    def _path(self, obj: Any, ctm: Matrix) -> None:
+        fill = ctypes.c_int()
+        stroke = ctypes.c_int()
+        raw.FPDFPath_GetDrawMode(obj, ctypes.byref(fill), ctypes.byref(stroke))
+        width = ctypes.c_float()
+        raw.FPDFPageObj_GetStrokeWidth(obj, ctypes.byref(width))
+        x, y = ctypes.c_float(), ctypes.c_float()
+        x_at, y_at = ctypes.addressof(x), ctypes.addressof(y)
+        path: list[tuple[str, tuple[float, float]]] = []
+        start = (0.0, 0.0)
+        curve = 0  # PDFium gives a Bézier as three points: its end is the third
+        handle = ctypes.cast(obj, ctypes.c_void_p).value
+        for index in range(_COUNT_SEGMENTS(handle)):
+            segment = _SEGMENT(handle, index)
+            kind = _SEGMENT_TYPE(segment)
+            if kind == _BEZIER:
+                curve += 1
+                if curve % 3:
+                    continue
+            _POINT(segment, x_at, y_at)
+            point = _apply(ctm, _short(x.value), _short(y.value))
+            if kind == _MOVE:
+                start = point
+                path.append(("m", point))
+            elif kind == _LINE:
+                path.append(("l", point))
+            elif kind == _BEZIER:
+                path.append(("c", point))
+            if _CLOSES(segment):
+                path.append(("h", start))
+        self._paint(path, bool(stroke.value), fill.value != 0, width.value)
+
+    def _paint(
+        self, path: list[tuple[str, tuple[float, float]]], stroke: bool, fill: bool, lw: float
+    ) -> None:
+        """pdfminer's paint_path: each subpath a line, a rect or a curve."""
+        starts = [n for n, (op, _) in enumerate(path) if op == "m"]
+        if not starts or starts[0] != 0:
+            return
+        for begin, end in zip(starts, [*starts[1:], len(path)], strict=True):
+            sub = path[begin:end]
+            if len(sub) < 2:
+                continue
+            shape = "".join(op for op, _ in sub)
+            pts = [p for _, p in sub]
+            if len(shape) > 3 and shape[-2:] == "lh" and pts[-2] == pts[0]:
+                shape = shape[:-2] + "h"
+                pts.pop()
+            if shape in ("mlh", "ml"):
+                self._add("line", pts[:2], stroke, fill, lw)
+            elif shape in ("mlllh", "mllll"):
+                (x0, y0), (x1, y1), (x2, y2), (x3, y3), _ = pts
+                square = (x0 == x1 and y1 == y2 and x2 == x3 and y3 == y0) or (
+                    y0 == y1 and x1 == x2 and y2 == y3 and x3 == x0
+                )
+                closed = pts[0] == pts[4]
+                self._add("rect" if closed and square else "curve", pts, stroke, fill, lw)
+            else:
+                self._add("curve", pts, stroke, fill, lw)
+
+    def _add(
+        self, kind: str, pts: list[tuple[float, float]], stroke: bool, fill: bool, lw: float
+    ) -> None:
+        x0 = min(p[0] for p in pts)
+        x1 = max(p[0] for p in pts)
+        y0 = min(p[1] for p in pts)
+        y1 = max(p[1] for p in pts)
+        if kind == "rect":
+            x0, y0 = min(pts[0][0], pts[2][0]), min(pts[0][1], pts[2][1])
+            x1, y1 = max(pts[0][0], pts[2][0]), max(pts[0][1], pts[2][1])
+        height = self.height + self.bbox[1]
+        dx = self.bbox[0]
+        obj: Obj = {
+            "object_type": kind,
+            "page_number": self.page_number,
+            "x0": x0 + dx,
+            "x1": x1 + dx,
+            "y0": y0,
+            "y1": y1,
+            "width": x1 - x0,
+            "height": y1 - y0,
+            "top": height - y1,
+            "bottom": height - y0,
+            "doctop": height - y1,
+            "linewidth": lw,
+            "stroke": stroke,
+            "fill": fill,
+        }
+        if kind != "rect":
+            obj["pts"] = [(x + dx, height - y) for x, y in pts]
+        self._objects[kind].append(obj)
+
+
+class _Run(NamedTuple):
+    """What the chars of one text object share."""
+
+    low: float  # the box's bottom below the baseline (the font's Descent, scaled)
+    size: float  # the box's height (the font size, scaled as drawn)
+    name: str  # the font's name
+    guessed: bool  # the font is not in the file (PDFium's widths may be a stand-in's)
+    base: float | None  # the box's bottom, where the run is upright (one baseline)
+
+
+def _run(
+    handle: Any, index: int, descents: dict[str, float], names: dict[int, tuple[str, bool]]
+) -> _Run:
+    """The run of the text object of the char at index."""
+    matrix = raw.FS_MATRIX()
+    raw.FPDFText_GetMatrix(handle, index, ctypes.byref(matrix))
+    size = raw.FPDFText_GetFontSize(handle, index) * abs(matrix.d)
+    font = raw.FPDFTextObj_GetFont(raw.FPDFText_GetTextObject(handle, index))
+    address = ctypes.cast(font, ctypes.c_void_p).value or 0
+    known = names.get(address)
+    if known is None:
+        known = names[address] = (
+            _font_name(font),
+            bool(font) and not raw.FPDFFont_GetIsEmbedded(font),
+        )
+    name, guessed = known
+    low = descents.get(name, 0.0) * size
+    base = None
+    if matrix.b == 0 and matrix.c == 0:
+        x, y = ctypes.c_double(), ctypes.c_double()
+        raw.FPDFText_GetCharOrigin(handle, index, ctypes.byref(x), ctypes.byref(y))
+        base = y.value + low
+    return _Run(low, size, name, guessed, base)
+
+
+def _font_name(font: Any) -> str:
+    """A font's BaseFont name (PDFium leaves out a subset tag)."""
+    if not font:
+        return ""
+    length = raw.FPDFFont_GetBaseFontName(font, None, 0)
+    if length <= 0:
+        return ""
+    buffer = ctypes.create_string_buffer(length)
+    raw.FPDFFont_GetBaseFontName(font, buffer, length)
+    return buffer.value.decode("utf-8", "replace")
+
+
+def _by_address(function: Any, result: Any) -> Any:
+    """A PDFium function called with plain addresses (ints) for its pointers, and giving
+    one for a pointer it returns: cheaper per call than the bindings' typed pointers, and
+    an int is a cheap dict key."""
+    pointer = ctypes.cast(function, ctypes.c_void_p).value or 0
+    kinds = [ctypes.c_void_p if hasattr(kind, "contents") else kind for kind in function.argtypes]
+    return ctypes.CFUNCTYPE(result, *kinds)(pointer)
+
+
+_TEXT_OBJECT: Callable[[int | None, int], int | None] = _by_address(
+    raw.FPDFText_GetTextObject, ctypes.c_void_p
+)
+_COUNT_SEGMENTS: Callable[[int | None], int] = _by_address(raw.FPDFPath_CountSegments, ctypes.c_int)
+_SEGMENT: Callable[[int | None, int], int | None] = _by_address(
+    raw.FPDFPath_GetPathSegment, ctypes.c_void_p
+)
+_SEGMENT_TYPE: Callable[[int | None], int] = _by_address(raw.FPDFPathSegment_GetType, ctypes.c_int)
+_POINT: Callable[[int | None, int, int], int] = _by_address(
+    raw.FPDFPathSegment_GetPoint, ctypes.c_int
+)
+_CLOSES: Callable[[int | None], int] = _by_address(raw.FPDFPathSegment_GetClose, ctypes.c_int)
+_LOOSE_BOX: Callable[[int | None, int, int], int] = _by_address(
+    raw.FPDFText_GetLooseCharBox, ctypes.c_int
+)
+
+
+def _matrix(obj: Any) -> Matrix:
+    m = raw.FS_MATRIX()
+    if not raw.FPDFPageObj_GetMatrix(obj, ctypes.byref(m)):
+        return (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+    return (_short(m.a), _short(m.b), _short(m.c), _short(m.d), _short(m.e), _short(m.f))
+
+
+def _short(value: float) -> float:
+    """A number PDFium holds as a float (7 digits) as the content stream wrote it: pdfminer
+    reads 104.465 exactly, PDFium as 104.46499634."""
+    return float(f"{value:.7g}")
+
+
+def _times(m: Matrix, n: Matrix) -> Matrix:
+    """m then n (PDF's row-vector convention: m × n)."""
+    a, b, c, d, e, f = m
+    a2, b2, c2, d2, e2, f2 = n
+    return (
+        a * a2 + b * c2,
+        a * b2 + b * d2,
+        c * a2 + d * c2,
+        c * b2 + d * d2,
+        e * a2 + f * c2 + e2,
+        e * b2 + f * d2 + f2,
+    )
+
+
+def _apply(m: Matrix, x: float, y: float) -> tuple[float, float]:
+    a, b, c, d, e, f = m
+    return (a * x + c * y + e, b * x + d * y + f)
+
+
+def _page_matrix(rotation: int, x0: float, y0: float, x1: float, y1: float) -> Matrix:
+    """pdfminer's page CTM: the MediaBox's corner to the origin, the page turned upright."""
+    if rotation == 90:
+        return (0.0, -1.0, 1.0, 0.0, -y0, x1)
+    if rotation == 180:
+        return (-1.0, 0.0, 0.0, -1.0, x1, y1)
+    if rotation == 270:
+        return (0.0, 1.0, -1.0, 0.0, y1, -x0)
+    return (1.0, 0.0, 0.0, 1.0, -x0, -y0)
