@@ -310,7 +310,7 @@ def _cmd_diff(args: argparse.Namespace) -> int:
     if output is not None and suffix == ".xlsx":
         from goaleditor.formats.writers.change_list import write_change_list
 
-        write_change_list(comparison, Path(args.old).name, Path(args.new).name, output)
+        write_change_list(comparison, Path(args.old).name, Path(args.new).name, output, old)
     elif output is not None and suffix == ".pdf":
         from goaleditor.formats.writers.redline_pdf import write_redline_pdf
 

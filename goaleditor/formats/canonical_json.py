@@ -23,6 +23,8 @@ from goaleditor.model.fields import (
     LAYOUT_HEADER_FIELDS,
     LAYOUT_INDICATOR_FIELDS,
     MONEY_FIELDS,
+    REVIEW_HEADER_FIELDS,
+    REVIEW_INDICATOR_FIELDS,
     SELF_EVALUATION,
     TABLE_SPECS,
 )
@@ -30,6 +32,7 @@ from goaleditor.model.frameworks import FRAMEWORKS, detect_framework
 from goaleditor.model.layout_names import DEFAULT_LAYOUT, LAYOUT_NAMES
 from goaleditor.model.limits import MAX_INDICATORS, MAX_TABLES, check_count, check_text
 from goaleditor.model.money import MONEY_UNITS, MoneyError, format_money, parse_money
+from goaleditor.model.review_marks import table_is_reviewed
 from goaleditor.model.text_clean import encodable, lone_surrogate
 from goaleditor.model.values import COMPARATORS, normalize_comparator, parse_target
 from goaleditor.model.year_range import YEAR_RULE, plain_year
@@ -48,7 +51,8 @@ _DOCUMENT_KEYS = tuple(
 _TEXT_FIELDS = tuple(
     spec.key
     for spec in TABLE_SPECS
-    if spec.kind in ("text", "long_text") and not spec.layout and not spec.self_evaluation
+    if spec.kind in ("text", "long_text")
+    and not (spec.layout or spec.self_evaluation or spec.review)
 )
 _GOAL_MONEY_FIELDS = tuple(name for name in MONEY_FIELDS if name in GOAL_HEADER_FIELDS)
 # The keys of other regions' layouts (DESIGN §4): optional on import, always written.
@@ -70,7 +74,11 @@ def to_data(document: Document) -> dict[str, Any]:
 
 
 def _goal_table_data(table: GoalTable) -> dict[str, Any]:
-    """A table's goal keys: the header, then its indicators (level1 … remark)."""
+    """A table's goal keys: the header, then its indicators (level1 … remark); a reviewed
+    table's marks after them (our own keys, DESIGN §5.2), an unreviewed one's not at all."""
+    reviewed = table_is_reviewed(table)
+    review = REVIEW_HEADER_FIELDS if reviewed else ()
+    marks = REVIEW_INDICATOR_FIELDS if reviewed else ()
     return {
         **{name: _text_of(table, name) for name in GOAL_HEADER_FIELDS},
         "indicators": [
@@ -80,9 +88,11 @@ def _goal_table_data(table: GoalTable) -> dict[str, Any]:
                 **{name: getattr(ind, name) for name in _INDICATOR_KEYS},
                 "display": ind.display,
                 **{name: getattr(ind, name) for name in _LAYOUT_INDICATOR_KEYS},
+                **{name: getattr(ind, name) for name in marks},
             }
             for level1, level2, ind in table.indicator_rows()
         ],
+        **{name: getattr(table, name) for name in review},
     }
 
 
@@ -210,7 +220,7 @@ def _table(where: _Where, data: Any, path: str) -> GoalTable:
     if unit not in MONEY_UNITS:
         raise where.error(f"{path}.money_unit", f"金额单位应为“元”或“万元”，实际为“{unit}”")
     header["money_unit"] = unit
-    for name in _LAYOUT_TABLE_KEYS:
+    for name in (*_LAYOUT_TABLE_KEYS, *REVIEW_HEADER_FIELDS):
         header[name] = where.text(obj.get(name, ""), f"{path}.{name}")
     for name in _GOAL_MONEY_FIELDS:
         text = where.text(obj.get(name, ""), f"{path}.{name}")
@@ -240,7 +250,7 @@ def _indicator(where: _Where, data: Any, path: str) -> tuple[str, str, Indicator
         target = parse_target(where.text(obj.get("display", ""), f"{path}.display"))
         comparator, value, unit = target.comparator, target.value, target.unit
     indicator = Indicator(name, description, comparator, value, unit)
-    for key in _LAYOUT_INDICATOR_KEYS:
+    for key in (*_LAYOUT_INDICATOR_KEYS, *REVIEW_INDICATOR_FIELDS):
         setattr(indicator, key, where.text(obj.get(key, ""), f"{path}.{key}"))
     return level1, level2, indicator
 

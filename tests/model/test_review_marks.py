@@ -40,14 +40,34 @@ def test_marks_are_found_and_dropped(example_document) -> None:
 
 
 def test_marks_change_nothing_the_table_prints_or_compares(example_document) -> None:
-    before = json.dumps(to_data(example_document), ensure_ascii=False)
+    before = to_data(example_document)
+    assert "review" not in json.dumps(before)
     unreviewed = Document(tables=[table.clone() for table in example_document.tables])
     _mark(example_document)
-    after = json.dumps(to_data(example_document), ensure_ascii=False)
-    assert after == before and "review" not in after
+    after = to_data(example_document)
+    assert after["tables"][1:] == before["tables"][1:]  # an unreviewed table: no review keys
+    first, was = after["tables"][0], before["tables"][0]
+    assert {k: v for k, v in first.items() if not k.startswith("review")} | {
+        "indicators": []
+    } == was | {"indicators": []}
+    assert list(first)[-6:] == list(REVIEW_HEADER_FIELDS)  # the marks after the contract's keys
+    for row, old_row in zip(first["indicators"], was["indicators"], strict=True):
+        assert {k: v for k, v in row.items() if not k.startswith("review")} == old_row
     unreviewed.agency_code, unreviewed.agency_name = "", ""
     example = Document(tables=example_document.tables)
     assert compare_documents(unreviewed, example).same
+
+
+def test_marks_survive_canonical_json(example_document) -> None:
+    from goaleditor.formats.canonical_json import dumps, loads
+    from tests.compare import document_differences
+
+    _mark(example_document)
+    text = dumps(example_document)
+    back = loads(text)
+    assert dumps(back) == text
+    assert back.tables[0].review_goal == "总体目标与年度目标混同"
+    assert document_differences(back, example_document) == []
 
 
 def test_next_year_and_self_evaluation_start_unreviewed(example_document) -> None:

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from goaleditor.compare import ADDED, CHANGED, MOVED, REMOVED, RENAMED, Change, Comparison
 from goaleditor.compare.changes import LEVEL_LABELS
+from goaleditor.compare.marks import node_at
 from goaleditor.files.atomic import atomic_write
 from goaleditor.formats.layout.fonts import SONG, TextWidth
 from goaleditor.formats.layout.grid import BODY_SIZE, LEADING, TITLE_SIZE
@@ -30,6 +31,7 @@ from goaleditor.formats.writers.excel_workbook import (
     set_widths,
     workbook,
 )
+from goaleditor.model.document import Document, Indicator
 
 TITLE = "修改情况说明"
 SHEET_NAME = "修改情况说明"
@@ -84,24 +86,40 @@ def place_words(change: Change) -> str:
     return ""
 
 
-def row_of(number: int, change: Change) -> tuple[str, str, str, str, str, str]:
-    """One change as the six cells of its row."""
-    return (
-        str(number),
-        table_words(change),
-        place_words(change),
-        change.old,
-        change.new,
-        explanation(change),
-    )
+def review_reason(change: Change, old: Document | None) -> str:
+    """The reviewer's opinion on the old indicator a change answers ("" when none): a clerk's
+    修改情况说明 says which opinion each change follows."""
+    if old is None or change.old_at is None or len(change.old_at) != 4:
+        return ""
+    indicator = node_at(old, change.old_at)
+    if not isinstance(indicator, Indicator) or not indicator.review_opinion.strip():
+        return ""
+    return f"按审核意见：{indicator.review_opinion.strip()}"
 
 
-def write_change_list(comparison: Comparison, old_name: str, new_name: str, path: Path) -> None:
-    """Write the 修改情况说明 of a comparison of old_name with new_name, atomically."""
-    atomic_write(path, lambda temp: _write(comparison, old_name, new_name, temp))
+def row_of(
+    number: int, change: Change, old: Document | None = None
+) -> tuple[str, str, str, str, str, str]:
+    """One change as the six cells of its row (序号 as text; the sheet writes it as a number)."""
+    said = "；".join(part for part in (explanation(change), review_reason(change, old)) if part)
+    return (str(number), table_words(change), place_words(change), change.old, change.new, said)
 
 
-def _write(comparison: Comparison, old_name: str, new_name: str, path: Path) -> None:
+def write_change_list(
+    comparison: Comparison,
+    old_name: str,
+    new_name: str,
+    path: Path,
+    old: Document | None = None,
+) -> None:
+    """Write the 修改情况说明 of a comparison of old_name with new_name, atomically; with the
+    old document, each change names the reviewer's opinion it answers."""
+    atomic_write(path, lambda temp: _write(comparison, old_name, new_name, temp, old))
+
+
+def _write(
+    comparison: Comparison, old_name: str, new_name: str, path: Path, old: Document | None
+) -> None:
     last = len(HEADINGS) - 1
     title_row, sources_row, header_row = TITLE_ROW - 1, SOURCES_ROW - 1, HEADER_ROW - 1
     with workbook(path) as book:
@@ -119,22 +137,23 @@ def _write(comparison: Comparison, old_name: str, new_name: str, path: Path) -> 
         set_height(sheet, header_row, 20)
         for column, heading in enumerate(HEADINGS):
             put_text(sheet, header_row, column, heading, formats.get("heading"))
-        _write_changes(sheet, comparison, formats)
+        _write_changes(sheet, comparison, formats, old)
         sheet.repeat_rows(header_row)
         print_setup(sheet, landscape=True)
 
 
-def _write_changes(sheet: Sheet, comparison: Comparison, formats: Formats) -> None:
+def _write_changes(
+    sheet: Sheet, comparison: Comparison, formats: Formats, old: Document | None
+) -> None:
     """A row per change below the header row, or one merged row saying there is none."""
     measure = TextWidth(SONG, BODY_SIZE)
-    rows = [row_of(number, change) for number, change in enumerate(comparison.changes, 1)]
+    rows = [row_of(number, change, old) for number, change in enumerate(comparison.changes, 1)]
     for number, values in enumerate(rows, 1):
         row = HEADER_ROW - 1 + number
         set_height(sheet, row, _height(values, measure))
-        for column, value in enumerate(values):
-            style = formats.get("number" if column == 0 else "text")
-            refusal = partial(_too_long, number)
-            put_text(sheet, row, column, value, style, refusal)
+        sheet.write_number(row, 0, number, formats.get("number"))  # 序号 sorts as a number
+        for column, value in enumerate(values[1:], 1):
+            put_text(sheet, row, column, value, formats.get("text"), partial(_too_long, number))
     if not rows:
         row = HEADER_ROW
         put_text(sheet, row, 0, NO_CHANGES, formats.get("none"))

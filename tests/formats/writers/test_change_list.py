@@ -45,13 +45,24 @@ def test_each_change_is_one_row_in_the_comparisons_order(tmp_path: Path) -> None
     assert tuple(c.value for c in sheet[HEADER_ROW]) == HEADINGS
     table = "表1 2026年运行保障项目"
     assert _rows(out) == [
-        ("1", table, "产出指标/数量指标/维修次数", "≥365次", "≥366次", "修改指标值"),
-        ("2", table, "产出指标/数量指标/=SUM(A1:A2)", "服务人数", "=SUM(A1:A2)", "三级指标更名"),
-        ("3", table, "产出指标/质量指标/日常维修的验收合格率", "验收合格率",
+        (1, table, "产出指标/数量指标/维修次数", "≥365次", "≥366次", "修改指标值"),
+        (2, table, "产出指标/数量指标/=SUM(A1:A2)", "服务人数", "=SUM(A1:A2)", "三级指标更名"),
+        (3, table, "产出指标/质量指标/日常维修的验收合格率", "验收合格率",
          "日常维修的验收合格率", "三级指标更名"),
-        ("4", "原表2 2026年旧项目", None, None, None, "删除表"),
+        (4, "原表2 2026年旧项目", None, None, None, "删除表"),
     ]  # fmt: skip
     assert len(comparison.changes) == 4
+
+
+def test_a_change_names_the_reviewers_opinion_it_answers(tmp_path: Path) -> None:
+    old, new = _revised()
+    marked = indicator(old, 0, "维修次数")
+    marked.review_verdict, marked.review_opinion = "不通过", "次数应与上年持平 "
+    indicator(old, 0, "验收合格率").review_verdict = "通过"  # no opinion: nothing to cite
+    out = tmp_path / "说明.xlsx"
+    write_change_list(compare_documents(old, new), "v1.goals", "v2.goals", out, old)
+    said = [row[5] for row in _rows(out)]
+    assert said[:3] == ["修改指标值；按审核意见：次数应与上年持平", "三级指标更名", "三级指标更名"]
 
 
 def test_a_text_like_a_formula_stays_text(tmp_path: Path) -> None:
