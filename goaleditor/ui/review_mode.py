@@ -25,6 +25,9 @@ if TYPE_CHECKING:
 
 STATUS_MS = 10_000
 PASS_KEY, FAIL_KEY = "Ctrl+1", "Ctrl+2"
+ASK_OPINION = "已标为不通过：请填写审核意见（Enter 确认）"
+MOVED_ON = "已标为{verdict}，转到下一指标"
+LAST_ROW = "已标为{verdict}（本表最后一个指标）"
 
 
 class ReviewMode(QObject):
@@ -62,6 +65,9 @@ class ReviewMode(QObject):
         self.menu.addSeparator()
         self.menu.addActions([self.opinions_action, self.pass_action, self.fail_action])
         self._enable(False)
+        window.editor.context_actions = self.context_actions
+        self._awaiting: Indicator | None = None  # marked 不通过, its opinion asked for
+        window.stack.indexChanged.connect(self._opinion_given)
         window.session.replaced.connect(self._document_shown)
         window.table_list.selectionModel().currentRowChanged.connect(self._table_changed)
         QTimer.singleShot(0, self, self._hide_restored_dock)
@@ -113,6 +119,12 @@ class ReviewMode(QObject):
         if has_table_opinions(document):
             self.dock.show()  # the 审核表's opinions are for the clerk to read
 
+    def context_actions(self) -> list[QAction]:
+        """The tree's right-click entries of review mode (none when it is off)."""
+        if not self.on:
+            return []
+        return [self.pass_action, self.fail_action, self.opinions_action]
+
     def _table_changed(self, *_args: Any) -> None:
         self.form.set_table(self.window.current_table())
 
@@ -131,7 +143,10 @@ class ReviewMode(QObject):
 
     def mark(self, verdict: str) -> None:
         """Mark the selected indicators (or the current one) 通过 or 不通过 in one step; one row
-        marked moves on to the next (不通过 without an opinion: to its 审核意见, to write why)."""
+        marked moves on to the next (不通过 without an opinion: to its 审核意见, to write why).
+
+        Moving on is what a reviewer going down a list wants (as Enter in a spreadsheet); the
+        status line says so, so that ↓ pressed next is no surprise."""
         view = self.window.editor.view
         if not self.on or view.state() == QAbstractItemView.State.EditingState:
             return
@@ -147,13 +162,27 @@ class ReviewMode(QObject):
         if verdict == FAILED and not row.review_opinion.strip():
             self._go(row, COL_REVIEW_OPINION)
             view.edit(view.currentIndex())
-            self._say("已标为不通过：请填写审核意见（Enter 确认）")
+            self._awaiting = row
+            self._say(ASK_OPINION)
             return
         table = self.window.editor.model.table
         rows_of_table = [i for _, _, i in table.indicator_rows()] if table is not None else []
         following = next_indicator(rows_of_table, row)
         if isinstance(following, Indicator):
             self._go(following, view.currentIndex().column())
+            self._say(MOVED_ON.format(verdict=verdict))
+        else:
+            self._say(LAST_ROW.format(verdict=verdict))
+
+    def _opinion_given(self, *_args: Any) -> None:
+        """The opinion asked for is written: 请填写审核意见 no longer stands."""
+        row = self._awaiting
+        if row is None or not row.review_opinion.strip():
+            return
+        self._awaiting = None
+        status = self.window.statusBar()
+        if status.currentMessage() == ASK_OPINION:
+            status.clearMessage()
 
     def _go(self, node: Indicator, column: int) -> None:
         """Make a cell current and the only one selected (Ctrl, still held from Ctrl+1, would
