@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from goaleditor.ui.main_window import MainWindow
 
 STATUS_MS = 10_000
+DOCK_CHROME = 52  # pixels: the dock's title bar and the tabs under it
 PASS_KEY, FAIL_KEY = "Ctrl+1", "Ctrl+2"
 ASK_OPINION = "已标为不通过：请填写审核意见（Enter 确认）"
 MOVED_ON = "已标为{verdict}，转到下一指标"
@@ -41,7 +42,13 @@ class ReviewMode(QObject):
         self.dock = QDockWidget("审核意见", window)
         self.dock.setObjectName("review_dock")
         self.dock.setWidget(self.form)
-        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
+        # Under the tree, a tab beside 问题 (and 比较): at 1366 the tree keeps its width (its
+        # 三级指标 stays in sight beside 审核意见) and its twelve rows.
+        window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.dock)
+        window.tabifyDockWidget(window.problems_dock, self.dock)
+        self.dock.dockLocationChanged.connect(self._placed)
+        self._placed(Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.dock.toggleViewAction().toggled.connect(window.bottom_docks_changed)
         self.dock.hide()
         self.mode_action = self._action("审核模式(&M)", self._chose, tip="显示审核结论和审核意见列")
         self.mode_action.setCheckable(True)
@@ -71,6 +78,11 @@ class ReviewMode(QObject):
         window.session.replaced.connect(self._document_shown)
         window.table_list.selectionModel().currentRowChanged.connect(self._table_changed)
         QTimer.singleShot(0, self, self._hide_restored_dock)
+
+    def _placed(self, area: Qt.DockWidgetArea) -> None:
+        """Under or over the tree the form is wide: three fields a row."""
+        across = (Qt.DockWidgetArea.BottomDockWidgetArea, Qt.DockWidgetArea.TopDockWidgetArea)
+        self.form.set_wide(area in across)
 
     def _hide_restored_dock(self) -> None:
         """The window's saved state may show the dock: only review mode does."""
@@ -117,7 +129,7 @@ class ReviewMode(QObject):
         self.form.set_document(document)
         self.set_on(self._chosen or is_reviewed(document))
         if has_table_opinions(document):
-            self.dock.show()  # the 审核表's opinions are for the clerk to read
+            self._show_dock()  # the 审核表's opinions are for the clerk to read
 
     def context_actions(self) -> list[QAction]:
         """The tree's right-click entries of review mode (none when it is off)."""
@@ -137,9 +149,20 @@ class ReviewMode(QObject):
     def show_field(self, name: str) -> None:
         """The 审核意见 dock in view (review mode on), a field of it in focus."""
         self.set_on(True)
-        self.dock.show()
-        self.dock.raise_()
+        self._show_dock()
         self.form.editor(name).setFocus()
+
+    def _show_dock(self) -> None:
+        """The dock in front, tall enough for its form (the header form gives way)."""
+        if not self.dock.isVisible():
+            self.dock.show()
+            QTimer.singleShot(0, self, self._fit_dock)  # once the window is laid out
+        self.dock.raise_()
+
+    def _fit_dock(self) -> None:
+        height = self.form.content_height() + DOCK_CHROME
+        self.window.resizeDocks([self.dock], [height], Qt.Orientation.Vertical)
+        self.window.bottom_docks_changed()  # the tree keeps its rows
 
     def mark(self, verdict: str) -> None:
         """Mark the selected indicators (or the current one) 通过 or 不通过 in one step; one row
