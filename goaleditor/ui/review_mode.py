@@ -17,6 +17,7 @@ from goaleditor.model.fields import FAILED, PASSED
 from goaleditor.model.review_marks import is_reviewed
 from goaleditor.review.marking import has_table_opinions, next_indicator, verdict_edit
 from goaleditor.ui.indicator_model import COL_REVIEW_OPINION
+from goaleditor.ui.problems_panel import RECHECK_DELAY_MS
 from goaleditor.ui.review_form import OPINIONS, ReviewForm
 from goaleditor.ui.tree_keys import selected_indicators
 
@@ -157,12 +158,18 @@ class ReviewMode(QObject):
         if not self.dock.isVisible():
             self.dock.show()
             QTimer.singleShot(0, self, self._fit_dock)  # once the window is laid out
+            # and again once a document just opened is checked (问题 then sizes its tabs)
+            QTimer.singleShot(RECHECK_DELAY_MS + 100, self, self._fit_dock)
         self.dock.raise_()
 
     def _fit_dock(self) -> None:
+        if not self.window.isVisible():  # opened with the window: sized once it is laid out
+            QTimer.singleShot(100, self, lambda: QTimer.singleShot(100, self, self._fit_dock))
+            return
         height = self.form.content_height() + DOCK_CHROME
         self.window.resizeDocks([self.dock], [height], Qt.Orientation.Vertical)
-        self.window.bottom_docks_changed()  # the tree keeps its rows
+        # the tree keeps its rows: measured once the window has laid the docks out anew
+        QTimer.singleShot(0, self.window, self.window.bottom_docks_changed)
 
     def mark(self, verdict: str) -> None:
         """Mark the selected indicators (or the current one) 通过 or 不通过 in one step; one row
