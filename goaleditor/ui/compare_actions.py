@@ -179,8 +179,10 @@ class Comparing(QObject):
         self.dock.setObjectName("compare_dock")
         self.dock.setWidget(self.panel)
         window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.dock)
-        # Under the 问题 panel, not a tab of it: that panel shrinks to one line when empty.
-        window.splitDockWidget(window.problems_dock, self.dock, Qt.Orientation.Vertical)
+        # A tab beside 问题, not a second panel under it: the tree keeps its rows, and closing
+        # gives the height back to the tree (问题 shrinks again to what it lists).
+        window.tabifyDockWidget(window.problems_dock, self.dock)
+        self.dock.toggleViewAction().toggled.connect(window.bottom_docks_changed)
 
     def go_to(self, change: Change) -> None:
         """Show a change's place: its table, its row in the tree or its header field; for one

@@ -51,7 +51,7 @@ def _one_line(text: str) -> str:
 
 
 class ComparePanel(QWidget):
-    """Lists a comparison's changes; Enter or a double click asks to go to one."""
+    """Lists a comparison's changes; a click, Enter or a double click goes to one (as in 问题)."""
 
     activated = Signal(object)  # the Change to go to
     closed = Signal()  # 关闭比较
@@ -83,6 +83,7 @@ class ComparePanel(QWidget):
             else:
                 header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         self.tree.itemActivated.connect(self._item_activated)
+        self.tree.itemClicked.connect(self._item_activated)
         self.tree.entered.connect(self._go_to_current)
         layout.addWidget(self.tree, 1)
         self.empty = QLabel(SAME, self)

@@ -59,6 +59,8 @@ class IndicatorEditor(QWidget):
         self._library = library  # a callable: the library is read when first needed
         self._session = session
         self._printed: frozenset[str] = frozenset()
+        # more right-click entries, asked for each time (review mode's: 标为通过…)
+        self.context_actions: Callable[[], list[QAction]] = list
         # One set of kept scores per open document: the session's, shared with the form.
         self.model = IndicatorTreeModel(document, self, scores_for=lambda _doc: session.scores)
         self.model.edit_handler = self._edit_field
@@ -176,6 +178,10 @@ class IndicatorEditor(QWidget):
         )
 
     def _context_menu(self, point: Any) -> None:
+        self.context_menu().exec(self.view.viewport().mapToGlobal(point))
+
+    def context_menu(self) -> QMenu:
+        """The tree's right-click menu (with review mode's entries when it is on)."""
         menu = QMenu(self)
         menu.addAction(self.insert_action)
         menu.addMenu(self.add_level2_menu)
@@ -186,7 +192,11 @@ class IndicatorEditor(QWidget):
         menu.addSeparator()
         for action in (self.up_action, self.down_action, self.clear_action, self.delete_action):
             menu.addAction(action)
-        menu.exec(self.view.viewport().mapToGlobal(point))
+        extra = self.context_actions()
+        if extra:
+            menu.addSeparator()
+            menu.addActions(extra)
+        return menu
 
     # --- showing ---------------------------------------------------------------------------
 

@@ -46,6 +46,7 @@ from goaleditor.ui.window_layout import (
     StartHint,
     fit_on_screen,
     grabbable,
+    keep_tree_rows,
     scrolling_form,
     share_form_and_tree,
 )
@@ -357,16 +358,24 @@ class MainWindow(QMainWindow):
         self.to_fill_summary.setText(f"还有{to_fill}项待填写" if to_fill else "")
         self.to_fill_summary.setVisible(bool(to_fill))
 
-    def _fit_problems_dock(self, count: int) -> None:
+    def bottom_docks_changed(self, *_args: object) -> None:
+        """A panel tabbed with 问题 (比较, 审核意见) opened or closed: size the tabs again."""
+        self._fit_problems_dock(self.problems.shown_count(), again=True)
+
+    def _fit_problems_dock(self, count: int, again: bool = False) -> None:
         """The 问题 panel shrinks to one line when it lists nothing (no problems, or only 提示
-        not asked for) and grows when problems appear."""
+        not asked for) and grows when problems appear; a panel tabbed with it sizes the tabs."""
         dock, panel = self.problems_dock, self.problems
         was, self._problem_count = self._problem_count, count
-        if dock.isFloating() or (was >= 0 and (count > 0) == (was > 0)):
+        if dock.isFloating() or (not again and was >= 0 and (count > 0) == (was > 0)):
             return
         # The form gives the tree back what the panel takes (or takes what it gives up); the
         # window as context: no call once it is gone.
         QTimer.singleShot(0, self, self._share_form_and_tree)
+        tabs = [d for d in self.tabifiedDockWidgets(dock) if d.toggleViewAction().isChecked()]
+        if tabs:  # a one-line 问题 would make its tabs one line (tabs share a height cap)
+            panel.setMaximumHeight(16777215)  # QWIDGETSIZE_MAX
+            return
         if not count:
             panel.setMaximumHeight(panel.empty.sizeHint().height() + 4)
             return
@@ -414,6 +423,9 @@ class MainWindow(QMainWindow):
     def _share_form_and_tree(self) -> None:
         if not self._form_height_chosen:
             share_form_and_tree(self.form_splitter, self.header_form, self.editor.view)
+        for dock in (self.problems_dock, *self.tabifiedDockWidgets(self.problems_dock)):
+            if dock.isVisible():  # the tab in front sizes the group
+                keep_tree_rows(self, dock, self.form_splitter, self.editor.view)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

@@ -10,7 +10,7 @@ from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
-    QFormLayout,
+    QGridLayout,
     QLabel,
     QPlainTextEdit,
     QScrollArea,
@@ -65,22 +65,24 @@ class ReviewForm(QWidget):
         self.title = QLabel(self)
         self.title.setObjectName("review_table")
         self.title.setWordWrap(True)
-        form = QFormLayout()
-        form.setContentsMargins(0, 0, 0, 0)
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
+        self._boxes: list[QWidget] = []  # a label over its field, each placed in the grid
         for name, hint in OPINIONS:
-            form.addRow(f"{FIELD_LABELS[name]}：", self._text(name, hint))
+            self._boxes.append(self._box(FIELD_LABELS[name], self._text(name, hint)))
         self.result = QComboBox(self)
         self.result.setObjectName(RESULT)
         self.result.addItems(list(RESULT_CHOICES))
         self.result.setToolTip("通过 / 修改完善后通过 / 不通过")
         self.result.activated.connect(self._result_chosen)
-        form.addRow(f"{FIELD_LABELS[RESULT]}：", self.result)
-        inner = QWidget(self)
+        self._boxes.append(self._box(FIELD_LABELS[RESULT], self.result))
+        self._grid = QGridLayout()
+        self._grid.setContentsMargins(0, 0, 0, 0)
+        self.wide = True
+        self.set_wide(False)
+        inner = self._inner = QWidget(self)
         inner_layout = QVBoxLayout(inner)
         inner_layout.setContentsMargins(6, 6, 6, 6)
         inner_layout.addWidget(self.title)
-        inner_layout.addLayout(form)
+        inner_layout.addLayout(self._grid)
         inner_layout.addStretch(1)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
@@ -91,6 +93,35 @@ class ReviewForm(QWidget):
         layout.addWidget(scroll)
         self._unsubscribe = document.subscribe(self._on_change)
         self.set_table(None)
+
+    def content_height(self) -> int:
+        """The height the fields take as laid out now (the form scrolls when given less)."""
+        return self._inner.sizeHint().height()
+
+    def _box(self, label: str, field: QWidget) -> QWidget:
+        box = QWidget(self)
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(QLabel(f"{label}：", box))
+        layout.addWidget(field)
+        if isinstance(field, QComboBox):  # a one-line field: its box fills out below
+            layout.addStretch(1)
+        return box
+
+    def set_wide(self, wide: bool) -> None:
+        """Lay the fields out three a row (the form under the tree, as wide as the window) or
+        one a row (the form beside the tree)."""
+        if wide == self.wide:
+            return
+        self.wide = wide
+        per_row = 3 if wide else 1
+        for box in self._boxes:
+            self._grid.removeWidget(box)
+        for number, box in enumerate(self._boxes):
+            self._grid.addWidget(box, number // per_row, number % per_row)
+        for column in range(3):
+            self._grid.setColumnStretch(column, 1 if column < per_row else 0)
 
     def _text(self, name: str, hint: str) -> QPlainTextEdit:
         edit = QPlainTextEdit(self)

@@ -7,8 +7,10 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDockWidget,
     QFrame,
     QLabel,
+    QMainWindow,
     QPushButton,
     QScrollArea,
     QSplitter,
@@ -80,6 +82,21 @@ def share_form_and_tree(splitter: QSplitter, form: QWidget, tree: QAbstractItemV
     form_height = max(area.minimumHeight(), min(form.sizeHint().height(), room))
     if form_height != sizes[0]:
         splitter.setSizes([form_height, total - form_height])
+
+
+def keep_tree_rows(
+    window: QMainWindow, dock: QDockWidget, splitter: QSplitter, tree: QAbstractItemView
+) -> None:
+    """The bottom docks (问题 and its tabs) give up what the tree lacks of TREE_ROWS rows once
+    the header form is down to its least height: any panel open, the tree keeps its rows."""
+    area = splitter.widget(0)
+    if area is None or dock.isFloating() or not dock.isVisible() or not tree.isVisible():
+        return
+    lacking = tree_height_for(tree, TREE_ROWS) - tree.height()
+    lacking -= area.height() - area.minimumHeight()
+    if lacking > 0:
+        height = max(dock.minimumSizeHint().height(), dock.height() - lacking)
+        window.resizeDocks([dock], [height], Qt.Orientation.Vertical)
 
 
 class StartHint(QWidget):

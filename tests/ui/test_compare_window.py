@@ -212,6 +212,20 @@ def test_a_double_click_goes_to_a_change(qtbot, window, edited_copy: Path) -> No
     assert window.editor.model.node(current) is row(window.document, "网络覆盖率")
 
 
+def test_a_single_click_goes_to_a_change_as_in_the_problems_panel(
+    qtbot, window, edited_copy: Path
+) -> None:
+    assert comparing(window).compare_with_path(edited_copy)
+    tree = comparing(window).panel.tree
+    item = tree.topLevelItem(2)  # 网络覆盖率 added
+    assert item.text(2) == "新增三级指标"
+    tree.scrollToItem(item)
+    point = tree.visualItemRect(item).center()
+    qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    current = window.editor.view.currentIndex()
+    assert window.editor.model.node(current) is row(window.document, "网络覆盖率")
+
+
 def test_a_long_texts_marks_are_painted_in_its_viewport(qtbot, window) -> None:
     """The palette of a QPlainTextEdit does not reach its viewport by itself: the 待填写 marker
     of an empty 资金用途 was set but never seen."""

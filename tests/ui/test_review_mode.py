@@ -307,3 +307,30 @@ def test_the_form_names_its_table_as_it_moves_and_is_renamed(window) -> None:
     window.stack.undo()
     window.stack.undo()
     assert form.title.text() == f"表1　{table.project_name}"
+
+
+def test_the_trees_menu_marks_and_the_status_line_says_what_happened(qtbot, window) -> None:
+    from goaleditor.ui.review_mode import ASK_OPINION, LAST_ROW, MOVED_ON
+
+    texts = [a.text() for a in window.editor.context_menu().actions()]
+    assert "标为通过(&P)" not in texts  # review mode off: not offered
+    review_on(window)
+    menu = window.editor.context_menu()
+    texts = [a.text() for a in menu.actions()]
+    assert {"标为通过(&P)", "标为不通过(&F)", "审核意见(&O)…"} <= set(texts)
+    view, first, second = window.editor.view, rows(window)[0], rows(window)[1]
+    focus_cell(qtbot, window, cell(window, 0, COL_NAME))
+    next(a for a in menu.actions() if a.text() == "标为通过(&P)").trigger()
+    assert first.review_verdict == "通过" and current(window) == (1, COL_NAME)
+    status = window.statusBar()
+    assert status.currentMessage() == MOVED_ON.format(verdict="通过") == "已标为通过，转到下一指标"
+    press(view, Key.Key_2, Ctrl)
+    assert second.review_verdict == "不通过" and status.currentMessage() == ASK_OPINION
+    type_text(editor_widget(window), "指标值应量化")
+    press(editor_widget(window), Key.Key_Return)
+    assert second.review_opinion == "指标值应量化"
+    assert status.currentMessage() == ""  # 请填写审核意见 no longer stands
+    last = len(rows(window)) - 1
+    focus_cell(qtbot, window, cell(window, last, COL_NAME))
+    press(view, Key.Key_1, Ctrl)
+    assert status.currentMessage() == LAST_ROW.format(verdict="通过")

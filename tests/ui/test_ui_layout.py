@@ -191,3 +191,40 @@ def test_a_new_self_evaluation_at_1366x768_still_shows_twelve_rows(
     qtbot.wait(50)
     assert _rows_shown(window.editor.view) >= 12
     window.stack.setClean()
+
+
+def test_compare_and_the_review_form_are_tabs_of_the_problems_panel_and_the_tree_keeps_its_rows(
+    qtbot, window, tmp_path: Path, example_path: Path
+) -> None:
+    """With 问题, 比较 and 审核意见 open at 1366×768 the tree still shows twelve rows and its
+    full width (三级指标 in sight beside 审核意见); 关闭比较 gives the height back to the tree."""
+    from goaleditor.formats.readers.published_text import read
+    from goaleditor.model.store import save_document
+    from goaleditor.ui.indicator_model import COL_REVIEW_OPINION
+    from goaleditor.ui.window_layout import TREE_ROWS
+
+    _resize(window, 1366, 768)
+    qtbot.waitUntil(lambda: window.problems_dock.height() < 60)
+    old = read(example_path)
+    old.tables[0].goal = "去年的绩效目标。"
+    save_document(old, tmp_path / "去年.goals")
+    comparing = window.action.comparing
+    assert comparing.compare_with_path(tmp_path / "去年.goals")
+    window.review.show_opinions()
+    qtbot.wait(100)
+    tabs = window.tabifiedDockWidgets(window.problems_dock)
+    assert comparing.dock in tabs and window.review.dock in tabs
+    assert window.review.dock.isVisible() and window.review.form.wide
+    view = window.editor.view
+    assert _rows_shown(view) >= TREE_ROWS
+    assert window.review.dock.width() > 1000  # under the tree, not beside it
+    end = view.columnViewportPosition(COL_REVIEW_OPINION) + view.columnWidth(COL_REVIEW_OPINION)
+    assert view.columnViewportPosition(COL_NAME) == 0 and end <= view.viewport().width() + 1
+    assert view.columnWidth(COL_NAME) >= NAME_MIN
+    comparing.dock.raise_()
+    qtbot.wait(50)
+    assert _rows_shown(view) >= TREE_ROWS
+    window.review.set_on(False)
+    comparing.close()
+    qtbot.waitUntil(lambda: window.problems_dock.height() < 60)  # back to its one line
+    assert _rows_shown(view) >= TREE_ROWS

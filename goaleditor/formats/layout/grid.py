@@ -76,6 +76,7 @@ class Row:
     cells: list[Cell] = field(default_factory=list)
     keep_with_next: bool = False  # printed on the same page as the next row (a header's way)
     least_height: float = MIN_ROW_HEIGHT  # what Word is told: room to write in by hand
+    repeated: bool = False  # printed again atop each later page (a 审核表's 项目名称)
 
 
 @dataclass(slots=True)

@@ -26,6 +26,8 @@ from goaleditor.formats.layout.grid import (
 )
 from goaleditor.model.layouts import Align
 
+HEADER, REPEATED = -1, -2  # placed rows that are not a grid row's own place
+
 
 @dataclass(slots=True)
 class PlacedCell:
@@ -91,11 +93,12 @@ def paginate(grid: TableGrid) -> list[Page]:
     later_top = agency_y(later_title) + AGENCY_HEIGHT - BODY_SIZE
     bottom = PAGE_HEIGHT - MARGIN_BOTTOM
     pages = [*title_pages, new_page(first_title)]
-    # (page index, y, row, grid row index or -1 for a repeated header)
+    # (page index, y, row, grid row index, or HEADER / REPEATED for a row printed again)
     placed: list[tuple[int, float, Row, int]] = []
     queue: deque[tuple[int, Row]] = deque(enumerate(grid.rows))
     y, fresh = top, True
-    capacity = bottom - max(top, later_top) - grid.rows[grid.header_row].height
+    repeated_height = sum(row.height for row in grid.rows if row.repeated)
+    capacity = bottom - max(top, later_top) - grid.rows[grid.header_row].height - repeated_height
     while queue:
         row_index, row = queue.popleft()
         never_fits = row.height > capacity
@@ -106,9 +109,13 @@ def paginate(grid: TableGrid) -> list[Page]:
         if y + needed > bottom and not fresh and not (never_fits and bottom - y > 60):
             pages.append(new_page(later_title))
             y = later_top
+            for repeated in grid.rows[:row_index]:  # what ties a page to its table
+                if repeated.repeated:
+                    placed.append((len(pages) - 1, y, repeated, REPEATED))
+                    y += repeated.height
             if row.kind == "indicator":
                 header = grid.rows[grid.header_row]
-                placed.append((len(pages) - 1, y, header, -1))
+                placed.append((len(pages) - 1, y, header, HEADER))
                 y += header.height
             fresh = True
         if y + row.height > bottom:  # taller than what a page has left: split it
@@ -125,7 +132,9 @@ def paginate(grid: TableGrid) -> list[Page]:
     # repeated header counts as the header row's (a 自评表's 绩效指标 label covers it too).
     parts: list[list[tuple[int, float, float]]] = [[] for _ in grid.rows]
     for page_index, top_y, row, row_index in placed:
-        index = grid.header_row if row_index < 0 else row_index
+        if row_index == REPEATED:  # holds no merged cell: placed whole above
+            continue
+        index = grid.header_row if row_index == HEADER else row_index
         parts[index].append((page_index, top_y, row.height))
     for row in grid.rows:
         for cell in row.cells:

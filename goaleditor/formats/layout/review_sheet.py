@@ -8,6 +8,7 @@ the 审核结果 with every choice printed (☑ on the chosen one) and a line to
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import cache
 
 from goaleditor.formats.layout.grid import (
@@ -17,6 +18,7 @@ from goaleditor.formats.layout.grid import (
     TABLE_WIDTH,
     RowKind,
     TableGrid,
+    cell_height,
 )
 from goaleditor.formats.layout.line_breaking import Width, wrap
 from goaleditor.formats.layout.official import GridBuilder, field_text, runs, shorten
@@ -29,7 +31,7 @@ AGENCY = "单位名称：{name}"
 UNIT = "金额单位：{unit}"
 # 一级 · 二级 · 三级 · 指标值 · 审核结论 · 审核意见: the indicator sub-table's columns; the
 # head block above shares them.
-COLUMNS = (0.11, 0.12, 0.21, 0.14, 0.10, 0.32)
+COLUMNS = (0.11, 0.12, 0.21, 0.16, 0.10, 0.30)
 INDICATOR_HEADER = ("一级指标", "二级指标", "三级指标", "指标值", "审核结论", "审核意见")
 MONEY_ROWS = (
     ("年度资金总额", "budget_total"),
@@ -117,9 +119,10 @@ def build_review_grid(
             "head", [sheet.label(0, label, 2), sheet.field(2, table, name, 4)], OPINION_HEIGHT
         )
     header_row = _indicators(sheet, document, table)
-    sheet.add(
+    todo_row = sheet.add(
         "head", [sheet.label(0, TODO, 2), sheet.field(2, table, "review_todo", 4)], TODO_HEIGHT
     )
+    sheet.builder.rows[todo_row].keep_with_next = True  # the form's last block stays together
     result = (Slot(2, 4, "left", field="review_result"), result_text(table.review_result), table)
     result_row = sheet.add("head", [sheet.label(0, RESULT, 2), result])
     sheet.builder.rows[result_row].keep_with_next = True  # never a signature line alone
@@ -170,11 +173,31 @@ class _Sheet:
         row.least_height = max(row.least_height, least)
         return len(self.builder.rows) - 1
 
+    def keep_unit_whole(self, row_index: int, col: int, unit: str) -> None:
+        """A value wrapped inside its unit (55853.63平/方米) breaks before the unit instead."""
+        row = self.builder.rows[row_index]
+        place = next((n for n, c in enumerate(row.cells) if c.col == col), None)
+        if place is None:
+            return
+        cell = row.cells[place]
+        if len(cell.lines) < 2 or not unit or not cell.text.endswith(unit):
+            return
+        if any(line.endswith(unit) for line in cell.lines):
+            return  # the unit is whole on its line already
+        span = sum(self.builder.col_widths[col : col + cell.colspan])
+        number = cell.text[: -len(unit)]
+        lines = [*self.builder.lines(number, span), *self.builder.lines(unit, span)]
+        row.cells[place] = replace(cell, lines=lines, size=None)
+        row.height = max(row.height, cell_height(row.cells[place]))
+
 
 def _head(sheet: _Sheet, document: Document, table: GoalTable) -> None:
     """项目名称, 主管部门 · 实施单位, 项目资金 (three amounts), the 审核内容 | 审核意见 heading."""
     profile = profile_of(document)
-    sheet.add("head", [sheet.label(0, "项目名称"), sheet.field(1, table, "project_name", 5)])
+    name_row = sheet.add(
+        "head", [sheet.label(0, "项目名称"), sheet.field(1, table, "project_name", 5)]
+    )
+    sheet.builder.rows[name_row].repeated = True  # a later page (signed) names its project
     sheet.add(
         "head",
         [
@@ -232,5 +255,6 @@ def _indicators(sheet: _Sheet, document: Document, table: GoalTable) -> int:
                 indicator,
             ),
         ]
-        sheet.add("indicator", cells, least)
+        row = sheet.add("indicator", cells, least)
+        sheet.keep_unit_whole(row, 3, indicator.unit)
     return header_row

@@ -321,3 +321,32 @@ def test_dropping_the_marks_gives_the_blank_form_again(example_document: Documen
     assert [(c.text, c.field) for c in cells(grid_of(example_document))] != before
     drop_review_marks(table)
     assert [(c.text, c.field) for c in cells(grid_of(example_document))] == before
+
+
+def test_every_page_of_a_blank_form_names_its_project(example_document: Document) -> None:
+    """A 审核表 continued on a new page repeats its 项目名称 row there: the page signed at the
+    end is tied to its table (six blank forms once left a page of 审核结果 and signature alone)."""
+    continued = 0
+    for index, table in enumerate(example_document.tables):
+        pages = [p for p in paginate(grid_of(example_document, index)) if not p.title_only]
+        continued += len(pages) - 1
+        for page in pages:
+            top = min(page.cells, key=lambda c: (c.y, c.x))
+            names = [c for c in page.cells if c.cell and c.cell.field == "project_name"]
+            assert top.lines == ["项目名称"] and len(names) == 1
+            assert "".join(names[0].lines) == clean_text(table.project_name).replace("\n", "")
+        last = pages[-1]
+        texts = ["".join(c.lines) for c in last.cells]
+        assert SIGNATURE.replace("　", "") in "".join(texts).replace("　", "")
+        assert any(text == TODO for text in texts)  # the last block stays together
+    assert continued >= 1  # the example has a form that needs a second page
+
+
+def test_a_value_breaks_before_its_unit_not_inside_it(example_document: Document) -> None:
+    table = example_document.tables[0]
+    row = next(i for _, _, i in table.indicator_rows() if i.value == "55853.63")
+    row.value = "5585353.63"  # too long for one line of the 指标值 column
+    grid = grid_of(example_document)
+    value = next(c for c in cells(grid) if c.field == "indicator.display" and c.source is row)
+    assert len(value.lines) > 1 and value.lines[-1] == "平方米"
+    assert "".join(value.lines) == value.text
