@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
 from goaleditor.compare import Change
 from goaleditor.compare.changes import LEVEL_LABELS, RENAMED
 
-SAME = "两个版本相同"
+# A comparison is of what prints: a reviewer's marks (never printed) are not compared.
+SAME = "两个版本打印内容相同（审核标记不参与比较）"
 CLOSE = "关闭比较"
 COLUMNS = ("表", "位置", "修改", "原", "现")
 COLUMN_WIDTHS = (210, 230, 100, 0, 0)  # pixels; 0: the texts share what is left
