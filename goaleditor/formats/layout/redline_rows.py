@@ -62,8 +62,9 @@ def redline_tables(old: Document, new: Document, comparison: Comparison) -> list
         else _matched(old, new, comparison, new_partner[index], index)
         for number, (index, table) in enumerate(enumerate(new.tables), 1)
     ]
+    anchors = _anchors(len(old.tables), pairs.get)
     removed = [
-        (_anchor(index, pairs.get, range(index)), index, RedlineTable(table, index + 1, "del"))
+        (anchors[index], index, RedlineTable(table, index + 1, "del"))
         for index, table in enumerate(old.tables)
         if index not in pairs
     ]
@@ -144,6 +145,7 @@ def _put_back_rows(
     level1_back: list[tuple[int, int, Level1]] = []
     level2_back: dict[int, list[tuple[int, int, Level2]]] = {}
     rows_back: dict[tuple[int, int], list[tuple[int, int, Indicator]]] = {}
+    level1_anchors = _anchors(len(old_table.children), matching.level1_map.get)
     for i, level1 in enumerate(old_table.children):
         new_i = matching.level1_map.get(i)
         if new_i is None:
@@ -152,8 +154,14 @@ def _put_back_rows(
             result.old_groups.update(
                 (id(ind), (level1.name, l2.name)) for l2 in gone.children for ind in l2.children
             )
-            level1_back.append((_anchor(i, matching.level1_map.get, range(i)), i, gone))
+            level1_back.append((level1_anchors[i], i, gone))
             continue
+
+        def within(s: int, i: int = i, new_i: int = new_i) -> int | None:
+            found = matching.level2_map.get((i, s))
+            return found[1] if found is not None and found[0] == new_i else None
+
+        level2_anchors = _anchors(len(level1.children), within)
         for j, level2 in enumerate(level1.children):
             target = matching.level2_map.get((i, j))
             if target is None or target[0] != new_i:
@@ -162,29 +170,25 @@ def _put_back_rows(
                 result.old_groups.update(
                     (id(ind), (level1.name, level2.name)) for ind in gone2.children
                 )
-
-                def within(s: int, i: int = i, new_i: int = new_i) -> int | None:
-                    found = matching.level2_map.get((i, s))
-                    return found[1] if found is not None and found[0] == new_i else None
-
                 back2 = level2_back.setdefault(new_i, [])
-                back2.append((_anchor(j, within, range(j)), j, gone2))
+                back2.append((level2_anchors[j], j, gone2))
                 continue
+
+            def sibling(
+                s: int, i: int = i, j: int = j, target: tuple[int, int] = target
+            ) -> int | None:
+                found = partner.get((i, j, s))
+                return found[2] if found is not None and found[:2] == target else None
+
+            row_anchors = _anchors(len(level2.children), sibling)
             for k, indicator in enumerate(level2.children):
                 if (i, j, k) in partner:
                     continue
                 gone3 = indicator.clone()
                 result.deleted.add(id(gone3))
                 result.old_groups[id(gone3)] = (level1.name, level2.name)
-
-                def sibling(
-                    s: int, i: int = i, j: int = j, target: tuple[int, int] = target
-                ) -> int | None:
-                    found = partner.get((i, j, s))
-                    return found[2] if found is not None and found[:2] == target else None
-
                 rows = rows_back.setdefault(target, [])
-                rows.append((_anchor(k, sibling, range(k)), k, gone3))
+                rows.append((row_anchors[k], k, gone3))
     for (i, j), back in rows_back.items():
         group = copy.children[i].children[j]
         group.children = _merged(group.children, back)
@@ -200,14 +204,17 @@ def _put_back_rows(
         level1.parent = copy
 
 
-def _anchor(index: int, partner_of: Callable[[int], int | None], before: range) -> int:
-    """The new index of the nearest earlier item that has a partner (-1: none)."""
-    for earlier in reversed(before):
-        found = partner_of(earlier)
+def _anchors(count: int, partner_of: Callable[[int], int | None]) -> list[int]:
+    """For each of count items, the new index of the nearest earlier item that has a partner
+    (-1: none); one pass, so that thousands of removed rows cost no more than thousands kept."""
+    anchors: list[int] = []
+    last = -1
+    for index in range(count):
+        anchors.append(last)
+        found = partner_of(index)
         if found is not None:
-            return found
-    del index
-    return -1
+            last = found
+    return anchors
 
 
 def _merged(kept: Sequence[Item], back: Sequence[tuple[int, int, Item]]) -> list[Item]:
