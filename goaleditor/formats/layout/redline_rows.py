@@ -56,10 +56,11 @@ def redline_tables(old: Document, new: Document, comparison: Comparison) -> list
     }
     pairs = {o: n for o, n in comparison.tables if (o, n) not in moved}
     new_partner = {n: o for o, n in pairs.items()}
+    moved_rows = _moved_rows(comparison)
     kept = [
         RedlineTable(table, number, "ins")
         if index not in new_partner
-        else _matched(old, new, comparison, new_partner[index], index)
+        else _matched(old, new, moved_rows, new_partner[index], index)
         for number, (index, table) in enumerate(enumerate(new.tables), 1)
     ]
     anchors = _anchors(len(old.tables), pairs.get)
@@ -72,11 +73,11 @@ def redline_tables(old: Document, new: Document, comparison: Comparison) -> list
 
 
 def _matched(
-    old: Document, new: Document, comparison: Comparison, old_index: int, new_index: int
+    old: Document, new: Document, moved_rows: _MovedRows, old_index: int, new_index: int
 ) -> RedlineTable:
     old_table, new_table = old.tables[old_index], new.tables[new_index]
     matching = TreeMatching(old_table, new_table)
-    moved_old, moved_new = _moved_rows(comparison, old_index, new_index)
+    moved_old, moved_new = moved_rows.get((old_index, new_index), (set(), set()))
     copy = new_table.clone()
     result = RedlineTable(copy, new_index + 1, old_table=old_table, old_number=old_index + 1)
     copies = {
@@ -99,22 +100,23 @@ def _matched(
     return result
 
 
-def _moved_rows(
-    comparison: Comparison, old_index: int, new_index: int
-) -> tuple[set[tuple[int, ...]], set[tuple[int, ...]]]:
-    """Where the groups and indicators moved within this pair of tables stood and stand:
-    (一级,), (一级, 二级) or (一级, 二级, 三级)."""
-    olds: set[tuple[int, ...]] = set()
-    news: set[tuple[int, ...]] = set()
+# Per (old table, new table): where its moved groups and indicators stood and stand.
+_MovedRows = dict[tuple[int, int], tuple[set[tuple[int, ...]], set[tuple[int, ...]]]]
+
+
+def _moved_rows(comparison: Comparison) -> _MovedRows:
+    """Where the groups and indicators moved within each pair of tables stood and stand:
+    (一级,), (一级, 二级) or (一级, 二级, 三级); one pass over the changes for all tables."""
+    found: _MovedRows = {}
     for change in comparison.changes:
         if change.kind != MOVED or change.level == "table":
             continue
         if change.old_at is None or change.new_at is None:
             continue
-        if (change.old_at[0], change.new_at[0]) == (old_index, new_index):
-            olds.add(change.old_at[1:])
-            news.add(change.new_at[1:])
-    return olds, news
+        olds, news = found.setdefault((change.old_at[0], change.new_at[0]), (set(), set()))
+        olds.add(change.old_at[1:])
+        news.add(change.new_at[1:])
+    return found
 
 
 def _within(place: tuple[int, ...], moved: set[tuple[int, ...]]) -> bool:
