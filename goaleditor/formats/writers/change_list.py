@@ -86,7 +86,7 @@ def write_change_list(comparison: Comparison, old_name: str, new_name: str, path
 
 def _build(comparison: Comparison, old_name: str, new_name: str) -> Any:
     from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Border, Font, Side
+    from openpyxl.styles import Alignment, Border, Font, NamedStyle, Side
     from openpyxl.utils import get_column_letter
 
     workbook = Workbook()
@@ -99,6 +99,12 @@ def _build(comparison: Comparison, old_name: str, new_name: str) -> Any:
     song = Font(name="宋体", size=BODY_SIZE)
     wrapped = Alignment(horizontal="left", vertical="center", wrap_text=True)
     centred = Alignment(horizontal="center", vertical="center", wrap_text=True)
+    # One named style per kind of body cell: set per cell, font, border and alignment one by
+    # one took most of the time of a list of 30,000 changes.
+    body = NamedStyle(name="改动", font=song, border=border, alignment=wrapped)
+    number_style = NamedStyle(name="改动序号", font=song, border=border, alignment=centred)
+    workbook.add_named_style(body)
+    workbook.add_named_style(number_style)
     last = get_column_letter(len(HEADINGS))
     for index, width in enumerate(COLUMN_WIDTHS, 1):
         sheet.column_dimensions[get_column_letter(index)].width = width
@@ -129,8 +135,7 @@ def _build(comparison: Comparison, old_name: str, new_name: str) -> Any:
         for column, value in enumerate(values, 1):
             cell = sheet.cell(row=row, column=column)
             _fitting_text(cell, value, offset)
-            cell.font, cell.border = song, border
-            cell.alignment = centred if column == 1 else wrapped
+            cell.style = number_style.name if column == 1 else body.name
         sheet.row_dimensions[row].height = _height(values, measure)
     if not rows:
         row = HEADER_ROW + 1
