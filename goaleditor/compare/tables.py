@@ -14,6 +14,8 @@ from goaleditor.model.document import GoalTable
 from goaleditor.model.year_mentions import year_mentions
 
 _AFTER_YEAR = "度"  # 2026年度: the mention ends at 年
+# ２０２６年 (typed with a Chinese input method) names the same year as 2026年.
+_HALF_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 
 
 def match_tables(old: Sequence[GoalTable], new: Sequence[GoalTable]) -> list[Pair]:
@@ -35,6 +37,7 @@ def match_tables(old: Sequence[GoalTable], new: Sequence[GoalTable]) -> list[Pai
 
 def name_without_years(name: str) -> str:
     """A 项目名称 with the years it names taken out (and its spaces): its year-free key."""
+    name = name.translate(_HALF_WIDTH_DIGITS)
     kept: list[str] = []
     position = 0
     for mention in year_mentions(name):

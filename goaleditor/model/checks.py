@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from dataclasses import field as dataclass_field
 from decimal import Decimal
 
+from goaleditor.errors import printable
 from goaleditor.model.document import (
     Document,
     GoalTable,
@@ -71,8 +72,9 @@ class Problem:
 
     def line(self) -> str:
         """The one-line form printed by ``goaleditor check``."""
-        where = f"第{self.row}行" if self.row else (self.place or "表头")
-        return f"{self.severity}\t表{self.table}\t{where}\t{self.rule}\t{self.message}"
+        where = f"第{self.row}行" if self.row else printable(self.place or "表头")
+        # a message quotes the clerk's or a file's text: a line break there would make two lines
+        return f"{self.severity}\t表{self.table}\t{where}\t{self.rule}\t{printable(self.message)}"
 
 
 @dataclass(frozen=True, slots=True)

@@ -279,8 +279,12 @@ def _select(
     sql = f"SELECT {', '.join(names)} FROM {table}"
     if order:
         sql += f" ORDER BY {', '.join(order)}"
+    decoder = connection.text_factory  # load_document's: it counts what is not UTF-8
+    known = dict(_CLEANERS)
+    if isinstance(decoder, _Decoder):  # a BLOB is text another program stored: counted too
+        known["text"] = lambda value: decoder(value) if isinstance(value, bytes) else _text(value)
     cleaners = [
-        _as_is if columns[name][1] in ("key", "parent") else _CLEANERS[columns[name][0]]
+        _as_is if columns[name][1] in ("key", "parent") else known[columns[name][0]]
         for name in names
     ]
     try:

@@ -250,6 +250,15 @@ def test_last_years_document_matches_this_years_tables_by_name_without_years() -
     )
 
 
+def test_a_year_typed_in_full_width_digits_is_still_the_same_project() -> None:
+    old = document(*NAMES, year=2025)
+    old.tables[0].project_name = "２０２５年运行保障项目"
+    new = document(NAMES[1], NAMES[0], NAMES[2], year=2026)
+    comparison = compare_documents(old, new)
+    assert comparison.tables == ((0, 1), (1, 0), (2, 2))
+    assert not any(c.kind in (ADDED, REMOVED) for c in comparison.changes)
+
+
 def test_a_table_renamed_in_place_is_paired_by_position() -> None:
     old, new = document(*NAMES), document(*NAMES)
     new.tables[1].project_name = "2026年评审工作经费（调整）"

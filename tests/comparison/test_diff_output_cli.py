@@ -28,7 +28,7 @@ def test_the_change_list_has_a_row_for_each_printed_line(
     sheet = openpyxl.load_workbook(out).active
     rows = list(sheet.iter_rows(min_row=HEADER_ROW + 1, values_only=True))
     assert [row[5] for row in rows] == ["修改指标值", "三级指标更名", "移动"]
-    assert [row[0] for row in rows] == ["1", "2", "3"]
+    assert [row[0] for row in rows] == [1, 2, 3]  # 序号 as numbers
 
 
 def test_the_same_documents_still_write_the_list_and_exit_0(

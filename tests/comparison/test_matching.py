@@ -39,6 +39,8 @@ def test_leftovers_pair_only_between_the_same_neighbours() -> None:
         ("政务服务办运行经费（2025-2027年）", "政务服务办运行经费（）"),
         ("政务 服务办运行经费", "政务服务办运行经费"),
         ("12026号工程", "12026号工程"),  # not a year
+        ("２０２６年政务服务办运行经费", "政务服务办运行经费"),  # typed with a Chinese IME
+        ("２０２５年度政务服务办运行经费", "政务服务办运行经费"),
     ],
 )
 def test_a_project_name_without_its_years(name: str, key: str) -> None:

@@ -480,3 +480,23 @@ def test_a_blob_in_a_text_column_is_read_as_its_text(tmp_path: Path, example_doc
     connection.close()
     first = next(iter(store.load_document(path).tables[0].indicator_rows()))[2]
     assert first.name == "来自别的程序\ufffd"
+
+
+def test_a_blob_that_is_not_utf8_is_said_like_damaged_text(
+    tmp_path: Path, example_document
+) -> None:
+    """A reviewer's verdict and opinion SQL-written as BLOBs of no text: read with U+FFFD and
+    said, as damaged text is (a valid UTF-8 BLOB reads without a word)."""
+    path = tmp_path / "blob.goals"
+    store.save_document(example_document, path)
+    with sqlite3.connect(path) as connection:
+        connection.execute("update indicator set review_verdict = x'00ff10'")
+        connection.execute("update goal_table set review_todo = ?", ("补充".encode(),))
+    connection.close()
+    said: list[str] = []
+    back = store.load_document(path, said.append)
+    first = next(iter(back.tables[0].indicator_rows()))[2]
+    assert first.review_verdict == "\x00\ufffd\x10"
+    assert back.tables[0].review_todo == "补充"
+    count = sum(1 for table in back.tables for _ in table.indicator_rows())
+    assert said == [f"blob.goals 中有{count}处文字已损坏（编码无效），已用“\ufffd”代替，请检查"]

@@ -165,3 +165,18 @@ def test_a_verdict_or_result_none_of_its_choices_is_a_warning_in_place(example_d
         ),
         (WARNING, "review.unknown-verdict", 2, "review_verdict", "审核结论“待定”应为通过或不通过"),
     ]
+
+
+def test_a_verdict_or_opinion_with_hidden_characters_prints_as_one_safe_line(
+    example_document,
+) -> None:
+    """A verdict written into the file as 不通过⏎x, an opinion starting with NUL: `check`
+    prints one line per problem, the hidden characters shown as escapes."""
+    rows = rows_of(example_document)
+    rows[0].review_verdict = "不通过\nx"
+    rows[1].review_verdict, rows[1].review_opinion = "不通过", "\x00隐藏\x1b[31m红"
+    lines = [p.line() for p in review_problems(example_document.tables[0], 1)]
+    assert lines == [
+        "警告\t表1\t第1行\treview.unknown-verdict\t审核结论“不通过\\nx”应为通过或不通过",
+        "错误\t表1\t第2行\treview.failed\t审核不通过：\\x00隐藏\\x1b[31m红",
+    ]

@@ -211,18 +211,20 @@ def test_compare_and_the_review_form_are_tabs_of_the_problems_panel_and_the_tree
     comparing = window.action.comparing
     assert comparing.compare_with_path(tmp_path / "去年.goals")
     window.review.show_opinions()
-    qtbot.wait(100)
     tabs = window.tabifiedDockWidgets(window.problems_dock)
     assert comparing.dock in tabs and window.review.dock in tabs
     assert window.review.dock.isVisible() and window.review.form.wide
     view = window.editor.view
-    assert _rows_shown(view) >= TREE_ROWS
+    # The panels give up height once the window is laid out and the checks have run (a
+    # timer); on a busy machine that takes longer than on a quiet one.
+    qtbot.waitUntil(lambda: _rows_shown(view) >= TREE_ROWS, timeout=3000)
     assert window.review.dock.width() > 1000  # under the tree, not beside it
     end = view.columnViewportPosition(COL_REVIEW_OPINION) + view.columnWidth(COL_REVIEW_OPINION)
     assert view.columnViewportPosition(COL_NAME) == 0 and end <= view.viewport().width() + 1
     assert view.columnWidth(COL_NAME) >= NAME_MIN
     comparing.dock.raise_()
-    qtbot.wait(50)
+    qtbot.waitUntil(lambda: _rows_shown(view) >= TREE_ROWS, timeout=3000)
+    qtbot.wait(600)  # every delayed sizing has run: the tree keeps its rows after them too
     assert _rows_shown(view) >= TREE_ROWS
     window.review.set_on(False)
     comparing.close()

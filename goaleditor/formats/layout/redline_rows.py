@@ -56,14 +56,16 @@ def redline_tables(old: Document, new: Document, comparison: Comparison) -> list
     }
     pairs = {o: n for o, n in comparison.tables if (o, n) not in moved}
     new_partner = {n: o for o, n in pairs.items()}
+    moved_rows = _moved_rows(comparison)
     kept = [
         RedlineTable(table, number, "ins")
         if index not in new_partner
-        else _matched(old, new, comparison, new_partner[index], index)
+        else _matched(old, new, moved_rows, new_partner[index], index)
         for number, (index, table) in enumerate(enumerate(new.tables), 1)
     ]
+    anchors = _anchors(len(old.tables), pairs.get)
     removed = [
-        (_anchor(index, pairs.get, range(index)), index, RedlineTable(table, index + 1, "del"))
+        (anchors[index], index, RedlineTable(table, index + 1, "del"))
         for index, table in enumerate(old.tables)
         if index not in pairs
     ]
@@ -71,11 +73,11 @@ def redline_tables(old: Document, new: Document, comparison: Comparison) -> list
 
 
 def _matched(
-    old: Document, new: Document, comparison: Comparison, old_index: int, new_index: int
+    old: Document, new: Document, moved_rows: _MovedRows, old_index: int, new_index: int
 ) -> RedlineTable:
     old_table, new_table = old.tables[old_index], new.tables[new_index]
     matching = TreeMatching(old_table, new_table)
-    moved_old, moved_new = _moved_rows(comparison, old_index, new_index)
+    moved_old, moved_new = moved_rows.get((old_index, new_index), (set(), set()))
     copy = new_table.clone()
     result = RedlineTable(copy, new_index + 1, old_table=old_table, old_number=old_index + 1)
     copies = {
@@ -98,22 +100,23 @@ def _matched(
     return result
 
 
-def _moved_rows(
-    comparison: Comparison, old_index: int, new_index: int
-) -> tuple[set[tuple[int, ...]], set[tuple[int, ...]]]:
-    """Where the groups and indicators moved within this pair of tables stood and stand:
-    (一级,), (一级, 二级) or (一级, 二级, 三级)."""
-    olds: set[tuple[int, ...]] = set()
-    news: set[tuple[int, ...]] = set()
+# Per (old table, new table): where its moved groups and indicators stood and stand.
+_MovedRows = dict[tuple[int, int], tuple[set[tuple[int, ...]], set[tuple[int, ...]]]]
+
+
+def _moved_rows(comparison: Comparison) -> _MovedRows:
+    """Where the groups and indicators moved within each pair of tables stood and stand:
+    (一级,), (一级, 二级) or (一级, 二级, 三级); one pass over the changes for all tables."""
+    found: _MovedRows = {}
     for change in comparison.changes:
         if change.kind != MOVED or change.level == "table":
             continue
         if change.old_at is None or change.new_at is None:
             continue
-        if (change.old_at[0], change.new_at[0]) == (old_index, new_index):
-            olds.add(change.old_at[1:])
-            news.add(change.new_at[1:])
-    return olds, news
+        olds, news = found.setdefault((change.old_at[0], change.new_at[0]), (set(), set()))
+        olds.add(change.old_at[1:])
+        news.add(change.new_at[1:])
+    return found
 
 
 def _within(place: tuple[int, ...], moved: set[tuple[int, ...]]) -> bool:
@@ -144,6 +147,7 @@ def _put_back_rows(
     level1_back: list[tuple[int, int, Level1]] = []
     level2_back: dict[int, list[tuple[int, int, Level2]]] = {}
     rows_back: dict[tuple[int, int], list[tuple[int, int, Indicator]]] = {}
+    level1_anchors = _anchors(len(old_table.children), matching.level1_map.get)
     for i, level1 in enumerate(old_table.children):
         new_i = matching.level1_map.get(i)
         if new_i is None:
@@ -152,8 +156,14 @@ def _put_back_rows(
             result.old_groups.update(
                 (id(ind), (level1.name, l2.name)) for l2 in gone.children for ind in l2.children
             )
-            level1_back.append((_anchor(i, matching.level1_map.get, range(i)), i, gone))
+            level1_back.append((level1_anchors[i], i, gone))
             continue
+
+        def within(s: int, i: int = i, new_i: int = new_i) -> int | None:
+            found = matching.level2_map.get((i, s))
+            return found[1] if found is not None and found[0] == new_i else None
+
+        level2_anchors = _anchors(len(level1.children), within)
         for j, level2 in enumerate(level1.children):
             target = matching.level2_map.get((i, j))
             if target is None or target[0] != new_i:
@@ -162,29 +172,25 @@ def _put_back_rows(
                 result.old_groups.update(
                     (id(ind), (level1.name, level2.name)) for ind in gone2.children
                 )
-
-                def within(s: int, i: int = i, new_i: int = new_i) -> int | None:
-                    found = matching.level2_map.get((i, s))
-                    return found[1] if found is not None and found[0] == new_i else None
-
                 back2 = level2_back.setdefault(new_i, [])
-                back2.append((_anchor(j, within, range(j)), j, gone2))
+                back2.append((level2_anchors[j], j, gone2))
                 continue
+
+            def sibling(
+                s: int, i: int = i, j: int = j, target: tuple[int, int] = target
+            ) -> int | None:
+                found = partner.get((i, j, s))
+                return found[2] if found is not None and found[:2] == target else None
+
+            row_anchors = _anchors(len(level2.children), sibling)
             for k, indicator in enumerate(level2.children):
                 if (i, j, k) in partner:
                     continue
                 gone3 = indicator.clone()
                 result.deleted.add(id(gone3))
                 result.old_groups[id(gone3)] = (level1.name, level2.name)
-
-                def sibling(
-                    s: int, i: int = i, j: int = j, target: tuple[int, int] = target
-                ) -> int | None:
-                    found = partner.get((i, j, s))
-                    return found[2] if found is not None and found[:2] == target else None
-
                 rows = rows_back.setdefault(target, [])
-                rows.append((_anchor(k, sibling, range(k)), k, gone3))
+                rows.append((row_anchors[k], k, gone3))
     for (i, j), back in rows_back.items():
         group = copy.children[i].children[j]
         group.children = _merged(group.children, back)
@@ -200,14 +206,17 @@ def _put_back_rows(
         level1.parent = copy
 
 
-def _anchor(index: int, partner_of: Callable[[int], int | None], before: range) -> int:
-    """The new index of the nearest earlier item that has a partner (-1: none)."""
-    for earlier in reversed(before):
-        found = partner_of(earlier)
+def _anchors(count: int, partner_of: Callable[[int], int | None]) -> list[int]:
+    """For each of count items, the new index of the nearest earlier item that has a partner
+    (-1: none); one pass, so that thousands of removed rows cost no more than thousands kept."""
+    anchors: list[int] = []
+    last = -1
+    for index in range(count):
+        anchors.append(last)
+        found = partner_of(index)
         if found is not None:
-            return found
-    del index
-    return -1
+            last = found
+    return anchors
 
 
 def _merged(kept: Sequence[Item], back: Sequence[tuple[int, int, Item]]) -> list[Item]:

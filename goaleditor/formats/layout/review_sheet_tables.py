@@ -81,8 +81,9 @@ def _unprintable(document: Document, options: ExportOptions) -> list[str]:
                     missing.setdefault(name, {})[char] = None
         for name, chars in missing.items():
             shown = "".join(f"“{c}”(U+{ord(c):04X})" for c in list(chars)[:10])
+            more = f"等{len(chars)}个字符" if len(chars) > 10 else ""  # as glyph_warnings says
             lines.append(
-                f"第{number}张表的{FIELD_LABELS[name]}中有字体无法显示的字符：{shown}，"
+                f"第{number}张表的{FIELD_LABELS[name]}中有字体无法显示的字符：{shown}{more}，"
                 "审核表PDF中会显示为空白"
             )
     return lines

@@ -248,6 +248,20 @@ def test_characters_the_font_lacks_in_a_reviewers_text_are_said(
     assert review_sheet_warnings(example_document, ExportOptions(), glyphs=True) == []
 
 
+def test_more_than_ten_characters_the_font_lacks_are_counted_not_left_out(
+    example_document: Document,
+) -> None:
+    """The first ten are shown; the line must not read as if they were all."""
+    table = mark_first_table(example_document)
+    table.review_goal = "".join(chr(0x1F600 + i) for i in range(12))
+    lines = review_sheet_warnings(example_document, ExportOptions(review_sheet="reviewed"), True)
+    shown = "".join(f"“{chr(0x1F600 + i)}”(U+{0x1F600 + i:04X})" for i in range(10))
+    assert lines == [
+        f"第1张表的总体目标审核意见中有字体无法显示的字符：{shown}等12个字符，"
+        "审核表PDF中会显示为空白"
+    ]
+
+
 def test_ballot_boxes_where_the_font_draws_them_else_brackets() -> None:
     from reportlab.pdfbase import pdfmetrics
 

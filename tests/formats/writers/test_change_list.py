@@ -111,3 +111,22 @@ def test_a_text_too_long_for_excel_is_refused_not_cut(tmp_path: Path) -> None:
     with pytest.raises(InputError, match=r"第1处改动.*40000个字符"):
         write_change_list(compare_documents(old, new), "a", "b", out)
     assert not out.exists()
+
+
+def test_every_change_row_is_bordered_song_the_number_centred_the_texts_wrapped(
+    tmp_path: Path,
+) -> None:
+    """Every row of changes is styled alike: 宋体, bordered, 序号 centred, texts wrapped."""
+    old, new = _revised()
+    out = tmp_path / "说明.xlsx"
+    comparison = compare_documents(old, new)
+    write_change_list(comparison, "a", "b", out)
+    sheet = openpyxl.load_workbook(out).active
+    rows = range(HEADER_ROW + 1, HEADER_ROW + 1 + len(comparison.changes))
+    for row in rows:
+        for column in range(1, len(HEADINGS) + 1):
+            cell = sheet.cell(row=row, column=column)
+            assert cell.font.name == "宋体" and cell.border.left.style == "thin"
+            assert cell.border.bottom.style == "thin" and cell.alignment.wrap_text
+            assert cell.alignment.horizontal == ("center" if column == 1 else "left")
+            assert cell.alignment.vertical == "center"
