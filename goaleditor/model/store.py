@@ -283,6 +283,8 @@ def _select(
     known = dict(_CLEANERS)
     if isinstance(decoder, _Decoder):  # a BLOB is text another program stored: counted too
         known["text"] = lambda value: decoder(value) if isinstance(value, bytes) else _text(value)
+    else:  # the first pass: a BLOB that is no UTF-8 is damaged text, read again and counted
+        known["text"] = _strict_text
     cleaners = [
         _as_is if columns[name][1] in ("key", "parent") else known[columns[name][0]]
         for name in names
@@ -301,13 +303,14 @@ def _select(
 def _already_clean(rows: list[tuple[Any, ...]], cleaners: list[Callable[[object], object]]) -> bool:
     """Whether the rows are as the cleaners would make them: only keys and text columns,
     and every text column holding only str (column by column, without a call per value)."""
-    if not all(c is _as_is or c is _text for c in cleaners):
+    texts = (_text, _strict_text)
+    if not all(c is _as_is or c in texts for c in cleaners):
         return False
     columns = list(zip(*rows, strict=True))
     return all(
         set(map(type, values)) <= {str}
         for values, cleaner in zip(columns, cleaners, strict=False)
-        if cleaner is _text
+        if cleaner in texts
     )
 
 
@@ -369,6 +372,16 @@ def _text(value: object) -> str:
     if isinstance(value, bytes):
         return value.decode("utf-8", errors="replace")
     return value if isinstance(value, str) else ("" if value is None else str(value))
+
+
+def _strict_text(value: object) -> str:
+    """_text, but a BLOB that is not UTF-8 stops the first pass (see load_document)."""
+    if isinstance(value, bytes):
+        try:
+            return value.decode("utf-8")
+        except UnicodeDecodeError:
+            raise _NotUtf8 from None
+    return _text(value)
 
 
 def _as_is(value: object) -> object:

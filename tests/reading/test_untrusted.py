@@ -4,6 +4,7 @@ plain line, and the command line lives on (exit 2, within 30 s)."""
 from __future__ import annotations
 
 import contextlib
+import math
 import os
 import signal
 import sys
@@ -199,13 +200,19 @@ def test_a_slow_reading_that_moves_on_page_by_page_is_not_stopped(tmp_path: Path
     one after another, go on past it (a large publication is no hostile file)."""
     from tests.reading.hostile import slow_pages_pdf
 
-    one = many_rectangles_pdf(tmp_path / "one.pdf", 6_000)
-    started = time.monotonic()
-    with contextlib.suppress(InputError):
-        read_untrusted(one)
-    per_page = time.monotonic() - started
-    pages = slow_pages_pdf(tmp_path / "pages.pdf", 5, 6_000)
+    RECTANGLES = 15_000  # a page that takes a while to read
+
+    def reading_time(pages: int) -> float:
+        path = slow_pages_pdf(tmp_path / f"{pages}.pdf", pages, RECTANGLES)
+        started = time.monotonic()
+        with contextlib.suppress(InputError):
+            read_untrusted(path)
+        return time.monotonic() - started
+
+    # What one more page costs (the worker's start-up aside: PDFium reads a page quickly).
+    per_page = max(0.01, (reading_time(6) - reading_time(1)) / 5)
     stall = max(1.0, 2.5 * per_page)  # every page shows progress well within it
+    pages = slow_pages_pdf(tmp_path / "pages.pdf", math.ceil(stall / per_page) + 3, RECTANGLES)
     started = time.monotonic()
     try:
         read_untrusted(pages, seconds=stall)
