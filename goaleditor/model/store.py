@@ -14,7 +14,6 @@ import sqlite3
 import struct
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from operator import call
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -40,6 +39,7 @@ from goaleditor.model.fields import (
 from goaleditor.model.frameworks import DEFAULT_FRAMEWORK, FRAMEWORKS, detect_framework
 from goaleditor.model.migrations import MIGRATIONS
 from goaleditor.model.money import MoneyError, format_money, parse_money
+from goaleditor.model.store_rows import Decoder, NotUtf8, select_rows
 from goaleditor.model.text_clean import encodable
 from goaleditor.model.year_range import plain_year
 
@@ -106,7 +106,7 @@ def load_document(path: str | Path, warn: Callable[[str], None] | None = None) -
     except sqlite3.Error as exc:
         raise _unreadable(path, exc, budget) from None
     del data
-    decoder = _Decoder()
+    decoder = Decoder()
     try:
         _check_schema(memory, path, header.user_version)
         _migrate(memory, header.user_version)  # in memory only; adds columns, reads nothing
@@ -114,7 +114,7 @@ def load_document(path: str | Path, warn: Callable[[str], None] | None = None) -
         with _no_garbage_collection():
             try:  # SQLite's own UTF-8 decoding first: a damaged text stops it, then read again
                 document = _read_document(memory, path)
-            except _NotUtf8:
+            except NotUtf8:
                 memory.text_factory = decoder
                 document = _read_document(memory, path)
     except sqlite3.Error as exc:
@@ -159,24 +159,6 @@ def _no_garbage_collection() -> Iterator[None]:
     finally:
         if enabled:
             gc.enable()
-
-
-class _NotUtf8(Exception):
-    """A text value is not valid UTF-8: read again with _Decoder."""
-
-
-class _Decoder:
-    """SQLite text as str; bytes that are not UTF-8 replaced by U+FFFD and counted."""
-
-    def __init__(self) -> None:
-        self.damaged = 0
-
-    def __call__(self, raw: bytes) -> str:
-        try:
-            return raw.decode("utf-8")
-        except UnicodeDecodeError:
-            self.damaged += 1
-            return raw.decode("utf-8", errors="replace")
 
 
 def save_document(document: Document, path: str | Path) -> None:
@@ -266,61 +248,13 @@ def _migrate(connection: sqlite3.Connection, version: int) -> None:
 Row = dict[str, Any]
 
 
-def _select(
-    connection: sqlite3.Connection, table: str, names: tuple[str, ...]
-) -> list[tuple[Any, ...]]:
-    """Columns of a table's rows, children by parent and position, values of the right type.
-
-    Keys (id, parent) are kept as the file has them: they only link rows.
-    """
-    columns = {name: (kind, role) for name, kind, role in file_schema.TABLES[table]}
-    order = [name for name, (_kind, role) in columns.items() if role == "parent"]
-    order += [name for name, (_kind, role) in columns.items() if role == "position"]
-    sql = f"SELECT {', '.join(names)} FROM {table}"
-    if order:
-        sql += f" ORDER BY {', '.join(order)}"
-    decoder = connection.text_factory  # load_document's: it counts what is not UTF-8
-    known = dict(_CLEANERS)
-    if isinstance(decoder, _Decoder):  # a BLOB is text another program stored: counted too
-        known["text"] = lambda value: decoder(value) if isinstance(value, bytes) else _text(value)
-    else:  # the first pass: a BLOB that is no UTF-8 is damaged text, read again and counted
-        known["text"] = _strict_text
-    cleaners = [
-        _as_is if columns[name][1] in ("key", "parent") else known[columns[name][0]]
-        for name in names
-    ]
-    try:
-        rows = connection.execute(sql).fetchall()
-    except sqlite3.OperationalError as exc:
-        if "decode" in str(exc) and connection.text_factory is str:
-            raise _NotUtf8 from None
-        raise
-    if _already_clean(rows, cleaners):
-        return rows
-    return [tuple(map(call, cleaners, row)) for row in rows]
-
-
-def _already_clean(rows: list[tuple[Any, ...]], cleaners: list[Callable[[object], object]]) -> bool:
-    """Whether the rows are as the cleaners would make them: only keys and text columns,
-    and every text column holding only str (column by column, without a call per value)."""
-    texts = (_text, _strict_text)
-    if not all(c is _as_is or c in texts for c in cleaners):
-        return False
-    columns = list(zip(*rows, strict=True))
-    return all(
-        set(map(type, values)) <= {str}
-        for values, cleaner in zip(columns, cleaners, strict=False)
-        if cleaner in texts
-    )
-
-
 def _read_document(connection: sqlite3.Connection, path: Path) -> Document:
     try:
-        doc_rows = _select(connection, "document", DOCUMENT_PROPERTIES)
-        table_rows = _select(connection, "goal_table", ("id", *HEADER_FIELDS))
-        level1_rows = _select(connection, "level1", ("id", "table_id", "name"))
-        level2_rows = _select(connection, "level2", ("id", "level1_id", "name"))
-        indicator_rows = _select(connection, "indicator", ("level2_id", *INDICATOR_FIELDS))
+        doc_rows = select_rows(connection, "document", DOCUMENT_PROPERTIES)
+        table_rows = select_rows(connection, "goal_table", ("id", *HEADER_FIELDS))
+        level1_rows = select_rows(connection, "level1", ("id", "table_id", "name"))
+        level2_rows = select_rows(connection, "level2", ("id", "level1_id", "name"))
+        indicator_rows = select_rows(connection, "indicator", ("level2_id", *INDICATOR_FIELDS))
     except sqlite3.Error as exc:
         raise InputError(f"文档已损坏，无法读取：{path.name}（{_damage(exc)}）") from None
     if len(doc_rows) != 1:
@@ -364,36 +298,6 @@ def _read_document(connection: sqlite3.Connection, path: Path) -> Document:
         owner2.children.append(indicator)
     document.tables = list(tables.values())
     return document
-
-
-def _text(value: object) -> str:
-    """A text column's value as text: a BLOB another program stored there is decoded (never
-    shown as b'…'), a number written as it reads."""
-    if isinstance(value, bytes):
-        return value.decode("utf-8", errors="replace")
-    return value if isinstance(value, str) else ("" if value is None else str(value))
-
-
-def _strict_text(value: object) -> str:
-    """_text, but a BLOB that is not UTF-8 stops the first pass (see load_document)."""
-    if isinstance(value, bytes):
-        try:
-            return value.decode("utf-8")
-        except UnicodeDecodeError:
-            raise _NotUtf8 from None
-    return _text(value)
-
-
-def _as_is(value: object) -> object:
-    return value
-
-
-def _integer(value: object) -> int | None:
-    return value if isinstance(value, int) else None
-
-
-# How a value read from an untrusted file becomes its field's type (text by default).
-_CLEANERS: dict[str, Callable[[object], object]] = {"bool": bool, "int": _integer, "text": _text}
 
 
 def _write_database(document: Document, path: Path) -> None:
