@@ -66,24 +66,9 @@ VAGUE_CHANGES: tuple[str, ...] = (
 VAGUE_PHRASES: tuple[str, ...] = ("稳中有升", "稳中有降", "逐年递增", "逐年递减")
 # A direction alone as the whole 指标值 (提升城市环境美化指数: 提高). Not a state reached
 # (完善, 规范, 保障): 制度健全性 · 完善 reads as 达成 or not.
-BARE_CHANGES: tuple[str, ...] = (
-    "提升",
-    "提高",
-    "改善",
-    "增强",
-    "加强",
-    "优化",
-    "降低",
-    "下降",
-    "减少",
-    "增加",
-    "增长",
-    "上升",
-    "扩大",
-    "缩短",
-    "好转",
-    "加快",
-)
+# A state reached (完善, 规范, 保障) or a push (推进) reads as 达成 or not.
+_STATES = ("完善", "推进", "促进", "推动", "规范", "保障", "缓解")
+BARE_CHANGES: tuple[str, ...] = tuple(c for c in VAGUE_CHANGES if c not in _STATES)
 
 # The changes that go down: the example number offered is then an upper bound (≤5%).
 DOWNWARD: tuple[str, ...] = ("降低", "下降", "减少", "缩短", "缓解", "有降", "递减")

@@ -63,8 +63,8 @@ STATUS_MS = 10_000
 _REDO_KEYS = (QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z"))
 
 
-def _undo_or_redo(event: QKeyEvent) -> str:
-    """'undo', 'redo' or '' for a key event."""
+def undo_or_redo(event: QKeyEvent) -> str:
+    """'undo', 'redo' or '' for a key event (a field's own undo is off: the document's)."""
     if event.matches(QKeySequence.StandardKey.Undo):
         return "undo"
     pressed = QKeySequence(event.keyCombination())
@@ -432,7 +432,7 @@ class HeaderForm(QWidget):
                 if kind == QEvent.Type.KeyPress:
                     self._cancel_typing(watched.objectName())
                 return True
-            action = _undo_or_redo(event)
+            action = undo_or_redo(event)
             if action:
                 event.accept()  # an override accepted here comes back as a key press
                 if kind == QEvent.Type.KeyPress:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject
-from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -23,6 +23,7 @@ from goaleditor.model.edits import SetHeader
 from goaleditor.model.events import Edited, Event
 from goaleditor.model.fields import FIELD_LABELS, REVIEW_RESULTS
 from goaleditor.review.verdicts import NOT_REVIEWED, chosen_result
+from goaleditor.ui.header_form import undo_or_redo
 
 if TYPE_CHECKING:
     from goaleditor.ui.session import DocumentSession
@@ -38,17 +39,6 @@ OPINIONS = (
 RESULT = "review_result"
 RESULT_CHOICES = (NOT_REVIEWED, *REVIEW_RESULTS)
 TEXT_LINES = 3
-_REDO_KEYS = (QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z"))
-
-
-def _undo_or_redo(event: QKeyEvent) -> str:
-    """'undo', 'redo' or '' for a key event (the fields' own undo is off: the document's)."""
-    if event.matches(QKeySequence.StandardKey.Undo):
-        return "undo"
-    pressed = QKeySequence(event.keyCombination())
-    if event.matches(QKeySequence.StandardKey.Redo) or pressed in _REDO_KEYS:
-        return "redo"
-    return ""
 
 
 class ReviewForm(QWidget):
@@ -221,7 +211,7 @@ class ReviewForm(QWidget):
             self._typing += 1
         if kind in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress):
             assert isinstance(event, QKeyEvent)
-            action = _undo_or_redo(event)
+            action = undo_or_redo(event)
             if action:
                 event.accept()  # an override accepted here comes back as a key press
                 if kind == QEvent.Type.KeyPress:
