@@ -209,10 +209,11 @@ def run_editor(path: str | None) -> int:
     app = create_application()
     sys.excepthook = show_unexpected
     sweep_leftovers([working_folder()])  # the document's folder: swept by the command line
-    if path:  # the reading worker starts while the window is built
-        from goaleditor.ui.reading_wait import warm_up
+    if path:  # the reading worker starts while the window is built (after it: the example)
+        from goaleditor.ui.reading_wait import is_bundled_example, warm_up
 
-        warm_up()
+        if not is_bundled_example(Path(path)):
+            warm_up()
     window = open_window()
     if path:
         window.open_path(Path(path), ask=False)

@@ -15,17 +15,16 @@ from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDockWidget
 
-from goaleditor.compare import Change, Comparison, compare_documents
-from goaleditor.compare.marks import marks, node_at, place_in_new
 from goaleditor.errors import InputError
 from goaleditor.model.document import Document, GoalTable, Indicator
 from goaleditor.model.events import Event
 from goaleditor.model.fields import HEADER_FIELDS
 from goaleditor.ui.compare_marks import ChangeMarks
-from goaleditor.ui.compare_panel import ComparePanel
 from goaleditor.ui.indicator_model import COL_DISPLAY, COL_NAME, COLUMN_OF_FIELD
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the compare package (rapidfuzz) loads on the first comparison
+    from goaleditor.compare import Change, Comparison
+    from goaleditor.ui.compare_panel import ComparePanel
     from goaleditor.ui.main_window import MainWindow
 
 RECOMPARE_MS = 300  # after the last edit of a burst: comparing is fast, typing is faster
@@ -135,6 +134,9 @@ class Comparing(QObject):
         """Compare again and show the changes and their marks (nothing while closed)."""
         if self.old is None or self.panel is None:
             return
+        from goaleditor.compare import compare_documents
+        from goaleditor.compare.marks import marks
+
         new = self._window.document
         self.comparison = compare_documents(self.old, new)
         self.marks.show(marks(self.comparison, self.old, new))
@@ -171,6 +173,8 @@ class Comparing(QObject):
     def _show_dock(self) -> None:
         if self.dock is not None:
             return
+        from goaleditor.ui.compare_panel import ComparePanel
+
         window = self._window
         self.panel = ComparePanel(window)
         self.panel.activated.connect(self.go_to)
@@ -187,6 +191,8 @@ class Comparing(QObject):
     def go_to(self, change: Change) -> None:
         """Show a change's place: its table, its row in the tree or its header field; for one
         removed, the row or group now where it stood."""
+        from goaleditor.compare.marks import node_at, place_in_new
+
         window = self._window
         if self.comparison is None:
             return

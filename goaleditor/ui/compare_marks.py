@@ -10,17 +10,16 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
 
-from goaleditor.compare.marks import VALUE_PARTS, WHOLE, Mark
 from goaleditor.model.document import GoalTable, Indicator, Level1, Level2, TreeNode
 from goaleditor.ui.field_marks import CHANGED_BASE, CHANGED_FROM
 from goaleditor.ui.indicator_model import COL_DISPLAY, COL_NAME, COLUMN_OF_FIELD, HEADERS
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the compare package (rapidfuzz) loads on the first comparison
+    from goaleditor.compare.marks import Mark
     from goaleditor.ui.main_window import MainWindow
 
 _Role = Qt.ItemDataRole
 TINT = QColor(CHANGED_BASE)
-_ROW_FIELDS = ("name", "description", "display", *VALUE_PARTS, "weight")  # an added row's
 
 
 class ChangeMarks:
@@ -117,6 +116,8 @@ class ChangeMarks:
 
 def _columns(node: TreeNode, field: str) -> list[int]:
     """The tree columns that show a marked field of a node."""
+    from goaleditor.compare.marks import WHOLE
+
     if not isinstance(node, Indicator) or field == "name":
         return [COL_NAME]
     if field == WHOLE:
@@ -130,7 +131,10 @@ def _page_fields(node: TreeNode, field: str) -> list[tuple[object, str]]:
     if isinstance(node, Level1 | Level2):
         kind = "level1" if isinstance(node, Level1) else "level2"
         return [(row, kind) for row in _indicators(node)]
-    names = _ROW_FIELDS if field == WHOLE else (field,)
+    from goaleditor.compare.marks import VALUE_PARTS, WHOLE
+
+    row_fields = ("name", "description", "display", *VALUE_PARTS, "weight")  # an added row's
+    names = row_fields if field == WHOLE else (field,)
     return [(node, f"indicator.{name}") for name in names]
 
 

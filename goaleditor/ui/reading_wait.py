@@ -54,6 +54,8 @@ def _take_worker() -> Worker:
 def read_file(path: Path, parent: QWidget | None) -> tuple[Document, list[ImportNote]] | None:
     """The document at path and its import notes, read in the worker; None when the clerk
     pressed 取消. InputError (one line) for a refusal, a parser that died or the deadline."""
+    if is_bundled_example(path):
+        return _read_bundled(path)
     from goaleditor.reading import deadline_for
     from goaleditor.reading.untrusted import checked_size
 
@@ -71,6 +73,24 @@ def read_file(path: Path, parent: QWidget | None) -> tuple[Document, list[Import
             worker.close()
         if _warm is not None and not _warm.process.is_alive():
             QTimer.singleShot(0, warm_up)  # the next file opens without waiting for one
+
+
+def is_bundled_example(path: Path) -> bool:
+    """Whether path is the example that ships with the program: as trusted as its code."""
+    from goaleditor.resources import example_document
+
+    try:
+        return path.resolve() == example_document().resolve()
+    except (OSError, RuntimeError):  # a link loop: not ours
+        return False
+
+
+def _read_bundled(path: Path) -> tuple[Document, list[ImportNote]]:
+    """The bundled example, read here: the first window need not wait for a worker to start."""
+    from goaleditor.formats.registry import read_document
+
+    notes: list[ImportNote] = []
+    return read_document(path, notes.append), notes
 
 
 def _on_screen(parent: QWidget | None) -> bool:
