@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal, Protocol
+from typing import TYPE_CHECKING, Literal, Protocol
 
-from goaleditor.model.document import Document
+if TYPE_CHECKING:  # the model loads with a writer: `goaleditor --help` needs no document
+    from goaleditor.model.document import Document
 
 # progress(done, total) -> False to cancel
 Progress = Callable[[int, int], bool]

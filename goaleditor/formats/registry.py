@@ -12,13 +12,14 @@ import stat
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from goaleditor.errors import InputError, io_failure
 from goaleditor.formats.exporting import ExportOptions, ExportWarn, Progress, Writer
 from goaleditor.formats.notes import ImportNote, Warn, reading_order
-from goaleditor.model.document import Document
-from goaleditor.model.limits import check_document
+
+if TYPE_CHECKING:  # the model loads with the first reader or writer: --help needs neither
+    from goaleditor.model.document import Document
 
 
 @dataclass(frozen=True, slots=True)
@@ -281,6 +282,8 @@ def read_document(path: str | os.PathLike[str], warn: Warn | None = None) -> Doc
 
     document: Document = reader(path, collect) if fmt.reader_warns else reader(path)
     if fmt is not NATIVE:  # the store checks its files before reading them
+        from goaleditor.model.limits import check_document
+
         check_document(document, path.name)  # nothing beyond the caps opens
     if warn is not None:
         for note in reading_order(notes):
