@@ -204,6 +204,7 @@ def close_all_windows() -> bool:
 def run_editor(path: str | None) -> int:
     """Open the main window (on path, if given) and run until the last window closes."""
     from goaleditor.files.atomic import sweep_leftovers
+    from goaleditor.ui.first_paint import after_first_paint
     from goaleditor.ui.session import working_folder
 
     app = create_application()
@@ -217,6 +218,12 @@ def run_editor(path: str | None) -> int:
     window = open_window()
     if path:
         window.open_path(Path(path), ask=False)
+        window.problems.check_after_first_paint()
     window.show()
-    QTimer.singleShot(AFTER_FIRST_PAINT_MS, window, lambda: _after_first_paint(app, window))
+    after_first_paint(
+        window,
+        lambda: QTimer.singleShot(
+            AFTER_FIRST_PAINT_MS, window, lambda: _after_first_paint(app, window)
+        ),
+    )
     return app.exec()

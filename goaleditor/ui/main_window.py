@@ -429,7 +429,7 @@ class MainWindow(QMainWindow):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        self.session.window_shown()
+        self.session.window_shown(self)
         QTimer.singleShot(0, self._share_form_and_tree)  # once laid out
 
     def resizeEvent(self, event: QResizeEvent) -> None:

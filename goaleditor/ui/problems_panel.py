@@ -150,6 +150,14 @@ class ProblemsPanel(QWidget):
         self.tree.clear()
         self._timer.start()  # checked just after the document is on screen
 
+    def check_after_first_paint(self) -> None:
+        """A check due now waits for the window's first paint (a start on a busy machine)."""
+        from goaleditor.ui.first_paint import after_first_paint
+
+        if self._timer.isActive():
+            self._timer.stop()
+            after_first_paint(self.window(), self._timer.start)
+
     def _on_change(self, change: Event) -> None:
         if change.phase != "after":
             return

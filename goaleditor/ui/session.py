@@ -29,6 +29,8 @@ from goaleditor.ui.recovery_offer import RecoveryOffer
 
 # The store, file locks and the working copy load when first used: that keeps start-up quick.
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
     from goaleditor.files.lock import FileLock
     from goaleditor.formats.notes import ImportNote
     from goaleditor.model.working_copy import WorkingCopy
@@ -106,12 +108,19 @@ class DocumentSession(QObject):
             self.message.emit(f"已撤销：{self.stack.text(index)}", 5000)
         self._last_index = index
 
-    def window_shown(self) -> None:
-        """The window is on screen: the working copy's snapshot may follow in a moment, and
-        the report of an import done before it was shown comes up over it."""
+    def window_shown(self, window: QWidget | None = None) -> None:
+        """The window is on screen: the working copy's snapshot may follow in a moment (after
+        the window's first paint), and the report of an import done before it was shown
+        comes up over it."""
         if self.hold_working_copy:
             self.hold_working_copy = False
-            self._working_copy_timer.start()
+            if window is None:
+                self._working_copy_timer.start()
+            else:  # the count started with the session would fall due before the paint
+                from goaleditor.ui.first_paint import after_first_paint
+
+                self._working_copy_timer.stop()
+                after_first_paint(window, self._working_copy_timer.start)
         if not self.on_screen:
             self.on_screen = True
             self.reports.window_shown()

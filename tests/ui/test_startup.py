@@ -73,6 +73,11 @@ DEFERRED = (
     "goaleditor.ui.library_dialog",
     "goaleditor.ui.live_pages",  # the 页面视图 canvas, its fonts and layout: on first show
     "goaleditor.ui.grid_painter",
+    "rapidfuzz",  # the compare package's: on the first comparison
+    "goaleditor.compare",
+    "goaleditor.checking",  # the checks run after the first paint
+    "goaleditor.reading",  # the bundled example is read here; the worker starts after the paint
+    "multiprocessing",
 )
 
 
