@@ -52,7 +52,7 @@ def plan(quick: bool) -> list[tuple[str, Callable[[], list[Result]]]]:
             ("working_copy", run("working_copy", tables=1000)),
             ("page_view", run("page_view", rounds=1)),
             ("pdf", run("pdf", tables=100)),
-            ("startup", run("startup", runs=3)),
+            ("startup", run("startup", runs=5)),
         ]
     return [
         ("import", run("import")),
