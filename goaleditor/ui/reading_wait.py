@@ -54,7 +54,7 @@ def _take_worker() -> Worker:
 def read_file(path: Path, parent: QWidget | None) -> tuple[Document, list[ImportNote]] | None:
     """The document at path and its import notes, read in the worker; None when the clerk
     pressed 取消. InputError (one line) for a refusal, a parser that died or the deadline."""
-    if is_bundled_example(path):
+    if is_bundled_example(path) and not _on_screen(parent):  # the start: no worker to wait for
         return _read_bundled(path)
     from goaleditor.reading import deadline_for
     from goaleditor.reading.untrusted import checked_size
@@ -86,7 +86,8 @@ def is_bundled_example(path: Path) -> bool:
 
 
 def _read_bundled(path: Path) -> tuple[Document, list[ImportNote]]:
-    """The bundled example, read here: the first window need not wait for a worker to start."""
+    """The bundled example, read here: the first window need not wait for a worker to start
+    (once a window is up, the warm worker reads it as it reads any file)."""
     from goaleditor.formats.registry import read_document
 
     notes: list[ImportNote] = []

