@@ -16,6 +16,7 @@ from goaleditor.self_evaluation.scores import DocumentScores
 from goaleditor.ui.commands import EditCommand
 from goaleditor.ui.error_log import log_exception
 from goaleditor.ui.file_names import documents_folder, suggested_stem
+from goaleditor.ui.first_paint import after_first_paint
 from goaleditor.ui.import_report_handling import ImportReportHandling
 from goaleditor.ui.prompts import (
     CANCEL,
@@ -108,19 +109,13 @@ class DocumentSession(QObject):
             self.message.emit(f"已撤销：{self.stack.text(index)}", 5000)
         self._last_index = index
 
-    def window_shown(self, window: QWidget | None = None) -> None:
-        """The window is on screen: the working copy's snapshot may follow in a moment (after
-        the window's first paint), and the report of an import done before it was shown
-        comes up over it."""
+    def window_shown(self, window: QWidget) -> None:
+        """The window is on screen: the working copy's snapshot may follow its first paint,
+        and the report of an import done before it was shown comes up over it."""
         if self.hold_working_copy:
             self.hold_working_copy = False
-            if window is None:
-                self._working_copy_timer.start()
-            else:  # the count started with the session would fall due before the paint
-                from goaleditor.ui.first_paint import after_first_paint
-
-                self._working_copy_timer.stop()
-                after_first_paint(window, self._working_copy_timer.start)
+            self._working_copy_timer.stop()  # counted from the session: due before the paint
+            after_first_paint(window, self._working_copy_timer.start)
         if not self.on_screen:
             self.on_screen = True
             self.reports.window_shown()
