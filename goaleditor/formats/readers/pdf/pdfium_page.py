@@ -89,65 +89,75 @@ class PdfiumPage(Container):
             handle = textpage.raw
             count = raw.FPDFText_CountChars(handle)
             text = textpage.get_text_range(0, count) if count > 0 else ""
-            whole = len(text) == count  # one UTF-16 unit per char (no surrogate pairs)
-            box = raw.FS_RECTF()
-            box_address = ctypes.addressof(box)
-            handle_address = ctypes.cast(handle, ctypes.c_void_p).value
-            x, y = ctypes.c_double(), ctypes.c_double()
-            x_ref, y_ref = ctypes.byref(x), ctypes.byref(y)
-            runs: dict[int, _Run] = {}  # by the text object's address
-            names: dict[int, tuple[str, bool]] = {}  # fonts' names, not in the file, by address
-            chars = self._objects["char"]
-            dx, dy = self.bbox[0], self.height + self.bbox[1]
-            upright = self.rotation in (0, 180)
-            plain = self._ctm[:4] == (1.0, 0.0, 0.0, 1.0)
-            shift_x, shift_y = self._ctm[4], self._ctm[5]
-            text_object, loose_box = _TEXT_OBJECT, _LOOSE_BOX
-            found: list[tuple[str, float, float, float, _Run]] = []  # in user space
-            last_address = -1
-            for index in range(count):
-                char = text[index] if whole else chr(raw.FPDFText_GetUnicode(handle, index))
-                if char in _GENERATED and raw.FPDFText_IsGenerated(handle, index) == 1:
-                    continue
-                address = text_object(handle_address, index) or 0
+            if len(text) != count:  # a char outside the BMP: one UTF-16 unit is not one char
+                text = "".join(chr(raw.FPDFText_GetUnicode(handle, n)) for n in range(count))
+            self._objects["char"] = self._chars(handle, text, count, descents)
+        finally:
+            textpage.close()
+
+    def _chars(self, handle: Any, text: str, count: int, descents: dict[str, float]) -> list[Obj]:
+        """The page's chars as pdfminer's dicts: PDFium's calls per char write each box
+        into one array, read back as numbers at once."""
+        handle_address = ctypes.cast(handle, ctypes.c_void_p).value
+        boxes_array = (ctypes.c_float * (4 * count))()  # FS_RECTF: left, top, right, bottom
+        boxes_address = ctypes.addressof(boxes_array)
+        text_object, loose_box, generated = _TEXT_OBJECT, _LOOSE_BOX, _IS_GENERATED
+        runs: dict[int, _Run] = {}  # by the text object's address
+        names: dict[int, tuple[str, bool]] = {}  # fonts' names, not in the file, by address
+        kept: list[int] = []
+        kept_runs: list[_Run] = []
+        last_address, run = -1, None
+        for index in range(count):
+            if text[index] in _GENERATED and generated(handle_address, index) == 1:
+                continue
+            address = text_object(handle_address, index) or 0
+            if address != last_address:
                 run = runs.get(address)
                 if run is None:
                     run = runs[address] = _run(handle, index, descents, names)
-                loose_box(handle_address, index, box_address)
-                if run.base is None:  # a turned or skewed run: each char has its baseline
-                    raw.FPDFText_GetCharOrigin(handle, index, x_ref, y_ref)
-                    base = y.value + run.low
-                else:
-                    base = run.base
-                left = box.left
-                if run.guessed and address == last_address and found[-1][2] > left >= found[-1][1]:
-                    # PDFium may take the width of a font not in the file from a stand-in;
-                    # the char after it in the run starts where the file's width ends it
-                    found[-1] = (*found[-1][:2], left, *found[-1][3:])
                 last_address = address
-                found.append((char, left, box.right, base, run))
-            for char, left, right, base, run in found:
-                if plain:
-                    x0, x1 = left + shift_x, right + shift_x
-                    y0, y1 = base + shift_y, base + run.size + shift_y
-                else:
-                    x0, y0, x1, y1 = self._device(left, base, right, base + run.size)
-                top = dy - y1
-                chars.append(
-                    {
-                        "text": char,
-                        "fontname": run.name,
-                        "size": y1 - y0,  # pdfminer: the height, on a turned page too
-                        "upright": upright,
-                        "x0": x0 + dx,
-                        "x1": x1 + dx,
-                        "top": top,
-                        "bottom": dy - y0,
-                        "doctop": top,
-                    }
+            loose_box(handle_address, index, boxes_address + 16 * index)
+            kept.append(index)
+            kept_runs.append(run)  # type: ignore[arg-type]
+        boxes = boxes_array[:]
+        if any(r.guessed for r in runs.values()):
+            _stand_in_widths(kept, kept_runs, boxes)
+        dx, dy = self.bbox[0], self.height + self.bbox[1]
+        upright = self.rotation in (0, 180)
+        plain = self._ctm[:4] == (1.0, 0.0, 0.0, 1.0)
+        shift_x, shift_y = self._ctm[4], self._ctm[5]
+        chars: list[Obj] = []
+        append = chars.append
+        origin_x, origin_y = ctypes.c_double(), ctypes.c_double()
+        for index, run in zip(kept, kept_runs, strict=True):
+            at = 4 * index
+            left, right = boxes[at], boxes[at + 2]
+            base = run.base
+            if base is None:  # a turned or skewed run: each char has its baseline
+                raw.FPDFText_GetCharOrigin(
+                    handle, index, ctypes.byref(origin_x), ctypes.byref(origin_y)
                 )
-        finally:
-            textpage.close()
+                base = origin_y.value + run.low
+            if plain:
+                x0, x1 = left + shift_x, right + shift_x
+                y0, y1 = base + shift_y, base + run.size + shift_y
+            else:
+                x0, y0, x1, y1 = self._device(left, base, right, base + run.size)
+            top = dy - y1
+            append(
+                {
+                    "text": text[index],
+                    "fontname": run.name,
+                    "size": y1 - y0,  # pdfminer: the height, on a turned page too
+                    "upright": upright,
+                    "x0": x0 + dx,
+                    "x1": x1 + dx,
+                    "top": top,
+                    "bottom": dy - y0,
+                    "doctop": top,
+                }
+            )
+        return chars
 
     def _device(self, x0: float, y0: float, x1: float, y1: float) -> tuple[float, ...]:
         """A box in the page's user space turned into pdfminer's device space."""
@@ -348,6 +358,20 @@ _CLOSES: Callable[[int | None], int] = _by_address(raw.FPDFPathSegment_GetClose,
 _LOOSE_BOX: Callable[[int | None, int, int], int] = _by_address(
     raw.FPDFText_GetLooseCharBox, ctypes.c_int
 )
+_IS_GENERATED: Callable[[int | None, int], int] = _by_address(
+    raw.FPDFText_IsGenerated, ctypes.c_int
+)
+
+
+def _stand_in_widths(kept: list[int], runs: list[_Run], boxes: list[float]) -> None:
+    """PDFium may take the width of a font not in the file from a stand-in: a char followed
+    by another of its run ends where that one starts (boxes: left, top, right, bottom)."""
+    for k in range(1, len(kept)):
+        run = runs[k]
+        if run.guessed and run is runs[k - 1]:
+            before, left = 4 * kept[k - 1], boxes[4 * kept[k]]
+            if boxes[before + 2] > left >= boxes[before]:
+                boxes[before + 2] = left
 
 
 def _matrix(obj: Any) -> Matrix:
