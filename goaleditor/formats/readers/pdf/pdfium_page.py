@@ -200,21 +200,35 @@ class PdfiumPage(Container):
         raw.FPDFPath_GetDrawMode(obj, ctypes.byref(fill), ctypes.byref(stroke))
         width = ctypes.c_float()
         raw.FPDFPageObj_GetStrokeWidth(obj, ctypes.byref(width))
-        x, y = ctypes.c_float(), ctypes.c_float()
-        x_at, y_at = ctypes.addressof(x), ctypes.addressof(y)
+        handle = ctypes.cast(obj, ctypes.c_void_p).value
+        count = _COUNT_SEGMENTS(handle)
+        # each segment's kind, whether it closes its subpath, and its point (written by
+        # PDFium into one array, read back as numbers at once)
+        kinds: list[tuple[int, int]] = []
+        numbers = (ctypes.c_float * (2 * max(count, 1)))()
+        at = ctypes.addressof(numbers)
+        for index in range(count):
+            segment = _SEGMENT(handle, index)
+            kinds.append((_SEGMENT_TYPE(segment), _CLOSES(segment)))
+            _POINT(segment, at + 8 * index, at + 8 * index + 4)
+        values = numbers[:]
+        shorts = _SHORTS
         path: list[tuple[str, tuple[float, float]]] = []
         start = (0.0, 0.0)
         curve = 0  # PDFium gives a Bézier as three points: its end is the third
-        handle = ctypes.cast(obj, ctypes.c_void_p).value
-        for index in range(_COUNT_SEGMENTS(handle)):
-            segment = _SEGMENT(handle, index)
-            kind = _SEGMENT_TYPE(segment)
+        for index, (kind, closes) in enumerate(kinds):
             if kind == _BEZIER:
                 curve += 1
                 if curve % 3:
                     continue
-            _POINT(segment, x_at, y_at)
-            point = _apply(ctm, _short(x.value), _short(y.value))
+            x, y = values[2 * index], values[2 * index + 1]
+            # 0.0 and -0.0 are one key, but _short keeps the sign: zeros are kept as they are
+            short_x, short_y = shorts.get(x) if x else x, shorts.get(y) if y else y
+            if short_x is None:
+                short_x = shorts[x] = _short(x)
+            if short_y is None:
+                short_y = shorts[y] = _short(y)
+            point = _apply(ctm, short_x, short_y)
             if kind == _MOVE:
                 start = point
                 path.append(("m", point))
@@ -222,8 +236,10 @@ class PdfiumPage(Container):
                 path.append(("l", point))
             elif kind == _BEZIER:
                 path.append(("c", point))
-            if _CLOSES(segment):
+            if closes:
                 path.append(("h", start))
+        if len(_SHORTS) > 100_000:  # numbers of other documents: not kept without end
+            _SHORTS.clear()
         self._paint(path, bool(stroke.value), fill.value != 0, width.value)
 
     def _paint(
@@ -379,6 +395,9 @@ def _matrix(obj: Any) -> Matrix:
     if not raw.FPDFPageObj_GetMatrix(obj, ctypes.byref(m)):
         return (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
     return (_short(m.a), _short(m.b), _short(m.c), _short(m.d), _short(m.e), _short(m.f))
+
+
+_SHORTS: dict[float, float] = {}  # _short's results: a page's rules share few numbers
 
 
 def _short(value: float) -> float:
