@@ -103,7 +103,7 @@ class PdfiumPage(Container):
         boxes_address = ctypes.addressof(boxes_array)
         text_object, loose_box, generated = _TEXT_OBJECT, _LOOSE_BOX, _IS_GENERATED
         runs: dict[int, _Run] = {}  # by the text object's address
-        names: dict[int, tuple[str, bool]] = {}  # fonts' names, not in the file, by address
+        reader = _RunReader(handle_address, descents)
         kept: list[int] = []
         kept_runs: list[_Run] = []
         last_address, run = -1, None
@@ -114,7 +114,7 @@ class PdfiumPage(Container):
             if address != last_address:
                 run = runs.get(address)
                 if run is None:
-                    run = runs[address] = _run(handle, index, descents, names)
+                    run = runs[address] = reader.run(index, address)
                 last_address = address
             loose_box(handle_address, index, boxes_address + 16 * index)
             kept.append(index)
@@ -313,29 +313,37 @@ class _Run(NamedTuple):
     base: float | None  # the box's bottom, where the run is upright (one baseline)
 
 
-def _run(
-    handle: Any, index: int, descents: dict[str, float], names: dict[int, tuple[str, bool]]
-) -> _Run:
-    """The run of the text object of the char at index."""
-    matrix = raw.FS_MATRIX()
-    raw.FPDFText_GetMatrix(handle, index, ctypes.byref(matrix))
-    size = raw.FPDFText_GetFontSize(handle, index) * abs(matrix.d)
-    font = raw.FPDFTextObj_GetFont(raw.FPDFText_GetTextObject(handle, index))
-    address = ctypes.cast(font, ctypes.c_void_p).value or 0
-    known = names.get(address)
-    if known is None:
-        known = names[address] = (
-            _font_name(font),
-            bool(font) and not raw.FPDFFont_GetIsEmbedded(font),
-        )
-    name, guessed = known
-    low = descents.get(name, 0.0) * size
-    base = None
-    if matrix.b == 0 and matrix.c == 0:
-        x, y = ctypes.c_double(), ctypes.c_double()
-        raw.FPDFText_GetCharOrigin(handle, index, ctypes.byref(x), ctypes.byref(y))
-        base = y.value + low
-    return _Run(low, size, name, guessed, base)
+class _RunReader:
+    """Reads the runs of a text page: PDFium's calls by address into structures made once."""
+
+    def __init__(self, handle_address: int | None, descents: dict[str, float]) -> None:
+        self._address, self._descents = handle_address, descents
+        self._matrix = raw.FS_MATRIX()
+        self._matrix_at = ctypes.addressof(self._matrix)
+        self._x, self._y = ctypes.c_double(), ctypes.c_double()
+        self._x_at, self._y_at = ctypes.addressof(self._x), ctypes.addressof(self._y)
+        self._names: dict[int, tuple[str, bool]] = {}  # fonts' names, not in the file
+
+    def run(self, index: int, text_object: int) -> _Run:
+        """The run of the text object (by address) of the char at index."""
+        matrix = self._matrix
+        _GET_MATRIX(self._address, index, self._matrix_at)
+        size = _FONT_SIZE(self._address, index) * abs(matrix.d)
+        font = (_FONT_OF(text_object) if text_object else 0) or 0
+        known = self._names.get(font)
+        if known is None:
+            typed = ctypes.cast(font, raw.FPDF_FONT)
+            known = self._names[font] = (
+                _font_name(typed) if font else "",
+                bool(font) and not raw.FPDFFont_GetIsEmbedded(typed),
+            )
+        name, guessed = known
+        low = self._descents.get(name, 0.0) * size
+        base = None
+        if matrix.b == 0 and matrix.c == 0:
+            _CHAR_ORIGIN(self._address, index, self._x_at, self._y_at)
+            base = self._y.value + low
+        return _Run(low, size, name, guessed, base)
 
 
 def _font_name(font: Any) -> str:
@@ -373,6 +381,16 @@ _POINT: Callable[[int | None, int, int], int] = _by_address(
 _CLOSES: Callable[[int | None], int] = _by_address(raw.FPDFPathSegment_GetClose, ctypes.c_int)
 _LOOSE_BOX: Callable[[int | None, int, int], int] = _by_address(
     raw.FPDFText_GetLooseCharBox, ctypes.c_int
+)
+_GET_MATRIX: Callable[[int | None, int, int], int] = _by_address(
+    raw.FPDFText_GetMatrix, ctypes.c_int
+)
+_FONT_SIZE: Callable[[int | None, int], float] = _by_address(
+    raw.FPDFText_GetFontSize, ctypes.c_double
+)
+_FONT_OF: Callable[[int], int | None] = _by_address(raw.FPDFTextObj_GetFont, ctypes.c_void_p)
+_CHAR_ORIGIN: Callable[[int | None, int, int, int], int] = _by_address(
+    raw.FPDFText_GetCharOrigin, ctypes.c_int
 )
 _IS_GENERATED: Callable[[int | None, int], int] = _by_address(
     raw.FPDFText_IsGenerated, ctypes.c_int

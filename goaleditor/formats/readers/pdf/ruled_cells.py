@@ -229,9 +229,10 @@ def _line_order(chars: list[dict[str, Any]]) -> tuple[list[int], list[list[int]]
 
 
 def _linked(a: dict[str, Any], b: dict[str, Any]) -> bool:
-    """b goes on a's run (_runs): on its baseline, starting where a ends."""
+    """b goes on a's text run: on its baseline, starting where a ends (glyphs of one run
+    touch)."""
     same_line = abs(a["bottom"] - b["bottom"]) < 0.2 * max(a["size"], b["size"])
-    return same_line and -RUN_GAP < b["x0"] - a["x1"] < RUN_GAP
+    return bool(same_line and -RUN_GAP < b["x0"] - a["x1"] < RUN_GAP)
 
 
 def _run_owners(
