@@ -48,12 +48,21 @@ from goaleditor.formats.readers.tables.text_lines import (
     starts_table,
 )
 from goaleditor.model.document import Document
+from goaleditor.model.limits import MAX_INDICATORS, MAX_TABLES
 
 MAX_BYTES = 200 * 1024 * 1024
-MAX_PAGES = 5_000
+# What goaleditor writes, it opens: its PDF starts each table on a page, and a page of
+# one-line indicators holds at least MIN_ROWS_PER_PAGE of them (about 20; pinned by a test),
+# so a table of n indicators takes at most 1 + ceil(n / MIN_ROWS_PER_PAGE) pages and a
+# document within the limits at most 2 tables' worth of pages plus its indicators' (26,250).
+MIN_ROWS_PER_PAGE = 16
+MAX_PAGES = 2 * MAX_TABLES + MAX_INDICATORS // MIN_ROWS_PER_PAGE
 MAX_OBJECTS = 2_000_000
 MAX_PAGE_CHARS = 60_000
-TIME_LIMIT = 300.0  # seconds for the whole file
+# seconds for the whole file: pages read at about 10 ms each (bench/pdf_import.py), so the
+# most pages a document within the limits prints (about 16,000) in some 160 s, with room
+# for a slower machine
+TIME_LIMIT = 600.0
 SAME_TOP = 3.0  # points; blocks starting this close in height are side by side
 Block = tuple[bool, list[list[Any]], tuple[float, float] | None]  # (x0, x1) of a table
 
