@@ -356,7 +356,7 @@ def _page_blocks(page: Any, number: int, notes: list[ImportNote], carry: Carry) 
     if lost:
         said = f"有{lost}个字无法提取（字体没有Unicode映射），已略去，请核对"
         notes.append(ImportNote(said, f"第{number}页", joiner=""))
-    chars = [c for c in page.chars if c.get("text", "").strip() or c.get("text") == " "]
+    chars = [c for c in page.chars if (t := c.get("text", "")) == " " or t.strip()]
     if len(chars) > MAX_PAGE_CHARS:
         crowded = f"文字过多（{len(chars)}个字符），不像是绩效目标表，已跳过"
         notes.append(ImportNote(crowded, f"第{number}页", joiner=""))
@@ -367,10 +367,11 @@ def _page_blocks(page: Any, number: int, notes: list[ImportNote], carry: Carry) 
     for index, table in enumerate(tables):
         # Text inside another table (one beside this one) is not this table's overflow.
         others = [t.bbox for n, t in enumerate(tables) if n != index]
-        theirs = [c for c in rest if any(_holds(box, c) for box in others)]
+        theirs = [c for c in rest if any(_holds(box, c) for box in others)] if others else []
         taken = {id(c) for c in theirs}
         grid = RuledTable(table)
-        inside, mine = grid.split([c for c in rest if id(c) not in taken], number, notes.append)
+        free = [c for c in rest if id(c) not in taken] if taken else rest
+        inside, mine = grid.split(free, number, notes.append)
         rest = mine + theirs
         x0, top, x1, _ = (float(v) for v in table.bbox)
         placed.append((top, x0, (True, grid.spans(inside), (x0, x1))))
