@@ -58,6 +58,7 @@ class PdfiumPage(Container):
             height - box[1],
         )
         self._ctm = _page_matrix(self.rotation, x0, y0, x1, y1)
+        self._flip = self.height + self.bbox[1]  # pdfminer's y to pdfplumber's top
         self._objects: dict[str, list[Obj]] = {"char": [], "line": [], "rect": [], "curve": []}
         self._read_paths(page, max_objects)
         self._read_chars(page, descents)
@@ -213,7 +214,8 @@ class PdfiumPage(Container):
             _POINT(segment, at + 8 * index, at + 8 * index + 4)
         values = numbers[:]
         shorts = _SHORTS
-        path: list[tuple[str, tuple[float, float]]] = []
+        ops: list[str] = []  # the path's operators, as pdfminer names them
+        points: list[tuple[float, float]] = []  # each operator's point
         start = (0.0, 0.0)
         curve = 0  # PDFium gives a Bézier as three points: its end is the third
         for index, (kind, closes) in enumerate(kinds):
@@ -231,30 +233,32 @@ class PdfiumPage(Container):
             point = _apply(ctm, short_x, short_y)
             if kind == _MOVE:
                 start = point
-                path.append(("m", point))
-            elif kind == _LINE:
-                path.append(("l", point))
-            elif kind == _BEZIER:
-                path.append(("c", point))
+                ops.append("m")
+                points.append(point)
+            elif kind in _OPERATORS:
+                ops.append(_OPERATORS[kind])
+                points.append(point)
             if closes:
-                path.append(("h", start))
+                ops.append("h")
+                points.append(start)
         if len(_SHORTS) > 100_000:  # numbers of other documents: not kept without end
             _SHORTS.clear()
-        self._paint(path, bool(stroke.value), fill.value != 0, width.value)
+        self._paint("".join(ops), points, bool(stroke.value), fill.value != 0, width.value)
 
     def _paint(
-        self, path: list[tuple[str, tuple[float, float]]], stroke: bool, fill: bool, lw: float
+        self, ops: str, points: list[tuple[float, float]], stroke: bool, fill: bool, lw: float
     ) -> None:
         """pdfminer's paint_path: each subpath a line, a rect or a curve."""
-        starts = [n for n, (op, _) in enumerate(path) if op == "m"]
-        if not starts or starts[0] != 0:
+        if not ops.startswith("m"):
             return
-        for begin, end in zip(starts, [*starts[1:], len(path)], strict=True):
-            sub = path[begin:end]
-            if len(sub) < 2:
+        begin = 0
+        while begin < len(ops):
+            end = ops.find("m", begin + 1)
+            end = len(ops) if end < 0 else end
+            shape, pts = ops[begin:end], points[begin:end]
+            begin = end
+            if len(shape) < 2:
                 continue
-            shape = "".join(op for op, _ in sub)
-            pts = [p for _, p in sub]
             if len(shape) > 3 and shape[-2:] == "lh" and pts[-2] == pts[0]:
                 shape = shape[:-2] + "h"
                 pts.pop()
@@ -273,15 +277,13 @@ class PdfiumPage(Container):
     def _add(
         self, kind: str, pts: list[tuple[float, float]], stroke: bool, fill: bool, lw: float
     ) -> None:
-        x0 = min(p[0] for p in pts)
-        x1 = max(p[0] for p in pts)
-        y0 = min(p[1] for p in pts)
-        y1 = max(p[1] for p in pts)
         if kind == "rect":
-            x0, y0 = min(pts[0][0], pts[2][0]), min(pts[0][1], pts[2][1])
-            x1, y1 = max(pts[0][0], pts[2][0]), max(pts[0][1], pts[2][1])
-        height = self.height + self.bbox[1]
-        dx = self.bbox[0]
+            (ax, ay), (bx, by) = pts[0], pts[2]
+            x0, x1, y0, y1 = min(ax, bx), max(ax, bx), min(ay, by), max(ay, by)
+        else:
+            xs, ys = [p[0] for p in pts], [p[1] for p in pts]
+            x0, x1, y0, y1 = min(xs), max(xs), min(ys), max(ys)
+        height, dx = self._flip, self.bbox[0]
         obj: Obj = {
             "object_type": kind,
             "page_number": self.page_number,
@@ -415,6 +417,7 @@ def _matrix(obj: Any) -> Matrix:
     return (_short(m.a), _short(m.b), _short(m.c), _short(m.d), _short(m.e), _short(m.f))
 
 
+_OPERATORS = {_LINE: "l", _BEZIER: "c"}
 _SHORTS: dict[float, float] = {}  # _short's results: a page's rules share few numbers
 
 
