@@ -40,8 +40,15 @@ class PdfiumPage(Container):
     is_original = True
 
     def __init__(
-        self, page: pdfium.PdfPage, number: int, max_objects: int, descents: dict[str, float]
+        self,
+        page: pdfium.PdfPage,
+        number: int,
+        max_objects: int,
+        descents: dict[str, float],
+        textpage: pdfium.PdfTextPage | None = None,
     ) -> None:
+        """Read the page (and its text page, loaded here if not given; closed by who
+        loaded it)."""
         self.page_number = number
         self.initial_doctop = 0.0
         x0, y0, x1, y1 = page.get_mediabox()
@@ -61,7 +68,7 @@ class PdfiumPage(Container):
         self._flip = self.height + self.bbox[1]  # pdfminer's y to pdfplumber's top
         self._objects: dict[str, list[Obj]] = {"char": [], "line": [], "rect": [], "curve": []}
         self._read_paths(page, max_objects)
-        self._read_chars(page, descents)
+        self._read_chars(page, descents, textpage)
 
     @property
     def width(self) -> float:
@@ -84,8 +91,13 @@ class PdfiumPage(Container):
 
     # -- characters ---------------------------------------------------------------------------
 
-    def _read_chars(self, page: pdfium.PdfPage, descents: dict[str, float]) -> None:
-        textpage = page.get_textpage()
+    def _read_chars(
+        self,
+        page: pdfium.PdfPage,
+        descents: dict[str, float],
+        given: pdfium.PdfTextPage | None,
+    ) -> None:
+        textpage = page.get_textpage() if given is None else given
         try:
             handle = textpage.raw
             count = raw.FPDFText_CountChars(handle)
@@ -94,7 +106,8 @@ class PdfiumPage(Container):
                 text = "".join(chr(raw.FPDFText_GetUnicode(handle, n)) for n in range(count))
             self._objects["char"] = self._chars(handle, text, count, descents)
         finally:
-            textpage.close()
+            if given is None:
+                textpage.close()
 
     def _chars(self, handle: Any, text: str, count: int, descents: dict[str, float]) -> list[Obj]:
         """The page's chars as pdfminer's dicts: PDFium's calls per char write each box
