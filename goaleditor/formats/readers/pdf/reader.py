@@ -274,7 +274,7 @@ def _page_blocks(page: Any, number: int, notes: list[ImportNote], carry: Carry) 
 def _is_table(table: Any) -> bool:
     """A ruled table: two rows or three cells, or the 项目名称 row alone (the rest of its
     table is on the next page); not a box around a line of text."""
-    if len(table.rows) >= 2 or len(table.cells) >= 3:
+    if len(table.cells) >= 3 or len(table.rows) >= 2:  # cells first: rows are worked out
         return True
     return any(starts_table(row) for row in table.extract())
 
