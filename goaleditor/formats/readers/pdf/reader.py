@@ -226,7 +226,7 @@ def _page_blocks(page: Any, number: int, notes: list[ImportNote], carry: Carry) 
     lost = 0
     # The tables' cells are read from these chars too. Most pages have neither glyphs without
     # Unicode nor radicals: one look at the page's text spares a pass over each char.
-    joined = "".join(char.get("text", "") for char in page.chars)
+    joined = "".join([char.get("text", "") for char in page.chars])
     if UNMAPPED_RE.search(joined) or RADICAL_RE.search(joined):
         for char in page.chars:
             text = char.get("text", "")

@@ -240,11 +240,7 @@ def _run_owners(
 ) -> dict[int, Key]:
     """The chars (by index) of a run crossing cells that are not in the cell it started in:
     that cell. Only where two neighbours in different cells are linked is there such a run."""
-    if not any(
-        keys[a] != keys[b] and _linked(chars[a], chars[b])
-        for line in lines
-        for a, b in itertools.pairwise(line)
-    ):
+    if not any(_crossed(line, keys, chars) for line in lines):
         return {}
     owners: dict[int, Key] = {}
     for line in lines:
@@ -257,6 +253,20 @@ def _run_owners(
             run = [b]
         _own(run, keys, owners)
     return owners
+
+
+def _crossed(line: list[int], keys: list[Key | None], chars: list[dict[str, Any]]) -> bool:
+    """Whether two neighbours on the line in different cells touch (a key is one object
+    per cell, so a change of cell is a change of object)."""
+    before = line[0]
+    key = keys[before]
+    for n in line[1:]:
+        if keys[n] is not key:
+            if _linked(chars[before], chars[n]):
+                return True
+            key = keys[n]
+        before = n
+    return False
 
 
 def _own(run: list[int], keys: list[Key | None], owners: dict[int, Key]) -> None:
