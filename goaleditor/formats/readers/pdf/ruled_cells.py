@@ -96,12 +96,19 @@ class RuledTable:
         order, lines = _line_order(table_chars)
         run_owner = _run_owners(table_chars, keys, lines)
         # A cell is filled when text starts in it; a run crossing into it is split there.
-        filled = {key for n, key in enumerate(keys) if n not in run_owner}
+        filled = {key for n, key in enumerate(keys) if n not in run_owner} if run_owner else set()
         crossed: set[int] = set()
         beyond: set[int] = set()
         inside: dict[Key, list[dict[str, Any]]] = {}
         for n in order:
             key = keys[n]
+            if key is not None and not run_owner:  # the most chars: in a cell, no run across
+                cell = inside.get(key)
+                if cell is None:
+                    inside[key] = [table_chars[n]]
+                else:
+                    cell.append(table_chars[n])
+                continue
             owner = run_owner.get(n)
             if owner is not None:
                 if key is None:
@@ -212,7 +219,7 @@ def group_lines(
 
 def _line_order(chars: list[dict[str, Any]]) -> tuple[list[int], list[list[int]]]:
     """The chars' indices sorted by _line_key, and group_lines over them."""
-    line_keys = [_line_key(c) for c in chars]
+    line_keys = [(round(c["top"]), c["x0"]) for c in chars]  # _line_key, inline
     order = sorted(range(len(chars)), key=line_keys.__getitem__)
     lines: list[list[int]] = []
     first = None
