@@ -12,8 +12,7 @@ font's /Descent up by the font size.
 from __future__ import annotations
 
 import ctypes
-from collections.abc import Callable
-from typing import Any, NamedTuple
+from typing import Any
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as raw
@@ -21,6 +20,19 @@ from pdfplumber.container import Container
 from pdfplumber.table import Table
 
 from goaleditor.formats.readers.pdf import table_finder
+from goaleditor.formats.readers.pdf.pdfium_calls import (
+    CLOSES,
+    COUNT_SEGMENTS,
+    IS_GENERATED,
+    LOOSE_BOX,
+    POINT,
+    SEGMENT,
+    SEGMENT_TYPE,
+    TEXT_OBJECT,
+    Run,
+    RunReader,
+    stand_in_widths,
+)
 
 Obj = dict[str, Any]
 
@@ -115,11 +127,11 @@ class PdfiumPage(Container):
         handle_address = ctypes.cast(handle, ctypes.c_void_p).value
         boxes_array = (ctypes.c_float * (4 * count))()  # FS_RECTF: left, top, right, bottom
         boxes_address = ctypes.addressof(boxes_array)
-        text_object, loose_box, generated = _TEXT_OBJECT, _LOOSE_BOX, _IS_GENERATED
-        runs: dict[int, _Run] = {}  # by the text object's address
-        reader = _RunReader(handle_address, descents)
+        text_object, loose_box, generated = TEXT_OBJECT, LOOSE_BOX, IS_GENERATED
+        runs: dict[int, Run] = {}  # by the text object's address
+        reader = RunReader(handle_address, descents)
         kept: list[int] = []
-        kept_runs: list[_Run] = []
+        kept_runs: list[Run] = []
         last_address, run = -1, None
         for index in range(count):
             if text[index] in _GENERATED and generated(handle_address, index) == 1:
@@ -135,7 +147,7 @@ class PdfiumPage(Container):
             kept_runs.append(run)  # type: ignore[arg-type]
         boxes = boxes_array[:]
         if any(r.guessed for r in runs.values()):
-            _stand_in_widths(kept, kept_runs, boxes)
+            stand_in_widths(kept, kept_runs, boxes)
         dx, dy = self.bbox[0], self.height + self.bbox[1]
         upright = self.rotation in (0, 180)
         plain = self._ctm[:4] == (1.0, 0.0, 0.0, 1.0)
@@ -215,16 +227,16 @@ class PdfiumPage(Container):
         width = ctypes.c_float()
         raw.FPDFPageObj_GetStrokeWidth(obj, ctypes.byref(width))
         handle = ctypes.cast(obj, ctypes.c_void_p).value
-        count = _COUNT_SEGMENTS(handle)
+        count = COUNT_SEGMENTS(handle)
         # each segment's kind, whether it closes its subpath, and its point (written by
         # PDFium into one array, read back as numbers at once)
         kinds: list[tuple[int, int]] = []
         numbers = (ctypes.c_float * (2 * max(count, 1)))()
         at = ctypes.addressof(numbers)
         for index in range(count):
-            segment = _SEGMENT(handle, index)
-            kinds.append((_SEGMENT_TYPE(segment), _CLOSES(segment)))
-            _POINT(segment, at + 8 * index, at + 8 * index + 4)
+            segment = SEGMENT(handle, index)
+            kinds.append((SEGMENT_TYPE(segment), CLOSES(segment)))
+            POINT(segment, at + 8 * index, at + 8 * index + 4)
         values = numbers[:]
         shorts = _SHORTS
         ops: list[str] = []  # the path's operators, as pdfminer names them
@@ -316,111 +328,6 @@ class PdfiumPage(Container):
         if kind != "rect":
             obj["pts"] = [(x + dx, height - y) for x, y in pts]
         self._objects[kind].append(obj)
-
-
-class _Run(NamedTuple):
-    """What the chars of one text object share."""
-
-    low: float  # the box's bottom below the baseline (the font's Descent, scaled)
-    size: float  # the box's height (the font size, scaled as drawn)
-    name: str  # the font's name
-    guessed: bool  # the font is not in the file (PDFium's widths may be a stand-in's)
-    base: float | None  # the box's bottom, where the run is upright (one baseline)
-
-
-class _RunReader:
-    """Reads the runs of a text page: PDFium's calls by address into structures made once."""
-
-    def __init__(self, handle_address: int | None, descents: dict[str, float]) -> None:
-        self._address, self._descents = handle_address, descents
-        self._matrix = raw.FS_MATRIX()
-        self._matrix_at = ctypes.addressof(self._matrix)
-        self._x, self._y = ctypes.c_double(), ctypes.c_double()
-        self._x_at, self._y_at = ctypes.addressof(self._x), ctypes.addressof(self._y)
-        self._names: dict[int, tuple[str, bool]] = {}  # fonts' names, not in the file
-
-    def run(self, index: int, text_object: int) -> _Run:
-        """The run of the text object (by address) of the char at index."""
-        matrix = self._matrix
-        _GET_MATRIX(self._address, index, self._matrix_at)
-        size = _FONT_SIZE(self._address, index) * abs(matrix.d)
-        font = (_FONT_OF(text_object) if text_object else 0) or 0
-        known = self._names.get(font)
-        if known is None:
-            typed = ctypes.cast(font, raw.FPDF_FONT)
-            known = self._names[font] = (
-                _font_name(typed) if font else "",
-                bool(font) and not raw.FPDFFont_GetIsEmbedded(typed),
-            )
-        name, guessed = known
-        low = self._descents.get(name, 0.0) * size
-        base = None
-        if matrix.b == 0 and matrix.c == 0:
-            _CHAR_ORIGIN(self._address, index, self._x_at, self._y_at)
-            base = self._y.value + low
-        return _Run(low, size, name, guessed, base)
-
-
-def _font_name(font: Any) -> str:
-    """A font's BaseFont name (PDFium leaves out a subset tag)."""
-    if not font:
-        return ""
-    length = raw.FPDFFont_GetBaseFontName(font, None, 0)
-    if length <= 0:
-        return ""
-    buffer = ctypes.create_string_buffer(length)
-    raw.FPDFFont_GetBaseFontName(font, buffer, length)
-    return buffer.value.decode("utf-8", "replace")
-
-
-def _by_address(function: Any, result: Any) -> Any:
-    """A PDFium function called with plain addresses (ints) for its pointers, and giving
-    one for a pointer it returns: cheaper per call than the bindings' typed pointers, and
-    an int is a cheap dict key."""
-    pointer = ctypes.cast(function, ctypes.c_void_p).value or 0
-    kinds = [ctypes.c_void_p if hasattr(kind, "contents") else kind for kind in function.argtypes]
-    return ctypes.CFUNCTYPE(result, *kinds)(pointer)
-
-
-_TEXT_OBJECT: Callable[[int | None, int], int | None] = _by_address(
-    raw.FPDFText_GetTextObject, ctypes.c_void_p
-)
-_COUNT_SEGMENTS: Callable[[int | None], int] = _by_address(raw.FPDFPath_CountSegments, ctypes.c_int)
-_SEGMENT: Callable[[int | None, int], int | None] = _by_address(
-    raw.FPDFPath_GetPathSegment, ctypes.c_void_p
-)
-_SEGMENT_TYPE: Callable[[int | None], int] = _by_address(raw.FPDFPathSegment_GetType, ctypes.c_int)
-_POINT: Callable[[int | None, int, int], int] = _by_address(
-    raw.FPDFPathSegment_GetPoint, ctypes.c_int
-)
-_CLOSES: Callable[[int | None], int] = _by_address(raw.FPDFPathSegment_GetClose, ctypes.c_int)
-_LOOSE_BOX: Callable[[int | None, int, int], int] = _by_address(
-    raw.FPDFText_GetLooseCharBox, ctypes.c_int
-)
-_GET_MATRIX: Callable[[int | None, int, int], int] = _by_address(
-    raw.FPDFText_GetMatrix, ctypes.c_int
-)
-_FONT_SIZE: Callable[[int | None, int], float] = _by_address(
-    raw.FPDFText_GetFontSize, ctypes.c_double
-)
-_FONT_OF: Callable[[int], int | None] = _by_address(raw.FPDFTextObj_GetFont, ctypes.c_void_p)
-_CHAR_ORIGIN: Callable[[int | None, int, int, int], int] = _by_address(
-    raw.FPDFText_GetCharOrigin, ctypes.c_int
-)
-_IS_GENERATED: Callable[[int | None, int], int] = _by_address(
-    raw.FPDFText_IsGenerated, ctypes.c_int
-)
-
-
-def _stand_in_widths(kept: list[int], runs: list[_Run], boxes: list[float]) -> None:
-    """PDFium may take the width of a font not in the file from a stand-in: a char followed
-    by another of its run ends where that one starts (boxes: left, top, right, bottom)."""
-    for k in range(1, len(kept)):
-        run = runs[k]
-        if run.guessed and run is runs[k - 1]:
-            before, left = 4 * kept[k - 1], boxes[4 * kept[k]]
-            if boxes[before + 2] > left >= boxes[before]:
-                boxes[before + 2] = left
 
 
 def _matrix(obj: Any) -> Matrix:
