@@ -2,33 +2,34 @@
 
 In-process: goaleditor's read_document of its own export of N tables (about 2 pages each)
 against pypdfium2 extracting every page's text, interleaved, at least 5 rounds: the median
-ratio and its spread (lowest..highest), wall time and CPU time.
+ratio and its spread (lowest..highest), wall time and CPU time; and the exponent of a power
+law fitted to the median CPU times over the sizes (goal <= 1.05 from 100 to 5000 tables).
 Whole process: `python -m goaleditor import X.pdf -o X.goals` against a fresh Python that
 extracts the text with pypdfium2, start-up included on both sides.
 
-    python bench/pdf_import.py [--sizes 25,50] [--rounds 5] [--process 200]
+    python bench/pdf_import.py [--sizes 100,1000,5000] [--rounds 5] [--process 200]
 """
 
 from __future__ import annotations
 
 import argparse
+import math
 import os
 import statistics
 import subprocess
 import sys
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 os.environ.setdefault("GOALEDITOR_BUNDLED_FONTS", "1")
 
-from bench.common import big_document
+from bench.common import Result, Spread, Timing, interleaved, ratios
 from goaleditor.formats import read_document
 from goaleditor.formats.writers.pdf import write as write_pdf
 
 GOAL = 8.0
+EXPONENT_GOAL = 1.05
 TEXT_SCRIPT = """
 import sys
 import pypdfium2 as pdfium
@@ -59,85 +60,138 @@ def pdfium_text(path: Path) -> int:
     return count
 
 
-def timed(work: Callable[[], object]) -> tuple[float, float]:
-    """Wall and CPU seconds of one run."""
-    wall, cpu = time.perf_counter(), time.process_time()
-    work()
-    return time.perf_counter() - wall, time.process_time() - cpu
+def published(folder: Path, tables: int) -> tuple[Path, int]:
+    """goaleditor's export of a document of that many tables, and its page count."""
+    from bench.common import big_document
 
-
-def child_timed(command: list[str]) -> tuple[float, float]:
-    """Wall seconds of a child process, and its CPU seconds (user + system)."""
-    before = os.times()
-    wall = time.perf_counter()
-    subprocess.run(command, check=True, capture_output=True)
-    wall = time.perf_counter() - wall
-    after = os.times()
-    cpu = (after.children_user - before.children_user) + (
-        after.children_system - before.children_system
-    )
-    return wall, cpu
-
-
-def report(label: str, ours: list[tuple[float, float]], floor: list[tuple[float, float]]) -> None:
-    """Median times and the median ratio with its spread, by wall and by CPU time."""
-    for kind, k in (("wall", 0), ("cpu", 1)):
-        ratios = sorted(o[k] / max(f[k], 1e-9) for o, f in zip(ours, floor, strict=True))
-        print(
-            f"{label} {kind:4}: goaleditor {statistics.median(o[k] for o in ours):7.3f} s, "
-            f"PDFium text {statistics.median(f[k] for f in floor):7.3f} s, "
-            f"ratio median {statistics.median(ratios):5.1f}x "
-            f"(spread {ratios[0]:.1f}..{ratios[-1]:.1f}x, goal <= {GOAL:.0f}x)"
-        )
-
-
-def in_process(folder: Path, tables: int, rounds: int) -> None:
-    """The ratio of read_document to PDFium's text extraction, interleaved."""
-    path = folder / f"published-{tables}.pdf"
-    write_pdf(big_document(tables), path)
-    import pypdfium2 as pdfium
-
-    pages = len(pdfium.PdfDocument(str(path)))
-    assert len(read_document(path).tables) == tables  # warm, and read right
-    ours: list[tuple[float, float]] = []
-    floor: list[tuple[float, float]] = []
-    for _ in range(rounds):
-        floor.append(timed(lambda: pdfium_text(path)))
-        ours.append(timed(lambda: read_document(path)))
-    report(f"{tables:4} tables, {pages:4} pages, in process", ours, floor)
-
-
-def whole_process(folder: Path, tables: int, rounds: int) -> None:
-    """`goaleditor import` against a script extracting the text, each a fresh process."""
     path = folder / f"published-{tables}.pdf"
     if not path.exists():
         write_pdf(big_document(tables), path)
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument(str(path))
+    pages = len(pdf)
+    pdf.close()
+    return path, pages
+
+
+def child(command: list[str]) -> None:
+    """Run a child process to its end (its CPU time is counted by bench.common.timed)."""
+    subprocess.run(command, check=True, capture_output=True)
+
+
+def exponent(sizes: list[int], seconds: list[float]) -> float:
+    """The power of a least-squares fit seconds = c * tables ** power."""
+    xs, ys = [math.log(n) for n in sizes], [math.log(t) for t in seconds]
+    mx, my = statistics.fmean(xs), statistics.fmean(ys)
+    return sum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=True)) / sum(
+        (x - mx) ** 2 for x in xs
+    )
+
+
+def report(label: str, ours: list[Timing], floor: list[Timing]) -> tuple[Spread, Spread]:
+    """Print median times and the median ratio with its spread, by wall and by CPU time."""
+    wall, cpu = ratios(ours, floor)
+    for kind, spread, pick in (("wall", wall, "wall"), ("cpu", cpu, "cpu")):
+        mine = statistics.median(getattr(t, pick) for t in ours)
+        theirs = statistics.median(getattr(t, pick) for t in floor)
+        print(
+            f"{label} {kind:4}: goaleditor {mine:7.3f} s, PDFium text {theirs:7.3f} s, "
+            f"ratio median {spread.median:5.1f}x "
+            f"(spread {spread.low:.1f}..{spread.high:.1f}x, goal <= {GOAL:.0f}x)",
+            flush=True,
+        )
+    return wall, cpu
+
+
+def in_process(folder: Path, tables: int, rounds: int) -> tuple[int, Spread, Spread, float]:
+    """read_document against PDFium's text extraction, interleaved: the page count, the
+    wall and CPU ratios, and goaleditor's median CPU seconds."""
+    path, pages = published(folder, tables)
+    assert len(read_document(path).tables) == tables  # warm, and read right
+    times = interleaved(
+        rounds, {"pdfium": lambda: pdfium_text(path), "ours": lambda: read_document(path)}
+    )
+    wall, cpu = report(
+        f"{tables:4} tables, {pages:5} pages, in process", times["ours"], times["pdfium"]
+    )
+    return pages, wall, cpu, statistics.median(t.cpu for t in times["ours"])
+
+
+def whole_process(folder: Path, tables: int, rounds: int) -> tuple[Spread, Spread]:
+    """`goaleditor import` against a script extracting the text, each a fresh process."""
+    path, _ = published(folder, tables)
     script = folder / "pdfium_text.py"
     script.write_text(TEXT_SCRIPT, encoding="utf-8")
     root = str(Path(__file__).resolve().parents[1])
-    env_path = os.pathsep.join(filter(None, [root, os.environ.get("PYTHONPATH")]))
-    os.environ["PYTHONPATH"] = env_path
+    os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [root, os.environ.get("PYTHONPATH")]))
     out = folder / "out.goals"
-    ours: list[tuple[float, float]] = []
-    floor: list[tuple[float, float]] = []
-    for _ in range(rounds):
-        floor.append(child_timed([sys.executable, str(script), str(path)]))
-        command = [sys.executable, "-m", "goaleditor", "import", str(path), "-o", str(out)]
-        ours.append(child_timed([*command, "--force"]))
-    report(f"{tables:4} tables, whole process  ", ours, floor)
+    ours = [sys.executable, "-m", "goaleditor", "import", str(path), "-o", str(out), "--force"]
+    times = interleaved(
+        rounds,
+        {
+            "pdfium": lambda: child([sys.executable, str(script), str(path)]),
+            "ours": lambda: child(ours),
+        },
+    )
+    return report(f"{tables:4} tables, whole process       ", times["ours"], times["pdfium"])
+
+
+def results(
+    sizes: tuple[int, ...] = (100, 1000, 5000), rounds: int = 5, process: int = 200
+) -> list[Result]:
+    """Issue 26's PDF rows: the in-process ratio at each size, the scaling exponent over the
+    sizes (by CPU time), and the whole-process ratio (rounds: 5 or more for a verdict)."""
+    folder = Path(tempfile.mkdtemp())
+    rows: list[Result] = []
+    cpu_seconds: list[float] = []
+    for tables in sizes:
+        pages, wall, cpu, seconds = in_process(folder, tables, rounds)
+        cpu_seconds.append(seconds)
+        rows.append(
+            Result(
+                path=f"open a published PDF, {tables} tables ({pages} pages), in process",
+                now=wall,
+                alternative="PDFium (pypdfium2) extracting every page's text",
+                goal=GOAL,
+                cpu=cpu,
+            )
+        )
+    if len(sizes) > 1:
+        power = exponent(list(sizes), cpu_seconds)
+        span = f"{sizes[0]}-{sizes[-1]} tables"
+        print(f"fitted exponent (CPU) {span}: {power:.3f} (goal <= {EXPONENT_GOAL})")
+        rows.append(
+            Result(
+                path=f"PDF import scaling, {sizes[0]}–{sizes[-1]} tables",
+                now=Spread.of([power]),
+                alternative="linear (exponent of a power law fitted to CPU times)",
+                goal=EXPONENT_GOAL,
+                unit="",
+            )
+        )
+    if process:
+        wall, cpu = whole_process(folder, process, rounds)
+        rows.append(
+            Result(
+                path=f"goaleditor import of a {process}-table PDF, whole process",
+                now=wall,
+                alternative="a fresh Python extracting the text with PDFium",
+                goal=GOAL,
+                cpu=cpu,
+            )
+        )
+    return rows
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", default="25,50,100", help="table counts, comma-separated")
+    parser.add_argument("--sizes", default="100,1000,5000", help="table counts, comma-separated")
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--process", type=int, default=200, help="tables for the whole-process row")
     args = parser.parse_args()
-    folder = Path(tempfile.mkdtemp())
-    for tables in (int(n) for n in args.sizes.split(",") if n):
-        in_process(folder, tables, max(args.rounds, 5))
-    if args.process:
-        whole_process(folder, args.process, max(args.rounds, 5))
+    sizes = tuple(int(n) for n in args.sizes.split(",") if n)
+    results(sizes, max(args.rounds, 5), args.process)
 
 
 if __name__ == "__main__":

@@ -53,6 +53,12 @@ class PdfiumPages:
         finally:
             page.close()
 
+    def read(self, index: int, page: Any, textpage: Any) -> PdfiumPage:
+        """The page at index (from 0), read whole from a PDFium page and text page loaded
+        already (of a document of the same file; the caller closes them)."""
+        descents = self._descents.of_page(index)
+        return PdfiumPage(page, index + 1, self._max_objects, descents, textpage)
+
     def close(self) -> None:
         """Close the file and PDFium's document."""
         with contextlib.suppress(Exception):

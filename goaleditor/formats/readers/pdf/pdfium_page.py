@@ -12,8 +12,7 @@ font's /Descent up by the font size.
 from __future__ import annotations
 
 import ctypes
-from collections.abc import Callable
-from typing import Any, NamedTuple
+from typing import Any
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as raw
@@ -21,6 +20,19 @@ from pdfplumber.container import Container
 from pdfplumber.table import Table
 
 from goaleditor.formats.readers.pdf import table_finder
+from goaleditor.formats.readers.pdf.pdfium_calls import (
+    CLOSES,
+    COUNT_SEGMENTS,
+    IS_GENERATED,
+    LOOSE_BOX,
+    POINT,
+    SEGMENT,
+    SEGMENT_TYPE,
+    TEXT_OBJECT,
+    Run,
+    RunReader,
+    stand_in_widths,
+)
 
 Obj = dict[str, Any]
 
@@ -40,8 +52,15 @@ class PdfiumPage(Container):
     is_original = True
 
     def __init__(
-        self, page: pdfium.PdfPage, number: int, max_objects: int, descents: dict[str, float]
+        self,
+        page: pdfium.PdfPage,
+        number: int,
+        max_objects: int,
+        descents: dict[str, float],
+        textpage: pdfium.PdfTextPage | None = None,
     ) -> None:
+        """Read the page (and its text page, loaded here if not given; closed by who
+        loaded it)."""
         self.page_number = number
         self.initial_doctop = 0.0
         x0, y0, x1, y1 = page.get_mediabox()
@@ -58,9 +77,10 @@ class PdfiumPage(Container):
             height - box[1],
         )
         self._ctm = _page_matrix(self.rotation, x0, y0, x1, y1)
+        self._flip = self.height + self.bbox[1]  # pdfminer's y to pdfplumber's top
         self._objects: dict[str, list[Obj]] = {"char": [], "line": [], "rect": [], "curve": []}
         self._read_paths(page, max_objects)
-        self._read_chars(page, descents)
+        self._read_chars(page, descents, textpage)
 
     @property
     def width(self) -> float:
@@ -83,71 +103,87 @@ class PdfiumPage(Container):
 
     # -- characters ---------------------------------------------------------------------------
 
-    def _read_chars(self, page: pdfium.PdfPage, descents: dict[str, float]) -> None:
-        textpage = page.get_textpage()
+    def _read_chars(
+        self,
+        page: pdfium.PdfPage,
+        descents: dict[str, float],
+        given: pdfium.PdfTextPage | None,
+    ) -> None:
+        textpage = page.get_textpage() if given is None else given
         try:
             handle = textpage.raw
             count = raw.FPDFText_CountChars(handle)
             text = textpage.get_text_range(0, count) if count > 0 else ""
-            whole = len(text) == count  # one UTF-16 unit per char (no surrogate pairs)
-            box = raw.FS_RECTF()
-            box_address = ctypes.addressof(box)
-            handle_address = ctypes.cast(handle, ctypes.c_void_p).value
-            x, y = ctypes.c_double(), ctypes.c_double()
-            x_ref, y_ref = ctypes.byref(x), ctypes.byref(y)
-            runs: dict[int, _Run] = {}  # by the text object's address
-            names: dict[int, tuple[str, bool]] = {}  # fonts' names, not in the file, by address
-            chars = self._objects["char"]
-            dx, dy = self.bbox[0], self.height + self.bbox[1]
-            upright = self.rotation in (0, 180)
-            plain = self._ctm[:4] == (1.0, 0.0, 0.0, 1.0)
-            shift_x, shift_y = self._ctm[4], self._ctm[5]
-            text_object, loose_box = _TEXT_OBJECT, _LOOSE_BOX
-            found: list[tuple[str, float, float, float, _Run]] = []  # in user space
-            last_address = -1
-            for index in range(count):
-                char = text[index] if whole else chr(raw.FPDFText_GetUnicode(handle, index))
-                if char in _GENERATED and raw.FPDFText_IsGenerated(handle, index) == 1:
-                    continue
-                address = text_object(handle_address, index) or 0
+            if len(text) != count:  # a char outside the BMP: one UTF-16 unit is not one char
+                text = "".join(chr(raw.FPDFText_GetUnicode(handle, n)) for n in range(count))
+            self._objects["char"] = self._chars(handle, text, count, descents)
+        finally:
+            if given is None:
+                textpage.close()
+
+    def _chars(self, handle: Any, text: str, count: int, descents: dict[str, float]) -> list[Obj]:
+        """The page's chars as pdfminer's dicts: PDFium's calls per char write each box
+        into one array, read back as numbers at once."""
+        handle_address = ctypes.cast(handle, ctypes.c_void_p).value
+        boxes_array = (ctypes.c_float * (4 * count))()  # FS_RECTF: left, top, right, bottom
+        boxes_address = ctypes.addressof(boxes_array)
+        text_object, loose_box, generated = TEXT_OBJECT, LOOSE_BOX, IS_GENERATED
+        runs: dict[int, Run] = {}  # by the text object's address
+        reader = RunReader(handle_address, descents)
+        kept: list[int] = []
+        kept_runs: list[Run] = []
+        last_address, run = -1, None
+        for index in range(count):
+            if text[index] in _GENERATED and generated(handle_address, index) == 1:
+                continue
+            address = text_object(handle_address, index) or 0
+            if address != last_address:
                 run = runs.get(address)
                 if run is None:
-                    run = runs[address] = _run(handle, index, descents, names)
-                loose_box(handle_address, index, box_address)
-                if run.base is None:  # a turned or skewed run: each char has its baseline
-                    raw.FPDFText_GetCharOrigin(handle, index, x_ref, y_ref)
-                    base = y.value + run.low
-                else:
-                    base = run.base
-                left = box.left
-                if run.guessed and address == last_address and found[-1][2] > left >= found[-1][1]:
-                    # PDFium may take the width of a font not in the file from a stand-in;
-                    # the char after it in the run starts where the file's width ends it
-                    found[-1] = (*found[-1][:2], left, *found[-1][3:])
+                    run = runs[address] = reader.run(index, address)
                 last_address = address
-                found.append((char, left, box.right, base, run))
-            for char, left, right, base, run in found:
-                if plain:
-                    x0, x1 = left + shift_x, right + shift_x
-                    y0, y1 = base + shift_y, base + run.size + shift_y
-                else:
-                    x0, y0, x1, y1 = self._device(left, base, right, base + run.size)
-                top = dy - y1
-                chars.append(
-                    {
-                        "text": char,
-                        "fontname": run.name,
-                        "size": y1 - y0,  # pdfminer: the height, on a turned page too
-                        "upright": upright,
-                        "x0": x0 + dx,
-                        "x1": x1 + dx,
-                        "top": top,
-                        "bottom": dy - y0,
-                        "doctop": top,
-                    }
+            loose_box(handle_address, index, boxes_address + 16 * index)
+            kept.append(index)
+            kept_runs.append(run)  # type: ignore[arg-type]
+        boxes = boxes_array[:]
+        if any(r.guessed for r in runs.values()):
+            stand_in_widths(kept, kept_runs, boxes)
+        dx, dy = self.bbox[0], self.height + self.bbox[1]
+        upright = self.rotation in (0, 180)
+        plain = self._ctm[:4] == (1.0, 0.0, 0.0, 1.0)
+        shift_x, shift_y = self._ctm[4], self._ctm[5]
+        chars: list[Obj] = []
+        append = chars.append
+        origin_x, origin_y = ctypes.c_double(), ctypes.c_double()
+        for index, run in zip(kept, kept_runs, strict=True):
+            at = 4 * index
+            left, right = boxes[at], boxes[at + 2]
+            base = run.base
+            if base is None:  # a turned or skewed run: each char has its baseline
+                raw.FPDFText_GetCharOrigin(
+                    handle, index, ctypes.byref(origin_x), ctypes.byref(origin_y)
                 )
-        finally:
-            textpage.close()
+                base = origin_y.value + run.low
+            if plain:
+                x0, x1 = left + shift_x, right + shift_x
+                y0, y1 = base + shift_y, base + run.size + shift_y
+            else:
+                x0, y0, x1, y1 = self._device(left, base, right, base + run.size)
+            top = dy - y1
+            append(
+                {
+                    "text": text[index],
+                    "fontname": run.name,
+                    "size": y1 - y0,  # pdfminer: the height, on a turned page too
+                    "upright": upright,
+                    "x0": x0 + dx,
+                    "x1": x1 + dx,
+                    "top": top,
+                    "bottom": dy - y0,
+                    "doctop": top,
+                }
+            )
+        return chars
 
     def _device(self, x0: float, y0: float, x1: float, y1: float) -> tuple[float, ...]:
         """A box in the page's user space turned into pdfminer's device space."""
@@ -190,45 +226,64 @@ class PdfiumPage(Container):
         raw.FPDFPath_GetDrawMode(obj, ctypes.byref(fill), ctypes.byref(stroke))
         width = ctypes.c_float()
         raw.FPDFPageObj_GetStrokeWidth(obj, ctypes.byref(width))
-        x, y = ctypes.c_float(), ctypes.c_float()
-        x_at, y_at = ctypes.addressof(x), ctypes.addressof(y)
-        path: list[tuple[str, tuple[float, float]]] = []
+        handle = ctypes.cast(obj, ctypes.c_void_p).value
+        count = COUNT_SEGMENTS(handle)
+        # each segment's kind, whether it closes its subpath, and its point (written by
+        # PDFium into one array, read back as numbers at once)
+        kinds: list[tuple[int, int]] = []
+        numbers = (ctypes.c_float * (2 * max(count, 1)))()
+        at = ctypes.addressof(numbers)
+        for index in range(count):
+            segment = SEGMENT(handle, index)
+            kinds.append((SEGMENT_TYPE(segment), CLOSES(segment)))
+            POINT(segment, at + 8 * index, at + 8 * index + 4)
+        values = numbers[:]
+        shorts = _SHORTS
+        ops: list[str] = []  # the path's operators, as pdfminer names them
+        points: list[tuple[float, float]] = []  # each operator's point
         start = (0.0, 0.0)
         curve = 0  # PDFium gives a Bézier as three points: its end is the third
-        handle = ctypes.cast(obj, ctypes.c_void_p).value
-        for index in range(_COUNT_SEGMENTS(handle)):
-            segment = _SEGMENT(handle, index)
-            kind = _SEGMENT_TYPE(segment)
+        for index, (kind, closes) in enumerate(kinds):
             if kind == _BEZIER:
                 curve += 1
                 if curve % 3:
                     continue
-            _POINT(segment, x_at, y_at)
-            point = _apply(ctm, _short(x.value), _short(y.value))
+            x, y = values[2 * index], values[2 * index + 1]
+            # 0.0 and -0.0 are one key, but _short keeps the sign: zeros are kept as they are
+            short_x, short_y = shorts.get(x) if x else x, shorts.get(y) if y else y
+            if short_x is None:
+                short_x = shorts[x] = _short(x)
+            if short_y is None:
+                short_y = shorts[y] = _short(y)
+            point = _apply(ctm, short_x, short_y)
             if kind == _MOVE:
                 start = point
-                path.append(("m", point))
-            elif kind == _LINE:
-                path.append(("l", point))
-            elif kind == _BEZIER:
-                path.append(("c", point))
-            if _CLOSES(segment):
-                path.append(("h", start))
-        self._paint(path, bool(stroke.value), fill.value != 0, width.value)
+                ops.append("m")
+                points.append(point)
+            elif kind in _OPERATORS:
+                ops.append(_OPERATORS[kind])
+                points.append(point)
+            if closes:
+                ops.append("h")
+                points.append(start)
+        if len(_SHORTS) > 100_000:  # numbers of other documents: not kept without end
+            _SHORTS.clear()
+        self._paint("".join(ops), points, bool(stroke.value), fill.value != 0, width.value)
 
     def _paint(
-        self, path: list[tuple[str, tuple[float, float]]], stroke: bool, fill: bool, lw: float
+        self, ops: str, points: list[tuple[float, float]], stroke: bool, fill: bool, lw: float
     ) -> None:
         """pdfminer's paint_path: each subpath a line, a rect or a curve."""
-        starts = [n for n, (op, _) in enumerate(path) if op == "m"]
-        if not starts or starts[0] != 0:
+        if not ops.startswith("m"):
             return
-        for begin, end in zip(starts, [*starts[1:], len(path)], strict=True):
-            sub = path[begin:end]
-            if len(sub) < 2:
+        begin = 0
+        while begin < len(ops):
+            end = ops.find("m", begin + 1)
+            end = len(ops) if end < 0 else end
+            shape, pts = ops[begin:end], points[begin:end]
+            begin = end
+            if len(shape) < 2:
                 continue
-            shape = "".join(op for op, _ in sub)
-            pts = [p for _, p in sub]
             if len(shape) > 3 and shape[-2:] == "lh" and pts[-2] == pts[0]:
                 shape = shape[:-2] + "h"
                 pts.pop()
@@ -247,15 +302,13 @@ class PdfiumPage(Container):
     def _add(
         self, kind: str, pts: list[tuple[float, float]], stroke: bool, fill: bool, lw: float
     ) -> None:
-        x0 = min(p[0] for p in pts)
-        x1 = max(p[0] for p in pts)
-        y0 = min(p[1] for p in pts)
-        y1 = max(p[1] for p in pts)
         if kind == "rect":
-            x0, y0 = min(pts[0][0], pts[2][0]), min(pts[0][1], pts[2][1])
-            x1, y1 = max(pts[0][0], pts[2][0]), max(pts[0][1], pts[2][1])
-        height = self.height + self.bbox[1]
-        dx = self.bbox[0]
+            (ax, ay), (bx, by) = pts[0], pts[2]
+            x0, x1, y0, y1 = min(ax, bx), max(ax, bx), min(ay, by), max(ay, by)
+        else:
+            xs, ys = [p[0] for p in pts], [p[1] for p in pts]
+            x0, x1, y0, y1 = min(xs), max(xs), min(ys), max(ys)
+        height, dx = self._flip, self.bbox[0]
         obj: Obj = {
             "object_type": kind,
             "page_number": self.page_number,
@@ -277,84 +330,15 @@ class PdfiumPage(Container):
         self._objects[kind].append(obj)
 
 
-class _Run(NamedTuple):
-    """What the chars of one text object share."""
-
-    low: float  # the box's bottom below the baseline (the font's Descent, scaled)
-    size: float  # the box's height (the font size, scaled as drawn)
-    name: str  # the font's name
-    guessed: bool  # the font is not in the file (PDFium's widths may be a stand-in's)
-    base: float | None  # the box's bottom, where the run is upright (one baseline)
-
-
-def _run(
-    handle: Any, index: int, descents: dict[str, float], names: dict[int, tuple[str, bool]]
-) -> _Run:
-    """The run of the text object of the char at index."""
-    matrix = raw.FS_MATRIX()
-    raw.FPDFText_GetMatrix(handle, index, ctypes.byref(matrix))
-    size = raw.FPDFText_GetFontSize(handle, index) * abs(matrix.d)
-    font = raw.FPDFTextObj_GetFont(raw.FPDFText_GetTextObject(handle, index))
-    address = ctypes.cast(font, ctypes.c_void_p).value or 0
-    known = names.get(address)
-    if known is None:
-        known = names[address] = (
-            _font_name(font),
-            bool(font) and not raw.FPDFFont_GetIsEmbedded(font),
-        )
-    name, guessed = known
-    low = descents.get(name, 0.0) * size
-    base = None
-    if matrix.b == 0 and matrix.c == 0:
-        x, y = ctypes.c_double(), ctypes.c_double()
-        raw.FPDFText_GetCharOrigin(handle, index, ctypes.byref(x), ctypes.byref(y))
-        base = y.value + low
-    return _Run(low, size, name, guessed, base)
-
-
-def _font_name(font: Any) -> str:
-    """A font's BaseFont name (PDFium leaves out a subset tag)."""
-    if not font:
-        return ""
-    length = raw.FPDFFont_GetBaseFontName(font, None, 0)
-    if length <= 0:
-        return ""
-    buffer = ctypes.create_string_buffer(length)
-    raw.FPDFFont_GetBaseFontName(font, buffer, length)
-    return buffer.value.decode("utf-8", "replace")
-
-
-def _by_address(function: Any, result: Any) -> Any:
-    """A PDFium function called with plain addresses (ints) for its pointers, and giving
-    one for a pointer it returns: cheaper per call than the bindings' typed pointers, and
-    an int is a cheap dict key."""
-    pointer = ctypes.cast(function, ctypes.c_void_p).value or 0
-    kinds = [ctypes.c_void_p if hasattr(kind, "contents") else kind for kind in function.argtypes]
-    return ctypes.CFUNCTYPE(result, *kinds)(pointer)
-
-
-_TEXT_OBJECT: Callable[[int | None, int], int | None] = _by_address(
-    raw.FPDFText_GetTextObject, ctypes.c_void_p
-)
-_COUNT_SEGMENTS: Callable[[int | None], int] = _by_address(raw.FPDFPath_CountSegments, ctypes.c_int)
-_SEGMENT: Callable[[int | None, int], int | None] = _by_address(
-    raw.FPDFPath_GetPathSegment, ctypes.c_void_p
-)
-_SEGMENT_TYPE: Callable[[int | None], int] = _by_address(raw.FPDFPathSegment_GetType, ctypes.c_int)
-_POINT: Callable[[int | None, int, int], int] = _by_address(
-    raw.FPDFPathSegment_GetPoint, ctypes.c_int
-)
-_CLOSES: Callable[[int | None], int] = _by_address(raw.FPDFPathSegment_GetClose, ctypes.c_int)
-_LOOSE_BOX: Callable[[int | None, int, int], int] = _by_address(
-    raw.FPDFText_GetLooseCharBox, ctypes.c_int
-)
-
-
 def _matrix(obj: Any) -> Matrix:
     m = raw.FS_MATRIX()
     if not raw.FPDFPageObj_GetMatrix(obj, ctypes.byref(m)):
         return (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
     return (_short(m.a), _short(m.b), _short(m.c), _short(m.d), _short(m.e), _short(m.f))
+
+
+_OPERATORS = {_LINE: "l", _BEZIER: "c"}
+_SHORTS: dict[float, float] = {}  # _short's results: a page's rules share few numbers
 
 
 def _short(value: float) -> float:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import itertools
 import logging
 import re
@@ -16,27 +15,17 @@ from goaleditor.errors import InputError, RefusalKind
 from goaleditor.formats.layout.official import DEFAULT_HEADING, table_title
 from goaleditor.formats.notes import ImportNote, Warn
 from goaleditor.formats.readers import guard
-from goaleditor.formats.readers.pdf import page_source
-from goaleditor.formats.readers.pdf.chain import (
-    Placed,
-    continued,
-    continues,
-    leading_pages,
-    name_row,
-)
+from goaleditor.formats.readers.pdf import page_pass
+from goaleditor.formats.readers.pdf.chain import continued, leading_pages
 from goaleditor.formats.readers.pdf.columns import column_rows
 from goaleditor.formats.readers.pdf.horizontal_rules import Carry, rule_tables
 from goaleditor.formats.readers.pdf.pages import named_from_first_row, paged
-from goaleditor.formats.readers.pdf.pdfium_page import TooManyObjects
 from goaleditor.formats.readers.pdf.radicals import RADICAL_RE, ideographs
 from goaleditor.formats.readers.pdf.ruled_cells import RuledTable, group_lines, join_split_rows
 from goaleditor.formats.readers.pdf.tables import read_sheets
 from goaleditor.formats.readers.pdf.unmapped import (
-    UNMAPPED_MESSAGE,
     UNMAPPED_RE,
-    UNMAPPED_SHARE,
     is_unmapped,
-    unmapped_share,
 )
 from goaleditor.formats.readers.tables.columns import HEADER
 from goaleditor.formats.readers.tables.text_lines import (
@@ -48,16 +37,24 @@ from goaleditor.formats.readers.tables.text_lines import (
     starts_table,
 )
 from goaleditor.model.document import Document
+from goaleditor.model.limits import MAX_INDICATORS, MAX_TABLES
 
 MAX_BYTES = 200 * 1024 * 1024
-MAX_PAGES = 5_000
+# What goaleditor writes, it opens: its PDF starts each table on a page, and a page of
+# one-line indicators holds at least MIN_ROWS_PER_PAGE of them (about 20; pinned by a test),
+# so a table of n indicators takes at most 1 + ceil(n / MIN_ROWS_PER_PAGE) pages and a
+# document within the limits at most 2 tables' worth of pages plus its indicators' (26,250).
+MIN_ROWS_PER_PAGE = 16
+MAX_PAGES = 2 * MAX_TABLES + MAX_INDICATORS // MIN_ROWS_PER_PAGE
 MAX_OBJECTS = 2_000_000
 MAX_PAGE_CHARS = 60_000
-TIME_LIMIT = 300.0  # seconds for the whole file
+# seconds for the whole file: pages read at about 10 ms each (bench/pdf_import.py), so the
+# most pages a document within the limits prints (about 16,000) in some 160 s, with room
+# for a slower machine
+TIME_LIMIT = 600.0
 SAME_TOP = 3.0  # points; blocks starting this close in height are side by side
 Block = tuple[bool, list[list[Any]], tuple[float, float] | None]  # (x0, x1) of a table
 
-_MARKERS = ("项目名称", "绩效目标")
 _METRICS_RE = re.compile(r"FontBBox|font width|font descriptor", re.IGNORECASE)
 _NAME_RE = re.compile("三级指标|指标名称")
 _VALUE_RE = re.compile("指标值|目标值")
@@ -78,8 +75,8 @@ def read(path: Path, warn: Warn | None = None) -> Document:
     deadline = guard.Deadline(path.name, TIME_LIMIT, "PDF", say_seconds=False)
     notes: list[ImportNote] = []
     with _quiet(notes):
-        pages, count, metadata = _scan(path)
-        placed = list(_read_pages(path, pages, count, deadline, notes))
+        limits = (MAX_PAGES, MAX_OBJECTS)
+        placed, metadata = page_pass.read_pages(path, limits, deadline, notes, _page_blocks)
     creator = metadata.get("Creator", "")
     suspect = _refuse_split_wide([(n, t, rows) for n, t, rows, _ in placed], path)
     placed = continued(placed, notes.append)
@@ -224,119 +221,12 @@ def _library_note(message: str) -> str:
     return "PDF文件有轻微损坏，已尽量读取，请核对导入的内容"
 
 
-def _scan(path: Path) -> tuple[list[int], int, dict[str, str]]:
-    """Pages worth reading (first to last page naming a goal-table label), the page count,
-    and the metadata."""
-    import pypdfium2 as pdfium
-
-    try:
-        pdf = pdfium.PdfDocument(str(path))
-    except pdfium.PdfiumError as exc:
-        if "password" in str(exc).lower():
-            raise InputError(f"{path.name}：PDF已加密，请先去掉密码再导入") from None
-        raise InputError(f"{path.name}：文件已损坏：无法打开PDF") from None
-    try:
-        count = len(pdf)
-        if count > MAX_PAGES:
-            raise InputError(f"{path.name}：PDF页数过多（{count}页），已拒绝读取")
-        metadata = {k: str(v) for k, v in pdf.get_metadata_dict(skip_empty=True).items()}
-        marked: list[int] = []
-        chars = 0
-        unmapped = 0.0  # the largest share of glyphs without Unicode on a page
-        for index in range(count):
-            page = pdf[index]
-            try:
-                textpage = page.get_textpage()
-                text = textpage.get_text_range()
-                textpage.close()
-            finally:
-                page.close()
-            chars += len(text.strip())
-            unmapped = max(unmapped, unmapped_share(text))
-            squeezed = ideographs(re.sub(r"\s+", "", text))
-            if "一级指标" in squeezed or all(m in squeezed for m in _MARKERS):
-                marked.append(index)
-    except InputError:
-        raise
-    except Exception:
-        raise InputError(f"{path.name}：文件已损坏：无法读取PDF页面") from None
-    finally:
-        with contextlib.suppress(Exception):  # a damaged page tree fails again here
-            pdf.close()
-    if chars == 0:
-        raise InputError(f"{path.name}：PDF中没有文字（可能是扫描件或图片），无法导入")
-    if not marked and unmapped > UNMAPPED_SHARE:
-        raise InputError(f"{path.name}：{UNMAPPED_MESSAGE}")
-    if not marked:
-        raise InputError(f"{path.name}：PDF中没有找到绩效目标表（需要“项目名称”和“一级指标”表头）")
-    first, last = marked[0], marked[-1]
-    # Pages before the first table are read for the document's title only: the cover and
-    # the last pages before the table (at most a 目录).
-    leading = sorted({0, *range(max(0, first - 3), first)} - {first})
-    return [*leading, *range(first, last + 1)], count, metadata
-
-
-def _read_pages(
-    path: Path, pages: list[int], count: int, deadline: guard.Deadline, notes: list[ImportNote]
-) -> Iterator[Placed]:
-    """The blocks of the pages, then of the pages after them up to the first that does not
-    go on with the table before it (a table continued without a repeated header names no
-    label)."""
-    try:
-        pdf = page_source.open_pages(path, MAX_OBJECTS)
-    except page_source.Encrypted:
-        raise InputError(f"{path.name}：PDF已加密，请先去掉密码再导入") from None
-    except Exception as exc:
-        raise InputError(
-            f"{path.name}：文件已损坏：无法打开PDF（{guard.damage_kind(exc)}）"
-        ) from None
-    try:
-        objects = pdf.object_count()
-        if objects > MAX_OBJECTS:
-            raise InputError(f"{path.name}：PDF结构异常（{objects}个对象），已拒绝读取")
-        extent = None  # of the last table read
-        named: list[str] | None = None  # its 项目名称 row (a repeated one goes on with it)
-        carry = Carry()  # the columns of a table without vertical lines
-        for index in itertools.chain(pages, range(pages[-1] + 1, count)):
-            deadline.check()
-            try:
-                page = pdf.page(index)
-                try:
-                    found = _page_blocks(page, index + 1, notes, carry)
-                except InputError as exc:  # a table that cannot be read right
-                    raise InputError(f"{path.name}：{exc}", exc.kind) from None
-                finally:
-                    page.close()
-                yield from ((index + 1, t, r, e) for t, r, e in found)
-                if index > pages[-1] and not continues(found, extent, named):
-                    break  # this page is read still: a table on it is said unread
-                extent = next((e for _, _, e in reversed(found) if e), extent)
-                named = name_row(found) or named
-            except InputError:
-                raise
-            except (MemoryError, TooManyObjects):
-                raise InputError(f"{path.name}：PDF过于复杂，无法读取") from None
-            except Exception as exc:
-                raise InputError(
-                    f"{path.name}：文件已损坏：第{index + 1}页无法读取（{guard.damage_kind(exc)}）"
-                ) from None
-    except InputError:
-        raise
-    except Exception as exc:
-        raise InputError(
-            f"{path.name}：文件已损坏：无法读取PDF（{guard.damage_kind(exc)}）"
-        ) from None
-    finally:
-        with contextlib.suppress(Exception):  # a damaged page tree fails again here
-            pdf.close()
-
-
 def _page_blocks(page: Any, number: int, notes: list[ImportNote], carry: Carry) -> list[Block]:
     """The page's text lines and ruled tables, top to bottom."""
     lost = 0
     # The tables' cells are read from these chars too. Most pages have neither glyphs without
     # Unicode nor radicals: one look at the page's text spares a pass over each char.
-    joined = "".join(char.get("text", "") for char in page.chars)
+    joined = "".join([char.get("text", "") for char in page.chars])
     if UNMAPPED_RE.search(joined) or RADICAL_RE.search(joined):
         for char in page.chars:
             text = char.get("text", "")
@@ -347,7 +237,7 @@ def _page_blocks(page: Any, number: int, notes: list[ImportNote], carry: Carry) 
     if lost:
         said = f"有{lost}个字无法提取（字体没有Unicode映射），已略去，请核对"
         notes.append(ImportNote(said, f"第{number}页", joiner=""))
-    chars = [c for c in page.chars if c.get("text", "").strip() or c.get("text") == " "]
+    chars = [c for c in page.chars if (t := c.get("text", "")) == " " or t.strip()]
     if len(chars) > MAX_PAGE_CHARS:
         crowded = f"文字过多（{len(chars)}个字符），不像是绩效目标表，已跳过"
         notes.append(ImportNote(crowded, f"第{number}页", joiner=""))
@@ -358,10 +248,11 @@ def _page_blocks(page: Any, number: int, notes: list[ImportNote], carry: Carry) 
     for index, table in enumerate(tables):
         # Text inside another table (one beside this one) is not this table's overflow.
         others = [t.bbox for n, t in enumerate(tables) if n != index]
-        theirs = [c for c in rest if any(_holds(box, c) for box in others)]
+        theirs = [c for c in rest if any(_holds(box, c) for box in others)] if others else []
         taken = {id(c) for c in theirs}
         grid = RuledTable(table)
-        inside, mine = grid.split([c for c in rest if id(c) not in taken], number, notes.append)
+        free = [c for c in rest if id(c) not in taken] if taken else rest
+        inside, mine = grid.split(free, number, notes.append)
         rest = mine + theirs
         x0, top, x1, _ = (float(v) for v in table.bbox)
         placed.append((top, x0, (True, grid.spans(inside), (x0, x1))))
@@ -383,7 +274,7 @@ def _page_blocks(page: Any, number: int, notes: list[ImportNote], carry: Carry) 
 def _is_table(table: Any) -> bool:
     """A ruled table: two rows or three cells, or the 项目名称 row alone (the rest of its
     table is on the next page); not a box around a line of text."""
-    if len(table.rows) >= 2 or len(table.cells) >= 3:
+    if len(table.cells) >= 3 or len(table.rows) >= 2:  # cells first: rows are worked out
         return True
     return any(starts_table(row) for row in table.extract())
 

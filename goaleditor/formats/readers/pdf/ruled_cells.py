@@ -6,7 +6,6 @@ import bisect
 import itertools
 import operator
 import re
-from collections.abc import Iterator
 from typing import Any
 
 from goaleditor.formats.layout.line_breaking import NO_LINE_START, is_ideograph
@@ -31,11 +30,12 @@ class RuledTable:
     def __init__(self, table: Any) -> None:
         self.bbox = table.bbox
         self.boxes: dict[Key, tuple[float, float, float, float]] = {}
-        for r, row in enumerate(table.rows):
+        rows = table.rows  # pdfplumber works them out at each look
+        for r, row in enumerate(rows):
             for k, cell in enumerate(c for c in row.cells if c):
                 self.boxes[r, k] = cell
-        count = len(table.rows)
-        self.tops = [min(c[1] for c in row.cells if c) for row in table.rows]
+        count = len(rows)
+        self.tops = [min(c[1] for c in row.cells if c) for row in rows]
         # per row: the cells crossing its band (its own and those merged down from above)
         self.crossing: list[list[tuple[float, float, Key]]] = [[] for _ in range(count)]
         for key, (x0, _, x1, bottom) in self.boxes.items():
@@ -70,35 +70,46 @@ class RuledTable:
     def split(
         self, chars: list[dict[str, Any]], page: int = 0, warn: Warn | None = None
     ) -> tuple[dict[Key, list[dict[str, Any]]], list[dict[str, Any]]]:
-        """The chars in each cell, and the chars outside the table."""
+        """The chars in each cell (each cell's in line order), and the chars outside the
+        table."""
         x0, top, x1, bottom = self.bbox
-        key_of: dict[int, Key | None] = {}  # by id(char); None: on a row, no cell
+        tops, lefts, crossing, boxes = self.tops, self.lefts, self.crossing, self.boxes
         table_chars: list[dict[str, Any]] = []
+        keys: list[Key | None] = []  # each table char's cell; None: on a row, no cell
         outside = []
         for char in chars:
             cx, cy = (char["x0"] + char["x1"]) / 2, (char["top"] + char["bottom"]) / 2
             if not (top <= cy <= bottom and x0 <= cx) or (cx > x1 and self.row_end(cy) is None):
                 outside.append(char)
                 continue
-            key_of[id(char)] = self.cell_at(cx, cy) if cx <= x1 else None
+            key = None
+            if cx <= x1:  # self.cell_at(cx, cy), inline: it is asked for every char
+                r = bisect.bisect_right(tops, cy) - 1
+                if r >= 0:
+                    i = bisect.bisect_right(lefts[r], cx) - 1
+                    if i >= 0:
+                        _, right, found = crossing[r][i]
+                        if cx <= right and boxes[found][3] >= cy:
+                            key = found
+            keys.append(key)
             table_chars.append(char)
+        order, lines = _line_order(table_chars)
+        run_owner = _run_owners(table_chars, keys, lines)
+        # A cell is filled when text starts in it; a run crossing into it is split there.
+        filled = {key for n, key in enumerate(keys) if n not in run_owner} if run_owner else set()
         crossed: set[int] = set()
         beyond: set[int] = set()
-        run_owner: dict[int, Key] = {}  # by id(char): the cell its run started in
-        for run in _runs(table_chars):
-            keys = [key_of[id(c)] for c in run]
-            owner = next((k for k in keys if k is not None), None)
-            if owner is None or all(k == owner for k in keys):
-                continue
-            for char, key in zip(run, keys, strict=True):
-                if key != owner:
-                    run_owner[id(char)] = owner
-        # A cell is filled when text starts in it; a run crossing into it is split there.
-        filled = {key_of[id(c)] for c in table_chars if id(c) not in run_owner}
         inside: dict[Key, list[dict[str, Any]]] = {}
-        for char in table_chars:
-            key = key_of[id(char)]
-            owner = run_owner.get(id(char))
+        for n in order:
+            key = keys[n]
+            if key is not None and not run_owner:  # the most chars: in a cell, no run across
+                cell = inside.get(key)
+                if cell is None:
+                    inside[key] = [table_chars[n]]
+                else:
+                    cell.append(table_chars[n])
+                continue
+            owner = run_owner.get(n)
             if owner is not None:
                 if key is None:
                     beyond.add(owner[0])
@@ -107,6 +118,7 @@ class RuledTable:
                     crossed.add(key[0])
                 else:
                     key = owner
+            char = table_chars[n]
             if key is None:  # off every cell, on a row's line (past the table's right edge)
                 cy = (char["top"] + char["bottom"]) / 2
                 key = self.row_end(cy) if char["x0"] > x1 - 1 else None
@@ -125,7 +137,10 @@ class RuledTable:
 
     def spans(self, inside: dict[Key, list[dict[str, Any]]]) -> list[list[Span]]:
         """Each row's cells, left to right; a cell merged down from above is empty below."""
-        texts = {key: cell_text(inside.get(key, []), box) for key, box in self.boxes.items()}
+        texts = {
+            key: cell_text(inside.get(key, []), box, in_line_order=True)
+            for key, box in self.boxes.items()
+        }
         return [
             [
                 (x0, x1, texts[key][0] or None, texts[key][1])
@@ -182,10 +197,17 @@ def overlap(a0: float, a1: float, b0: float, b1: float) -> float:
     return shared if shared > 0 else shared - abs((a0 + a1) - (b0 + b1))
 
 
-def group_lines(chars: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
-    """Chars as lines of text, top to bottom, each left to right."""
+def _line_key(char: dict[str, Any]) -> tuple[int, float]:
+    return (round(char["top"]), char["x0"])
+
+
+def group_lines(
+    chars: list[dict[str, Any]], in_line_order: bool = False
+) -> list[list[dict[str, Any]]]:
+    """Chars as lines of text, top to bottom, each left to right (in_line_order: the chars
+    are sorted by _line_key already)."""
     lines: list[list[dict[str, Any]]] = []
-    for char in sorted(chars, key=lambda c: (round(c["top"]), c["x0"])):
+    for char in chars if in_line_order else sorted(chars, key=_line_key):
         if lines and abs(char["top"] - lines[-1][0]["top"]) < char["size"] * 0.5:
             lines[-1].append(char)
         else:
@@ -195,26 +217,82 @@ def group_lines(chars: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
     return lines
 
 
-def _runs(chars: list[dict[str, Any]]) -> Iterator[list[dict[str, Any]]]:
-    """Text runs: chars on one baseline, each starting where the one before it ends."""
-    for line in group_lines(chars):
+def _line_order(chars: list[dict[str, Any]]) -> tuple[list[int], list[list[int]]]:
+    """The chars' indices sorted by _line_key, and group_lines over them."""
+    line_keys = [(round(c["top"]), c["x0"]) for c in chars]  # _line_key, inline
+    order = sorted(range(len(chars)), key=line_keys.__getitem__)
+    lines: list[list[int]] = []
+    first = None
+    for n in order:
+        char = chars[n]
+        if first is not None and abs(char["top"] - first["top"]) < char["size"] * 0.5:
+            lines[-1].append(n)
+        else:
+            lines.append([n])
+            first = char
+    for line in lines:
+        line.sort(key=lambda n: chars[n]["x0"])
+    return order, lines
+
+
+def _linked(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """b goes on a's text run: on its baseline, starting where a ends (glyphs of one run
+    touch)."""
+    same_line = abs(a["bottom"] - b["bottom"]) < 0.2 * max(a["size"], b["size"])
+    return bool(same_line and -RUN_GAP < b["x0"] - a["x1"] < RUN_GAP)
+
+
+def _run_owners(
+    chars: list[dict[str, Any]], keys: list[Key | None], lines: list[list[int]]
+) -> dict[int, Key]:
+    """The chars (by index) of a run crossing cells that are not in the cell it started in:
+    that cell. Only where two neighbours in different cells are linked is there such a run."""
+    if not any(_crossed(line, keys, chars) for line in lines):
+        return {}
+    owners: dict[int, Key] = {}
+    for line in lines:
         run = [line[0]]
         for a, b in itertools.pairwise(line):
-            same_line = abs(a["bottom"] - b["bottom"]) < 0.2 * max(a["size"], b["size"])
-            if same_line and -RUN_GAP < b["x0"] - a["x1"] < RUN_GAP:
+            if _linked(chars[a], chars[b]):
                 run.append(b)
-            else:
-                yield run
-                run = [b]
-        yield run
+                continue
+            _own(run, keys, owners)
+            run = [b]
+        _own(run, keys, owners)
+    return owners
 
 
-def cell_text(chars: list[dict[str, Any]], box: tuple[float, ...]) -> tuple[str, float]:
+def _crossed(line: list[int], keys: list[Key | None], chars: list[dict[str, Any]]) -> bool:
+    """Whether two neighbours on the line in different cells touch (a key is one object
+    per cell, so a change of cell is a change of object)."""
+    before = line[0]
+    key = keys[before]
+    for n in line[1:]:
+        if keys[n] is not key:
+            if _linked(chars[before], chars[n]):
+                return True
+            key = keys[n]
+        before = n
+    return False
+
+
+def _own(run: list[int], keys: list[Key | None], owners: dict[int, Key]) -> None:
+    owner = next((keys[n] for n in run if keys[n] is not None), None)
+    if owner is None:
+        return
+    for n in run:
+        if keys[n] != owner:
+            owners[n] = owner
+
+
+def cell_text(
+    chars: list[dict[str, Any]], box: tuple[float, ...], in_line_order: bool = False
+) -> tuple[str, float]:
     """A cell's lines joined (a wrapped line without a space (CJK), a short line with a
     newline), and the room left on its last line in ems."""
     if not chars:
         return "", NO_ROOM
-    lines = group_lines(chars)
+    lines = group_lines(chars, in_line_order)
     pad = min(12.0, min(line[0]["x0"] - box[0] for line in lines))
     available = box[2] - box[0] - 2 * max(pad, 0.0) - 0.5
     texts = ["".join(c["text"] for c in line) for line in lines]

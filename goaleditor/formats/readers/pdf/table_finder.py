@@ -21,6 +21,8 @@ from pdfplumber.table import (
 )
 from pdfplumber.utils.geometry import obj_to_bbox
 
+from goaleditor.formats.readers.pdf.ruled_edges import table_edges
+
 Point = tuple[float, float]
 Box = tuple[float, float, float, float]
 
@@ -30,7 +32,7 @@ def find_tables(page: Any, settings: dict[str, Any] | None = None) -> list[Table
     finder = TableFinder.__new__(TableFinder)
     finder.page = page
     finder.settings = TableSettings.resolve(settings)
-    edges = finder.get_edges()
+    edges = table_edges(page.objects) if settings is None else finder.get_edges()
     intersections = edges_to_intersections(
         edges, finder.settings.intersection_x_tolerance, finder.settings.intersection_y_tolerance
     )
