@@ -1,7 +1,8 @@
 """The .goals file: the one module that reads and writes it (schema version, migrations).
 
 A .goals file is an SQLite database made from the SQLModel tables in
-``schema.py``, marked with our ``application_id`` and a ``user_version``.
+``schema.py`` (read and written through their plain-data copy, ``file_schema.py``),
+marked with our ``application_id`` and a ``user_version``.
 Writing is atomic (a temporary file renamed over the target). Reading never
 touches the user's file after copying it into memory: older versions are
 migrated in that copy, newer ones refused.
@@ -15,7 +16,7 @@ import struct
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from goaleditor.errors import InputError
 from goaleditor.files.atomic import atomic_write
@@ -43,10 +44,6 @@ from goaleditor.model.store_rows import Decoder, NotUtf8, select_rows
 from goaleditor.model.text_clean import encodable
 from goaleditor.model.year_range import plain_year
 
-if TYPE_CHECKING:
-    from sqlalchemy import Table
-    from sqlmodel import SQLModel
-
 APPLICATION_ID = 0x474F4C53  # "GOLS"
 SCHEMA_VERSION = 4
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -59,13 +56,6 @@ KNOWN_SCHEMAS: dict[int, tuple[tuple[str, str, str | None], ...]] = {
     3: file_schema_v3.MASTER,
     4: file_schema.MASTER,
 }
-
-
-def _tables() -> tuple[Table, ...]:
-    """The SQL tables of schema.RECORDS: the one definition of what a .goals file holds."""
-    from goaleditor.model import schema
-
-    return tuple(record.__table__ for record in schema.RECORDS)  # type: ignore[attr-defined]
 
 
 def allowed_objects(version: int = SCHEMA_VERSION) -> frozenset[tuple[str, str]]:
@@ -304,74 +294,60 @@ def _write_database(document: Document, path: Path) -> None:
     """Build the database in memory, then write its bytes to path ourselves.
 
     SQLite reports a failed write as "disk I/O error" whatever the cause; written here,
-    a full disk, a refused permission or a busy file each raise their own errno.
+    a full disk, a refused permission or a busy file each raise their own errno. The
+    statements come from file_schema (generated from schema.py and pinned by a test), so
+    saving does not load SQLModel.
     """
-    from sqlalchemy.pool import StaticPool
-    from sqlmodel import create_engine
-
-    rows = _records(document)
-    memory = sqlite3.connect(":memory:", check_same_thread=False)
-    engine = create_engine("sqlite://", creator=lambda: memory, poolclass=StaticPool)
+    memory = sqlite3.connect(":memory:")
     try:
-        _insert_all(engine, rows)
+        with memory:
+            memory.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            memory.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            for kind in ("table", "index"):
+                for entry_kind, _name, sql in file_schema.MASTER:
+                    if entry_kind == kind and sql:
+                        memory.execute(sql)
+            for table, rows in _records(document).items():
+                if rows:
+                    names = ", ".join(name for name, _kind, _role in file_schema.TABLES[table])
+                    marks = ", ".join("?" * len(file_schema.TABLES[table]))
+                    memory.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})", rows)
         data = memory.serialize()
     finally:
-        engine.dispose()
         memory.close()
     with path.open("wb") as handle:
         handle.write(data)
 
 
-def _insert_all(engine: Any, rows: dict[str, list[Row]]) -> None:
-    from sqlalchemy import insert
-    from sqlmodel import SQLModel
+def _records(document: Document) -> dict[str, list[tuple[object, ...]]]:
+    """Every row of every table, in file_schema's column order; structure (id, position,
+    parent) here, the rest by name."""
+    rows: dict[str, list[tuple[object, ...]]] = {table: [] for table in file_schema.TABLES}
 
-    tables = _tables()
-    with engine.begin() as connection:
-        connection.exec_driver_sql(f"PRAGMA application_id = {APPLICATION_ID}")
-        connection.exec_driver_sql(f"PRAGMA user_version = {SCHEMA_VERSION}")
-        SQLModel.metadata.create_all(connection, tables=tables)
-        for table in tables:
-            if rows[table.name]:
-                connection.execute(insert(table), rows[table.name])
-
-
-def _records(document: Document) -> dict[str, list[Row]]:
-    """Every row of every table; structure (id, position, parent) here, the rest by name."""
-    from goaleditor.model import schema
-
-    rows: dict[str, list[Row]] = {table.name: [] for table in _tables()}
-
-    def add(record: type[SQLModel], source: object, **structure: int) -> None:
-        row: Row = {}
-        for name in record.model_fields:
+    def add(table: str, source: object, **structure: int) -> None:
+        row: list[object] = []
+        for name, _kind, _role in file_schema.TABLES[table]:
             if name in structure:
-                row[name] = structure[name]
-            else:
-                value = getattr(source, name)
-                if name in MONEY_FIELDS:
-                    value = format_money(value)
-                row[name] = encodable(value) if isinstance(value, str) else value
-        rows[record.__table__.name].append(row)  # type: ignore[attr-defined]
+                row.append(structure[name])
+                continue
+            value = getattr(source, name)
+            if name in MONEY_FIELDS:
+                value = format_money(value)
+            row.append(encodable(value) if isinstance(value, str) else value)
+        rows[table].append(tuple(row))
 
-    add(schema.DocumentRecord, document, id=1)
+    add("document", document, id=1)
     level1_id = level2_id = indicator_id = 0
     for table_pos, table in enumerate(document.tables):
         table_id = table_pos + 1
-        add(schema.TableRecord, table, id=table_id, position=table_pos)
+        add("goal_table", table, id=table_id, position=table_pos)
         for pos1, level1 in enumerate(table.children):
             level1_id += 1
-            add(schema.Level1Record, level1, id=level1_id, table_id=table_id, position=pos1)
+            add("level1", level1, id=level1_id, table_id=table_id, position=pos1)
             for pos2, level2 in enumerate(level1.children):
                 level2_id += 1
-                add(schema.Level2Record, level2, id=level2_id, level1_id=level1_id, position=pos2)
+                add("level2", level2, id=level2_id, level1_id=level1_id, position=pos2)
                 for pos3, ind in enumerate(level2.children):
                     indicator_id += 1
-                    add(
-                        schema.IndicatorRecord,
-                        ind,
-                        id=indicator_id,
-                        level2_id=level2_id,
-                        position=pos3,
-                    )
+                    add("indicator", ind, id=indicator_id, level2_id=level2_id, position=pos3)
     return rows

@@ -184,7 +184,7 @@ def test_failed_save_leaves_old_file_and_no_temp(
     def boom(*args: object) -> None:
         raise RuntimeError("interrupted")
 
-    monkeypatch.setattr(store, "_insert_all", boom)
+    monkeypatch.setattr(store, "_records", boom)
     with pytest.raises(RuntimeError):
         store.save_document(Document(), path)
     assert path.read_bytes() == before
@@ -200,6 +200,52 @@ def test_plain_schema_is_generated_from_the_sqlmodel_tables() -> None:
         "tables"
     ]
     assert list(file_schema.MASTER) == expected["master"]
+
+
+def _sqlmodel_written(document: Document) -> sqlite3.Connection:
+    """The document written the way SQLModel itself would: create_all, then its rows inserted
+    by column name (so a column order of file_schema unlike the records' would show)."""
+    from sqlalchemy import insert
+    from sqlalchemy.pool import StaticPool
+    from sqlmodel import SQLModel, create_engine
+
+    memory = sqlite3.connect(":memory:", check_same_thread=False)
+    engine = create_engine("sqlite://", creator=lambda: memory, poolclass=StaticPool)
+    tables = [record.__table__ for record in schema.RECORDS]  # type: ignore[attr-defined]
+    written = sqlite3.connect(":memory:")
+    with engine.begin() as connection:
+        SQLModel.metadata.create_all(connection, tables=tables)
+        for table in tables:
+            rows = [
+                dict(zip(table.columns.keys(), row, strict=True))
+                for row in store._records(document)[table.name]
+            ]
+            if rows:
+                connection.execute(insert(table), rows)
+    memory.backup(written)
+    engine.dispose()
+    return written
+
+
+def _dump(connection: sqlite3.Connection) -> dict[str, object]:
+    master = sorted(connection.execute("SELECT type, name, tbl_name, sql FROM sqlite_master"))
+    rows = {
+        name: connection.execute(f"SELECT * FROM {name} ORDER BY id").fetchall()
+        for _kind, name, _table, _sql in master
+        if _kind == "table"
+    }
+    return {"master": master, "rows": rows}
+
+
+def test_the_plain_writer_writes_what_sqlmodel_would(tmp_path: Path, example_document) -> None:
+    """Saving without SQLModel: the same schema and the same rows as SQLModel's own inserts."""
+    path = tmp_path / "plain.goals"
+    store.save_document(example_document, path)
+    plain = sqlite3.connect(path)
+    assert plain.execute("PRAGMA application_id").fetchone()[0] == store.APPLICATION_ID
+    assert plain.execute("PRAGMA user_version").fetchone()[0] == store.SCHEMA_VERSION
+    assert _dump(plain) == _dump(_sqlmodel_written(example_document))
+    assert documents_equal(store.load_document(path), example_document)
 
 
 def _wal_pair(path: Path, example_document, title: str) -> bytes:
