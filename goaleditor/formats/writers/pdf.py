@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -226,25 +227,38 @@ class _TextBlock:
             self._subset = -1  # select the font again, at this size
 
     def line(self, x: float, y: float, text: str) -> None:
-        runs = self._encoded.get(text)
-        if runs is None:
-            doc, escape = self._canvas._doc, self._canvas._escape
-            runs = [
-                (subset, f"({escape(chars)}) Tj")
-                for subset, chars in self._font.splitString(text, doc)
-            ]
-            self._encoded[text] = runs
-        code = self._code
-        code.append(f"1 0 0 1 {self._fp(x, y)} Tm")
-        for subset, shown in runs:
-            if subset != self._subset:
-                name = self._names.get(subset)
-                if name is None:
-                    name = self._font.getSubsetInternalName(subset, self._canvas._doc)
-                    self._names[subset] = name
-                code.append(f"{name} {self._select}")
-                self._subset = subset
-            code.append(shown)
+        """One line of text starting at (x, y)."""
+        self.lines(((x, y, text),))
+
+    def lines(self, placed: Iterable[tuple[float, float, str]]) -> None:
+        """Lines of text, each starting at its (x, y) (the loop of every cell's lines)."""
+        encoded, fp = self._encoded, self._fp
+        append = self._code.append
+        for x, y, text in placed:
+            runs = encoded.get(text)
+            if runs is None:
+                runs = self._encode(text)
+            append(f"1 0 0 1 {fp(x, y)} Tm")
+            for subset, shown in runs:
+                if subset != self._subset:
+                    self._select_subset(subset)
+                append(shown)
+
+    def _encode(self, text: str) -> list[tuple[int, str]]:
+        doc, escape = self._canvas._doc, self._canvas._escape
+        runs = [
+            (subset, f"({escape(chars)}) Tj") for subset, chars in self._font.splitString(text, doc)
+        ]
+        self._encoded[text] = runs
+        return runs
+
+    def _select_subset(self, subset: int) -> None:
+        name = self._names.get(subset)
+        if name is None:
+            name = self._font.getSubsetInternalName(subset, self._canvas._doc)
+            self._names[subset] = name
+        self._code.append(f"{name} {self._select}")
+        self._subset = subset
 
     def end(self) -> None:
         self._code.append("ET")
@@ -298,8 +312,7 @@ class _Painter:
         if not cell.lines:
             return
         self.cells_text.size(cell.size)
-        for x, baseline, line in line_positions(cell, self.body):
-            self.cells_text.line(x, baseline, line)
+        self.cells_text.lines(line_positions(cell, self.body))
 
     def toc_page(self, lines: list[TocLine]) -> None:
         c = self.c
