@@ -190,6 +190,20 @@ def line_positions(cell: PlacedCell, body: TextWidth) -> list[tuple[float, float
     return found
 
 
+def _cell_borders(cells: list[PlacedCell]) -> str:
+    """Every cell's rectangle as one PDF path: what reportlab's path.rect per cell and
+    drawPath write, without a call per cell."""
+    from reportlab.lib.rl_accel import fp_str
+
+    if not cells:
+        return ""
+    rects = [
+        f"{fp_str(cell.x, PAGE_HEIGHT - cell.y - cell.height, cell.width, cell.height)} re"
+        for cell in cells
+    ]
+    return "n " + " ".join(rects)
+
+
 class _TextBlock:
     """One PDF text object per page for all cell lines, each distinct line encoded once.
 
@@ -300,12 +314,11 @@ class _Painter:
         c.drawString(MARGIN_LEFT, agency_y, agency[0] if agency else "")  # type: ignore[attr-defined]
         c.drawString(unit_x, agency_y, page.unit)  # type: ignore[attr-defined]
         c.setLineWidth(0.6)  # type: ignore[attr-defined]
-        path = c.beginPath()  # type: ignore[attr-defined]
         self.cells_text.begin()
         for cell in page.cells:
-            path.rect(cell.x, PAGE_HEIGHT - cell.y - cell.height, cell.width, cell.height)
             self._cell_text(cell)
-        c.drawPath(path, stroke=1, fill=0)  # type: ignore[attr-defined]
+        c._code.append(_cell_borders(page.cells))  # type: ignore[attr-defined]
+        c._code.append("S")  # type: ignore[attr-defined]  # stroked, not filled
         self.cells_text.end()
 
     def _cell_text(self, cell: PlacedCell) -> None:
