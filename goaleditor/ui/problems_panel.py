@@ -148,7 +148,9 @@ class ProblemsPanel(QWidget):
         self.problems = []
         self.hints_shown = False
         self.tree.clear()
-        self._timer.start()  # checked just after the document is on screen
+        # Checked just after the document is on screen: the delay counts from the events
+        # that follow (the first paint among them), however long showing it took.
+        QTimer.singleShot(0, self._timer, self._timer.start)
 
     def _on_change(self, change: Event) -> None:
         if change.phase != "after":

@@ -111,7 +111,7 @@ class DocumentSession(QObject):
         the report of an import done before it was shown comes up over it."""
         if self.hold_working_copy:
             self.hold_working_copy = False
-            self._working_copy_timer.start()
+            QTimer.singleShot(0, self._working_copy_timer, self._working_copy_timer.start)
         if not self.on_screen:
             self.on_screen = True
             self.reports.window_shown()
@@ -184,9 +184,9 @@ class DocumentSession(QObject):
         self.read_only = read_only
         self.replaced.emit(document)
         # The snapshot of a large document takes a moment: show the first table first (the
-        # delay counts from the views' update, not from before it).
+        # delay counts from the events after the views' update: their paint comes first).
         if not self.hold_working_copy:
-            self._working_copy_timer.start()
+            QTimer.singleShot(0, self._working_copy_timer, self._working_copy_timer.start)
         if unsaved:
             self.stack.resetClean()  # an import is not saved anywhere yet
         self.stateChanged.emit()
