@@ -3,8 +3,8 @@
 The child confines itself (limits.confine), then answers each request with the document and
 its notes, the refusal's line, or the failure, as bytes (reading.transfer: never pickle, which
 would let a child a hostile file took over run code in the editor); the parent waits for the
-answer within a wall deadline and kills the child past it. A child that dies (a signal, an abort in a library,
-the memory limit) closes its pipe: that is told as one plain line too.
+answer within a wall deadline and kills the child past it. A child that dies (a signal, an
+abort in a library, the memory limit) closes its pipe: that is told as one plain line too.
 """
 
 from __future__ import annotations
