@@ -51,7 +51,7 @@ def plan(quick: bool) -> list[tuple[str, Callable[[], list[Result]]]]:
             ("open", run("open", sizes=(100, 1000))),
             ("working_copy", run("working_copy", tables=1000)),
             ("page_view", run("page_view", rounds=1)),
-            ("pdf", run("pdf", series=(100, 300))),
+            ("pdf", run("pdf", tables=100)),
             ("startup", run("startup", runs=3)),
         ]
     return [
@@ -60,7 +60,7 @@ def plan(quick: bool) -> list[tuple[str, Callable[[], list[Result]]]]:
         ("open", run("open", sizes=(1000, 5000))),
         ("working_copy", run("working_copy", tables=1000)),
         ("page_view", run("page_view", rounds=3)),
-        ("pdf", run("pdf", series=(1000, 5000))),
+        ("pdf", run("pdf", tables=1000)),
         ("startup", run("startup")),
     ]
 

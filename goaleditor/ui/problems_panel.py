@@ -148,9 +148,7 @@ class ProblemsPanel(QWidget):
         self.problems = []
         self.hints_shown = False
         self.tree.clear()
-        # Checked just after the document is on screen: the delay counts from the events
-        # that follow (the first paint among them), however long showing it took.
-        QTimer.singleShot(0, self._timer, self._timer.start)
+        self._timer.start()  # checked just after the document is on screen
 
     def _on_change(self, change: Event) -> None:
         if change.phase != "after":

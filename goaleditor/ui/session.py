@@ -111,7 +111,7 @@ class DocumentSession(QObject):
         the report of an import done before it was shown comes up over it."""
         if self.hold_working_copy:
             self.hold_working_copy = False
-            QTimer.singleShot(0, self._working_copy_timer, self._working_copy_timer.start)
+            self._working_copy_timer.start()
         if not self.on_screen:
             self.on_screen = True
             self.reports.window_shown()
