@@ -124,7 +124,8 @@ def results(sizes: tuple[int, ...] = (1000, 5000)) -> list[Result]:
     series = [measure(tables) for tables in sizes]
     rows = [_result(figures) for figures in series]
     if len(series) > 1:
-        rows[-1] = replace(rows[-1], note=f"{rows[-1].note}; {_growth(series, 'editor')}")
+        grown = _growth(series, "editor", "editor open")
+        rows[-1] = replace(rows[-1], note=f"{rows[-1].note}; {grown}")
     return rows
 
 

@@ -104,7 +104,7 @@ def results(tables: int = 1000, smaller: int | None = None) -> list[Result]:
     export's growth from `smaller` tables (a tenth of them by default) to `tables`."""
     smaller = smaller or max(10, tables // 10)
     measured = [measure(size) for size in (smaller, tables)]
-    return [replace(_result(measured[-1]), note=_growth(measured, "export"))]
+    return [replace(_result(measured[-1]), note=_growth(measured, "export", "export"))]
 
 
 def _growth(series: list[dict[str, object]], path: str, name: str = "exponent") -> str:
