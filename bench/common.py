@@ -3,6 +3,7 @@ interleaved rounds with their spread, and the Result a bench hands to bench/all.
 
 from __future__ import annotations
 
+import math
 import resource
 import statistics
 import time
@@ -66,6 +67,13 @@ def best_of(runs: int, work: Callable[[], object]) -> float:
         work()
         best = min(best, time.perf_counter() - start)
     return best
+
+
+def best_timing(runs: int, work: Callable[[], object]) -> Timing:
+    """The least wall time and the least CPU time of several runs (each the least disturbed
+    by other load)."""
+    timings = [timed(work) for _ in range(runs)]
+    return Timing(min(t.wall for t in timings), min(t.cpu for t in timings))
 
 
 @dataclass(frozen=True)
@@ -160,3 +168,23 @@ def peak_memory_mb(pid: int) -> float:
     status = Path(f"/proc/{pid}/status").read_text()
     kib = int(status.split("VmHWM:")[1].split()[0])
     return kib / 1024
+
+
+def exponent(sizes: list[int], seconds: list[float]) -> float:
+    """How time grows with size: the least-squares slope of log(time) over log(size)
+    (1.0: linear; issue 26 asks at most 1.05 from 100 to 5000 tables)."""
+    if len(sizes) < 2 or len(sizes) != len(seconds) or min(seconds) <= 0:
+        raise ValueError("an exponent needs two sizes or more, each with a positive time")
+    xs = [math.log(size) for size in sizes]
+    ys = [math.log(value) for value in seconds]
+    mean_x, mean_y = statistics.fmean(xs), statistics.fmean(ys)
+    spread = sum((x - mean_x) ** 2 for x in xs)
+    return sum((x - mean_x) * (y - mean_y) for x, y in zip(xs, ys, strict=True)) / spread
+
+
+def growth(name: str, sizes: list[int], timings: list[list[Timing]]) -> str:
+    """One line: a path's exponent over a size series, from median wall and CPU times."""
+    wall = exponent(sizes, [statistics.median(t.wall for t in runs) for runs in timings])
+    cpu = exponent(sizes, [statistics.median(t.cpu for t in runs) for runs in timings])
+    span = f"{sizes[0]}–{sizes[-1]} tables"
+    return f"{name}: exponent {wall:.2f} wall, {cpu:.2f} CPU ({span}; goal <= 1.05)"

@@ -3,7 +3,8 @@
 The floor: reportlab's canvas drawing every string of every table once, with the
 same embedded font, one page per table, no layout. Goal (issue 26): export <= 1.2x the
 floor, rounds interleaved, wall and CPU time. Peak memory of the export is measured in a
-fresh process, as its own VmHWM (target: under 300 MB). Run: `python bench/pdf.py [TABLES]`.
+fresh process, as its own VmHWM (target: under 300 MB). Run: `python bench/pdf.py [TABLES...]`
+(several sizes: the exponent of the export's growth too).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import os
 import subprocess
 import sys
 import tempfile
+from dataclasses import replace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -20,7 +22,14 @@ GOAL = 1.2
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("GOALEDITOR_BUNDLED_FONTS", "1")
 
-from bench.common import Result, big_document, interleaved, ratios, wall_and_cpu  # noqa: E402
+from bench.common import (  # noqa: E402
+    Result,
+    big_document,
+    growth,
+    interleaved,
+    ratios,
+    wall_and_cpu,
+)
 from goaleditor.formats.layout.fonts import SONG, register_fonts  # noqa: E402
 from goaleditor.formats.layout.grid import BODY_SIZE, PAGE_HEIGHT, PAGE_WIDTH  # noqa: E402
 from goaleditor.formats.writers.pdf import write  # noqa: E402
@@ -90,9 +99,17 @@ def measure(tables: int = 1000, rounds: int = ROUNDS) -> dict[str, object]:
     return {"tables": tables, "size": (folder / "export.pdf").stat().st_size, **timings}
 
 
-def results(tables: int = 1000) -> list[Result]:
-    """Issue 26's row: the export against the canvas floor."""
-    return [_result(measure(tables))]
+def results(tables: int = 1000, smaller: int | None = None) -> list[Result]:
+    """Issue 26's row: the export of `tables` tables against the canvas floor, its note the
+    export's growth from `smaller` tables (a tenth of them by default) to `tables`."""
+    smaller = smaller or max(10, tables // 10)
+    measured = [measure(size) for size in (smaller, tables)]
+    return [replace(_result(measured[-1]), note=_growth(measured, "export", "export"))]
+
+
+def _growth(series: list[dict[str, object]], path: str, name: str = "exponent") -> str:
+    sizes = [int(figures["tables"]) for figures in series]  # type: ignore[call-overload]
+    return growth(name, sizes, [figures[path] for figures in series])  # type: ignore[misc]
 
 
 def _result(figures: dict[str, object]) -> Result:
@@ -107,15 +124,22 @@ def _result(figures: dict[str, object]) -> Result:
 
 
 def main() -> None:
-    tables = int(sys.argv[1]) if sys.argv[1:] else 1000
-    figures = measure(tables)
-    result = _result(figures)
-    print(f"{tables} tables, {ROUNDS} interleaved rounds")
-    print(wall_and_cpu("floor (drawString of every string)   ", figures["floor"]))  # type: ignore[arg-type]
-    print(wall_and_cpu("export with layout, 目录, page numbers", figures["export"]))  # type: ignore[arg-type]
-    print(f"  ({figures['size'] // 1024} KiB)")  # type: ignore[operator]
-    print(f"ratio export / floor: {result.now.text()} wall, {result.cpu.text()} CPU")  # type: ignore[union-attr]
-    print(f"goal: <= {GOAL}x the floor -> {'met' if result.met else 'NOT met'}")
+    sizes = [int(arg) for arg in sys.argv[1:]] or [1000]
+    series = []
+    for tables in sizes:
+        figures = measure(tables)
+        series.append(figures)
+        result = _result(figures)
+        print(f"{tables} tables, {ROUNDS} interleaved rounds")
+        print(wall_and_cpu("floor (drawString of every string)   ", figures["floor"]))  # type: ignore[arg-type]
+        print(wall_and_cpu("export with layout, 目录, page numbers", figures["export"]))  # type: ignore[arg-type]
+        print(f"  ({figures['size'] // 1024} KiB)")  # type: ignore[operator]
+        print(f"ratio export / floor: {result.now.text()} wall, {result.cpu.text()} CPU")  # type: ignore[union-attr]
+        print(f"goal: <= {GOAL}x the floor -> {'met' if result.met else 'NOT met'}")
+    if len(series) > 1:
+        print(_growth(series, "floor", "floor "))
+        print(_growth(series, "export", "export"))
+    tables = sizes[-1]
     print(f"peak memory (VmHWM) of a {tables}-table export: {peak_memory_mb(tables):6.0f} MB")
 
 

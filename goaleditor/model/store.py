@@ -258,8 +258,8 @@ def _read_document(connection: sqlite3.Connection, path: Path) -> Document:
     tables: dict[Any, GoalTable] = {}
     try:
         for tid, *header in table_rows:
-            for index in money:
-                header[index] = parse_money(header[index])
+            for index in money:  # most amounts are absent: no call for those
+                header[index] = parse_money(header[index]) if header[index] else None
             values = dict(zip(HEADER_FIELDS, header, strict=True))
             tables[tid] = table = GoalTable(**values, document=document)
             table.money_unit = table.money_unit or "元"

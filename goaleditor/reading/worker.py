@@ -1,9 +1,10 @@
 """One worker process that reads files on request, and the job of one file in it.
 
 The child confines itself (limits.confine), then answers each request with the document and
-its notes, the refusal's line, or the failure; the parent waits for the answer within a wall
-deadline and kills the child past it. A child that dies (a signal, an abort in a library,
-the memory limit) closes its pipe: that is told as one plain line too.
+its notes, the refusal's line, or the failure, as bytes (reading.transfer: never pickle, which
+would let a child a hostile file took over run code in the editor); the parent waits for the
+answer within a wall deadline and kills the child past it. A child that dies (a signal, an
+abort in a library, the memory limit) closes its pipe: that is told as one plain line too.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from goaleditor.errors import InputError, RefusalKind
 from goaleditor.formats.notes import ImportNote
 from goaleditor.formats.readers import guard
 from goaleditor.model.document import Document
+from goaleditor.reading import transfer
 
 CRASHED = "文件无法读取：解析时程序库异常退出，可能是损坏或恶意的文件"
 STOP_SECONDS = 2.0  # how long a closed worker may take to end before it is killed
@@ -154,14 +156,14 @@ class Job:
             return self._answer is not None
 
     def _receive(self) -> Answer:
-        # Unpickling a large document makes ~200k objects: no cycle collection over them
-        # meanwhile (it took two thirds of the unpickling).
+        # Unpacking a large document makes ~200k objects: no cycle collection over them
+        # meanwhile (it took two thirds of the unpacking).
         collecting = gc.isenabled()
         gc.disable()
         try:
-            answer: Answer = self.worker.connection.recv()
-        except Exception:  # the child died (a signal, an abort: EOFError) or half-answered
-            self.worker.kill()
+            answer = transfer.decode(self.worker.connection.recv_bytes(transfer.MAX_ANSWER_BYTES))
+        except Exception:  # the child died (a signal, an abort: EOFError), half-answered or
+            self.worker.kill()  # answered what no worker says
             return ("crashed",)
         finally:
             if collecting:
@@ -208,6 +210,7 @@ def serve(connection: Connection, preload: bool) -> None:
 
     confine()
     unloaded = _reader_modules() if preload else []
+    alive = transfer.encode(("alive",))
     while True:
         # Readers load while nothing is asked: a file asked for at once is not kept waiting.
         while unloaded and not connection.poll(0):
@@ -220,17 +223,18 @@ def serve(connection: Connection, preload: bool) -> None:
             return
         path, _ = request  # the parent keeps the deadline
         allow_cpu(MAX_SECONDS)  # the parent ends a stuck reading; this ends an orphaned one
-        guard.on_progress(lambda: connection.send(("alive",)))
+        guard.on_progress(lambda: connection.send_bytes(alive))
         try:
             answer = read_answer(Path(path))
         finally:
             guard.on_progress(None)
         try:
-            connection.send(answer)
+            connection.send_bytes(transfer.encode(answer))
         except (MemoryError, RecursionError):
-            connection.send(("crashed",))
-        except Exception as exc:  # a document that does not pickle: a bug, said as one
-            connection.send(("failed", type(exc).__name__, str(exc), traceback.format_exc()))
+            connection.send_bytes(transfer.encode(("crashed",)))
+        except Exception as exc:  # a document the transfer cannot carry: a bug, said as one
+            failure = ("failed", type(exc).__name__, str(exc), traceback.format_exc())
+            connection.send_bytes(transfer.encode(failure))
 
 
 def read_answer(path: Path) -> Answer:

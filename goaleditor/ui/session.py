@@ -179,9 +179,6 @@ class DocumentSession(QObject):
         had_notes, self.import_notes = self.import_notes is not None, None
         self.stack.clear()
         self._close_working_copy()
-        # The snapshot of a large document takes a moment: show the first table first.
-        if not self.hold_working_copy:
-            self._working_copy_timer.start()
         self.document = document
         self.scores.close()
         self.scores = DocumentScores(document)  # before the window's views follow the document
@@ -190,6 +187,10 @@ class DocumentSession(QObject):
         self._hold_lock(lock)
         self.read_only = read_only
         self.replaced.emit(document)
+        # The snapshot of a large document takes a moment: show the first table first (the
+        # delay counts from the events after the views' update: their paint comes first).
+        if not self.hold_working_copy:
+            QTimer.singleShot(0, self._working_copy_timer, self._working_copy_timer.start)
         if unsaved:
             self.stack.resetClean()  # an import is not saved anywhere yet
         self.stateChanged.emit()

@@ -86,20 +86,34 @@ def register_fonts() -> FontChoice:
     return choice
 
 
-class TextWidth:
-    """String widths at one size, from a registered font's advance widths (reportlab's C code)."""
+class TextWidth(dict[str, float]):
+    """String widths at one size, from a registered font's advance widths (reportlab's C code).
+
+    Called as width(text). Labels, units and values repeat across tables, so each width is
+    kept: the call is the dict's own lookup (no Python frame), a new text measured once.
+    """
+
+    __slots__ = ("_measure", "_size")
+    __call__ = dict.__getitem__
 
     def __init__(self, font_name: str, size: float) -> None:
         from reportlab.pdfbase import pdfmetrics
 
+        super().__init__()
         register_fonts()
         font = pdfmetrics.getFont(font_name)
         self._measure = font.stringWidth
         self._size = size
-        self._known: dict[str, float] = {}  # labels, units and values repeat across tables
 
-    def __call__(self, text: str) -> float:
-        width = self._known.get(text)
-        if width is None:
-            width = self._known[text] = self._measure(text, self._size)
+    def __missing__(self, text: str) -> float:
+        width: float = self._measure(text, self._size)
+        self[text] = width
         return width
+
+    def __bool__(self) -> bool:  # a measure, never "empty" (callers write `width or …`)
+        return True
+
+    def __eq__(self, other: object) -> bool:  # two measures are the same only if identical
+        return self is other
+
+    __hash__ = object.__hash__  # type: ignore[assignment]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -189,6 +190,20 @@ def line_positions(cell: PlacedCell, body: TextWidth) -> list[tuple[float, float
     return found
 
 
+def _cell_borders(cells: list[PlacedCell]) -> str:
+    """Every cell's rectangle as one PDF path: what reportlab's path.rect per cell and
+    drawPath write, without a call per cell."""
+    from reportlab.lib.rl_accel import fp_str
+
+    if not cells:
+        return ""
+    rects = [
+        f"{fp_str(cell.x, PAGE_HEIGHT - cell.y - cell.height, cell.width, cell.height)} re"
+        for cell in cells
+    ]
+    return "n " + " ".join(rects)
+
+
 class _TextBlock:
     """One PDF text object per page for all cell lines, each distinct line encoded once.
 
@@ -226,25 +241,38 @@ class _TextBlock:
             self._subset = -1  # select the font again, at this size
 
     def line(self, x: float, y: float, text: str) -> None:
-        runs = self._encoded.get(text)
-        if runs is None:
-            doc, escape = self._canvas._doc, self._canvas._escape
-            runs = [
-                (subset, f"({escape(chars)}) Tj")
-                for subset, chars in self._font.splitString(text, doc)
-            ]
-            self._encoded[text] = runs
-        code = self._code
-        code.append(f"1 0 0 1 {self._fp(x, y)} Tm")
-        for subset, shown in runs:
-            if subset != self._subset:
-                name = self._names.get(subset)
-                if name is None:
-                    name = self._font.getSubsetInternalName(subset, self._canvas._doc)
-                    self._names[subset] = name
-                code.append(f"{name} {self._select}")
-                self._subset = subset
-            code.append(shown)
+        """One line of text starting at (x, y)."""
+        self.lines(((x, y, text),))
+
+    def lines(self, placed: Iterable[tuple[float, float, str]]) -> None:
+        """Lines of text, each starting at its (x, y) (the loop of every cell's lines)."""
+        encoded, fp = self._encoded, self._fp
+        append = self._code.append
+        for x, y, text in placed:
+            runs = encoded.get(text)
+            if runs is None:
+                runs = self._encode(text)
+            append(f"1 0 0 1 {fp(x, y)} Tm")
+            for subset, shown in runs:
+                if subset != self._subset:
+                    self._select_subset(subset)
+                append(shown)
+
+    def _encode(self, text: str) -> list[tuple[int, str]]:
+        doc, escape = self._canvas._doc, self._canvas._escape
+        runs = [
+            (subset, f"({escape(chars)}) Tj") for subset, chars in self._font.splitString(text, doc)
+        ]
+        self._encoded[text] = runs
+        return runs
+
+    def _select_subset(self, subset: int) -> None:
+        name = self._names.get(subset)
+        if name is None:
+            name = self._font.getSubsetInternalName(subset, self._canvas._doc)
+            self._names[subset] = name
+        self._code.append(f"{name} {self._select}")
+        self._subset = subset
 
     def end(self) -> None:
         self._code.append("ET")
@@ -286,20 +314,18 @@ class _Painter:
         c.drawString(MARGIN_LEFT, agency_y, agency[0] if agency else "")  # type: ignore[attr-defined]
         c.drawString(unit_x, agency_y, page.unit)  # type: ignore[attr-defined]
         c.setLineWidth(0.6)  # type: ignore[attr-defined]
-        path = c.beginPath()  # type: ignore[attr-defined]
         self.cells_text.begin()
         for cell in page.cells:
-            path.rect(cell.x, PAGE_HEIGHT - cell.y - cell.height, cell.width, cell.height)
             self._cell_text(cell)
-        c.drawPath(path, stroke=1, fill=0)  # type: ignore[attr-defined]
+        c._code.append(_cell_borders(page.cells))  # type: ignore[attr-defined]
+        c._code.append("S")  # type: ignore[attr-defined]  # stroked, not filled
         self.cells_text.end()
 
     def _cell_text(self, cell: PlacedCell) -> None:
         if not cell.lines:
             return
         self.cells_text.size(cell.size)
-        for x, baseline, line in line_positions(cell, self.body):
-            self.cells_text.line(x, baseline, line)
+        self.cells_text.lines(line_positions(cell, self.body))
 
     def toc_page(self, lines: list[TocLine]) -> None:
         c = self.c
