@@ -23,7 +23,7 @@ def painted(window: QWidget) -> bool:
 
 def after_first_paint(window: QWidget, work: Callable[[], object]) -> None:
     """Run work once the window has painted for the first time (at once if it has), or
-    LATEST_MS after this call if it has not painted by then; never more than once."""
+    LATEST_MS after the event loop first runs if it has not painted by then; never twice."""
     if painted(window):
         QTimer.singleShot(0, window, work)
         return
@@ -38,7 +38,9 @@ class _FirstPaint(QObject):
         self._window = window
         self._work: Callable[[], object] | None = work
         window.installEventFilter(self)
-        QTimer.singleShot(LATEST_MS, self, self._run)
+        # Counted from the event loop's start: building the window may take seconds on a
+        # busy machine, and a count from here could then fall due before the first paint.
+        QTimer.singleShot(0, self, lambda: QTimer.singleShot(LATEST_MS, self, self._run))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """On the window's first paint, run the work once that paint is done."""

@@ -14,7 +14,7 @@ EXAMPLE = ROOT / "resources" / "examples" / "binhai-2026-published.txt"
 # The real entry point (`goaleditor FILE`), with the event loop replaced by a probe: what is
 # loaded at the first paint, and what happens in the second that follows.
 PROBE = """
-import json, sys
+import json, sys, time
 from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication
 
@@ -26,11 +26,16 @@ def probe(app):
         "rows": window.editor.model.rowCount(),
         "icon": not app.windowIcon().isNull(),
     }
-    loop = QEventLoop()
-    QTimer.singleShot(1000, loop.quit)
-    loop.exec()
-    working_copy = window.session.working_copy is not None
-    later = {"icon": not app.windowIcon().isNull(), "working_copy": working_copy}
+    # What follows the paint is waited for (up to 60 s on a loaded machine), not timed.
+    def later_state():
+        working_copy = window.session.working_copy is not None
+        return {"icon": not app.windowIcon().isNull(), "working_copy": working_copy}
+    deadline = time.monotonic() + 60
+    while not all(later_state().values()) and time.monotonic() < deadline:
+        loop = QEventLoop()
+        QTimer.singleShot(50, loop.quit)
+        loop.exec()
+    later = later_state()
     print(json.dumps({"first_paint": at_first_paint, "later": later}))
     window.stack.setClean()
     return 0
