@@ -44,6 +44,10 @@ APT_FOR_RUN = {
     "libxkbcommon-x11-0": f"{LIB}/libxkbcommon-x11.so.0",
 }
 
+# pytest-xdist: one worker per core, an idle one taking tests from a busy one (they differ
+# a lot in length). `python3 dev.py test -n 0` runs them in one process.
+PYTEST_WORKERS = ["-n", "auto", "--dist", "worksteal"]
+
 
 def ensure_apt_packages(packages: dict[str, str]) -> None:
     """On Debian/Ubuntu x86_64 as root, install the few system libraries that are missing."""
@@ -102,7 +106,7 @@ def test(extra: list[str]) -> int:
         [tool("ruff"), "format", "--check", "goaleditor", "tests", "bench", "dev.py", "packaging"],
         [tool("mypy")],
         [tool("lint-imports"), "--no-cache"],
-        [str(PYTHON), "-m", "pytest", *extra],
+        [str(PYTHON), "-m", "pytest", *PYTEST_WORKERS, *extra],
     ]
     for step in steps:
         code = run(step)

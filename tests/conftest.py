@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -62,6 +64,29 @@ def window(qtbot, tmp_path: Path, example_path: Path):
     win.stack.setClean()  # let the window close without asking
     win.close()
     win.deleteLater()
+
+
+_WORKER_TEMP = pytest.StashKey[str]()
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Under pytest-xdist each worker gets a temporary folder of its own (its subprocesses
+    too), so a test that checks what an export left there sees no other worker's files."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    if worker is None:
+        return
+    folder = tempfile.mkdtemp(prefix=f"pytest-temp-{worker}-")
+    config.stash[_WORKER_TEMP] = folder
+    os.environ["TMPDIR"] = folder
+    tempfile.tempdir = folder
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    """Remove the worker's temporary folder (before the worker reports that it is done:
+    the controller may end it at once after that)."""
+    folder = session.config.stash.get(_WORKER_TEMP, None)
+    if folder is not None:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 FULL = ROOT / "tests" / "fixtures" / "full-shanghai-2026.json"
