@@ -49,12 +49,16 @@ class FileResult:
         return KIND_LABELS.get(self.kind, "")
 
     def line(self) -> str:
-        """The line printed as the file finishes: file, 单位, tables, 万元, counts, or why not."""
+        """The line printed as the file finishes: file, 单位, tables, 万元, counts, or why not
+        (tab-separated; a file's own text never breaks the line or adds a field)."""
+        from goaleditor.errors import printable
+
+        name = printable(self.name)
         if self.reason:
-            return f"{self.name}\t无法读取\t{self.reason}"
+            return f"{name}\t无法读取\t{printable(self.reason)}"
         counts = f"错误{self.errors}\t警告{self.warnings}\t提示{self.hints}"
-        unit = self.unit or "（未填单位）"
-        said = f"{self.name}\t{unit}\t{self.tables}张表\t{self.money_wan:f}万元\t{counts}"
+        unit = printable(self.unit) if self.unit else "（未填单位）"
+        said = f"{name}\t{unit}\t{self.tables}张表\t{self.money_wan:f}万元\t{counts}"
         if self.kind == SELF_EVALUATION and self.score is not None:
             said += f"\t平均得分{self.score:f}分"
         return said

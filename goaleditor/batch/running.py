@@ -8,7 +8,7 @@ from __future__ import annotations
 import functools
 import os
 import signal
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable
 from concurrent.futures import (
     FIRST_COMPLETED,
     BrokenExecutor,
@@ -46,7 +46,7 @@ def check_files(
     *,
     walk: Walk | None = None,
     as_content: bool = False,
-) -> Iterator[FileResult]:
+) -> Generator[FileResult, None, None]:
     """Each file under paths read and checked: one FileResult per file, in finishing order.
 
     jobs: files at once (default the cores); executor: where the jobs run (default a process
@@ -68,7 +68,7 @@ def export_files(
     *,
     walk: Walk | None = None,
     as_content: bool = False,
-) -> Iterator[Exported]:
+) -> Generator[Exported, None, None]:
     """Each file under paths read, checked and written as suffix (.pdf/.xlsx/.docx): one
     Exported per file (its output's bytes; batch.naming names it), in finishing order."""
     sources = walk if walk is not None else Walk(paths)
@@ -84,7 +84,7 @@ def _run(
     executor: Executor | None,
     cancel: Cancel | None,
     as_content: bool,
-) -> Iterator[Result]:
+) -> Generator[Result, None, None]:
     jobs = jobs or default_jobs()
     own = executor is None
     pool = executor or local_pool(jobs)

@@ -168,3 +168,27 @@ def _why(exc: BaseException) -> str:
     from goaleditor.errors import printable
 
     return printable(str(exc) or type(exc).__name__)[:120]
+
+
+def count_files(paths: Iterable[str | os.PathLike[str]]) -> int:
+    """About how many files a Walk of paths gives (names only: for a progress bar's total)."""
+    total = 0
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            for folder, _, names in os.walk(path):
+                total += sum(_count_one(Path(folder) / name) for name in names)
+        else:
+            total += _count_one(path) or 1
+    return total
+
+
+def _count_one(path: Path) -> int:
+    if path.suffix.lower() != ARCHIVE_SUFFIX:
+        return 1 if _readable_kind(path.name) else 0
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = [m.filename for m in archive.infolist()[:MAX_ARCHIVE_MEMBERS]]
+    except (OSError, zipfile.BadZipFile, ValueError):
+        return 1
+    return max(1, sum(1 for name in names if _readable_kind(name)))
