@@ -30,9 +30,10 @@ class Exported:
     failure: str = ""  # why the output could not be written, the file having been read
 
 
-def check_job(source: Source) -> FileResult:
-    """Read the file in a sandboxed child and check it; never raises (a failure is a reason)."""
-    with _reading(source) as read:
+def check_job(source: Source, seconds: float | None = None) -> FileResult:
+    """Read the file in a sandboxed child and check it; never raises (a failure is a reason).
+    seconds: how long the reading may go without progress (default: as a single import)."""
+    with _reading(source, seconds) as read:
         if isinstance(read, FileResult):
             return read
         document, notes = read
@@ -42,10 +43,12 @@ def check_job(source: Source) -> FileResult:
             return unreadable(source.name, f"内部错误：检查时出错（{type(exc).__name__}）")
 
 
-def export_job(source: Source, suffix: str, layout: str = "") -> Exported:
+def export_job(
+    source: Source, suffix: str, layout: str = "", seconds: float | None = None
+) -> Exported:
     """Read and check the file as check_job does, then write it as suffix (.pdf/.xlsx/.docx)
     in the official layout (or layout's) and return the output's bytes."""
-    with _reading(source) as read:
+    with _reading(source, seconds) as read:
         if isinstance(read, FileResult):
             return Exported(read)
         document, notes = read
@@ -74,13 +77,13 @@ def _written(document: Document, suffix: str) -> bytes:
 
 
 @contextlib.contextmanager
-def _reading(source: Source) -> Iterator[tuple[Document, int] | FileResult]:
+def _reading(source: Source, seconds: float | None) -> Iterator[tuple[Document, int] | FileResult]:
     """The document and its notes' count, or the file's FileResult when it was refused."""
     from goaleditor.errors import InputError
 
     with _on_disk(source) as path:
         try:
-            document, notes = _read(path)
+            document, notes = _read(path, seconds)
         except InputError as refused:
             yield unreadable(source.name, _without_temporary_name(str(refused), path, source))
             return
@@ -95,7 +98,7 @@ def _reading(source: Source) -> Iterator[tuple[Document, int] | FileResult]:
         yield document, notes
 
 
-def _read(path: Path) -> tuple[Document, int]:
+def _read(path: Path, seconds: float | None) -> tuple[Document, int]:
     """Read path in this thread's warm worker (a new one when the last died or timed out)."""
     from goaleditor.reading import Worker, deadline_for, start_method
     from goaleditor.reading.untrusted import checked_size
@@ -106,7 +109,7 @@ def _read(path: Path) -> tuple[Document, int]:
         if worker is not None:
             worker.close()
         worker = _local.worker = Worker(start_method(), preload=True)
-    document, notes = worker.submit(path, deadline_for(size)).result()
+    document, notes = worker.submit(path, seconds or deadline_for(size)).result()
     return document, len(notes)
 
 

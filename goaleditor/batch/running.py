@@ -46,16 +46,19 @@ def check_files(
     *,
     walk: Walk | None = None,
     as_content: bool = False,
+    seconds: float | None = None,
 ) -> Generator[FileResult, None, None]:
     """Each file under paths read and checked: one FileResult per file, in finishing order.
 
     jobs: files at once (default the cores); executor: where the jobs run (default a process
     pool of jobs processes, shut down at the end); cancel: asked now and then, True stops the
     run (files not started are not reported). walk: the Walk to use (its skipped names
-    fill as it goes); as_content: send files' content, not paths (workers on other machines).
+    fill as it goes); as_content: send files' content, not paths (workers on other machines);
+    seconds: each reading's deadline without progress (default: as a single import's).
     """
     sources = walk if walk is not None else Walk(paths)
-    return _run(check_job, sources, lambda r: r, jobs, executor, cancel, as_content)
+    job = functools.partial(check_job, seconds=seconds)
+    return _run(job, sources, lambda r: r, jobs, executor, cancel, as_content)
 
 
 def export_files(
@@ -68,11 +71,12 @@ def export_files(
     *,
     walk: Walk | None = None,
     as_content: bool = False,
+    seconds: float | None = None,
 ) -> Generator[Exported, None, None]:
     """Each file under paths read, checked and written as suffix (.pdf/.xlsx/.docx): one
     Exported per file (its output's bytes; batch.naming names it), in finishing order."""
     sources = walk if walk is not None else Walk(paths)
-    job = functools.partial(export_job, suffix=suffix, layout=layout)
+    job = functools.partial(export_job, suffix=suffix, layout=layout, seconds=seconds)
     return _run(job, sources, Exported, jobs, executor, cancel, as_content)
 
 
