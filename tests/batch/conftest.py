@@ -67,7 +67,7 @@ def hostile_files(folder: Path) -> dict[str, str]:
     (folder / "坏压缩包.zip").write_bytes(b"PK\x03\x04 not really an archive")
     return {
         "截断.xlsx": "损坏",
-        "不是表格.xlsx": "无法读取",
+        "不是表格.xlsx": "不是Excel工作簿",
         "空的.docx": "空的",
         "解压崩溃.pdf": "异常退出",
         "炸弹.zip/炸弹.xlsx": "压缩炸弹",
