@@ -104,9 +104,12 @@ def run(args: argparse.Namespace) -> int:
     results: list[FileResult] = []
     exporting = args.batch_command == "export"
     outputs = _Outputs(args) if exporting else None
-    interrupted = False
-    with _executor(args) as (executor, jobs, as_content), _progress(args.paths) as advance:
-        stream = _stream(args, walk, executor, jobs, as_content)
+    with (
+        _Interrupt() as interrupt,
+        _executor(args) as (executor, jobs, as_content),
+        _progress(args.paths) as advance,
+    ):
+        stream = _stream(args, walk, executor, jobs, as_content, interrupt.requested)
         try:
             for item in stream:
                 if outputs is not None:
@@ -116,11 +119,44 @@ def run(args: argparse.Namespace) -> int:
                 results.append(result)
                 _print(line)
                 advance()
-        except KeyboardInterrupt:
-            interrupted = True
+        except KeyboardInterrupt:  # a second Ctrl+C: stop at once, what is done still written
+            interrupt.stopped = True
         finally:
             stream.close()
-    return _finish(args, results, walk, outputs, interrupted)
+    return _finish(args, results, walk, outputs, interrupt.stopped)
+
+
+class _Interrupt:
+    """Ctrl+C asks the run to stop (the files being read are dropped, what is done is kept);
+    a second Ctrl+C interrupts at once."""
+
+    def __init__(self) -> None:
+        self.stopped = False
+        self._previous: Any = None
+
+    def requested(self) -> bool:
+        """True once Ctrl+C was pressed."""
+        return self.stopped
+
+    def _stop(self, _signum: int, _frame: object) -> None:
+        import signal
+
+        self.stopped = True
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+
+    def __enter__(self) -> _Interrupt:
+        import signal
+        import threading
+
+        if threading.current_thread() is threading.main_thread():
+            self._previous = signal.signal(signal.SIGINT, self._stop)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        import signal
+
+        if self._previous is not None:
+            signal.signal(signal.SIGINT, self._previous)
 
 
 def _stream(
@@ -129,16 +165,17 @@ def _stream(
     executor: Executor | None,
     jobs: int,
     as_content: bool,
+    cancel: Callable[[], bool],
 ) -> Generator[Any, None, None]:
     from goaleditor.batch.running import check_files, export_files
 
     if args.batch_command == "export":
         layout = args.layout or ""
         found: Generator[Any, None, None] = export_files(
-            [], f".{args.to}", layout, jobs, executor, walk=walk, as_content=as_content
+            [], f".{args.to}", layout, jobs, executor, cancel, walk=walk, as_content=as_content
         )
     else:
-        found = check_files([], jobs, executor, walk=walk, as_content=as_content)
+        found = check_files([], jobs, executor, cancel, walk=walk, as_content=as_content)
     return found
 
 
