@@ -18,6 +18,10 @@ from goaleditor.batch.sources import Source
 from goaleditor.model.document import Document
 
 _local = threading.local()  # each executor thread keeps its own warm reader
+DAEMON_WORKER = (
+    "集群的工作进程是守护进程，不能启动读取文件的隔离子进程：请设置环境变量 "
+    "DASK_DISTRIBUTED__WORKER__DAEMON=False 后重启 dask worker"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,6 +108,10 @@ def _read(path: Path, seconds: float | None) -> tuple[Document, int]:
     from goaleditor.reading.untrusted import checked_size
 
     size = checked_size(path)
+    if daemonic():
+        from goaleditor.errors import InputError
+
+        raise InputError(DAEMON_WORKER)
     worker: Worker | None = getattr(_local, "worker", None)
     if worker is None or not worker.usable():
         if worker is not None:
@@ -136,6 +144,13 @@ def _without_temporary_name(line: str, path: Path, source: Source) -> str:
     if source.data is None:
         return line
     return line.replace(str(path), source.name).replace(path.name, Path(source.name).name)
+
+
+def daemonic() -> bool:
+    """True in a daemonic process (a Dask nanny's worker by default): it may start no child."""
+    import multiprocessing
+
+    return bool(multiprocessing.current_process().daemon)
 
 
 def close_worker() -> None:
