@@ -4,6 +4,7 @@ Every text cell is written as text: a file's words are data, never a formula."""
 
 from __future__ import annotations
 
+import math
 import os
 import re
 from collections import defaultdict
@@ -17,25 +18,26 @@ from goaleditor.batch.results import GOAL, SELF_EVALUATION, FileResult
 FILES_SHEET = "文件"
 TOTALS_SHEET = "汇总"
 FILE_COLUMNS = (
-    ("文件", 44),
-    ("类型", 11),
-    ("单位", 26),
-    ("表数", 6),
-    ("金额（万元）", 14),
-    ("错误", 6),
-    ("警告", 6),
-    ("提示", 6),
+    ("文件", 40),
+    ("类型", 10),  # 绩效目标表, 绩效自评表, or 无法读取: filtered on, it picks those out
+    ("单位", 24),
+    ("表数", 5),
+    ("金额（万元）", 12),
+    ("错误", 5),
+    ("警告", 5),
+    ("提示", 5),
     ("导入说明", 8),
-    ("得分", 7),
-    ("等级", 12),
-    ("主要问题", 60),
-    ("无法读取的原因", 40),
+    ("得分", 6),
+    ("等级", 10),
+    ("主要问题（无法读取的：原因）", 56),
 )
+UNREADABLE = "无法读取"
 RULE_COLUMNS = (("文件", 50), ("单位", 28), ("次数", 8))
 _SHEET_NAME_BAD = re.compile(r"[\[\]:*?/\\]")
 _MAX_SHEET_NAME = 31
 _CENT = Decimal("0.01")
 _A4 = 9
+_LINE_POINTS = 14.5  # one line of the default 11-point font
 
 
 def write_summary(results: Iterable[FileResult], path: str | os.PathLike[str]) -> None:
@@ -87,14 +89,17 @@ def _write(results: list[FileResult], path: Path) -> None:
         _rule_sheets(book, formats, results)
 
 
-def _table_sheet(book: Any, formats: dict[str, Any], name: str, columns: Any, rows: int) -> Any:
+def _table_sheet(
+    book: Any, formats: dict[str, Any], name: str, columns: Any, rows: int, wide: bool = True
+) -> Any:
     sheet = book.add_worksheet(name)
     for column, (label, width) in enumerate(columns):
         sheet.write_string(0, column, label, formats["head"])
         sheet.set_column(column, column, width)
     sheet.freeze_panes(1, 0)
     sheet.autofilter(0, 0, max(rows, 1), len(columns) - 1)
-    sheet.set_landscape()
+    if wide:
+        sheet.set_landscape()
     sheet.set_paper(_A4)
     sheet.fit_to_pages(1, 0)
     sheet.repeat_rows(0)
@@ -107,7 +112,7 @@ def _files_sheet(book: Any, formats: dict[str, Any], results: list[FileResult]) 
     text, number = formats["text"], formats["number"]
     for row, result in enumerate(results, 1):
         sheet.write_string(row, 0, result.name, text)
-        sheet.write_string(row, 1, result.kind_label, text)
+        sheet.write_string(row, 1, result.kind_label or UNREADABLE, text)
         sheet.write_string(row, 2, result.unit, text)
         if result.readable:
             sheet.write_number(row, 3, result.tables, number)
@@ -120,8 +125,26 @@ def _files_sheet(book: Any, formats: dict[str, Any], results: list[FileResult]) 
             sheet.write_number(row, 9, float(result.score), number)
         sheet.write_string(row, 10, result.grade, text)
         problems = "\n".join(line.replace("\t", " ") for line in result.top_problems)
-        sheet.write_string(row, 11, problems, text)
-        sheet.write_string(row, 12, result.reason, text)
+        sheet.write_string(row, 11, result.reason or problems, text)
+        wrapped = (result.name, result.unit, result.grade, result.reason or problems)
+        sheet.set_row(row, _height(zip(wrapped, (0, 2, 10, 11), strict=True)))
+
+
+def _height(cells: Iterable[tuple[str, int]]) -> float:
+    """The row's height for its wrapped text (no program sizes a written row by itself)."""
+    import unicodedata
+
+    lines = 1
+    for text, column in cells:
+        width = FILE_COLUMNS[column][1]
+        count = 0
+        for line in text.split("\n"):
+            columns = sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in line)
+            count += max(
+                1, math.ceil(columns / (width * 0.85))
+            )  # fonts run wider than Excel counts
+        lines = max(lines, count)
+    return _LINE_POINTS * lines
 
 
 def _totals_sheet(book: Any, formats: dict[str, Any], results: list[FileResult]) -> None:
@@ -148,9 +171,11 @@ def _rule_sheets(book: Any, formats: dict[str, Any], results: list[FileResult]) 
     used: set[str] = {FILES_SHEET, TOTALS_SHEET}
     for rule in sorted(by_rule, key=lambda r: (-sum(c for _, c in by_rule[r]), r)):
         files = sorted(by_rule[rule], key=lambda item: (-item[1], item[0].name))
-        sheet = _table_sheet(book, formats, _sheet_name(rule, used), RULE_COLUMNS, len(files) + 2)
+        name = _sheet_name(rule, used)
+        sheet = _table_sheet(book, formats, name, RULE_COLUMNS, len(files), wide=False)
         total = sum(count for _, count in files)
         sheet.write_string(0, 4, f"规则 {rule}：共{total}处，{len(files)}个文件", formats["title"])
+        sheet.set_column(4, 4, 40)
         for row, (result, count) in enumerate(files, 1):
             sheet.write_string(row, 0, result.name, formats["text"])
             sheet.write_string(row, 1, result.unit, formats["text"])

@@ -110,9 +110,10 @@ def test_the_summary_workbook_reads_back(results: dict[str, FileResult], tmp_pat
     rows = list(files.iter_rows(min_row=2, values_only=True))
     assert len(rows) == len(results) + 1
     assert {row[0] for row in rows} == {*results, "=HYPERLINK(1)"}
-    unread = [row for row in rows if row[12]]
+    unread = [row for row in rows if row[1] == "无法读取"]
     assert len(unread) == sum(not r.readable for r in results.values())
     assert rows[: len(unread)] == unread  # the files that could not be read come first
+    assert all(row[11] == results[row[0]].reason for row in unread)
     cells = {cell.value: cell for cell in files["A"]}
     assert cells["=HYPERLINK(1)"].data_type == "s"  # a file's text is never a formula
     totals = [row[0] for row in book[TOTALS_SHEET].iter_rows(values_only=True) if row[0]]
