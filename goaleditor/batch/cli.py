@@ -10,13 +10,12 @@ from collections.abc import Callable, Generator, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from goaleditor.batch.results import FileResult
-
 if TYPE_CHECKING:
     import argparse
     from concurrent.futures import Executor
 
     from goaleditor.batch.jobs import Exported
+    from goaleditor.batch.results import FileResult
     from goaleditor.batch.sources import Walk
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
