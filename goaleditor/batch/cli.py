@@ -220,6 +220,8 @@ def _refused(args: argparse.Namespace) -> str:
     summary = args.output if args.batch_command == "check" else args.summary
     if summary and Path(summary).suffix.lower() != ".xlsx":
         return f"汇总工作簿应为 .xlsx 文件，而不是“{Path(summary).name}”"
+    if summary and not Path(summary).resolve().parent.is_dir():
+        return f"无法写入汇总工作簿：文件夹 {Path(summary).resolve().parent} 不存在"
     if args.batch_command != "export":
         return ""
     folder = Path(args.output)

@@ -67,6 +67,8 @@ def test_usage_mistakes_are_one_line_and_exit_2(tmp_path: Path) -> None:
     assert result.returncode == 2 and "--combined 只能与 --to pdf 同用" in result.stderr
     result = run_cli("batch", "check", tmp_path, "--jobs", "0")
     assert result.returncode == 2 and "正整数" in result.stderr
+    result = run_cli("batch", "check", tmp_path, "-o", tmp_path / "没有" / "汇总.xlsx")
+    assert result.returncode == 2 and "不存在" in result.stderr
 
 
 def test_export_names_files_by_the_documents_and_overwrites_only_with_force(
@@ -75,8 +77,20 @@ def test_export_names_files_by_the_documents_and_overwrites_only_with_force(
     source = documents / "各单位"
     out = tmp_path / "导出"
     combined = tmp_path / "合并.pdf"
+    summary = tmp_path / "汇总.xlsx"
     first = run_cli(
-        "batch", "export", source, "--to", "pdf", "-o", out, "--combined", combined, timeout=300
+        "batch",
+        "export",
+        source,
+        "--to",
+        "pdf",
+        "-o",
+        out,
+        "--combined",
+        combined,
+        "--summary",
+        summary,
+        timeout=300,
     )
     assert "Traceback" not in first.stderr
     written = sorted(p.name for p in out.iterdir())
@@ -86,6 +100,8 @@ def test_export_names_files_by_the_documents_and_overwrites_only_with_force(
         "天津市滨海新区人民政府政务服务办公室_2026年政务服务办运行经费等6个项目（2）.pdf" in written
     )
     assert all(line.split("\t")[-1].startswith("→ ") for line in _lines(first.stdout))
+    rows = openpyxl.load_workbook(summary)[FILES_SHEET].max_row - 1
+    assert rows == 6
     outline = [item.title for item in PdfReader(combined).outline]
     assert sorted(f"{title}.pdf" for title in outline) == written
     before = {p.name: p.stat().st_mtime_ns for p in out.iterdir()}
