@@ -8,6 +8,7 @@ from __future__ import annotations
 import functools
 import os
 import signal
+from collections import deque
 from collections.abc import Callable, Generator, Iterable
 from concurrent.futures import (
     FIRST_COMPLETED,
@@ -94,30 +95,39 @@ def _run(
     pool = executor or local_pool(jobs)
     running: dict[Future[Result], Source] = {}
     pending = iter(sources)
-    exhausted = finished = False
+    # Files whose pool process died under them: the culprit or its neighbours. Each is tried
+    # again alone on a new pool, so that a second death names the culprit for certain.
+    suspects: deque[Source] = deque()
+    alone = exhausted = finished = False
     try:
         while True:
-            while not exhausted and len(running) < jobs * IN_FLIGHT_PER_JOB:
+            if suspects and not running:
+                pool = _usable(pool, own, jobs)
+                suspect = suspects.popleft()
+                again = _sendable(suspect, as_content)
+                if isinstance(again, FileResult):
+                    yield refused(again)
+                    continue
+                running[pool.submit(job, again)] = suspect
+                alone = True
+            while not (suspects or alone or exhausted) and len(running) < jobs * IN_FLIGHT_PER_JOB:
                 item = next(pending, None)
                 if item is None:
                     exhausted = True
-                elif isinstance(item, FileResult):
-                    yield refused(item)
-                else:
-                    sent = _sendable(item, as_content)
-                    if isinstance(sent, FileResult):
-                        yield refused(sent)
-                    else:
-                        try:
-                            running[pool.submit(job, sent)] = item
-                        except BrokenExecutor:  # a pool process died: the rest go to a new one
-                            if not own:
-                                yield refused(unreadable(item.name, JOB_DIED))
-                                continue
-                            _stop(pool, False)
-                            pool = local_pool(jobs)
-                            running[pool.submit(job, sent)] = item
+                    continue
+                sent = item if isinstance(item, FileResult) else _sendable(item, as_content)
+                if isinstance(sent, FileResult):
+                    yield refused(sent)
+                    continue
+                assert isinstance(item, Source)
+                pool = _usable(pool, own, jobs)
+                try:
+                    running[pool.submit(job, sent)] = item
+                except BrokenExecutor:  # another's executor lost: said, the rest go on
+                    yield refused(unreadable(item.name, JOB_DIED))
             if not running:
+                if suspects:
+                    continue
                 finished = True
                 return
             if cancel is not None and cancel():
@@ -125,12 +135,29 @@ def _run(
             done, _ = wait(running, timeout=POLL_SECONDS, return_when=FIRST_COMPLETED)
             for future in done:
                 source = running.pop(future)
-                yield _outcome(future, source, refused)
+                if own and not alone and _pool_died(future):
+                    suspects.append(source)
+                else:
+                    yield _outcome(future, source, refused)
+                alone = alone and bool(running)
     finally:
         for future in running:
             future.cancel()
         if own:
             _stop(pool, finished)
+
+
+def _usable(pool: Executor, own: bool, jobs: int) -> Executor:
+    """The pool, or a new one in place of ours when a process of it died (it takes no more)."""
+    if own and getattr(pool, "_broken", False):
+        _stop(pool, False)
+        return local_pool(jobs)
+    return pool
+
+
+def _pool_died(future: Future[Any]) -> bool:
+    """The job's pool process died (all its pool's jobs fail alike, not only the culprit's)."""
+    return not future.cancelled() and isinstance(future.exception(), BrokenExecutor)
 
 
 def _sendable(source: Source, as_content: bool) -> Source | FileResult:
