@@ -50,8 +50,20 @@ def documents(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return folder
 
 
-def hostile_files(folder: Path) -> dict[str, str]:
-    """Damaged and hostile files made in folder: each name and a word its line must hold."""
+# The damaged and hostile files hostile_files makes: each name and a word its line must hold.
+HOSTILE = {
+    "截断.xlsx": "损坏",
+    "不是表格.xlsx": "不是Excel工作簿",
+    "空的.docx": "空的",
+    "解压崩溃.pdf": "异常退出",
+    "炸弹.zip/炸弹.xlsx": "压缩炸弹",
+    "炸弹.zip/套娃.zip": "压缩包中的压缩包",
+    "坏压缩包.zip": "压缩包无法打开",
+}
+
+
+def hostile_files(folder: Path) -> None:
+    """Make the damaged and hostile files of HOSTILE in folder."""
     good = (FIXTURES / "typed-forms.xlsx").read_bytes()
     (folder / "截断.xlsx").write_bytes(good[: len(good) // 3])
     (folder / "不是表格.xlsx").write_bytes(b"just some words, no workbook at all\n" * 20)
@@ -65,15 +77,6 @@ def hostile_files(folder: Path) -> dict[str, str]:
         archive.writestr("套娃.zip", _zip_of({"a.xlsx": good}))
         archive.writestr("../../越界.xlsx", good)  # read from a temporary file, never there
     (folder / "坏压缩包.zip").write_bytes(b"PK\x03\x04 not really an archive")
-    return {
-        "截断.xlsx": "损坏",
-        "不是表格.xlsx": "不是Excel工作簿",
-        "空的.docx": "空的",
-        "解压崩溃.pdf": "异常退出",
-        "炸弹.zip/炸弹.xlsx": "压缩炸弹",
-        "炸弹.zip/套娃.zip": "压缩包中的压缩包",
-        "坏压缩包.zip": "压缩包无法打开",
-    }
 
 
 def _zip_of(members: dict[str, bytes]) -> bytes:
@@ -86,7 +89,7 @@ def _zip_of(members: dict[str, bytes]) -> bytes:
 
 @pytest.fixture(scope="session")
 def bureau_folder(documents: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The documents and, beside them, the damaged and hostile files (see HOSTILE)."""
+    """The documents and, beside them, the damaged and hostile files of HOSTILE."""
     folder = tmp_path_factory.mktemp("bureau")
     shutil.copytree(documents, folder, dirs_exist_ok=True)
     hostile_files(folder)

@@ -17,7 +17,7 @@ from goaleditor.formats.readers.published_text import read
 from goaleditor.formats.registry import read_document, write_document
 from goaleditor.model.checks import ERROR
 from goaleditor.reading.worker import CRASHED
-from tests.batch.conftest import EXAMPLE, expected_names, hostile_files
+from tests.batch.conftest import EXAMPLE, HOSTILE, expected_names
 from tests.reading.hostile import many_rectangles_pdf
 
 
@@ -36,9 +36,9 @@ def test_every_file_of_the_folder_is_one_result(
 
 
 def test_the_damaged_and_hostile_files_are_one_line_each(
-    results: dict[str, FileResult], bureau_folder: Path, tmp_path: Path
+    results: dict[str, FileResult], bureau_folder: Path
 ) -> None:
-    for name, word in hostile_files(tmp_path).items():
+    for name, word in HOSTILE.items():
         result = results[f"{bureau_folder}/{name}"]
         assert not result.readable and word in result.reason, result
         assert "\n" not in result.line() and result.line().count("\t") == 2

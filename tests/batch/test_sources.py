@@ -12,7 +12,7 @@ from goaleditor.batch import sources
 from goaleditor.batch.naming import Names, safe_stem, stem_for
 from goaleditor.batch.results import FileResult
 from goaleditor.batch.sources import Source, Walk, count_files
-from tests.batch.conftest import FIXTURES, hostile_files
+from tests.batch.conftest import FIXTURES, HOSTILE, hostile_files
 
 
 def _walk(*paths: Path) -> tuple[dict[str, Source | FileResult], Walk]:
@@ -39,12 +39,12 @@ def test_a_file_named_on_the_command_line_is_reported_whatever_its_kind(tmp_path
 
 
 def test_archive_members_are_read_under_caps_each_refusal_one_line(tmp_path: Path) -> None:
-    said = hostile_files(tmp_path)
+    hostile_files(tmp_path)
     found, _ = _walk(tmp_path / "炸弹.zip", tmp_path / "坏压缩包.zip")
     bomb = found[f"{tmp_path}/炸弹.zip/炸弹.xlsx"]
     assert isinstance(bomb, FileResult) and "压缩炸弹" in bomb.reason
     nested = found[f"{tmp_path}/炸弹.zip/套娃.zip"]
-    assert isinstance(nested, FileResult) and said["炸弹.zip/套娃.zip"] in nested.reason
+    assert isinstance(nested, FileResult) and HOSTILE["炸弹.zip/套娃.zip"] in nested.reason
     broken = found[str(tmp_path / "坏压缩包.zip")]
     assert isinstance(broken, FileResult) and "压缩包无法打开" in broken.reason
     climbing = found[f"{tmp_path}/炸弹.zip/../../越界.xlsx"]
