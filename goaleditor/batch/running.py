@@ -165,6 +165,8 @@ def _sendable(source: Source, as_content: bool) -> Source | FileResult:
         return source
     try:
         return source.with_content()
+    except ValueError as exc:
+        return unreadable(source.name, str(exc))
     except OSError as exc:
         from goaleditor.errors import io_failure
 

@@ -35,13 +35,14 @@ class Source:
         return PurePosixPath(self.name).suffix.lower()
 
     def with_content(self) -> Source:
-        """The same file carried as its content (for workers that do not share this disk)."""
+        """The same file carried as its content (for workers that do not share this disk);
+        ValueError when it is too large to send, OSError when it cannot be read."""
         if self.data is not None or self.path is None:
             return self
         with open(self.path, "rb") as file:
             data = file.read(MAX_MEMBER_BYTES + 1)
         if len(data) > MAX_MEMBER_BYTES:
-            raise OSError(f"超过{MAX_MEMBER_BYTES // 2**20}MB，不发送到集群")
+            raise ValueError(f"文件超过{MAX_MEMBER_BYTES // 2**20}MB，不发送到集群读取")
         return Source(self.name, None, data)
 
 

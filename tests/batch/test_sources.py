@@ -106,3 +106,18 @@ def test_names_are_safe_on_windows_and_never_two_alike() -> None:
     several = FileResult(name="x/报送.xlsx", unit="某局", tables=3, project="甲项目")
     assert stem_for(several) == "某局_甲项目等3个项目"
     assert stem_for(FileResult(name="x/报送.xlsx")) == "报送"
+
+
+def test_a_file_too_large_to_send_to_a_cluster_is_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from goaleditor.batch.running import _sendable
+
+    monkeypatch.setattr(sources, "MAX_MEMBER_BYTES", 10)
+    path = tmp_path / "大.xlsx"
+    path.write_bytes(b"x" * 11)
+    refused = _sendable(Source(str(path), path=path), as_content=True)
+    assert isinstance(refused, FileResult) and "不发送到集群" in refused.reason
+    (tmp_path / "小.xlsx").write_bytes(b"x" * 10)
+    sent = _sendable(Source("小.xlsx", path=tmp_path / "小.xlsx"), as_content=True)
+    assert isinstance(sent, Source) and sent.data == b"x" * 10 and sent.path is None
