@@ -86,7 +86,7 @@ def ensure_venv() -> None:
         step("正在安装依赖（首次约需几分钟）…")
     # pip's own lines (Collecting …, the download bars) show it is moving on.
     pip = [str(PYTHON), "-m", "pip", "install", "--disable-pip-version-check"]
-    subprocess.run([*pip, "-e", f"{ROOT}[test]"], check=True)
+    subprocess.run([*pip, "-e", f"{ROOT}[test,cluster]"], check=True)
     STAMP.write_text(digest)
     step("安装完成")
 

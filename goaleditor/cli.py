@@ -359,6 +359,12 @@ def _quiet_stdout() -> None:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
+def _cmd_batch(args: argparse.Namespace) -> int:
+    from goaleditor.batch.cli import run
+
+    return run(args)
+
+
 _COMMAND_FUNCTIONS = {
     "import": _cmd_import,
     "export": _cmd_export,
@@ -367,6 +373,7 @@ _COMMAND_FUNCTIONS = {
     "next-year": _cmd_next_year,
     "self-evaluate": _cmd_self_evaluate,
     "diff": _cmd_diff,
+    "batch": _cmd_batch,
 }
 
 

@@ -1,0 +1,48 @@
+"""Names of a batch export's files: from the documents (单位_项目名称), safe as Windows file
+names, never two alike in one folder (letter case aside)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import PurePosixPath
+
+from goaleditor.batch.results import FileResult
+
+MAX_STEM = 80  # characters: the whole path stays within Windows' 260 in most folders
+_UNSAFE = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]+')
+_SPACES = re.compile(r"\s+")
+_RESERVED = re.compile(r"^(con|prn|aux|nul|com\d|lpt\d)(\..*)?$", re.IGNORECASE)
+
+
+def stem_for(result: FileResult) -> str:
+    """单位_项目名称 (…等N个项目 for more tables), else the source file's own name."""
+    project = result.project
+    if project and result.tables > 1:
+        project = f"{project}等{result.tables}个项目"
+    parts = [part for part in (result.unit, project) if part]
+    stem = safe_stem("_".join(parts))
+    return stem or safe_stem(PurePosixPath(result.name).stem) or "文档"
+
+
+def safe_stem(text: str) -> str:
+    """text as a file name's stem on Windows too: no reserved characters or names, no
+    trailing dot or space, at most MAX_STEM characters."""
+    stem = _SPACES.sub(" ", _UNSAFE.sub("_", text)).strip()[:MAX_STEM].rstrip(". ")
+    if _RESERVED.match(stem):
+        stem = f"_{stem}"
+    return stem
+
+
+class Names:
+    """Hands out distinct names in one folder: 名称.pdf, 名称（2）.pdf, … ."""
+
+    def __init__(self) -> None:
+        self._taken: set[str] = set()
+
+    def take(self, stem: str, suffix: str) -> str:
+        """A name not handed out before in this run."""
+        name, number = f"{stem}{suffix}", 2
+        while name.lower() in self._taken:
+            name, number = f"{stem}（{number}）{suffix}", number + 1
+        self._taken.add(name.lower())
+        return name
