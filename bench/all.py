@@ -46,7 +46,17 @@ def plan(quick: bool) -> list[tuple[str, Callable[[], list[Result]]]]:
 
     if quick:
         return [
-            ("import", run("import", pdf_tables=30, book_tables=100, rounds=2)),
+            (
+                "import",
+                run(
+                    "import",
+                    pdf_tables=30,
+                    book_tables=100,
+                    rounds=2,
+                    book_rounds=2,
+                    book_sizes=(50, 100, 200),
+                ),
+            ),
             ("xlsx", run("xlsx", tables=100, rounds=2)),
             ("open", run("open", sizes=(100, 1000))),
             ("working_copy", run("working_copy", tables=1000)),
