@@ -156,50 +156,40 @@ class _Stream:
 
     def start(self, name: str, attrs: dict[str, str]) -> None:
         """An element starts (what goes wrong is kept for after the piece: see failure)."""
-        if self.failure is None:
-            try:
-                self._start(name, attrs)
-            except Exception as exc:
-                self.failure = exc
-
-    def end(self, name: str) -> None:
-        """An element ends (what goes wrong is kept for after the piece: see failure)."""
-        if self.failure is None:
-            try:
-                self._end(name)
-            except Exception as exc:
-                self.failure = exc
-
-    def _start(self, name: str, attrs: dict[str, str]) -> None:
-        self.depth += 1
-        depth = self.depth
-        if self.inline is not None:
-            self.inline.append(("start", name, attrs))
+        if self.failure is not None:
             return
-        if self.piece is not None:  # an element inside <v>: its text is what came before
-            self._close_piece()
-        row_depth = self.row_depth
-        if row_depth:
-            if depth == row_depth + 1:
-                self.cell, self.value, self.seen_value, self.last = attrs, None, False, {}
-                self.inline_text = None
-            elif depth == row_depth + 2:
-                self._cell_child(name, attrs)
-            return
-        if name == _ROW:
-            self._row_start(attrs)
-        elif name == _COL:
-            from openpyxl.utils import get_column_letter
+        try:
+            self.depth += 1
+            depth = self.depth
+            if self.inline is not None:
+                self.inline.append(("start", name, attrs))
+                return
+            if self.piece is not None:  # an element inside <v>: its text is what came before
+                self._close_piece()
+            row_depth = self.row_depth
+            if row_depth:
+                if depth == row_depth + 1:
+                    self.cell, self.value, self.seen_value, self.last = attrs, None, False, {}
+                    self.inline_text = None
+                elif depth == row_depth + 2:
+                    self._cell_child(name, attrs)
+                return
+            if name == _ROW:
+                self._row_start(attrs)
+            elif name == _COL:
+                from openpyxl.utils import get_column_letter
 
-            self.column_dimensions[get_column_letter(int(attrs["min"]))] = attrs
-        elif name == _MERGE_CELLS:
-            _check_keywords(attrs, {"count"})
-            self.merge_cells = []
-        elif self.merge_cells is not None and name.rpartition("}")[2] == "mergeCell":
-            _check_keywords(attrs, {"ref"})
-            bounds = _merge_bounds(attrs.get("ref"))
-            if bounds is not None:
-                self.merge_cells.append(bounds)
+                self.column_dimensions[get_column_letter(int(attrs["min"]))] = attrs
+            elif name == _MERGE_CELLS:
+                _check_keywords(attrs, {"count"})
+                self.merge_cells = []
+            elif self.merge_cells is not None and name.rpartition("}")[2] == "mergeCell":
+                _check_keywords(attrs, {"ref"})
+                bounds = _merge_bounds(attrs.get("ref"))
+                if bounds is not None:
+                    self.merge_cells.append(bounds)
+        except Exception as exc:
+            self.failure = exc
 
     def _cell_child(self, name: str, attrs: dict[str, str]) -> None:
         local = name.rpartition("}")[2]
@@ -243,27 +233,33 @@ class _Stream:
         elif self.piece is not None:
             self.piece.append(text)
 
-    def _end(self, name: str) -> None:
-        depth = self.depth
-        self.depth -= 1
-        if self.inline is not None:
-            self.inline.append(("end", name, None))
-            if depth == self.row_depth + 2:
-                self.inline_text, self.inline = _inline_text(self.inline), None
+    def end(self, name: str) -> None:
+        """An element ends (what goes wrong is kept for after the piece: see failure)."""
+        if self.failure is not None:
             return
-        row_depth = self.row_depth
-        if not row_depth:
-            if name == _MERGE_CELLS and self.merge_cells is not None:
-                self.merges, self.merge_cells = self.merge_cells, None
-            return
-        if depth == row_depth + 2:
-            if self.piece is not None:
-                self._close_piece()
-        elif depth == row_depth + 1:
-            self._cell_end(name)
-        elif depth == row_depth:
-            self.rows.append((self.row_counter, self.cells, self.hidden))
-            self.row_depth = 0
+        try:
+            depth = self.depth
+            self.depth -= 1
+            if self.inline is not None:
+                self.inline.append(("end", name, None))
+                if depth == self.row_depth + 2:
+                    self.inline_text, self.inline = _inline_text(self.inline), None
+                return
+            row_depth = self.row_depth
+            if not row_depth:
+                if name == _MERGE_CELLS and self.merge_cells is not None:
+                    self.merges, self.merge_cells = self.merge_cells, None
+                return
+            if depth == row_depth + 2:
+                if self.piece is not None:
+                    self._close_piece()
+            elif depth == row_depth + 1:
+                self._cell_end(name)
+            elif depth == row_depth:
+                self.rows.append((self.row_counter, self.cells, self.hidden))
+                self.row_depth = 0
+        except Exception as exc:
+            self.failure = exc
 
     def _cell_end(self, name: str) -> None:
         attrs = self.cell or {}
@@ -356,6 +352,9 @@ def _built(events: list[tuple[str, Any, Any]]) -> Element:
 def _inline_text(events: list[tuple[str, Any, Any]]) -> str:
     """An inline string's text (<is> as expat events), as openpyxl's Text.from_tree(…).content:
     the text of its one <t>, or else what openpyxl makes of it."""
+    usual = len(events) == 5 and events[2][0] == "data" and events[1][0] == "start"
+    if usual and events[1][1].endswith("}t") and not events[0][2]:
+        return str(events[2][1])  # <is><t>text</t></is>
     inner = events[2:-2]
     plain = (
         len(events) >= 4

@@ -4,6 +4,7 @@ hardened, and progress said while a large workbook is read."""
 from __future__ import annotations
 
 import datetime as dt
+import sys
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -224,3 +225,28 @@ def test_progress_is_said_while_a_workbook_of_many_sheets_is_opened(
     assert len(read) == 60
     before_any_sheet = beats[: beats.index("表1")]
     assert len(before_any_sheet) >= 60  # each sheet listed is a sign, before any is read
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="the fork start method carries the patch")
+def test_a_reading_worker_hears_the_workbook_move_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from goaleditor.reading import worker as reading_worker
+
+    path = _big_workbook(tmp_path / "many.xlsx", 60, 1)
+    monkeypatch.setattr(guard, "_BEAT_SECONDS", 0.0)  # in the forked child too
+    heard: list[None] = []
+    moved_on = reading_worker.Job._moved_on
+
+    def hear(job: reading_worker.Job) -> None:
+        heard.append(None)
+        moved_on(job)
+
+    monkeypatch.setattr(reading_worker.Job, "_moved_on", hear)
+    child = reading_worker.Worker("fork")
+    try:
+        document, _notes = child.submit(path, 120.0).result()
+    finally:
+        child.close()
+    assert len(document.tables) == 60
+    assert len(heard) >= 2 * 60  # each sheet listed, then each sheet read
