@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 import warnings
 import zipfile
 from collections.abc import Callable, Iterator
@@ -38,6 +39,7 @@ __all__ = ["read"]
 
 MAX_SHEETS = 10_001  # one sheet per table (limits.MAX_TABLES) and a 目录
 META_PREFIX = "goaleditor."
+PARTS_PER_DEADLINE = 1_000
 
 
 def check_safety() -> None:
@@ -48,7 +50,8 @@ def check_safety() -> None:
         raise InputError("无法安全读取Excel：缺少defusedxml组件，请重新安装goaleditor")
 
 
-def _check_archive(path: Path) -> None:
+def _check_archive(path: Path) -> int:
+    """Refuse a workbook that is no zip, too large, another kind or hostile; its part count."""
     guard.check_container(path)
     try:
         with zipfile.ZipFile(path) as archive:
@@ -57,6 +60,7 @@ def _check_archive(path: Path) -> None:
             guard.check_kind(path.name, {member.filename for member in members})
             guard.check_no_dtd(path.name, archive)
             check_shared_strings(path.name, archive)
+            return len(members)
     except InputError:
         raise
     except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError):
@@ -72,8 +76,11 @@ def read(path: Path, warn: Warn | None = None) -> Document:
     notes where they matter; reading stops at the guard's caps and deadline.
     """
     check_safety()
-    _check_archive(path)
-    deadline = guard.Deadline(path.name)
+    parts = _check_archive(path)
+    # The guard's time for each thousand parts: a 5000-table export is valid, and a busy
+    # machine reads it in more than a minute (a reading worker still stops one stuck).
+    thousands = max(1, math.ceil(parts / PARTS_PER_DEADLINE))
+    deadline = guard.Deadline(path.name, guard.MAX_SECONDS * thousands)
     notes: list[ImportNote] = []
     places: list[tuple[str, list[tuple[int, str]]]] = []
     with path.open("rb") as source, warnings.catch_warnings(record=True) as caught:

@@ -250,3 +250,23 @@ def test_a_reading_worker_hears_the_workbook_move_on(
         child.close()
     assert len(document.tables) == 60
     assert len(heard) >= 2 * 60  # each sheet listed, then each sheet read
+
+
+def test_a_workbook_of_many_parts_has_the_guards_time_for_each_thousand(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = _big_workbook(tmp_path / "many.xlsx", 60, 1)
+    with zipfile.ZipFile(path) as archive:
+        parts = len(archive.infolist())
+    given: list[float] = []
+    deadline = guard.Deadline
+
+    def recorded(source: str, seconds: float | None = None, *args: Any, **kw: Any) -> Any:
+        given.append(guard.MAX_SECONDS if seconds is None else seconds)
+        return deadline(source, seconds, *args, **kw)
+
+    monkeypatch.setattr(xlsx, "PARTS_PER_DEADLINE", 20)
+    monkeypatch.setattr(guard, "Deadline", recorded)
+    xlsx.read(path)
+    assert given == [guard.MAX_SECONDS * -(-parts // 20)]
+    assert given[0] > guard.MAX_SECONDS
