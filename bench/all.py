@@ -52,7 +52,19 @@ def plan(quick: bool) -> list[tuple[str, Callable[[], list[Result]]]]:
     if quick:
         return [
             ("pdf_import", run("pdf_import", sizes=(30, 100), rounds=2, process=100)),
-            ("import", without_pdf(run("import", pdf_tables=2, book_tables=100, rounds=2))),
+            (
+                "import",
+                without_pdf(
+                    run(
+                        "import",
+                        pdf_tables=2,
+                        book_tables=100,
+                        rounds=2,
+                        book_rounds=2,
+                        book_sizes=(50, 100, 200),
+                    )
+                ),
+            ),
             ("xlsx", run("xlsx", tables=100, rounds=2)),
             ("open", run("open", sizes=(100, 1000))),
             ("working_copy", run("working_copy", tables=1000)),

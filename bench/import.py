@@ -3,7 +3,9 @@
 PDF: goaleditor's import of its own export of 100 tables (about 200 pages) against
 pdfplumber's extract_tables() alone on every page of the same file. Target: <= 1x.
 Workbook: the import of a 1000-table export against openpyxl's load_workbook alone
-(read-only, values only, every cell visited).
+(read-only, values only, every cell visited), interleaved rounds, wall and CPU time; and the
+scaling of the import from 100 to 5000 tables (the exponent of a fitted power law, 1.0 =
+linear; issue 26 asks <= 1.05). `python bench/import.py --workbook [TABLES…]` runs that part.
 Large workbook: a ~15 MB workbook of long-text rows (as a clerk's sheet with long 描述), time
 and peak memory of the import against openpyxl alone, each in a fresh process.
 """
@@ -11,9 +13,11 @@ and peak memory of the import against openpyxl alone, each in a fresh process.
 from __future__ import annotations
 
 import json
+import math
 import os
 import random
 import resource
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -23,7 +27,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 os.environ.setdefault("GOALEDITOR_BUNDLED_FONTS", "1")
 
-from bench.common import Result, best_of, big_document
+from bench.common import Result, Spread, best_of, big_document, interleaved, ratios
 from goaleditor.formats import read_document
 from goaleditor.formats.writers.excel import write as write_xlsx
 from goaleditor.formats.writers.pdf import write as write_pdf
@@ -120,6 +124,78 @@ def large_workbook(folder: Path) -> None:
     print(f"  (the document keeps the text: {chars / 1e6:.1f} M characters)")
 
 
+BOOK_SIZES = (100, 1000, 5000)
+
+
+def fitted_exponent(sizes: list[int], times: list[float]) -> float:
+    """The power of a least-squares fit time = c * tables ** power (1.0: linear)."""
+    xs, ys = [math.log(n) for n in sizes], [math.log(t) for t in times]
+    mx, my = statistics.fmean(xs), statistics.fmean(ys)
+    return sum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=True)) / sum(
+        (x - mx) ** 2 for x in xs
+    )
+
+
+def workbook_ratio(tables: int, rounds: int, folder: Path) -> tuple[Spread, Spread]:
+    """The import of a tables-table export against openpyxl read-only: ratios (wall, CPU)
+    over interleaved rounds."""
+    book = folder / f"tables-{tables}.xlsx"
+    write_xlsx(big_document(tables), book)
+    read_document(book)  # warm both (imports)
+    openpyxl_cells(book)
+    times = interleaved(
+        rounds, {"openpyxl": lambda: openpyxl_cells(book), "ours": lambda: read_document(book)}
+    )
+    return ratios(times["ours"], times["openpyxl"])
+
+
+def workbook_scaling(
+    sizes: tuple[int, ...], rounds: int, folder: Path
+) -> tuple[Spread, Spread, dict[int, tuple[float, float]]]:
+    """The fitted exponent of the import's time from sizes[0] to sizes[-1] tables: wall and
+    CPU (median and spread over the rounds, each round fitted on its own), and the median
+    (wall, CPU) seconds at each size. Sizes are interleaved within a round."""
+    books = {}
+    for tables in sizes:
+        books[tables] = folder / f"tables-{tables}.xlsx"
+        if not books[tables].exists():
+            write_xlsx(big_document(tables), books[tables])
+    read_document(books[sizes[0]])  # warm (imports)
+    times = interleaved(
+        rounds, {str(n): (lambda path=path: read_document(path)) for n, path in books.items()}
+    )
+    sizes_list = list(sizes)
+    walls = [
+        fitted_exponent(sizes_list, [times[str(n)][r].wall for n in sizes]) for r in range(rounds)
+    ]
+    cpus = [
+        fitted_exponent(sizes_list, [times[str(n)][r].cpu for n in sizes]) for r in range(rounds)
+    ]
+    medians = {
+        n: (
+            statistics.median(t.wall for t in times[str(n)]),
+            statistics.median(t.cpu for t in times[str(n)]),
+        )
+        for n in sizes
+    }
+    return Spread.of(walls), Spread.of(cpus), medians
+
+
+def workbook_main(sizes: tuple[int, ...], rounds: int = 5) -> None:
+    """Print the workbook part: the ratio at 1000 tables, then the scaling over sizes."""
+    folder = Path(tempfile.mkdtemp())
+    wall, cpu = workbook_ratio(1000, rounds, folder)
+    print(f"workbook import / openpyxl read-only, 1000 tables, {rounds} interleaved rounds:")
+    print(f"  wall {wall.text()}   CPU {cpu.text()}   (goal <= 1.0x)")
+    exponent_wall, exponent_cpu, medians = workbook_scaling(sizes, rounds, folder)
+    for tables, (seconds, cpu_seconds) in medians.items():
+        print(f"  {tables:5d} tables: {seconds:7.2f} s wall, {cpu_seconds:7.2f} s CPU (median)")
+    print(
+        f"fitted exponent {sizes[0]}-{sizes[-1]} tables: wall {exponent_wall.text(3, '')}, "
+        f"CPU {exponent_cpu.text(3, '')} (goal <= 1.05)"
+    )
+
+
 def main() -> None:
     folder = Path(tempfile.mkdtemp())
     pdf = folder / "published.pdf"
@@ -145,27 +221,28 @@ def main() -> None:
     large_workbook(folder)
 
 
-def results(pdf_tables: int = 100, book_tables: int = 1000, rounds: int = 3) -> list[Result]:
+def results(
+    pdf_tables: int = 100,
+    book_tables: int = 1000,
+    rounds: int = 3,
+    book_rounds: int = 5,
+    book_sizes: tuple[int, ...] = BOOK_SIZES,
+) -> list[Result]:
     """Issue 26's rows from this bench, interleaved rounds: the PDF import against
-    pdfplumber's extract_tables (not the issue's PDFium, so not judged) and the workbook
-    import against openpyxl read-only."""
-    from bench.common import interleaved, ratios
-
+    pdfplumber's extract_tables (not the issue's PDFium, so not judged), the workbook
+    import against openpyxl read-only, and its scaling over book_sizes."""
     folder = Path(tempfile.mkdtemp())
-    pdf, book = folder / "published.pdf", folder / "tables.xlsx"
+    pdf = folder / "published.pdf"
     write_pdf(big_document(pdf_tables, indicators=24), pdf)
-    write_xlsx(big_document(book_tables), book)
     import pypdfium2
 
     pages = len(pypdfium2.PdfDocument(str(pdf)))
     pdf_times = interleaved(
         rounds, {"plumber": lambda: plumber_tables(pdf), "ours": lambda: read_document(pdf)}
     )
-    book_times = interleaved(
-        rounds, {"openpyxl": lambda: openpyxl_cells(book), "ours": lambda: read_document(book)}
-    )
     pdf_wall, pdf_cpu = ratios(pdf_times["ours"], pdf_times["plumber"])
-    book_wall, book_cpu = ratios(book_times["ours"], book_times["openpyxl"])
+    book_wall, book_cpu = workbook_ratio(book_tables, book_rounds, folder)
+    exponent_wall, exponent_cpu, _ = workbook_scaling(book_sizes, book_rounds, folder)
     return [
         Result(
             path=f"open a published PDF, {pages} pages",
@@ -183,12 +260,22 @@ def results(pdf_tables: int = 100, book_tables: int = 1000, rounds: int = 3) -> 
             goal=1.0,
             cpu=book_cpu,
         ),
+        Result(
+            path=f"workbook import scaling, {book_sizes[0]}–{book_sizes[-1]} tables",
+            now=exponent_wall,
+            alternative="fitted exponent of the import's time (1.0 = linear)",
+            goal=1.05,
+            unit="",
+            cpu=exponent_cpu,
+        ),
     ]
 
 
 if __name__ == "__main__":
     if sys.argv[1:2] == ["--measure"]:
         _measure(sys.argv[2], Path(sys.argv[3]))
+    elif sys.argv[1:2] == ["--workbook"]:
+        workbook_main(tuple(int(n) for n in sys.argv[2:]) or BOOK_SIZES)
     elif sys.argv[1:2] == ["--large"]:
         large_workbook(Path(tempfile.mkdtemp()))
     else:

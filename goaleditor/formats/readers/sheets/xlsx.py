@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
+import math
 import warnings
 import zipfile
 from collections.abc import Callable, Iterator
@@ -15,11 +15,12 @@ from goaleditor.formats.notes import ImportNote, Warn, locating
 from goaleditor.formats.readers import guard
 from goaleditor.formats.readers.sheets.number_format import shown_date, shown_number
 from goaleditor.formats.readers.sheets.shared_strings import check_shared_strings
+from goaleditor.formats.readers.sheets.xlsx_sheet import SheetContent, read_sheet
+from goaleditor.formats.readers.sheets.xlsx_workbook import load as load_workbook
 from goaleditor.formats.readers.tables.cell_value import text as _text
 from goaleditor.formats.readers.tables.columns import label as _label
 from goaleditor.formats.readers.tables.document_reader import (
     MAX_COLUMNS,
-    MAX_ROWS,
     document_from_sheets,
 )
 from goaleditor.formats.readers.tables.money import NoResult
@@ -38,8 +39,7 @@ __all__ = ["read"]
 
 MAX_SHEETS = 10_001  # one sheet per table (limits.MAX_TABLES) and a 目录
 META_PREFIX = "goaleditor."
-
-_FORMULA_RE = re.compile(rb"<(?:\w+:)?f[ >/]")
+PARTS_PER_DEADLINE = 1_000
 
 
 def check_safety() -> None:
@@ -50,7 +50,8 @@ def check_safety() -> None:
         raise InputError("无法安全读取Excel：缺少defusedxml组件，请重新安装goaleditor")
 
 
-def _check_archive(path: Path) -> None:
+def _check_archive(path: Path) -> int:
+    """Refuse a workbook that is no zip, too large, another kind or hostile; its part count."""
     guard.check_container(path)
     try:
         with zipfile.ZipFile(path) as archive:
@@ -59,6 +60,7 @@ def _check_archive(path: Path) -> None:
             guard.check_kind(path.name, {member.filename for member in members})
             guard.check_no_dtd(path.name, archive)
             check_shared_strings(path.name, archive)
+            return len(members)
     except InputError:
         raise
     except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError):
@@ -73,18 +75,19 @@ def read(path: Path, warn: Warn | None = None) -> Document:
     A damaged or hostile workbook gives one InputError line; the library's warnings become
     notes where they matter; reading stops at the guard's caps and deadline.
     """
-    from openpyxl import load_workbook
-
     check_safety()
-    _check_archive(path)
-    deadline = guard.Deadline(path.name)
+    parts = _check_archive(path)
+    # The guard's time for each thousand parts: a 5000-table export is valid, and a busy
+    # machine reads it in more than a minute (a reading worker still stops one stuck).
+    thousands = max(1, math.ceil(parts / PARTS_PER_DEADLINE))
+    deadline = guard.Deadline(path.name, guard.MAX_SECONDS * thousands)
     notes: list[ImportNote] = []
     places: list[tuple[str, list[tuple[int, str]]]] = []
     with path.open("rb") as source, warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         try:
             # The open file, not its name: openpyxl refuses a workbook named .xls by its name.
-            workbook = load_workbook(source, read_only=True, data_only=True, keep_links=False)
+            workbook = load_workbook(source, deadline)
         except InputError:
             raise
         except guard.DAMAGE as exc:
@@ -125,11 +128,11 @@ def _bounded_sheets(
         if getattr(sheet, "sheet_state", "visible") != "visible":
             notes.append(hidden_sheet_note(sheet.title))
             continue
-        bounded = guard.BoundedSheet(sheet, deadline, notes)
-        values = _sheet_values(bounded)
-        notes.extend(hide(sheet.title, values, bounded.hidden_rows, bounded.hidden_columns))
-        _cover_merges(values, bounded.merges)
-        grid = SheetGrid(values, bounded.merges)
+        content = read_sheet(sheet, deadline, notes)
+        values = _shown(workbook, content)
+        notes.extend(hide(sheet.title, values, content.hidden_rows, content.hidden_columns))
+        _cover_merges(values, content.merges)
+        grid = SheetGrid(values, content.merges)
         places.append((sheet.title, _project_rows(grid)))
         yield sheet.title, grid
 
@@ -218,66 +221,34 @@ def _apply_metadata(document: Document, meta: dict[str, str]) -> None:
         document.layout = meta["layout"]
 
 
-def _sheet_values(sheet: Any) -> list[list[Any]]:
+def _shown(workbook: Any, content: SheetContent) -> list[list[Any]]:
     """Cell values as shown: a number through its format when that adds % or a unit; a formula
     saved without its result as NoResult (not as a blank that would read as nothing)."""
-    missing = _formulas_without_result(sheet)
-    rows = []
-    for number, row in enumerate(sheet.iter_rows(max_col=MAX_COLUMNS)):
-        if number >= MAX_ROWS:
-            break
-        values: list[Any] = []
-        for cell in row:
-            value = cell.value
+    formats: dict[Any, str] = {}
+    rows = content.rows
+    for values, styles in zip(rows, content.styles, strict=True):
+        for column, style in styles.items():
+            value = values[column]
             if isinstance(value, int | float) and not isinstance(value, bool):
-                value = shown_number(value, getattr(cell, "number_format", None))
+                values[column] = shown_number(value, _number_format(workbook, style, formats))
             elif isinstance(value, dt.date):
-                value = shown_date(value, getattr(cell, "number_format", None))
-            elif value is None and missing and (number, len(values)) in missing:
-                value = NoResult(missing[number, len(values)])
-            values.append(value)
-        rows.append(values)
+                values[column] = shown_date(value, _number_format(workbook, style, formats))
+    for (r, c), formula in content.formulas.items():
+        if 0 <= r < len(rows) and 0 <= c < len(rows[r]) and rows[r][c] is None:
+            rows[r][c] = NoResult(formula)
     return rows
 
 
-def _formulas_without_result(sheet: Any) -> dict[tuple[int, int], str]:
-    """(row, column) → formula of each formula cell the workbook saved with no value.
+def _number_format(workbook: Any, style: Any, known: dict[Any, str]) -> str:
+    """A cell style's number format, as openpyxl's ReadOnlyCell.number_format finds it."""
+    if style in known:
+        return known[style]
+    from openpyxl.styles.numbers import BUILTIN_FORMATS, BUILTIN_FORMATS_MAX_SIZE
 
-    The sheet's XML is scanned in pieces; only a sheet that holds formulas at all is parsed
-    a second time, as a stream (a large sheet is never held whole in memory)."""
-    get_source = getattr(sheet, "_get_source", None)
-    if get_source is None:
-        return {}
-    from openpyxl.utils.cell import column_index_from_string, coordinate_from_string
-    from openpyxl.xml.functions import iterparse
-
-    with get_source() as source:
-        if not _holds_formulas(source):
-            return {}
-    found: dict[tuple[int, int], str] = {}
-    with get_source() as source:
-        for _event, element in iterparse(source):
-            if element.tag.rpartition("}")[2] != "c":
-                continue
-            children = {child.tag.rpartition("}")[2]: child for child in element}
-            value = children.get("v")
-            if "f" in children and (value is None or not (value.text or "")):
-                ref = element.get("r", "")
-                try:
-                    column, row = coordinate_from_string(ref)
-                except ValueError:
-                    continue
-                formula = "=" + (children["f"].text or "")
-                found[row - 1, column_index_from_string(column) - 1] = formula
-            element.clear()
-    return found
-
-
-def _holds_formulas(source: Any, piece: int = 1 << 20) -> bool:
-    """True when the XML stream has a formula element (<f> or <x:f …>) anywhere."""
-    tail = b""
-    while chunk := source.read(piece):
-        if _FORMULA_RE.search(tail + chunk):
-            return True
-        tail = chunk[-16:]
-    return False
+    number = workbook._cell_styles[style].numFmtId
+    if number < BUILTIN_FORMATS_MAX_SIZE:
+        shown = BUILTIN_FORMATS.get(number, "General")
+    else:
+        shown = workbook._number_formats[number - BUILTIN_FORMATS_MAX_SIZE]
+    known[style] = str(shown)
+    return known[style]

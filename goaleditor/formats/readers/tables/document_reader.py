@@ -11,6 +11,7 @@ from goaleditor.errors import InputError, RefusalKind
 from goaleditor.formats.layout.grid import SHEET_AGENCY_ROW, SHEET_GRID_ROW, SHEET_TITLE_ROW
 from goaleditor.formats.layout.official import EXPORT_HEADINGS
 from goaleditor.formats.notes import ImportNote, Warn
+from goaleditor.formats.readers.guard import progress
 from goaleditor.formats.readers.self_evaluation.kind import choose_kind, make_self_evaluation
 from goaleditor.formats.readers.self_evaluation.table import read_self_evaluation
 from goaleditor.formats.readers.tables.cell_text import INVISIBLE_NOTE, CellCleaner
@@ -81,6 +82,7 @@ def document_from_sheets(
     cover = ""  # a publication's cover sheet names the whole document
     found_tables: list[tuple[str, Parsed, str]] = []  # (sheet, table, layout) of either kind
     for order, (name, grid) in enumerate(sheets):
+        progress()  # thousands of sheets take a while here too, all of them read already
         found = _exact_table(grid, exact) if exact else None
         before = len(skipped)
         parsed = (
