@@ -13,13 +13,14 @@ import functools
 import warnings
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import IO, Any, NoReturn
+from typing import IO, Any
 from xml.etree.ElementTree import Element, ParseError, TreeBuilder
 from xml.parsers import expat
 
 from goaleditor.errors import InputError
 from goaleditor.formats.notes import ImportNote
 from goaleditor.formats.readers import guard
+from goaleditor.formats.readers.sheets.hardened_expat import hardened_parser
 from goaleditor.formats.readers.tables.document_reader import MAX_COLUMNS, MAX_ROWS
 
 NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
@@ -54,38 +55,6 @@ def _true(flag: Any) -> bool:
 def _element_name(name: str) -> str:
     """expat's "namespace}local" as ElementTree spells it: "{namespace}local"."""
     return "{" + name if "}" in name else name
-
-
-def _forbid_dtd(name: str, *_: Any) -> NoReturn:
-    from defusedxml import DTDForbidden
-
-    raise DTDForbidden(name, None, None)
-
-
-def _forbid_entity(name: str, *_: Any) -> NoReturn:
-    from defusedxml import EntitiesForbidden
-
-    raise EntitiesForbidden(name, None, None, None, None, None)
-
-
-def _forbid_external(
-    context: str, base: str | None, sysid: str | None, pubid: str | None
-) -> NoReturn:
-    from defusedxml import ExternalReferenceForbidden
-
-    raise ExternalReferenceForbidden(context, base, sysid, pubid)
-
-
-def hardened_parser() -> Any:
-    """An expat parser with "}" between namespace and name, refusing DTDs and entities."""
-    parser = expat.ParserCreate(namespace_separator="}")
-    parser.buffer_text = True
-    parser.buffer_size = _PIECE
-    parser.StartDoctypeDeclHandler = _forbid_dtd
-    parser.EntityDeclHandler = _forbid_entity
-    parser.UnparsedEntityDeclHandler = _forbid_entity
-    parser.ExternalEntityRefHandler = _forbid_external
-    return parser
 
 
 @functools.lru_cache(maxsize=4096)
@@ -372,7 +341,7 @@ def _inline_text(events: list[tuple[str, Any, Any]]) -> str:
 
 def _parsed(source: IO[bytes], stream: _Stream, check: Callable[[], None]) -> Iterator[Row]:
     """The rows of the XML in source as they are parsed, piece by piece."""
-    parser = hardened_parser()
+    parser = hardened_parser(_PIECE)
     stream.attach(parser)
     try:
         while piece := source.read(_PIECE):
