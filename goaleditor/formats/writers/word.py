@@ -63,6 +63,7 @@ _CUSTOM_NS = "http://schemas.openxmlformats.org/officeDocument/2006/custom-prope
 _VT_NS = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
 _CUSTOM_FMTID = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"
 _SPOOL_CHUNK = 1 << 20
+_CACHE_ENTRIES = 20_000  # line-broken texts kept for the next tables
 
 
 def write(
@@ -122,6 +123,8 @@ def _body(
             if toc:
                 page_counts.append(len(paginate(grid)))
             yield "".join(_table(grid, page_break=toc or index > 0))
+            if len(cache) > _CACHE_ENTRIES:  # most texts are a table's own: keep memory flat
+                cache.clear()
             check_progress(progress, index + 1, total)
 
     if not printed:
