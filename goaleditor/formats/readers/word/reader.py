@@ -1,10 +1,11 @@
-"""Import of Word documents (.docx): tables and merges read from document.xml by defusedxml."""
+"""Import of Word documents (.docx): tables and merges streamed from document.xml by lxml."""
 
 from __future__ import annotations
 
 import posixpath
 import re
 import zipfile
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -36,6 +37,13 @@ LEGACY_WORD = (
 META_PREFIX = "goaleditor."  # the custom properties the Word export writes
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_BODY = f"{_W}body"
+# What the body's children that are read can be (the rest is skipped, as _blocks skips it).
+_STREAMED = (
+    _BODY,
+    *(f"{_W}{tag}" for tag in ("p", "tbl", "sdt", "customXml", "ins", "del", "moveFrom")),
+    f"{MC}AlternateContent",
+)
 _REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 _OFFICE_DOCUMENT = "/officeDocument"
 
@@ -48,23 +56,22 @@ def read(path: Path, warn: Warn | None = None) -> Document:
         if guard.is_compound_file(path):
             raise InputError(f"{path.name}：{LEGACY_WORD}") from None
         raise
+    blocks: list[tuple[bool, list[list[Any]]]] = []
+    found: list[ImportNote] = []
     with archive:
         part = _main_part(archive, path.name)
-        try:
-            root = _parse(archive.read(part))
-        except InputError:
-            raise
-        except Exception as exc:  # ParseError, zlib and zip errors, bad CRC, DTD/entity refusals
-            raise guard.unreadable(path.name, exc, "文档内容") from None
         stored_title = _stored_title(archive)
         stored = _stored_fields(archive)
-    body = root.find(f"{_W}body")
-    if body is None:
-        raise InputError(f"{path.name}：文件已损坏：文档没有正文")
-    blocks: list[tuple[bool, list[list[Any]]]] = []
-    reader = TextReader(exact=bool(stored))
-    found: list[ImportNote] = []
-    _blocks(body, blocks, reader, found)
+        reader = TextReader(exact=bool(stored))
+        try:
+            with archive.open(part) as handle:
+                elements = guard.xml_ends(handle, _STREAMED, path.name, "文档内容")
+                if not _read_body(elements, blocks, reader, found):
+                    raise InputError(f"{path.name}：文件已损坏：文档没有正文")
+        except InputError:
+            raise
+        except Exception as exc:  # zip errors on opening the part (bad header, encryption)
+            raise guard.unreadable(path.name, exc, "文档内容") from None
     blocks = tab_tables(blocks, path.name, found.append)
     named = []
     tables = 0
@@ -148,9 +155,38 @@ def _fill_unprinted(document: Document, stored: dict[str, str]) -> None:
 
 
 def _parse(data: bytes) -> Any:
-    from defusedxml.ElementTree import fromstring
+    return guard.parse_xml(data)
 
-    return fromstring(data)
+
+def _read_body(
+    elements: Iterator[Any],
+    blocks: list[tuple[bool, list[list[Any]]]],
+    reader: TextReader,
+    notes: list[ImportNote],
+) -> bool:
+    """Read the blocks of the document's body as its parts end; False when it has none.
+
+    As ElementTree's root.find(w:body): only the first w:body under the root counts. Each of
+    its children is read once complete and then freed, so memory follows one table, not the
+    document. The whole part is still parsed, so damage after the body is found as before.
+    """
+    count = [0, 0]  # rows read, tables met
+    done = False
+    for element in elements:
+        parent = element.getparent()
+        if done or parent is None:
+            continue
+        if element.tag == _BODY:
+            done = parent.getparent() is None  # the root's child: the first body has ended
+            continue
+        if parent.tag != _BODY or parent.getparent() is None or parent.getparent().getparent():
+            continue  # inside a table, a box or another part of the tree: read with it
+        if count[0] < MAX_ROWS:
+            _block(element, blocks, reader, notes, count)
+        element.clear(keep_tail=True)
+        while element.getprevious() is not None:
+            del parent[0]
+    return done
 
 
 def _main_part(archive: zipfile.ZipFile, source: str) -> str:
@@ -187,41 +223,52 @@ def _blocks(
 
     A text box's paragraphs and tables come right after the paragraph it is anchored in.
     """
-    count = [0] if count is None else count
+    count = [0, 0] if count is None else count  # rows read, tables met
     for element in container:
         if count[0] >= MAX_ROWS:
             return
-        tag = element.tag
-        if tag == f"{_W}p":
-            text = reader.paragraph(element)
-            if text.strip():
-                if not blocks or blocks[-1][0]:
-                    blocks.append((False, []))
-                blocks[-1][1].append([text])  # split by tab_tables
-                count[0] += 1
-            for box in text_boxes(element):
-                before = sum(is_table for is_table, _ in blocks)
-                _blocks(box, blocks, reader, notes, count)
-                after = sum(is_table for is_table, _ in blocks)
-                for n in range(before + 1, after + 1):
-                    boxed = "在文本框中：按文本框所在段落的位置读取"
-                    note = ImportNote(boxed, f"第{n}个表格", joiner="")
-                    if note not in notes:  # a box inside a box said it already
-                        notes.append(note)
-        elif tag == f"{_W}tbl":
-            rows: list[list[Any]] = []
-            number = sum(is_table for is_table, _ in blocks) + 1
-            _table(element, rows, MAX_ROWS - count[0], reader, notes, number)
-            blocks.append((True, rows))
-            count[0] += len(rows) + 1
-        elif tag in (f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml", f"{_W}ins"):
-            reader.revisions |= tag == f"{_W}ins"
-            _blocks(element, blocks, reader, notes, count)
-        elif tag == f"{MC}AlternateContent":  # the same content twice: read the first
-            for branch in element[:1]:
-                _blocks(branch, blocks, reader, notes, count)
-        elif tag in (f"{_W}del", f"{_W}moveFrom"):
-            reader.revisions = True
+        _block(element, blocks, reader, notes, count)
+
+
+def _block(
+    element: Any,
+    blocks: list[tuple[bool, list[list[Any]]]],
+    reader: TextReader,
+    notes: list[ImportNote],
+    count: list[int],
+) -> None:
+    """The blocks of one paragraph, table or wrapper of them (see _blocks)."""
+    tag = element.tag
+    if tag == f"{_W}p":
+        text = reader.paragraph(element)
+        if text.strip():
+            if not blocks or blocks[-1][0]:
+                blocks.append((False, []))
+            blocks[-1][1].append([text])  # split by tab_tables
+            count[0] += 1
+        for box in text_boxes(element):
+            before = count[1]
+            _blocks(box, blocks, reader, notes, count)
+            after = count[1]
+            for n in range(before + 1, after + 1):
+                boxed = "在文本框中：按文本框所在段落的位置读取"
+                note = ImportNote(boxed, f"第{n}个表格", joiner="")
+                if note not in notes:  # a box inside a box said it already
+                    notes.append(note)
+    elif tag == f"{_W}tbl":
+        rows: list[list[Any]] = []
+        count[1] += 1  # the table's number
+        _table(element, rows, MAX_ROWS - count[0], reader, notes, count[1])
+        blocks.append((True, rows))
+        count[0] += len(rows) + 1
+    elif tag in (f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml", f"{_W}ins"):
+        reader.revisions |= tag == f"{_W}ins"
+        _blocks(element, blocks, reader, notes, count)
+    elif tag == f"{MC}AlternateContent":  # the same content twice: read the first
+        for branch in element[:1]:
+            _blocks(branch, blocks, reader, notes, count)
+    elif tag in (f"{_W}del", f"{_W}moveFrom"):
+        reader.revisions = True
 
 
 def _int(element: Any, name: str, default: int) -> int:
