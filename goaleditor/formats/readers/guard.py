@@ -320,7 +320,7 @@ def xml_ends(handle: IO[bytes], tags: Iterable[str], source: str, what: str) -> 
         _refuse_doctype(b"", root.getroottree())
         for _, element in parser.read_events():
             yield element
-    except (UnsafeXml, *DAMAGE) as exc:
+    except DAMAGE as exc:  # UnsafeXml is a ValueError
         raise unreadable(source, _first_cause(exc, handle), what) from None
 
 

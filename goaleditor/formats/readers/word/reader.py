@@ -38,12 +38,8 @@ META_PREFIX = "goaleditor."  # the custom properties the Word export writes
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _BODY = f"{_W}body"
-# What the body's children that are read can be (the rest is skipped, as _blocks skips it).
-_STREAMED = (
-    _BODY,
-    *(f"{_W}{tag}" for tag in ("p", "tbl", "sdt", "customXml", "ins", "del", "moveFrom")),
-    f"{MC}AlternateContent",
-)
+# Where the body's children read so far are read and freed: after each table, at the end.
+_STREAMED = (_BODY, f"{_W}tbl")
 _REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 _OFFICE_DOCUMENT = "/officeDocument"
 
@@ -166,27 +162,50 @@ def _read_body(
 ) -> bool:
     """Read the blocks of the document's body as its parts end; False when it has none.
 
-    As ElementTree's root.find(w:body): only the first w:body under the root counts. Each of
-    its children is read once complete and then freed, so memory follows one table, not the
-    document. The whole part is still parsed, so damage after the body is found as before.
+    As ElementTree's root.find(w:body): only the first w:body under the root counts. Its
+    children are read in order once complete (when a table or the body ends) and then freed,
+    so memory follows a table, not the document. The whole part is still parsed, so damage
+    after the body is found as before.
     """
     count = [0, 0]  # rows read, tables met
     done = False
     for element in elements:
+        if done:
+            continue
         parent = element.getparent()
-        if done or parent is None:
-            continue
-        if element.tag == _BODY:
-            done = parent.getparent() is None  # the root's child: the first body has ended
-            continue
-        if parent.tag != _BODY or parent.getparent() is None or parent.getparent().getparent():
-            continue  # inside a table, a box or another part of the tree: read with it
-        if count[0] < MAX_ROWS:
-            _block(element, blocks, reader, notes, count)
-        element.clear(keep_tail=True)
-        while element.getprevious() is not None:
-            del parent[0]
+        if element.tag == _BODY and parent is not None and parent.getparent() is None:
+            _read_children(element, None, blocks, reader, notes, count)
+            done = True
+        elif _is_body(parent):
+            _read_children(parent, element, blocks, reader, notes, count)
     return done
+
+
+def _is_body(element: Any) -> bool:
+    """The root's w:body (not one deeper in the tree)."""
+    if element is None or element.tag != _BODY:
+        return False
+    root = element.getparent()
+    return root is not None and root.getparent() is None
+
+
+def _read_children(
+    body: Any,
+    last: Any,
+    blocks: list[tuple[bool, list[list[Any]]]],
+    reader: TextReader,
+    notes: list[ImportNote],
+    count: list[int],
+) -> None:
+    """Read body's children up to last (all when None) and remove them from the tree."""
+    while len(body):
+        child = body[0]
+        if count[0] < MAX_ROWS:
+            _block(child, blocks, reader, notes, count)
+        child.clear()  # freed in place: removing a whole subtree makes lxml walk it
+        del body[0]
+        if child is last:
+            return
 
 
 def _main_part(archive: zipfile.ZipFile, source: str) -> str:
@@ -292,26 +311,27 @@ def _table(
     for index, tr in enumerate(_children(table, f"{_W}tr"), 1):
         if len(rows) >= room:
             return
-        pr = tr.find(f"{_W}trPr")
-        if pr is not None and pr.find(f"{_W}del") is not None:  # a row deleted with revisions on
+        pr = _child(tr, f"{_W}trPr")
+        if pr is not None and _child(pr, f"{_W}del") is not None:  # a row deleted in revisions
             reader.revisions = True
             continue
-        before = _int(pr.find(f"{_W}gridBefore") if pr is not None else None, "val", 0)
+        before = _int(_child(pr, f"{_W}gridBefore"), "val", 0)
         row: list[Any] = [None] * before
         for tc in _children(tr, f"{_W}tc"):
-            tcpr = tc.find(f"{_W}tcPr")
-            span = _int(tcpr.find(f"{_W}gridSpan") if tcpr is not None else None, "val", 1)
-            merge = tcpr.find(f"{_W}vMerge") if tcpr is not None else None
+            tcpr = _child(tc, f"{_W}tcPr")
+            span = _int(_child(tcpr, f"{_W}gridSpan"), "val", 1)
+            merge = _child(tcpr, f"{_W}vMerge")
             continued = merge is not None and merge.get(f"{_W}val", "continue") != "restart"
             text = ""
             if not continued:
                 text, nested = reader.cell(tc)
-                label = next((str(v) for v in row if v), "")[:12] or f"第{index}行"
-                where = f"第{number}个表格"
+                boxed = "".join("".join(box.itertext()) for box in text_boxes(tc)).strip()
+                if nested or boxed:
+                    label = next((str(v) for v in row if v), "")[:12] or f"第{index}行"
+                    where = f"第{number}个表格"
                 if nested:
                     said = f"“{label}”一行：单元格里嵌套的表格未读取（只读外层表格）"
                     notes.append(ImportNote(said, where, joiner=""))
-                boxed = "".join("".join(box.itertext()) for box in text_boxes(tc)).strip()
                 if boxed:
                     said = f"“{label}”一行：单元格里文本框中的文字“{boxed[:20]}”未读取"
                     notes.append(ImportNote(said, where, joiner=""))
@@ -320,6 +340,11 @@ def _table(
             if len(row) >= MAX_COLUMNS:
                 break
         rows.append(row[:MAX_COLUMNS])
+
+
+def _child(element: Any, tag: str) -> Any:
+    """The first child with tag (None for none, or for no element), as find(tag)."""
+    return None if element is None else next(element.iterchildren(tag), None)
 
 
 def _children(element: Any, tag: str) -> list[Any]:

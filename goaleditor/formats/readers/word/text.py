@@ -32,6 +32,7 @@ _CONTAINERS = {
     )
 }
 _DELETED = {f"{W}del", f"{W}moveFrom"}
+_BOX, _RUN_PROPERTIES, _VANISH = f"{W}txbxContent", f"{W}rPr", f"{W}vanish"
 _SKIPPED = {f"{W}pPr", f"{W}rPr", f"{W}instrText", f"{W}delText", f"{W}delInstrText"}
 # Word's Symbol font (Insert → Symbol) stores these in its private range.
 _SYMBOL_FONT = {0xB3: "≥", 0xA3: "≤", 0xB1: "±", 0xB4: "×", 0xB8: "÷", 0xB0: "°", 0xB9: "≠"}
@@ -122,9 +123,11 @@ def text_boxes(element: Any) -> list[Any]:
     older readers: only the first branch that holds a box is read. Boxes inside a box are
     its own content's business.
     """
+    if next(element.iter(_BOX), None) is None:  # most cells and paragraphs: searched in C
+        return []
     found: list[Any] = []
     for child in element:
-        if child.tag == f"{W}txbxContent":
+        if child.tag == _BOX:
             found.append(child)
         elif child.tag == f"{MC}AlternateContent":
             found += next((boxes for branch in child if (boxes := text_boxes(branch))), [])
@@ -134,8 +137,11 @@ def text_boxes(element: Any) -> list[Any]:
 
 
 def _hidden(run: Any) -> bool:
-    vanish = run.find(f"{W}rPr/{W}vanish")
-    return vanish is not None and vanish.get(f"{W}val", "true") not in ("0", "false", "off")
+    """Whether a run is hidden: the first w:rPr/w:vanish (as ElementPath finds it) is on."""
+    for properties in run.iterchildren(_RUN_PROPERTIES):
+        for vanish in properties.iterchildren(_VANISH):
+            return vanish.get(f"{W}val", "true") not in ("0", "false", "off")
+    return False
 
 
 def _symbol(element: Any) -> str:
