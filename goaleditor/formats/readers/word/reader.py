@@ -38,6 +38,9 @@ META_PREFIX = "goaleditor."  # the custom properties the Word export writes
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _BODY = f"{_W}body"
+_ROW_PROPERTIES, _DELETED, _GRID_BEFORE = f"{_W}trPr", f"{_W}del", f"{_W}gridBefore"
+_CELL, _CELL_PROPERTIES, _GRID_SPAN = f"{_W}tc", f"{_W}tcPr", f"{_W}gridSpan"
+_V_MERGE, _VAL = f"{_W}vMerge", f"{_W}val"
 # Where the body's children read so far are read and freed: after each table, at the end.
 _STREAMED = (_BODY, f"{_W}tbl")
 _REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
@@ -294,7 +297,7 @@ def _int(element: Any, name: str, default: int) -> int:
     if element is None:
         return default
     try:
-        return max(0, min(MAX_COLUMNS, int(element.get(f"{_W}val", default))))
+        return max(0, min(MAX_COLUMNS, int(element.get(_VAL, default))))
     except ValueError:
         return default
 
@@ -311,17 +314,17 @@ def _table(
     for index, tr in enumerate(_children(table, f"{_W}tr"), 1):
         if len(rows) >= room:
             return
-        pr = _child(tr, f"{_W}trPr")
-        if pr is not None and _child(pr, f"{_W}del") is not None:  # a row deleted in revisions
+        pr = _child(tr, _ROW_PROPERTIES)
+        if pr is not None and _child(pr, _DELETED) is not None:  # a row deleted in revisions
             reader.revisions = True
             continue
-        before = _int(_child(pr, f"{_W}gridBefore"), "val", 0)
+        before = _int(_child(pr, _GRID_BEFORE), "val", 0)
         row: list[Any] = [None] * before
-        for tc in _children(tr, f"{_W}tc"):
-            tcpr = _child(tc, f"{_W}tcPr")
-            span = _int(_child(tcpr, f"{_W}gridSpan"), "val", 1)
-            merge = _child(tcpr, f"{_W}vMerge")
-            continued = merge is not None and merge.get(f"{_W}val", "continue") != "restart"
+        for tc in _children(tr, _CELL):
+            tcpr = _child(tc, _CELL_PROPERTIES)
+            span = _int(_child(tcpr, _GRID_SPAN), "val", 1)
+            merge = _child(tcpr, _V_MERGE)
+            continued = merge is not None and merge.get(_VAL, "continue") != "restart"
             text = ""
             if not continued:
                 text, nested = reader.cell(tc)

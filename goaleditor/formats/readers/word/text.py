@@ -33,6 +33,14 @@ _CONTAINERS = {
 }
 _DELETED = {f"{W}del", f"{W}moveFrom"}
 _BOX, _RUN_PROPERTIES, _VANISH = f"{W}txbxContent", f"{W}rPr", f"{W}vanish"
+_P, _TABLE, _RUN, _TEXT, _INSERTED = f"{W}p", f"{W}tbl", f"{W}r", f"{W}t", f"{W}ins"
+_CELL_WRAPPERS = {f"{W}sdt", f"{W}sdtContent", f"{W}customXml", _INSERTED}
+_DELETED_TEXT = {f"{W}delText", f"{W}delInstrText"}
+_INSERTIONS = {_INSERTED, f"{W}moveTo"}
+_ALTERNATE = f"{MC}AlternateContent"
+_TABS = {f"{W}tab", f"{W}ptab"}
+_BREAK, _TYPE, _CARRIAGE_RETURN = f"{W}br", f"{W}type", f"{W}cr"
+_HYPHEN, _SYMBOL = f"{W}noBreakHyphen", f"{W}sym"
 _SKIPPED = {f"{W}pPr", f"{W}rPr", f"{W}instrText", f"{W}delText", f"{W}delInstrText"}
 # Word's Symbol font (Insert → Symbol) stores these in its private range.
 _SYMBOL_FONT = {0xB3: "≥", 0xA3: "≤", 0xB1: "±", 0xB4: "×", 0xB8: "÷", 0xB0: "°", 0xB9: "≠"}
@@ -73,46 +81,51 @@ class TextReader:
     def _cell_lines(self, container: Any, lines: list[str]) -> bool:
         nested = False
         for child in container:
-            if child.tag == f"{W}p":
+            tag = child.tag
+            if tag == _P:
                 parts: list[str] = []
                 self._collect(child, parts)
                 lines += "".join(parts).split(BREAK)
-            elif child.tag == f"{W}tbl":
+            elif tag == _TABLE:
                 nested = True
-            elif child.tag in _DELETED:
+            elif tag in _DELETED:
                 self.revisions = True
-            elif child.tag in (f"{W}sdt", f"{W}sdtContent", f"{W}customXml", f"{W}ins"):
-                self.revisions |= child.tag == f"{W}ins"
+            elif tag in _CELL_WRAPPERS:
+                self.revisions |= tag == _INSERTED
                 nested |= self._cell_lines(child, lines)
         return nested
 
     def _collect(self, element: Any, parts: list[str]) -> None:
+        # Whether any run can be hidden is asked once, in C, for the whole paragraph.
+        self._runs(element, parts, next(element.iter(_VANISH), None) is not None)
+
+    def _runs(self, element: Any, parts: list[str], may_hide: bool) -> None:
         for child in element:
             tag = child.tag
-            if tag == f"{W}t":
+            if tag == _TEXT:
                 parts.append(child.text or "")
             elif tag in _SKIPPED:
-                self.revisions |= tag in (f"{W}delText", f"{W}delInstrText")
+                self.revisions |= tag in _DELETED_TEXT
             elif tag in _DELETED:
                 self.revisions = True
-            elif tag == f"{W}r" and _hidden(child):
-                self.hidden |= any(t.text for t in child.iter(f"{W}t"))
+            elif tag == _RUN and may_hide and _hidden(child):
+                self.hidden |= any(t.text for t in child.iter(_TEXT))
             elif tag in _CONTAINERS:
-                self.revisions |= tag in (f"{W}ins", f"{W}moveTo")
-                self._collect(child, parts)
-            elif tag == f"{MC}AlternateContent":
+                self.revisions |= tag in _INSERTIONS
+                self._runs(child, parts, may_hide)
+            elif tag == _ALTERNATE:
                 for branch in child[:1]:  # Choice and Fallback hold the same: read one
-                    self._collect(branch, parts)
-            elif tag == f"{W}tab" or tag == f"{W}ptab":
+                    self._runs(branch, parts, may_hide)
+            elif tag in _TABS:
                 parts.append("\t")
-            elif tag == f"{W}br":
-                if child.get(f"{W}type", "textWrapping") == "textWrapping":
+            elif tag == _BREAK:
+                if child.get(_TYPE, "textWrapping") == "textWrapping":
                     parts.append(BREAK)
-            elif tag == f"{W}cr":
+            elif tag == _CARRIAGE_RETURN:
                 parts.append(BREAK)
-            elif tag == f"{W}noBreakHyphen":
+            elif tag == _HYPHEN:
                 parts.append("-")
-            elif tag == f"{W}sym":
+            elif tag == _SYMBOL:
                 parts.append(_symbol(child))
 
 
