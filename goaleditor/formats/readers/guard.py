@@ -309,6 +309,7 @@ def xml_ends(handle: IO[bytes], tags: Iterable[str], source: str, what: str) -> 
         chunk = handle.read(_XML_CHUNK)
         _refuse_doctype(chunk)
         while chunk:
+            progress()  # a large part takes seconds: the reading worker hears it moves on
             parser.feed(chunk)
             for _, element in parser.read_events():
                 if not checked:  # the DOCTYPE, if any, came before the first element

@@ -25,11 +25,22 @@ from goaleditor.formats.readers.tables.text_lines import (
 )
 from goaleditor.formats.readers.word.tabs import tab_tables
 from goaleditor.formats.readers.word.text import MC, TextReader, text_boxes
+from goaleditor.model import limits
 from goaleditor.model.document import Document
 from goaleditor.model.year_range import plain_year
 
-MAX_PART = 100 * 1024 * 1024  # document.xml, uncompressed
-MAX_UNCOMPRESSED = 300 * 1024 * 1024
+# What goaleditor writes, it opens: the Word export of a document at the limits (MAX_TABLES
+# tables, MAX_INDICATORS indicators in all, of realistic text) has a document.xml of about
+# 340 MB (13 KB a table, 2.3 KB an indicator; tests/formats/readers/word/test_docx_limits.py).
+# It is streamed, so its size costs time, not memory.
+MAX_PART = 512 * 1024 * 1024  # document.xml, uncompressed
+MAX_UNCOMPRESSED = MAX_PART + 128 * 1024 * 1024
+# A part packed tighter than this is a zip bomb: XML compresses 15-40 times (goaleditor's
+# export: 37), a run of one byte 1,000 times. Small parts are left alone.
+MAX_RATIO, RATIO_FROM = 500, 16 * 1024 * 1024
+# Rows read in all (non-empty paragraphs, and each table's rows and one more): the export at
+# the limits has about 10 a table and one an indicator.
+MAX_DOCUMENT_ROWS = 20 * limits.MAX_TABLES + limits.MAX_INDICATORS
 LEGACY_WORD = (
     "这是旧版Word文档（.doc）或加了密码的文档，无法直接读取；"
     "请在Word或WPS中“另存为”Word文档（.docx，不设密码）后再打开"
@@ -203,7 +214,7 @@ def _read_children(
     """Read body's children up to last (all when None) and remove them from the tree."""
     while len(body):
         child = body[0]
-        if count[0] < MAX_ROWS:
+        if count[0] < MAX_DOCUMENT_ROWS:
             _block(child, blocks, reader, notes, count)
         child.clear()  # freed in place: removing a whole subtree makes lxml walk it
         del body[0]
@@ -231,6 +242,9 @@ def _main_part(archive: zipfile.ZipFile, source: str) -> str:
         raise InputError(f"{source}：文件已损坏：缺少文档正文（{part}）")
     if sizes[part] > MAX_PART:
         raise InputError(f"{source}：文档正文过大（{sizes[part] // 2**20} MB），已拒绝读取")
+    info = archive.getinfo(part)
+    if info.file_size > RATIO_FROM and info.file_size > MAX_RATIO * max(1, info.compress_size):
+        raise guard.unpacked_too_large(source, info.file_size)
     return part
 
 
@@ -247,7 +261,7 @@ def _blocks(
     """
     count = [0, 0] if count is None else count  # rows read, tables met
     for element in container:
-        if count[0] >= MAX_ROWS:
+        if count[0] >= MAX_DOCUMENT_ROWS:
             return
         _block(element, blocks, reader, notes, count)
 
@@ -280,7 +294,8 @@ def _block(
     elif tag == f"{_W}tbl":
         rows: list[list[Any]] = []
         count[1] += 1  # the table's number
-        _table(element, rows, MAX_ROWS - count[0], reader, notes, count[1])
+        room = min(MAX_ROWS, MAX_DOCUMENT_ROWS - count[0])  # a table is a sheet: MAX_ROWS
+        _table(element, rows, room, reader, notes, count[1])
         blocks.append((True, rows))
         count[0] += len(rows) + 1
     elif tag in (f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml", f"{_W}ins"):
