@@ -42,6 +42,12 @@ _TABS = {f"{W}tab", f"{W}ptab"}
 _BREAK, _TYPE, _CARRIAGE_RETURN = f"{W}br", f"{W}type", f"{W}cr"
 _HYPHEN, _SYMBOL = f"{W}noBreakHyphen", f"{W}sym"
 _SKIPPED = {f"{W}pPr", f"{W}rPr", f"{W}instrText", f"{W}delText", f"{W}delInstrText"}
+# What _runs reads otherwise than a run's w:t: a paragraph with none of these within it is
+# plain text (its runs' w:t in order).
+_SPECIAL = tuple(
+    (_CONTAINERS | _DELETED | _SKIPPED | _TABS | _INSERTIONS) - {_RUN, _RUN_PROPERTIES, f"{W}pPr"}
+    | {_ALTERNATE, _BREAK, _CARRIAGE_RETURN, _HYPHEN, _SYMBOL, _VANISH, _BOX}
+)
 # Word's Symbol font (Insert → Symbol) stores these in its private range.
 _SYMBOL_FONT = {0xB3: "≥", 0xA3: "≤", 0xB1: "±", 0xB4: "×", 0xB8: "÷", 0xB0: "°", 0xB9: "≠"}
 _ITEM_RE = re.compile(
@@ -96,6 +102,8 @@ class TextReader:
         return nested
 
     def _collect(self, element: Any, parts: list[str]) -> None:
+        if next(element.iter(*_SPECIAL), None) is None and _plain_texts(element, parts):
+            return
         # Whether any run can be hidden is asked once, in C, for the whole paragraph.
         self._runs(element, parts, next(element.iter(_VANISH), None) is not None)
 
@@ -127,6 +135,20 @@ class TextReader:
                 parts.append("-")
             elif tag == _SYMBOL:
                 parts.append(_symbol(child))
+
+
+def _plain_texts(paragraph: Any, parts: list[str]) -> bool:
+    """A paragraph of plain runs (nothing in _SPECIAL within it) read as _runs reads it, its
+    w:t found in C; False, with parts untouched, when a w:t sits elsewhere than in a run of
+    the paragraph or in the paragraph (a ruby's text, which _runs leaves out)."""
+    texts = []
+    for text in paragraph.iter(_TEXT):
+        parent = text.getparent()
+        if parent is not paragraph and (parent.tag != _RUN or parent.getparent() is not paragraph):
+            return False
+        texts.append(text.text or "")
+    parts += texts
+    return True
 
 
 def text_boxes(element: Any) -> list[Any]:
