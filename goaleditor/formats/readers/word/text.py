@@ -65,6 +65,12 @@ class TextReader:
         self.exact = exact  # goaleditor's own file: every line break is the user's
         self.revisions = False
         self.hidden = False
+        self._special: set[Any] | None = None  # see prepare
+
+    def prepare(self, element: Any) -> None:
+        """Before reading a part of the body: find, in one search in C, the paragraphs in it
+        that hold anything but plain runs (the others are read by their w:t alone)."""
+        self._special = {_paragraph_of(found) for found in element.iter(*_SPECIAL)}
 
     def paragraph(self, paragraph: Any) -> str:
         """A paragraph's text; a w:br is a line break (joined unless exact, see join_lines)."""
@@ -102,7 +108,11 @@ class TextReader:
         return nested
 
     def _collect(self, element: Any, parts: list[str]) -> None:
-        if next(element.iter(*_SPECIAL), None) is None and _plain_texts(element, parts):
+        if self._special is None:
+            plain = next(element.iter(*_SPECIAL), None) is None
+        else:
+            plain = element not in self._special
+        if plain and _plain_texts(element, parts):
             return
         # Whether any run can be hidden is asked once, in C, for the whole paragraph.
         self._runs(element, parts, next(element.iter(_VANISH), None) is not None)
@@ -135,6 +145,14 @@ class TextReader:
                 parts.append("-")
             elif tag == _SYMBOL:
                 parts.append(_symbol(child))
+
+
+def _paragraph_of(element: Any) -> Any:
+    """The nearest w:p holding element (None when it is in none)."""
+    found = element.getparent()
+    while found is not None and found.tag != _P:
+        found = found.getparent()
+    return found
 
 
 def _plain_texts(paragraph: Any, parts: list[str]) -> bool:
