@@ -74,14 +74,13 @@ def read(path: Path, warn: Warn | None = None) -> Document:
         stored = _stored_fields(archive)
         reader = TextReader(exact=bool(stored))
         try:
-            with archive.open(part) as handle:
-                elements = guard.xml_ends(handle, _STREAMED, path.name, "文档内容")
-                if not _read_body(elements, blocks, reader, found):
-                    raise InputError(f"{path.name}：文件已损坏：文档没有正文")
-        except InputError:
-            raise
-        except Exception as exc:  # zip errors on opening the part (bad header, encryption)
+            handle = archive.open(part)
+        except Exception as exc:  # a bad header, encryption, an unknown compression
             raise guard.unreadable(path.name, exc, "文档内容") from None
+        with handle:  # damage found while it is read is one line from guard.xml_ends
+            elements = guard.xml_ends(handle, _STREAMED, path.name, "文档内容")
+            if not _read_body(elements, blocks, reader, found):
+                raise InputError(f"{path.name}：文件已损坏：文档没有正文")
     blocks = tab_tables(blocks, path.name, found.append)
     named = []
     tables = 0
