@@ -214,8 +214,8 @@ def _read_children(
     while len(body):
         child = body[0]
         if count[0] < MAX_DOCUMENT_ROWS:
-            reader.prepare(child)
-            _block(child, blocks, reader, notes, count)
+            with reader.reading(child):
+                _block(child, blocks, reader, notes, count)
         child.clear()  # freed in place: removing a whole subtree makes lxml walk it
         del body[0]
         if child is last:

@@ -10,6 +10,8 @@ here but read by the caller, in the place of the paragraph they are anchored in.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -65,12 +67,18 @@ class TextReader:
         self.exact = exact  # goaleditor's own file: every line break is the user's
         self.revisions = False
         self.hidden = False
-        self._special: set[Any] | None = None  # see prepare
+        self._special: set[Any] | None = None  # see reading
 
-    def prepare(self, element: Any) -> None:
-        """Before reading a part of the body: find, in one search in C, the paragraphs in it
-        that hold anything but plain runs (the others are read by their w:t alone)."""
+    @contextmanager
+    def reading(self, element: Any) -> Iterator[None]:
+        """While a part of the body is read: its paragraphs that hold anything but plain runs,
+        found in one search in C (the others are read by their w:t alone). They are let go
+        after: lxml moves a freed subtree that Python still holds, node by node."""
         self._special = {_paragraph_of(found) for found in element.iter(*_SPECIAL)}
+        try:
+            yield
+        finally:
+            self._special = None
 
     def paragraph(self, paragraph: Any) -> str:
         """A paragraph's text; a w:br is a line break (joined unless exact, see join_lines)."""
