@@ -29,10 +29,7 @@ os.environ.setdefault("GOALEDITOR_BUNDLED_FONTS", "1")
 from bench.common import Result
 
 # The issue's paths with no bench script yet (another engineer's part of issue 26).
-NOT_YET = (
-    ("Word export, 1000 / 5000 tables", "naive python-docx", "peak < 250 MB at 5000"),
-    ("Word import, 1000 tables", "python-docx's load", "<= 2×"),
-)
+NOT_YET: tuple[tuple[str, str, str], ...] = ()
 
 
 def plan(quick: bool) -> list[tuple[str, Callable[[], list[Result]]]]:
@@ -66,6 +63,7 @@ def plan(quick: bool) -> list[tuple[str, Callable[[], list[Result]]]]:
                 ),
             ),
             ("xlsx", run("xlsx", tables=100, rounds=2)),
+            ("word", run("word", export_sizes=(100,), import_sizes=(100,), rounds=1)),
             ("open", run("open", sizes=(100, 1000))),
             ("working_copy", run("working_copy", tables=1000)),
             ("page_view", run("page_view", rounds=1)),
@@ -77,6 +75,7 @@ def plan(quick: bool) -> list[tuple[str, Callable[[], list[Result]]]]:
         ("pdf_import", run("pdf_import")),
         ("import", without_pdf(run("import", pdf_tables=2))),
         ("xlsx", run("xlsx", tables=1000)),
+        ("word", run("word")),
         ("open", run("open", sizes=(1000, 5000))),
         ("working_copy", run("working_copy", tables=1000)),
         ("page_view", run("page_view", rounds=3)),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence, Sized
 from dataclasses import dataclass
 
 from goaleditor.formats.layout.fonts import TextWidth
@@ -16,7 +17,6 @@ from goaleditor.formats.layout.grid import (
 )
 from goaleditor.formats.layout.line_breaking import wrap
 from goaleditor.formats.layout.official import heading_of, shorten, toc_entry
-from goaleditor.formats.layout.pagination import Page
 from goaleditor.model.document import Document
 
 TOC_ENTRY_GAP = 6.0
@@ -43,14 +43,14 @@ def toc_heading_height(title_lines: int) -> float:
 
 
 def toc_page_count(
-    document: Document, tables: list[list[Page]], body: TextWidth, title: TextWidth
+    document: Document, tables: Sequence[Sized], body: TextWidth, title: TextWidth
 ) -> int:
     """How many pages the 目录 takes (the first table starts on the page after)."""
     return len(toc_pages(document, tables, body, title))
 
 
 def toc_pages(
-    document: Document, tables: list[list[Page]], body: TextWidth, title: TextWidth
+    document: Document, tables: Sequence[Sized], body: TextWidth, title: TextWidth
 ) -> list[list[TocLine]]:
     """The 目录 entries packed into pages by their real heights, then numbered.
 

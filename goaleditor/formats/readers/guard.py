@@ -7,9 +7,9 @@ import time
 import warnings
 import zipfile
 import zlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 from xml.etree.ElementTree import ParseError
 
 from goaleditor.errors import InputError, os_error_reason, technical
@@ -147,7 +147,7 @@ def unreadable(source: str, exc: BaseException, what: str) -> InputError:
 
 def damage_kind(exc: BaseException) -> str:
     """What a parsing exception means for the clerk, in a few words (never its class)."""
-    if type(exc).__module__.startswith("defusedxml"):
+    if type(exc).__module__.startswith("defusedxml") or isinstance(exc, UnsafeXml):
         return "含有不安全的XML内容（实体或外部引用）"
     if isinstance(exc, ParseError | SyntaxError):  # lxml's XMLSyntaxError is a SyntaxError
         return "XML格式错误"
@@ -258,6 +258,84 @@ def check_no_dtd(name: str, archive: zipfile.ZipFile) -> None:
                 f"{name}：部件 {member.filename[:80]} 含有不安全的XML内容"
                 "（DTD或实体定义），已拒绝读取"
             )
+
+
+class UnsafeXml(ValueError):
+    """A part that declares a DTD or entities: OOXML has none, so one is an attack."""
+
+
+# lxml hardened (defusedxml.lxml is deprecated): no entity is expanded, nothing is loaded from
+# a DTD or the network, libxml2 keeps its caps on depth (256) and on one text's size (10 MB).
+_HARDENED = {
+    "resolve_entities": False,
+    "no_network": True,
+    "load_dtd": False,
+    "dtd_validation": False,
+    "huge_tree": False,
+    "remove_comments": True,  # as ElementTree: comments and PIs are no content
+    "remove_pis": True,
+}
+_XML_CHUNK = 1 << 16
+
+
+def _refuse_doctype(head: bytes, tree: Any = None) -> None:
+    """UnsafeXml when the prolog or the parsed tree has a DOCTYPE (entities come with one)."""
+    prolog = head[:_PROLOG_BYTES].replace(b"\x00", b"").upper()
+    if b"<!DOCTYPE" in prolog or b"<!ENTITY" in prolog:
+        raise UnsafeXml("DTD or entity declaration")
+    if tree is not None and tree.docinfo.doctype:
+        raise UnsafeXml("DTD")
+
+
+def parse_xml(data: bytes) -> Any:
+    """The root of a small XML part, parsed by hardened lxml; UnsafeXml for a DTD."""
+    from lxml import etree
+
+    _refuse_doctype(data)
+    root = etree.fromstring(data, etree.XMLParser(**_HARDENED))
+    _refuse_doctype(b"", root.getroottree())
+    return root
+
+
+def xml_ends(handle: IO[bytes], tags: Iterable[str], source: str, what: str) -> Iterator[Any]:
+    """The elements of a streamed XML part with one of tags, each as it ends (complete), by
+    hardened lxml; damage or a DTD is one line (see unreadable). The caller frees what it
+    has read (clear()), so memory follows one element, not the part."""
+    from lxml import etree
+
+    parser = etree.XMLPullParser(events=("end",), tag=list(tags), **_HARDENED)
+    checked = False
+    try:
+        chunk = handle.read(_XML_CHUNK)
+        _refuse_doctype(chunk)
+        while chunk:
+            progress()  # a large part takes seconds: the reading worker hears it moves on
+            parser.feed(chunk)
+            for _, element in parser.read_events():
+                if not checked:  # the DOCTYPE, if any, came before the first element
+                    _refuse_doctype(b"", element.getroottree())
+                    checked = True
+                yield element
+            chunk = handle.read(_XML_CHUNK)
+        root = parser.close()
+        _refuse_doctype(b"", root.getroottree())
+        for _, element in parser.read_events():
+            yield element
+    except DAMAGE as exc:  # UnsafeXml is a ValueError
+        raise unreadable(source, _first_cause(exc, handle), what) from None
+
+
+def _first_cause(exc: BaseException, handle: IO[bytes]) -> BaseException:
+    """A syntax error in a streamed part, or what made it: damaged compressed data, found
+    (as reading the part whole found it) once the rest is read."""
+    if not isinstance(exc, SyntaxError):
+        return exc
+    try:
+        while handle.read(_XML_CHUNK):
+            pass
+    except DAMAGE as cause:
+        return cause
+    return exc
 
 
 def damaged(source: str, exc: BaseException, part: str = "") -> InputError:

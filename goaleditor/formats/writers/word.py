@@ -5,7 +5,8 @@ The package and its 目录 are made here; each goal table's XML in word_tables.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import tempfile
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
@@ -26,7 +27,6 @@ from goaleditor.formats.layout.grid import (
     PAGE_WIDTH,
     TABLE_WIDTH,
     TITLE_SIZE,
-    TableGrid,
 )
 from goaleditor.formats.layout.official import (
     DEFAULT_HEADING,
@@ -36,6 +36,7 @@ from goaleditor.formats.layout.official import (
 )
 from goaleditor.formats.layout.pagination import paginate
 from goaleditor.formats.layout.review_sheet_tables import (
+    GridMaker,
     grid_maker,
     printed_tables,
     review_sheet_warnings,
@@ -53,7 +54,7 @@ from goaleditor.formats.writers.word_xml import (
     _run,
     twips,
 )
-from goaleditor.model.document import Document
+from goaleditor.model.document import Document, GoalTable
 
 SUBJECT = DEFAULT_HEADING
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -61,6 +62,8 @@ META_PREFIX = "goaleditor."  # custom property names, as in the workbook export
 _CUSTOM_NS = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
 _VT_NS = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
 _CUSTOM_FMTID = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"
+_SPOOL_CHUNK = 1 << 20
+_CACHE_ENTRIES = 20_000  # line-broken texts kept for the next tables
 
 
 def write(
@@ -84,7 +87,7 @@ def _build(
     progress: Progress | None,
     warn: ExportWarn | None,
     options: ExportOptions | None = None,
-) -> tuple[Any, Iterator[str]]:
+) -> tuple[Any, Iterator[str | bytes]]:
     """The Word document without its body, and the body's XML, made as it is written."""
     import docx
 
@@ -92,44 +95,62 @@ def _build(
     _page_setup(word)
     _defaults(word)
     _properties(word, document, warn)
-    body, title_width = TextWidth(SONG, BODY_SIZE), TextWidth(HEI, TITLE_SIZE)
-    cache: dict[tuple[str, float], list[str]] = {}
-    grids = []
-    printed, build = printed_tables(document, options), grid_maker(options)
-    for done, (number, table) in enumerate(printed, 1):
-        grids.append(build(document, table, number, body, title_width, cache))
-        check_progress(progress, done, len(printed) * 2)
-    toc = with_contents(options) and len(grids) > 1
-    return word, _body(document, grids, body, title_width, progress, toc)
+    printed = printed_tables(document, options)
+    toc = with_contents(options) and len(printed) > 1
+    return word, _body(document, printed, grid_maker(options), progress, toc)
 
 
 def _body(
     document: Document,
-    grids: list[TableGrid],
-    body: TextWidth,
-    title_width: TextWidth,
+    printed: list[tuple[int, GoalTable]],
+    build: GridMaker,
     progress: Progress | None,
-    toc: bool = True,
-) -> Iterator[str]:
-    """The body's XML in pieces: the 目录, then each table; progress after each table."""
-    total = len(grids)
-    if toc and total > 1:
-        yield from _toc(document, grids, body, title_width)
-    for index, grid in enumerate(grids):
-        yield from _table(grid, page_break=(toc and total > 1) or index > 0)
-        check_progress(progress, total + index + 1, total * 2)
-    if not grids:
+    toc: bool,
+) -> Iterator[str | bytes]:
+    """The body's XML in pieces: the 目录, then each table; progress after each table.
+
+    Each table's grid is made, written and dropped in turn, so memory does not grow with the
+    tables. The 目录 comes first but needs every table's page count: with one, the tables'
+    XML waits in a temporary file (on disk, not in memory) until the 目录 is written.
+    """
+    body, title_width = TextWidth(SONG, BODY_SIZE), TextWidth(HEI, TITLE_SIZE)
+    cache: dict[tuple[str, float], list[str]] = {}
+    total = len(printed)
+
+    def tables(page_counts: list[int]) -> Iterator[str]:
+        for index, (number, table) in enumerate(printed):
+            grid = build(document, table, number, body, title_width, cache)
+            if toc:
+                page_counts.append(len(paginate(grid)))
+            yield "".join(_table(grid, page_break=toc or index > 0))
+            if len(cache) > _CACHE_ENTRIES:  # most texts are a table's own: keep memory flat
+                cache.clear()
+            check_progress(progress, index + 1, total)
+
+    if not printed:
         yield _paragraph([_run("（文档中没有绩效目标表）", SONG_NAME, BODY_SIZE)])
+    elif not toc:
+        yield from tables([])
+    else:
+        with tempfile.TemporaryFile() as spool:
+            page_counts: list[int] = []
+            for piece in tables(page_counts):
+                spool.write(piece.encode())
+            numbers = [number for number, _ in printed]
+            yield from _toc(document, numbers, page_counts, body, title_width)
+            spool.seek(0)
+            while chunk := spool.read(_SPOOL_CHUNK):
+                yield chunk
 
 
-def _save(word: Any, body: Iterator[str], temp: Path) -> None:
+def _save(word: Any, body: Iterable[str | bytes], temp: Path) -> None:
     """Save the package with the body streamed into word/document.xml.
 
     Inserting a large tree into python-docx's document moves it between lxml documents,
     which takes time quadratic in its size (a table of 4,000 indicators took minutes).
     """
     import zipfile
-    from io import BytesIO, TextIOWrapper
+    from io import BytesIO
 
     from docx.opc.oxml import serialize_part_xml
 
@@ -145,12 +166,11 @@ def _save(word: Any, body: Iterator[str], temp: Path) -> None:
             if info.filename != "word/document.xml":
                 target.writestr(info, source.read(info))
                 continue
-            raw = target.open(info.filename, "w")
-            with TextIOWrapper(raw, encoding="utf-8", newline="") as text:
-                text.write(xml[:at])
+            with target.open(info.filename, "w") as member:
+                member.write(xml[:at].encode())
                 for piece in body:
-                    text.write(piece)
-                text.write(xml[at:])
+                    member.write(piece if isinstance(piece, bytes) else piece.encode())
+                member.write(xml[at:].encode())
 
 
 def _page_setup(word: Any) -> None:
@@ -247,10 +267,15 @@ def _first_title(document: Document) -> str:
 
 
 def _toc(
-    document: Document, grids: list[TableGrid], body: TextWidth, title_width: TextWidth
+    document: Document,
+    numbers: list[int],
+    page_counts: list[int],
+    body: TextWidth,
+    title_width: TextWidth,
 ) -> list[str]:
     """The 目录 page: the document title, 目录, and one linked entry a table with its page."""
-    pages = [paginate(grid) for grid in grids]
+    # The 目录's packing needs only each table's number of pages.
+    pages = [range(count) for count in page_counts]
     number = toc_page_count(document, pages, body, title_width) + 1
     heading = heading_of(document)
     parts = [
@@ -258,9 +283,9 @@ def _toc(
         _paragraph([_run("目录", HEI_NAME, TITLE_SIZE)], "center", TITLE_SIZE * 1.3, 14),
     ]
     dots = f'<w:tabs><w:tab w:val="right" w:leader="dot" w:pos="{twips(TABLE_WIDTH)}"/></w:tabs>'
-    for grid, table, table_pages in zip(grids, document.tables, pages, strict=True):
-        bookmark = BOOKMARK.format(grid.number)
-        entry = toc_entry(grid.number, table, document)
+    for table_number, table, table_pages in zip(numbers, document.tables, page_counts, strict=True):
+        bookmark = BOOKMARK.format(table_number)
+        entry = toc_entry(table_number, table, document)
         runs = [
             _run(entry, SONG_NAME, BODY_SIZE),
             "<w:r><w:tab/></w:r>",
@@ -272,5 +297,5 @@ def _toc(
         ]
         link = f'<w:hyperlink w:anchor="{bookmark}" w:history="1">{"".join(runs)}</w:hyperlink>'
         parts.append(_paragraph([link], line=LEADING, after=3, tabs=dots))
-        number += len(table_pages)
+        number += table_pages
     return parts
