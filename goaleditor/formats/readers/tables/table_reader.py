@@ -51,7 +51,8 @@ from goaleditor.formats.readers.tables.table_end import (
 from goaleditor.model.document import GoalTable, Indicator
 from goaleditor.model.layouts import get_profile
 
-AGENCY_RE = re.compile(r"^(\d{3,})\s*(\S.*)$")
+# An agency code and name ("101001 某某局"); never a numbered title ("100.2026年…") or a year.
+AGENCY_RE = re.compile(r"^(\d{3,})(?![\d.．、,，年])\s*(\S.*)$")
 UNIT_RE = re.compile(r"^(?:金额)?单位[:：](万元|元)$")
 # 填报单位（盖章）：… as well: a short note in brackets may sit between label and colon.
 AGENCY_LABEL_RE = re.compile(
