@@ -3,6 +3,8 @@ with numeric sort keys (money and counts sort as numbers, not as text)."""
 
 from __future__ import annotations
 
+import os
+from pathlib import PurePosixPath
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -34,9 +36,18 @@ Index = QModelIndex | QPersistentModelIndex
 class BatchModel(QAbstractTableModel):
     """The files of a batch as rows, in the order they were read."""
 
-    def __init__(self, parent: Any = None) -> None:
+    def __init__(self, parent: Any = None, folder: str = "") -> None:
         super().__init__(parent)
         self.results: list[FileResult] = []
+        self.folder = folder  # names under it are shown relative to it
+
+    def shown_name(self, result: FileResult) -> str:
+        """The file's name relative to the folder checked (the window names the folder)."""
+        for separator in ("/", os.sep):
+            prefix = self.folder.rstrip(separator) + separator
+            if self.folder and result.name.startswith(prefix):
+                return result.name[len(prefix) :]
+        return result.name
 
     def add(self, result: FileResult) -> None:
         """One more file read (or refused): appended as a row."""
@@ -74,11 +85,11 @@ class BatchModel(QAbstractTableModel):
         result = self.results[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return display(result, column)
+            return self.shown_name(result) if column == COL_FILE else display(result, column)
         if role == Qt.ItemDataRole.ToolTipRole:
             return tooltip(result, column)
         if role == SORT_ROLE:
-            return sort_key(result, column)
+            return self.shown_name(result) if column == COL_FILE else sort_key(result, column)
         if role == Qt.ItemDataRole.TextAlignmentRole and column in _NUMERIC:
             return int(_RIGHT.value)
         return None
@@ -89,7 +100,7 @@ def display(result: FileResult, column: int) -> str:
     if column == COL_FILE:
         return result.name
     if column == COL_NOTE:
-        return f"{UNREADABLE}：{result.reason}" if result.reason else _note(result)
+        return f"{UNREADABLE}：{reason(result)}" if result.reason else _note(result)
     if not result.readable:
         return ""
     if column == COL_UNIT:
@@ -131,8 +142,25 @@ def tooltip(result: FileResult, column: int) -> str:
     if result.reason:
         return f"{UNREADABLE}：{result.reason}"
     if column == COL_NOTE or column in (COL_ERRORS, COL_WARNINGS, COL_HINTS):
-        return "\n".join(result.top_problems) or "未发现问题"
+        lines = [line.replace("\t", " ") for line in result.top_problems]
+        if result.notes:
+            lines.append(f"导入说明{result.notes}条（打开文件后在 文档 → 导入说明 中查看）")
+        return "\n".join(lines) or "未发现问题"
     return ""
+
+
+def reason(result: FileResult) -> str:
+    """Why the file could not be read, without its own name in front (the row names it)."""
+    name = PurePosixPath(result.name.replace("\\", "/")).name
+    return result.reason.removeprefix(f"{name}：")
+
+
+def problem_text(line: str) -> str:
+    """A problem's line (tab-separated fields) as 表1 位置：message."""
+    parts = line.split("\t")
+    if len(parts) < 5:
+        return line.replace("\t", " ")
+    return f"{parts[1]} {parts[2]}：{parts[-1]}"
 
 
 def _score(result: FileResult) -> str:
@@ -143,10 +171,10 @@ def _score(result: FileResult) -> str:
 
 
 def _note(result: FileResult) -> str:
-    """The kind, the import notes' count and the first problem."""
+    """The kind, the first problem and the import notes' count."""
     parts = [result.kind_label]
+    if result.top_problems:
+        parts.append(problem_text(result.top_problems[0]))
     if result.notes:
         parts.append(f"导入说明{result.notes}条")
-    if result.top_problems:
-        parts.append(result.top_problems[0])
     return "；".join(p for p in parts if p)

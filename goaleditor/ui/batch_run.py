@@ -51,4 +51,5 @@ class BatchRun(QThread):
                         break
             self.skipped.emit(len(walk.skipped))
         except Exception as exc:  # a pool that cannot start (no processes allowed): said
-            self.failed.emit(f"批量检查中断：{type(exc).__name__}：{exc}")
+            first = next((line for line in str(exc).splitlines() if line.strip()), "")
+            self.failed.emit(f"批量检查中断：{type(exc).__name__}：{first.strip()}")

@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 
 TITLE = "批量检查"
 SUMMARY_KIND = "Excel 工作簿 (*.xlsx)"
-COLUMN_WIDTHS = (300, 200, 48, 110, 48, 48, 48, 110)  # the last column (说明) stretches
+COLUMN_WIDTHS = (250, 210, 44, 100, 44, 44, 44, 100)  # the last column (说明) stretches
 _open_windows: list[BatchWindow] = []  # top-level windows of their own, kept until closed
 
 
@@ -64,7 +64,8 @@ class BatchWindow(QWidget):
         self.editor = editor
         self.paths = list(paths)
         self.prompts = Prompts(self)
-        self.model = BatchModel(self)
+        folder = str(paths[0]) if len(paths) == 1 and paths[0].is_dir() else ""
+        self.model = BatchModel(self, folder)
         self.total = 0
         self.skipped = 0
         self.failure = ""
@@ -76,7 +77,7 @@ class BatchWindow(QWidget):
         self.run.finished.connect(self._finished)
         self.setWindowTitle(f"{TITLE} - {_shown(self.paths)}")
         self._build()
-        self.resize(1180, 640)
+        self.resize(1280, 660)
 
     def _build(self) -> None:
         layout = QVBoxLayout(self)
@@ -105,7 +106,7 @@ class BatchWindow(QWidget):
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setAlternatingRowColors(True)
         self.view.setWordWrap(False)
-        self.view.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         header = self.view.horizontalHeader()
         for column, width in enumerate(COLUMN_WIDTHS):
