@@ -45,6 +45,15 @@ def start_batch(window: MainWindow, jobs: int | None = None) -> BatchWindow | No
     return show_batch(window, [folder], jobs)
 
 
+def files_filter() -> str:
+    """打开's file kinds, with .zip archives among them."""
+    from goaleditor.formats import dialog_filter
+
+    everything, _, kinds = dialog_filter("open").partition(";;")
+    everything = everything.replace("(", "(*.zip ", 1)
+    return f"{everything};;压缩包 (*.zip);;{kinds}"
+
+
 def show_batch(window: MainWindow, paths: Sequence[Path], jobs: int | None = None) -> BatchWindow:
     """Open a batch window checking paths (folders, files, .zip archives)."""
     batch = BatchWindow(window, paths, jobs)
@@ -129,6 +138,10 @@ class BatchWindow(QWidget):
         self.cancel_button = QPushButton("取消", self)
         self.cancel_button.setToolTip("停止检查；已读取的文件保留在表中")
         self.cancel_button.clicked.connect(self.cancel)
+        other = QPushButton("检查其他文件(&O)…", self)
+        other.setToolTip("选择若干文件或.zip压缩包，在另一个窗口中批量检查")
+        other.clicked.connect(self.check_other_files)
+        bottom.addWidget(other)
         self.export_button = QPushButton("导出汇总(&E)…", self)
         self.export_button.setToolTip("把表中所有文件的结果写成汇总工作簿（Excel）")
         self.export_button.clicked.connect(self.export_summary)
@@ -238,6 +251,14 @@ class BatchWindow(QWidget):
             self.editor = open_window()
             self.editor.show()
         return self.editor
+
+    def check_other_files(self) -> BatchWindow | None:
+        """检查其他文件…: files or .zip archives picked, checked in a window of their own."""
+        start = str(self.paths[0].parent) if self.paths else ""
+        files = self.prompts.open_names("批量检查：选择文件或压缩包", start, files_filter())
+        if not files:
+            return None
+        return show_batch(self._editor_window(), files, self.run.jobs)
 
     def export_summary(self) -> None:
         """导出汇总…: the summary workbook of every file in the table."""

@@ -3,6 +3,7 @@ read off the GUI thread into the table; sorted, filtered, opened, summarised and
 
 from __future__ import annotations
 
+import zipfile
 from pathlib import Path
 
 import docx
@@ -183,3 +184,31 @@ def test_closing_the_window_stops_the_run(qtbot, window, many: Path, one_job: No
     batch.close()
     assert not run.isRunning()
     assert batch not in batch_window._open_windows
+
+
+def test_files_and_an_archive_picked_are_checked_and_a_member_is_not_opened_in_place(
+    qtbot, window, folder: Path, tmp_path: Path, one_job: None
+) -> None:
+    archive = tmp_path / "报送.zip"
+    with zipfile.ZipFile(archive, "w") as packed:
+        packed.write(folder / "滨海.xlsx", "教育局/滨海.xlsx")
+    batch = started(qtbot, window, folder)
+    batch.cancel_button.click()
+    qtbot.waitUntil(lambda: not batch.running(), timeout=WAIT_MS)
+    picked = [archive, folder / "滨海.docx"]
+    batch.prompts.open_names = lambda *_args: picked  # type: ignore[method-assign]
+    other = batch.check_other_files()
+    assert other is not None and other is not batch
+    qtbot.waitUntil(lambda: not other.running(), timeout=WAIT_MS)
+    shown = sorted(other.proxy.index(row, COL_FILE).data() for row in range(2))
+    assert shown == sorted([f"{archive}/教育局/滨海.xlsx", str(folder / "滨海.docx")])
+    assert all(result.readable for result in other.model.results)
+    opened = window.session.path
+    index = next(
+        other.proxy.index(row, COL_FILE)
+        for row in range(2)
+        if ".zip" in other.proxy.index(row, COL_FILE).data()
+    )
+    other.open_index(index)
+    assert window.session.path == opened  # a member is not opened from inside the archive
+    assert "请先解压" in other.status.text()
