@@ -260,4 +260,7 @@ def _start_batch(window: MainWindow) -> None:
 def _quit() -> None:
     from goaleditor.ui.app import close_all_windows
 
-    close_all_windows()
+    if close_all_windows():
+        from goaleditor.ui.batch_window import close_batches
+
+        close_batches()  # 退出 ends the batch windows (and their runs) too

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -45,6 +45,12 @@ def start_batch(window: MainWindow, jobs: int | None = None) -> BatchWindow | No
     return show_batch(window, [folder], jobs)
 
 
+def close_batches() -> None:
+    """Close every batch window (退出), stopping the runs."""
+    for batch in list(_open_windows):
+        batch.close()
+
+
 def files_filter() -> str:
     """打开's file kinds, with .zip archives among them."""
     from goaleditor.formats import dialog_filter
@@ -58,6 +64,9 @@ def show_batch(window: MainWindow, paths: Sequence[Path], jobs: int | None = Non
     """Open a batch window checking paths (folders, files, .zip archives)."""
     batch = BatchWindow(window, paths, jobs)
     _open_windows.append(batch)
+    app = QCoreApplication.instance()
+    if app is not None:  # however the editor ends, no worker is left reading
+        app.aboutToQuit.connect(batch.stop)
     batch.show()
     batch.start()
     return batch

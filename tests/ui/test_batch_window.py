@@ -212,3 +212,15 @@ def test_files_and_an_archive_picked_are_checked_and_a_member_is_not_opened_in_p
     other.open_index(index)
     assert window.session.path == opened  # a member is not opened from inside the archive
     assert "请先解压" in other.status.text()
+
+
+def test_quitting_the_editor_closes_the_batch_window_and_stops_its_run(
+    qtbot, window, many: Path, one_job: None
+) -> None:
+    batch = started(qtbot, window, many)
+    run = batch.run
+    qtbot.waitUntil(lambda: batch.model.rowCount() >= 1, timeout=WAIT_MS)
+    window.action.quit.trigger()
+    assert not window.isVisible()
+    assert batch not in batch_window._open_windows
+    assert not run.isRunning()
