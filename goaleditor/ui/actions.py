@@ -95,6 +95,12 @@ class Actions:
             "把当前表按官方版式复制，可粘贴到Word、WPS或Excel",
         )
         self.quit = self._action("退出(&X)", _quit, "Ctrl+Q", "关闭所有窗口并退出")
+        self.batch_check = self._action(
+            "批量检查(&B)…",
+            lambda: _start_batch(w),
+            None,
+            "检查一个文件夹（含子文件夹和.zip压缩包）中的所有文件，列出每个文件的问题和金额",
+        )
         self.comparing = Comparing(w)  # 比较… and 与磁盘上的版本比较, its panel and marks
         self.undo = w.stack.createUndoAction(w, "撤销(&U)")
         self.undo.setShortcut(QKeySequence("Ctrl+Z"))
@@ -155,6 +161,7 @@ class Actions:
         self.recent_menu = file_menu.addMenu("最近打开(&R)")
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         file_menu.addActions([self.comparing.with_file, self.comparing.with_disk])
+        file_menu.addAction(self.batch_check)
         file_menu.addSeparator()
         file_menu.addActions([self.save, self.save_as])
         export_menu = file_menu.addMenu("导出(&E)")
@@ -244,7 +251,16 @@ class Actions:
         self.window.prompts.note("关于", text)
 
 
+def _start_batch(window: MainWindow) -> None:
+    from goaleditor.ui.batch_window import start_batch  # loaded when first asked for
+
+    start_batch(window)
+
+
 def _quit() -> None:
     from goaleditor.ui.app import close_all_windows
 
-    close_all_windows()
+    if close_all_windows():
+        from goaleditor.ui.batch_window import close_batches
+
+        close_batches()  # 退出 ends the batch windows (and their runs) too

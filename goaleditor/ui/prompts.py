@@ -72,6 +72,16 @@ class Prompts:
         name, _ = QFileDialog.getOpenFileName(self.parent, "打开", start, filter)
         return Path(name) if name else None
 
+    def open_names(self, title: str, start: str, filter: str) -> list[Path]:
+        """The files to use (none when cancelled)."""
+        names, _ = QFileDialog.getOpenFileNames(self.parent, title, start, filter)
+        return [Path(name) for name in names]
+
+    def folder_name(self, title: str, start: str) -> Path | None:
+        """The folder to use, or None."""
+        name = QFileDialog.getExistingDirectory(self.parent, title, start)
+        return Path(name) if name else None
+
     def save_name(self, title: str, start: Path, kind: str) -> Path | None:
         """The file to write, or None."""
         name, _ = QFileDialog.getSaveFileName(self.parent, title, str(start), kind)
