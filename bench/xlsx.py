@@ -1,8 +1,11 @@
 """Excel export against XlsxWriter writing the same cells, measured in the same run.
 
-The reference: every call the export makes to XlsxWriter (formats, sheets, column widths, row
-heights, each cell's value and format, merges, print setup, properties) is recorded once,
-untimed, and replayed on a fresh constant_memory workbook. So it is XlsxWriter writing exactly
+The reference: every call the export makes to XlsxWriter when it writes each cell through
+XlsxWriter's own calls (formats, sheets, column widths, row heights, each cell's value and
+format, merges, print setup, properties) is recorded once, untimed, and replayed on a fresh
+constant_memory workbook. (The export itself writes a sheet's rows as the XML those calls make,
+directly: formats/writers/excel_rows.py; tests/formats/writers/test_excel_rows.py pins the two
+workbooks byte for byte.) So it is XlsxWriter writing exactly
 the cells of the export, with none of the export's own work (the layout grid, line breaking,
 number checks). The export runs as the editor runs it (formats/writers/excel.write).
 
@@ -88,7 +91,7 @@ class _RecordedBook:
 def record(document: Document) -> _RecordedBook:
     """The export's XlsxWriter calls for document."""
     book = _RecordedBook()
-    excel.fill(book, document)
+    excel.fill(book, document, direct=False)
     return book
 
 

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from goaleditor.errors import InputError
+from goaleditor.formats.writers.excel_rows import Rows
 from goaleditor.model.text_clean import encodable
 
 # The page footer: 第 1 页 / 共 6 页 (&P and &N are Excel's page number and page count).
@@ -206,6 +207,24 @@ def put_text(
         sheet.write_string(row, col, value, cell_format)
     else:
         sheet.write_blank(row, col, None, cell_format)
+
+
+def text_cell(
+    rows: Rows,
+    sheet: Sheet,
+    row: int,
+    col: int,
+    value: str,
+    cell_format: Format,
+    too_long: Callable[[int], str] | None = None,
+) -> None:
+    """put_text for a row being written through rows (formats/writers/excel_rows.py)."""
+    if len(value) > MAX_CELL_CHARS // 2 or _UNSAFE.search(value) is not None:  # seldom
+        value = checked_text(sheet, row, col, value, too_long)
+    if value:
+        rows.text(col, value, cell_format)
+    else:
+        rows.blank(col, cell_format)
 
 
 def set_widths(sheet: Sheet, widths: list[float]) -> None:
