@@ -101,8 +101,8 @@ def _sheet_rows(path: Path, write: Callable[[Rows, object], None], direct: bool)
 
 
 def test_rows_of_every_kind_are_written_alike(tmp_path: Path) -> None:
-    """Rows without cells, a hidden row (height 0), the default height, numbers of both kinds, a blank,
-    a cell written twice (the last wins) and cells given out of column order."""
+    """Rows without cells, a hidden row (height 0), the default height, numbers of both kinds,
+    a blank, a cell written twice (the last wins) and cells given out of column order."""
 
     def write(rows: Rows, bold: object) -> None:
         rows.start(0, 30)
