@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Iterable
 from itertools import accumulate, combinations, pairwise
 
@@ -60,6 +61,10 @@ def no_orphan(lines: list[str], max_width: float, width: Width) -> list[str]:
     return [*lines[:-2], above[:-1], above[-1] + last]
 
 
+# Any character clusters() may join to another: without one, a paragraph's units are its clusters.
+_JOINING_RE = re.compile("[" + re.escape("".join(sorted(NO_LINE_START | NO_LINE_END))) + r"\s]")
+
+
 def clusters(units: Iterable[str]) -> list[str]:
     """Join the units no line break may separate: a no-line-start unit to what precedes it,
     what follows to a no-line-end unit; spaces stay with what precedes them."""
@@ -97,10 +102,16 @@ class _Filler:
         self.used = 0.0
 
     def fill(self, paragraph: str) -> list[str]:
+        units = _UNIT_RE.findall(paragraph)
+        parts = units if _JOINING_RE.search(paragraph) is None else clusters(units)
+        if parts and " " not in paragraph and not self.lines and not self.line:
+            widths = list(map(self.width, parts))
+            if max(widths) <= self.max_width:
+                return self._fill_fitting(parts, widths)
         # _add's common cases inline, on locals: this loop runs for every cluster of a text
         width, max_width, lines = self.width, self.max_width, self.lines
         line, used = self.line, self.used
-        for cluster in clusters(_UNIT_RE.findall(paragraph)):
+        for cluster in parts:
             visible = cluster.rstrip(" ")  # trailing spaces may hang past the line end
             fit = width(visible)
             if used + fit <= max_width:
@@ -116,6 +127,17 @@ class _Filler:
                 line, used = self.line, self.used
         self.line, self.used = line, used
         self._break()
+        return lines
+
+    def _fill_fitting(self, parts: list[str], widths: list[float]) -> list[str]:
+        """fill for clusters that each fit a line and hang no spaces: each line's running
+        widths summed in C, as the loop sums them, and its end found by bisection."""
+        lines, start = self.lines, 0
+        while start < len(parts):
+            running = list(accumulate(widths[start:]))  # float sums in the loop's order
+            end = start + bisect_right(running, self.max_width)
+            lines.append("".join(parts[start:end]).rstrip(" "))
+            start = end
         return lines
 
     def _break(self) -> None:
