@@ -47,7 +47,7 @@ def plan(quick: bool) -> list[tuple[str, Callable[[], list[Result]]]]:
     if quick:
         return [
             ("import", run("import", pdf_tables=30, book_tables=100, rounds=2)),
-            ("xlsx", run("xlsx", tables=100, rounds=2)),
+            ("xlsx", run("xlsx", tables=100, rounds=2, process=100)),
             ("open", run("open", sizes=(100, 1000))),
             ("working_copy", run("working_copy", tables=1000)),
             ("page_view", run("page_view", rounds=1)),
