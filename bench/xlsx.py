@@ -105,8 +105,9 @@ def record(document: Document) -> _RecordedBook:
 
 def replay(recorded: _RecordedBook, path: Path) -> None:
     """XlsxWriter writing the recorded cells: the same calls, on a constant_memory workbook
-    (goaleditor's, whose only change is a sheet-name check that is not quadratic)."""
-    with workbook(path) as book:
+    (goaleditor's with XlsxWriter's own sheets: its only change is a sheet-name check that is
+    not quadratic)."""
+    with workbook(path, stock_sheets=True) as book:
         formats = [book.add_format(properties) for properties in recorded.formats]
         for method, args in recorded.calls:
             getattr(book, method)(*args)
@@ -130,7 +131,7 @@ from goaleditor.formats.writers.excel_workbook import workbook
 
 with open(sys.argv[1], "rb") as file:
     formats, book_calls, sheets = pickle.load(file)
-with workbook(Path(sys.argv[2])) as book:
+with workbook(Path(sys.argv[2]), stock_sheets=True) as book:
     made = [book.add_format(properties) for properties in formats]
     for method, args in book_calls:
         getattr(book, method)(*args)

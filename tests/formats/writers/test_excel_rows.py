@@ -1,5 +1,6 @@
-"""Rows written as XML directly make the very workbook XlsxWriter's own calls make: every part
-of the file byte for byte (the core properties hold the time of writing and are left out)."""
+"""Rows written as XML directly, and merged ranges written in one piece, make the very workbook
+XlsxWriter's own calls make on its own sheets: every part of the file byte for byte (the core
+properties hold the time of writing and are left out)."""
 
 from __future__ import annotations
 
@@ -70,7 +71,8 @@ def _parts(path: Path) -> dict[str, bytes]:
 
 
 def _export(path: Path, document: Document, direct: bool, **options: object) -> dict[str, bytes]:
-    with workbook(path) as book:
+    """The export's workbook; not direct: every cell by XlsxWriter's calls, on its own sheets."""
+    with workbook(path, stock_sheets=not direct) as book:
         excel.fill(book, document, options=ExportOptions(**options), direct=direct)  # type: ignore[arg-type]
     return _parts(path)
 
@@ -92,7 +94,7 @@ def test_direct_rows_make_the_same_review_sheets(tmp_path: Path) -> None:
 
 
 def _sheet_rows(path: Path, write: Callable[[Rows, object], None], direct: bool) -> bytes:
-    with workbook(path) as book:
+    with workbook(path, stock_sheets=not direct) as book:
         sheet = book.add_worksheet("表")
         rows = rows_for(sheet, direct)
         assert isinstance(rows, DirectRows if direct else ApiRows)
