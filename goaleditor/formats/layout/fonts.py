@@ -103,3 +103,13 @@ class TextWidth:
         if width is None:
             width = self._known[text] = self._measure(text, self._size)
         return width
+
+    def each(self, texts: list[str]) -> list[float]:
+        """The widths of texts, in one call (the line breaker measures every cluster)."""
+        widths: list[float | None] = list(map(self._known.get, texts))
+        if None in widths:
+            return [
+                self(text) if width is None else width
+                for text, width in zip(texts, widths, strict=True)
+            ]
+        return widths  # type: ignore[return-value]

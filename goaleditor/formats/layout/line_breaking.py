@@ -105,7 +105,8 @@ class _Filler:
         units = _UNIT_RE.findall(paragraph)
         parts = units if _JOINING_RE.search(paragraph) is None else clusters(units)
         if parts and " " not in paragraph and not self.lines and not self.line:
-            widths = list(map(self.width, parts))
+            each = getattr(self.width, "each", None)  # a TextWidth measures many in one call
+            widths = each(parts) if each is not None else list(map(self.width, parts))
             if max(widths) <= self.max_width:
                 return self._fill_fitting(parts, widths)
         # _add's common cases inline, on locals: this loop runs for every cluster of a text
