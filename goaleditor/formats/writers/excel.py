@@ -83,6 +83,10 @@ TOC_SHEET = "目录"
 META_PREFIX = "goaleditor."
 EXCEL_DIGITS = 15  # significant digits Excel keeps of a number
 TOC_WIDTH = 80  # the 目录's one column, in characters
+# Wrapped lines kept for texts that repeat across tables (labels, shared descriptions); cleared
+# when this full, since the collector would scan an ever larger cache of one-off texts again and
+# again, which makes a large export super-linear.
+WRAP_CACHE_LIMIT = 20_000
 
 _SONG = {"font_name": "宋体", "font_size": BODY_SIZE}
 _BORDER = {"border": 1, "border_color": "#000000"}
@@ -175,6 +179,8 @@ def fill(
         finish_sheet(toc)
     printed, build = printed_tables(document, options), grid_maker(options)
     for done, (number, table) in enumerate(printed, 1):
+        if len(cache) > WRAP_CACHE_LIMIT:
+            cache.clear()
         grid = build(document, table, number, body, title_width, cache)
         sheet = book.add_worksheet(names[number - 1])
         _write_table(sheet, grid, table, formats, direct)
