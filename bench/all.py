@@ -62,7 +62,7 @@ def plan(quick: bool) -> list[tuple[str, Callable[[], list[Result]]]]:
                     )
                 ),
             ),
-            ("xlsx", run("xlsx", tables=100, rounds=2)),
+            ("xlsx", run("xlsx", tables=100, rounds=2, process=100)),
             ("word", run("word", export_sizes=(100,), import_sizes=(100,), rounds=1)),
             ("open", run("open", sizes=(100, 1000))),
             ("working_copy", run("working_copy", tables=1000)),

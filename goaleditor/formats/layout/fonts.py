@@ -117,3 +117,7 @@ class TextWidth(dict[str, float]):
         return self is other
 
     __hash__ = object.__hash__  # type: ignore[assignment]
+
+    def each(self, texts: list[str]) -> list[float]:
+        """The widths of texts, in one call (the line breaker measures every cluster)."""
+        return list(map(self.__getitem__, texts))

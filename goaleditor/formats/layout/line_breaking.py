@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Iterable
 from itertools import accumulate, combinations, pairwise
 
@@ -12,12 +13,15 @@ NO_LINE_END = frozenset("（《「『【〔〈“‘([{￥$")
 # A unit is a Latin word or number (kept whole when it fits), a space run, or one character.
 _UNIT_RE = re.compile(r"[A-Za-z0-9_.\-+/@#&'’]+(?:[%％])?| +|.", re.S)
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+_UNCLEAN_RE = re.compile(r"[\x00-\x09\x0b-\x1f\x7f]")  # what clean_text changes (\r, \t too)
 
 Width = Callable[[str], float]
 
 
 def clean_text(text: str) -> str:
     """Normalise line ends and drop control characters that no font can draw."""
+    if _UNCLEAN_RE.search(text) is None:  # nearly always: one scan, no copies
+        return text
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
     return _CONTROL_RE.sub("", text)
 
@@ -57,20 +61,28 @@ def no_orphan(lines: list[str], max_width: float, width: Width) -> list[str]:
     return [*lines[:-2], above[:-1], above[-1] + last]
 
 
+# Any character clusters() may join to another: without one, a paragraph's units are its clusters.
+_JOINING_RE = re.compile("[" + re.escape("".join(sorted(NO_LINE_START | NO_LINE_END))) + r"\s]")
+
+
 def clusters(units: Iterable[str]) -> list[str]:
     """Join the units no line break may separate: a no-line-start unit to what precedes it,
     what follows to a no-line-end unit; spaces stay with what precedes them."""
     result: list[str] = []
+    last = ""  # the cluster being built ("" before the first)
+    open_end = False  # whether last ends (spaces aside) in a no-line-end character
     for unit in units:
-        lead = bool(result) and result[-1].isspace()  # a paragraph's leading spaces
         if result and (
-            (unit[0] in NO_LINE_START and not lead)
+            (unit[0] in NO_LINE_START and not last.isspace())  # not a paragraph's leading spaces
+            or open_end
             or unit.isspace()
-            or result[-1].rstrip(" ")[-1:] in NO_LINE_END
         ):
-            result[-1] += unit
+            last += unit
+            result[-1] = last
         else:
+            last = unit
             result.append(unit)
+        open_end = last.rstrip(" ")[-1:] in NO_LINE_END
     return result
 
 
@@ -90,10 +102,44 @@ class _Filler:
         self.used = 0.0
 
     def fill(self, paragraph: str) -> list[str]:
-        for cluster in clusters(_UNIT_RE.findall(paragraph)):
-            self._add(cluster, by_chars=False)
+        units = _UNIT_RE.findall(paragraph)
+        parts = units if _JOINING_RE.search(paragraph) is None else clusters(units)
+        if parts and " " not in paragraph and not self.lines and not self.line:
+            each = getattr(self.width, "each", None)  # a TextWidth measures many in one call
+            widths = each(parts) if each is not None else list(map(self.width, parts))
+            if max(widths) <= self.max_width:
+                return self._fill_fitting(parts, widths)
+        # _add's common cases inline, on locals: this loop runs for every cluster of a text
+        width, max_width, lines = self.width, self.max_width, self.lines
+        line, used = self.line, self.used
+        for cluster in parts:
+            visible = cluster.rstrip(" ")  # trailing spaces may hang past the line end
+            fit = width(visible)
+            if used + fit <= max_width:
+                line.append(cluster)
+                used += fit if len(visible) == len(cluster) else width(cluster)
+            elif fit <= max_width:
+                lines.append("".join(line).rstrip(" "))
+                line = [cluster]
+                used = width(cluster)
+            else:
+                self.line, self.used = line, used
+                self._add(cluster, by_chars=False)
+                line, used = self.line, self.used
+        self.line, self.used = line, used
         self._break()
-        return self.lines
+        return lines
+
+    def _fill_fitting(self, parts: list[str], widths: list[float]) -> list[str]:
+        """fill for clusters that each fit a line and hang no spaces: each line's running
+        widths summed in C, as the loop sums them, and its end found by bisection."""
+        lines, start = self.lines, 0
+        while start < len(parts):
+            running = list(accumulate(widths[start:]))  # float sums in the loop's order
+            end = start + bisect_right(running, self.max_width)
+            lines.append("".join(parts[start:end]).rstrip(" "))
+            start = end
+        return lines
 
     def _break(self) -> None:
         self.lines.append("".join(self.line).rstrip(" "))

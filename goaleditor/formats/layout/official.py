@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import replace
+from functools import lru_cache
 
 from goaleditor.formats.layout.grid import (
     BODY_SIZE,
@@ -99,22 +100,20 @@ def build_grid(
     builder = GridBuilder(col_widths, width, {} if wrap_cache is None else wrap_cache)
     for slots in profile.head_rows:
         builder.add_row("head", [(slot, _head_text(profile, table, slot), table) for slot in slots])
-    labels = [replace(slot, align="center", field=None) for slot in profile.indicator_slots]
+    labels, level1_slot, level2_slot, indicator_slots = _indicator_slots(profile)
     builder.add_row("header", [(slot, slot.label, None) for slot in labels])
     rows = list(table.indicator_rows())
     spans1 = runs([level1 for level1, _, _ in rows])
     spans2 = runs([(l1, l2) for l1, l2, _ in rows]) if document.merge_level2 else {}
-    level1_slot, level2_slot, *indicator_slots = profile.indicator_slots
     for index, (level1, level2, indicator) in enumerate(rows):
         specs: list[tuple[Slot, str, object]] = []
         if index in spans1:
-            specs.append((replace(level1_slot, label="", rowspan=spans1[index]), level1, indicator))
+            specs.append((_spanning(level1_slot, spans1[index]), level1, indicator))
         if not document.merge_level2 or index in spans2:
             rowspan = spans2[index] if document.merge_level2 else 1
-            specs.append((replace(level2_slot, label="", rowspan=rowspan), level2, indicator))
+            specs.append((_spanning(level2_slot, rowspan), level2, indicator))
         specs += [
-            (replace(slot, label=""), indicator_text(profile, indicator, slot), indicator)
-            for slot in indicator_slots
+            (slot, indicator_text(profile, indicator, slot), indicator) for slot in indicator_slots
         ]
         builder.add_row("indicator", specs)
     builder.fit_spanning_cells()
@@ -134,6 +133,21 @@ def build_grid(
         header_row=profile.header_row,
         thousands=profile.thousands,
     )
+
+
+@lru_cache(maxsize=32)
+def _indicator_slots(profile: LayoutProfile) -> tuple[list[Slot], Slot, Slot, list[Slot]]:
+    """A layout's indicator header labels, and its indicator slots unlabelled (the 一级 and
+    二级 ones, then the rest): made once per layout, not once per row."""
+    labels = [replace(slot, align="center", field=None) for slot in profile.indicator_slots]
+    level1, level2, *others = profile.indicator_slots
+    return labels, level1, level2, [replace(slot, label="") for slot in others]
+
+
+@lru_cache(maxsize=256)
+def _spanning(slot: Slot, rowspan: int) -> Slot:
+    """slot unlabelled, spanning rowspan rows."""
+    return replace(slot, label="", rowspan=rowspan)
 
 
 def shorten(lines: list[str], count: int, limit: float, width: Width) -> list[str]:
@@ -200,6 +214,7 @@ class GridBuilder:
         self.width = width
         self.rows: list[Row] = []
         self._cache = cache
+        self._spans: dict[tuple[int, int], float] = {}  # (col, colspan) -> width
 
     def lines(self, text: str, span_width: float, label: bool = False) -> list[str]:
         """The text's lines in a cell this wide; a label's chosen to read well (wrap_label)."""
@@ -219,30 +234,39 @@ class GridBuilder:
         """Add a row of (slot, text, source); a slot with a label prints the label."""
         row_index = len(self.rows)
         row = Row(kind, MIN_ROW_HEIGHT)
+        cells, height = row.cells, MIN_ROW_HEIGHT
+        spans, cache = self._spans, self._cache
         for slot, text, source in specs:
-            span = sum(self.col_widths[slot.col : slot.col + slot.colspan])
-            lines = self.lines(text, span, label=bool(slot.label))
+            col, colspan, label = slot.col, slot.colspan, bool(slot.label)
+            span = spans.get((col, colspan))
+            if span is None:
+                span = spans[col, colspan] = sum(self.col_widths[col : col + colspan])
+            lines = cache.get((text, -span if label else span))
+            if lines is None:
+                lines = self.lines(text, span, label)
             size = None
-            if len(lines) > 1 and not slot.label:
+            if len(lines) > 1 and not label:
                 size = number_size(text, span, self.width, slot.field in MONEY_FIELDS)
                 if size is not None:
                     lines = [text]
-            cell = Cell(
-                row_index,
-                slot.col,
-                slot.rowspan,
-                slot.colspan,
-                text,
-                lines,
-                slot.align,
-                bool(slot.label),
-                slot.field,
-                source,
-                size,
+            cells.append(
+                Cell(
+                    row_index,
+                    col,
+                    slot.rowspan,
+                    colspan,
+                    text,
+                    lines,
+                    slot.align,
+                    label,
+                    slot.field,
+                    source,
+                    size,
+                )
             )
-            row.cells.append(cell)
-            if cell.rowspan == 1:
-                row.height = max(row.height, cell_height(cell))
+            if slot.rowspan == 1:  # cell_height, inline: a row has many cells
+                height = max(height, MIN_ROW_HEIGHT, len(lines) * LEADING + 2 * PAD_Y)
+        row.height = height
         self.rows.append(row)
 
     def fit_spanning_cells(self) -> None:

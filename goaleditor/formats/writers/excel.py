@@ -36,6 +36,7 @@ from goaleditor.formats.layout.review_sheet_tables import (
     review_sheet_warnings,
     with_contents,
 )
+from goaleditor.formats.writers.excel_rows import Rows, rows_for
 from goaleditor.formats.writers.excel_workbook import (
     FOOTER_FONT,
     FOOTER_SIZE,
@@ -57,6 +58,7 @@ from goaleditor.formats.writers.excel_workbook import (
     set_properties,
     set_widths,
     sheet_name,
+    text_cell,
     workbook,
 )
 from goaleditor.formats.writers.properties import CORE_PROPERTY_CHARS, fit_property
@@ -81,6 +83,10 @@ TOC_SHEET = "目录"
 META_PREFIX = "goaleditor."
 EXCEL_DIGITS = 15  # significant digits Excel keeps of a number
 TOC_WIDTH = 80  # the 目录's one column, in characters
+# Wrapped lines kept for texts that repeat across tables (labels, shared descriptions); cleared
+# when this full, since the collector would scan an ever larger cache of one-off texts again and
+# again, which makes a large export super-linear.
+WRAP_CACHE_LIMIT = 20_000
 
 _SONG = {"font_name": "宋体", "font_size": BODY_SIZE}
 _BORDER = {"border": 1, "border_color": "#000000"}
@@ -92,6 +98,7 @@ _NUMBER_FORMATS = (
     ("percent", "0.00%"),  # 执行率
     ("number", "General"),  # a 分值 as typed: 4.17, 10
 )
+ALIGNS = ("left", "center", "right")
 STYLES: dict[str, dict[str, Any]] = {
     **{
         f"cell-{align}": {**_SONG, **_BORDER, "align": align, "valign": "vcenter", "text_wrap": 1}
@@ -155,8 +162,11 @@ def fill(
     progress: Progress | None = None,
     warn: ExportWarn | None = None,
     options: ExportOptions | None = None,
+    *,
+    direct: bool = True,
 ) -> None:
-    """Write the document's sheets into an XlsxWriter workbook (bench/xlsx.py records this)."""
+    """Write the document's sheets into an XlsxWriter workbook; direct=False makes every
+    cell through XlsxWriter's own calls (bench/xlsx.py records those as its reference)."""
     body = TextWidth(SONG, BODY_SIZE)
     title_width = TextWidth(HEI, TITLE_SIZE)
     cache: dict[tuple[str, float], list[str]] = {}
@@ -169,9 +179,11 @@ def fill(
         finish_sheet(toc)
     printed, build = printed_tables(document, options), grid_maker(options)
     for done, (number, table) in enumerate(printed, 1):
+        if len(cache) > WRAP_CACHE_LIMIT:
+            cache.clear()
         grid = build(document, table, number, body, title_width, cache)
         sheet = book.add_worksheet(names[number - 1])
-        _write_table(sheet, grid, table, formats)
+        _write_table(sheet, grid, table, formats, direct)
         finish_sheet(sheet)
         check_progress(progress, done, len(printed))
     if not book.worksheets():
@@ -208,12 +220,6 @@ def _write_properties(book: Any, document: Document, warn: ExportWarn | None) ->
 _NUMBER_FIELDS = frozenset({"indicator.weight", "budget_weight"})
 
 
-def _self_evaluation_weight(cell: Cell, table: GoalTable) -> bool:
-    """A 自评表's 分值, summed by clerks (a goal table's 权重 stays text, as typed)."""
-    document = table.document
-    return cell.field in _NUMBER_FIELDS and document is not None and document.is_self_evaluation
-
-
 def _number(text: str) -> Decimal | None:
     """A score, a 分值 or a percent (95.23%) as the exact number Excel holds; None when the
     text is not one (a blank score, —)."""
@@ -243,95 +249,108 @@ def _write_toc(sheet: Sheet, document: Document, names: list[str], formats: Form
     print_setup(sheet)
 
 
-def _write_table(sheet: Sheet, grid: TableGrid, table: GoalTable, formats: Formats) -> None:
+def _write_table(
+    sheet: Sheet, grid: TableGrid, table: GoalTable, formats: Formats, direct: bool = True
+) -> None:
     columns = len(grid.col_widths)
     set_widths(sheet, [round(width / POINTS_PER_WIDTH_UNIT, 2) for width in grid.col_widths])
+    rows = rows_for(sheet, direct)
     title_row, agency_row = SHEET_TITLE_ROW, SHEET_AGENCY_ROW
     title_height = len(grid.title_lines) * TITLE_SIZE * 1.35 + 8
-    set_height(sheet, title_row, min(MAX_ROW_HEIGHT, title_height))
-    put_text(sheet, title_row, 0, grid.title, formats.get("title"))
+    rows.start(title_row, min(MAX_ROW_HEIGHT, title_height))
+    text_cell(rows, sheet, title_row, 0, grid.title, formats.get("title"))
     merge(sheet, title_row, 0, title_row, columns - 1)
-    set_height(sheet, agency_row, 20)
-    put_text(sheet, agency_row, 0, grid.agency, formats.get("agency"))
-    put_text(sheet, agency_row, columns - 1, grid.unit, formats.get("unit"))
+    rows.start(agency_row, 20)
+    text_cell(rows, sheet, agency_row, 0, grid.agency, formats.get("agency"))
+    text_cell(rows, sheet, agency_row, columns - 1, grid.unit, formats.get("unit"))
     merge(sheet, agency_row, 0, agency_row, columns - 2)
     # Excel rows are at most 409 pt tall: a taller grid row becomes several Excel rows
     # with its cells merged over them, so that every line still prints.
     parts = [max(1, math.ceil(row.height / MAX_ROW_HEIGHT)) for row in grid.rows]
     starts = list(accumulate([SHEET_GRID_ROW, *parts[:-1]]))
+    writer = _CellWriter(rows, sheet, table, formats, grid.thousands)
     # Rows are written in order, each whole: a cell spanning rows leaves its lower
     # (bordered, blank) cells to the rows below.
     pending: dict[int, list[tuple[int, Format]]] = {}
     for index, row in enumerate(grid.rows):
         for extra in range(parts[index]):
             excel_row = starts[index] + extra
-            set_height(sheet, excel_row, round(row.height / parts[index], 1))
+            rows.start(excel_row, round(row.height / parts[index], 1))
             for col, cell_format in pending.pop(excel_row, ()):
-                sheet.write_blank(excel_row, col, None, cell_format)
+                rows.blank(col, cell_format)
             if extra == 0:
-                _write_row(sheet, row.cells, starts, parts, table, formats, grid.thousands, pending)
+                _write_row(writer, excel_row, row.cells, starts, parts, pending)
+    rows.finish()
     header_row = starts[grid.header_row]
     sheet.repeat_rows(header_row)
     print_setup(sheet)
 
 
 def _write_row(
-    sheet: Sheet,
+    writer: _CellWriter,
+    excel_row: int,
     cells: list[Cell],
     starts: list[int],
     parts: list[int],
-    table: GoalTable,
-    formats: Formats,
-    thousands: bool,
     pending: dict[int, list[tuple[int, Format]]],
 ) -> None:
     """A grid row's cells in its first Excel row; what they cover below goes to pending."""
+    sheet, rows, covering = writer.sheet, writer.rows, writer.covering
     for cell in cells:
         last = cell.row + cell.rowspan - 1
-        top, bottom = starts[cell.row], starts[last] + parts[last] - 1
-        _write_cell(sheet, top, cell, table, formats, thousands)
-        if bottom == top and cell.colspan == 1:
+        bottom = starts[last] + parts[last] - 1
+        writer.write(excel_row, cell)
+        if bottom == excel_row and cell.colspan == 1:
             continue
         left, right = cell.col, cell.col + cell.colspan - 1
-        merge(sheet, top, left, bottom, right)
+        merge(sheet, excel_row, left, bottom, right)
         # Borders of a merged area come from the cells it covers.
-        covered = formats.get(f"cell-{cell.align}")
+        covered = covering[cell.align]
         for col in range(left + 1, right + 1):
-            sheet.write_blank(top, col, None, covered)
-        for below in range(top + 1, bottom + 1):
+            rows.blank(col, covered)
+        for below in range(excel_row + 1, bottom + 1):
             pending.setdefault(below, []).extend((col, covered) for col in range(left, right + 1))
 
 
-def _write_cell(
-    sheet: Sheet,
-    row: int,
-    cell: Cell,
-    table: GoalTable,
-    formats: Formats,
-    thousands: bool = False,
-) -> None:
-    col = cell.col
-    # A wide number is printed smaller, as the PDF prints it.
-    size = cell.size if cell.size is not None and cell.size != BODY_SIZE else None
-    if cell.field in MONEY_FIELDS:  # an amount is a number in Excel where it stays exact
-        amount_format = formats.get(
-            f"{'money-grouped' if thousands else 'money'}-{cell.align}", size
-        )
-        _amount(sheet, row, col, getattr(table, cell.field), amount_format)
-        return
-    if cell.computed or _self_evaluation_weight(cell, table):
-        # a score, 执行率 or 分值: a number the clerk can add up in Excel
-        number = _number(cell.text)
-        if number is not None:
-            kind = "percent" if cell.text.endswith("%") else "money" if cell.computed else "number"
-            sheet.write_number(row, col, number, formats.get(f"{kind}-{cell.align}", size))
+class _CellWriter:
+    """A table's grid cells as Excel cells: amounts and scores as numbers, the rest as text."""
+
+    def __init__(
+        self, rows: Rows, sheet: Sheet, table: GoalTable, formats: Formats, thousands: bool
+    ) -> None:
+        self.rows, self.sheet, self.table, self.formats = rows, sheet, table, formats
+        self.money = "money-grouped" if thousands else "money"
+        document = table.document
+        # A 自评表's 分值 is summed by clerks (a goal table's 权重 stays text, as typed).
+        self.weights = document is not None and document.is_self_evaluation
+        self.covering = {align: formats.get(f"cell-{align}") for align in ALIGNS}
+
+    def write(self, row: int, cell: Cell) -> None:
+        """cell's value at row, in its column."""
+        # A wide number is printed smaller, as the PDF prints it.
+        size = cell.size if cell.size is not None and cell.size != BODY_SIZE else None
+        field, formats = cell.field, self.formats
+        if field in MONEY_FIELDS:  # an amount is a number in Excel where it stays exact
+            amount_format = formats.get(f"{self.money}-{cell.align}", size)
+            _amount(self.rows, cell.col, getattr(self.table, field), amount_format)
             return
-    # A label is broken where the layout breaks it (主管部门/及代码), not by Excel.
-    text = "\n".join(cell.lines) if cell.label else cell.text
-    put_text(sheet, row, col, text, formats.get(f"cell-{cell.align}", size))
+        if cell.computed or (self.weights and field in _NUMBER_FIELDS):
+            # a score, 执行率 or 分值: a number the clerk can add up in Excel
+            number = _number(cell.text)
+            if number is not None:
+                text = cell.text
+                kind = "percent" if text.endswith("%") else "money" if cell.computed else "number"
+                self.rows.number(cell.col, number, formats.get(f"{kind}-{cell.align}", size))
+                return
+        # A label is broken where the layout breaks it (主管部门/及代码), not by Excel.
+        text = "\n".join(cell.lines) if cell.label else cell.text
+        cell_format = self.covering[cell.align] if size is None else None
+        if cell_format is None:
+            cell_format = formats.get(f"cell-{cell.align}", size)
+        text_cell(self.rows, self.sheet, row, cell.col, text, cell_format)
 
 
-def _amount(sheet: Sheet, row: int, col: int, amount: Decimal | None, cell_format: Format) -> None:
+def _amount(rows: Rows, col: int, amount: Decimal | None, cell_format: Format) -> None:
     """An amount exactly: a number when Excel keeps it exactly, otherwise its text.
 
     Excel holds 15 significant digits in a double: 1234567890123456.78 would become
@@ -339,8 +358,8 @@ def _amount(sheet: Sheet, row: int, col: int, amount: Decimal | None, cell_forma
     show ("0.00", right-aligned), so it prints identically and reads back exactly.
     """
     if amount is None:
-        sheet.write_blank(row, col, None, cell_format)
+        rows.blank(col, cell_format)
     elif _exact_in_excel(amount):
-        sheet.write_number(row, col, amount, cell_format)
+        rows.number(col, amount, cell_format)
     else:
-        sheet.write_string(row, col, format_money(amount), cell_format)
+        rows.text(col, format_money(amount), cell_format)

@@ -7,7 +7,9 @@ reference-workbook test (tests/formats/writers/test_excel_reference.py):
 a merge over cells already written (merge_range would write them again, and in constant_memory
 mode a later row cannot be written before an earlier one), a finished sheet's temporary file
 closed (10,000 open files exceed what Windows and a default Linux session allow), and a sheet-name
-check that does not compare each new name with every sheet before it (quadratic).
+check that does not compare each new name with every sheet before it (quadratic). Two are only
+faster, the same XML (tests/formats/writers/test_excel_rows.py compares with stock XlsxWriter):
+the merged ranges of a sheet written in one piece, and its rows (excel_rows.py).
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from goaleditor.errors import InputError
+from goaleditor.formats.writers.excel_rows import Rows
 from goaleditor.model.text_clean import encodable
 
 # The page footer: 第 1 页 / 共 6 页 (&P and &N are Excel's page number and page count).
@@ -71,14 +74,18 @@ def sheet_name(text: str) -> str:
 
 
 @cache
-def _book_class() -> type:
+def _book_class(stock_sheets: bool = False) -> type:
     """XlsxWriter's Workbook with a linear sheet-name check (made on first use: XlsxWriter is
-    imported only when a workbook is written)."""
+    imported only when a workbook is written); its sheets write their merged ranges faster,
+    the same XML, unless stock_sheets (the reference bench/xlsx.py measures against)."""
     from xlsxwriter import Workbook
     from xlsxwriter.exceptions import DuplicateWorksheetName, InvalidWorksheetName
 
     class Book(Workbook):  # type: ignore[misc]
         """A workbook that remembers its sheet names to check a new one in constant time."""
+
+        if not stock_sheets:
+            worksheet_class = _sheet_class()
 
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
@@ -99,10 +106,39 @@ def _book_class() -> type:
     return Book
 
 
+def _sheet_class() -> type:
+    """XlsxWriter's Worksheet writing its <mergeCells> in one piece (XlsxWriter builds an
+    attribute list and escapes it for each of a table's fifty merges): the same XML."""
+    from xlsxwriter.utility import xl_col_to_name
+    from xlsxwriter.worksheet import Worksheet
+
+    class Sheet(Worksheet):  # type: ignore[misc]
+        """A worksheet whose merged ranges are written quickly."""
+
+        def _write_merge_cells(self) -> None:
+            merged = self.merge
+            if not merged or min(min(area) for area in merged) < 0:
+                super()._write_merge_cells()  # XlsxWriter warns of a negative one
+                return
+            names: dict[int, str] = {}
+            for _, first_col, _, last_col in merged:
+                for col in (first_col, last_col):
+                    if col not in names:
+                        names[col] = xl_col_to_name(col)
+            refs = "".join(
+                f'<mergeCell ref="{names[c1]}{r1 + 1}:{names[c2]}{r2 + 1}"/>'
+                for r1, c1, r2, c2 in merged
+            )
+            self.fh.write(f'<mergeCells count="{len(merged)}">{refs}</mergeCells>')
+
+    return Sheet
+
+
 @contextmanager
-def workbook(path: Path) -> Iterator[Any]:
+def workbook(path: Path, *, stock_sheets: bool = False) -> Iterator[Any]:
     """An XlsxWriter workbook writing to path, rows streamed through a private temporary
-    folder that is removed however the writing ends; saved when the block ends normally."""
+    folder that is removed however the writing ends; saved when the block ends normally.
+    stock_sheets: XlsxWriter's own worksheets (see _book_class)."""
     folder = tempfile.mkdtemp(prefix="goaleditor-xlsx-")
     options = {
         "constant_memory": True,
@@ -112,7 +148,7 @@ def workbook(path: Path) -> Iterator[Any]:
         "strings_to_formulas": False,
         "strings_to_urls": False,
     }
-    book = _book_class()(str(path), options)
+    book = _book_class(stock_sheets)(str(path), options)
     try:
         yield book
         _save(book)
@@ -206,6 +242,24 @@ def put_text(
         sheet.write_string(row, col, value, cell_format)
     else:
         sheet.write_blank(row, col, None, cell_format)
+
+
+def text_cell(
+    rows: Rows,
+    sheet: Sheet,
+    row: int,
+    col: int,
+    value: str,
+    cell_format: Format,
+    too_long: Callable[[int], str] | None = None,
+) -> None:
+    """put_text for a row being written through rows (formats/writers/excel_rows.py)."""
+    if len(value) > MAX_CELL_CHARS // 2 or _UNSAFE.search(value) is not None:  # seldom
+        value = checked_text(sheet, row, col, value, too_long)
+    if value:
+        rows.text(col, value, cell_format)
+    else:
+        rows.blank(col, cell_format)
 
 
 def set_widths(sheet: Sheet, widths: list[float]) -> None:
