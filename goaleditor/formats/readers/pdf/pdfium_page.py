@@ -122,19 +122,22 @@ class PdfiumPage(Container):
                 textpage.close()
 
     def _chars(self, handle: Any, text: str, count: int, descents: dict[str, float]) -> list[Obj]:
-        """The page's chars as pdfminer's dicts: PDFium's calls per char write each box
-        into one array, read back as numbers at once."""
+        """The page's chars as pdfminer's dicts: per char, PDFium's text object and box
+        (written into one array, read back as numbers at once); a run's fields worked out
+        once for its chars."""
         handle_address = ctypes.cast(handle, ctypes.c_void_p).value
         boxes_array = (ctypes.c_float * (4 * count))()  # FS_RECTF: left, top, right, bottom
         boxes_address = ctypes.addressof(boxes_array)
         text_object, loose_box, generated = TEXT_OBJECT, LOOSE_BOX, IS_GENERATED
+        may_be_generated = _GENERATED
         runs: dict[int, Run] = {}  # by the text object's address
         reader = RunReader(handle_address, descents)
         kept: list[int] = []
         kept_runs: list[Run] = []
+        keep, keep_run = kept.append, kept_runs.append
         last_address, run = -1, None
         for index in range(count):
-            if text[index] in _GENERATED and generated(handle_address, index) == 1:
+            if text[index] in may_be_generated and generated(handle_address, index) == 1:
                 continue
             address = text_object(handle_address, index) or 0
             if address != last_address:
@@ -143,11 +146,17 @@ class PdfiumPage(Container):
                     run = runs[address] = reader.run(index, address)
                 last_address = address
             loose_box(handle_address, index, boxes_address + 16 * index)
-            kept.append(index)
-            kept_runs.append(run)  # type: ignore[arg-type]
+            keep(index)
+            keep_run(run)  # type: ignore[arg-type]
         boxes = boxes_array[:]
         if any(r.guessed for r in runs.values()):
             stand_in_widths(kept, kept_runs, boxes)
+        return self._char_dicts(handle, text, kept, kept_runs, boxes)
+
+    def _char_dicts(
+        self, handle: Any, text: str, kept: list[int], kept_runs: list[Run], boxes: list[float]
+    ) -> list[Obj]:
+        """pdfminer's dict of each kept char, from its box and its run."""
         dx, dy = self.bbox[0], self.height + self.bbox[1]
         upright = self.rotation in (0, 180)
         plain = self._ctm[:4] == (1.0, 0.0, 0.0, 1.0)
@@ -155,10 +164,32 @@ class PdfiumPage(Container):
         chars: list[Obj] = []
         append = chars.append
         origin_x, origin_y = ctypes.c_double(), ctypes.c_double()
+        last_run: Run | None = None
+        name, size, top, bottom = "", 0.0, 0.0, 0.0
         for index, run in zip(kept, kept_runs, strict=True):
             at = 4 * index
-            left, right = boxes[at], boxes[at + 2]
             base = run.base
+            if plain and base is not None:
+                if run is not last_run:  # the run's fields, as each of its chars has them
+                    last_run, name = run, run.name
+                    y0, y1 = base + shift_y, base + run.size + shift_y
+                    size, top, bottom = y1 - y0, dy - y1, dy - y0
+                append(
+                    {
+                        "text": text[index],
+                        "fontname": name,
+                        "size": size,
+                        "upright": upright,
+                        "x0": boxes[at] + shift_x + dx,
+                        "x1": boxes[at + 2] + shift_x + dx,
+                        "top": top,
+                        "bottom": bottom,
+                        "doctop": top,
+                    }
+                )
+                continue
+            last_run = None
+            left, right = boxes[at], boxes[at + 2]
             if base is None:  # a turned or skewed run: each char has its baseline
                 raw.FPDFText_GetCharOrigin(
                     handle, index, ctypes.byref(origin_x), ctypes.byref(origin_y)
