@@ -21,16 +21,13 @@ from pdfplumber.table import Table
 
 from goaleditor.formats.readers.pdf import table_finder
 from goaleditor.formats.readers.pdf.pdfium_calls import (
-    CLOSES,
     COUNT_SEGMENTS,
     IS_GENERATED,
     LOOSE_BOX,
-    POINT,
-    SEGMENT,
-    SEGMENT_TYPE,
     TEXT_OBJECT,
     Run,
     RunReader,
+    path_segments,
     stand_in_widths,
 )
 
@@ -259,22 +256,13 @@ class PdfiumPage(Container):
         raw.FPDFPageObj_GetStrokeWidth(obj, ctypes.byref(width))
         handle = ctypes.cast(obj, ctypes.c_void_p).value
         count = COUNT_SEGMENTS(handle)
-        # each segment's kind, whether it closes its subpath, and its point (written by
-        # PDFium into one array, read back as numbers at once)
-        kinds: list[tuple[int, int]] = []
-        numbers = (ctypes.c_float * (2 * max(count, 1)))()
-        at = ctypes.addressof(numbers)
-        for index in range(count):
-            segment = SEGMENT(handle, index)
-            kinds.append((SEGMENT_TYPE(segment), CLOSES(segment)))
-            POINT(segment, at + 8 * index, at + 8 * index + 4)
-        values = numbers[:]
+        kinds, closings, values = path_segments(handle, count)
         shorts = _SHORTS
         ops: list[str] = []  # the path's operators, as pdfminer names them
         points: list[tuple[float, float]] = []  # each operator's point
         start = (0.0, 0.0)
         curve = 0  # PDFium gives a Bézier as three points: its end is the third
-        for index, (kind, closes) in enumerate(kinds):
+        for index, (kind, closes) in enumerate(zip(kinds, closings, strict=True)):
             if kind == _BEZIER:
                 curve += 1
                 if curve % 3:
