@@ -100,15 +100,17 @@ CHAR_ORIGIN: Callable[[int | None, int, int, int], int] = by_address(
 IS_GENERATED: Callable[[int | None, int], int] = by_address(raw.FPDFText_IsGenerated, ctypes.c_int)
 
 
-def stand_in_widths(kept: list[int], runs: list[Run], boxes: list[float]) -> None:
+def stand_in_widths(
+    kept: list[int], runs: list[Run], lefts: list[float], rights: list[float]
+) -> None:
     """PDFium may take the width of a font not in the file from a stand-in: a char followed
-    by another of its run ends where that one starts (boxes: left, top, right, bottom)."""
+    by another of its run ends where that one starts (lefts, rights: by the char's index)."""
     for k in range(1, len(kept)):
         run = runs[k]
         if run.guessed and run is runs[k - 1]:
-            before, left = 4 * kept[k - 1], boxes[4 * kept[k]]
-            if boxes[before + 2] > left >= boxes[before]:
-                boxes[before + 2] = left
+            before, left = kept[k - 1], lefts[kept[k]]
+            if rights[before] > left >= lefts[before]:
+                rights[before] = left
 
 
 _POINT_SIZE = 12  # PDFium's CFX_Path::Point: x, y (floats), its type and its close flag (bytes)

@@ -130,9 +130,10 @@ class PdfiumPage(Container):
         runs: dict[int, Run] = {}  # by the text object's address
         reader = RunReader(handle_address, descents)
         kept: list[int] = []
-        kept_runs: list[Run] = []
-        keep, keep_run = kept.append, kept_runs.append
-        last_address, run = -1, None
+        starts: list[int] = []  # where in kept each stretch of one run's chars starts
+        start_runs: list[Run] = []
+        keep = kept.append
+        last_address = -1
         for index in range(count):
             if text[index] in may_be_generated and generated(handle_address, index) == 1:
                 continue
@@ -142,75 +143,83 @@ class PdfiumPage(Container):
                 if run is None:
                     run = runs[address] = reader.run(index, address)
                 last_address = address
+                starts.append(len(kept))
+                start_runs.append(run)
             loose_box(handle_address, index, boxes_address + 16 * index)
             keep(index)
-            keep_run(run)  # type: ignore[arg-type]
-        boxes = boxes_array[:]
+        lefts, rights = boxes_array[0::4], boxes_array[2::4]
+        stretches = list(zip(starts, [*starts[1:], len(kept)], start_runs, strict=True))
         if any(r.guessed for r in runs.values()):
-            stand_in_widths(kept, kept_runs, boxes)
-        return self._char_dicts(handle, text, kept, kept_runs, boxes)
+            kept_runs = [run for begin, end, run in stretches for _ in range(begin, end)]
+            stand_in_widths(kept, kept_runs, lefts, rights)
+        return self._char_dicts(handle, text, kept, stretches, lefts, rights)
 
     def _char_dicts(
-        self, handle: Any, text: str, kept: list[int], kept_runs: list[Run], boxes: list[float]
+        self,
+        handle: Any,
+        text: str,
+        kept: list[int],
+        stretches: list[tuple[int, int, Run]],
+        lefts: list[float],
+        rights: list[float],
     ) -> list[Obj]:
-        """pdfminer's dict of each kept char, from its box and its run."""
+        """pdfminer's dict of each kept char, from its box and its run (each stretch of kept
+        chars of one run: from, to, run)."""
         dx, dy = self.bbox[0], self.height + self.bbox[1]
         upright = self.rotation in (0, 180)
         plain = self._ctm[:4] == (1.0, 0.0, 0.0, 1.0)
         shift_x, shift_y = self._ctm[4], self._ctm[5]
         chars: list[Obj] = []
-        append = chars.append
         origin_x, origin_y = ctypes.c_double(), ctypes.c_double()
-        last_run: Run | None = None
-        name, size, top, bottom = "", 0.0, 0.0, 0.0
-        for index, run in zip(kept, kept_runs, strict=True):
-            at = 4 * index
+        for begin, end, run in stretches:
             base = run.base
-            if plain and base is not None:
-                if run is not last_run:  # the run's fields, as each of its chars has them
-                    last_run, name = run, run.name
+            if plain and base is not None:  # the run's fields, as each of its chars has them
+                name = run.name
+                y0, y1 = base + shift_y, base + run.size + shift_y
+                size, top, bottom = y1 - y0, dy - y1, dy - y0
+                chars.extend(
+                    [
+                        {
+                            "text": text[index],
+                            "fontname": name,
+                            "size": size,
+                            "upright": upright,
+                            "x0": lefts[index] + shift_x + dx,
+                            "x1": rights[index] + shift_x + dx,
+                            "top": top,
+                            "bottom": bottom,
+                            "doctop": top,
+                        }
+                        for index in kept[begin:end]
+                    ]
+                )
+                continue
+            for index in kept[begin:end]:
+                left, right, base = lefts[index], rights[index], run.base
+                if base is None:  # a turned or skewed run: each char has its baseline
+                    raw.FPDFText_GetCharOrigin(
+                        handle, index, ctypes.byref(origin_x), ctypes.byref(origin_y)
+                    )
+                    base = origin_y.value + run.low
+                if plain:
+                    x0, x1 = left + shift_x, right + shift_x
                     y0, y1 = base + shift_y, base + run.size + shift_y
-                    size, top, bottom = y1 - y0, dy - y1, dy - y0
-                append(
+                else:
+                    x0, y0, x1, y1 = self._device(left, base, right, base + run.size)
+                top = dy - y1
+                chars.append(
                     {
                         "text": text[index],
-                        "fontname": name,
-                        "size": size,
+                        "fontname": run.name,
+                        "size": y1 - y0,  # pdfminer: the height, on a turned page too
                         "upright": upright,
-                        "x0": boxes[at] + shift_x + dx,
-                        "x1": boxes[at + 2] + shift_x + dx,
+                        "x0": x0 + dx,
+                        "x1": x1 + dx,
                         "top": top,
-                        "bottom": bottom,
+                        "bottom": dy - y0,
                         "doctop": top,
                     }
                 )
-                continue
-            last_run = None
-            left, right = boxes[at], boxes[at + 2]
-            if base is None:  # a turned or skewed run: each char has its baseline
-                raw.FPDFText_GetCharOrigin(
-                    handle, index, ctypes.byref(origin_x), ctypes.byref(origin_y)
-                )
-                base = origin_y.value + run.low
-            if plain:
-                x0, x1 = left + shift_x, right + shift_x
-                y0, y1 = base + shift_y, base + run.size + shift_y
-            else:
-                x0, y0, x1, y1 = self._device(left, base, right, base + run.size)
-            top = dy - y1
-            append(
-                {
-                    "text": text[index],
-                    "fontname": run.name,
-                    "size": y1 - y0,  # pdfminer: the height, on a turned page too
-                    "upright": upright,
-                    "x0": x0 + dx,
-                    "x1": x1 + dx,
-                    "top": top,
-                    "bottom": dy - y0,
-                    "doctop": top,
-                }
-            )
         return chars
 
     def _device(self, x0: float, y0: float, x1: float, y1: float) -> tuple[float, ...]:
