@@ -148,7 +148,8 @@ class PdfiumPage(Container):
             loose_box(handle_address, index, boxes_address + 16 * index)
             keep(index)
         lefts, rights = boxes_array[0::4], boxes_array[2::4]
-        stretches = list(zip(starts, [*starts[1:], len(kept)], start_runs, strict=True))
+        ends = [*starts[1:], len(kept)] if starts else []
+        stretches = list(zip(starts, ends, start_runs, strict=True))
         if any(r.guessed for r in runs.values()):
             kept_runs = [run for begin, end, run in stretches for _ in range(begin, end)]
             stand_in_widths(kept, kept_runs, lefts, rights)

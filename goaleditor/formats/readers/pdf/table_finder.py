@@ -9,7 +9,6 @@ the same cells in the same order, so the same tables.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 from pdfplumber.table import (
@@ -47,22 +46,23 @@ def cells(intersections: dict[Point, dict[str, list[dict[str, Any]]]]) -> list[B
     points = sorted(intersections)
     below: dict[float, list[Point]] = {}  # by x: the points in order (top to bottom)
     right: dict[float, list[Point]] = {}  # by top: the points in order (left to right)
+    places: list[tuple[int, int]] = []  # each point's place in its column and in its row
     for point in points:
-        below.setdefault(point[0], []).append(point)
-        right.setdefault(point[1], []).append(point)
-
-    def connects(a: Point, b: Point) -> bool:
-        """pdfplumber's edge_connects: a rule of both in the column or in the row they share."""
-        if a[0] == b[0] and not vertical[a].isdisjoint(vertical[b]):
-            return True
-        return a[1] == b[1] and not horizontal[a].isdisjoint(horizontal[b])
+        column = below.setdefault(point[0], [])
+        row = right.setdefault(point[1], [])
+        places.append((len(column), len(row)))
+        column.append(point)
+        row.append(point)
 
     found: list[Box] = []
-    for point in points:
-        column, row = below[point[0]], right[point[1]]
-        downs = column[column.index(point) + 1 :]
-        acrosses = row[row.index(point) + 1 :]
-        cell = _smallest(point, downs, acrosses, intersections, connects)
+    for point, (down_at, across_at) in zip(points, places, strict=True):
+        cell = _smallest(
+            point,
+            below[point[0]][down_at + 1 :],
+            right[point[1]][across_at + 1 :],
+            vertical,
+            horizontal,
+        )
         if cell is not None:
             found.append(cell)
     return found
@@ -72,16 +72,27 @@ def _smallest(
     point: Point,
     downs: list[Point],
     acrosses: list[Point],
-    intersections: dict[Point, Any],
-    connects: Callable[[Point, Point], bool],
+    vertical: dict[Point, set[Box]],
+    horizontal: dict[Point, set[Box]],
 ) -> Box | None:
-    for down in downs:
-        if not connects(point, down):
-            continue
-        for across in acrosses:
-            if not connects(point, across):
-                continue
-            corner = (across[0], down[1])
-            if corner in intersections and connects(corner, across) and connects(corner, down):
+    """The first cell from point: by the points below it joined to it, then those right of
+    it joined to it, whose fourth corner joins both. pdfplumber's edge_connects, for points
+    known to share their column (a vertical rule of both) or their row (a horizontal one)."""
+    mine = vertical[point]
+    joined_downs = [down for down in downs if not mine.isdisjoint(vertical[down])]
+    if not joined_downs:
+        return None
+    mine = horizontal[point]
+    joined_acrosses = [across for across in acrosses if not mine.isdisjoint(horizontal[across])]
+    for down in joined_downs:
+        down_y, down_rules = down[1], horizontal[down]
+        for across in joined_acrosses:
+            corner = (across[0], down_y)
+            corner_rules = vertical.get(corner)
+            if (
+                corner_rules is not None
+                and not corner_rules.isdisjoint(vertical[across])
+                and not horizontal[corner].isdisjoint(down_rules)
+            ):
                 return (point[0], point[1], corner[0], corner[1])
     return None
