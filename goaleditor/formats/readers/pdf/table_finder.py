@@ -18,7 +18,7 @@ from pdfplumber.table import (
     cells_to_tables,
     edges_to_intersections,
 )
-from pdfplumber.utils.geometry import obj_to_bbox
+from pdfplumber.utils.geometry import bbox_getter  # obj_to_bbox's own getter
 
 from goaleditor.formats.readers.pdf.ruled_edges import table_edges
 
@@ -41,8 +41,9 @@ def find_tables(page: Any, settings: dict[str, Any] | None = None) -> list[Table
 def cells(intersections: dict[Point, dict[str, list[dict[str, Any]]]]) -> list[Box]:
     """pdfplumber.table.intersections_to_cells: for each intersection in order, the first
     cell (by the points below it, then right of it) whose four corners are joined."""
-    vertical = {p: {obj_to_bbox(e) for e in found["v"]} for p, found in intersections.items()}
-    horizontal = {p: {obj_to_bbox(e) for e in found["h"]} for p, found in intersections.items()}
+    box = bbox_getter
+    vertical = {p: {box(e) for e in found["v"]} for p, found in intersections.items()}
+    horizontal = {p: {box(e) for e in found["h"]} for p, found in intersections.items()}
     points = sorted(intersections)
     below: dict[float, list[Point]] = {}  # by x: the points in order (top to bottom)
     right: dict[float, list[Point]] = {}  # by top: the points in order (left to right)
@@ -78,15 +79,14 @@ def _smallest(
     """The first cell from point: by the points below it joined to it, then those right of
     it joined to it, whose fourth corner joins both. pdfplumber's edge_connects, for points
     known to share their column (a vertical rule of both) or their row (a horizontal one)."""
-    mine = vertical[point]
-    joined_downs = [down for down in downs if not mine.isdisjoint(vertical[down])]
-    if not joined_downs:
-        return None
-    mine = horizontal[point]
-    joined_acrosses = [across for across in acrosses if not mine.isdisjoint(horizontal[across])]
-    for down in joined_downs:
+    mine_v, mine_h = vertical[point], horizontal[point]
+    for down in downs:
+        if mine_v.isdisjoint(vertical[down]):
+            continue
         down_y, down_rules = down[1], horizontal[down]
-        for across in joined_acrosses:
+        for across in acrosses:
+            if mine_h.isdisjoint(horizontal[across]):
+                continue
             corner = (across[0], down_y)
             corner_rules = vertical.get(corner)
             if (
