@@ -207,13 +207,19 @@ def group_lines(
     """Chars as lines of text, top to bottom, each left to right (in_line_order: the chars
     are sorted by _line_key already)."""
     lines: list[list[dict[str, Any]]] = []
+    line: list[dict[str, Any]] = []
+    first_top = 0.0  # the top of the line's first char
     for char in chars if in_line_order else sorted(chars, key=_line_key):
-        if lines and abs(char["top"] - lines[-1][0]["top"]) < char["size"] * 0.5:
-            lines[-1].append(char)
+        top = char["top"]
+        if line and abs(top - first_top) < char["size"] * 0.5:
+            line.append(char)
         else:
-            lines.append([char])
+            line, first_top = [char], top
+            lines.append(line)
+    x0 = _X0
     for line in lines:
-        line.sort(key=_X0)
+        if len(line) > 1:
+            line.sort(key=x0)
     return lines
 
 
@@ -222,16 +228,20 @@ def _line_order(chars: list[dict[str, Any]]) -> tuple[list[int], list[list[int]]
     line_keys = [(round(c["top"]), c["x0"]) for c in chars]  # _line_key, inline
     order = sorted(range(len(chars)), key=line_keys.__getitem__)
     lines: list[list[int]] = []
-    first = None
+    line: list[int] = []
+    first_top = 0.0  # the top of the line's first char
     for n in order:
         char = chars[n]
-        if first is not None and abs(char["top"] - first["top"]) < char["size"] * 0.5:
-            lines[-1].append(n)
+        top = char["top"]
+        if line and abs(top - first_top) < char["size"] * 0.5:
+            line.append(n)
         else:
-            lines.append([n])
-            first = char
+            line, first_top = [n], top
+            lines.append(line)
+    x0 = [key[1] for key in line_keys]  # each char's x0
     for line in lines:
-        line.sort(key=lambda n: chars[n]["x0"])
+        if len(line) > 1:
+            line.sort(key=x0.__getitem__)
     return order, lines
 
 
