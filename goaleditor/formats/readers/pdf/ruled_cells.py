@@ -77,6 +77,7 @@ class RuledTable:
         table_chars: list[dict[str, Any]] = []
         keys: list[Key | None] = []  # each table char's cell; None: on a row, no cell
         outside = []
+        bisect_right, add_key, add_char = bisect.bisect_right, keys.append, table_chars.append
         for char in chars:
             cx, cy = (char["x0"] + char["x1"]) / 2, (char["top"] + char["bottom"]) / 2
             if not (top <= cy <= bottom and x0 <= cx) or (cx > x1 and self.row_end(cy) is None):
@@ -84,15 +85,15 @@ class RuledTable:
                 continue
             key = None
             if cx <= x1:  # self.cell_at(cx, cy), inline: it is asked for every char
-                r = bisect.bisect_right(tops, cy) - 1
+                r = bisect_right(tops, cy) - 1
                 if r >= 0:
-                    i = bisect.bisect_right(lefts[r], cx) - 1
+                    i = bisect_right(lefts[r], cx) - 1
                     if i >= 0:
                         _, right, found = crossing[r][i]
                         if cx <= right and boxes[found][3] >= cy:
                             key = found
-            keys.append(key)
-            table_chars.append(char)
+            add_key(key)
+            add_char(char)
         order, lines = _line_order(table_chars)
         run_owner = _run_owners(table_chars, keys, lines)
         # A cell is filled when text starts in it; a run crossing into it is split there.
