@@ -21,6 +21,7 @@ RUN_GAP = 0.5  # points; glyphs of one run touch, text of two cells is apart by 
 _CJK_RE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _SLASHES = "/／"
 _X0 = operator.itemgetter("x0")
+_TEXT = operator.itemgetter("text")
 NO_ROOM = 1e9  # an empty cell, or one merged down from above: nothing goes on in it
 
 
@@ -306,7 +307,8 @@ def cell_text(
     lines = group_lines(chars, in_line_order)
     pad = min(12.0, min(line[0]["x0"] - box[0] for line in lines))
     available = box[2] - box[0] - 2 * max(pad, 0.0) - 0.5
-    texts = ["".join(c["text"] for c in line) for line in lines]
+    text_of = _TEXT
+    texts = ["".join(map(text_of, line)) for line in lines]
     # ended[n]: line n - 1 ended its paragraph (the next word would have fitted on it)
     ended = [False] + [
         _used(lines[n - 1]) + _cluster_width(lines[n]) <= available for n in range(1, len(lines))
