@@ -100,12 +100,70 @@ CHAR_ORIGIN: Callable[[int | None, int, int, int], int] = by_address(
 IS_GENERATED: Callable[[int | None, int], int] = by_address(raw.FPDFText_IsGenerated, ctypes.c_int)
 
 
-def stand_in_widths(kept: list[int], runs: list[Run], boxes: list[float]) -> None:
+def stand_in_widths(
+    kept: list[int], runs: list[Run], lefts: list[float], rights: list[float]
+) -> None:
     """PDFium may take the width of a font not in the file from a stand-in: a char followed
-    by another of its run ends where that one starts (boxes: left, top, right, bottom)."""
+    by another of its run ends where that one starts (lefts, rights: by the char's index)."""
     for k in range(1, len(kept)):
         run = runs[k]
         if run.guessed and run is runs[k - 1]:
-            before, left = 4 * kept[k - 1], boxes[4 * kept[k]]
-            if boxes[before + 2] > left >= boxes[before]:
-                boxes[before + 2] = left
+            before, left = kept[k - 1], lefts[kept[k]]
+            if rights[before] > left >= lefts[before]:
+                rights[before] = left
+
+
+_POINT_SIZE = 12  # PDFium's CFX_Path::Point: x, y (floats), its type and its close flag (bytes)
+_KINDS = {raw.FPDF_SEGMENT_LINETO, raw.FPDF_SEGMENT_BEZIERTO, raw.FPDF_SEGMENT_MOVETO}
+
+
+def path_segments(path: int | None, count: int) -> tuple[list[int], list[int], list[float]]:
+    """A path object's (by address) segments: each one's kind, whether it closes its subpath,
+    and its point (x, y in turn). A segment handle is the address of PDFium's point in the
+    path's array of points: where the first and last handles and their values show that
+    array as expected, it is read at once; else each segment is asked for its own."""
+    if count <= 0:
+        return [], [], []
+    first, last = SEGMENT(path, 0) or 0, SEGMENT(path, count - 1) or 0
+    if first and last == first + _POINT_SIZE * (count - 1):
+        data = ctypes.string_at(first, _POINT_SIZE * count)
+        floats = (ctypes.c_float * (3 * count)).from_buffer_copy(data)[:]
+        kinds, closes = list(data[8::_POINT_SIZE]), list(data[9::_POINT_SIZE])
+        values = [0.0] * (2 * count)
+        values[0::2], values[1::2] = floats[0::3], floats[1::3]
+        known = set(kinds) <= _KINDS and set(closes) <= {0, 1}
+        if (
+            known
+            and _agrees(first, kinds[0], closes[0], values[0], values[1])
+            and _agrees(last, kinds[-1], closes[-1], values[-2], values[-1])
+        ):
+            return kinds, closes, values
+    return _asked_segments(path, count)
+
+
+def _agrees(segment: int, kind: int, closes: int, x: float, y: float) -> bool:
+    """Whether PDFium's answers for a segment are the values read from its point."""
+    numbers = (ctypes.c_float * 2)()
+    at = ctypes.addressof(numbers)
+    if not POINT(segment, at, at + 4):
+        return False
+    return (
+        SEGMENT_TYPE(segment) == kind
+        and bool(CLOSES(segment)) == bool(closes)
+        and numbers[0] == x
+        and numbers[1] == y
+    )
+
+
+def _asked_segments(path: int | None, count: int) -> tuple[list[int], list[int], list[float]]:
+    """Each segment asked for its kind, close flag and point."""
+    kinds: list[int] = []
+    closes: list[int] = []
+    numbers = (ctypes.c_float * (2 * count))()
+    at = ctypes.addressof(numbers)
+    for index in range(count):
+        segment = SEGMENT(path, index)
+        kinds.append(SEGMENT_TYPE(segment))
+        closes.append(CLOSES(segment))
+        POINT(segment, at + 8 * index, at + 8 * index + 4)
+    return kinds, closes, numbers[:]

@@ -21,16 +21,13 @@ from pdfplumber.table import Table
 
 from goaleditor.formats.readers.pdf import table_finder
 from goaleditor.formats.readers.pdf.pdfium_calls import (
-    CLOSES,
     COUNT_SEGMENTS,
     IS_GENERATED,
     LOOSE_BOX,
-    POINT,
-    SEGMENT,
-    SEGMENT_TYPE,
     TEXT_OBJECT,
     Run,
     RunReader,
+    path_segments,
     stand_in_widths,
 )
 
@@ -122,19 +119,23 @@ class PdfiumPage(Container):
                 textpage.close()
 
     def _chars(self, handle: Any, text: str, count: int, descents: dict[str, float]) -> list[Obj]:
-        """The page's chars as pdfminer's dicts: PDFium's calls per char write each box
-        into one array, read back as numbers at once."""
+        """The page's chars as pdfminer's dicts: per char, PDFium's text object and box
+        (written into one array, read back as numbers at once); a run's fields worked out
+        once for its chars."""
         handle_address = ctypes.cast(handle, ctypes.c_void_p).value
         boxes_array = (ctypes.c_float * (4 * count))()  # FS_RECTF: left, top, right, bottom
         boxes_address = ctypes.addressof(boxes_array)
         text_object, loose_box, generated = TEXT_OBJECT, LOOSE_BOX, IS_GENERATED
+        may_be_generated = _GENERATED
         runs: dict[int, Run] = {}  # by the text object's address
         reader = RunReader(handle_address, descents)
         kept: list[int] = []
-        kept_runs: list[Run] = []
-        last_address, run = -1, None
+        starts: list[int] = []  # where in kept each stretch of one run's chars starts
+        start_runs: list[Run] = []
+        keep = kept.append
+        last_address = -1
         for index in range(count):
-            if text[index] in _GENERATED and generated(handle_address, index) == 1:
+            if text[index] in may_be_generated and generated(handle_address, index) == 1:
                 continue
             address = text_object(handle_address, index) or 0
             if address != last_address:
@@ -142,47 +143,84 @@ class PdfiumPage(Container):
                 if run is None:
                     run = runs[address] = reader.run(index, address)
                 last_address = address
+                starts.append(len(kept))
+                start_runs.append(run)
             loose_box(handle_address, index, boxes_address + 16 * index)
-            kept.append(index)
-            kept_runs.append(run)  # type: ignore[arg-type]
-        boxes = boxes_array[:]
+            keep(index)
+        lefts, rights = boxes_array[0::4], boxes_array[2::4]
+        ends = [*starts[1:], len(kept)] if starts else []
+        stretches = list(zip(starts, ends, start_runs, strict=True))
         if any(r.guessed for r in runs.values()):
-            stand_in_widths(kept, kept_runs, boxes)
+            kept_runs = [run for begin, end, run in stretches for _ in range(begin, end)]
+            stand_in_widths(kept, kept_runs, lefts, rights)
+        return self._char_dicts(handle, text, kept, stretches, lefts, rights)
+
+    def _char_dicts(
+        self,
+        handle: Any,
+        text: str,
+        kept: list[int],
+        stretches: list[tuple[int, int, Run]],
+        lefts: list[float],
+        rights: list[float],
+    ) -> list[Obj]:
+        """pdfminer's dict of each kept char, from its box and its run (each stretch of kept
+        chars of one run: from, to, run)."""
         dx, dy = self.bbox[0], self.height + self.bbox[1]
         upright = self.rotation in (0, 180)
         plain = self._ctm[:4] == (1.0, 0.0, 0.0, 1.0)
         shift_x, shift_y = self._ctm[4], self._ctm[5]
         chars: list[Obj] = []
-        append = chars.append
         origin_x, origin_y = ctypes.c_double(), ctypes.c_double()
-        for index, run in zip(kept, kept_runs, strict=True):
-            at = 4 * index
-            left, right = boxes[at], boxes[at + 2]
+        for begin, end, run in stretches:
             base = run.base
-            if base is None:  # a turned or skewed run: each char has its baseline
-                raw.FPDFText_GetCharOrigin(
-                    handle, index, ctypes.byref(origin_x), ctypes.byref(origin_y)
-                )
-                base = origin_y.value + run.low
-            if plain:
-                x0, x1 = left + shift_x, right + shift_x
+            if plain and base is not None:  # the run's fields, as each of its chars has them
+                name = run.name
                 y0, y1 = base + shift_y, base + run.size + shift_y
-            else:
-                x0, y0, x1, y1 = self._device(left, base, right, base + run.size)
-            top = dy - y1
-            append(
-                {
-                    "text": text[index],
-                    "fontname": run.name,
-                    "size": y1 - y0,  # pdfminer: the height, on a turned page too
-                    "upright": upright,
-                    "x0": x0 + dx,
-                    "x1": x1 + dx,
-                    "top": top,
-                    "bottom": dy - y0,
-                    "doctop": top,
-                }
-            )
+                size, top, bottom = y1 - y0, dy - y1, dy - y0
+                chars.extend(
+                    [
+                        {
+                            "text": text[index],
+                            "fontname": name,
+                            "size": size,
+                            "upright": upright,
+                            "x0": lefts[index] + shift_x + dx,
+                            "x1": rights[index] + shift_x + dx,
+                            "top": top,
+                            "bottom": bottom,
+                            "doctop": top,
+                        }
+                        for index in kept[begin:end]
+                    ]
+                )
+                continue
+            for index in kept[begin:end]:
+                left, right, base = lefts[index], rights[index], run.base
+                if base is None:  # a turned or skewed run: each char has its baseline
+                    raw.FPDFText_GetCharOrigin(
+                        handle, index, ctypes.byref(origin_x), ctypes.byref(origin_y)
+                    )
+                    base = origin_y.value + run.low
+                if plain:
+                    x0, x1 = left + shift_x, right + shift_x
+                    y0, y1 = base + shift_y, base + run.size + shift_y
+                else:
+                    x0, y0, x1, y1 = self._device(left, base, right, base + run.size)
+                top = dy - y1
+                chars.append(
+                    {
+                        "text": text[index],
+                        "fontname": run.name,
+                        "size": y1 - y0,  # pdfminer: the height, on a turned page too
+                        "upright": upright,
+                        "x0": x0 + dx,
+                        "x1": x1 + dx,
+                        "top": top,
+                        "bottom": dy - y0,
+                        "doctop": top,
+                    }
+                )
         return chars
 
     def _device(self, x0: float, y0: float, x1: float, y1: float) -> tuple[float, ...]:
@@ -228,22 +266,13 @@ class PdfiumPage(Container):
         raw.FPDFPageObj_GetStrokeWidth(obj, ctypes.byref(width))
         handle = ctypes.cast(obj, ctypes.c_void_p).value
         count = COUNT_SEGMENTS(handle)
-        # each segment's kind, whether it closes its subpath, and its point (written by
-        # PDFium into one array, read back as numbers at once)
-        kinds: list[tuple[int, int]] = []
-        numbers = (ctypes.c_float * (2 * max(count, 1)))()
-        at = ctypes.addressof(numbers)
-        for index in range(count):
-            segment = SEGMENT(handle, index)
-            kinds.append((SEGMENT_TYPE(segment), CLOSES(segment)))
-            POINT(segment, at + 8 * index, at + 8 * index + 4)
-        values = numbers[:]
+        kinds, closings, values = path_segments(handle, count)
         shorts = _SHORTS
         ops: list[str] = []  # the path's operators, as pdfminer names them
         points: list[tuple[float, float]] = []  # each operator's point
         start = (0.0, 0.0)
         curve = 0  # PDFium gives a Bézier as three points: its end is the third
-        for index, (kind, closes) in enumerate(kinds):
+        for index, (kind, closes) in enumerate(zip(kinds, closings, strict=True)):
             if kind == _BEZIER:
                 curve += 1
                 if curve % 3:

@@ -21,6 +21,7 @@ RUN_GAP = 0.5  # points; glyphs of one run touch, text of two cells is apart by 
 _CJK_RE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _SLASHES = "/／"
 _X0 = operator.itemgetter("x0")
+_TEXT = operator.itemgetter("text")
 NO_ROOM = 1e9  # an empty cell, or one merged down from above: nothing goes on in it
 
 
@@ -77,6 +78,7 @@ class RuledTable:
         table_chars: list[dict[str, Any]] = []
         keys: list[Key | None] = []  # each table char's cell; None: on a row, no cell
         outside = []
+        bisect_right, add_key, add_char = bisect.bisect_right, keys.append, table_chars.append
         for char in chars:
             cx, cy = (char["x0"] + char["x1"]) / 2, (char["top"] + char["bottom"]) / 2
             if not (top <= cy <= bottom and x0 <= cx) or (cx > x1 and self.row_end(cy) is None):
@@ -84,15 +86,15 @@ class RuledTable:
                 continue
             key = None
             if cx <= x1:  # self.cell_at(cx, cy), inline: it is asked for every char
-                r = bisect.bisect_right(tops, cy) - 1
+                r = bisect_right(tops, cy) - 1
                 if r >= 0:
-                    i = bisect.bisect_right(lefts[r], cx) - 1
+                    i = bisect_right(lefts[r], cx) - 1
                     if i >= 0:
                         _, right, found = crossing[r][i]
                         if cx <= right and boxes[found][3] >= cy:
                             key = found
-            keys.append(key)
-            table_chars.append(char)
+            add_key(key)
+            add_char(char)
         order, lines = _line_order(table_chars)
         run_owner = _run_owners(table_chars, keys, lines)
         # A cell is filled when text starts in it; a run crossing into it is split there.
@@ -207,13 +209,19 @@ def group_lines(
     """Chars as lines of text, top to bottom, each left to right (in_line_order: the chars
     are sorted by _line_key already)."""
     lines: list[list[dict[str, Any]]] = []
+    line: list[dict[str, Any]] = []
+    first_top = 0.0  # the top of the line's first char
     for char in chars if in_line_order else sorted(chars, key=_line_key):
-        if lines and abs(char["top"] - lines[-1][0]["top"]) < char["size"] * 0.5:
-            lines[-1].append(char)
+        top = char["top"]
+        if line and abs(top - first_top) < char["size"] * 0.5:
+            line.append(char)
         else:
-            lines.append([char])
+            line, first_top = [char], top
+            lines.append(line)
+    x0 = _X0
     for line in lines:
-        line.sort(key=_X0)
+        if len(line) > 1:
+            line.sort(key=x0)
     return lines
 
 
@@ -222,16 +230,20 @@ def _line_order(chars: list[dict[str, Any]]) -> tuple[list[int], list[list[int]]
     line_keys = [(round(c["top"]), c["x0"]) for c in chars]  # _line_key, inline
     order = sorted(range(len(chars)), key=line_keys.__getitem__)
     lines: list[list[int]] = []
-    first = None
+    line: list[int] = []
+    first_top = 0.0  # the top of the line's first char
     for n in order:
         char = chars[n]
-        if first is not None and abs(char["top"] - first["top"]) < char["size"] * 0.5:
-            lines[-1].append(n)
+        top = char["top"]
+        if line and abs(top - first_top) < char["size"] * 0.5:
+            line.append(n)
         else:
-            lines.append([n])
-            first = char
+            line, first_top = [n], top
+            lines.append(line)
+    x0 = [key[1] for key in line_keys]  # each char's x0
     for line in lines:
-        line.sort(key=lambda n: chars[n]["x0"])
+        if len(line) > 1:
+            line.sort(key=x0.__getitem__)
     return order, lines
 
 
@@ -295,7 +307,8 @@ def cell_text(
     lines = group_lines(chars, in_line_order)
     pad = min(12.0, min(line[0]["x0"] - box[0] for line in lines))
     available = box[2] - box[0] - 2 * max(pad, 0.0) - 0.5
-    texts = ["".join(c["text"] for c in line) for line in lines]
+    text_of = _TEXT
+    texts = ["".join(map(text_of, line)) for line in lines]
     # ended[n]: line n - 1 ended its paragraph (the next word would have fitted on it)
     ended = [False] + [
         _used(lines[n - 1]) + _cluster_width(lines[n]) <= available for n in range(1, len(lines))

@@ -9,7 +9,6 @@ the same cells in the same order, so the same tables.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 from pdfplumber.table import (
@@ -19,7 +18,7 @@ from pdfplumber.table import (
     cells_to_tables,
     edges_to_intersections,
 )
-from pdfplumber.utils.geometry import obj_to_bbox
+from pdfplumber.utils.geometry import bbox_getter  # obj_to_bbox's own getter
 
 from goaleditor.formats.readers.pdf.ruled_edges import table_edges
 
@@ -42,27 +41,29 @@ def find_tables(page: Any, settings: dict[str, Any] | None = None) -> list[Table
 def cells(intersections: dict[Point, dict[str, list[dict[str, Any]]]]) -> list[Box]:
     """pdfplumber.table.intersections_to_cells: for each intersection in order, the first
     cell (by the points below it, then right of it) whose four corners are joined."""
-    vertical = {p: {obj_to_bbox(e) for e in found["v"]} for p, found in intersections.items()}
-    horizontal = {p: {obj_to_bbox(e) for e in found["h"]} for p, found in intersections.items()}
+    box = bbox_getter
+    vertical = {p: {box(e) for e in found["v"]} for p, found in intersections.items()}
+    horizontal = {p: {box(e) for e in found["h"]} for p, found in intersections.items()}
     points = sorted(intersections)
     below: dict[float, list[Point]] = {}  # by x: the points in order (top to bottom)
     right: dict[float, list[Point]] = {}  # by top: the points in order (left to right)
+    places: list[tuple[int, int]] = []  # each point's place in its column and in its row
     for point in points:
-        below.setdefault(point[0], []).append(point)
-        right.setdefault(point[1], []).append(point)
-
-    def connects(a: Point, b: Point) -> bool:
-        """pdfplumber's edge_connects: a rule of both in the column or in the row they share."""
-        if a[0] == b[0] and not vertical[a].isdisjoint(vertical[b]):
-            return True
-        return a[1] == b[1] and not horizontal[a].isdisjoint(horizontal[b])
+        column = below.setdefault(point[0], [])
+        row = right.setdefault(point[1], [])
+        places.append((len(column), len(row)))
+        column.append(point)
+        row.append(point)
 
     found: list[Box] = []
-    for point in points:
-        column, row = below[point[0]], right[point[1]]
-        downs = column[column.index(point) + 1 :]
-        acrosses = row[row.index(point) + 1 :]
-        cell = _smallest(point, downs, acrosses, intersections, connects)
+    for point, (down_at, across_at) in zip(points, places, strict=True):
+        cell = _smallest(
+            point,
+            below[point[0]][down_at + 1 :],
+            right[point[1]][across_at + 1 :],
+            vertical,
+            horizontal,
+        )
         if cell is not None:
             found.append(cell)
     return found
@@ -72,16 +73,26 @@ def _smallest(
     point: Point,
     downs: list[Point],
     acrosses: list[Point],
-    intersections: dict[Point, Any],
-    connects: Callable[[Point, Point], bool],
+    vertical: dict[Point, set[Box]],
+    horizontal: dict[Point, set[Box]],
 ) -> Box | None:
+    """The first cell from point: by the points below it joined to it, then those right of
+    it joined to it, whose fourth corner joins both. pdfplumber's edge_connects, for points
+    known to share their column (a vertical rule of both) or their row (a horizontal one)."""
+    mine_v, mine_h = vertical[point], horizontal[point]
     for down in downs:
-        if not connects(point, down):
+        if mine_v.isdisjoint(vertical[down]):
             continue
+        down_y, down_rules = down[1], horizontal[down]
         for across in acrosses:
-            if not connects(point, across):
+            if mine_h.isdisjoint(horizontal[across]):
                 continue
-            corner = (across[0], down[1])
-            if corner in intersections and connects(corner, across) and connects(corner, down):
+            corner = (across[0], down_y)
+            corner_rules = vertical.get(corner)
+            if (
+                corner_rules is not None
+                and not corner_rules.isdisjoint(vertical[across])
+                and not horizontal[corner].isdisjoint(down_rules)
+            ):
                 return (point[0], point[1], corner[0], corner[1])
     return None
