@@ -225,7 +225,7 @@ def test_compare_and_the_review_form_are_tabs_of_the_problems_panel_and_the_tree
     comparing.dock.raise_()
     qtbot.waitUntil(lambda: _rows_shown(view) >= TREE_ROWS, timeout=3000)
     qtbot.wait(600)  # every delayed sizing has run: the tree keeps its rows after them too
-    assert _rows_shown(view) >= TREE_ROWS
+    qtbot.waitUntil(lambda: _rows_shown(view) >= TREE_ROWS, timeout=5000)  # (later on a busy one)
     window.review.set_on(False)
     comparing.close()
     qtbot.waitUntil(lambda: window.problems_dock.height() < 60)  # back to its one line

@@ -138,11 +138,11 @@ def test_a_table_of_100000_character_cells_reads_in_linear_time(
 ) -> None:
     path = tmp_path / f"long-{kind}.{suffix}"
     WRITERS[suffix](path, _rows(RUNS[kind]))
-    start = time.perf_counter()
+    start = time.process_time()  # CPU: a busy machine slows the wall clock, not the work
     try:
         document = read_document(path)
     except InputError as refused:  # a plain refusal is an answer too, if it is quick
         assert "\n" not in str(refused)
     else:
         assert document.tables
-    assert time.perf_counter() - start < BOUND, f"{suffix} {kind}"
+    assert time.process_time() - start < BOUND, f"{suffix} {kind}"
