@@ -56,6 +56,21 @@ def _streamed(sheet: Sheet) -> bool:
     return isinstance(sheet, Worksheet) and bool(sheet.constant_memory)
 
 
+def write_string(sheet: Sheet, row: int, col: int, value: str, cell_format: Format) -> None:
+    """XlsxWriter's write_string, but a text that looks like "<r>…</r>" stays that text.
+
+    XlsxWriter writes such a string into the file unescaped, as a rich string's XML (its own
+    shortcut): user text would be markup, and "<r>abc</r>" an empty cell. Written as two runs
+    of a rich string in the cell's format, each run is escaped.
+    """
+    if value.startswith("<r>") and value.endswith("</r>"):
+        sheet.write_rich_string(
+            row, col, cell_format, value[:1], cell_format, value[1:], cell_format
+        )
+    else:
+        sheet.write_string(row, col, value, cell_format)
+
+
 class ApiRows:
     """Rows through XlsxWriter's public calls (set_row_pixels, write_string, …)."""
 
@@ -70,7 +85,7 @@ class ApiRows:
 
     def text(self, col: int, value: str, cell_format: Format) -> None:
         """A string cell."""
-        self._sheet.write_string(self._row, col, value, cell_format)
+        write_string(self._sheet, self._row, col, value, cell_format)
 
     def number(self, col: int, value: object, cell_format: Format) -> None:
         """A number cell."""
@@ -182,8 +197,6 @@ class DirectRows:
         if _NOT_PLAIN.search(value) is None:
             return f'{start} t="inlineStr"><is><t>{value}</t></is></c>'
         value = self._escape_control(value)
-        if value.startswith("<r>") and value.endswith("</r>"):  # XlsxWriter's rich string
-            return f'{start} t="inlineStr"><is>{value}</is></c>'
         preserve = ' xml:space="preserve"' if self._preserve(value) else ""
         return f'{start} t="inlineStr"><is><t{preserve}>{self._escape_data(value)}</t></is></c>'
 

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from goaleditor.errors import InputError
-from goaleditor.formats.writers.excel_rows import Rows
+from goaleditor.formats.writers.excel_rows import Rows, write_string
 from goaleditor.model.text_clean import encodable
 
 # The page footer: 第 1 页 / 共 6 页 (&P and &N are Excel's page number and page count).
@@ -239,7 +239,7 @@ def put_text(
     if len(value) > MAX_CELL_CHARS // 2 or _UNSAFE.search(value) is not None:  # seldom
         value = checked_text(sheet, row, col, value, too_long)
     if value:
-        sheet.write_string(row, col, value, cell_format)
+        write_string(sheet, row, col, value, cell_format)
     else:
         sheet.write_blank(row, col, None, cell_format)
 

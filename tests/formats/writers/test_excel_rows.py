@@ -20,7 +20,8 @@ from goaleditor.model.document import Document, GoalTable, Indicator
 from tests.fixtures.xlsx_reference.documents import GOAL_DOCUMENTS
 
 # Text XlsxWriter escapes: XML's own characters, a literal _xHHHH_, a carriage return,
-# whitespace at either end, a non-character, and what it takes for a rich string.
+# whitespace at either end and a non-character. (XlsxWriter's rich-string shortcut, "<r>…</r>",
+# is not copied: see test_text_that_looks_like_markup_stays_text.)
 ESCAPED = [
     "a&b<c>d\"e'",
     "_x0041_ 与 _x00e9_",
@@ -28,7 +29,6 @@ ESCAPED = [
     " 前导",
     "尾随\u3000",
     "\ufffe",
-    "<r>x</r>",
 ]
 
 
@@ -134,3 +134,30 @@ def test_a_row_is_never_written_twice(tmp_path: Path) -> None:
         with pytest.raises(ValueError):
             rows.start(1, 20)
         rows.finish()
+
+
+MARKUP = ["<r>x</r>", "<r><t>注入</t></r>", "<r></r>"]
+
+
+def test_text_that_looks_like_markup_stays_text(tmp_path: Path) -> None:
+    """XlsxWriter writes a string "<r>…</r>" unescaped, as rich-string XML: user text would be
+    markup ("<r>x</r>" an empty cell). The export and put_text's users keep it as text."""
+    import openpyxl
+
+    from goaleditor.formats.writers.excel_workbook import put_text
+
+    rows = [("产出指标", "数量指标", Indicator(text, "", "≥", "1", "个")) for text in MARKUP]
+    table = GoalTable.from_rows(rows, project_name=MARKUP[1])
+    path = tmp_path / "markup.xlsx"
+    excel.write(Document(agency_name=MARKUP[0], year=2026, tables=[table]), path)
+    values = {c.value for row in openpyxl.load_workbook(path).active.iter_rows() for c in row}
+    assert set(MARKUP) <= values
+
+    for direct in (True, False):
+        calls = tmp_path / f"calls-{direct}.xlsx"
+        with workbook(calls, stock_sheets=not direct) as book:
+            sheet = book.add_worksheet("表")
+            for row, text in enumerate(MARKUP):
+                put_text(sheet, row, 0, text, book.add_format({}))
+        sheet_values = [c.value for c in openpyxl.load_workbook(calls).active["A"]]
+        assert sheet_values == MARKUP
