@@ -30,11 +30,13 @@ def past_year_problems(document: Document, table: GoalTable, number: int) -> Ite
         return
     period = table_period(table.start_date, table.end_date)
 
-    def label(name: str) -> str:
-        return printed_label(document.layout, name)
+    def message_for(text: str, name: str) -> str:
+        if not past_year_mentions(text, year, period):  # nearly always: no label looked up
+            return ""
+        return past_year_message(text, printed_label(document.layout, name), year, period)
 
     for name in TABLE_TEXT_FIELDS:
-        message = past_year_message(getattr(table, name), label(name), year, period)
+        message = message_for(getattr(table, name), name)
         if message:
             yield Problem(WARNING, number, 0, RULE, message, name, FIX_PAST_YEAR, table)
     for row, (_, level2, ind) in enumerate(table.indicator_rows(), 1):
@@ -42,7 +44,7 @@ def past_year_problems(document: Document, table: GoalTable, number: int) -> Ite
         for name in names:
             if level2 == TIMELINESS and name in ("value", "unit"):
                 continue  # the timeliness rule says it (timeliness.outside-year)
-            message = past_year_message(getattr(ind, name), label(name), year, period)
+            message = message_for(getattr(ind, name), name)
             if message:
                 yield Problem(WARNING, number, row, RULE, message, name, FIX_PAST_YEAR, ind)
 

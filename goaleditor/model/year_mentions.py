@@ -21,6 +21,7 @@ _RANGE_RE = re.compile(
 _MONTH = r"(?:1[0-2]|0?[1-9])(?!\d)"
 # One year: 2026年 (2026年度 and 2026年12月 start the same way), or a date's year (2026-12,
 # 2026/1/1; with dots only as 2026.12.31, since 2026.5万元 is an amount).
+_ANY_YEAR_RE = re.compile(_YEAR)  # what both kinds of mention hold
 _SINGLE_RE = re.compile(rf"(?<!\d)(?P<first>{_YEAR})(?:\s*年|(?=[-/]{_MONTH}|\.{_MONTH}\.\d))")
 # What may follow a year before the words that make it history: 度, 底, 12月31日 …
 _TAIL_RE = re.compile(r"(?:度|底|末|初|[-/.]\d{1,2}){0,3}(?:\d{1,2}月份?)?(?:\d{1,2}日)?")
@@ -47,6 +48,8 @@ class YearMention:
 
 def year_mentions(text: str) -> list[YearMention]:
     """Every year and range of years the text names, in order."""
+    if _ANY_YEAR_RE.search(text) is None:  # most texts name no year: one search, not two
+        return []
     found: list[YearMention] = []
     taken: list[tuple[int, int]] = []
     for match in _RANGE_RE.finditer(text):
