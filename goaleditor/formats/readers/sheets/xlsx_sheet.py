@@ -251,7 +251,10 @@ class _Stream:
                 if style in self.date_formats:
                     value = self._date(value, style, coordinate)
             elif kind == "s":
-                value = self.shared_strings[int(value)]
+                index = int(value)
+                if index < 0:  # Python's list would give a string from the end: damaged
+                    raise IndexError(f"shared string index {index} out of range")
+                value = self.shared_strings[index]
             elif kind == "b":
                 value = bool(int(value))
             elif kind == "d":
