@@ -39,6 +39,10 @@ class Names:
     def __init__(self) -> None:
         self._taken: set[str] = set()
 
+    def reserve(self, name: str) -> None:
+        """Never hand out name (a file the run writes there itself, as the summary)."""
+        self._taken.add(name.lower())
+
     def take(self, stem: str, suffix: str) -> str:
         """A name not handed out before in this run."""
         name, number = f"{stem}{suffix}", 2

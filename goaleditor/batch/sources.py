@@ -49,10 +49,12 @@ class Source:
 @dataclass
 class Walk:
     """The files under the paths given, in order; skipped: the names passed over (files of
-    no readable kind inside folders and archives, Office lock files)."""
+    no readable kind inside folders and archives, Office lock files); leave_out: the run's own
+    outputs (resolved), never read back when they lie inside a folder given."""
 
     paths: Iterable[str | os.PathLike[str]]
     skipped: list[str] = field(default_factory=list)
+    leave_out: frozenset[Path] = frozenset()
 
     def __iter__(self) -> Iterator[Source | FileResult]:
         for given in self.paths:
@@ -70,6 +72,8 @@ class Walk:
             return
         for entry in entries:
             path = Path(entry.path)
+            if self.leave_out and path.resolve() in self.leave_out:
+                continue
             if entry.is_dir(follow_symlinks=False):
                 yield from self._folder(path)
             elif not entry.is_symlink() or path.is_file():
