@@ -4,6 +4,7 @@ names, never two alike in one folder (letter case aside)."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from pathlib import PurePosixPath
 
 from goaleditor.batch.results import FileResult
@@ -11,7 +12,12 @@ from goaleditor.batch.results import FileResult
 MAX_STEM = 80  # characters: the whole path stays within Windows' 260 in most folders
 _UNSAFE = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]+')
 _SPACES = re.compile(r"\s+")
-_RESERVED = re.compile(r"^(con|prn|aux|nul|com\d|lpt\d)(\..*)?$", re.IGNORECASE)
+_RESERVED = re.compile(
+    r"^(con|prn|aux|nul|conin\$|conout\$|(com|lpt)[\d¹²³])(\..*)?$", re.IGNORECASE
+)
+# Format characters (a right-to-left override shows "fdp.exe" as "exe.pdf"), lone surrogates
+# (no file system encodes them) and line separators: never in a name written.
+_HIDDEN = frozenset({"Cc", "Cf", "Cs", "Zl", "Zp"})
 
 
 def stem_for(result: FileResult) -> str:
@@ -27,7 +33,8 @@ def stem_for(result: FileResult) -> str:
 def safe_stem(text: str) -> str:
     """text as a file name's stem on Windows too: no reserved characters or names, no
     trailing dot or space, at most MAX_STEM characters."""
-    stem = _SPACES.sub(" ", _UNSAFE.sub("_", text)).strip()[:MAX_STEM].rstrip(". ")
+    shown = "".join("_" if unicodedata.category(ch) in _HIDDEN else ch for ch in text)
+    stem = _SPACES.sub(" ", _UNSAFE.sub("_", shown)).strip()[:MAX_STEM].rstrip(". ")
     if _RESERVED.match(stem):
         stem = f"_{stem}"
     return stem

@@ -1,0 +1,53 @@
+"""Names no program expects: a file name of undecodable bytes in the summary, format
+characters, lone surrogates and Windows' device names in a document's 单位 as an export's name."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from goaleditor.batch.naming import safe_stem
+from goaleditor.batch.results import FileResult
+from goaleditor.batch.summary import FILES_SHEET, write_summary
+from tests.helpers import ROOT, run_cli
+
+
+@pytest.mark.parametrize(
+    ("unit", "stem"),
+    [
+        ("某局\u202efdp.exe", "某局_fdp.exe"),  # shown right to left it would read exe.pdf
+        ("某局\ud800", "某局_"),  # no file system writes a lone surrogate
+        ("某局\u2028办公室", "某局_办公室"),
+        ("COM¹", "_COM¹"),
+        ("lpt².txt", "_lpt².txt"),
+        ("CONIN$", "_CONIN$"),
+    ],
+)
+def test_an_export_name_has_no_hidden_character_or_device_name(unit: str, stem: str) -> None:
+    assert safe_stem(unit) == stem
+    os.fsencode(stem)  # a name this system can write
+
+
+def test_a_file_name_of_undecodable_bytes_is_shown_in_the_summary(tmp_path: Path) -> None:
+    name = "x/" + os.fsdecode("报送".encode("gbk")) + ".xlsx"  # as os.scandir gives it
+    summary = tmp_path / "汇总.xlsx"
+    write_summary([FileResult(name=name, reason="文件已损坏")], summary)
+    rows = openpyxl.load_workbook(summary)[FILES_SHEET].iter_rows(min_row=2, values_only=True)
+    assert [row[0] for row in rows] == ["x/\\udcb1\\udca8\\udccb\\udccd.xlsx"]
+
+
+@pytest.mark.skipif(os.name == "nt", reason="a name of bytes is a POSIX file system's")
+def test_a_folder_with_a_gbk_named_file_is_checked_and_summed_up(tmp_path: Path) -> None:
+    folder = tmp_path / "报送"
+    folder.mkdir()
+    named = os.fsencode(folder) + b"/" + "报送".encode("gbk") + b".xlsx"
+    shutil.copy(ROOT / "tests" / "fixtures" / "typed-forms.xlsx", named)
+    summary = tmp_path / "汇总.xlsx"
+    result = run_cli("batch", "check", folder, "-o", summary, "--jobs", "1")
+    assert result.returncode == 1, result.stderr  # the fixture's errors, nothing worse
+    assert "内部错误" not in result.stderr and summary.is_file()
+    assert len(result.stdout.splitlines()) == 1
