@@ -45,6 +45,7 @@ class Names:
 
     def __init__(self) -> None:
         self._taken: set[str] = set()
+        self._next: dict[str, int] = {}  # per name: the number to try first (all below taken)
 
     def reserve(self, name: str) -> None:
         """Never hand out name (a file the run writes there itself, as the summary)."""
@@ -52,8 +53,14 @@ class Names:
 
     def take(self, stem: str, suffix: str) -> str:
         """A name not handed out before in this run."""
-        name, number = f"{stem}{suffix}", 2
+        first = f"{stem}{suffix}"
+        name, number = first, self._next.get(first.lower(), 2)
+        if name.lower() in self._taken:
+            name = f"{stem}（{number}）{suffix}"
         while name.lower() in self._taken:
-            name, number = f"{stem}（{number}）{suffix}", number + 1
+            number += 1
+            name = f"{stem}（{number}）{suffix}"
+        if name != first:
+            self._next[first.lower()] = number + 1
         self._taken.add(name.lower())
         return name

@@ -10,7 +10,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from goaleditor.batch.naming import safe_stem
+from goaleditor.batch.naming import Names, safe_stem
 from goaleditor.batch.results import FileResult
 from goaleditor.batch.summary import FILES_SHEET, write_summary
 from tests.helpers import ROOT, run_cli
@@ -51,3 +51,12 @@ def test_a_folder_with_a_gbk_named_file_is_checked_and_summed_up(tmp_path: Path)
     assert result.returncode == 1, result.stderr  # the fixture's errors, nothing worse
     assert "内部错误" not in result.stderr and summary.is_file()
     assert len(result.stdout.splitlines()) == 1
+
+
+def test_ten_thousand_documents_of_one_name_are_numbered_in_turn() -> None:
+    names = Names()
+    names.reserve("甲（3）.pdf")  # the summary or combined PDF, written there by the run
+    taken = [names.take("甲", ".pdf") for _ in range(10_000)]
+    assert taken[:4] == ["甲.pdf", "甲（2）.pdf", "甲（4）.pdf", "甲（5）.pdf"]
+    assert taken[-1] == "甲（10001）.pdf" and len(set(taken)) == 10_000
+    assert names.take("甲（2）", ".pdf") == "甲（2）（2）.pdf"
