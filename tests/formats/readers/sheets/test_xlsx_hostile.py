@@ -10,7 +10,7 @@ import pytest
 
 from goaleditor.errors import InputError
 from goaleditor.formats import read_document
-from tests.formats.readers.sheets.test_xlsx_sheet import _MAIN, _with_sheet_xml
+from tests.formats.readers.sheets.test_xlsx_sheet import _MAIN, _ours, _with_sheet_xml
 from tests.helpers import ROOT
 
 
@@ -30,3 +30,15 @@ def test_a_shared_string_index_out_of_range_is_a_damaged_sheet(tmp_path: Path, i
     path = _sheet_with_shared_string_index(tmp_path, index)
     with pytest.raises(InputError, match="工作表“汇总”的内容无效"):
         read_document(path)
+
+
+def test_cells_written_out_of_column_order_are_all_read(tmp_path: Path) -> None:
+    # Excel writes a row's cells left to right; other writers may not (B1 once was lost).
+    cells = "".join(
+        f'<c r="{ref}" t="inlineStr"><is><t>{text}</t></is></c>'
+        for ref, text in (("C1", "丙"), ("B1", "乙"), ("A1", "甲"))
+    )
+    xml = f'<worksheet xmlns="{_MAIN}"><sheetData><row r="1">{cells}</row></sheetData></worksheet>'
+    base = tmp_path / "base.xlsx"
+    shutil.copy(ROOT / "tests" / "fixtures" / "typed-forms.xlsx", base)
+    assert _ours(_with_sheet_xml(base, xml))["汇总"] == [["甲", "乙", "丙"]]
