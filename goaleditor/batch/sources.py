@@ -55,6 +55,7 @@ class Walk:
     paths: Iterable[str | os.PathLike[str]]
     skipped: list[str] = field(default_factory=list)
     leave_out: frozenset[Path] = frozenset()
+    _seen: set[tuple[int, int]] = field(default_factory=set, init=False, repr=False)
 
     def __iter__(self) -> Iterator[Source | FileResult]:
         for given in self.paths:
@@ -80,12 +81,27 @@ class Walk:
                 yield from self._file(path, explicit=False)
 
     def _file(self, path: Path, *, explicit: bool) -> Iterator[Source | FileResult]:
+        if not self._first_time(path):
+            return
         if path.suffix.lower() == ARCHIVE_SUFFIX:
             yield from self._archive(path)
         elif explicit or _readable_kind(path.name):
             yield Source(str(path), path=path)
         else:
             self.skipped.append(str(path))
+
+    def _first_time(self, path: Path) -> bool:
+        """False for a file met before (named twice, in a folder also given, or linked to):
+        read once, so that the totals count it once."""
+        try:
+            status = path.stat()
+        except OSError:
+            return True  # its reading says why it cannot be read
+        key = (status.st_dev, status.st_ino)
+        if key in self._seen:
+            return False
+        self._seen.add(key)
+        return True
 
     def _archive(self, path: Path) -> Iterator[Source | FileResult]:
         try:

@@ -55,3 +55,13 @@ def test_a_summary_in_the_export_folder_is_never_overwritten_by_an_export(tmp_pa
     exported = _lines(result.stdout)[0].rpartition("→ ")[2]
     assert exported != exported_name and (out / exported).is_file()
     assert sorted(path.name for path in out.iterdir()) == sorted([exported, exported_name])
+
+
+def test_a_file_met_twice_is_read_once_so_the_totals_count_it_once(tmp_path: Path) -> None:
+    folder = tmp_path / "报送"
+    folder.mkdir()
+    shutil.copy(_GOOD, folder / "a.xlsx")
+    (folder / "b.xlsx").symlink_to(folder / "a.xlsx")
+    result = run_cli("batch", "check", folder, folder / "a.xlsx", folder, "--jobs", "1")
+    assert [line.split("\t")[0] for line in _lines(result.stdout)] == [str(folder / "a.xlsx")]
+    assert "共1个文件" in result.stderr
