@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import zipfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -39,7 +40,11 @@ class Source:
         ValueError when it is too large to send, OSError when it cannot be read."""
         if self.data is not None or self.path is None:
             return self
-        with open(self.path, "rb") as file:
+        # Opened without waiting: a named pipe's open would wait for a writer, forever.
+        descriptor = os.open(self.path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with open(descriptor, "rb") as file:
+            if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+                raise ValueError("这不是普通文件（管道或设备），无法读取")
             data = file.read(MAX_MEMBER_BYTES + 1)
         if len(data) > MAX_MEMBER_BYTES:
             raise ValueError(f"文件超过{MAX_MEMBER_BYTES // 2**20}MB，不发送到集群读取")

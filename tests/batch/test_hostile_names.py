@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import threading
 from pathlib import Path
 
 import openpyxl
@@ -12,6 +13,7 @@ import pytest
 
 from goaleditor.batch.naming import Names, safe_stem
 from goaleditor.batch.results import FileResult
+from goaleditor.batch.sources import Source
 from goaleditor.batch.summary import FILES_SHEET, write_summary
 from tests.helpers import ROOT, run_cli
 
@@ -60,3 +62,24 @@ def test_ten_thousand_documents_of_one_name_are_numbered_in_turn() -> None:
     assert taken[:4] == ["甲.pdf", "甲（2）.pdf", "甲（4）.pdf", "甲（5）.pdf"]
     assert taken[-1] == "甲（10001）.pdf" and len(set(taken)) == 10_000
     assert names.take("甲（2）", ".pdf") == "甲（2）（2）.pdf"
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX's")
+def test_a_named_pipe_sent_to_a_cluster_is_one_line_not_a_wait_for_ever(tmp_path: Path) -> None:
+    from goaleditor.batch.running import _sendable
+
+    pipe = tmp_path / "管道.xlsx"
+    os.mkfifo(pipe)  # opening it to read waited for a writer that never comes
+    answers: list[object] = []
+    sending = threading.Thread(
+        target=lambda: answers.append(_sendable(Source(str(pipe), path=pipe), as_content=True))
+    )
+    sending.start()
+    sending.join(20)
+    if sending.is_alive():  # a writer ends the wait, so that the failure is said, not hung
+        with open(pipe, "wb"):
+            pass
+        sending.join()
+    [refused] = answers
+    assert not sending.is_alive() and answers
+    assert isinstance(refused, FileResult) and "不是普通文件" in refused.reason
