@@ -19,6 +19,7 @@ MAX_ARCHIVE_MEMBERS = 5_000  # a province's harvest is a few thousand files; mor
 MAX_MEMBER_BYTES = 100 * 2**20  # one member, decompressed (a real goal-table file: a few MB)
 MAX_ARCHIVE_BYTES = 2 * 2**30  # all members of one archive, decompressed
 _CHUNK = 2**20
+NOT_REGULAR = "这不是普通文件（管道或设备），无法读取"
 _OFFICE_LEFTOVERS = ("~$", ".~lock")  # Office's and LibreOffice's lock files, not documents
 
 
@@ -44,7 +45,7 @@ class Source:
         descriptor = os.open(self.path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
         with open(descriptor, "rb") as file:
             if not stat.S_ISREG(os.fstat(descriptor).st_mode):
-                raise ValueError("这不是普通文件（管道或设备），无法读取")
+                raise ValueError(NOT_REGULAR)
             data = file.read(MAX_MEMBER_BYTES + 1)
         if len(data) > MAX_MEMBER_BYTES:
             raise ValueError(f"文件超过{MAX_MEMBER_BYTES // 2**20}MB，不发送到集群读取")
@@ -109,6 +110,9 @@ class Walk:
         return True
 
     def _archive(self, path: Path) -> Iterator[Source | FileResult]:
+        if not _regular(path):  # a named pipe's open waits for a writer, for ever
+            yield unreadable(str(path), NOT_REGULAR)
+            return
         try:
             archive = zipfile.ZipFile(path)
         except (OSError, zipfile.BadZipFile, ValueError) as exc:
@@ -136,6 +140,14 @@ class Walk:
                     if isinstance(item, Source) and item.data is not None:
                         budget -= len(item.data)
                     yield item
+
+
+def _regular(path: Path) -> bool:
+    """path is a regular file, or cannot be looked at (its opening then says why)."""
+    try:
+        return stat.S_ISREG(path.stat().st_mode)
+    except OSError:
+        return True
 
 
 def _readable_kind(name: str) -> bool:
@@ -212,6 +224,8 @@ def count_files(paths: Iterable[str | os.PathLike[str]]) -> int:
 def _count_one(path: Path) -> int:
     if path.suffix.lower() != ARCHIVE_SUFFIX:
         return 1 if _readable_kind(path.name) else 0
+    if not _regular(path):
+        return 1
     try:
         with zipfile.ZipFile(path) as archive:
             names = [m.filename for m in archive.infolist()[:MAX_ARCHIVE_MEMBERS]]

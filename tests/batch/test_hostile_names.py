@@ -3,6 +3,7 @@ characters, lone surrogates and Windows' device names in a document's 单位 as 
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import threading
@@ -76,10 +77,32 @@ def test_a_named_pipe_sent_to_a_cluster_is_one_line_not_a_wait_for_ever(tmp_path
     )
     sending.start()
     sending.join(20)
-    if sending.is_alive():  # a writer ends the wait, so that the failure is said, not hung
-        with open(pipe, "wb"):
-            pass
-        sending.join()
+    _end_waits(pipe, sending)
     [refused] = answers
-    assert not sending.is_alive() and answers
     assert isinstance(refused, FileResult) and "不是普通文件" in refused.reason
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX's")
+def test_a_named_pipe_named_like_an_archive_is_one_line(tmp_path: Path) -> None:
+    from goaleditor.batch.sources import Walk, count_files
+
+    pipe = tmp_path / "管道.zip"
+    os.mkfifo(pipe)  # zipfile opened it and waited for a writer that never comes
+    found: list[object] = []
+    walking = threading.Thread(
+        target=lambda: found.extend([count_files([tmp_path]), *Walk([tmp_path])])
+    )
+    walking.start()
+    walking.join(20)
+    _end_waits(pipe, walking)
+    assert found[0] == 1
+    [refused] = found[1:]
+    assert isinstance(refused, FileResult) and "不是普通文件" in refused.reason
+
+
+def _end_waits(pipe: Path, reader: threading.Thread) -> None:
+    """A writer for each wait of a reader still waiting on pipe: the test fails, never hangs."""
+    while reader.is_alive():
+        with contextlib.suppress(OSError):  # no reader at this moment
+            os.close(os.open(pipe, os.O_WRONLY | os.O_NONBLOCK))
+        reader.join(0.2)
