@@ -240,6 +240,8 @@ def _refused(args: argparse.Namespace) -> str:
         return f"{overwritten} 是要读取的文件之一，不能写入汇总或合并的PDF（会覆盖它）"
     if summary and Path(summary).suffix.lower() != ".xlsx":
         return f"汇总工作簿应为 .xlsx 文件，而不是“{Path(summary).name}”"
+    if summary and Path(summary).is_dir():  # found before the files are read, not after
+        return f"{summary} 是文件夹：汇总工作簿应为 .xlsx 文件"
     export_folder = Path(args.output).resolve() if args.batch_command == "export" else None
     summary_folder = Path(summary).resolve().parent if summary else None
     if summary_folder and not summary_folder.is_dir() and summary_folder != export_folder:

@@ -65,3 +65,10 @@ def test_a_file_met_twice_is_read_once_so_the_totals_count_it_once(tmp_path: Pat
     result = run_cli("batch", "check", folder, folder / "a.xlsx", folder, "--jobs", "1")
     assert [line.split("\t")[0] for line in _lines(result.stdout)] == [str(folder / "a.xlsx")]
     assert "共1个文件" in result.stderr
+
+
+def test_a_summary_onto_a_folder_is_refused_before_any_file_is_read(tmp_path: Path) -> None:
+    shutil.copy(_GOOD, tmp_path / "a.xlsx")
+    (tmp_path / "汇总.xlsx").mkdir()
+    result = run_cli("batch", "check", tmp_path / "a.xlsx", "-o", tmp_path / "汇总.xlsx")
+    assert result.returncode == 2 and "是文件夹" in result.stderr and result.stdout == ""
