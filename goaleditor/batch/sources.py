@@ -72,17 +72,27 @@ class Walk:
                 yield from self._file(path, explicit=True)
 
     def _folder(self, folder: Path) -> Iterator[Source | FileResult]:
-        try:
-            entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
-        except OSError as exc:
-            yield unreadable(str(folder), f"无法列出文件夹：{exc.strerror or exc}")
+        """The folder's files in name order, depth first: by a stack of listings, not by
+        recursion (a folder thousands deep ran out of Python's stack)."""
+        listed = _listing(folder)
+        if isinstance(listed, FileResult):
+            yield listed
             return
-        for entry in entries:
+        stack = [iter(listed)]
+        while stack:
+            entry = next(stack[-1], None)
+            if entry is None:
+                stack.pop()
+                continue
             path = Path(entry.path)
             if self.leave_out and path.resolve() in self.leave_out:
                 continue
             if entry.is_dir(follow_symlinks=False):
-                yield from self._folder(path)
+                inner = _listing(path)
+                if isinstance(inner, FileResult):
+                    yield inner
+                else:
+                    stack.append(iter(inner))
             elif not entry.is_symlink() or path.is_file():
                 yield from self._file(path, explicit=False)
 
@@ -140,6 +150,15 @@ class Walk:
                     if isinstance(item, Source) and item.data is not None:
                         budget -= len(item.data)
                     yield item
+
+
+def _listing(folder: Path) -> list[os.DirEntry[str]] | FileResult:
+    """The folder's entries by name, or the line why they cannot be listed."""
+    try:
+        with os.scandir(folder) as entries:
+            return sorted(entries, key=lambda entry: entry.name)
+    except OSError as exc:
+        return unreadable(str(folder), f"无法列出文件夹：{exc.strerror or exc}")
 
 
 def _regular(path: Path) -> bool:
@@ -214,11 +233,25 @@ def count_files(paths: Iterable[str | os.PathLike[str]]) -> int:
     for given in paths:
         path = Path(given)
         if path.is_dir():
-            for folder, _, names in os.walk(path):
-                total += sum(_count_one(Path(folder) / name) for name in names)
+            total += sum(_count_one(file) for file in _files_under(path))
         else:
             total += _count_one(path) or 1
     return total
+
+
+def _files_under(folder: Path) -> Iterator[Path]:
+    """The files under folder, as os.walk finds them, by a stack (os.walk recurses: a folder
+    thousands deep ran out of Python's stack)."""
+    folders = [folder]
+    while folders:
+        listed = _listing(folders.pop())
+        if isinstance(listed, FileResult):
+            continue
+        for entry in listed:
+            if entry.is_dir(follow_symlinks=False):
+                folders.append(Path(entry.path))
+            elif not entry.is_dir():  # a link to a folder: os.walk neither counts nor enters it
+                yield Path(entry.path)
 
 
 def _count_one(path: Path) -> int:

@@ -72,3 +72,21 @@ def test_a_summary_onto_a_folder_is_refused_before_any_file_is_read(tmp_path: Pa
     (tmp_path / "汇总.xlsx").mkdir()
     result = run_cli("batch", "check", tmp_path / "a.xlsx", "-o", tmp_path / "汇总.xlsx")
     assert result.returncode == 2 and "是文件夹" in result.stderr and result.stdout == ""
+
+
+def test_a_folder_fifteen_hundred_deep_is_walked_and_counted(tmp_path: Path) -> None:
+    from goaleditor.batch.sources import Walk, count_files
+
+    levels = [tmp_path]
+    for _ in range(1_500):  # deeper than Python's recursion limit, within Linux's 4,096 bytes
+        levels.append(levels[-1] / "a")
+        levels[-1].mkdir()  # one by one: mkdir(parents=True) recurses too
+    shutil.copy(_GOOD, levels[-1] / "x.xlsx")
+    (tmp_path / "b.xlsx").write_bytes(b"")
+    try:
+        assert count_files([tmp_path]) == 2
+        assert [Path(source.name).name for source in Walk([tmp_path])] == ["x.xlsx", "b.xlsx"]
+    finally:  # removed from the bottom up: shutil.rmtree recurses as well
+        (levels[-1] / "x.xlsx").unlink()
+        for level in reversed(levels[1:]):
+            level.rmdir()
