@@ -99,7 +99,7 @@ def run(args: argparse.Namespace) -> int:
         return _say(refused, EXIT_USAGE)
     from goaleditor.batch.sources import Walk
 
-    walk = Walk(args.paths)
+    walk = Walk(args.paths, leave_out=_own_outputs(args))
     results: list[FileResult] = []
     exporting = args.batch_command == "export"
     outputs = _Outputs(args) if exporting else None
@@ -215,13 +215,37 @@ def _finish(
     return EXIT_PROBLEMS if unread or with_errors or failed else EXIT_OK
 
 
+def _own_outputs(args: argparse.Namespace) -> frozenset[Path]:
+    """What the run writes (resolved): the summary, the export folder, the combined PDF."""
+    summary = args.output if args.batch_command == "check" else args.summary
+    written = [summary]
+    if args.batch_command == "export":
+        written += [args.output, args.combined]
+    return frozenset(Path(path).resolve() for path in written if path)
+
+
+def _overwrites_an_input(args: argparse.Namespace) -> str:
+    """The output that is one of the files given to read ("" when none is)."""
+    given = {Path(path).resolve() for path in args.paths if not Path(path).is_dir()}
+    summary = args.output if args.batch_command == "check" else args.summary
+    written = [summary, args.combined if args.batch_command == "export" else None]
+    return next((str(path) for path in written if path and Path(path).resolve() in given), "")
+
+
 def _refused(args: argparse.Namespace) -> str:
     """Why the options cannot be done ("" when they can), before any file is read."""
     summary = args.output if args.batch_command == "check" else args.summary
+    overwritten = _overwrites_an_input(args)
+    if overwritten:
+        return f"{overwritten} 是要读取的文件之一，不能写入汇总或合并的PDF（会覆盖它）"
     if summary and Path(summary).suffix.lower() != ".xlsx":
         return f"汇总工作簿应为 .xlsx 文件，而不是“{Path(summary).name}”"
-    if summary and not Path(summary).resolve().parent.is_dir():
-        return f"无法写入汇总工作簿：文件夹 {Path(summary).resolve().parent} 不存在"
+    if summary and Path(summary).is_dir():  # found before the files are read, not after
+        return f"{summary} 是文件夹：汇总工作簿应为 .xlsx 文件"
+    export_folder = Path(args.output).resolve() if args.batch_command == "export" else None
+    summary_folder = Path(summary).resolve().parent if summary else None
+    if summary_folder and not summary_folder.is_dir() and summary_folder != export_folder:
+        return f"无法写入汇总工作簿：文件夹 {summary_folder} 不存在"
     if args.batch_command != "export":
         return ""
     folder = Path(args.output)
@@ -248,6 +272,9 @@ class _Outputs:
         self.suffix = f".{args.to}"
         self.force = bool(args.force)
         self.names = Names()
+        for own in (args.summary, args.combined):  # written last: no export may take its name
+            if own and Path(own).resolve().parent == self.folder.resolve():
+                self.names.reserve(Path(own).name)
         self.written = self.failed = 0
         self.combined_path = args.combined
         self.combined: Any = None

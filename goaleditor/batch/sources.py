@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import zipfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -18,6 +19,7 @@ MAX_ARCHIVE_MEMBERS = 5_000  # a province's harvest is a few thousand files; mor
 MAX_MEMBER_BYTES = 100 * 2**20  # one member, decompressed (a real goal-table file: a few MB)
 MAX_ARCHIVE_BYTES = 2 * 2**30  # all members of one archive, decompressed
 _CHUNK = 2**20
+NOT_REGULAR = "这不是普通文件（管道或设备），无法读取"
 _OFFICE_LEFTOVERS = ("~$", ".~lock")  # Office's and LibreOffice's lock files, not documents
 
 
@@ -39,7 +41,11 @@ class Source:
         ValueError when it is too large to send, OSError when it cannot be read."""
         if self.data is not None or self.path is None:
             return self
-        with open(self.path, "rb") as file:
+        # Opened without waiting: a named pipe's open would wait for a writer, forever.
+        descriptor = os.open(self.path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with open(descriptor, "rb") as file:
+            if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+                raise ValueError(NOT_REGULAR)
             data = file.read(MAX_MEMBER_BYTES + 1)
         if len(data) > MAX_MEMBER_BYTES:
             raise ValueError(f"文件超过{MAX_MEMBER_BYTES // 2**20}MB，不发送到集群读取")
@@ -49,10 +55,13 @@ class Source:
 @dataclass
 class Walk:
     """The files under the paths given, in order; skipped: the names passed over (files of
-    no readable kind inside folders and archives, Office lock files)."""
+    no readable kind inside folders and archives, Office lock files); leave_out: the run's own
+    outputs (resolved), never read back when they lie inside a folder given."""
 
     paths: Iterable[str | os.PathLike[str]]
     skipped: list[str] = field(default_factory=list)
+    leave_out: frozenset[Path] = frozenset()
+    _seen: set[tuple[int, int]] = field(default_factory=set, init=False, repr=False)
 
     def __iter__(self) -> Iterator[Source | FileResult]:
         for given in self.paths:
@@ -63,19 +72,33 @@ class Walk:
                 yield from self._file(path, explicit=True)
 
     def _folder(self, folder: Path) -> Iterator[Source | FileResult]:
-        try:
-            entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
-        except OSError as exc:
-            yield unreadable(str(folder), f"无法列出文件夹：{exc.strerror or exc}")
+        """The folder's files in name order, depth first: by a stack of listings, not by
+        recursion (a folder thousands deep ran out of Python's stack)."""
+        listed = _listing(folder)
+        if isinstance(listed, FileResult):
+            yield listed
             return
-        for entry in entries:
+        stack = [iter(listed)]
+        while stack:
+            entry = next(stack[-1], None)
+            if entry is None:
+                stack.pop()
+                continue
             path = Path(entry.path)
+            if self.leave_out and path.resolve() in self.leave_out:
+                continue
             if entry.is_dir(follow_symlinks=False):
-                yield from self._folder(path)
+                inner = _listing(path)
+                if isinstance(inner, FileResult):
+                    yield inner
+                else:
+                    stack.append(iter(inner))
             elif not entry.is_symlink() or path.is_file():
                 yield from self._file(path, explicit=False)
 
     def _file(self, path: Path, *, explicit: bool) -> Iterator[Source | FileResult]:
+        if not self._first_time(path):
+            return
         if path.suffix.lower() == ARCHIVE_SUFFIX:
             yield from self._archive(path)
         elif explicit or _readable_kind(path.name):
@@ -83,7 +106,23 @@ class Walk:
         else:
             self.skipped.append(str(path))
 
+    def _first_time(self, path: Path) -> bool:
+        """False for a file met before (named twice, in a folder also given, or linked to):
+        read once, so that the totals count it once."""
+        try:
+            status = path.stat()
+        except OSError:
+            return True  # its reading says why it cannot be read
+        key = (status.st_dev, status.st_ino)
+        if key in self._seen:
+            return False
+        self._seen.add(key)
+        return True
+
     def _archive(self, path: Path) -> Iterator[Source | FileResult]:
+        if not _regular(path):  # a named pipe's open waits for a writer, for ever
+            yield unreadable(str(path), NOT_REGULAR)
+            return
         try:
             archive = zipfile.ZipFile(path)
         except (OSError, zipfile.BadZipFile, ValueError) as exc:
@@ -111,6 +150,23 @@ class Walk:
                     if isinstance(item, Source) and item.data is not None:
                         budget -= len(item.data)
                     yield item
+
+
+def _listing(folder: Path) -> list[os.DirEntry[str]] | FileResult:
+    """The folder's entries by name, or the line why they cannot be listed."""
+    try:
+        with os.scandir(folder) as entries:
+            return sorted(entries, key=lambda entry: entry.name)
+    except OSError as exc:
+        return unreadable(str(folder), f"无法列出文件夹：{exc.strerror or exc}")
+
+
+def _regular(path: Path) -> bool:
+    """path is a regular file, or cannot be looked at (its opening then says why)."""
+    try:
+        return stat.S_ISREG(path.stat().st_mode)
+    except OSError:
+        return True
 
 
 def _readable_kind(name: str) -> bool:
@@ -177,16 +233,32 @@ def count_files(paths: Iterable[str | os.PathLike[str]]) -> int:
     for given in paths:
         path = Path(given)
         if path.is_dir():
-            for folder, _, names in os.walk(path):
-                total += sum(_count_one(Path(folder) / name) for name in names)
+            total += sum(_count_one(file) for file in _files_under(path))
         else:
             total += _count_one(path) or 1
     return total
 
 
+def _files_under(folder: Path) -> Iterator[Path]:
+    """The files under folder, as os.walk finds them, by a stack (os.walk recurses: a folder
+    thousands deep ran out of Python's stack)."""
+    folders = [folder]
+    while folders:
+        listed = _listing(folders.pop())
+        if isinstance(listed, FileResult):
+            continue
+        for entry in listed:
+            if entry.is_dir(follow_symlinks=False):
+                folders.append(Path(entry.path))
+            elif not entry.is_dir():  # a link to a folder: os.walk neither counts nor enters it
+                yield Path(entry.path)
+
+
 def _count_one(path: Path) -> int:
     if path.suffix.lower() != ARCHIVE_SUFFIX:
         return 1 if _readable_kind(path.name) else 0
+    if not _regular(path):
+        return 1
     try:
         with zipfile.ZipFile(path) as archive:
             names = [m.filename for m in archive.infolist()[:MAX_ARCHIVE_MEMBERS]]

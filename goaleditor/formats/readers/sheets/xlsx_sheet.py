@@ -251,7 +251,10 @@ class _Stream:
                 if style in self.date_formats:
                     value = self._date(value, style, coordinate)
             elif kind == "s":
-                value = self.shared_strings[int(value)]
+                index = int(value)
+                if index < 0:  # Python's list would give a string from the end: damaged
+                    raise IndexError(f"shared string index {index} out of range")
+                value = self.shared_strings[index]
             elif kind == "b":
                 value = bool(int(value))
             elif kind == "d":
@@ -383,8 +386,9 @@ def _bounded_rows(
                     continue  # a row number repeated or going back: the first one counts
                 if hidden:
                     content.hidden_rows.add(index - 1)
-                # As wide as the row's last cell (within MAX_COLUMNS), as openpyxl's _get_row.
-                width = min(MAX_COLUMNS, cells[-1][0] if cells else 1)
+                # As wide as the row's rightmost cell (within MAX_COLUMNS): openpyxl's _get_row
+                # took the last one, losing cells written out of order before it.
+                width = min(MAX_COLUMNS, max(cell[0] for cell in cells) if cells else 1)
                 values: list[Any] = [None] * width
                 styles: dict[int, Any] = {}
                 for column, value, style in cells:
