@@ -128,7 +128,7 @@ def test_a_page_of_a_million_rectangles_ends_in_one_line_within_30_s(tmp_path: P
     result = run_cli("import", crowded, "-o", tmp_path / "out.goals", timeout=60)
     line = one_line(result)
     assert time.monotonic() - started < 30
-    assert "rectangles.pdf：文件无法读取" in line
+    assert line.startswith("goaleditor: rectangles.pdf：") and "无法读取" in line
 
 
 def test_a_refusal_keeps_its_kind_and_technical_detail_across_the_worker(tmp_path: Path) -> None:
@@ -211,7 +211,8 @@ def test_a_slow_reading_that_moves_on_page_by_page_is_not_stopped(tmp_path: Path
 
     # What one more page costs (the worker's start-up aside: PDFium reads a page quickly).
     per_page = max(0.01, (reading_time(6) - reading_time(1)) / 5)
-    stall = max(1.0, 2.5 * per_page)  # every page shows progress well within it
+    # every page shows progress well within it, a busy machine's pause too
+    stall = max(3.0, 2.5 * per_page)
     pages = slow_pages_pdf(tmp_path / "pages.pdf", math.ceil(stall / per_page) + 3, RECTANGLES)
     started = time.monotonic()
     try:
