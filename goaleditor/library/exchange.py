@@ -123,7 +123,7 @@ def _read_rows(
     origin: str,
     result: ImportResult,
 ) -> None:
-    carried = {"资金用途": "", "一级指标": "", "二级指标": ""}  # blank = as the row above
+    carried = {"资金用途": "", "一级指标": "", "二级指标": ""}  # of the row above
     first_row: dict[tuple[str, str, str, str], int] = {}
     for index in range(header + 1, len(rows)):
         row = rows[index]
@@ -131,9 +131,10 @@ def _read_rows(
         if not any(cells.values()):
             continue
         number = index + 1
-        for name in carried:
-            cells[name] = cells.get(name) or carried[name]
-            carried[name] = cells[name]
+        if not cells.get("二级指标"):  # an indicator always has one: blank means as above
+            for name in carried:
+                cells[name] = cells.get(name) or carried[name]
+        carried = {name: cells.get(name, "") for name in carried}
         try:
             entry = entry_from_cells(cells, origin)
         except ValueError as why:
