@@ -10,7 +10,7 @@ from goaleditor import __version__
 if TYPE_CHECKING:  # argparse loads only for commands: the editor starts without it
     import argparse
 
-COMMANDS = ("import", "export", "check", "dump", "next-year", "self-evaluate", "diff")
+COMMANDS = ("import", "export", "check", "dump", "next-year", "self-evaluate", "diff", "library")
 EXIT_OK, EXIT_CHECK_FAILED, EXIT_USAGE = 0, 1, 2
 EXIT_HAS_ERRORS = 3  # export --strict refused a document with 错误
 FORCE_HELP = "即使 .goals 文档正被别人打开编辑也覆盖它"
@@ -233,6 +233,9 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="OUT",
         help="另写修订稿（.pdf 删除线与下划线，.docx 修订模式）或修改情况说明（.xlsx）",
     )
+    from goaleditor.library.cli import add_parser as add_library_parser
+
+    add_library_parser(sub, raw)
     return parser
 
 
