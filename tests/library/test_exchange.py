@@ -141,3 +141,18 @@ def test_a_workbook_without_a_header_is_one_line(tmp_path: Path) -> None:
     (tmp_path / "bad.xlsx").write_bytes(b"PK\x03\x04 broken")
     with pytest.raises(InputError):
         import_workbook(tmp_path / "bad.xlsx")
+
+
+FIXTURES = Path(__file__).parents[1] / "fixtures" / "library"
+
+
+@pytest.mark.parametrize("name", ["bureau-list-lo.xls", "bureau-list-lo.ods"])
+def test_a_bureau_list_saved_by_libreoffice_loads(name: str) -> None:
+    result = import_workbook(FIXTURES / name, origin="bureau")
+    assert result.refusal_lines() == ["指标库 第5行：缺少三级指标"]
+    assert [(e.level1, e.level2, e.name, e.unit) for e in result.entries] == [
+        ("产出指标", "数量指标", "宣传活动场次", "场"),
+        ("产出指标", "数量指标", "发放宣传资料", "份"),  # 一级 and 二级 merged down
+        ("效益指标", "社会效益指标", "政策知晓率", "%"),
+    ]
+    assert {e.fund_use for e in result.entries} == {"宣传"}
