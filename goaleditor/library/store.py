@@ -7,6 +7,7 @@ small limits and a step budget. Writing replaces the file atomically.
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import sqlite3
@@ -137,7 +138,14 @@ def read_library(path: str | os.PathLike[str], origin: str = "bureau") -> list[L
 
 
 def _texts(value: Any) -> tuple[str, ...]:
-    items = json.loads(value) if isinstance(value, str) else None
+    if not isinstance(value, str):
+        raise ValueError("列表无效")
+    return () if value == "[]" else _parsed_texts(value)
+
+
+@functools.lru_cache(maxsize=4096)  # entries share their lists of comparators and units
+def _parsed_texts(value: str) -> tuple[str, ...]:
+    items = json.loads(value)
     if not isinstance(items, list) or len(items) > MAX_LIST_ITEMS:
         raise ValueError("列表无效")
     if not all(isinstance(item, str) for item in items):
@@ -146,6 +154,8 @@ def _texts(value: Any) -> tuple[str, ...]:
 
 
 def _sources(value: Any) -> tuple[Source, ...]:
+    if value == "[]":
+        return ()
     items = json.loads(value) if isinstance(value, str) else None
     if not isinstance(items, list) or len(items) > MAX_LIST_ITEMS:
         raise ValueError("来源无效")

@@ -19,7 +19,7 @@ __all__ = ["LEGACY_PERSONAL_FILE", "PERSONAL_FILE", "IndicatorLibrary", "Library
 
 PERSONAL_FILE = "indicator-library.sqlite"
 LEGACY_PERSONAL_FILE = "indicator-library.json"  # before issue 28: migrated on first load
-MAX_PERSONAL = 5000
+MAX_PERSONAL = 50_000  # learned and imported entries; the newest are kept
 # The fields a JSON entry may carry besides level2 and name (text ones; keywords a list).
 _JSON_TEXTS = ("description", "comparator", "unit", "level1", "fund_use", "nature")
 
