@@ -156,3 +156,25 @@ def test_a_bureau_list_saved_by_libreoffice_loads(name: str) -> None:
         ("效益指标", "社会效益指标", "政策知晓率", "%"),
     ]
     assert {e.fund_use for e in result.entries} == {"宣传"}
+
+
+def test_rows_it_cannot_take_say_why(tmp_path: Path) -> None:
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "清单"
+    sheet.append(["序号", "二级指标（必填）", "三级指标名称", "取值次数", "最小值"])
+    sheet.append([1, "数量指标", "培训人次", 3, 10])
+    sheet.append([2, "数量指标", "很长" * 1001, None, None])
+    sheet.append([3, "数量指标", "参会人数", "三次", None])
+    sheet.append([4, "数量指标", "会议天数", -1, None])
+    sheet.append([5, "数量指标", "参训率", None, "很多"])
+    book.save(tmp_path / "edge.xlsx")
+    result = import_workbook(tmp_path / "edge.xlsx")
+    assert [e.name for e in result.entries] == ["培训人次"]
+    assert result.entries[0].values_seen.count == 3
+    assert result.refusal_lines() == [
+        "清单 第3行：“三级指标”过长（超过2000字）",
+        "清单 第4行：“取值次数”不是数字：三次",
+        "清单 第5行：“取值次数”应为非负整数：-1",
+        "清单 第6行：“最小值”不是数字：很多",
+    ]
