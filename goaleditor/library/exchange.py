@@ -279,6 +279,10 @@ def _write(entries: list[LibraryEntry], path: Path) -> None:
         for c, name in enumerate(EXPORT_COLUMNS):
             sheet.set_column(c, c, WIDTHS.get(name, 12), text)
         sheet.freeze_panes(1, 0)
+        sheet.set_landscape()
+        sheet.set_paper(9)  # A4
+        sheet.fit_to_pages(1, 0)  # as wide as the page, as long as it takes
+        sheet.repeat_rows(0)
         sheet.autofilter(0, 0, max(1, len(entries)), len(EXPORT_COLUMNS) - 1)
         write: Callable[..., Any] = sheet.write_string
         for c, name in enumerate(EXPORT_COLUMNS):

@@ -109,8 +109,22 @@ class Harvester:
                     seen.sources.append(source)
 
     def entries(self) -> list[LibraryEntry]:
-        """One entry per distinct indicator, in 一级/二级/三级 order."""
-        return [_entry(seen) for _, seen in sorted(self._seen.items())]
+        """One entry per distinct indicator: by 一级 and 二级 in the frameworks' order, then
+        as first seen."""
+        entries = [_entry(seen) for seen in self._seen.values()]
+        rank = _level_rank()
+        return sorted(entries, key=lambda e: rank.get((e.level1, e.level2), len(rank)))
+
+
+def _level_rank() -> dict[tuple[str, str], int]:
+    from goaleditor.model.frameworks import FRAMEWORKS
+
+    rank: dict[tuple[str, str], int] = {}
+    for framework in FRAMEWORKS.values():
+        for level1, level2s in framework.levels:
+            for level2 in level2s:
+                rank.setdefault((level1, level2), len(rank))
+    return rank
 
 
 def _note_value(seen: _Seen, value: str) -> None:
