@@ -119,17 +119,25 @@ class IndicatorLibrary:
         """Add the document's named indicators to the personal library; returns how many."""
         added = 0
         for table in document.tables:
-            for _, level2, ind in table.indicator_rows():
+            for level1, level2, ind in table.indicator_rows():
                 name = ind.name.strip()
                 if not name or not level2:
                     continue
                 entry = LibraryEntry(
-                    level2, name, ind.description.strip(), ind.comparator, ind.unit.strip()
+                    level2,
+                    name,
+                    ind.description.strip(),
+                    ind.comparator,
+                    ind.unit.strip(),
+                    level1=level1.strip(),
                 )
                 old = self.personal.get((level2, name))
                 if old is not None:  # what was kept beyond the editor's fields stays
                     entry = old.with_changes(
-                        description=entry.description, comparator=entry.comparator, unit=entry.unit
+                        description=entry.description or old.description,
+                        comparator=entry.comparator,
+                        unit=entry.unit,
+                        level1=entry.level1 or old.level1,
                     )
                 if self.personal.get((level2, name)) != entry:
                     self.personal[(level2, name)] = entry
