@@ -327,6 +327,12 @@ def _cmd_diff(args: argparse.Namespace) -> int:
 DIFF_OUTPUTS = (".pdf", ".docx", ".xlsx")
 
 
+def _cmd_library(args: argparse.Namespace) -> int:
+    from goaleditor.library.cli import run
+
+    return run(args)
+
+
 def _cmd_dump(args: argparse.Namespace) -> int:
     from goaleditor.formats.canonical_json import dumps
     from goaleditor.reading import read_untrusted
@@ -374,6 +380,7 @@ _COMMAND_FUNCTIONS = {
     "self-evaluate": _cmd_self_evaluate,
     "diff": _cmd_diff,
     "batch": _cmd_batch,
+    "library": _cmd_library,
 }
 
 

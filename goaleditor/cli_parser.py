@@ -10,7 +10,17 @@ from goaleditor import __version__
 if TYPE_CHECKING:  # argparse loads only for commands: the editor starts without it
     import argparse
 
-COMMANDS = ("import", "export", "check", "dump", "next-year", "self-evaluate", "diff", "batch")
+COMMANDS = (
+    "import",
+    "export",
+    "check",
+    "dump",
+    "next-year",
+    "self-evaluate",
+    "diff",
+    "batch",
+    "library",
+)
 EXIT_OK, EXIT_CHECK_FAILED, EXIT_USAGE = 0, 1, 2
 EXIT_HAS_ERRORS = 3  # export --strict refused a document with 错误
 FORCE_HELP = "即使 .goals 文档正被别人打开编辑也覆盖它"
@@ -236,6 +246,10 @@ def build_parser() -> argparse.ArgumentParser:
     from goaleditor.batch.cli import add_parser as add_batch_parser
 
     add_batch_parser(sub, raw, wrapped)
+
+    from goaleditor.library.cli import add_parser as add_library_parser
+
+    add_library_parser(sub, raw)
     return parser
 
 
