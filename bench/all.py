@@ -59,6 +59,7 @@ def plan(quick: bool) -> list[tuple[str, Callable[[], list[Result]]]]:
             ("page_view", run("page_view", rounds=1)),
             ("pdf", run("pdf", tables=100)),
             ("startup", run("startup", runs=5)),
+            ("library", run("library", size=5000, rounds=2)),
         ]
     return [
         ("pdf_import", run("pdf_import")),
@@ -69,6 +70,7 @@ def plan(quick: bool) -> list[tuple[str, Callable[[], list[Result]]]]:
         ("page_view", run("page_view", rounds=3)),
         ("pdf", run("pdf", tables=1000)),
         ("startup", run("startup")),
+        ("library", run("library")),
     ]
 
 
