@@ -4,10 +4,10 @@ words and frequency, fast enough for every keystroke on a 50,000-entry library."
 from __future__ import annotations
 
 from collections import Counter
-from itertools import islice, pairwise
+from itertools import islice
 from typing import Any
 
-from goaleditor.library.search import SearchIndex
+from goaleditor.library.search import SearchIndex, bigrams
 
 LEVEL2_CANDIDATES = 300  # matches of the current 二级 ranked per keystroke, at most
 OTHER_CANDIDATES = 150  # and of the other 二级
@@ -15,18 +15,11 @@ PROJECT_CANDIDATES = 200  # entries the project's words point to, checked per ke
 FUZZY_MIN = 2  # a typo is looked for (in the current 二级) from this many characters
 
 
-def bigrams(text: str) -> set[str]:
-    """The text's two-character pieces, skipping spaces and punctuation: Chinese 'words'."""
-    chars = [c for c in text.lower() if c.isalnum()]
-    return {a + b for a, b in pairwise(chars)}
-
-
 class Completer:
     """Completion candidates over one search index, for one 二级 and project at a time."""
 
     def __init__(self, index: SearchIndex) -> None:
         self.index = index
-        self._bigram_ids: dict[str, list[int]] | None = None
         self._context: tuple[str, str] = ("", "")
         self._boost: dict[int, int] = {}
         self._boosted: list[int] = []
@@ -88,12 +81,8 @@ class Completer:
         pieces = bigrams(project_text)
         if not pieces:
             return {}
-        if self._bigram_ids is None:
-            self._bigram_ids = {}
-            for i, name in enumerate(self.index.names_lower):
-                for piece in bigrams(name):
-                    self._bigram_ids.setdefault(piece, []).append(i)
+        ids_of = self.index.bigram_ids()
         counts: Counter[int] = Counter()
         for piece in pieces:
-            counts.update(self._bigram_ids.get(piece, ()))
+            counts.update(ids_of.get(piece, ()))
         return dict(counts)

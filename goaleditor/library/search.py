@@ -5,7 +5,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from functools import cache, lru_cache
-from itertools import accumulate
+from itertools import accumulate, pairwise
 from typing import Any, Protocol
 
 NO_FUND_USE = "（未分用途）"  # the browse group of entries that name no 资金用途
@@ -88,6 +88,12 @@ def pinyin_forms(text: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(forms))
 
 
+def bigrams(text: str) -> set[str]:
+    """The text's two-character pieces, skipping spaces and punctuation: Chinese 'words'."""
+    chars = [c for c in text.lower() if c.isalnum()]
+    return {a + b for a, b in pairwise(chars)}
+
+
 def _clean(text: str) -> str:
     return text.replace("\n", " ").replace("\t", " ").lower()
 
@@ -118,7 +124,7 @@ class SearchIndex:
     """Entries ranked by frequency, with names, keywords and pinyin precomputed once."""
 
     def __init__(self, entries: Iterable[Any]) -> None:
-        ranked = sorted(entries, key=lambda e: (-frequency_of(e), len(e.name)))
+        ranked = sorted(entries, key=lambda e: -frequency_of(e))  # stable: the library's order
         self.entries: list[Any] = ranked
         self.names_lower = [_clean(e.name) for e in ranked]
         name_lines = [
@@ -136,6 +142,7 @@ class SearchIndex:
         self.names = Haystack(everyone, name_lines)
         self.pinyin = Haystack(everyone, pinyin_lines)
         self._descriptions: Haystack | None = None
+        self._bigram_ids: dict[str, list[int]] | None = None
         self._level2_haystacks: dict[str, tuple[Haystack, Haystack]] = {}
         self.name_lines = name_lines
         self.pinyin_lines = pinyin_lines
@@ -179,6 +186,15 @@ class SearchIndex:
                 if i not in seen:
                     seen.add(i)
                     yield i
+
+    def bigram_ids(self) -> dict[str, list[int]]:
+        """Each two-character piece of a name or keyword → the entries holding it (built once)."""
+        if self._bigram_ids is None:
+            self._bigram_ids = {}
+            for i, line in enumerate(self.name_lines):
+                for piece in bigrams(line.replace("\t", " ")):
+                    self._bigram_ids.setdefault(piece, []).append(i)
+        return self._bigram_ids
 
     def _of_level2(self, level2: str) -> tuple[Haystack, Haystack]:
         """The names and pinyin haystacks of one 二级, built when first asked for."""
