@@ -121,10 +121,12 @@ class Haystack:
 
 
 class SearchIndex:
-    """Entries ranked by frequency, with names, keywords and pinyin precomputed once."""
+    """Entries ranked by frequency, with names, keywords and pinyin precomputed once; the
+    hidden ones left out."""
 
     def __init__(self, entries: Iterable[Any]) -> None:
-        ranked = sorted(entries, key=lambda e: -frequency_of(e))  # stable: the library's order
+        shown = (e for e in entries if not getattr(e, "hidden", False))  # hidden: never found
+        ranked = sorted(shown, key=lambda e: -frequency_of(e))  # stable: the library's order
         self.entries: list[Any] = ranked
         self.names_lower = [_clean(e.name) for e in ranked]
         name_lines = [
