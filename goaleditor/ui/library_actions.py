@@ -93,7 +93,7 @@ class LibraryActions:
         self.accept_action.setText("接受建议指标(&A)")
         self.accept_action.setStatusTip("把当前表中标记为建议的指标作为正式指标")
         self.accept_action.triggered.connect(self.accept)
-        self.menu = QMenu("指标库(&K)", window)
+        self.menu = QMenu("指标库(&L)", window)
         self.menu.addActions([insert_action, self.suggest_action, self.accept_action])
         editor = window.editor
         earlier = editor.context_actions
