@@ -2,7 +2,8 @@
 
 Offline and explainable: the table's text is cut into two-character pieces (a character
 n-gram match, no word segmenter), each entry scores by the pieces its name and keywords
-share with it, an entry of the table's 资金用途 (rapidfuzz, so 会议培训费 finds 会议培训)
+share with it (a piece found in few entries weighs more: log(entries / entries with it)),
+an entry of the table's 资金用途 (rapidfuzz, so 会议培训费 finds 会议培训)
 scores more, frequency breaks ties. Names the table already has are not proposed again.
 """
 
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator, Sequence
+from math import log
 from typing import Any
 
 from goaleditor.library.search import SearchIndex, bigrams, frequency_of
@@ -18,7 +20,8 @@ from goaleditor.model.edit_rules import add_level1, add_level2
 from goaleditor.model.edits import Edit, InsertNodes, Procedure
 from goaleditor.model.frameworks import get_framework
 
-FUND_USE_SCORE = 3  # an entry of the table's 资金用途 counts as this many shared pieces
+FUND_USE_SCORE = 3.0  # an entry of the table's 资金用途 counts as much as a rare shared piece
+MIN_SCORE = 1.0  # below this, a shared piece is too common to mean anything (项目 alone)
 FUND_USE_LIKE = 80  # rapidfuzz partial_ratio from which two 资金用途 are the same
 PER_LEVEL2 = 3  # suggestions under one 二级, at most: a table needs several kinds
 
@@ -45,13 +48,18 @@ def suggestions(
     """(一级, entry) pairs to propose for the table, best first; none if it says nothing."""
     pieces = bigrams(table_words(table))
     ids_of = index.bigram_ids()
-    scores: Counter[int] = Counter()
+    scores: dict[int, float] = {}
+    everyone = max(len(index), 2)
     for piece in pieces:
-        scores.update(ids_of.get(piece, ()))
+        ids = ids_of.get(piece, ())
+        weight = log(everyone / len(ids)) if ids else 0.0  # 项目, 服务: common, worth little
+        for i in ids:
+            scores[i] = scores.get(i, 0.0) + weight
     for i in _fund_use_ids(index, table.fund_use or table.project_name):
-        scores[i] += FUND_USE_SCORE
+        scores[i] = scores.get(i, 0.0) + FUND_USE_SCORE
     present = {ind.name.strip() for _, _, ind in table.indicator_rows()}
-    ranked = sorted(scores, key=lambda i: (-scores[i], -frequency_of(index.entries[i]), i))
+    wanted = [i for i, score in scores.items() if score >= MIN_SCORE]
+    ranked = sorted(wanted, key=lambda i: (-scores[i], -frequency_of(index.entries[i]), i))
     chosen: list[tuple[str, Any]] = []
     per_level2: Counter[str] = Counter()
     for i in ranked:
