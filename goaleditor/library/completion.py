@@ -23,6 +23,7 @@ class Completer:
         self._context: tuple[str, str] = ("", "")
         self._boost: dict[int, int] = {}
         self._boosted: list[int] = []
+        self._found: dict[str | None, tuple[str, list[int]]] = {}  # 二级 → last query, all its ids
 
     def set_context(self, level2: str, project_text: str) -> None:
         """The 二级 being filled and the project's words (项目名称, 绩效目标…); cached."""
@@ -40,14 +41,13 @@ class Completer:
         if not query:
             return []
         index, level2 = self.index, self._context[0]
-        candidates = dict.fromkeys(islice(index.match_ids(query, level2), LEVEL2_CANDIDATES))
+        candidates = dict.fromkeys(self._matches(query, level2, LEVEL2_CANDIDATES))
         ascii_query = query.isascii()
         for i in self._boosted:
             if query in index.name_lines[i] or (ascii_query and query in index.pinyin_lines[i]):
                 candidates[i] = None
         if len(candidates) < limit:  # the current 二级 comes first: others only fill up
-            others = islice(index.match_ids(query), OTHER_CANDIDATES)
-            candidates.update(dict.fromkeys(others))
+            candidates.update(dict.fromkeys(self._matches(query, None, OTHER_CANDIDATES)))
         if not candidates and len(query) >= FUZZY_MIN and not ascii_query:
             candidates = dict.fromkeys(self._typo_ids(query))
         entries, boost, names, pinyin = (
@@ -67,6 +67,30 @@ class Completer:
             return (entries[i].level2 != level2, -boost.get(i, 0), not starts_with_query(i), i)
 
         return [entries[i] for i in sorted(candidates, key=rank)[:limit]]
+
+    def _matches(self, query: str, level2: str | None, cap: int) -> list[int]:
+        """The first cap matches of the query (in one 二级, or in all), commonest first.
+
+        Typing narrows: what matches 设备故障 also matched 设备故, so when the last query's
+        matches were all found (no more than cap), the next keystroke filters those
+        instead of scanning the library again (the rare words were the slow keystrokes).
+        """
+        last = self._found.get(level2)
+        if last is not None and last[0] in query:
+            ids = [i for i in last[1] if self._holds(i, query)]
+        else:
+            ids = list(islice(self.index.match_ids(query, level2), cap + 1))
+        if len(ids) <= cap:
+            self._found[level2] = (query, ids)
+        else:
+            self._found.pop(level2, None)
+        return ids[:cap]
+
+    def _holds(self, i: int, query: str) -> bool:
+        """Whether entry i matches the query as SearchIndex.match_ids finds it."""
+        if query in self.index.name_lines[i]:
+            return True
+        return query.isascii() and query.replace(" ", "") in self.index.pinyin_lines[i]
 
     def _typo_ids(self, query: str) -> list[int]:
         from rapidfuzz import fuzz, process

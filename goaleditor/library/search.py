@@ -60,31 +60,34 @@ def _readings(char: str) -> tuple[str, str]:
     return readings[0], readings[1] if len(readings) > 1 else readings[0]
 
 
-# str.translate tables, char → its first reading, second reading, first initial, second
-# initial: filled as chars are met, so a name's pinyin costs four C-speed translate calls.
-_TABLES: tuple[dict[int, str], ...] = ({}, {}, {}, {})
+# str.translate tables, char → its first reading, its first initial, its second reading's
+# initial: filled as chars are met, so a name's pinyin costs three C-speed translate calls.
+_TABLES: tuple[dict[int, str], ...] = ({}, {}, {})
 
 
 @lru_cache(maxsize=65536)
 def pinyin_forms(text: str) -> tuple[str, ...]:
-    """Full pinyin and initials of the text, by each char's commonest reading and by its second.
+    """Full pinyin and initials of the text by each char's commonest reading, and the initials
+    by its second reading.
 
-    满意度 gives ("manyidu", "myd", "manyiduo"); 完成率 is found as wanchenglv and as wcsl.
+    满意度 gives ("manyidu", "myd"); 完成率 is found as wanchenglv, wcl and wcs. The second
+    reading's full pinyin is left out: it would double what each keystroke scans.
     Each char is looked up once (pypinyin's phrase segmentation costs ~0.5 ms a name: too
-    slow for 50,000 entries), so a polyphone is indexed by its two commonest readings
-    (a name mixing the second reading of one polyphone with the first of another is not).
+    slow for 50,000 entries), so a polyphone's initials are indexed by its two commonest
+    readings (a name mixing the second reading of one polyphone with the first of another
+    is not).
     """
-    first_table, second_table, first_initials, second_initials = _TABLES
+    first_table, first_initials, second_initials = _TABLES
     for char in {c for c in text if ord(c) not in first_table}:
         first, second = _readings(char)
         code = ord(char)
-        first_table[code], second_table[code] = first, second
+        first_table[code] = first
         first_initials[code], second_initials[code] = first[:1], second[:1]
-    first = text.translate(first_table)
-    forms = [first, text.translate(first_initials)]
-    second = text.translate(second_table)
-    if second != first:
-        forms += [second, text.translate(second_initials)]
+    forms = (
+        text.translate(first_table),
+        text.translate(first_initials),
+        text.translate(second_initials),
+    )
     return tuple(dict.fromkeys(forms))
 
 
