@@ -98,21 +98,10 @@ class LibraryActions:
         editor = window.editor
         earlier = editor.context_actions
         editor.context_actions = lambda: [*earlier(), self.suggest_action]
-        self._index: Any = None
-        self._index_key: tuple[int, ...] = ()
-
-    def index(self) -> Any:
-        """The search index of the library as it is now (rebuilt when its entries change)."""
-        from goaleditor.library.search import SearchIndex
-
-        entries = self._window.library.entries()
-        key = tuple(map(id, entries))
-        if self._index is None or key != self._index_key:
-            self._index, self._index_key = SearchIndex(entries), key
-        return self._index
 
     def suggest(self) -> None:
         """建议指标: insert the entries the current table's words point to, marked as such."""
+        from goaleditor.library.search import index_of
         from goaleditor.library.suggest import suggestion_edit, suggestions
 
         window = self._window
@@ -120,7 +109,7 @@ class LibraryActions:
         if table is None:
             return
         framework = window.document.framework
-        chosen = suggestions(table, self.index(), framework)
+        chosen = suggestions(table, index_of(window.library.entries()), framework)
         if not chosen:
             window.statusBar().showMessage(
                 "没有可建议的指标：请先填写项目名称、资金用途或绩效目标", STATUS_MS

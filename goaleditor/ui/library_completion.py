@@ -10,7 +10,7 @@ from PySide6.QtCore import QStringListModel, Qt
 from PySide6.QtWidgets import QCompleter, QLineEdit
 
 from goaleditor.library.completion import Completer
-from goaleditor.library.search import SearchIndex
+from goaleditor.library.search import index_of
 from goaleditor.library.suggest import table_words
 from goaleditor.model.document import Indicator, containing_table
 
@@ -19,20 +19,20 @@ SHOWN = 20  # candidates in the popup
 
 
 class LibraryCompletion:
-    """One search index over the library's entries, rebuilt only when the entries change."""
+    """A completer over the library's search index (rebuilt only when the entries change)."""
 
     def __init__(self, all_entries: Callable[[], list[Any]]) -> None:
         self._all_entries = all_entries
-        self._key: tuple[int, ...] = ()
         self._completer: Completer | None = None
 
     def completer(self) -> Completer | None:
         """The completer over the library as it is now (None for an empty library)."""
         entries = self._all_entries()
-        key = tuple(map(id, entries))
-        if key != self._key or self._completer is None:
-            self._key = key
-            self._completer = Completer(SearchIndex(entries)) if entries else None
+        if not entries:
+            return None
+        index = index_of(entries)
+        if self._completer is None or self._completer.index is not index:
+            self._completer = Completer(index)
         return self._completer
 
     def attach(self, editor: QLineEdit, node: Indicator) -> None:

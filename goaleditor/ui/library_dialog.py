@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from goaleditor.library.search import SearchIndex
+from goaleditor.library.search import index_of
 from goaleditor.library.suggest import level1_of
 from goaleditor.model.frameworks import Framework
 from goaleditor.model.values import format_display
@@ -45,7 +45,7 @@ class LibraryDialog(QDialog):
         self.setWindowTitle("指标库")
         self._library = library
         self._framework = framework
-        self._index = SearchIndex(library.entries())
+        self._index = index_of(library.entries())
         self.search = QLineEdit(self)
         self.search.setObjectName("library_search")
         self.search.setPlaceholderText("搜索指标名称、关键词或拼音首字母（如 myd 找“满意度”）")
@@ -175,7 +175,7 @@ class LibraryDialog(QDialog):
         entry = self._current_entry()
         if entry is None or not change(self._library, entry):
             return
-        self._index = SearchIndex(self._library.entries())
+        self._index = index_of(self._library.entries())
         self._refresh()
 
     def chosen(self) -> list[tuple[str, Any]]:

@@ -60,3 +60,17 @@ def test_browse_by_fund_use_then_level2() -> None:
         "培训人次",
         "举办培训班次数",
     ]
+
+
+def test_the_index_is_reused_while_the_entries_are_the_same() -> None:
+    from goaleditor.library.search import index_of
+
+    first = index_of(list(ENTRIES))
+    assert index_of(list(ENTRIES)) is first  # a new list of the same entries
+    fewer = index_of(ENTRIES[1:])
+    assert fewer is not first and names(fewer.search("满意")) == []
+
+
+def test_hidden_entries_are_never_found() -> None:
+    hidden = ENTRIES[0].with_changes(hidden=True)
+    assert SearchIndex([hidden, *ENTRIES[1:]]).search("满意") == []
