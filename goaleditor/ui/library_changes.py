@@ -1,8 +1,8 @@
 """Removing the clerk's own library entries and hiding the others, whichever library it is.
 
-The library store (goaleditor/library, issue 28 points 1–3) offers remove(entry) and
-set_hidden(entry, hidden); the JSON IndicatorLibrary it replaces keeps the clerk's own
-entries in its personal part, which can be removed but has no hidden flag.
+A library with remove(entry) and set_hidden(entry, hidden) does it itself; otherwise the
+IndicatorLibrary's personal part holds the clerk's own entries (removed from it) and
+hidden copies of the others (entries with a hidden field, issue 28's LibraryEntry).
 """
 
 from __future__ import annotations
@@ -32,15 +32,25 @@ def remove_entry(library: Any, entry: Any) -> bool:
     return True
 
 
-def can_hide(library: Any) -> bool:
-    """Whether the library can keep an entry hidden."""
-    return hasattr(library, "set_hidden")
+def can_hide(library: Any, entry: Any) -> bool:
+    """Whether the library can keep this entry hidden."""
+    if hasattr(library, "set_hidden"):
+        return True
+    return hasattr(entry, "hidden") and isinstance(getattr(library, "personal", None), dict)
 
 
 def hide_entry(library: Any, entry: Any) -> bool:
-    """Hide the entry from browsing, completion and suggestions (saved at once)."""
-    if not can_hide(library):
+    """Hide the entry from browsing, completion and suggestions (saved at once).
+
+    Without set_hidden, a hidden copy goes into the personal part: entries() gives the
+    personal entry of a 二级 and name before the bureau's and built-in one, so the copy
+    hides those too.
+    """
+    if not can_hide(library, entry):
         return False
-    library.set_hidden(entry, True)
+    if hasattr(library, "set_hidden"):
+        library.set_hidden(entry, True)
+    else:
+        library.personal[(entry.level2, entry.name)] = entry.with_changes(hidden=True)
     library.save()
     return True

@@ -168,7 +168,7 @@ class LibraryDialog(QDialog):
     def _show_buttons(self) -> None:
         entry = self._current_entry()
         self.remove_button.setEnabled(entry is not None and can_remove(self._library, entry))
-        self.hide_button.setEnabled(entry is not None and can_hide(self._library))
+        self.hide_button.setEnabled(entry is not None and can_hide(self._library, entry))
 
     def _change(self, change: Any) -> None:
         """Remove or hide the current entry, then show the library as it now is."""

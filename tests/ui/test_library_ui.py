@@ -88,6 +88,20 @@ def test_the_clerks_own_entry_can_be_removed(qtbot, window) -> None:
     assert not dialog.remove_button.isEnabled()
 
 
+def test_an_entry_with_a_hidden_field_can_be_hidden(qtbot, window) -> None:
+    library = window.library
+    entry = LibraryEntry("数量指标", "可隐藏的指标", origin="personal")
+    library.personal[(entry.level2, entry.name)] = entry
+    dialog = LibraryDialog(library, get_framework("classic"))
+    qtbot.addWidget(dialog)
+    dialog.search.setText("可隐藏")
+    dialog.entries.setCurrentItem(dialog.entries.topLevelItem(0))
+    assert dialog.hide_button.isEnabled()
+    dialog.hide_button.click()
+    assert shown(dialog) == []
+    assert library.personal[("数量指标", "可隐藏的指标")].hidden
+
+
 def test_suggest_inserts_marked_rows_until_edited_or_accepted(window) -> None:
     table = window.current_table()
     table.project_name = "2026年基层干部业务培训"
