@@ -3,8 +3,9 @@
 Offline and explainable: the table's text is cut into two-character pieces (a character
 n-gram match, no word segmenter), each entry scores by the pieces its name and keywords
 share with it (a piece found in few entries weighs more: log(entries / entries with it)),
-an entry of the table's 资金用途 (rapidfuzz, so 会议培训费 finds 会议培训)
-scores more, frequency breaks ties. Names the table already has are not proposed again.
+an entry of the table's 资金用途 (rapidfuzz, so 会议培训费 finds 会议培训) scores more, and
+so, when the table names none, does a matching entry of the group its words point to;
+frequency breaks ties. Names the table already has are not proposed again.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from collections.abc import Iterator, Sequence
 from math import log
 from typing import Any
 
-from goaleditor.library.search import SearchIndex, bigrams, frequency_of
+from goaleditor.library.search import NO_FUND_USE, SearchIndex, bigrams, frequency_of
 from goaleditor.model.document import GoalTable, Indicator
 from goaleditor.model.edit_rules import add_level1, add_level2
 from goaleditor.model.edits import Edit, InsertNodes, Procedure
@@ -23,6 +24,8 @@ from goaleditor.model.frameworks import get_framework
 FUND_USE_SCORE = 3.0  # an entry of the table's 资金用途 counts as much as a rare shared piece
 MIN_SCORE = 1.0  # below this, a shared piece is too common to mean anything (项目 alone)
 FUND_USE_LIKE = 80  # rapidfuzz partial_ratio from which two 资金用途 are the same
+GROUP_EVIDENCE = 5  # a 资金用途 group is judged by this many of its best-matching entries
+GROUP_MIN = 3.0  # and must reach this much to be taken as the table's
 PER_LEVEL2 = 3  # suggestions under one 二级, at most: a table needs several kinds
 
 
@@ -55,8 +58,12 @@ def suggestions(
         weight = log(everyone / len(ids)) if ids else 0.0  # 项目, 服务: common, worth little
         for i in ids:
             scores[i] = scores.get(i, 0.0) + weight
-    for i in _fund_use_ids(index, table.fund_use or table.project_name):
+    named = _fund_use_ids(index, table.fund_use)
+    for i in named:
         scores[i] = scores.get(i, 0.0) + FUND_USE_SCORE
+    for i in [] if named else _likeliest_group(index, scores):
+        if scores.get(i, 0.0) > 0:  # the group lifts what the words found, nothing else
+            scores[i] += FUND_USE_SCORE
     present = {ind.name.strip() for _, _, ind in table.indicator_rows()}
     wanted = [i for i, score in scores.items() if score >= MIN_SCORE]
     ranked = sorted(wanted, key=lambda i: (-scores[i], -frequency_of(index.entries[i]), i))
@@ -89,6 +96,18 @@ def _fund_use_ids(index: SearchIndex, wanted: str) -> list[int]:
         if fuzz.partial_ratio(fund_use, wanted) >= FUND_USE_LIKE:
             found += [i for ids in groups.values() for i in ids]
     return found
+
+
+def _likeliest_group(index: SearchIndex, scores: dict[int, float]) -> list[int]:
+    """The entries of the 资金用途 group the table's words point to most (the sum of its
+    best few entries' scores): a 培训 project is a 会议培训 one even if it does not say so."""
+    best, best_score = "", 0.0
+    for fund_use, groups in index.browse_tree.items():
+        top = sorted((scores.get(i, 0.0) for ids in groups.values() for i in ids), reverse=True)
+        score = sum(top[:GROUP_EVIDENCE])
+        if score > max(best_score, GROUP_MIN) and fund_use != NO_FUND_USE:
+            best, best_score = fund_use, score
+    return [i for ids in index.browse_tree.get(best, {}).values() for i in ids] if best else []
 
 
 def suggestion_edit(

@@ -105,6 +105,7 @@ def test_an_entry_with_a_hidden_field_can_be_hidden(qtbot, window) -> None:
 def test_suggest_inserts_marked_rows_until_edited_or_accepted(window) -> None:
     table = window.current_table()
     table.project_name = "2026年基层干部业务培训"
+    table.fund_use = "用于干部培训支出"
     table.goal = "组织业务培训，提升参训人员满意度"
     before = table.indicator_count()
     actions = window.action.library_actions
