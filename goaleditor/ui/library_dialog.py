@@ -101,10 +101,11 @@ class LibraryDialog(QDialog):
     def _fill_groups(self) -> None:
         """The framework's 二级 for every 资金用途; a 资金用途's own 二级 otherwise."""
         fund_use = self._fund_use()
-        if fund_use is None:
-            pairs = [(l1, l2) for l1, level2s in self._framework.levels for l2 in level2s]
-        else:
-            pairs = [("", l2) for l2 in self._index.level2s(fund_use)]
+        pairs = [(l1, l2) for l1, level2s in self._framework.levels for l2 in level2s]
+        if fund_use is not None:  # its own 二级, in the framework's order, others after
+            own = self._index.level2s(fund_use)
+            known = [(l1, l2) for l1, l2 in pairs if l2 in own]
+            pairs = known + [("", l2) for l2 in own if l2 not in {p[1] for p in known}]
         self.groups.blockSignals(True)
         self.groups.clear()
         for level1, level2 in pairs:

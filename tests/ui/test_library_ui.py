@@ -46,7 +46,7 @@ def test_browse_by_fund_use_then_level2_with_values_seen(qtbot) -> None:
     assert funds == [ALL_FUND_USES, "会议培训", "设备购置"]
     dialog.fund_uses.setCurrentRow(1)
     groups = [dialog.groups.item(n).text() for n in range(dialog.groups.count())]
-    assert groups == ["数量指标", "服务对象满意度指标"]
+    assert groups == ["产出指标 / 数量指标", "满意度指标 / 服务对象满意度指标"]
     dialog.groups.setCurrentRow(1)
     assert shown(dialog) == ["参训人员满意度"]
     assert shown(dialog, 4) == ["12次 90–95–100 %"]
