@@ -70,6 +70,7 @@ def plan(quick: bool) -> list[tuple[str, Callable[[], list[Result]]]]:
             ("pdf", run("pdf", tables=100)),
             ("startup", run("startup", runs=5)),
             ("batch", run("batch", files=50, rounds=1)),
+            ("library", run("library", size=5000, rounds=2)),
         ]
     return [
         ("pdf_import", run("pdf_import")),
@@ -82,6 +83,7 @@ def plan(quick: bool) -> list[tuple[str, Callable[[], list[Result]]]]:
         ("pdf", run("pdf", tables=1000)),
         ("startup", run("startup")),
         ("batch", run("batch")),
+        ("library", run("library")),
     ]
 
 

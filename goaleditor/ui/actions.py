@@ -13,6 +13,7 @@ from goaleditor import APP_TITLE, __version__
 from goaleditor.formats import EXPORT_MENU, Format
 from goaleditor.ui.compare_actions import Comparing
 from goaleditor.ui.last_year_actions import LastYear
+from goaleditor.ui.library_actions import LibraryActions
 from goaleditor.ui.review_sheet_export import export_review_sheet
 from goaleditor.ui.self_evaluation_actions import new_self_evaluation, show_summary
 
@@ -186,7 +187,8 @@ class Actions:
         edit_menu.addSeparator()
         edit_menu.addActions([self.find, self.replace])
         edit_menu.addSeparator()
-        edit_menu.addAction(self.library)
+        self.library_actions = LibraryActions(w, self.library)  # 指标库: insert, 建议指标
+        edit_menu.addMenu(self.library_actions.menu)
         table_menu = bar.addMenu("表(&T)")
         table_menu.addActions(
             [

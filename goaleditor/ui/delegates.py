@@ -32,6 +32,7 @@ from goaleditor.ui.indicator_model import (
     COL_UNIT,
     COL_VALUE,
 )
+from goaleditor.ui.library_completion import LIBRARY_PICK, LibraryCompletion
 from goaleditor.ui.line_fields import field_line
 
 if TYPE_CHECKING:
@@ -45,9 +46,6 @@ COMMON_UNITS = (
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 
-LIBRARY_PICK = "library_entry"  # editor property: the library entry the clerk chose
-
-
 class IndicatorDelegate(QStyledItemDelegate):
     """Chooses the editor by column: drop-downs for 指标性质 and 单位, 指标值 as printed,
     and for 三级指标 completions from the indicator library."""
@@ -55,13 +53,15 @@ class IndicatorDelegate(QStyledItemDelegate):
     def __init__(
         self,
         units_in_use: Callable[[], list[str]],
-        library_entries: Callable[[str], list[Any]] | None = None,
+        library_entries: Callable[[str | None], list[Any]] | None = None,
         library_pick: Callable[[Any, Any], None] | None = None,
         parent: Any = None,
     ) -> None:
         super().__init__(parent)
         self._units_in_use = units_in_use
-        self._library_entries = library_entries
+        self._library = (
+            LibraryCompletion(lambda: library_entries(None)) if library_entries else None
+        )
         self._library_pick = library_pick
 
     def createEditor(
@@ -100,17 +100,8 @@ class IndicatorDelegate(QStyledItemDelegate):
         editor = field_line(parent)
         editor.setFrame(False)
         node = index.internalPointer()
-        if column == COL_NAME and self._library_entries and isinstance(node, Indicator):
-            level2 = node.parent.name if node.parent is not None else ""
-            entries = {e.name: e for e in self._library_entries(level2)}
-            if entries:
-                completer = QCompleter(list(entries), editor)
-                completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-                completer.setFilterMode(Qt.MatchFlag.MatchContains)
-                completer.activated.connect(
-                    lambda text, e=editor: e.setProperty(LIBRARY_PICK, entries.get(text))
-                )
-                editor.setCompleter(completer)
+        if column == COL_NAME and self._library is not None and isinstance(node, Indicator):
+            self._library.attach(editor, node)
         if column == COL_VALUE:
             editor.setPlaceholderText("如 ≥200人次、90%、有效提升")
         if column == COL_ACTUAL and isinstance(node, Indicator):

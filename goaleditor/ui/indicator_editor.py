@@ -288,7 +288,7 @@ class IndicatorEditor(QWidget):
         self._session.apply(edit)
         show_status(self, note)
 
-    def _library_entries(self, level2: str) -> list[Any]:
+    def _library_entries(self, level2: str | None) -> list[Any]:
         return self._library().entries(level2) if self._library is not None else []
 
     def fill_from_library(self, node: Indicator, entry: Any) -> None:
