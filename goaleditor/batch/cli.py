@@ -97,10 +97,13 @@ def run(args: argparse.Namespace) -> int:
     refused = _refused(args)
     if refused:
         return _say(refused, EXIT_USAGE)
+    from goaleditor.batch.results import mark_repeats
     from goaleditor.batch.sources import Walk
+    from goaleditor.errors import printable
 
     walk = Walk(args.paths, leave_out=_own_outputs(args))
     results: list[FileResult] = []
+    seen: dict[str, str] = {}  # fingerprint → the first file with that content
     exporting = args.batch_command == "export"
     outputs = _Outputs(args) if exporting else None
     with (
@@ -113,8 +116,14 @@ def run(args: argparse.Namespace) -> int:
             for item in stream:
                 if outputs is not None:
                     result, line = outputs.write(item)
+                    result = mark_repeats(result, seen)
+                    if result.same_as:  # said before the output's name, which stays last
+                        said = f"重复：与{printable(result.same_as)}内容相同"
+                        head, arrow, name = line.rpartition("\t→ ")
+                        line = f"{head}\t{said}{arrow}{name}" if arrow else f"{line}\t{said}"
                 else:
-                    result, line = item, item.line()
+                    result = mark_repeats(item, seen)
+                    line = result.line()
                 results.append(result)
                 _print(line)
                 advance()
@@ -191,7 +200,7 @@ def _finish(
     if summary:
         from goaleditor.batch.summary import write_summary
 
-        write_summary(results, summary)
+        write_summary(results, summary, interrupted=interrupted)
         written.append(f"汇总已写入 {summary}")
     if outputs is not None:
         written += outputs.finish()

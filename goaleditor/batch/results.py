@@ -37,6 +37,8 @@ class FileResult:
     score: Decimal | None = None  # a 自评表's average score of its scored projects
     grade: str = ""  # a 自评表's grades (优2个、良1个), or its one table's grade
     project: str = ""  # the first table's 项目名称 (names an exported file)
+    fingerprint: str = ""  # the printed content's hash: the same document sent as .docx and .pdf
+    same_as: str = ""  # set by the run: the earlier file with the same content
 
     @property
     def readable(self) -> bool:
@@ -59,8 +61,14 @@ class FileResult:
         counts = f"错误{self.errors}\t警告{self.warnings}\t提示{self.hints}"
         unit = printable(self.unit) if self.unit else "（未填单位）"
         said = f"{name}\t{unit}\t{self.tables}张表\t{self.money_wan:f}万元\t{counts}"
-        if self.kind == SELF_EVALUATION and self.score is not None:
-            said += f"\t平均得分{self.score:f}分"
+        if self.kind == SELF_EVALUATION:
+            said += (
+                f"\t自评表 平均得分{self.score:f}分"
+                if self.score is not None
+                else "\t自评表 未评分"
+            )
+        if self.same_as:
+            said += f"\t重复：与{printable(self.same_as)}内容相同"
         return said
 
 
@@ -97,7 +105,37 @@ def checked(name: str, document: Document, notes: int) -> FileResult:
         score=score,
         grade=grade,
         project=document.tables[0].project_name.strip() if document.tables else "",
+        fingerprint=_fingerprint(document),
     )
+
+
+def _fingerprint(document: Document) -> str:
+    """What a copy in another format reads the same: each table's 项目名称 (spaces aside), its
+    money in 万元 and its indicators' names and 指标值 as printed."""
+    import hashlib
+
+    def squeezed(text: str) -> str:
+        return "".join(text.split())
+
+    digest = hashlib.sha256(document.kind.encode())
+    for table in document.tables:
+        digest.update(f"\x1e{squeezed(table.project_name)}\x1f{_goal_money(table):f}".encode())
+        for _, _, indicator in table.indicator_rows():
+            digest.update(
+                f"\x1f{squeezed(indicator.name)}\x1d{squeezed(indicator.display)}".encode()
+            )
+    return digest.hexdigest() if document.tables else ""
+
+
+def mark_repeats(result: FileResult, seen: dict[str, str]) -> FileResult:
+    """result with same_as set when an earlier result (in seen: fingerprint → name) had its
+    content; seen learns result's fingerprint otherwise."""
+    from dataclasses import replace
+
+    if not result.fingerprint:
+        return result
+    first = seen.setdefault(result.fingerprint, result.name)
+    return result if first == result.name else replace(result, same_as=first)
 
 
 def _top(problems: list[Problem]) -> list[Problem]:

@@ -30,6 +30,7 @@ FILE_COLUMNS = (
     ("得分", 6),
     ("等级", 10),
     ("主要问题（无法读取的：原因）", 56),
+    ("重复（与之内容相同的文件）", 30),
 )
 UNREADABLE = "无法读取"
 RULE_COLUMNS = (("文件", 50), ("单位", 28), ("次数", 8))
@@ -40,19 +41,22 @@ _A4 = 9
 _LINE_POINTS = 14.5  # one line of the default 11-point font
 
 
-def write_summary(results: Iterable[FileResult], path: str | os.PathLike[str]) -> None:
-    """Write the summary of these results to path (.xlsx), atomically."""
+def write_summary(
+    results: Iterable[FileResult], path: str | os.PathLike[str], *, interrupted: bool = False
+) -> None:
+    """Write the summary of these results to path (.xlsx), atomically; an interrupted run's
+    says so on its 汇总 sheet."""
     from goaleditor.files.atomic import atomic_write
 
     ordered = sorted(results, key=_problems_first)
-    atomic_write(Path(path), lambda temp: _write(ordered, temp))
+    atomic_write(Path(path), lambda temp: _write(ordered, temp, interrupted))
 
 
 def publication_lines(results: list[FileResult]) -> list[str]:
     """The numbers a publication states: 编报绩效目标的项目N个，涉及资金X万元 (and the 自评's)."""
     lines = []
     for kind, said in ((GOAL, "编报绩效目标的项目"), (SELF_EVALUATION, "绩效自评的项目")):
-        read = [r for r in results if r.readable and r.kind == kind]
+        read = _once([r for r in results if r.readable and r.kind == kind])
         if kind == SELF_EVALUATION and not read:
             continue
         tables = sum(r.tables for r in read)
@@ -65,14 +69,30 @@ def publication_lines(results: list[FileResult]) -> list[str]:
             average = sum((r.score * r.tables for r in scored if r.score), Decimal(0)) / weight
             line += f"，平均得分{average.quantize(_CENT, ROUND_HALF_UP):f}分"
         lines.append(line)
+    repeats = sum(1 for r in results if r.readable) - len(_once([r for r in results if r.readable]))
+    if repeats:
+        lines.append(f"（内容相同的文件只计一次：另有{repeats}个文件与前面的文件内容相同）")
     return lines
+
+
+def _once(results: list[FileResult]) -> list[FileResult]:
+    """Each content once (the same document sent as .docx and .pdf counts once): the first by
+    name of each fingerprint."""
+    seen: set[str] = set()
+    kept = []
+    for result in sorted(results, key=lambda r: r.name):
+        if result.fingerprint and result.fingerprint in seen:
+            continue
+        seen.add(result.fingerprint)
+        kept.append(result)
+    return kept
 
 
 def _problems_first(result: FileResult) -> tuple[int, int, int, str]:
     return (0 if result.reason else 1, -result.errors, -result.warnings, result.name)
 
 
-def _write(results: list[FileResult], path: Path) -> None:
+def _write(results: list[FileResult], path: Path, interrupted: bool) -> None:
     import xlsxwriter
 
     options = {"strings_to_formulas": False, "strings_to_urls": False, "in_memory": False}
@@ -85,7 +105,7 @@ def _write(results: list[FileResult], path: Path) -> None:
             "title": book.add_format({"bold": True, "font_size": 12}),
         }
         _files_sheet(book, formats, results)
-        _totals_sheet(book, formats, results)
+        _totals_sheet(book, formats, results, interrupted)
         _rule_sheets(book, formats, results)
 
 
@@ -126,6 +146,8 @@ def _files_sheet(book: Any, formats: dict[str, Any], results: list[FileResult]) 
         sheet.write_string(row, 10, result.grade, text)
         problems = "\n".join(line.replace("\t", " ") for line in result.top_problems)
         sheet.write_string(row, 11, _cell(result.reason or problems), text)
+        if result.same_as:
+            sheet.write_string(row, 12, _cell(result.same_as), text)
         wrapped = (result.name, result.unit, result.grade, result.reason or problems)
         sheet.set_row(row, _height(zip(wrapped, (0, 2, 10, 11), strict=True)))
 
@@ -153,13 +175,16 @@ def _height(cells: Iterable[tuple[str, int]]) -> float:
     return _LINE_POINTS * lines
 
 
-def _totals_sheet(book: Any, formats: dict[str, Any], results: list[FileResult]) -> None:
+def _totals_sheet(
+    book: Any, formats: dict[str, Any], results: list[FileResult], interrupted: bool
+) -> None:
     sheet = book.add_worksheet(TOTALS_SHEET)
     sheet.set_column(0, 0, 70)
     sheet.set_paper(_A4)
     unread = sum(1 for r in results if not r.readable)
     with_errors = sum(1 for r in results if r.readable and r.errors)
     lines = [
+        *(["已中止：此汇总只含中止前处理完的文件，不完整"] if interrupted else []),
         f"共{len(results)}个文件，读取{len(results) - unread}个，无法读取{unread}个，"
         f"有错误的{with_errors}个",
         *publication_lines(results),

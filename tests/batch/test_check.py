@@ -118,11 +118,39 @@ def test_the_summary_workbook_reads_back(results: dict[str, FileResult], tmp_pat
     assert cells["=HYPERLINK(1)"].data_type == "s"  # a file's text is never a formula
     totals = [row[0] for row in book[TOTALS_SHEET].iter_rows(values_only=True) if row[0]]
     goals = [r for r in results.values() if r.kind == "goal"]
-    projects = sum(r.tables for r in goals) + 1
+    # the same document sent in several formats counts once
+    once = {r.fingerprint: r for r in goals}
+    projects = sum(r.tables for r in once.values()) + 1
     assert any(line.startswith(f"编报绩效目标的项目{projects}个，涉及资金") for line in totals)
+    repeats = len(goals) - len(once)
+    assert repeats >= 4
+    assert f"（内容相同的文件只计一次：另有{repeats}个文件与前面的文件内容相同）" in totals
     assert any(line.startswith("绩效自评的项目") for line in totals)
     rule_sheets = book.sheetnames[2:]
     assert "weight.sum" in rule_sheets
     listed = [row[0] for row in book["weight.sum"].iter_rows(min_row=2, values_only=True)]
     assert "=HYPERLINK(1)" in listed
     assert files.page_setup.orientation == "landscape"
+
+
+def test_the_same_document_in_every_format_is_known_as_one(
+    results: dict[str, FileResult],
+) -> None:
+    """滨海 sent as PDF, Word, Excel (ours and openpyxl's) and .goals: one content; another
+    department's file is another."""
+    copies = [r for name, r in results.items() if Path(name).name.startswith("滨海")]
+    assert len(copies) == 5
+    assert len({r.fingerprint for r in copies}) == 1 and copies[0].fingerprint
+    others = {r.fingerprint for r in results.values() if r.readable} - {copies[0].fingerprint}
+    assert others
+
+
+def test_an_interrupted_run_s_summary_says_it_is_incomplete(
+    results: dict[str, FileResult], tmp_path: Path
+) -> None:
+    path = tmp_path / "中止.xlsx"
+    write_summary(list(results.values())[:3], path, interrupted=True)
+    totals = [
+        row[0] for row in openpyxl.load_workbook(path)[TOTALS_SHEET].iter_rows(values_only=True)
+    ]
+    assert "已中止：此汇总只含中止前处理完的文件，不完整" in totals
