@@ -89,7 +89,7 @@ class LayoutProfile:
 
     def display(self, comparator: str, value: str, unit: str) -> str:
         """The printed 指标值 in this region's style."""
-        if self.value_style == "plain" or comparator == QUALITATIVE:
+        if self.value_style == "plain" or comparator == QUALITATIVE or not value.strip():
             return format_display(comparator, value, unit)
         with suppress(InvalidOperation, ValueError):  # not a number: printed as typed
             value = f"{Decimal(value):.2f}"

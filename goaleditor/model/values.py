@@ -206,8 +206,9 @@ def parse_parenthesized(text: str) -> TargetValue:
 
 
 def format_display(comparator: str, value: str, unit: str) -> str:
-    """Compose the printed 指标值 from its three parts."""
-    if comparator == QUALITATIVE:
+    """Compose the printed 指标值 from its three parts; a quantity with no value prints
+    nothing (its unit alone, 平方米, would read back as a 定性 value and hide the gap)."""
+    if comparator == QUALITATIVE or not value.strip():
         return value
     shown = "" if comparator == "=" else comparator
     return f"{shown}{value}{unit}"
