@@ -1,4 +1,4 @@
-"""A quantity with no value prints an empty 指标值, so its re-read copy still lacks the value."""
+"""A quantity with no value prints its comparator alone, so a re-read copy still lacks it."""
 
 from __future__ import annotations
 
@@ -14,7 +14,8 @@ from goaleditor.model.values import format_display
 
 
 def test_a_missing_value_prints_nothing_not_its_unit_alone() -> None:
-    assert format_display("≥", "", "平方米") == ""
+    assert format_display("≥", "", "平方米") == "≥"
+    assert format_display("=", "", "平方米") == ""
     assert format_display("≥", "120", "平方米") == "≥120平方米"
     assert format_display("定性", "", "") == ""
 
@@ -28,7 +29,7 @@ def test_the_missing_value_is_still_missing_after_export_and_import(
     *_, indicator = next(example_document.tables[0].indicator_rows())
     indicator.comparator, indicator.value, indicator.unit = "≥", "", "平方米"
     name = indicator.name
-    assert indicator.display == ""
+    assert indicator.display == "≥"
     before = [p for p in check_document(example_document) if p.field == "value"]
     assert before, "the check must see the missing value before the export"
     out = tmp_path / f"missing.{suffix}"
