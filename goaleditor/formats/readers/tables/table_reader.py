@@ -68,6 +68,7 @@ _AMOUNT_RE = re.compile(
 )  # a money block's amounts
 _TOTAL_LABELS = ("预算数", "资金总额", "年度资金总额", "年度预算数", "项目预算数", "预算金额")
 _OTHER_LABELS = ("其他资金", "其中：其他资金", "其中:其他资金")
+_OVERALL_GOAL = ("总体目标",)  # a group label over 中期目标 | 年度目标, or a goal's own label
 # A money label may carry its unit: 预算数（万元）, 财政资金(元), 预算数（单位：万元）.
 _UNIT_SUFFIX_RE = re.compile(r"^(.+?)[（(](?:单位[:：])?(万元|元)[)）]$")
 _ALL_LABELS = frozenset(
@@ -286,6 +287,10 @@ class SheetReader:
         self.notes.extend(on_indicators)
         goal_row = self._find_row(start, header, GOAL_LABELS)
         goal, _ = self._value_right_of(goal_row, GOAL_LABELS) if goal_row is not None else (None, 0)
+        if goal_row is None and not extra.get("goal"):  # a hand-made head: 总体目标 | its text
+            goal_row = self._find_row(start, header, _OVERALL_GOAL)
+            if goal_row is not None:
+                goal, _ = self._value_right_of(goal_row, _OVERALL_GOAL)
         header_fields["goal"] = text(goal)
         header_fields["fund_use"] = self._fund_use(
             self._find_money_row(start, header, _TOTAL_LABELS), goal_row or header, start

@@ -83,3 +83,11 @@ def test_a_label_unit_against_the_tables_unit_is_said(tmp_path: Path) -> None:
     money, lines = _read(_openpyxl(tmp_path / "clash.xlsx", rows))
     assert money == ("万元", Decimal("120.50"), Decimal("100.50"), Decimal("20"))
     assert any("预算数的标签写“元”" in line for line in lines), lines
+
+
+def test_a_hand_made_head_reads_the_goal_beside_its_overall_label(tmp_path: Path) -> None:
+    rows = _rows("预算数（万元）", "财政资金", "其他资金")
+    rows.insert(4, ["总体目标", "为辖区老年人提供养老服务补贴。"])
+    for make, suffix in ((_openpyxl, "xlsx"), (_docx, "docx")):
+        path = make(tmp_path / f"{make.__name__}.{suffix}", rows)
+        assert read_document(path).tables[0].goal == "为辖区老年人提供养老服务补贴。"
