@@ -18,6 +18,7 @@ from goaleditor.model.layout_names import DEFAULT_LAYOUT, LAYOUT_LABELS
 from goaleditor.model.values import (
     QUALITATIVE,
     TargetValue,
+    bare_comparator,
     format_display,
     parse_parenthesized,
     parse_target,
@@ -91,6 +92,8 @@ class LayoutProfile:
         """The printed 指标值 in this region's style."""
         if self.value_style == "plain" or comparator == QUALITATIVE:
             return format_display(comparator, value, unit)
+        if not value.strip():
+            return comparator  # as format_display: no unit without a value
         with suppress(InvalidOperation, ValueError):  # not a number: printed as typed
             value = f"{Decimal(value):.2f}"
         return f"{comparator}{value}({unit})" if unit else f"{comparator}{value}"
@@ -98,6 +101,8 @@ class LayoutProfile:
     def parse_display(self, text: str) -> TargetValue:
         """The inverse of display: in the parenthesized style a quantity always prints as
         =100.00(%), so any other text (985米) is a 定性 value as printed."""
+        if (missing := bare_comparator(text)) is not None:
+            return missing  # a quantity with no value prints its comparator alone
         if self.value_style == "parenthesized":
             return parse_parenthesized(text)
         return parse_target(text)

@@ -148,6 +148,19 @@ def parse_target(text: str) -> TargetValue:
     return TargetValue(comparator, match.group("num").replace(",", ""), unit)
 
 
+def bare_comparator(text: str) -> TargetValue | None:
+    """A printed 指标值 that is a comparator sign alone (≥, >=): a quantity whose value is
+    missing, as format_display prints it; else None."""
+    stripped = text.strip()
+    comparator = normalize_comparator(stripped) if _SIGN_ONLY_RE.match(stripped) else None
+    if comparator is None or comparator == QUALITATIVE:
+        return None
+    return TargetValue(comparator, "", "")
+
+
+_SIGN_ONLY_RE = re.compile(r"^[<>=≥≤≧≦＞＜＝]{1,2}$")
+
+
 def _unit_of(match: re.Match[str]) -> str:
     unit = match.group("punit") if match.group("punit") is not None else match.group("unit")
     return unit.translate(_SAME_SYMBOL_UNITS)
@@ -206,11 +219,12 @@ def parse_parenthesized(text: str) -> TargetValue:
 
 
 def format_display(comparator: str, value: str, unit: str) -> str:
-    """Compose the printed 指标值 from its three parts."""
+    """Compose the printed 指标值 from its three parts; a quantity with no value prints its
+    comparator alone (its unit alone, 平方米, would read back as a 定性 value: the gap hidden)."""
     if comparator == QUALITATIVE:
         return value
     shown = "" if comparator == "=" else comparator
-    return f"{shown}{value}{unit}"
+    return f"{shown}{value}{unit}" if value.strip() else shown
 
 
 def decimal_value(text: str) -> Decimal | None:

@@ -212,6 +212,8 @@ def _write_properties(book: Any, document: Document, warn: ExportWarn | None) ->
         "merge_level2": "1" if document.merge_level2 else "0",
         "layout": document.layout,
     }
+    if document.is_self_evaluation:  # its scoring rules: the form alone does not tell them
+        values["scoring"] = document.scoring
     custom = {META_PREFIX + key: clean(value) for key, value in values.items()}
     set_properties(book, title or DEFAULT_HEADING, custom)
 

@@ -244,6 +244,8 @@ def _custom_properties(word: Any, document: Document) -> None:
         "year": "" if document.year is None else str(document.year),
         "layout": document.layout,
     }
+    if document.is_self_evaluation:  # its scoring rules: the form alone does not tell them
+        values["scoring"] = document.scoring
     entries = "".join(
         f'<property fmtid="{_CUSTOM_FMTID}" pid="{pid}" name="{META_PREFIX}{key}">'
         f"<vt:lpwstr>{escape(_clean(value))}</vt:lpwstr></property>"

@@ -7,7 +7,7 @@ from goaleditor.formats.readers.self_evaluation.table import SELF_EVALUATION, Ev
 from goaleditor.formats.readers.self_evaluation.typed_scores import settle_scores
 from goaleditor.formats.readers.tables.table_reader import Parsed
 from goaleditor.model.document import Document
-from goaleditor.self_evaluation.profiles import get_profile
+from goaleditor.self_evaluation.profiles import get_profile, is_known
 
 _GOALS = "绩效目标表"
 Found = tuple[str, Parsed, str]  # (sheet, table, layout)
@@ -34,17 +34,24 @@ def choose_kind(found: list[Found], notes: list[ImportNote]) -> list[Found]:
     return kept
 
 
-def make_self_evaluation(document: Document, items: list[Parsed], notes: list[ImportNote]) -> None:
+def make_self_evaluation(
+    document: Document, items: list[Parsed], notes: list[ImportNote], recorded: str = ""
+) -> None:
     """Make a document whose tables are 自评表 a self-evaluation: its scoring profile is the
-    form's (Sichuan's form → 四川, else central; said in one note), and each table's typed
-    scores are settled against it. A document of 目标表 is left as it is."""
+    one the file records (goaleditor's export), else the form's (Sichuan's form → 四川, else
+    central; said in one note), and each table's typed scores are settled against it.
+    A document of 目标表 is left as it is."""
     evaluated = [item for item in items if isinstance(item, EvaluatedTable)]
     if not evaluated:
         return
-    scoring = "sichuan" if evaluated[0].layout == "sichuan" else "central"
+    if is_known(recorded):
+        scoring, form = recorded, "导出时记下的设置"
+    elif evaluated[0].layout == "sichuan":
+        scoring, form = "sichuan", "四川的自评表格式"
+    else:
+        scoring, form = "central", "自评表格式（未见地区的评分规则）"
     document.kind, document.scoring = "self-evaluation", scoring
     profile = get_profile(scoring)
-    form = "四川的自评表格式" if scoring == "sichuan" else "自评表格式（未见地区的评分规则）"
     notes.append(ImportNote(f"按{form}取评分规则“{profile.label}”（可在 文档属性 中更改）"))
     for number, item in enumerate(evaluated):
         notes.extend(settle_scores(number, item, profile))

@@ -102,7 +102,13 @@ def read(path: Path, warn: Warn | None = None) -> Document:
             file_title = str(getattr(workbook.properties, "title", "") or "")
             sheets = _bounded_sheets(workbook, deadline, notes, places)
             document = document_from_sheets(
-                sheets, path.name, notes.append, profile, file_title, own_print=bool(meta)
+                sheets,
+                path.name,
+                notes.append,
+                profile,
+                file_title,
+                own_print=bool(meta),
+                scoring=meta.get("scoring", ""),
             )
         except guard.DAMAGE as exc:
             raise guard.damaged(path.name, exc) from None

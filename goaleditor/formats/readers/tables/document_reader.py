@@ -59,6 +59,7 @@ def document_from_sheets(
     exact: LayoutProfile | None = None,
     file_title: str = "",
     own_print: bool = False,
+    scoring: str = "",
 ) -> Document:
     """Find the goal tables in sheets of cell values (a merged range: its first cell only).
 
@@ -66,6 +67,7 @@ def document_from_sheets(
     file_title: the title in the file's properties, used when no sheet names one.
     own_print: the pages were printed by goaleditor: its thousands separators and two
     decimals (Shanghai) are its own print style, read back without a note.
+    scoring: the scoring rules a file goaleditor wrote records for its 自评表 ('' if none).
     """
     notes: list[ImportNote] = []
     cleaner = CellCleaner()
@@ -119,7 +121,7 @@ def document_from_sheets(
         titles.extend((item.title, item.document_title))
         document_titles.append(item.document_title)
         layouts.append(item.layout)
-    make_self_evaluation(document, [item for _, item, _ in kept], notes)
+    make_self_evaluation(document, [item for _, item, _ in kept], notes, scoring)
     if not document.tables and set(skipped) == {SELF_EVALUATION_KIND}:
         raise InputError(
             f"{source}：这是{SELF_EVALUATION_KIND}，但{NO_SELF_EVALUATION_ROWS}，没有可导入的表",

@@ -13,6 +13,7 @@ from goaleditor.model.layouts import ValueStyle
 from goaleditor.model.values import (
     QUALITATIVE,
     TargetValue,
+    bare_comparator,
     normalize_comparator,
     parse_target,
     parse_worded,
@@ -54,6 +55,8 @@ class ValueReadings:
         """One 指标值 (one_cell: printed in one cell, not as 指标性质 | 值 | 单位): its
         reading, the plain quantity it holds when the layout's form keeps it 定性 (else
         None), and whether it was read from words (98%以上)."""
+        if (missing := bare_comparator(shown)) is not None:
+            return missing, None, False  # ≥ alone: a quantity whose value is missing
         if self.style == "parenthesized" and one_cell:
             target = printed_in_form(shown)
             if target.comparator != QUALITATIVE:

@@ -68,6 +68,9 @@ _AMOUNT_RE = re.compile(
 )  # a money block's amounts
 _TOTAL_LABELS = ("预算数", "资金总额", "年度资金总额", "年度预算数", "项目预算数", "预算金额")
 _OTHER_LABELS = ("其他资金", "其中：其他资金", "其中:其他资金")
+_OVERALL_GOAL = ("总体目标",)  # a group label over 中期目标 | 年度目标, or a goal's own label
+# A money label may carry its unit: 预算数（万元）, 财政资金(元), 预算数（单位：万元）.
+_UNIT_SUFFIX_RE = re.compile(r"^(.+?)[（(](?:单位[:：])?(万元|元)[)）]$")
 _ALL_LABELS = frozenset(
     {
         "项目名称",
@@ -194,10 +197,17 @@ class SheetReader:
                 return r
         return None
 
+    def _find_money_row(self, start: int, end: int, labels: tuple[str, ...]) -> int | None:
+        """The row of a money label, written bare or with its unit (预算数（万元）)."""
+        for r in range(start, end):
+            if any(money_label(v, labels)[0] in labels for v in self.rows[r]):
+                return r
+        return None
+
     def _value_right_of(self, r: int, labels: tuple[str, ...]) -> tuple[Any, int]:
         row = self.rows[r]
         for c, value in enumerate(row):
-            if label(value) in labels:
+            if money_label(value, labels)[0] in labels:
                 for right in row[c + 1 :]:
                     if right is not None and text(right) != "" and label(right) not in _ALL_LABELS:
                         return right, c
@@ -277,9 +287,13 @@ class SheetReader:
         self.notes.extend(on_indicators)
         goal_row = self._find_row(start, header, GOAL_LABELS)
         goal, _ = self._value_right_of(goal_row, GOAL_LABELS) if goal_row is not None else (None, 0)
+        if goal_row is None and not extra.get("goal"):  # a hand-made head: 总体目标 | its text
+            goal_row = self._find_row(start, header, _OVERALL_GOAL)
+            if goal_row is not None:
+                goal, _ = self._value_right_of(goal_row, _OVERALL_GOAL)
         header_fields["goal"] = text(goal)
         header_fields["fund_use"] = self._fund_use(
-            self._find_row(start, header, _TOTAL_LABELS), goal_row or header, start
+            self._find_money_row(start, header, _TOTAL_LABELS), goal_row or header, start
         )
         if header_fields["goal"]:  # a 绩效目标 beside its label wins
             extra.pop("goal", None)
@@ -300,9 +314,16 @@ class SheetReader:
             ("budget_fiscal", FISCAL_LABELS),
             ("budget_other", _OTHER_LABELS),
         ):
-            r = None if name in extra else self._find_row(start, header, labels)
+            r = None if name in extra else self._find_money_row(start, header, labels)
             if r is not None:  # not a form's money block (read by LabelledFields)
-                value, _ = self._value_right_of(r, labels)
+                value, c = self._value_right_of(r, labels)
+                named = money_label(self.rows[r][c], labels)[1] if c >= 0 else ""
+                if named and money.unit in SCALE and named != money.unit:
+                    self._say(
+                        r,
+                        f"{MONEY_LABEL[name]}的标签写“{named}”，本表单位为“{money.unit}”，"
+                        f"按“{money.unit}”读取，请核对",
+                    )
                 fields[name] = money(value, r, MONEY_LABEL[name])
         return extra
 
@@ -401,6 +422,16 @@ class SheetReader:
         if note:
             self._say(header, note)
         return [(*pair, row.indicator) for pair, row in zip(pairs, found, strict=True)]
+
+
+def money_label(value: Any, labels: tuple[str, ...]) -> tuple[str, str]:
+    """A cell's label with the money unit it carries taken off when the rest is one of labels
+    (预算数（万元） is 预算数, 万元), else the label and ''."""
+    shown = label(value)
+    match = _UNIT_SUFFIX_RE.match(shown)
+    if match and match.group(1) in labels:
+        return match.group(1), match.group(2)
+    return shown, ""
 
 
 MONEY_LABEL = {"budget_total": "预算数", "budget_fiscal": "财政资金", "budget_other": "其他资金"}

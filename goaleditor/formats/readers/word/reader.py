@@ -94,7 +94,9 @@ def read(path: Path, warn: Warn | None = None) -> Document:
         notes.append(ImportNote("文档中的隐藏文字未读取"))
     notes += found
     sheets = sheets_from_blocks(named, notes.append)
-    document = document_from_sheets(sheets, path.name, notes.append, own_print=bool(stored))
+    document = document_from_sheets(
+        sheets, path.name, notes.append, own_print=bool(stored), scoring=stored.get("scoring", "")
+    )
     if warn is not None:  # only once the file is known to hold goal tables
         for note in notes:
             warn(note)
