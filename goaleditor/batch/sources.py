@@ -103,7 +103,7 @@ class Walk:
             yield from self._archive(path)
         elif explicit or _readable_kind(path.name):
             yield Source(str(path), path=path)
-        else:
+        elif not _editor_lock(path.name):  # the editor's own locks: passed over silently
             self.skipped.append(str(path))
 
     def _first_time(self, path: Path) -> bool:
@@ -167,6 +167,11 @@ def _regular(path: Path) -> bool:
         return stat.S_ISREG(path.stat().st_mode)
     except OSError:
         return True
+
+
+def _editor_lock(name: str) -> bool:
+    """A lock file the editor writes beside an open document (`.~lock.NAME#`, files/lock.py)."""
+    return name.startswith(".~lock.") and name.endswith("#")
 
 
 def _readable_kind(name: str) -> bool:

@@ -31,6 +31,15 @@ def test_a_folder_is_recursed_and_what_no_reader_reads_is_passed_over(tmp_path: 
     assert count_files([tmp_path]) == 1
 
 
+def test_the_editors_own_lock_files_are_passed_over_silently(tmp_path: Path) -> None:
+    (tmp_path / "表.xlsx").write_bytes(b"x")
+    (tmp_path / ".~lock.表.xlsx#").write_bytes(b"x")
+    (tmp_path / "说明.md").write_text("x", encoding="utf-8")
+    found, walk = _walk(tmp_path)
+    assert set(found) == {str(tmp_path / "表.xlsx")}
+    assert [Path(n).name for n in walk.skipped] == ["说明.md"]
+
+
 def test_a_file_named_on_the_command_line_is_reported_whatever_its_kind(tmp_path: Path) -> None:
     odd = tmp_path / "说明.md"
     odd.write_text("x", encoding="utf-8")
