@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from goaleditor.batch.results import GOAL, SELF_EVALUATION, FileResult
+from goaleditor.formats.writers.excel_rows import write_string
 
 FILES_SHEET = "文件"
 TOTALS_SHEET = "汇总"
@@ -131,9 +132,9 @@ def _files_sheet(book: Any, formats: dict[str, Any], results: list[FileResult]) 
     sheet = _table_sheet(book, formats, FILES_SHEET, FILE_COLUMNS, len(results))
     text, number = formats["text"], formats["number"]
     for row, result in enumerate(results, 1):
-        sheet.write_string(row, 0, _cell(result.name), text)
+        write_string(sheet, row, 0, _cell(result.name), text)
         sheet.write_string(row, 1, result.kind_label or UNREADABLE, text)
-        sheet.write_string(row, 2, _cell(result.unit), text)
+        write_string(sheet, row, 2, _cell(result.unit), text)
         if result.readable:
             sheet.write_number(row, 3, result.tables, number)
             sheet.write_number(row, 4, float(result.money_wan), formats["money"])
@@ -145,9 +146,9 @@ def _files_sheet(book: Any, formats: dict[str, Any], results: list[FileResult]) 
             sheet.write_number(row, 9, float(result.score), number)
         sheet.write_string(row, 10, result.grade, text)
         problems = "\n".join(line.replace("\t", " ") for line in result.top_problems)
-        sheet.write_string(row, 11, _cell(result.reason or problems), text)
+        write_string(sheet, row, 11, _cell(result.reason or problems), text)
         if result.same_as:
-            sheet.write_string(row, 12, _cell(result.same_as), text)
+            write_string(sheet, row, 12, _cell(result.same_as), text)
         wrapped = (result.name, result.unit, result.grade, result.reason or problems)
         sheet.set_row(row, _height(zip(wrapped, (0, 2, 10, 11), strict=True)))
 
@@ -208,8 +209,8 @@ def _rule_sheets(book: Any, formats: dict[str, Any], results: list[FileResult]) 
         sheet.write_string(0, 4, f"规则 {rule}：共{total}处，{len(files)}个文件", formats["title"])
         sheet.set_column(4, 4, 40)
         for row, (result, count) in enumerate(files, 1):
-            sheet.write_string(row, 0, _cell(result.name), formats["text"])
-            sheet.write_string(row, 1, _cell(result.unit), formats["text"])
+            write_string(sheet, row, 0, _cell(result.name), formats["text"])
+            write_string(sheet, row, 1, _cell(result.unit), formats["text"])
             sheet.write_number(row, 2, count, formats["number"])
 
 

@@ -154,3 +154,13 @@ def test_an_interrupted_run_s_summary_says_it_is_incomplete(
         row[0] for row in openpyxl.load_workbook(path)[TOTALS_SHEET].iter_rows(values_only=True)
     ]
     assert "已中止：此汇总只含中止前处理完的文件，不完整" in totals
+
+
+def test_a_name_that_looks_like_markup_stays_text_in_the_summary(tmp_path: Path) -> None:
+    """XlsxWriter would write "<r>…</r>" as rich-string XML; the summary keeps it as text."""
+    path = tmp_path / "标记.xlsx"
+    markup = FileResult(name="<r>x</r>.xlsx", unit="<r>某局</r>", tables=1, rules=(("a.b", 1),))
+    write_summary([markup], path)
+    book = openpyxl.load_workbook(path)
+    row = next(book[FILES_SHEET].iter_rows(min_row=2, values_only=True))
+    assert row[0] == "<r>x</r>.xlsx" and row[2] == "<r>某局</r>"

@@ -226,6 +226,15 @@ def checked_text(
     return value
 
 
+def _cell_text(
+    sheet: Sheet, row: int, col: int, value: str, too_long: Callable[[int], str] | None
+) -> str:
+    """checked_text only where it can change something (a long text or an unsafe char)."""
+    if len(value) > MAX_CELL_CHARS // 2 or _UNSAFE.search(value) is not None:  # seldom
+        return checked_text(sheet, row, col, value, too_long)
+    return value
+
+
 def put_text(
     sheet: Sheet,
     row: int,
@@ -236,8 +245,7 @@ def put_text(
 ) -> None:
     """User text as a string cell (never a formula or a number; see checked_text); an empty
     text a blank cell."""
-    if len(value) > MAX_CELL_CHARS // 2 or _UNSAFE.search(value) is not None:  # seldom
-        value = checked_text(sheet, row, col, value, too_long)
+    value = _cell_text(sheet, row, col, value, too_long)
     if value:
         write_string(sheet, row, col, value, cell_format)
     else:
@@ -254,8 +262,7 @@ def text_cell(
     too_long: Callable[[int], str] | None = None,
 ) -> None:
     """put_text for a row being written through rows (formats/writers/excel_rows.py)."""
-    if len(value) > MAX_CELL_CHARS // 2 or _UNSAFE.search(value) is not None:  # seldom
-        value = checked_text(sheet, row, col, value, too_long)
+    value = _cell_text(sheet, row, col, value, too_long)
     if value:
         rows.text(col, value, cell_format)
     else:
